@@ -1,0 +1,29 @@
+package org.ramsetu.app;
+
+import java.time.Clock;
+import org.ramsetu.app.cluster.DatabaseTargetConfiguration;
+import org.ramsetu.app.launch.StartupBanner;
+import org.ramsetu.app.observability.ObservabilityConfiguration;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The Spring application behind every target. Wiring is explicit (no component scan): each feature
+ * contributes a {@code @Configuration} imported here, switched on by the target's needs.
+ */
+@SpringBootConfiguration(proxyBeanMethods = false)
+@EnableAutoConfiguration
+@Import({
+    DatabaseTargetConfiguration.class,
+    ObservabilityConfiguration.class,
+    StartupBanner.class
+})
+public class RamsetuApplication {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

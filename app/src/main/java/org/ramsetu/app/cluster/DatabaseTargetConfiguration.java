@@ -1,0 +1,21 @@
+package org.ramsetu.app.cluster;
+
+import org.ramsetu.app.launch.LaunchDescription;
+import org.ramsetu.infra.cluster.ServiceInstances;
+import org.ramsetu.infra.database.DatabaseConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/** Switched on for the targets that own a database connection (all, api, worker). */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty("spring.datasource.url")
+@Import(DatabaseConfiguration.class)
+public class DatabaseTargetConfiguration {
+
+    @Bean
+    InstanceHeartbeat instanceHeartbeat(ServiceInstances instances, LaunchDescription launch) {
+        return new InstanceHeartbeat(instances, launch, DatabaseConfiguration.HEARTBEAT_INTERVAL);
+    }
+}

@@ -1,0 +1,79 @@
+package org.ramsetu.app.launch;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.ramsetu.app.RamsetuApplication;
+import org.ramsetu.infra.settings.RamsetuSettings;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts one target of the RamSetu binary on the given settings. */
+public final class RamsetuLauncher {
+
+    private RamsetuLauncher() {}
+
+    /**
+     * @param port the HTTP port, or empty for the target's default; 0 picks a free port (tests)
+     * @throws org.ramsetu.infra.settings.InvalidSettingsException when the target lacks a setting
+     */
+    public static RunningRamsetu start(
+            Target target, RamsetuSettings settings, OptionalInt port, String... args) {
+        TargetRequirements.check(target, settings);
+        LaunchDescription launch = LaunchDescription.of(target);
+
+        SpringApplication app = new SpringApplication(RamsetuApplication.class);
+        app.setBannerMode(Banner.Mode.OFF);
+        app.setAdditionalProfiles(target.id());
+        // Our own hook (ServeCommand) closes the context first and the database after it.
+        app.setRegisterShutdownHook(false);
+        app.setDefaultProperties(properties(target, settings, launch, port));
+        app.addInitializers(
+                ctx -> {
+                    ctx.getBeanFactory().registerSingleton("launchDescription", launch);
+                    ctx.getBeanFactory().registerSingleton("ramsetuSettings", settings);
+                });
+
+        AutoCloseable embedded = () -> {};
+        if (target.mayEmbedDatabase() && settings.database().isEmpty()) {
+            EmbeddedDatabaseStarter starter = new EmbeddedDatabaseStarter(settings.dataDir());
+            app.addListeners(starter);
+            embedded = starter;
+        }
+        try {
+            ConfigurableApplicationContext context = app.run(args);
+            return new RunningRamsetu(context, embedded);
+        } catch (RuntimeException e) {
+            closeQuietly(embedded, e);
+            throw e;
+        }
+    }
+
+    private static Map<String, Object> properties(
+            Target target, RamsetuSettings settings, LaunchDescription launch, OptionalInt port) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("server.port", port.orElse(target.defaultPort()));
+        p.put("management.metrics.tags.target", target.id());
+        p.put("management.metrics.tags.instance", launch.instanceId());
+        p.put("logging.structured.ecs.service.node-name", launch.instanceId());
+        p.put("logging.structured.ecs.service.version", launch.version());
+        settings.database()
+                .ifPresent(
+                        db -> {
+                            p.put("spring.datasource.url", db.url());
+                            db.user().ifPresent(u -> p.put("spring.datasource.username", u));
+                            db.password()
+                                    .ifPresent(s -> p.put("spring.datasource.password", s.value()));
+                        });
+        return p;
+    }
+
+    private static void closeQuietly(AutoCloseable closeable, RuntimeException cause) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            cause.addSuppressed(e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.ramsetu.app.launch;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ramsetu.infra.settings.InvalidSettingsException;
+import org.ramsetu.infra.settings.RamsetuSettings;
+
+/**
+ * Settings a split target cannot run without. {@code all} has an embedded default for each; a split
+ * target would otherwise silently start its own private database and split the data.
+ */
+final class TargetRequirements {
+
+    private TargetRequirements() {}
+
+    static void check(Target target, RamsetuSettings settings) {
+        List<String> missing = new ArrayList<>();
+        if (target.usesDatabase() && !target.mayEmbedDatabase() && settings.database().isEmpty()) {
+            missing.add(
+                    "--target "
+                            + target.id()
+                            + " needs RAMSETU_DB_URL (the shared PostgreSQL, e.g."
+                            + " jdbc:postgresql://db:5432/ramsetu)");
+        }
+        if (target == Target.API && settings.jwtSecret().isEmpty()) {
+            missing.add(
+                    "--target api needs RAMSETU_JWT_SECRET (at least "
+                            + RamsetuSettings.MIN_JWT_SECRET_LENGTH
+                            + " characters, the same on every api instance)");
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidSettingsException(missing);
+        }
+    }
+}

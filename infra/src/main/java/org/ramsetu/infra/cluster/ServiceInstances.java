@@ -1,0 +1,78 @@
+package org.ramsetu.infra.cluster;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The shared table of running instances; every instance of every target writes its own row. */
+public class ServiceInstances {
+
+    /** Rows older than this are removed when an instance registers, so the table stays small. */
+    private static final Duration FORGET_AFTER = Duration.ofDays(1);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public ServiceInstances(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public void register(ServiceInstance instance) {
+        Instant now = clock.instant();
+        jdbc.sql("delete from service_instance where heartbeat_at < ?")
+                .param(Timestamp.from(now.minus(FORGET_AFTER)))
+                .update();
+        jdbc.sql(
+                        """
+                        insert into service_instance
+                            (id, target, host, port, version, started_at, heartbeat_at)
+                        values (?, ?, ?, ?, ?, ?, ?)
+                        on conflict (id) do update set heartbeat_at = excluded.heartbeat_at
+                        """)
+                .params(
+                        instance.id(),
+                        instance.target(),
+                        instance.host(),
+                        instance.port(),
+                        instance.version(),
+                        Timestamp.from(instance.startedAt()),
+                        Timestamp.from(now))
+                .update();
+    }
+
+    public void heartbeat(String id) {
+        jdbc.sql("update service_instance set heartbeat_at = ? where id = ?")
+                .params(Timestamp.from(clock.instant()), id)
+                .update();
+    }
+
+    public void deregister(String id) {
+        jdbc.sql("delete from service_instance where id = ?").param(id).update();
+    }
+
+    /** Instances whose last heartbeat is at most {@code maxSilence} old, oldest start first. */
+    public List<ServiceInstance> live(Duration maxSilence) {
+        return jdbc.sql(
+                        """
+                        select id, target, host, port, version, started_at, heartbeat_at
+                        from service_instance where heartbeat_at >= ?
+                        order by started_at, id
+                        """)
+                .param(Timestamp.from(clock.instant().minus(maxSilence)))
+                .query(
+                        (rs, n) ->
+                                new ServiceInstance(
+                                        rs.getString("id"),
+                                        rs.getString("target"),
+                                        rs.getString("host"),
+                                        rs.getInt("port"),
+                                        rs.getString("version"),
+                                        rs.getTimestamp("started_at").toInstant(),
+                                        rs.getTimestamp("heartbeat_at").toInstant()))
+                .list();
+    }
+}

@@ -1,0 +1,139 @@
+package org.ramsetu.infra.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RamsetuSettingsTest {
+
+    private static final String SECRET = "a-jwt-secret-that-is-long-enough-123456";
+
+    @Test
+    void unsetEnvironmentMeansEveryEmbeddedDefault() {
+        RamsetuSettings s = RamsetuSettings.fromEnvironment(Map.of());
+
+        assertThat(s.dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(s.database()).isEmpty();
+        assertThat(s.redisUrl()).isEmpty();
+        assertThat(s.s3()).isEmpty();
+        assertThat(s.smtp()).isEmpty();
+        assertThat(s.scoringUrl()).isEmpty();
+        assertThat(s.jwtSecret()).isEmpty();
+        assertThat(s.bootstrapAdmin()).isEmpty();
+    }
+
+    @Test
+    void readsEveryContractSetting() {
+        RamsetuSettings s =
+                RamsetuSettings.fromEnvironment(
+                        Map.ofEntries(
+                                Map.entry("RAMSETU_DATA_DIR", "/var/lib/ramsetu"),
+                                Map.entry("RAMSETU_DB_URL", "jdbc:postgresql://db:5432/ramsetu"),
+                                Map.entry("RAMSETU_DB_USER", "app"),
+                                Map.entry("RAMSETU_DB_PASSWORD", "pw"),
+                                Map.entry("RAMSETU_REDIS_URL", "redis://cache:6379"),
+                                Map.entry("RAMSETU_S3_ENDPOINT", "http://s3:9000"),
+                                Map.entry("RAMSETU_S3_BUCKET", "ramsetu-blobs"),
+                                Map.entry("RAMSETU_S3_REGION", "ap-south-1"),
+                                Map.entry("RAMSETU_SMTP_HOST", "smtp.example"),
+                                Map.entry("RAMSETU_SMTP_PORT", "2525"),
+                                Map.entry("RAMSETU_SMTP_USER", "mailer"),
+                                Map.entry("RAMSETU_SMTP_PASSWORD", "mail-pw"),
+                                Map.entry("RAMSETU_SCORING_URL", "http://scoring:8081"),
+                                Map.entry("RAMSETU_JWT_SECRET", SECRET),
+                                Map.entry("RAMSETU_BOOTSTRAP_ADMIN_EMAIL", "coord@example.org"),
+                                Map.entry(
+                                        "RAMSETU_BOOTSTRAP_ADMIN_PASSWORD",
+                                        "correct horse battery")));
+
+        assertThat(s.dataDir()).isEqualTo(Path.of("/var/lib/ramsetu"));
+        assertThat(s.database().orElseThrow().url()).isEqualTo("jdbc:postgresql://db:5432/ramsetu");
+        assertThat(s.database().orElseThrow().user()).contains("app");
+        assertThat(s.redisUrl().orElseThrow().getHost()).isEqualTo("cache");
+        assertThat(s.s3().orElseThrow().bucket()).isEqualTo("ramsetu-blobs");
+        assertThat(s.s3().orElseThrow().region()).isEqualTo("ap-south-1");
+        assertThat(s.smtp().orElseThrow().port()).isEqualTo(2525);
+        assertThat(s.scoringUrl().orElseThrow().getPort()).isEqualTo(8081);
+        assertThat(s.jwtSecret().orElseThrow().value()).isEqualTo(SECRET);
+        assertThat(s.bootstrapAdmin().orElseThrow().email()).isEqualTo("coord@example.org");
+    }
+
+    @Test
+    void secretsNeverAppearInToString() {
+        RamsetuSettings s =
+                RamsetuSettings.fromEnvironment(
+                        Map.of(
+                                "RAMSETU_DB_URL", "jdbc:postgresql://db/ramsetu",
+                                "RAMSETU_DB_PASSWORD", "db-password-value",
+                                "RAMSETU_JWT_SECRET", SECRET));
+
+        assertThat(s.toString()).doesNotContain("db-password-value").doesNotContain(SECRET);
+    }
+
+    @Test
+    void reportsEveryProblemAtOnceNamingTheVariable() {
+        assertThatThrownBy(
+                        () ->
+                                RamsetuSettings.fromEnvironment(
+                                        Map.of(
+                                                "RAMSETU_DB_URL", "mongodb://db",
+                                                "RAMSETU_REDIS_URL", "http://cache",
+                                                "RAMSETU_SMTP_PORT", "70000",
+                                                "RAMSETU_JWT_SECRET", "short")))
+                .isInstanceOfSatisfying(
+                        InvalidSettingsException.class,
+                        e ->
+                                assertThat(e.problems())
+                                        .anyMatch(p -> p.startsWith("RAMSETU_DB_URL must be"))
+                                        .anyMatch(p -> p.startsWith("RAMSETU_REDIS_URL must be"))
+                                        .anyMatch(p -> p.startsWith("RAMSETU_SMTP_PORT"))
+                                        .anyMatch(p -> p.startsWith("RAMSETU_JWT_SECRET must be")));
+    }
+
+    @Test
+    void dependentSettingWithoutItsAnchorIsAnError() {
+        assertThatThrownBy(
+                        () ->
+                                RamsetuSettings.fromEnvironment(
+                                        Map.of(
+                                                "RAMSETU_DB_USER", "app",
+                                                "RAMSETU_S3_ENDPOINT", "http://s3:9000",
+                                                "RAMSETU_BOOTSTRAP_ADMIN_EMAIL", "a@b.org")))
+                .isInstanceOfSatisfying(
+                        InvalidSettingsException.class,
+                        e ->
+                                assertThat(e.problems())
+                                        .contains(
+                                                "RAMSETU_DB_USER is set but RAMSETU_DB_URL is not;"
+                                                        + " set both or neither",
+                                                "RAMSETU_S3_ENDPOINT is set but RAMSETU_S3_BUCKET"
+                                                        + " is not; set both or neither",
+                                                "RAMSETU_BOOTSTRAP_ADMIN_EMAIL is set but"
+                                                        + " RAMSETU_BOOTSTRAP_ADMIN_PASSWORD is not;"
+                                                        + " set both or neither"));
+    }
+
+    @Test
+    void weakBootstrapAdminPasswordIsRejected() {
+        assertThatThrownBy(
+                        () ->
+                                RamsetuSettings.fromEnvironment(
+                                        Map.of(
+                                                "RAMSETU_BOOTSTRAP_ADMIN_EMAIL",
+                                                        "coord@example.org",
+                                                "RAMSETU_BOOTSTRAP_ADMIN_PASSWORD", "short")))
+                .hasMessageContaining("RAMSETU_BOOTSTRAP_ADMIN_PASSWORD must be at least 12");
+    }
+
+    @Test
+    void invalidBucketNameIsRejected() {
+        assertThatThrownBy(
+                        () ->
+                                RamsetuSettings.fromEnvironment(
+                                        Map.of("RAMSETU_S3_BUCKET", "Bad_Bucket")))
+                .hasMessageContaining("RAMSETU_S3_BUCKET must be");
+    }
+}
