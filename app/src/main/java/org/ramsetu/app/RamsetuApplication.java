@@ -15,11 +15,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
-@Import({
-    DatabaseTargetConfiguration.class,
-    ObservabilityConfiguration.class,
-    StartupBanner.class
-})
+@Import({DatabaseTargetConfiguration.class, ObservabilityConfiguration.class, StartupBanner.class})
 public class RamsetuApplication {
 
     @Bean

@@ -11,9 +11,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * One structured log event per request (method, path, status, duration), written inside the
- * request's span so it carries the trace and span ids. The query string is never logged: it is
- * no place for data, and this keeps anything sent there out of the logs. Probe and scrape
- * requests are skipped; they are counted in metrics instead.
+ * request's span so it carries the trace and span ids. The query string is never logged: it is no
+ * place for data, and this keeps anything sent there out of the logs. Probe and scrape requests are
+ * skipped; they are counted in metrics instead.
  */
 public class RequestLogFilter extends OncePerRequestFilter {
 
