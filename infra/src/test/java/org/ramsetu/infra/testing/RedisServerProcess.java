@@ -1,0 +1,134 @@
+package org.ramsetu.infra.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real {@code redis-server} (Debian package, installed by .ci/run) on a free loopback port with
+ * its data in a test folder. {@link #restart()} stops and starts it on the same port with the same
+ * append-only file, so tests can show what survives a Redis restart.
+ */
+public final class RedisServerProcess implements AutoCloseable {
+
+    private static final Path BINARY = Path.of("/usr/bin/redis-server");
+
+    private final Path dir;
+    private final int port;
+    private Process process;
+
+    private RedisServerProcess(Path dir, int port) {
+        this.dir = dir;
+        this.port = port;
+    }
+
+    public static RedisServerProcess start(Path dir) throws IOException {
+        if (!Files.isExecutable(BINARY)) {
+            throw new IllegalStateException(
+                    BINARY + " is missing: run .ci/run or apt-get install redis-server");
+        }
+        RedisServerProcess redis = new RedisServerProcess(dir, freePort());
+        redis.launch();
+        return redis;
+    }
+
+    public String url() {
+        return "redis://localhost:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /**
+     * Stops (SIGTERM: Redis fsyncs its append-only file first) and starts again on the same port.
+     */
+    public void restart() throws IOException {
+        stop();
+        launch();
+    }
+
+    /** Kills the server without letting it save, as a crash would. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
+    public void launch() throws IOException {
+        Files.createDirectories(dir);
+        process =
+                new ProcessBuilder(
+                                List.of(
+                                        BINARY.toString(),
+                                        "--port",
+                                        Integer.toString(port),
+                                        "--bind",
+                                        "127.0.0.1",
+                                        "--dir",
+                                        dir.toString(),
+                                        "--appendonly",
+                                        "yes",
+                                        "--appendfsync",
+                                        "always",
+                                        "--save",
+                                        "",
+                                        "--protected-mode",
+                                        "yes"))
+                        .redirectErrorStream(true)
+                        .redirectOutput(dir.resolve("redis.log").toFile())
+                        .start();
+        awaitAccepting(Duration.ofSeconds(15));
+    }
+
+    private void awaitAccepting(Duration limit) throws IOException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException(
+                        "redis-server exited: " + Files.readString(dir.resolve("redis.log")));
+            }
+            try (Socket ignored = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                sleep(50);
+            }
+        }
+        throw new IOException("redis-server did not listen on " + port + " in " + limit);
+    }
+
+    private void stop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
