@@ -1,0 +1,15 @@
+package org.ramsetu.infra.queue;
+
+import java.time.Instant;
+
+/**
+ * A job as delivered to a handler. {@code attempt} counts deliveries that ended in failure or a
+ * lost lease, plus this one (1 on first delivery).
+ */
+public record Job(
+        String id,
+        JobType type,
+        String idempotencyKey,
+        String payload,
+        int attempt,
+        Instant enqueuedAt) {}

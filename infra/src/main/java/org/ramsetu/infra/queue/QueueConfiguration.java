@@ -1,0 +1,108 @@
+package org.ramsetu.infra.queue;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.ramsetu.infra.queue.outbox.JobScheduler;
+import org.ramsetu.infra.queue.outbox.OutboxRelay;
+import org.ramsetu.infra.queue.outbox.OutboxResubmitter;
+import org.ramsetu.infra.queue.postgres.PostgresJobQueue;
+import org.ramsetu.infra.queue.redis.RedisStreamsJobQueue;
+import org.ramsetu.infra.queue.worker.JobOutcomes;
+import org.ramsetu.infra.queue.worker.JobWorker;
+import org.ramsetu.infra.settings.RamsetuSettings;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.scheduling.annotation.EnableAsync;
+
+/**
+ * The job queue of database targets: Redis Streams when {@code RAMSETU_REDIS_URL} is set, otherwise
+ * the PostgreSQL table; the outbox in front of it; consumers where enabled.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableAsync
+@EnableConfigurationProperties(QueueProperties.class)
+public class QueueConfiguration {
+
+    /** The queue's own Redis connection; Lettuce reconnects by itself after an outage. */
+    @Bean(destroyMethod = "shutdown")
+    QueueRedis queueRedis(RamsetuSettings settings) {
+        return new QueueRedis(
+                settings.redisUrl()
+                        .map(
+                                url -> {
+                                    RedisURI uri = RedisURI.create(url);
+                                    uri.setTimeout(Duration.ofSeconds(5));
+                                    return RedisClient.create(uri);
+                                }));
+    }
+
+    @Bean
+    JobQueue jobQueue(QueueRedis redis, JdbcClient jdbc, Clock clock) {
+        return redis.client()
+                .<JobQueue>map(c -> new RedisStreamsJobQueue(redis.connection().sync(), clock))
+                .orElseGet(() -> new PostgresJobQueue(jdbc, clock));
+    }
+
+    @Bean
+    QueueHealthIndicator queueHealthIndicator(JobQueue queue, QueueRedis redis) {
+        return new QueueHealthIndicator(
+                queue, redis.client().isPresent() ? "redis-streams" : "postgresql");
+    }
+
+    @Bean
+    EffectLedger effectLedger(JdbcClient jdbc) {
+        return new EffectLedger(jdbc);
+    }
+
+    @Bean
+    JobScheduler jobScheduler(ApplicationEventPublisher events) {
+        return new JobScheduler(events);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(JobQueue queue) {
+        return new OutboxRelay(queue);
+    }
+
+    @Bean
+    OutboxResubmitter outboxResubmitter(
+            IncompleteEventPublications incomplete, QueueProperties properties) {
+        return new OutboxResubmitter(
+                incomplete, properties.outboxResubmitAfter(), properties.outboxResubmitInterval());
+    }
+
+    @Bean
+    JobOutcomes jobOutcomes(MeterRegistry registry) {
+        return new JobOutcomes(registry);
+    }
+
+    @Bean
+    @ConditionalOnProperty("ramsetu.queue.consumers-enabled")
+    JobWorker jobWorker(
+            JobQueue queue,
+            List<JobHandler> handlers,
+            JobOutcomes outcomes,
+            QueueProperties properties,
+            MeterRegistry registry,
+            Clock clock,
+            WorkerIdentity identity) {
+        new QueueMetrics(queue, clock, properties.metricsRefresh())
+                .register(registry, handlers.stream().map(JobHandler::type).toList());
+        return new JobWorker(
+                queue,
+                handlers,
+                identity.id(),
+                outcomes,
+                properties.drainTimeout(),
+                properties.maxIdleWait());
+    }
+}

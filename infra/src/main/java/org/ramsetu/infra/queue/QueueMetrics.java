@@ -1,0 +1,77 @@
+package org.ramsetu.infra.queue;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Gauges {@code ramsetu_queue_depth}, {@code ramsetu_queue_oldest_age_seconds} and {@code
+ * ramsetu_queue_dead} per job type. A scrape reads stats at most once per type per {@code refresh},
+ * so frequent scrapes do not load the queue's store.
+ */
+public class QueueMetrics {
+
+    private final JobQueue queue;
+    private final Clock clock;
+    private final Duration refresh;
+    private final Map<JobType, Snapshot> snapshots = new ConcurrentHashMap<>();
+
+    private record Snapshot(QueueStats stats, Instant takenAt) {}
+
+    public QueueMetrics(JobQueue queue, Clock clock, Duration refresh) {
+        this.queue = queue;
+        this.clock = clock;
+        this.refresh = refresh;
+    }
+
+    public void register(MeterRegistry registry, Collection<JobType> types) {
+        for (JobType type : types) {
+            gauge(registry, "ramsetu.queue.depth", type, s -> s.depth(), "Jobs not yet done");
+            gauge(
+                    registry,
+                    "ramsetu.queue.oldest.age.seconds",
+                    type,
+                    s -> s.oldestAge().toMillis() / 1000.0,
+                    "Age of the oldest job not yet done");
+            gauge(
+                    registry,
+                    "ramsetu.queue.dead",
+                    type,
+                    s -> s.dead(),
+                    "Jobs in the dead-letter state");
+        }
+    }
+
+    private void gauge(
+            MeterRegistry registry,
+            String name,
+            JobType type,
+            ToDoubleFunction<QueueStats> value,
+            String description) {
+        Gauge.builder(name, () -> current(type).map(value::applyAsDouble).orElse(Double.NaN))
+                .description(description)
+                .tag("type", type.name())
+                .register(registry);
+    }
+
+    private java.util.Optional<QueueStats> current(JobType type) {
+        Snapshot s = snapshots.get(type);
+        Instant now = clock.instant();
+        if (s == null || s.takenAt().plus(refresh).isBefore(now)) {
+            try {
+                s = new Snapshot(queue.stats(type), now);
+                snapshots.put(type, s);
+            } catch (RuntimeException unavailable) {
+                // NaN tells the dashboard the store is unreachable; health says why.
+                return java.util.Optional.empty();
+            }
+        }
+        return java.util.Optional.of(s.stats());
+    }
+}
