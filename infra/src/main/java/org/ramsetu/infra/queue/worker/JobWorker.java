@@ -148,7 +148,9 @@ public class JobWorker implements SmartLifecycle {
                 queue.complete(lease);
                 outcomes.completed(handler.type(), System.nanoTime() - start);
             } catch (Exception e) {
-                if (!running && Thread.currentThread().isInterrupted()) {
+                boolean interrupted =
+                        e instanceof InterruptedException || Thread.currentThread().isInterrupted();
+                if (!running && interrupted) {
                     releaseQuietly(lease);
                     outcomes.released(handler.type());
                 } else {
