@@ -3,15 +3,18 @@ package org.ramsetu.app.cluster;
 import org.ramsetu.app.launch.LaunchDescription;
 import org.ramsetu.infra.cluster.ServiceInstances;
 import org.ramsetu.infra.database.DatabaseConfiguration;
+import org.ramsetu.infra.queue.QueueConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
-/** Switched on for the targets that own a database connection (all, api, worker). */
+/**
+ * Switched on for the targets that own a database connection (all, api, worker): registry, queue.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty("spring.datasource.url")
-@Import(DatabaseConfiguration.class)
+@Import({DatabaseConfiguration.class, QueueConfiguration.class})
 public class DatabaseTargetConfiguration {
 
     @Bean

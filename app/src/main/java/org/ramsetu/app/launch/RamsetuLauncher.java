@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.ramsetu.app.RamsetuApplication;
+import org.ramsetu.infra.queue.WorkerIdentity;
 import org.ramsetu.infra.settings.RamsetuSettings;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
@@ -33,6 +34,9 @@ public final class RamsetuLauncher {
                 ctx -> {
                     ctx.getBeanFactory().registerSingleton("launchDescription", launch);
                     ctx.getBeanFactory().registerSingleton("ramsetuSettings", settings);
+                    ctx.getBeanFactory()
+                            .registerSingleton(
+                                    "workerIdentity", new WorkerIdentity(launch.instanceId()));
                 });
 
         AutoCloseable embedded = () -> {};
@@ -58,6 +62,10 @@ public final class RamsetuLauncher {
         p.put("management.metrics.tags.instance", launch.instanceId());
         p.put("logging.structured.ecs.service.node-name", launch.instanceId());
         p.put("logging.structured.ecs.service.version", launch.version());
+        settings.redisUrl()
+                .ifPresentOrElse(
+                        url -> p.put("spring.data.redis.url", url.toString()),
+                        () -> p.put("management.health.redis.enabled", false));
         settings.database()
                 .ifPresent(
                         db -> {

@@ -3,18 +3,26 @@ package org.ramsetu.app.launch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.ramsetu.infra.queue.JobQueue;
+import org.ramsetu.infra.queue.JobType;
+import org.ramsetu.infra.queue.Lease;
+import org.ramsetu.infra.queue.NewJob;
+import org.ramsetu.infra.queue.outbox.JobScheduler;
 import org.ramsetu.infra.settings.RamsetuSettings;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @ExtendWith(OutputCaptureExtension.class)
 class AllTargetIntegrationTest {
@@ -44,7 +52,8 @@ class AllTargetIntegrationTest {
         assertThat(response.body())
                 .contains("\"status\":\"UP\"")
                 .contains("\"db\":{\"status\":\"UP\"}")
-                .contains("\"migrations\":{\"status\":\"UP\"}");
+                .contains("\"migrations\":{\"status\":\"UP\"}")
+                .contains("\"queue\":{\"status\":\"UP\"}");
         assertThat(Http.get(ramsetu.port(), "/actuator/health/liveness").statusCode())
                 .isEqualTo(200);
     }
@@ -99,20 +108,77 @@ class AllTargetIntegrationTest {
     }
 
     @Test
-    void logsAreJsonLinesAndRequestEventsCarryTraceAndSpanIds(CapturedOutput output) {
+    void logsAreJsonLinesAndRequestEventsCarryTraceAndSpanIds(CapturedOutput output)
+            throws InterruptedException {
         Http.get(ramsetu.port(), "/index.html");
 
-        String requestLine =
-                output.getOut()
-                        .lines()
-                        .filter(l -> l.contains("\"message\":\"GET /index.html 200"))
-                        .findFirst()
-                        .orElseThrow(() -> new AssertionError("no request log event"));
+        // The event is written after the response has gone out: wait for it briefly.
+        String requestLine = null;
+        for (int i = 0; i < 40 && requestLine == null; i++) {
+            requestLine =
+                    output.getOut()
+                            .lines()
+                            .filter(l -> l.contains("\"message\":\"GET /index.html 200"))
+                            .findFirst()
+                            .orElse(null);
+            Thread.sleep(50);
+        }
+        assertThat(requestLine).as("request log event").isNotNull();
         assertThat(requestLine)
                 .startsWith("{")
                 .endsWith("}")
                 .containsPattern("\"traceId\":\"[0-9a-f]{32}\"")
                 .containsPattern("\"spanId\":\"[0-9a-f]{16}\"");
+    }
+
+    @Test
+    void jobScheduledInACommittedTransactionReachesTheQueueOnce() throws Exception {
+        var context = ramsetu.context();
+        JobScheduler scheduler = context.getBean(JobScheduler.class);
+        JobQueue queue = context.getBean(JobQueue.class);
+        TransactionTemplate tx = context.getBean(TransactionTemplate.class);
+        JobType type = JobType.of("test.outbox-commit");
+
+        tx.executeWithoutResult(s -> scheduler.schedule(new NewJob(type, "k1", "{}")));
+        tx.executeWithoutResult(s -> scheduler.schedule(new NewJob(type, "k1", "{}")));
+
+        assertThat(awaitLease(queue, type)).isPresent();
+        assertThat(queue.lease(type, "probe", Duration.ofSeconds(30))).isEmpty();
+    }
+
+    @Test
+    void jobScheduledInARolledBackTransactionIsNeverSent() throws Exception {
+        var context = ramsetu.context();
+        JobScheduler scheduler = context.getBean(JobScheduler.class);
+        JobQueue queue = context.getBean(JobQueue.class);
+        TransactionTemplate tx = context.getBean(TransactionTemplate.class);
+        JobType rolledBack = JobType.of("test.outbox-rollback");
+        JobType committed = JobType.of("test.outbox-after");
+
+        tx.executeWithoutResult(
+                s -> {
+                    scheduler.schedule(new NewJob(rolledBack, "k1", "{}"));
+                    s.setRollbackOnly();
+                });
+        // A later committed job proves the relay ran in between.
+        tx.executeWithoutResult(s -> scheduler.schedule(new NewJob(committed, "k1", "{}")));
+
+        assertThat(awaitLease(queue, committed)).isPresent();
+        assertThat(queue.lease(rolledBack, "probe", Duration.ofSeconds(30))).isEmpty();
+        assertThat(queue.stats(rolledBack).depth()).isZero();
+    }
+
+    private static Optional<Lease> awaitLease(JobQueue queue, JobType type)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<Lease> lease = queue.lease(type, "probe", Duration.ofSeconds(30));
+            if (lease.isPresent()) {
+                return lease;
+            }
+            Thread.sleep(50);
+        }
+        return Optional.empty();
     }
 
     @Test

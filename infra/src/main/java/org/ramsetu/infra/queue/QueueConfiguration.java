@@ -14,6 +14,7 @@ import org.ramsetu.infra.queue.redis.RedisStreamsJobQueue;
 import org.ramsetu.infra.queue.worker.JobOutcomes;
 import org.ramsetu.infra.queue.worker.JobWorker;
 import org.ramsetu.infra.settings.RamsetuSettings;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -89,12 +90,13 @@ public class QueueConfiguration {
     @ConditionalOnProperty("ramsetu.queue.consumers-enabled")
     JobWorker jobWorker(
             JobQueue queue,
-            List<JobHandler> handlers,
+            ObjectProvider<JobHandler> handlerBeans,
             JobOutcomes outcomes,
             QueueProperties properties,
             MeterRegistry registry,
             Clock clock,
             WorkerIdentity identity) {
+        List<JobHandler> handlers = handlerBeans.orderedStream().toList();
         new QueueMetrics(queue, clock, properties.metricsRefresh())
                 .register(registry, handlers.stream().map(JobHandler::type).toList());
         return new JobWorker(
