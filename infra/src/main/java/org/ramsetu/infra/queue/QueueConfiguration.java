@@ -6,6 +6,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.ramsetu.infra.queue.drill.DrillJobHandler;
+import org.ramsetu.infra.queue.drill.QueueDrill;
+import org.ramsetu.infra.queue.drill.QueueDrillEndpoint;
 import org.ramsetu.infra.queue.outbox.JobScheduler;
 import org.ramsetu.infra.queue.outbox.OutboxRelay;
 import org.ramsetu.infra.queue.outbox.OutboxResubmitter;
@@ -23,6 +26,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.EnableAsync;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The job queue of database targets: Redis Streams when {@code RAMSETU_REDIS_URL} is set, otherwise
@@ -79,6 +83,26 @@ public class QueueConfiguration {
             IncompleteEventPublications incomplete, QueueProperties properties) {
         return new OutboxResubmitter(
                 incomplete, properties.outboxResubmitAfter(), properties.outboxResubmitInterval());
+    }
+
+    @Bean
+    DrillJobHandler drillJobHandler(JdbcClient jdbc, EffectLedger ledger, TransactionTemplate tx) {
+        return new DrillJobHandler(jdbc, ledger, tx);
+    }
+
+    @Bean
+    QueueDrill queueDrill(JobScheduler scheduler, TransactionTemplate tx, JdbcClient jdbc) {
+        return new QueueDrill(scheduler, tx, jdbc);
+    }
+
+    @Bean
+    QueueDrillEndpoint queueDrillEndpoint(QueueDrill drill) {
+        return new QueueDrillEndpoint(drill);
+    }
+
+    @Bean
+    JobsEndpoint jobsEndpoint(JobQueue queue, ObjectProvider<JobHandler> handlers) {
+        return new JobsEndpoint(queue, handlers.orderedStream().map(JobHandler::type).toList());
     }
 
     @Bean

@@ -1,0 +1,150 @@
+package org.ramsetu.app.launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ramsetu.app.RamsetuMain;
+import org.ramsetu.infra.postgres.EmbeddedPostgresServer;
+import org.ramsetu.infra.settings.RamsetuSettings;
+import org.ramsetu.infra.testing.RedisServerProcess;
+
+/**
+ * The issue's drill, as separate processes: one api and two workers share one PostgreSQL and one
+ * Redis; 10,000 jobs go through the outbox to Redis Streams; one worker is killed with SIGKILL
+ * halfway; every job's effect is applied exactly once (the effect table's primary key would reject
+ * a second one, and the count must reach exactly 10,000).
+ */
+class WorkerKillDrillIntegrationTest {
+
+    private static final int JOBS = 10_000;
+    private static final Pattern APPLIED = Pattern.compile("\"applied\":(\\d+)");
+
+    @TempDir Path dir;
+
+    @Test
+    void burstSurvivesAWorkerKilledHalfwayWithEveryEffectAppliedOnce() throws Exception {
+        try (EmbeddedPostgresServer db = EmbeddedPostgresServer.start(dir.resolve("db"));
+                RedisServerProcess redis = RedisServerProcess.start(dir.resolve("redis"))) {
+            Map<String, String> env = new HashMap<>();
+            env.put("RAMSETU_DATA_DIR", dir.resolve("data").toString());
+            env.put("RAMSETU_DB_URL", db.jdbcUrl());
+            env.put("RAMSETU_DB_USER", db.username());
+            env.put("RAMSETU_DB_PASSWORD", db.password());
+            env.put("RAMSETU_REDIS_URL", redis.url());
+            env.put("RAMSETU_JWT_SECRET", "drill-secret-0123456789abcdef0123456789");
+
+            try (RunningRamsetu api =
+                    RamsetuLauncher.start(
+                            Target.API, RamsetuSettings.fromEnvironment(env), OptionalInt.of(0))) {
+                Process victim = startWorker(env, "victim");
+                Process survivor = startWorker(env, "survivor");
+                try {
+                    String body =
+                            post(api.port(), "/actuator/queuedrill", "{\"jobs\":" + JOBS + "}");
+                    String runId = body.replaceAll(".*\"runId\":\"([^\"]+)\".*", "$1");
+
+                    await(() -> applied(api.port(), runId) >= JOBS / 2, Duration.ofMinutes(3));
+                    victim.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                    long atKill = applied(api.port(), runId);
+
+                    await(() -> applied(api.port(), runId) == JOBS, Duration.ofMinutes(4));
+                    assertThat(atKill).isLessThan(JOBS);
+                    assertThat(applied(api.port(), runId)).isEqualTo(JOBS);
+                } finally {
+                    victim.destroyForcibly();
+                    survivor.destroy();
+                    survivor.waitFor(30, TimeUnit.SECONDS);
+                }
+            }
+        }
+    }
+
+    private Process startWorker(Map<String, String> env, String name) throws Exception {
+        int port = freePort();
+        ProcessBuilder pb =
+                new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-Xmx384m",
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                RamsetuMain.class.getName(),
+                                "serve",
+                                "--target",
+                                "worker",
+                                "--port",
+                                Integer.toString(port))
+                        .redirectErrorStream(true)
+                        .redirectOutput(dir.resolve(name + ".log").toFile());
+        pb.environment().putAll(env);
+        Process worker = pb.start();
+        await(
+                () -> {
+                    if (!worker.isAlive()) {
+                        throw new AssertionError(
+                                name + " worker exited; see " + dir.resolve(name + ".log"));
+                    }
+                    try {
+                        return Http.get(port, "/actuator/health/readiness")
+                                .body()
+                                .contains("\"UP\"");
+                    } catch (AssertionError notYet) {
+                        return false;
+                    }
+                },
+                Duration.ofSeconds(90));
+        return worker;
+    }
+
+    private static long applied(int port, String runId) {
+        Matcher m = APPLIED.matcher(Http.get(port, "/actuator/queuedrill/" + runId).body());
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
+    private static String post(int port, String path, String json) throws Exception {
+        HttpResponse<String> response =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create("http://localhost:" + port + path))
+                                        .timeout(Duration.ofMinutes(2))
+                                        .header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void await(BooleanSupplier condition, Duration limit)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not reached within " + limit);
+            }
+            Thread.sleep(200);
+        }
+    }
+}

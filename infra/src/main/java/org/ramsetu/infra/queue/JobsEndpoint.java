@@ -1,0 +1,46 @@
+package org.ramsetu.infra.queue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+
+/**
+ * {@code /actuator/jobs}: queue state per job type, dead jobs of a type with their last error, and
+ * re-drive of a dead job ({@code POST /actuator/jobs/{type}/{id}}). Operators only: the management
+ * endpoints belong on a private network.
+ */
+@Endpoint(id = "jobs")
+public class JobsEndpoint {
+
+    private static final int DEAD_LIST_LIMIT = 100;
+
+    private final JobQueue queue;
+    private final List<JobType> types;
+
+    public JobsEndpoint(JobQueue queue, List<JobType> types) {
+        this.queue = queue;
+        this.types = List.copyOf(types);
+    }
+
+    @ReadOperation
+    public Map<String, QueueStats> stats() {
+        Map<String, QueueStats> stats = new LinkedHashMap<>();
+        types.forEach(t -> stats.put(t.name(), queue.stats(t)));
+        return stats;
+    }
+
+    @ReadOperation
+    public List<DeadJob> dead(@Selector String type) {
+        return queue.dead(JobType.of(type), DEAD_LIST_LIMIT);
+    }
+
+    @WriteOperation
+    public Map<String, Object> redrive(@Selector String type, @Selector String id) {
+        boolean moved = queue.redrive(JobType.of(type), id);
+        return Map.of("type", type, "id", id, "redriven", moved);
+    }
+}
