@@ -28,7 +28,7 @@ final class ModuleDependencyRule {
                     "scoring", Set.of("scoring", "core", "infra"),
                     "platform", Set.of("platform", "core", "infra"),
                     "worker", Set.of("worker", "core", "infra"),
-                    "bench", Set.of("bench", "core"),
+                    "bench", Set.of("bench", "core", "infra"),
                     "app", Set.of("app", "core", "infra", "scoring", "platform", "worker"));
 
     private ModuleDependencyRule() {}

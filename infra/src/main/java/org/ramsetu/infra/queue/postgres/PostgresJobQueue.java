@@ -70,6 +70,18 @@ public class PostgresJobQueue implements JobQueue {
 
     @Override
     public Optional<Lease> lease(JobType type, String consumerId, Duration lease) {
+        // Two statements, each served by its own partial index: an OR of both conditions
+        // would make the planner scan every row, DONE ones included.
+        Optional<Lease> ready = leaseWhere(READY_DUE, type, consumerId, lease);
+        return ready.isPresent() ? ready : leaseWhere(LEASE_EXPIRED, type, consumerId, lease);
+    }
+
+    private static final String READY_DUE = "status = 'READY' and run_at <= ? order by run_at";
+    private static final String LEASE_EXPIRED =
+            "status = 'LEASED' and lease_until < ? order by lease_until";
+
+    private Optional<Lease> leaseWhere(
+            String condition, JobType type, String consumerId, Duration lease) {
         Timestamp now = now();
         UUID token = UUID.randomUUID();
         return jdbc.sql(
@@ -77,22 +89,18 @@ public class PostgresJobQueue implements JobQueue {
                         update job set status = 'LEASED', attempts = attempts + 1,
                                leased_by = ?, lease_token = ?, lease_until = ?, updated_at = ?
                         where id = (
-                            select id from job
-                            where type = ?
-                              and ((status = 'READY' and run_at <= ?)
-                                or (status = 'LEASED' and lease_until < ?))
-                            order by run_at, created_at
+                            select id from job where type = ? and %s
                             for update skip locked
                             limit 1)
                         returning id, type, idempotency_key, payload, attempts, created_at
-                        """)
+                        """
+                                .formatted(condition))
                 .params(
                         consumerId,
                         token,
                         Timestamp.from(now.toInstant().plus(lease)),
                         now,
                         type.name(),
-                        now,
                         now)
                 .query((rs, n) -> new Lease(job(rs), consumerId, token.toString()))
                 .optional();
