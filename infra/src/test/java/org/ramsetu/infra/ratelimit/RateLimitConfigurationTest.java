@@ -1,0 +1,52 @@
+package org.ramsetu.infra.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.ramsetu.infra.settings.RamsetuSettings;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+class RateLimitConfigurationTest {
+
+    @Test
+    void limitsDefinedAsPropertiesAreEnforcedInMemoryWithoutRedis() {
+        new ApplicationContextRunner()
+                .withBean(
+                        "ramsetuSettings",
+                        RamsetuSettings.class,
+                        () -> RamsetuSettings.fromEnvironment(Map.of()))
+                .withUserConfiguration(RateLimitConfiguration.class)
+                .withPropertyValues(
+                        "ramsetu.rate-limits.limits.login.capacity=2",
+                        "ramsetu.rate-limits.limits.login.refill-period=1m")
+                .run(
+                        context -> {
+                            RateLimiter limiter = context.getBean(RateLimiter.class);
+                            assertThat(limiter).isInstanceOf(InMemoryRateLimiter.class);
+                            assertThat(limiter.tryConsume("login", "ip").allowed()).isTrue();
+                            assertThat(limiter.tryConsume("login", "ip").allowed()).isTrue();
+                            assertThat(limiter.tryConsume("login", "ip").retryAfterSeconds())
+                                    .isEqualTo(30);
+                        });
+    }
+
+    @Test
+    void aBadLimitStopsTheStartNamingIt() {
+        new ApplicationContextRunner()
+                .withBean(
+                        "ramsetuSettings",
+                        RamsetuSettings.class,
+                        () -> RamsetuSettings.fromEnvironment(Map.of()))
+                .withUserConfiguration(RateLimitConfiguration.class)
+                .withPropertyValues(
+                        "ramsetu.rate-limits.limits.login.capacity=0",
+                        "ramsetu.rate-limits.limits.login.refill-period=1m")
+                .run(
+                        context ->
+                                assertThat(context.getStartupFailure())
+                                        .rootCause()
+                                        .hasMessageContaining(
+                                                "rate limit login needs a capacity of at least 1"));
+    }
+}

@@ -1,0 +1,87 @@
+package org.ramsetu.infra.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ramsetu.infra.testing.RedisServerProcess;
+
+/** The Redis adapter against a real redis-server, including what happens when Redis dies. */
+class RedisRateLimiterIntegrationTest extends RateLimiterContract {
+
+    @TempDir static Path redisDir;
+    private static RedisServerProcess redis;
+    private final List<RedisRateLimiter> opened = new ArrayList<>();
+
+    @BeforeAll
+    static void startRedis() throws IOException {
+        redis = RedisServerProcess.start(redisDir);
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        redis.close();
+    }
+
+    @AfterEach
+    void closeLimiters() {
+        opened.forEach(RedisRateLimiter::close);
+    }
+
+    @Override
+    RateLimiter newLimiter(RateLimitCatalog catalog) {
+        return open(redis, new SimpleMeterRegistry());
+    }
+
+    @Test
+    void twoInstancesDrawFromOneBucket() {
+        RateLimiter apiOne = limiter();
+        RateLimiter apiTwo = open(redis, new SimpleMeterRegistry());
+        String k = key("shared");
+
+        assertThat(apiOne.tryConsume("login", k).allowed()).isTrue();
+        assertThat(apiTwo.tryConsume("login", k).allowed()).isTrue();
+        assertThat(apiOne.tryConsume("login", k)).isEqualTo(RateLimitDecision.allowed(0));
+        assertThat(apiTwo.tryConsume("login", k).allowed()).isFalse();
+    }
+
+    @Test
+    void whenRedisDiesEachInstanceStillLimitsAloneAndSaysSo(@TempDir Path dir) throws Exception {
+        try (RedisServerProcess doomed = RedisServerProcess.start(dir)) {
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            RateLimiter limiter = open(doomed, meters);
+            limiter.tryConsume("login", "carol");
+
+            doomed.kill();
+
+            long start = System.nanoTime();
+            List<Boolean> allowed = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                allowed.add(limiter.tryConsume("login", "carol").allowed());
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .isLessThan(Duration.ofSeconds(2));
+            // The local bucket starts full: three allowed, the fourth denied.
+            assertThat(allowed).containsExactly(true, true, true, false);
+            assertThat(meters.get("ramsetu.rate.limit.degraded").counter().count()).isEqualTo(4);
+        }
+    }
+
+    private RedisRateLimiter open(RedisServerProcess server, SimpleMeterRegistry meters) {
+        RedisRateLimiter limiter =
+                new RedisRateLimiter(
+                        LIMITS, URI.create(server.url()), Duration.ofMillis(250), meters);
+        opened.add(limiter);
+        return limiter;
+    }
+}
