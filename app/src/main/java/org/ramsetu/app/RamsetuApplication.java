@@ -2,6 +2,7 @@ package org.ramsetu.app;
 
 import java.time.Clock;
 import org.ramsetu.app.cluster.DatabaseTargetConfiguration;
+import org.ramsetu.app.cluster.PortsConfiguration;
 import org.ramsetu.app.launch.StartupBanner;
 import org.ramsetu.app.observability.ObservabilityConfiguration;
 import org.springframework.boot.SpringBootConfiguration;
@@ -15,7 +16,12 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
-@Import({DatabaseTargetConfiguration.class, ObservabilityConfiguration.class, StartupBanner.class})
+@Import({
+    PortsConfiguration.class,
+    DatabaseTargetConfiguration.class,
+    ObservabilityConfiguration.class,
+    StartupBanner.class
+})
 public class RamsetuApplication {
 
     @Bean

@@ -3,6 +3,7 @@ package org.ramsetu.app.cluster;
 import org.ramsetu.app.launch.LaunchDescription;
 import org.ramsetu.infra.cluster.ServiceInstances;
 import org.ramsetu.infra.database.DatabaseConfiguration;
+import org.ramsetu.infra.mail.MailJobConfiguration;
 import org.ramsetu.infra.queue.QueueConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +15,7 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty("spring.datasource.url")
-@Import({DatabaseConfiguration.class, QueueConfiguration.class})
+@Import({DatabaseConfiguration.class, QueueConfiguration.class, MailJobConfiguration.class})
 public class DatabaseTargetConfiguration {
 
     @Bean

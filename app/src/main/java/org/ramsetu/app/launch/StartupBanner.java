@@ -1,7 +1,9 @@
 package org.ramsetu.app.launch;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.ramsetu.infra.settings.RamsetuSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -26,16 +28,28 @@ public class StartupBanner implements ApplicationListener<ApplicationReadyEvent>
                 launch.target().id(),
                 port,
                 launch.instanceId(),
-                embeddedDefaults(launch.target(), env));
+                embeddedDefaults(launch.target(), env, context.getBean(RamsetuSettings.class)));
     }
 
-    static String embeddedDefaults(Target target, Environment env) {
+    static String embeddedDefaults(Target target, Environment env, RamsetuSettings settings) {
         List<String> inUse = new ArrayList<>();
         String database = env.getProperty(EmbeddedDatabaseStarter.DESCRIPTION_PROPERTY);
         if (database != null) {
             inUse.add("database=" + database);
-        } else if (target.usesDatabase()) {
-            inUse.add("database=external PostgreSQL");
+        }
+        Path data = settings.dataDir().toAbsolutePath().normalize();
+        if (target.usesDatabase() && settings.redisUrl().isEmpty()) {
+            inUse.add("queue=PostgreSQL table");
+        }
+        if (settings.redisUrl().isEmpty()) {
+            inUse.add("cache=Caffeine");
+            inUse.add("rate-limits=in-memory");
+        }
+        if (settings.s3().isEmpty()) {
+            inUse.add("blobs=" + data.resolve("blobs"));
+        }
+        if (settings.smtp().isEmpty()) {
+            inUse.add("mail=.eml files in " + data.resolve("mail"));
         }
         return inUse.isEmpty() ? "none" : String.join(", ", inUse);
     }

@@ -13,6 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.ramsetu.infra.mail.MailAddress;
+import org.ramsetu.infra.mail.OutgoingMail;
+import org.ramsetu.infra.mail.QueuedMail;
 import org.ramsetu.infra.queue.JobQueue;
 import org.ramsetu.infra.queue.JobType;
 import org.ramsetu.infra.queue.Lease;
@@ -179,6 +182,46 @@ class AllTargetIntegrationTest {
             Thread.sleep(50);
         }
         return Optional.empty();
+    }
+
+    @Test
+    void queuedMailIsDeliveredByTheInProcessWorkerAsAnEmlFile() throws Exception {
+        var context = ramsetu.context();
+        QueuedMail mail = context.getBean(QueuedMail.class);
+        TransactionTemplate tx = context.getBean(TransactionTemplate.class);
+
+        tx.executeWithoutResult(
+                s ->
+                        mail.send(
+                                OutgoingMail.text(
+                                        "welcome:test-1",
+                                        MailAddress.of("donor@example.org"),
+                                        "Welcome to RamSetu",
+                                        "Your code is 123456")));
+
+        Path folder = dataDir.resolve("mail");
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline && !hasEml(folder)) {
+            Thread.sleep(100);
+        }
+        assertThat(hasEml(folder)).as("an .eml file in " + folder).isTrue();
+        try (var files = java.nio.file.Files.list(folder)) {
+            String eml =
+                    java.nio.file.Files.readString(
+                            files.filter(f -> f.toString().endsWith(".eml"))
+                                    .findFirst()
+                                    .orElseThrow());
+            assertThat(eml).contains("Subject: Welcome to RamSetu").contains("donor@example.org");
+        }
+    }
+
+    private static boolean hasEml(Path folder) throws java.io.IOException {
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            return false;
+        }
+        try (var files = java.nio.file.Files.list(folder)) {
+            return files.anyMatch(f -> f.toString().endsWith(".eml"));
+        }
     }
 
     @Test
