@@ -1,0 +1,7 @@
+package org.ramsetu.core.donor;
+
+/** Coronary angiography summary. */
+public enum AngiographyFinding {
+    NO_BLOCKAGE,
+    BLOCKAGE
+}

@@ -1,0 +1,8 @@
+package org.ramsetu.core.donor;
+
+/** Donor cardiac risk assessment. */
+public enum CardiacRisk {
+    GOOD,
+    AVERAGE,
+    POOR
+}

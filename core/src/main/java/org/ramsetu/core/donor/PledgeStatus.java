@@ -1,0 +1,10 @@
+package org.ramsetu.core.donor;
+
+/** Lifecycle of a pledge (DOMAIN.md). Only VERIFIED pledges can be offered. */
+public enum PledgeStatus {
+    PENDING,
+    VERIFIED,
+    REJECTED,
+    DONATED,
+    WITHDRAWN
+}
