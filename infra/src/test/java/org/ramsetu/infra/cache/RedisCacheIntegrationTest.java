@@ -64,13 +64,13 @@ class RedisCacheIntegrationTest extends CacheContract {
 
                         kill(doomed);
                         long start = System.nanoTime();
-                        for (int i = 0; i < 5; i++) {
+                        for (int i = 0; i < 3; i++) {
                             assertThat(hospitals.name("h")).startsWith("Hospital h");
                         }
 
                         assertThat(Duration.ofNanos(System.nanoTime() - start))
-                                .isLessThan(Duration.ofSeconds(3));
-                        assertThat(hospitals.lookups("h")).isEqualTo(6);
+                                .isLessThan(Duration.ofSeconds(9));
+                        assertThat(hospitals.lookups("h")).isEqualTo(4);
                         assertThat(meters.get("ramsetu.cache.degraded").gauge().value())
                                 .isEqualTo(1);
                         assertThat(
@@ -78,7 +78,7 @@ class RedisCacheIntegrationTest extends CacheContract {
                                                 .tag("operation", "get")
                                                 .counter()
                                                 .count())
-                                .isEqualTo(5);
+                                .isEqualTo(3);
 
                         relaunch(doomed);
                         // Lettuce reconnects in the background; caching resumes without a restart.
@@ -92,7 +92,9 @@ class RedisCacheIntegrationTest extends CacheContract {
                         } while (hospitals.lookups("h2") != before && System.nanoTime() < deadline);
                         assertThat(hospitals.lookups("h2")).isEqualTo(before);
                     },
-                    "ramsetu.cache.redis-timeout=250ms");
+                    // Short enough that a dead Redis cannot stall requests, long enough that a
+                    // loaded CI machine does not fail healthy calls before the kill.
+                    "ramsetu.cache.redis-timeout=1s");
         }
     }
 
