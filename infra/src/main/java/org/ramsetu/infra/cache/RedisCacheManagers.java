@@ -45,7 +45,11 @@ final class RedisCacheManagers {
                         .entryTtl(timeToLive)
                         .prefixCacheNameWith("ramsetu:cache:");
         return new OwningRedisCacheManager(
-                RedisCacheWriter.nonLockingRedisCacheWriter(connections), entries, connections);
+                // Spring Data Redis 4 writes asynchronously by default: a read right after a put
+                // (or an evict) could overtake it, and a late put could undo an eviction.
+                RedisCacheWriter.create(connections, writer -> writer.immediateWrites()),
+                entries,
+                connections);
     }
 
     /** Closes its connection with the application context. */

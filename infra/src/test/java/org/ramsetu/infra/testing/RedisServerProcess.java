@@ -3,6 +3,7 @@ package org.ramsetu.infra.testing;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,13 +92,25 @@ public final class RedisServerProcess implements AutoCloseable {
                 throw new IOException(
                         "redis-server exited: " + Files.readString(dir.resolve("redis.log")));
             }
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
+            // Listening is not ready: while it loads its append-only file Redis answers LOADING.
+            if (answersPong()) {
                 return;
-            } catch (IOException notYet) {
-                sleep(50);
             }
+            sleep(50);
         }
         throw new IOException("redis-server did not listen on " + port + " in " + limit);
+    }
+
+    private boolean answersPong() {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(1000);
+            socket.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+            byte[] reply = new byte[7];
+            int n = socket.getInputStream().read(reply);
+            return n > 0 && new String(reply, 0, n, StandardCharsets.US_ASCII).startsWith("+PONG");
+        } catch (IOException notYet) {
+            return false;
+        }
     }
 
     private void stop() {
