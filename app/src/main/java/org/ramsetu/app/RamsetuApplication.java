@@ -5,6 +5,7 @@ import org.ramsetu.app.cluster.DatabaseTargetConfiguration;
 import org.ramsetu.app.cluster.PortsConfiguration;
 import org.ramsetu.app.launch.StartupBanner;
 import org.ramsetu.app.observability.ObservabilityConfiguration;
+import org.ramsetu.scoring.config.ScoringConfiguration;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -20,7 +21,8 @@ import org.springframework.context.annotation.Import;
     PortsConfiguration.class,
     DatabaseTargetConfiguration.class,
     ObservabilityConfiguration.class,
-    StartupBanner.class
+    StartupBanner.class,
+    ScoringConfiguration.class
 })
 public class RamsetuApplication {
 

@@ -11,7 +11,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "RamSetu: organ donors, waiting patients and coordinators, matched.",
-        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            GenerateCommand.class,
+            TrainCommand.class,
+            ScoreCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public class RamsetuCommand implements Runnable {
 
     /** Exit code for a bad command line (unknown command, option or value). */
@@ -46,6 +52,9 @@ public class RamsetuCommand implements Runnable {
                         K created = defaults.create(type);
                         if (created instanceof ServeCommand serve) {
                             serve.environment = environment;
+                        }
+                        if (created instanceof ScoringCommandSupport scoring) {
+                            scoring.environment = environment;
                         }
                         return created;
                     }

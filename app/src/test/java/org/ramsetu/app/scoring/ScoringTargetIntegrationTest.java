@@ -1,0 +1,162 @@
+package org.ramsetu.app.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ramsetu.app.launch.RamsetuLauncher;
+import org.ramsetu.app.launch.RunningRamsetu;
+import org.ramsetu.app.launch.Target;
+import org.ramsetu.core.organ.Organ;
+import org.ramsetu.infra.blob.LocalFolderBlobStore;
+import org.ramsetu.infra.scoring.Candidate;
+import org.ramsetu.infra.scoring.CandidateProblem;
+import org.ramsetu.infra.scoring.HttpScoringClient;
+import org.ramsetu.infra.scoring.InvalidCandidatesException;
+import org.ramsetu.infra.scoring.RankRequest;
+import org.ramsetu.infra.scoring.ScoreRequest;
+import org.ramsetu.infra.scoring.ScoringClient;
+import org.ramsetu.infra.scoring.UnknownOrganException;
+import org.ramsetu.infra.settings.RamsetuSettings;
+import org.ramsetu.scoring.registry.ModelRegistry;
+import org.ramsetu.scoring.training.Dataset;
+import org.ramsetu.scoring.training.ModelTrainer;
+import org.ramsetu.scoring.training.TrainingParameters;
+
+/** {@code ramsetu serve --target scoring} after models were registered: ready, then serving. */
+class ScoringTargetIntegrationTest {
+
+    @TempDir static Path dataDir;
+    private static RunningRamsetu scoring;
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    static void trainThenServe() {
+        ModelRegistry registry =
+                new ModelRegistry(
+                        new LocalFolderBlobStore(dataDir.resolve("blobs"), Clock.systemUTC()),
+                        Clock.systemUTC());
+        for (Organ organ : Organ.values()) {
+            var model =
+                    new ModelTrainer(new TrainingParameters(30, 2, 0.5, 2))
+                            .train(Dataset.synthetic(organ, 2_000, 7), 7);
+            registry.register(organ, model, 7, "test", "synthetic");
+        }
+        scoring =
+                RamsetuLauncher.start(
+                        Target.SCORING,
+                        RamsetuSettings.fromEnvironment(
+                                Map.of("RAMSETU_DATA_DIR", dataDir.toString())),
+                        OptionalInt.of(0));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (scoring != null) scoring.close();
+    }
+
+    @Test
+    void becomesReadyWithAllFourModelsAndRanksOverHttp() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        HttpResponse<String> readiness;
+        do {
+            readiness = send(HttpRequest.newBuilder(uri("/actuator/health/readiness")).GET());
+            if (readiness.statusCode() == 200) break;
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        assertThat(readiness.body()).contains("\"models\":{\"status\":\"UP\"");
+
+        HttpResponse<String> ranked =
+                send(
+                        HttpRequest.newBuilder(uri("/v1/models/heart/rank"))
+                                .header("Content-Type", "application/json")
+                                .POST(
+                                        HttpRequest.BodyPublishers.ofString(
+                                                "{\"candidates\":[{\"id\":\"h1\",\"features\":{\"blood_compat_score\":0.9,"
+                                                        + "\"echo_score\":0.9,\"angiography_score\":0.9,\"viral_score\":0.95,\"cardiac_risk_score\":0.85,"
+                                                        + "\"distance_km\":300,\"urgency_level\":4}}],\"topK\":5}")));
+        assertThat(ranked.statusCode()).isEqualTo(200);
+        assertThat(ranked.body()).contains("\"id\":\"h1\"").contains("\"contributions\"");
+
+        HttpResponse<String> models = send(HttpRequest.newBuilder(uri("/v1/models")).GET());
+        assertThat(models.body()).contains("\"organ\":\"kidney\"").contains("\"organ\":\"cornea\"");
+
+        HttpResponse<String> metrics =
+                send(HttpRequest.newBuilder(uri("/actuator/prometheus")).GET());
+        assertThat(metrics.body())
+                .contains("ramsetu_scoring_latency_seconds_bucket{")
+                .contains("ramsetu_scoring_model_info{")
+                .contains("ramsetu_scoring_model_load_seconds_count{");
+    }
+
+    @Test
+    void theHttpClientAndTheInProcessClientGiveTheSameAnswersAndTheSameErrors() {
+        ScoringClient inProcess = scoring.context().getBean(ScoringClient.class);
+        ScoringClient overHttp =
+                new HttpScoringClient(
+                        URI.create("http://localhost:" + scoring.port()), Duration.ofSeconds(10));
+        List<Candidate> candidates = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            candidates.add(
+                    new Candidate(
+                            "k" + i,
+                            Map.of(
+                                    "hla_score",
+                                    0.4 + i / 100.0,
+                                    "renal_score",
+                                    0.9,
+                                    "imaging_score",
+                                    0.7,
+                                    "cardiac_score",
+                                    0.8,
+                                    "distance_km",
+                                    20.0 * i,
+                                    "urgency_level",
+                                    1.0 + i % 5)));
+        }
+
+        assertThat(overHttp.rank("kidney", new RankRequest(candidates, 7)))
+                .isEqualTo(inProcess.rank("kidney", new RankRequest(candidates, 7)));
+        assertThat(overHttp.score("KIDNEY", new ScoreRequest(candidates)))
+                .isEqualTo(inProcess.score("KIDNEY", new ScoreRequest(candidates)));
+        assertThat(overHttp.models()).isEqualTo(inProcess.models());
+
+        Candidate bad = new Candidate("bad", Map.of("hla_score", 3.0));
+        for (ScoringClient client : List.of(inProcess, overHttp)) {
+            assertThatThrownBy(() -> client.score("kidney", new ScoreRequest(List.of(bad))))
+                    .isInstanceOfSatisfying(
+                            InvalidCandidatesException.class,
+                            e ->
+                                    assertThat(e.problems())
+                                            .extracting(CandidateProblem::candidateId)
+                                            .containsOnly("bad"));
+            assertThatThrownBy(() -> client.score("lung", new ScoreRequest(List.of())))
+                    .isInstanceOf(UnknownOrganException.class);
+        }
+    }
+
+    private static URI uri(String path) {
+        return URI.create("http://localhost:" + scoring.port() + path);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(
+                request.timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
