@@ -31,6 +31,7 @@ import org.ramsetu.infra.queue.JobHandler;
 import org.ramsetu.infra.queue.JobQueue;
 import org.ramsetu.infra.queue.JobType;
 import org.ramsetu.infra.queue.NewJob;
+import org.ramsetu.infra.queue.drill.DrillJobHandler;
 import org.ramsetu.infra.queue.postgres.PostgresJobQueue;
 import org.ramsetu.infra.queue.redis.RedisStreamsJobQueue;
 import org.ramsetu.infra.queue.worker.JobOutcomes;
@@ -43,8 +44,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * End-to-end jobs/s of each queue adapter: enqueue a batch, and the worker (4 consumer threads)
- * leases, applies a ledger-guarded database effect, and completes every job. One invocation =
- * {@value #BATCH} jobs. Real PostgreSQL (embedded) and real Redis ({@code /usr/bin/redis-server}).
+ * leases, applies the drill job's ledger-guarded database effect, and completes every job. One
+ * invocation = {@value #BATCH} jobs. Real PostgreSQL (embedded) and real Redis ({@code
+ * /usr/bin/redis-server}).
  *
  * <p>Run: {@code java -jar bench/target/benchmarks.jar QueueThroughputBenchmark}
  */
@@ -57,7 +59,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class QueueThroughputBenchmark {
 
     static final int BATCH = 1_000;
-    private static final JobType TYPE = JobType.of("bench.effect");
+    private static final JobType TYPE = DrillJobHandler.TYPE;
 
     @Param({"postgresql", "redis-streams"})
     public String adapter;
@@ -76,7 +78,6 @@ public class QueueThroughputBenchmark {
         dir = Files.createTempDirectory("queue-bench");
         db = TestDatabase.start(dir.resolve("pg"));
         JdbcClient jdbc = db.jdbc();
-        jdbc.sql("create table bench_effect (job_key text primary key)").update();
         if (adapter.equals("redis-streams")) {
             redis = RedisServerProcess.start(dir.resolve("redis"));
             redisClient = RedisClient.create(redis.url());
@@ -90,7 +91,9 @@ public class QueueThroughputBenchmark {
         worker =
                 new JobWorker(
                         queue,
-                        List.of(new EffectHandler(jdbc, tx)),
+                        List.of(
+                                new CountingDrillHandler(
+                                        new DrillJobHandler(jdbc, new EffectLedger(jdbc), tx))),
                         "bench",
                         new JobOutcomes(new SimpleMeterRegistry()),
                         Duration.ofSeconds(5),
@@ -113,9 +116,9 @@ public class QueueThroughputBenchmark {
     @OperationsPerInvocation(BATCH)
     public long enqueueAndProcessBatch() throws InterruptedException {
         long target = done.get() + BATCH;
-        String batch = UUID.randomUUID().toString();
+        String run = UUID.randomUUID().toString();
         for (int i = 0; i < BATCH; i++) {
-            queue.enqueue(new NewJob(TYPE, batch + ":" + i, "{}"));
+            queue.enqueue(new NewJob(TYPE, run + ":" + i, run + ":" + i));
         }
         while (done.get() < target) {
             Thread.sleep(1);
@@ -123,37 +126,27 @@ public class QueueThroughputBenchmark {
         return done.get();
     }
 
-    private final class EffectHandler implements JobHandler {
-        private final JdbcClient jdbc;
-        private final EffectLedger ledger;
-        private final TransactionTemplate tx;
+    /** The real drill handler (ledger-guarded effect row), counting completions for the bench. */
+    private final class CountingDrillHandler implements JobHandler {
+        private final DrillJobHandler drill;
 
-        EffectHandler(JdbcClient jdbc, TransactionTemplate tx) {
-            this.jdbc = jdbc;
-            this.ledger = new EffectLedger(jdbc);
-            this.tx = tx;
+        CountingDrillHandler(DrillJobHandler drill) {
+            this.drill = drill;
         }
 
         @Override
         public JobType type() {
-            return TYPE;
+            return drill.type();
         }
 
         @Override
         public int concurrency() {
-            return 4;
+            return drill.concurrency();
         }
 
         @Override
         public void handle(Job job) {
-            tx.executeWithoutResult(
-                    s -> {
-                        if (ledger.firstTime(TYPE.name() + ":" + job.idempotencyKey())) {
-                            jdbc.sql("insert into bench_effect (job_key) values (?)")
-                                    .param(job.idempotencyKey())
-                                    .update();
-                        }
-                    });
+            drill.handle(job);
             done.incrementAndGet();
         }
     }
