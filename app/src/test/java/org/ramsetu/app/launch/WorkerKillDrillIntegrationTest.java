@@ -52,20 +52,27 @@ class WorkerKillDrillIntegrationTest {
             try (RunningRamsetu api =
                     RamsetuLauncher.start(
                             Target.API, RamsetuSettings.fromEnvironment(env), OptionalInt.of(0))) {
-                Process victim = startWorker(env, "victim");
-                Process survivor = startWorker(env, "survivor");
+                Process victim = startWorker(env, "victim", freePort());
+                int survivorPort = freePort();
+                Process survivor = startWorker(env, "survivor", survivorPort);
                 try {
+                    // The api target faces the public and exposes no operator write endpoint;
+                    // the drill is started on an internal worker port instead.
+                    assertThat(Http.get(api.port(), "/actuator/queuedrill/x").statusCode())
+                            .isEqualTo(404);
+                    assertThat(Http.get(api.port(), "/actuator/health/readiness").body())
+                            .contains("\"queue\":{\"status\":\"UP\"}");
                     String body =
-                            post(api.port(), "/actuator/queuedrill", "{\"jobs\":" + JOBS + "}");
+                            post(survivorPort, "/actuator/queuedrill", "{\"jobs\":" + JOBS + "}");
                     String runId = body.replaceAll(".*\"runId\":\"([^\"]+)\".*", "$1");
 
-                    await(() -> applied(api.port(), runId) >= JOBS / 2, Duration.ofMinutes(3));
+                    await(() -> applied(survivorPort, runId) >= JOBS / 2, Duration.ofMinutes(3));
                     victim.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                    long atKill = applied(api.port(), runId);
+                    long atKill = applied(survivorPort, runId);
 
-                    await(() -> applied(api.port(), runId) == JOBS, Duration.ofMinutes(4));
+                    await(() -> applied(survivorPort, runId) == JOBS, Duration.ofMinutes(4));
                     assertThat(atKill).isLessThan(JOBS);
-                    assertThat(applied(api.port(), runId)).isEqualTo(JOBS);
+                    assertThat(applied(survivorPort, runId)).isEqualTo(JOBS);
                 } finally {
                     victim.destroyForcibly();
                     survivor.destroy();
@@ -75,8 +82,7 @@ class WorkerKillDrillIntegrationTest {
         }
     }
 
-    private Process startWorker(Map<String, String> env, String name) throws Exception {
-        int port = freePort();
+    private Process startWorker(Map<String, String> env, String name, int port) throws Exception {
         ProcessBuilder pb =
                 new ProcessBuilder(
                                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
