@@ -21,9 +21,8 @@ record PostmasterPidFile(long pid) {
                 return Optional.empty();
             }
             return Optional.of(new PostmasterPidFile(Long.parseLong(lines.get(0).strip())));
-        } catch (java.nio.file.NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException | NumberFormatException e) {
+        } catch (IOException | NumberFormatException unreadable) {
+            // No file (server stopped cleanly) or a torn one (crash mid-write): no server to stop.
             return Optional.empty();
         }
     }
@@ -33,7 +32,7 @@ record PostmasterPidFile(long pid) {
         return ProcessHandle.of(pid)
                 .filter(ProcessHandle::isAlive)
                 .flatMap(p -> p.info().command())
-                .map(command -> command.endsWith("/postgres") || command.endsWith("postgres"))
+                .map(command -> command.endsWith("postgres"))
                 .orElse(false);
     }
 }
