@@ -103,6 +103,18 @@ class AllTargetIntegrationTest {
     }
 
     @Test
+    void openApiDescriptionDocumentsTheHttpApi() {
+        var docs = Http.get(ramsetu.port(), "/v3/api-docs");
+
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body())
+                .contains("\"openapi\"")
+                .contains("/v1/models/{organ}/rank")
+                .contains("/v1/models/{organ}/score");
+        assertThat(Http.get(ramsetu.port(), "/swagger-ui/index.html").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void landingPageIsServed() {
         var page = Http.get(ramsetu.port(), "/");
 
