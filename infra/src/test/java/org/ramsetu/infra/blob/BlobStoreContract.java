@@ -197,11 +197,11 @@ abstract class BlobStoreContract {
     }
 
     static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(MeasuringInputStream.newSha256().digest(bytes));
+        return HexFormat.of().formatHex(HashingInputStream.newSha256().digest(bytes));
     }
 
     static String sha256(InputStream in) throws IOException {
-        MessageDigest digest = MeasuringInputStream.newSha256();
+        MessageDigest digest = HashingInputStream.newSha256();
         byte[] buffer = new byte[64 * 1024];
         for (int n; (n = in.read(buffer)) != -1; ) {
             digest.update(buffer, 0, n);
