@@ -58,6 +58,16 @@ final class FeatureBuilder {
         }
     }
 
+    /** A feature known only as a category (no measured number exists for it). */
+    <E> void categorical(
+            String name,
+            E category,
+            ToDoubleFunction<E> fromCategory,
+            Double impute,
+            String input) {
+        measured(name, null, null, category, fromCategory, impute, input);
+    }
+
     FeatureResult build() {
         if (!exclusions.isEmpty()) {
             return new FeatureResult(null, imputations, exclusions);

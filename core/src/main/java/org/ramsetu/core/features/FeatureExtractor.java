@@ -50,18 +50,10 @@ public final class FeatureExtractor {
                 CategoricalScores::function,
                 null,
                 "donor creatinine or renal function");
-        b.measured(
-                "imaging_score",
-                null,
-                null,
-                t.imaging(),
-                CategoricalScores::imaging,
-                LOWEST,
-                "kidney imaging");
-        b.measured(
+        b.categorical(
+                "imaging_score", t.imaging(), CategoricalScores::imaging, LOWEST, "kidney imaging");
+        b.categorical(
                 "cardiac_score",
-                null,
-                null,
                 t.cardiacRisk(),
                 CategoricalScores::cardiacRisk,
                 LOWEST,
@@ -78,26 +70,20 @@ public final class FeatureExtractor {
                 CategoricalScores::echo,
                 null,
                 "echocardiography (LVEF or summary)");
-        b.measured(
+        b.categorical(
                 "angiography_score",
-                null,
-                null,
                 t.angiography(),
                 CategoricalScores::angiography,
                 LOWEST,
                 "coronary angiography");
-        b.measured(
+        b.categorical(
                 "viral_score",
-                null,
-                null,
                 t.viral(),
                 CategoricalScores::viral,
                 CategoricalScores.viral(ViralMarker.UNKNOWN),
                 "viral markers");
-        b.measured(
+        b.categorical(
                 "cardiac_risk_score",
-                null,
-                null,
                 t.cardiacRisk(),
                 CategoricalScores::cardiacRisk,
                 LOWEST,
@@ -114,18 +100,10 @@ public final class FeatureExtractor {
                 CategoricalScores::function,
                 null,
                 "donor bilirubin or liver function");
-        b.measured(
-                "imaging_score",
-                null,
-                null,
-                t.imaging(),
-                CategoricalScores::imaging,
-                LOWEST,
-                "liver imaging");
-        b.measured(
+        b.categorical(
+                "imaging_score", t.imaging(), CategoricalScores::imaging, LOWEST, "liver imaging");
+        b.categorical(
                 "viral_score",
-                null,
-                null,
                 t.viral(),
                 CategoricalScores::viral,
                 CategoricalScores.viral(ViralMarker.UNKNOWN),
@@ -141,10 +119,8 @@ public final class FeatureExtractor {
     }
 
     private static void cornea(CorneaTests t, FeatureBuilder b) {
-        b.measured(
+        b.categorical(
                 "infection_score",
-                null,
-                null,
                 t.infection(),
                 CategoricalScores::infection,
                 LOWEST,
@@ -157,13 +133,7 @@ public final class FeatureExtractor {
                 CategoricalScores::eyeHealth,
                 null,
                 "endothelial cell density or eye health");
-        b.measured(
-                "serology_score",
-                null,
-                null,
-                t.serology(),
-                CategoricalScores::viral,
-                null,
-                "donor serology");
+        b.categorical(
+                "serology_score", t.serology(), CategoricalScores::viral, null, "donor serology");
     }
 }
