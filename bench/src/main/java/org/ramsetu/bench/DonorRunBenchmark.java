@@ -1,5 +1,9 @@
 package org.ramsetu.bench;
 
+import static org.ramsetu.bench.SyntheticPopulation.ABO;
+import static org.ramsetu.bench.SyntheticPopulation.B;
+import static org.ramsetu.bench.SyntheticPopulation.pick;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,12 +56,6 @@ import org.ramsetu.core.ranking.RankingWeights;
         value = 1,
         jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class DonorRunBenchmark {
-    private static final String[] ABO = {
-        "O+", "O+", "O+", "B+", "B+", "B+", "A+", "A+", "AB+", "O-"
-    };
-    private static final String[] A = {"A1", "A2", "A3", "A11", "A24", "A33"};
-    private static final String[] B = {"B7", "B8", "B35", "B44", "B51", "B57"};
-    private static final String[] DR = {"DR3", "DR4", "DR7", "DR11", "DR15", "DR13"};
     private static final int PATIENTS = 100_000;
 
     private DonorOffer donor;
@@ -93,14 +91,7 @@ public class DonorRunBenchmark {
     }
 
     private static PatientRequest patient(Random rnd, int i) {
-        HlaTyping hla =
-                HlaTyping.of(
-                        pick(rnd, A),
-                        pick(rnd, A),
-                        pick(rnd, B),
-                        pick(rnd, B),
-                        pick(rnd, DR),
-                        pick(rnd, DR));
+        HlaTyping hla = SyntheticPopulation.randomTyping(rnd);
         UnacceptableAntigens unacceptable =
                 rnd.nextInt(5) == 0
                         ? UnacceptableAntigens.of(pick(rnd, B))
@@ -120,10 +111,6 @@ public class DonorRunBenchmark {
                 null,
                 listed,
                 listed.minusSeconds(rnd.nextInt(1_000_000)));
-    }
-
-    private static String pick(Random rnd, String[] values) {
-        return values[rnd.nextInt(values.length)];
     }
 
     @Benchmark

@@ -1,5 +1,8 @@
 package org.ramsetu.bench;
 
+import static org.ramsetu.bench.SyntheticPopulation.ABO;
+import static org.ramsetu.bench.SyntheticPopulation.pick;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,12 +61,6 @@ import org.ramsetu.core.ranking.RankingWeights;
         value = 1,
         jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class RankingBenchmark {
-    private static final String[] ABO = {
-        "O+", "O+", "O+", "B+", "B+", "B+", "A+", "A+", "AB+", "O-"
-    };
-    private static final String[] A = {"A1", "A2", "A3", "A11", "A24", "A33"};
-    private static final String[] B = {"B7", "B8", "B35", "B44", "B51", "B57"};
-    private static final String[] DR = {"DR3", "DR4", "DR7", "DR11", "DR15", "DR13"};
 
     @Param({"100000"})
     int candidates;
@@ -103,14 +100,7 @@ public class RankingBenchmark {
     }
 
     private static DonorOffer donor(Random rnd, int i) {
-        HlaTyping hla =
-                HlaTyping.of(
-                        pick(rnd, A),
-                        pick(rnd, A),
-                        pick(rnd, B),
-                        pick(rnd, B),
-                        pick(rnd, DR),
-                        pick(rnd, DR));
+        HlaTyping hla = SyntheticPopulation.randomTyping(rnd);
         Coordinates where = new Coordinates(8 + 29 * rnd.nextDouble(), 68 + 29 * rnd.nextDouble());
         KidneyTests tests =
                 new KidneyTests(
@@ -130,10 +120,6 @@ public class RankingBenchmark {
                 rnd.nextInt(20),
                 null,
                 tests);
-    }
-
-    private static String pick(Random rnd, String[] values) {
-        return values[rnd.nextInt(values.length)];
     }
 
     /** The whole pipeline with ML scores present. */
