@@ -5,6 +5,8 @@ import org.ramsetu.app.cluster.DatabaseTargetConfiguration;
 import org.ramsetu.app.cluster.PortsConfiguration;
 import org.ramsetu.app.launch.StartupBanner;
 import org.ramsetu.app.observability.ObservabilityConfiguration;
+import org.ramsetu.platform.PlatformConfiguration;
+import org.ramsetu.platform.security.SecurityConfiguration;
 import org.ramsetu.scoring.config.ScoringConfiguration;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -22,7 +24,9 @@ import org.springframework.context.annotation.Import;
     DatabaseTargetConfiguration.class,
     ObservabilityConfiguration.class,
     StartupBanner.class,
-    ScoringConfiguration.class
+    ScoringConfiguration.class,
+    SecurityConfiguration.class,
+    PlatformConfiguration.class
 })
 public class RamsetuApplication {
 

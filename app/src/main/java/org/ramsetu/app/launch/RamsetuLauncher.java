@@ -22,6 +22,12 @@ public final class RamsetuLauncher {
     public static RunningRamsetu start(
             Target target, RamsetuSettings settings, OptionalInt port, String... args) {
         TargetRequirements.check(target, settings);
+        // all on embedded defaults keeps its own signing secret; split targets must share one.
+        RamsetuSettings effective =
+                target == Target.ALL && settings.jwtSecret().isEmpty()
+                        ? settings.withJwtSecret(
+                                DataFolderJwtSecret.loadOrCreate(settings.dataDir()))
+                        : settings;
         LaunchDescription launch = LaunchDescription.of(target);
 
         SpringApplication app = new SpringApplication(RamsetuApplication.class);
@@ -29,11 +35,11 @@ public final class RamsetuLauncher {
         app.setAdditionalProfiles(target.id());
         // Our own hook (ServeCommand) closes the context first and the database after it.
         app.setRegisterShutdownHook(false);
-        app.setDefaultProperties(properties(target, settings, launch, port));
+        app.setDefaultProperties(properties(target, effective, launch, port));
         app.addInitializers(
                 ctx -> {
                     ctx.getBeanFactory().registerSingleton("launchDescription", launch);
-                    ctx.getBeanFactory().registerSingleton("ramsetuSettings", settings);
+                    ctx.getBeanFactory().registerSingleton("ramsetuSettings", effective);
                     ctx.getBeanFactory()
                             .registerSingleton(
                                     "workerIdentity", new WorkerIdentity(launch.instanceId()));

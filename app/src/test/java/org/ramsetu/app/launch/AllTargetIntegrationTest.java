@@ -237,9 +237,19 @@ class AllTargetIntegrationTest {
     }
 
     @Test
-    void thisInstanceIsRegistered() {
-        var instances = Http.get(ramsetu.port(), "/actuator/instances");
+    void thisInstanceIsRegisteredAndListedToCoordinatorsOnly() {
+        String token =
+                CoordinatorTokens.signedWith(DataFolderJwtSecret.loadOrCreate(dataDir).value());
+        String donorToken =
+                CoordinatorTokens.donorSignedWith(
+                        DataFolderJwtSecret.loadOrCreate(dataDir).value());
 
+        var instances = Http.get(ramsetu.port(), "/actuator/instances", token);
+
+        assertThat(Http.get(ramsetu.port(), "/actuator/instances").statusCode()).isEqualTo(401);
+        assertThat(Http.get(ramsetu.port(), "/actuator/instances", donorToken).statusCode())
+                .isEqualTo(403);
+        assertThat(instances.statusCode()).isEqualTo(200);
         assertThat(instances.body())
                 .contains(ramsetu.context().getBean(LaunchDescription.class).instanceId());
     }

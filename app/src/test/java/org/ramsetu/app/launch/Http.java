@@ -16,12 +16,21 @@ final class Http {
     private Http() {}
 
     static HttpResponse<String> get(int port, String path) {
+        return get(port, path, null);
+    }
+
+    /**
+     * @param bearerToken sent as {@code Authorization: Bearer}; null for an anonymous request
+     */
+    static HttpResponse<String> get(int port, String path, String bearerToken) {
         try {
-            return CLIENT.send(
+            HttpRequest.Builder request =
                     HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                            .timeout(Duration.ofSeconds(10))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+                            .timeout(Duration.ofSeconds(10));
+            if (bearerToken != null) {
+                request.header("Authorization", "Bearer " + bearerToken);
+            }
+            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new AssertionError("GET " + path + " failed", e);
         } catch (InterruptedException e) {

@@ -21,6 +21,9 @@ import org.ramsetu.infra.settings.RamsetuSettings;
  */
 class SplitTargetsIntegrationTest {
 
+    private static final String SECRET = "split-mode-test-secret-0123456789abcdef";
+    private static final String COORDINATOR = CoordinatorTokens.signedWith(SECRET);
+
     @TempDir static Path externalDbDir;
     @TempDir static Path apiDataDir;
     private static EmbeddedPostgresServer externalDb;
@@ -55,7 +58,7 @@ class SplitTargetsIntegrationTest {
         for (RunningRamsetu api : new RunningRamsetu[] {apiOne, apiTwo}) {
             assertThat(Http.get(api.port(), "/actuator/health/readiness").body())
                     .contains("\"status\":\"UP\"");
-            assertThat(Http.get(api.port(), "/actuator/instances").body())
+            assertThat(Http.get(api.port(), "/actuator/instances", COORDINATOR).body())
                     .contains(one)
                     .contains(two);
         }
@@ -74,7 +77,7 @@ class SplitTargetsIntegrationTest {
                     .contains("\"status\":\"UP\"")
                     .contains("migrations");
             assertThat(Http.get(worker.port(), "/").statusCode()).isEqualTo(404);
-            assertThat(Http.get(apiOne.port(), "/actuator/instances").body())
+            assertThat(Http.get(apiOne.port(), "/actuator/instances", COORDINATOR).body())
                     .contains(instanceId(worker));
         }
     }
@@ -112,7 +115,7 @@ class SplitTargetsIntegrationTest {
         env.put("RAMSETU_DB_URL", externalDb.jdbcUrl());
         env.put("RAMSETU_DB_USER", externalDb.username());
         env.put("RAMSETU_DB_PASSWORD", externalDb.password());
-        env.put("RAMSETU_JWT_SECRET", "split-mode-test-secret-0123456789abcdef");
+        env.put("RAMSETU_JWT_SECRET", SECRET);
         return RamsetuSettings.fromEnvironment(env);
     }
 

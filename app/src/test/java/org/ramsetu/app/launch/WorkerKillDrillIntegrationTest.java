@@ -33,6 +33,8 @@ import org.ramsetu.infra.testing.RedisServerProcess;
 class WorkerKillDrillIntegrationTest {
 
     private static final int JOBS = 10_000;
+    private static final String SECRET = "drill-secret-0123456789abcdef0123456789";
+    private static final String COORDINATOR = CoordinatorTokens.signedWith(SECRET);
     private static final Pattern APPLIED = Pattern.compile("\"applied\":(\\d+)");
 
     @TempDir Path dir;
@@ -47,7 +49,7 @@ class WorkerKillDrillIntegrationTest {
             env.put("RAMSETU_DB_USER", db.username());
             env.put("RAMSETU_DB_PASSWORD", db.password());
             env.put("RAMSETU_REDIS_URL", redis.url());
-            env.put("RAMSETU_JWT_SECRET", "drill-secret-0123456789abcdef0123456789");
+            env.put("RAMSETU_JWT_SECRET", SECRET);
 
             try (RunningRamsetu api =
                     RamsetuLauncher.start(
@@ -58,10 +60,15 @@ class WorkerKillDrillIntegrationTest {
                 try {
                     // The api target faces the public and exposes no operator write endpoint;
                     // the drill is started on an internal worker port instead.
-                    assertThat(Http.get(api.port(), "/actuator/queuedrill/x").statusCode())
+                    assertThat(
+                                    Http.get(api.port(), "/actuator/queuedrill/x", COORDINATOR)
+                                            .statusCode())
                             .isEqualTo(404);
                     assertThat(Http.get(api.port(), "/actuator/health/readiness").body())
                             .contains("\"queue\":{\"status\":\"UP\"}");
+                    assertThat(Http.get(survivorPort, "/actuator/queuedrill/x").statusCode())
+                            .as("operations endpoints need a coordinator token")
+                            .isEqualTo(401);
                     String body =
                             post(survivorPort, "/actuator/queuedrill", "{\"jobs\":" + JOBS + "}");
                     String runId = body.replaceAll(".*\"runId\":\"([^\"]+)\".*", "$1");
@@ -118,7 +125,9 @@ class WorkerKillDrillIntegrationTest {
     }
 
     private static long applied(int port, String runId) {
-        Matcher m = APPLIED.matcher(Http.get(port, "/actuator/queuedrill/" + runId).body());
+        Matcher m =
+                APPLIED.matcher(
+                        Http.get(port, "/actuator/queuedrill/" + runId, COORDINATOR).body());
         return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
@@ -130,6 +139,7 @@ class WorkerKillDrillIntegrationTest {
                                                 URI.create("http://localhost:" + port + path))
                                         .timeout(Duration.ofMinutes(2))
                                         .header("Content-Type", "application/json")
+                                        .header("Authorization", "Bearer " + COORDINATOR)
                                         .POST(HttpRequest.BodyPublishers.ofString(json))
                                         .build(),
                                 HttpResponse.BodyHandlers.ofString());

@@ -44,6 +44,21 @@ public record RamsetuSettings(
         }
     }
 
+    /**
+     * These settings with the access-token signing secret set (e.g. one kept in the data folder).
+     */
+    public RamsetuSettings withJwtSecret(Secret secret) {
+        return new RamsetuSettings(
+                dataDir,
+                database,
+                redisUrl,
+                s3,
+                smtp,
+                scoringUrl,
+                Optional.of(secret),
+                bootstrapAdmin);
+    }
+
     public static RamsetuSettings fromEnvironment() {
         return fromEnvironment(System.getenv());
     }

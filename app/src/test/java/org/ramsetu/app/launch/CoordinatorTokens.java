@@ -1,0 +1,24 @@
+package org.ramsetu.app.launch;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import org.ramsetu.platform.accounts.Role;
+import org.ramsetu.platform.security.AccessTokens;
+import org.ramsetu.platform.security.TokenKeys;
+
+/** Access tokens as a coordinator would hold them, signed with a test instance's secret. */
+final class CoordinatorTokens {
+
+    private CoordinatorTokens() {}
+
+    static String signedWith(String secret) {
+        return new AccessTokens(new TokenKeys(secret), Duration.ofMinutes(5), Clock.systemUTC())
+                .issue(UUID.randomUUID(), Role.ADMIN);
+    }
+
+    static String donorSignedWith(String secret) {
+        return new AccessTokens(new TokenKeys(secret), Duration.ofMinutes(5), Clock.systemUTC())
+                .issue(UUID.randomUUID(), Role.DONOR);
+    }
+}

@@ -1,0 +1,66 @@
+package org.ramsetu.platform;
+
+import java.time.Clock;
+import java.util.List;
+import org.ramsetu.infra.ratelimit.RateLimiter;
+import org.ramsetu.platform.accounts.AccountsConfiguration;
+import org.ramsetu.platform.audit.AuditController;
+import org.ramsetu.platform.audit.AuditLog;
+import org.ramsetu.platform.audit.AuditQueries;
+import org.ramsetu.platform.security.CurrentUserArgumentResolver;
+import org.ramsetu.platform.security.RecordAccess;
+import org.ramsetu.platform.security.RequestLimits;
+import org.ramsetu.platform.web.ApiExceptionHandler;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * The platform API ({@code /api/v1}), on the targets that serve it ({@code all}, {@code api}).
+ * Security rules themselves live in {@link org.ramsetu.platform.security.SecurityConfiguration},
+ * which every target imports.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty("ramsetu.platform.api-enabled")
+@Import(AccountsConfiguration.class)
+public class PlatformConfiguration {
+
+    @Bean
+    AuditLog auditLog(JdbcClient jdbc, Clock clock) {
+        return new AuditLog(jdbc, clock);
+    }
+
+    @Bean
+    AuditController auditController(JdbcClient jdbc) {
+        return new AuditController(new AuditQueries(jdbc));
+    }
+
+    @Bean
+    RecordAccess recordAccess(AuditLog audit) {
+        return new RecordAccess(audit);
+    }
+
+    @Bean
+    RequestLimits requestLimits(RateLimiter limiter, AuditLog audit) {
+        return new RequestLimits(limiter, audit);
+    }
+
+    @Bean
+    ApiExceptionHandler apiExceptionHandler() {
+        return new ApiExceptionHandler();
+    }
+
+    @Bean
+    WebMvcConfigurer currentUserParameters() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CurrentUserArgumentResolver());
+            }
+        };
+    }
+}

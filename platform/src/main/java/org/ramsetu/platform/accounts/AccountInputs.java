@@ -1,0 +1,68 @@
+package org.ramsetu.platform.accounts;
+
+import java.util.regex.Pattern;
+import org.ramsetu.platform.web.ApiProblem;
+
+/** Checks of request fields shared by the account flows; each failure names its field. */
+final class AccountInputs {
+
+    private static final Pattern SIX_DIGITS = Pattern.compile("\\d{6}");
+    private static final int MAX_NAME = 200;
+
+    private AccountInputs() {}
+
+    static Role requiredRole(String text) {
+        if (text == null || text.isBlank()) {
+            throw ApiProblem.invalidField("role", "is required (DONOR or PATIENT)");
+        }
+        return optionalRole(text);
+    }
+
+    /** Null when absent. */
+    static Role optionalRole(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return Role.parse(text)
+                .orElseThrow(
+                        () ->
+                                ApiProblem.invalidField(
+                                        "role", "must be DONOR or PATIENT, not '" + text + "'"));
+    }
+
+    static Role selfServiceRole(String text) {
+        Role role = requiredRole(text);
+        if (!role.selfService()) {
+            throw ApiProblem.invalidField(
+                    "role",
+                    "coordinator accounts cannot be created by sign-up; choose DONOR or PATIENT");
+        }
+        return role;
+    }
+
+    static String code(String text) {
+        if (text == null || !SIX_DIGITS.matcher(text.strip()).matches()) {
+            throw ApiProblem.invalidField("code", "must be the 6 digits from the e-mail");
+        }
+        return text.strip();
+    }
+
+    static String fullName(String text) {
+        if (text == null || text.isBlank()) {
+            throw ApiProblem.invalidField("fullName", "is required");
+        }
+        String name = text.strip();
+        if (name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
+            throw ApiProblem.invalidField(
+                    "fullName", "must be at most " + MAX_NAME + " characters on one line");
+        }
+        return name;
+    }
+
+    static String requiredPassword(String field, String text) {
+        if (text == null || text.isEmpty()) {
+            throw ApiProblem.invalidField(field, "is required");
+        }
+        return text;
+    }
+}

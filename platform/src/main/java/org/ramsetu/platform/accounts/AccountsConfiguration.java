@@ -1,0 +1,131 @@
+package org.ramsetu.platform.accounts;
+
+import java.time.Clock;
+import org.ramsetu.infra.mail.QueuedMail;
+import org.ramsetu.infra.settings.RamsetuSettings;
+import org.ramsetu.platform.audit.AuditLog;
+import org.ramsetu.platform.security.AccessTokens;
+import org.ramsetu.platform.security.RequestLimits;
+import org.ramsetu.platform.security.SecurityProperties;
+import org.ramsetu.platform.security.TokenKeys;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Accounts: sign-up, sessions, password reset, coordinators. */
+@Configuration(proxyBeanMethods = false)
+public class AccountsConfiguration {
+
+    @Bean
+    TokenKeys tokenKeys(RamsetuSettings settings) {
+        return new TokenKeys(
+                settings.jwtSecret()
+                        .orElseThrow(
+                                () ->
+                                        new IllegalStateException(
+                                                "the platform API needs RAMSETU_JWT_SECRET"))
+                        .value());
+    }
+
+    @Bean
+    AccessTokens accessTokens(TokenKeys keys, SecurityProperties properties, Clock clock) {
+        return new AccessTokens(keys, properties.accessTokenLifetime(), clock);
+    }
+
+    @Bean
+    AccountRepository accountRepository(JdbcClient jdbc) {
+        return new AccountRepository(jdbc);
+    }
+
+    @Bean
+    PasswordHasher passwordHasher() {
+        return new PasswordHasher();
+    }
+
+    @Bean
+    OneTimeCodes oneTimeCodes(
+            JdbcClient jdbc, TokenKeys keys, Clock clock, SecurityProperties properties) {
+        return new OneTimeCodes(jdbc, keys, clock, properties.codeResendCooldown());
+    }
+
+    @Bean
+    RefreshTokens refreshTokens(JdbcClient jdbc, Clock clock, SecurityProperties properties) {
+        return new RefreshTokens(jdbc, clock, properties.refreshTokenLifetime());
+    }
+
+    @Bean
+    SessionTokens sessionTokens(AccessTokens accessTokens, RefreshTokens refreshTokens) {
+        return new SessionTokens(accessTokens, refreshTokens);
+    }
+
+    @Bean
+    AccountMails accountMails(QueuedMail mail) {
+        return new AccountMails(mail);
+    }
+
+    @Bean
+    SignupService signupService(
+            AccountRepository accounts,
+            OneTimeCodes codes,
+            AccountMails mails,
+            PasswordHasher hasher,
+            RequestLimits limits,
+            AuditLog audit,
+            TransactionTemplate tx,
+            Clock clock) {
+        return new SignupService(accounts, codes, mails, hasher, limits, audit, tx, clock);
+    }
+
+    @Bean
+    SessionService sessionService(
+            AccountRepository accounts,
+            OneTimeCodes codes,
+            RefreshTokens refreshTokens,
+            SessionTokens tokens,
+            PasswordHasher hasher,
+            RequestLimits limits,
+            AuditLog audit,
+            TransactionTemplate tx,
+            Clock clock) {
+        return new SessionService(
+                accounts, codes, refreshTokens, tokens, hasher, limits, audit, tx, clock);
+    }
+
+    @Bean
+    PasswordResetService passwordResetService(
+            AccountRepository accounts,
+            OneTimeCodes codes,
+            AccountMails mails,
+            RefreshTokens refreshTokens,
+            PasswordHasher hasher,
+            RequestLimits limits,
+            AuditLog audit,
+            TransactionTemplate tx,
+            Clock clock) {
+        return new PasswordResetService(
+                accounts, codes, mails, refreshTokens, hasher, limits, audit, tx, clock);
+    }
+
+    @Bean
+    CoordinatorAccounts coordinatorAccounts(
+            AccountRepository accounts,
+            PasswordHasher hasher,
+            AuditLog audit,
+            TransactionTemplate tx,
+            Clock clock) {
+        return new CoordinatorAccounts(accounts, hasher, audit, tx, clock);
+    }
+
+    @Bean
+    BootstrapCoordinator bootstrapCoordinator(
+            RamsetuSettings settings, CoordinatorAccounts coordinators) {
+        return new BootstrapCoordinator(settings, coordinators);
+    }
+
+    @Bean
+    AuthController authController(
+            SignupService signups, SessionService sessions, PasswordResetService resets) {
+        return new AuthController(signups, sessions, resets);
+    }
+}

@@ -1,0 +1,56 @@
+package org.ramsetu.platform.accounts;
+
+/**
+ * The bodies the account endpoints accept. Each is an explicit record: a field not listed here is
+ * refused with 400, so no request can set anything else (no mass assignment, e.g. a role).
+ */
+public final class AuthRequests {
+
+    private AuthRequests() {}
+
+    /**
+     * @param role {@code DONOR} or {@code PATIENT}
+     */
+    public record Signup(String email, String password, String role, String fullName) {
+        @Override
+        public String toString() {
+            return "Signup[" + role + "]";
+        }
+    }
+
+    public record Verify(String email, String role, String code) {
+        @Override
+        public String toString() {
+            return "Verify[" + role + "]";
+        }
+    }
+
+    public record ResendCode(String email, String role) {}
+
+    /**
+     * @param role needed only when the e-mail has both a donor and a patient account
+     */
+    public record Login(String email, String password, String role) {
+        @Override
+        public String toString() {
+            return "Login[" + role + "]";
+        }
+    }
+
+    public record Refresh(String refreshToken) {
+        @Override
+        public String toString() {
+            return "Refresh[…]";
+        }
+    }
+
+    public record PasswordReset(String email, String role) {}
+
+    public record PasswordResetConfirmation(
+            String email, String role, String code, String newPassword) {
+        @Override
+        public String toString() {
+            return "PasswordResetConfirmation[" + role + "]";
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.ramsetu.platform.accounts;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import org.ramsetu.platform.audit.AuditActions;
+import org.ramsetu.platform.audit.AuditEntry;
+import org.ramsetu.platform.audit.AuditLog;
+import org.ramsetu.platform.audit.AuditOutcome;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Creates coordinator (ADMIN) accounts: the only ways are the bootstrap settings at start-up and
+ * {@code ramsetu admin create}, both run by whoever operates the installation.
+ */
+public class CoordinatorAccounts {
+
+    private final AccountRepository accounts;
+    private final PasswordHasher hasher;
+    private final AuditLog audit;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    public CoordinatorAccounts(
+            AccountRepository accounts,
+            PasswordHasher hasher,
+            AuditLog audit,
+            TransactionTemplate tx,
+            Clock clock) {
+        this.accounts = accounts;
+        this.hasher = hasher;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /**
+     * @param grantedBy how the role was granted, for the audit log (e.g. {@code bootstrap})
+     * @return true when created, false when that e-mail already has a coordinator account (left
+     *     unchanged)
+     * @throws org.ramsetu.platform.web.ApiProblem when the e-mail, name or password is not
+     *     acceptable (the message names which)
+     */
+    public boolean create(String emailText, String fullName, String password, String grantedBy) {
+        EmailAddress email = EmailAddress.parse("email", emailText);
+        String name = AccountInputs.fullName(fullName);
+        PasswordPolicy.check("password", password, email);
+        var now = clock.instant();
+        Account account =
+                new Account(
+                        UUID.randomUUID(),
+                        email.value(),
+                        Role.ADMIN,
+                        name,
+                        hasher.hash(password),
+                        now,
+                        now);
+        return Boolean.TRUE.equals(
+                tx.execute(
+                        status -> {
+                            if (!accounts.insertIfAbsent(account)) {
+                                return false;
+                            }
+                            audit.record(
+                                    AuditEntry.of(AuditActions.ROLE_GRANTED, AuditOutcome.SUCCESS)
+                                            .on("account", account.id())
+                                            .with(
+                                                    Map.of(
+                                                            "role",
+                                                            Role.ADMIN.name(),
+                                                            "grantedBy",
+                                                            grantedBy)));
+                            return true;
+                        }));
+    }
+}

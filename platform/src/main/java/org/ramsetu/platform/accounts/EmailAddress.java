@@ -1,0 +1,40 @@
+package org.ramsetu.platform.accounts;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.ramsetu.platform.web.ApiProblem;
+
+/**
+ * An e-mail address as the person typed it (trimmed) and its look-up key (lower-case), so that
+ * {@code Asha@Example.org} and {@code asha@example.org} are one identity.
+ */
+public record EmailAddress(String value, String key) {
+
+    private static final int MAX_LENGTH = 254;
+    // Deliberately loose: one @, something on each side, a dot in the domain, no spaces or
+    // controls.
+    private static final Pattern SHAPE =
+            Pattern.compile("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}.]+");
+
+    /**
+     * @throws ApiProblem 400 naming {@code field} when the text is not an e-mail address
+     */
+    public static EmailAddress parse(String field, String text) {
+        if (text == null || text.isBlank()) {
+            throw ApiProblem.invalidField(field, "is required");
+        }
+        String value = text.strip();
+        if (value.length() > MAX_LENGTH) {
+            throw ApiProblem.invalidField(field, "must be at most " + MAX_LENGTH + " characters");
+        }
+        if (!SHAPE.matcher(value).matches()) {
+            throw ApiProblem.invalidField(field, "must be an e-mail address like name@example.org");
+        }
+        return new EmailAddress(value, keyOf(value));
+    }
+
+    /** The look-up key of an address already accepted by {@link #parse}. */
+    public static String keyOf(String value) {
+        return value.strip().toLowerCase(Locale.ROOT);
+    }
+}

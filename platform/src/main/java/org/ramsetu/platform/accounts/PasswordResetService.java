@@ -1,0 +1,143 @@
+package org.ramsetu.platform.accounts;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.ramsetu.platform.audit.AuditActions;
+import org.ramsetu.platform.audit.AuditEntry;
+import org.ramsetu.platform.audit.AuditLog;
+import org.ramsetu.platform.audit.AuditOutcome;
+import org.ramsetu.platform.security.RequestLimits;
+import org.ramsetu.platform.web.ApiProblem;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Password reset by an e-mailed code. The request answers the same whether or not the address has
+ * an account, so it cannot be used to find out who is registered.
+ */
+public class PasswordResetService {
+
+    private final AccountRepository accounts;
+    private final OneTimeCodes codes;
+    private final AccountMails mails;
+    private final RefreshTokens refreshTokens;
+    private final PasswordHasher hasher;
+    private final RequestLimits limits;
+    private final AuditLog audit;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    public PasswordResetService(
+            AccountRepository accounts,
+            OneTimeCodes codes,
+            AccountMails mails,
+            RefreshTokens refreshTokens,
+            PasswordHasher hasher,
+            RequestLimits limits,
+            AuditLog audit,
+            TransactionTemplate tx,
+            Clock clock) {
+        this.accounts = accounts;
+        this.codes = codes;
+        this.mails = mails;
+        this.refreshTokens = refreshTokens;
+        this.hasher = hasher;
+        this.limits = limits;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** E-mails a reset code to each matching account (quietly skipped within the cool-down). */
+    public void request(AuthRequests.PasswordReset request, String clientIp) {
+        EmailAddress email = EmailAddress.parse("email", request.email());
+        Role role = AccountInputs.optionalRole(request.role());
+        limits.take(
+                RequestLimits.CODE_REQUEST,
+                "reset:" + email.key() + "|" + clientIp,
+                AuditActions.RATE_LIMITED);
+        tx.executeWithoutResult(
+                status ->
+                        matching(email, role).stream()
+                                .filter(
+                                        a ->
+                                                codes.cooldownLeft(
+                                                                a.id(), CodePurpose.RESET_PASSWORD)
+                                                        .isZero())
+                                .forEach(this::sendCode));
+    }
+
+    /** Sets the new password when the code is right, and signs out every session of the account. */
+    public void confirm(AuthRequests.PasswordResetConfirmation request) {
+        EmailAddress email = EmailAddress.parse("email", request.email());
+        Role role = AccountInputs.optionalRole(request.role());
+        String digits = AccountInputs.code(request.code());
+        PasswordPolicy.check("newPassword", request.newPassword(), email);
+        List<Account> found = matching(email, role);
+        if (found.size() > 1) {
+            throw ApiProblem.invalidField(
+                    "role", "this e-mail has more than one account; say which one to reset");
+        }
+        Account account = found.stream().findFirst().orElseThrow(CodeProblems::noPendingCode);
+        codes.activeCodeId(account.id(), CodePurpose.RESET_PASSWORD)
+                .ifPresent(
+                        codeId ->
+                                limits.take(
+                                        RequestLimits.CODE_VERIFICATION,
+                                        "code:" + codeId,
+                                        AuditActions.CODE_REJECTED));
+        String newHash = hasher.hash(request.newPassword());
+        CodeCheck check =
+                tx.execute(
+                        status -> {
+                            CodeCheck result =
+                                    codes.check(account.id(), CodePurpose.RESET_PASSWORD, digits);
+                            if (result instanceof CodeCheck.Accepted) {
+                                var now = clock.instant();
+                                accounts.changePassword(account.id(), newHash, now);
+                                accounts.markVerified(account.id(), now);
+                                refreshTokens.revokeAll(account.id());
+                                audit.record(
+                                        AuditEntry.of(
+                                                        AuditActions.PASSWORD_RESET,
+                                                        AuditOutcome.SUCCESS)
+                                                .by(account.id(), account.role())
+                                                .on("account", account.id()));
+                            } else {
+                                audit.record(
+                                        AuditEntry.of(
+                                                        AuditActions.CODE_REJECTED,
+                                                        AuditOutcome.FAILURE)
+                                                .by(account.id(), account.role())
+                                                .on("account", account.id())
+                                                .with(
+                                                        Map.of(
+                                                                "reason",
+                                                                result.getClass().getSimpleName(),
+                                                                "purpose",
+                                                                "RESET_PASSWORD")));
+                            }
+                            return result;
+                        });
+        if (!(check instanceof CodeCheck.Accepted)) {
+            throw CodeProblems.of(check);
+        }
+    }
+
+    private List<Account> matching(EmailAddress email, Role role) {
+        return accounts.findAll(email).stream()
+                .filter(a -> role == null || a.role() == role)
+                .toList();
+    }
+
+    private void sendCode(Account account) {
+        mails.sendCode(
+                account,
+                CodePurpose.RESET_PASSWORD,
+                codes.issue(account.id(), CodePurpose.RESET_PASSWORD));
+        audit.record(
+                AuditEntry.of(AuditActions.PASSWORD_RESET_REQUESTED, AuditOutcome.SUCCESS)
+                        .by(account.id(), account.role())
+                        .on("account", account.id()));
+    }
+}

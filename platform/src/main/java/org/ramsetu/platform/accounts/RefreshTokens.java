@@ -1,0 +1,162 @@
+package org.ramsetu.platform.accounts;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Opaque, rotating refresh tokens: 256 random bits, stored as SHA-256 only. Each refresh returns a
+ * new token of the same family and retires the old one; if a retired token comes back, someone
+ * holds a copy, so the whole family is revoked (the thief and the owner both sign in again).
+ */
+public class RefreshTokens {
+
+    private static final int TOKEN_BYTES = 32;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Duration lifetime;
+    private final SecureRandom random = new SecureRandom();
+
+    public RefreshTokens(JdbcClient jdbc, Clock clock, Duration lifetime) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.lifetime = lifetime;
+    }
+
+    /** What presenting a refresh token led to. */
+    public sealed interface Rotation {
+        record Rotated(UUID accountId, String newToken) implements Rotation {}
+
+        /** An already rotated token: its family is revoked now. */
+        record Reused(UUID accountId, UUID familyId) implements Rotation {}
+
+        /** Unknown, expired or revoked. */
+        record Invalid() implements Rotation {}
+    }
+
+    /** The first token of a new family (a login). */
+    public String startFamily(UUID accountId) {
+        return insert(accountId, UUID.randomUUID());
+    }
+
+    /** Must run in a transaction; the row is locked so one token rotates once. */
+    public Rotation rotate(String token) {
+        Optional<Row> found = findForUpdate(token);
+        if (found.isEmpty()) {
+            return new Rotation.Invalid();
+        }
+        Row row = found.get();
+        Instant now = clock.instant();
+        if (row.revoked()) {
+            return new Rotation.Invalid();
+        }
+        if (row.rotated()) {
+            revokeFamily(row.familyId());
+            return new Rotation.Reused(row.accountId(), row.familyId());
+        }
+        if (!now.isBefore(row.expiresAt())) {
+            return new Rotation.Invalid();
+        }
+        jdbc.sql("update refresh_token set rotated_at = :now where id = :id")
+                .param("now", Timestamp.from(now))
+                .param("id", row.id())
+                .update();
+        return new Rotation.Rotated(row.accountId(), insert(row.accountId(), row.familyId()));
+    }
+
+    /** Ends the login the token belongs to; unknown tokens are ignored (logout is idempotent). */
+    public Optional<UUID> revokeFamilyOf(String token) {
+        Optional<Row> found = findForUpdate(token);
+        found.ifPresent(row -> revokeFamily(row.familyId()));
+        return found.map(Row::accountId);
+    }
+
+    /** Ends every login of the account (after a password reset). */
+    public void revokeAll(UUID accountId) {
+        jdbc.sql(
+                        "update refresh_token set revoked_at = :now where account_id = :a and"
+                                + " revoked_at is null")
+                .param("now", Timestamp.from(clock.instant()))
+                .param("a", accountId)
+                .update();
+    }
+
+    private void revokeFamily(UUID familyId) {
+        jdbc.sql(
+                        "update refresh_token set revoked_at = :now where family_id = :f and"
+                                + " revoked_at is null")
+                .param("now", Timestamp.from(clock.instant()))
+                .param("f", familyId)
+                .update();
+    }
+
+    private String insert(UUID accountId, UUID familyId) {
+        byte[] bytes = new byte[TOKEN_BYTES];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant now = clock.instant();
+        jdbc.sql(
+                        """
+                        insert into refresh_token (id, family_id, account_id, token_hash,
+                            issued_at, expires_at)
+                        values (:id, :family, :account, :hash, :now, :expires)
+                        """)
+                .param("id", UUID.randomUUID())
+                .param("family", familyId)
+                .param("account", accountId)
+                .param("hash", sha256(token))
+                .param("now", Timestamp.from(now))
+                .param("expires", Timestamp.from(now.plus(lifetime)))
+                .update();
+        return token;
+    }
+
+    private Optional<Row> findForUpdate(String token) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return Optional.empty();
+        }
+        return jdbc.sql(
+                        """
+                        select id, family_id, account_id, expires_at, rotated_at, revoked_at
+                        from refresh_token where token_hash = :hash for update
+                        """)
+                .param("hash", sha256(token))
+                .query(
+                        (rs, n) ->
+                                new Row(
+                                        rs.getObject("id", UUID.class),
+                                        rs.getObject("family_id", UUID.class),
+                                        rs.getObject("account_id", UUID.class),
+                                        rs.getTimestamp("expires_at").toInstant(),
+                                        rs.getTimestamp("rotated_at") != null,
+                                        rs.getTimestamp("revoked_at") != null))
+                .optional();
+    }
+
+    private static byte[] sha256(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.US_ASCII));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private record Row(
+            UUID id,
+            UUID familyId,
+            UUID accountId,
+            Instant expiresAt,
+            boolean rotated,
+            boolean revoked) {}
+}

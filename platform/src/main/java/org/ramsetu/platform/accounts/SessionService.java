@@ -1,0 +1,211 @@
+package org.ramsetu.platform.accounts;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.ramsetu.platform.audit.AuditActions;
+import org.ramsetu.platform.audit.AuditEntry;
+import org.ramsetu.platform.audit.AuditLog;
+import org.ramsetu.platform.audit.AuditOutcome;
+import org.ramsetu.platform.security.RequestLimits;
+import org.ramsetu.platform.web.ApiProblem;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * E-mail verification, login, token refresh and logout. Failed attempts are counted and audited in
+ * their own committed transaction before the caller gets the refusal.
+ */
+public class SessionService {
+
+    private static final String WRONG_CREDENTIALS = "the e-mail address or the password is wrong";
+
+    private final AccountRepository accounts;
+    private final OneTimeCodes codes;
+    private final RefreshTokens refreshTokens;
+    private final SessionTokens tokens;
+    private final PasswordHasher hasher;
+    private final RequestLimits limits;
+    private final AuditLog audit;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    public SessionService(
+            AccountRepository accounts,
+            OneTimeCodes codes,
+            RefreshTokens refreshTokens,
+            SessionTokens tokens,
+            PasswordHasher hasher,
+            RequestLimits limits,
+            AuditLog audit,
+            TransactionTemplate tx,
+            Clock clock) {
+        this.accounts = accounts;
+        this.codes = codes;
+        this.refreshTokens = refreshTokens;
+        this.tokens = tokens;
+        this.hasher = hasher;
+        this.limits = limits;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** Confirms the e-mail address with the code from the sign-up mail and signs the person in. */
+    public AuthTokens verify(AuthRequests.Verify request) {
+        EmailAddress email = EmailAddress.parse("email", request.email());
+        Role role = AccountInputs.selfServiceRole(request.role());
+        String digits = AccountInputs.code(request.code());
+        Account account = accounts.find(email, role).orElseThrow(CodeProblems::noPendingCode);
+        if (account.verified()) {
+            throw ApiProblem.conflict(
+                    "already-verified", "this account is verified already; log in instead");
+        }
+        codes.activeCodeId(account.id(), CodePurpose.VERIFY_EMAIL)
+                .ifPresent(
+                        codeId ->
+                                limits.take(
+                                        RequestLimits.CODE_VERIFICATION,
+                                        "code:" + codeId,
+                                        AuditActions.CODE_REJECTED));
+        Outcome outcome =
+                tx.execute(
+                        status -> {
+                            CodeCheck check =
+                                    codes.check(account.id(), CodePurpose.VERIFY_EMAIL, digits);
+                            if (!(check instanceof CodeCheck.Accepted)) {
+                                auditCodeRejected(account, check);
+                                return new Outcome(check, null);
+                            }
+                            accounts.markVerified(account.id(), clock.instant());
+                            audit.record(
+                                    AuditEntry.of(AuditActions.EMAIL_VERIFIED, AuditOutcome.SUCCESS)
+                                            .by(account.id(), role)
+                                            .on("account", account.id()));
+                            Account verified = accounts.find(account.id()).orElseThrow();
+                            return new Outcome(check, tokens.startSession(verified));
+                        });
+        if (outcome.tokens() == null) {
+            throw CodeProblems.of(outcome.check());
+        }
+        return outcome.tokens();
+    }
+
+    /**
+     * @throws ApiProblem 401 for a wrong e-mail or password (the same answer for both), 403 for an
+     *     unverified account, 429 beyond the login limit of this e-mail and client address
+     */
+    public AuthTokens login(AuthRequests.Login request, String clientIp) {
+        EmailAddress email = EmailAddress.parse("email", request.email());
+        String password = AccountInputs.requiredPassword("password", request.password());
+        Role role = AccountInputs.optionalRole(request.role());
+        limits.take(
+                RequestLimits.LOGIN, email.key() + "|" + clientIp, AuditActions.LOGIN_LOCKED_OUT);
+
+        List<Account> candidates =
+                accounts.findAll(email).stream()
+                        .filter(a -> role == null || a.role() == role)
+                        .toList();
+        if (candidates.size() > 1) {
+            throw ApiProblem.invalidField(
+                    "role",
+                    "this e-mail has more than one account; say which role to log in as ("
+                            + String.join(
+                                    " or ", candidates.stream().map(a -> a.role().name()).toList())
+                            + ")");
+        }
+        Optional<Account> found = candidates.stream().findFirst();
+        if (found.isEmpty()) {
+            hasher.spendOneCheck(password);
+            audit.record(
+                    AuditEntry.of(AuditActions.LOGIN_FAILED, AuditOutcome.FAILURE)
+                            .with(Map.of("reason", "unknown account")));
+            throw ApiProblem.unauthorized(WRONG_CREDENTIALS);
+        }
+        Account account = found.get();
+        if (!hasher.matches(password, account.passwordHash())) {
+            audit.record(
+                    AuditEntry.of(AuditActions.LOGIN_FAILED, AuditOutcome.FAILURE)
+                            .by(account.id(), account.role())
+                            .on("account", account.id())
+                            .with(Map.of("reason", "wrong password")));
+            throw ApiProblem.unauthorized(WRONG_CREDENTIALS);
+        }
+        if (!account.verified()) {
+            throw ApiProblem.forbidden(
+                    "email-not-verified",
+                    "confirm your e-mail address first with the code we sent (POST"
+                            + " /api/v1/auth/verify), or ask for a new code (POST"
+                            + " /api/v1/auth/resend-code)");
+        }
+        return tx.execute(
+                status -> {
+                    audit.record(
+                            AuditEntry.of(AuditActions.LOGIN_SUCCEEDED, AuditOutcome.SUCCESS)
+                                    .by(account.id(), account.role())
+                                    .on("account", account.id()));
+                    return tokens.startSession(account);
+                });
+    }
+
+    /**
+     * @throws ApiProblem 401 for an unknown, expired or revoked token, and for an already rotated
+     *     one (whose whole family is revoked and the reuse audited)
+     */
+    public AuthTokens refresh(AuthRequests.Refresh request) {
+        RefreshTokens.Rotation rotation =
+                tx.execute(status -> refreshTokens.rotate(request.refreshToken()));
+        if (rotation instanceof RefreshTokens.Rotation.Rotated rotated) {
+            Account account =
+                    accounts.find(rotated.accountId())
+                            .orElseThrow(() -> ApiProblem.unauthorized("log in again"));
+            return tokens.withRefreshToken(account, rotated.newToken());
+        }
+        if (rotation instanceof RefreshTokens.Rotation.Reused reused) {
+            Account account = accounts.find(reused.accountId()).orElseThrow();
+            audit.record(
+                    AuditEntry.of(AuditActions.REFRESH_TOKEN_REUSED, AuditOutcome.DENIED)
+                            .by(account.id(), account.role())
+                            .on("token-family", reused.familyId()));
+            throw ApiProblem.unauthorized(
+                    "this refresh token was used before, so it may have been copied; every"
+                            + " session of that login is signed out now; log in again");
+        }
+        throw ApiProblem.unauthorized(
+                "the refresh token is unknown, expired or signed out; log in again");
+    }
+
+    /** Signs out the login the refresh token belongs to; unknown tokens are ignored. */
+    public void logout(AuthRequests.Refresh request) {
+        tx.executeWithoutResult(
+                status ->
+                        refreshTokens
+                                .revokeFamilyOf(request.refreshToken())
+                                .flatMap(accounts::find)
+                                .ifPresent(
+                                        account ->
+                                                audit.record(
+                                                        AuditEntry.of(
+                                                                        AuditActions.LOGOUT,
+                                                                        AuditOutcome.SUCCESS)
+                                                                .by(account.id(), account.role())
+                                                                .on("account", account.id()))));
+    }
+
+    public UserView me(UUID accountId) {
+        return accounts.find(accountId)
+                .map(UserView::of)
+                .orElseThrow(() -> ApiProblem.unauthorized("the account no longer exists"));
+    }
+
+    private void auditCodeRejected(Account account, CodeCheck check) {
+        audit.record(
+                AuditEntry.of(AuditActions.CODE_REJECTED, AuditOutcome.FAILURE)
+                        .by(account.id(), account.role())
+                        .on("account", account.id())
+                        .with(Map.of("reason", check.getClass().getSimpleName())));
+    }
+
+    private record Outcome(CodeCheck check, AuthTokens tokens) {}
+}

@@ -1,0 +1,127 @@
+package org.ramsetu.platform.accounts;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import org.ramsetu.platform.audit.AuditActions;
+import org.ramsetu.platform.audit.AuditEntry;
+import org.ramsetu.platform.audit.AuditLog;
+import org.ramsetu.platform.audit.AuditOutcome;
+import org.ramsetu.platform.security.RequestLimits;
+import org.ramsetu.platform.web.ApiProblem;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Sign-up of donors and patients, and new verification codes on request. */
+public class SignupService {
+
+    private final AccountRepository accounts;
+    private final OneTimeCodes codes;
+    private final AccountMails mails;
+    private final PasswordHasher hasher;
+    private final RequestLimits limits;
+    private final AuditLog audit;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    public SignupService(
+            AccountRepository accounts,
+            OneTimeCodes codes,
+            AccountMails mails,
+            PasswordHasher hasher,
+            RequestLimits limits,
+            AuditLog audit,
+            TransactionTemplate tx,
+            Clock clock) {
+        this.accounts = accounts;
+        this.codes = codes;
+        this.mails = mails;
+        this.hasher = hasher;
+        this.limits = limits;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates an unverified account and e-mails its code.
+     *
+     * @throws ApiProblem 400 for an invalid field, 409 when the e-mail has this role already, 429
+     *     beyond the sign-up limit of the client's address
+     */
+    public void signup(AuthRequests.Signup request, String clientIp) {
+        EmailAddress email = EmailAddress.parse("email", request.email());
+        Role role = AccountInputs.selfServiceRole(request.role());
+        String name = AccountInputs.fullName(request.fullName());
+        PasswordPolicy.check("password", request.password(), email);
+        limits.take(RequestLimits.SIGNUP, "ip:" + clientIp, AuditActions.RATE_LIMITED);
+
+        var now = clock.instant();
+        Account account =
+                new Account(
+                        UUID.randomUUID(),
+                        email.value(),
+                        role,
+                        name,
+                        hasher.hash(request.password()),
+                        null,
+                        now);
+        tx.executeWithoutResult(
+                status -> {
+                    if (!accounts.insertIfAbsent(account)) {
+                        throw ApiProblem.conflict(
+                                "account-exists",
+                                "this e-mail already has a "
+                                        + role
+                                        + " account; log in, or reset the password if you forgot"
+                                        + " it");
+                    }
+                    mails.sendCode(
+                            account,
+                            CodePurpose.VERIFY_EMAIL,
+                            codes.issue(account.id(), CodePurpose.VERIFY_EMAIL));
+                    audit.record(
+                            AuditEntry.of(AuditActions.SIGNUP, AuditOutcome.SUCCESS)
+                                    .by(account.id(), role)
+                                    .on("account", account.id()));
+                });
+    }
+
+    /**
+     * Sends a new verification code (voiding the old one) to an account not yet verified. Says
+     * nothing about unknown or verified addresses beyond what sign-up already tells.
+     *
+     * @throws ApiProblem 429 while the previous code is younger than the resend cool-down
+     */
+    public void resendCode(AuthRequests.ResendCode request, String clientIp) {
+        EmailAddress email = EmailAddress.parse("email", request.email());
+        Role role = AccountInputs.selfServiceRole(request.role());
+        limits.take(
+                RequestLimits.CODE_REQUEST,
+                "resend:" + email.key() + "|" + clientIp,
+                AuditActions.RATE_LIMITED);
+        tx.executeWithoutResult(
+                status ->
+                        accounts.find(email, role)
+                                .filter(account -> !account.verified())
+                                .ifPresent(this::sendNewCode));
+    }
+
+    private void sendNewCode(Account account) {
+        Duration wait = codes.cooldownLeft(account.id(), CodePurpose.VERIFY_EMAIL);
+        if (!wait.isZero()) {
+            throw ApiProblem.tooManyRequests(
+                    "a code was sent moments ago; check your mail or ask again in "
+                            + wait.toSeconds()
+                            + " seconds",
+                    wait);
+        }
+        mails.sendCode(
+                account,
+                CodePurpose.VERIFY_EMAIL,
+                codes.issue(account.id(), CodePurpose.VERIFY_EMAIL));
+        audit.record(
+                AuditEntry.of(AuditActions.CODE_SENT, AuditOutcome.SUCCESS)
+                        .by(account.id(), account.role())
+                        .on("account", account.id()));
+    }
+}

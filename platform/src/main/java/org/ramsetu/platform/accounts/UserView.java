@@ -1,0 +1,13 @@
+package org.ramsetu.platform.accounts;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** An account as its owner sees it. */
+public record UserView(
+        UUID id, String email, Role role, String fullName, boolean verified, Instant createdAt) {
+
+    public static UserView of(Account a) {
+        return new UserView(a.id(), a.email(), a.role(), a.fullName(), a.verified(), a.createdAt());
+    }
+}

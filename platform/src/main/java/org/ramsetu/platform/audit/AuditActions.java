@@ -1,0 +1,25 @@
+package org.ramsetu.platform.audit;
+
+/** The names of audited actions, shared by writers and the audit viewer's filter. */
+public final class AuditActions {
+
+    public static final String SIGNUP = "SIGNUP";
+    public static final String CODE_SENT = "CODE_SENT";
+    public static final String EMAIL_VERIFIED = "EMAIL_VERIFIED";
+    public static final String CODE_REJECTED = "CODE_REJECTED";
+    public static final String LOGIN_SUCCEEDED = "LOGIN_SUCCEEDED";
+    public static final String LOGIN_FAILED = "LOGIN_FAILED";
+    public static final String LOGIN_LOCKED_OUT = "LOGIN_LOCKED_OUT";
+    public static final String RATE_LIMITED = "RATE_LIMITED";
+    public static final String TOKEN_REFRESHED = "TOKEN_REFRESHED";
+    public static final String REFRESH_TOKEN_REUSED = "REFRESH_TOKEN_REUSED";
+    public static final String LOGOUT = "LOGOUT";
+    public static final String PASSWORD_RESET_REQUESTED = "PASSWORD_RESET_REQUESTED";
+    public static final String PASSWORD_RESET = "PASSWORD_RESET";
+    public static final String ROLE_GRANTED = "ROLE_GRANTED";
+    public static final String ACCESS_DENIED = "ACCESS_DENIED";
+    public static final String MEDICAL_RECORD_READ = "MEDICAL_RECORD_READ";
+    public static final String COORDINATOR_REQUEST = "COORDINATOR_REQUEST";
+
+    private AuditActions() {}
+}

@@ -1,0 +1,62 @@
+package org.ramsetu.platform.audit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.ramsetu.platform.web.ApiProblem;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/v1/admin/audit}: the audit log for coordinators, newest first. */
+@RestController
+@RequestMapping("/api/v1/admin/audit")
+public class AuditController {
+
+    static final int MAX_PAGE = 200;
+
+    private final AuditQueries queries;
+
+    public AuditController(AuditQueries queries) {
+        this.queries = queries;
+    }
+
+    /**
+     * @param before the {@code nextBefore} of the previous page
+     */
+    @GetMapping
+    public AuditPage list(
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) AuditOutcome outcome,
+            @RequestParam(required = false) UUID actorId,
+            @RequestParam(required = false) String targetType,
+            @RequestParam(required = false) String targetId,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @RequestParam(required = false) Long before,
+            @RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw ApiProblem.invalidField("limit", "must be 1 to " + MAX_PAGE);
+        }
+        List<AuditRecord> items =
+                queries.page(
+                        new AuditFilter(
+                                action,
+                                outcome,
+                                actorId,
+                                targetType,
+                                targetId,
+                                from,
+                                to,
+                                before,
+                                limit));
+        Long next = items.size() == limit ? items.get(items.size() - 1).id() : null;
+        return new AuditPage(items, next);
+    }
+
+    /**
+     * @param nextBefore pass as {@code before} for the next page; null on the last page
+     */
+    public record AuditPage(List<AuditRecord> items, Long nextBefore) {}
+}

@@ -1,0 +1,38 @@
+package org.ramsetu.platform.security;
+
+import java.util.UUID;
+import org.ramsetu.platform.accounts.Role;
+import org.ramsetu.platform.web.ApiProblem;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/** The signed-in caller, taken from the verified access token. */
+public record CurrentUser(UUID id, Role role) {
+
+    public boolean isCoordinator() {
+        return role == Role.ADMIN;
+    }
+
+    public boolean owns(UUID ownerId) {
+        return id.equals(ownerId);
+    }
+
+    /** The caller of the current request, if it presented a valid token. */
+    public static java.util.Optional<CurrentUser> ofCurrentRequest() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth instanceof JwtAuthenticationToken token) {
+            return Role.parse(token.getToken().getClaimAsString(AccessTokens.ROLE_CLAIM))
+                    .map(role -> new CurrentUser(UUID.fromString(token.getName()), role));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * @throws ApiProblem 401 when the request carries no valid token
+     */
+    public static CurrentUser required() {
+        return ofCurrentRequest()
+                .orElseThrow(() -> ApiProblem.unauthorized("sign in to use this part of the API"));
+    }
+}

@@ -1,0 +1,61 @@
+package org.ramsetu.platform.security;
+
+import java.util.Map;
+import org.ramsetu.infra.ratelimit.RateLimitDecision;
+import org.ramsetu.infra.ratelimit.RateLimiter;
+import org.ramsetu.platform.audit.AuditEntry;
+import org.ramsetu.platform.audit.AuditLog;
+import org.ramsetu.platform.audit.AuditOutcome;
+import org.ramsetu.platform.web.ApiProblem;
+
+/**
+ * The platform's named rate limits (configured as {@code ramsetu.rate-limits.limits.<name>.*}),
+ * applied through the rate-limit port. A refusal is a 429 with {@code Retry-After}, and is audited.
+ */
+public class RequestLimits {
+
+    public static final String LOGIN = "login";
+    public static final String SIGNUP = "signup";
+    public static final String CODE_VERIFICATION = "code-verification";
+    public static final String CODE_REQUEST = "code-request";
+    public static final String API = "api";
+
+    private final RateLimiter limiter;
+    private final AuditLog audit;
+
+    public RequestLimits(RateLimiter limiter, AuditLog audit) {
+        this.limiter = limiter;
+        this.audit = audit;
+    }
+
+    /**
+     * @throws ApiProblem 429 when the bucket of {@code key} under {@code limit} is empty
+     */
+    public void take(String limit, String key, String auditAction) {
+        RateLimitDecision decision = tryTake(limit, key);
+        if (!decision.allowed()) {
+            audit.record(
+                    AuditEntry.of(auditAction, AuditOutcome.DENIED).with(Map.of("limit", limit)));
+            throw ApiProblem.tooManyRequests(
+                    "too many attempts; try again in " + decision.retryAfterSeconds() + " seconds",
+                    decision.retryAfter());
+        }
+    }
+
+    /** Like {@link #take} but answers instead of throwing, for filters. */
+    public RateLimitDecision tryTake(String limit, String key) {
+        return limiter.tryConsume(limit, bucketKey(key));
+    }
+
+    // Hashed: bounded length whatever the e-mail address, and no addresses in Redis.
+    private static String bucketKey(String key) {
+        try {
+            byte[] digest =
+                    java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

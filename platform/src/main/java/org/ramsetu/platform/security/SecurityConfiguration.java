@@ -1,0 +1,184 @@
+package org.ramsetu.platform.security;
+
+import java.time.Clock;
+import org.ramsetu.infra.ratelimit.RateLimiter;
+import org.ramsetu.infra.settings.RamsetuSettings;
+import org.ramsetu.platform.audit.AuditLog;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+/**
+ * Who may call what, on every target. Stateless bearer tokens (no session, no cookies, so no CSRF
+ * surface); probes and metrics open; operations endpoints and {@code /api/v1/admin/**} for
+ * coordinators; the rest of {@code /api/v1} for signed-in users, except the account flows.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+public class SecurityConfiguration {
+
+    private static final String COORDINATOR = "ADMIN";
+
+    @Bean
+    JwtDecoder jwtDecoder(RamsetuSettings settings, SecurityProperties properties, Clock clock) {
+        return settings.jwtSecret()
+                .<JwtDecoder>map(
+                        secret ->
+                                new AccessTokens(
+                                                new TokenKeys(secret.value()),
+                                                properties.accessTokenLifetime(),
+                                                clock)
+                                        .decoder())
+                .orElse(
+                        token -> {
+                            throw new BadJwtException(
+                                    "this target has no RAMSETU_JWT_SECRET, so it accepts no"
+                                            + " tokens");
+                        });
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain operationsEndpoints(
+            HttpSecurity http, JwtDecoder decoder, ObjectProvider<JdbcClient> jdbc, Clock clock)
+            throws Exception {
+        AuditLog audit = auditLog(jdbc, clock);
+        http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(
+                        a ->
+                                a.requestMatchers(
+                                                "/actuator/health",
+                                                "/actuator/health/**",
+                                                "/actuator/prometheus",
+                                                "/actuator/info")
+                                        .permitAll()
+                                        .anyRequest()
+                                        .hasRole(COORDINATOR));
+        return common(http, decoder, audit).build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain application(
+            HttpSecurity http,
+            JwtDecoder decoder,
+            SecurityProperties properties,
+            RateLimiter limiter,
+            ObjectProvider<JdbcClient> jdbc,
+            Clock clock)
+            throws Exception {
+        AuditLog audit = auditLog(jdbc, clock);
+        http.authorizeHttpRequests(
+                        a -> {
+                            a.requestMatchers("/api/v1/auth/**").permitAll();
+                            a.requestMatchers("/api/v1/admin/**").hasRole(COORDINATOR);
+                            a.requestMatchers("/api/**").authenticated();
+                            if (properties.scoringApi()
+                                    == SecurityProperties.ScoringApiAccess.OPEN) {
+                                a.requestMatchers("/v1/**").permitAll();
+                            } else {
+                                a.requestMatchers("/v1/**").hasRole(COORDINATOR);
+                            }
+                            a.requestMatchers(HttpMethod.GET, "/**").permitAll();
+                            a.anyRequest().denyAll();
+                        })
+                .cors(c -> c.configurationSource(cors(properties)))
+                .headers(
+                        h ->
+                                h.contentSecurityPolicy(
+                                                csp ->
+                                                        csp.policyDirectives(
+                                                                properties.contentSecurityPolicy()))
+                                        .referrerPolicy(
+                                                r ->
+                                                        r.policy(
+                                                                ReferrerPolicyHeaderWriter
+                                                                        .ReferrerPolicy
+                                                                        .NO_REFERRER)))
+                .addFilterAfter(
+                        new ApiRateLimitFilter(limiter), BearerTokenAuthenticationFilter.class)
+                .addFilterBefore(
+                        new BodySizeLimitFilter(properties.maxBodySize().toBytes()),
+                        BearerTokenAuthenticationFilter.class);
+        return common(http, decoder, audit).build();
+    }
+
+    private static HttpSecurity common(HttpSecurity http, JwtDecoder decoder, AuditLog audit)
+            throws Exception {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName(AccessTokens.ROLE_CLAIM);
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
+        authentication.setJwtGrantedAuthoritiesConverter(roles);
+        ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint();
+        http.csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(r -> r.disable())
+                .formLogin(f -> f.disable())
+                .httpBasic(b -> b.disable())
+                .logout(l -> l.disable())
+                .anonymous(Customizer.withDefaults())
+                .oauth2ResourceServer(
+                        o ->
+                                o.jwt(
+                                                j ->
+                                                        j.decoder(decoder)
+                                                                .jwtAuthenticationConverter(
+                                                                        authentication))
+                                        .authenticationEntryPoint(entryPoint)
+                                        .accessDeniedHandler(new ProblemAccessDeniedHandler(audit)))
+                .exceptionHandling(
+                        e ->
+                                e.authenticationEntryPoint(entryPoint)
+                                        .accessDeniedHandler(
+                                                new ProblemAccessDeniedHandler(audit)));
+        if (audit != null) {
+            http.addFilterAfter(
+                    new CoordinatorActionAuditFilter(audit), BearerTokenAuthenticationFilter.class);
+        }
+        return http;
+    }
+
+    private static AuditLog auditLog(ObjectProvider<JdbcClient> jdbc, Clock clock) {
+        JdbcClient client = jdbc.getIfAvailable();
+        return client == null ? null : new AuditLog(client, clock);
+    }
+
+    private static CorsConfigurationSource cors(SecurityProperties properties) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        if (!properties.corsAllowedOrigins().isEmpty()) {
+            CorsConfiguration api = new CorsConfiguration();
+            api.setAllowedOrigins(properties.corsAllowedOrigins());
+            api.addAllowedMethod("*");
+            api.addAllowedHeader("Authorization");
+            api.addAllowedHeader("Content-Type");
+            api.addAllowedHeader("Idempotency-Key");
+            api.addAllowedHeader("If-Match");
+            api.addExposedHeader("Retry-After");
+            api.addExposedHeader("ETag");
+            api.addExposedHeader("Location");
+            api.setMaxAge(3600L);
+            source.registerCorsConfiguration("/api/**", api);
+        }
+        return source;
+    }
+}

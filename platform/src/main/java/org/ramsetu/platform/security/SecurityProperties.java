@@ -1,0 +1,38 @@
+package org.ramsetu.platform.security;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Security settings ({@code ramsetu.security.*}); the defaults are the secure choice.
+ *
+ * @param corsAllowedOrigins origins allowed to call the API from a browser (e.g. the CDN hosting
+ *     the web app); empty means same-origin only
+ * @param scoringApi who may call the scoring API {@code /v1/**} on this target: {@code OPEN} on the
+ *     internal scoring target, {@code COORDINATOR} where it shares a port with the public API
+ * @param maxBodySize the largest non-upload request body
+ * @param contentSecurityPolicy the CSP header for every response (the web UI's pages included)
+ */
+@ConfigurationProperties("ramsetu.security")
+public record SecurityProperties(
+        @DefaultValue List<String> corsAllowedOrigins,
+        @DefaultValue("COORDINATOR") ScoringApiAccess scoringApi,
+        @DefaultValue("1MB") DataSize maxBodySize,
+        @DefaultValue("15m") Duration accessTokenLifetime,
+        @DefaultValue("14d") Duration refreshTokenLifetime,
+        @DefaultValue("60s") Duration codeResendCooldown,
+        @DefaultValue(
+                        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+                                + " img-src 'self' data: https://tile.openstreetmap.org;"
+                                + " connect-src 'self'; font-src 'self'; object-src 'none';"
+                                + " base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+                String contentSecurityPolicy) {
+
+    public enum ScoringApiAccess {
+        OPEN,
+        COORDINATOR
+    }
+}

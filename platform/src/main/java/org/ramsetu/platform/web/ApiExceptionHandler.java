@@ -1,0 +1,139 @@
+package org.ramsetu.platform.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.ramsetu.core.InvalidClinicalValueException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Every error of the platform API as RFC 9457 problem details with a detail a person can act on;
+ * validation errors name their fields. An unexpected failure answers 500 without internals.
+ */
+@RestControllerAdvice(basePackages = "org.ramsetu.platform")
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
+        return ProblemResponses.of(problem);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> invalidClinicalValue(InvalidClinicalValueException e) {
+        return ProblemResponses.of(ApiProblem.invalidField(e.field(), e.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> staleUpdate(OptimisticLockingFailureException e) {
+        return ProblemResponses.of(
+                ApiProblem.conflict(
+                        "stale-update",
+                        "the record was changed by someone else since you read it; read it again"
+                                + " and repeat your change"));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> badPathOrQueryValue(MethodArgumentTypeMismatchException e) {
+        String expected =
+                e.getRequiredType() == null ? "another type" : e.getRequiredType().getSimpleName();
+        return ProblemResponses.of(
+                ApiProblem.invalidField(
+                        e.getName(), "'" + e.getValue() + "' is not a valid " + expected));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected error answering a platform request", e);
+        ProblemDetail body =
+                ProblemResponses.body(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "internal",
+                        "Internal error",
+                        "something went wrong on our side and nothing was changed by the failed"
+                                + " step; try again, and tell the RamSetu team if it persists");
+        return ResponseEntity.internalServerError()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        e.getBindingResult()
+                .getFieldErrors()
+                .forEach(f -> errors.putIfAbsent(f.getField(), f.getDefaultMessage()));
+        e.getBindingResult()
+                .getGlobalErrors()
+                .forEach(g -> errors.putIfAbsent(g.getObjectName(), g.getDefaultMessage()));
+        return widen(ProblemResponses.of(ApiProblem.invalidFields(errors)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        Throwable cause = e.getCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return widen(
+                    ProblemResponses.of(
+                            ApiProblem.invalidField(
+                                    unknown.getPropertyName(),
+                                    "is not a field of this request; accepted fields are "
+                                            + unknown.getKnownPropertyIds())));
+        }
+        if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            return widen(
+                    ProblemResponses.of(
+                            ApiProblem.invalidField(
+                                    fieldPath(databind),
+                                    "has the wrong type or format for this field")));
+        }
+        return widen(
+                ProblemResponses.of(
+                        ApiProblem.badRequest(
+                                "unreadable-body",
+                                "the request body must be a JSON object as the API description"
+                                        + " (/v3/api-docs) shows")));
+    }
+
+    private static String fieldPath(DatabindException e) {
+        StringBuilder path = new StringBuilder();
+        for (var reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ResponseEntity<Object> widen(ResponseEntity<ProblemDetail> response) {
+        return (ResponseEntity) response;
+    }
+}

@@ -1,0 +1,131 @@
+package org.ramsetu.platform.web;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A refusal the API explains to the caller: the status, a short title, a detail a person can act on
+ * and, for validation, the offending fields. Rendered as RFC 9457 problem details by {@link
+ * ApiExceptionHandler}.
+ */
+public class ApiProblem extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String type;
+    private final String title;
+    private final Map<String, String> fieldErrors;
+    private final Duration retryAfter;
+
+    protected ApiProblem(
+            HttpStatus status,
+            String type,
+            String title,
+            String detail,
+            Map<String, String> fieldErrors,
+            Duration retryAfter) {
+        super(detail);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.fieldErrors = Map.copyOf(fieldErrors);
+        this.retryAfter = retryAfter;
+    }
+
+    public static ApiProblem badRequest(String type, String detail) {
+        return new ApiProblem(
+                HttpStatus.BAD_REQUEST, type, "Bad request", detail, Map.of(), Duration.ZERO);
+    }
+
+    /** A validation failure of one field of the request body. */
+    public static ApiProblem invalidField(String field, String message) {
+        return invalidFields(Map.of(field, message));
+    }
+
+    public static ApiProblem invalidFields(Map<String, String> errors) {
+        Map<String, String> ordered = new LinkedHashMap<>(errors);
+        StringBuilder detail = new StringBuilder();
+        ordered.forEach(
+                (field, message) ->
+                        detail.append(detail.isEmpty() ? "" : "; ")
+                                .append(field)
+                                .append(": ")
+                                .append(message));
+        return new ApiProblem(
+                HttpStatus.BAD_REQUEST,
+                "validation",
+                "Invalid request",
+                detail.toString(),
+                ordered,
+                Duration.ZERO);
+    }
+
+    public static ApiProblem unauthorized(String detail) {
+        return new ApiProblem(
+                HttpStatus.UNAUTHORIZED,
+                "unauthorized",
+                "Not signed in",
+                detail,
+                Map.of(),
+                Duration.ZERO);
+    }
+
+    public static ApiProblem forbidden(String type, String detail) {
+        return new ApiProblem(
+                HttpStatus.FORBIDDEN, type, "Forbidden", detail, Map.of(), Duration.ZERO);
+    }
+
+    /** Also what a caller gets for someone else's record: its existence is not disclosed. */
+    public static ApiProblem notFound(String what, Object id) {
+        return new ApiProblem(
+                HttpStatus.NOT_FOUND,
+                "not-found",
+                "Not found",
+                "no " + what + " with id " + id,
+                Map.of(),
+                Duration.ZERO);
+    }
+
+    public static ApiProblem conflict(String type, String detail) {
+        return new ApiProblem(
+                HttpStatus.CONFLICT, type, "Conflict", detail, Map.of(), Duration.ZERO);
+    }
+
+    public static ApiProblem tooManyRequests(String detail, Duration retryAfter) {
+        return new ApiProblem(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "rate-limited",
+                "Too many requests",
+                detail,
+                Map.of(),
+                retryAfter);
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public Map<String, String> fieldErrors() {
+        return fieldErrors;
+    }
+
+    /** Zero unless the caller should wait before trying again. */
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+
+    /** Whole seconds, rounded up, for the {@code Retry-After} header. */
+    public long retryAfterSeconds() {
+        long seconds = retryAfter.toSeconds();
+        return retryAfter.equals(Duration.ofSeconds(seconds)) ? seconds : seconds + 1;
+    }
+}
