@@ -1,0 +1,77 @@
+package org.ramsetu.app.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Signs people up the way they would: sign-up, code from the mail folder, verification. */
+final class Accounts {
+
+    static final String PASSWORD = "correct horse battery staple";
+    private static final AtomicInteger NEXT = new AtomicInteger();
+
+    private Accounts() {}
+
+    /** A signed-in person: their client (with token), id, e-mail and refresh token. */
+    record SignedIn(ApiClient client, UUID id, String email, String refreshToken) {}
+
+    static String newEmail(String who) {
+        return who
+                + "-"
+                + NEXT.incrementAndGet()
+                + "-"
+                + UUID.randomUUID().toString().substring(0, 8)
+                + "@example.org";
+    }
+
+    static SignedIn donor() {
+        return signUp("DONOR", newEmail("donor"));
+    }
+
+    static SignedIn patient() {
+        return signUp("PATIENT", newEmail("patient"));
+    }
+
+    static SignedIn signUp(String role, String email) {
+        ApiClient client = PlatformInstance.client();
+        int mailsBefore = PlatformInstance.mail().mailsTo(email, 0).size();
+        var signup =
+                client.post(
+                        "/api/v1/auth/signup",
+                        Map.of(
+                                "email", email,
+                                "password", PASSWORD,
+                                "role", role,
+                                "fullName", "Test " + role.toLowerCase()));
+        assertThat(signup.status()).as(signup.toString()).isEqualTo(202);
+        String code = PlatformInstance.mail().code(email, mailsBefore + 1);
+        var verified =
+                client.post(
+                        "/api/v1/auth/verify", Map.of("email", email, "role", role, "code", code));
+        assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
+        return signedIn(client, verified);
+    }
+
+    static SignedIn coordinator() {
+        ApiClient client = PlatformInstance.client();
+        var login =
+                client.post(
+                        "/api/v1/auth/login",
+                        Map.of(
+                                "email", PlatformInstance.COORDINATOR_EMAIL,
+                                "password", PlatformInstance.COORDINATOR_PASSWORD));
+        assertThat(login.status()).as(login.toString()).isEqualTo(200);
+        return signedIn(client, login);
+    }
+
+    private static SignedIn signedIn(ApiClient client, ApiClient.Response tokens) {
+        var json = tokens.json();
+        return new SignedIn(
+                client.withToken(json.path("accessToken").asString()),
+                UUID.fromString(json.path("user").path("id").asString()),
+                json.path("user").path("email").asString(),
+                json.path("refreshToken").asString());
+    }
+}

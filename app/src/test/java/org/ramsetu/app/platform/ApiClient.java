@@ -1,0 +1,138 @@
+package org.ramsetu.app.platform;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Calls the platform API over a real socket as one client: its own address (X-Forwarded-For) and,
+ * once signed in, its bearer token.
+ */
+final class ApiClient {
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger(1);
+
+    private final int port;
+    private final String clientIp;
+    private final String token;
+    private final Map<String, String> headers;
+
+    ApiClient(int port) {
+        this(port, nextAddress(), null, Map.of());
+    }
+
+    private ApiClient(int port, String clientIp, String token, Map<String, String> headers) {
+        this.port = port;
+        this.clientIp = clientIp;
+        this.token = token;
+        this.headers = headers;
+    }
+
+    /** A fresh documentation-range address, so rate limits of other tests do not interfere. */
+    static String nextAddress() {
+        int n = NEXT_ADDRESS.getAndIncrement();
+        return "198.51." + (n / 250) + "." + (1 + n % 250);
+    }
+
+    ApiClient withToken(String bearerToken) {
+        return new ApiClient(port, clientIp, bearerToken, headers);
+    }
+
+    ApiClient fromAddress(String ip) {
+        return new ApiClient(port, ip, token, headers);
+    }
+
+    ApiClient withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new ApiClient(port, clientIp, token, more);
+    }
+
+    String clientIp() {
+        return clientIp;
+    }
+
+    Response get(String path) {
+        return send("GET", path, null);
+    }
+
+    Response post(String path, String json) {
+        return send("POST", path, json);
+    }
+
+    Response post(String path, Map<String, ?> body) {
+        return send("POST", path, JSON.writeValueAsString(body));
+    }
+
+    Response put(String path, Map<String, ?> body) {
+        return send("PUT", path, JSON.writeValueAsString(body));
+    }
+
+    Response send(String method, String path, String json) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("X-Forwarded-For", clientIp)
+                        .method(
+                                method,
+                                json == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(request::header);
+        try {
+            return new Response(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException e) {
+            throw new AssertionError(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A response with its body parsed when it is JSON. */
+    record Response(HttpResponse<String> raw) {
+
+        int status() {
+            return raw.statusCode();
+        }
+
+        String body() {
+            return raw.body();
+        }
+
+        JsonNode json() {
+            return JSON.readTree(raw.body());
+        }
+
+        String text(String field) {
+            JsonNode node = json().path(field);
+            return node.isMissingNode() || node.isNull() ? null : node.asString();
+        }
+
+        String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        @Override
+        public String toString() {
+            return raw.statusCode() + " " + raw.body();
+        }
+    }
+}

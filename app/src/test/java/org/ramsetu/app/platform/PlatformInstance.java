@@ -1,0 +1,66 @@
+package org.ramsetu.app.platform;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.ramsetu.app.launch.RamsetuLauncher;
+import org.ramsetu.app.launch.RunningRamsetu;
+import org.ramsetu.app.launch.Target;
+import org.ramsetu.infra.settings.RamsetuSettings;
+
+/**
+ * One {@code all} target on embedded defaults shared by the platform API tests of this JVM (a start
+ * costs seconds). Tests keep out of each other's way with their own e-mail addresses and client
+ * addresses ({@code X-Forwarded-For}, trusted from loopback as behind a proxy).
+ */
+final class PlatformInstance {
+
+    static final String COORDINATOR_EMAIL = "coordinator@ramsetu.test";
+    static final String COORDINATOR_PASSWORD = "coordinator test password";
+    static final String ALLOWED_ORIGIN = "https://app.ramsetu.test";
+
+    private static RunningRamsetu running;
+    private static Path dataDir;
+
+    private PlatformInstance() {}
+
+    static synchronized RunningRamsetu get() {
+        if (running == null) {
+            try {
+                dataDir = Files.createTempDirectory("ramsetu-platform-test");
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            RamsetuSettings settings =
+                    RamsetuSettings.fromEnvironment(
+                            Map.of(
+                                    "RAMSETU_DATA_DIR", dataDir.toString(),
+                                    "RAMSETU_BOOTSTRAP_ADMIN_EMAIL", COORDINATOR_EMAIL,
+                                    "RAMSETU_BOOTSTRAP_ADMIN_PASSWORD", COORDINATOR_PASSWORD));
+            running =
+                    RamsetuLauncher.start(
+                            Target.ALL,
+                            settings,
+                            OptionalInt.of(0),
+                            "--server.forward-headers-strategy=native",
+                            "--ramsetu.security.cors-allowed-origins=" + ALLOWED_ORIGIN);
+            Runtime.getRuntime().addShutdownHook(new Thread(running::close));
+        }
+        return running;
+    }
+
+    static Path dataDir() {
+        get();
+        return dataDir;
+    }
+
+    static ApiClient client() {
+        return new ApiClient(get().port());
+    }
+
+    static MailFolder mail() {
+        return new MailFolder(dataDir().resolve("mail"));
+    }
+}
