@@ -85,12 +85,14 @@ public class OneTimeCodes {
         return new IssuedCode(id, digits);
     }
 
-    /** The id of the code a check would be made against, for per-code rate limits. */
-    public Optional<UUID> activeCodeId(UUID accountId, CodePurpose purpose) {
+    /**
+     * The newest code of this purpose, used or not: the key of the per-code rate limit, which must
+     * keep counting after the code was voided.
+     */
+    public Optional<UUID> latestCodeId(UUID accountId, CodePurpose purpose) {
         return jdbc.sql(
-                        "select id from one_time_code where account_id = :a and purpose = :p and"
-                                + " used_at is null and voided_at is null order by created_at"
-                                + " desc limit 1")
+                        "select id from one_time_code where account_id = :a and purpose = :p"
+                                + " order by created_at desc limit 1")
                 .param("a", accountId)
                 .param("p", purpose.name())
                 .query(UUID.class)

@@ -79,7 +79,7 @@ public class PasswordResetService {
                     "role", "this e-mail has more than one account; say which one to reset");
         }
         Account account = found.stream().findFirst().orElseThrow(CodeProblems::noPendingCode);
-        codes.activeCodeId(account.id(), CodePurpose.RESET_PASSWORD)
+        codes.latestCodeId(account.id(), CodePurpose.RESET_PASSWORD)
                 .ifPresent(
                         codeId ->
                                 limits.take(

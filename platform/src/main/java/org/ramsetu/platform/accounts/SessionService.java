@@ -62,7 +62,7 @@ public class SessionService {
             throw ApiProblem.conflict(
                     "already-verified", "this account is verified already; log in instead");
         }
-        codes.activeCodeId(account.id(), CodePurpose.VERIFY_EMAIL)
+        codes.latestCodeId(account.id(), CodePurpose.VERIFY_EMAIL)
                 .ifPresent(
                         codeId ->
                                 limits.take(

@@ -1,0 +1,32 @@
+package org.ramsetu.app.platform;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * For every {@code /api/v1} route that takes the id of someone's record: how to make such a record
+ * for its owner, so that {@link ObjectLevelAuthorizationTest} can prove another user gets 404. A
+ * new route with an id and no case here fails that test.
+ */
+final class OwnershipCases {
+
+    /**
+     * @param method HTTP method of the route
+     * @param pattern the route as mapped, e.g. {@code /api/v1/pledges/{id}}
+     * @param owner makes the owning user
+     * @param pathOfOwnedRecord creates the owner's record and answers the concrete path to call
+     * @param body the JSON body to send (null for none); a valid one, so only ownership can refuse
+     */
+    record Case(
+            String method,
+            String pattern,
+            java.util.function.Supplier<Accounts.SignedIn> owner,
+            Function<Accounts.SignedIn, String> pathOfOwnedRecord,
+            String body) {}
+
+    static List<Case> all() {
+        return List.of();
+    }
+
+    private OwnershipCases() {}
+}
