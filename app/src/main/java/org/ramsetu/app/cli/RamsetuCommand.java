@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             GenerateCommand.class,
             TrainCommand.class,
             ScoreCommand.class,
+            AdminCommand.class,
             CommandLine.HelpCommand.class
         })
 public class RamsetuCommand implements Runnable {
@@ -52,6 +53,9 @@ public class RamsetuCommand implements Runnable {
                         K created = defaults.create(type);
                         if (created instanceof ServeCommand serve) {
                             serve.environment = environment;
+                        }
+                        if (created instanceof AdminCommand.Create admin) {
+                            admin.environment = environment;
                         }
                         if (created instanceof ScoringCommandSupport scoring) {
                             scoring.environment = environment;

@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,6 +104,37 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    /**
+     * How to reach the embedded server another RamSetu process runs on {@code dataRoot} (e.g. for
+     * {@code ramsetu admin create} while {@code ramsetu serve} is up): the application role's
+     * credentials and the port the server listens on. Empty when no server runs there.
+     */
+    public static Optional<AppConnection> runningOn(Path dataRoot) {
+        Path root = dataRoot.toAbsolutePath().normalize();
+        Path credentials = root.resolve("pg-credentials.properties");
+        if (!Files.exists(credentials)) {
+            return Optional.empty();
+        }
+        return PostmasterPidFile.readFrom(root.resolve("pg"))
+                .filter(PostmasterPidFile::isRunningPostgres)
+                .filter(pidFile -> pidFile.port() > 0)
+                .map(
+                        pidFile ->
+                                new AppConnection(
+                                        jdbcUrl(pidFile.port()),
+                                        EmbeddedPostgresCredentials.APP_USER,
+                                        EmbeddedPostgresCredentials.loadOrCreate(credentials)
+                                                .appPassword()));
+    }
+
+    /** A JDBC URL with the application role's user name and password. */
+    public record AppConnection(String jdbcUrl, String username, String password) {
+        @Override
+        public String toString() {
+            return "AppConnection[" + jdbcUrl + ", " + username + ", ****]";
+        }
+    }
+
     private static FileLock tryLock(FileChannel channel) throws IOException {
         try {
             return channel.tryLock();
@@ -112,6 +144,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     public String jdbcUrl() {
+        return jdbcUrl(port);
+    }
+
+    private static String jdbcUrl(int port) {
         return "jdbc:postgresql://localhost:"
                 + port
                 + "/"

@@ -8,10 +8,10 @@ import java.util.Optional;
 
 /**
  * The {@code postmaster.pid} file a running PostgreSQL server keeps in its data directory: line 1
- * is the server's process id. After the JVM that owned the server was killed the file may name a
- * process that is still running (an orphan) or one long gone (a stale file).
+ * is the server's process id, line 4 its port. After the JVM that owned the server was killed the
+ * file may name a process that is still running (an orphan) or one long gone (a stale file).
  */
-record PostmasterPidFile(long pid) {
+record PostmasterPidFile(long pid, int port) {
 
     static Optional<PostmasterPidFile> readFrom(Path dataDirectory) {
         Path file = dataDirectory.resolve("postmaster.pid");
@@ -20,7 +20,9 @@ record PostmasterPidFile(long pid) {
             if (lines.isEmpty() || lines.get(0).isBlank()) {
                 return Optional.empty();
             }
-            return Optional.of(new PostmasterPidFile(Long.parseLong(lines.get(0).strip())));
+            // Line 4 is the port (PostgreSQL's pidfile.h); absent in a torn file.
+            int port = lines.size() > 3 ? Integer.parseInt(lines.get(3).strip()) : -1;
+            return Optional.of(new PostmasterPidFile(Long.parseLong(lines.get(0).strip()), port));
         } catch (IOException | NumberFormatException unreadable) {
             // No file (server stopped cleanly) or a torn one (crash mid-write): no server to stop.
             return Optional.empty();

@@ -1,0 +1,127 @@
+package org.ramsetu.app.cli;
+
+import java.io.Console;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.ramsetu.infra.settings.RamsetuSettings;
+import org.ramsetu.platform.accounts.AccountRepository;
+import org.ramsetu.platform.accounts.CoordinatorAccounts;
+import org.ramsetu.platform.accounts.PasswordHasher;
+import org.ramsetu.platform.audit.AuditLog;
+import org.ramsetu.platform.web.ApiProblem;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ramsetu admin}: operator tasks on accounts. */
+@Command(
+        name = "admin",
+        mixinStandardHelpOptions = true,
+        description = "Operator tasks on accounts.",
+        subcommands = {AdminCommand.Create.class, CommandLine.HelpCommand.class})
+public class AdminCommand implements Runnable {
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command (create)");
+    }
+
+    /**
+     * {@code ramsetu admin create}: the only way, besides the bootstrap settings, to a coordinator.
+     */
+    @Command(
+            name = "create",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Creates a coordinator (ADMIN) account, verified, on the configured database.",
+                "The password is read from the terminal (twice), or from --password-file."
+            })
+    static class Create implements Callable<Integer> {
+
+        /** Replaced by tests through {@link RamsetuCommand#commandLine}. */
+        Map<String, String> environment = System.getenv();
+
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--email", required = true, description = "The coordinator's e-mail.")
+        String email;
+
+        @Option(names = "--name", defaultValue = "Coordinator", description = "Full name.")
+        String name;
+
+        @Option(
+                names = "--password-file",
+                description = "A file whose first line is the password (keep it owner-only).")
+        Path passwordFile;
+
+        @Override
+        public Integer call() throws Exception {
+            String password = password();
+            RamsetuSettings settings = RamsetuSettings.fromEnvironment(environment);
+            try (DatabaseSession db = DatabaseSession.open(settings)) {
+                Clock clock = Clock.systemUTC();
+                CoordinatorAccounts coordinators =
+                        new CoordinatorAccounts(
+                                new AccountRepository(db.jdbc()),
+                                new PasswordHasher(),
+                                new AuditLog(db.jdbc(), clock),
+                                db.transactions(),
+                                clock);
+                boolean created = coordinators.create(email, name, password, "cli");
+                spec.commandLine()
+                        .getOut()
+                        .println(
+                                created
+                                        ? "Created coordinator account " + email.strip()
+                                        : email.strip()
+                                                + " already has a coordinator account; nothing"
+                                                + " changed");
+                return 0;
+            } catch (ApiProblem invalid) {
+                throw new CommandLine.ParameterException(spec.commandLine(), invalid.getMessage());
+            }
+        }
+
+        private String password() throws IOException {
+            if (passwordFile != null) {
+                if (!Files.isReadable(passwordFile)) {
+                    throw new CommandLine.ParameterException(
+                            spec.commandLine(), "cannot read --password-file " + passwordFile);
+                }
+                return Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream()
+                        .findFirst()
+                        .orElse("");
+            }
+            Console console = System.console();
+            if (console == null) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        "no terminal to read the password from; use --password-file");
+            }
+            char[] first = console.readPassword("Password for %s: ", email);
+            char[] second = console.readPassword("Repeat the password: ");
+            try {
+                if (first == null || !Arrays.equals(first, second)) {
+                    throw new CommandLine.ParameterException(
+                            spec.commandLine(), "the two passwords differ");
+                }
+                return new String(first);
+            } finally {
+                if (first != null) {
+                    Arrays.fill(first, '\0');
+                }
+                if (second != null) {
+                    Arrays.fill(second, '\0');
+                }
+            }
+        }
+    }
+}
