@@ -185,6 +185,17 @@ class TokenSecurityTest {
         assertThat(denied.json().path("items").size()).isEqualTo(2);
     }
 
+    @Test
+    void theScoringApiSharingThePublicPortOfAllIsForCoordinatorsOnly() {
+        var anonymous = PlatformInstance.client().get("/v1/models");
+        var donor = Accounts.donor().client().get("/v1/models");
+        var coordinator = Accounts.coordinator().client().get("/v1/models");
+
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(donor.status()).isEqualTo(403);
+        assertThat(coordinator.status()).isEqualTo(200);
+    }
+
     private static ApiClient.Response login(ApiClient client, String email, String password) {
         return client.post("/api/v1/auth/login", Map.of("email", email, "password", password));
     }
