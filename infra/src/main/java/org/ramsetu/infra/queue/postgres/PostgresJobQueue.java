@@ -108,9 +108,12 @@ public class PostgresJobQueue implements JobQueue {
 
     @Override
     public void complete(Lease lease) {
+        // A DONE row is only the memory of its idempotency key; its payload (e.g. a mail with a
+        // one-time code or personal data) is not kept beyond delivery, as in the Redis adapter.
         fenced(
-                "update job set status = 'DONE', leased_by = null, lease_token = null,"
-                        + " lease_until = null, updated_at = ? where id = ? and lease_token = ?",
+                "update job set status = 'DONE', payload = '', leased_by = null, lease_token ="
+                        + " null, lease_until = null, updated_at = ? where id = ? and lease_token"
+                        + " = ?",
                 lease);
     }
 
