@@ -26,6 +26,7 @@ final class DatabaseSession implements AutoCloseable {
     }
 
     static DatabaseSession open(RamsetuSettings settings) {
+        QuietLogging.warningsOnly();
         HikariConfig config = new HikariConfig();
         config.setMaximumPoolSize(4);
         config.setConnectionTimeout(10_000);
