@@ -22,11 +22,15 @@ final class TargetRequirements {
                             + " needs RAMSETU_DB_URL (the shared PostgreSQL, e.g."
                             + " jdbc:postgresql://db:5432/ramsetu)");
         }
-        if (target == Target.API && settings.jwtSecret().isEmpty()) {
+        // API.md: required outside all. api signs and checks tokens; worker and scoring check
+        // coordinator tokens on their operations endpoints and must agree with api on the key.
+        if (target != Target.ALL && settings.jwtSecret().isEmpty()) {
             missing.add(
-                    "--target api needs RAMSETU_JWT_SECRET (at least "
+                    "--target "
+                            + target.id()
+                            + " needs RAMSETU_JWT_SECRET (at least "
                             + RamsetuSettings.MIN_JWT_SECRET_LENGTH
-                            + " characters, the same on every api instance)");
+                            + " characters, the same on every instance of every target)");
         }
         if (!missing.isEmpty()) {
             throw new InvalidSettingsException(missing);

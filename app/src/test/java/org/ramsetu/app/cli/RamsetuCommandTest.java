@@ -62,7 +62,7 @@ class RamsetuCommandTest {
     }
 
     @Test
-    void workerNeedsOnlyTheDatabase() {
+    void workerWithTheSigningSecretStillNeedsTheDatabase() {
         int code = run(Map.of("RAMSETU_JWT_SECRET", "x".repeat(40)), "serve", "--target", "worker");
 
         assertThat(code).isEqualTo(RamsetuCommand.EXIT_CONFIG);

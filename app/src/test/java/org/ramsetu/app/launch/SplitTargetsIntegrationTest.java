@@ -85,7 +85,12 @@ class SplitTargetsIntegrationTest {
     @Test
     void scoringRunsWithoutADatabase() {
         RamsetuSettings noDatabase =
-                RamsetuSettings.fromEnvironment(Map.of("RAMSETU_DATA_DIR", apiDataDir.toString()));
+                RamsetuSettings.fromEnvironment(
+                        Map.of(
+                                "RAMSETU_DATA_DIR",
+                                apiDataDir.toString(),
+                                "RAMSETU_JWT_SECRET",
+                                SECRET));
         try (RunningRamsetu scoring =
                 RamsetuLauncher.start(Target.SCORING, noDatabase, OptionalInt.of(0))) {
             assertThat(Http.get(scoring.port(), "/actuator/health/readiness").body())
@@ -107,6 +112,27 @@ class SplitTargetsIntegrationTest {
                                 assertThat(e.problems())
                                         .anyMatch(p -> p.contains("RAMSETU_DB_URL"))
                                         .anyMatch(p -> p.contains("RAMSETU_JWT_SECRET")));
+    }
+
+    @Test
+    void workerAndScoringRefuseToStartWithoutTheSharedSigningSecret() {
+        RamsetuSettings withDatabaseOnly =
+                RamsetuSettings.fromEnvironment(
+                        Map.of(
+                                "RAMSETU_DB_URL", externalDb.jdbcUrl(),
+                                "RAMSETU_DATA_DIR", apiDataDir.toString()));
+
+        for (Target target : new Target[] {Target.WORKER, Target.SCORING}) {
+            assertThatThrownBy(
+                            () ->
+                                    RamsetuLauncher.start(
+                                            target, withDatabaseOnly, OptionalInt.of(0)))
+                    .isInstanceOfSatisfying(
+                            InvalidSettingsException.class,
+                            e ->
+                                    assertThat(e.problems())
+                                            .anyMatch(p -> p.contains("RAMSETU_JWT_SECRET")));
+        }
     }
 
     private static RamsetuSettings splitSettings() {

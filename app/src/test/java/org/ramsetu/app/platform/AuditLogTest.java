@@ -104,4 +104,38 @@ class AuditLogTest {
         assertThat(passwordHash).startsWith("$argon2id$").doesNotContain(Accounts.PASSWORD);
         assertThat(plainRefresh).isZero();
     }
+
+    @Test
+    void aDeliveredCodeMailLeavesNoCopyInTheOutboxOrTheQueue() throws Exception {
+        String email = Accounts.newEmail("outbox");
+        PlatformInstance.client()
+                .post(
+                        "/api/v1/auth/signup",
+                        Map.of(
+                                "email",
+                                email,
+                                "password",
+                                Accounts.PASSWORD,
+                                "role",
+                                "DONOR",
+                                "fullName",
+                                "Outbox"));
+        String code = PlatformInstance.mail().code(email);
+        JdbcClient jdbc = PlatformInstance.get().context().getBean(JdbcClient.class);
+
+        long copies = -1;
+        for (int i = 0; i < 50 && copies != 0; i++) {
+            copies =
+                    jdbc.sql(
+                                    "select (select count(*) from event_publication where"
+                                            + " serialized_event like :c) + (select count(*) from job"
+                                            + " where payload like :c)")
+                            .param("c", "%" + code + "%")
+                            .query(Long.class)
+                            .single();
+            Thread.sleep(100);
+        }
+
+        assertThat(copies).isZero();
+    }
 }

@@ -45,6 +45,8 @@ final class PlatformInstance {
                             settings,
                             OptionalInt.of(0),
                             "--server.forward-headers-strategy=native",
+                            // short, so that limits beyond the cool-down can be tested in seconds
+                            "--ramsetu.security.code-resend-cooldown=1s",
                             "--ramsetu.security.cors-allowed-origins=" + ALLOWED_ORIGIN);
             Runtime.getRuntime().addShutdownHook(new Thread(running::close));
         }

@@ -99,6 +99,24 @@ class RateLimitTest {
                 .isEqualTo(200);
     }
 
+    @Test
+    void anAccountReceivesAtMostFiveCodesAnHourHoweverManyAddressesAsk() throws Exception {
+        var donor = Accounts.donor();
+        int before = PlatformInstance.mail().mailsTo(donor.email(), 1).size();
+
+        for (int i = 0; i < 7; i++) {
+            var asked =
+                    PlatformInstance.client()
+                            .post("/api/v1/auth/password-reset", Map.of("email", donor.email()));
+            assertThat(asked.status()).as("the same answer whatever happens").isEqualTo(202);
+            Thread.sleep(1_100); // past the resend cool-down of the test instance
+        }
+
+        Thread.sleep(2_000);
+        assertThat(PlatformInstance.mail().mailsTo(donor.email(), before + 7).size() - before)
+                .isEqualTo(5);
+    }
+
     private static ApiClient.Response login(ApiClient client, String email, String password) {
         return client.post("/api/v1/auth/login", Map.of("email", email, "password", password));
     }

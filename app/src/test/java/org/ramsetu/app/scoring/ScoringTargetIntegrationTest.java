@@ -61,7 +61,11 @@ class ScoringTargetIntegrationTest {
                 RamsetuLauncher.start(
                         Target.SCORING,
                         RamsetuSettings.fromEnvironment(
-                                Map.of("RAMSETU_DATA_DIR", dataDir.toString())),
+                                Map.of(
+                                        "RAMSETU_DATA_DIR",
+                                        dataDir.toString(),
+                                        "RAMSETU_JWT_SECRET",
+                                        "scoring-test-secret-0123456789abcdefgh")),
                         OptionalInt.of(0));
     }
 

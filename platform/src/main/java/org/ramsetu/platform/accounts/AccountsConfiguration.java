@@ -51,7 +51,8 @@ public class AccountsConfiguration {
 
     @Bean
     RefreshTokens refreshTokens(JdbcClient jdbc, Clock clock, SecurityProperties properties) {
-        return new RefreshTokens(jdbc, clock, properties.refreshTokenLifetime());
+        return new RefreshTokens(
+                jdbc, clock, properties.refreshTokenLifetime(), properties.loginLifetime());
     }
 
     @Bean

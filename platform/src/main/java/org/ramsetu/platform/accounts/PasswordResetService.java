@@ -59,11 +59,7 @@ public class PasswordResetService {
         tx.executeWithoutResult(
                 status ->
                         matching(email, role).stream()
-                                .filter(
-                                        a ->
-                                                codes.cooldownLeft(
-                                                                a.id(), CodePurpose.RESET_PASSWORD)
-                                                        .isZero())
+                                .filter(this::mayReceiveACodeNow)
                                 .forEach(this::sendCode));
     }
 
@@ -128,6 +124,12 @@ public class PasswordResetService {
         return accounts.findAll(email).stream()
                 .filter(a -> role == null || a.role() == role)
                 .toList();
+    }
+
+    // Quietly skipped when not: a refusal would tell the caller that the account exists.
+    private boolean mayReceiveACodeNow(Account account) {
+        return codes.cooldownLeft(account.id(), CodePurpose.RESET_PASSWORD).isZero()
+                && limits.tryTake(RequestLimits.ACCOUNT_CODES, "reset:" + account.id()).allowed();
     }
 
     private void sendCode(Account account) {

@@ -25,12 +25,18 @@ public class RefreshTokens {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Duration lifetime;
+    private final Duration familyLifetime;
     private final SecureRandom random = new SecureRandom();
 
-    public RefreshTokens(JdbcClient jdbc, Clock clock, Duration lifetime) {
+    /**
+     * @param lifetime how long one token stays usable (each refresh starts a new one)
+     * @param familyLifetime how long a login lasts at most, however often it is refreshed
+     */
+    public RefreshTokens(JdbcClient jdbc, Clock clock, Duration lifetime, Duration familyLifetime) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.lifetime = lifetime;
+        this.familyLifetime = familyLifetime;
     }
 
     /** What presenting a refresh token led to. */
@@ -64,7 +70,8 @@ public class RefreshTokens {
             revokeFamily(row.familyId());
             return new Rotation.Reused(row.accountId(), row.familyId());
         }
-        if (!now.isBefore(row.expiresAt())) {
+        if (!now.isBefore(row.expiresAt())
+                || !now.isBefore(familyStart(row).plus(familyLifetime))) {
             return new Rotation.Invalid();
         }
         jdbc.sql("update refresh_token set rotated_at = :now where id = :id")
@@ -89,6 +96,14 @@ public class RefreshTokens {
                 .param("now", Timestamp.from(clock.instant()))
                 .param("a", accountId)
                 .update();
+    }
+
+    private java.time.Instant familyStart(Row row) {
+        return jdbc.sql("select min(issued_at) from refresh_token where family_id = :f")
+                .param("f", row.familyId())
+                .query(java.sql.Timestamp.class)
+                .single()
+                .toInstant();
     }
 
     private void revokeFamily(UUID familyId) {

@@ -101,7 +101,10 @@ public class SessionService {
         String password = AccountInputs.requiredPassword("password", request.password());
         Role role = AccountInputs.optionalRole(request.role());
         limits.take(
-                RequestLimits.LOGIN, email.key() + "|" + clientIp, AuditActions.LOGIN_LOCKED_OUT);
+                RequestLimits.LOGIN,
+                email.key() + "|" + clientIp,
+                AuditActions.LOGIN_LOCKED_OUT,
+                Map.of("email", email.key()));
 
         List<Account> candidates =
                 accounts.findAll(email).stream()

@@ -115,6 +115,14 @@ public class SignupService {
                             + " seconds",
                     wait);
         }
+        var perAccount = limits.tryTake(RequestLimits.ACCOUNT_CODES, "verify:" + account.id());
+        if (!perAccount.allowed()) {
+            throw ApiProblem.tooManyRequests(
+                    "too many codes were sent to this account; ask again in "
+                            + perAccount.retryAfterSeconds()
+                            + " seconds",
+                    perAccount.retryAfter());
+        }
         mails.sendCode(
                 account,
                 CodePurpose.VERIFY_EMAIL,

@@ -11,7 +11,6 @@ public final class AuditActions {
     public static final String LOGIN_FAILED = "LOGIN_FAILED";
     public static final String LOGIN_LOCKED_OUT = "LOGIN_LOCKED_OUT";
     public static final String RATE_LIMITED = "RATE_LIMITED";
-    public static final String TOKEN_REFRESHED = "TOKEN_REFRESHED";
     public static final String REFRESH_TOKEN_REUSED = "REFRESH_TOKEN_REUSED";
     public static final String LOGOUT = "LOGOUT";
     public static final String PASSWORD_RESET_REQUESTED = "PASSWORD_RESET_REQUESTED";

@@ -9,15 +9,18 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies larger than the limit (413) before anything reads them. Uploads
- * (multipart) have their own, larger limit in {@code spring.servlet.multipart.*}.
+ * Refuses request bodies larger than the limit (413) before anything reads them: one limit for the
+ * platform API, a larger one for the scoring API's candidate lists. Uploads (multipart) have their
+ * own limit in {@code spring.servlet.multipart.*}.
  */
 final class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    private final long maxApiBytes;
+    private final long maxScoringBytes;
 
-    BodySizeLimitFilter(long maxBytes) {
-        this.maxBytes = maxBytes;
+    BodySizeLimitFilter(long maxApiBytes, long maxScoringBytes) {
+        this.maxApiBytes = maxApiBytes;
+        this.maxScoringBytes = maxScoringBytes;
     }
 
     @Override
@@ -26,6 +29,7 @@ final class BodySizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String type = request.getContentType();
         boolean upload = type != null && type.toLowerCase().startsWith("multipart/");
+        long maxBytes = request.getRequestURI().startsWith("/v1/") ? maxScoringBytes : maxApiBytes;
         long length = request.getContentLengthLong();
         boolean chunked = length < 0 && request.getHeader("Transfer-Encoding") != null;
         if (!upload && (length > maxBytes || chunked)) {

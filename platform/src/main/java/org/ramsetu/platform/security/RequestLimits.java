@@ -20,6 +20,9 @@ public class RequestLimits {
     public static final String CODE_REQUEST = "code-request";
     public static final String API = "api";
 
+    /** Codes sent to one account, whatever the caller's address: caps guessing across addresses. */
+    public static final String ACCOUNT_CODES = "account-codes";
+
     private final RateLimiter limiter;
     private final AuditLog audit;
 
@@ -32,10 +35,19 @@ public class RequestLimits {
      * @throws ApiProblem 429 when the bucket of {@code key} under {@code limit} is empty
      */
     public void take(String limit, String key, String auditAction) {
+        take(limit, key, auditAction, Map.of());
+    }
+
+    /**
+     * @param facts what the audit entry of a refusal should say about the target (e.g. the e-mail
+     *     address a login was attempted for)
+     */
+    public void take(String limit, String key, String auditAction, Map<String, ?> facts) {
         RateLimitDecision decision = tryTake(limit, key);
         if (!decision.allowed()) {
-            audit.record(
-                    AuditEntry.of(auditAction, AuditOutcome.DENIED).with(Map.of("limit", limit)));
+            Map<String, Object> detail = new java.util.HashMap<>(facts);
+            detail.put("limit", limit);
+            audit.record(AuditEntry.of(auditAction, AuditOutcome.DENIED).with(detail));
             throw ApiProblem.tooManyRequests(
                     "too many attempts; try again in " + decision.retryAfterSeconds() + " seconds",
                     decision.retryAfter());

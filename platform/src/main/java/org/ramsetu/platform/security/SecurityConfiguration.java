@@ -117,7 +117,9 @@ public class SecurityConfiguration {
                 .addFilterAfter(
                         new ApiRateLimitFilter(limiter), BearerTokenAuthenticationFilter.class)
                 .addFilterBefore(
-                        new BodySizeLimitFilter(properties.maxBodySize().toBytes()),
+                        new BodySizeLimitFilter(
+                                properties.maxBodySize().toBytes(),
+                                properties.maxScoringBodySize().toBytes()),
                         BearerTokenAuthenticationFilter.class);
         return common(http, decoder, audit).build();
     }

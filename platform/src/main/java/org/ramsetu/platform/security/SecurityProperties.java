@@ -13,7 +13,10 @@ import org.springframework.util.unit.DataSize;
  *     the web app); empty means same-origin only
  * @param scoringApi who may call the scoring API {@code /v1/**} on this target: {@code OPEN} on the
  *     internal scoring target, {@code COORDINATOR} where it shares a port with the public API
- * @param maxBodySize the largest non-upload request body
+ * @param maxBodySize the largest request body of the platform API (uploads excepted)
+ * @param maxScoringBodySize the largest body of the scoring API (up to 20,000 candidates)
+ * @param refreshTokenLifetime how long an unused refresh token stays valid
+ * @param loginLifetime how long a login lasts at most, however often it is refreshed
  * @param contentSecurityPolicy the CSP header for every response (the web UI's pages included)
  */
 @ConfigurationProperties("ramsetu.security")
@@ -21,8 +24,10 @@ public record SecurityProperties(
         @DefaultValue List<String> corsAllowedOrigins,
         @DefaultValue("COORDINATOR") ScoringApiAccess scoringApi,
         @DefaultValue("1MB") DataSize maxBodySize,
+        @DefaultValue("16MB") DataSize maxScoringBodySize,
         @DefaultValue("15m") Duration accessTokenLifetime,
         @DefaultValue("14d") Duration refreshTokenLifetime,
+        @DefaultValue("30d") Duration loginLifetime,
         @DefaultValue("60s") Duration codeResendCooldown,
         @DefaultValue(
                         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
