@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.ramsetu.platform.accounts.CoordinatorAccounts;
 
 /** Signs people up the way they would: sign-up, code from the mail folder, verification. */
 final class Accounts {
@@ -62,6 +63,24 @@ final class Accounts {
                         Map.of(
                                 "email", PlatformInstance.COORDINATOR_EMAIL,
                                 "password", PlatformInstance.COORDINATOR_PASSWORD));
+        assertThat(login.status()).as(login.toString()).isEqualTo(200);
+        return signedIn(client, login);
+    }
+
+    /**
+     * A coordinator of its own, created as {@code ramsetu admin create} would: tests that act as
+     * coordinators do not share one account's rate limit, and each can find its own audit rows.
+     */
+    static SignedIn newCoordinator() {
+        String email = newEmail("coordinator");
+        boolean created =
+                PlatformInstance.get()
+                        .context()
+                        .getBean(CoordinatorAccounts.class)
+                        .create(email, "Test coordinator", PASSWORD, "test");
+        assertThat(created).isTrue();
+        ApiClient client = PlatformInstance.client();
+        var login = client.post("/api/v1/auth/login", Map.of("email", email, "password", PASSWORD));
         assertThat(login.status()).as(login.toString()).isEqualTo(200);
         return signedIn(client, login);
     }
