@@ -26,7 +26,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty("ramsetu.platform.api-enabled")
-@Import(AccountsConfiguration.class)
+@Import({AccountsConfiguration.class, org.ramsetu.platform.registry.RegistryConfiguration.class})
 public class PlatformConfiguration {
 
     @Bean

@@ -1,0 +1,342 @@
+package org.ramsetu.app.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Valid registry bodies (profiles, pledges, transplant requests) and the steps the registry tests
+ * share. Bodies are fresh mutable maps, so a test changes one field and sends the rest unchanged.
+ */
+final class Registry {
+
+    private Registry() {}
+
+    /** A mutable JSON object from alternating names and values. */
+    static Map<String, Object> json(Object... namesAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            map.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    /**
+     * The body with one value replaced; {@code path} may be nested, e.g. {@code location.state}.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> with(Map<String, Object> body, String path, Object value) {
+        Map<String, Object> copy = deepCopy(body);
+        Map<String, Object> node = copy;
+        String[] parts = path.split("\\.");
+        for (int i = 0; i < parts.length - 1; i++) {
+            node = (Map<String, Object>) node.get(parts[i]);
+        }
+        node.put(parts[parts.length - 1], value);
+        return copy;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> deepCopy(Map<String, Object> body) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        body.forEach(
+                (k, v) ->
+                        copy.put(
+                                k,
+                                v instanceof Map<?, ?> m ? deepCopy((Map<String, Object>) m) : v));
+        return copy;
+    }
+
+    /** A city no other test uses, so filtered lists hold only this test's records. */
+    static String uniqueCity(String name) {
+        return name + " " + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static String encoded(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    // Donors and pledges
+
+    static Map<String, Object> donorProfile(String city, String bloodGroup) {
+        return json(
+                "bloodGroup",
+                bloodGroup,
+                "dateOfBirth",
+                "1985-04-12",
+                "sex",
+                "FEMALE",
+                "heightCm",
+                162.5,
+                "weightKg",
+                58.0,
+                "location",
+                json(
+                        "city",
+                        city,
+                        "state",
+                        "Maharashtra",
+                        "latitude",
+                        18.5204,
+                        "longitude",
+                        73.8567),
+                "hla",
+                json("a", List.of("A2", "A24"), "b", List.of("B7", "B44"), "dr", List.of("DR15")),
+                "medicalHistory",
+                json("hypertension", false, "diabetes", false, "notes", "none"),
+                "consent",
+                true);
+    }
+
+    static Map<String, Object> donorProfile() {
+        return donorProfile("Pune", "O+");
+    }
+
+    /** A signed-up donor who has saved a profile. */
+    static Accounts.SignedIn donorWithProfile(String city, String bloodGroup) {
+        Accounts.SignedIn donor = Accounts.donor();
+        var saved = donor.client().put("/api/v1/donors/me", donorProfile(city, bloodGroup));
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(201);
+        return donor;
+    }
+
+    static Accounts.SignedIn donorWithProfile() {
+        return donorWithProfile("Pune", "O+");
+    }
+
+    static Map<String, Object> kidneyPledge() {
+        return json(
+                "organ",
+                "KIDNEY",
+                "consent",
+                true,
+                "kidney",
+                json(
+                        "creatinine", json("value", 0.9, "unit", "mg/dL"),
+                        "renalFunction", "NORMAL",
+                        "imaging", "NORMAL",
+                        "cardiacRisk", "GOOD"));
+    }
+
+    static Map<String, Object> liverPledge() {
+        return json(
+                "organ",
+                "LIVER",
+                "consent",
+                true,
+                "liver",
+                json(
+                        "bilirubin", json("value", 0.8, "unit", "mg/dL"),
+                        "inr", 1.0,
+                        "liverFunction", "NORMAL",
+                        "imaging", "NORMAL",
+                        "viral", "NEGATIVE"));
+    }
+
+    static Map<String, Object> heartPledge() {
+        return json(
+                "organ",
+                "HEART",
+                "consent",
+                true,
+                "heart",
+                json(
+                        "lvef", 60.0,
+                        "angiography", "NO_BLOCKAGE",
+                        "viral", "NEGATIVE",
+                        "cardiacRisk", "GOOD"));
+    }
+
+    static Map<String, Object> corneaPledge() {
+        return json(
+                "organ",
+                "CORNEA",
+                "consent",
+                true,
+                "cornea",
+                json(
+                        "endothelialCellDensity", 2600.0,
+                        "eyeHealth", "GOOD",
+                        "infection", "NONE",
+                        "serology", "NEGATIVE"));
+    }
+
+    /** Pledges and returns the pledge as created (201, PENDING). */
+    static JsonNode pledge(Accounts.SignedIn donor, Map<String, Object> body) {
+        var created = donor.client().post("/api/v1/pledges", body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.text("status")).isEqualTo("PENDING");
+        return created.json();
+    }
+
+    static String pledgeId(Accounts.SignedIn donor, Map<String, Object> body) {
+        return pledge(donor, body).path("id").asString();
+    }
+
+    // Patients and transplant requests
+
+    static Map<String, Object> patientProfile(String city, String bloodGroup, String dateOfBirth) {
+        return json(
+                "bloodGroup",
+                bloodGroup,
+                "dateOfBirth",
+                dateOfBirth,
+                "sex",
+                "FEMALE",
+                "heightCm",
+                158.0,
+                "weightKg",
+                61.5,
+                "hla",
+                json(
+                        "a",
+                        List.of("A1", "A2"),
+                        "b",
+                        List.of("B8", "B44"),
+                        "dr",
+                        List.of("DR3", "DR4")),
+                "unacceptableAntigens",
+                List.of("A3", "B7"),
+                "hospital",
+                json(
+                        "name",
+                        "KEM Hospital",
+                        "city",
+                        city,
+                        "state",
+                        "maharashtra",
+                        "latitude",
+                        19.0022,
+                        "longitude",
+                        72.8416));
+    }
+
+    static Map<String, Object> patientProfile() {
+        return patientProfile("Mumbai", "B+", "1968-09-30");
+    }
+
+    static Accounts.SignedIn patientWithProfile(Map<String, Object> profile) {
+        Accounts.SignedIn patient = Accounts.patient();
+        var saved = patient.client().put("/api/v1/patients/me", profile);
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(201);
+        return patient;
+    }
+
+    static Accounts.SignedIn patientWithProfile() {
+        return patientWithProfile(patientProfile());
+    }
+
+    /**
+     * A liver request whose scores are worked out in {@code TransplantRequestTest}: MELD-Na 25,
+     * MELD 3.0 26 for a female patient.
+     */
+    static Map<String, Object> liverRequest() {
+        return json(
+                "organ",
+                "LIVER",
+                "urgency",
+                4,
+                "liver",
+                json(
+                        "bilirubin",
+                        json("value", 3.2, "unit", "mg/dL"),
+                        "inr",
+                        1.8,
+                        "creatinine",
+                        json("value", 1.4, "unit", "mg/dL"),
+                        "sodium",
+                        130.0,
+                        "albumin",
+                        json("value", 2.8, "unit", "g/dL"),
+                        "dialysedTwiceInPastWeek",
+                        false));
+    }
+
+    static Map<String, Object> kidneyRequest(String dialysisStartDate) {
+        Map<String, Object> kidney = json("diabetes", true, "priorTransplant", false);
+        if (dialysisStartDate != null) {
+            kidney.put("dialysisStartDate", dialysisStartDate);
+        }
+        return json("organ", "KIDNEY", "urgency", 3, "kidney", kidney);
+    }
+
+    static Map<String, Object> heartRequest(int statusTier) {
+        return json("organ", "HEART", "urgency", 5, "heart", json("statusTier", statusTier));
+    }
+
+    static Map<String, Object> corneaRequest() {
+        return json("organ", "CORNEA", "urgency", 2, "cornea", json("indication", "optical"));
+    }
+
+    static JsonNode request(Accounts.SignedIn patient, Map<String, Object> body) {
+        var created = patient.client().post("/api/v1/transplant-requests", body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.text("status")).isEqualTo("WAITING");
+        return created.json();
+    }
+
+    // Problems, audit, mail
+
+    /** The fields a 400 problem names, in order. */
+    static List<String> fields(ApiClient.Response problem) {
+        List<String> fields = new ArrayList<>();
+        problem.json().path("errors").forEach(e -> fields.add(e.path("field").asString()));
+        return fields;
+    }
+
+    /** Audit rows of one action on one record, as the coordinator's audit viewer lists them. */
+    static List<JsonNode> audit(
+            Accounts.SignedIn coordinator, String action, String targetType, String targetId) {
+        var page =
+                coordinator
+                        .client()
+                        .get(
+                                "/api/v1/admin/audit?action="
+                                        + action
+                                        + "&targetType="
+                                        + encoded(targetType)
+                                        + "&targetId="
+                                        + targetId
+                                        + "&limit=200");
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        List<JsonNode> rows = new ArrayList<>();
+        page.json().path("items").forEach(rows::add);
+        return rows;
+    }
+
+    /** The mail to the address that contains the text, waiting up to 15 s for the mail job. */
+    static String mailContaining(String address, String text) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (true) {
+            for (String mail : PlatformInstance.mail().mailsTo(address, 0)) {
+                if (mail.contains(text)) {
+                    return mail;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no mail to " + address + " contains '" + text + "'");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** How many mails to the address contain the text, right now. */
+    static long mailsContaining(String address, String text) {
+        return PlatformInstance.mail().mailsTo(address, 0).stream()
+                .filter(m -> m.contains(text))
+                .count();
+    }
+}

@@ -1,0 +1,22 @@
+package org.ramsetu.platform.registry;
+
+/**
+ * The audited actions of the registry, beside the security events of {@link
+ * org.ramsetu.platform.audit.AuditActions}; the audit viewer filters on these names.
+ */
+public final class RegistryAuditActions {
+
+    public static final String DONOR_PROFILE_SAVED = "DONOR_PROFILE_SAVED";
+    public static final String PATIENT_PROFILE_SAVED = "PATIENT_PROFILE_SAVED";
+    public static final String PLEDGE_CREATED = "PLEDGE_CREATED";
+    public static final String PLEDGE_VERIFIED = "PLEDGE_VERIFIED";
+    public static final String PLEDGE_REJECTED = "PLEDGE_REJECTED";
+    public static final String PLEDGE_WITHDRAWN = "PLEDGE_WITHDRAWN";
+    public static final String PLEDGE_DONATED = "PLEDGE_DONATED";
+    public static final String TRANSPLANT_REQUEST_LISTED = "TRANSPLANT_REQUEST_LISTED";
+    public static final String TRANSPLANT_REQUEST_MATCHED = "TRANSPLANT_REQUEST_MATCHED";
+    public static final String TRANSPLANT_REQUEST_TRANSPLANTED = "TRANSPLANT_REQUEST_TRANSPLANTED";
+    public static final String TRANSPLANT_REQUEST_REMOVED = "TRANSPLANT_REQUEST_REMOVED";
+
+    private RegistryAuditActions() {}
+}

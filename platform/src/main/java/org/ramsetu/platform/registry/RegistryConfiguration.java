@@ -1,0 +1,190 @@
+package org.ramsetu.platform.registry;
+
+import java.time.Clock;
+import org.ramsetu.core.scores.PercentileTable;
+import org.ramsetu.infra.mail.QueuedMail;
+import org.ramsetu.platform.accounts.AccountRepository;
+import org.ramsetu.platform.audit.AuditLog;
+import org.ramsetu.platform.registry.donors.DonorController;
+import org.ramsetu.platform.registry.donors.DonorProfileService;
+import org.ramsetu.platform.registry.donors.DonorProfiles;
+import org.ramsetu.platform.registry.patients.PatientController;
+import org.ramsetu.platform.registry.patients.PatientProfileService;
+import org.ramsetu.platform.registry.patients.PatientProfiles;
+import org.ramsetu.platform.registry.pledges.AdminPledgeController;
+import org.ramsetu.platform.registry.pledges.ChangingPledgeStatus;
+import org.ramsetu.platform.registry.pledges.PledgeController;
+import org.ramsetu.platform.registry.pledges.PledgeMails;
+import org.ramsetu.platform.registry.pledges.Pledges;
+import org.ramsetu.platform.registry.pledges.PledgingOrgan;
+import org.ramsetu.platform.registry.pledges.ReadingPledges;
+import org.ramsetu.platform.registry.requests.AdminTransplantRequestController;
+import org.ramsetu.platform.registry.requests.ChangingRequestStatus;
+import org.ramsetu.platform.registry.requests.ListingPatient;
+import org.ramsetu.platform.registry.requests.ReadingTransplantRequests;
+import org.ramsetu.platform.registry.requests.RequestMails;
+import org.ramsetu.platform.registry.requests.TransplantRequestController;
+import org.ramsetu.platform.registry.requests.TransplantRequests;
+import org.ramsetu.platform.security.RecordAccess;
+import org.ramsetu.platform.web.idempotency.IdempotencyConfiguration;
+import org.ramsetu.platform.web.idempotency.IdempotentRequests;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The registry: donor and patient profiles, pledges and transplant requests. */
+@Configuration(proxyBeanMethods = false)
+@Import(IdempotencyConfiguration.class)
+public class RegistryConfiguration {
+
+    // Donors and pledges
+
+    @Bean
+    DonorProfiles donorProfiles(JdbcClient jdbc) {
+        return new DonorProfiles(jdbc);
+    }
+
+    @Bean
+    DonorProfileService donorProfileService(
+            DonorProfiles profiles,
+            RecordAccess access,
+            AuditLog audit,
+            TransactionTemplate tx,
+            Clock clock) {
+        return new DonorProfileService(profiles, access, audit, tx, clock);
+    }
+
+    @Bean
+    DonorController donorController(DonorProfileService profiles) {
+        return new DonorController(profiles);
+    }
+
+    @Bean
+    Pledges pledges(JdbcClient jdbc) {
+        return new Pledges(jdbc);
+    }
+
+    @Bean
+    PledgeMails pledgeMails(QueuedMail mail, AccountRepository accounts) {
+        return new PledgeMails(mail, accounts);
+    }
+
+    @Bean
+    PledgingOrgan pledgingOrgan(
+            Pledges pledges,
+            DonorProfiles profiles,
+            PledgeMails mails,
+            AuditLog audit,
+            TransactionTemplate tx,
+            Clock clock) {
+        return new PledgingOrgan(pledges, profiles, mails, audit, tx, clock);
+    }
+
+    @Bean
+    ReadingPledges readingPledges(Pledges pledges, RecordAccess access) {
+        return new ReadingPledges(pledges, access);
+    }
+
+    /** Also for the matching workflow: {@link ChangingPledgeStatus#markDonated}. */
+    @Bean
+    ChangingPledgeStatus changingPledgeStatus(
+            Pledges pledges,
+            RecordAccess access,
+            PledgeMails mails,
+            AuditLog audit,
+            TransactionTemplate tx,
+            Clock clock) {
+        return new ChangingPledgeStatus(pledges, access, mails, audit, tx, clock);
+    }
+
+    @Bean
+    PledgeController pledgeController(
+            PledgingOrgan pledging,
+            ReadingPledges reading,
+            ChangingPledgeStatus changing,
+            IdempotentRequests idempotent) {
+        return new PledgeController(pledging, reading, changing, idempotent);
+    }
+
+    @Bean
+    AdminPledgeController adminPledgeController(ChangingPledgeStatus changing) {
+        return new AdminPledgeController(changing);
+    }
+
+    // Patients and transplant requests
+
+    @Bean
+    PatientProfiles patientProfiles(JdbcClient jdbc) {
+        return new PatientProfiles(jdbc);
+    }
+
+    @Bean
+    PatientProfileService patientProfileService(
+            PatientProfiles profiles,
+            RecordAccess access,
+            AuditLog audit,
+            TransactionTemplate tx,
+            Clock clock) {
+        return new PatientProfileService(profiles, access, audit, tx, clock);
+    }
+
+    @Bean
+    PatientController patientController(PatientProfileService profiles) {
+        return new PatientController(profiles);
+    }
+
+    @Bean
+    TransplantRequests transplantRequests(JdbcClient jdbc) {
+        return new TransplantRequests(jdbc);
+    }
+
+    @Bean
+    RequestMails requestMails(QueuedMail mail, AccountRepository accounts) {
+        return new RequestMails(mail, accounts);
+    }
+
+    @Bean
+    ListingPatient listingPatient(
+            TransplantRequests requests,
+            PatientProfiles profiles,
+            RequestMails mails,
+            AuditLog audit,
+            TransactionTemplate tx,
+            Clock clock) {
+        return new ListingPatient(
+                requests, profiles, PercentileTable.eptsBundled(), mails, audit, tx, clock);
+    }
+
+    @Bean
+    ReadingTransplantRequests readingTransplantRequests(
+            TransplantRequests requests, RecordAccess access, Clock clock) {
+        return new ReadingTransplantRequests(requests, access, clock);
+    }
+
+    /** Also for the matching workflow: {@code markMatched}, {@code markTransplanted}. */
+    @Bean
+    ChangingRequestStatus changingRequestStatus(
+            TransplantRequests requests,
+            RequestMails mails,
+            AuditLog audit,
+            TransactionTemplate tx,
+            Clock clock) {
+        return new ChangingRequestStatus(requests, mails, audit, tx, clock);
+    }
+
+    @Bean
+    TransplantRequestController transplantRequestController(
+            ListingPatient listing,
+            ReadingTransplantRequests reading,
+            IdempotentRequests idempotent) {
+        return new TransplantRequestController(listing, reading, idempotent);
+    }
+
+    @Bean
+    AdminTransplantRequestController adminTransplantRequestController(
+            ChangingRequestStatus changing) {
+        return new AdminTransplantRequestController(changing);
+    }
+}

@@ -1,0 +1,55 @@
+package org.ramsetu.platform.registry.common;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The optional filters of a list query and its keyset condition, collected as SQL with named
+ * parameters. Values are always bound, never concatenated.
+ */
+public final class ListQuery {
+
+    private final List<String> conditions = new ArrayList<>();
+    private final Map<String, Object> params = new HashMap<>();
+
+    /** Adds {@code condition} with parameter {@code name} when the value is present. */
+    public ListQuery filter(String condition, String name, Object value) {
+        if (value != null) {
+            conditions.add(condition);
+            params.put(name, value);
+        }
+        return this;
+    }
+
+    /**
+     * Rows strictly after the cursor in {@code (time desc, id desc)} order; a row comparison, which
+     * PostgreSQL answers from an index on {@code (..., time desc, id desc)}.
+     */
+    public ListQuery after(String timeColumn, String idColumn, Cursor cursor) {
+        if (cursor != null) {
+            conditions.add("(" + timeColumn + ", " + idColumn + ") < (:cursorAt, :cursorId)");
+            params.put("cursorAt", Sql.timestamp(cursor.at()));
+            params.put("cursorId", cursor.id());
+        }
+        return this;
+    }
+
+    String where() {
+        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+    }
+
+    /**
+     * The query: {@code select} (up to the where clause), the filters, {@code orderBy}, and a limit
+     * one row beyond the page, so the caller knows whether another page follows.
+     */
+    public Statement toSql(String select, String orderBy, int pageLimit) {
+        Map<String, Object> all = new HashMap<>(params);
+        all.put("limit", pageLimit + 1);
+        return new Statement(select + where() + " order by " + orderBy + " limit :limit", all);
+    }
+
+    /** SQL with named parameters and their values. */
+    public record Statement(String text, Map<String, Object> params) {}
+}

@@ -1,0 +1,29 @@
+package org.ramsetu.platform.registry.common;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A page of a list in keyset order.
+ *
+ * @param nextCursor pass as {@code after} for the next page; null on the last page
+ */
+public record Page<T>(List<T> items, String nextCursor) {
+
+    /**
+     * @param fetched up to {@code limit + 1} rows: one more than the page tells whether another
+     *     page follows
+     * @param cursorOf where a row sits in the keyset order
+     */
+    public static <T> Page<T> of(List<T> fetched, int limit, Function<T, Cursor> cursorOf) {
+        if (fetched.size() <= limit) {
+            return new Page<>(List.copyOf(fetched), null);
+        }
+        List<T> items = List.copyOf(fetched.subList(0, limit));
+        return new Page<>(items, cursorOf.apply(items.get(limit - 1)).encode());
+    }
+
+    public <R> Page<R> map(Function<T, R> mapper) {
+        return new Page<>(items.stream().map(mapper).toList(), nextCursor);
+    }
+}

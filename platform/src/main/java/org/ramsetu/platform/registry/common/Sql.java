@@ -1,0 +1,31 @@
+package org.ramsetu.platform.registry.common;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** Small conversions the registry repositories share. */
+public final class Sql {
+
+    private Sql() {}
+
+    public static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    /**
+     * Now, at the precision PostgreSQL keeps (microseconds), so that a time read back equals the
+     * time written and keyset cursors compare exactly.
+     */
+    public static Instant now(Clock clock) {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,155 @@
+package org.ramsetu.platform.registry.donors;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import org.ramsetu.core.hla.HlaTyping;
+import org.ramsetu.platform.accounts.Role;
+import org.ramsetu.platform.audit.AuditEntry;
+import org.ramsetu.platform.audit.AuditLog;
+import org.ramsetu.platform.audit.AuditOutcome;
+import org.ramsetu.platform.registry.RegistryAuditActions;
+import org.ramsetu.platform.registry.common.Demographics;
+import org.ramsetu.platform.registry.common.ExpectedVersion;
+import org.ramsetu.platform.registry.common.Fields;
+import org.ramsetu.platform.registry.common.Location;
+import org.ramsetu.platform.registry.common.RegistryProblems;
+import org.ramsetu.platform.registry.common.Roles;
+import org.ramsetu.platform.registry.common.Sql;
+import org.ramsetu.platform.security.CurrentUser;
+import org.ramsetu.platform.security.RecordAccess;
+import org.ramsetu.platform.web.ApiProblem;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Reading and saving donor profiles. */
+public class DonorProfileService {
+
+    /** Self-registration as a donor is for adults; minors pledge through their guardians. */
+    static final int MINIMUM_DONOR_AGE = 18;
+
+    static final String KIND = "donor profile";
+
+    private final DonorProfiles profiles;
+    private final RecordAccess access;
+    private final AuditLog audit;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    public DonorProfileService(
+            DonorProfiles profiles,
+            RecordAccess access,
+            AuditLog audit,
+            TransactionTemplate tx,
+            Clock clock) {
+        this.profiles = profiles;
+        this.access = access;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** The profile and whether this request created it. */
+    public record Saved(DonorProfileView profile, boolean created) {}
+
+    /**
+     * Creates the caller's profile or replaces it, in one transaction with its audit entry.
+     *
+     * @throws ApiProblem 400 naming an invalid field, 403 for a non-donor, 409 when the profile
+     *     changed since the version the caller names
+     */
+    public Saved save(CurrentUser user, DonorProfileRequest request, String ifMatch) {
+        Roles.require(user, Role.DONOR, "keep a donor profile");
+        ExpectedVersion expected = ExpectedVersion.of(ifMatch, request.version());
+        Instant now = Sql.now(clock);
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        Demographics person =
+                Demographics.of(
+                        request.bloodGroup(),
+                        request.dateOfBirth(),
+                        request.sex(),
+                        request.heightCm(),
+                        request.weightKg(),
+                        today);
+        if (person.ageOn(today) < MINIMUM_DONOR_AGE) {
+            throw ApiProblem.invalidField(
+                    "dateOfBirth",
+                    "donors registering themselves must be at least "
+                            + MINIMUM_DONOR_AGE
+                            + " years old");
+        }
+        Location location = Fields.required("location", request.location()).toLocation("location");
+        HlaTyping hla = request.hla() == null ? null : request.hla().toTyping("hla");
+        MedicalHistory history =
+                Fields.required("medicalHistory", request.medicalHistory()).toHistory();
+        Fields.mustBeTrue(
+                "consent",
+                request.consent(),
+                "RamSetu keeps your medical profile and shows it to transplant coordinators only"
+                        + " with your consent");
+
+        return tx.execute(
+                status -> {
+                    var existing = profiles.find(user.id());
+                    DonorProfile saved;
+                    if (existing.isEmpty()) {
+                        if (expected.given()) {
+                            throw ExpectedVersion.stale();
+                        }
+                        saved =
+                                new DonorProfile(
+                                        user.id(), person, location, hla, history, now, now, now,
+                                        0);
+                        if (!profiles.insert(saved)) {
+                            throw ExpectedVersion.stale();
+                        }
+                    } else {
+                        expected.check(existing.get().version());
+                        saved = existing.get().changedTo(person, location, hla, history, now);
+                        if (!profiles.update(saved)) {
+                            throw ExpectedVersion.stale();
+                        }
+                    }
+                    audit.record(
+                            AuditEntry.of(
+                                            RegistryAuditActions.DONOR_PROFILE_SAVED,
+                                            AuditOutcome.SUCCESS)
+                                    .by(user.id(), user.role())
+                                    .on(KIND, user.id())
+                                    .with(Map.of("version", saved.version())));
+                    return new Saved(DonorProfileView.of(saved), existing.isEmpty());
+                });
+    }
+
+    /**
+     * @throws ApiProblem 403 for a non-donor, 404 before the first save
+     */
+    public DonorProfileView mine(CurrentUser user) {
+        Roles.require(user, Role.DONOR, "keep a donor profile");
+        return profiles.find(user.id())
+                .map(DonorProfileView::of)
+                .orElseThrow(
+                        () ->
+                                RegistryProblems.notCreatedYet(
+                                        "you have no donor profile yet; create it with PUT"
+                                                + " /api/v1/donors/me"));
+    }
+
+    /**
+     * The owner's or, for coordinators, anyone's profile (an audited medical read).
+     *
+     * @throws ApiProblem 404 when there is none or it is someone else's
+     */
+    public DonorProfileView read(CurrentUser user, UUID accountId) {
+        return DonorProfileView.of(
+                access.read(
+                        user,
+                        KIND,
+                        accountId,
+                        profiles.find(accountId),
+                        DonorProfile::accountId,
+                        RecordAccess.Sensitivity.MEDICAL));
+    }
+}

@@ -1,0 +1,9 @@
+package org.ramsetu.platform.registry.donors;
+
+/**
+ * What a donor tells about their health that the kidney donor risk index uses (hypertension,
+ * diabetes), and anything else in their words.
+ *
+ * @param notes free text, or null
+ */
+public record MedicalHistory(boolean hypertension, boolean diabetes, String notes) {}

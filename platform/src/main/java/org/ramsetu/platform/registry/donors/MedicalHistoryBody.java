@@ -1,0 +1,24 @@
+package org.ramsetu.platform.registry.donors;
+
+import org.ramsetu.platform.registry.common.Fields;
+
+/**
+ * A donor's medical history in requests and responses.
+ *
+ * @param notes other conditions, medicines, surgery (at most 4,000 characters)
+ */
+public record MedicalHistoryBody(Boolean hypertension, Boolean diabetes, String notes) {
+
+    static final int MAX_NOTES = 4000;
+
+    MedicalHistory toHistory() {
+        return new MedicalHistory(
+                Fields.required("medicalHistory.hypertension", hypertension),
+                Fields.required("medicalHistory.diabetes", diabetes),
+                Fields.optionalText("medicalHistory.notes", notes, MAX_NOTES));
+    }
+
+    static MedicalHistoryBody of(MedicalHistory history) {
+        return new MedicalHistoryBody(history.hypertension(), history.diabetes(), history.notes());
+    }
+}

@@ -1,0 +1,59 @@
+package org.ramsetu.platform.registry.patients;
+
+import java.net.URI;
+import java.util.UUID;
+import org.ramsetu.platform.registry.common.ETags;
+import org.ramsetu.platform.security.CurrentUser;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/v1/patients}: the patient's own profile ({@code /me}) and, for coordinators, any
+ * patient's profile by account id. Versioned like donor profiles ({@code ETag}, {@code If-Match}).
+ */
+@RestController
+@RequestMapping("/api/v1/patients")
+public class PatientController {
+
+    private final PatientProfileService profiles;
+
+    public PatientController(PatientProfileService profiles) {
+        this.profiles = profiles;
+    }
+
+    @GetMapping("/me")
+    public ResponseEntity<PatientProfileView> mine(CurrentUser user) {
+        return withETag(ResponseEntity.ok(), profiles.mine(user));
+    }
+
+    /** 201 when this created the profile, 200 when it replaced it. */
+    @PutMapping("/me")
+    public ResponseEntity<PatientProfileView> save(
+            CurrentUser user,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody PatientProfileRequest body) {
+        PatientProfileService.Saved saved = profiles.save(user, body, ifMatch);
+        return withETag(
+                saved.created()
+                        ? ResponseEntity.created(URI.create("/api/v1/patients/" + user.id()))
+                        : ResponseEntity.ok(),
+                saved.profile());
+    }
+
+    @GetMapping("/{accountId}")
+    public ResponseEntity<PatientProfileView> read(CurrentUser user, @PathVariable UUID accountId) {
+        return withETag(ResponseEntity.ok(), profiles.read(user, accountId));
+    }
+
+    private static ResponseEntity<PatientProfileView> withETag(
+            ResponseEntity.BodyBuilder response, PatientProfileView profile) {
+        return response.eTag(ETags.of(profile.version())).body(profile);
+    }
+}

@@ -1,0 +1,40 @@
+package org.ramsetu.platform.registry.patients;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.ramsetu.platform.registry.common.HlaBody;
+import org.ramsetu.platform.registry.common.HlaText;
+
+/** A patient profile as its owner (and coordinators) see it. */
+public record PatientProfileView(
+        UUID accountId,
+        String bloodGroup,
+        LocalDate dateOfBirth,
+        String sex,
+        double heightCm,
+        double weightKg,
+        HlaBody hla,
+        List<String> unacceptableAntigens,
+        HospitalBody hospital,
+        Instant createdAt,
+        Instant updatedAt,
+        long version) {
+
+    static PatientProfileView of(PatientProfile p) {
+        return new PatientProfileView(
+                p.accountId(),
+                p.person().bloodGroup().toString(),
+                p.person().dateOfBirth(),
+                p.person().sex().name(),
+                p.person().heightCm(),
+                p.person().weightKg(),
+                HlaBody.of(p.hla()),
+                HlaText.names(p.unacceptableAntigens()),
+                HospitalBody.of(p.hospital()),
+                p.createdAt(),
+                p.updatedAt(),
+                p.version());
+    }
+}

@@ -1,0 +1,123 @@
+package org.ramsetu.platform.registry.patients;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.ramsetu.core.blood.BloodGroup;
+import org.ramsetu.core.geo.Coordinates;
+import org.ramsetu.core.scores.Sex;
+import org.ramsetu.platform.registry.common.Demographics;
+import org.ramsetu.platform.registry.common.HlaText;
+import org.ramsetu.platform.registry.common.Location;
+import org.ramsetu.platform.registry.common.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Patient profiles in PostgreSQL; every update names the version it replaces. */
+public class PatientProfiles {
+
+    private final JdbcClient jdbc;
+
+    public PatientProfiles(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<PatientProfile> find(UUID accountId) {
+        return jdbc.sql("select * from patient_profile where account_id = :id")
+                .param("id", accountId)
+                .query(PatientProfiles::map)
+                .optional();
+    }
+
+    /**
+     * @return false when the patient has a profile already (someone created it meanwhile)
+     */
+    boolean insert(PatientProfile p) {
+        return jdbc.sql(
+                                """
+                                insert into patient_profile (account_id, blood_group, date_of_birth,
+                                    sex, height_cm, weight_kg, hla_typing, unacceptable_antigens,
+                                    hospital_name, hospital_city, hospital_city_key,
+                                    hospital_state, hospital_latitude, hospital_longitude,
+                                    created_at, updated_at, version)
+                                values (:id, :blood, :dob, :sex, :height, :weight, :hla, :unacceptable,
+                                    :hospital, :city, :cityKey, :state, :lat, :lon, :created,
+                                    :updated, :version)
+                                on conflict (account_id) do nothing
+                                """)
+                        .params(values(p))
+                        .update()
+                > 0;
+    }
+
+    /**
+     * @return false when the stored version is no longer {@code p.version() - 1}
+     */
+    boolean update(PatientProfile p) {
+        return jdbc.sql(
+                                """
+                                update patient_profile set blood_group = :blood,
+                                    date_of_birth = :dob, sex = :sex, height_cm = :height,
+                                    weight_kg = :weight, hla_typing = :hla,
+                                    unacceptable_antigens = :unacceptable,
+                                    hospital_name = :hospital, hospital_city = :city,
+                                    hospital_city_key = :cityKey, hospital_state = :state,
+                                    hospital_latitude = :lat, hospital_longitude = :lon,
+                                    updated_at = :updated, version = :version
+                                where account_id = :id and version = :version - 1
+                                """)
+                        .params(values(p))
+                        .update()
+                > 0;
+    }
+
+    private static Map<String, Object> values(PatientProfile p) {
+        Location place = p.hospital().location();
+        Map<String, Object> v = new HashMap<>();
+        v.put("id", p.accountId());
+        v.put("blood", p.person().bloodGroup().toString());
+        v.put("dob", p.person().dateOfBirth());
+        v.put("sex", p.person().sex().name());
+        v.put("height", p.person().heightCm());
+        v.put("weight", p.person().weightKg());
+        v.put("hla", HlaText.format(p.hla()));
+        v.put("unacceptable", HlaText.format(p.unacceptableAntigens()));
+        v.put("hospital", p.hospital().name());
+        v.put("city", place.city());
+        v.put("cityKey", place.cityKey());
+        v.put("state", place.state());
+        v.put("lat", place.coordinates().latitude());
+        v.put("lon", place.coordinates().longitude());
+        v.put("created", Sql.timestamp(p.createdAt()));
+        v.put("updated", Sql.timestamp(p.updatedAt()));
+        v.put("version", p.version());
+        return v;
+    }
+
+    private static PatientProfile map(ResultSet rs, int row) throws SQLException {
+        return new PatientProfile(
+                rs.getObject("account_id", UUID.class),
+                new Demographics(
+                        BloodGroup.parse(rs.getString("blood_group")),
+                        rs.getObject("date_of_birth", LocalDate.class),
+                        Sex.valueOf(rs.getString("sex")),
+                        rs.getDouble("height_cm"),
+                        rs.getDouble("weight_kg")),
+                HlaText.typing(rs.getString("hla_typing")),
+                HlaText.antigens(rs.getString("unacceptable_antigens")),
+                new Hospital(
+                        rs.getString("hospital_name"),
+                        new Location(
+                                rs.getString("hospital_city"),
+                                rs.getString("hospital_state"),
+                                new Coordinates(
+                                        rs.getDouble("hospital_latitude"),
+                                        rs.getDouble("hospital_longitude")))),
+                Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "updated_at"),
+                rs.getLong("version"));
+    }
+}

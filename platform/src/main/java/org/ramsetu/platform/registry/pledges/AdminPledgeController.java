@@ -1,0 +1,54 @@
+package org.ramsetu.platform.registry.pledges;
+
+import java.util.UUID;
+import org.ramsetu.platform.registry.common.ExpectedVersion;
+import org.ramsetu.platform.security.CurrentUser;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/admin/pledges}: coordinators verify or reject pledges (coordinators only). */
+@RestController
+@RequestMapping("/api/v1/admin/pledges")
+public class AdminPledgeController {
+
+    private final ChangingPledgeStatus changing;
+
+    public AdminPledgeController(ChangingPledgeStatus changing) {
+        this.changing = changing;
+    }
+
+    /** {@code PENDING} → {@code VERIFIED}. */
+    @PostMapping("/{id}/verify")
+    public ResponseEntity<PledgeView> verify(
+            CurrentUser user,
+            @PathVariable UUID id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody(required = false) PledgeChangeRequest body) {
+        return PledgeController.withETag(
+                changing.verify(
+                        user,
+                        id,
+                        ExpectedVersion.of(ifMatch, body == null ? null : body.version())));
+    }
+
+    /** {@code PENDING} or {@code VERIFIED} → {@code REJECTED}, with a reason for the donor. */
+    @PostMapping("/{id}/reject")
+    public ResponseEntity<PledgeView> reject(
+            CurrentUser user,
+            @PathVariable UUID id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody(required = false) PledgeRejectionRequest body) {
+        return PledgeController.withETag(
+                changing.reject(
+                        user,
+                        id,
+                        body == null ? null : body.reason(),
+                        ExpectedVersion.of(ifMatch, body == null ? null : body.version())));
+    }
+}

@@ -1,0 +1,165 @@
+package org.ramsetu.platform.registry.pledges;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.ramsetu.core.donor.PledgeStatus;
+import org.ramsetu.platform.audit.AuditEntry;
+import org.ramsetu.platform.audit.AuditLog;
+import org.ramsetu.platform.audit.AuditOutcome;
+import org.ramsetu.platform.registry.RegistryAuditActions;
+import org.ramsetu.platform.registry.common.ExpectedVersion;
+import org.ramsetu.platform.registry.common.Fields;
+import org.ramsetu.platform.registry.common.RegistryProblems;
+import org.ramsetu.platform.registry.common.Sql;
+import org.ramsetu.platform.registry.common.TransitionRefused;
+import org.ramsetu.platform.security.CurrentUser;
+import org.ramsetu.platform.security.RecordAccess;
+import org.ramsetu.platform.web.ApiProblem;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Moves pledges through their life cycle ({@link PledgeStateMachine}). Each change is one
+ * transaction: the versioned update, its audit entry and the donor's e-mail. Of two concurrent
+ * changes of one pledge exactly one wins; the other gets 409.
+ */
+public class ChangingPledgeStatus {
+
+    static final int MAX_REASON = 1000;
+
+    private final Pledges pledges;
+    private final RecordAccess access;
+    private final PledgeMails mails;
+    private final AuditLog audit;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    public ChangingPledgeStatus(
+            Pledges pledges,
+            RecordAccess access,
+            PledgeMails mails,
+            AuditLog audit,
+            TransactionTemplate tx,
+            Clock clock) {
+        this.pledges = pledges;
+        this.access = access;
+        this.mails = mails;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** A coordinator verifies a pending pledge. */
+    public PledgeView verify(CurrentUser coordinator, UUID id, ExpectedVersion expected) {
+        return byCoordinator(coordinator, id, PledgeAction.VERIFY, null, expected);
+    }
+
+    /**
+     * A coordinator rejects a pending or verified pledge.
+     *
+     * @throws ApiProblem 400 without a reason
+     */
+    public PledgeView reject(
+            CurrentUser coordinator, UUID id, String reason, ExpectedVersion expected) {
+        String checked = Fields.optionalText("reason", reason, MAX_REASON);
+        if (checked == null) {
+            throw ApiProblem.invalidField(
+                    "reason", "is required: the donor is told why their pledge was rejected");
+        }
+        return byCoordinator(coordinator, id, PledgeAction.REJECT, checked, expected);
+    }
+
+    /** The donor withdraws their pending or verified pledge (and their consent). */
+    public PledgeView withdraw(CurrentUser donor, UUID id, ExpectedVersion expected) {
+        return tx.execute(
+                status ->
+                        apply(
+                                donor,
+                                access.change(
+                                        donor,
+                                        ReadingPledges.KIND,
+                                        id,
+                                        pledges.find(id),
+                                        Pledge::donorId),
+                                PledgeAction.WITHDRAW,
+                                null,
+                                expected));
+    }
+
+    /**
+     * For the matching workflow: the pledged organ of a verified pledge was used. Joins the
+     * caller's transaction, so the pledge becomes {@code DONATED} exactly when the match that used
+     * it commits.
+     *
+     * @throws ApiProblem 404 for an unknown pledge, 409 unless it is {@code VERIFIED} (or when it
+     *     changed after the version the caller names)
+     */
+    public PledgeView markDonated(CurrentUser coordinator, UUID id, ExpectedVersion expected) {
+        return byCoordinator(coordinator, id, PledgeAction.MARK_DONATED, null, expected);
+    }
+
+    private PledgeView byCoordinator(
+            CurrentUser coordinator,
+            UUID id,
+            PledgeAction action,
+            String reason,
+            ExpectedVersion expected) {
+        if (!coordinator.isCoordinator()) {
+            throw ApiProblem.forbidden(
+                    "coordinator-only", "only coordinators can change a pledge this way");
+        }
+        return tx.execute(
+                status ->
+                        apply(
+                                coordinator,
+                                pledges.find(id)
+                                        .orElseThrow(
+                                                () -> ApiProblem.notFound(ReadingPledges.KIND, id)),
+                                action,
+                                reason,
+                                expected));
+    }
+
+    private PledgeView apply(
+            CurrentUser actor,
+            Pledge current,
+            PledgeAction action,
+            String reason,
+            ExpectedVersion expected) {
+        expected.check(current.version());
+        PledgeStatus next;
+        try {
+            next = PledgeStateMachine.next(current.status(), action);
+        } catch (TransitionRefused refused) {
+            throw RegistryProblems.illegalTransition(refused);
+        }
+        Pledge changed = current.movedTo(next, reason, actor.id(), Sql.now(clock));
+        if (!pledges.update(changed)) {
+            throw ExpectedVersion.stale();
+        }
+        Map<String, Object> detail = new HashMap<>();
+        detail.put("from", current.status().name());
+        detail.put("to", next.name());
+        if (reason != null) {
+            detail.put("reason", reason);
+        }
+        audit.record(
+                AuditEntry.of(auditAction(next), AuditOutcome.SUCCESS)
+                        .by(actor.id(), actor.role())
+                        .on(ReadingPledges.KIND, changed.id())
+                        .with(detail));
+        mails.statusChanged(changed);
+        return PledgeView.of(pledges.findListing(changed.id()).orElseThrow());
+    }
+
+    private static String auditAction(PledgeStatus next) {
+        return switch (next) {
+            case VERIFIED -> RegistryAuditActions.PLEDGE_VERIFIED;
+            case REJECTED -> RegistryAuditActions.PLEDGE_REJECTED;
+            case WITHDRAWN -> RegistryAuditActions.PLEDGE_WITHDRAWN;
+            case DONATED -> RegistryAuditActions.PLEDGE_DONATED;
+            case PENDING -> throw new IllegalStateException("no transition leads to PENDING");
+        };
+    }
+}

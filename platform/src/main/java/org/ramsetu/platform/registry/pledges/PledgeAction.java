@@ -1,0 +1,26 @@
+package org.ramsetu.platform.registry.pledges;
+
+import org.ramsetu.platform.registry.common.TransitionRefused;
+
+/** What can happen to a pledge, and who does it. */
+public enum PledgeAction implements TransitionRefused.LifecycleAction {
+    /** A coordinator checked the pledge and its reports. */
+    VERIFY("verified"),
+    /** A coordinator refused the pledge, with a reason. */
+    REJECT("rejected"),
+    /** The donor took back their consent. */
+    WITHDRAW("withdrawn"),
+    /** The organ was used (set by the matching workflow). */
+    MARK_DONATED("marked as donated");
+
+    private final String pastParticiple;
+
+    PledgeAction(String pastParticiple) {
+        this.pastParticiple = pastParticiple;
+    }
+
+    @Override
+    public String pastParticiple() {
+        return pastParticiple;
+    }
+}

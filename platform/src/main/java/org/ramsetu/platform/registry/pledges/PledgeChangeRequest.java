@@ -1,0 +1,9 @@
+package org.ramsetu.platform.registry.pledges;
+
+/**
+ * The optional body of {@code POST /pledges/{id}/withdraw} and {@code POST
+ * /admin/pledges/{id}/verify}.
+ *
+ * @param version the version last read; instead of (or agreeing with) {@code If-Match}
+ */
+public record PledgeChangeRequest(Long version) {}

@@ -1,0 +1,111 @@
+package org.ramsetu.platform.registry.pledges;
+
+import java.net.URI;
+import java.util.UUID;
+import org.ramsetu.platform.registry.common.ETags;
+import org.ramsetu.platform.registry.common.ExpectedVersion;
+import org.ramsetu.platform.registry.common.Page;
+import org.ramsetu.platform.registry.common.PageRequest;
+import org.ramsetu.platform.security.CurrentUser;
+import org.ramsetu.platform.web.idempotency.IdempotentRequests;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/v1/pledges}: donors pledge, list and withdraw their pledges; coordinators list and
+ * read all of them. Creation honours {@code Idempotency-Key}; single pledges carry their version as
+ * {@code ETag}.
+ */
+@RestController
+@RequestMapping("/api/v1/pledges")
+public class PledgeController {
+
+    private final PledgingOrgan pledging;
+    private final ReadingPledges reading;
+    private final ChangingPledgeStatus changing;
+    private final IdempotentRequests idempotent;
+
+    public PledgeController(
+            PledgingOrgan pledging,
+            ReadingPledges reading,
+            ChangingPledgeStatus changing,
+            IdempotentRequests idempotent) {
+        this.pledging = pledging;
+        this.reading = reading;
+        this.changing = changing;
+        this.idempotent = idempotent;
+    }
+
+    /** 201 with the pledge, {@code PENDING}, and its {@code Location}. */
+    @PostMapping
+    public ResponseEntity<?> pledge(
+            CurrentUser user,
+            @RequestHeader(value = IdempotentRequests.HEADER, required = false) String key,
+            @RequestBody CreatePledgeRequest body) {
+        return idempotent.execute(
+                user,
+                key,
+                "POST /api/v1/pledges",
+                body,
+                () -> {
+                    PledgeView created = pledging.pledge(user, body);
+                    return ResponseEntity.created(URI.create("/api/v1/pledges/" + created.id()))
+                            .eTag(ETags.of(created.version()))
+                            .body(created);
+                });
+    }
+
+    /**
+     * Own pledges, or for coordinators everyone's, newest first.
+     *
+     * @param city the donor's city, any case
+     * @param bloodGroup e.g. {@code O+} (URL-encoded {@code O%2B}) or {@code O} for both Rh
+     * @param after the {@code nextCursor} of the previous page
+     */
+    @GetMapping
+    public Page<PledgeView> list(
+            CurrentUser user,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String organ,
+            @RequestParam(required = false) String city,
+            @RequestParam(required = false) String state,
+            @RequestParam(required = false) String bloodGroup,
+            @RequestParam(required = false) String after,
+            @RequestParam(required = false) Integer limit) {
+        return reading.list(
+                user,
+                PledgeFilter.of(status, organ, city, state, bloodGroup),
+                PageRequest.of(limit, after));
+    }
+
+    @GetMapping("/{id}")
+    public ResponseEntity<PledgeView> one(CurrentUser user, @PathVariable UUID id) {
+        return withETag(reading.one(user, id));
+    }
+
+    /** By the donor: {@code PENDING} or {@code VERIFIED} → {@code WITHDRAWN}. */
+    @PostMapping("/{id}/withdraw")
+    public ResponseEntity<PledgeView> withdraw(
+            CurrentUser user,
+            @PathVariable UUID id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody(required = false) PledgeChangeRequest body) {
+        return withETag(
+                changing.withdraw(
+                        user,
+                        id,
+                        ExpectedVersion.of(ifMatch, body == null ? null : body.version())));
+    }
+
+    static ResponseEntity<PledgeView> withETag(PledgeView pledge) {
+        return ResponseEntity.ok().eTag(ETags.of(pledge.version())).body(pledge);
+    }
+}

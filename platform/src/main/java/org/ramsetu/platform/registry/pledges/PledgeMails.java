@@ -1,0 +1,96 @@
+package org.ramsetu.platform.registry.pledges;
+
+import java.util.Locale;
+import java.util.Map;
+import org.ramsetu.infra.mail.MailAddress;
+import org.ramsetu.infra.mail.MailTemplate;
+import org.ramsetu.infra.mail.QueuedMail;
+import org.ramsetu.platform.accounts.Account;
+import org.ramsetu.platform.accounts.AccountRepository;
+
+/**
+ * Tells the donor about every change of their pledge. Queued in the caller's transaction, so a
+ * change that rolls back sends nothing; keyed by pledge and version, so a retried job sends the
+ * same message once.
+ */
+public class PledgeMails {
+
+    private static final MailTemplate STATUS =
+            new MailTemplate(
+                    "pledge-status",
+                    "Your RamSetu {{organ}} pledge is {{status}}",
+                    """
+                    Hello {{name}},
+
+                    {{message}}
+
+                    Pledge: {{organ}}, reference {{pledgeId}}
+                    Status: {{status}}
+
+                    You can see your pledges at any time when you sign in to RamSetu.
+                    """,
+                    """
+                    <p>Hello {{name}},</p>
+                    <p>{{message}}</p>
+                    <p>Pledge: {{organ}}, reference {{pledgeId}}<br>Status: <b>{{status}}</b></p>
+                    <p>You can see your pledges at any time when you sign in to RamSetu.</p>
+                    """);
+
+    private final QueuedMail mail;
+    private final AccountRepository accounts;
+
+    public PledgeMails(QueuedMail mail, AccountRepository accounts) {
+        this.mail = mail;
+        this.accounts = accounts;
+    }
+
+    /** Mails the donor the pledge's current status; call in the transaction that set it. */
+    void statusChanged(Pledge pledge) {
+        Account donor =
+                accounts.find(pledge.donorId())
+                        .orElseThrow(
+                                () ->
+                                        new IllegalStateException(
+                                                "pledge " + pledge.id() + " has no donor account"));
+        String organ = pledge.organ().name().toLowerCase(Locale.ROOT);
+        mail.send(
+                STATUS.compose(
+                        "pledge:" + pledge.id() + ":v" + pledge.version(),
+                        new MailAddress(donor.email(), donor.fullName()),
+                        Map.of(
+                                "name", donor.fullName(),
+                                "organ", organ,
+                                "status", pledge.status().name(),
+                                "pledgeId", pledge.id().toString(),
+                                "message", message(pledge, organ))));
+    }
+
+    private static String message(Pledge pledge, String organ) {
+        return switch (pledge.status()) {
+            case PENDING ->
+                    "thank you for pledging your "
+                            + organ
+                            + ". A transplant coordinator will check your pledge and its reports;"
+                            + " we will write again when they have.";
+            case VERIFIED ->
+                    "a transplant coordinator has verified your "
+                            + organ
+                            + " pledge. It is now on the registry.";
+            case REJECTED ->
+                    "a transplant coordinator could not accept your "
+                            + organ
+                            + " pledge. Their reason: "
+                            + pledge.rejectionReason();
+            case WITHDRAWN ->
+                    "you have withdrawn your "
+                            + organ
+                            + " pledge and your consent for it. It will not be offered to anyone."
+                            + " You may pledge again whenever you wish.";
+            case DONATED ->
+                    "your pledged "
+                            + organ
+                            + " has been donated. Thank you, on behalf of the person who received"
+                            + " it.";
+        };
+    }
+}

@@ -1,0 +1,164 @@
+package org.ramsetu.platform.registry.pledges;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.ramsetu.core.donor.PledgeStatus;
+import org.ramsetu.core.organ.Organ;
+import org.ramsetu.platform.registry.common.ListQuery;
+import org.ramsetu.platform.registry.common.PageRequest;
+import org.ramsetu.platform.registry.common.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Pledges in PostgreSQL. Changes name the version they replace (optimistic concurrency). */
+public class Pledges {
+
+    private static final String LISTING =
+            """
+            select p.*, d.blood_group, d.city, d.state
+            from pledge p left join donor_profile d on d.account_id = p.donor_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    public Pledges(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Inserts the pledge unless the donor has an open pledge of that organ; the partial unique
+     * index decides, so two concurrent pledges cannot both get in.
+     *
+     * @return false when an open pledge of the organ exists
+     */
+    boolean insertIfNoneOpen(Pledge p) {
+        return jdbc.sql(
+                                """
+                                insert into pledge (id, donor_id, organ, status, consent_given_at,
+                                    tests, rejection_reason, created_at, status_changed_at,
+                                    status_changed_by, version)
+                                values (:id, :donor, :organ, :status, :consent,
+                                    cast(:tests as jsonb), :reason, :created, :changed, :by,
+                                    :version)
+                                on conflict (donor_id, organ)
+                                    where status in ('PENDING', 'VERIFIED') do nothing
+                                """)
+                        .params(values(p))
+                        .param("donor", p.donorId())
+                        .param("organ", p.organ().name())
+                        .param("consent", Sql.timestamp(p.consentGivenAt()))
+                        .param("tests", PledgeTests.toJson(p.tests()))
+                        .param("created", Sql.timestamp(p.createdAt()))
+                        .update()
+                > 0;
+    }
+
+    /**
+     * Writes a transition.
+     *
+     * @return false when the stored version is no longer {@code p.version() - 1}
+     */
+    boolean update(Pledge p) {
+        return jdbc.sql(
+                                """
+                                update pledge set status = :status,
+                                    rejection_reason = :reason, status_changed_at = :changed,
+                                    status_changed_by = :by, version = :version
+                                where id = :id and version = :version - 1
+                                """)
+                        .params(values(p))
+                        .update()
+                > 0;
+    }
+
+    public Optional<Pledge> find(UUID id) {
+        return jdbc.sql("select * from pledge where id = :id")
+                .param("id", id)
+                .query(Pledges::pledge)
+                .optional();
+    }
+
+    public Optional<PledgeListing> findListing(UUID id) {
+        return jdbc.sql(LISTING + " where p.id = :id")
+                .param("id", id)
+                .query(Pledges::listing)
+                .optional();
+    }
+
+    Optional<Pledge> findOpen(UUID donorId, Organ organ) {
+        return jdbc.sql(
+                        "select * from pledge where donor_id = :donor and organ = :organ"
+                                + " and status in ('PENDING', 'VERIFIED')")
+                .param("donor", donorId)
+                .param("organ", organ.name())
+                .query(Pledges::pledge)
+                .optional();
+    }
+
+    /** Newest first; up to {@code page.limit() + 1} rows, so the caller knows if more follow. */
+    List<PledgeListing> page(PledgeFilter filter, PageRequest page) {
+        ListQuery.Statement query = pageQuery(filter, page);
+        return jdbc.sql(query.text()).params(query.params()).query(Pledges::listing).list();
+    }
+
+    /**
+     * The list query in keyset order; public so that a test can check that an index answers it
+     * (docs/registry.md lists which).
+     */
+    public static ListQuery.Statement pageQuery(PledgeFilter filter, PageRequest page) {
+        return new ListQuery()
+                .filter("p.donor_id = :donor", "donor", filter.donorId())
+                .filter(
+                        "p.status = :status",
+                        "status",
+                        filter.status() == null ? null : filter.status().name())
+                .filter(
+                        "p.organ = :organ",
+                        "organ",
+                        filter.organ() == null ? null : filter.organ().name())
+                .filter("d.city_key = :city", "city", filter.cityKey())
+                .filter("d.state = :state", "state", filter.state())
+                .filter("d.blood_group in (:groups)", "groups", filter.bloodGroups())
+                .after("p.created_at", "p.id", page.after())
+                .toSql(LISTING, "p.created_at desc, p.id desc", page.limit());
+    }
+
+    private static Map<String, Object> values(Pledge p) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("id", p.id());
+        v.put("status", p.status().name());
+        v.put("reason", p.rejectionReason());
+        v.put("changed", Sql.timestamp(p.statusChangedAt()));
+        v.put("by", p.statusChangedBy());
+        v.put("version", p.version());
+        return v;
+    }
+
+    private static PledgeListing listing(ResultSet rs, int row) throws SQLException {
+        return new PledgeListing(
+                pledge(rs, row),
+                rs.getString("blood_group"),
+                rs.getString("city"),
+                rs.getString("state"));
+    }
+
+    private static Pledge pledge(ResultSet rs, int row) throws SQLException {
+        Organ organ = Organ.valueOf(rs.getString("organ"));
+        return new Pledge(
+                rs.getObject("id", UUID.class),
+                rs.getObject("donor_id", UUID.class),
+                organ,
+                PledgeStatus.valueOf(rs.getString("status")),
+                PledgeTests.fromJson(organ, rs.getString("tests")),
+                Sql.instant(rs, "consent_given_at"),
+                rs.getString("rejection_reason"),
+                Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "status_changed_at"),
+                rs.getObject("status_changed_by", UUID.class),
+                rs.getLong("version"));
+    }
+}

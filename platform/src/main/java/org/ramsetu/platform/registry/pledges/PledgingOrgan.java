@@ -1,0 +1,110 @@
+package org.ramsetu.platform.registry.pledges;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.ramsetu.core.donor.DonorTests;
+import org.ramsetu.core.donor.PledgeStatus;
+import org.ramsetu.core.organ.Organ;
+import org.ramsetu.platform.accounts.Role;
+import org.ramsetu.platform.audit.AuditEntry;
+import org.ramsetu.platform.audit.AuditLog;
+import org.ramsetu.platform.audit.AuditOutcome;
+import org.ramsetu.platform.registry.RegistryAuditActions;
+import org.ramsetu.platform.registry.common.Fields;
+import org.ramsetu.platform.registry.common.Roles;
+import org.ramsetu.platform.registry.common.Sql;
+import org.ramsetu.platform.registry.donors.DonorProfiles;
+import org.ramsetu.platform.security.CurrentUser;
+import org.ramsetu.platform.web.ApiProblem;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** A donor pledges an organ: checked, stored {@code PENDING}, audited and confirmed by e-mail. */
+public class PledgingOrgan {
+
+    private final Pledges pledges;
+    private final DonorProfiles profiles;
+    private final PledgeMails mails;
+    private final AuditLog audit;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    public PledgingOrgan(
+            Pledges pledges,
+            DonorProfiles profiles,
+            PledgeMails mails,
+            AuditLog audit,
+            TransactionTemplate tx,
+            Clock clock) {
+        this.pledges = pledges;
+        this.profiles = profiles;
+        this.mails = mails;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws ApiProblem 400 naming an invalid field, 403 for a non-donor, 409 without a donor
+     *     profile or with an open pledge of the organ
+     */
+    public PledgeView pledge(CurrentUser user, CreatePledgeRequest request) {
+        Roles.require(user, Role.DONOR, "pledge organs");
+        Organ organ = Fields.requiredEnum("organ", request.organ(), Organ.class);
+        Fields.mustBeTrue(
+                "consent",
+                request.consent(),
+                "a pledge records your explicit consent to donate this organ");
+        DonorTests tests = PledgeTests.from(organ, request);
+        Instant now = Sql.now(clock);
+        Pledge pledge =
+                new Pledge(
+                        UUID.randomUUID(),
+                        user.id(),
+                        organ,
+                        PledgeStatus.PENDING,
+                        tests,
+                        now,
+                        null,
+                        now,
+                        now,
+                        user.id(),
+                        0);
+        return tx.execute(
+                status -> {
+                    if (profiles.find(user.id()).isEmpty()) {
+                        throw ApiProblem.conflict(
+                                "profile-required",
+                                "fill in your donor profile (PUT /api/v1/donors/me) before"
+                                        + " pledging: coordinators need your blood group and"
+                                        + " location to place a pledge");
+                    }
+                    if (!pledges.insertIfNoneOpen(pledge)) {
+                        throw openPledgeExists(user, organ);
+                    }
+                    audit.record(
+                            AuditEntry.of(RegistryAuditActions.PLEDGE_CREATED, AuditOutcome.SUCCESS)
+                                    .by(user.id(), user.role())
+                                    .on(ReadingPledges.KIND, pledge.id())
+                                    .with(Map.of("organ", organ.name(), "status", "PENDING")));
+                    mails.statusChanged(pledge);
+                    return PledgeView.of(pledges.findListing(pledge.id()).orElseThrow());
+                });
+    }
+
+    private ApiProblem openPledgeExists(CurrentUser user, Organ organ) {
+        String which =
+                pledges.findOpen(user.id(), organ)
+                        .map(open -> " (" + open.id() + ", " + open.status() + ")")
+                        .orElse("");
+        return ApiProblem.conflict(
+                "open-pledge-exists",
+                "you already have an open "
+                        + organ
+                        + " pledge"
+                        + which
+                        + "; a donor holds one open pledge per organ, so withdraw that one"
+                        + " before pledging the organ again");
+    }
+}

@@ -1,0 +1,60 @@
+package org.ramsetu.platform.registry.pledges;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.ramsetu.platform.accounts.Role;
+import org.ramsetu.platform.registry.common.Cursor;
+import org.ramsetu.platform.registry.common.Page;
+import org.ramsetu.platform.registry.common.PageRequest;
+import org.ramsetu.platform.registry.common.Roles;
+import org.ramsetu.platform.security.CurrentUser;
+import org.ramsetu.platform.security.RecordAccess;
+import org.ramsetu.platform.web.ApiProblem;
+
+/**
+ * Pledges as their donor and coordinators see them. Test results are medical data: every pledge a
+ * coordinator reads, alone or in a list, leaves a {@code MEDICAL_RECORD_READ} audit row.
+ */
+public class ReadingPledges {
+
+    static final String KIND = "pledge";
+
+    private final Pledges pledges;
+    private final RecordAccess access;
+
+    public ReadingPledges(Pledges pledges, RecordAccess access) {
+        this.pledges = pledges;
+        this.access = access;
+    }
+
+    /**
+     * @throws ApiProblem 404 when there is no such pledge or it is someone else's
+     */
+    public PledgeView one(CurrentUser user, UUID id) {
+        return PledgeView.of(read(user, id, pledges.findListing(id)));
+    }
+
+    /** A donor's own pledges, or for coordinators everyone's; newest first. */
+    public Page<PledgeView> list(CurrentUser user, PledgeFilter filter, PageRequest page) {
+        Roles.requireOrCoordinator(user, Role.DONOR, "list pledges");
+        PledgeFilter scoped = user.isCoordinator() ? filter : filter.ofDonor(user.id());
+        return Page.of(
+                        pledges.page(scoped, page),
+                        page.limit(),
+                        l -> new Cursor(l.pledge().createdAt(), l.pledge().id()))
+                .map(
+                        listing ->
+                                PledgeView.of(
+                                        read(user, listing.pledge().id(), Optional.of(listing))));
+    }
+
+    private PledgeListing read(CurrentUser user, UUID id, Optional<PledgeListing> listing) {
+        return access.read(
+                user,
+                KIND,
+                id,
+                listing,
+                l -> l.pledge().donorId(),
+                RecordAccess.Sensitivity.MEDICAL);
+    }
+}

@@ -1,0 +1,40 @@
+package org.ramsetu.platform.registry.requests;
+
+import java.util.UUID;
+import org.ramsetu.platform.registry.common.ExpectedVersion;
+import org.ramsetu.platform.security.CurrentUser;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/admin/transplant-requests}: coordinators take requests off the list. */
+@RestController
+@RequestMapping("/api/v1/admin/transplant-requests")
+public class AdminTransplantRequestController {
+
+    private final ChangingRequestStatus changing;
+
+    public AdminTransplantRequestController(ChangingRequestStatus changing) {
+        this.changing = changing;
+    }
+
+    /** {@code WAITING} or {@code MATCHED} → {@code REMOVED}, with a reason for the patient. */
+    @PostMapping("/{id}/remove")
+    public ResponseEntity<TransplantRequestView> remove(
+            CurrentUser user,
+            @PathVariable UUID id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody(required = false) RequestRemovalRequest body) {
+        return TransplantRequestController.withETag(
+                changing.remove(
+                        user,
+                        id,
+                        body == null ? null : body.reason(),
+                        ExpectedVersion.of(ifMatch, body == null ? null : body.version())));
+    }
+}

@@ -1,0 +1,138 @@
+package org.ramsetu.platform.registry.requests;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.ramsetu.platform.audit.AuditEntry;
+import org.ramsetu.platform.audit.AuditLog;
+import org.ramsetu.platform.audit.AuditOutcome;
+import org.ramsetu.platform.registry.RegistryAuditActions;
+import org.ramsetu.platform.registry.common.ExpectedVersion;
+import org.ramsetu.platform.registry.common.Fields;
+import org.ramsetu.platform.registry.common.RegistryProblems;
+import org.ramsetu.platform.registry.common.Sql;
+import org.ramsetu.platform.registry.common.TransitionRefused;
+import org.ramsetu.platform.security.CurrentUser;
+import org.ramsetu.platform.web.ApiProblem;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Moves transplant requests through their life cycle ({@link RequestStateMachine}), each change in
+ * one transaction with its audit entry and the patient's e-mail. Every change is a coordinator's
+ * (directly, or through the matching workflow, which calls {@link #markMatched} and {@link
+ * #markTransplanted} inside its own transaction).
+ */
+public class ChangingRequestStatus {
+
+    static final int MAX_REASON = 1000;
+
+    private final TransplantRequests requests;
+    private final RequestMails mails;
+    private final AuditLog audit;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    public ChangingRequestStatus(
+            TransplantRequests requests,
+            RequestMails mails,
+            AuditLog audit,
+            TransactionTemplate tx,
+            Clock clock) {
+        this.requests = requests;
+        this.mails = mails;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /**
+     * A coordinator takes a waiting or matched request off the list.
+     *
+     * @throws ApiProblem 400 without a reason
+     */
+    public TransplantRequestView remove(
+            CurrentUser coordinator, UUID id, String reason, ExpectedVersion expected) {
+        String checked = Fields.optionalText("reason", reason, MAX_REASON);
+        if (checked == null) {
+            throw ApiProblem.invalidField(
+                    "reason", "is required: the patient is told why the request was removed");
+        }
+        return change(coordinator, id, RequestAction.REMOVE, checked, expected);
+    }
+
+    /**
+     * For the matching workflow: an approved match took this waiting request. Joins the caller's
+     * transaction, so the request is {@code MATCHED} exactly when the match commits.
+     *
+     * @throws ApiProblem 404 for an unknown request, 409 unless it is {@code WAITING} (or when it
+     *     changed after the version the caller names)
+     */
+    public TransplantRequestView markMatched(
+            CurrentUser coordinator, UUID id, ExpectedVersion expected) {
+        return change(coordinator, id, RequestAction.MARK_MATCHED, null, expected);
+    }
+
+    /** For the matching workflow: the matched transplant took place. */
+    public TransplantRequestView markTransplanted(
+            CurrentUser coordinator, UUID id, ExpectedVersion expected) {
+        return change(coordinator, id, RequestAction.MARK_TRANSPLANTED, null, expected);
+    }
+
+    private TransplantRequestView change(
+            CurrentUser coordinator,
+            UUID id,
+            RequestAction action,
+            String reason,
+            ExpectedVersion expected) {
+        if (!coordinator.isCoordinator()) {
+            throw ApiProblem.forbidden(
+                    "coordinator-only", "only coordinators can change a transplant request");
+        }
+        return tx.execute(
+                status -> {
+                    TransplantRequest current =
+                            requests.find(id)
+                                    .orElseThrow(
+                                            () ->
+                                                    ApiProblem.notFound(
+                                                            ReadingTransplantRequests.KIND, id));
+                    expected.check(current.version());
+                    RequestStatus next;
+                    try {
+                        next = RequestStateMachine.next(current.status(), action);
+                    } catch (TransitionRefused refused) {
+                        throw RegistryProblems.illegalTransition(refused);
+                    }
+                    Instant now = Sql.now(clock);
+                    TransplantRequest changed =
+                            current.movedTo(next, reason, coordinator.id(), now);
+                    if (!requests.update(changed)) {
+                        throw ExpectedVersion.stale();
+                    }
+                    Map<String, Object> detail = new HashMap<>();
+                    detail.put("from", current.status().name());
+                    detail.put("to", next.name());
+                    if (reason != null) {
+                        detail.put("reason", reason);
+                    }
+                    audit.record(
+                            AuditEntry.of(auditAction(next), AuditOutcome.SUCCESS)
+                                    .by(coordinator.id(), coordinator.role())
+                                    .on(ReadingTransplantRequests.KIND, id)
+                                    .with(detail));
+                    mails.statusChanged(changed);
+                    return TransplantRequestView.of(requests.findListing(id).orElseThrow(), now);
+                });
+    }
+
+    private static String auditAction(RequestStatus next) {
+        return switch (next) {
+            case MATCHED -> RegistryAuditActions.TRANSPLANT_REQUEST_MATCHED;
+            case TRANSPLANTED -> RegistryAuditActions.TRANSPLANT_REQUEST_TRANSPLANTED;
+            case REMOVED -> RegistryAuditActions.TRANSPLANT_REQUEST_REMOVED;
+            case WAITING -> throw new IllegalStateException("no transition leads to WAITING");
+        };
+    }
+}

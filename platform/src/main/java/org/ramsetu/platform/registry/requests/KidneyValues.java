@@ -1,0 +1,39 @@
+package org.ramsetu.platform.registry.requests;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.LocalDate;
+import org.ramsetu.platform.registry.common.Fields;
+import org.ramsetu.platform.web.ApiProblem;
+
+/**
+ * The kidney candidate's facts behind EPTS.
+ *
+ * @param dialysisStartDate first maintenance dialysis; absent when not on dialysis
+ * @param diabetes required
+ * @param priorTransplant any earlier solid organ transplant; required
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record KidneyValues(LocalDate dialysisStartDate, Boolean diabetes, Boolean priorTransplant)
+        implements ClinicalValues {
+
+    /**
+     * @param dateOfBirth the patient's, from the profile
+     * @param listedOn the day of listing
+     */
+    KidneyValues checked(LocalDate dateOfBirth, LocalDate listedOn) {
+        Fields.required("kidney.diabetes", diabetes);
+        Fields.required("kidney.priorTransplant", priorTransplant);
+        if (dialysisStartDate != null) {
+            if (dialysisStartDate.isAfter(listedOn)) {
+                throw ApiProblem.invalidField(
+                        "kidney.dialysisStartDate", "must not be in the future");
+            }
+            if (dialysisStartDate.isBefore(dateOfBirth)) {
+                throw ApiProblem.invalidField(
+                        "kidney.dialysisStartDate",
+                        "must be after the patient's date of birth (" + dateOfBirth + ")");
+            }
+        }
+        return this;
+    }
+}

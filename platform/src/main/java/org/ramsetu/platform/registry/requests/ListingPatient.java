@@ -1,0 +1,137 @@
+package org.ramsetu.platform.registry.requests;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import org.ramsetu.core.Require;
+import org.ramsetu.core.organ.Organ;
+import org.ramsetu.core.scores.PercentileTable;
+import org.ramsetu.platform.accounts.Role;
+import org.ramsetu.platform.audit.AuditEntry;
+import org.ramsetu.platform.audit.AuditLog;
+import org.ramsetu.platform.audit.AuditOutcome;
+import org.ramsetu.platform.registry.RegistryAuditActions;
+import org.ramsetu.platform.registry.common.Fields;
+import org.ramsetu.platform.registry.common.Roles;
+import org.ramsetu.platform.registry.common.Sql;
+import org.ramsetu.platform.registry.patients.PatientProfile;
+import org.ramsetu.platform.registry.patients.PatientProfiles;
+import org.ramsetu.platform.security.CurrentUser;
+import org.ramsetu.platform.web.ApiProblem;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A patient is listed for an organ: the request is checked, scored with the clinical core, stored
+ * {@code WAITING} with its scores and their formula versions, audited and confirmed by e-mail.
+ */
+public class ListingPatient {
+
+    private final TransplantRequests requests;
+    private final PatientProfiles profiles;
+    private final ListingAssessment assessment;
+    private final RequestMails mails;
+    private final AuditLog audit;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    public ListingPatient(
+            TransplantRequests requests,
+            PatientProfiles profiles,
+            PercentileTable eptsTable,
+            RequestMails mails,
+            AuditLog audit,
+            TransactionTemplate tx,
+            Clock clock) {
+        this.requests = requests;
+        this.profiles = profiles;
+        this.assessment = new ListingAssessment(eptsTable);
+        this.mails = mails;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws ApiProblem 400 naming an invalid field, 403 for a non-patient, 409 without a
+     *     (complete) patient profile or with an open request for the organ
+     */
+    public TransplantRequestView list(CurrentUser user, CreateTransplantRequest request) {
+        Roles.require(user, Role.PATIENT, "request a transplant");
+        Organ organ = Fields.requiredEnum("organ", request.organ(), Organ.class);
+        int urgency = Fields.required("urgency", request.urgency());
+        Require.inRange("urgency", urgency, 1, 5, "");
+        Instant now = Sql.now(clock);
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        return tx.execute(
+                status -> {
+                    PatientProfile profile = completeProfile(user, organ);
+                    ListingAssessment.Assessed assessed =
+                            assessment.assess(organ, request, profile.person(), today);
+                    TransplantRequest listed =
+                            new TransplantRequest(
+                                    UUID.randomUUID(),
+                                    user.id(),
+                                    organ,
+                                    RequestStatus.WAITING,
+                                    urgency,
+                                    assessed.values(),
+                                    assessed.scores(),
+                                    now,
+                                    null,
+                                    now,
+                                    user.id(),
+                                    0);
+                    if (!requests.insertIfNoneOpen(listed)) {
+                        throw openRequestExists(user, organ);
+                    }
+                    audit.record(
+                            AuditEntry.of(
+                                            RegistryAuditActions.TRANSPLANT_REQUEST_LISTED,
+                                            AuditOutcome.SUCCESS)
+                                    .by(user.id(), user.role())
+                                    .on(ReadingTransplantRequests.KIND, listed.id())
+                                    .with(Map.of("organ", organ.name(), "urgency", urgency)));
+                    mails.statusChanged(listed);
+                    return TransplantRequestView.of(
+                            requests.findListing(listed.id()).orElseThrow(), now);
+                });
+    }
+
+    private PatientProfile completeProfile(CurrentUser user, Organ organ) {
+        PatientProfile profile =
+                profiles.find(user.id())
+                        .orElseThrow(
+                                () ->
+                                        ApiProblem.conflict(
+                                                "profile-required",
+                                                "fill in your patient profile (PUT"
+                                                        + " /api/v1/patients/me) before requesting"
+                                                        + " a transplant: blood group, age, sex and"
+                                                        + " hospital go into every score and"
+                                                        + " match"));
+        if (organ == Organ.KIDNEY && profile.hla() == null) {
+            throw ApiProblem.conflict(
+                    "profile-incomplete",
+                    "a kidney request needs the patient's HLA typing (A, B, DR) for matching;"
+                            + " add it to the patient profile (PUT /api/v1/patients/me) first");
+        }
+        return profile;
+    }
+
+    private ApiProblem openRequestExists(CurrentUser user, Organ organ) {
+        String which =
+                requests.findOpen(user.id(), organ)
+                        .map(open -> " (" + open.id() + ", " + open.status() + ")")
+                        .orElse("");
+        return ApiProblem.conflict(
+                "open-request-exists",
+                "you already have an open "
+                        + organ
+                        + " transplant request"
+                        + which
+                        + "; a patient is listed once per organ");
+    }
+}

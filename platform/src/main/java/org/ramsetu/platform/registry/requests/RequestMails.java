@@ -1,0 +1,92 @@
+package org.ramsetu.platform.registry.requests;
+
+import java.util.Locale;
+import java.util.Map;
+import org.ramsetu.infra.mail.MailAddress;
+import org.ramsetu.infra.mail.MailTemplate;
+import org.ramsetu.infra.mail.QueuedMail;
+import org.ramsetu.platform.accounts.Account;
+import org.ramsetu.platform.accounts.AccountRepository;
+
+/**
+ * Tells the patient about every change of their transplant request, queued in the transaction of
+ * the change and keyed by request and version.
+ */
+public class RequestMails {
+
+    private static final MailTemplate STATUS =
+            new MailTemplate(
+                    "transplant-request-status",
+                    "Your RamSetu {{organ}} transplant request is {{status}}",
+                    """
+                    Hello {{name}},
+
+                    {{message}}
+
+                    Request: {{organ}} transplant, reference {{requestId}}
+                    Status: {{status}}
+
+                    You can follow your request at any time when you sign in to RamSetu.
+                    """,
+                    """
+                    <p>Hello {{name}},</p>
+                    <p>{{message}}</p>
+                    <p>Request: {{organ}} transplant, reference {{requestId}}<br>
+                    Status: <b>{{status}}</b></p>
+                    <p>You can follow your request at any time when you sign in to RamSetu.</p>
+                    """);
+
+    private final QueuedMail mail;
+    private final AccountRepository accounts;
+
+    public RequestMails(QueuedMail mail, AccountRepository accounts) {
+        this.mail = mail;
+        this.accounts = accounts;
+    }
+
+    /** Mails the patient the request's current status; call in the transaction that set it. */
+    void statusChanged(TransplantRequest request) {
+        Account patient =
+                accounts.find(request.patientId())
+                        .orElseThrow(
+                                () ->
+                                        new IllegalStateException(
+                                                "transplant request "
+                                                        + request.id()
+                                                        + " has no patient account"));
+        String organ = request.organ().name().toLowerCase(Locale.ROOT);
+        mail.send(
+                STATUS.compose(
+                        "transplant-request:" + request.id() + ":v" + request.version(),
+                        new MailAddress(patient.email(), patient.fullName()),
+                        Map.of(
+                                "name", patient.fullName(),
+                                "organ", organ,
+                                "status", request.status().name(),
+                                "requestId", request.id().toString(),
+                                "message", message(request, organ))));
+    }
+
+    private static String message(TransplantRequest request, String organ) {
+        return switch (request.status()) {
+            case WAITING ->
+                    "your request for a "
+                            + organ
+                            + " transplant is on the waiting list. Your waiting time counts from"
+                            + " today.";
+            case MATCHED ->
+                    "a donor "
+                            + organ
+                            + " has been matched to your request. Your transplant team will"
+                            + " contact you.";
+            case TRANSPLANTED ->
+                    "your " + organ + " transplant is recorded. We wish you a good recovery.";
+            case REMOVED ->
+                    "your "
+                            + organ
+                            + " transplant request was taken off the waiting list by a"
+                            + " coordinator. Their reason: "
+                            + request.removalReason();
+        };
+    }
+}

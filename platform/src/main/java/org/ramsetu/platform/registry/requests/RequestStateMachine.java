@@ -1,0 +1,37 @@
+package org.ramsetu.platform.registry.requests;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.ramsetu.platform.registry.common.TransitionRefused;
+import org.ramsetu.platform.registry.common.TransitionTable;
+
+/**
+ * The life cycle of a transplant request: {@code WAITING → MATCHED → TRANSPLANTED}, and {@code
+ * WAITING|MATCHED → REMOVED} by a coordinator with a reason. {@code TRANSPLANTED} and {@code
+ * REMOVED} are final.
+ */
+public final class RequestStateMachine {
+
+    /** Requests still on the list: at most one per patient and organ. */
+    public static final Set<RequestStatus> OPEN =
+            EnumSet.of(RequestStatus.WAITING, RequestStatus.MATCHED);
+
+    private static final TransitionTable<RequestStatus, RequestAction> TABLE =
+            TransitionTable.of("transplant request", RequestStatus.class, RequestAction.class)
+                    .allow(RequestStatus.WAITING, RequestAction.MARK_MATCHED, RequestStatus.MATCHED)
+                    .allow(RequestStatus.WAITING, RequestAction.REMOVE, RequestStatus.REMOVED)
+                    .allow(
+                            RequestStatus.MATCHED,
+                            RequestAction.MARK_TRANSPLANTED,
+                            RequestStatus.TRANSPLANTED)
+                    .allow(RequestStatus.MATCHED, RequestAction.REMOVE, RequestStatus.REMOVED);
+
+    private RequestStateMachine() {}
+
+    /**
+     * @throws TransitionRefused when the request's status does not allow the action
+     */
+    public static RequestStatus next(RequestStatus current, RequestAction action) {
+        return TABLE.next(current, action);
+    }
+}

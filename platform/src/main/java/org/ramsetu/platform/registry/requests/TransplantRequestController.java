@@ -1,0 +1,94 @@
+package org.ramsetu.platform.registry.requests;
+
+import java.net.URI;
+import java.util.UUID;
+import org.ramsetu.platform.registry.common.ETags;
+import org.ramsetu.platform.registry.common.Page;
+import org.ramsetu.platform.registry.common.PageRequest;
+import org.ramsetu.platform.security.CurrentUser;
+import org.ramsetu.platform.web.idempotency.IdempotentRequests;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/v1/transplant-requests}: patients request transplants and follow them; coordinators
+ * read the whole waiting list. Creation honours {@code Idempotency-Key}; single requests carry
+ * their version as {@code ETag}.
+ */
+@RestController
+@RequestMapping("/api/v1/transplant-requests")
+public class TransplantRequestController {
+
+    private final ListingPatient listing;
+    private final ReadingTransplantRequests reading;
+    private final IdempotentRequests idempotent;
+
+    public TransplantRequestController(
+            ListingPatient listing,
+            ReadingTransplantRequests reading,
+            IdempotentRequests idempotent) {
+        this.listing = listing;
+        this.reading = reading;
+        this.idempotent = idempotent;
+    }
+
+    /** 201 with the request, {@code WAITING}, its computed scores and its {@code Location}. */
+    @PostMapping
+    public ResponseEntity<?> request(
+            CurrentUser user,
+            @RequestHeader(value = IdempotentRequests.HEADER, required = false) String key,
+            @RequestBody CreateTransplantRequest body) {
+        return idempotent.execute(
+                user,
+                key,
+                "POST /api/v1/transplant-requests",
+                body,
+                () -> {
+                    TransplantRequestView created = listing.list(user, body);
+                    return ResponseEntity.created(
+                                    URI.create("/api/v1/transplant-requests/" + created.id()))
+                            .eTag(ETags.of(created.version()))
+                            .body(created);
+                });
+    }
+
+    /**
+     * Own requests, or for coordinators everyone's, newest first.
+     *
+     * @param city the treating hospital's city, any case
+     * @param state the treating hospital's state
+     * @param bloodGroup e.g. {@code O+} (URL-encoded {@code O%2B}) or {@code O} for both Rh
+     * @param after the {@code nextCursor} of the previous page
+     */
+    @GetMapping
+    public Page<TransplantRequestView> list(
+            CurrentUser user,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String organ,
+            @RequestParam(required = false) String city,
+            @RequestParam(required = false) String state,
+            @RequestParam(required = false) String bloodGroup,
+            @RequestParam(required = false) String after,
+            @RequestParam(required = false) Integer limit) {
+        return reading.list(
+                user,
+                RequestFilter.of(status, organ, city, state, bloodGroup),
+                PageRequest.of(limit, after));
+    }
+
+    @GetMapping("/{id}")
+    public ResponseEntity<TransplantRequestView> one(CurrentUser user, @PathVariable UUID id) {
+        return withETag(reading.one(user, id));
+    }
+
+    static ResponseEntity<TransplantRequestView> withETag(TransplantRequestView request) {
+        return ResponseEntity.ok().eTag(ETags.of(request.version())).body(request);
+    }
+}

@@ -1,0 +1,64 @@
+package org.ramsetu.platform.registry.requests;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A transplant request as the API shows it; only the values of the requested organ are present.
+ *
+ * @param waitingDays whole days from listing to now, or to transplant or removal
+ * @param patient the patient's blood group and treating hospital, from their profile
+ * @param version send back as {@code If-Match} (or {@code version}) with a change
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TransplantRequestView(
+        UUID id,
+        UUID patientId,
+        String organ,
+        String status,
+        int urgency,
+        LiverValues liver,
+        KidneyValues kidney,
+        HeartValues heart,
+        CorneaValues cornea,
+        ScoresView scores,
+        Instant listedAt,
+        long waitingDays,
+        String removalReason,
+        PatientSummary patient,
+        Instant statusChangedAt,
+        long version) {
+
+    public record PatientSummary(
+            String bloodGroup, String hospitalName, String city, String state) {}
+
+    static TransplantRequestView of(RequestListing listing, Instant now) {
+        TransplantRequest r = listing.request();
+        ClinicalValues c = r.clinical();
+        Instant waitedUntil =
+                RequestStateMachine.OPEN.contains(r.status()) ? now : r.statusChangedAt();
+        return new TransplantRequestView(
+                r.id(),
+                r.patientId(),
+                r.organ().name(),
+                r.status().name(),
+                r.urgency(),
+                c instanceof LiverValues v ? v : null,
+                c instanceof KidneyValues v ? v : null,
+                c instanceof HeartValues v ? v : null,
+                c instanceof CorneaValues v ? v : null,
+                ScoresView.of(r.organ(), r.scores()),
+                r.listedAt(),
+                Math.max(0, Duration.between(r.listedAt(), waitedUntil).toDays()),
+                r.removalReason(),
+                new PatientSummary(
+                        listing.bloodGroup(),
+                        listing.hospitalName(),
+                        listing.city(),
+                        listing.state()),
+                r.statusChangedAt(),
+                r.version());
+    }
+}

@@ -1,0 +1,187 @@
+package org.ramsetu.platform.registry.requests;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.ramsetu.core.organ.Organ;
+import org.ramsetu.platform.registry.common.ListQuery;
+import org.ramsetu.platform.registry.common.PageRequest;
+import org.ramsetu.platform.registry.common.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Transplant requests in PostgreSQL. Changes name the version they replace. */
+public class TransplantRequests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final String LISTING =
+            """
+            select r.*, p.blood_group, p.hospital_name, p.hospital_city, p.hospital_state
+            from transplant_request r left join patient_profile p on p.account_id = r.patient_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    public TransplantRequests(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Inserts the request unless the patient has an open request for the organ; the partial unique
+     * index decides, so two concurrent requests cannot both get in.
+     *
+     * @return false when an open request for the organ exists
+     */
+    boolean insertIfNoneOpen(TransplantRequest r) {
+        Map<String, Object> v = values(r);
+        v.put("patient", r.patientId());
+        v.put("organ", r.organ().name());
+        v.put("urgency", r.urgency());
+        v.put("clinical", JSON.writeValueAsString(r.clinical()));
+        v.putAll(ScoreColumns.values(r.scores()));
+        v.put("listed", Sql.timestamp(r.listedAt()));
+        return jdbc.sql(
+                                """
+                                insert into transplant_request (id, patient_id, organ, status,
+                                    urgency, clinical, meld_na, meld_na_version, meld_3,
+                                    meld_3_version, epts_raw, epts_percentile, epts_version,
+                                    epts_table_version, epts_provisional, heart_status,
+                                    heart_status_version, listed_at, removal_reason,
+                                    status_changed_at, status_changed_by, version)
+                                values (:id, :patient, :organ, :status, :urgency,
+                                    cast(:clinical as jsonb), :meldNa, :meldNaVersion, :meld3,
+                                    :meld3Version, :eptsRaw, :eptsPercentile, :eptsVersion,
+                                    :eptsTable, :eptsProvisional, :heart, :heartVersion, :listed,
+                                    :reason, :changed, :by, :version)
+                                on conflict (patient_id, organ)
+                                    where status in ('WAITING', 'MATCHED') do nothing
+                                """)
+                        .params(v)
+                        .update()
+                > 0;
+    }
+
+    /**
+     * Writes a transition.
+     *
+     * @return false when the stored version is no longer {@code r.version() - 1}
+     */
+    boolean update(TransplantRequest r) {
+        return jdbc.sql(
+                                """
+                                update transplant_request set status = :status,
+                                    removal_reason = :reason, status_changed_at = :changed,
+                                    status_changed_by = :by, version = :version
+                                where id = :id and version = :version - 1
+                                """)
+                        .params(values(r))
+                        .update()
+                > 0;
+    }
+
+    public Optional<TransplantRequest> find(UUID id) {
+        return jdbc.sql("select * from transplant_request where id = :id")
+                .param("id", id)
+                .query(TransplantRequests::request)
+                .optional();
+    }
+
+    public Optional<RequestListing> findListing(UUID id) {
+        return jdbc.sql(LISTING + " where r.id = :id")
+                .param("id", id)
+                .query(TransplantRequests::listing)
+                .optional();
+    }
+
+    Optional<TransplantRequest> findOpen(UUID patientId, Organ organ) {
+        return jdbc.sql(
+                        "select * from transplant_request where patient_id = :patient"
+                                + " and organ = :organ and status in ('WAITING', 'MATCHED')")
+                .param("patient", patientId)
+                .param("organ", organ.name())
+                .query(TransplantRequests::request)
+                .optional();
+    }
+
+    /** Newest first; up to {@code page.limit() + 1} rows, so the caller knows if more follow. */
+    List<RequestListing> page(RequestFilter filter, PageRequest page) {
+        ListQuery.Statement query = pageQuery(filter, page);
+        return jdbc.sql(query.text())
+                .params(query.params())
+                .query(TransplantRequests::listing)
+                .list();
+    }
+
+    /**
+     * The list query in keyset order; public so that a test can check that an index answers it
+     * (docs/registry.md lists which).
+     */
+    public static ListQuery.Statement pageQuery(RequestFilter filter, PageRequest page) {
+        return new ListQuery()
+                .filter("r.patient_id = :patient", "patient", filter.patientId())
+                .filter(
+                        "r.status = :status",
+                        "status",
+                        filter.status() == null ? null : filter.status().name())
+                .filter(
+                        "r.organ = :organ",
+                        "organ",
+                        filter.organ() == null ? null : filter.organ().name())
+                .filter("p.hospital_city_key = :city", "city", filter.cityKey())
+                .filter("p.hospital_state = :state", "state", filter.state())
+                .filter("p.blood_group in (:groups)", "groups", filter.bloodGroups())
+                .after("r.listed_at", "r.id", page.after())
+                .toSql(LISTING, "r.listed_at desc, r.id desc", page.limit());
+    }
+
+    private static Map<String, Object> values(TransplantRequest r) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("id", r.id());
+        v.put("status", r.status().name());
+        v.put("reason", r.removalReason());
+        v.put("changed", Sql.timestamp(r.statusChangedAt()));
+        v.put("by", r.statusChangedBy());
+        v.put("version", r.version());
+        return v;
+    }
+
+    private static RequestListing listing(ResultSet rs, int row) throws SQLException {
+        return new RequestListing(
+                request(rs, row),
+                rs.getString("blood_group"),
+                rs.getString("hospital_name"),
+                rs.getString("hospital_city"),
+                rs.getString("hospital_state"));
+    }
+
+    private static TransplantRequest request(ResultSet rs, int row) throws SQLException {
+        Organ organ = Organ.valueOf(rs.getString("organ"));
+        return new TransplantRequest(
+                rs.getObject("id", UUID.class),
+                rs.getObject("patient_id", UUID.class),
+                organ,
+                RequestStatus.valueOf(rs.getString("status")),
+                rs.getInt("urgency"),
+                clinical(organ, rs.getString("clinical")),
+                ScoreColumns.read(rs),
+                Sql.instant(rs, "listed_at"),
+                rs.getString("removal_reason"),
+                Sql.instant(rs, "status_changed_at"),
+                rs.getObject("status_changed_by", UUID.class),
+                rs.getLong("version"));
+    }
+
+    private static ClinicalValues clinical(Organ organ, String json) {
+        return switch (organ) {
+            case LIVER -> JSON.readValue(json, LiverValues.class);
+            case KIDNEY -> JSON.readValue(json, KidneyValues.class);
+            case HEART -> JSON.readValue(json, HeartValues.class);
+            case CORNEA -> JSON.readValue(json, CorneaValues.class);
+        };
+    }
+}

@@ -1,0 +1,158 @@
+package org.ramsetu.platform.web.idempotency;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.ramsetu.platform.security.CurrentUser;
+import org.ramsetu.platform.web.ApiProblem;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Honours the {@code Idempotency-Key} header of a POST that creates something, so that a client may
+ * retry after a timeout without creating the record twice.
+ *
+ * <p>The same key from the same account with the same request (operation and body) within the
+ * lifetime (24 h) gets the first response again: status, body, {@code Location} and {@code ETag},
+ * plus {@code Idempotent-Replayed: true}. The same key with a different request is refused with
+ * 422. Without the header the request runs as usual.
+ *
+ * <p>The work, the remembered response and everything the work writes (audit, queued mail) commit
+ * in one transaction, under a lock on the key: a concurrent repeat waits and then replays. A
+ * refusal (an exception, e.g. 400 or 409) rolls everything back and is not remembered: it changed
+ * nothing, and the same request may succeed once its cause is fixed.
+ */
+public class IdempotentRequests {
+
+    public static final String HEADER = "Idempotency-Key";
+    public static final Duration DEFAULT_LIFETIME = Duration.ofHours(24);
+    static final int MAX_KEY_LENGTH = 200;
+
+    private final IdempotencyKeys keys;
+    private final JsonMapper json;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final Duration lifetime;
+
+    public IdempotentRequests(
+            JdbcClient jdbc,
+            JsonMapper json,
+            TransactionTemplate tx,
+            Clock clock,
+            Duration lifetime) {
+        this.keys = new IdempotencyKeys(jdbc);
+        this.json = json;
+        this.tx = tx;
+        this.clock = clock;
+        this.lifetime = lifetime;
+    }
+
+    /**
+     * Runs {@code work} once per key; the request's identity is its operation and its JSON body.
+     *
+     * @param key the header value, or null when the client sent none
+     * @param operation what is being asked, e.g. {@code POST /api/v1/pledges}
+     * @param body the parsed request body (compared as JSON, so spacing does not matter)
+     * @param work creates the record; runs in the transaction opened here
+     * @throws ApiProblem 400 for a malformed key, 422 for a key reused with another request
+     */
+    public ResponseEntity<?> execute(
+            CurrentUser user,
+            String key,
+            String operation,
+            Object body,
+            Supplier<? extends ResponseEntity<?>> work) {
+        return execute(user, key, operation, json.writeValueAsBytes(body), work);
+    }
+
+    /**
+     * As {@link #execute(CurrentUser, String, String, Object, Supplier)} for requests that are not
+     * JSON (e.g. uploads): {@code request} is whatever identifies the request, such as the bytes of
+     * the file and its form fields.
+     */
+    public ResponseEntity<?> execute(
+            CurrentUser user,
+            String key,
+            String operation,
+            byte[] request,
+            Supplier<? extends ResponseEntity<?>> work) {
+        if (key == null) {
+            return tx.execute(status -> work.get());
+        }
+        String checkedKey = checked(key);
+        byte[] requestHash = sha256(operation.getBytes(StandardCharsets.UTF_8), request);
+        return tx.execute(
+                status -> {
+                    keys.lock(lockKey(user.id(), checkedKey));
+                    Instant now = clock.instant();
+                    Optional<IdempotencyKeys.Remembered> previous =
+                            keys.find(user.id(), checkedKey, now);
+                    if (previous.isPresent()) {
+                        if (!MessageDigest.isEqual(previous.get().requestHash(), requestHash)) {
+                            throw IdempotencyProblem.reused(lifetime);
+                        }
+                        return previous.get().response().toResponse(true);
+                    }
+                    StoredResponse response = stored(work.get());
+                    keys.remember(
+                            user.id(), checkedKey, requestHash, response, now, now.plus(lifetime));
+                    keys.purgeExpired(now);
+                    // The first answer is the stored text too, so a replay is identical to it.
+                    return response.toResponse(false);
+                });
+    }
+
+    private StoredResponse stored(ResponseEntity<?> response) {
+        Object body = response.getBody();
+        String text =
+                body == null ? null : body instanceof String s ? s : json.writeValueAsString(body);
+        return StoredResponse.of(
+                response.getStatusCode().value(),
+                response.getHeaders(),
+                text,
+                MediaType.APPLICATION_JSON_VALUE);
+    }
+
+    private static String checked(String key) {
+        if (key.isEmpty()
+                || key.length() > MAX_KEY_LENGTH
+                || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            throw ApiProblem.invalidField(
+                    HEADER,
+                    "must be 1 to "
+                            + MAX_KEY_LENGTH
+                            + " visible ASCII characters without blanks, e.g. a random UUID");
+        }
+        return key;
+    }
+
+    private static int lockKey(UUID accountId, String key) {
+        byte[] hash =
+                sha256(
+                        accountId.toString().getBytes(StandardCharsets.US_ASCII),
+                        key.getBytes(StandardCharsets.US_ASCII));
+        return ByteBuffer.wrap(hash).getInt();
+    }
+
+    private static byte[] sha256(byte[] first, byte[] second) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(first);
+            digest.update((byte) 0);
+            digest.update(second);
+            return digest.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,257 @@
+package org.ramsetu.platform.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.ramsetu.core.donor.PledgeStatus;
+import org.ramsetu.core.organ.Organ;
+import org.ramsetu.platform.registry.common.Cursor;
+import org.ramsetu.platform.registry.common.ListQuery;
+import org.ramsetu.platform.registry.common.PageRequest;
+import org.ramsetu.platform.registry.pledges.PledgeFilter;
+import org.ramsetu.platform.registry.pledges.Pledges;
+import org.ramsetu.platform.registry.requests.RequestFilter;
+import org.ramsetu.platform.registry.requests.RequestStatus;
+import org.ramsetu.platform.registry.requests.TransplantRequests;
+
+/**
+ * Every list query of the registry is answered from an index in its keyset order, so a page costs
+ * the same on the first and the thousandth page, and no list reads the whole table. Checked on the
+ * plans PostgreSQL makes for a registry of some thousand rows (docs/registry.md lists the index
+ * behind each list).
+ */
+class ListQueryPlansIntegrationTest {
+
+    private static final PageRequest FIRST_PAGE = new PageRequest(20, null);
+
+    /** Half-way through the rows below (created one a minute back from now). */
+    private static final PageRequest LATER_PAGE =
+            new PageRequest(
+                    20,
+                    new Cursor(Instant.now().minus(Duration.ofMinutes(500)), UUID.randomUUID()));
+
+    private static UUID someDonor;
+    private static UUID somePatient;
+
+    @BeforeAll
+    static void aRegistryOfSomeThousandRows() {
+        var jdbc = RegistryDatabase.jdbc();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        someDonor = md5Uuid("donor-" + run + "-7");
+        somePatient = md5Uuid("patient-" + run + "-7");
+        jdbc.sql(
+                        """
+                        insert into account (id, email, email_key, role, full_name, password_hash,
+                            created_at, password_changed_at)
+                        select md5(kind || '-' || :run || '-' || g)::uuid,
+                            kind || g || '-' || :run || '@example.org',
+                            kind || g || '-' || :run || '@example.org',
+                            upper(kind), 'Test', 'not a hash', now(), now()
+                        from generate_series(1, 1000) g, (values ('donor'), ('patient')) k(kind)
+                        """)
+                .param("run", run)
+                .update();
+        jdbc.sql(
+                        """
+                        insert into donor_profile (account_id, blood_group, date_of_birth, sex,
+                            height_cm, weight_kg, city, city_key, state, latitude, longitude,
+                            hypertension, diabetes, consent_given_at, created_at, updated_at)
+                        select md5('donor-' || :run || '-' || g)::uuid,
+                            case when g % 200 = 0 then 'AB-' else 'O+' end, date '1980-01-01',
+                            'MALE', 170, 70, 'City ' || (g % 300), 'city ' || (g % 300),
+                            case when g = 7 then 'Goa' else 'Maharashtra' end, 18.5, 73.8,
+                            false, false, now(), now(), now()
+                        from generate_series(1, 1000) g
+                        """)
+                .param("run", run)
+                .update();
+        jdbc.sql(
+                        """
+                        insert into pledge (id, donor_id, organ, status, consent_given_at,
+                            rejection_reason, created_at, status_changed_at)
+                        select md5('pledge-' || :run || '-' || g || o)::uuid,
+                            md5('donor-' || :run || '-' || g)::uuid, o,
+                            case when g % 97 = 0 then 'REJECTED'
+                                 when g % 2 = 0 then 'VERIFIED' else 'PENDING' end,
+                            now(), case when g % 97 = 0 then 'test' end,
+                            now() - g * interval '1 minute', now()
+                        from generate_series(1, 1000) g,
+                            (values ('KIDNEY'), ('LIVER'), ('CORNEA'), ('HEART')) organs(o)
+                        where o <> 'HEART' or g % 50 = 0
+                        """)
+                .param("run", run)
+                .update();
+        jdbc.sql(
+                        """
+                        insert into patient_profile (account_id, blood_group, date_of_birth, sex,
+                            height_cm, weight_kg, hospital_name, hospital_city,
+                            hospital_city_key, hospital_state, hospital_latitude,
+                            hospital_longitude, created_at, updated_at)
+                        select md5('patient-' || :run || '-' || g)::uuid,
+                            case when g % 200 = 0 then 'AB-' else 'B+' end, date '1970-01-01',
+                            'FEMALE', 160, 60, 'Hospital', 'City ' || (g % 300),
+                            'city ' || (g % 300),
+                            case when g = 7 then 'Goa' else 'Maharashtra' end, 19.0, 72.8,
+                            now(), now()
+                        from generate_series(1, 1000) g
+                        """)
+                .param("run", run)
+                .update();
+        jdbc.sql(
+                        """
+                        insert into transplant_request (id, patient_id, organ, status, urgency,
+                            clinical, heart_status, heart_status_version, listed_at,
+                            removal_reason, status_changed_at)
+                        select md5('request-' || :run || '-' || g || o)::uuid,
+                            md5('patient-' || :run || '-' || g)::uuid, o,
+                            case when g % 97 = 0 then 'REMOVED' else 'WAITING' end, 3, '{}',
+                            case when o = 'HEART' then 2 end,
+                            case when o = 'HEART' then 'test' end,
+                            now() - g * interval '1 minute',
+                            case when g % 97 = 0 then 'test' end, now()
+                        from generate_series(1, 1000) g,
+                            (values ('CORNEA'), ('HEART')) organs(o)
+                        where o <> 'HEART' or g % 50 = 0
+                        """)
+                .param("run", run)
+                .update();
+        jdbc.sql("analyze").update();
+    }
+
+    @Test
+    void pledgeListsReadTheirIndexInKeysetOrder() {
+        assertOrderedFrom("pledge_created_idx", pledges(filter(null, null, null)));
+        assertOrderedFrom(
+                "pledge_donor_idx",
+                pledges(new PledgeFilter(someDonor, null, null, null, null, null)));
+        assertOrderedFrom("pledge_status_idx", pledges(filter(PledgeStatus.REJECTED, null, null)));
+        assertOrderedFrom("pledge_organ_idx", pledges(filter(null, Organ.HEART, null)));
+        assertOrderedFrom(
+                "pledge_organ_status_idx",
+                pledges(filter(PledgeStatus.REJECTED, Organ.HEART, null)));
+        assertOrderedFrom(
+                "pledge_status_idx",
+                Pledges.pageQuery(filter(PledgeStatus.REJECTED, null, null), LATER_PAGE));
+    }
+
+    @Test
+    void pledgeListsFilteredByTheDonorsPlaceOrBloodStartFromTheProfileIndexes() {
+        assertUses("donor_profile_city_idx", pledges(filter(null, null, "city 7")));
+        assertUses(
+                "donor_profile_state_idx",
+                pledges(new PledgeFilter(null, null, null, null, "Goa", null)));
+        assertUses(
+                "donor_profile_blood_group_idx",
+                pledges(new PledgeFilter(null, null, null, null, null, List.of("AB-"))));
+    }
+
+    @Test
+    void transplantRequestListsReadTheirIndexInKeysetOrder() {
+        assertOrderedFrom("transplant_request_listed_idx", requests(requestFilter(null, null)));
+        assertOrderedFrom(
+                "transplant_request_patient_idx",
+                requests(new RequestFilter(somePatient, null, null, null, null, null)));
+        assertOrderedFrom(
+                "transplant_request_status_idx",
+                requests(requestFilter(RequestStatus.REMOVED, null)));
+        assertOrderedFrom(
+                "transplant_request_organ_idx", requests(requestFilter(null, Organ.HEART)));
+        assertOrderedFrom(
+                "transplant_request_organ_status_idx",
+                requests(requestFilter(RequestStatus.REMOVED, Organ.HEART)));
+        assertUses(
+                "patient_profile_city_idx",
+                requests(new RequestFilter(null, null, null, "city 7", null, null)));
+        assertUses(
+                "patient_profile_state_idx",
+                requests(new RequestFilter(null, null, null, null, "Goa", null)));
+        assertUses(
+                "patient_profile_blood_group_idx",
+                requests(new RequestFilter(null, null, null, null, null, List.of("AB-"))));
+    }
+
+    private static PledgeFilter filter(PledgeStatus status, Organ organ, String cityKey) {
+        return new PledgeFilter(null, status, organ, cityKey, null, null);
+    }
+
+    private static RequestFilter requestFilter(RequestStatus status, Organ organ) {
+        return new RequestFilter(null, status, organ, null, null, null);
+    }
+
+    private static ListQuery.Statement pledges(PledgeFilter filter) {
+        return Pledges.pageQuery(filter, FIRST_PAGE);
+    }
+
+    private static ListQuery.Statement requests(RequestFilter filter) {
+        return TransplantRequests.pageQuery(filter, FIRST_PAGE);
+    }
+
+    /**
+     * An index gives the rows in the list's order: asked for a plan without sorting, bitmap or
+     * sequential scans (PostgreSQL falls back to them only when nothing else answers), the planner
+     * reads this index. Without it, another index would do with a filter (a longer scan) or a sort.
+     */
+    private static void assertOrderedFrom(String index, ListQuery.Statement query) {
+        String plan =
+                RegistryDatabase.transactions()
+                        .execute(
+                                status -> {
+                                    for (String off :
+                                            List.of(
+                                                    "enable_sort",
+                                                    "enable_bitmapscan",
+                                                    "enable_seqscan")) {
+                                        RegistryDatabase.jdbc()
+                                                .sql("set local " + off + " = off")
+                                                .update();
+                                    }
+                                    return plan(query);
+                                });
+        assertThat(plan)
+                .as(plan)
+                .contains(index)
+                .doesNotContain("Sort")
+                .doesNotContain("Seq Scan on pledge")
+                .doesNotContain("Seq Scan on transplant_request");
+    }
+
+    /** The planner, left alone, narrows the rows with the index (and sorts the few it finds). */
+    private static void assertUses(String index, ListQuery.Statement query) {
+        String plan = plan(query);
+        assertThat(plan).as(plan).contains(index);
+    }
+
+    private static String plan(ListQuery.Statement query) {
+        return String.join(
+                "\n",
+                RegistryDatabase.jdbc()
+                        .sql("explain " + query.text())
+                        .params(query.params())
+                        .query(String.class)
+                        .list());
+    }
+
+    /** What PostgreSQL's {@code md5(text)::uuid} makes of the text. */
+    private static UUID md5Uuid(String text) {
+        try {
+            String hex =
+                    HexFormat.of()
+                            .formatHex(
+                                    MessageDigest.getInstance("MD5")
+                                            .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return UUID.fromString(
+                    hex.replaceFirst("(.{8})(.{4})(.{4})(.{4})(.{12})", "$1-$2-$3-$4-$5"));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
