@@ -7,6 +7,8 @@ import org.ramsetu.platform.accounts.AccountsConfiguration;
 import org.ramsetu.platform.audit.AuditController;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditQueries;
+import org.ramsetu.platform.documents.DocumentsConfiguration;
+import org.ramsetu.platform.registry.RegistryConfiguration;
 import org.ramsetu.platform.security.CurrentUserArgumentResolver;
 import org.ramsetu.platform.security.RecordAccess;
 import org.ramsetu.platform.security.RequestLimits;
@@ -26,7 +28,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty("ramsetu.platform.api-enabled")
-@Import({AccountsConfiguration.class, org.ramsetu.platform.registry.RegistryConfiguration.class})
+@Import({AccountsConfiguration.class, RegistryConfiguration.class, DocumentsConfiguration.class})
 public class PlatformConfiguration {
 
     @Bean

@@ -79,20 +79,6 @@ final class Accounts {
      * A coordinator of its own, created as {@code ramsetu admin create} would: tests that act as
      * coordinators do not share one account's rate limit, and each can find its own audit rows.
      */
-    static SignedIn newCoordinator() {
-        String email = newEmail("coordinator");
-        boolean created =
-                PlatformInstance.get()
-                        .context()
-                        .getBean(CoordinatorAccounts.class)
-                        .create(email, "Test coordinator", PASSWORD, "test");
-        assertThat(created).isTrue();
-        ApiClient client = PlatformInstance.client();
-        var login = client.post("/api/v1/auth/login", Map.of("email", email, "password", PASSWORD));
-        assertThat(login.status()).as(login.toString()).isEqualTo(200);
-        return signedIn(client, login);
-    }
-
     private static SignedIn signedIn(ApiClient client, ApiClient.Response tokens) {
         var json = tokens.json();
         return new SignedIn(

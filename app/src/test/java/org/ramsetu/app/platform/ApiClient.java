@@ -79,11 +79,24 @@ final class ApiClient {
         return send("PUT", path, JSON.writeValueAsString(body));
     }
 
+    /** A multipart upload (the body's own Content-Type carries the boundary). */
+    Response upload(String path, Multipart form) {
+        return new Response(
+                call(
+                        request(path)
+                                .header("Content-Type", form.headers().get("Content-Type"))
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes())),
+                        HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** A GET whose body is bytes (downloads). */
+    HttpResponse<byte[]> download(String path) {
+        return call(request(path).GET(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     Response send(String method, String path, String json) {
         HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .timeout(Duration.ofSeconds(30))
-                        .header("X-Forwarded-For", clientIp)
+                request(path)
                         .method(
                                 method,
                                 json == null
@@ -92,14 +105,28 @@ final class ApiClient {
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
+        return new Response(call(request, HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("X-Forwarded-For", clientIp);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
         headers.forEach(request::header);
+        return request;
+    }
+
+    private static <T> HttpResponse<T> call(
+            HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
+        HttpRequest built = request.build();
         try {
-            return new Response(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+            return HTTP.send(built, body);
         } catch (IOException e) {
-            throw new AssertionError(method + " " + path + " failed", e);
+            throw new AssertionError(built.method() + " " + built.uri() + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);

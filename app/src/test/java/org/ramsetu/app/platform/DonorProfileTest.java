@@ -20,7 +20,7 @@ class DonorProfileTest {
 
     @BeforeAll
     static void signIn() {
-        coordinator = Accounts.newCoordinator();
+        coordinator = Accounts.coordinator();
     }
 
     @Test

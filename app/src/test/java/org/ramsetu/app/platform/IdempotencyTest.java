@@ -28,7 +28,7 @@ class IdempotencyTest {
 
     @BeforeAll
     static void signIn() {
-        coordinator = Accounts.newCoordinator();
+        coordinator = Accounts.coordinator();
     }
 
     @Test

@@ -25,7 +25,64 @@ final class OwnershipCases {
             String body) {}
 
     static List<Case> all() {
-        return List.of();
+        return List.of(
+                new Case(
+                        "GET",
+                        "/api/v1/pledges/{id}",
+                        Registry::donorWithProfile,
+                        OwnershipCases::pledge,
+                        null),
+                new Case(
+                        "POST",
+                        "/api/v1/pledges/{id}/withdraw",
+                        Registry::donorWithProfile,
+                        owner -> pledge(owner) + "/withdraw",
+                        "{}"),
+                new Case(
+                        "GET",
+                        "/api/v1/transplant-requests/{id}",
+                        Registry::patientWithProfile,
+                        owner ->
+                                "/api/v1/transplant-requests/"
+                                        + Registry.request(owner, Registry.liverRequest())
+                                                .path("id")
+                                                .asString(),
+                        null),
+                new Case(
+                        "GET",
+                        "/api/v1/donors/{accountId}",
+                        Registry::donorWithProfile,
+                        owner -> "/api/v1/donors/" + owner.id(),
+                        null),
+                new Case(
+                        "GET",
+                        "/api/v1/patients/{accountId}",
+                        Registry::patientWithProfile,
+                        owner -> "/api/v1/patients/" + owner.id(),
+                        null),
+                new Case(
+                        "GET",
+                        "/api/v1/documents/{id}",
+                        Accounts::donor,
+                        OwnershipCases::document,
+                        null),
+                new Case(
+                        "GET",
+                        "/api/v1/documents/{id}/content",
+                        Accounts::patient,
+                        owner -> document(owner) + "/content",
+                        null));
+    }
+
+    private static String pledge(Accounts.SignedIn owner) {
+        return "/api/v1/pledges/" + Registry.pledgeId(owner, Registry.kidneyPledge());
+    }
+
+    private static String document(Accounts.SignedIn owner) {
+        return "/api/v1/documents/"
+                + owner.client()
+                        .upload("/api/v1/documents", DocumentsTest.pdf("OTHER", "o.pdf"))
+                        .text("id");
     }
 
     private OwnershipCases() {}

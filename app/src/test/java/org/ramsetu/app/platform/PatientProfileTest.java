@@ -19,7 +19,7 @@ class PatientProfileTest {
 
     @BeforeAll
     static void signIn() {
-        coordinator = Accounts.newCoordinator();
+        coordinator = Accounts.coordinator();
     }
 
     @Test

@@ -32,7 +32,7 @@ class PledgeConcurrencyTest {
 
     @BeforeAll
     static void setUp() {
-        coordinator = Accounts.newCoordinator();
+        coordinator = Accounts.coordinator();
         threads = Executors.newFixedThreadPool(PARALLEL);
     }
 

@@ -29,7 +29,7 @@ class PledgeLifecycleTest {
 
     @BeforeAll
     static void signIn() {
-        coordinator = Accounts.newCoordinator();
+        coordinator = Accounts.coordinator();
     }
 
     @Test

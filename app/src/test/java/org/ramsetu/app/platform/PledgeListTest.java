@@ -32,7 +32,7 @@ class PledgeListTest {
      */
     @BeforeAll
     static void pledgesInOneCity() {
-        coordinator = Accounts.newCoordinator();
+        coordinator = Accounts.coordinator();
         city = Registry.uniqueCity("Nashik");
         asha = Registry.donorWithProfile(city, "O+");
         ravi = Registry.donorWithProfile(city.toUpperCase(), "A-");

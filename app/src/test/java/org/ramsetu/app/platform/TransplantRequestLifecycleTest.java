@@ -34,7 +34,7 @@ class TransplantRequestLifecycleTest {
 
     @BeforeAll
     static void signIn() {
-        coordinator = Accounts.newCoordinator();
+        coordinator = Accounts.coordinator();
         changing = PlatformInstance.get().context().getBean(ChangingRequestStatus.class);
     }
 

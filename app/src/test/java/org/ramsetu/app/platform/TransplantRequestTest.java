@@ -32,7 +32,7 @@ class TransplantRequestTest {
 
     @BeforeAll
     static void signIn() {
-        coordinator = Accounts.newCoordinator();
+        coordinator = Accounts.coordinator();
     }
 
     /**

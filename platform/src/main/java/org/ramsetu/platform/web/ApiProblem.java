@@ -92,6 +92,26 @@ public class ApiProblem extends RuntimeException {
                 HttpStatus.CONFLICT, type, "Conflict", detail, Map.of(), Duration.ZERO);
     }
 
+    public static ApiProblem contentTooLarge(String detail) {
+        return new ApiProblem(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "too-large",
+                "Content too large",
+                detail,
+                Map.of(),
+                Duration.ZERO);
+    }
+
+    public static ApiProblem unsupportedMediaType(String detail) {
+        return new ApiProblem(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "unsupported-media-type",
+                "Unsupported file type",
+                detail,
+                Map.of(),
+                Duration.ZERO);
+    }
+
     public static ApiProblem tooManyRequests(String detail, Duration retryAfter) {
         return new ApiProblem(
                 HttpStatus.TOO_MANY_REQUESTS,

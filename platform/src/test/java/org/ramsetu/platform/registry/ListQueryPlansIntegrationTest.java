@@ -14,14 +14,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ramsetu.core.donor.PledgeStatus;
 import org.ramsetu.core.organ.Organ;
-import org.ramsetu.platform.registry.common.Cursor;
 import org.ramsetu.platform.registry.common.ListQuery;
-import org.ramsetu.platform.registry.common.PageRequest;
 import org.ramsetu.platform.registry.pledges.PledgeFilter;
 import org.ramsetu.platform.registry.pledges.Pledges;
 import org.ramsetu.platform.registry.requests.RequestFilter;
 import org.ramsetu.platform.registry.requests.RequestStatus;
 import org.ramsetu.platform.registry.requests.TransplantRequests;
+import org.ramsetu.platform.web.Cursor;
+import org.ramsetu.platform.web.PageRequest;
 
 /**
  * Every list query of the registry is answered from an index in its keyset order, so a page costs

@@ -10,8 +10,8 @@ import java.util.UUID;
 import org.ramsetu.core.donor.PledgeStatus;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.platform.registry.common.ListQuery;
-import org.ramsetu.platform.registry.common.PageRequest;
 import org.ramsetu.platform.registry.common.Sql;
+import org.ramsetu.platform.web.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Pledges in PostgreSQL. Changes name the version they replace (optimistic concurrency). */

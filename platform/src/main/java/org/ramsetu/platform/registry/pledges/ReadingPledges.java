@@ -3,13 +3,13 @@ package org.ramsetu.platform.registry.pledges;
 import java.util.Optional;
 import java.util.UUID;
 import org.ramsetu.platform.accounts.Role;
-import org.ramsetu.platform.registry.common.Cursor;
-import org.ramsetu.platform.registry.common.Page;
-import org.ramsetu.platform.registry.common.PageRequest;
 import org.ramsetu.platform.registry.common.Roles;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.security.RecordAccess;
 import org.ramsetu.platform.web.ApiProblem;
+import org.ramsetu.platform.web.Cursor;
+import org.ramsetu.platform.web.Page;
+import org.ramsetu.platform.web.PageRequest;
 
 /**
  * Pledges as their donor and coordinators see them. Test results are medical data: every pledge a

@@ -4,14 +4,14 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import org.ramsetu.platform.accounts.Role;
-import org.ramsetu.platform.registry.common.Cursor;
-import org.ramsetu.platform.registry.common.Page;
-import org.ramsetu.platform.registry.common.PageRequest;
 import org.ramsetu.platform.registry.common.Roles;
 import org.ramsetu.platform.registry.common.Sql;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.security.RecordAccess;
 import org.ramsetu.platform.web.ApiProblem;
+import org.ramsetu.platform.web.Cursor;
+import org.ramsetu.platform.web.Page;
+import org.ramsetu.platform.web.PageRequest;
 
 /**
  * Transplant requests as their patient and coordinators see them. Every request a coordinator

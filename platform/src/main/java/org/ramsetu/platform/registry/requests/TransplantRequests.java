@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.platform.registry.common.ListQuery;
-import org.ramsetu.platform.registry.common.PageRequest;
 import org.ramsetu.platform.registry.common.Sql;
+import org.ramsetu.platform.web.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -1,6 +1,4 @@
-package org.ramsetu.platform.registry.common;
-
-import org.ramsetu.platform.web.ApiProblem;
+package org.ramsetu.platform.web;
 
 /**
  * One page of a list: at most {@code limit} items after the cursor ({@code null} for the first).

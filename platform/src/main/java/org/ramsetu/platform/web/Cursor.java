@@ -1,11 +1,10 @@
-package org.ramsetu.platform.registry.common;
+package org.ramsetu.platform.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.UUID;
-import org.ramsetu.platform.web.ApiProblem;
 
 /**
  * Where a page of a list ended, in the list's keyset order (time descending, then id descending):

@@ -1,4 +1,4 @@
-package org.ramsetu.platform.registry.common;
+package org.ramsetu.platform.web;
 
 import java.util.List;
 import java.util.function.Function;

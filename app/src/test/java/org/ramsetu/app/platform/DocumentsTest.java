@@ -1,0 +1,199 @@
+package org.ramsetu.app.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Documents: upload with content sniffing, own list, download by owner or coordinator. */
+class DocumentsTest {
+
+    static final byte[] PDF =
+            "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+                    .getBytes(StandardCharsets.US_ASCII);
+    static final byte[] PNG = {
+        (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'
+    };
+
+    @Test
+    void aDonorUploadsAPdfAndGetsItBackByteForByte() throws Exception {
+        var donor = Accounts.donor();
+
+        var upload =
+                donor.client().upload("/api/v1/documents", pdf("MEDICAL_REPORT", "report.pdf"));
+        String id = upload.text("id");
+        var list = donor.client().get("/api/v1/documents");
+        var content = donor.client().download("/api/v1/documents/" + id + "/content");
+
+        assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
+        assertThat(upload.header("Location")).isEqualTo("/api/v1/documents/" + id);
+        assertThat(upload.text("sha256")).isEqualTo(sha256(PDF));
+        assertThat(upload.json().path("sizeBytes").asLong()).isEqualTo(PDF.length);
+        assertThat(upload.text("contentType")).isEqualTo("application/pdf");
+        assertThat(upload.text("status")).isEqualTo("PENDING");
+        assertThat(upload.body()).doesNotContain("blobKey").doesNotContain("documents/");
+        assertThat(list.json().path("items").get(0).path("id").asString()).isEqualTo(id);
+        assertThat(content.statusCode()).isEqualTo(200);
+        assertThat(content.body()).isEqualTo(PDF);
+        assertThat(content.headers().firstValue("Content-Disposition").orElseThrow())
+                .startsWith("attachment");
+        assertThat(content.headers().firstValue("Cache-Control").orElseThrow())
+                .contains("no-store");
+    }
+
+    @Test
+    void theTypeComesFromTheContentNotFromTheNameOrTheClaim() {
+        var patient = Accounts.patient();
+        byte[] executable = "MZ\u0090\u0000this is not a pdf".getBytes(StandardCharsets.ISO_8859_1);
+
+        var disguised =
+                patient.client()
+                        .upload(
+                                "/api/v1/documents",
+                                new Multipart()
+                                        .field("type", "ID_PROOF")
+                                        .file(
+                                                "file",
+                                                "passport.pdf",
+                                                "application/pdf",
+                                                executable));
+        var png =
+                patient.client()
+                        .upload(
+                                "/api/v1/documents",
+                                new Multipart()
+                                        .field("type", "IMAGING")
+                                        .file("file", "scan.pdf", "application/pdf", PNG));
+
+        assertThat(disguised.status()).isEqualTo(415);
+        assertThat(disguised.text("detail")).contains("PDF, JPEG and PNG");
+        assertThat(png.status()).isEqualTo(201);
+        assertThat(png.text("contentType")).isEqualTo("image/png");
+    }
+
+    @Test
+    void emptyOversizedUntypedOrUnsignedUploadsAreRefusedClearly() {
+        var donor = Accounts.donor();
+        byte[] big = new byte[11 * 1024 * 1024];
+        System.arraycopy(PDF, 0, big, 0, PDF.length);
+
+        var empty =
+                donor.client()
+                        .upload(
+                                "/api/v1/documents",
+                                new Multipart()
+                                        .field("type", "OTHER")
+                                        .file("file", "e.pdf", "application/pdf", new byte[0]));
+        var oversized =
+                donor.client()
+                        .upload(
+                                "/api/v1/documents",
+                                new Multipart()
+                                        .field("type", "OTHER")
+                                        .file("file", "big.pdf", "application/pdf", big));
+        var badType =
+                donor.client()
+                        .upload(
+                                "/api/v1/documents",
+                                new Multipart()
+                                        .field("type", "SELFIE")
+                                        .file("file", "x.pdf", "application/pdf", PDF));
+        var anonymous =
+                PlatformInstance.client().upload("/api/v1/documents", pdf("OTHER", "x.pdf"));
+
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(oversized.status()).isEqualTo(413);
+        assertThat(badType.status()).isEqualTo(400);
+        assertThat(badType.body()).contains("type");
+        assertThat(anonymous.status()).isEqualTo(401);
+    }
+
+    @Test
+    void othersGet404AndACoordinatorsDownloadIsAuditedAsAMedicalRead() {
+        var owner = Accounts.donor();
+        String id =
+                owner.client().upload("/api/v1/documents", pdf("CONSENT_FORM", "c.pdf")).text("id");
+        var coordinator = Accounts.coordinator();
+
+        var stranger = Accounts.patient().client().download("/api/v1/documents/" + id + "/content");
+        var byCoordinator = coordinator.client().download("/api/v1/documents/" + id + "/content");
+        var audit =
+                coordinator
+                        .client()
+                        .get("/api/v1/admin/audit?action=MEDICAL_RECORD_READ&targetId=" + id);
+
+        assertThat(stranger.statusCode()).isEqualTo(404);
+        assertThat(byCoordinator.statusCode()).isEqualTo(200);
+        assertThat(byCoordinator.body()).isEqualTo(PDF);
+        assertThat(audit.json().path("items").size()).isEqualTo(1);
+        assertThat(audit.json().path("items").get(0).path("actorId").asString())
+                .isEqualTo(coordinator.id().toString());
+    }
+
+    @Test
+    void coordinatorsReviewEachPendingDocumentOnce() {
+        var owner = Accounts.patient();
+        String first =
+                owner.client().upload("/api/v1/documents", pdf("ID_PROOF", "id.pdf")).text("id");
+        String second =
+                owner.client().upload("/api/v1/documents", pdf("ID_PROOF", "id2.pdf")).text("id");
+        var coordinator = Accounts.coordinator().client();
+
+        var queue = coordinator.get("/api/v1/admin/documents?limit=100");
+        var verified = coordinator.post("/api/v1/admin/documents/" + first + "/verify", "{}");
+        var again =
+                coordinator.post(
+                        "/api/v1/admin/documents/" + first + "/reject",
+                        Map.of("reason", "blurred"));
+        var noReason =
+                coordinator.post(
+                        "/api/v1/admin/documents/" + second + "/reject", Map.of("reason", " "));
+        var rejected =
+                coordinator.post(
+                        "/api/v1/admin/documents/" + second + "/reject",
+                        Map.of("reason", "the photo page is cut off"));
+
+        assertThat(queue.body()).contains(first).contains(second);
+        assertThat(verified.text("status")).isEqualTo("VERIFIED");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.text("detail")).contains("VERIFIED");
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(rejected.text("status")).isEqualTo("REJECTED");
+        assertThat(owner.client().get("/api/v1/documents/" + second).text("reviewNote"))
+                .isEqualTo("the photo page is cut off");
+    }
+
+    @Test
+    void aDocumentSupportsOnlyTheUploadersOwnPledge() {
+        var donor = Registry.donorWithProfile();
+        var other = Registry.donorWithProfile();
+        String ownPledge = Registry.pledgeId(donor, Registry.kidneyPledge());
+        String othersPledge = Registry.pledgeId(other, Registry.kidneyPledge());
+
+        var linked =
+                donor.client()
+                        .upload(
+                                "/api/v1/documents",
+                                pdf("MEDICAL_REPORT", "r.pdf").field("pledgeId", ownPledge));
+        var foreign =
+                donor.client()
+                        .upload(
+                                "/api/v1/documents",
+                                pdf("MEDICAL_REPORT", "r.pdf").field("pledgeId", othersPledge));
+
+        assertThat(linked.status()).isEqualTo(201);
+        assertThat(linked.text("pledgeId")).isEqualTo(ownPledge);
+        assertThat(foreign.status()).isEqualTo(404);
+    }
+
+    static Multipart pdf(String type, String name) {
+        return new Multipart().field("type", type).file("file", name, "application/pdf", PDF);
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+}

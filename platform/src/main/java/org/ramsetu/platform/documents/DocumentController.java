@@ -1,0 +1,133 @@
+package org.ramsetu.platform.documents;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.UUID;
+import org.ramsetu.infra.blob.BlobContent;
+import org.ramsetu.platform.security.CurrentUser;
+import org.ramsetu.platform.web.Page;
+import org.ramsetu.platform.web.PageRequest;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/** Documents (API.md "Documents") and the coordinators' review of them. */
+@RestController
+@RequestMapping("/api/v1")
+public class DocumentController {
+
+    private final DocumentService documents;
+
+    public DocumentController(DocumentService documents) {
+        this.documents = documents;
+    }
+
+    @PostMapping(path = "/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    public ResponseEntity<DocumentView> upload(
+            CurrentUser user,
+            @RequestPart("file") MultipartFile file,
+            @RequestParam("type") DocumentType type,
+            @RequestParam(value = "pledgeId", required = false) UUID pledgeId,
+            @RequestParam(value = "requestId", required = false) UUID requestId) {
+        Document stored =
+                documents.upload(
+                        user,
+                        type,
+                        pledgeId,
+                        requestId,
+                        new UploadedFile() {
+                            @Override
+                            public String originalName() {
+                                return file.getOriginalFilename();
+                            }
+
+                            @Override
+                            public long size() {
+                                return file.getSize();
+                            }
+
+                            @Override
+                            public InputStream open() throws IOException {
+                                return file.getInputStream();
+                            }
+                        });
+        return ResponseEntity.created(URI.create("/api/v1/documents/" + stored.id()))
+                .body(DocumentView.of(stored));
+    }
+
+    @GetMapping("/documents")
+    public Page<DocumentView> own(
+            CurrentUser user,
+            @RequestParam(required = false) String after,
+            @RequestParam(required = false) Integer limit) {
+        return documents.own(user, PageRequest.of(limit, after)).map(DocumentView::of);
+    }
+
+    @GetMapping("/documents/{id}")
+    public DocumentView metadata(CurrentUser user, @PathVariable UUID id) {
+        return DocumentView.of(documents.metadata(user, id));
+    }
+
+    @GetMapping("/documents/{id}/content")
+    public ResponseEntity<StreamingResponseBody> content(CurrentUser user, @PathVariable UUID id) {
+        Document document = documents.metadata(user, id);
+        BlobContent content = documents.content(user, id);
+        StreamingResponseBody body =
+                out -> {
+                    try (content) {
+                        content.stream().transferTo(out);
+                    }
+                };
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(document.contentType()))
+                .contentLength(document.sizeBytes())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(
+                                        document.fileName(),
+                                        java.nio.charset.StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .cacheControl(CacheControl.noStore().cachePrivate())
+                .eTag("\"" + document.sha256() + "\"")
+                .body(body);
+    }
+
+    /** The coordinators' queue of documents to verify, oldest first. */
+    @GetMapping("/admin/documents")
+    public Page<DocumentView> awaitingReview(
+            @RequestParam(required = false) String after,
+            @RequestParam(required = false) Integer limit) {
+        return documents.awaitingReview(PageRequest.of(limit, after)).map(DocumentView::of);
+    }
+
+    @PostMapping("/admin/documents/{id}/verify")
+    public DocumentView verify(CurrentUser coordinator, @PathVariable UUID id) {
+        return DocumentView.of(documents.review(coordinator, id, DocumentStatus.VERIFIED, null));
+    }
+
+    @PostMapping("/admin/documents/{id}/reject")
+    public DocumentView reject(
+            CurrentUser coordinator, @PathVariable UUID id, @RequestBody Rejection body) {
+        return DocumentView.of(
+                documents.review(coordinator, id, DocumentStatus.REJECTED, body.reason()));
+    }
+
+    /** Why a document is refused, for the owner to fix it. */
+    public record Rejection(String reason) {}
+}

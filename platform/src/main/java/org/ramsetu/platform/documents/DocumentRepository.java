@@ -1,0 +1,142 @@
+package org.ramsetu.platform.documents;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.ramsetu.platform.web.Cursor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Document metadata in PostgreSQL. */
+public class DocumentRepository {
+
+    private final JdbcClient jdbc;
+
+    public DocumentRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(Document d) {
+        jdbc.sql(
+                        """
+                        insert into document (id, owner_id, type, pledge_id, request_id, file_name,
+                            content_type, size_bytes, sha256, blob_key, status, created_at)
+                        values (:id, :owner, :type, :pledge, :request, :name, :ctype, :size,
+                            :sha, :key, :status, :created)
+                        """)
+                .param("id", d.id())
+                .param("owner", d.ownerId())
+                .param("type", d.type().name())
+                .param("pledge", d.pledgeId())
+                .param("request", d.requestId())
+                .param("name", d.fileName())
+                .param("ctype", d.contentType())
+                .param("size", d.sizeBytes())
+                .param("sha", d.sha256())
+                .param("key", d.blobKey())
+                .param("status", d.status().name())
+                .param("created", Timestamp.from(d.createdAt()))
+                .update();
+    }
+
+    public Optional<Document> find(UUID id) {
+        return jdbc.sql("select * from document where id = :id")
+                .param("id", id)
+                .query(DocumentRepository::map)
+                .optional();
+    }
+
+    /**
+     * Newest first, up to {@code limit} rows after the cursor (null for the first page); ask for
+     * one row more than a page to know whether another follows.
+     */
+    public List<Document> ofOwner(UUID ownerId, Cursor before, int limit) {
+        return jdbc.sql(
+                        "select * from document where owner_id = :owner"
+                                + (before == null ? "" : " and (created_at, id) < (:at, :id)")
+                                + " order by created_at desc, id desc limit :limit")
+                .param("owner", ownerId)
+                .param("at", before == null ? null : Timestamp.from(before.at()))
+                .param("id", before == null ? null : before.id())
+                .param("limit", limit)
+                .query(DocumentRepository::map)
+                .list();
+    }
+
+    /**
+     * The coordinators' work queue: documents in a status, oldest first (first come, first served).
+     */
+    public List<Document> inStatus(DocumentStatus status, Cursor after, int limit) {
+        return jdbc.sql(
+                        "select * from document where status = :status"
+                                + (after == null ? "" : " and (created_at, id) > (:at, :id)")
+                                + " order by created_at, id limit :limit")
+                .param("status", status.name())
+                .param("at", after == null ? null : Timestamp.from(after.at()))
+                .param("id", after == null ? null : after.id())
+                .param("limit", limit)
+                .query(DocumentRepository::map)
+                .list();
+    }
+
+    /**
+     * Moves a pending document to its review outcome.
+     *
+     * @return false when it is no longer pending (someone reviewed it first)
+     */
+    public boolean review(UUID id, DocumentStatus outcome, String note, UUID reviewer, Instant at) {
+        return jdbc.sql(
+                                """
+                                update document set status = :status, review_note = :note,
+                                    reviewed_by = :reviewer, reviewed_at = :at,
+                                    version = version + 1
+                                where id = :id and status = 'PENDING'
+                                """)
+                        .param("status", outcome.name())
+                        .param("note", note)
+                        .param("reviewer", reviewer)
+                        .param("at", Timestamp.from(at))
+                        .param("id", id)
+                        .update()
+                == 1;
+    }
+
+    /** The donor of a pledge, to check a link before it is made. */
+    public Optional<UUID> pledgeOwner(UUID pledgeId) {
+        return jdbc.sql("select donor_id from pledge where id = :id")
+                .param("id", pledgeId)
+                .query(UUID.class)
+                .optional();
+    }
+
+    /** The patient of a transplant request, to check a link before it is made. */
+    public Optional<UUID> requestOwner(UUID requestId) {
+        return jdbc.sql("select patient_id from transplant_request where id = :id")
+                .param("id", requestId)
+                .query(UUID.class)
+                .optional();
+    }
+
+    private static Document map(ResultSet rs, int row) throws SQLException {
+        Timestamp reviewed = rs.getTimestamp("reviewed_at");
+        return new Document(
+                rs.getObject("id", UUID.class),
+                rs.getObject("owner_id", UUID.class),
+                DocumentType.valueOf(rs.getString("type")),
+                rs.getObject("pledge_id", UUID.class),
+                rs.getObject("request_id", UUID.class),
+                rs.getString("file_name"),
+                rs.getString("content_type"),
+                rs.getLong("size_bytes"),
+                rs.getString("sha256"),
+                rs.getString("blob_key"),
+                DocumentStatus.valueOf(rs.getString("status")),
+                rs.getString("review_note"),
+                rs.getTimestamp("created_at").toInstant(),
+                reviewed == null ? null : reviewed.toInstant(),
+                rs.getLong("version"));
+    }
+}

@@ -1,0 +1,238 @@
+package org.ramsetu.platform.documents;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.ramsetu.infra.blob.BlobContent;
+import org.ramsetu.infra.blob.BlobKey;
+import org.ramsetu.infra.blob.BlobStore;
+import org.ramsetu.infra.blob.StoredBlob;
+import org.ramsetu.platform.accounts.Role;
+import org.ramsetu.platform.audit.AuditEntry;
+import org.ramsetu.platform.audit.AuditLog;
+import org.ramsetu.platform.audit.AuditOutcome;
+import org.ramsetu.platform.security.CurrentUser;
+import org.ramsetu.platform.security.RecordAccess;
+import org.ramsetu.platform.web.ApiProblem;
+import org.ramsetu.platform.web.Cursor;
+import org.ramsetu.platform.web.Page;
+import org.ramsetu.platform.web.PageRequest;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Documents of donors and patients (ID, consent, reports): stored through the blob-store port with
+ * their SHA-256, metadata in PostgreSQL, readable by the owner and by coordinators (audited).
+ */
+public class DocumentService {
+
+    static final String UPLOADED = "DOCUMENT_UPLOADED";
+    static final String VERIFIED = "DOCUMENT_VERIFIED";
+    static final String REJECTED = "DOCUMENT_REJECTED";
+
+    private final DocumentRepository documents;
+    private final BlobStore blobs;
+    private final RecordAccess access;
+    private final AuditLog audit;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final long maxBytes;
+
+    public DocumentService(
+            DocumentRepository documents,
+            BlobStore blobs,
+            RecordAccess access,
+            AuditLog audit,
+            TransactionTemplate tx,
+            Clock clock,
+            long maxBytes) {
+        this.documents = documents;
+        this.blobs = blobs;
+        this.access = access;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+        this.maxBytes = maxBytes;
+    }
+
+    /**
+     * @throws ApiProblem 400 for an empty file or two links, 404 for a pledge or request that is
+     *     not the caller's, 413 above the size limit, 415 for anything but PDF, JPEG or PNG
+     */
+    public Document upload(
+            CurrentUser user, DocumentType type, UUID pledgeId, UUID requestId, UploadedFile file) {
+        if (user.role() == Role.ADMIN) {
+            throw ApiProblem.forbidden(
+                    "coordinator-upload",
+                    "documents are uploaded by the donor or patient they belong to");
+        }
+        if (pledgeId != null && requestId != null) {
+            throw ApiProblem.invalidField(
+                    "requestId", "a document supports a pledge or a request, not both");
+        }
+        checkLink(user, "pledge", pledgeId, documents::pledgeOwner);
+        checkLink(user, "transplant request", requestId, documents::requestOwner);
+        if (file.size() == 0) {
+            throw ApiProblem.invalidField("file", "is empty");
+        }
+        if (file.size() > maxBytes) {
+            throw ApiProblem.contentTooLarge(
+                    "the file has "
+                            + file.size()
+                            + " bytes; documents may have at most "
+                            + maxBytes);
+        }
+        UUID id = UUID.randomUUID();
+        BlobKey key = BlobKey.of("documents/" + user.id() + "/" + id);
+        StoredBlob stored = store(key, file);
+        Document document =
+                new Document(
+                        id,
+                        user.id(),
+                        type,
+                        pledgeId,
+                        requestId,
+                        DocumentFileName.clean(file.originalName()),
+                        stored.contentType(),
+                        stored.length(),
+                        stored.sha256(),
+                        key.value(),
+                        DocumentStatus.PENDING,
+                        null,
+                        clock.instant(),
+                        null,
+                        0);
+        try {
+            tx.executeWithoutResult(
+                    s -> {
+                        documents.insert(document);
+                        audit.record(
+                                AuditEntry.of(UPLOADED, AuditOutcome.SUCCESS)
+                                        .by(user.id(), user.role())
+                                        .on("document", id)
+                                        .with(Map.of("sha256", stored.sha256(), "type", type)));
+                    });
+        } catch (RuntimeException e) {
+            blobs.delete(key);
+            throw e;
+        }
+        return document;
+    }
+
+    public Page<Document> own(CurrentUser user, PageRequest page) {
+        return Page.of(
+                documents.ofOwner(user.id(), page.after(), page.limit() + 1),
+                page.limit(),
+                DocumentService::cursorOf);
+    }
+
+    public Document metadata(CurrentUser user, UUID id) {
+        return access.read(
+                user,
+                "document",
+                id,
+                documents.find(id),
+                Document::ownerId,
+                RecordAccess.Sensitivity.ORDINARY);
+    }
+
+    /** The bytes, for the owner or a coordinator (whose read is audited as medical). */
+    public BlobContent content(CurrentUser user, UUID id) {
+        Document document =
+                access.read(
+                        user,
+                        "document",
+                        id,
+                        documents.find(id),
+                        Document::ownerId,
+                        RecordAccess.Sensitivity.MEDICAL);
+        return blobs.get(BlobKey.of(document.blobKey()))
+                .orElseThrow(
+                        () ->
+                                new IllegalStateException(
+                                        "document " + id + " has metadata but no stored bytes"));
+    }
+
+    public Page<Document> awaitingReview(PageRequest page) {
+        return Page.of(
+                documents.inStatus(DocumentStatus.PENDING, page.after(), page.limit() + 1),
+                page.limit(),
+                DocumentService::cursorOf);
+    }
+
+    private static Cursor cursorOf(Document document) {
+        return new Cursor(document.createdAt(), document.id());
+    }
+
+    /**
+     * @throws ApiProblem 404 for an unknown document, 409 when it was reviewed already
+     */
+    public Document review(CurrentUser coordinator, UUID id, DocumentStatus outcome, String note) {
+        if (outcome == DocumentStatus.REJECTED && (note == null || note.isBlank())) {
+            throw ApiProblem.invalidField("reason", "is required to reject a document");
+        }
+        return tx.execute(
+                s -> {
+                    Document current =
+                            documents
+                                    .find(id)
+                                    .orElseThrow(() -> ApiProblem.notFound("document", id));
+                    if (!documents.review(
+                            id,
+                            outcome,
+                            note == null ? null : note.strip(),
+                            coordinator.id(),
+                            clock.instant())) {
+                        throw ApiProblem.conflict(
+                                "illegal-transition",
+                                "the document is "
+                                        + current.status()
+                                        + " already; only PENDING documents are reviewed");
+                    }
+                    audit.record(
+                            AuditEntry.of(
+                                            outcome == DocumentStatus.VERIFIED
+                                                    ? VERIFIED
+                                                    : REJECTED,
+                                            AuditOutcome.SUCCESS)
+                                    .by(coordinator.id(), coordinator.role())
+                                    .on("document", id));
+                    return documents.find(id).orElseThrow();
+                });
+    }
+
+    private StoredBlob store(BlobKey key, UploadedFile file) {
+        try (InputStream raw = file.open();
+                BufferedInputStream in = new BufferedInputStream(raw)) {
+            in.mark(DocumentFormat.SNIFF_BYTES);
+            byte[] head = new byte[DocumentFormat.SNIFF_BYTES];
+            int read = in.readNBytes(head, 0, head.length);
+            in.reset();
+            DocumentFormat format =
+                    DocumentFormat.sniff(head, read)
+                            .orElseThrow(
+                                    () ->
+                                            ApiProblem.unsupportedMediaType(
+                                                    "only PDF, JPEG and PNG files are accepted"
+                                                            + " (recognised by their content, not"
+                                                            + " their name)"));
+            return blobs.put(key, in, file.size(), format.contentType());
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the upload failed", e);
+        }
+    }
+
+    private static void checkLink(
+            CurrentUser user,
+            String kind,
+            UUID id,
+            java.util.function.Function<UUID, Optional<UUID>> ownerOf) {
+        if (id != null && !ownerOf.apply(id).filter(user::owns).isPresent()) {
+            throw ApiProblem.notFound(kind, id);
+        }
+    }
+}

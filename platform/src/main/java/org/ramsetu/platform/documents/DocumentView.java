@@ -1,0 +1,40 @@
+package org.ramsetu.platform.documents;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A document's metadata as the API shows it (never where it is stored). */
+public record DocumentView(
+        UUID id,
+        UUID ownerId,
+        DocumentType type,
+        UUID pledgeId,
+        UUID requestId,
+        String fileName,
+        String contentType,
+        long sizeBytes,
+        String sha256,
+        DocumentStatus status,
+        String reviewNote,
+        Instant createdAt,
+        Instant reviewedAt,
+        long version) {
+
+    static DocumentView of(Document d) {
+        return new DocumentView(
+                d.id(),
+                d.ownerId(),
+                d.type(),
+                d.pledgeId(),
+                d.requestId(),
+                d.fileName(),
+                d.contentType(),
+                d.sizeBytes(),
+                d.sha256(),
+                d.status(),
+                d.reviewNote(),
+                d.createdAt(),
+                d.reviewedAt(),
+                d.version());
+    }
+}

@@ -1,0 +1,41 @@
+package org.ramsetu.platform.documents;
+
+import java.time.Clock;
+import org.ramsetu.infra.blob.BlobStore;
+import org.ramsetu.platform.audit.AuditLog;
+import org.ramsetu.platform.security.RecordAccess;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
+
+/** Documents: upload, listing, download, coordinator review. */
+@Configuration(proxyBeanMethods = false)
+public class DocumentsConfiguration {
+
+    @Bean
+    DocumentService documentService(
+            JdbcClient jdbc,
+            BlobStore blobs,
+            RecordAccess access,
+            AuditLog audit,
+            TransactionTemplate tx,
+            Clock clock,
+            @Value("${spring.servlet.multipart.max-file-size:10MB}") DataSize maxFileSize) {
+        return new DocumentService(
+                new DocumentRepository(jdbc),
+                blobs,
+                access,
+                audit,
+                tx,
+                clock,
+                maxFileSize.toBytes());
+    }
+
+    @Bean
+    DocumentController documentController(DocumentService documents) {
+        return new DocumentController(documents);
+    }
+}
