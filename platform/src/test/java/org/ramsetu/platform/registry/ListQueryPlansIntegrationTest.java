@@ -1,6 +1,8 @@
 package org.ramsetu.platform.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ramsetu.platform.coordination.CoordinatorDirectory.Side.DONORS;
+import static org.ramsetu.platform.coordination.CoordinatorDirectory.Side.PATIENTS;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ramsetu.core.donor.PledgeStatus;
 import org.ramsetu.core.organ.Organ;
+import org.ramsetu.platform.coordination.CoordinatorDirectory;
 import org.ramsetu.platform.registry.common.ListQuery;
 import org.ramsetu.platform.registry.pledges.PledgeFilter;
 import org.ramsetu.platform.registry.pledges.Pledges;
@@ -145,12 +148,12 @@ class ListQueryPlansIntegrationTest {
 
     @Test
     void pledgeListsFilteredByTheDonorsPlaceOrBloodStartFromTheProfileIndexes() {
-        assertUses("donor_profile_city_idx", pledges(filter(null, null, "city 7")));
+        assertUses("donor_profile_city_created_idx", pledges(filter(null, null, "city 7")));
         assertUses(
-                "donor_profile_state_idx",
+                "donor_profile_state_created_idx",
                 pledges(new PledgeFilter(null, null, null, null, "Goa", null)));
         assertUses(
-                "donor_profile_blood_group_idx",
+                "donor_profile_blood_created_idx",
                 pledges(new PledgeFilter(null, null, null, null, null, List.of("AB-"))));
     }
 
@@ -169,14 +172,33 @@ class ListQueryPlansIntegrationTest {
                 "transplant_request_organ_status_idx",
                 requests(requestFilter(RequestStatus.REMOVED, Organ.HEART)));
         assertUses(
-                "patient_profile_city_idx",
+                "patient_profile_city_created_idx",
                 requests(new RequestFilter(null, null, null, "city 7", null, null)));
         assertUses(
-                "patient_profile_state_idx",
+                "patient_profile_state_created_idx",
                 requests(new RequestFilter(null, null, null, null, "Goa", null)));
         assertUses(
-                "patient_profile_blood_group_idx",
+                "patient_profile_blood_created_idx",
                 requests(new RequestFilter(null, null, null, null, null, List.of("AB-"))));
+    }
+
+    @Test
+    void coordinatorDirectoriesReadTheirIndexInKeysetOrder() {
+        assertOrderedFrom("donor_profile_created_idx", directory(DONORS, null, null, null));
+        assertOrderedFrom(
+                "donor_profile_city_created_idx", directory(DONORS, "city 7", null, null));
+        assertOrderedFrom("donor_profile_state_created_idx", directory(DONORS, null, "Goa", null));
+        assertOrderedFrom(
+                "donor_profile_blood_created_idx", directory(DONORS, null, null, List.of("AB-")));
+        assertOrderedFrom("patient_profile_created_idx", directory(PATIENTS, null, null, null));
+        assertOrderedFrom(
+                "patient_profile_city_created_idx", directory(PATIENTS, "city 7", null, null));
+    }
+
+    private static ListQuery.Statement directory(
+            CoordinatorDirectory.Side side, String cityKey, String state, List<String> groups) {
+        return CoordinatorDirectory.pageQuery(
+                side, new CoordinatorDirectory.Filter(null, cityKey, state, groups), FIRST_PAGE);
     }
 
     private static PledgeFilter filter(PledgeStatus status, Organ organ, String cityKey) {

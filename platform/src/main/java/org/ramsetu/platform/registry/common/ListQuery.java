@@ -51,6 +51,11 @@ public final class ListQuery {
         return new Statement(select + where() + " order by " + orderBy + " limit :limit", all);
     }
 
+    /** The whole filtered list, for streaming exports: no keyset condition, no limit. */
+    public Statement toExportSql(String select, String orderBy) {
+        return new Statement(select + where() + " order by " + orderBy, new HashMap<>(params));
+    }
+
     /** SQL with named parameters and their values. */
     public record Statement(String text, Map<String, Object> params) {}
 }

@@ -17,6 +17,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Pledges in PostgreSQL. Changes name the version they replace (optimistic concurrency). */
 public class Pledges {
 
+    private static final String EXPORT =
+            """
+            select p.id, p.donor_id, a.full_name, a.email, p.organ, p.status, d.blood_group,
+                d.city, d.state, p.created_at, p.status_changed_at, p.rejection_reason
+            from pledge p join account a on a.id = p.donor_id
+                left join donor_profile d on d.account_id = p.donor_id
+            """;
+
     private static final String LISTING =
             """
             select p.*, d.blood_group, d.city, d.state
@@ -110,6 +118,17 @@ public class Pledges {
      * (docs/registry.md lists which).
      */
     public static ListQuery.Statement pageQuery(PledgeFilter filter, PageRequest page) {
+        return filters(filter)
+                .after("p.created_at", "p.id", page.after())
+                .toSql(LISTING, "p.created_at desc, p.id desc", page.limit());
+    }
+
+    /** The same list, whole and unpaged, for the coordinators' CSV export. */
+    public static ListQuery.Statement exportQuery(PledgeFilter filter) {
+        return filters(filter).toExportSql(EXPORT, "p.created_at desc, p.id desc");
+    }
+
+    private static ListQuery filters(PledgeFilter filter) {
         return new ListQuery()
                 .filter("p.donor_id = :donor", "donor", filter.donorId())
                 .filter(
@@ -122,9 +141,7 @@ public class Pledges {
                         filter.organ() == null ? null : filter.organ().name())
                 .filter("d.city_key = :city", "city", filter.cityKey())
                 .filter("d.state = :state", "state", filter.state())
-                .filter("d.blood_group in (:groups)", "groups", filter.bloodGroups())
-                .after("p.created_at", "p.id", page.after())
-                .toSql(LISTING, "p.created_at desc, p.id desc", page.limit());
+                .filter("d.blood_group in (:groups)", "groups", filter.bloodGroups());
     }
 
     private static Map<String, Object> values(Pledge p) {

@@ -25,7 +25,7 @@ public record RequestFilter(
         List<String> bloodGroups) {
 
     /** From the query parameters; each bad value is a 400 naming its parameter. */
-    static RequestFilter of(
+    public static RequestFilter of(
             String status, String organ, String city, String state, String bloodGroup) {
         String cityText = Fields.optionalLine("city", city, 100);
         return new RequestFilter(

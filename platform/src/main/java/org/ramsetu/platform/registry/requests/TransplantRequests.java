@@ -19,6 +19,15 @@ public class TransplantRequests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private static final String EXPORT =
+            """
+            select r.id, r.patient_id, a.full_name, a.email, r.organ, r.status, r.urgency,
+                p.blood_group, p.hospital_name, p.hospital_city, p.hospital_state, r.listed_at,
+                r.meld_na, r.meld_3, r.epts_percentile, r.heart_status, r.removal_reason
+            from transplant_request r join account a on a.id = r.patient_id
+                left join patient_profile p on p.account_id = r.patient_id
+            """;
+
     private static final String LISTING =
             """
             select r.*, p.blood_group, p.hospital_name, p.hospital_city, p.hospital_state
@@ -122,6 +131,17 @@ public class TransplantRequests {
      * (docs/registry.md lists which).
      */
     public static ListQuery.Statement pageQuery(RequestFilter filter, PageRequest page) {
+        return filters(filter)
+                .after("r.listed_at", "r.id", page.after())
+                .toSql(LISTING, "r.listed_at desc, r.id desc", page.limit());
+    }
+
+    /** The same list, whole and unpaged, for the coordinators' CSV export. */
+    public static ListQuery.Statement exportQuery(RequestFilter filter) {
+        return filters(filter).toExportSql(EXPORT, "r.listed_at desc, r.id desc");
+    }
+
+    private static ListQuery filters(RequestFilter filter) {
         return new ListQuery()
                 .filter("r.patient_id = :patient", "patient", filter.patientId())
                 .filter(
@@ -134,9 +154,7 @@ public class TransplantRequests {
                         filter.organ() == null ? null : filter.organ().name())
                 .filter("p.hospital_city_key = :city", "city", filter.cityKey())
                 .filter("p.hospital_state = :state", "state", filter.state())
-                .filter("p.blood_group in (:groups)", "groups", filter.bloodGroups())
-                .after("r.listed_at", "r.id", page.after())
-                .toSql(LISTING, "r.listed_at desc, r.id desc", page.limit());
+                .filter("p.blood_group in (:groups)", "groups", filter.bloodGroups());
     }
 
     private static Map<String, Object> values(TransplantRequest r) {

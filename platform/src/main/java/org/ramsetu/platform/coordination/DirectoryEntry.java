@@ -1,0 +1,21 @@
+package org.ramsetu.platform.coordination;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One donor or patient in the coordinators' directory.
+ *
+ * @param place the donor's city, or the patient's treating hospital
+ * @param openRecords open pledges (donor) or waiting requests (patient)
+ */
+public record DirectoryEntry(
+        UUID accountId,
+        String fullName,
+        String email,
+        String bloodGroup,
+        String place,
+        String city,
+        String state,
+        int openRecords,
+        Instant registeredAt) {}
