@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             ScoreCommand.class,
             AdminCommand.class,
+            DemoCommand.class,
             CommandLine.HelpCommand.class
         })
 public class RamsetuCommand implements Runnable {
@@ -53,6 +54,9 @@ public class RamsetuCommand implements Runnable {
                         K created = defaults.create(type);
                         if (created instanceof ServeCommand serve) {
                             serve.environment = environment;
+                        }
+                        if (created instanceof DemoCommand demo) {
+                            demo.environment = environment;
                         }
                         if (created instanceof AdminCommand.Create admin) {
                             admin.environment = environment;

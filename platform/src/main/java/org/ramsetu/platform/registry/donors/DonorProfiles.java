@@ -35,7 +35,7 @@ public class DonorProfiles {
     /**
      * @return false when the donor has a profile already (someone else created it meanwhile)
      */
-    boolean insert(DonorProfile p) {
+    public boolean insert(DonorProfile p) {
         return jdbc.sql(
                                 """
                                 insert into donor_profile (account_id, blood_group, date_of_birth,

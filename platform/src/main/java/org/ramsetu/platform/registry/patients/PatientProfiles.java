@@ -35,7 +35,7 @@ public class PatientProfiles {
     /**
      * @return false when the patient has a profile already (someone created it meanwhile)
      */
-    boolean insert(PatientProfile p) {
+    public boolean insert(PatientProfile p) {
         return jdbc.sql(
                                 """
                                 insert into patient_profile (account_id, blood_group, date_of_birth,

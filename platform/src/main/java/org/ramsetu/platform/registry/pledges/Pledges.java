@@ -43,7 +43,7 @@ public class Pledges {
      *
      * @return false when an open pledge of the organ exists
      */
-    boolean insertIfNoneOpen(Pledge p) {
+    public boolean insertIfNoneOpen(Pledge p) {
         return jdbc.sql(
                                 """
                                 insert into pledge (id, donor_id, organ, status, consent_given_at,

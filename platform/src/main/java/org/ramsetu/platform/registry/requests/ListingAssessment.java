@@ -22,26 +22,26 @@ import org.ramsetu.platform.web.ApiProblem;
  * Checks the clinical values of a new transplant request and computes its scores with the clinical
  * core: MELD-Na and MELD 3.0 (livers), EPTS (adult kidney candidates), status tier (hearts).
  */
-final class ListingAssessment {
+public final class ListingAssessment {
 
     /** EPTS is defined for adult candidates (OPTN EPTS guide). */
     static final int EPTS_MINIMUM_AGE = 18;
 
     private final PercentileTable eptsTable;
 
-    ListingAssessment(PercentileTable eptsTable) {
+    public ListingAssessment(PercentileTable eptsTable) {
         this.eptsTable = eptsTable;
     }
 
     /** The checked values in canonical units and the scores computed from them. */
-    record Assessed(ClinicalValues values, ClinicalScores scores) {}
+    public record Assessed(ClinicalValues values, ClinicalScores scores) {}
 
     /**
      * @param person the patient's profile facts (sex for MELD 3.0, age for EPTS)
      * @throws ApiProblem 400 naming the field of a missing or invalid value, or of values given for
      *     another organ
      */
-    Assessed assess(
+    public Assessed assess(
             Organ organ, CreateTransplantRequest request, Demographics person, LocalDate listedOn) {
         refuseOtherOrgans(organ, request);
         return switch (organ) {

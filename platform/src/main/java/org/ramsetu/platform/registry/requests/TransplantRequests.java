@@ -46,7 +46,7 @@ public class TransplantRequests {
      *
      * @return false when an open request for the organ exists
      */
-    boolean insertIfNoneOpen(TransplantRequest r) {
+    public boolean insertIfNoneOpen(TransplantRequest r) {
         Map<String, Object> v = values(r);
         v.put("patient", r.patientId());
         v.put("organ", r.organ().name());

@@ -1,0 +1,309 @@
+package org.ramsetu.platform.demo;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+import org.ramsetu.core.donor.PledgeStatus;
+import org.ramsetu.core.hla.HlaTyping;
+import org.ramsetu.core.hla.UnacceptableAntigens;
+import org.ramsetu.core.organ.Organ;
+import org.ramsetu.core.scores.PercentileTable;
+import org.ramsetu.platform.accounts.Account;
+import org.ramsetu.platform.accounts.AccountRepository;
+import org.ramsetu.platform.accounts.Role;
+import org.ramsetu.platform.registry.donors.DonorProfile;
+import org.ramsetu.platform.registry.donors.DonorProfiles;
+import org.ramsetu.platform.registry.donors.MedicalHistory;
+import org.ramsetu.platform.registry.patients.Hospital;
+import org.ramsetu.platform.registry.patients.PatientProfile;
+import org.ramsetu.platform.registry.patients.PatientProfiles;
+import org.ramsetu.platform.registry.pledges.Pledge;
+import org.ramsetu.platform.registry.pledges.Pledges;
+import org.ramsetu.platform.registry.requests.ListingAssessment;
+import org.ramsetu.platform.registry.requests.RequestStatus;
+import org.ramsetu.platform.registry.requests.TransplantRequest;
+import org.ramsetu.platform.registry.requests.TransplantRequests;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads demo donors (with profiles and pledges of every organ) and patients (with profiles and
+ * transplant requests on the waiting list) through the registry's own records, checks and score
+ * computations, in batches. Person {@code n} of a seed is always the same person with the same id,
+ * so loading again adds only who is missing: idempotent, and {@code --donors} can grow.
+ *
+ * <p>Demo accounts are verified and share one password ({@link #DEMO_PASSWORD}), hashed once: they
+ * are for trying the product, never for real people.
+ */
+public class DemoLoader {
+
+    public static final String DEMO_PASSWORD = "ramsetu demo password";
+    static final String EMAIL_DOMAIN = "demo.ramsetu.in";
+    private static final int BATCH = 250;
+
+    private final AccountRepository accounts;
+    private final DonorProfiles donorProfiles;
+    private final PatientProfiles patientProfiles;
+    private final Pledges pledges;
+    private final TransplantRequests requests;
+    private final ListingAssessment assessment =
+            new ListingAssessment(PercentileTable.eptsBundled());
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final String passwordHash;
+
+    /**
+     * @param passwordHash the hash of {@link #DEMO_PASSWORD}, computed once by the caller
+     */
+    public DemoLoader(JdbcClient jdbc, TransactionTemplate tx, Clock clock, String passwordHash) {
+        this.accounts = new AccountRepository(jdbc);
+        this.donorProfiles = new DonorProfiles(jdbc);
+        this.patientProfiles = new PatientProfiles(jdbc);
+        this.pledges = new Pledges(jdbc);
+        this.requests = new TransplantRequests(jdbc);
+        this.tx = tx;
+        this.clock = clock;
+        this.passwordHash = passwordHash;
+    }
+
+    /** How many people and records a load added (zero for people who were there already). */
+    public record Loaded(long donors, long pledges, long patients, long requests) {}
+
+    /**
+     * @param threads parallel batches (each its own transaction and connection)
+     * @param progress called with the number of people done so far
+     */
+    public Loaded load(
+            long donorCount, long patientCount, long seed, int threads, LongConsumer progress)
+            throws InterruptedException {
+        AtomicLong done = new AtomicLong();
+        AtomicLong[] added = {
+            new AtomicLong(), new AtomicLong(), new AtomicLong(), new AtomicLong()
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> batches = new ArrayList<>();
+            for (long from = 1; from <= donorCount; from += BATCH) {
+                long start = from;
+                long end = Math.min(donorCount, from + BATCH - 1);
+                batches.add(
+                        pool.submit(
+                                () -> {
+                                    tx.executeWithoutResult(
+                                            s -> {
+                                                for (long n = start; n <= end; n++) {
+                                                    donor(n, seed, added);
+                                                }
+                                            });
+                                    progress.accept(done.addAndGet(end - start + 1));
+                                }));
+            }
+            for (long from = 1; from <= patientCount; from += BATCH) {
+                long start = from;
+                long end = Math.min(patientCount, from + BATCH - 1);
+                batches.add(
+                        pool.submit(
+                                () -> {
+                                    tx.executeWithoutResult(
+                                            s -> {
+                                                for (long n = start; n <= end; n++) {
+                                                    patient(n, seed, added);
+                                                }
+                                            });
+                                    progress.accept(done.addAndGet(end - start + 1));
+                                }));
+            }
+            for (Future<?> batch : batches) {
+                try {
+                    batch.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException(
+                            "a demo batch failed: " + e.getCause(), e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return new Loaded(added[0].get(), added[1].get(), added[2].get(), added[3].get());
+    }
+
+    public static String donorEmail(long n) {
+        return String.format("donor.%06d@%s", n, EMAIL_DOMAIN);
+    }
+
+    public static String patientEmail(long n) {
+        return String.format("patient.%06d@%s", n, EMAIL_DOMAIN);
+    }
+
+    private void donor(long n, long seed, AtomicLong[] added) {
+        SplittableRandom r = random("donor", n, seed);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        Instant registered = now.minus(Duration.ofMinutes(r.nextInt(2 * 365 * 24 * 60)));
+        DemoPeople.Person person = DemoPeople.draw(r, 18, 65, today);
+        UUID id = id("donor", n, seed);
+        if (!accounts.insertIfAbsent(
+                new Account(
+                        id,
+                        donorEmail(n),
+                        Role.DONOR,
+                        person.fullName(),
+                        passwordHash,
+                        registered,
+                        registered))) {
+            return;
+        }
+        IndianPlaces.City city = IndianPlaces.pick(r);
+        donorProfiles.insert(
+                new DonorProfile(
+                        id,
+                        person.demographics(),
+                        city.location(),
+                        r.nextInt(10) < 8 ? person.hla() : null,
+                        new MedicalHistory(r.nextInt(100) < 15, r.nextInt(100) < 10, null),
+                        registered,
+                        registered,
+                        registered,
+                        0));
+        added[0].incrementAndGet();
+        for (Organ organ : pledgedOrgans(r)) {
+            PledgeStatus status = pledgeStatus(r);
+            Instant pledged = registered.plus(Duration.ofMinutes(5 + r.nextInt(60)));
+            boolean reviewed = status != PledgeStatus.PENDING;
+            pledges.insertIfNoneOpen(
+                    new Pledge(
+                            UUID.nameUUIDFromBytes(
+                                    (id + "/" + organ).getBytes(StandardCharsets.UTF_8)),
+                            id,
+                            organ,
+                            status,
+                            DemoOrgans.tests(organ, r),
+                            pledged,
+                            status == PledgeStatus.REJECTED
+                                    ? "test reports incomplete; please upload the full report"
+                                    : null,
+                            pledged,
+                            reviewed ? pledged.plus(Duration.ofDays(1 + r.nextInt(10))) : pledged,
+                            null,
+                            0));
+            added[1].incrementAndGet();
+        }
+    }
+
+    private void patient(long n, long seed, AtomicLong[] added) {
+        SplittableRandom r = random("patient", n, seed);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        Organ organ = WAITING_FOR.draw(r);
+        Instant listed = now.minus(Duration.ofMinutes(1 + r.nextInt(maxWaitDays(organ) * 24 * 60)));
+        Instant registered = listed.minus(Duration.ofDays(r.nextInt(30)));
+        DemoPeople.Person person = DemoPeople.draw(r, organ == Organ.CORNEA ? 5 : 8, 72, today);
+        UUID id = id("patient", n, seed);
+        if (!accounts.insertIfAbsent(
+                new Account(
+                        id,
+                        patientEmail(n),
+                        Role.PATIENT,
+                        person.fullName(),
+                        passwordHash,
+                        registered,
+                        registered))) {
+            return;
+        }
+        IndianPlaces.City city = IndianPlaces.pick(r);
+        patientProfiles.insert(
+                new PatientProfile(
+                        id,
+                        person.demographics(),
+                        person.hla(),
+                        r.nextInt(5) == 0 ? sensitisation(r) : UnacceptableAntigens.NONE,
+                        new Hospital(
+                                city.name() + " Institute of Transplant Medicine", city.location()),
+                        registered,
+                        registered,
+                        0));
+        added[2].incrementAndGet();
+        LocalDate listedOn = LocalDate.ofInstant(listed, ZoneOffset.UTC);
+        var request = DemoOrgans.request(organ, r, listedOn, person.demographics().dateOfBirth());
+        ListingAssessment.Assessed assessed =
+                assessment.assess(organ, request, person.demographics(), listedOn);
+        boolean removed = r.nextInt(20) == 0;
+        requests.insertIfNoneOpen(
+                new TransplantRequest(
+                        UUID.nameUUIDFromBytes((id + "/" + organ).getBytes(StandardCharsets.UTF_8)),
+                        id,
+                        organ,
+                        removed ? RequestStatus.REMOVED : RequestStatus.WAITING,
+                        request.urgency(),
+                        assessed.values(),
+                        assessed.scores(),
+                        listed,
+                        removed ? "condition improved; no longer needs a transplant" : null,
+                        listed,
+                        null,
+                        0));
+        added[3].incrementAndGet();
+    }
+
+    private static final Weighted<Organ> WAITING_FOR =
+            Weighted.of(Organ.KIDNEY, 62, Organ.LIVER, 23, Organ.HEART, 7, Organ.CORNEA, 8);
+
+    private static int maxWaitDays(Organ organ) {
+        return organ == Organ.KIDNEY ? 6 * 365 : organ == Organ.HEART ? 365 : 2 * 365;
+    }
+
+    private static List<Organ> pledgedOrgans(SplittableRandom r) {
+        List<Organ> organs = new ArrayList<>();
+        if (r.nextInt(100) < 55) organs.add(Organ.KIDNEY);
+        if (r.nextInt(100) < 25) organs.add(Organ.LIVER);
+        if (r.nextInt(100) < 8) organs.add(Organ.HEART);
+        if (r.nextInt(100) < 40) organs.add(Organ.CORNEA);
+        if (organs.isEmpty()) organs.add(Organ.KIDNEY);
+        return organs;
+    }
+
+    private static PledgeStatus pledgeStatus(SplittableRandom r) {
+        int ticket = r.nextInt(100);
+        return ticket < 75
+                ? PledgeStatus.VERIFIED
+                : ticket < 93
+                        ? PledgeStatus.PENDING
+                        : ticket < 97 ? PledgeStatus.REJECTED : PledgeStatus.WITHDRAWN;
+    }
+
+    /** Antibodies against one to three common antigens, as a sensitised patient has. */
+    private static UnacceptableAntigens sensitisation(SplittableRandom r) {
+        HlaTyping foreign = DemoPeople.hla(r);
+        List<String> antigens = new ArrayList<>();
+        foreign.a().stream().limit(1).forEach(a -> antigens.add(a.toString()));
+        if (r.nextBoolean()) foreign.b().stream().limit(1).forEach(b -> antigens.add(b.toString()));
+        if (r.nextBoolean())
+            foreign.dr().stream().limit(1).forEach(d -> antigens.add(d.toString()));
+        return UnacceptableAntigens.of(antigens.toArray(String[]::new));
+    }
+
+    private static SplittableRandom random(String kind, long n, long seed) {
+        return new SplittableRandom(
+                UUID.nameUUIDFromBytes(
+                                (kind + ":" + seed + ":" + n).getBytes(StandardCharsets.UTF_8))
+                        .getMostSignificantBits());
+    }
+
+    private static UUID id(String kind, long n, long seed) {
+        return UUID.nameUUIDFromBytes(
+                ("ramsetu-demo:" + kind + ":" + seed + ":" + n).getBytes(StandardCharsets.UTF_8));
+    }
+}
