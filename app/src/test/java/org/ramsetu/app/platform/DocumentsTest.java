@@ -189,6 +189,29 @@ class DocumentsTest {
         assertThat(foreign.status()).isEqualTo(404);
     }
 
+    @Test
+    void aRetriedUploadWithItsIdempotencyKeyStoresOneDocument() {
+        var donor = Accounts.donor();
+        var keyed = donor.client().withHeader("Idempotency-Key", "upload-" + donor.id());
+
+        var first = keyed.upload("/api/v1/documents", pdf("ID_PROOF", "id.pdf"));
+        var retry = keyed.upload("/api/v1/documents", pdf("ID_PROOF", "id.pdf"));
+        var otherFile =
+                keyed.upload(
+                        "/api/v1/documents",
+                        new Multipart()
+                                .field("type", "ID_PROOF")
+                                .file("file", "id.png", "image/png", PNG));
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.text("id")).isEqualTo(first.text("id"));
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(otherFile.status()).isEqualTo(422);
+        assertThat(donor.client().get("/api/v1/documents").json().path("items").size())
+                .isEqualTo(1);
+    }
+
     static Multipart pdf(String type, String name) {
         return new Multipart().field("type", type).file("file", name, "application/pdf", PDF);
     }

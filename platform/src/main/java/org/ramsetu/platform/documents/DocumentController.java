@@ -8,6 +8,7 @@ import org.ramsetu.infra.blob.BlobContent;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.web.Page;
 import org.ramsetu.platform.web.PageRequest;
+import org.ramsetu.platform.web.idempotency.IdempotentRequests;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -30,42 +32,70 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 public class DocumentController {
 
     private final DocumentService documents;
+    private final IdempotentRequests idempotent;
 
-    public DocumentController(DocumentService documents) {
+    public DocumentController(DocumentService documents, IdempotentRequests idempotent) {
         this.documents = documents;
+        this.idempotent = idempotent;
     }
 
+    /** 201 with the stored document; {@code Idempotency-Key} makes a retried upload safe. */
     @PostMapping(path = "/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    public ResponseEntity<DocumentView> upload(
+    public ResponseEntity<?> upload(
             CurrentUser user,
+            @RequestHeader(value = IdempotentRequests.HEADER, required = false) String key,
             @RequestPart("file") MultipartFile file,
             @RequestParam("type") DocumentType type,
             @RequestParam(value = "pledgeId", required = false) UUID pledgeId,
             @RequestParam(value = "requestId", required = false) UUID requestId) {
-        Document stored =
-                documents.upload(
-                        user,
-                        type,
-                        pledgeId,
-                        requestId,
-                        new UploadedFile() {
-                            @Override
-                            public String originalName() {
-                                return file.getOriginalFilename();
-                            }
+        return idempotent.execute(
+                user,
+                key,
+                "POST /api/v1/documents",
+                key == null ? new byte[0] : identity(file, type, pledgeId, requestId),
+                () -> {
+                    Document stored =
+                            documents.upload(user, type, pledgeId, requestId, uploaded(file));
+                    return ResponseEntity.created(URI.create("/api/v1/documents/" + stored.id()))
+                            .body(DocumentView.of(stored));
+                });
+    }
 
-                            @Override
-                            public long size() {
-                                return file.getSize();
-                            }
+    /** What makes two uploads the same request: the form fields and the file's bytes. */
+    private static byte[] identity(
+            MultipartFile file, DocumentType type, UUID pledgeId, UUID requestId) {
+        try (InputStream in = file.getInputStream()) {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update(
+                    (type + "|" + pledgeId + "|" + requestId + "|")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                sha.update(buffer, 0, n);
+            }
+            return sha.digest();
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("could not read the upload", e);
+        }
+    }
 
-                            @Override
-                            public InputStream open() throws IOException {
-                                return file.getInputStream();
-                            }
-                        });
-        return ResponseEntity.created(URI.create("/api/v1/documents/" + stored.id()))
-                .body(DocumentView.of(stored));
+    private static UploadedFile uploaded(MultipartFile file) {
+        return new UploadedFile() {
+            @Override
+            public String originalName() {
+                return file.getOriginalFilename();
+            }
+
+            @Override
+            public long size() {
+                return file.getSize();
+            }
+
+            @Override
+            public InputStream open() throws IOException {
+                return file.getInputStream();
+            }
+        };
     }
 
     @GetMapping("/documents")

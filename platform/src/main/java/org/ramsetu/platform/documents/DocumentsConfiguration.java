@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.ramsetu.infra.blob.BlobStore;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.security.RecordAccess;
+import org.ramsetu.platform.web.idempotency.IdempotentRequests;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,7 +36,8 @@ public class DocumentsConfiguration {
     }
 
     @Bean
-    DocumentController documentController(DocumentService documents) {
-        return new DocumentController(documents);
+    DocumentController documentController(
+            DocumentService documents, IdempotentRequests idempotent) {
+        return new DocumentController(documents, idempotent);
     }
 }

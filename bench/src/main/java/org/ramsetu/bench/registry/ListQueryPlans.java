@@ -1,0 +1,169 @@
+package org.ramsetu.bench.registry;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.ramsetu.core.donor.PledgeStatus;
+import org.ramsetu.core.organ.Organ;
+import org.ramsetu.infra.postgres.EmbeddedPostgresServer;
+import org.ramsetu.platform.coordination.CoordinatorDirectory;
+import org.ramsetu.platform.registry.common.ListQuery;
+import org.ramsetu.platform.registry.pledges.PledgeFilter;
+import org.ramsetu.platform.registry.pledges.Pledges;
+import org.ramsetu.platform.registry.requests.RequestFilter;
+import org.ramsetu.platform.registry.requests.RequestStatus;
+import org.ramsetu.platform.registry.requests.TransplantRequests;
+import org.ramsetu.platform.web.Cursor;
+import org.ramsetu.platform.web.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * Runs every registry list query with {@code EXPLAIN (ANALYZE, BUFFERS)} on the embedded database
+ * of a data folder (loaded with {@code ramsetu demo}, and served by {@code ramsetu serve} or not),
+ * and prints one Markdown row per query: the index the plan starts from, rows, execution time.
+ *
+ * <pre>java -cp bench/target/benchmarks.jar org.ramsetu.bench.registry.ListQueryPlans ./data</pre>
+ */
+public final class ListQueryPlans {
+
+    private static final Pattern INDEX =
+            Pattern.compile("(?:Index|Index Only) Scan(?: Backward)? using (\\S+)");
+    private static final Pattern BITMAP = Pattern.compile("Bitmap Index Scan on (\\S+)");
+    private static final Pattern TIME = Pattern.compile("Execution Time: ([0-9.]+) ms");
+
+    private ListQueryPlans() {}
+
+    public static void main(String[] args) {
+        Path dataDir = Path.of(args.length > 0 ? args[0] : "./data");
+        EmbeddedPostgresServer.AppConnection db =
+                EmbeddedPostgresServer.runningOn(dataDir)
+                        .orElseThrow(
+                                () ->
+                                        new IllegalStateException(
+                                                "start the database first: ramsetu serve with"
+                                                        + " RAMSETU_DATA_DIR="
+                                                        + dataDir));
+        JdbcClient jdbc =
+                JdbcClient.create(
+                        new DriverManagerDataSource(db.jdbcUrl(), db.username(), db.password()));
+        jdbc.sql("analyze").update();
+        System.out.printf(
+                "| rows in table | pledge %,d · transplant_request %,d · donor_profile %,d |%n",
+                count(jdbc, "pledge"),
+                count(jdbc, "transplant_request"),
+                count(jdbc, "donor_profile"));
+        System.out.println(
+                "| list query (first page of 20 unless said) | plan starts from | execution |");
+        System.out.println("|---|---|---|");
+        queries(jdbc).forEach((name, query) -> explain(jdbc, name, query));
+    }
+
+    private static Map<String, ListQuery.Statement> queries(JdbcClient jdbc) {
+        PageRequest first = new PageRequest(20, null);
+        Map<String, ListQuery.Statement> q = new LinkedHashMap<>();
+        q.put("all pledges", Pledges.pageQuery(pledges(null, null, null, null), first));
+        q.put(
+                "pledges VERIFIED",
+                Pledges.pageQuery(pledges(PledgeStatus.VERIFIED, null, null, null), first));
+        q.put(
+                "pledges KIDNEY VERIFIED",
+                Pledges.pageQuery(pledges(PledgeStatus.VERIFIED, Organ.KIDNEY, null, null), first));
+        q.put(
+                "pledges HEART REJECTED",
+                Pledges.pageQuery(pledges(PledgeStatus.REJECTED, Organ.HEART, null, null), first));
+        q.put("pledges in city Pune", Pledges.pageQuery(pledges(null, null, "pune", null), first));
+        q.put(
+                "pledges of blood group AB-",
+                Pledges.pageQuery(
+                        new PledgeFilter(null, null, null, null, null, List.of("AB-")), first));
+        Cursor deep =
+                jdbc.sql(
+                                "select created_at, id from pledge order by created_at desc, id desc offset 500000 limit 1")
+                        .query(
+                                (rs, i) ->
+                                        new Cursor(
+                                                rs.getTimestamp(1).toInstant(),
+                                                rs.getObject(2, java.util.UUID.class)))
+                        .optional()
+                        .orElse(null);
+        q.put(
+                "all pledges, page after row 500,000",
+                Pledges.pageQuery(pledges(null, null, null, null), new PageRequest(20, deep)));
+        q.put(
+                "requests WAITING LIVER",
+                TransplantRequests.pageQuery(
+                        new RequestFilter(
+                                null, RequestStatus.WAITING, Organ.LIVER, null, null, null),
+                        first));
+        q.put(
+                "donor directory",
+                CoordinatorDirectory.pageQuery(
+                        CoordinatorDirectory.Side.DONORS,
+                        new CoordinatorDirectory.Filter(null, null, null, null),
+                        first));
+        q.put(
+                "donor directory, city Kochi",
+                CoordinatorDirectory.pageQuery(
+                        CoordinatorDirectory.Side.DONORS,
+                        new CoordinatorDirectory.Filter(null, "kochi", null, null),
+                        first));
+        q.put(
+                "donor directory, search 'donor.00012'",
+                CoordinatorDirectory.pageQuery(
+                        CoordinatorDirectory.Side.DONORS,
+                        new CoordinatorDirectory.Filter("donor.00012", null, null, null),
+                        first));
+        q.put(
+                "patient directory, search 'asha'",
+                CoordinatorDirectory.pageQuery(
+                        CoordinatorDirectory.Side.PATIENTS,
+                        new CoordinatorDirectory.Filter("asha", null, null, null),
+                        first));
+        return q;
+    }
+
+    private static PledgeFilter pledges(
+            PledgeStatus status, Organ organ, String city, String state) {
+        return new PledgeFilter(null, status, organ, city, state, null);
+    }
+
+    private static void explain(JdbcClient jdbc, String name, ListQuery.Statement query) {
+        String plan =
+                String.join(
+                        "\n",
+                        jdbc.sql("explain (analyze, buffers) " + query.text())
+                                .params(query.params())
+                                .query(String.class)
+                                .list());
+        Matcher index = INDEX.matcher(plan);
+        Matcher bitmap = BITMAP.matcher(plan);
+        Matcher time = TIME.matcher(plan);
+        String start =
+                index.find()
+                        ? index.group(1)
+                        : bitmap.find()
+                                ? bitmap.group(1) + " (bitmap)"
+                                : "no index: " + firstLine(plan);
+        System.out.printf(
+                "| %s | `%s`%s | %s ms |%n",
+                name,
+                start,
+                plan.contains("Sort") ? " + sort of the rows found" : "",
+                time.find() ? time.group(1) : "?");
+        if (System.getenv("PLANS") != null) {
+            System.out.println(plan);
+        }
+    }
+
+    private static String firstLine(String plan) {
+        return plan.lines().findFirst().orElse("");
+    }
+
+    private static long count(JdbcClient jdbc, String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    }
+}
