@@ -39,17 +39,29 @@ public final class ListQueryPlans {
 
     public static void main(String[] args) {
         Path dataDir = Path.of(args.length > 0 ? args[0] : "./data");
-        EmbeddedPostgresServer.AppConnection db =
-                EmbeddedPostgresServer.runningOn(dataDir)
-                        .orElseThrow(
-                                () ->
-                                        new IllegalStateException(
-                                                "start the database first: ramsetu serve with"
-                                                        + " RAMSETU_DATA_DIR="
-                                                        + dataDir));
-        JdbcClient jdbc =
-                JdbcClient.create(
-                        new DriverManagerDataSource(db.jdbcUrl(), db.username(), db.password()));
+        var running = EmbeddedPostgresServer.runningOn(dataDir);
+        try (EmbeddedPostgresServer started =
+                running.isPresent() ? null : EmbeddedPostgresServer.start(dataDir)) {
+            JdbcClient jdbc =
+                    running.map(
+                                    db ->
+                                            JdbcClient.create(
+                                                    new DriverManagerDataSource(
+                                                            db.jdbcUrl(),
+                                                            db.username(),
+                                                            db.password())))
+                            .orElseGet(
+                                    () ->
+                                            JdbcClient.create(
+                                                    new DriverManagerDataSource(
+                                                            started.jdbcUrl(),
+                                                            started.username(),
+                                                            started.password())));
+            report(jdbc);
+        }
+    }
+
+    private static void report(JdbcClient jdbc) {
         jdbc.sql("analyze").update();
         System.out.printf(
                 "| rows in table | pledge %,d · transplant_request %,d · donor_profile %,d |%n",
