@@ -58,6 +58,24 @@ class PledgeListTest {
     }
 
     @Test
+    void aDonorWhoMovesTakesTheirPledgesAlongInTheCoordinatorsFilters() {
+        String from = Registry.uniqueCity("Surat");
+        String to = Registry.uniqueCity("Ranchi");
+        var mover = Registry.donorWithProfile(from, "B-");
+        String pledge = pledgeId(mover, kidneyPledge());
+        var read = mover.client().get("/api/v1/donors/me");
+
+        var moved =
+                mover.client()
+                        .withHeader("If-Match", read.header("ETag"))
+                        .put("/api/v1/donors/me", Registry.donorProfile(to, "B-"));
+
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        assertThat(ids(list("city=" + encoded(to)))).containsExactly(pledge);
+        assertThat(ids(list("city=" + encoded(from)))).isEmpty();
+    }
+
+    @Test
     void aCoordinatorFiltersByStatusOrganStateAndBloodGroup() {
         String inCity = "city=" + encoded(city);
 

@@ -139,9 +139,9 @@ public class Pledges {
                         "p.organ = :organ",
                         "organ",
                         filter.organ() == null ? null : filter.organ().name())
-                .filter("d.city_key = :city", "city", filter.cityKey())
-                .filter("d.state = :state", "state", filter.state())
-                .filter("d.blood_group in (:groups)", "groups", filter.bloodGroups());
+                .filter("p.donor_city_key = :city", "city", filter.cityKey())
+                .filter("p.donor_state = :state", "state", filter.state())
+                .filter("p.donor_blood_group in (:groups)", "groups", filter.bloodGroups());
     }
 
     private static Map<String, Object> values(Pledge p) {

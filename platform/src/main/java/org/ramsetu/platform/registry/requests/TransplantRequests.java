@@ -152,9 +152,9 @@ public class TransplantRequests {
                         "r.organ = :organ",
                         "organ",
                         filter.organ() == null ? null : filter.organ().name())
-                .filter("p.hospital_city_key = :city", "city", filter.cityKey())
-                .filter("p.hospital_state = :state", "state", filter.state())
-                .filter("p.blood_group in (:groups)", "groups", filter.bloodGroups());
+                .filter("r.hospital_city_key = :city", "city", filter.cityKey())
+                .filter("r.hospital_state = :state", "state", filter.state())
+                .filter("r.patient_blood_group in (:groups)", "groups", filter.bloodGroups());
     }
 
     private static Map<String, Object> values(TransplantRequest r) {
