@@ -31,7 +31,11 @@ final class CsvWriter {
         if (value == null) {
             return "";
         }
-        String text = value.toString();
+        // Instants in ISO 8601 UTC, so a spreadsheet anywhere reads the same moment.
+        String text =
+                value instanceof java.sql.Timestamp time
+                        ? time.toInstant().toString()
+                        : value.toString();
         if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !isNumber(text)) {
             text = "'" + text;
         }

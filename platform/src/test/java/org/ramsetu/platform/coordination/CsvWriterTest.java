@@ -22,6 +22,11 @@ class CsvWriterTest {
         assertThat(CsvWriter.cell(-5.5)).isEqualTo("-5.5");
         assertThat(CsvWriter.cell(null)).isEmpty();
         assertThat(CsvWriter.cell("Asha Rao")).isEqualTo("Asha Rao");
+        assertThat(
+                        CsvWriter.cell(
+                                java.sql.Timestamp.from(
+                                        java.time.Instant.parse("2026-11-27T10:15:30Z"))))
+                .isEqualTo("2026-11-27T10:15:30Z");
     }
 
     @Test
