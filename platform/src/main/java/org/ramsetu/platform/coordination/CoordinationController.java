@@ -1,16 +1,11 @@
 package org.ramsetu.platform.coordination;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
-import org.ramsetu.platform.registry.common.BloodGroupFilter;
-import org.ramsetu.platform.registry.common.Fields;
-import org.ramsetu.platform.registry.common.IndianStates;
 import org.ramsetu.platform.registry.common.ListQuery;
-import org.ramsetu.platform.registry.common.Location;
 import org.ramsetu.platform.registry.pledges.PledgeFilter;
 import org.ramsetu.platform.registry.pledges.Pledges;
 import org.ramsetu.platform.registry.requests.RequestFilter;
@@ -57,118 +52,81 @@ public class CoordinationController {
     @GetMapping("/donors")
     public Page<DirectoryEntry> donors(
             CurrentUser coordinator,
-            @RequestParam(required = false) String q,
-            @RequestParam(required = false) String city,
-            @RequestParam(required = false) String state,
-            @RequestParam(required = false) String bloodGroup,
+            DirectoryParams params,
             @RequestParam(required = false) String after,
             @RequestParam(required = false) Integer limit) {
         return listed(
                 coordinator,
-                "donor profile",
-                directory.page(
-                        CoordinatorDirectory.Side.DONORS,
-                        filter(q, city, state, bloodGroup),
-                        PageRequest.of(limit, after)));
+                CoordinatorDirectory.Side.DONORS,
+                params,
+                PageRequest.of(limit, after));
     }
 
     @GetMapping("/patients")
     public Page<DirectoryEntry> patients(
             CurrentUser coordinator,
-            @RequestParam(required = false) String q,
-            @RequestParam(required = false) String city,
-            @RequestParam(required = false) String state,
-            @RequestParam(required = false) String bloodGroup,
+            DirectoryParams params,
             @RequestParam(required = false) String after,
             @RequestParam(required = false) Integer limit) {
         return listed(
                 coordinator,
-                "patient profile",
-                directory.page(
-                        CoordinatorDirectory.Side.PATIENTS,
-                        filter(q, city, state, bloodGroup),
-                        PageRequest.of(limit, after)));
+                CoordinatorDirectory.Side.PATIENTS,
+                params,
+                PageRequest.of(limit, after));
     }
 
     @GetMapping("/donors/export")
     public ResponseEntity<StreamingResponseBody> exportDonors(
-            CurrentUser coordinator,
-            @RequestParam(required = false) String q,
-            @RequestParam(required = false) String city,
-            @RequestParam(required = false) String state,
-            @RequestParam(required = false) String bloodGroup) {
+            CurrentUser coordinator, DirectoryParams params) {
         return csv(
                 coordinator,
                 "donors",
-                given("q", q, "city", city, "state", state, "bloodGroup", bloodGroup),
+                params.given(),
                 CoordinatorDirectory.exportQuery(
-                        CoordinatorDirectory.Side.DONORS, filter(q, city, state, bloodGroup)));
+                        CoordinatorDirectory.Side.DONORS, params.filter()));
     }
 
     @GetMapping("/patients/export")
     public ResponseEntity<StreamingResponseBody> exportPatients(
-            CurrentUser coordinator,
-            @RequestParam(required = false) String q,
-            @RequestParam(required = false) String city,
-            @RequestParam(required = false) String state,
-            @RequestParam(required = false) String bloodGroup) {
+            CurrentUser coordinator, DirectoryParams params) {
         return csv(
                 coordinator,
                 "patients",
-                given("q", q, "city", city, "state", state, "bloodGroup", bloodGroup),
+                params.given(),
                 CoordinatorDirectory.exportQuery(
-                        CoordinatorDirectory.Side.PATIENTS, filter(q, city, state, bloodGroup)));
+                        CoordinatorDirectory.Side.PATIENTS, params.filter()));
     }
 
     @GetMapping("/pledges/export")
     public ResponseEntity<StreamingResponseBody> exportPledges(
-            CurrentUser coordinator,
-            @RequestParam(required = false) String status,
-            @RequestParam(required = false) String organ,
-            @RequestParam(required = false) String city,
-            @RequestParam(required = false) String state,
-            @RequestParam(required = false) String bloodGroup) {
+            CurrentUser coordinator, RecordParams params) {
         return csv(
                 coordinator,
                 "pledges",
-                given(
-                        "status",
-                        status,
-                        "organ",
-                        organ,
-                        "city",
-                        city,
-                        "state",
-                        state,
-                        "bloodGroup",
-                        bloodGroup),
-                Pledges.exportQuery(PledgeFilter.of(status, organ, city, state, bloodGroup)));
+                params.given(),
+                Pledges.exportQuery(
+                        PledgeFilter.of(
+                                params.status(),
+                                params.organ(),
+                                params.city(),
+                                params.state(),
+                                params.bloodGroup())));
     }
 
     @GetMapping("/transplant-requests/export")
     public ResponseEntity<StreamingResponseBody> exportRequests(
-            CurrentUser coordinator,
-            @RequestParam(required = false) String status,
-            @RequestParam(required = false) String organ,
-            @RequestParam(required = false) String city,
-            @RequestParam(required = false) String state,
-            @RequestParam(required = false) String bloodGroup) {
+            CurrentUser coordinator, RecordParams params) {
         return csv(
                 coordinator,
                 "transplant-requests",
-                given(
-                        "status",
-                        status,
-                        "organ",
-                        organ,
-                        "city",
-                        city,
-                        "state",
-                        state,
-                        "bloodGroup",
-                        bloodGroup),
+                params.given(),
                 TransplantRequests.exportQuery(
-                        RequestFilter.of(status, organ, city, state, bloodGroup)));
+                        RequestFilter.of(
+                                params.status(),
+                                params.organ(),
+                                params.city(),
+                                params.state(),
+                                params.bloodGroup())));
     }
 
     @GetMapping("/stats")
@@ -193,12 +151,20 @@ public class CoordinationController {
 
     /** One audit entry per page a coordinator lists, naming every record on it. */
     private Page<DirectoryEntry> listed(
-            CurrentUser coordinator, String kind, Page<DirectoryEntry> page) {
+            CurrentUser coordinator,
+            CoordinatorDirectory.Side side,
+            DirectoryParams params,
+            PageRequest request) {
+        Page<DirectoryEntry> page = directory.page(side, params.filter(), request);
         if (!page.items().isEmpty()) {
             audit.record(
                     AuditEntry.of(LISTED, AuditOutcome.SUCCESS)
                             .by(coordinator.id(), coordinator.role())
-                            .on(kind, "list")
+                            .on(
+                                    side == CoordinatorDirectory.Side.DONORS
+                                            ? "donor profile"
+                                            : "patient profile",
+                                    "list")
                             .with(
                                     Map.of(
                                             "accountIds",
@@ -207,26 +173,5 @@ public class CoordinationController {
                                                     .toList())));
         }
         return page;
-    }
-
-    private static CoordinatorDirectory.Filter filter(
-            String q, String city, String state, String bloodGroup) {
-        String search = Fields.optionalLine("q", q, 100);
-        String cityText = Fields.optionalLine("city", city, 100);
-        return new CoordinatorDirectory.Filter(
-                search,
-                cityText == null ? null : Location.cityKey(cityText),
-                state == null || state.isBlank() ? null : IndianStates.canonical("state", state),
-                BloodGroupFilter.groups("bloodGroup", bloodGroup));
-    }
-
-    private static Map<String, String> given(String... namesAndValues) {
-        Map<String, String> given = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            if (namesAndValues[i + 1] != null && !namesAndValues[i + 1].isBlank()) {
-                given.put(namesAndValues[i], namesAndValues[i + 1]);
-            }
-        }
-        return given;
     }
 }

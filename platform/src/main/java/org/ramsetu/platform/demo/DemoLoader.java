@@ -96,36 +96,8 @@ public class DemoLoader {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> batches = new ArrayList<>();
-            for (long from = 1; from <= donorCount; from += BATCH) {
-                long start = from;
-                long end = Math.min(donorCount, from + BATCH - 1);
-                batches.add(
-                        pool.submit(
-                                () -> {
-                                    tx.executeWithoutResult(
-                                            s -> {
-                                                for (long n = start; n <= end; n++) {
-                                                    donor(n, seed, added);
-                                                }
-                                            });
-                                    progress.accept(done.addAndGet(end - start + 1));
-                                }));
-            }
-            for (long from = 1; from <= patientCount; from += BATCH) {
-                long start = from;
-                long end = Math.min(patientCount, from + BATCH - 1);
-                batches.add(
-                        pool.submit(
-                                () -> {
-                                    tx.executeWithoutResult(
-                                            s -> {
-                                                for (long n = start; n <= end; n++) {
-                                                    patient(n, seed, added);
-                                                }
-                                            });
-                                    progress.accept(done.addAndGet(end - start + 1));
-                                }));
-            }
+            submit(pool, batches, donorCount, n -> donor(n, seed, added), done, progress);
+            submit(pool, batches, patientCount, n -> patient(n, seed, added), done, progress);
             for (Future<?> batch : batches) {
                 try {
                     batch.get();
@@ -138,6 +110,31 @@ public class DemoLoader {
             pool.shutdownNow();
         }
         return new Loaded(added[0].get(), added[1].get(), added[2].get(), added[3].get());
+    }
+
+    /** One transaction per batch of people 1..count. */
+    private void submit(
+            ExecutorService pool,
+            List<Future<?>> batches,
+            long count,
+            LongConsumer person,
+            AtomicLong done,
+            LongConsumer progress) {
+        for (long from = 1; from <= count; from += BATCH) {
+            long start = from;
+            long end = Math.min(count, from + BATCH - 1);
+            batches.add(
+                    pool.submit(
+                            () -> {
+                                tx.executeWithoutResult(
+                                        s -> {
+                                            for (long n = start; n <= end; n++) {
+                                                person.accept(n);
+                                            }
+                                        });
+                                progress.accept(done.addAndGet(end - start + 1));
+                            }));
+        }
     }
 
     public static String donorEmail(long n) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ramsetu.infra.testing.TestDatabase;
 import org.ramsetu.platform.security.TokenKeys;
+import org.ramsetu.platform.testing.MutableClock;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 

@@ -4,17 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.ramsetu.platform.accounts.Role;
 import org.ramsetu.platform.security.CurrentUser;
+import org.ramsetu.platform.testing.MutableClock;
 import org.ramsetu.platform.web.ApiProblem;
 import org.ramsetu.platform.web.idempotency.IdempotentRequests;
 import org.springframework.http.ResponseEntity;
@@ -23,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** {@link IdempotentRequests} against PostgreSQL: lifetime, refusals, per-account keys. */
 class IdempotentRequestsIntegrationTest {
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
     private final IdempotentRequests idempotent =
             new IdempotentRequests(
                     RegistryDatabase.jdbc(),
@@ -147,33 +145,5 @@ class IdempotentRequestsIntegrationTest {
                 .param("a", user.id())
                 .query(Long.class)
                 .single();
-    }
-
-    /** A clock the test moves forward, to cross the keys' lifetime without waiting. */
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

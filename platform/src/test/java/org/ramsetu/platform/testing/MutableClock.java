@@ -1,4 +1,4 @@
-package org.ramsetu.platform.accounts;
+package org.ramsetu.platform.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,11 +7,19 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock the test moves forward, to reach expiry without waiting. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
-    private Instant now = Instant.parse("2026-11-27T10:00:00Z");
+    private Instant now;
 
-    void advance(Duration by) {
+    public MutableClock() {
+        this(Instant.parse("2026-11-27T10:00:00Z"));
+    }
+
+    public MutableClock(Instant start) {
+        this.now = start;
+    }
+
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 
