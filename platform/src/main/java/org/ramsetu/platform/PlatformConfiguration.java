@@ -8,6 +8,7 @@ import org.ramsetu.platform.audit.AuditController;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditQueries;
 import org.ramsetu.platform.documents.DocumentsConfiguration;
+import org.ramsetu.platform.matching.MatchingWebConfiguration;
 import org.ramsetu.platform.registry.RegistryConfiguration;
 import org.ramsetu.platform.security.CurrentUserArgumentResolver;
 import org.ramsetu.platform.security.RecordAccess;
@@ -28,7 +29,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty("ramsetu.platform.api-enabled")
-@Import({AccountsConfiguration.class, RegistryConfiguration.class, DocumentsConfiguration.class})
+@Import({
+    AccountsConfiguration.class,
+    RegistryConfiguration.class,
+    DocumentsConfiguration.class,
+    MatchingWebConfiguration.class
+})
 public class PlatformConfiguration {
 
     @Bean
