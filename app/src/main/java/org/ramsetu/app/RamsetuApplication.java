@@ -6,6 +6,7 @@ import org.ramsetu.app.cluster.PortsConfiguration;
 import org.ramsetu.app.launch.StartupBanner;
 import org.ramsetu.app.observability.ObservabilityConfiguration;
 import org.ramsetu.platform.PlatformConfiguration;
+import org.ramsetu.platform.matching.MatchingConfiguration;
 import org.ramsetu.platform.security.SecurityConfiguration;
 import org.ramsetu.scoring.config.ScoringConfiguration;
 import org.springframework.boot.SpringBootConfiguration;
@@ -26,7 +27,8 @@ import org.springframework.context.annotation.Import;
     StartupBanner.class,
     ScoringConfiguration.class,
     SecurityConfiguration.class,
-    PlatformConfiguration.class
+    PlatformConfiguration.class,
+    MatchingConfiguration.class
 })
 public class RamsetuApplication {
 

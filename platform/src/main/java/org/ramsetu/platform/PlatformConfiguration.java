@@ -9,6 +9,7 @@ import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditQueries;
 import org.ramsetu.platform.coordination.CoordinationConfiguration;
 import org.ramsetu.platform.documents.DocumentsConfiguration;
+import org.ramsetu.platform.matching.MatchingWebConfiguration;
 import org.ramsetu.platform.registry.RegistryConfiguration;
 import org.ramsetu.platform.security.CurrentUserArgumentResolver;
 import org.ramsetu.platform.security.RecordAccess;
@@ -33,7 +34,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
     AccountsConfiguration.class,
     RegistryConfiguration.class,
     DocumentsConfiguration.class,
-    CoordinationConfiguration.class
+    CoordinationConfiguration.class,
+    MatchingWebConfiguration.class
 })
 public class PlatformConfiguration {
 

@@ -71,7 +71,49 @@ final class OwnershipCases {
                         "/api/v1/documents/{id}/content",
                         Accounts::patient,
                         owner -> document(owner) + "/content",
-                        null));
+                        null),
+                // Matching routes act for coordinators: a donor or patient who is no party to the
+                // record gets 404 like for any record not theirs (the party itself gets 403,
+                // MatchRunTest and MatchApprovalTest).
+                new Case(
+                        "POST",
+                        "/api/v1/transplant-requests/{id}/match-runs",
+                        Accounts::coordinator,
+                        owner ->
+                                "/api/v1/transplant-requests/"
+                                        + Registry.request(
+                                                        Registry.patientWithProfile(),
+                                                        Registry.liverRequest())
+                                                .path("id")
+                                                .asString()
+                                        + "/match-runs",
+                        "{}"),
+                new Case(
+                        "GET",
+                        "/api/v1/match-runs/{id}",
+                        Accounts::coordinator,
+                        owner ->
+                                "/api/v1/match-runs/"
+                                        + Matching.livePair(owner).run().path("id").asString(),
+                        null),
+                new Case(
+                        "POST",
+                        "/api/v1/matches/{id}/approve",
+                        Accounts::coordinator,
+                        owner ->
+                                "/api/v1/matches/"
+                                        + Matching.livePair(owner).matchId()
+                                        + "/approve",
+                        "{}"),
+                new Case(
+                        "POST",
+                        "/api/v1/matches/{id}/decline",
+                        Accounts::coordinator,
+                        owner ->
+                                "/api/v1/matches/"
+                                        + Matching.livePair(owner).matchId()
+                                        + "/decline",
+                        "{\"reason\": \"LOGISTICS\"}"));
     }
 
     private static String pledge(Accounts.SignedIn owner) {

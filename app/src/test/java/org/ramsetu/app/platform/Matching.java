@@ -1,0 +1,187 @@
+package org.ramsetu.app.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ramsetu.app.platform.Registry.json;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Donors, patients, verified pledges and match runs for the matching tests. Every scenario gets a
+ * place of its own, far from the others: the shared instance holds every test's verified pledges,
+ * and a donor at the patient's own hospital (0 km) ranks ahead of the same organ farther away.
+ */
+final class Matching {
+
+    /** A city used by one scenario only. */
+    record Place(String city, String state, double latitude, double longitude) {}
+
+    private static final List<Place> PLACES =
+            List.of(
+                    new Place("Srinagar", "Jammu and Kashmir", 34.0837, 74.7973),
+                    new Place("Guwahati", "Assam", 26.1445, 91.7362),
+                    new Place("Thiruvananthapuram", "Kerala", 8.5241, 76.9366),
+                    new Place("Ahmedabad", "Gujarat", 23.0225, 72.5714),
+                    new Place("Kolkata", "West Bengal", 22.5726, 88.3639),
+                    new Place("Nagpur", "Maharashtra", 21.1458, 79.0882),
+                    new Place("Jaipur", "Rajasthan", 26.9124, 75.7873),
+                    new Place("Bhubaneswar", "Odisha", 20.2961, 85.8245),
+                    new Place("Hyderabad", "Telangana", 17.3850, 78.4867),
+                    new Place("Lucknow", "Uttar Pradesh", 26.8467, 80.9462),
+                    new Place("Imphal", "Manipur", 24.8170, 93.9368),
+                    new Place("Shimla", "Himachal Pradesh", 31.1048, 77.1734),
+                    new Place("Panaji", "Goa", 15.4909, 73.8278),
+                    new Place("Bengaluru", "Karnataka", 12.9716, 77.5946),
+                    new Place("Patna", "Bihar", 25.5941, 85.1376),
+                    new Place("Raipur", "Chhattisgarh", 21.2514, 81.6296),
+                    new Place("Dehradun", "Uttarakhand", 30.3165, 78.0322),
+                    new Place("Agartala", "Tripura", 23.8315, 91.2868),
+                    new Place("Madurai", "Tamil Nadu", 9.9252, 78.1198),
+                    new Place("Jodhpur", "Rajasthan", 26.2389, 73.0243),
+                    new Place("Bhopal", "Madhya Pradesh", 23.2599, 77.4126),
+                    new Place("Visakhapatnam", "Andhra Pradesh", 17.6868, 83.2185),
+                    new Place("Ranchi", "Jharkhand", 23.3441, 85.3096),
+                    new Place("Aizawl", "Mizoram", 23.7271, 92.7176),
+                    new Place("Leh", "Ladakh", 34.1526, 77.5771),
+                    new Place("Port Blair", "Andaman and Nicobar Islands", 11.6234, 92.7265),
+                    new Place("Kochi", "Kerala", 9.9312, 76.2673),
+                    new Place("Mangaluru", "Karnataka", 12.9141, 74.8560),
+                    new Place("Udaipur", "Rajasthan", 24.5854, 73.7125),
+                    new Place("Gangtok", "Sikkim", 27.3389, 88.6065));
+
+    private static final AtomicInteger NEXT_PLACE = new AtomicInteger();
+
+    static final List<String> PATIENT_HLA = List.of("A1", "A2", "B8", "B44", "DR3", "DR4");
+
+    private Matching() {}
+
+    static Place place() {
+        int i = NEXT_PLACE.getAndIncrement();
+        if (i >= PLACES.size()) {
+            throw new IllegalStateException("add places: each scenario needs one of its own");
+        }
+        return PLACES.get(i);
+    }
+
+    static Map<String, Object> hla(List<String> antigens) {
+        List<String> a = new ArrayList<>();
+        List<String> b = new ArrayList<>();
+        List<String> dr = new ArrayList<>();
+        for (String antigen : antigens) {
+            (antigen.startsWith("DR") ? dr : antigen.startsWith("B") ? b : a).add(antigen);
+        }
+        return json("a", a, "b", b, "dr", dr);
+    }
+
+    /** A donor with a profile at the place; {@code hla} null for an untyped donor. */
+    static Accounts.SignedIn donor(Place at, String bloodGroup, List<String> hla) {
+        Map<String, Object> profile = Registry.donorProfile(at.city(), bloodGroup);
+        profile.put(
+                "location",
+                json(
+                        "city", at.city(),
+                        "state", at.state(),
+                        "latitude", at.latitude(),
+                        "longitude", at.longitude()));
+        if (hla == null) {
+            profile.remove("hla");
+        } else {
+            profile.put("hla", hla(hla));
+        }
+        Accounts.SignedIn donor = Accounts.donor();
+        var saved = donor.client().put("/api/v1/donors/me", profile);
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(201);
+        return donor;
+    }
+
+    /** A patient treated at the place. */
+    static Accounts.SignedIn patient(
+            Place at, String bloodGroup, List<String> hla, List<String> unacceptable) {
+        Map<String, Object> profile = Registry.patientProfile(at.city(), bloodGroup, "1975-03-14");
+        profile.put("hla", hla(hla));
+        profile.put("unacceptableAntigens", unacceptable);
+        profile.put(
+                "hospital",
+                json(
+                        "name", "District Hospital " + at.city(),
+                        "city", at.city(),
+                        "state", at.state(),
+                        "latitude", at.latitude(),
+                        "longitude", at.longitude()));
+        return Registry.patientWithProfile(profile);
+    }
+
+    /** Pledges and has the coordinator verify; answers the pledge id. */
+    static String verifiedPledge(
+            Accounts.SignedIn donor, Map<String, Object> body, Accounts.SignedIn coordinator) {
+        String id = Registry.pledgeId(donor, body);
+        var verified = coordinator.client().post("/api/v1/admin/pledges/" + id + "/verify", "{}");
+        assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
+        return id;
+    }
+
+    static String requestId(Accounts.SignedIn patient, Map<String, Object> body) {
+        return Registry.request(patient, body).path("id").asString();
+    }
+
+    /** A match run the coordinator asked for (201 expected). */
+    static JsonNode run(Accounts.SignedIn coordinator, String requestId) {
+        var run =
+                coordinator
+                        .client()
+                        .post("/api/v1/transplant-requests/" + requestId + "/match-runs", "{}");
+        assertThat(run.status()).as(run.toString()).isEqualTo(201);
+        return run.json();
+    }
+
+    static JsonNode candidate(JsonNode run, String pledgeId) {
+        for (JsonNode c : run.path("candidates")) {
+            if (c.path("pledgeId").asString().equals(pledgeId)) {
+                return c;
+            }
+        }
+        throw new AssertionError("pledge " + pledgeId + " is not a candidate of " + run);
+    }
+
+    static JsonNode exclusion(JsonNode run, String pledgeId) {
+        for (JsonNode e : run.path("excluded")) {
+            if (e.path("pledgeId").asString().equals(pledgeId)) {
+                return e;
+            }
+        }
+        throw new AssertionError("pledge " + pledgeId + " is not excluded in " + run);
+    }
+
+    /** The run's proposal of the pledge, as the run lists it. */
+    static String proposal(JsonNode run, String pledgeId) {
+        for (JsonNode p : run.path("proposals")) {
+            if (p.path("pledgeId").asString().equals(pledgeId)) {
+                return p.path("matchId").asString();
+            }
+        }
+        throw new AssertionError("pledge " + pledgeId + " was not proposed in " + run);
+    }
+
+    /** An AB liver donor and an AB liver patient at a fresh place, and a run proposing the pair. */
+    record LivePair(
+            Place place,
+            Accounts.SignedIn donor,
+            Accounts.SignedIn patient,
+            String pledgeId,
+            String requestId,
+            JsonNode run,
+            String matchId) {}
+
+    static LivePair livePair(Accounts.SignedIn coordinator) {
+        Place at = place();
+        Accounts.SignedIn donor = donor(at, "AB+", PATIENT_HLA);
+        String pledgeId = verifiedPledge(donor, Registry.liverPledge(), coordinator);
+        Accounts.SignedIn patient = patient(at, "AB+", PATIENT_HLA, List.of());
+        String requestId = requestId(patient, Registry.liverRequest());
+        JsonNode run = run(coordinator, requestId);
+        return new LivePair(at, donor, patient, pledgeId, requestId, run, proposal(run, pledgeId));
+    }
+}

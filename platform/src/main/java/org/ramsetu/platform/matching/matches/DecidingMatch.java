@@ -1,0 +1,271 @@
+package org.ramsetu.platform.matching.matches;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.ramsetu.platform.audit.AuditEntry;
+import org.ramsetu.platform.audit.AuditLog;
+import org.ramsetu.platform.audit.AuditOutcome;
+import org.ramsetu.platform.matching.CoordinatorOnly;
+import org.ramsetu.platform.matching.MatchMails;
+import org.ramsetu.platform.matching.MatchingAuditActions;
+import org.ramsetu.platform.registry.common.ExpectedVersion;
+import org.ramsetu.platform.registry.common.Fields;
+import org.ramsetu.platform.registry.common.Sql;
+import org.ramsetu.platform.registry.pledges.ChangingPledgeStatus;
+import org.ramsetu.platform.registry.requests.ChangingRequestStatus;
+import org.ramsetu.platform.security.CurrentUser;
+import org.ramsetu.platform.web.ApiProblem;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A coordinator approves or declines a proposed match. Approval is one transaction: the match
+ * {@code APPROVED}, the pledge {@code DONATED}, the request {@code MATCHED}, the other open
+ * proposals of that pledge and of that request declined, every step audited and every party mailed.
+ * The pledge row and then the request row are locked first, always in that order, so that of two
+ * approvals that share either exactly one wins and the other is refused with 409 (never a
+ * deadlock).
+ */
+public class DecidingMatch {
+
+    static final int MAX_NOTE = 1000;
+
+    private final Matches matches;
+    private final ChangingPledgeStatus pledges;
+    private final ChangingRequestStatus requests;
+    private final MatchMails mails;
+    private final MatchViews views;
+    private final AuditLog audit;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    DecidingMatch(
+            Matches matches,
+            ChangingPledgeStatus pledges,
+            ChangingRequestStatus requests,
+            MatchMails mails,
+            MatchViews views,
+            AuditLog audit,
+            JdbcClient jdbc,
+            TransactionTemplate tx,
+            Clock clock) {
+        this.matches = matches;
+        this.pledges = pledges;
+        this.requests = requests;
+        this.mails = mails;
+        this.views = views;
+        this.audit = audit;
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws ApiProblem 404 unknown (or not visible), 403 not a coordinator, 409 when the match is
+     *     not {@code PROPOSED}, changed since {@code expected}, or its pledge or request moved on
+     */
+    public MatchView approve(CurrentUser user, UUID id, ExpectedVersion expected) {
+        return tx.execute(
+                status -> {
+                    Match match = decidable(user, id, "approve matches");
+                    lock("pledge", match.pledgeId());
+                    lock("transplant_request", match.requestId());
+                    Instant now = Sql.now(clock);
+                    Match current = proposed(id, expected, "approved");
+                    if (!matches.decide(
+                            id,
+                            current.version(),
+                            MatchStatus.APPROVED,
+                            null,
+                            null,
+                            user.id(),
+                            now)) {
+                        throw ExpectedVersion.stale();
+                    }
+                    pledges.markDonated(
+                            user,
+                            current.pledgeId(),
+                            ExpectedVersion.of(null, current.pledgeVersion()));
+                    requests.markMatched(
+                            user,
+                            current.requestId(),
+                            ExpectedVersion.of(null, current.requestVersion()));
+                    List<Match> declined = new ArrayList<>();
+                    declined.addAll(
+                            matches.declineOthers(
+                                    "pledge_id",
+                                    current.pledgeId(),
+                                    id,
+                                    DeclineReason.ANOTHER_PATIENT_CHOSEN,
+                                    user.id(),
+                                    now));
+                    declined.addAll(
+                            matches.declineOthers(
+                                    "request_id",
+                                    current.requestId(),
+                                    id,
+                                    DeclineReason.ANOTHER_DONOR_CHOSEN,
+                                    user.id(),
+                                    now));
+                    audit.record(
+                            AuditEntry.of(MatchingAuditActions.MATCH_APPROVED, AuditOutcome.SUCCESS)
+                                    .by(user.id(), user.role())
+                                    .on(MatchingAuditActions.MATCH, id)
+                                    .with(
+                                            Map.of(
+                                                    "pledgeId", current.pledgeId().toString(),
+                                                    "requestId", current.requestId().toString(),
+                                                    "runId", current.runId().toString(),
+                                                    "alsoDeclined",
+                                                            declined.stream()
+                                                                    .map(m -> m.id().toString())
+                                                                    .toList())));
+                    for (Match other : declined) {
+                        auditDeclined(user, other, true);
+                        if (other.declineReason() == DeclineReason.ANOTHER_PATIENT_CHOSEN) {
+                            mails.declined(
+                                    other.id(),
+                                    other.patientId(),
+                                    other.requestId(),
+                                    other.organ(),
+                                    other.declineReason().meaning(),
+                                    null);
+                        }
+                    }
+                    mails.approvedToPatient(
+                            id,
+                            current.patientId(),
+                            current.requestId(),
+                            current.organ(),
+                            current.donorId());
+                    mails.approvedToDonor(
+                            id,
+                            current.donorId(),
+                            current.pledgeId(),
+                            current.organ(),
+                            current.patientId());
+                    return views.of(matches.find(id).orElseThrow(), user);
+                });
+    }
+
+    /**
+     * @throws ApiProblem 400 without a coordinator's reason code or without the note {@code OTHER}
+     *     needs; otherwise as {@link #approve}
+     */
+    public MatchView decline(
+            CurrentUser user, UUID id, String reason, String note, ExpectedVersion expected) {
+        DeclineReason code = reason(reason);
+        String checkedNote = Fields.optionalText("note", note, MAX_NOTE);
+        if (code == DeclineReason.OTHER && checkedNote == null) {
+            throw ApiProblem.invalidField(
+                    "note", "is required with reason OTHER: say why the match was declined");
+        }
+        return tx.execute(
+                status -> {
+                    decidable(user, id, "decline matches");
+                    Match current = proposed(id, expected, "declined");
+                    Instant now = Sql.now(clock);
+                    if (!matches.decide(
+                            id,
+                            current.version(),
+                            MatchStatus.DECLINED,
+                            code,
+                            checkedNote,
+                            user.id(),
+                            now)) {
+                        throw ExpectedVersion.stale();
+                    }
+                    Match declined = matches.find(id).orElseThrow();
+                    auditDeclined(user, declined, false);
+                    mails.declined(
+                            id,
+                            declined.patientId(),
+                            declined.requestId(),
+                            declined.organ(),
+                            code.meaning(),
+                            checkedNote);
+                    return views.of(declined, user);
+                });
+    }
+
+    private Match decidable(CurrentUser user, UUID id, String action) {
+        Match match = matches.find(id).orElseThrow(() -> ApiProblem.notFound("match", id));
+        CoordinatorOnly.require(
+                user, match.visibleTo(user.id(), user.isCoordinator()), "match", id, action);
+        return match;
+    }
+
+    /** The match as it is now (after the locks), which must still be open. */
+    private Match proposed(UUID id, ExpectedVersion expected, String verb) {
+        Match current = matches.find(id).orElseThrow(() -> ApiProblem.notFound("match", id));
+        if (current.status() != MatchStatus.PROPOSED) {
+            throw ApiProblem.conflict(
+                    "illegal-transition",
+                    "the match is "
+                            + current.status()
+                            + ", so it cannot be "
+                            + verb
+                            + "; only PROPOSED matches are decided"
+                            + (current.status() == MatchStatus.SUPERSEDED
+                                    ? " (a newer match run for the request replaced it: "
+                                            + current.supersededByRun()
+                                            + ")"
+                                    : ""));
+        }
+        expected.check(current.version());
+        return current;
+    }
+
+    private void lock(String table, UUID id) {
+        jdbc.sql("select id from " + table + " where id = :id for update")
+                .param("id", id)
+                .query(UUID.class)
+                .optional();
+    }
+
+    private void auditDeclined(CurrentUser user, Match m, boolean automatic) {
+        Map<String, Object> detail = new HashMap<>();
+        detail.put("reason", m.declineReason().name());
+        detail.put("automatic", automatic);
+        detail.put("pledgeId", m.pledgeId().toString());
+        detail.put("requestId", m.requestId().toString());
+        if (m.declineNote() != null) {
+            detail.put("note", m.declineNote());
+        }
+        audit.record(
+                AuditEntry.of(MatchingAuditActions.MATCH_DECLINED, AuditOutcome.SUCCESS)
+                        .by(user.id(), user.role())
+                        .on(MatchingAuditActions.MATCH, m.id())
+                        .with(detail));
+    }
+
+    private static DeclineReason reason(String text) {
+        if (text == null || text.isBlank()) {
+            throw ApiProblem.invalidField(
+                    "reason",
+                    "is required: one of " + String.join(", ", DeclineReason.coordinatorCodes()));
+        }
+        try {
+            DeclineReason r = DeclineReason.valueOf(text.strip().toUpperCase(Locale.ROOT));
+            if (r.byCoordinator()) {
+                return r;
+            }
+        } catch (IllegalArgumentException unknown) {
+            // answered below
+        }
+        throw ApiProblem.invalidField(
+                "reason",
+                "must be one of "
+                        + String.join(", ", DeclineReason.coordinatorCodes())
+                        + " (was "
+                        + text
+                        + ")");
+    }
+}

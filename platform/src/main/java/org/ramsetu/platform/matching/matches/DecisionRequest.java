@@ -1,0 +1,11 @@
+package org.ramsetu.platform.matching.matches;
+
+/**
+ * The body of an approval or a decline.
+ *
+ * @param reason for a decline: {@code DONOR_QUALITY}, {@code SIZE}, {@code POSITIVE_CROSSMATCH},
+ *     {@code PATIENT_UNWELL}, {@code LOGISTICS} or {@code OTHER}
+ * @param note free text, required with {@code OTHER} (at most 1,000 characters)
+ * @param version the match version last read (or send {@code If-Match})
+ */
+public record DecisionRequest(String reason, String note, Long version) {}

@@ -1,0 +1,79 @@
+package org.ramsetu.platform.matching.matches;
+
+import java.util.UUID;
+import org.ramsetu.platform.registry.common.ExpectedVersion;
+import org.ramsetu.platform.security.CurrentUser;
+import org.ramsetu.platform.web.Page;
+import org.ramsetu.platform.web.PageRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/v1/matches}: everyone lists the matches they may see; coordinators approve or decline
+ * proposed ones.
+ */
+@RestController
+@RequestMapping("/api/v1/matches")
+public class MatchController {
+
+    private final ReadingMatches reading;
+    private final DecidingMatch deciding;
+
+    public MatchController(ReadingMatches reading, DecidingMatch deciding) {
+        this.reading = reading;
+        this.deciding = deciding;
+    }
+
+    /**
+     * Newest first. Coordinators may filter by {@code status}, {@code organ}, {@code requestId},
+     * {@code pledgeId}, {@code runId}; patients and donors by the same within their own.
+     */
+    @GetMapping
+    public Page<MatchView> list(
+            CurrentUser user,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String organ,
+            @RequestParam(required = false) UUID requestId,
+            @RequestParam(required = false) UUID pledgeId,
+            @RequestParam(required = false) UUID runId,
+            @RequestParam(required = false) String after,
+            @RequestParam(required = false) Integer limit) {
+        return reading.list(
+                user,
+                MatchFilter.of(status, organ, requestId, pledgeId, runId),
+                PageRequest.of(limit, after));
+    }
+
+    /** {@code PROPOSED} → {@code APPROVED}; the pledge is donated and the request matched. */
+    @PostMapping("/{id}/approve")
+    public MatchView approve(
+            CurrentUser user,
+            @PathVariable UUID id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody(required = false) DecisionRequest body) {
+        return deciding.approve(
+                user, id, ExpectedVersion.of(ifMatch, body == null ? null : body.version()));
+    }
+
+    /** {@code PROPOSED} → {@code DECLINED} with a coded reason (and a note for {@code OTHER}). */
+    @PostMapping("/{id}/decline")
+    public MatchView decline(
+            CurrentUser user,
+            @PathVariable UUID id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody(required = false) DecisionRequest body) {
+        return deciding.decline(
+                user,
+                id,
+                body == null ? null : body.reason(),
+                body == null ? null : body.note(),
+                ExpectedVersion.of(ifMatch, body == null ? null : body.version()));
+    }
+}

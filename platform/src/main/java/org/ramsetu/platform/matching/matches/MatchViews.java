@@ -1,0 +1,110 @@
+package org.ramsetu.platform.matching.matches;
+
+import org.ramsetu.platform.matching.MatchParties;
+import org.ramsetu.platform.security.CurrentUser;
+
+/**
+ * Renders a match for the one reading it: the donor stays hidden from the patient until approval.
+ */
+class MatchViews {
+
+    private final MatchParties parties;
+
+    MatchViews(MatchParties parties) {
+        this.parties = parties;
+    }
+
+    MatchView of(Match m, CurrentUser reader) {
+        boolean approved = m.status() == MatchStatus.APPROVED;
+        if (reader.isCoordinator()) {
+            return full(m, approved ? donor(m) : null, approved ? patient(m) : null);
+        }
+        if (reader.owns(m.patientId())) {
+            if (approved) {
+                return full(m, donor(m), null);
+            }
+            return new MatchView(
+                    m.id(),
+                    null,
+                    m.requestId(),
+                    null,
+                    m.patientId(),
+                    null,
+                    m.organ().name(),
+                    m.rank(),
+                    m.score(),
+                    m.mlScore(),
+                    m.distanceKm(),
+                    m.status().name(),
+                    m.declineReason() == null ? null : m.declineReason().name(),
+                    m.declineNote(),
+                    m.createdAt(),
+                    m.decidedAt(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
+        }
+        // The donor of an approved match (the only matches a donor is shown).
+        return new MatchView(
+                m.id(),
+                null,
+                null,
+                m.pledgeId(),
+                null,
+                m.donorId(),
+                m.organ().name(),
+                m.rank(),
+                null,
+                null,
+                null,
+                m.status().name(),
+                null,
+                null,
+                m.createdAt(),
+                m.decidedAt(),
+                null,
+                null,
+                null,
+                null,
+                patient(m));
+    }
+
+    private static MatchView full(Match m, MatchView.Contact donor, MatchView.Contact patient) {
+        return new MatchView(
+                m.id(),
+                m.runId(),
+                m.requestId(),
+                m.pledgeId(),
+                m.patientId(),
+                m.donorId(),
+                m.organ().name(),
+                m.rank(),
+                m.score(),
+                m.mlScore(),
+                m.distanceKm(),
+                m.status().name(),
+                m.declineReason() == null ? null : m.declineReason().name(),
+                m.declineNote(),
+                m.createdAt(),
+                m.decidedAt(),
+                m.decidedBy(),
+                m.supersededByRun(),
+                m.version(),
+                donor,
+                patient);
+    }
+
+    private MatchView.Contact donor(Match m) {
+        return parties.donor(m.donorId())
+                .map(p -> new MatchView.Contact(p.fullName(), p.email(), p.place()))
+                .orElse(null);
+    }
+
+    private MatchView.Contact patient(Match m) {
+        return parties.patient(m.patientId())
+                .map(p -> new MatchView.Contact(p.fullName(), p.email(), p.place()))
+                .orElse(null);
+    }
+}

@@ -1,0 +1,39 @@
+package org.ramsetu.platform.matching.runs;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.ramsetu.core.ranking.Candidate;
+import org.ramsetu.core.ranking.CandidateId;
+import org.ramsetu.core.ranking.RankedCandidate;
+import org.ramsetu.core.ranking.RankingResult;
+
+/**
+ * A run computed but not yet recorded: the ranking, why it is degraded (if it is), and what the
+ * record needs about each candidate.
+ *
+ * @param eligible the prepared candidates by id (transport plans, ischaemia)
+ * @param pool the offers the query found, by pledge id (versions, donor accounts)
+ * @param contributions the model's per-feature reasons for the proposed candidates
+ */
+record Calculation(
+        RequestFacts facts,
+        Instant asOf,
+        RankingResult ranking,
+        String degradedCause,
+        Map<CandidateId, Candidate> eligible,
+        Map<String, PooledOffer> pool,
+        Map<CandidateId, Map<String, Double>> contributions,
+        RunSettings settings,
+        long durationMillis) {
+
+    boolean degraded() {
+        return ranking.degraded();
+    }
+
+    /** The best candidates, at most {@code settings().proposals()}. */
+    List<RankedCandidate> proposed() {
+        List<RankedCandidate> ranked = ranking.ranked();
+        return ranked.subList(0, Math.min(ranked.size(), settings.proposals()));
+    }
+}

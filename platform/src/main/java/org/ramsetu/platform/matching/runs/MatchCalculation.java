@@ -1,0 +1,141 @@
+package org.ramsetu.platform.matching.runs;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.ramsetu.core.eligibility.EligibilityRules;
+import org.ramsetu.core.geo.TransportSettings;
+import org.ramsetu.core.organ.Organ;
+import org.ramsetu.core.ranking.Candidate;
+import org.ramsetu.core.ranking.CandidateId;
+import org.ramsetu.core.ranking.MatchPreparation;
+import org.ramsetu.core.ranking.PreparedRun;
+import org.ramsetu.core.ranking.RankedCandidate;
+import org.ramsetu.core.ranking.RankingPolicy;
+import org.ramsetu.core.ranking.RankingResult;
+import org.ramsetu.core.ranking.RankingWeights;
+import org.ramsetu.platform.registry.common.Sql;
+import org.ramsetu.platform.registry.patients.PatientProfiles;
+import org.ramsetu.platform.registry.requests.TransplantRequest;
+import org.ramsetu.platform.registry.requests.TransplantRequests;
+import org.ramsetu.platform.web.ApiProblem;
+
+/**
+ * The main job of the platform, up to the record: candidate query (organ, verified, blood groups
+ * the organ allows, reachable box) → the clinical core's hard filters and features → ML scores by
+ * candidate id → the core's ranking. Runs outside any transaction: the scoring call may take up to
+ * its time limit and must not hold a database connection meanwhile.
+ */
+class MatchCalculation {
+
+    private final TransplantRequests requests;
+    private final PatientProfiles profiles;
+    private final CandidatePool pool;
+    private final MlScoring scoring;
+    private final TransportSettings transport;
+    private final RankingWeights weights;
+    private final double heartWeightTolerance;
+    private final int proposals;
+    private final MatchPreparation preparation;
+    private final RankingPolicy policy;
+    private final Clock clock;
+
+    MatchCalculation(
+            TransplantRequests requests,
+            PatientProfiles profiles,
+            CandidatePool pool,
+            MlScoring scoring,
+            TransportSettings transport,
+            RankingWeights weights,
+            double heartWeightTolerance,
+            int proposals,
+            Clock clock) {
+        this.requests = requests;
+        this.profiles = profiles;
+        this.pool = pool;
+        this.scoring = scoring;
+        this.transport = transport;
+        this.weights = weights;
+        this.heartWeightTolerance = heartWeightTolerance;
+        this.proposals = proposals;
+        this.preparation =
+                new MatchPreparation(new EligibilityRules(transport, heartWeightTolerance));
+        this.policy = new RankingPolicy(weights);
+        this.clock = clock;
+    }
+
+    /**
+     * @throws ApiProblem 404 for an unknown request
+     */
+    TransplantRequest request(UUID id) {
+        return requests.find(id).orElseThrow(() -> ApiProblem.notFound("transplant request", id));
+    }
+
+    Calculation calculate(TransplantRequest request) {
+        long started = System.nanoTime();
+        Instant asOf = Sql.now(clock);
+        RequestFacts facts =
+                RequestFacts.of(
+                        request,
+                        profiles.find(request.patientId())
+                                .orElseThrow(
+                                        () ->
+                                                ApiProblem.conflict(
+                                                        "profile-required",
+                                                        "the patient of request "
+                                                                + request.id()
+                                                                + " has no profile; matching needs"
+                                                                + " their blood group and hospital")),
+                        asOf);
+        Organ organ = request.organ();
+        double reach = SearchBox.reachKm(organ, transport);
+        List<PooledOffer> offers =
+                pool.find(
+                        organ,
+                        DonorGroups.allowed(organ, facts.patient().bloodGroup().abo()),
+                        SearchBox.around(facts.patient().hospital(), reach),
+                        asOf);
+        Map<String, PooledOffer> byPledge = new HashMap<>(offers.size() * 2);
+        for (PooledOffer o : offers) {
+            byPledge.put(o.offer().donorId(), o);
+        }
+        PreparedRun prepared =
+                preparation.forPatient(
+                        facts.patient(), offers.stream().map(PooledOffer::offer).toList(), asOf);
+        MlScoring.Outcome outcome = scoring.score(organ, prepared);
+        RankingResult ranking = policy.rank(prepared, outcome.scores());
+        Map<CandidateId, Candidate> eligible = new HashMap<>(prepared.eligible().size() * 2);
+        prepared.eligible().forEach(c -> eligible.put(c.id(), c));
+        RunSettings settings =
+                new RunSettings(proposals, reach, weights, transport, heartWeightTolerance);
+        Map<CandidateId, Map<String, Double>> contributions = Map.of();
+        String cause = null;
+        if (ranking.degraded()) {
+            cause =
+                    outcome.unavailableReason() != null
+                            ? outcome.unavailableReason()
+                            : "the ML score was missing for some candidates";
+        } else {
+            List<Candidate> top =
+                    ranking.ranked().stream()
+                            .limit(proposals)
+                            .map(RankedCandidate::id)
+                            .map(eligible::get)
+                            .toList();
+            contributions = scoring.contributions(organ, top, ranking.modelVersion());
+        }
+        return new Calculation(
+                facts,
+                asOf,
+                ranking,
+                cause,
+                eligible,
+                byPledge,
+                contributions,
+                settings,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+}

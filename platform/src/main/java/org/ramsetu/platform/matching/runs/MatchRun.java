@@ -1,0 +1,40 @@
+package org.ramsetu.platform.matching.runs;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.ramsetu.core.organ.Organ;
+
+/**
+ * An immutable match run: what was ranked for one transplant request, how and with what. Written
+ * once; the database refuses any update or delete of it (V140). A correction is a new run.
+ *
+ * @param requestVersion the version of the request that was ranked
+ * @param createdBy the coordinator; null for a run written by the re-scoring job
+ * @param degradedCause why the ML score was not used; null unless degraded
+ * @param modelVersion the ML model that scored the candidates; null when degraded or when no
+ *     candidate was eligible
+ * @param rescoredFrom for a re-scoring run, the degraded run it replaces
+ * @param candidates the ranked candidates, best first (all of them, or the head when read back)
+ * @param excluded pledges removed by the hard filters (all, or the head when read back)
+ */
+public record MatchRun(
+        UUID id,
+        UUID requestId,
+        Organ organ,
+        long requestVersion,
+        Instant createdAt,
+        UUID createdBy,
+        RunTrigger trigger,
+        boolean degraded,
+        String degradedCause,
+        String modelVersion,
+        String policyVersion,
+        List<String> formulaVersions,
+        UUID rescoredFrom,
+        RunSettings settings,
+        int candidateCount,
+        int excludedCount,
+        List<RunCandidate> candidates,
+        List<RunExclusion> excluded,
+        long durationMillis) {}

@@ -1,0 +1,67 @@
+package org.ramsetu.platform.matching.runs;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+import org.ramsetu.platform.security.CurrentUser;
+import org.ramsetu.platform.web.idempotency.IdempotentRequests;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/v1/transplant-requests/{id}/match-runs} and {@code GET /api/v1/match-runs/{id}},
+ * for coordinators. Creation honours {@code Idempotency-Key}.
+ */
+@RestController
+public class MatchRunController {
+
+    private final RunningMatch running;
+    private final ReadingMatchRuns reading;
+    private final IdempotentRequests idempotent;
+
+    public MatchRunController(
+            RunningMatch running, ReadingMatchRuns reading, IdempotentRequests idempotent) {
+        this.running = running;
+        this.reading = reading;
+        this.idempotent = idempotent;
+    }
+
+    /** 201 with the run, its {@code Location}; 409 unless the request is {@code WAITING}. */
+    @PostMapping("/api/v1/transplant-requests/{id}/match-runs")
+    public ResponseEntity<?> run(
+            CurrentUser user,
+            @PathVariable UUID id,
+            @RequestHeader(value = IdempotentRequests.HEADER, required = false) String key) {
+        // Ranked before the idempotency transaction opens: scoring must not hold a connection.
+        // A replayed key answers the first run; this computation is then simply dropped.
+        RunningMatch.Prepared prepared = running.prepare(user, id);
+        return idempotent.execute(
+                user,
+                key,
+                "POST /api/v1/transplant-requests/" + id + "/match-runs",
+                Map.of(),
+                () -> {
+                    MatchRunView run = running.record(prepared);
+                    return ResponseEntity.created(URI.create("/api/v1/match-runs/" + run.id()))
+                            .body(run);
+                });
+    }
+
+    /**
+     * @param candidates how many ranked candidates to include (default 100, at most 10,000)
+     * @param excluded how many excluded pledges to include (default 100, at most 10,000)
+     */
+    @GetMapping("/api/v1/match-runs/{id}")
+    public MatchRunView one(
+            CurrentUser user,
+            @PathVariable UUID id,
+            @RequestParam(required = false) Integer candidates,
+            @RequestParam(required = false) Integer excluded) {
+        return reading.one(user, id, candidates, excluded);
+    }
+}

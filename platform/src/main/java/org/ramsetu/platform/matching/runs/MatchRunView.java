@@ -1,0 +1,74 @@
+package org.ramsetu.platform.matching.runs;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.ramsetu.platform.matching.matches.Match;
+
+/**
+ * A match run as coordinators read it.
+ *
+ * @param trigger {@code COORDINATOR}, or {@code RESCORING} for the run that replaced a degraded one
+ * @param degraded ranked on the clinical policy alone: the ML score was unavailable
+ * @param degradedCause why, e.g. {@code scoring did not answer within 2.5 s}
+ * @param rescoring for a degraded run: {@code PENDING} until the re-scoring job wrote its
+ *     successor, then {@code DONE}; null for a scored run
+ * @param rescoredFrom for a re-scoring run, the degraded run it replaces
+ * @param rescoredBy for a degraded run, the run that re-scored it, once written
+ * @param candidateCount ranked candidates in the run ({@code candidates} may show only the head)
+ * @param excludedCount excluded pledges in the run ({@code excluded} may show only the head)
+ * @param proposals the matches the run proposed, best first, with their status now
+ */
+public record MatchRunView(
+        UUID id,
+        UUID requestId,
+        String organ,
+        Instant createdAt,
+        UUID createdBy,
+        String trigger,
+        boolean degraded,
+        String degradedCause,
+        String rescoring,
+        UUID rescoredFrom,
+        UUID rescoredBy,
+        String modelVersion,
+        String policyVersion,
+        List<String> formulaVersions,
+        RunSettings settings,
+        long durationMillis,
+        int candidateCount,
+        int excludedCount,
+        List<Proposal> proposals,
+        List<RunCandidate> candidates,
+        List<RunExclusion> excluded) {
+
+    /** A proposed match of the run. */
+    public record Proposal(UUID matchId, int rank, UUID pledgeId, String status) {}
+
+    static MatchRunView of(MatchRun run, List<Match> proposals, UUID rescoredBy) {
+        return new MatchRunView(
+                run.id(),
+                run.requestId(),
+                run.organ().name(),
+                run.createdAt(),
+                run.createdBy(),
+                run.trigger().name(),
+                run.degraded(),
+                run.degradedCause(),
+                run.degraded() ? (rescoredBy == null ? "PENDING" : "DONE") : null,
+                run.rescoredFrom(),
+                rescoredBy,
+                run.modelVersion(),
+                run.policyVersion(),
+                run.formulaVersions(),
+                run.settings(),
+                run.durationMillis(),
+                run.candidateCount(),
+                run.excludedCount(),
+                proposals.stream()
+                        .map(m -> new Proposal(m.id(), m.rank(), m.pledgeId(), m.status().name()))
+                        .toList(),
+                run.candidates(),
+                run.excluded());
+    }
+}

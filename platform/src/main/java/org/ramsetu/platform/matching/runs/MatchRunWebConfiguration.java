@@ -1,0 +1,25 @@
+package org.ramsetu.platform.matching.runs;
+
+import org.ramsetu.platform.matching.MatchingProperties;
+import org.ramsetu.platform.matching.matches.Matches;
+import org.ramsetu.platform.security.RecordAccess;
+import org.ramsetu.platform.web.idempotency.IdempotentRequests;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The match run endpoints of the platform API. */
+@Configuration(proxyBeanMethods = false)
+public class MatchRunWebConfiguration {
+
+    @Bean
+    ReadingMatchRuns readingMatchRuns(
+            MatchRuns runs, Matches matches, RecordAccess access, MatchingProperties properties) {
+        return new ReadingMatchRuns(runs, matches, access, properties.responseCandidates());
+    }
+
+    @Bean
+    MatchRunController matchRunController(
+            RunningMatch running, ReadingMatchRuns reading, IdempotentRequests idempotent) {
+        return new MatchRunController(running, reading, idempotent);
+    }
+}

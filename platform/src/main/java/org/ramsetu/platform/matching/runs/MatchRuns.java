@@ -1,0 +1,137 @@
+package org.ramsetu.platform.matching.runs;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.ramsetu.core.organ.Organ;
+import org.ramsetu.platform.registry.common.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Match runs in PostgreSQL: inserted once, read back whole or by the head of their lists. */
+public class MatchRuns {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<RunCandidate>> CANDIDATES = new TypeReference<>() {};
+    private static final TypeReference<List<RunExclusion>> EXCLUDED = new TypeReference<>() {};
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+
+    private final JdbcClient jdbc;
+
+    public MatchRuns(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * @throws org.springframework.dao.DuplicateKeyException when {@code run.rescoredFrom()} was
+     *     re-scored already
+     */
+    void insert(MatchRun run, UUID patientId) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("id", run.id());
+        v.put("request", run.requestId());
+        v.put("patient", patientId);
+        v.put("organ", run.organ().name());
+        v.put("requestVersion", run.requestVersion());
+        v.put("created", Sql.timestamp(run.createdAt()));
+        v.put("by", run.createdBy());
+        v.put("trigger", run.trigger().name());
+        v.put("degraded", run.degraded());
+        v.put("cause", run.degradedCause());
+        v.put("model", run.modelVersion());
+        v.put("policy", run.policyVersion());
+        v.put("formulas", JSON.writeValueAsString(run.formulaVersions()));
+        v.put("rescoredFrom", run.rescoredFrom());
+        v.put("settings", JSON.writeValueAsString(run.settings()));
+        v.put("candidateCount", run.candidateCount());
+        v.put("excludedCount", run.excludedCount());
+        v.put("candidates", JSON.writeValueAsString(run.candidates()));
+        v.put("excluded", JSON.writeValueAsString(run.excluded()));
+        v.put("duration", run.durationMillis());
+        jdbc.sql(
+                        """
+                        insert into match_run (id, request_id, patient_id, organ, request_version,
+                            created_at, created_by, trigger, degraded, degraded_cause,
+                            model_version, policy_version, formula_versions, rescored_from,
+                            settings, candidate_count, excluded_count, candidates, excluded,
+                            duration_ms)
+                        values (:id, :request, :patient, :organ, :requestVersion, :created, :by,
+                            :trigger, :degraded, :cause, :model, :policy, cast(:formulas as jsonb),
+                            :rescoredFrom, cast(:settings as jsonb), :candidateCount,
+                            :excludedCount, cast(:candidates as jsonb), cast(:excluded as jsonb),
+                            :duration)
+                        """)
+                .params(v)
+                .update();
+    }
+
+    /**
+     * The run with at most {@code candidates} of its ranked candidates and {@code excluded} of its
+     * exclusions (the head of each list, sliced in the database so a large run is not shipped
+     * whole).
+     */
+    public Optional<MatchRun> find(UUID id, int candidates, int excluded) {
+        return jdbc.sql(
+                        """
+                        select r.*,
+                            case when :candidates = 0 then '[]'::jsonb else
+                                jsonb_path_query_array(r.candidates,
+                                    ('$[0 to ' || (:candidates - 1) || ']')::jsonpath) end
+                                as candidate_head,
+                            case when :excluded = 0 then '[]'::jsonb else
+                                jsonb_path_query_array(r.excluded,
+                                    ('$[0 to ' || (:excluded - 1) || ']')::jsonpath) end
+                                as excluded_head
+                        from match_run r where r.id = :id
+                        """)
+                .param("id", id)
+                .param("candidates", candidates)
+                .param("excluded", excluded)
+                .query(MatchRuns::run)
+                .optional();
+    }
+
+    /** The patient whose request a run ranked, for object-level checks. */
+    public Optional<UUID> patientOf(UUID runId) {
+        return jdbc.sql("select patient_id from match_run where id = :id")
+                .param("id", runId)
+                .query(UUID.class)
+                .optional();
+    }
+
+    /** The run that re-scored a degraded run, if one was written. */
+    public Optional<UUID> rescoredBy(UUID runId) {
+        return jdbc.sql("select id from match_run where rescored_from = :id")
+                .param("id", runId)
+                .query(UUID.class)
+                .optional();
+    }
+
+    private static MatchRun run(ResultSet rs, int row) throws SQLException {
+        return new MatchRun(
+                rs.getObject("id", UUID.class),
+                rs.getObject("request_id", UUID.class),
+                Organ.valueOf(rs.getString("organ")),
+                rs.getLong("request_version"),
+                Sql.instant(rs, "created_at"),
+                rs.getObject("created_by", UUID.class),
+                RunTrigger.valueOf(rs.getString("trigger")),
+                rs.getBoolean("degraded"),
+                rs.getString("degraded_cause"),
+                rs.getString("model_version"),
+                rs.getString("policy_version"),
+                JSON.readValue(rs.getString("formula_versions"), STRINGS),
+                rs.getObject("rescored_from", UUID.class),
+                JSON.readValue(rs.getString("settings"), RunSettings.class),
+                rs.getInt("candidate_count"),
+                rs.getInt("excluded_count"),
+                JSON.readValue(rs.getString("candidate_head"), CANDIDATES),
+                JSON.readValue(rs.getString("excluded_head"), EXCLUDED),
+                rs.getLong("duration_ms"));
+    }
+}

@@ -1,0 +1,108 @@
+package org.ramsetu.platform.matching.runs;
+
+import java.time.Clock;
+import org.ramsetu.core.geo.TransportSettings;
+import org.ramsetu.core.ranking.RankingWeights;
+import org.ramsetu.infra.queue.RetryPolicy;
+import org.ramsetu.infra.queue.outbox.JobScheduler;
+import org.ramsetu.infra.scoring.ScoringClient;
+import org.ramsetu.platform.audit.AuditLog;
+import org.ramsetu.platform.matching.MatchMails;
+import org.ramsetu.platform.matching.MatchingConfiguration;
+import org.ramsetu.platform.matching.MatchingProperties;
+import org.ramsetu.platform.matching.matches.Matches;
+import org.ramsetu.platform.registry.patients.PatientProfiles;
+import org.ramsetu.platform.registry.requests.TransplantRequests;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Computing and recording match runs, and re-scoring degraded ones where queue consumers run. The
+ * registry's repositories are shared with the platform API where it runs, or made here on the
+ * worker, which has no API.
+ */
+@Configuration(proxyBeanMethods = false)
+public class MatchRunsConfiguration {
+
+    @Bean
+    MatchRuns matchRuns(JdbcClient jdbc) {
+        return new MatchRuns(jdbc);
+    }
+
+    @Bean
+    MatchCalculation matchCalculation(
+            ObjectProvider<TransplantRequests> requests,
+            ObjectProvider<PatientProfiles> profiles,
+            JdbcClient jdbc,
+            ScoringClient scoring,
+            MatchingProperties properties,
+            Clock clock) {
+        return new MatchCalculation(
+                requests.getIfAvailable(() -> new TransplantRequests(jdbc)),
+                profiles.getIfAvailable(() -> new PatientProfiles(jdbc)),
+                new CandidatePool(jdbc),
+                new MlScoring(scoring, properties.scoringBatchSize()),
+                TransportSettings.DEFAULTS,
+                RankingWeights.DEFAULTS,
+                properties.heartWeightTolerance(),
+                properties.proposals(),
+                clock);
+    }
+
+    @Bean
+    RecordingMatchRun recordingMatchRun(
+            MatchRuns runs,
+            Matches matches,
+            MatchMails mails,
+            ObjectProvider<AuditLog> audit,
+            JobScheduler jobs,
+            JdbcClient jdbc,
+            TransactionTemplate tx,
+            Clock clock) {
+        return new RecordingMatchRun(
+                runs,
+                matches,
+                mails,
+                MatchingConfiguration.auditLog(audit, jdbc, clock),
+                jobs,
+                jdbc,
+                tx);
+    }
+
+    @Bean
+    RunningMatch runningMatch(
+            MatchCalculation calculation,
+            RecordingMatchRun recording,
+            Matches matches,
+            MatchingProperties properties) {
+        return new RunningMatch(calculation, recording, matches, properties.responseCandidates());
+    }
+
+    @Bean
+    RescoringMatchRun rescoringMatchRun(
+            MatchRuns runs,
+            MatchCalculation calculation,
+            RecordingMatchRun recording,
+            ObjectProvider<AuditLog> audit,
+            JdbcClient jdbc,
+            Clock clock) {
+        return new RescoringMatchRun(
+                runs, calculation, recording, MatchingConfiguration.auditLog(audit, jdbc, clock));
+    }
+
+    @Bean
+    @ConditionalOnProperty("ramsetu.queue.consumers-enabled")
+    RescoringJobHandler rescoringJobHandler(
+            RescoringMatchRun rescoring, MatchingProperties properties) {
+        return new RescoringJobHandler(
+                rescoring,
+                new RetryPolicy(
+                        properties.rescoringAttempts(),
+                        properties.rescoringBackoff(),
+                        properties.rescoringMaxBackoff()));
+    }
+}

@@ -1,0 +1,152 @@
+package org.ramsetu.platform.matching.runs;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.ramsetu.core.InvalidClinicalValueException;
+import org.ramsetu.core.organ.Organ;
+import org.ramsetu.core.ranking.Candidate;
+import org.ramsetu.core.ranking.CandidateId;
+import org.ramsetu.core.ranking.MlScores;
+import org.ramsetu.core.ranking.PreparedRun;
+import org.ramsetu.infra.scoring.RankRequest;
+import org.ramsetu.infra.scoring.RankResponse;
+import org.ramsetu.infra.scoring.RankedCandidate;
+import org.ramsetu.infra.scoring.ScoreRequest;
+import org.ramsetu.infra.scoring.ScoreResponse;
+import org.ramsetu.infra.scoring.ScoredCandidate;
+import org.ramsetu.infra.scoring.ScoringClient;
+import org.ramsetu.infra.scoring.ScoringException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Asks the model server for every eligible candidate's ML score, keyed by the candidate's id (the
+ * pledge id) and never by position, and for the per-feature contributions of the candidates a run
+ * proposes. Any failure to score is an honest outcome, not an exception: the run is then ranked on
+ * the clinical policy alone and marked degraded with the reason given here.
+ */
+class MlScoring {
+
+    private static final Logger log = LoggerFactory.getLogger(MlScoring.class);
+
+    /**
+     * @param scores by candidate id; {@link MlScores#unavailable()} when scoring failed
+     * @param unavailableReason why there are no scores, for the run record; null when scored
+     */
+    record Outcome(MlScores scores, String unavailableReason) {
+        static Outcome unavailable(String reason) {
+            return new Outcome(MlScores.unavailable(), reason);
+        }
+    }
+
+    private final ScoringClient client;
+    private final int batchSize;
+
+    MlScoring(ScoringClient client, int batchSize) {
+        this.client = client;
+        this.batchSize = batchSize;
+    }
+
+    Outcome score(Organ organ, PreparedRun run) {
+        List<Candidate> eligible = run.eligible();
+        if (eligible.isEmpty()) {
+            return new Outcome(MlScores.of(Map.of(), null), null); // nothing to ask
+        }
+        Map<String, CandidateId> byWireId = new HashMap<>(eligible.size() * 2);
+        List<org.ramsetu.infra.scoring.Candidate> wire = new ArrayList<>(eligible.size());
+        for (Candidate c : eligible) {
+            String id = c.id().donorId();
+            byWireId.put(id, c.id());
+            wire.add(new org.ramsetu.infra.scoring.Candidate(id, c.features().vector().asMap()));
+        }
+        Map<CandidateId, Double> scores = new HashMap<>(eligible.size() * 2);
+        String modelVersion = null;
+        try {
+            for (int from = 0; from < wire.size(); from += batchSize) {
+                ScoreResponse answer =
+                        client.score(
+                                name(organ),
+                                new ScoreRequest(
+                                        wire.subList(
+                                                from, Math.min(wire.size(), from + batchSize))));
+                if (modelVersion != null && !modelVersion.equals(answer.modelVersion())) {
+                    return Outcome.unavailable(
+                            "the "
+                                    + name(organ)
+                                    + " model changed from "
+                                    + modelVersion
+                                    + " to "
+                                    + answer.modelVersion()
+                                    + " during the run; one run uses one model");
+                }
+                modelVersion = answer.modelVersion();
+                for (ScoredCandidate s : answer.results()) {
+                    CandidateId id = byWireId.get(s.id());
+                    if (id == null) {
+                        return Outcome.unavailable(
+                                "scoring answered for a candidate it was not asked about ("
+                                        + s.id()
+                                        + ")");
+                    }
+                    scores.put(id, s.score());
+                }
+            }
+            if (scores.size() < eligible.size()) {
+                return Outcome.unavailable(
+                        "scoring returned no score for "
+                                + (eligible.size() - scores.size())
+                                + " of "
+                                + eligible.size()
+                                + " candidates");
+            }
+            return new Outcome(MlScores.of(scores, modelVersion), null);
+        } catch (ScoringException e) {
+            return Outcome.unavailable(e.getMessage());
+        } catch (InvalidClinicalValueException e) {
+            return Outcome.unavailable("scoring returned an invalid score: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The model's per-feature contributions (SHAP) for the proposed candidates, by candidate id.
+     * Only an explanation: when it cannot be had, the run keeps its scores and says nothing more.
+     */
+    Map<CandidateId, Map<String, Double>> contributions(
+            Organ organ, List<Candidate> proposed, String modelVersion) {
+        if (proposed.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, CandidateId> byWireId = new HashMap<>();
+        List<org.ramsetu.infra.scoring.Candidate> wire = new ArrayList<>();
+        for (Candidate c : proposed) {
+            byWireId.put(c.id().donorId(), c.id());
+            wire.add(
+                    new org.ramsetu.infra.scoring.Candidate(
+                            c.id().donorId(), c.features().vector().asMap()));
+        }
+        try {
+            RankResponse answer = client.rank(name(organ), new RankRequest(wire, wire.size()));
+            if (!answer.modelVersion().equals(modelVersion)) {
+                return Map.of(); // another model's reasons would not explain these scores
+            }
+            Map<CandidateId, Map<String, Double>> out = new HashMap<>();
+            for (RankedCandidate r : answer.results()) {
+                CandidateId id = byWireId.get(r.id());
+                if (id != null) {
+                    out.put(id, r.contributions());
+                }
+            }
+            return out;
+        } catch (ScoringException e) {
+            log.warn("Contributions of the proposed candidates unavailable: {}", e.getMessage());
+            return Map.of();
+        }
+    }
+
+    private static String name(Organ organ) {
+        return organ.name().toLowerCase(Locale.ROOT);
+    }
+}

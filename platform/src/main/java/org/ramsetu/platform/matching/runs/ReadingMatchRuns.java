@@ -1,0 +1,63 @@
+package org.ramsetu.platform.matching.runs;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.ramsetu.platform.matching.CoordinatorOnly;
+import org.ramsetu.platform.matching.MatchingAuditActions;
+import org.ramsetu.platform.matching.matches.Matches;
+import org.ramsetu.platform.security.CurrentUser;
+import org.ramsetu.platform.security.RecordAccess;
+import org.ramsetu.platform.web.ApiProblem;
+
+/**
+ * Match runs as coordinators read them; each read is audited (a run holds the medical facts of the
+ * patient and of every candidate donor).
+ */
+public class ReadingMatchRuns {
+
+    /** The most candidates or exclusions one read returns. */
+    public static final int MAX_LIST = 10_000;
+
+    private final MatchRuns runs;
+    private final Matches matches;
+    private final RecordAccess access;
+    private final int defaultList;
+
+    public ReadingMatchRuns(MatchRuns runs, Matches matches, RecordAccess access, int defaultList) {
+        this.runs = runs;
+        this.matches = matches;
+        this.access = access;
+        this.defaultList = defaultList;
+    }
+
+    /**
+     * @param candidates how many of the ranked candidates to show (default: the configured head)
+     * @param excluded how many of the exclusions to show
+     * @throws ApiProblem 404 for an unknown run or one the caller may not know of, 403 for the
+     *     patient whose request it ranked
+     */
+    public MatchRunView one(CurrentUser user, UUID id, Integer candidates, Integer excluded) {
+        int c = limit("candidates", candidates);
+        int e = limit("excluded", excluded);
+        Optional<UUID> patient = runs.patientOf(id);
+        // Owners pass RecordAccess too (it is their request): they are refused just after.
+        access.read(
+                user,
+                MatchingAuditActions.RUN,
+                id,
+                patient,
+                owner -> owner,
+                RecordAccess.Sensitivity.MEDICAL);
+        CoordinatorOnly.require(user, true, MatchingAuditActions.RUN, id, "read match runs");
+        MatchRun run = runs.find(id, c, e).orElseThrow(() -> ApiProblem.notFound("match run", id));
+        return MatchRunView.of(run, matches.ofRun(id), runs.rescoredBy(id).orElse(null));
+    }
+
+    private int limit(String field, Integer requested) {
+        int value = requested == null ? defaultList : requested;
+        if (value < 0 || value > MAX_LIST) {
+            throw ApiProblem.invalidField(field, "must be 0 to " + MAX_LIST);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,97 @@
+package org.ramsetu.platform.matching.runs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.ramsetu.core.eligibility.Exclusion;
+import org.ramsetu.core.features.Imputation;
+import org.ramsetu.core.geo.IschaemiaAssessment;
+import org.ramsetu.core.ranking.Candidate;
+import org.ramsetu.core.ranking.ExcludedCandidate;
+import org.ramsetu.core.ranking.RankedCandidate;
+import org.ramsetu.core.ranking.ScoreComponents;
+
+/** Turns a calculation into the immutable run record: every candidate with every component. */
+final class RunRecord {
+
+    private RunRecord() {}
+
+    static MatchRun of(
+            Calculation calc, UUID runId, UUID createdBy, RunTrigger trigger, UUID rescoredFrom) {
+        List<RunCandidate> candidates = new ArrayList<>(calc.ranking().ranked().size());
+        for (RankedCandidate ranked : calc.ranking().ranked()) {
+            candidates.add(
+                    candidate(
+                            ranked,
+                            calc.eligible().get(ranked.id()),
+                            calc.contributions().get(ranked.id())));
+        }
+        List<RunExclusion> excluded = new ArrayList<>(calc.ranking().excluded().size());
+        for (ExcludedCandidate e : calc.ranking().excluded()) {
+            List<RunExclusion.Reason> reasons = new ArrayList<>(e.exclusions().size());
+            for (Exclusion x : e.exclusions()) {
+                reasons.add(new RunExclusion.Reason(x.code().name(), x.detail()));
+            }
+            excluded.add(new RunExclusion(UUID.fromString(e.id().donorId()), reasons));
+        }
+        return new MatchRun(
+                runId,
+                calc.facts().request().id(),
+                calc.facts().request().organ(),
+                calc.facts().request().version(),
+                calc.asOf(),
+                createdBy,
+                trigger,
+                calc.degraded(),
+                calc.degradedCause(),
+                calc.ranking().modelVersion(),
+                calc.ranking().policyVersion(),
+                calc.ranking().formulaVersions(),
+                rescoredFrom,
+                calc.settings(),
+                candidates.size(),
+                excluded.size(),
+                candidates,
+                excluded,
+                calc.durationMillis());
+    }
+
+    private static RunCandidate candidate(
+            RankedCandidate r, Candidate prepared, Map<String, Double> contributions) {
+        ScoreComponents s = r.components();
+        IschaemiaAssessment ischaemia = prepared.eligibility().ischaemia();
+        List<RunCandidate.Imputed> imputed = new ArrayList<>(r.imputations().size());
+        for (Imputation i : r.imputations()) {
+            imputed.add(new RunCandidate.Imputed(i.feature(), i.value(), i.reason()));
+        }
+        return new RunCandidate(
+                r.rank(),
+                UUID.fromString(r.id().donorId()),
+                s.combined(),
+                orNull(s.ml()),
+                r.tier().label(),
+                r.abo().name(),
+                new RunCandidate.Components(
+                        orNull(s.hlaPoints()),
+                        s.waitingDays(),
+                        s.distanceKm(),
+                        new RunCandidate.Weights(s.wMl(), s.wHla(), s.wWaiting(), s.wDistance())),
+                ischaemia == null
+                        ? null
+                        : new RunCandidate.Transport(
+                                ischaemia.plan().mode().name(),
+                                ischaemia.plan().hours(),
+                                ischaemia.totalHours(),
+                                ischaemia.hardHours()),
+                r.nearIschaemiaLimit(),
+                imputed,
+                r.features().asMap(),
+                contributions,
+                r.explanation());
+    }
+
+    private static Double orNull(double value) {
+        return Double.isNaN(value) ? null : value;
+    }
+}
