@@ -6,6 +6,7 @@ import org.ramsetu.core.InvalidClinicalValueException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -48,6 +49,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         "stale-update",
                         "the record was changed by someone else since you read it; read it again"
                                 + " and repeat your change"));
+    }
+
+    /** A lock wait that timed out or a deadlock: another change of the same records won. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> lockConflict(PessimisticLockingFailureException e) {
+        return ProblemResponses.of(
+                ApiProblem.conflict(
+                        "concurrent-change",
+                        "someone changed the same records at the same moment; read them again and"
+                                + " repeat your change if it still applies"));
     }
 
     @ExceptionHandler
