@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -59,6 +60,23 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         "concurrent-change",
                         "someone changed the same records at the same moment; read them again and"
                                 + " repeat your change if it still applies"));
+    }
+
+    /** A query past its time limit (cancelled by the database): nothing was written. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> queryTimeout(QueryTimeoutException e) {
+        log.warn("A database query hit its time limit: {}", e.getMessage());
+        ProblemDetail body =
+                ProblemResponses.body(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "query-timeout",
+                        "Took too long",
+                        "the database did not answer in time, so nothing was changed; try again in"
+                                + " a moment");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
     }
 
     @ExceptionHandler

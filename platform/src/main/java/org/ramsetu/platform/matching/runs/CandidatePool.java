@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -22,6 +23,7 @@ import org.ramsetu.core.scores.Sex;
 import org.ramsetu.platform.registry.common.HlaText;
 import org.ramsetu.platform.registry.pledges.StoredPledgeTests;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The candidate query: verified pledges of the organ whose donor's blood group the organ's policy
@@ -43,18 +45,32 @@ class CandidatePool {
               and d.longitude between :minLon and :maxLon
             """;
 
+    /** A run answers within seconds or not at all: a query past this is cancelled. */
+    static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(10);
+
     private final JdbcClient jdbc;
+    private final TimeBoundQuery bounded;
     private final Cache<UUID, DonorTests> tests =
             Caffeine.newBuilder().maximumSize(250_000).build();
     private final Cache<String, HlaTyping> typings =
             Caffeine.newBuilder().maximumSize(50_000).build();
 
-    CandidatePool(JdbcClient jdbc) {
+    CandidatePool(JdbcClient jdbc, PlatformTransactionManager transactions, Duration timeLimit) {
         this.jdbc = jdbc;
+        this.bounded = new TimeBoundQuery(jdbc, transactions, timeLimit);
     }
 
+    /**
+     * @throws org.springframework.dao.QueryTimeoutException past the time limit (the query is
+     *     cancelled by PostgreSQL)
+     */
     List<PooledOffer> find(Organ organ, List<String> bloodGroups, SearchBox box, Instant asOf) {
         LocalDate today = LocalDate.ofInstant(asOf, ZoneOffset.UTC);
+        return bounded.run(() -> query(organ, bloodGroups, box, today));
+    }
+
+    private List<PooledOffer> query(
+            Organ organ, List<String> bloodGroups, SearchBox box, LocalDate today) {
         return jdbc.sql(QUERY)
                 .param("organ", organ.name())
                 .param("groups", bloodGroups)

@@ -18,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -38,13 +39,14 @@ public class MatchRunsConfiguration {
             ObjectProvider<TransplantRequests> requests,
             ObjectProvider<PatientProfiles> profiles,
             JdbcClient jdbc,
+            PlatformTransactionManager transactions,
             ScoringClient scoring,
             MatchingProperties properties,
             Clock clock) {
         return new MatchCalculation(
                 requests.getIfAvailable(() -> new TransplantRequests(jdbc)),
                 profiles.getIfAvailable(() -> new PatientProfiles(jdbc)),
-                new CandidatePool(jdbc),
+                new CandidatePool(jdbc, transactions, CandidatePool.DEFAULT_TIME_LIMIT),
                 new MlScoring(scoring, properties.scoringBatchSize()),
                 TransportSettings.DEFAULTS,
                 RankingWeights.DEFAULTS,
