@@ -3,15 +3,12 @@ package org.ramsetu.app.launch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Set;
+import org.ramsetu.infra.files.OwnerOnlyFiles;
 import org.ramsetu.infra.settings.RamsetuSettings;
 
 /**
@@ -51,29 +48,16 @@ final class DataFolderJwtSecret {
     private static void create(Path file) throws IOException {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
-        Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
-        Files.deleteIfExists(tmp);
-        Files.createFile(
-                tmp,
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(
-                tmp,
-                Base64.getUrlEncoder().withoutPadding().encodeToString(bytes),
-                StandardCharsets.US_ASCII);
-        try {
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException anotherProcessWon) {
-            Files.deleteIfExists(tmp);
-        }
+        OwnerOnlyFiles.createAtomically(
+                file, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
     }
 
     private static void requireOwnerOnly(Path file) throws IOException {
-        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-        if (permissions.stream().anyMatch(p -> !p.name().startsWith("OWNER_"))) {
+        if (!OwnerOnlyFiles.isOwnerOnly(file)) {
             throw new IllegalStateException(
                     file
                             + " is readable by others ("
-                            + PosixFilePermissions.toString(permissions)
+                            + PosixFilePermissions.toString(Files.getPosixFilePermissions(file))
                             + "); run: chmod 600 "
                             + file);
         }

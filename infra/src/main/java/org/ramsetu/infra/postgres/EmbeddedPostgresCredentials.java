@@ -2,14 +2,14 @@ package org.ramsetu.infra.postgres;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Properties;
+import org.ramsetu.infra.files.OwnerOnlyFiles;
 
 /**
  * Passwords of the embedded server's superuser and of the application's own login role. Generated
@@ -37,16 +37,9 @@ record EmbeddedPostgresCredentials(String superuserPassword, String appPassword)
             Properties p = new Properties();
             p.setProperty("superuser.password", created.superuserPassword);
             p.setProperty("app.password", created.appPassword);
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.deleteIfExists(tmp);
-            Files.createFile(
-                    tmp,
-                    PosixFilePermissions.asFileAttribute(
-                            PosixFilePermissions.fromString("rw-------")));
-            try (Writer out = Files.newBufferedWriter(tmp)) {
-                p.store(out, "Embedded PostgreSQL credentials (generated; keep private)");
-            }
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            StringWriter text = new StringWriter();
+            p.store(text, "Embedded PostgreSQL credentials (generated; keep private)");
+            OwnerOnlyFiles.createAtomically(file, text.toString());
             return created;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read or write " + file, e);

@@ -8,7 +8,6 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -19,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.ramsetu.infra.files.OwnerOnlyFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -267,11 +267,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         Path pwfile = cluster.resolveSibling("pg.pwfile");
         Files.deleteIfExists(pwfile);
-        Files.createFile(
-                pwfile,
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        OwnerOnlyFiles.create(pwfile, credentials.superuserPassword());
         try {
-            Files.writeString(pwfile, credentials.superuserPassword());
             ProcessRunner.run(
                     List.of(
                             binaries.bin("initdb").toString(),
