@@ -1,8 +1,6 @@
 package org.ramsetu.platform.accounts;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -11,6 +9,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
+import org.ramsetu.infra.crypto.Sha256;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -159,12 +158,7 @@ public class RefreshTokens {
     }
 
     private static byte[] sha256(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Sha256.of(token.getBytes(StandardCharsets.US_ASCII));
     }
 
     private record Row(

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.UUID;
 import org.ramsetu.infra.blob.BlobContent;
+import org.ramsetu.infra.crypto.Sha256;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.web.Page;
 import org.ramsetu.platform.web.PageRequest;
@@ -65,7 +66,7 @@ public class DocumentController {
     private static byte[] identity(
             MultipartFile file, DocumentType type, UUID pledgeId, UUID requestId) {
         try (InputStream in = file.getInputStream()) {
-            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            java.security.MessageDigest sha = Sha256.digest();
             sha.update(
                     (type + "|" + pledgeId + "|" + requestId + "|")
                             .getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -74,7 +75,7 @@ public class DocumentController {
                 sha.update(buffer, 0, n);
             }
             return sha.digest();
-        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("could not read the upload", e);
         }
     }

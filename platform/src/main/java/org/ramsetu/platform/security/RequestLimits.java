@@ -1,6 +1,9 @@
 package org.ramsetu.platform.security;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
+import org.ramsetu.infra.crypto.Sha256;
 import org.ramsetu.infra.ratelimit.RateLimitDecision;
 import org.ramsetu.infra.ratelimit.RateLimiter;
 import org.ramsetu.platform.audit.AuditEntry;
@@ -61,13 +64,8 @@ public class RequestLimits {
 
     // Hashed: bounded length whatever the e-mail address, and no addresses in Redis.
     private static String bucketKey(String key) {
-        try {
-            byte[] digest =
-                    java.security.MessageDigest.getInstance("SHA-256")
-                            .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(Sha256.of(key.getBytes(StandardCharsets.UTF_8)));
     }
 }

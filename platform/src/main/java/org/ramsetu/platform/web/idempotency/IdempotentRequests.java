@@ -3,13 +3,13 @@ package org.ramsetu.platform.web.idempotency;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.ramsetu.infra.crypto.Sha256;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.web.ApiProblem;
 import org.springframework.http.MediaType;
@@ -145,14 +145,10 @@ public class IdempotentRequests {
     }
 
     private static byte[] sha256(byte[] first, byte[] second) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(first);
-            digest.update((byte) 0);
-            digest.update(second);
-            return digest.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        MessageDigest digest = Sha256.digest();
+        digest.update(first);
+        digest.update((byte) 0);
+        digest.update(second);
+        return digest.digest();
     }
 }
