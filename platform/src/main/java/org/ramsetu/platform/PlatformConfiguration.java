@@ -1,6 +1,5 @@
 package org.ramsetu.platform;
 
-import java.time.Clock;
 import java.util.List;
 import org.ramsetu.infra.ratelimit.RateLimiter;
 import org.ramsetu.platform.accounts.AccountsConfiguration;
@@ -38,11 +37,6 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
     MatchingWebConfiguration.class
 })
 public class PlatformConfiguration {
-
-    @Bean
-    AuditLog auditLog(JdbcClient jdbc, Clock clock) {
-        return new AuditLog(jdbc, clock);
-    }
 
     @Bean
     AuditController auditController(JdbcClient jdbc) {

@@ -5,17 +5,24 @@ import org.ramsetu.infra.cluster.ServiceInstances;
 import org.ramsetu.infra.database.DatabaseConfiguration;
 import org.ramsetu.infra.mail.MailJobConfiguration;
 import org.ramsetu.infra.queue.QueueConfiguration;
+import org.ramsetu.platform.audit.AuditConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * Switched on for the targets that own a database connection (all, api, worker): registry, queue.
+ * Switched on for the targets that own a database connection (all, api, worker): queue, mail jobs,
+ * audit log, instance heartbeat.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty("spring.datasource.url")
-@Import({DatabaseConfiguration.class, QueueConfiguration.class, MailJobConfiguration.class})
+@Import({
+    DatabaseConfiguration.class,
+    QueueConfiguration.class,
+    MailJobConfiguration.class,
+    AuditConfiguration.class
+})
 public class DatabaseTargetConfiguration {
 
     @Bean

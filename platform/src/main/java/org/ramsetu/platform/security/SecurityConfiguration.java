@@ -10,7 +10,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -59,9 +58,8 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain operationsEndpoints(
-            HttpSecurity http, JwtDecoder decoder, ObjectProvider<JdbcClient> jdbc, Clock clock)
+            HttpSecurity http, JwtDecoder decoder, ObjectProvider<AuditLog> audit)
             throws Exception {
-        AuditLog audit = auditLog(jdbc, clock);
         http.securityMatcher("/actuator/**")
                 .authorizeHttpRequests(
                         a ->
@@ -73,7 +71,7 @@ public class SecurityConfiguration {
                                         .permitAll()
                                         .anyRequest()
                                         .hasRole(COORDINATOR));
-        return common(http, decoder, audit).build();
+        return common(http, decoder, audit.getIfAvailable()).build();
     }
 
     @Bean
@@ -83,10 +81,8 @@ public class SecurityConfiguration {
             JwtDecoder decoder,
             SecurityProperties properties,
             RateLimiter limiter,
-            ObjectProvider<JdbcClient> jdbc,
-            Clock clock)
+            ObjectProvider<AuditLog> audit)
             throws Exception {
-        AuditLog audit = auditLog(jdbc, clock);
         http.authorizeHttpRequests(
                         a -> {
                             a.requestMatchers("/api/v1/auth/**").permitAll();
@@ -121,7 +117,7 @@ public class SecurityConfiguration {
                                 properties.maxBodySize().toBytes(),
                                 properties.maxScoringBodySize().toBytes()),
                         BearerTokenAuthenticationFilter.class);
-        return common(http, decoder, audit).build();
+        return common(http, decoder, audit.getIfAvailable()).build();
     }
 
     private static HttpSecurity common(HttpSecurity http, JwtDecoder decoder, AuditLog audit)
@@ -158,11 +154,6 @@ public class SecurityConfiguration {
                     new CoordinatorActionAuditFilter(audit), BearerTokenAuthenticationFilter.class);
         }
         return http;
-    }
-
-    private static AuditLog auditLog(ObjectProvider<JdbcClient> jdbc, Clock clock) {
-        JdbcClient client = jdbc.getIfAvailable();
-        return client == null ? null : new AuditLog(client, clock);
     }
 
     private static CorsConfigurationSource cors(SecurityProperties properties) {
