@@ -43,7 +43,7 @@ class CoordinatorWorkTest {
     }
 
     @Test
-    void aPledgeExportStreamsCsvThatSpreadsheetsCannotTurnIntoFormulasAndIsAudited() {
+    void aPledgeExportStreamsEveryMatchingPledgeAsCsvAndIsAudited() {
         String city = Registry.uniqueCity("Kochi");
         var donor = Registry.donorWithProfile(city, "A+");
         Registry.pledgeId(donor, Registry.kidneyPledge());

@@ -112,9 +112,10 @@ class RateLimitTest {
             Thread.sleep(1_100); // past the resend cool-down of the test instance
         }
 
-        Thread.sleep(2_000);
-        assertThat(PlatformInstance.mail().mailsTo(donor.email(), before + 7).size() - before)
-                .isEqualTo(5);
+        int afterFive = PlatformInstance.mail().mailsTo(donor.email(), before + 5).size();
+        Thread.sleep(2_000); // time for a sixth or seventh mail to show up, if one were sent
+        assertThat(afterFive - before).isEqualTo(5);
+        assertThat(PlatformInstance.mail().mailsTo(donor.email(), 0).size() - before).isEqualTo(5);
     }
 
     private static ApiClient.Response login(ApiClient client, String email, String password) {
