@@ -13,12 +13,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Match runs in PostgreSQL: inserted once, read back whole or by the head of their lists. */
+/**
+ * Match runs in PostgreSQL: inserted once, read back by the head of their lists (kept whole, as
+ * compressed JSON: {@link CompressedList}).
+ */
 public class MatchRuns {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<List<RunCandidate>> CANDIDATES = new TypeReference<>() {};
-    private static final TypeReference<List<RunExclusion>> EXCLUDED = new TypeReference<>() {};
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
@@ -50,8 +51,8 @@ public class MatchRuns {
         v.put("settings", JSON.writeValueAsString(run.settings()));
         v.put("candidateCount", run.candidateCount());
         v.put("excludedCount", run.excludedCount());
-        v.put("candidates", JSON.writeValueAsString(run.candidates()));
-        v.put("excluded", JSON.writeValueAsString(run.excluded()));
+        v.put("candidates", CompressedList.of(run.candidates()));
+        v.put("excluded", CompressedList.of(run.excluded()));
         v.put("duration", run.durationMillis());
         jdbc.sql(
                         """
@@ -63,8 +64,7 @@ public class MatchRuns {
                         values (:id, :request, :patient, :organ, :requestVersion, :created, :by,
                             :trigger, :degraded, :cause, :model, :policy, cast(:formulas as jsonb),
                             :rescoredFrom, cast(:settings as jsonb), :candidateCount,
-                            :excludedCount, cast(:candidates as jsonb), cast(:excluded as jsonb),
-                            :duration)
+                            :excludedCount, :candidates, :excluded, :duration)
                         """)
                 .params(v)
                 .update();
@@ -72,27 +72,12 @@ public class MatchRuns {
 
     /**
      * The run with at most {@code candidates} of its ranked candidates and {@code excluded} of its
-     * exclusions (the head of each list, sliced in the database so a large run is not shipped
-     * whole).
+     * exclusions (the head of each list: only that much is decompressed and parsed).
      */
     public Optional<MatchRun> find(UUID id, int candidates, int excluded) {
-        return jdbc.sql(
-                        """
-                        select r.*,
-                            case when :candidates = 0 then '[]'::jsonb else
-                                jsonb_path_query_array(r.candidates,
-                                    ('$[0 to ' || (:candidates - 1) || ']')::jsonpath) end
-                                as candidate_head,
-                            case when :excluded = 0 then '[]'::jsonb else
-                                jsonb_path_query_array(r.excluded,
-                                    ('$[0 to ' || (:excluded - 1) || ']')::jsonpath) end
-                                as excluded_head
-                        from match_run r where r.id = :id
-                        """)
+        return jdbc.sql("select * from match_run where id = :id")
                 .param("id", id)
-                .param("candidates", candidates)
-                .param("excluded", excluded)
-                .query(MatchRuns::run)
+                .query((rs, row) -> run(rs, candidates, excluded))
                 .optional();
     }
 
@@ -112,7 +97,7 @@ public class MatchRuns {
                 .optional();
     }
 
-    private static MatchRun run(ResultSet rs, int row) throws SQLException {
+    private static MatchRun run(ResultSet rs, int candidates, int excluded) throws SQLException {
         return new MatchRun(
                 rs.getObject("id", UUID.class),
                 rs.getObject("request_id", UUID.class),
@@ -130,8 +115,8 @@ public class MatchRuns {
                 JSON.readValue(rs.getString("settings"), RunSettings.class),
                 rs.getInt("candidate_count"),
                 rs.getInt("excluded_count"),
-                JSON.readValue(rs.getString("candidate_head"), CANDIDATES),
-                JSON.readValue(rs.getString("excluded_head"), EXCLUDED),
+                CompressedList.head(rs.getBytes("candidates"), candidates, RunCandidate.class),
+                CompressedList.head(rs.getBytes("excluded"), excluded, RunExclusion.class),
                 rs.getLong("duration_ms"));
     }
 }
