@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Issue 8, item 6: the match-run load test against `all` or split mode, with its summary.
+#
+#   bench/load/run-match-load.sh all|split DATA_DIR [SECONDS] [COORDINATORS] [REGISTRATIONS_PER_S]
+#
+# DATA_DIR must hold demo data, e.g. RAMSETU_DATA_DIR=/tmp/load-data ./ramsetu demo
+# --donors 100000 --patients 2000. Nothing else may use DATA_DIR or ports 8080-8082 meanwhile.
+set -euo pipefail
+mode=${1:?all or split}
+data=$(cd "${2:?data folder}" && pwd)
+seconds=${3:-120}
+coordinators=${4:-20}
+registrations=${5:-0.5}
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+
+# gatling:test runs in the bench module alone, so the other modules must be installed;
+# after changing code, run ./mvnw install -DskipTests again before measuring.
+if [ ! -f app/target/ramsetu.jar ] || [ ! -f bench/target/benchmarks.jar ]; then
+  ./mvnw -q -B install -DskipTests
+fi
+work=$(mktemp -d)
+trap 'kill "$stack" 2>/dev/null; wait "$stack" 2>/dev/null; rm -rf "$work"' EXIT
+# A copy, so that a rebuild while the test runs cannot pull the jar from under the servers.
+cp app/target/ramsetu.jar "$work/ramsetu.jar"
+password="load test coordinator password"
+printf '%s\n' "$password" > "$work/coordinator-password"
+chmod 600 "$work/coordinator-password"
+
+java -cp bench/target/benchmarks.jar org.ramsetu.bench.load.LoadStack \
+  "$mode" "$data" "$work/ramsetu.jar" "$coordinators" "$work/coordinator-password" \
+  > "$work/stack.log" 2>&1 &
+stack=$!
+for _ in $(seq 1 600); do
+  grep -q '^READY' "$work/stack.log" && break
+  kill -0 "$stack" 2>/dev/null || { cat "$work/stack.log"; exit 1; }
+  sleep 1
+done
+grep -q '^READY' "$work/stack.log" || { echo "stack not ready in 10 minutes"; cat "$work/stack.log"; exit 1; }
+
+./mvnw -q -B -pl bench gatling:test \
+  -Dgatling.simulationClass=org.ramsetu.bench.load.MatchRunLoadSimulation \
+  -Dramsetu.mailDir="$data/mail" \
+  "-Dramsetu.coordinatorPassword=$password" \
+  -Dramsetu.seconds="$seconds" \
+  -Dramsetu.coordinators="$coordinators" \
+  -Dramsetu.registrationsPerSecond="$registrations" || status=$?
+
+report=$(ls -dt bench/target/gatling/matchrunloadsimulation-*/ | head -1)
+echo "mode $mode, $coordinators coordinators, $seconds s, $registrations donors/s and patients/s"
+python3 bench/load/gatling-summary.py "$report/index.html"
+echo "report: $report/index.html"
+exit "${status:-0}"

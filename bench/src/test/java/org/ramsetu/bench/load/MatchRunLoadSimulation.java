@@ -1,0 +1,249 @@
+package org.ramsetu.bench.load;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.feed;
+import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.pause;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
+
+/**
+ * Issue 8, item 6: coordinators run match runs against the verified pledges of a {@code ramsetu
+ * demo} data folder while new donors and patients register. Closed model for the coordinators (each
+ * of {@code ramsetu.coordinators} logs in once, then runs matches back to back for the duration, as
+ * a person at a console waits for one run before starting the next); open model for the
+ * registrations (arrivals per second, whatever the server's latency).
+ *
+ * <p>A registration is the whole journey: sign-up, the code from the mail folder (written by the
+ * worker through the queue), verification, profile, then a kidney pledge (donors) or a kidney
+ * request (patients). Every check is on the documented status code, so an error shows as a KO.
+ *
+ * <p>Settings (system properties): {@code ramsetu.baseUrl} (http://127.0.0.1:8080), {@code
+ * ramsetu.mailDir} (required), {@code ramsetu.coordinators} (20), {@code
+ * ramsetu.coordinatorPassword} (required), {@code ramsetu.seconds} (120), {@code
+ * ramsetu.registrationsPerSecond} (0.5 donors and as many patients).
+ */
+public class MatchRunLoadSimulation extends Simulation {
+
+    private static final String PASSWORD = "load test person password";
+
+    private final String baseUrl = System.getProperty("ramsetu.baseUrl", "http://127.0.0.1:8080");
+    private final int coordinators = Integer.getInteger("ramsetu.coordinators", 20);
+    private final String coordinatorPassword = required("ramsetu.coordinatorPassword");
+    private final Duration duration =
+            Duration.ofSeconds(Integer.getInteger("ramsetu.seconds", 120));
+    private final double registrations =
+            Double.parseDouble(System.getProperty("ramsetu.registrationsPerSecond", "0.5"));
+    private final MailInbox inbox = new MailInbox(required("ramsetu.mailDir"));
+    private final List<WaitingRequests.Waiting> waiting =
+            WaitingRequests.load(
+                    baseUrl,
+                    String.format(Locale.ROOT, LoadStack.COORDINATOR_EMAIL, 1),
+                    coordinatorPassword);
+
+    private final HttpProtocolBuilder protocol =
+            http.baseUrl(baseUrl)
+                    .acceptHeader("application/json")
+                    .contentTypeHeader("application/json")
+                    .shareConnections();
+
+    private final ScenarioBuilder coordinatorsRunningMatches =
+            scenario("coordinators")
+                    .feed(coordinatorFeeder())
+                    .exec(
+                            http("coordinator log in")
+                                    .post("/api/v1/auth/login")
+                                    .body(
+                                            StringBody(
+                                                    "{\"email\":\"#{email}\",\"password\":\""
+                                                            + coordinatorPassword
+                                                            + "\"}"))
+                                    .check(status().is(200))
+                                    .check(jsonPath("$.accessToken").saveAs("token")))
+                    .during(duration)
+                    .on(
+                            feed(waitingFeeder())
+                                    // the group's row is the figure of all organs together
+                                    .group("match runs")
+                                    .on(
+                                            exec(
+                                                    http("match run #{organ}")
+                                                            .post(
+                                                                    "/api/v1/transplant-requests/#{requestId}/match-runs")
+                                                            .header(
+                                                                    "Authorization",
+                                                                    "Bearer #{token}")
+                                                            .check(status().is(201)))));
+
+    private final ScenarioBuilder donorsRegistering =
+            scenario("donors registering")
+                    .exec(signUp("DONOR"))
+                    .exec(
+                            authorised(
+                                    http("donor profile")
+                                            .put("/api/v1/donors/me")
+                                            .body(StringBody(RegistrationBodies.donorProfile()))
+                                            .check(status().is(201))))
+                    .exec(
+                            authorised(
+                                    http("kidney pledge")
+                                            .post("/api/v1/pledges")
+                                            .body(StringBody(RegistrationBodies.kidneyPledge()))
+                                            .check(status().is(201))));
+
+    private final ScenarioBuilder patientsRegistering =
+            scenario("patients registering")
+                    .exec(signUp("PATIENT"))
+                    .exec(
+                            authorised(
+                                    http("patient profile")
+                                            .put("/api/v1/patients/me")
+                                            .body(StringBody(RegistrationBodies.patientProfile()))
+                                            .check(status().is(201))))
+                    .exec(
+                            authorised(
+                                    http("kidney request")
+                                            .post("/api/v1/transplant-requests")
+                                            .body(StringBody(RegistrationBodies.kidneyRequest()))
+                                            .check(status().is(201))));
+
+    {
+        setUp(
+                        coordinatorsRunningMatches.injectOpen(atOnceUsers(coordinators)),
+                        donorsRegistering.injectOpen(
+                                constantUsersPerSec(registrations).during(duration)),
+                        patientsRegistering.injectOpen(
+                                constantUsersPerSec(registrations).during(duration)))
+                .protocols(protocol)
+                .assertions(global().failedRequests().count().is(0L));
+    }
+
+    /**
+     * Sign-up from an address of its own, the code as the person reads it in their mailbox,
+     * verification; leaves the access token in the session.
+     */
+    private ChainBuilder signUp(String role) {
+        String who = role.toLowerCase(Locale.ROOT);
+        return exec(session ->
+                        session.set(
+                                        "email",
+                                        "load-"
+                                                + who
+                                                + "-"
+                                                + UUID.randomUUID()
+                                                + "@bench.ramsetu.in")
+                                .set("ip", randomAddress()))
+                .exec(
+                        http(who + " sign-up")
+                                .post("/api/v1/auth/signup")
+                                .header("X-Forwarded-For", "#{ip}")
+                                .body(
+                                        StringBody(
+                                                "{\"email\":\"#{email}\",\"password\":\""
+                                                        + PASSWORD
+                                                        + "\",\"role\":\""
+                                                        + role
+                                                        + "\",\"fullName\":\"Load Test "
+                                                        + who
+                                                        + "\"}"))
+                                .check(status().is(202)))
+                .asLongAs(session -> !session.contains("code"))
+                .on(
+                        exec(this::readCode)
+                                .doIf(session -> !session.contains("code"))
+                                .then(pause(Duration.ofMillis(200))))
+                .exec(
+                        http(who + " verify")
+                                .post("/api/v1/auth/verify")
+                                .header("X-Forwarded-For", "#{ip}")
+                                .body(
+                                        StringBody(
+                                                "{\"email\":\"#{email}\",\"role\":\""
+                                                        + role
+                                                        + "\",\"code\":\"#{code}\"}"))
+                                .check(status().is(200))
+                                .check(jsonPath("$.accessToken").saveAs("token")));
+    }
+
+    private Session readCode(Session session) {
+        String code = inbox.codeFor(session.getString("email"));
+        if (code != null) {
+            return session.set("code", code);
+        }
+        if (inbox.waitedTooLong(session.getString("email"))) {
+            return session.markAsFailed().set("code", "000000");
+        }
+        return session;
+    }
+
+    private static io.gatling.javaapi.http.HttpRequestActionBuilder authorised(
+            io.gatling.javaapi.http.HttpRequestActionBuilder request) {
+        return request.header("Authorization", "Bearer #{token}")
+                .header("X-Forwarded-For", "#{ip}");
+    }
+
+    private Iterator<Map<String, Object>> coordinatorFeeder() {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        IntStream.rangeClosed(1, coordinators)
+                .forEach(
+                        i ->
+                                rows.add(
+                                        Map.of(
+                                                "email",
+                                                String.format(
+                                                        Locale.ROOT,
+                                                        LoadStack.COORDINATOR_EMAIL,
+                                                        i))));
+        return rows.iterator();
+    }
+
+    /** A random waiting request for every run: organs in the proportions of the waiting list. */
+    private Iterator<Map<String, Object>> waitingFeeder() {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public Map<String, Object> next() {
+                WaitingRequests.Waiting w =
+                        waiting.get(ThreadLocalRandom.current().nextInt(waiting.size()));
+                return Map.of("requestId", w.id(), "organ", w.organ().toLowerCase(Locale.ROOT));
+            }
+        };
+    }
+
+    private static String randomAddress() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        return "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + (1 + r.nextInt(254));
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("set -D" + property);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,91 @@
+package org.ramsetu.bench.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The waiting list as a coordinator reads it through the API, before the load starts. */
+final class WaitingRequests {
+
+    record Waiting(String id, String organ) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private WaitingRequests() {}
+
+    static List<Waiting> load(String baseUrl, String email, String password) {
+        try {
+            String token =
+                    send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/auth/login"))
+                                    .header("Content-Type", "application/json")
+                                    .POST(
+                                            HttpRequest.BodyPublishers.ofString(
+                                                    JSON.writeValueAsString(
+                                                            java.util.Map.of(
+                                                                    "email",
+                                                                    email,
+                                                                    "password",
+                                                                    password)))))
+                            .path("accessToken")
+                            .asText();
+            List<Waiting> waiting = new ArrayList<>();
+            String after = null;
+            do {
+                String url =
+                        baseUrl
+                                + "/api/v1/transplant-requests?status=WAITING&limit=100"
+                                + (after == null
+                                        ? ""
+                                        : "&after="
+                                                + URLEncoder.encode(after, StandardCharsets.UTF_8));
+                JsonNode page =
+                        send(
+                                HttpRequest.newBuilder(URI.create(url))
+                                        .header("Authorization", "Bearer " + token)
+                                        .GET());
+                for (JsonNode item : page.path("items")) {
+                    waiting.add(new Waiting(item.path("id").asText(), item.path("organ").asText()));
+                }
+                after =
+                        page.path("nextCursor").isTextual()
+                                ? page.path("nextCursor").asText()
+                                : null;
+            } while (after != null);
+            if (waiting.isEmpty()) {
+                throw new IllegalStateException(
+                        "no WAITING transplant requests at " + baseUrl + "; load demo data first");
+            }
+            System.out.println("waiting requests to run matches for: " + waiting.size());
+            return waiting;
+        } catch (IOException e) {
+            throw new IllegalStateException("could not read the waiting list at " + baseUrl, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode send(HttpRequest.Builder request)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response =
+                HTTP.send(
+                        request.timeout(Duration.ofSeconds(30)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(
+                    request.build().uri() + " → " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+}
