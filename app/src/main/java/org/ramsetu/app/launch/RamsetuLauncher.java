@@ -72,7 +72,10 @@ public final class RamsetuLauncher {
                 .ifPresentOrElse(
                         url -> p.put("spring.data.redis.url", url.toString()),
                         () -> p.put("management.health.redis.enabled", false));
+        // The model server has no database; an environment shared by every target (one env file for
+        // the deployment) may still name one, which must not switch the database features on.
         settings.database()
+                .filter(db -> target.usesDatabase())
                 .ifPresent(
                         db -> {
                             p.put("spring.datasource.url", db.url());

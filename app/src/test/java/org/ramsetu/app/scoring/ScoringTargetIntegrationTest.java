@@ -65,7 +65,11 @@ class ScoringTargetIntegrationTest {
                                         "RAMSETU_DATA_DIR",
                                         dataDir.toString(),
                                         "RAMSETU_JWT_SECRET",
-                                        "scoring-test-secret-0123456789abcdefgh")),
+                                        "scoring-test-secret-0123456789abcdefgh",
+                                        // as in a deployment's env file shared by every target:
+                                        // the model server must ignore it, not fail on it
+                                        "RAMSETU_DB_URL",
+                                        "jdbc:postgresql://127.0.0.1:1/unreachable")),
                         OptionalInt.of(0));
     }
 
