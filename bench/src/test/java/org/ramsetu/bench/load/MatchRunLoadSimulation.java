@@ -41,7 +41,8 @@ import java.util.stream.IntStream;
  * <p>Settings (system properties): {@code ramsetu.baseUrl} (http://127.0.0.1:8080), {@code
  * ramsetu.mailDir} (required), {@code ramsetu.coordinators} (20), {@code
  * ramsetu.coordinatorPassword} (required), {@code ramsetu.seconds} (120), {@code
- * ramsetu.registrationsPerSecond} (0.5 donors and as many patients).
+ * ramsetu.registrationsPerSecond} (0.5 donors and as many patients), {@code
+ * ramsetu.warmUpRunsPerOrgan} (3, before the measurement).
  */
 public class MatchRunLoadSimulation extends Simulation {
 
