@@ -5,6 +5,7 @@ import org.ramsetu.app.cluster.DatabaseTargetConfiguration;
 import org.ramsetu.app.cluster.PortsConfiguration;
 import org.ramsetu.app.launch.StartupBanner;
 import org.ramsetu.app.observability.ObservabilityConfiguration;
+import org.ramsetu.app.web.WebAppConfiguration;
 import org.ramsetu.platform.PlatformConfiguration;
 import org.ramsetu.platform.matching.MatchingConfiguration;
 import org.ramsetu.platform.security.SecurityConfiguration;
@@ -28,7 +29,8 @@ import org.springframework.context.annotation.Import;
     ScoringConfiguration.class,
     SecurityConfiguration.class,
     PlatformConfiguration.class,
-    MatchingConfiguration.class
+    MatchingConfiguration.class,
+    WebAppConfiguration.class
 })
 public class RamsetuApplication {
 

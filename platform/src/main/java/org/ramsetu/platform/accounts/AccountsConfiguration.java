@@ -126,7 +126,11 @@ public class AccountsConfiguration {
 
     @Bean
     AuthController authController(
-            SignupService signups, SessionService sessions, PasswordResetService resets) {
-        return new AuthController(signups, sessions, resets);
+            SignupService signups,
+            SessionService sessions,
+            PasswordResetService resets,
+            SecurityProperties properties) {
+        return new AuthController(
+                signups, sessions, resets, new RefreshCookie(properties.refreshTokenLifetime()));
     }
 }

@@ -2,7 +2,10 @@ package org.ramsetu.platform.accounts;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.ramsetu.platform.security.CurrentUser;
+import org.ramsetu.platform.web.ApiProblem;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -18,12 +21,17 @@ public class AuthController {
     private final SignupService signups;
     private final SessionService sessions;
     private final PasswordResetService resets;
+    private final RefreshCookie cookie;
 
     public AuthController(
-            SignupService signups, SessionService sessions, PasswordResetService resets) {
+            SignupService signups,
+            SessionService sessions,
+            PasswordResetService resets,
+            RefreshCookie cookie) {
         this.signups = signups;
         this.sessions = sessions;
         this.resets = resets;
+        this.cookie = cookie;
     }
 
     @PostMapping("/auth/signup")
@@ -42,25 +50,53 @@ public class AuthController {
         return new Accepted("if this account waits for verification, a new code is on its way");
     }
 
+    /** With {@code X-RamSetu-Session: cookie} the refresh token is set as a cookie instead. */
     @PostMapping("/auth/verify")
-    public AuthTokens verify(@RequestBody AuthRequests.Verify body) {
-        return sessions.verify(body);
+    public ResponseEntity<AuthTokens> verify(
+            @RequestBody AuthRequests.Verify body, HttpServletRequest request) {
+        return cookie.answer(request, sessions.verify(body));
     }
 
     @PostMapping("/auth/login")
-    public AuthTokens login(@RequestBody AuthRequests.Login body, HttpServletRequest request) {
-        return sessions.login(body, request.getRemoteAddr());
+    public ResponseEntity<AuthTokens> login(
+            @RequestBody AuthRequests.Login body, HttpServletRequest request) {
+        return cookie.answer(request, sessions.login(body, request.getRemoteAddr()));
     }
 
+    /** In cookie mode the body may be empty: the token comes from the cookie. */
     @PostMapping("/auth/refresh")
-    public AuthTokens refresh(@RequestBody AuthRequests.Refresh body) {
-        return sessions.refresh(body);
+    public ResponseEntity<AuthTokens> refresh(
+            @RequestBody(required = false) AuthRequests.Refresh body, HttpServletRequest request) {
+        return cookie.answer(request, sessions.refresh(refreshToken(body, request)));
     }
 
     @PostMapping("/auth/logout")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    public void logout(@RequestBody AuthRequests.Refresh body) {
-        sessions.logout(body);
+    public ResponseEntity<Void> logout(
+            @RequestBody(required = false) AuthRequests.Refresh body, HttpServletRequest request) {
+        AuthRequests.Refresh token = refreshToken(body, request);
+        if (token.refreshToken() != null) {
+            sessions.logout(token);
+        }
+        ResponseEntity.HeadersBuilder<?> answer = ResponseEntity.noContent();
+        if (RefreshCookie.requested(request)) {
+            answer.header(HttpHeaders.SET_COOKIE, RefreshCookie.cleared());
+        }
+        return answer.build();
+    }
+
+    /** The body's token, else (cookie mode only) the cookie's. */
+    private static AuthRequests.Refresh refreshToken(
+            AuthRequests.Refresh body, HttpServletRequest request) {
+        if (body != null && body.refreshToken() != null) {
+            return body;
+        }
+        if (RefreshCookie.requested(request)) {
+            return new AuthRequests.Refresh(RefreshCookie.read(request).orElse(null));
+        }
+        if (body == null) {
+            throw ApiProblem.invalidField("refreshToken", "is required");
+        }
+        return body;
     }
 
     @PostMapping("/auth/password-reset")

@@ -14,9 +14,12 @@ public class RegistryStatistics {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    public RegistryStatistics(JdbcClient jdbc, Clock clock) {
+    private final OperationsStatistics operations;
+
+    public RegistryStatistics(JdbcClient jdbc, Clock clock, OperationsStatistics operations) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.operations = operations;
     }
 
     public record PledgeCount(String organ, String bloodGroup, String status, long count) {}
@@ -31,12 +34,20 @@ public class RegistryStatistics {
             double medianWaitDays,
             double longestWaitDays) {}
 
+    /**
+     * @param matchOutcomes matches created per day of the last 30, by their status now
+     * @param matchRuns match runs per day of the last 30, with how many were degraded
+     * @param queues the depth of each job queue (work waiting for a worker)
+     */
     public record Stats(
             Instant generatedAt,
             List<PledgeCount> pledges,
             List<RequestCount> requests,
             List<WaitingList> waitingList,
-            long documentsAwaitingReview) {}
+            long documentsAwaitingReview,
+            List<OperationsStatistics.MatchOutcome> matchOutcomes,
+            List<OperationsStatistics.RunsPerDay> matchRuns,
+            List<OperationsStatistics.QueueDepth> queues) {}
 
     public Stats current() {
         Instant now = clock.instant();
@@ -94,7 +105,15 @@ public class RegistryStatistics {
                 jdbc.sql("select count(*) from document where status = 'PENDING'")
                         .query(Long.class)
                         .single();
-        return new Stats(now, pledges, requests, waiting, documents);
+        return new Stats(
+                now,
+                pledges,
+                requests,
+                waiting,
+                documents,
+                operations.matchOutcomes(),
+                operations.runsPerDay(),
+                operations.queues());
     }
 
     private static double round(double days) {

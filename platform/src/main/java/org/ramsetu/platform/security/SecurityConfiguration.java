@@ -166,9 +166,14 @@ public class SecurityConfiguration {
             api.addAllowedHeader("Content-Type");
             api.addAllowedHeader("Idempotency-Key");
             api.addAllowedHeader("If-Match");
+            // The web app's cookie mode (docs/SECURITY.md "Web sessions"); credentials so that a
+            // listed origin's requests may carry the refresh cookie of /api/v1/auth.
+            api.addAllowedHeader("X-RamSetu-Session");
+            api.setAllowCredentials(true);
             api.addExposedHeader("Retry-After");
             api.addExposedHeader("ETag");
             api.addExposedHeader("Location");
+            api.addExposedHeader("Content-Disposition");
             api.setMaxAge(3600L);
             source.registerCorsConfiguration("/api/**", api);
         }

@@ -1,0 +1,108 @@
+package org.ramsetu.platform.coordination;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import org.ramsetu.infra.queue.JobQueue;
+import org.ramsetu.infra.queue.JobType;
+import org.ramsetu.infra.queue.QueueStats;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The coordinators' dashboard figures about matching and background work: match outcomes and runs
+ * (degraded or not) per day over a recent window, and the depth of each job queue this target
+ * knows. Counted by the database; queue figures from the queue's own store.
+ */
+public class OperationsStatistics {
+
+    /** How many days back the per-day series reach. */
+    static final int DAYS = 30;
+
+    private final JdbcClient jdbc;
+    private final JobQueue queue;
+    private final Collection<JobType> types;
+    private final Clock clock;
+
+    /**
+     * @param queue null on a target without a queue (then no queue figures)
+     * @param types the job types whose depth the dashboard shows
+     */
+    public OperationsStatistics(
+            JdbcClient jdbc, JobQueue queue, Collection<JobType> types, Clock clock) {
+        this.jdbc = jdbc;
+        this.queue = queue;
+        this.types = List.copyOf(types);
+        this.clock = clock;
+    }
+
+    /** Matches created on a day, by their status now. */
+    public record MatchOutcome(LocalDate day, String status, long count) {}
+
+    /**
+     * Match runs written on a day and how many of them were degraded (ranked without the model).
+     */
+    public record RunsPerDay(LocalDate day, long runs, long degraded) {}
+
+    /**
+     * @param depth jobs not yet done; -1 when the queue's store could not be read
+     * @param oldestAgeSeconds age of the oldest job not yet done
+     */
+    public record QueueDepth(String type, long depth, double oldestAgeSeconds, long dead) {}
+
+    public List<MatchOutcome> matchOutcomes() {
+        return jdbc.sql(
+                        """
+                        select cast(created_at at time zone 'UTC' as date) as day, status, count(*)
+                        from match where created_at >= :since group by 1, 2 order by 1, 2
+                        """)
+                .param("since", java.sql.Timestamp.from(since()))
+                .query(
+                        (rs, i) ->
+                                new MatchOutcome(
+                                        rs.getObject(1, LocalDate.class),
+                                        rs.getString(2),
+                                        rs.getLong(3)))
+                .list();
+    }
+
+    public List<RunsPerDay> runsPerDay() {
+        return jdbc.sql(
+                        """
+                        select cast(created_at at time zone 'UTC' as date) as day, count(*),
+                            count(*) filter (where degraded)
+                        from match_run where created_at >= :since group by 1 order by 1
+                        """)
+                .param("since", java.sql.Timestamp.from(since()))
+                .query(
+                        (rs, i) ->
+                                new RunsPerDay(
+                                        rs.getObject(1, LocalDate.class),
+                                        rs.getLong(2),
+                                        rs.getLong(3)))
+                .list();
+    }
+
+    public List<QueueDepth> queues() {
+        if (queue == null) {
+            return List.of();
+        }
+        return types.stream().map(this::depth).toList();
+    }
+
+    private QueueDepth depth(JobType type) {
+        try {
+            QueueStats s = queue.stats(type);
+            Duration age = s.oldestAge() == null ? Duration.ZERO : s.oldestAge();
+            return new QueueDepth(type.name(), s.depth(), age.toMillis() / 1000.0, s.dead());
+        } catch (RuntimeException unavailable) {
+            return new QueueDepth(type.name(), -1, 0, 0);
+        }
+    }
+
+    private Instant since() {
+        return clock.instant().minus(Duration.ofDays(DAYS));
+    }
+}

@@ -1,0 +1,81 @@
+import { useSyncExternalStore } from 'react';
+import { acceptTokens, api, dropSession, onSessionChange, refreshSession } from '../api/client';
+import type { AuthTokens, Role, UserView } from '../api/types';
+
+// Who is signed in. Restored on page load from the HttpOnly refresh cookie; "expired" when a
+// session this tab had could not be renewed (the UI then asks to sign in again).
+export interface SessionState {
+  status: 'restoring' | 'anonymous' | 'signed-in';
+  user: UserView | null;
+  expired: boolean;
+}
+
+const HAD_SESSION = 'ramsetu.hadSession'; // a flag only, never a token
+let state: SessionState = { status: 'restoring', user: null, expired: false };
+const subscribers = new Set<() => void>();
+
+function set(next: SessionState) {
+  state = next;
+  subscribers.forEach((s) => s());
+}
+
+onSessionChange((tokens, reason) => {
+  if (tokens) {
+    sessionStorage.setItem(HAD_SESSION, '1');
+    set({ status: 'signed-in', user: tokens.user, expired: false });
+  } else {
+    sessionStorage.removeItem(HAD_SESSION);
+    set({ status: 'anonymous', user: null, expired: reason === 'expired' });
+  }
+});
+
+export function useSession(): SessionState {
+  return useSyncExternalStore(
+    (cb) => {
+      subscribers.add(cb);
+      return () => subscribers.delete(cb);
+    },
+    () => state,
+  );
+}
+
+export async function restoreSession() {
+  const had = sessionStorage.getItem(HAD_SESSION) === '1';
+  const tokens = await refreshSession();
+  if (!tokens) {
+    sessionStorage.removeItem(HAD_SESSION);
+    set({ status: 'anonymous', user: null, expired: had });
+  }
+}
+
+export async function logIn(email: string, password: string, role?: string) {
+  const tokens = await api<AuthTokens>('/api/v1/auth/login', {
+    method: 'POST',
+    auth: true,
+    body: { email, password, role: role || null },
+  });
+  acceptTokens(tokens, 'signed-in');
+  return tokens.user;
+}
+
+export async function verifyCode(email: string, role: string, code: string) {
+  const tokens = await api<AuthTokens>('/api/v1/auth/verify', {
+    method: 'POST',
+    auth: true,
+    body: { email, role, code },
+  });
+  acceptTokens(tokens, 'signed-in');
+  return tokens.user;
+}
+
+export async function logOut() {
+  try {
+    await api('/api/v1/auth/logout', { method: 'POST', auth: true });
+  } finally {
+    dropSession('signed-out');
+  }
+}
+
+export function homeOf(role: Role): string {
+  return role === 'DONOR' ? '/donor' : role === 'PATIENT' ? '/patient' : '/coordinator';
+}

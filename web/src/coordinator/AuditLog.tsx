@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { api } from '../api/client';
+import type { AuditRecord } from '../api/types';
+import { formatDate, useT } from '../i18n/i18n';
+import { SelectField, TextField } from '../ui/forms';
+import { Empty, Loaded, useAsync } from '../ui/status';
+
+/** The audit log, newest first, filtered by action, outcome and target. */
+export function AuditLog() {
+  const t = useT();
+  const [action, setAction] = useState('');
+  const [outcome, setOutcome] = useState('');
+  const [targetType, setTargetType] = useState('');
+  const [before, setBefore] = useState<number | undefined>();
+  const log = useAsync(
+    (signal) => api<{ items: AuditRecord[]; nextBefore: number | null }>('/api/v1/admin/audit', { signal, query: { action: action.trim().toUpperCase(), outcome, targetType, before, limit: 50 } }),
+    [action, outcome, targetType, before],
+  );
+  return (
+    <section>
+      <h1>{t('audit.title')}</h1>
+      <div className="filters">
+        <TextField label={t('audit.action')} value={action} placeholder="PLEDGE_VERIFIED" onChange={(e) => { setAction(e.target.value); setBefore(undefined); }} />
+        <SelectField label={t('audit.outcome')} value={outcome} onChange={(e) => { setOutcome(e.target.value); setBefore(undefined); }} placeholder={t('common.all')} options={['SUCCESS', 'FAILURE', 'DENIED'].map((o) => ({ value: o, label: o }))} />
+        <TextField label={t('audit.targetType')} value={targetType} placeholder="pledge" onChange={(e) => { setTargetType(e.target.value); setBefore(undefined); }} />
+      </div>
+      <Loaded state={log}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <Empty>{t('audit.none')}</Empty>
+          ) : (
+            <>
+              <div className="table-wrap">
+                <table className="audit">
+                  <caption className="sr-only">{t('audit.title')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('common.date')}</th>
+                      <th scope="col">{t('audit.action')}</th>
+                      <th scope="col">{t('audit.outcome')}</th>
+                      <th scope="col">{t('audit.actor')}</th>
+                      <th scope="col">{t('audit.target')}</th>
+                      <th scope="col">{t('audit.detail')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {page.items.map((a) => (
+                      <tr key={a.id}>
+                        <td>{formatDate(a.occurredAt, true)}</td>
+                        <td>
+                          <code>{a.action}</code>
+                        </td>
+                        <td>{a.outcome}</td>
+                        <td className="small">
+                          {a.actorRole ?? '—'} {a.actorId ? <code>{a.actorId.slice(0, 8)}</code> : null}
+                        </td>
+                        <td className="small">
+                          {a.targetType} {a.targetId ? <code>{String(a.targetId).slice(0, 8)}</code> : null}
+                        </td>
+                        <td className="small detail">{a.detail ? JSON.stringify(a.detail) : ''}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {page.nextBefore && (
+                <button type="button" onClick={() => setBefore(page.nextBefore ?? undefined)}>
+                  {t('common.next')}
+                </button>
+              )}
+            </>
+          )
+        }
+      </Loaded>
+    </section>
+  );
+}

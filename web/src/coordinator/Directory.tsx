@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import { api, download } from '../api/client';
+import { BLOOD_GROUPS, ORGANS, type DirectoryEntry, type Page } from '../api/types';
+import { formatDate, useEnumLabel, useT } from '../i18n/i18n';
+import { ProblemAlert, SelectField, TextField } from '../ui/forms';
+import { Empty, Loaded, useAsync } from '../ui/status';
+
+/** Donor and patient directories with search, and the CSV exports of every list. */
+export function Directory() {
+  const t = useT();
+  const label = useEnumLabel();
+  const [side, setSide] = useState<'donors' | 'patients'>('donors');
+  const [q, setQ] = useState('');
+  const [city, setCity] = useState('');
+  const [bloodGroup, setBloodGroup] = useState('');
+  const [after, setAfter] = useState<string | undefined>();
+  const [exportStatus, setExportStatus] = useState('');
+  const [exportOrgan, setExportOrgan] = useState('');
+  const [error, setError] = useState<unknown>();
+  const [exporting, setExporting] = useState(false);
+  const list = useAsync(
+    (signal) => api<Page<DirectoryEntry>>(`/api/v1/admin/${side}`, { signal, query: { q, city, bloodGroup, after, limit: 25 } }),
+    [side, q, city, bloodGroup, after],
+  );
+  const exportCsv = async (path: string, query: Record<string, string>) => {
+    setError(undefined);
+    setExporting(true);
+    try {
+      await download(path, query);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setExporting(false);
+    }
+  };
+  return (
+    <section>
+      <h1>{t('dir.title')}</h1>
+      <div className="filters">
+        <SelectField label={t('dir.side')} value={side} onChange={(e) => { setSide(e.target.value as 'donors'); setAfter(undefined); }} options={[{ value: 'donors', label: t('dir.donors') }, { value: 'patients', label: t('dir.patients') }]} />
+        <TextField label={t('coord.search')} type="search" value={q} onChange={(e) => { setQ(e.target.value); setAfter(undefined); }} hint={t('dir.searchHint')} />
+        <TextField label={t('place.city')} value={city} onChange={(e) => { setCity(e.target.value); setAfter(undefined); }} />
+        <SelectField label={t('profile.bloodGroup')} value={bloodGroup} onChange={(e) => { setBloodGroup(e.target.value); setAfter(undefined); }} placeholder={t('common.all')} options={['O', 'A', 'B', 'AB', ...BLOOD_GROUPS].map((g) => ({ value: g, label: g }))} />
+      </div>
+      <p>
+        <button type="button" disabled={exporting} onClick={() => void exportCsv(`/api/v1/admin/${side}/export`, { q, city, bloodGroup })}>
+          {t('dir.exportList')}
+        </button>
+      </p>
+      <ProblemAlert error={error} />
+      <Loaded state={list}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <Empty>{t('dir.none')}</Empty>
+          ) : (
+            <>
+              <div className="table-wrap">
+                <table>
+                  <caption className="sr-only">{side === 'donors' ? t('dir.donors') : t('dir.patients')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('signup.fullName')}</th>
+                      <th scope="col">{t('auth.email')}</th>
+                      <th scope="col">{t('profile.bloodGroup')}</th>
+                      <th scope="col">{t('dir.place')}</th>
+                      <th scope="col">{t('dir.open')}</th>
+                      <th scope="col">{t('dir.registered')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {page.items.map((d) => (
+                      <tr key={d.accountId}>
+                        <td>{d.fullName}</td>
+                        <td>{d.email}</td>
+                        <td>{d.bloodGroup}</td>
+                        <td>{d.place}</td>
+                        <td>{d.openRecords}</td>
+                        <td>{formatDate(d.registeredAt)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {page.nextCursor && (
+                <button type="button" onClick={() => setAfter(page.nextCursor ?? undefined)}>
+                  {t('common.next')}
+                </button>
+              )}
+            </>
+          )
+        }
+      </Loaded>
+      <section className="panel" aria-labelledby="exports">
+        <h2 id="exports">{t('dir.exports')}</h2>
+        <div className="filters">
+          <SelectField label={t('pledge.organ')} value={exportOrgan} onChange={(e) => setExportOrgan(e.target.value)} placeholder={t('common.all')} options={ORGANS.map((o) => ({ value: o, label: label('organ', o) }))} />
+          <TextField label={t('common.status')} value={exportStatus} onChange={(e) => setExportStatus(e.target.value.toUpperCase())} hint={t('dir.statusHint')} />
+        </div>
+        <button type="button" disabled={exporting} onClick={() => void exportCsv('/api/v1/admin/pledges/export', { organ: exportOrgan, status: exportStatus, city, bloodGroup })}>
+          {t('dir.exportPledges')}
+        </button>{' '}
+        <button type="button" disabled={exporting} onClick={() => void exportCsv('/api/v1/admin/transplant-requests/export', { organ: exportOrgan, status: exportStatus, city, bloodGroup })}>
+          {t('dir.exportRequests')}
+        </button>
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,232 @@
+import { useState } from 'react';
+import { api } from '../api/client';
+import type { MatchRun, RunCandidate } from '../api/types';
+import { Link } from '../app/router';
+import { formatDate, formatNumber, useEnumLabel, useT } from '../i18n/i18n';
+import { BarChart, PALETTE } from '../ui/charts';
+import { Badge, Empty, Loaded, useAsync } from '../ui/status';
+import { DecisionDialog, type Decision } from './DecisionDialog';
+
+interface Weights {
+  ml: number;
+  hla: number;
+  waiting: number;
+  distance: number;
+  waitingCapDays?: number;
+  distanceCapKm?: number;
+}
+
+/**
+ * Each component's share of a candidate's combined score, as core/.../ranking/RankingPolicy adds
+ * them: weight × (ML score | HLA points / 400 | waiting days / cap | 1 − distance / cap).
+ */
+export function contributions(c: RunCandidate, caps: Weights | undefined) {
+  const w = c.components.weights;
+  const waitingCap = caps?.waitingCapDays ?? 5 * 365;
+  const distanceCap = caps?.distanceCapKm ?? 1500;
+  return {
+    ml: c.mlScore !== undefined && c.mlScore !== null ? w.ml * c.mlScore : 0,
+    hla: c.components.hlaPoints !== undefined && c.components.hlaPoints !== null ? (w.hla * c.components.hlaPoints) / 400 : 0,
+    waiting: w.waiting * Math.min(1, c.components.waitingDays / waitingCap),
+    distance: w.distance * (1 - Math.min(1, c.components.distanceKm / distanceCap)),
+  };
+}
+
+export function MatchRunPage({ id }: { id: string }) {
+  const t = useT();
+  const label = useEnumLabel();
+  const run = useAsync((signal) => api<MatchRun & { settings?: { weights?: Weights } }>(`/api/v1/match-runs/${id}`, { signal, query: { candidates: 100, excluded: 1000 } }), [id]);
+  const [decision, setDecision] = useState<Decision | null>(null);
+  const [done, setDone] = useState('');
+  return (
+    <section>
+      <h1>{t('run.title')}</h1>
+      <Loaded state={run}>
+        {(r) => {
+          const caps = r.settings?.weights;
+          const grouped = new Map<string, { pledgeId: string; detail: string }[]>();
+          r.excluded.forEach((x) =>
+            x.reasons.forEach((reason) => {
+              const list = grouped.get(reason.code) ?? [];
+              list.push({ pledgeId: x.pledgeId, detail: reason.detail });
+              grouped.set(reason.code, list);
+            }),
+          );
+          return (
+            <>
+              {r.degraded && (
+                <div className="banner degraded" role="alert">
+                  <strong>{t('run.degraded')}</strong> {t('run.degradedText')}
+                  {r.degradedCause && <div className="small">{t('run.cause', { cause: r.degradedCause })}</div>}
+                  <div className="small">
+                    {r.rescoring === 'DONE' && r.rescoredBy ? (
+                      <Link to={`/coordinator/runs/${r.rescoredBy}`}>{t('run.rescoredBy')}</Link>
+                    ) : (
+                      t('run.rescoringPending')
+                    )}
+                  </div>
+                </div>
+              )}
+              <dl className="facts">
+                <div>
+                  <dt>{t('pledge.organ')}</dt>
+                  <dd>{label('organ', r.organ)}</dd>
+                </div>
+                <div>
+                  <dt>{t('run.created')}</dt>
+                  <dd>{formatDate(r.createdAt, true)}</dd>
+                </div>
+                <div>
+                  <dt>{t('run.trigger')}</dt>
+                  <dd>{label('trigger', r.trigger)}</dd>
+                </div>
+                <div>
+                  <dt>{t('run.model')}</dt>
+                  <dd>{r.modelVersion ?? t('run.noModel')}</dd>
+                </div>
+                <div>
+                  <dt>{t('run.policy')}</dt>
+                  <dd>{r.policyVersion}</dd>
+                </div>
+                <div>
+                  <dt>{t('run.formulas')}</dt>
+                  <dd>{r.formulaVersions.join(', ') || '—'}</dd>
+                </div>
+                <div>
+                  <dt>{t('run.counts')}</dt>
+                  <dd>{t('run.countsText', { candidates: r.candidateCount, excluded: r.excludedCount, ms: r.durationMillis })}</dd>
+                </div>
+              </dl>
+              {r.rescoredFrom && (
+                <p>
+                  <Link to={`/coordinator/runs/${r.rescoredFrom}`}>{t('run.rescoredFrom')}</Link>
+                </p>
+              )}
+
+              <h2>{t('run.proposals')}</h2>
+              {done && (
+                <p className="alert success" role="status">
+                  {done}
+                </p>
+              )}
+              {r.proposals.length === 0 ? (
+                <Empty>{t('run.noProposals')}</Empty>
+              ) : (
+                <ul className="proposals">
+                  {r.proposals.map((p) => (
+                    <li key={p.matchId} data-match={p.matchId}>
+                      <span>
+                        #{p.rank} · {t('run.pledge')} <code>{p.pledgeId.slice(0, 8)}</code> <Badge value={p.status} label={label('matchStatus', p.status)} />
+                      </span>
+                      {p.status === 'PROPOSED' && (
+                        <span className="actions">
+                          <button type="button" className="primary" onClick={() => setDecision({ matchId: p.matchId, verdict: 'approve', rank: p.rank })}>
+                            {t('decision.approve')}
+                          </button>
+                          <button type="button" onClick={() => setDecision({ matchId: p.matchId, verdict: 'decline', rank: p.rank })}>
+                            {t('decision.decline')}
+                          </button>
+                        </span>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              )}
+
+              <h2>{t('run.candidates')}</h2>
+              {r.candidates.length === 0 ? (
+                <Empty>{t('run.noCandidates')}</Empty>
+              ) : (
+                <>
+                  <BarChart
+                    title={t('run.chartTitle')}
+                    max={1}
+                    digits={3}
+                    series={[
+                      { key: 'ml', label: t('run.cML'), color: PALETTE[0] },
+                      { key: 'hla', label: t('run.cHLA'), color: PALETTE[1] },
+                      { key: 'waiting', label: t('run.cWaiting'), color: PALETTE[2] },
+                      { key: 'distance', label: t('run.cDistance'), color: PALETTE[3] },
+                    ]}
+                    rows={r.candidates.slice(0, 20).map((c) => ({ label: `#${c.rank} ${c.pledgeId.slice(0, 8)}`, values: contributions(c, caps) }))}
+                  />
+                  <div className="table-wrap">
+                    <table className="candidates">
+                      <caption className="sr-only">{t('run.candidates')}</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">#</th>
+                          <th scope="col">{t('run.pledge')}</th>
+                          <th scope="col">{t('run.score')}</th>
+                          <th scope="col">{t('run.ml')}</th>
+                          <th scope="col">{t('run.urgency')}</th>
+                          <th scope="col">ABO</th>
+                          <th scope="col">{t('run.hla')}</th>
+                          <th scope="col">{t('match.distance')}</th>
+                          <th scope="col">{t('run.transport')}</th>
+                          <th scope="col">{t('run.explanation')}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {r.candidates.map((c) => (
+                          <tr key={c.pledgeId}>
+                            <td>{c.rank}</td>
+                            <td>
+                              <code>{c.pledgeId.slice(0, 8)}</code>
+                            </td>
+                            <td>{formatNumber(c.score, 3)}</td>
+                            <td>{c.mlScore === undefined || c.mlScore === null ? '—' : formatNumber(c.mlScore, 3)}</td>
+                            <td>{c.urgency}</td>
+                            <td>{label('abo', c.abo)}</td>
+                            <td>{c.components.hlaPoints === undefined ? '—' : formatNumber(c.components.hlaPoints, 0)}</td>
+                            <td>{formatNumber(c.components.distanceKm, 0)} km</td>
+                            <td>
+                              {label('transport', c.transport.mode)} {formatNumber(c.transport.hours, 1)} h
+                              {c.nearIschaemiaLimit && <Badge value="warning" label={t('run.nearLimit')} />}
+                            </td>
+                            <td className="small">{c.explanation}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                </>
+              )}
+
+              <h2>{t('run.excluded')}</h2>
+              {grouped.size === 0 ? (
+                <Empty>{t('run.noExcluded')}</Empty>
+              ) : (
+                <div className="excluded">
+                  {[...grouped.entries()].map(([code, list]) => (
+                    <details key={code}>
+                      <summary>
+                        {label('exclusion', code)} <span className="count">({list.length})</span>
+                      </summary>
+                      <ul>
+                        {list.map((x) => (
+                          <li key={x.pledgeId + x.detail}>
+                            <code>{x.pledgeId.slice(0, 8)}</code> — {x.detail}
+                          </li>
+                        ))}
+                      </ul>
+                    </details>
+                  ))}
+                </div>
+              )}
+            </>
+          );
+        }}
+      </Loaded>
+      <DecisionDialog
+        decision={decision}
+        onClose={() => setDecision(null)}
+        onDone={(m) => {
+          setDecision(null);
+          setDone(t(m.status === 'APPROVED' ? 'decision.approvedNotice' : 'decision.declinedNotice'));
+          run.reload();
+        }}
+      />
+    </section>
+  );
+}

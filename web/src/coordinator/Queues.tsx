@@ -1,0 +1,265 @@
+import { useEffect, useRef, useState } from 'react';
+import { api, download } from '../api/client';
+import { BLOOD_GROUPS, ORGANS, type DocumentView, type Page, type Pledge } from '../api/types';
+import { formatDate, useEnumLabel, useT } from '../i18n/i18n';
+import { Dialog } from '../ui/Dialog';
+import { fieldError, ProblemAlert, SelectField, TextArea, TextField } from '../ui/forms';
+import { Badge, Empty, Loaded, useAsync } from '../ui/status';
+import { pledgeSummary } from '../ui/pledgeSummary';
+
+/** The work queues: pledges and documents waiting for a coordinator, with keyboard shortcuts. */
+export function Queues() {
+  const t = useT();
+  return (
+    <section>
+      <h1>{t('coord.queuesTitle')}</h1>
+      <p className="hint" id="shortcuts">
+        {t('coord.shortcuts')}
+      </p>
+      <PledgeQueue />
+      <DocumentQueue />
+    </section>
+  );
+}
+
+type Review = { kind: 'reject'; pledge: Pledge } | null;
+
+function PledgeQueue() {
+  const t = useT();
+  const label = useEnumLabel();
+  const [organ, setOrgan] = useState('');
+  const [bloodGroup, setBloodGroup] = useState('');
+  const [city, setCity] = useState('');
+  const [search, setSearch] = useState('');
+  const [selected, setSelected] = useState(0);
+  const [review, setReview] = useState<Review>(null);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>();
+  const [notice, setNotice] = useState('');
+  const searchRef = useRef<HTMLInputElement>(null);
+  const queue = useAsync(
+    (signal) => api<Page<Pledge>>('/api/v1/pledges', { signal, query: { status: 'PENDING', organ, bloodGroup, city, limit: 50 } }),
+    [organ, bloodGroup, city],
+  );
+  const q = search.trim().toLowerCase();
+  const items = (queue.data?.items ?? []).filter(
+    (p) => !q || [p.id, p.donor.city, p.donor.state, p.organ, p.donor.bloodGroup].some((s) => s?.toLowerCase().includes(q)),
+  );
+
+  const verify = async (p: Pledge) => {
+    setError(undefined);
+    try {
+      await api(`/api/v1/admin/pledges/${p.id}/verify`, { method: 'POST', headers: { 'If-Match': `"${p.version}"` } });
+      setNotice(t('coord.verified', { organ: label('organ', p.organ) }));
+      queue.reload();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const reject = async () => {
+    if (!review) return;
+    setError(undefined);
+    try {
+      await api(`/api/v1/admin/pledges/${review.pledge.id}/reject`, { method: 'POST', body: { reason, version: review.pledge.version } });
+      setReview(null);
+      setReason('');
+      setNotice(t('coord.rejected'));
+      queue.reload();
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement;
+      if (review || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName) || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.key === '/') {
+        e.preventDefault();
+        searchRef.current?.focus();
+      } else if (e.key === 'j') {
+        setSelected((s) => Math.min(items.length - 1, s + 1));
+      } else if (e.key === 'k') {
+        setSelected((s) => Math.max(0, s - 1));
+      } else if (e.key === 'v' && items[selected]) {
+        void verify(items[selected]);
+      } else if (e.key === 'r' && items[selected]) {
+        setReview({ kind: 'reject', pledge: items[selected] });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+  useEffect(() => {
+    document.querySelector<HTMLElement>(`[data-row="${selected}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
+
+  return (
+    <section aria-labelledby="pledge-queue">
+      <h2 id="pledge-queue">{t('coord.pledgeQueue')}</h2>
+      <div className="filters">
+        <TextField label={t('coord.search')} ref={searchRef} type="search" value={search} onChange={(e) => setSearch(e.target.value)} hint={t('coord.searchHint')} />
+        <SelectField label={t('pledge.organ')} value={organ} onChange={(e) => setOrgan(e.target.value)} placeholder={t('common.all')} options={ORGANS.map((o) => ({ value: o, label: label('organ', o) }))} />
+        <SelectField label={t('profile.bloodGroup')} value={bloodGroup} onChange={(e) => setBloodGroup(e.target.value)} placeholder={t('common.all')} options={['O', 'A', 'B', 'AB', ...BLOOD_GROUPS].map((g) => ({ value: g, label: g }))} />
+        <TextField label={t('place.city')} value={city} onChange={(e) => setCity(e.target.value)} />
+      </div>
+      {notice && (
+        <p className="alert success" role="status">
+          {notice}
+        </p>
+      )}
+      <ProblemAlert error={review ? undefined : error} />
+      <Loaded state={queue}>
+        {() =>
+          items.length === 0 ? (
+            <Empty>{t('coord.noPledges')}</Empty>
+          ) : (
+            <div className="table-wrap">
+              <table className="queue" aria-describedby="shortcuts">
+                <caption className="sr-only">{t('coord.pledgeQueue')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('pledge.organ')}</th>
+                    <th scope="col">{t('profile.bloodGroup')}</th>
+                    <th scope="col">{t('place.city')}</th>
+                    <th scope="col">{t('coord.tests')}</th>
+                    <th scope="col">{t('common.date')}</th>
+                    <th scope="col">{t('common.actions')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {items.map((p, i) => (
+                    <tr key={p.id} data-row={i} data-pledge={p.id} className={i === selected ? 'selected' : undefined} aria-selected={i === selected} onClick={() => setSelected(i)}>
+                      <td>{label('organ', p.organ)}</td>
+                      <td>{p.donor.bloodGroup}</td>
+                      <td>
+                        {p.donor.city}, {p.donor.state}
+                      </td>
+                      <td className="small">{pledgeSummary(p, label, t)}</td>
+                      <td>{formatDate(p.createdAt, true)}</td>
+                      <td className="actions">
+                        <button type="button" className="primary" onClick={() => void verify(p)}>
+                          {t('coord.verify')}
+                        </button>
+                        <button type="button" onClick={() => setReview({ kind: 'reject', pledge: p })}>
+                          {t('coord.reject')}
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </Loaded>
+      <Dialog title={t('coord.rejectTitle')} open={review !== null} onClose={() => setReview(null)}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void reject();
+          }}
+        >
+          <TextArea label={t('coord.reason')} value={reason} rows={3} onChange={(e) => setReason(e.target.value)} error={fieldError(error, 'reason')} hint={t('coord.reasonHint')} />
+          <ProblemAlert error={error} shownFields={['reason']} />
+          <div className="actions">
+            <button type="submit" className="danger">
+              {t('coord.reject')}
+            </button>
+            <button type="button" onClick={() => setReview(null)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      </Dialog>
+    </section>
+  );
+}
+
+function DocumentQueue() {
+  const t = useT();
+  const label = useEnumLabel();
+  const docs = useAsync((signal) => api<Page<DocumentView>>('/api/v1/admin/documents', { signal, query: { limit: 100 } }), []);
+  const [rejecting, setRejecting] = useState<DocumentView | null>(null);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>();
+  const decide = async (d: DocumentView, verdict: 'verify' | 'reject') => {
+    setError(undefined);
+    try {
+      await api(`/api/v1/admin/documents/${d.id}/${verdict}`, { method: 'POST', body: verdict === 'reject' ? { reason } : undefined });
+      setRejecting(null);
+      setReason('');
+      docs.reload();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <section aria-labelledby="doc-queue">
+      <h2 id="doc-queue">{t('coord.documentQueue')}</h2>
+      <ProblemAlert error={rejecting ? undefined : error} />
+      <Loaded state={docs}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <Empty>{t('coord.noDocuments')}</Empty>
+          ) : (
+            <div className="table-wrap">
+              <table>
+                <caption className="sr-only">{t('coord.documentQueue')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('docs.file')}</th>
+                    <th scope="col">{t('docs.type')}</th>
+                    <th scope="col">{t('common.date')}</th>
+                    <th scope="col">{t('common.actions')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {page.items.map((d) => (
+                    <tr key={d.id}>
+                      <td>
+                        <button type="button" className="link" onClick={() => void download(`/api/v1/documents/${d.id}/content`).catch(setError)}>
+                          {d.fileName}
+                        </button>{' '}
+                        <Badge value={d.status} label={label('docStatus', d.status)} />
+                      </td>
+                      <td>{label('docType', d.type)}</td>
+                      <td>{formatDate(d.createdAt, true)}</td>
+                      <td className="actions">
+                        <button type="button" className="primary" onClick={() => void decide(d, 'verify')}>
+                          {t('coord.verify')}
+                        </button>
+                        <button type="button" onClick={() => setRejecting(d)}>
+                          {t('coord.reject')}
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </Loaded>
+      <Dialog title={t('coord.rejectDocTitle')} open={rejecting !== null} onClose={() => setRejecting(null)}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (rejecting) void decide(rejecting, 'reject');
+          }}
+        >
+          <TextArea label={t('coord.reason')} value={reason} rows={3} onChange={(e) => setReason(e.target.value)} error={fieldError(error, 'reason')} />
+          <ProblemAlert error={error} shownFields={['reason']} />
+          <div className="actions">
+            <button type="submit" className="danger">
+              {t('coord.reject')}
+            </button>
+            <button type="button" onClick={() => setRejecting(null)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      </Dialog>
+    </section>
+  );
+}

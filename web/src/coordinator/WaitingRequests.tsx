@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import { api } from '../api/client';
+import { ORGANS, type MatchRun, type Page, type TransplantRequest } from '../api/types';
+import { navigate } from '../app/router';
+import { formatDate, useEnumLabel, useT } from '../i18n/i18n';
+import { ProblemAlert, SelectField, TextField } from '../ui/forms';
+import { Empty, Loaded, useAsync } from '../ui/status';
+import { ScoreList } from '../patient/ScoreList';
+
+/** The waiting list; a coordinator starts a match run for a request from here. */
+export function WaitingRequests() {
+  const t = useT();
+  const label = useEnumLabel();
+  const [organ, setOrgan] = useState('');
+  const [status, setStatus] = useState('WAITING');
+  const [city, setCity] = useState('');
+  const [running, setRunning] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>();
+  const list = useAsync(
+    (signal) => api<Page<TransplantRequest>>('/api/v1/transplant-requests', { signal, query: { organ, status, city, limit: 50 } }),
+    [organ, status, city],
+  );
+  const run = async (r: TransplantRequest) => {
+    setRunning(r.id);
+    setError(undefined);
+    try {
+      const created = await api<MatchRun>(`/api/v1/transplant-requests/${r.id}/match-runs`, {
+        method: 'POST',
+        headers: { 'Idempotency-Key': crypto.randomUUID() },
+      });
+      navigate(`/coordinator/runs/${created.id}`);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setRunning(null);
+    }
+  };
+  return (
+    <section>
+      <h1>{t('coord.requestsTitle')}</h1>
+      <div className="filters">
+        <SelectField label={t('pledge.organ')} value={organ} onChange={(e) => setOrgan(e.target.value)} placeholder={t('common.all')} options={ORGANS.map((o) => ({ value: o, label: label('organ', o) }))} />
+        <SelectField
+          label={t('common.status')}
+          value={status}
+          onChange={(e) => setStatus(e.target.value)}
+          placeholder={t('common.all')}
+          options={['WAITING', 'MATCHED', 'TRANSPLANTED', 'REMOVED'].map((s) => ({ value: s, label: label('requestStatus', s) }))}
+        />
+        <TextField label={t('place.city')} value={city} onChange={(e) => setCity(e.target.value)} />
+      </div>
+      <ProblemAlert error={error} />
+      {running && (
+        <p role="status" className="loading">
+          <span className="spinner" aria-hidden="true" /> {t('coord.running')}
+        </p>
+      )}
+      <Loaded state={list}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <Empty>{t('coord.noRequests')}</Empty>
+          ) : (
+            <ul className="cards">
+              {page.items.map((r) => (
+                <li key={r.id} className="card request-card" data-request={r.id}>
+                  <h3>
+                    {label('organ', r.organ)} · {r.patient.bloodGroup} · {r.patient.city}
+                  </h3>
+                  <p>
+                    {r.patient.hospitalName} · {t('patient.listedOn', { date: formatDate(r.listedAt) })} · {t('patient.waitingDays', { days: r.waitingDays })} ·{' '}
+                    {t('request.urgency')} {r.urgency}
+                  </p>
+                  <ScoreList scores={r.scores} />
+                  {r.status === 'WAITING' && (
+                    <button type="button" className="primary" disabled={running !== null} onClick={() => void run(r)}>
+                      {t('coord.runMatch')}
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
+    </section>
+  );
+}

@@ -1,0 +1,96 @@
+import { api } from '../api/client';
+import { ApiError } from '../api/problem';
+import type { MatchView, Page, PatientProfile, TransplantRequest } from '../api/types';
+import { Link } from '../app/router';
+import { formatDate, formatNumber, useEnumLabel, useT } from '../i18n/i18n';
+import { Badge, Empty, Loaded, useAsync } from '../ui/status';
+import { ScoreList } from './ScoreList';
+
+export function PatientOverview() {
+  const t = useT();
+  const label = useEnumLabel();
+  const profile = useAsync(
+    (signal) =>
+      api<PatientProfile>('/api/v1/patients/me', { signal }).catch((e) => {
+        if (e instanceof ApiError && e.status === 404) return null;
+        throw e;
+      }),
+    [],
+  );
+  const requests = useAsync((signal) => api<Page<TransplantRequest>>('/api/v1/transplant-requests', { signal, query: { limit: 100 } }), []);
+  const matches = useAsync((signal) => api<Page<MatchView>>('/api/v1/matches', { signal }), []);
+  return (
+    <section>
+      <h1>{t('patient.title')}</h1>
+      <Loaded state={profile}>
+        {(p) =>
+          p ? (
+            <p>
+              {t('patient.profileSaved', { group: p.bloodGroup, hospital: p.hospital.name })} <Link to="/patient/profile">{t('common.edit')}</Link>
+            </p>
+          ) : (
+            <div className="alert info">
+              <p>{t('patient.noProfile')}</p>
+              <Link to="/patient/profile" className="button-link primary">
+                {t('patient.fillProfile')}
+              </Link>
+            </div>
+          )
+        }
+      </Loaded>
+      <h2>{t('patient.requests')}</h2>
+      <Loaded state={requests}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <Empty>
+              {t('patient.noRequests')} <Link to="/patient/request">{t('patient.newRequest')}</Link>
+            </Empty>
+          ) : (
+            <ul className="cards">
+              {page.items.map((r) => (
+                <li key={r.id} className="card request-card" data-request={r.id}>
+                  <h3>
+                    {label('organ', r.organ)} <Badge value={r.status} label={label('requestStatus', r.status)} />
+                  </h3>
+                  <p>
+                    {t('patient.listedOn', { date: formatDate(r.listedAt) })} · {t('patient.waitingDays', { days: r.waitingDays })} · {t('request.urgency')}: {r.urgency}
+                  </p>
+                  <ScoreList scores={r.scores} />
+                  {r.removalReason && <p>{t('timeline.reason', { reason: r.removalReason })}</p>}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
+      <h2>{t('patient.matches')}</h2>
+      <p className="hint">{t('patient.matchesHint')}</p>
+      <Loaded state={matches}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <Empty>{t('patient.noMatches')}</Empty>
+          ) : (
+            <ul className="cards">
+              {page.items.map((m) => (
+                <li key={m.id} className="card match-card" data-match-status={m.status}>
+                  <h3>
+                    {label('organ', m.organ)} · #{m.rank} <Badge value={m.status} label={label('matchStatus', m.status)} />
+                  </h3>
+                  <p>
+                    {t('match.score')}: {formatNumber((m.score ?? 0) * 100, 0)} % · {t('match.distance')}: {formatNumber(m.distanceKm, 0)} km
+                  </p>
+                  {m.donor ? (
+                    <p className="alert success">{t('patient.donorContact', { name: m.donor.name, email: m.donor.email, place: m.donor.place })}</p>
+                  ) : (
+                    m.status === 'PROPOSED' && <p className="muted">{t('patient.donorHidden')}</p>
+                  )}
+                  {m.declineReason && <p>{t('match.declinedBecause', { reason: label('decline', m.declineReason) })}</p>}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
+    </section>
+  );
+}

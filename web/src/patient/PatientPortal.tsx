@@ -1,0 +1,42 @@
+import { api } from '../api/client';
+import type { Page, TransplantRequest } from '../api/types';
+import { useEnumLabel, useT } from '../i18n/i18n';
+import { Documents } from '../ui/Documents';
+import { PortalNav } from '../ui/PortalNav';
+import { useAsync } from '../ui/status';
+import { PatientOverview } from './PatientOverview';
+import { PatientProfileForm } from './PatientProfileForm';
+import { RequestForm } from './RequestForm';
+
+export default function PatientPortal({ path }: { path: string }) {
+  const t = useT();
+  return (
+    <div className="portal">
+      <PortalNav
+        label={t('patient.nav')}
+        items={[
+          { to: '/patient', label: t('patient.overview') },
+          { to: '/patient/profile', label: t('patient.profile') },
+          { to: '/patient/request', label: t('patient.newRequest') },
+          { to: '/patient/documents', label: t('patient.documents') },
+        ]}
+      />
+      {path === '/patient/profile' ? (
+        <PatientProfileForm />
+      ) : path === '/patient/request' ? (
+        <RequestForm />
+      ) : path === '/patient/documents' ? (
+        <PatientDocuments />
+      ) : (
+        <PatientOverview />
+      )}
+    </div>
+  );
+}
+
+function PatientDocuments() {
+  const label = useEnumLabel();
+  const requests = useAsync((signal) => api<Page<TransplantRequest>>('/api/v1/transplant-requests', { signal, query: { limit: 100 } }), []);
+  const links = (requests.data?.items ?? []).map((r) => ({ id: r.id, label: `${label('organ', r.organ)} · ${label('requestStatus', r.status)}` }));
+  return <Documents links={links} linkField="requestId" />;
+}

@@ -1,0 +1,200 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../api/client';
+import { ORGANS, type Organ, type PatientProfile, type TransplantRequest } from '../api/types';
+import { Link } from '../app/router';
+import { useEnumLabel, useT } from '../i18n/i18n';
+import { CheckField, fieldError, ProblemAlert, SelectField, Submit, TextField } from '../ui/forms';
+import { eptsRaw, meld3, meldNa, yearsBetween } from '../ui/meld';
+import { num } from '../ui/profile';
+import { useAsync } from '../ui/status';
+import { ScoreList } from './ScoreList';
+
+const MG_UMOL = ['mg/dL', 'µmol/L'];
+
+/** A transplant request: organ, urgency and the organ's clinical values; MELD shown live. */
+export function RequestForm() {
+  const t = useT();
+  const label = useEnumLabel();
+  const profile = useAsync((signal) => api<PatientProfile>('/api/v1/patients/me', { signal }).catch(() => null), []);
+  const [organ, setOrgan] = useState<Organ>('KIDNEY');
+  const [urgency, setUrgency] = useState('3');
+  const [v, setV] = useState<Record<string, string>>({ bilirubinUnit: 'mg/dL', creatinineUnit: 'mg/dL', albuminUnit: 'g/dL' });
+  const [flags, setFlags] = useState({ dialysed: false, diabetes: false, priorTransplant: false });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [created, setCreated] = useState<TransplantRequest>();
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const err = (f: string) => fieldError(error, f);
+  const set = (k: string) => (e: { target: { value: string } }) => setV((old) => ({ ...old, [k]: e.target.value }));
+  const measurement = (k: string) => (v[k]?.trim() ? { value: num(v[k]), unit: v[`${k}Unit`] } : null);
+
+  const clinical = () => {
+    switch (organ) {
+      case 'LIVER':
+        return {
+          liver: {
+            bilirubin: measurement('bilirubin'),
+            inr: num(v.inr ?? ''),
+            creatinine: measurement('creatinine'),
+            sodium: num(v.sodium ?? ''),
+            albumin: measurement('albumin'),
+            dialysedTwiceInPastWeek: flags.dialysed,
+          },
+        };
+      case 'KIDNEY':
+        return { kidney: { dialysisStartDate: v.dialysisStartDate || null, diabetes: flags.diabetes, priorTransplant: flags.priorTransplant } };
+      case 'HEART':
+        return { heart: { statusTier: num(v.statusTier ?? '') } };
+      default:
+        return { cornea: { indication: v.indication || null } };
+    }
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const r = await api<TransplantRequest>('/api/v1/transplant-requests', {
+        method: 'POST',
+        headers: { 'Idempotency-Key': `${idempotencyKey}-${organ}` },
+        body: { organ, urgency: num(urgency), ...clinical() },
+      });
+      setCreated(r);
+    } catch (err2) {
+      setError(err2);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (created) {
+    return (
+      <section>
+        <h1>{t('request.listedTitle')}</h1>
+        <p className="alert success" role="status">
+          {t('request.listed', { organ: label('organ', created.organ) })}
+        </p>
+        <ScoreList scores={created.scores} />
+        <Link to="/patient" className="button-link primary">
+          {t('patient.overview')}
+        </Link>
+      </section>
+    );
+  }
+
+  const liveInputs = {
+    bilirubin: Number(v.bilirubin),
+    bilirubinUnit: v.bilirubinUnit,
+    inr: Number(v.inr),
+    creatinine: Number(v.creatinine),
+    creatinineUnit: v.creatinineUnit,
+    sodium: Number(v.sodium),
+    albumin: v.albumin ? Number(v.albumin) : undefined,
+    albuminUnit: v.albuminUnit,
+    dialysedTwiceInPastWeek: flags.dialysed,
+    female: profile.data?.sex === 'FEMALE',
+  };
+  const liveNa = organ === 'LIVER' ? meldNa(liveInputs) : null;
+  const live3 = organ === 'LIVER' && profile.data ? meld3(liveInputs) : null;
+  const age = profile.data ? yearsBetween(profile.data.dateOfBirth, new Date()) : null;
+  const dialysisYears = v.dialysisStartDate ? yearsBetween(v.dialysisStartDate, new Date()) : null;
+  const liveEpts =
+    organ === 'KIDNEY' && age !== null && age >= 18 && (dialysisYears === null || dialysisYears >= 0)
+      ? eptsRaw(age, flags.diabetes, flags.priorTransplant, dialysisYears)
+      : null;
+
+  const unitPair = (k: string, units: string[], required = true) => (
+    <div className="measurement">
+      <TextField label={t(`field.${k}` as 'field.bilirubin')} name={`liver.${k}`} inputMode="decimal" value={v[k] ?? ''} onChange={set(k)} error={err(`liver.${k}.value`) ?? err(`liver.${k}`)} required={required} />
+      <SelectField
+        label={t('pledge.unit', { field: t(`field.${k}` as 'field.bilirubin') })}
+        name={`liver.${k}.unit`}
+        value={v[`${k}Unit`]}
+        onChange={set(`${k}Unit`)}
+        options={units.map((u) => ({ value: u, label: u }))}
+        error={err(`liver.${k}.unit`)}
+      />
+    </div>
+  );
+
+  return (
+    <section>
+      <h1>{t('request.title')}</h1>
+      <p>{t('request.intro')}</p>
+      <form onSubmit={submit} noValidate>
+        <div className="grid">
+          <SelectField label={t('pledge.organ')} name="organ" value={organ} onChange={(e) => { setOrgan(e.target.value as Organ); setError(undefined); }} options={ORGANS.map((o) => ({ value: o, label: label('organ', o) }))} error={err('organ')} />
+          <SelectField
+            label={t('request.urgency')}
+            name="urgency"
+            value={urgency}
+            onChange={(e) => setUrgency(e.target.value)}
+            options={[1, 2, 3, 4, 5].map((u) => ({ value: String(u), label: t(`urgency.${u}` as 'urgency.1') }))}
+            error={err('urgency')}
+          />
+        </div>
+        <fieldset className="field-group">
+          <legend>{t('request.clinical', { organ: label('organ', organ) })}</legend>
+          {organ === 'LIVER' && (
+            <>
+              <div className="grid">
+                {unitPair('bilirubin', MG_UMOL)}
+                <TextField label={t('field.inr')} name="liver.inr" inputMode="decimal" value={v.inr ?? ''} onChange={set('inr')} error={err('liver.inr')} required />
+                {unitPair('creatinine', MG_UMOL)}
+                <TextField label={t('field.sodium')} name="liver.sodium" inputMode="decimal" unit="mmol/L" value={v.sodium ?? ''} onChange={set('sodium')} error={err('liver.sodium')} required />
+                {unitPair('albumin', ['g/dL', 'g/L'])}
+              </div>
+              <CheckField label={t('field.dialysedTwiceInPastWeek')} checked={flags.dialysed} onChange={(e) => setFlags({ ...flags, dialysed: e.target.checked })} error={err('liver.dialysedTwiceInPastWeek')} />
+              <div className="live-score" aria-live="polite">
+                <p>
+                  <strong>MELD-Na:</strong> <output name="meldNa">{liveNa ?? '—'}</output>
+                  {' · '}
+                  <strong>MELD 3.0:</strong> <output name="meld3">{live3 ?? '—'}</output>
+                </p>
+                <p className="hint">{t('request.liveHint')}</p>
+              </div>
+            </>
+          )}
+          {organ === 'KIDNEY' && (
+            <>
+              <TextField label={t('field.dialysisStartDate')} name="kidney.dialysisStartDate" type="date" value={v.dialysisStartDate ?? ''} onChange={set('dialysisStartDate')} error={err('kidney.dialysisStartDate')} hint={t('request.dialysisHint')} />
+              <CheckField label={t('field.diabetes')} checked={flags.diabetes} onChange={(e) => setFlags({ ...flags, diabetes: e.target.checked })} error={err('kidney.diabetes')} />
+              <CheckField label={t('field.priorTransplant')} checked={flags.priorTransplant} onChange={(e) => setFlags({ ...flags, priorTransplant: e.target.checked })} error={err('kidney.priorTransplant')} />
+              <div className="live-score" aria-live="polite">
+                <p>
+                  <strong>{t('request.eptsRaw')}:</strong> <output name="eptsRaw">{liveEpts === null ? '—' : liveEpts.toFixed(2)}</output>
+                </p>
+                <p className="hint">{t('request.eptsHint')}</p>
+              </div>
+            </>
+          )}
+          {organ === 'HEART' && (
+            <SelectField
+              label={t('field.statusTier')}
+              name="heart.statusTier"
+              value={v.statusTier ?? ''}
+              onChange={set('statusTier')}
+              placeholder={t('common.choose')}
+              options={[1, 2, 3, 4, 5, 6, 7].map((s) => ({ value: String(s), label: t(`heartTier.${s}` as 'heartTier.1') }))}
+              error={err('heart.statusTier')}
+            />
+          )}
+          {organ === 'CORNEA' && (
+            <SelectField
+              label={t('field.indication')}
+              name="cornea.indication"
+              value={v.indication ?? ''}
+              onChange={set('indication')}
+              placeholder={t('common.choose')}
+              options={['OPTICAL', 'TECTONIC', 'THERAPEUTIC'].map((s) => ({ value: s, label: label('value', s) }))}
+              error={err('cornea.indication')}
+            />
+          )}
+        </fieldset>
+        <ProblemAlert error={error} shownFields={['organ', 'urgency', organ.toLowerCase()]} />
+        <Submit busy={busy}>{t('request.submit')}</Submit>
+      </form>
+    </section>
+  );
+}

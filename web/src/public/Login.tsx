@@ -1,0 +1,126 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError } from '../api/problem';
+import { api } from '../api/client';
+import { Link, navigate } from '../app/router';
+import { homeOf, logIn, useSession, verifyCode } from '../app/session';
+import { useT } from '../i18n/i18n';
+import { fieldError, ProblemAlert, SelectField, Submit, TextField } from '../ui/forms';
+
+/** Login; also shown in place of a portal page when the session is missing or expired. */
+export function Login({ returnTo }: { returnTo?: string }) {
+  const t = useT();
+  const session = useSession();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [role, setRole] = useState('');
+  const [code, setCode] = useState('');
+  const [unverified, setUnverified] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const user = await logIn(email, password, role);
+      navigate(returnTo && returnTo.startsWith(homeOf(user.role)) ? returnTo : homeOf(user.role), true);
+    } catch (err) {
+      if (err instanceof ApiError && err.type === 'email-not-verified') setUnverified(true);
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const verify = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const user = await verifyCode(email, role || 'DONOR', code.trim());
+      navigate(homeOf(user.role), true);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="narrow">
+      <h1>{t('login.title')}</h1>
+      {session.expired && (
+        <p className="alert warning" role="alert">
+          {t('session.expired')}
+        </p>
+      )}
+      {!session.expired && returnTo && <p className="alert info">{t('login.needed')}</p>}
+      <form onSubmit={submit} noValidate>
+        <TextField
+          label={t('auth.email')}
+          name="email"
+          type="email"
+          autoComplete="username"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={fieldError(error, 'email')}
+          required
+        />
+        <TextField
+          label={t('auth.password')}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={fieldError(error, 'password')}
+          required
+        />
+        <SelectField
+          label={t('login.role')}
+          name="role"
+          value={role}
+          onChange={(e) => setRole(e.target.value)}
+          placeholder={t('login.roleAny')}
+          options={[
+            { value: 'DONOR', label: t('role.DONOR') },
+            { value: 'PATIENT', label: t('role.PATIENT') },
+            { value: 'ADMIN', label: t('role.ADMIN') },
+          ]}
+          hint={t('login.roleHint')}
+          error={fieldError(error, 'role')}
+        />
+        <ProblemAlert error={error} shownFields={['email', 'password', 'role']} />
+        <Submit busy={busy}>{t('login.submit')}</Submit>
+      </form>
+      {unverified && (
+        <form onSubmit={verify} noValidate className="panel">
+          <h2>{t('signup.codeTitle')}</h2>
+          <SelectField
+            label={t('signup.role')}
+            value={role || 'DONOR'}
+            onChange={(e) => setRole(e.target.value)}
+            options={[
+              { value: 'DONOR', label: t('role.DONOR') },
+              { value: 'PATIENT', label: t('role.PATIENT') },
+            ]}
+          />
+          <TextField label={t('signup.code')} inputMode="numeric" maxLength={6} value={code} onChange={(e) => setCode(e.target.value)} />
+          <Submit busy={busy}>{t('signup.verify')}</Submit>{' '}
+          <button
+            type="button"
+            onClick={() =>
+              void api('/api/v1/auth/resend-code', { method: 'POST', auth: true, body: { email, role: role || 'DONOR' } }).catch(setError)
+            }
+          >
+            {t('signup.resend')}
+          </button>
+        </form>
+      )}
+      <p>
+        <Link to="/reset">{t('login.forgot')}</Link> · <Link to="/signup">{t('login.noAccount')}</Link>
+      </p>
+    </section>
+  );
+}

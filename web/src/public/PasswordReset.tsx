@@ -1,0 +1,96 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../api/client';
+import { Link } from '../app/router';
+import { useT } from '../i18n/i18n';
+import { fieldError, ProblemAlert, RadioGroup, Submit, TextField } from '../ui/forms';
+
+/** Password reset: ask for a code by e-mail, then set a new password with it. */
+export function PasswordReset() {
+  const t = useT();
+  const [step, setStep] = useState<'ask' | 'confirm' | 'done'>('ask');
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState('DONOR');
+  const [code, setCode] = useState('');
+  const [newPassword, setNewPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+
+  const run = (action: () => Promise<void>) => async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      await action();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (step === 'done') {
+    return (
+      <section className="narrow">
+        <h1>{t('reset.doneTitle')}</h1>
+        <p role="status">{t('reset.done')}</p>
+        <Link to="/login" className="button-link primary">
+          {t('nav.login')}
+        </Link>
+      </section>
+    );
+  }
+  return (
+    <section className="narrow">
+      <h1>{t('reset.title')}</h1>
+      {step === 'ask' ? (
+        <form
+          noValidate
+          onSubmit={run(async () => {
+            await api('/api/v1/auth/password-reset', { method: 'POST', auth: true, body: { email, role } });
+            setStep('confirm');
+          })}
+        >
+          <p>{t('reset.intro')}</p>
+          <TextField label={t('auth.email')} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} error={fieldError(error, 'email')} required />
+          <RadioGroup
+            legend={t('signup.role')}
+            name="role"
+            value={role}
+            onChange={setRole}
+            options={[
+              { value: 'DONOR', label: t('role.DONOR') },
+              { value: 'PATIENT', label: t('role.PATIENT') },
+              { value: 'ADMIN', label: t('role.ADMIN') },
+            ]}
+            error={fieldError(error, 'role')}
+          />
+          <ProblemAlert error={error} shownFields={['email', 'role']} />
+          <Submit busy={busy}>{t('reset.send')}</Submit>
+        </form>
+      ) : (
+        <form
+          noValidate
+          onSubmit={run(async () => {
+            await api('/api/v1/auth/password-reset/confirm', { method: 'POST', auth: true, body: { email, role, code: code.trim(), newPassword } });
+            setStep('done');
+          })}
+        >
+          <p role="status">{t('reset.sent', { email })}</p>
+          <TextField label={t('signup.code')} inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={code} onChange={(e) => setCode(e.target.value)} error={fieldError(error, 'code')} required />
+          <TextField
+            label={t('reset.newPassword')}
+            type="password"
+            autoComplete="new-password"
+            value={newPassword}
+            onChange={(e) => setNewPassword(e.target.value)}
+            error={fieldError(error, 'newPassword')}
+            hint={t('signup.passwordHint')}
+            required
+          />
+          <ProblemAlert error={error} shownFields={['code', 'newPassword']} />
+          <Submit busy={busy}>{t('reset.confirm')}</Submit>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,146 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../api/client';
+import { navigate, Link } from '../app/router';
+import { homeOf, verifyCode } from '../app/session';
+import { useT } from '../i18n/i18n';
+import { fieldError, ProblemAlert, RadioGroup, Submit, TextField } from '../ui/forms';
+
+/** Sign-up in two steps: the account, then the 6-digit code from the e-mail. */
+export function Signup() {
+  const t = useT();
+  const [step, setStep] = useState<'account' | 'code'>('account');
+  const [fullName, setFullName] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [role, setRole] = useState('DONOR');
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [notice, setNotice] = useState('');
+
+  const signUp = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api('/api/v1/auth/signup', { method: 'POST', auth: true, body: { email, password, role, fullName } });
+      setStep('code');
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const verify = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const user = await verifyCode(email, role, code.trim());
+      navigate(homeOf(user.role));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const resend = async () => {
+    setError(undefined);
+    try {
+      await api('/api/v1/auth/resend-code', { method: 'POST', auth: true, body: { email, role } });
+      setNotice(t('signup.resent'));
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  if (step === 'code') {
+    return (
+      <section className="narrow">
+        <h1>{t('signup.codeTitle')}</h1>
+        <p>{t('signup.codeSent', { email })}</p>
+        <form onSubmit={verify} noValidate>
+          <TextField
+            label={t('signup.code')}
+            name="code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            error={fieldError(error, 'code')}
+            hint={t('signup.codeHint')}
+            required
+          />
+          <ProblemAlert error={error} shownFields={['code']} />
+          {notice && (
+            <p className="alert info" role="status">
+              {notice}
+            </p>
+          )}
+          <Submit busy={busy}>{t('signup.verify')}</Submit>{' '}
+          <button type="button" onClick={resend}>
+            {t('signup.resend')}
+          </button>
+        </form>
+      </section>
+    );
+  }
+
+  return (
+    <section className="narrow">
+      <h1>{t('signup.title')}</h1>
+      <p>{t('signup.intro')}</p>
+      <form onSubmit={signUp} noValidate>
+        <RadioGroup
+          legend={t('signup.role')}
+          name="role"
+          value={role}
+          onChange={setRole}
+          options={[
+            { value: 'DONOR', label: t('role.DONOR'), hint: t('signup.donorHint') },
+            { value: 'PATIENT', label: t('role.PATIENT'), hint: t('signup.patientHint') },
+          ]}
+          error={fieldError(error, 'role')}
+        />
+        <TextField
+          label={t('signup.fullName')}
+          name="fullName"
+          autoComplete="name"
+          value={fullName}
+          onChange={(e) => setFullName(e.target.value)}
+          error={fieldError(error, 'fullName')}
+          required
+        />
+        <TextField
+          label={t('auth.email')}
+          name="email"
+          type="email"
+          autoComplete="email"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={fieldError(error, 'email')}
+          required
+        />
+        <TextField
+          label={t('auth.password')}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={fieldError(error, 'password')}
+          hint={t('signup.passwordHint')}
+          required
+        />
+        <ProblemAlert error={error} shownFields={['role', 'fullName', 'email', 'password']} />
+        <Submit busy={busy}>{t('signup.submit')}</Submit>
+      </form>
+      <p>
+        {t('signup.haveAccount')} <Link to="/login">{t('nav.login')}</Link>
+      </p>
+    </section>
+  );
+}

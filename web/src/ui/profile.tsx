@@ -1,0 +1,112 @@
+import { useId } from 'react';
+import { useT } from '../i18n/i18n';
+import { TextField } from './forms';
+import { CITIES, findCity } from './places';
+
+export interface PlaceValue {
+  city: string;
+  state: string;
+  latitude: string;
+  longitude: string;
+}
+
+/** A place found by city name (fills state and coordinates), or typed in full. */
+export function PlaceFields({
+  value,
+  onChange,
+  errorOf,
+  prefix,
+}: {
+  value: PlaceValue;
+  onChange: (v: PlaceValue) => void;
+  errorOf: (field: string) => string | undefined;
+  prefix: string;
+}) {
+  const t = useT();
+  const listId = useId();
+  const setCity = (city: string) => {
+    const found = findCity(city);
+    onChange(
+      found
+        ? { city: found.city, state: found.state, latitude: String(found.latitude), longitude: String(found.longitude) }
+        : { ...value, city },
+    );
+  };
+  return (
+    <div className="grid">
+      <TextField
+        label={t('place.city')}
+        list={listId}
+        autoComplete="off"
+        value={value.city}
+        onChange={(e) => setCity(e.target.value)}
+        error={errorOf(`${prefix}.city`)}
+        hint={t('place.cityHint')}
+        required
+      />
+      <datalist id={listId}>
+        {CITIES.map((c) => (
+          <option key={c.city} value={c.city}>
+            {c.state}
+          </option>
+        ))}
+      </datalist>
+      <TextField label={t('place.state')} value={value.state} onChange={(e) => onChange({ ...value, state: e.target.value })} error={errorOf(`${prefix}.state`)} required />
+      <TextField
+        label={t('place.latitude')}
+        inputMode="decimal"
+        value={value.latitude}
+        onChange={(e) => onChange({ ...value, latitude: e.target.value })}
+        error={errorOf(`${prefix}.latitude`)}
+        unit="°"
+      />
+      <TextField
+        label={t('place.longitude')}
+        inputMode="decimal"
+        value={value.longitude}
+        onChange={(e) => onChange({ ...value, longitude: e.target.value })}
+        error={errorOf(`${prefix}.longitude`)}
+        unit="°"
+      />
+    </div>
+  );
+}
+
+export interface HlaValue {
+  a: string;
+  b: string;
+  dr: string;
+}
+
+export const splitAntigens = (s: string) =>
+  s
+    .split(/[,\s]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+export function hlaBody(v: HlaValue) {
+  if (!v.a.trim() && !v.b.trim() && !v.dr.trim()) return null;
+  return { a: splitAntigens(v.a), b: splitAntigens(v.b), dr: splitAntigens(v.dr) };
+}
+
+export function HlaFields({ value, onChange, errorOf }: { value: HlaValue; onChange: (v: HlaValue) => void; errorOf: (f: string) => string | undefined }) {
+  const t = useT();
+  return (
+    <fieldset className="field-group">
+      <legend>{t('hla.title')}</legend>
+      <p className="hint">{t('hla.hint')}</p>
+      <div className="grid three">
+        <TextField label="HLA-A" value={value.a} placeholder="A2, A24" onChange={(e) => onChange({ ...value, a: e.target.value })} error={errorOf('hla.a')} />
+        <TextField label="HLA-B" value={value.b} placeholder="B7, B44" onChange={(e) => onChange({ ...value, b: e.target.value })} error={errorOf('hla.b')} />
+        <TextField label="HLA-DR" value={value.dr} placeholder="DR15" onChange={(e) => onChange({ ...value, dr: e.target.value })} error={errorOf('hla.dr')} />
+      </div>
+    </fieldset>
+  );
+}
+
+/** "" stays absent; anything else is sent as a number (the API names a non-number). */
+export function num(s: string): number | null {
+  if (s.trim() === '') return null;
+  const n = Number(s.replace(',', '.'));
+  return Number.isFinite(n) ? n : (s as unknown as number);
+}
