@@ -44,10 +44,11 @@ grep -q '^READY' "$work/stack.log" || { echo "stack not ready in 10 minutes"; ca
   "-Dramsetu.coordinatorPassword=$password" \
   -Dramsetu.seconds="$seconds" \
   -Dramsetu.coordinators="$coordinators" \
-  -Dramsetu.registrationsPerSecond="$registrations" || status=$?
+  -Dramsetu.registrationsPerSecond="$registrations" 2>&1 | tee "$work/gatling.log" || status=$?
 
 report=$(ls -dt bench/target/gatling/matchrunloadsimulation-*/ | head -1)
 echo "mode $mode, $coordinators coordinators, $seconds s, $registrations donors/s and patients/s"
 python3 bench/load/gatling-summary.py "$report/index.html"
+grep -h "^sign-up code mail" "$work/gatling.log" || true
 echo "report: $report/index.html"
 exit "${status:-0}"

@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,15 +28,40 @@ final class MailInbox {
     private static final Pattern TO = Pattern.compile("(?m)^To:[^<]*<([^>]+)>");
 
     private static final Pattern CODE = Pattern.compile("code: (\\d{6})");
-    private static final long PATIENCE_NANOS = 30_000_000_000L;
 
     private final Path folder;
     private final Set<Path> read = new HashSet<>();
     private final Map<String, String> codes = new ConcurrentHashMap<>();
     private final Map<String, Long> firstAsked = new ConcurrentHashMap<>();
+    private final List<Long> delaysMillis = Collections.synchronizedList(new ArrayList<>());
+    private final long patienceNanos;
 
-    MailInbox(String folder) {
+    MailInbox(String folder, Duration patience) {
         this.folder = Path.of(folder);
+        this.patienceNanos = patience.toNanos();
+    }
+
+    /**
+     * How long people waited for their code, from the first look into the mailbox (just after
+     * sign-up answered) to the mail being there: the queue's mail delivery under load.
+     */
+    String delaySummary() {
+        List<Long> sorted;
+        synchronized (delaysMillis) {
+            sorted = new ArrayList<>(delaysMillis);
+        }
+        Collections.sort(sorted);
+        if (sorted.isEmpty()) {
+            return "no code mail arrived";
+        }
+        return String.format(
+                Locale.ROOT,
+                "%d code mails; waited p50 %d ms, p95 %d ms, max %d ms; %d never arrived",
+                sorted.size(),
+                sorted.get(sorted.size() / 2),
+                sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(sorted.size() * 0.95) - 1)),
+                sorted.get(sorted.size() - 1),
+                firstAsked.size() - sorted.size());
     }
 
     /** The newest code mailed to the address, or null while it has not arrived. */
@@ -41,13 +71,16 @@ final class MailInbox {
         if (code == null) {
             refresh();
             code = codes.get(address);
+            if (code != null) {
+                delaysMillis.add((System.nanoTime() - firstAsked.get(address)) / 1_000_000);
+            }
         }
         return code;
     }
 
     boolean waitedTooLong(String address) {
         Long first = firstAsked.get(address);
-        return first != null && System.nanoTime() - first > PATIENCE_NANOS;
+        return first != null && System.nanoTime() - first > patienceNanos;
     }
 
     private synchronized void refresh() {

@@ -42,7 +42,8 @@ import java.util.stream.IntStream;
  * ramsetu.mailDir} (required), {@code ramsetu.coordinators} (20), {@code
  * ramsetu.coordinatorPassword} (required), {@code ramsetu.seconds} (120), {@code
  * ramsetu.registrationsPerSecond} (0.5 donors and as many patients), {@code
- * ramsetu.warmUpRunsPerOrgan} (3, before the measurement).
+ * ramsetu.warmUpRunsPerOrgan} (3, before the measurement), {@code ramsetu.mailPatienceSeconds}
+ * (120: a person whose code has not arrived by then counts as a failure).
  */
 public class MatchRunLoadSimulation extends Simulation {
 
@@ -55,7 +56,10 @@ public class MatchRunLoadSimulation extends Simulation {
             Duration.ofSeconds(Integer.getInteger("ramsetu.seconds", 120));
     private final double registrations =
             Double.parseDouble(System.getProperty("ramsetu.registrationsPerSecond", "0.5"));
-    private final MailInbox inbox = new MailInbox(required("ramsetu.mailDir"));
+    private final MailInbox inbox =
+            new MailInbox(
+                    required("ramsetu.mailDir"),
+                    Duration.ofSeconds(Integer.getInteger("ramsetu.mailPatienceSeconds", 120)));
     private final List<WaitingRequests.Waiting> waiting =
             WaitingRequests.load(
                     baseUrl,
@@ -137,6 +141,11 @@ public class MatchRunLoadSimulation extends Simulation {
                                 constantUsersPerSec(registrations).during(duration)))
                 .protocols(protocol)
                 .assertions(global().failedRequests().count().is(0L));
+    }
+
+    @Override
+    public void after() {
+        System.out.println("sign-up code mail: " + inbox.delaySummary());
     }
 
     /**

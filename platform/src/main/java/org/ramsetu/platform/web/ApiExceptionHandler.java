@@ -15,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -73,6 +74,26 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         "Took too long",
                         "the database did not answer in time, so nothing was changed; try again in"
                                 + " a moment");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
+    }
+
+    /**
+     * Every pooled database connection stayed busy for the pool's whole wait (load beyond what the
+     * pool was sized for): the client should come back, not report a defect.
+     */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> noConnection(CannotGetJdbcConnectionException e) {
+        log.warn("No database connection within the pool's wait: {}", e.getMessage());
+        ProblemDetail body =
+                ProblemResponses.body(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "database-busy",
+                        "Too busy",
+                        "the service could not reach its database in time because it is too busy;"
+                                + " try again in a moment");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "5")
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
