@@ -6,6 +6,7 @@ import org.ramsetu.app.cluster.PortsConfiguration;
 import org.ramsetu.app.launch.StartupBanner;
 import org.ramsetu.app.observability.ObservabilityConfiguration;
 import org.ramsetu.platform.PlatformConfiguration;
+import org.ramsetu.platform.allocation.AllocationConfiguration;
 import org.ramsetu.platform.matching.MatchingConfiguration;
 import org.ramsetu.platform.security.SecurityConfiguration;
 import org.ramsetu.scoring.config.ScoringConfiguration;
@@ -28,7 +29,8 @@ import org.springframework.context.annotation.Import;
     ScoringConfiguration.class,
     SecurityConfiguration.class,
     PlatformConfiguration.class,
-    MatchingConfiguration.class
+    MatchingConfiguration.class,
+    AllocationConfiguration.class
 })
 public class RamsetuApplication {
 
