@@ -7,6 +7,7 @@ import org.ramsetu.app.launch.StartupBanner;
 import org.ramsetu.app.observability.ObservabilityConfiguration;
 import org.ramsetu.app.web.WebAppConfiguration;
 import org.ramsetu.platform.PlatformConfiguration;
+import org.ramsetu.platform.allocation.AllocationConfiguration;
 import org.ramsetu.platform.matching.MatchingConfiguration;
 import org.ramsetu.platform.security.SecurityConfiguration;
 import org.ramsetu.scoring.config.ScoringConfiguration;
@@ -30,7 +31,8 @@ import org.springframework.context.annotation.Import;
     SecurityConfiguration.class,
     PlatformConfiguration.class,
     MatchingConfiguration.class,
-    WebAppConfiguration.class
+    WebAppConfiguration.class,
+    AllocationConfiguration.class
 })
 public class RamsetuApplication {
 

@@ -3,6 +3,7 @@ package org.ramsetu.platform;
 import java.util.List;
 import org.ramsetu.infra.ratelimit.RateLimiter;
 import org.ramsetu.platform.accounts.AccountsConfiguration;
+import org.ramsetu.platform.allocation.AllocationWebConfiguration;
 import org.ramsetu.platform.audit.AuditController;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditQueries;
@@ -34,7 +35,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
     RegistryConfiguration.class,
     DocumentsConfiguration.class,
     CoordinationConfiguration.class,
-    MatchingWebConfiguration.class
+    MatchingWebConfiguration.class,
+    AllocationWebConfiguration.class
 })
 public class PlatformConfiguration {
 

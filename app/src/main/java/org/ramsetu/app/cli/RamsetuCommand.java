@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             ScoreCommand.class,
             AdminCommand.class,
             DemoCommand.class,
+            SimulateCommand.class,
             CommandLine.HelpCommand.class
         })
 public class RamsetuCommand implements Runnable {
@@ -57,6 +58,9 @@ public class RamsetuCommand implements Runnable {
                         }
                         if (created instanceof DemoCommand demo) {
                             demo.environment = environment;
+                        }
+                        if (created instanceof SimulateCommand simulate) {
+                            simulate.environment = environment;
                         }
                         if (created instanceof AdminCommand.Create admin) {
                             admin.environment = environment;

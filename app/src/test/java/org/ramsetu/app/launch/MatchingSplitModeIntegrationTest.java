@@ -44,6 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A run is scored; with {@code scoring} killed the next run is answered within the time limit,
  * ranked clinically and marked degraded; once {@code scoring} is back the worker's re-scoring job
  * writes exactly one scored successor, linked to the degraded run, which stays as it was.
+ * Allocation runs (the donor side, issue 10) go through the same three phases with their own job.
  */
 class MatchingSplitModeIntegrationTest {
 
@@ -85,6 +86,8 @@ class MatchingSplitModeIntegrationTest {
                     "SPRING_APPLICATION_JSON",
                     "{\"ramsetu.matching.rescoring-backoff\":\"500ms\","
                             + "\"ramsetu.matching.rescoring-max-backoff\":\"2s\","
+                            + "\"ramsetu.allocation.rescoring-backoff\":\"500ms\","
+                            + "\"ramsetu.allocation.rescoring-max-backoff\":\"2s\","
                             + "\"ramsetu.scoring.client.open-for\":\"2s\"}");
             try {
                 Process scoring = start("scoring", scoringPort, env);
@@ -105,6 +108,11 @@ class MatchingSplitModeIntegrationTest {
                 assertThat(scored.path("degraded").asBoolean()).as(scored.toString()).isFalse();
                 assertThat(scored.path("modelVersion").asString()).startsWith("v");
                 assertThat(candidate(scored, pledgeId).path("mlScore").isNumber()).isTrue();
+                JsonNode allocated = runAllocation(apiPort, coordinator, pledgeId);
+                assertThat(allocated.path("degraded").asBoolean())
+                        .as(allocated.toString())
+                        .isFalse();
+                assertThat(request(allocated, requestId).path("mlScore").isNumber()).isTrue();
 
                 // 2. scoring killed: degraded, answered within the limit, rescoring pending.
                 scoring.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -127,6 +135,13 @@ class MatchingSplitModeIntegrationTest {
                 assertThat(get(apiPort, "/actuator/prometheus", null).body())
                         .contains("resilience4j_circuitbreaker_state{");
                 String degradedId = degraded.path("id").asString();
+                JsonNode degradedAllocation = runAllocation(apiPort, coordinator, pledgeId);
+                assertThat(degradedAllocation.path("degraded").asBoolean()).isTrue();
+                assertThat(degradedAllocation.path("degradedCause").asString()).isNotBlank();
+                assertThat(degradedAllocation.path("rescoring").asString()).isEqualTo("PENDING");
+                assertThat(request(degradedAllocation, requestId).path("explanation").asString())
+                        .endsWith("clinical only (ML score unavailable)");
+                String degradedAllocationId = degradedAllocation.path("id").asString();
 
                 // 3. scoring back on its port: the worker writes the scored successor.
                 Process again = start("scoring-again", scoringPort, env);
@@ -156,6 +171,32 @@ class MatchingSplitModeIntegrationTest {
                                         assertThat(p.path("status").asString())
                                                 .isEqualTo("SUPERSEDED"));
 
+                await(
+                        () ->
+                                !readAllocation(apiPort, coordinator, degradedAllocationId)
+                                        .path("rescoredBy")
+                                        .isNull(),
+                        Duration.ofSeconds(90));
+                JsonNode allocationStill =
+                        readAllocation(apiPort, coordinator, degradedAllocationId);
+                assertThat(allocationStill.path("rescoring").asString()).isEqualTo("DONE");
+                assertThat(allocationStill.path("candidates"))
+                        .as("the degraded allocation run is never modified")
+                        .isEqualTo(degradedAllocation.path("candidates"));
+                JsonNode reallocated =
+                        readAllocation(
+                                apiPort,
+                                coordinator,
+                                allocationStill.path("rescoredBy").asString());
+                assertThat(reallocated.path("degraded").asBoolean()).isFalse();
+                assertThat(reallocated.path("trigger").asString()).isEqualTo("RESCORING");
+                assertThat(reallocated.path("rescoredFrom").asString())
+                        .isEqualTo(degradedAllocationId);
+                assertThat(reallocated.path("policy").path("sha256").asString())
+                        .as("re-scored under the policy the degraded run recorded")
+                        .isEqualTo(degradedAllocation.path("policy").path("sha256").asString());
+                assertThat(request(reallocated, requestId).path("mlScore").isNumber()).isTrue();
+
                 // 4. Nothing lost, nothing duplicated, also after the job had time to misbehave.
                 Thread.sleep(3_000);
                 try (Connection c =
@@ -178,6 +219,19 @@ class MatchingSplitModeIntegrationTest {
                                             "select count(*) from job where type = 'matching.rescore'"
                                                     + " and status = 'DONE' and idempotency_key = ?",
                                             "rescore:" + degradedId))
+                            .isEqualTo(1);
+                    assertThat(
+                                    count(
+                                            c,
+                                            "select count(*) from allocation_run where pledge_id = ?",
+                                            pledgeId))
+                            .isEqualTo(3);
+                    assertThat(
+                                    count(
+                                            c,
+                                            "select count(*) from job where type = 'allocation.rescore'"
+                                                    + " and status = 'DONE' and idempotency_key = ?",
+                                            "allocation-rescore:" + degradedAllocationId))
                             .isEqualTo(1);
                 }
                 assertThat(mailsTo(data, ADMIN))
@@ -438,6 +492,32 @@ class MatchingSplitModeIntegrationTest {
                         Map.of());
         assertThat(run.statusCode()).as(run.body()).isEqualTo(201);
         return JSON.readTree(run.body());
+    }
+
+    private static JsonNode runAllocation(int port, String coordinator, String pledgeId) {
+        HttpResponse<String> run =
+                post(
+                        port,
+                        "/api/v1/pledges/" + pledgeId + "/allocation-runs",
+                        coordinator,
+                        Map.of());
+        assertThat(run.statusCode()).as(run.body()).isEqualTo(201);
+        return JSON.readTree(run.body());
+    }
+
+    private static JsonNode readAllocation(int port, String coordinator, String runId) {
+        HttpResponse<String> run = get(port, "/api/v1/allocation-runs/" + runId, coordinator);
+        assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
+        return JSON.readTree(run.body());
+    }
+
+    private static JsonNode request(JsonNode allocation, String requestId) {
+        for (JsonNode c : allocation.path("candidates")) {
+            if (c.path("requestId").asString().equals(requestId)) {
+                return c;
+            }
+        }
+        throw new AssertionError("request " + requestId + " not ranked in " + allocation);
     }
 
     private static JsonNode readRun(int port, String coordinator, String runId) {

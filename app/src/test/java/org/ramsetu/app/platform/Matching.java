@@ -50,7 +50,15 @@ final class Matching {
                     new Place("Kochi", "Kerala", 9.9312, 76.2673),
                     new Place("Mangaluru", "Karnataka", 12.9141, 74.8560),
                     new Place("Udaipur", "Rajasthan", 24.5854, 73.7125),
-                    new Place("Gangtok", "Sikkim", 27.3389, 88.6065));
+                    new Place("Gangtok", "Sikkim", 27.3389, 88.6065),
+                    new Place("Vijayawada", "Andhra Pradesh", 16.5062, 80.6480),
+                    new Place("Tiruchirappalli", "Tamil Nadu", 10.7905, 78.7047),
+                    new Place("Kozhikode", "Kerala", 11.2588, 75.7804),
+                    new Place("Gwalior", "Madhya Pradesh", 26.2183, 78.1828),
+                    new Place("Jammu", "Jammu and Kashmir", 32.7266, 74.8570),
+                    new Place("Silchar", "Assam", 24.8333, 92.7789),
+                    new Place("Belagavi", "Karnataka", 15.8497, 74.4977),
+                    new Place("Bikaner", "Rajasthan", 28.0229, 73.3119));
 
     private static final AtomicInteger NEXT_PLACE = new AtomicInteger();
 

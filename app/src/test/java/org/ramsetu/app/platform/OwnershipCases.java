@@ -113,7 +113,35 @@ final class OwnershipCases {
                                 "/api/v1/matches/"
                                         + Matching.livePair(owner).matchId()
                                         + "/decline",
-                        "{\"reason\": \"LOGISTICS\"}"));
+                        "{\"reason\": \"LOGISTICS\"}"),
+                // Allocation acts for coordinators too: the pledge's donor gets 403
+                // (AllocationRunTest), any other donor or patient 404.
+                new Case(
+                        "POST",
+                        "/api/v1/pledges/{id}/allocation-runs",
+                        Accounts::coordinator,
+                        owner -> "/api/v1/pledges/" + verifiedCornea(owner) + "/allocation-runs",
+                        "{}"),
+                new Case(
+                        "GET",
+                        "/api/v1/allocation-runs/{id}",
+                        Accounts::coordinator,
+                        owner ->
+                                "/api/v1/allocation-runs/"
+                                        + owner.client()
+                                                .post(
+                                                        "/api/v1/pledges/"
+                                                                + verifiedCornea(owner)
+                                                                + "/allocation-runs",
+                                                        "{}")
+                                                .text("id"),
+                        null));
+    }
+
+    /** A verified cornea pledge (a small waiting list: the quickest allocation run). */
+    private static String verifiedCornea(Accounts.SignedIn coordinator) {
+        return Matching.verifiedPledge(
+                Registry.donorWithProfile(), Registry.corneaPledge(), coordinator);
     }
 
     private static String pledge(Accounts.SignedIn owner) {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.ramsetu.core.InvalidClinicalValueException;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.core.ranking.Candidate;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * proposes. Any failure to score is an honest outcome, not an exception: the run is then ranked on
  * the clinical policy alone and marked degraded with the reason given here.
  */
-class MlScoring {
+public class MlScoring {
 
     private static final Logger log = LoggerFactory.getLogger(MlScoring.class);
 
@@ -36,7 +37,7 @@ class MlScoring {
      * @param scores by candidate id; {@link MlScores#unavailable()} when scoring failed
      * @param unavailableReason why there are no scores, for the run record; null when scored
      */
-    record Outcome(MlScores scores, String unavailableReason) {
+    public record Outcome(MlScores scores, String unavailableReason) {
         static Outcome unavailable(String reason) {
             return new Outcome(MlScores.unavailable(), reason);
         }
@@ -45,12 +46,20 @@ class MlScoring {
     private final ScoringClient client;
     private final int batchSize;
 
-    MlScoring(ScoringClient client, int batchSize) {
+    public MlScoring(ScoringClient client, int batchSize) {
         this.client = client;
         this.batchSize = batchSize;
     }
 
     Outcome score(Organ organ, PreparedRun run) {
+        return score(organ, run, CandidateId::donorId);
+    }
+
+    /**
+     * @param wireId the id each candidate has on the wire, unique within the run: the pledge for a
+     *     patient's match run, the request for a donor's allocation run
+     */
+    public Outcome score(Organ organ, PreparedRun run, Function<CandidateId, String> wireId) {
         List<Candidate> eligible = run.eligible();
         if (eligible.isEmpty()) {
             return new Outcome(MlScores.of(Map.of(), null), null); // nothing to ask
@@ -58,7 +67,7 @@ class MlScoring {
         Map<String, CandidateId> byWireId = new HashMap<>(eligible.size() * 2);
         List<org.ramsetu.infra.scoring.Candidate> wire = new ArrayList<>(eligible.size());
         for (Candidate c : eligible) {
-            String id = c.id().donorId();
+            String id = wireId.apply(c.id());
             byWireId.put(id, c.id());
             wire.add(new org.ramsetu.infra.scoring.Candidate(id, c.features().vector().asMap()));
         }

@@ -1,0 +1,101 @@
+package org.ramsetu.platform.allocation.runs;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.ramsetu.core.allocation.AllocationRanking;
+import org.ramsetu.core.allocation.AllocationResult;
+import org.ramsetu.core.allocation.PreparedAllocation;
+import org.ramsetu.core.allocation.WaitingRequest;
+import org.ramsetu.core.ranking.CandidateId;
+import org.ramsetu.platform.allocation.policies.LoadedPolicy;
+import org.ramsetu.platform.matching.runs.MlScoring;
+import org.ramsetu.platform.registry.common.Sql;
+import org.ramsetu.platform.web.ApiProblem;
+
+/**
+ * An allocation run up to its record: the waiting list for the organ → the clinical core's hard
+ * filters and features (the same as a match run's) → ML scores keyed by request id → the policy's
+ * groups and points. Runs outside any transaction, so the scoring call never holds a connection.
+ */
+class AllocationCalculation {
+
+    private final OfferedOrgans organs;
+    private final WaitingList waiting;
+    private final MlScoring scoring;
+    private final AllocationRanking ranking;
+    private final RunSettings settings;
+    private final Clock clock;
+
+    AllocationCalculation(
+            OfferedOrgans organs,
+            WaitingList waiting,
+            MlScoring scoring,
+            AllocationRanking ranking,
+            RunSettings settings,
+            Clock clock) {
+        this.organs = organs;
+        this.waiting = waiting;
+        this.scoring = scoring;
+        this.ranking = ranking;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws ApiProblem 404 for an unknown pledge
+     */
+    OfferedOrgans.Row pledge(UUID id) {
+        return organs.find(id).orElseThrow(() -> ApiProblem.notFound("pledge", id));
+    }
+
+    Computed calculate(OfferedOrgans.Row pledge, LoadedPolicy policy) {
+        long started = System.nanoTime();
+        Instant asOf = Sql.now(clock);
+        if (!pledge.hasProfile()) {
+            throw ApiProblem.conflict(
+                    "profile-required",
+                    "the donor of pledge "
+                            + pledge.pledgeId
+                            + " has no profile; allocation needs their blood group and place");
+        }
+        OfferedOrgan organ = pledge.offer(asOf);
+        Map<String, Long> timings = new LinkedHashMap<>();
+        long t = System.nanoTime();
+        List<WaitingRequest> list = waiting.of(pledge.organ, asOf);
+        t = lap(timings, "waitingList", t);
+        PreparedAllocation prepared = ranking.prepare(policy.policy(), organ.donor(), list, asOf);
+        t = lap(timings, "hardFilters", t);
+        MlScoring.Outcome outcome =
+                scoring.score(pledge.organ, prepared.run(), CandidateId::patientId);
+        t = lap(timings, "scoring", t);
+        AllocationResult result = ranking.rank(prepared, outcome.scores());
+        lap(timings, "ranking", t);
+        String cause = null;
+        if (result.degraded()) {
+            cause =
+                    outcome.unavailableReason() != null
+                            ? outcome.unavailableReason()
+                            : "the ML score was missing for some candidates";
+        }
+        return new Computed(
+                organ,
+                policy,
+                asOf,
+                list.size(),
+                result,
+                cause,
+                settings,
+                (System.nanoTime() - started) / 1_000_000,
+                timings);
+    }
+
+    private static long lap(Map<String, Long> timings, String stage, long since) {
+        long now = System.nanoTime();
+        timings.put(stage, (now - since) / 1_000_000);
+        return now;
+    }
+}

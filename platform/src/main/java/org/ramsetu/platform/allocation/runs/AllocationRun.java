@@ -1,0 +1,45 @@
+package org.ramsetu.platform.allocation.runs;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.ramsetu.core.organ.Organ;
+import org.ramsetu.platform.matching.runs.RunTrigger;
+
+/**
+ * An immutable allocation run: one pledged organ against the waiting list, how it was ranked and
+ * with what. Written once; the database refuses any update or delete (V150).
+ *
+ * @param createdBy the coordinator; null for a run written by the re-scoring job
+ * @param policyJson the policy's canonical JSON, as it ranked this run
+ * @param candidates the ranked requests, best first ({@link RunCodec})
+ * @param excluded the excluded requests with every reason ({@link RunCodec})
+ */
+public record AllocationRun(
+        UUID id,
+        UUID pledgeId,
+        UUID donorAccountId,
+        Organ organ,
+        long pledgeVersion,
+        Instant createdAt,
+        UUID createdBy,
+        RunTrigger trigger,
+        boolean degraded,
+        String degradedCause,
+        String modelVersion,
+        String policyId,
+        String policySha256,
+        String policyJson,
+        List<String> formulaVersions,
+        DonorFacts donor,
+        RunSettings settings,
+        UUID rescoredFrom,
+        int waitingCount,
+        int candidateCount,
+        int excludedCount,
+        Map<String, Integer> exclusionCounts,
+        byte[] candidates,
+        byte[] excluded,
+        long durationMillis,
+        Map<String, Long> timings) {}

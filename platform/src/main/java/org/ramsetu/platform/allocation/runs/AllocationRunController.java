@@ -1,0 +1,68 @@
+package org.ramsetu.platform.allocation.runs;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+import org.ramsetu.platform.security.CurrentUser;
+import org.ramsetu.platform.web.idempotency.IdempotentRequests;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/v1/pledges/{id}/allocation-runs} and {@code GET /api/v1/allocation-runs/{id}},
+ * for coordinators. Creation honours {@code Idempotency-Key}.
+ */
+@RestController
+public class AllocationRunController {
+
+    private final RunningAllocation running;
+    private final ReadingAllocationRuns reading;
+    private final IdempotentRequests idempotent;
+
+    public AllocationRunController(
+            RunningAllocation running,
+            ReadingAllocationRuns reading,
+            IdempotentRequests idempotent) {
+        this.running = running;
+        this.reading = reading;
+        this.idempotent = idempotent;
+    }
+
+    /** 201 with the run and its {@code Location}; 409 unless the pledge is {@code VERIFIED}. */
+    @PostMapping("/api/v1/pledges/{id}/allocation-runs")
+    public ResponseEntity<?> run(
+            CurrentUser user,
+            @PathVariable UUID id,
+            @RequestHeader(value = IdempotentRequests.HEADER, required = false) String key) {
+        // Ranked before the idempotency transaction opens: scoring must not hold a connection.
+        RunningAllocation.Prepared prepared = running.prepare(user, id);
+        return idempotent.execute(
+                user,
+                key,
+                "POST /api/v1/pledges/" + id + "/allocation-runs",
+                Map.of(),
+                () -> {
+                    AllocationRunView run = running.record(prepared);
+                    return ResponseEntity.created(URI.create("/api/v1/allocation-runs/" + run.id()))
+                            .body(run);
+                });
+    }
+
+    /**
+     * @param candidates how many ranked requests to include (default 100, at most 10,000)
+     * @param excluded how many excluded requests to include (default 100, at most 10,000)
+     */
+    @GetMapping("/api/v1/allocation-runs/{id}")
+    public AllocationRunView one(
+            CurrentUser user,
+            @PathVariable UUID id,
+            @RequestParam(required = false) Integer candidates,
+            @RequestParam(required = false) Integer excluded) {
+        return reading.one(user, id, candidates, excluded);
+    }
+}

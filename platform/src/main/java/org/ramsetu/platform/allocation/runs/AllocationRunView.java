@@ -1,0 +1,84 @@
+package org.ramsetu.platform.allocation.runs;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * An allocation run as coordinators read it.
+ *
+ * @param trigger {@code COORDINATOR}, or {@code RESCORING} for the run that replaced a degraded one
+ * @param degraded ranked on the clinical policy alone: the ML score was unavailable
+ * @param rescoring for a degraded run: {@code PENDING} until the re-scoring job wrote its
+ *     successor, then {@code DONE}; null for a scored run
+ * @param policy the policy version, its SHA-256 and its whole content as it ranked this run
+ * @param donor the donor's blood group and, for kidneys, KDRI/KDPI
+ * @param timingsMillis where the computation's time went (waiting list query, hard filters,
+ *     scoring, ranking), before the run was recorded
+ * @param waitingCount waiting requests for the organ when the run was computed
+ * @param candidateCount ranked requests ({@code candidates} may show only the head)
+ * @param excludedCount excluded requests ({@code excluded} may show only the head)
+ * @param exclusionCounts excluded requests per reason code
+ */
+public record AllocationRunView(
+        UUID id,
+        UUID pledgeId,
+        String organ,
+        Instant createdAt,
+        UUID createdBy,
+        String trigger,
+        boolean degraded,
+        String degradedCause,
+        String rescoring,
+        UUID rescoredFrom,
+        UUID rescoredBy,
+        String modelVersion,
+        Policy policy,
+        List<String> formulaVersions,
+        DonorFacts donor,
+        RunSettings settings,
+        long durationMillis,
+        Map<String, Long> timingsMillis,
+        int waitingCount,
+        int candidateCount,
+        int excludedCount,
+        Map<String, Integer> exclusionCounts,
+        List<CandidateView> candidates,
+        List<ExclusionView> excluded) {
+
+    /**
+     * @param content the policy file's content, canonical form
+     */
+    public record Policy(String id, String sha256, @JsonRawValue String content) {}
+
+    static AllocationRunView of(AllocationRun run, UUID rescoredBy, int candidates, int excluded) {
+        return new AllocationRunView(
+                run.id(),
+                run.pledgeId(),
+                run.organ().name(),
+                run.createdAt(),
+                run.createdBy(),
+                run.trigger().name(),
+                run.degraded(),
+                run.degradedCause(),
+                run.degraded() ? (rescoredBy == null ? "PENDING" : "DONE") : null,
+                run.rescoredFrom(),
+                rescoredBy,
+                run.modelVersion(),
+                new Policy(run.policyId(), run.policySha256(), run.policyJson()),
+                run.formulaVersions(),
+                run.donor(),
+                run.settings(),
+                run.durationMillis(),
+                run.timings(),
+                run.waitingCount(),
+                run.candidateCount(),
+                run.excludedCount(),
+                run.exclusionCounts(),
+                RunCodec.candidates(
+                        run.candidates(), candidates, run.pledgeId().toString(), run.degraded()),
+                RunCodec.exclusions(run.excluded(), excluded));
+    }
+}

@@ -1,0 +1,135 @@
+package org.ramsetu.platform.allocation.runs;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.ramsetu.core.organ.Organ;
+import org.ramsetu.platform.matching.runs.RunTrigger;
+import org.ramsetu.platform.registry.common.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Allocation runs in PostgreSQL: inserted once, read back whole. */
+public class AllocationRuns {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+    private static final TypeReference<Map<String, Integer>> COUNTS = new TypeReference<>() {};
+    private static final TypeReference<java.util.LinkedHashMap<String, Long>> TIMINGS =
+            new TypeReference<>() {};
+
+    private final JdbcClient jdbc;
+
+    public AllocationRuns(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * @throws org.springframework.dao.DuplicateKeyException when {@code run.rescoredFrom()} was
+     *     re-scored already
+     */
+    void insert(AllocationRun run) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("id", run.id());
+        v.put("pledge", run.pledgeId());
+        v.put("donor", run.donorAccountId());
+        v.put("organ", run.organ().name());
+        v.put("pledgeVersion", run.pledgeVersion());
+        v.put("created", Sql.timestamp(run.createdAt()));
+        v.put("by", run.createdBy());
+        v.put("trigger", run.trigger().name());
+        v.put("degraded", run.degraded());
+        v.put("cause", run.degradedCause());
+        v.put("model", run.modelVersion());
+        v.put("policyId", run.policyId());
+        v.put("sha", run.policySha256());
+        v.put("policy", run.policyJson());
+        v.put("formulas", JSON.writeValueAsString(run.formulaVersions()));
+        v.put("donorFacts", JSON.writeValueAsString(run.donor()));
+        v.put("settings", JSON.writeValueAsString(run.settings()));
+        v.put("rescoredFrom", run.rescoredFrom());
+        v.put("waiting", run.waitingCount());
+        v.put("candidateCount", run.candidateCount());
+        v.put("excludedCount", run.excludedCount());
+        v.put("counts", JSON.writeValueAsString(run.exclusionCounts()));
+        v.put("candidates", run.candidates());
+        v.put("excluded", run.excluded());
+        v.put("duration", run.durationMillis());
+        v.put("timings", JSON.writeValueAsString(run.timings()));
+        jdbc.sql(
+                        """
+                        insert into allocation_run (id, pledge_id, donor_id, organ, pledge_version,
+                            created_at, created_by, trigger, degraded, degraded_cause,
+                            model_version, policy_id, policy_sha256, policy, formula_versions,
+                            donor_facts, settings, rescored_from, waiting_count, candidate_count,
+                            excluded_count, exclusion_counts, candidates, excluded, duration_ms,
+                            timings)
+                        values (:id, :pledge, :donor, :organ, :pledgeVersion, :created, :by,
+                            :trigger, :degraded, :cause, :model, :policyId, :sha,
+                            cast(:policy as jsonb), cast(:formulas as jsonb),
+                            cast(:donorFacts as jsonb), cast(:settings as jsonb), :rescoredFrom,
+                            :waiting, :candidateCount, :excludedCount, cast(:counts as jsonb),
+                            :candidates, :excluded, :duration, cast(:timings as jsonb))
+                        """)
+                .params(v)
+                .update();
+    }
+
+    public Optional<AllocationRun> find(UUID id) {
+        return jdbc.sql("select * from allocation_run where id = :id")
+                .param("id", id)
+                .query(AllocationRuns::run)
+                .optional();
+    }
+
+    /** The donor whose pledge a run allocated, for object-level checks. */
+    public Optional<UUID> donorOf(UUID runId) {
+        return jdbc.sql("select donor_id from allocation_run where id = :id")
+                .param("id", runId)
+                .query(UUID.class)
+                .optional();
+    }
+
+    /** The run that re-scored a degraded run, if one was written. */
+    public Optional<UUID> rescoredBy(UUID runId) {
+        return jdbc.sql("select id from allocation_run where rescored_from = :id")
+                .param("id", runId)
+                .query(UUID.class)
+                .optional();
+    }
+
+    private static AllocationRun run(ResultSet rs, int row) throws SQLException {
+        return new AllocationRun(
+                rs.getObject("id", UUID.class),
+                rs.getObject("pledge_id", UUID.class),
+                rs.getObject("donor_id", UUID.class),
+                Organ.valueOf(rs.getString("organ")),
+                rs.getLong("pledge_version"),
+                Sql.instant(rs, "created_at"),
+                rs.getObject("created_by", UUID.class),
+                RunTrigger.valueOf(rs.getString("trigger")),
+                rs.getBoolean("degraded"),
+                rs.getString("degraded_cause"),
+                rs.getString("model_version"),
+                rs.getString("policy_id"),
+                rs.getString("policy_sha256"),
+                rs.getString("policy"),
+                JSON.readValue(rs.getString("formula_versions"), STRINGS),
+                JSON.readValue(rs.getString("donor_facts"), DonorFacts.class),
+                JSON.readValue(rs.getString("settings"), RunSettings.class),
+                rs.getObject("rescored_from", UUID.class),
+                rs.getInt("waiting_count"),
+                rs.getInt("candidate_count"),
+                rs.getInt("excluded_count"),
+                JSON.readValue(rs.getString("exclusion_counts"), COUNTS),
+                rs.getBytes("candidates"),
+                rs.getBytes("excluded"),
+                rs.getLong("duration_ms"),
+                JSON.readValue(rs.getString("timings"), TIMINGS));
+    }
+}

@@ -1,0 +1,103 @@
+package org.ramsetu.platform.allocation.runs;
+
+import java.time.Clock;
+import org.ramsetu.core.allocation.AllocationRanking;
+import org.ramsetu.core.eligibility.EligibilityRules;
+import org.ramsetu.core.geo.TransportSettings;
+import org.ramsetu.core.scores.PercentileTable;
+import org.ramsetu.infra.queue.RetryPolicy;
+import org.ramsetu.infra.queue.outbox.JobScheduler;
+import org.ramsetu.infra.scoring.ScoringClient;
+import org.ramsetu.platform.allocation.AllocationProperties;
+import org.ramsetu.platform.allocation.policies.AllocationPolicies;
+import org.ramsetu.platform.audit.AuditLog;
+import org.ramsetu.platform.matching.MatchingConfiguration;
+import org.ramsetu.platform.matching.MatchingProperties;
+import org.ramsetu.platform.matching.runs.MlScoring;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Computing, recording and re-scoring allocation runs. */
+@Configuration(proxyBeanMethods = false)
+public class AllocationRunsConfiguration {
+
+    @Bean
+    AllocationRuns allocationRuns(JdbcClient jdbc) {
+        return new AllocationRuns(jdbc);
+    }
+
+    @Bean
+    WaitingList waitingList(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        return new WaitingList(jdbc, transactions);
+    }
+
+    @Bean
+    AllocationCalculation allocationCalculation(
+            JdbcClient jdbc,
+            WaitingList waiting,
+            ScoringClient scoring,
+            AllocationProperties properties,
+            MatchingProperties matching,
+            Clock clock) {
+        TransportSettings transport = TransportSettings.DEFAULTS;
+        return new AllocationCalculation(
+                new OfferedOrgans(jdbc, PercentileTable.kdpiBundled()),
+                waiting,
+                new MlScoring(scoring, properties.scoringBatchSize()),
+                new AllocationRanking(
+                        new EligibilityRules(transport, matching.heartWeightTolerance())),
+                new RunSettings(transport, matching.heartWeightTolerance()),
+                clock);
+    }
+
+    @Bean
+    RecordingAllocationRun recordingAllocationRun(
+            AllocationRuns runs,
+            ObjectProvider<AuditLog> audit,
+            JobScheduler jobs,
+            JdbcClient jdbc,
+            TransactionTemplate tx,
+            Clock clock) {
+        return new RecordingAllocationRun(
+                runs, MatchingConfiguration.auditLog(audit, jdbc, clock), jobs, jdbc, tx);
+    }
+
+    @Bean
+    RunningAllocation runningAllocation(
+            AllocationCalculation calculation,
+            RecordingAllocationRun recording,
+            AllocationPolicies policies,
+            AllocationProperties properties) {
+        return new RunningAllocation(
+                calculation, recording, policies, properties.responseCandidates());
+    }
+
+    @Bean
+    RescoringAllocationRun rescoringAllocationRun(
+            AllocationRuns runs,
+            AllocationCalculation calculation,
+            RecordingAllocationRun recording,
+            ObjectProvider<AuditLog> audit,
+            JdbcClient jdbc,
+            Clock clock) {
+        return new RescoringAllocationRun(
+                runs, calculation, recording, MatchingConfiguration.auditLog(audit, jdbc, clock));
+    }
+
+    @Bean
+    @ConditionalOnProperty("ramsetu.queue.consumers-enabled")
+    AllocationRescoringJobHandler allocationRescoringJobHandler(
+            RescoringAllocationRun rescoring, AllocationProperties properties) {
+        return new AllocationRescoringJobHandler(
+                rescoring,
+                new RetryPolicy(
+                        properties.rescoringAttempts(),
+                        properties.rescoringBackoff(),
+                        properties.rescoringMaxBackoff()));
+    }
+}

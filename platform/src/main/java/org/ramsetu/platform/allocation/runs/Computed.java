@@ -1,0 +1,24 @@
+package org.ramsetu.platform.allocation.runs;
+
+import java.time.Instant;
+import java.util.Map;
+import org.ramsetu.core.allocation.AllocationResult;
+import org.ramsetu.platform.allocation.policies.LoadedPolicy;
+
+/**
+ * A run computed but not yet recorded.
+ *
+ * @param waitingCount how many waiting requests the list held
+ * @param degradedCause why the ML score was not used; null unless degraded
+ * @param timings milliseconds per stage of the computation, in order
+ */
+record Computed(
+        OfferedOrgan organ,
+        LoadedPolicy policy,
+        Instant asOf,
+        int waitingCount,
+        AllocationResult result,
+        String degradedCause,
+        RunSettings settings,
+        long durationMillis,
+        Map<String, Long> timings) {}

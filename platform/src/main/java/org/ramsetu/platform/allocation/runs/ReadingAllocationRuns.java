@@ -1,0 +1,58 @@
+package org.ramsetu.platform.allocation.runs;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.ramsetu.platform.allocation.AllocationAuditActions;
+import org.ramsetu.platform.matching.CoordinatorOnly;
+import org.ramsetu.platform.security.CurrentUser;
+import org.ramsetu.platform.security.RecordAccess;
+import org.ramsetu.platform.web.ApiProblem;
+
+/**
+ * Allocation runs as coordinators read them; each read is audited (a run holds the medical facts of
+ * the donor and of every waiting patient).
+ */
+public class ReadingAllocationRuns {
+
+    /** The most candidates or exclusions one read returns. */
+    public static final int MAX_LIST = 10_000;
+
+    private final AllocationRuns runs;
+    private final RecordAccess access;
+    private final int defaultList;
+
+    public ReadingAllocationRuns(AllocationRuns runs, RecordAccess access, int defaultList) {
+        this.runs = runs;
+        this.access = access;
+        this.defaultList = defaultList;
+    }
+
+    /**
+     * @throws ApiProblem 404 for an unknown run or one the caller may not know of, 403 for the
+     *     donor whose pledge it allocated, 400 for a list size out of range
+     */
+    public AllocationRunView one(CurrentUser user, UUID id, Integer candidates, Integer excluded) {
+        int c = limit("candidates", candidates);
+        int e = limit("excluded", excluded);
+        Optional<UUID> donor = runs.donorOf(id);
+        access.read(
+                user,
+                AllocationAuditActions.RUN,
+                id,
+                donor,
+                owner -> owner,
+                RecordAccess.Sensitivity.MEDICAL);
+        CoordinatorOnly.require(user, true, AllocationAuditActions.RUN, id, "read allocation runs");
+        AllocationRun run =
+                runs.find(id).orElseThrow(() -> ApiProblem.notFound("allocation run", id));
+        return AllocationRunView.of(run, runs.rescoredBy(id).orElse(null), c, e);
+    }
+
+    private int limit(String field, Integer requested) {
+        int value = requested == null ? defaultList : requested;
+        if (value < 0 || value > MAX_LIST) {
+            throw ApiProblem.invalidField(field, "must be 0 to " + MAX_LIST);
+        }
+        return value;
+    }
+}

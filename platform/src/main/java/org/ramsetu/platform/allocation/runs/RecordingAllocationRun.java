@@ -1,0 +1,159 @@
+package org.ramsetu.platform.allocation.runs;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.ramsetu.core.allocation.AllocationResult;
+import org.ramsetu.core.eligibility.Exclusion;
+import org.ramsetu.core.ranking.ExcludedCandidate;
+import org.ramsetu.infra.queue.NewJob;
+import org.ramsetu.infra.queue.outbox.JobScheduler;
+import org.ramsetu.platform.accounts.Role;
+import org.ramsetu.platform.allocation.AllocationAuditActions;
+import org.ramsetu.platform.audit.AuditEntry;
+import org.ramsetu.platform.audit.AuditLog;
+import org.ramsetu.platform.audit.AuditOutcome;
+import org.ramsetu.platform.matching.runs.RunTrigger;
+import org.ramsetu.platform.web.ApiProblem;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes a computed allocation run in one transaction: the run row, the audit entry and, for a
+ * degraded run, the re-scoring job through the outbox. The pledge row is locked first, so a pledge
+ * that left {@code VERIFIED} (or changed) while its waiting list was ranked is refused.
+ */
+class RecordingAllocationRun {
+
+    private final AllocationRuns runs;
+    private final AuditLog audit;
+    private final JobScheduler jobs;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+
+    RecordingAllocationRun(
+            AllocationRuns runs,
+            AuditLog audit,
+            JobScheduler jobs,
+            JdbcClient jdbc,
+            TransactionTemplate tx) {
+        this.runs = runs;
+        this.audit = audit;
+        this.jobs = jobs;
+        this.jdbc = jdbc;
+        this.tx = tx;
+    }
+
+    /**
+     * @param coordinator who asked; null for the re-scoring job
+     * @param rescoredFrom the degraded run a re-scoring replaces; null for a coordinator's run
+     * @throws ApiProblem 409 when the pledge is no longer {@code VERIFIED} or changed while ranked
+     */
+    AllocationRun record(Computed computed, UUID coordinator, UUID rescoredFrom) {
+        AllocationRun run = of(computed, coordinator, rescoredFrom);
+        return tx.execute(status -> write(run));
+    }
+
+    private AllocationRun write(AllocationRun run) {
+        lockStillVerified(run.pledgeId(), run.pledgeVersion());
+        runs.insert(run);
+        Map<String, Object> detail = new HashMap<>();
+        detail.put("pledgeId", run.pledgeId().toString());
+        detail.put("organ", run.organ().name());
+        detail.put("policy", run.policyId());
+        detail.put("degraded", run.degraded());
+        detail.put("candidates", run.candidateCount());
+        detail.put("excluded", run.excludedCount());
+        if (run.rescoredFrom() != null) {
+            detail.put("rescoredFrom", run.rescoredFrom().toString());
+        }
+        audit.record(
+                AuditEntry.of(
+                                run.trigger() == RunTrigger.RESCORING
+                                        ? AllocationAuditActions.ALLOCATION_RUN_RESCORED
+                                        : AllocationAuditActions.ALLOCATION_RUN_CREATED,
+                                AuditOutcome.SUCCESS)
+                        .by(run.createdBy(), run.createdBy() == null ? null : Role.ADMIN)
+                        .on(AllocationAuditActions.RUN, run.id())
+                        .with(detail));
+        if (run.degraded()) {
+            jobs.schedule(
+                    new NewJob(
+                            AllocationRescoringJobs.TYPE,
+                            AllocationRescoringJobs.key(run.id()),
+                            run.id().toString()));
+        }
+        return run;
+    }
+
+    static AllocationRun of(Computed c, UUID coordinator, UUID rescoredFrom) {
+        AllocationResult r = c.result();
+        Map<String, Integer> counts = new TreeMap<>();
+        for (ExcludedCandidate e : r.excluded()) {
+            for (Exclusion x : e.exclusions()) {
+                counts.merge(x.code().name(), 1, Integer::sum);
+            }
+        }
+        return new AllocationRun(
+                UUID.randomUUID(),
+                c.organ().pledgeId(),
+                c.organ().donorAccountId(),
+                c.organ().donor().offer().organ(),
+                c.organ().pledgeVersion(),
+                c.asOf(),
+                coordinator,
+                rescoredFrom == null ? RunTrigger.COORDINATOR : RunTrigger.RESCORING,
+                r.degraded(),
+                c.degradedCause(),
+                r.modelVersion(),
+                c.policy().id(),
+                c.policy().sha256(),
+                c.policy().canonicalJson(),
+                r.formulaVersions(),
+                c.organ().facts(),
+                c.settings(),
+                rescoredFrom,
+                c.waitingCount(),
+                r.ranked().size(),
+                r.excluded().size(),
+                counts,
+                RunCodec.candidates(r.ranked()),
+                RunCodec.exclusions(r.excluded()),
+                c.durationMillis(),
+                c.timings());
+    }
+
+    private void lockStillVerified(UUID pledgeId, long rankedVersion) {
+        Map<String, Object> now =
+                jdbc.sql("select status, version from pledge where id = :id for update")
+                        .param("id", pledgeId)
+                        .query()
+                        .singleRow();
+        String status = (String) now.get("status");
+        if (!"VERIFIED".equals(status)) {
+            throw notVerified(pledgeId, status);
+        }
+        if (((Number) now.get("version")).longValue() != rankedVersion) {
+            throw ApiProblem.conflict(
+                    "pledge-changed",
+                    "pledge "
+                            + pledgeId
+                            + " changed while the waiting list was ranked; run the allocation"
+                            + " again");
+        }
+    }
+
+    static ApiProblem notVerified(UUID pledgeId, Object status) {
+        return ApiProblem.conflict(
+                "pledge-not-verified",
+                "pledge "
+                        + pledgeId
+                        + " is "
+                        + status
+                        + "; allocation runs rank the waiting list for VERIFIED pledges only"
+                        + " (a coordinator verifies it at POST /api/v1/admin/pledges/"
+                        + pledgeId
+                        + "/verify)");
+    }
+}

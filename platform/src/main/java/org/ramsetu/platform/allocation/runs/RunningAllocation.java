@@ -1,0 +1,70 @@
+package org.ramsetu.platform.allocation.runs;
+
+import java.util.UUID;
+import org.ramsetu.core.donor.PledgeStatus;
+import org.ramsetu.platform.allocation.policies.AllocationPolicies;
+import org.ramsetu.platform.matching.CoordinatorOnly;
+import org.ramsetu.platform.security.CurrentUser;
+import org.ramsetu.platform.web.ApiProblem;
+
+/**
+ * A coordinator ranks the waiting list for a verified pledge under the active policy: computed
+ * outside any transaction ({@link #prepare}), recorded in the caller's ({@link #record}), so that
+ * an {@code Idempotency-Key} replay and the run share one transaction without the scoring call
+ * holding a database connection.
+ */
+public class RunningAllocation {
+
+    private final AllocationCalculation calculation;
+    private final RecordingAllocationRun recording;
+    private final AllocationPolicies policies;
+    private final int responseCandidates;
+
+    RunningAllocation(
+            AllocationCalculation calculation,
+            RecordingAllocationRun recording,
+            AllocationPolicies policies,
+            int responseCandidates) {
+        this.calculation = calculation;
+        this.recording = recording;
+        this.policies = policies;
+        this.responseCandidates = responseCandidates;
+    }
+
+    /** A computed run, ready to be recorded. */
+    public static final class Prepared {
+        private final Computed computed;
+        private final UUID coordinator;
+
+        private Prepared(Computed computed, UUID coordinator) {
+            this.computed = computed;
+            this.coordinator = coordinator;
+        }
+    }
+
+    /**
+     * @throws ApiProblem 404 for an unknown pledge (or one the caller may not know of), 403 for its
+     *     donor, 409 unless it is {@code VERIFIED}
+     */
+    public Prepared prepare(CurrentUser user, UUID pledgeId) {
+        OfferedOrgans.Row pledge;
+        try {
+            pledge = calculation.pledge(pledgeId);
+        } catch (ApiProblem notFound) {
+            CoordinatorOnly.require(user, false, "pledge", pledgeId, "run allocations");
+            throw notFound;
+        }
+        CoordinatorOnly.require(
+                user, user.owns(pledge.donorAccountId), "pledge", pledgeId, "run allocations");
+        if (pledge.status != PledgeStatus.VERIFIED) {
+            throw RecordingAllocationRun.notVerified(pledgeId, pledge.status);
+        }
+        return new Prepared(calculation.calculate(pledge, policies.active()), user.id());
+    }
+
+    /** Records a prepared run; joins the caller's transaction when there is one. */
+    public AllocationRunView record(Prepared prepared) {
+        AllocationRun run = recording.record(prepared.computed, prepared.coordinator, null);
+        return AllocationRunView.of(run, null, responseCandidates, responseCandidates);
+    }
+}

@@ -1,0 +1,166 @@
+package org.ramsetu.platform.allocation.runs;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.ramsetu.core.allocation.WaitingRequest;
+import org.ramsetu.core.blood.BloodGroup;
+import org.ramsetu.core.geo.Coordinates;
+import org.ramsetu.core.hla.HlaTyping;
+import org.ramsetu.core.hla.UnacceptableAntigens;
+import org.ramsetu.core.organ.Organ;
+import org.ramsetu.core.patient.HeartStatus;
+import org.ramsetu.core.patient.PatientRequest;
+import org.ramsetu.core.scores.BodySize;
+import org.ramsetu.core.scores.LiverLabs;
+import org.ramsetu.core.scores.Sex;
+import org.ramsetu.platform.registry.common.HlaText;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The waiting list for one organ: every {@code WAITING} transplant request with its patient's
+ * profile, as the clinical core's requests (the core's patient id is the request id, so a candidate
+ * is a (request, pledge) pair). The liver labs are taken from the stored clinical values in SQL
+ * (canonical units), and typings and antigen lists, which repeat across a large list, are parsed
+ * once.
+ *
+ * <p>Reading and parsing 50,000 requests is most of an allocation run's time, and the list changes
+ * far less often than it is allocated from; so the parsed list is kept per organ with the {@code
+ * waiting_list_generation} it was read at (V150: one counter for all organs, raised by triggers in
+ * the same transaction as any change of a request or a patient's profile). Each call reads the
+ * generation, and the list only if the generation moved on, in one repeatable-read snapshot, so a
+ * cached list is never staler than the generation beside it. Ages are computed for the day, so a
+ * new day reads the list again.
+ */
+public class WaitingList {
+
+    static final String QUERY =
+            """
+            select r.id, r.urgency, r.listed_at, r.heart_status, r.epts_percentile,
+                p.blood_group, p.date_of_birth, p.sex, p.height_cm, p.weight_kg, p.hla_typing,
+                p.unacceptable_antigens, p.hospital_latitude, p.hospital_longitude %s
+            from transplant_request r join patient_profile p on p.account_id = r.patient_id
+            where r.organ = :organ and r.status = 'WAITING'
+            """;
+
+    /** Liver labs, read from the stored clinical values only for livers (JSON is not free). */
+    static final String LIVER_LABS =
+            """
+            , (r.clinical -> 'bilirubin' ->> 'value')::float8 as bilirubin,
+                (r.clinical ->> 'inr')::float8 as inr,
+                (r.clinical -> 'creatinine' ->> 'value')::float8 as creatinine,
+                (r.clinical ->> 'sodium')::float8 as sodium,
+                (r.clinical -> 'albumin' ->> 'value')::float8 as albumin,
+                (r.clinical ->> 'dialysedTwiceInPastWeek')::boolean as dialysed
+            """;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate snapshot;
+    private final Map<Organ, Cached> cache = new ConcurrentHashMap<>();
+    private final Cache<String, HlaTyping> typings =
+            Caffeine.newBuilder().maximumSize(100_000).build();
+    private final Map<String, BloodGroup> groups = new ConcurrentHashMap<>();
+    private final Cache<String, UnacceptableAntigens> antigens =
+            Caffeine.newBuilder().maximumSize(20_000).build();
+
+    private record Cached(long generation, LocalDate day, List<WaitingRequest> list) {}
+
+    public WaitingList(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.snapshot = new TransactionTemplate(transactions);
+        snapshot.setReadOnly(true);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    }
+
+    /**
+     * Every waiting request for the organ (unordered: the ranking decides the order); an
+     * unmodifiable list, shared between callers until the list changes.
+     */
+    public List<WaitingRequest> of(Organ organ, Instant asOf) {
+        LocalDate today = LocalDate.ofInstant(asOf, ZoneOffset.UTC);
+        return snapshot.execute(
+                status -> {
+                    long generation =
+                            jdbc.sql("select generation from waiting_list_generation")
+                                    .query(Long.class)
+                                    .single();
+                    Cached cached = cache.get(organ);
+                    if (cached != null
+                            && cached.generation() == generation
+                            && cached.day().equals(today)) {
+                        return cached.list();
+                    }
+                    List<WaitingRequest> list =
+                            List.copyOf(
+                                    jdbc.sql(
+                                                    QUERY.formatted(
+                                                            organ == Organ.LIVER ? LIVER_LABS : ""))
+                                            .param("organ", organ.name())
+                                            .query((rs, row) -> request(rs, organ, today))
+                                            .list());
+                    cache.put(organ, new Cached(generation, today, list));
+                    return list;
+                });
+    }
+
+    private WaitingRequest request(ResultSet rs, Organ organ, LocalDate today) throws SQLException {
+        Instant listed = rs.getTimestamp("listed_at").toInstant();
+        Sex sex = Sex.valueOf(rs.getString("sex"));
+        String hla = rs.getString("hla_typing");
+        String unacceptable = rs.getString("unacceptable_antigens");
+        int heart = rs.getInt("heart_status");
+        boolean isHeart = !rs.wasNull();
+        int epts = rs.getInt("epts_percentile");
+        Integer eptsPercentile = rs.wasNull() ? null : epts;
+        PatientRequest patient =
+                new PatientRequest(
+                        rs.getString("id"),
+                        organ,
+                        groups.computeIfAbsent(rs.getString("blood_group"), BloodGroup::parse),
+                        hla == null || hla.isBlank() ? null : typings.get(hla, HlaText::typing),
+                        unacceptable == null || unacceptable.isBlank()
+                                ? UnacceptableAntigens.NONE
+                                : antigens.get(unacceptable, HlaText::antigens),
+                        new Coordinates(
+                                rs.getDouble("hospital_latitude"),
+                                rs.getDouble("hospital_longitude")),
+                        rs.getInt("urgency"),
+                        isHeart ? HeartStatus.of(heart) : null,
+                        organ == Organ.LIVER ? labs(rs, sex) : null,
+                        new BodySize(
+                                Period.between(
+                                                rs.getObject("date_of_birth", LocalDate.class),
+                                                today)
+                                        .getYears(),
+                                sex,
+                                rs.getDouble("height_cm"),
+                                rs.getDouble("weight_kg")),
+                        listed,
+                        listed);
+        return new WaitingRequest(patient, eptsPercentile);
+    }
+
+    private static LiverLabs labs(ResultSet rs, Sex sex) throws SQLException {
+        double albumin = rs.getDouble("albumin");
+        Double alb = rs.wasNull() ? null : albumin;
+        return new LiverLabs(
+                rs.getDouble("bilirubin"),
+                rs.getDouble("inr"),
+                rs.getDouble("creatinine"),
+                rs.getDouble("sodium"),
+                alb,
+                rs.getBoolean("dialysed"),
+                sex);
+    }
+}
