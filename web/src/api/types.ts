@@ -241,3 +241,97 @@ export interface AuditRecord {
   clientIp?: string;
   detail?: unknown;
 }
+
+// Allocation runs (platform/.../allocation/runs/AllocationRunView, CandidateView, ExclusionView).
+export interface AllocationCandidate {
+  rank: number;
+  requestId: string;
+  points: number;
+  mlScore?: number;
+  urgency: string;
+  abo: string;
+  hlaMismatches?: string;
+  eptsPercentile?: number;
+  meld?: number;
+  groups: { key: string; order: number; label: string }[];
+  components: {
+    waitingDays: number;
+    waitingPoints: number;
+    hlaPoints?: number;
+    hlaPointsAwarded: number;
+    unacceptableAntigens: number;
+    sensitisationPoints: number;
+    distanceKm: number;
+    distanceBand: number;
+    distancePoints: number;
+    mlPoints: number;
+  };
+  transport: { mode: string; hours: number; ischaemiaHours: number; hardLimitHours: number };
+  nearIschaemiaLimit: boolean;
+  imputed?: { feature: string; value: number; reason: string }[];
+  explanation: string;
+}
+
+export interface RunExclusion {
+  reasons: { code: string; detail: string }[];
+}
+
+export interface AllocationRun {
+  id: string;
+  pledgeId: string;
+  organ: Organ;
+  createdAt: string;
+  createdBy?: string;
+  trigger: string;
+  degraded: boolean;
+  degradedCause?: string;
+  rescoring?: 'PENDING' | 'DONE';
+  rescoredFrom?: string;
+  rescoredBy?: string;
+  modelVersion?: string;
+  policy: { id: string; sha256: string; content: unknown };
+  formulaVersions: string[];
+  donor: {
+    bloodGroup: string;
+    kdri?: number;
+    kdriMedian?: number;
+    kdpi?: number;
+    kdriVersion?: string;
+    kdpiTableVersion?: string;
+    kdpiProvisional?: boolean;
+    kdpiNote?: string;
+  };
+  durationMillis: number;
+  timingsMillis?: Record<string, number>;
+  waitingCount: number;
+  candidateCount: number;
+  excludedCount: number;
+  exclusionCounts: Record<string, number>;
+  candidates: AllocationCandidate[];
+  excluded: (RunExclusion & { requestId: string })[];
+}
+
+// GET /api/v1/admin/allocation-simulations (core/.../allocation/simulation/SimulationReport).
+export interface PolicyOutcome {
+  policyId: string;
+  transplants: number;
+  unplaced: number;
+  medianWaitingDays: number | null;
+  expectedDeathsOnList: number;
+  expectedDeathsByTier: Record<string, number>;
+  transplantsByTier: Record<string, number>;
+  zeroMismatchShare: number | null;
+  medianDistanceKm: number | null;
+}
+
+export interface SimulationReport {
+  organ: Organ;
+  donors: number;
+  days: number;
+  seed: number;
+  start: string;
+  waitingAtStart: number;
+  waitingByTier: Record<string, number>;
+  deathProxy: string;
+  policies: PolicyOutcome[];
+}

@@ -1,17 +1,21 @@
 import { match } from '../app/router';
 import { useT } from '../i18n/i18n';
 import { PortalNav } from '../ui/PortalNav';
+import { AllocationRunPage } from './AllocationRunPage';
 import { AuditLog } from './AuditLog';
 import { Dashboard } from './Dashboard';
 import { Directory } from './Directory';
 import { Matches } from './Matches';
 import { MatchRunPage } from './MatchRunPage';
 import { Queues } from './Queues';
+import { Simulation } from './Simulation';
+import { VerifiedPledges } from './VerifiedPledges';
 import { WaitingRequests } from './WaitingRequests';
 
 export default function CoordinatorConsole({ path }: { path: string }) {
   const t = useT();
   const run = match('/coordinator/runs/:id', path);
+  const allocation = match('/coordinator/allocation-runs/:id', path);
   return (
     <div className="portal">
       <PortalNav
@@ -19,16 +23,24 @@ export default function CoordinatorConsole({ path }: { path: string }) {
         items={[
           { to: '/coordinator', label: t('coord.queues') },
           { to: '/coordinator/requests', label: t('coord.requests') },
+          { to: '/coordinator/pledges', label: t('coord.pledges') },
           { to: '/coordinator/matches', label: t('coord.matches') },
           { to: '/coordinator/dashboard', label: t('coord.dashboard') },
+          { to: '/coordinator/simulation', label: t('coord.simulation') },
           { to: '/coordinator/directory', label: t('coord.directory') },
           { to: '/coordinator/audit', label: t('coord.audit') },
         ]}
       />
       {run ? (
         <MatchRunPage id={run.id} />
+      ) : allocation ? (
+        <AllocationRunPage id={allocation.id} />
       ) : path === '/coordinator/requests' ? (
         <WaitingRequests />
+      ) : path === '/coordinator/pledges' ? (
+        <VerifiedPledges />
+      ) : path === '/coordinator/simulation' ? (
+        <Simulation />
       ) : path === '/coordinator/matches' ? (
         <Matches />
       ) : path === '/coordinator/dashboard' ? (

@@ -6,6 +6,7 @@ import { formatDate, formatNumber, useEnumLabel, useT } from '../i18n/i18n';
 import { BarChart, PALETTE } from '../ui/charts';
 import { Badge, Empty, Loaded, useAsync } from '../ui/status';
 import { DecisionDialog, type Decision } from './DecisionDialog';
+import { DegradedBanner, ExclusionsByReason, Facts } from './runParts';
 
 interface Weights {
   ml: number;
@@ -44,59 +45,20 @@ export function MatchRunPage({ id }: { id: string }) {
       <Loaded state={run}>
         {(r) => {
           const caps = r.settings?.weights;
-          const grouped = new Map<string, { pledgeId: string; detail: string }[]>();
-          r.excluded.forEach((x) =>
-            x.reasons.forEach((reason) => {
-              const list = grouped.get(reason.code) ?? [];
-              list.push({ pledgeId: x.pledgeId, detail: reason.detail });
-              grouped.set(reason.code, list);
-            }),
-          );
           return (
             <>
-              {r.degraded && (
-                <div className="banner degraded" role="alert">
-                  <strong>{t('run.degraded')}</strong> {t('run.degradedText')}
-                  {r.degradedCause && <div className="small">{t('run.cause', { cause: r.degradedCause })}</div>}
-                  <div className="small">
-                    {r.rescoring === 'DONE' && r.rescoredBy ? (
-                      <Link to={`/coordinator/runs/${r.rescoredBy}`}>{t('run.rescoredBy')}</Link>
-                    ) : (
-                      t('run.rescoringPending')
-                    )}
-                  </div>
-                </div>
-              )}
-              <dl className="facts">
-                <div>
-                  <dt>{t('pledge.organ')}</dt>
-                  <dd>{label('organ', r.organ)}</dd>
-                </div>
-                <div>
-                  <dt>{t('run.created')}</dt>
-                  <dd>{formatDate(r.createdAt, true)}</dd>
-                </div>
-                <div>
-                  <dt>{t('run.trigger')}</dt>
-                  <dd>{label('trigger', r.trigger)}</dd>
-                </div>
-                <div>
-                  <dt>{t('run.model')}</dt>
-                  <dd>{r.modelVersion ?? t('run.noModel')}</dd>
-                </div>
-                <div>
-                  <dt>{t('run.policy')}</dt>
-                  <dd>{r.policyVersion}</dd>
-                </div>
-                <div>
-                  <dt>{t('run.formulas')}</dt>
-                  <dd>{r.formulaVersions.join(', ') || '—'}</dd>
-                </div>
-                <div>
-                  <dt>{t('run.counts')}</dt>
-                  <dd>{t('run.countsText', { candidates: r.candidateCount, excluded: r.excludedCount, ms: r.durationMillis })}</dd>
-                </div>
-              </dl>
+              <DegradedBanner run={r} basePath="/coordinator/runs" text="run.degradedText" />
+              <Facts
+                items={[
+                  [t('pledge.organ'), label('organ', r.organ)],
+                  [t('run.created'), formatDate(r.createdAt, true)],
+                  [t('run.trigger'), label('trigger', r.trigger)],
+                  [t('run.model'), r.modelVersion ?? t('run.noModel')],
+                  [t('run.policy'), r.policyVersion],
+                  [t('run.formulas'), r.formulaVersions.join(', ') || '—'],
+                  [t('run.counts'), t('run.countsText', { candidates: r.candidateCount, excluded: r.excludedCount, ms: r.durationMillis })],
+                ]}
+              />
               {r.rescoredFrom && (
                 <p>
                   <Link to={`/coordinator/runs/${r.rescoredFrom}`}>{t('run.rescoredFrom')}</Link>
@@ -194,26 +156,7 @@ export function MatchRunPage({ id }: { id: string }) {
               )}
 
               <h2>{t('run.excluded')}</h2>
-              {grouped.size === 0 ? (
-                <Empty>{t('run.noExcluded')}</Empty>
-              ) : (
-                <div className="excluded">
-                  {[...grouped.entries()].map(([code, list]) => (
-                    <details key={code}>
-                      <summary>
-                        {label('exclusion', code)} <span className="count">({list.length})</span>
-                      </summary>
-                      <ul>
-                        {list.map((x) => (
-                          <li key={x.pledgeId + x.detail}>
-                            <code>{x.pledgeId.slice(0, 8)}</code> — {x.detail}
-                          </li>
-                        ))}
-                      </ul>
-                    </details>
-                  ))}
-                </div>
-              )}
+              <ExclusionsByReason excluded={r.excluded.map((x) => ({ id: x.pledgeId, reasons: x.reasons }))} empty={t('run.noExcluded')} />
             </>
           );
         }}

@@ -9,7 +9,8 @@ export interface Series {
 
 export interface ChartRow {
   label: string;
-  values: Record<string, number>;
+  /** A missing value (e.g. a median without data) draws no bar and reads "—" in the table. */
+  values: Record<string, number | null | undefined>;
 }
 
 // Colours with at least 3:1 contrast against white (WCAG 1.4.11), told apart also by the table.
@@ -25,20 +26,27 @@ export function BarChart({
   series,
   digits = 0,
   max,
+  labelWidth = 150,
+  unit = '',
 }: {
   title: string;
   rows: ChartRow[];
   series: Series[];
   digits?: number;
   max?: number;
+  /** Room for the row labels, in SVG units of the 640-wide chart. */
+  labelWidth?: number;
+  /** Appended to the numbers at the bar ends, e.g. " %" or " km". */
+  unit?: string;
 }) {
   const t = useT();
   const id = useId();
-  const labelWidth = 150;
   const width = 640;
   const barHeight = 22;
   const gap = 8;
   const total = (r: ChartRow) => series.reduce((s, x) => s + Math.max(0, r.values[x.key] ?? 0), 0);
+  const known = (r: ChartRow) => series.some((x) => r.values[x.key] !== undefined && r.values[x.key] !== null);
+  const show = (v: number | null | undefined) => (v === undefined || v === null ? '—' : formatNumber(v, digits));
   const top = max ?? Math.max(1, ...rows.map(total));
   const plot = width - labelWidth - 60;
   const height = rows.length * (barHeight + gap) + gap;
@@ -70,7 +78,7 @@ export function BarChart({
                     return rect;
                   })}
                   <text x={x + 6} y={y + barHeight * 0.7} className="chart-value">
-                    {formatNumber(total(r), digits)}
+                    {known(r) ? formatNumber(total(r), digits) + unit : '—'}
                   </text>
                 </g>
               );
@@ -104,7 +112,7 @@ export function BarChart({
                   <tr key={r.label}>
                     <th scope="row">{r.label}</th>
                     {series.map((s) => (
-                      <td key={s.key}>{formatNumber(r.values[s.key] ?? 0, digits)}</td>
+                      <td key={s.key}>{show(r.values[s.key])}</td>
                     ))}
                   </tr>
                 ))}

@@ -9,6 +9,7 @@ import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.FilePayload;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
@@ -285,6 +286,153 @@ class WebJourneyBrowserTest {
         assertThat(match).containsText(donorEmail);
         Browser.assertAccessible(patient);
         Browser.screenshot(patient, "patient-portal");
+    }
+
+    /**
+     * Issue 10 in the console: a coordinator allocates a verified kidney to the waiting list (the
+     * zero-mismatch request first, explained, under the recorded policy version), is told why a
+     * pledge that is no longer verified cannot be allocated, and compares the policy versions in a
+     * small simulation.
+     */
+    @Test
+    void aCoordinatorAllocatesAVerifiedKidneyAndComparesPoliciesInASimulation() {
+        // A typing no other test uses: only this scenario's patient is a zero-mismatch recipient.
+        List<String> typing = List.of("A29", "A30", "B49", "B62", "DR9", "DR10");
+        Accounts.SignedIn setup = Accounts.coordinator();
+        Matching.Place at = Matching.place();
+        var donor = Matching.donor(at, "A+", typing);
+        String pledge = Matching.verifiedPledge(donor, Registry.kidneyPledge(), setup);
+        String withdrawn = Matching.verifiedPledge(donor, Registry.corneaPledge(), setup);
+        var zero = Matching.patient(at, "A+", typing, List.of());
+        String zeroRequest = Matching.requestId(zero, Registry.kidneyRequest("2024-01-01"));
+        var mismatched =
+                Matching.patient(
+                        at, "A+", List.of("A3", "A11", "B7", "B35", "DR7", "DR11"), List.of());
+        String mismatchedRequest =
+                Matching.requestId(mismatched, Registry.kidneyRequest("2015-01-01"));
+        var groupO = Matching.patient(at, "O+", typing, List.of());
+        String groupORequest = Matching.requestId(groupO, Registry.kidneyRequest(null));
+
+        Page coordinator = browser.person(1366, 900);
+        coordinator.navigate("/login");
+        logIn(coordinator, setup.email());
+        assertThat(coordinator).hasURL(Pattern.compile("/coordinator$"));
+        coordinator
+                .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Verified pledges"))
+                .click();
+        coordinator.getByLabel("City", new Page.GetByLabelOptions().setExact(true)).fill(at.city());
+        Locator pledgeRow = coordinator.locator("tr[data-pledge='" + pledge + "']");
+        Locator withdrawnRow = coordinator.locator("tr[data-pledge='" + withdrawn + "']");
+        assertThat(withdrawnRow).isVisible();
+        Browser.assertAccessible(coordinator);
+
+        // The donor withdraws the cornea while it is on the coordinator's screen: 409, shown.
+        var read = donor.client().get("/api/v1/pledges/" + withdrawn);
+        var withdrawal =
+                donor.client()
+                        .post(
+                                "/api/v1/pledges/" + withdrawn + "/withdraw",
+                                Map.of("version", read.json().path("version").asInt()));
+        Assertions.assertThat(withdrawal.status()).as(withdrawal.toString()).isEqualTo(200);
+        withdrawnRow
+                .getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Allocate this organ"))
+                .click();
+        assertThat(coordinator.getByRole(AriaRole.ALERT)).containsText("VERIFIED");
+        assertThat(coordinator).hasURL(Pattern.compile("/coordinator/pledges$"));
+        assertThat(withdrawnRow).hasCount(0);
+
+        pledgeRow
+                .getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Allocate this organ"))
+                .click();
+        assertThat(coordinator).hasURL(Pattern.compile("/coordinator/allocation-runs/[0-9a-f-]+$"));
+        assertThat(coordinator.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Allocation run");
+        assertThat(coordinator.locator("[data-policy]"))
+                .hasAttribute("data-policy", "allocation/ramsetu-2026-1");
+        assertThat(coordinator.locator("[data-policy]")).containsText("allocation/ramsetu-2026-1");
+        Locator ranked = coordinator.locator("table.allocation tbody tr");
+        Locator first = ranked.first();
+        assertThat(first).hasAttribute("data-request", zeroRequest);
+        assertThat(first.locator("td").first()).hasText("1");
+        assertThat(first.locator("td.explanation")).containsText(": 0-mismatch, ");
+        assertThat(first.locator("td.explanation")).containsText(" pts = ");
+        assertThat(first).containsText("0-0-0");
+        int rows = ranked.count();
+        Assertions.assertThat(rows).as("ranked requests").isGreaterThanOrEqualTo(2);
+        for (int i = 0; i < rows; i++) {
+            Assertions.assertThat(ranked.nth(i).locator("td").first().textContent().trim())
+                    .as("rank of row %d", i)
+                    .isEqualTo(String.valueOf(i + 1));
+        }
+        if (rows < 100) { // the whole list is shown: this scenario's other request is in it
+            Locator second =
+                    coordinator.locator(
+                            "table.allocation tr[data-request='" + mismatchedRequest + "']");
+            assertThat(second).hasCount(1);
+            Assertions.assertThat(Integer.parseInt(second.locator("td").first().textContent()))
+                    .isGreaterThan(1);
+        }
+        Locator chart = coordinator.locator("figure.chart").first();
+        assertThat(chart.locator("svg")).isVisible();
+        Assertions.assertThat(chart.locator("svg rect").count())
+                .as("points bars")
+                .isGreaterThanOrEqualTo(rows > 20 ? 20 : rows);
+        Locator abo = coordinator.locator(".excluded details[data-reason=ABO_INCOMPATIBLE]");
+        abo.locator("summary").click();
+        assertThat(abo).containsText(groupORequest.substring(0, 8));
+        Browser.assertAccessible(coordinator);
+        Browser.screenshot(coordinator, "coordinator-allocation");
+
+        // Policy simulation: bounds come from the API's problem details, then the charts.
+        coordinator
+                .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Policy simulation"))
+                .click();
+        assertThat(coordinator.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Policy simulation");
+        coordinator
+                .getByLabel("Organ", new Page.GetByLabelOptions().setExact(true))
+                .selectOption("KIDNEY");
+        Locator donors = coordinator.getByLabel("Donor organs");
+        donors.fill("5000");
+        coordinator.getByLabel("Days", new Page.GetByLabelOptions().setExact(true)).fill("30");
+        Locator run =
+                coordinator.getByRole(
+                        AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run the simulation"));
+        run.click();
+        assertThat(donors).hasAttribute("aria-invalid", "true");
+        assertThat(coordinator.locator(".field.invalid .field-error"))
+                .containsText("must be 1 to 1000");
+        Browser.assertAccessible(coordinator);
+        donors.fill("20");
+        run.click();
+        Locator charts = coordinator.locator(".simulation-report figure.chart");
+        assertThat(charts).hasCount(5);
+        for (String title :
+                new String[] {
+                    "Transplants",
+                    "Median waiting time",
+                    "Expected deaths on the list",
+                    "zero-mismatch kidneys",
+                    "Median donor-to-recipient distance"
+                }) {
+            Locator figure = charts.filter(new Locator.FilterOptions().setHasText(title));
+            assertThat(figure).hasCount(1);
+            assertThat(figure.locator("svg")).isVisible();
+            assertThat(figure.locator("table")).containsText("ramsetu-2026-1");
+            assertThat(figure.locator("table")).containsText("ramsetu-2026-2");
+        }
+        Assertions.assertThat(charts.first().locator("svg rect").count())
+                .as("transplant bars for both policies")
+                .isGreaterThanOrEqualTo(2);
+        assertThat(coordinator.locator(".simulation-report"))
+                .containsText("20 donors over 30 days");
+        assertThat(coordinator.locator(".note")).containsText("not a forecast");
+        Browser.assertAccessible(coordinator);
+        Browser.screenshot(coordinator, "coordinator-simulation");
     }
 
     @Test

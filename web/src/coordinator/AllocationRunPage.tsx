@@ -1,0 +1,159 @@
+import { api } from '../api/client';
+import type { AllocationCandidate, AllocationRun } from '../api/types';
+import { Link } from '../app/router';
+import { formatDate, formatNumber, useEnumLabel, useT } from '../i18n/i18n';
+import { BarChart, PALETTE } from '../ui/charts';
+import { Badge, Empty, Loaded, useAsync } from '../ui/status';
+import { DegradedBanner, ExclusionsByReason, Facts } from './runParts';
+
+/** The parts of a candidate's points as core/.../allocation/PointsCalculator adds them. */
+function points(c: AllocationCandidate) {
+  const p = c.components;
+  return {
+    waiting: p.waitingPoints,
+    hla: p.hlaPointsAwarded,
+    sensitisation: p.sensitisationPoints,
+    distance: p.distancePoints,
+    ml: p.mlPoints,
+  };
+}
+
+/**
+ * An allocation run: the waiting list ranked for one donor organ by the policy's groups, then
+ * points (docs/allocation.md), with the excluded requests by reason.
+ */
+export function AllocationRunPage({ id }: { id: string }) {
+  const t = useT();
+  const label = useEnumLabel();
+  const run = useAsync((signal) => api<AllocationRun>(`/api/v1/allocation-runs/${id}`, { signal, query: { candidates: 100, excluded: 500 } }), [id]);
+  return (
+    <section>
+      <h1>{t('alloc.title')}</h1>
+      <Loaded state={run}>
+        {(r) => (
+          <>
+            <DegradedBanner run={r} basePath="/coordinator/allocation-runs" text="alloc.degradedText" />
+            <Facts
+              items={[
+                [t('pledge.organ'), label('organ', r.organ)],
+                [t('alloc.pledge'), <code key="p">{r.pledgeId.slice(0, 8)}</code>],
+                [t('alloc.donor'), donorFacts(r, t)],
+                [t('run.created'), formatDate(r.createdAt, true)],
+                [t('run.trigger'), label('trigger', r.trigger)],
+                [
+                  t('alloc.policy'),
+                  <span key="policy" data-policy={r.policy.id}>
+                    <strong>{r.policy.id}</strong>{' '}
+                    <span className="small" title={r.policy.sha256}>
+                      (SHA-256 {r.policy.sha256.slice(0, 12)}…)
+                    </span>
+                  </span>,
+                ],
+                [t('run.model'), r.modelVersion ?? t('run.noModel')],
+                [t('run.formulas'), r.formulaVersions.join(', ') || '—'],
+                [t('run.counts'), t('alloc.countsText', { waiting: r.waitingCount, candidates: r.candidateCount, excluded: r.excludedCount, ms: r.durationMillis })],
+              ]}
+            />
+            {r.rescoredFrom && (
+              <p>
+                <Link to={`/coordinator/allocation-runs/${r.rescoredFrom}`}>{t('run.rescoredFrom')}</Link>
+              </p>
+            )}
+            {r.donor.kdpiNote && <p className="hint">{r.donor.kdpiNote}</p>}
+
+            <h2>{t('alloc.ranked')}</h2>
+            <p className="hint">{t('alloc.rankedHint')}</p>
+            {r.candidates.length === 0 ? (
+              <Empty>{t('alloc.noCandidates')}</Empty>
+            ) : (
+              <>
+                <BarChart
+                  title={t('alloc.chartTitle')}
+                  digits={1}
+                  series={[
+                    { key: 'waiting', label: t('alloc.cWaiting'), color: PALETTE[2] },
+                    { key: 'hla', label: t('run.cHLA'), color: PALETTE[1] },
+                    { key: 'sensitisation', label: t('alloc.cSensitisation'), color: PALETTE[3] },
+                    { key: 'distance', label: t('run.cDistance'), color: PALETTE[5] },
+                    { key: 'ml', label: t('run.cML'), color: PALETTE[0] },
+                  ]}
+                  rows={r.candidates.slice(0, 20).map((c) => ({ label: `#${c.rank} ${c.requestId.slice(0, 8)}`, values: points(c) }))}
+                />
+                {r.candidateCount > r.candidates.length && <p className="hint">{t('alloc.head', { shown: r.candidates.length, total: r.candidateCount })}</p>}
+                <div className="table-wrap">
+                  <table className="candidates allocation">
+                    <caption className="sr-only">{t('alloc.ranked')}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">#</th>
+                        <th scope="col">{t('alloc.request')}</th>
+                        <th scope="col">{t('alloc.placement')}</th>
+                        <th scope="col">{t('alloc.points')}</th>
+                        <th scope="col">{t('run.ml')}</th>
+                        <th scope="col">{t('run.urgency')}</th>
+                        <th scope="col">ABO</th>
+                        <th scope="col">{t('alloc.hlaMismatches')}</th>
+                        <th scope="col">{t('match.distance')}</th>
+                        <th scope="col">{t('run.transport')}</th>
+                        <th scope="col">{t('run.explanation')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {r.candidates.map((c) => (
+                        <tr key={c.requestId} data-request={c.requestId}>
+                          <td>{c.rank}</td>
+                          <td>
+                            <code>{c.requestId.slice(0, 8)}</code>
+                          </td>
+                          <td className="small">
+                            {c.groups.length === 0 ? (
+                              '—'
+                            ) : (
+                              <ul className="plain">
+                                {c.groups.map((g) => (
+                                  <li key={g.key} title={label('allocGroup', g.key)}>
+                                    {g.label}
+                                  </li>
+                                ))}
+                              </ul>
+                            )}
+                          </td>
+                          <td>{formatNumber(c.points, 1)}</td>
+                          <td>{c.mlScore === undefined || c.mlScore === null ? '—' : formatNumber(c.mlScore, 3)}</td>
+                          <td>{c.urgency}</td>
+                          <td>{label('abo', c.abo)}</td>
+                          <td>{c.hlaMismatches ?? '—'}</td>
+                          <td>{formatNumber(c.components.distanceKm, 0)} km</td>
+                          <td>
+                            {label('transport', c.transport.mode)} {formatNumber(c.transport.hours, 1)} h
+                            {c.nearIschaemiaLimit && <Badge value="warning" label={t('run.nearLimit')} />}
+                          </td>
+                          <td className="small explanation">{c.explanation}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </>
+            )}
+
+            <h2>{t('alloc.excluded')}</h2>
+            <ExclusionsByReason
+              excluded={r.excluded.map((x) => ({ id: x.requestId, reasons: x.reasons }))}
+              totals={r.exclusionCounts}
+              empty={t('alloc.noExcluded')}
+            />
+          </>
+        )}
+      </Loaded>
+    </section>
+  );
+}
+
+function donorFacts(r: AllocationRun, t: ReturnType<typeof useT>): string {
+  const parts = [r.donor.bloodGroup];
+  if (r.donor.kdpi !== undefined && r.donor.kdpi !== null) {
+    parts.push(t('alloc.kdpi', { kdpi: r.donor.kdpi, kdri: formatNumber(r.donor.kdri, 2) }) + (r.donor.kdpiProvisional ? ` (${t('alloc.provisional')})` : ''));
+  }
+  return parts.join(' · ');
+}

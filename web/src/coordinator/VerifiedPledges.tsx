@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import { api } from '../api/client';
+import { BLOOD_GROUPS, ORGANS, type AllocationRun, type Page, type Pledge } from '../api/types';
+import { navigate } from '../app/router';
+import { formatDate, useEnumLabel, useT } from '../i18n/i18n';
+import { ProblemAlert, SelectField, TextField } from '../ui/forms';
+import { pledgeSummary } from '../ui/pledgeSummary';
+import { Empty, Loaded, useAsync } from '../ui/status';
+
+/** Verified pledges: a coordinator allocates a donor organ to the waiting list from here. */
+export function VerifiedPledges() {
+  const t = useT();
+  const label = useEnumLabel();
+  const [organ, setOrgan] = useState('');
+  const [bloodGroup, setBloodGroup] = useState('');
+  const [city, setCity] = useState('');
+  const [after, setAfter] = useState<string | undefined>();
+  const [running, setRunning] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>();
+  const list = useAsync(
+    (signal) => api<Page<Pledge>>('/api/v1/pledges', { signal, query: { status: 'VERIFIED', organ, bloodGroup, city, after, limit: 25 } }),
+    [organ, bloodGroup, city, after],
+  );
+  const allocate = async (p: Pledge) => {
+    setRunning(p.id);
+    setError(undefined);
+    try {
+      const run = await api<AllocationRun>(`/api/v1/pledges/${p.id}/allocation-runs`, {
+        method: 'POST',
+        headers: { 'Idempotency-Key': crypto.randomUUID() },
+      });
+      navigate(`/coordinator/allocation-runs/${run.id}`);
+    } catch (e) {
+      setError(e);
+      list.reload(); // a pledge that left VERIFIED (409) drops out of the list
+    } finally {
+      setRunning(null);
+    }
+  };
+  const filter = (set: (v: string) => void) => (v: string) => {
+    set(v);
+    setAfter(undefined);
+  };
+  return (
+    <section>
+      <h1>{t('alloc.pledgesTitle')}</h1>
+      <p className="hint">{t('alloc.pledgesHint')}</p>
+      <div className="filters">
+        <SelectField label={t('pledge.organ')} value={organ} onChange={(e) => filter(setOrgan)(e.target.value)} placeholder={t('common.all')} options={ORGANS.map((o) => ({ value: o, label: label('organ', o) }))} />
+        <SelectField label={t('profile.bloodGroup')} value={bloodGroup} onChange={(e) => filter(setBloodGroup)(e.target.value)} placeholder={t('common.all')} options={['O', 'A', 'B', 'AB', ...BLOOD_GROUPS].map((g) => ({ value: g, label: g }))} />
+        <TextField label={t('place.city')} value={city} onChange={(e) => filter(setCity)(e.target.value)} />
+      </div>
+      <ProblemAlert error={error} />
+      {running && (
+        <p role="status" className="loading">
+          <span className="spinner" aria-hidden="true" /> {t('alloc.running')}
+        </p>
+      )}
+      <Loaded state={list}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <Empty>{t('alloc.noPledges')}</Empty>
+          ) : (
+            <>
+              <div className="table-wrap">
+                <table className="verified-pledges">
+                  <caption className="sr-only">{t('alloc.pledgesTitle')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('pledge.organ')}</th>
+                      <th scope="col">{t('profile.bloodGroup')}</th>
+                      <th scope="col">{t('place.city')}</th>
+                      <th scope="col">{t('coord.tests')}</th>
+                      <th scope="col">{t('alloc.verifiedAt')}</th>
+                      <th scope="col">{t('common.actions')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {page.items.map((p) => (
+                      <tr key={p.id} data-pledge={p.id}>
+                        <td>
+                          {label('organ', p.organ)} <code className="small">{p.id.slice(0, 8)}</code>
+                        </td>
+                        <td>{p.donor.bloodGroup}</td>
+                        <td>
+                          {p.donor.city}, {p.donor.state}
+                        </td>
+                        <td className="small">{pledgeSummary(p, label, t)}</td>
+                        <td>{formatDate(p.statusChangedAt, true)}</td>
+                        <td className="actions">
+                          <button type="button" className="primary" disabled={running !== null} aria-busy={running === p.id} onClick={() => void allocate(p)}>
+                            {t('alloc.allocate')}
+                          </button>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {page.nextCursor && (
+                <button type="button" onClick={() => setAfter(page.nextCursor ?? undefined)}>
+                  {t('common.next')}
+                </button>
+              )}
+            </>
+          )
+        }
+      </Loaded>
+    </section>
+  );
+}
