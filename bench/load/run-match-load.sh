@@ -20,7 +20,7 @@ if [ ! -f app/target/ramsetu.jar ] || [ ! -f bench/target/benchmarks.jar ]; then
   ./mvnw -q -B install -DskipTests
 fi
 work=$(mktemp -d)
-trap 'st=$?; kill "$stack" 2>/dev/null; wait "$stack" 2>/dev/null; rm -rf "$work"; exit $st' EXIT
+trap 'st=$?; kill "$stack" 2>/dev/null || true; wait "$stack" 2>/dev/null || true; rm -rf "$work"; exit $st' EXIT
 # A copy, so that a rebuild while the test runs cannot pull the jar from under the servers.
 cp app/target/ramsetu.jar "$work/ramsetu.jar"
 password="load test coordinator password"

@@ -1,5 +1,6 @@
 package org.ramsetu.platform.matching;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.ramsetu.infra.mail.QueuedMail;
 import org.ramsetu.infra.scoring.resilience.ResilientScoringConfiguration;
@@ -42,6 +43,13 @@ public class MatchingConfiguration {
     @Bean
     MatchMails matchMails(QueuedMail mail, MatchParties parties) {
         return new MatchMails(mail, parties);
+    }
+
+    @Bean
+    RankingRunSlots rankingRunSlots(
+            MatchingProperties properties, ObjectProvider<MeterRegistry> meters) {
+        return new RankingRunSlots(
+                properties.concurrentRuns(), properties.runSlotWait(), meters.getIfAvailable());
     }
 
     @Bean

@@ -19,6 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     stays down)
  * @param rescoringBackoff first wait between re-scoring attempts (doubled each time, with jitter)
  * @param rescoringMaxBackoff the longest wait between re-scoring attempts
+ * @param concurrentRuns match and allocation runs computed at once by one instance (a bulkhead:
+ *     each holds a database connection and a core for up to seconds)
+ * @param runSlotWait how long a run beyond that waits for a slot before it is answered 503
  */
 @ConfigurationProperties("ramsetu.matching")
 public record MatchingProperties(
@@ -28,7 +31,9 @@ public record MatchingProperties(
         @DefaultValue("0.30") double heartWeightTolerance,
         @DefaultValue("40") int rescoringAttempts,
         @DefaultValue("2s") Duration rescoringBackoff,
-        @DefaultValue("1m") Duration rescoringMaxBackoff) {
+        @DefaultValue("1m") Duration rescoringMaxBackoff,
+        @DefaultValue("4") int concurrentRuns,
+        @DefaultValue("30s") Duration runSlotWait) {
 
     public MatchingProperties {
         if (proposals < 1 || proposals > 50) {
@@ -41,6 +46,14 @@ public record MatchingProperties(
         if (responseCandidates < 0) {
             throw new IllegalArgumentException(
                     "ramsetu.matching.response-candidates must be zero or more");
+        }
+        if (concurrentRuns < 1) {
+            throw new IllegalArgumentException(
+                    "ramsetu.matching.concurrent-runs must be at least 1");
+        }
+        if (runSlotWait.isNegative()) {
+            throw new IllegalArgumentException(
+                    "ramsetu.matching.run-slot-wait must not be negative");
         }
         if (rescoringAttempts < 1) {
             throw new IllegalArgumentException(

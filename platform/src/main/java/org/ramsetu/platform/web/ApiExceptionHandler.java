@@ -16,6 +16,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -84,8 +85,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      * Every pooled database connection stayed busy for the pool's whole wait (load beyond what the
      * pool was sized for): the client should come back, not report a defect.
      */
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> noConnection(CannotGetJdbcConnectionException e) {
+    @ExceptionHandler({
+        CannotGetJdbcConnectionException.class,
+        CannotCreateTransactionException.class
+    })
+    ResponseEntity<ProblemDetail> noConnection(RuntimeException e) {
         log.warn("No database connection within the pool's wait: {}", e.getMessage());
         ProblemDetail body =
                 ProblemResponses.body(

@@ -112,6 +112,12 @@ public class ApiProblem extends RuntimeException {
                 Duration.ZERO);
     }
 
+    public static ApiProblem serviceUnavailable(
+            String type, String title, String detail, Duration retryAfter) {
+        return new ApiProblem(
+                HttpStatus.SERVICE_UNAVAILABLE, type, title, detail, Map.of(), retryAfter);
+    }
+
     public static ApiProblem tooManyRequests(String detail, Duration retryAfter) {
         return new ApiProblem(
                 HttpStatus.TOO_MANY_REQUESTS,

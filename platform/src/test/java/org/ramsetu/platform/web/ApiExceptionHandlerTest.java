@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /** Overload answers are 503 with Retry-After, so clients back off instead of reporting a bug. */
 class ApiExceptionHandlerTest {
@@ -25,6 +26,18 @@ class ApiExceptionHandlerTest {
         assertThat(answer.getStatusCode().value()).isEqualTo(503);
         assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
         assertThat(answer.getBody().getDetail()).contains("too busy").doesNotContain("Hikari");
+    }
+
+    @Test
+    void noConnectionForATransactionIsServiceUnavailableToo() {
+        var answer =
+                handler.noConnection(
+                        new CannotCreateTransactionException(
+                                "Could not open JDBC Connection for transaction",
+                                new SQLTransientConnectionException("pool exhausted")));
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(503);
+        assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.ramsetu.platform.allocation.policies.AllocationPolicies;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.matching.MatchingConfiguration;
 import org.ramsetu.platform.matching.MatchingProperties;
+import org.ramsetu.platform.matching.RankingRunSlots;
 import org.ramsetu.platform.matching.runs.MlScoring;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -72,9 +73,10 @@ public class AllocationRunsConfiguration {
             AllocationCalculation calculation,
             RecordingAllocationRun recording,
             AllocationPolicies policies,
-            AllocationProperties properties) {
+            AllocationProperties properties,
+            RankingRunSlots slots) {
         return new RunningAllocation(
-                calculation, recording, policies, properties.responseCandidates());
+                calculation, recording, policies, properties.responseCandidates(), slots);
     }
 
     @Bean

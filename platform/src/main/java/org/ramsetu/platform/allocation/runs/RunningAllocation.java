@@ -4,6 +4,7 @@ import java.util.UUID;
 import org.ramsetu.core.donor.PledgeStatus;
 import org.ramsetu.platform.allocation.policies.AllocationPolicies;
 import org.ramsetu.platform.matching.CoordinatorOnly;
+import org.ramsetu.platform.matching.RankingRunSlots;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.web.ApiProblem;
 
@@ -19,16 +20,19 @@ public class RunningAllocation {
     private final RecordingAllocationRun recording;
     private final AllocationPolicies policies;
     private final int responseCandidates;
+    private final RankingRunSlots slots;
 
     RunningAllocation(
             AllocationCalculation calculation,
             RecordingAllocationRun recording,
             AllocationPolicies policies,
-            int responseCandidates) {
+            int responseCandidates,
+            RankingRunSlots slots) {
         this.calculation = calculation;
         this.recording = recording;
         this.policies = policies;
         this.responseCandidates = responseCandidates;
+        this.slots = slots;
     }
 
     /** A computed run, ready to be recorded. */
@@ -59,7 +63,8 @@ public class RunningAllocation {
         if (pledge.status != PledgeStatus.VERIFIED) {
             throw RecordingAllocationRun.notVerified(pledgeId, pledge.status);
         }
-        return new Prepared(calculation.calculate(pledge, policies.active()), user.id());
+        return new Prepared(
+                slots.run(() -> calculation.calculate(pledge, policies.active())), user.id());
     }
 
     /** Records a prepared run; joins the caller's transaction when there is one. */

@@ -10,6 +10,7 @@ import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.matching.MatchMails;
 import org.ramsetu.platform.matching.MatchingConfiguration;
 import org.ramsetu.platform.matching.MatchingProperties;
+import org.ramsetu.platform.matching.RankingRunSlots;
 import org.ramsetu.platform.matching.matches.Matches;
 import org.ramsetu.platform.registry.patients.PatientProfiles;
 import org.ramsetu.platform.registry.requests.TransplantRequests;
@@ -80,8 +81,10 @@ public class MatchRunsConfiguration {
             MatchCalculation calculation,
             RecordingMatchRun recording,
             Matches matches,
-            MatchingProperties properties) {
-        return new RunningMatch(calculation, recording, matches, properties.responseCandidates());
+            MatchingProperties properties,
+            RankingRunSlots slots) {
+        return new RunningMatch(
+                calculation, recording, matches, properties.responseCandidates(), slots);
     }
 
     @Bean

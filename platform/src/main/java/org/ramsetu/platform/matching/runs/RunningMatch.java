@@ -3,6 +3,7 @@ package org.ramsetu.platform.matching.runs;
 import java.util.List;
 import java.util.UUID;
 import org.ramsetu.platform.matching.CoordinatorOnly;
+import org.ramsetu.platform.matching.RankingRunSlots;
 import org.ramsetu.platform.matching.matches.Matches;
 import org.ramsetu.platform.registry.requests.RequestStatus;
 import org.ramsetu.platform.registry.requests.TransplantRequest;
@@ -21,16 +22,19 @@ public class RunningMatch {
     private final RecordingMatchRun recording;
     private final Matches matches;
     private final int responseCandidates;
+    private final RankingRunSlots slots;
 
     RunningMatch(
             MatchCalculation calculation,
             RecordingMatchRun recording,
             Matches matches,
-            int responseCandidates) {
+            int responseCandidates,
+            RankingRunSlots slots) {
         this.calculation = calculation;
         this.recording = recording;
         this.matches = matches;
         this.responseCandidates = responseCandidates;
+        this.slots = slots;
     }
 
     /** A computed run, ready to be recorded. */
@@ -53,7 +57,7 @@ public class RunningMatch {
         if (request.status() != RequestStatus.WAITING) {
             throw RecordingMatchRun.notWaiting(requestId, request.status());
         }
-        return new Prepared(calculation.calculate(request), user.id());
+        return new Prepared(slots.run(() -> calculation.calculate(request)), user.id());
     }
 
     /** Records a prepared run; joins the caller's transaction when there is one. */
