@@ -1,5 +1,6 @@
 package org.ramsetu.platform.web;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ramsetu.core.InvalidClinicalValueException;
@@ -32,6 +33,9 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  */
 @RestControllerAdvice(basePackages = "org.ramsetu.platform")
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    /** The {@code Retry-After} of answers that only mean "too busy right now". */
+    private static final Duration COME_BACK_AFTER = Duration.ofSeconds(5);
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
@@ -68,17 +72,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> queryTimeout(QueryTimeoutException e) {
         log.warn("A database query hit its time limit: {}", e.getMessage());
-        ProblemDetail body =
-                ProblemResponses.body(
-                        HttpStatus.SERVICE_UNAVAILABLE,
+        return ProblemResponses.of(
+                ApiProblem.serviceUnavailable(
                         "query-timeout",
                         "Took too long",
                         "the database did not answer in time, so nothing was changed; try again in"
-                                + " a moment");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "5")
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(body);
+                                + " a moment",
+                        COME_BACK_AFTER));
     }
 
     /**
@@ -91,17 +91,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     })
     ResponseEntity<ProblemDetail> noConnection(RuntimeException e) {
         log.warn("No database connection within the pool's wait: {}", e.getMessage());
-        ProblemDetail body =
-                ProblemResponses.body(
-                        HttpStatus.SERVICE_UNAVAILABLE,
+        return ProblemResponses.of(
+                ApiProblem.serviceUnavailable(
                         "database-busy",
                         "Too busy",
                         "the service could not reach its database in time because it is too busy;"
-                                + " try again in a moment");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "5")
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(body);
+                                + " try again in a moment",
+                        COME_BACK_AFTER));
     }
 
     @ExceptionHandler
