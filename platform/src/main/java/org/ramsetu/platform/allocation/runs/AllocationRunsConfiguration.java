@@ -1,6 +1,7 @@
 package org.ramsetu.platform.allocation.runs;
 
 import java.time.Clock;
+import java.time.Duration;
 import org.ramsetu.core.allocation.AllocationRanking;
 import org.ramsetu.core.eligibility.EligibilityRules;
 import org.ramsetu.core.geo.TransportSettings;
@@ -15,6 +16,7 @@ import org.ramsetu.platform.matching.MatchingConfiguration;
 import org.ramsetu.platform.matching.MatchingProperties;
 import org.ramsetu.platform.matching.RankingRunSlots;
 import org.ramsetu.platform.matching.runs.MlScoring;
+import org.ramsetu.platform.matching.runs.RescoringJobHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -93,10 +95,13 @@ public class AllocationRunsConfiguration {
 
     @Bean
     @ConditionalOnProperty("ramsetu.queue.consumers-enabled")
-    AllocationRescoringJobHandler allocationRescoringJobHandler(
+    RescoringJobHandler allocationRescoringJobHandler(
             RescoringAllocationRun rescoring, AllocationProperties properties) {
-        return new AllocationRescoringJobHandler(
-                rescoring,
+        return new RescoringJobHandler(
+                AllocationRescoringJobs.TYPE,
+                "allocation run",
+                Duration.ofMinutes(2), // an attempt ranks a whole waiting list
+                rescoring::rescore,
                 new RetryPolicy(
                         properties.rescoringAttempts(),
                         properties.rescoringBackoff(),

@@ -1,6 +1,7 @@
 package org.ramsetu.platform.matching.runs;
 
 import java.time.Clock;
+import java.time.Duration;
 import org.ramsetu.core.geo.TransportSettings;
 import org.ramsetu.core.ranking.RankingWeights;
 import org.ramsetu.infra.queue.RetryPolicy;
@@ -104,7 +105,10 @@ public class MatchRunsConfiguration {
     RescoringJobHandler rescoringJobHandler(
             RescoringMatchRun rescoring, MatchingProperties properties) {
         return new RescoringJobHandler(
-                rescoring,
+                RescoringJobs.TYPE,
+                "match run",
+                Duration.ofMinutes(1),
+                rescoring::rescore,
                 new RetryPolicy(
                         properties.rescoringAttempts(),
                         properties.rescoringBackoff(),

@@ -2,6 +2,7 @@ package org.ramsetu.platform.matching.runs;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Function;
 import org.ramsetu.infra.queue.Job;
 import org.ramsetu.infra.queue.JobHandler;
 import org.ramsetu.infra.queue.JobType;
@@ -10,25 +11,42 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs on the targets with queue consumers ({@code worker}, {@code all}). While scoring is still
- * down the job fails and the queue retries it with exponential back-off and jitter; after the last
- * attempt it is dead and can be re-driven from {@code /actuator/jobs}.
+ * Re-scores a degraded run (a match run or an allocation run) named by the job's payload. Runs on
+ * the targets with queue consumers ({@code worker}, {@code all}). While scoring is still down the
+ * job fails and the queue retries it with exponential back-off and jitter; after the last attempt
+ * it is dead and can be re-driven from {@code /actuator/jobs}.
  */
 public class RescoringJobHandler implements JobHandler {
 
     private static final Logger log = LoggerFactory.getLogger(RescoringJobHandler.class);
 
-    private final RescoringMatchRun rescoring;
+    private final JobType type;
+    private final String what;
+    private final Duration lease;
+    private final Function<UUID, ?> rescore;
     private final RetryPolicy retryPolicy;
 
-    public RescoringJobHandler(RescoringMatchRun rescoring, RetryPolicy retryPolicy) {
-        this.rescoring = rescoring;
+    /**
+     * @param what the kind of run, for the log ({@code match run}, {@code allocation run})
+     * @param lease how long one attempt may take before another worker may take the job over
+     * @param rescore writes the scored successor of the degraded run; answers what it did
+     */
+    public RescoringJobHandler(
+            JobType type,
+            String what,
+            Duration lease,
+            Function<UUID, ?> rescore,
+            RetryPolicy retryPolicy) {
+        this.type = type;
+        this.what = what;
+        this.lease = lease;
+        this.rescore = rescore;
         this.retryPolicy = retryPolicy;
     }
 
     @Override
     public JobType type() {
-        return RescoringJobs.TYPE;
+        return type;
     }
 
     @Override
@@ -36,7 +54,7 @@ public class RescoringJobHandler implements JobHandler {
         return retryPolicy;
     }
 
-    /** One at a time per worker: each attempt may wait on scoring up to its time limit. */
+    /** One at a time per worker: each attempt ranks a whole run and may wait on scoring. */
     @Override
     public int concurrency() {
         return 1;
@@ -44,13 +62,13 @@ public class RescoringJobHandler implements JobHandler {
 
     @Override
     public Duration leaseDuration() {
-        return Duration.ofMinutes(1);
+        return lease;
     }
 
     @Override
     public void handle(Job job) {
         UUID runId = UUID.fromString(job.payload().strip());
-        RescoringMatchRun.Outcome outcome = rescoring.rescore(runId);
-        log.info("Re-scoring of match run {}: {} (attempt {})", runId, outcome, job.attempt());
+        Object outcome = rescore.apply(runId);
+        log.info("Re-scoring of {} {}: {} (attempt {})", what, runId, outcome, job.attempt());
     }
 }
