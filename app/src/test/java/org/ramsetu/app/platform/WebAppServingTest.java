@@ -54,6 +54,18 @@ class WebAppServingTest {
         assertThat(json.body()).doesNotContain("<div id=\"root\">");
     }
 
+    @Test
+    void headAnswersForThePagesAsGetDoesAndTheApiStillAsksForAToken() {
+        var html =
+                PlatformInstance.client()
+                        .withHeader("Accept", "text/html")
+                        .send("HEAD", "/donor/pledge", null);
+        assertThat(html.status()).isEqualTo(200);
+        assertThat(PlatformInstance.client().send("HEAD", "/", null).status()).isEqualTo(200);
+        assertThat(PlatformInstance.client().send("HEAD", "/api/v1/pledges", null).status())
+                .isEqualTo(401);
+    }
+
     private static ApiClient.Response html(String path) {
         return PlatformInstance.client()
                 .withHeader(

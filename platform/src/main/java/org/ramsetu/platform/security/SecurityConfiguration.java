@@ -95,6 +95,8 @@ public class SecurityConfiguration {
                                 a.requestMatchers("/v1/**").hasRole(COORDINATOR);
                             }
                             a.requestMatchers(HttpMethod.GET, "/**").permitAll();
+                            // what GET may read, HEAD may ask about (uptime checks, link checkers)
+                            a.requestMatchers(HttpMethod.HEAD, "/**").permitAll();
                             a.anyRequest().denyAll();
                         })
                 .cors(c -> c.configurationSource(cors(properties)))
