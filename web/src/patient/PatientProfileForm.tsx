@@ -1,23 +1,18 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import { ApiError } from '../api/problem';
-import { BLOOD_GROUPS, type PatientProfile } from '../api/types';
+import type { PatientProfile } from '../api/types';
 import { navigate } from '../app/router';
-import { useEnumLabel, useT } from '../i18n/i18n';
-import { fieldError, ProblemAlert, SelectField, Submit, TextField } from '../ui/forms';
-import { HlaFields, hlaBody, num, PlaceFields, splitAntigens, type HlaValue, type PlaceValue } from '../ui/profile';
+import { useT } from '../i18n/i18n';
+import { fieldError, ProblemAlert, Submit, TextField } from '../ui/forms';
+import { EMPTY_PERSON, HlaFields, hlaBody, num, PersonFields, personBody, personOf, PlaceFields, splitAntigens, type HlaValue, type PersonValue, type PlaceValue } from '../ui/profile';
 import { LoadError, Loading } from '../ui/status';
 
 export function PatientProfileForm() {
   const t = useT();
-  const label = useEnumLabel();
   const [loaded, setLoaded] = useState<PatientProfile | null | undefined>(undefined);
   const [loadError, setLoadError] = useState<unknown>();
-  const [bloodGroup, setBloodGroup] = useState('');
-  const [dateOfBirth, setDateOfBirth] = useState('');
-  const [sex, setSex] = useState('');
-  const [heightCm, setHeight] = useState('');
-  const [weightKg, setWeight] = useState('');
+  const [person, setPerson] = useState<PersonValue>(EMPTY_PERSON);
   const [hla, setHla] = useState<HlaValue>({ a: '', b: '', dr: '' });
   const [unacceptable, setUnacceptable] = useState('');
   const [hospitalName, setHospitalName] = useState('');
@@ -31,11 +26,7 @@ export function PatientProfileForm() {
     api<PatientProfile>('/api/v1/patients/me')
       .then((p) => {
         setLoaded(p);
-        setBloodGroup(p.bloodGroup);
-        setDateOfBirth(p.dateOfBirth);
-        setSex(p.sex);
-        setHeight(String(p.heightCm));
-        setWeight(String(p.weightKg));
+        setPerson(personOf(p));
         if (p.hla) setHla({ a: p.hla.a.join(', '), b: p.hla.b.join(', '), dr: p.hla.dr.join(', ') });
         setUnacceptable(p.unacceptableAntigens.join(', '));
         setHospitalName(p.hospital.name);
@@ -55,11 +46,7 @@ export function PatientProfileForm() {
     setSaved(false);
     try {
       const body = {
-        bloodGroup: bloodGroup || null,
-        dateOfBirth: dateOfBirth || null,
-        sex: sex || null,
-        heightCm: num(heightCm),
-        weightKg: num(weightKg),
+        ...personBody(person),
         hla: hlaBody(hla),
         unacceptableAntigens: splitAntigens(unacceptable),
         hospital: { name: hospitalName, city: place.city, state: place.state, latitude: num(place.latitude), longitude: num(place.longitude) },
@@ -84,16 +71,7 @@ export function PatientProfileForm() {
       <h1>{t('patient.profileTitle')}</h1>
       <p>{t('patient.profileIntro')}</p>
       <form onSubmit={submit} noValidate>
-        <fieldset className="field-group">
-          <legend>{t('profile.person')}</legend>
-          <div className="grid">
-            <SelectField label={t('profile.bloodGroup')} name="bloodGroup" value={bloodGroup} onChange={(e) => setBloodGroup(e.target.value)} placeholder={t('common.choose')} options={BLOOD_GROUPS.map((g) => ({ value: g, label: g }))} error={err('bloodGroup')} required />
-            <TextField label={t('profile.dateOfBirth')} name="dateOfBirth" type="date" value={dateOfBirth} onChange={(e) => setDateOfBirth(e.target.value)} error={err('dateOfBirth')} required />
-            <SelectField label={t('profile.sex')} name="sex" value={sex} onChange={(e) => setSex(e.target.value)} placeholder={t('common.choose')} options={['FEMALE', 'MALE'].map((s) => ({ value: s, label: label('sex', s) }))} error={err('sex')} hint={t('profile.sexHint')} required />
-            <TextField label={t('profile.height')} name="heightCm" inputMode="decimal" unit="cm" value={heightCm} onChange={(e) => setHeight(e.target.value)} error={err('heightCm')} required />
-            <TextField label={t('profile.weight')} name="weightKg" inputMode="decimal" unit="kg" value={weightKg} onChange={(e) => setWeight(e.target.value)} error={err('weightKg')} required />
-          </div>
-        </fieldset>
+        <PersonFields value={person} onChange={setPerson} errorOf={err} />
         <HlaFields value={hla} onChange={setHla} errorOf={err} />
         <TextField
           label={t('patient.unacceptable')}

@@ -1,6 +1,7 @@
 import { useId } from 'react';
-import { useT } from '../i18n/i18n';
-import { TextField } from './forms';
+import { BLOOD_GROUPS } from '../api/types';
+import { useEnumLabel, useT } from '../i18n/i18n';
+import { SelectField, TextField } from './forms';
 import { CITIES, findCity } from './places';
 
 export interface PlaceValue {
@@ -109,4 +110,48 @@ export function num(s: string): number | null {
   if (s.trim() === '') return null;
   const n = Number(s.replace(',', '.'));
   return Number.isFinite(n) ? n : (s as unknown as number);
+}
+
+export interface PersonValue {
+  bloodGroup: string;
+  dateOfBirth: string;
+  sex: string;
+  heightCm: string;
+  weightKg: string;
+}
+
+export const EMPTY_PERSON: PersonValue = { bloodGroup: '', dateOfBirth: '', sex: '', heightCm: '', weightKg: '' };
+
+/** The person facts a donor and a patient profile share, as the form holds them. */
+export function personOf(p: { bloodGroup: string; dateOfBirth: string; sex: string; heightCm: number; weightKg: number }): PersonValue {
+  return { bloodGroup: p.bloodGroup, dateOfBirth: p.dateOfBirth, sex: p.sex, heightCm: String(p.heightCm), weightKg: String(p.weightKg) };
+}
+
+/** The same facts as the profile APIs take them. */
+export function personBody(v: PersonValue) {
+  return {
+    bloodGroup: v.bloodGroup || null,
+    dateOfBirth: v.dateOfBirth || null,
+    sex: v.sex || null,
+    heightCm: num(v.heightCm),
+    weightKg: num(v.weightKg),
+  };
+}
+
+export function PersonFields({ value, onChange, errorOf }: { value: PersonValue; onChange: (v: PersonValue) => void; errorOf: (f: string) => string | undefined }) {
+  const t = useT();
+  const label = useEnumLabel();
+  const set = (field: keyof PersonValue) => (e: { target: { value: string } }) => onChange({ ...value, [field]: e.target.value });
+  return (
+    <fieldset className="field-group">
+      <legend>{t('profile.person')}</legend>
+      <div className="grid">
+        <SelectField label={t('profile.bloodGroup')} name="bloodGroup" value={value.bloodGroup} onChange={set('bloodGroup')} placeholder={t('common.choose')} options={BLOOD_GROUPS.map((g) => ({ value: g, label: g }))} error={errorOf('bloodGroup')} required />
+        <TextField label={t('profile.dateOfBirth')} name="dateOfBirth" type="date" value={value.dateOfBirth} onChange={set('dateOfBirth')} error={errorOf('dateOfBirth')} required />
+        <SelectField label={t('profile.sex')} name="sex" value={value.sex} onChange={set('sex')} placeholder={t('common.choose')} options={['FEMALE', 'MALE'].map((s) => ({ value: s, label: label('sex', s) }))} error={errorOf('sex')} hint={t('profile.sexHint')} required />
+        <TextField label={t('profile.height')} name="heightCm" inputMode="decimal" unit="cm" value={value.heightCm} onChange={set('heightCm')} error={errorOf('heightCm')} required />
+        <TextField label={t('profile.weight')} name="weightKg" inputMode="decimal" unit="kg" value={value.weightKg} onChange={set('weightKg')} error={errorOf('weightKg')} required />
+      </div>
+    </fieldset>
+  );
 }
