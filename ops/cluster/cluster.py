@@ -1,0 +1,961 @@
+#!/usr/bin/env python3
+"""The production-shaped local cluster: etcd, PostgreSQL 15 under Patroni, HAProxy, Redis with
+Sentinel and the product's targets, all on loopback, every process started here and stopped by
+its PID. Used by `ops/cluster/up|down|status` and by the drills in `ops/drills/`.
+
+Ports (one range, 15400-15499; docs/deploy.md has the table):
+  etcd            15401/15402, 15403/15404, 15405/15406 (client/peer)
+  HAProxy         15410 PostgreSQL write (leader), 15411 read (replicas), 15412 stats,
+                  15480 api load balancer
+  PostgreSQL      pg1 15431, pg2 15432, pg3 15433; Patroni REST 15441-15443
+  DR standby      pg-dr1 15436 (REST 15446), its own Patroni scope
+  PITR restores   15437
+  Redis           15460 (first primary), 15461 (first replica); Sentinels 15470-15472
+  targets         api 15481-15482, worker 15483-15484, scoring 15485
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pwd
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+PG_BIN = Path("/usr/lib/postgresql/15/bin")
+PG_USER = "ramsetu-pg"  # PostgreSQL refuses to run as root; drills in CI run as root.
+SCOPE = "ramsetu"
+DR_SCOPE = "ramsetu-dr"
+STANZA = "ramsetu"
+DATABASE = "ramsetu"
+APP_ROLE = "ramsetu"
+
+ETCD = [("e1", 15401, 15402), ("e2", 15403, 15404), ("e3", 15405, 15406)]
+PG_WRITE, PG_READ, HAPROXY_STATS, API_LB = 15410, 15411, 15412, 15480
+PG_NODES = {"pg1": (15431, 15441), "pg2": (15432, 15442), "pg3": (15433, 15443)}
+DR_NODE = ("pg-dr1", 15436, 15446)
+RESTORE_PORT = 15437
+REDIS = [("redis1", 15460), ("redis2", 15461)]
+SENTINELS = [("sentinel1", 15470), ("sentinel2", 15471), ("sentinel3", 15472)]
+REDIS_MASTER = "ramsetu"
+APPS = {
+    "api1": ("api", 15481),
+    "api2": ("api", 15482),
+    "worker1": ("worker", 15483),
+    "worker2": ("worker", 15484),
+    "scoring1": ("scoring", 15485),
+}
+
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def wait_for(what: str, check, timeout: float, interval: float = 0.5):
+    """Polls check() until it returns something truthy; raises with `what` after timeout."""
+    deadline = time.monotonic() + timeout
+    last_error = None
+    while time.monotonic() < deadline:
+        try:
+            result = check()
+            if result:
+                return result
+        except Exception as e:  # the thing waited for is not there yet
+            last_error = e
+        time.sleep(interval)
+    raise TimeoutError(f"{what} not reached within {timeout:.0f} s (last error: {last_error})")
+
+
+def http_json(url: str, method: str = "GET", body=None, headers=None, timeout: float = 3.0):
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(url, data=data, method=method, headers=headers or {})
+    if data is not None:
+        request.add_header("Content-Type", "application/json")
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        raw = response.read()
+        return response.status, (json.loads(raw) if raw else None)
+
+
+def port_open(port: int) -> bool:
+    with socket.socket() as s:
+        s.settimeout(0.5)
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+class Cluster:
+    """One local cluster rooted at a folder; every process it starts has a PID file there."""
+
+    def __init__(self, root: Path | None = None):
+        self.root = Path(root or os.environ.get("RAMSETU_CLUSTER_DIR", "/tmp/ramsetu-cluster"))
+        self.pids = self.root / "pids"
+        self.logs = self.root / "logs"
+        self.secrets = self.root / "secrets"
+        self.run = self.root / "run"  # PostgreSQL sockets (private to the PostgreSQL user)
+        self.app_data = self.root / "app-data"  # shared blobs, mail, models of every target
+        self.backup_dir = self.root / "backup"
+        self.pgbackrest_conf = self.root / "pgbackrest" / "pgbackrest.conf"
+
+    # ---- processes -------------------------------------------------------------------------
+
+    def _as_pg_user(self) -> list[str]:
+        if os.geteuid() != 0:
+            return []
+        return ["setpriv", f"--reuid={PG_USER}", f"--regid={PG_USER}", "--init-groups", "--"]
+
+    def spawn(self, name: str, argv: list[str], env=None, as_pg_user=False, cwd=None) -> int:
+        """Starts a process in its own session (so it and its children form one group), logs to
+        logs/NAME.log and records its PID."""
+        self.pids.mkdir(parents=True, exist_ok=True)
+        self.logs.mkdir(parents=True, exist_ok=True)
+        if self.pid(name):
+            raise RuntimeError(f"{name} already runs (pid {self.pid(name)})")
+        out = open(self.logs / f"{name}.log", "ab")
+        prefix = self._as_pg_user() if as_pg_user else []
+        process = subprocess.Popen(
+            prefix + argv,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            env=env,
+            cwd=cwd,
+            start_new_session=True,
+        )
+        (self.pids / f"{name}.pid").write_text(str(process.pid))
+        return process.pid
+
+    def pid(self, name: str) -> int | None:
+        file = self.pids / f"{name}.pid"
+        if not file.exists():
+            return None
+        pid = int(file.read_text().strip())
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            file.unlink(missing_ok=True)
+            return None
+        # A zombie child of this process still answers kill(0): reap it if it is ours.
+        try:
+            if os.waitpid(pid, os.WNOHANG)[0] == pid:
+                file.unlink(missing_ok=True)
+                return None
+        except ChildProcessError:
+            pass
+        return pid
+
+    def stop(self, name: str, timeout: float = 30) -> None:
+        """SIGTERM (a background JVM ignores SIGINT), wait, then SIGKILL the whole group."""
+        pid = self.pid(name)
+        if pid is None:
+            return
+        try:
+            os.killpg(pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+        try:
+            wait_for(f"{name} to stop", lambda: self.pid(name) is None, timeout, 0.2)
+        except TimeoutError:
+            log(f"{name} did not stop in {timeout:.0f} s; SIGKILL")
+            self.kill(name)
+
+    def kill(self, name: str) -> None:
+        """kill -9 of the process group, as a lost host or an OOM kill would."""
+        pid = self.pid(name)
+        if pid is None:
+            return
+        try:
+            os.killpg(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        wait_for(f"{name} to die", lambda: self.pid(name) is None, 10, 0.1)
+
+    def running(self) -> list[str]:
+        if not self.pids.exists():
+            return []
+        return sorted(p.stem for p in self.pids.glob("*.pid") if self.pid(p.stem))
+
+    # ---- secrets ---------------------------------------------------------------------------
+
+    def secret(self, name: str) -> str:
+        """A per-cluster secret, generated once into secrets/ (owner-only); never in the repo."""
+        self.secrets.mkdir(parents=True, exist_ok=True)
+        os.chmod(self.secrets, 0o700)
+        file = self.secrets / name
+        if not file.exists():
+            file.write_text(secrets.token_urlsafe(32))
+            os.chmod(file, 0o600)
+        return file.read_text().strip()
+
+    # ---- layout ----------------------------------------------------------------------------
+
+    def prepare(self) -> None:
+        for d in (self.root, self.pids, self.logs, self.run, self.app_data, self.backup_dir):
+            d.mkdir(parents=True, exist_ok=True)
+        if os.geteuid() == 0:
+            ensure_pg_user()
+            for d in (self.run, self.backup_dir, self.root / "pgbackrest"):
+                d.mkdir(parents=True, exist_ok=True)
+                shutil.chown(d, PG_USER, PG_USER)
+        os.chmod(self.run, 0o700)
+        self.write_pgbackrest_conf()
+
+    def pg_dir(self, node: str) -> Path:
+        d = self.root / node
+        d.mkdir(parents=True, exist_ok=True)
+        if os.geteuid() == 0:
+            shutil.chown(d, PG_USER, PG_USER)
+        os.chmod(d, 0o700)
+        return d
+
+    # ---- etcd ------------------------------------------------------------------------------
+
+    def start_etcd(self) -> None:
+        initial = ",".join(f"{n}=http://127.0.0.1:{peer}" for n, _, peer in ETCD)
+        for name, client, peer in ETCD:
+            if self.pid(name):
+                continue
+            self.spawn(
+                name,
+                [
+                    "etcd",
+                    f"--name={name}",
+                    f"--data-dir={self.root / 'etcd' / name}",
+                    f"--listen-client-urls=http://127.0.0.1:{client}",
+                    f"--advertise-client-urls=http://127.0.0.1:{client}",
+                    f"--listen-peer-urls=http://127.0.0.1:{peer}",
+                    f"--initial-advertise-peer-urls=http://127.0.0.1:{peer}",
+                    f"--initial-cluster={initial}",
+                    "--initial-cluster-state=new",
+                    "--initial-cluster-token=ramsetu-local",
+                    "--heartbeat-interval=100",
+                    "--election-timeout=1000",
+                    "--log-level=warn",
+                ],
+            )
+        wait_for("etcd quorum", self.etcd_healthy, 30)
+        log("etcd: 3 members healthy")
+
+    def etcd_hosts(self) -> str:
+        return ",".join(f"127.0.0.1:{client}" for _, client, _ in ETCD)
+
+    def etcd_healthy(self) -> bool:
+        status, body = http_json(f"http://127.0.0.1:{ETCD[0][1]}/health")
+        return status == 200 and body.get("health") == "true"
+
+    # ---- PostgreSQL under Patroni -----------------------------------------------------------
+
+    def write_pgbackrest_conf(self) -> None:
+        conf_dir = self.pgbackrest_conf.parent
+        conf_dir.mkdir(parents=True, exist_ok=True)
+        lines = [
+            "[global]",
+            f"repo1-path={self.backup_dir / 'repo'}",
+            "repo1-retention-full=2",
+            "repo1-retention-diff=6",
+            f"log-path={conf_dir / 'log'}",
+            f"lock-path={conf_dir / 'lock'}",
+            f"spool-path={conf_dir / 'spool'}",
+            "log-level-console=warn",
+            "log-level-file=info",
+            "start-fast=y",
+            "process-max=2",
+            "compress-type=gz",
+            "compress-level=1",
+            "",
+            f"[{STANZA}]",
+        ]
+        for i, (node, (port, _)) in enumerate(PG_NODES.items(), start=1):
+            lines += [
+                f"pg{i}-path={self.root / node / 'data'}",
+                f"pg{i}-port={port}",
+                f"pg{i}-socket-path={self.run}",
+                f"pg{i}-user=postgres",
+            ]
+        self.pgbackrest_conf.write_text("\n".join(lines) + "\n")
+        for sub in ("log", "lock", "spool"):
+            (conf_dir / sub).mkdir(exist_ok=True)
+        if os.geteuid() == 0:
+            for path in [conf_dir, *conf_dir.iterdir()]:
+                shutil.chown(path, PG_USER, PG_USER)
+
+    def patroni_config(self, node: str, port: int, rest: int, scope: str, standby_of=None) -> Path:
+        d = self.pg_dir(node)
+        archive = f"pgbackrest --config={self.pgbackrest_conf} --stanza={STANZA}"
+        bootstrap_dcs = {
+            # Leader lease 10 s, checked every second: a lost leader is replaced in about 10-15 s.
+            "ttl": 10,
+            "loop_wait": 1,
+            "retry_timeout": 4,
+            "maximum_lag_on_failover": 1048576,
+            # Commit waits for the synchronous standby, and only that standby may be promoted:
+            # an acknowledged commit survives the loss of the leader (RPO 0).
+            "synchronous_mode": True,
+            "postgresql": {
+                "use_pg_rewind": True,
+                "use_slots": True,
+                "parameters": {
+                    "wal_level": "replica",
+                    "hot_standby": "on",
+                    "wal_log_hints": "on",
+                    "max_wal_senders": 10,
+                    "max_replication_slots": 10,
+                    "wal_keep_size": "256MB",
+                    "max_connections": 200,
+                    "archive_mode": "on",
+                    "archive_command": f"{archive} archive-push %p",
+                    "archive_timeout": "30s",
+                    "synchronous_commit": "on",
+                    "shared_buffers": "128MB",
+                    "checkpoint_timeout": "5min",
+                    "hot_standby_feedback": "on",
+                },
+            },
+        }
+        if standby_of:
+            # A cluster in a "second region": its leader replicates from the first cluster's
+            # write endpoint and from the shared WAL archive, until promoted.
+            bootstrap_dcs["standby_cluster"] = {
+                "host": "127.0.0.1",
+                "port": standby_of,
+                "create_replica_methods": ["basebackup"],
+                "restore_command": f"{archive} archive-get %f \"%p\"",
+            }
+            bootstrap_dcs["synchronous_mode"] = False
+        config = {
+            "scope": scope,
+            "namespace": "/service/",
+            "name": node,
+            "log": {"level": "INFO"},
+            "restapi": {"listen": f"127.0.0.1:{rest}", "connect_address": f"127.0.0.1:{rest}"},
+            "etcd3": {"hosts": self.etcd_hosts()},
+            "bootstrap": {
+                "dcs": bootstrap_dcs,
+                "initdb": [{"encoding": "UTF8"}, "data-checksums", {"locale": "C.UTF-8"}],
+            },
+            "postgresql": {
+                "listen": f"127.0.0.1:{port}",
+                "connect_address": f"127.0.0.1:{port}",
+                "data_dir": str(d / "data"),
+                "bin_dir": str(PG_BIN),
+                "pgpass": str(d / "pgpass"),
+                "authentication": {
+                    "superuser": {"username": "postgres", "password": self.secret("postgres")},
+                    "replication": {
+                        "username": "replicator",
+                        "password": self.secret("replicator"),
+                    },
+                    "rewind": {"username": "rewinder", "password": self.secret("rewinder")},
+                },
+                "parameters": {
+                    "unix_socket_directories": str(self.run),
+                    "unix_socket_permissions": "0700",
+                },
+                # The socket folder is private to the PostgreSQL user (pgBackRest connects there);
+                # everything over TCP needs a password.
+                "pg_hba": [
+                    "local all all trust",
+                    "host replication replicator 127.0.0.1/32 scram-sha-256",
+                    "host all all 127.0.0.1/32 scram-sha-256",
+                ],
+                "recovery_conf": {"restore_command": f"{archive} archive-get %f \"%p\""},
+                "create_replica_methods": ["basebackup"],
+                "basebackup": [{"checkpoint": "fast"}],
+            },
+            "watchdog": {"mode": "off"},
+            "tags": {"nofailover": False, "noloadbalance": False, "clonefrom": False},
+        }
+        file = d / "patroni.yml"
+        # JSON is YAML: no YAML library needed here.
+        file.write_text(json.dumps(config, indent=2))
+        if os.geteuid() == 0:
+            shutil.chown(file, PG_USER, PG_USER)
+        os.chmod(file, 0o600)
+        return file
+
+    def start_node(self, node: str, scope: str = SCOPE, standby_of=None) -> None:
+        if node == DR_NODE[0]:
+            port, rest = DR_NODE[1], DR_NODE[2]
+        else:
+            port, rest = PG_NODES[node]
+        config = self.patroni_config(node, port, rest, scope, standby_of)
+        env = dict(os.environ, PATRONICTL_CONFIG_FILE=str(config))
+        self.spawn(node, ["patroni", str(config)], env=env, as_pg_user=True, cwd="/")
+
+    def node_status(self, node: str) -> dict:
+        rest = DR_NODE[2] if node == DR_NODE[0] else PG_NODES[node][1]
+        try:
+            _, body = http_json(f"http://127.0.0.1:{rest}/patroni", timeout=2)
+            return body
+        except urllib.error.HTTPError as e:  # 503 while not running, with a body
+            return json.loads(e.read() or b"{}")
+
+    def cluster_members(self, node: str = None) -> list[dict]:
+        for candidate in [node] if node else self.running_nodes():
+            try:
+                rest = PG_NODES[candidate][1] if candidate in PG_NODES else DR_NODE[2]
+                _, body = http_json(f"http://127.0.0.1:{rest}/cluster", timeout=2)
+                return body.get("members", [])
+            except Exception:
+                continue
+        return []
+
+    def running_nodes(self) -> list[str]:
+        return [n for n in [*PG_NODES, DR_NODE[0]] if self.pid(n)]
+
+    def start_dr_standby(self) -> None:
+        """A standby cluster in a "second region": its own Patroni scope, replicating from the
+        first cluster's write endpoint (it follows failovers there) and from the WAL archive."""
+        self.start_node(DR_NODE[0], scope=DR_SCOPE, standby_of=PG_WRITE)
+        wait_for("the DR standby leader streaming", lambda: self.psql(
+            "select status from pg_stat_wal_receiver", port=DR_NODE[1],
+            database="postgres") == "streaming", 180, 1)
+        log(f"DR standby: {DR_NODE[0]} streams from :{PG_WRITE}")
+
+    def promote_dr(self) -> None:
+        """Turns the standby cluster into a primary cluster (Patroni drops standby_cluster)."""
+        http_json(f"http://127.0.0.1:{DR_NODE[2]}/config", method="PATCH",
+                  body={"standby_cluster": None})
+        wait_for("the DR leader to accept writes", lambda: self.psql(
+            "select not pg_is_in_recovery()", port=DR_NODE[1], database="postgres") == "t",
+            120, 0.5)
+
+    def leader(self) -> str | None:
+        for m in self.cluster_members():
+            if m.get("role") == "leader" and m.get("state") == "running":
+                return m["name"]
+        return None
+
+    def sync_standby(self) -> str | None:
+        for m in self.cluster_members():
+            if m.get("role") == "sync_standby" and m.get("state") in ("running", "streaming"):
+                return m["name"]
+        return None
+
+    def start_postgres(self, nodes: int) -> None:
+        # All at once, as hosts boot: on a new cluster one node wins the initialize key and the
+        # others clone it; on a restart the node with the newest timeline becomes the leader.
+        names = list(PG_NODES)[:nodes]
+        for node in names:
+            if not self.pid(node):
+                self.start_node(node)
+        leader = wait_for("a PostgreSQL leader", self.leader, 120)
+        log(f"PostgreSQL: {leader} leads")
+        self.create_stanza()
+        self.create_app_database()
+        if nodes > 1:
+            wait_for("a synchronous standby", self.sync_standby, 120)
+            wait_for(
+                f"{nodes} running members",
+                lambda: sum(
+                    1
+                    for m in self.cluster_members()
+                    if m.get("state") in ("running", "streaming")
+                )
+                >= nodes,
+                120,
+            )
+            log(f"PostgreSQL: {nodes} members, synchronous standby {self.sync_standby()}")
+
+    def kill_node(self, node: str) -> None:
+        """Loses a database host: kill -9 Patroni and every PostgreSQL process of that node."""
+        postmaster = self.root / node / "data" / "postmaster.pid"
+        pg_pid = None
+        if postmaster.exists():
+            try:
+                pg_pid = int(postmaster.read_text().splitlines()[0])
+            except (ValueError, IndexError):
+                pg_pid = None
+        self.kill(node)
+        if pg_pid:
+            for kill in (lambda: os.killpg(pg_pid, signal.SIGKILL),
+                         lambda: os.kill(pg_pid, signal.SIGKILL)):
+                try:
+                    kill()
+                except (ProcessLookupError, PermissionError):
+                    pass
+        # Backends exit once they see their postmaster gone; make sure none lingers.
+        subprocess.run(["pkill", "-9", "-f", f"{self.root / node / 'data'}"], check=False)
+
+    def psql(self, sql: str, port: int = PG_WRITE, database: str = DATABASE,
+             user: str = "postgres", timeout: float = 60) -> str:
+        """Runs SQL over TCP (through HAProxy by default) and returns unaligned output."""
+        password = self.secret("postgres" if user == "postgres" else "app")
+        env = dict(os.environ, PGPASSWORD=password, PGCONNECT_TIMEOUT="3")
+        # SQL on standard input: a ledger check passes thousands of ids, over an argument's limit.
+        result = subprocess.run(
+            [str(PG_BIN / "psql"), "-h", "127.0.0.1", "-p", str(port), "-U", user, "-d",
+             database, "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-f", "-"],
+            input=sql, capture_output=True, text=True, env=env, timeout=timeout)
+        if result.returncode != 0:
+            raise RuntimeError(f"psql failed on port {port}: {result.stderr.strip()}")
+        return result.stdout.strip()
+
+    def create_app_database(self) -> None:
+        leader_port = PG_NODES[self.leader()][0]
+        password = self.secret("app")
+        exists = self.psql(f"select 1 from pg_roles where rolname = '{APP_ROLE}'",
+                           port=leader_port, database="postgres")
+        if not exists:
+            self.psql(f"create role {APP_ROLE} login password '{password}'",
+                      port=leader_port, database="postgres")
+        if not self.psql(f"select 1 from pg_database where datname = '{DATABASE}'",
+                         port=leader_port, database="postgres"):
+            self.psql(f"create database {DATABASE} owner {APP_ROLE}",
+                      port=leader_port, database="postgres")
+
+    def pgbackrest(self, *args: str, timeout: float = 3600) -> str:
+        prefix = self._as_pg_user()
+        result = subprocess.run(
+            prefix + ["pgbackrest", f"--config={self.pgbackrest_conf}", f"--stanza={STANZA}",
+                      *args],
+            capture_output=True, text=True, timeout=timeout, cwd="/")
+        if result.returncode != 0:
+            raise RuntimeError(
+                f"pgbackrest {' '.join(args)} failed: {result.stdout}{result.stderr}")
+        return result.stdout
+
+    def create_stanza(self) -> None:
+        self.pgbackrest("stanza-create")
+        log("pgBackRest: stanza created, WAL archiving on")
+
+    # ---- backups and point-in-time restore -------------------------------------------------
+
+    def backup(self, kind: str = "full") -> dict:
+        """A pgBackRest backup of the cluster (taken from the leader), then the blobs it refers
+        to. Blobs are written once and never changed (a document's file before its row commits),
+        so one mirror that only ever gains files holds every blob of every restorable moment."""
+        started = time.monotonic()
+        self.pgbackrest("backup", f"--type={kind}")
+        copied = self.mirror_blobs()
+        info = json.loads(self.pgbackrest("info", "--output=json"))
+        latest = info[0]["backup"][-1]
+        return {"label": latest["label"], "type": latest["type"],
+                "seconds": round(time.monotonic() - started, 1), "blobs_copied": copied}
+
+    def mirror_blobs(self) -> int:
+        source = self.app_data / "blobs"
+        target = self.backup_dir / "blobs"
+        copied = 0
+        if not source.exists():
+            return 0
+        for file in source.rglob("*"):
+            if file.is_file():
+                dest = target / file.relative_to(source)
+                if not dest.exists():
+                    dest.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copy2(file, dest)
+                    copied += 1
+        return copied
+
+    def restore(self, target_time: str | None, folder: Path | None = None,
+                port: int = RESTORE_PORT) -> dict:
+        """Builds a new PostgreSQL from the newest backup before target_time plus the archived
+        WAL up to it ('YYYY-MM-DD HH:MM:SS.ffffff+00'; None = the end of the archive), starts it
+        on its own port and promotes it. The new database is standalone: point RAMSETU_DB_URL at
+        it, or make it the seed of a new Patroni cluster (ops/restore-to-a-point-in-time.md)."""
+        folder = folder or self.root / "restore"
+        if self.pid("restore"):
+            self.stop("restore")
+        if folder.exists():
+            shutil.rmtree(folder)
+        self.pg_dir(folder.name)
+        started = time.monotonic()
+        args = ["restore", f"--pg1-path={folder / 'data'}", "--target-action=promote"]
+        if target_time:
+            args += ["--type=time", f"--target={target_time}"]
+        self.pgbackrest(*args)
+        restored = time.monotonic() - started
+        # The copied configuration is the old leader's: its own port, no archiving into the
+        # source's repository, no synchronous standby to wait for.
+        self.spawn("restore", [str(PG_BIN / "postgres"), "-D", str(folder / "data"),
+                               "-c", f"port={port}", "-c", "listen_addresses=127.0.0.1",
+                               "-c", "archive_mode=off", "-c", "synchronous_standby_names=",
+                               "-c", f"unix_socket_directories={self.run}",
+                               "-c", "cluster_name=ramsetu-restore"],
+                   as_pg_user=True, cwd="/")
+        wait_for("the restored database to finish recovery and accept writes",
+                 lambda: self.psql("select not pg_is_in_recovery()", port=port) == "t", 3600, 1)
+        blobs = self.app_data.parent / "restore-blobs"
+        if blobs.exists():
+            shutil.rmtree(blobs)
+        if (self.backup_dir / "blobs").exists():
+            shutil.copytree(self.backup_dir / "blobs", blobs)
+        return {"port": port, "folder": str(folder), "blobs": str(blobs),
+                "restore_seconds": round(restored, 1),
+                "ready_seconds": round(time.monotonic() - started, 1)}
+
+    def run_cli(self, *args: str, timeout: float = 3600) -> str:
+        """One ramsetu command (demo, admin, ...) against the cluster's database."""
+        env = self.app_env("worker", redis=False,
+                           db_url=f"jdbc:postgresql://127.0.0.1:{PG_WRITE}/{DATABASE}")
+        result = subprocess.run(["java", "-jar", str(self.jar()), *args], env=env,
+                                capture_output=True, text=True, timeout=timeout)
+        if result.returncode != 0:
+            raise RuntimeError(f"ramsetu {' '.join(args)}: {result.stdout}{result.stderr}")
+        return result.stdout
+
+    # ---- HAProxy ---------------------------------------------------------------------------
+
+    def haproxy_config(self, api_servers: list[str]) -> Path:
+        pg_servers = "\n".join(
+            f"    server {n} 127.0.0.1:{port} check port {rest}"
+            for n, (port, rest) in PG_NODES.items()
+        )
+        # The DR standby cluster's leader answers /primary only once promoted: until then it is
+        # marked down here, afterwards the application follows it without a change of settings.
+        dr_server = f"    server {DR_NODE[0]} 127.0.0.1:{DR_NODE[1]} check port {DR_NODE[2]}"
+        api = "\n".join(f"    server {n} 127.0.0.1:{APPS[n][1]} check" for n in api_servers)
+        text = f"""global
+    maxconn 2000
+    stats socket {self.root / 'haproxy.sock'} mode 600 level admin
+
+defaults
+    log global
+    timeout connect 2s
+    timeout client 30m
+    timeout server 30m
+    timeout check 2s
+
+# Writes go to the Patroni leader only (GET /primary answers 200 on the leader alone); when it
+# stops answering, its connections are cut so that clients reconnect to the new leader at once.
+listen postgres_write
+    bind 127.0.0.1:{PG_WRITE}
+    mode tcp
+    option httpchk
+    http-check send meth GET uri /primary
+    http-check expect status 200
+    default-server inter 1s fastinter 500ms fall 2 rise 1 on-marked-down shutdown-sessions
+{pg_servers}
+{dr_server}
+
+# Reads that tolerate staleness go to streaming replicas at most 16 MB behind.
+listen postgres_read
+    bind 127.0.0.1:{PG_READ}
+    mode tcp
+    balance roundrobin
+    option httpchk
+    http-check send meth GET uri /replica?lag=16MB
+    http-check expect status 200
+    default-server inter 1s fastinter 500ms fall 2 rise 1 on-marked-down shutdown-sessions
+{pg_servers}
+
+listen api
+    bind 127.0.0.1:{API_LB}
+    mode http
+    option httpchk
+    http-check send meth GET uri /actuator/health/readiness
+    http-check expect status 200
+    timeout client 120s
+    timeout server 120s
+    # A connection refused by a stopping instance is retried on another; nothing else is retried
+    # here, so a POST is never sent twice by the balancer.
+    retries 3
+    option redispatch
+    retry-on conn-failure
+    default-server inter 1s fall 2 rise 2
+{api}
+
+listen stats
+    bind 127.0.0.1:{HAPROXY_STATS}
+    mode http
+    stats enable
+    stats uri /
+"""
+        file = self.root / "haproxy.cfg"
+        file.write_text(text)
+        return file
+
+    def start_haproxy(self, api_servers: list[str]) -> None:
+        """Starts HAProxy in master-worker mode, or reloads it without dropping connections."""
+        config = self.haproxy_config(api_servers)
+        subprocess.run(["haproxy", "-c", "-q", "-f", str(config)], check=True)
+        if self.pid("haproxy"):
+            os.kill(self.pid("haproxy"), signal.SIGUSR2)
+        else:
+            self.spawn("haproxy", ["haproxy", "-W", "-db", "-f", str(config)])
+        wait_for("HAProxy", lambda: port_open(PG_WRITE), 10)
+        wait_for("the write port to reach the leader",
+                 lambda: self.psql("select not pg_is_in_recovery()") == "t", 30)
+        log(f"HAProxy: writes :{PG_WRITE}, reads :{PG_READ}, api :{API_LB}")
+
+    # ---- Redis with Sentinel ----------------------------------------------------------------
+
+    def start_redis(self) -> None:
+        password = self.secret("redis")
+        for i, (name, port) in enumerate(REDIS):
+            d = self.root / name
+            d.mkdir(parents=True, exist_ok=True)
+            conf = d / "redis.conf"
+            lines = [
+                f"port {port}",
+                "bind 127.0.0.1",
+                f"dir {d}",
+                "appendonly yes",
+                "appendfsync everysec",
+                f"requirepass {password}",
+                f"masterauth {password}",
+                "save ''",
+            ]
+            if i > 0:
+                lines.append(f"replicaof 127.0.0.1 {REDIS[0][1]}")
+            if not conf.exists():
+                conf.write_text("\n".join(lines) + "\n")
+                os.chmod(conf, 0o600)
+            if not self.pid(name):
+                self.spawn(name, ["redis-server", str(conf)])
+        for name, port in REDIS:
+            wait_for(f"{name}", lambda p=port: self.redis_cli(p, "PING") == "PONG", 15)
+        for name, port in SENTINELS:
+            d = self.root / name
+            d.mkdir(parents=True, exist_ok=True)
+            conf = d / "sentinel.conf"
+            if not conf.exists():
+                conf.write_text(
+                    "\n".join([
+                        f"port {port}",
+                        "bind 127.0.0.1",
+                        f"dir {d}",
+                        f"sentinel monitor {REDIS_MASTER} 127.0.0.1 {REDIS[0][1]} 2",
+                        f"sentinel auth-pass {REDIS_MASTER} {password}",
+                        f"sentinel down-after-milliseconds {REDIS_MASTER} 2000",
+                        f"sentinel failover-timeout {REDIS_MASTER} 10000",
+                        f"sentinel parallel-syncs {REDIS_MASTER} 1",
+                    ]) + "\n")
+                os.chmod(conf, 0o600)  # Sentinel rewrites its file as the topology changes
+            if not self.pid(name):
+                self.spawn(name, ["redis-sentinel", str(conf)])
+        wait_for("three sentinels agreeing on the primary",
+                 lambda: all(self.sentinel_primary(p) for _, p in SENTINELS), 20)
+        log(f"Redis: primary :{self.redis_primary_port()}, 3 sentinels")
+
+    def redis_cli(self, port: int, *command: str, password=True) -> str:
+        argv = ["redis-cli", "-h", "127.0.0.1", "-p", str(port), "--no-auth-warning"]
+        if password:
+            argv += ["-a", self.secret("redis")]
+        result = subprocess.run(argv + list(command), capture_output=True, text=True, timeout=5)
+        return result.stdout.strip()
+
+    def sentinel_primary(self, sentinel_port: int) -> int | None:
+        out = self.redis_cli(sentinel_port, "SENTINEL", "get-master-addr-by-name", REDIS_MASTER,
+                             password=False).split()
+        return int(out[1]) if len(out) == 2 else None
+
+    def redis_primary_port(self) -> int | None:
+        for _, port in SENTINELS:
+            try:
+                primary = self.sentinel_primary(port)
+                if primary:
+                    return primary
+            except Exception:
+                continue
+        return None
+
+    def redis_name(self, port: int) -> str:
+        return next(n for n, p in REDIS if p == port)
+
+    def redis_url(self) -> str:
+        nodes = ",".join(f"127.0.0.1:{p}" for _, p in SENTINELS)
+        return f"redis-sentinel://{self.secret('redis')}@{nodes}/0#{REDIS_MASTER}"
+
+    # ---- the product's targets ---------------------------------------------------------------
+
+    def jar(self) -> Path:
+        return Path(os.environ.get("RAMSETU_JAR", REPO / "app" / "target" / "ramsetu.jar"))
+
+    def ensure_jar(self) -> None:
+        if os.environ.get("RAMSETU_JAR"):
+            return
+        subprocess.run([str(REPO / "ramsetu"), "--version"], check=True,
+                       stdout=subprocess.DEVNULL)
+
+    def app_env(self, kind: str, redis: bool, db_url: str | None = None) -> dict:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("RAMSETU_")}
+        env.update({
+            "RAMSETU_DATA_DIR": str(self.app_data),
+            "RAMSETU_JWT_SECRET": self.secret("jwt"),
+            "RAMSETU_BOOTSTRAP_ADMIN_EMAIL": "coordinator@cluster.ramsetu.test",
+            "RAMSETU_BOOTSTRAP_ADMIN_PASSWORD": self.secret("coordinator"),
+            "JAVA_OPTS": os.environ.get("RAMSETU_CLUSTER_JAVA_OPTS",
+                                        "-Xms64m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"),
+        })
+        if kind != "scoring":
+            # api: through HAProxy's write port; worker: a multi-host URL that finds the primary
+            # itself. Both ways are supported (docs/deploy.md); the cluster exercises both.
+            if db_url is None:
+                if kind == "worker":
+                    hosts = ",".join(f"127.0.0.1:{p}" for p, _ in PG_NODES.values())
+                    db_url = (f"jdbc:postgresql://{hosts}/{DATABASE}"
+                              "?targetServerType=primary")
+                else:
+                    db_url = f"jdbc:postgresql://127.0.0.1:{PG_WRITE}/{DATABASE}"
+            env.update({
+                "RAMSETU_DB_URL": db_url,
+                "RAMSETU_DB_USER": APP_ROLE,
+                "RAMSETU_DB_PASSWORD": self.secret("app"),
+                "RAMSETU_SCORING_URL": f"http://127.0.0.1:{APPS['scoring1'][1]}",
+            })
+            if os.environ.get("RAMSETU_CLUSTER_READ_REPLICA", "1") == "1":
+                env["RAMSETU_DB_READ_URL"] = f"jdbc:postgresql://127.0.0.1:{PG_READ}/{DATABASE}"
+            if redis:
+                env["RAMSETU_REDIS_URL"] = self.redis_url()
+        # Drills sign many people up from one address: the per-IP limits are for the internet.
+        env["SPRING_APPLICATION_JSON"] = json.dumps({
+            "ramsetu.rate-limits.limits.signup.capacity": 100000,
+            "ramsetu.rate-limits.limits.login.capacity": 100000,
+            "ramsetu.rate-limits.limits.api.capacity": 100000,
+            "ramsetu.rate-limits.limits.code-request.capacity": 100000,
+            "ramsetu.rate-limits.limits.account-codes.capacity": 100000,
+            "ramsetu.rate-limits.limits.code-verification.capacity": 100000,
+        })
+        return env
+
+    def train_models(self) -> None:
+        registry = self.app_data / "blobs"
+        if registry.exists() and any(registry.rglob("*model*")):
+            return
+        log("scoring: training the models once (ramsetu train)")
+        env = {k: v for k, v in os.environ.items() if not k.startswith("RAMSETU_")}
+        env["RAMSETU_DATA_DIR"] = str(self.app_data)
+        with open(self.logs / "train.log", "ab") as out:
+            subprocess.run(["java", "-jar", str(self.jar()), "train", "--rows", "20000"],
+                           check=True, env=env, stdout=out, stderr=subprocess.STDOUT)
+
+    def start_app(self, name: str, redis: bool, db_url: str | None = None,
+                  wait: bool = True) -> None:
+        kind, port = APPS[name]
+        if self.pid(name):
+            return
+        java_opts = self.app_env(kind, redis, db_url)["JAVA_OPTS"].split()
+        self.spawn(
+            name,
+            ["java", *java_opts, "-jar", str(self.jar()), "serve", "--target", kind,
+             "--port", str(port)],
+            env=self.app_env(kind, redis, db_url),
+        )
+        if wait:
+            self.wait_ready(name)
+
+    def wait_ready(self, name: str, timeout: float = 180) -> None:
+        port = APPS[name][1]
+
+        def ready():
+            if not self.pid(name):
+                raise RuntimeError(f"{name} exited; see {self.logs / (name + '.log')}")
+            try:
+                status, _ = http_json(f"http://127.0.0.1:{port}/actuator/health/readiness")
+                return status == 200
+            except urllib.error.HTTPError:
+                return False
+
+        started = time.monotonic()
+        wait_for(f"{name} ready", ready, timeout, 0.5)
+        log(f"{name}: ready on :{port} in {time.monotonic() - started:.1f} s")
+
+    def start_apps(self, names: list[str], redis: bool) -> None:
+        self.ensure_jar()
+        if "scoring1" in names:
+            self.train_models()
+            self.start_app("scoring1", redis)
+        databased = [n for n in names if n != "scoring1"]
+        # One database target migrates first; the others start on a migrated schema.
+        if databased:
+            self.start_app(databased[0], redis)
+        for n in databased[1:]:
+            self.start_app(n, redis, wait=False)
+        for n in databased[1:]:
+            self.wait_ready(n)
+
+    # ---- whole cluster -----------------------------------------------------------------------
+
+    def up(self, nodes: int = 2, apps: list[str] | None = None, redis: bool = True) -> None:
+        started = time.monotonic()
+        self.prepare()
+        self.start_etcd()
+        self.start_postgres(nodes)
+        api_servers = [n for n in (apps or []) if APPS[n][0] == "api"]
+        self.start_haproxy(api_servers)
+        if redis:
+            self.start_redis()
+        if apps:
+            self.start_apps(apps, redis)
+        log(f"cluster up in {time.monotonic() - started:.0f} s: {', '.join(self.running())}")
+
+    def down(self, wipe: bool = False) -> None:
+        # Replicas before the leader: a leader stopped first would hand over to a replica, and
+        # the cluster would come back up on another timeline than its first node's.
+        leader = self.leader() if self.running_nodes() else None
+        nodes = [n for n in PG_NODES if n != leader] + ([leader] if leader else [])
+        order = ([n for n in APPS] + ["haproxy"] + [n for n, _ in SENTINELS]
+                 + [n for n, _ in REDIS] + [DR_NODE[0], "restore"] + nodes
+                 + [n for n, _, _ in ETCD])
+        for name in order:
+            if self.pid(name):
+                self.stop(name, timeout=40 if name in APPS else 30)
+                log(f"stopped {name}")
+        for name in self.running():  # anything started under another name
+            self.stop(name)
+            log(f"stopped {name}")
+        if wipe and self.root.exists():
+            shutil.rmtree(self.root)
+            log(f"removed {self.root}")
+
+    def status(self) -> dict:
+        return {
+            "root": str(self.root),
+            "running": self.running(),
+            "postgres": self.cluster_members(),
+            "redis_primary": self.redis_primary_port() if self.pid("sentinel1") else None,
+        }
+
+
+def ensure_pg_user() -> None:
+    try:
+        pwd.getpwnam(PG_USER)
+    except KeyError:
+        subprocess.run(["useradd", "--system", "--no-create-home", "--home-dir", "/nonexistent",
+                        "--shell", "/usr/sbin/nologin", PG_USER], check=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="ops/cluster", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    up = sub.add_parser("up", help="start the cluster (idempotent)")
+    up.add_argument("--nodes", type=int, default=2, choices=(2, 3))
+    up.add_argument("--apps", default="api1,api2,worker1,worker2,scoring1",
+                    help="targets to start (comma-separated, 'none' for the data tier only)")
+    up.add_argument("--no-redis", action="store_true")
+    down = sub.add_parser("down", help="stop every process the cluster started, by PID")
+    down.add_argument("--wipe", action="store_true", help="also delete the cluster folder")
+    sub.add_parser("status", help="what runs, who leads")
+    args = parser.parse_args()
+    cluster = Cluster()
+    if args.command == "up":
+        apps = [] if args.apps == "none" else [a for a in args.apps.split(",") if a]
+        unknown = [a for a in apps if a not in APPS]
+        if unknown:
+            parser.error(f"unknown targets {unknown}; choose from {list(APPS)}")
+        try:
+            cluster.up(args.nodes, apps, not args.no_redis)
+        except Exception as e:
+            log(f"cluster up failed: {e}")
+            log(f"logs in {cluster.logs}; 'ops/cluster/down' stops what started")
+            return 1
+    elif args.command == "down":
+        cluster.down(args.wipe)
+    else:
+        print(json.dumps(cluster.status(), indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
