@@ -937,6 +937,13 @@ def main() -> int:
     down = sub.add_parser("down", help="stop every process the cluster started, by PID")
     down.add_argument("--wipe", action="store_true", help="also delete the cluster folder")
     sub.add_parser("status", help="what runs, who leads")
+    backup = sub.add_parser("backup", help="pgBackRest backup of the cluster, then the blobs")
+    backup.add_argument("--type", default="full", choices=("full", "diff", "incr"))
+    restore = sub.add_parser("restore", help="a new database at a moment, on port "
+                                             f"{RESTORE_PORT}, from backup + WAL archive")
+    restore.add_argument("--to", dest="target_time",
+                         help="UTC moment 'YYYY-MM-DD HH:MM:SS.ffffff+00' (default: the end of "
+                              "the archive)")
     args = parser.parse_args()
     cluster = Cluster()
     if args.command == "up":
@@ -952,6 +959,10 @@ def main() -> int:
             return 1
     elif args.command == "down":
         cluster.down(args.wipe)
+    elif args.command == "backup":
+        print(json.dumps(cluster.backup(args.type), indent=2))
+    elif args.command == "restore":
+        print(json.dumps(cluster.restore(args.target_time), indent=2))
     else:
         print(json.dumps(cluster.status(), indent=2))
     return 0
