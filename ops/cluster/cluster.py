@@ -104,6 +104,7 @@ class Cluster:
         self.app_data = self.root / "app-data"  # shared blobs, mail, models of every target
         self.backup_dir = self.root / "backup"
         self.pgbackrest_conf = self.root / "pgbackrest" / "pgbackrest.conf"
+        self.extra_env: dict[str, str] = {}  # added to every target's environment (drills)
 
     # ---- processes -------------------------------------------------------------------------
 
@@ -807,6 +808,7 @@ listen stats
                 env["RAMSETU_DB_READ_URL"] = f"jdbc:postgresql://127.0.0.1:{PG_READ}/{DATABASE}"
             if redis:
                 env["RAMSETU_REDIS_URL"] = self.redis_url()
+        env.update(self.extra_env)
         # Drills sign many people up from one address: the per-IP limits are for the internet.
         env["SPRING_APPLICATION_JSON"] = json.dumps({
             "ramsetu.rate-limits.limits.signup.capacity": 100000,

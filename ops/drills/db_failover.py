@@ -53,6 +53,7 @@ def run(d: Drill) -> None:
     time.sleep(5)
     load.finish()
     d.expect(not load.failures, f"journeys broke on unexpected answers: {load.failures[:5]}")
+    d.expect_no_server_errors(load.ledger)
 
     check = check_ledger(d.cluster, load.ledger)
     lost_times = [a.at for a in load.ledger.acks

@@ -45,6 +45,7 @@ def run(d: Drill) -> None:
     time.sleep(15 if quick else 60)
     load.finish()
     d.expect(not load.failures, f"journeys broke on unexpected answers: {load.failures[:5]}")
+    d.expect_no_server_errors(load.ledger)
 
     check = check_ledger(d.cluster, load.ledger, port=c.DR_NODE[1])
     lost = set(check["lost"])

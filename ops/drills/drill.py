@@ -55,6 +55,14 @@ class Drill:
         if not condition:
             self.fail(reason)
 
+    def expect_no_server_errors(self, ledger) -> None:
+        """Only 503 (with Retry-After) is an honest answer while a dependency fails over; a 500
+        or a truncated answer is a defect of the product."""
+        defects = {k: v for k, v in ledger.errors.items()
+                   if k.rsplit(":", 1)[-1] in ("500", "502", "504", "IncompleteRead")}
+        self.result["server_defects"] = defects
+        self.expect(not defects, f"answers that are defects, not outages: {defects}")
+
     def coordinator(self) -> tuple[str, str]:
         return COORDINATOR_EMAIL, self.cluster.secret("coordinator")
 

@@ -117,3 +117,4 @@ def run(d: Drill) -> None:
     d.expect(check["lost"] == [], f"{len(check['lost'])} acknowledged API writes lost")
     d.expect(resume_seconds < RESUME_GOAL, f"queue resumed after {resume_seconds} s")
     d.expect(not load.failures, f"journeys broke on unexpected answers: {load.failures[:5]}")
+    d.expect_no_server_errors(load.ledger)

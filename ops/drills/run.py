@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """ops/drills/run NAME [--quick] [--keep]: runs one drill against real processes on loopback,
 stops everything it started by PID, writes target/drills/NAME.json, exits 1 when its expectation
-fails. Drills: db-failover, redis-failover, pitr-restore, dr-standby."""
+fails. Drills: db-failover, redis-failover, pitr-restore, dr-standby, trace."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ DRILLS = {
     "redis-failover": "redis_failover",
     "pitr-restore": "pitr_restore",
     "dr-standby": "dr_standby",
+    "trace": "trace",
 }
 
 

@@ -28,6 +28,7 @@ class InstanceHeartbeat implements ApplicationListener<WebServerInitializedEvent
     private final Duration interval;
     private final Instant startedAt = Instant.now();
     private ScheduledExecutorService scheduler;
+    private volatile ServiceInstance registered;
     private volatile boolean running;
 
     InstanceHeartbeat(ServiceInstances instances, LaunchDescription launch, Duration interval) {
@@ -38,7 +39,7 @@ class InstanceHeartbeat implements ApplicationListener<WebServerInitializedEvent
 
     @Override
     public void onApplicationEvent(WebServerInitializedEvent event) {
-        instances.register(
+        registered =
                 new ServiceInstance(
                         launch.instanceId(),
                         launch.target().id(),
@@ -46,7 +47,8 @@ class InstanceHeartbeat implements ApplicationListener<WebServerInitializedEvent
                         event.getWebServer().getPort(),
                         launch.version(),
                         startedAt,
-                        startedAt));
+                        startedAt);
+        instances.register(registered);
         scheduler =
                 Executors.newSingleThreadScheduledExecutor(
                         r -> {
@@ -60,7 +62,7 @@ class InstanceHeartbeat implements ApplicationListener<WebServerInitializedEvent
 
     private void beat() {
         try {
-            instances.heartbeat(launch.instanceId());
+            instances.heartbeat(registered);
         } catch (RuntimeException e) {
             LOG.warn("Instance heartbeat failed: {}", e.getMessage());
         }

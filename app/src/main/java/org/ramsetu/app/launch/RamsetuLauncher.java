@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import org.ramsetu.app.RamsetuApplication;
 import org.ramsetu.infra.queue.WorkerIdentity;
+import org.ramsetu.infra.redis.RedisUrls;
 import org.ramsetu.infra.settings.RamsetuSettings;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
@@ -68,9 +69,11 @@ public final class RamsetuLauncher {
         p.put("management.metrics.tags.instance", launch.instanceId());
         p.put("logging.structured.ecs.service.node-name", launch.instanceId());
         p.put("logging.structured.ecs.service.version", launch.version());
+        // A redis-sentinel:// URL becomes Boot's sentinel.* properties (Boot reads only redis://
+        // and rediss:// from spring.data.redis.url).
         settings.redisUrl()
                 .ifPresentOrElse(
-                        url -> p.put("spring.data.redis.url", url.toString()),
+                        url -> p.putAll(RedisUrls.springBootProperties(url)),
                         () -> p.put("management.health.redis.enabled", false));
         // The model server has no database; an environment shared by every target (one env file for
         // the deployment) may still name one, which must not switch the database features on.

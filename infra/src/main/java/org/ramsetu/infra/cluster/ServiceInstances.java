@@ -5,19 +5,26 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.ramsetu.infra.database.LocalCommits;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The shared table of running instances; every instance of every target writes its own row. */
+/**
+ * The shared table of running instances; every instance of every target writes its own row. The
+ * heartbeat, written every few seconds by every instance, commits without waiting for a standby
+ * ({@link LocalCommits}): one lost in a failover is written again at the next beat.
+ */
 public class ServiceInstances {
 
     /** Rows older than this are removed when an instance registers, so the table stays small. */
     private static final Duration FORGET_AFTER = Duration.ofDays(1);
 
     private final JdbcClient jdbc;
+    private final LocalCommits localCommits;
     private final Clock clock;
 
-    public ServiceInstances(JdbcClient jdbc, Clock clock) {
+    public ServiceInstances(JdbcClient jdbc, LocalCommits localCommits, Clock clock) {
         this.jdbc = jdbc;
+        this.localCommits = localCommits;
         this.clock = clock;
     }
 
@@ -44,10 +51,31 @@ public class ServiceInstances {
                 .update();
     }
 
-    public void heartbeat(String id) {
-        jdbc.sql("update service_instance set heartbeat_at = ? where id = ?")
-                .params(Timestamp.from(clock.instant()), id)
-                .update();
+    /**
+     * Refreshes the instance's row, writing it whole again if it is gone: a failover may lose the
+     * last commits of the old primary, the registration among them.
+     */
+    public void heartbeat(ServiceInstance instance) {
+        localCommits.inTransaction(
+                () ->
+                        jdbc.sql(
+                                        """
+                                        insert into service_instance
+                                            (id, target, host, port, version, started_at,
+                                             heartbeat_at)
+                                        values (?, ?, ?, ?, ?, ?, ?)
+                                        on conflict (id) do update
+                                            set heartbeat_at = excluded.heartbeat_at
+                                        """)
+                                .params(
+                                        instance.id(),
+                                        instance.target(),
+                                        instance.host(),
+                                        instance.port(),
+                                        instance.version(),
+                                        Timestamp.from(instance.startedAt()),
+                                        Timestamp.from(clock.instant()))
+                                .update());
     }
 
     public void deregister(String id) {

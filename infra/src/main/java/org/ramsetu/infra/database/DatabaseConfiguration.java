@@ -1,16 +1,27 @@
 package org.ramsetu.infra.database;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.ramsetu.infra.cluster.InstancesEndpoint;
 import org.ramsetu.infra.cluster.ServiceInstances;
+import org.ramsetu.infra.settings.RamsetuSettings;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** Beans of every target that owns a database connection (all, api, worker). */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReplicaProperties.class)
 public class DatabaseConfiguration {
 
     /** An instance silent for longer than three heartbeats is taken for dead. */
@@ -21,13 +32,74 @@ public class DatabaseConfiguration {
         return new MigrationsHealthIndicator(flyway);
     }
 
+    /** Picked up by Spring Boot's Flyway set-up. */
     @Bean
-    ServiceInstances serviceInstances(JdbcClient jdbc, Clock clock) {
-        return new ServiceInstances(jdbc, clock);
+    UnboundedMigrationStatements unboundedMigrationStatements() {
+        return new UnboundedMigrationStatements();
+    }
+
+    @Bean
+    ServiceInstances serviceInstances(
+            JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
+        return new ServiceInstances(jdbc, new LocalCommits(jdbc, transactions), clock);
     }
 
     @Bean
     InstancesEndpoint instancesEndpoint(ServiceInstances instances) {
         return new InstancesEndpoint(instances, HEARTBEAT_INTERVAL.multipliedBy(3));
+    }
+
+    /**
+     * Lazy: only targets that serve staleness-tolerant reads (the platform API) create it, so a
+     * worker holds no replica connections and measures no lag.
+     */
+    @Bean(destroyMethod = "close")
+    @Lazy
+    ReplicaReads replicaReads(
+            RamsetuSettings settings,
+            ReplicaProperties properties,
+            DataSource dataSource,
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            ObjectProvider<MeterRegistry> meters) {
+        return settings.database()
+                .flatMap(RamsetuSettings.Database::replica)
+                .map(
+                        replica ->
+                                ReplicaReads.withReplica(
+                                        dataSource,
+                                        jdbc,
+                                        transactions,
+                                        replicaPool(replica, properties, dataSource),
+                                        properties.maxLag(),
+                                        properties.checkInterval(),
+                                        meters.getIfAvailable(SimpleMeterRegistry::new)))
+                .orElseGet(() -> ReplicaReads.primaryOnly(dataSource, jdbc, transactions));
+    }
+
+    /**
+     * A small read-only pool on the replica with the primary pool's settings (driver timeouts,
+     * keep-alive, lifetime, eviction rules) where there is one to copy. It does not need the
+     * replica at start: the application starts, and reads use the primary, while it is down.
+     */
+    static HikariDataSource replicaPool(
+            RamsetuSettings.ReadReplica replica, ReplicaProperties properties, DataSource primary) {
+        HikariConfig config = new HikariConfig();
+        if (primary instanceof HikariDataSource hikari) {
+            // Including the metrics registration: the pool reports under its own name.
+            hikari.copyStateTo(config);
+        }
+        config.setPoolName("ramsetu-db-replica");
+        config.setJdbcUrl(replica.url());
+        config.setUsername(replica.user().orElse(null));
+        config.setPassword(replica.password().map(RamsetuSettings.Secret::value).orElse(null));
+        config.setReadOnly(true);
+        config.setMaximumPoolSize(properties.poolSize());
+        config.setMinimumIdle(1);
+        config.setInitializationFailTimeout(-1);
+        // A request that meets a replica which just went away waits at most this, then its
+        // answer is 503 and the replica is left until it measures fine again.
+        config.setConnectionTimeout(2_000);
+        return new HikariDataSource(config);
     }
 }

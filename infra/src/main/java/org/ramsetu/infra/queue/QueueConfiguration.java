@@ -1,11 +1,12 @@
 package org.ramsetu.infra.queue;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
+import io.lettuce.core.ClientOptions;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.ramsetu.infra.queue.drill.DrillJobHandler;
 import org.ramsetu.infra.queue.drill.QueueDrill;
 import org.ramsetu.infra.queue.drill.QueueDrillEndpoint;
@@ -16,6 +17,8 @@ import org.ramsetu.infra.queue.postgres.PostgresJobQueue;
 import org.ramsetu.infra.queue.redis.RedisStreamsJobQueue;
 import org.ramsetu.infra.queue.worker.JobOutcomes;
 import org.ramsetu.infra.queue.worker.JobWorker;
+import org.ramsetu.infra.redis.RedisClients;
+import org.ramsetu.infra.redis.RedisUrls;
 import org.ramsetu.infra.settings.RamsetuSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -37,30 +40,52 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties(QueueProperties.class)
 public class QueueConfiguration {
 
-    /** The queue's own Redis connection; Lettuce reconnects by itself after an outage. */
+    /**
+     * The queue's own Redis connection. Lettuce reconnects by itself after an outage (through the
+     * Sentinels to the new primary with a {@code redis-sentinel://} URL); commands issued meanwhile
+     * wait for the reconnect up to the timeout, so a consumer's poll fails, backs off and resumes.
+     */
     @Bean(destroyMethod = "shutdown")
     QueueRedis queueRedis(RamsetuSettings settings) {
-        return new QueueRedis(
-                settings.redisUrl()
-                        .map(
-                                url -> {
-                                    RedisURI uri = RedisURI.create(url);
-                                    uri.setTimeout(Duration.ofSeconds(5));
-                                    return RedisClient.create(uri);
-                                }));
+        return new QueueRedis(settings.redisUrl().map(QueueConfiguration::redisClient));
     }
 
+    /** The client the queue uses for {@code url}; public so tests reach Redis the same way. */
+    public static RedisClients.Owned redisClient(URI url) {
+        return RedisClients.create(
+                url, REDIS_TIMEOUT, ClientOptions.DisconnectedBehavior.DEFAULT, "ramsetu-queue");
+    }
+
+    private static final Duration REDIS_TIMEOUT = Duration.ofSeconds(5);
+
+    /**
+     * Behind Sentinel a replica may be promoted, so an enqueue also waits until a replica has the
+     * job (see {@code ReplicaAcknowledgement}); a single Redis server needs no such wait.
+     */
     @Bean
-    JobQueue jobQueue(QueueRedis redis, JdbcClient jdbc, Clock clock) {
-        return redis.client()
-                .<JobQueue>map(c -> new RedisStreamsJobQueue(redis.connection().sync(), clock))
-                .orElseGet(() -> new PostgresJobQueue(jdbc, clock));
+    JobQueue jobQueue(
+            QueueRedis redis,
+            JdbcClient jdbc,
+            Clock clock,
+            RamsetuSettings settings,
+            QueueProperties properties) {
+        if (!redis.isConfigured()) {
+            return new PostgresJobQueue(jdbc, clock);
+        }
+        boolean sentinel = settings.redisUrl().map(RedisUrls::isSentinel).orElse(false);
+        return sentinel
+                ? new RedisStreamsJobQueue(
+                        redis.commands(),
+                        redis.enqueueCommands(),
+                        Optional.of(properties.redisReplicaAckTimeout()),
+                        clock)
+                : new RedisStreamsJobQueue(redis.commands(), clock);
     }
 
     @Bean
     QueueHealthIndicator queueHealthIndicator(JobQueue queue, QueueRedis redis) {
         return new QueueHealthIndicator(
-                queue, redis.client().isPresent() ? "redis-streams" : "postgresql");
+                queue, redis.isConfigured() ? "redis-streams" : "postgresql");
     }
 
     @Bean

@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param metricsRefresh how stale queue-depth gauges may be
  * @param outboxResubmitAfter age after which an unrelayed outbox record is relayed again
  * @param outboxResubmitInterval how often the outbox is checked for such records
+ * @param redisReplicaAckTimeout with Redis behind Sentinel, how long an enqueue waits for a replica
+ *     to acknowledge the job before it fails and the outbox delivers the job again
  */
 @ConfigurationProperties("ramsetu.queue")
 public record QueueProperties(
@@ -20,7 +22,8 @@ public record QueueProperties(
         Duration maxIdleWait,
         Duration metricsRefresh,
         Duration outboxResubmitAfter,
-        Duration outboxResubmitInterval) {
+        Duration outboxResubmitInterval,
+        Duration redisReplicaAckTimeout) {
 
     public QueueProperties {
         drainTimeout = orDefault(drainTimeout, Duration.ofSeconds(20));
@@ -28,6 +31,7 @@ public record QueueProperties(
         metricsRefresh = orDefault(metricsRefresh, Duration.ofSeconds(5));
         outboxResubmitAfter = orDefault(outboxResubmitAfter, Duration.ofSeconds(30));
         outboxResubmitInterval = orDefault(outboxResubmitInterval, Duration.ofSeconds(15));
+        redisReplicaAckTimeout = orDefault(redisReplicaAckTimeout, Duration.ofSeconds(1));
     }
 
     private static Duration orDefault(Duration value, Duration fallback) {

@@ -4,9 +4,6 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
@@ -15,6 +12,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Duration;
+import org.ramsetu.infra.redis.DemotedPrimary;
+import org.ramsetu.infra.redis.RedisClients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +22,10 @@ import org.slf4j.LoggerFactory;
  * same bucket. If Redis fails or is slower than {@code timeout}, the decision comes from this
  * instance's own buckets instead: limits then hold per instance (rather than not at all), and the
  * metric {@code ramsetu_rate_limit_degraded_total} and a WARN line say so.
+ *
+ * <p>With a {@code redis-sentinel://} URL the connection follows a failover by itself (Lettuce asks
+ * the Sentinels at every reconnect); a server demoted without dropping its clients answers {@code
+ * READONLY}, after which this limiter connects afresh ({@link DemotedPrimary}).
  */
 public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
 
@@ -30,9 +33,10 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     static final String KEY_PREFIX = "ramsetu:rate-limit:";
 
     private final RateLimitCatalog catalog;
-    private final RedisClient client;
-    private final StatefulRedisConnection<String, byte[]> connection;
-    private final ProxyManager<String> buckets;
+    private final RedisClients.Owned client;
+    private final Duration timeout;
+    private final Duration longestRefill;
+    private volatile Connected connected;
     private final RateLimiter fallback;
     private final Counter degraded;
     private final WarnEvery warnings = new WarnEvery(Duration.ofSeconds(30));
@@ -40,29 +44,20 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     public RedisRateLimiter(
             RateLimitCatalog catalog, URI redisUrl, Duration timeout, MeterRegistry meters) {
         this.catalog = catalog;
-        RedisURI uri = RedisURI.create(redisUrl);
-        uri.setTimeout(timeout);
-        this.client = RedisClient.create(uri);
+        this.timeout = timeout;
         // Fail fast while Redis is away instead of queueing commands until they time out.
-        client.setOptions(
-                ClientOptions.builder()
-                        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                        .timeoutOptions(TimeoutOptions.enabled(timeout))
-                        .build());
-        this.connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-        Duration longestRefill =
+        this.client =
+                RedisClients.create(
+                        redisUrl,
+                        timeout,
+                        ClientOptions.DisconnectedBehavior.REJECT_COMMANDS,
+                        "ramsetu-rate-limits");
+        this.longestRefill =
                 catalog.all().stream()
                         .map(RateLimit::refillPeriod)
                         .max(Duration::compareTo)
                         .orElse(timeout);
-        this.buckets =
-                Bucket4jLettuce.casBasedBuilder(connection)
-                        .requestTimeout(timeout)
-                        // A bucket's key expires once it would be full again (plus slack).
-                        .expirationAfterWrite(
-                                ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
-                                        longestRefill.plusSeconds(10)))
-                        .build();
+        this.connected = connect();
         this.fallback = new InMemoryRateLimiter(catalog, 100_000);
         this.degraded =
                 Counter.builder("ramsetu.rate.limit.degraded")
@@ -70,14 +65,38 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
                         .register(meters);
     }
 
+    /** A connection and the buckets on it. */
+    private record Connected(
+            StatefulRedisConnection<String, byte[]> connection, ProxyManager<String> buckets) {}
+
+    private Connected connect() {
+        StatefulRedisConnection<String, byte[]> connection =
+                client.client().connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+        return new Connected(
+                connection,
+                Bucket4jLettuce.casBasedBuilder(connection)
+                        .requestTimeout(timeout)
+                        // A bucket's key expires once it would be full again (plus slack).
+                        .expirationAfterWrite(
+                                ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                                        longestRefill.plusSeconds(10)))
+                        .build());
+    }
+
     @Override
     public RateLimitDecision tryConsume(String limitName, String key, long tokens) {
         RateLimit limit = catalog.check(limitName, key, tokens);
+        Connected used = connected;
         try {
             return InMemoryRateLimiter.decisionOf(
-                    buckets.getProxy(KEY_PREFIX + limitName + ":" + key, limit::bucketConfiguration)
+                    used.buckets()
+                            .getProxy(
+                                    KEY_PREFIX + limitName + ":" + key, limit::bucketConfiguration)
                             .tryConsumeAndReturnRemaining(tokens));
         } catch (RuntimeException e) {
+            if (DemotedPrimary.isReadOnlyReply(e)) {
+                reconnect(used);
+            }
             degraded.increment();
             if (warnings.due()) {
                 log.warn(
@@ -88,9 +107,24 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
         }
     }
 
+    /** Leaves a server that is no longer the primary; the next decision uses the new one. */
+    private synchronized void reconnect(Connected stale) {
+        if (connected != stale) {
+            return;
+        }
+        try {
+            connected = connect();
+            stale.connection().closeAsync();
+            log.warn("Redis rate limits: the server answered READONLY; connected afresh");
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Redis rate limits: connecting afresh after READONLY failed: {}", e.toString());
+        }
+    }
+
     @Override
-    public void close() {
-        connection.close();
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    public synchronized void close() {
+        connected.connection().close();
+        client.close();
     }
 }

@@ -1,7 +1,10 @@
 package org.ramsetu.infra.settings;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,8 +30,33 @@ public record RamsetuSettings(
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
-    /** External PostgreSQL; user and password may also be carried in the URL. */
-    public record Database(String url, Optional<String> user, Optional<Secret> password) {}
+    /**
+     * External PostgreSQL; user and password may also be carried in the URL. The URL may name
+     * several hosts ({@code jdbc:postgresql://h1:5432,h2:5432/ramsetu?targetServerType=primary}):
+     * the driver then connects to whichever is the primary.
+     *
+     * @param replica a read replica for reads that tolerate staleness, if one is configured
+     */
+    public record Database(
+            String url,
+            Optional<String> user,
+            Optional<Secret> password,
+            Optional<ReadReplica> replica) {}
+
+    /**
+     * A streaming replica of the database ({@code RAMSETU_DB_READ_URL}); user and password are the
+     * primary's unless {@code RAMSETU_DB_READ_USER}/{@code _PASSWORD} name others.
+     */
+    public record ReadReplica(String url, Optional<String> user, Optional<Secret> password) {}
+
+    /** URL schemes of {@code RAMSETU_REDIS_URL} that reach Redis through Sentinel (Lettuce's). */
+    public static final Set<String> REDIS_SENTINEL_SCHEMES =
+            Set.of("redis-sentinel", "rediss-sentinel");
+
+    private static final Set<String> REDIS_SCHEMES = Set.of("redis", "rediss");
+    private static final String REDIS_EXAMPLES =
+            "redis://cache:6379 or"
+                    + " redis-sentinel://sentinel-1:26379,sentinel-2:26379,sentinel-3:26379/0#mymaster";
 
     public record S3(Optional<URI> endpoint, String bucket, String region) {}
 
@@ -68,28 +96,35 @@ public record RamsetuSettings(
         SettingsReader r = new SettingsReader(env);
         Path dataDir = Path.of(r.text("RAMSETU_DATA_DIR").orElse("./data"));
 
-        r.requireWhenAnySet("RAMSETU_DB_URL", "RAMSETU_DB_USER", "RAMSETU_DB_PASSWORD");
-        Optional<Database> database =
-                r.text("RAMSETU_DB_URL")
-                        .filter(
-                                url -> {
-                                    if (url.startsWith("jdbc:postgresql://")) {
-                                        return true;
-                                    }
-                                    r.problem(
-                                            "RAMSETU_DB_URL must be a PostgreSQL JDBC URL like"
-                                                    + " jdbc:postgresql://db.example:5432/ramsetu");
-                                    return false;
-                                })
+        r.requireWhenAnySet(
+                "RAMSETU_DB_URL",
+                "RAMSETU_DB_USER",
+                "RAMSETU_DB_PASSWORD",
+                "RAMSETU_DB_READ_URL",
+                "RAMSETU_DB_READ_USER",
+                "RAMSETU_DB_READ_PASSWORD");
+        r.requireWhenAnySet(
+                "RAMSETU_DB_READ_URL", "RAMSETU_DB_READ_USER", "RAMSETU_DB_READ_PASSWORD");
+        Optional<String> dbUser = r.text("RAMSETU_DB_USER");
+        Optional<Secret> dbPassword = r.text("RAMSETU_DB_PASSWORD").map(Secret::new);
+        Optional<ReadReplica> replica =
+                jdbcUrl(
+                                r,
+                                "RAMSETU_DB_READ_URL",
+                                "jdbc:postgresql://db-replica.example:5432/ramsetu")
                         .map(
                                 url ->
-                                        new Database(
+                                        new ReadReplica(
                                                 url,
-                                                r.text("RAMSETU_DB_USER"),
-                                                r.text("RAMSETU_DB_PASSWORD").map(Secret::new)));
+                                                r.text("RAMSETU_DB_READ_USER").or(() -> dbUser),
+                                                r.text("RAMSETU_DB_READ_PASSWORD")
+                                                        .map(Secret::new)
+                                                        .or(() -> dbPassword)));
+        Optional<Database> database =
+                jdbcUrl(r, "RAMSETU_DB_URL", "jdbc:postgresql://db.example:5432/ramsetu")
+                        .map(url -> new Database(url, dbUser, dbPassword, replica));
 
-        Optional<URI> redis =
-                r.uri("RAMSETU_REDIS_URL", Set.of("redis", "rediss"), "redis://cache:6379");
+        Optional<URI> redis = redisUrl(r);
 
         r.requireWhenAnySet("RAMSETU_S3_BUCKET", "RAMSETU_S3_ENDPOINT", "RAMSETU_S3_REGION");
         Optional<URI> s3Endpoint =
@@ -149,6 +184,131 @@ public record RamsetuSettings(
 
         r.throwIfAny();
         return new RamsetuSettings(dataDir, database, redis, s3, smtp, scoring, jwt, admin);
+    }
+
+    /**
+     * A PostgreSQL JDBC URL, one host or several (the driver picks by {@code targetServerType}).
+     */
+    private static Optional<String> jdbcUrl(SettingsReader r, String name, String example) {
+        return r.text(name)
+                .filter(
+                        url -> {
+                            if (url.startsWith("jdbc:postgresql://")) {
+                                return true;
+                            }
+                            r.problem(name + " must be a PostgreSQL JDBC URL like " + example);
+                            return false;
+                        });
+    }
+
+    /**
+     * {@code redis[s]://[:password@]host:port[/db]} for one server, or Lettuce's Sentinel form
+     * {@code redis[s]-sentinel://[password@]host1:26379,host2:26379/db#master}: the Sentinels are
+     * asked which server is the primary, at connect and at every reconnect, so clients follow a
+     * failover. The password is the Redis servers' (Sentinels without a password).
+     */
+    private static Optional<URI> redisUrl(SettingsReader r) {
+        String name = "RAMSETU_REDIS_URL";
+        Optional<String> raw = r.text(name);
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        // The value may carry a password: messages quote it with the password masked.
+        String shown = maskPassword(raw.get());
+        URI uri;
+        try {
+            uri = new URI(raw.get());
+        } catch (URISyntaxException e) {
+            r.problem(name + " is not a valid URL (got '" + shown + "')");
+            return Optional.empty();
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (REDIS_SCHEMES.contains(scheme) && uri.getHost() != null) {
+            return Optional.of(uri);
+        }
+        if (!REDIS_SENTINEL_SCHEMES.contains(scheme)) {
+            r.problem(name + " must be a URL like " + REDIS_EXAMPLES + " (got '" + shown + "')");
+            return Optional.empty();
+        }
+        boolean ok = true;
+        if (uri.getFragment() == null || uri.getFragment().isBlank()) {
+            r.problem(
+                    name
+                            + " names Redis Sentinels but no master: end it with #<master name>,"
+                            + " as in redis-sentinel://sentinel-1:26379,sentinel-2:26379/0#mymaster"
+                            + " (got '"
+                            + shown
+                            + "')");
+            ok = false;
+        }
+        String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
+        String hosts = authority.substring(authority.lastIndexOf('@') + 1);
+        if (hosts.isEmpty()
+                || !Arrays.stream(hosts.split(",", -1)).allMatch(RamsetuSettings::isHostAndPort)) {
+            r.problem(
+                    name
+                            + " must list the Sentinels as host:port separated by commas, as in"
+                            + " redis-sentinel://sentinel-1:26379,sentinel-2:26379/0#mymaster"
+                            + " (got '"
+                            + shown
+                            + "')");
+            ok = false;
+        }
+        String path = uri.getPath() == null ? "" : uri.getPath();
+        if (!path.isEmpty() && !path.matches("/\\d{0,2}")) {
+            r.problem(name + " may end its path only with a database number, like /0");
+            ok = false;
+        }
+        return ok ? Optional.of(uri) : Optional.empty();
+    }
+
+    private static final Pattern HOST_AND_PORT =
+            Pattern.compile("(\\[[0-9a-fA-F:.]+]|[A-Za-z0-9._-]+)(:(\\d{1,5}))?");
+
+    private static boolean isHostAndPort(String entry) {
+        var m = HOST_AND_PORT.matcher(entry);
+        if (!m.matches()) {
+            return false;
+        }
+        return m.group(3) == null
+                || (Integer.parseInt(m.group(3)) >= 1 && Integer.parseInt(m.group(3)) <= 65535);
+    }
+
+    /** {@code url} with the password of its user information replaced by {@code ****}. */
+    static String maskPassword(String url) {
+        int schemeEnd = url.indexOf("://");
+        int at = url.lastIndexOf('@');
+        if (schemeEnd < 0 || at < schemeEnd) {
+            return url;
+        }
+        String userInfo = url.substring(schemeEnd + 3, at);
+        int colon = userInfo.indexOf(':');
+        // redis://user:password@ or redis://:password@ keep the user; redis://password@ (Lettuce's
+        // short form) is all password.
+        String masked = colon >= 0 ? userInfo.substring(0, colon + 1) + "****" : "****";
+        return url.substring(0, schemeEnd + 3) + masked + url.substring(at);
+    }
+
+    /** Like the record's own, but a password in the Redis URL is masked. */
+    @Override
+    public String toString() {
+        return "RamsetuSettings[dataDir="
+                + dataDir
+                + ", database="
+                + database
+                + ", redisUrl="
+                + redisUrl.map(u -> maskPassword(u.toString()))
+                + ", s3="
+                + s3
+                + ", smtp="
+                + smtp
+                + ", scoringUrl="
+                + scoringUrl
+                + ", jwtSecret="
+                + jwtSecret
+                + ", bootstrapAdmin="
+                + bootstrapAdmin
+                + "]";
     }
 
     private static Optional<BootstrapAdmin> bootstrapAdmin(SettingsReader r) {

@@ -3,7 +3,9 @@ package org.ramsetu.infra.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -135,5 +137,169 @@ class RamsetuSettingsTest {
                                 RamsetuSettings.fromEnvironment(
                                         Map.of("RAMSETU_S3_BUCKET", "Bad_Bucket")))
                 .hasMessageContaining("RAMSETU_S3_BUCKET must be");
+    }
+
+    @Test
+    void redisThroughSentinelIsLettucesUrlWithTheMasterAsFragment() {
+        RamsetuSettings s =
+                RamsetuSettings.fromEnvironment(
+                        Map.of(
+                                "RAMSETU_REDIS_URL",
+                                "redis-sentinel://s3cret@sentinel-1:26379,sentinel-2:26379,"
+                                        + "sentinel-3/0#mymaster"));
+
+        URI url = s.redisUrl().orElseThrow();
+        assertThat(url.getScheme()).isEqualTo("redis-sentinel");
+        assertThat(url.getFragment()).isEqualTo("mymaster");
+        assertThat(url.getRawAuthority())
+                .isEqualTo("s3cret@sentinel-1:26379,sentinel-2:26379,sentinel-3");
+    }
+
+    @Test
+    void sentinelUrlWithoutAMasterNameIsRejectedNamingTheVariableButNotThePassword() {
+        assertThatThrownBy(
+                        () ->
+                                RamsetuSettings.fromEnvironment(
+                                        Map.of(
+                                                "RAMSETU_REDIS_URL",
+                                                "redis-sentinel://s3cret@sentinel-1:26379,"
+                                                        + "sentinel-2:26379/0")))
+                .isInstanceOfSatisfying(
+                        InvalidSettingsException.class,
+                        e ->
+                                assertThat(e.problems())
+                                        .singleElement()
+                                        .satisfies(
+                                                p ->
+                                                        assertThat(p)
+                                                                .startsWith(
+                                                                        "RAMSETU_REDIS_URL names"
+                                                                                + " Redis Sentinels"
+                                                                                + " but no master")
+                                                                .contains("#<master name>")
+                                                                .contains("****@sentinel-1")
+                                                                .doesNotContain("s3cret")));
+    }
+
+    @Test
+    void sentinelUrlWithAMalformedHostListIsRejected() {
+        for (String bad :
+                new String[] {
+                    "redis-sentinel://sentinel-1:26379,,sentinel-2:26379/0#mymaster",
+                    "redis-sentinel://sentinel-1:99999/0#mymaster",
+                    "redis-sentinel:///0#mymaster",
+                    "redis-sentinel://sentinel-1:26379/zero#mymaster"
+                }) {
+            assertThatThrownBy(
+                            () -> RamsetuSettings.fromEnvironment(Map.of("RAMSETU_REDIS_URL", bad)))
+                    .as(bad)
+                    .isInstanceOf(InvalidSettingsException.class)
+                    .hasMessageStartingWith("RAMSETU_REDIS_URL");
+        }
+    }
+
+    @Test
+    void aPasswordInTheRedisUrlNeverAppearsInToString() {
+        RamsetuSettings standalone =
+                RamsetuSettings.fromEnvironment(
+                        Map.of("RAMSETU_REDIS_URL", "redis://:redis-pw-value@cache:6379"));
+        RamsetuSettings sentinel =
+                RamsetuSettings.fromEnvironment(
+                        Map.of(
+                                "RAMSETU_REDIS_URL",
+                                "redis-sentinel://redis-pw-value@s1:26379,s2:26379/0#mymaster"));
+
+        assertThat(standalone.toString())
+                .doesNotContain("redis-pw-value")
+                .contains("redis://:****@cache:6379");
+        assertThat(sentinel.toString())
+                .doesNotContain("redis-pw-value")
+                .contains("redis-sentinel://****@s1:26379,s2:26379/0#mymaster");
+    }
+
+    @Test
+    void aMultiHostDatabaseUrlIsAccepted() {
+        String url = "jdbc:postgresql://h1:5432,h2:5432/ramsetu?targetServerType=primary";
+
+        RamsetuSettings s = RamsetuSettings.fromEnvironment(Map.of("RAMSETU_DB_URL", url));
+
+        assertThat(s.database().orElseThrow().url()).isEqualTo(url);
+        assertThat(s.database().orElseThrow().replica()).isEmpty();
+    }
+
+    @Test
+    void readReplicaUsesThePrimarysCredentialsUnlessItHasItsOwn() {
+        Map<String, String> env =
+                Map.of(
+                        "RAMSETU_DB_URL", "jdbc:postgresql://primary:5432/ramsetu",
+                        "RAMSETU_DB_USER", "app",
+                        "RAMSETU_DB_PASSWORD", "app-pw",
+                        "RAMSETU_DB_READ_URL", "jdbc:postgresql://replica:5432/ramsetu");
+
+        RamsetuSettings.ReadReplica inherited =
+                RamsetuSettings.fromEnvironment(env)
+                        .database()
+                        .orElseThrow()
+                        .replica()
+                        .orElseThrow();
+        Map<String, String> own = new HashMap<>(env);
+        own.put("RAMSETU_DB_READ_USER", "reader");
+        own.put("RAMSETU_DB_READ_PASSWORD", "reader-pw");
+        RamsetuSettings.ReadReplica separate =
+                RamsetuSettings.fromEnvironment(own)
+                        .database()
+                        .orElseThrow()
+                        .replica()
+                        .orElseThrow();
+
+        assertThat(inherited.url()).isEqualTo("jdbc:postgresql://replica:5432/ramsetu");
+        assertThat(inherited.user()).contains("app");
+        assertThat(inherited.password().orElseThrow().value()).isEqualTo("app-pw");
+        assertThat(separate.user()).contains("reader");
+        assertThat(separate.password().orElseThrow().value()).isEqualTo("reader-pw");
+        assertThat(RamsetuSettings.fromEnvironment(own).toString())
+                .doesNotContain("reader-pw")
+                .doesNotContain("app-pw");
+    }
+
+    @Test
+    void readReplicaSettingsNeedThePrimaryAndAPostgresUrl() {
+        assertThatThrownBy(
+                        () ->
+                                RamsetuSettings.fromEnvironment(
+                                        Map.of(
+                                                "RAMSETU_DB_READ_URL",
+                                                "jdbc:postgresql://replica/ramsetu",
+                                                "RAMSETU_DB_READ_USER",
+                                                "reader")))
+                .isInstanceOfSatisfying(
+                        InvalidSettingsException.class,
+                        e ->
+                                assertThat(e.problems())
+                                        .contains(
+                                                "RAMSETU_DB_READ_URL is set but RAMSETU_DB_URL is"
+                                                        + " not; set both or neither",
+                                                "RAMSETU_DB_READ_USER is set but RAMSETU_DB_URL is"
+                                                        + " not; set both or neither"));
+        assertThatThrownBy(
+                        () ->
+                                RamsetuSettings.fromEnvironment(
+                                        Map.of(
+                                                "RAMSETU_DB_URL",
+                                                "jdbc:postgresql://primary/ramsetu",
+                                                "RAMSETU_DB_READ_PASSWORD",
+                                                "pw")))
+                .hasMessage(
+                        "RAMSETU_DB_READ_PASSWORD is set but RAMSETU_DB_READ_URL is not; set both"
+                                + " or neither");
+        assertThatThrownBy(
+                        () ->
+                                RamsetuSettings.fromEnvironment(
+                                        Map.of(
+                                                "RAMSETU_DB_URL",
+                                                "jdbc:postgresql://primary/ramsetu",
+                                                "RAMSETU_DB_READ_URL",
+                                                "postgres://replica/ramsetu")))
+                .hasMessageStartingWith("RAMSETU_DB_READ_URL must be a PostgreSQL JDBC URL");
     }
 }

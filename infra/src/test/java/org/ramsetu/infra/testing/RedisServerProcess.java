@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -21,19 +22,30 @@ public final class RedisServerProcess implements AutoCloseable {
 
     private final Path dir;
     private final int port;
+    private final List<String> extraArguments;
     private Process process;
 
-    private RedisServerProcess(Path dir, int port) {
+    private RedisServerProcess(Path dir, int port, List<String> extraArguments) {
         this.dir = dir;
         this.port = port;
+        this.extraArguments = List.copyOf(extraArguments);
     }
 
     public static RedisServerProcess start(Path dir) throws IOException {
+        return start(dir, List.of());
+    }
+
+    /**
+     * @param extraArguments more {@code redis-server} options, e.g. {@code --replicaof host port}
+     *     or {@code --requirepass secret}
+     */
+    public static RedisServerProcess start(Path dir, List<String> extraArguments)
+            throws IOException {
         if (!Files.isExecutable(BINARY)) {
             throw new IllegalStateException(
                     BINARY + " is missing: run .ci/run or apt-get install redis-server");
         }
-        RedisServerProcess redis = new RedisServerProcess(dir, freePort());
+        RedisServerProcess redis = new RedisServerProcess(dir, freePort(), extraArguments);
         redis.launch();
         return redis;
     }
@@ -59,28 +71,42 @@ public final class RedisServerProcess implements AutoCloseable {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
 
+    /** The server's process id, e.g. to stop it with SIGSTOP (a server that hangs). */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Whether the server process runs (it may have been killed). */
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
     public void launch() throws IOException {
         Files.createDirectories(dir);
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                BINARY.toString(),
+                                "--port",
+                                Integer.toString(port),
+                                "--bind",
+                                "127.0.0.1",
+                                "--dir",
+                                dir.toString(),
+                                "--appendonly",
+                                "yes",
+                                "--appendfsync",
+                                "always",
+                                "--save",
+                                "",
+                                "--protected-mode",
+                                "yes"));
+        command.addAll(extraArguments);
         process =
-                new ProcessBuilder(
-                                List.of(
-                                        BINARY.toString(),
-                                        "--port",
-                                        Integer.toString(port),
-                                        "--bind",
-                                        "127.0.0.1",
-                                        "--dir",
-                                        dir.toString(),
-                                        "--appendonly",
-                                        "yes",
-                                        "--appendfsync",
-                                        "always",
-                                        "--save",
-                                        "",
-                                        "--protected-mode",
-                                        "yes"))
+                new ProcessBuilder(command)
                         .redirectErrorStream(true)
-                        .redirectOutput(dir.resolve("redis.log").toFile())
+                        .redirectOutput(
+                                ProcessBuilder.Redirect.appendTo(dir.resolve("redis.log").toFile()))
                         .start();
         awaitAccepting(Duration.ofSeconds(15));
     }
@@ -104,10 +130,13 @@ public final class RedisServerProcess implements AutoCloseable {
     private boolean answersPong() {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(1000);
-            socket.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
-            byte[] reply = new byte[7];
-            int n = socket.getInputStream().read(reply);
-            return n > 0 && new String(reply, 0, n, StandardCharsets.US_ASCII).startsWith("+PONG");
+            int i = extraArguments.indexOf("--requirepass");
+            String auth = i >= 0 ? "AUTH " + extraArguments.get(i + 1) + "\r\n" : "";
+            socket.getOutputStream().write((auth + "PING\r\n").getBytes(StandardCharsets.US_ASCII));
+            String expected = (auth.isEmpty() ? "" : "+OK\r\n") + "+PONG";
+            byte[] reply = new byte[expected.length()];
+            int n = socket.getInputStream().readNBytes(reply, 0, reply.length);
+            return new String(reply, 0, n, StandardCharsets.US_ASCII).equals(expected);
         } catch (IOException notYet) {
             return false;
         }

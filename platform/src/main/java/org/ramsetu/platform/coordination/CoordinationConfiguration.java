@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
+import org.ramsetu.infra.database.ReplicaReads;
 import org.ramsetu.infra.queue.JobHandler;
 import org.ramsetu.infra.queue.JobQueue;
 import org.ramsetu.infra.queue.JobType;
@@ -12,30 +12,33 @@ import org.ramsetu.platform.audit.AuditLog;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /** Coordinators' directories, exports and statistics. */
 @Configuration(proxyBeanMethods = false)
 public class CoordinationConfiguration {
 
+    /**
+     * Directories, exports and dashboard figures tolerate seconds of staleness and nothing is
+     * written on their strength, so they read through {@link ReplicaReads} (the replica while it
+     * keeps up). The pledge and transplant-request lists are not among them: they are the
+     * coordinators' work queues, reloaded right after a verification or rejection, and must show it
+     * (read-your-writes); they read the primary.
+     */
     @Bean
     CoordinationController coordinationController(
-            JdbcClient jdbc,
-            DataSource dataSource,
-            PlatformTransactionManager transactions,
+            ReplicaReads reads,
             AuditLog audit,
             Clock clock,
             ObjectProvider<JobQueue> queue,
             ObjectProvider<JobHandler> handlers) {
         return new CoordinationController(
-                new CoordinatorDirectory(jdbc),
-                new RegistryExport(dataSource, transactions, audit),
+                new CoordinatorDirectory(reads),
+                new RegistryExport(reads, audit),
                 new RegistryStatistics(
-                        jdbc,
+                        reads,
                         clock,
                         new OperationsStatistics(
-                                jdbc, queue.getIfAvailable(), jobTypes(handlers), clock)),
+                                reads, queue.getIfAvailable(), jobTypes(handlers), clock)),
                 audit);
     }
 

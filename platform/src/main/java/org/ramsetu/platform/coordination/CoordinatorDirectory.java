@@ -5,16 +5,17 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.ramsetu.infra.database.ReplicaReads;
 import org.ramsetu.platform.registry.common.ListQuery;
 import org.ramsetu.platform.web.Cursor;
 import org.ramsetu.platform.web.Page;
 import org.ramsetu.platform.web.PageRequest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Donors and patients for coordinators: search by the start of a name or e-mail address, filter by
  * city, state and blood group, newest first in keyset pages (each filter has an index in that
- * order, V131).
+ * order, V131). Read from the replica when one keeps up ({@link ReplicaReads}): a directory
+ * tolerates seconds of staleness, and nothing is written on the strength of it.
  */
 public class CoordinatorDirectory {
 
@@ -58,16 +59,17 @@ public class CoordinatorDirectory {
      */
     public record Filter(String search, String cityKey, String state, List<String> bloodGroups) {}
 
-    private final JdbcClient jdbc;
+    private final ReplicaReads reads;
 
-    public CoordinatorDirectory(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public CoordinatorDirectory(ReplicaReads reads) {
+        this.reads = reads;
     }
 
     public Page<DirectoryEntry> page(Side side, Filter filter, PageRequest page) {
         ListQuery.Statement query = pageQuery(side, filter, page);
         return Page.of(
-                jdbc.sql(query.text())
+                reads.jdbc()
+                        .sql(query.text())
                         .params(query.params())
                         .query(CoordinatorDirectory::entry)
                         .list(),

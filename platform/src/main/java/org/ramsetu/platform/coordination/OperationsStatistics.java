@@ -6,22 +6,23 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import org.ramsetu.infra.database.ReplicaReads;
 import org.ramsetu.infra.queue.JobQueue;
 import org.ramsetu.infra.queue.JobType;
 import org.ramsetu.infra.queue.QueueStats;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The coordinators' dashboard figures about matching and background work: match outcomes and runs
  * (degraded or not) per day over a recent window, and the depth of each job queue this target
- * knows. Counted by the database; queue figures from the queue's own store.
+ * knows. Counted by the database (the replica when one keeps up, {@link ReplicaReads}); queue
+ * figures from the queue's own store.
  */
 public class OperationsStatistics {
 
     /** How many days back the per-day series reach. */
     static final int DAYS = 30;
 
-    private final JdbcClient jdbc;
+    private final ReplicaReads reads;
     private final JobQueue queue;
     private final Collection<JobType> types;
     private final Clock clock;
@@ -31,8 +32,8 @@ public class OperationsStatistics {
      * @param types the job types whose depth the dashboard shows
      */
     public OperationsStatistics(
-            JdbcClient jdbc, JobQueue queue, Collection<JobType> types, Clock clock) {
-        this.jdbc = jdbc;
+            ReplicaReads reads, JobQueue queue, Collection<JobType> types, Clock clock) {
+        this.reads = reads;
         this.queue = queue;
         this.types = List.copyOf(types);
         this.clock = clock;
@@ -53,7 +54,8 @@ public class OperationsStatistics {
     public record QueueDepth(String type, long depth, double oldestAgeSeconds, long dead) {}
 
     public List<MatchOutcome> matchOutcomes() {
-        return jdbc.sql(
+        return reads.jdbc()
+                .sql(
                         """
                         select cast(created_at at time zone 'UTC' as date) as day, status, count(*)
                         from match where created_at >= :since group by 1, 2 order by 1, 2
@@ -69,7 +71,8 @@ public class OperationsStatistics {
     }
 
     public List<RunsPerDay> runsPerDay() {
-        return jdbc.sql(
+        return reads.jdbc()
+                .sql(
                         """
                         select cast(created_at at time zone 'UTC' as date) as day, count(*),
                             count(*) filter (where degraded)

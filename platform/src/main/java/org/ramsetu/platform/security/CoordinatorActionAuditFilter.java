@@ -1,5 +1,7 @@
 package org.ramsetu.platform.security;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,6 +12,8 @@ import org.ramsetu.platform.audit.AuditActions;
 import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -42,7 +46,7 @@ final class CoordinatorActionAuditFilter extends OncePerRequestFilter {
                     .ifPresent(
                             user -> {
                                 int status = response.getStatus();
-                                audit.record(
+                                record(
                                         AuditEntry.of(
                                                         AuditActions.COORDINATOR_REQUEST,
                                                         status < 400
@@ -60,4 +64,24 @@ final class CoordinatorActionAuditFilter extends OncePerRequestFilter {
                             });
         }
     }
+
+    /**
+     * The answer is already on its way: a failed audit write (the database is down) must not abort
+     * it half-sent. The entry goes to the log instead, where log retention keeps it, and is counted
+     * so that an alert can ask for it to be reconciled.
+     */
+    private void record(AuditEntry entry) {
+        try {
+            audit.record(entry);
+        } catch (RuntimeException e) {
+            WRITE_FAILURES.increment();
+            LOG.error("Audit entry not written, kept here instead: {}", entry, e);
+        }
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(CoordinatorActionAuditFilter.class);
+    private static final Counter WRITE_FAILURES =
+            Counter.builder("ramsetu.audit.write.failures")
+                    .description("Audit entries that could not be written and went to the log")
+                    .register(Metrics.globalRegistry);
 }

@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ramsetu.core.InvalidClinicalValueException;
+import org.ramsetu.infra.database.DatabaseFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
@@ -18,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -82,14 +85,19 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * Every pooled database connection stayed busy for the pool's whole wait (load beyond what the
-     * pool was sized for): the client should come back, not report a defect.
+     * No database connection within the pool's wait: either every pooled connection stayed busy
+     * (load beyond what the pool was sized for), or no new one could be made because the database
+     * is down or failing over (the pool then reports the driver's connection error). Either way the
+     * client should come back, not report a defect.
      */
     @ExceptionHandler({
         CannotGetJdbcConnectionException.class,
         CannotCreateTransactionException.class
     })
     ResponseEntity<ProblemDetail> noConnection(RuntimeException e) {
+        if (DatabaseFailures.isUnavailable(e)) {
+            return databaseUnavailable(e);
+        }
         log.warn("No database connection within the pool's wait: {}", e.getMessage());
         return ProblemResponses.of(
                 ApiProblem.serviceUnavailable(
@@ -97,6 +105,31 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         "Too busy",
                         "the service could not reach its database in time because it is too busy;"
                                 + " try again in a moment",
+                        COME_BACK_AFTER));
+    }
+
+    /**
+     * A database error that is not about the request: the connection died mid-request, the server
+     * is shutting down or starting, or it is read-only because a standby is taking over ({@link
+     * DatabaseFailures}). Any other database error is unexpected.
+     */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ResponseEntity<ProblemDetail> databaseFailure(RuntimeException e) {
+        return DatabaseFailures.isUnavailable(e) ? databaseUnavailable(e) : unexpected(e);
+    }
+
+    private ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
+        log.warn("The database is unavailable (failing over?): {}", e.getMessage());
+        // A connection that died during the commit may have committed: the detail does not
+        // promise that nothing changed.
+        return ProblemResponses.of(
+                ApiProblem.serviceUnavailable(
+                        "database-unavailable",
+                        "Database unavailable",
+                        "the database is unavailable for a moment (for example while a standby"
+                                + " takes over); try again shortly, and if you were changing"
+                                + " something, check whether it was saved or repeat it with the"
+                                + " same Idempotency-Key",
                         COME_BACK_AFTER));
     }
 

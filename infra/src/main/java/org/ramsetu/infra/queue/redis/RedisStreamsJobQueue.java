@@ -37,7 +37,8 @@ import org.ramsetu.infra.queue.QueueStats;
  * leaves its entries pending; after the lease time another consumer takes them over with {@code
  * XAUTOCLAIM}. Retries wait in a sorted set until due; dead jobs in another. Job data lives in a
  * hash per job; the stream carries only ids. Durability across a Redis restart needs the
- * append-only file ({@code appendonly yes}), see ops/queue.md.
+ * append-only file ({@code appendonly yes}), see ops/queue.md; across a failover, that a replica
+ * acknowledged each enqueued job ({@link ReplicaAcknowledgement}).
  */
 public class RedisStreamsJobQueue implements JobQueue {
 
@@ -45,12 +46,32 @@ public class RedisStreamsJobQueue implements JobQueue {
 
     private final RedisCommands<String, String> redis;
     private final ScriptRunner scripts;
+    private final ScriptRunner enqueueScripts;
+    private final Optional<ReplicaAcknowledgement> replicaAcknowledgement;
     private final Clock clock;
     private final Set<JobType> groupsReady = ConcurrentHashMap.newKeySet();
 
+    /** A queue whose enqueues count as done once the primary has them. */
     public RedisStreamsJobQueue(RedisCommands<String, String> redis, Clock clock) {
+        this(redis, redis, Optional.empty(), clock);
+    }
+
+    /**
+     * @param enqueues the connection enqueues use; with {@code replicaAckTimeout} it must serve
+     *     enqueues only ({@code WAIT} blocks it until a replica acknowledged)
+     * @param replicaAckTimeout how long an enqueue waits for a replica's acknowledgement, if it
+     *     waits at all (Redis behind Sentinel, where a replica may be promoted)
+     */
+    public RedisStreamsJobQueue(
+            RedisCommands<String, String> redis,
+            RedisCommands<String, String> enqueues,
+            Optional<Duration> replicaAckTimeout,
+            Clock clock) {
         this.redis = redis;
         this.scripts = new ScriptRunner(redis);
+        this.enqueueScripts = enqueues == redis ? scripts : new ScriptRunner(enqueues);
+        this.replicaAcknowledgement =
+                replicaAckTimeout.map(timeout -> new ReplicaAcknowledgement(enqueues, timeout));
         this.clock = clock;
     }
 
@@ -59,7 +80,7 @@ public class RedisStreamsJobQueue implements JobQueue {
         RedisKeys keys = keysOf(job.type());
         String id = UUID.randomUUID().toString();
         List<Object> result =
-                scripts.run(
+                enqueueScripts.run(
                         RedisScripts.ENQUEUE,
                         ScriptOutputType.MULTI,
                         new String[] {
@@ -69,6 +90,8 @@ public class RedisStreamsJobQueue implements JobQueue {
                         job.idempotencyKey(),
                         job.payload(),
                         Long.toString(clock.millis()));
+        // Also for a duplicate: the first enqueue of the key may have failed waiting.
+        replicaAcknowledgement.ifPresent(ReplicaAcknowledgement::await);
         return new EnqueueResult((String) result.get(0), ((Long) result.get(1)) == 1L);
     }
 
