@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.ramsetu.app.RamsetuApplication;
+import org.ramsetu.app.observability.OtelEnvironment;
 import org.ramsetu.infra.queue.WorkerIdentity;
 import org.ramsetu.infra.redis.RedisUrls;
 import org.ramsetu.infra.settings.RamsetuSettings;
@@ -67,6 +68,14 @@ public final class RamsetuLauncher {
         p.put("server.port", port.orElse(target.defaultPort()));
         p.put("management.metrics.tags.target", target.id());
         p.put("management.metrics.tags.instance", launch.instanceId());
+        // Each target is its own service in a trace (api, scoring, worker), one instance each.
+        p.put(
+                "management.opentelemetry.resource-attributes.service.name",
+                "ramsetu-" + target.id());
+        p.put(
+                "management.opentelemetry.resource-attributes.service.instance.id",
+                launch.instanceId());
+        p.putAll(OtelEnvironment.properties(System.getenv()));
         p.put("logging.structured.ecs.service.node-name", launch.instanceId());
         p.put("logging.structured.ecs.service.version", launch.version());
         // A redis-sentinel:// URL becomes Boot's sentinel.* properties (Boot reads only redis://

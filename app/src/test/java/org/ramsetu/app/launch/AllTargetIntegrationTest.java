@@ -89,7 +89,11 @@ class AllTargetIntegrationTest {
                         "jvm_memory_used_bytes",
                         "http_server_requests_seconds_count",
                         "hikaricp_connections_active",
-                        "tomcat_sessions_active_current_sessions")) {
+                        "tomcat_sessions_active_current_sessions",
+                        "http_server_requests_seconds_bucket",
+                        "ramsetu_outbox_incomplete_events",
+                        "ramsetu_outbox_oldest_age_seconds",
+                        "ramsetu_queue_depth")) {
             assertThat(scrape.body().lines().filter(l -> l.startsWith(metric + "{")))
                     .as(metric)
                     .isNotEmpty()
@@ -100,6 +104,9 @@ class AllTargetIntegrationTest {
                                             .contains("target=\"all\"")
                                             .contains("instance=\"" + instance + "\""));
         }
+        // The latency SLO (95 % under 500 ms) is read from this bucket.
+        assertThat(scrape.body())
+                .containsPattern("(?m)^http_server_requests_seconds_bucket\\{[^}]*le=\"0\\.5\"");
     }
 
     @Test

@@ -10,9 +10,11 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.ramsetu.infra.cluster.InstancesEndpoint;
 import org.ramsetu.infra.cluster.ServiceInstances;
+import org.ramsetu.infra.health.CachedHealthIndicator;
 import org.ramsetu.infra.settings.RamsetuSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.health.DataSourceHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -27,9 +29,20 @@ public class DatabaseConfiguration {
     /** An instance silent for longer than three heartbeats is taken for dead. */
     public static final Duration HEARTBEAT_INTERVAL = Duration.ofSeconds(10);
 
-    @Bean
-    MigrationsHealthIndicator migrationsHealthIndicator(Flyway flyway) {
-        return new MigrationsHealthIndicator(flyway);
+    /**
+     * Readiness checks run in the background with a time limit (CachedHealthIndicator): a probe
+     * answers at once even while the database hangs, and says DOWN within about two seconds.
+     */
+    @Bean(destroyMethod = "close")
+    CachedHealthIndicator migrationsHealthIndicator(Flyway flyway) {
+        return CachedHealthIndicator.of("migrations", new MigrationsHealthIndicator(flyway));
+    }
+
+    /** Replaces Spring Boot's {@code db} check (same name), which would block a probe. */
+    @Bean(destroyMethod = "close")
+    CachedHealthIndicator dbHealthIndicator(DataSource dataSource) {
+        return CachedHealthIndicator.of(
+                "db", new DataSourceHealthIndicator(dataSource, "select 1"));
     }
 
     /** Picked up by Spring Boot's Flyway set-up. */

@@ -2,15 +2,21 @@ package org.ramsetu.infra.queue;
 
 import io.lettuce.core.ClientOptions;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.observation.ObservationRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import org.ramsetu.infra.health.CachedHealthIndicator;
 import org.ramsetu.infra.queue.drill.DrillJobHandler;
 import org.ramsetu.infra.queue.drill.QueueDrill;
 import org.ramsetu.infra.queue.drill.QueueDrillEndpoint;
 import org.ramsetu.infra.queue.outbox.JobScheduler;
+import org.ramsetu.infra.queue.outbox.OutboxMetrics;
 import org.ramsetu.infra.queue.outbox.OutboxRelay;
 import org.ramsetu.infra.queue.outbox.OutboxResubmitter;
 import org.ramsetu.infra.queue.postgres.PostgresJobQueue;
@@ -21,6 +27,7 @@ import org.ramsetu.infra.redis.RedisClients;
 import org.ramsetu.infra.redis.RedisUrls;
 import org.ramsetu.infra.settings.RamsetuSettings;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -82,10 +89,12 @@ public class QueueConfiguration {
                 : new RedisStreamsJobQueue(redis.commands(), clock);
     }
 
-    @Bean
-    QueueHealthIndicator queueHealthIndicator(JobQueue queue, QueueRedis redis) {
-        return new QueueHealthIndicator(
-                queue, redis.isConfigured() ? "redis-streams" : "postgresql");
+    @Bean(destroyMethod = "close")
+    CachedHealthIndicator queueHealthIndicator(JobQueue queue, QueueRedis redis) {
+        return CachedHealthIndicator.of(
+                "queue",
+                new QueueHealthIndicator(
+                        queue, redis.isConfigured() ? "redis-streams" : "postgresql"));
     }
 
     @Bean
@@ -94,8 +103,13 @@ public class QueueConfiguration {
     }
 
     @Bean
-    JobScheduler jobScheduler(ApplicationEventPublisher events) {
-        return new JobScheduler(events);
+    JobTracing jobTracing(ObjectProvider<ObservationRegistry> observations) {
+        return new JobTracing(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+    }
+
+    @Bean
+    JobScheduler jobScheduler(ApplicationEventPublisher events, JobTracing tracing) {
+        return new JobScheduler(events, tracing);
     }
 
     @Bean
@@ -130,6 +144,35 @@ public class QueueConfiguration {
         return new JobsEndpoint(queue, handlers.orderedStream().map(JobHandler::type).toList());
     }
 
+    /**
+     * Queue depth, age and dead jobs on every target with a queue, not only on workers: an api
+     * dashboard shows the backlog its requests create. Types: those handled here plus {@code
+     * ramsetu.queue.observed-types} (the job types the platform produces, handled elsewhere).
+     */
+    @Bean
+    MeterBinder queueMetrics(
+            JobQueue queue,
+            ObjectProvider<JobHandler> handlers,
+            QueueProperties properties,
+            Clock clock,
+            @Value("${ramsetu.queue.observed-types:}") List<String> observed) {
+        return registry -> {
+            Map<String, JobType> types = new TreeMap<>();
+            handlers.orderedStream().map(JobHandler::type).forEach(t -> types.put(t.name(), t));
+            observed.stream()
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .forEach(s -> types.putIfAbsent(s, JobType.of(s)));
+            new QueueMetrics(queue, clock, properties.metricsRefresh())
+                    .register(registry, types.values());
+        };
+    }
+
+    @Bean
+    OutboxMetrics outboxMetrics(JdbcClient jdbc, QueueProperties properties, Clock clock) {
+        return new OutboxMetrics(jdbc, clock, properties.metricsRefresh());
+    }
+
     @Bean
     JobOutcomes jobOutcomes(MeterRegistry registry) {
         return new JobOutcomes(registry);
@@ -142,18 +185,16 @@ public class QueueConfiguration {
             ObjectProvider<JobHandler> handlerBeans,
             JobOutcomes outcomes,
             QueueProperties properties,
-            MeterRegistry registry,
-            Clock clock,
-            WorkerIdentity identity) {
+            WorkerIdentity identity,
+            JobTracing tracing) {
         List<JobHandler> handlers = handlerBeans.orderedStream().toList();
-        new QueueMetrics(queue, clock, properties.metricsRefresh())
-                .register(registry, handlers.stream().map(JobHandler::type).toList());
         return new JobWorker(
                 queue,
                 handlers,
                 identity.id(),
                 outcomes,
                 properties.drainTimeout(),
-                properties.maxIdleWait());
+                properties.maxIdleWait(),
+                tracing);
     }
 }

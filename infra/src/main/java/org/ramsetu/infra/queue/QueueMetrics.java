@@ -24,6 +24,8 @@ public class QueueMetrics {
 
     private record Snapshot(QueueStats stats, Instant takenAt) {}
 
+    private static final Duration READ_LIMIT = Duration.ofSeconds(1);
+
     public QueueMetrics(JobQueue queue, Clock clock, Duration refresh) {
         this.queue = queue;
         this.clock = clock;
@@ -64,13 +66,14 @@ public class QueueMetrics {
         Snapshot s = snapshots.get(type);
         Instant now = clock.instant();
         if (s == null || s.takenAt().plus(refresh).isBefore(now)) {
-            try {
-                s = new Snapshot(queue.stats(type), now);
-                snapshots.put(type, s);
-            } catch (RuntimeException unavailable) {
-                // NaN tells the dashboard the store is unreachable; health says why.
+            // A scrape never waits for a store that is away: NaN tells the dashboard the store
+            // is unreachable (or too slow to say); health says why.
+            java.util.Optional<QueueStats> read = BoundedStats.of(queue, type, READ_LIMIT);
+            if (read.isEmpty()) {
                 return java.util.Optional.empty();
             }
+            s = new Snapshot(read.get(), now);
+            snapshots.put(type, s);
         }
         return java.util.Optional.of(s.stats());
     }

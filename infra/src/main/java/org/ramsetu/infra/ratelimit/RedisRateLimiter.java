@@ -57,8 +57,10 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
                         .map(RateLimit::refillPeriod)
                         .max(Duration::compareTo)
                         .orElse(timeout);
-        this.connected = connect();
         this.fallback = new InMemoryRateLimiter(catalog, 100_000);
+        // An instance starting while Redis is away serves with per-instance limits and connects
+        // once Redis is reachable: Redis is never a reason not to start.
+        this.connected = connectOrNull();
         this.degraded =
                 Counter.builder("ramsetu.rate.limit.degraded")
                         .description("rate-limit decisions made per instance because Redis failed")
@@ -83,10 +85,44 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
                         .build());
     }
 
+    private Connected connectOrNull() {
+        try {
+            return connect();
+        } catch (RuntimeException unreachable) {
+            nextConnectAttempt = System.nanoTime() + RECONNECT_EVERY.toNanos();
+            log.warn(
+                    "Redis rate limits unavailable at start ({}); deciding per instance until it"
+                            + " is reachable",
+                    unreachable.toString());
+            return null;
+        }
+    }
+
+    /** The connection, or a new attempt at most every few seconds while there is none. */
+    private Connected current() {
+        Connected c = connected;
+        if (c != null || System.nanoTime() < nextConnectAttempt) {
+            return c;
+        }
+        synchronized (this) {
+            if (connected == null && System.nanoTime() >= nextConnectAttempt) {
+                connected = connectOrNull();
+            }
+            return connected;
+        }
+    }
+
+    private static final Duration RECONNECT_EVERY = Duration.ofSeconds(5);
+    private volatile long nextConnectAttempt;
+
     @Override
     public RateLimitDecision tryConsume(String limitName, String key, long tokens) {
         RateLimit limit = catalog.check(limitName, key, tokens);
-        Connected used = connected;
+        Connected used = current();
+        if (used == null) {
+            degraded.increment();
+            return fallback.tryConsume(limitName, key, tokens);
+        }
         try {
             return InMemoryRateLimiter.decisionOf(
                     used.buckets()
@@ -109,7 +145,7 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
 
     /** Leaves a server that is no longer the primary; the next decision uses the new one. */
     private synchronized void reconnect(Connected stale) {
-        if (connected != stale) {
+        if (connected != stale || stale == null) {
             return;
         }
         try {
@@ -124,7 +160,9 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
 
     @Override
     public synchronized void close() {
-        connected.connection().close();
+        if (connected != null) {
+            connected.connection().close();
+        }
         client.close();
     }
 }

@@ -1,5 +1,8 @@
 package org.ramsetu.infra.scoring;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.RequestReplySenderContext;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -26,15 +30,23 @@ public final class HttpScoringClient implements ScoringClient {
     private final Duration timeout;
     private final HttpClient http;
     private final JsonMapper json = JsonMapper.builder().build();
+    private final ObservationRegistry observations;
+
+    public HttpScoringClient(URI baseUrl, Duration timeout) {
+        this(baseUrl, timeout, ObservationRegistry.NOOP);
+    }
 
     /**
      * @param baseUrl e.g. {@code http://scoring:8081} ({@code RAMSETU_SCORING_URL})
      * @param timeout for connecting and for each whole call
+     * @param observations times each call and, with tracing, sends the caller's trace context
+     *     ({@code traceparent}) so that the scoring target's work joins the request's trace
      */
-    public HttpScoringClient(URI baseUrl, Duration timeout) {
+    public HttpScoringClient(URI baseUrl, Duration timeout, ObservationRegistry observations) {
         this.baseUrl = baseUrl;
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.observations = observations;
     }
 
     @Override
@@ -72,6 +84,18 @@ public final class HttpScoringClient implements ScoringClient {
     }
 
     private JsonNode send(HttpRequest.Builder request, String organ) {
+        RequestReplySenderContext<HttpRequest.Builder, HttpResponse<byte[]>> context =
+                new RequestReplySenderContext<>(HttpRequest.Builder::header);
+        context.setCarrier(request);
+        context.setRemoteServiceName("ramsetu-scoring");
+        String target = organ == null ? "models" : organ.toLowerCase(Locale.ROOT);
+        return Observation.createNotStarted("ramsetu.scoring.calls", () -> context, observations)
+                .contextualName("scoring " + target)
+                .lowCardinalityKeyValue("organ", target)
+                .observe(() -> sendNow(request, organ));
+    }
+
+    private JsonNode sendNow(HttpRequest.Builder request, String organ) {
         HttpResponse<byte[]> response;
         try {
             response =

@@ -44,6 +44,16 @@ public abstract class JobQueueContract {
     }
 
     @Test
+    void aJobCarriesTheTraceOfTheRequestThatCausedIt() {
+        String traceParent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        queue().enqueue(new NewJob(MAIL, "traced", "p", traceParent));
+        queue().enqueue(new NewJob(REPORT, "untraced", "p"));
+
+        assertThat(leaseOrFail(MAIL, "c1", LEASE).job().traceParent()).isEqualTo(traceParent);
+        assertThat(leaseOrFail(REPORT, "c1", LEASE).job().traceParent()).isNull();
+    }
+
+    @Test
     void sameTypeAndKeyEnqueuesOnceEvenAfterCompletion() {
         EnqueueResult first = queue().enqueue(new NewJob(MAIL, "k", "one"));
         queue().complete(leaseOrFail(MAIL, "c1", LEASE));
@@ -119,6 +129,9 @@ public abstract class JobQueueContract {
 
         assertThat(redelivered.job().id()).isEqualTo(abandoned.job().id());
         assertThat(redelivered.job().attempt()).isEqualTo(2);
+        // Counted as ramsetu_jobs_taken_over_total: the first consumer died or hung.
+        assertThat(abandoned.takenOver()).isFalse();
+        assertThat(redelivered.takenOver()).isTrue();
     }
 
     @Test

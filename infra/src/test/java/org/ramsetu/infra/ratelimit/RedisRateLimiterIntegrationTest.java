@@ -77,6 +77,23 @@ class RedisRateLimiterIntegrationTest extends RateLimiterContract {
         }
     }
 
+    @Test
+    void anInstanceStartsWhileRedisIsAwayAndLimitsAlone(@TempDir Path dir) throws Exception {
+        RedisServerProcess away = RedisServerProcess.start(dir);
+        away.kill();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+        RateLimiter limiter = open(away, meters, OUTAGE_TIMEOUT);
+
+        List<Boolean> allowed = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            allowed.add(limiter.tryConsume("login", "dave").allowed());
+        }
+        assertThat(allowed).containsExactly(true, true, true, false);
+        assertThat(meters.get("ramsetu.rate.limit.degraded").counter().count()).isEqualTo(4);
+        away.close();
+    }
+
     /** Generous, so a loaded CI machine does not push healthy calls into the local fallback. */
     private static final Duration HEALTHY_TIMEOUT = Duration.ofSeconds(2);
 

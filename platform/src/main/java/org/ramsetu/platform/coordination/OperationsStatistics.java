@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.ramsetu.infra.database.ReplicaReads;
+import org.ramsetu.infra.queue.BoundedStats;
 import org.ramsetu.infra.queue.JobQueue;
 import org.ramsetu.infra.queue.JobType;
 import org.ramsetu.infra.queue.QueueStats;
@@ -24,7 +26,7 @@ public class OperationsStatistics {
 
     private final ReplicaReads reads;
     private final JobQueue queue;
-    private final Collection<JobType> types;
+    private final List<JobType> types;
     private final Clock clock;
 
     /**
@@ -92,17 +94,18 @@ public class OperationsStatistics {
         if (queue == null) {
             return List.of();
         }
-        return types.stream().map(this::depth).toList();
+        // All types at once, within a second: the dashboard must not wait for a queue store that
+        // is away (a Redis failover); an unknown depth shows as -1.
+        Map<JobType, QueueStats> stats = BoundedStats.of(queue, types, Duration.ofSeconds(1));
+        return types.stream().map(type -> depth(type, stats.get(type))).toList();
     }
 
-    private QueueDepth depth(JobType type) {
-        try {
-            QueueStats s = queue.stats(type);
-            Duration age = s.oldestAge() == null ? Duration.ZERO : s.oldestAge();
-            return new QueueDepth(type.name(), s.depth(), age.toMillis() / 1000.0, s.dead());
-        } catch (RuntimeException unavailable) {
+    private static QueueDepth depth(JobType type, QueueStats s) {
+        if (s == null) {
             return new QueueDepth(type.name(), -1, 0, 0);
         }
+        Duration age = s.oldestAge() == null ? Duration.ZERO : s.oldestAge();
+        return new QueueDepth(type.name(), s.depth(), age.toMillis() / 1000.0, s.dead());
     }
 
     private Instant since() {

@@ -22,6 +22,9 @@ public class OutboxRelay {
     void relay(JobRequested request) {
         queue.enqueue(
                 new NewJob(
-                        JobType.of(request.type()), request.idempotencyKey(), request.payload()));
+                        JobType.of(request.type()),
+                        request.idempotencyKey(),
+                        request.payload(),
+                        request.traceParent()));
     }
 }

@@ -42,8 +42,8 @@ public class PostgresJobQueue implements JobQueue {
                 jdbc.sql(
                                 """
                                 insert into job (id, type, idempotency_key, payload, status, run_at,
-                                                 created_at, updated_at)
-                                values (?, ?, ?, ?, 'READY', ?, ?, ?)
+                                                 created_at, updated_at, trace_parent)
+                                values (?, ?, ?, ?, 'READY', ?, ?, ?, ?)
                                 on conflict (type, idempotency_key) do nothing
                                 returning id
                                 """)
@@ -54,7 +54,8 @@ public class PostgresJobQueue implements JobQueue {
                                 job.payload(),
                                 now,
                                 now,
-                                now)
+                                now,
+                                job.traceParent())
                         .query(UUID.class)
                         .optional();
         if (inserted.isPresent()) {
@@ -72,8 +73,8 @@ public class PostgresJobQueue implements JobQueue {
     public Optional<Lease> lease(JobType type, String consumerId, Duration lease) {
         // Two statements, each served by its own partial index: an OR of both conditions
         // would make the planner scan every row, DONE ones included.
-        Optional<Lease> ready = leaseWhere(READY_DUE, type, consumerId, lease);
-        return ready.isPresent() ? ready : leaseWhere(LEASE_EXPIRED, type, consumerId, lease);
+        Optional<Lease> ready = leaseWhere(READY_DUE, type, consumerId, lease, false);
+        return ready.isPresent() ? ready : leaseWhere(LEASE_EXPIRED, type, consumerId, lease, true);
     }
 
     private static final String READY_DUE = "status = 'READY' and run_at <= ? order by run_at";
@@ -81,7 +82,7 @@ public class PostgresJobQueue implements JobQueue {
             "status = 'LEASED' and lease_until < ? order by lease_until";
 
     private Optional<Lease> leaseWhere(
-            String condition, JobType type, String consumerId, Duration lease) {
+            String condition, JobType type, String consumerId, Duration lease, boolean takenOver) {
         Timestamp now = now();
         UUID token = UUID.randomUUID();
         return jdbc.sql(
@@ -92,7 +93,8 @@ public class PostgresJobQueue implements JobQueue {
                             select id from job where type = ? and %s
                             for update skip locked
                             limit 1)
-                        returning id, type, idempotency_key, payload, attempts, created_at
+                        returning id, type, idempotency_key, payload, attempts, created_at,
+                                  trace_parent
                         """
                                 .formatted(condition))
                 .params(
@@ -102,7 +104,7 @@ public class PostgresJobQueue implements JobQueue {
                         now,
                         type.name(),
                         now)
-                .query((rs, n) -> new Lease(job(rs), consumerId, token.toString()))
+                .query((rs, n) -> new Lease(job(rs), consumerId, token.toString(), takenOver))
                 .optional();
     }
 
@@ -164,7 +166,8 @@ public class PostgresJobQueue implements JobQueue {
     public List<DeadJob> dead(JobType type, int limit) {
         return jdbc.sql(
                         """
-                        select id, type, idempotency_key, payload, attempts, created_at, last_error
+                        select id, type, idempotency_key, payload, attempts, created_at, last_error,
+                               trace_parent
                         from job where type = ? and status = 'DEAD'
                         order by updated_at limit ?
                         """)
@@ -231,6 +234,7 @@ public class PostgresJobQueue implements JobQueue {
                 rs.getString("idempotency_key"),
                 rs.getString("payload"),
                 rs.getInt("attempts"),
-                created);
+                created,
+                rs.getString("trace_parent"));
     }
 }

@@ -9,14 +9,17 @@ final class RedisScripts {
 
     private RedisScripts() {}
 
-    /** KEYS: dedup key, job hash, stream. ARGV: new id, idempotency key, payload, now ms. */
+    /**
+     * KEYS: dedup key, job hash, stream. ARGV: new id, idempotency key, payload, now ms, trace
+     * parent ("" for none).
+     */
     static final String ENQUEUE =
             """
             local existing = redis.call('GET', KEYS[1])
             if existing then return {existing, 1} end
             redis.call('SET', KEYS[1], ARGV[1])
             redis.call('HSET', KEYS[2], 'key', ARGV[2], 'payload', ARGV[3], 'attempts', '0',
-                       'enqueuedAt', ARGV[4])
+                       'enqueuedAt', ARGV[4], 'traceparent', ARGV[5])
             redis.call('XADD', KEYS[3], '*', 'job', ARGV[1])
             return {ARGV[1], 0}
             """;

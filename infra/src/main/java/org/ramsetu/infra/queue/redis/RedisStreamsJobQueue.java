@@ -89,7 +89,8 @@ public class RedisStreamsJobQueue implements JobQueue {
                         id,
                         job.idempotencyKey(),
                         job.payload(),
-                        Long.toString(clock.millis()));
+                        Long.toString(clock.millis()),
+                        job.traceParent() == null ? "" : job.traceParent());
         // Also for a duplicate: the first enqueue of the key may have failed waiting.
         replicaAcknowledgement.ifPresent(ReplicaAcknowledgement::await);
         return new EnqueueResult((String) result.get(0), ((Long) result.get(1)) == 1L);
@@ -124,7 +125,8 @@ public class RedisStreamsJobQueue implements JobQueue {
                         XAutoClaimArgs.Builder.xautoclaim(consumer, lease, "0-0").count(1));
         if (!claimed.getMessages().isEmpty()) {
             StreamMessage<String, String> message = claimed.getMessages().get(0);
-            return toLease(keys, message, consumerId, deliveries(keys, message.getId()));
+            return toLease(keys, message, consumerId, deliveries(keys, message.getId()))
+                    .map(l -> new Lease(l.job(), l.consumerId(), l.token(), true));
         }
         List<StreamMessage<String, String>> fresh =
                 redis.xreadgroup(
@@ -266,7 +268,10 @@ public class RedisStreamsJobQueue implements JobQueue {
                 data.get("key"),
                 data.get("payload"),
                 attempt,
-                Instant.ofEpochMilli(Long.parseLong(data.get("enqueuedAt"))));
+                Instant.ofEpochMilli(Long.parseLong(data.get("enqueuedAt"))),
+                data.get("traceparent") == null || data.get("traceparent").isEmpty()
+                        ? null
+                        : data.get("traceparent"));
     }
 
     private RedisKeys keysOf(JobType type) {

@@ -36,6 +36,15 @@ public class JobOutcomes {
         count(type, "released");
     }
 
+    /** A job whose previous consumer's lease ran out: that worker died or hung. */
+    void takenOver(JobType type) {
+        Counter.builder("ramsetu.jobs.taken.over")
+                .description("Jobs leased again because the previous consumer's lease ran out")
+                .tag("type", type.name())
+                .register(registry)
+                .increment();
+    }
+
     private void count(JobType type, String outcome) {
         Counter.builder("ramsetu.jobs")
                 .description("Job deliveries by outcome")

@@ -1,5 +1,6 @@
 package org.ramsetu.infra.queue.worker;
 
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.ramsetu.infra.queue.JobHandler;
 import org.ramsetu.infra.queue.JobQueue;
+import org.ramsetu.infra.queue.JobTracing;
 import org.ramsetu.infra.queue.Lease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,7 @@ public class JobWorker implements SmartLifecycle {
     private final JobOutcomes outcomes;
     private final Duration drainTimeout;
     private final Duration maxIdleWait;
+    private final JobTracing tracing;
     private final Set<Lease> inFlight = ConcurrentHashMap.newKeySet();
     private final List<ExecutorService> pools = new ArrayList<>();
     private volatile boolean running;
@@ -44,6 +47,25 @@ public class JobWorker implements SmartLifecycle {
             JobOutcomes outcomes,
             Duration drainTimeout,
             Duration maxIdleWait) {
+        this(
+                queue,
+                handlers,
+                workerId,
+                outcomes,
+                drainTimeout,
+                maxIdleWait,
+                new JobTracing(ObservationRegistry.NOOP));
+    }
+
+    public JobWorker(
+            JobQueue queue,
+            List<JobHandler> handlers,
+            String workerId,
+            JobOutcomes outcomes,
+            Duration drainTimeout,
+            Duration maxIdleWait,
+            JobTracing tracing) {
+        this.tracing = tracing;
         this.queue = queue;
         this.handlers = List.copyOf(handlers);
         this.workerId = workerId;
@@ -119,6 +141,9 @@ public class JobWorker implements SmartLifecycle {
                             queue.lease(handler.type(), consumerId, handler.leaseDuration());
                     if (lease.isPresent()) {
                         idle.reset();
+                        if (lease.get().takenOver()) {
+                            outcomes.takenOver(handler.type());
+                        }
                         process(lease.get());
                     } else {
                         idle.pause();
@@ -144,7 +169,7 @@ public class JobWorker implements SmartLifecycle {
             inFlight.add(lease);
             long start = System.nanoTime();
             try {
-                handler.handle(lease.job());
+                tracing.run(lease.job(), () -> handler.handle(lease.job()));
                 queue.complete(lease);
                 outcomes.completed(handler.type(), System.nanoTime() - start);
             } catch (Exception e) {

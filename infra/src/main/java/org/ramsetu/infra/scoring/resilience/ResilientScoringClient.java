@@ -153,6 +153,7 @@ public final class ResilientScoringClient implements ScoringClient, AutoCloseabl
                     "scoring is busy: "
                             + properties.maxConcurrentCalls()
                             + " calls already in flight from this instance",
+                    ScoringUnavailableException.Reason.BUSY,
                     full);
         }
         Supplier<T> guarded =
@@ -172,12 +173,15 @@ public final class ResilientScoringClient implements ScoringClient, AutoCloseabl
                                     }));
         } catch (TimeoutException slow) {
             throw new ScoringUnavailableException(
-                    "scoring did not answer within " + millis(properties.timeLimit()), slow);
+                    "scoring did not answer within " + millis(properties.timeLimit()),
+                    ScoringUnavailableException.Reason.TIMEOUT,
+                    slow);
         } catch (CallNotPermittedException open) {
             throw new ScoringUnavailableException(
                     "scoring is unavailable: its circuit breaker is open after repeated"
                             + " failures; calls resume after "
                             + millis(properties.openFor()),
+                    ScoringUnavailableException.Reason.BREAKER_OPEN,
                     open);
         } catch (ScoringException refusedOrUnavailable) {
             throw refusedOrUnavailable;

@@ -5,9 +5,11 @@ import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedTimeLimiterMetrics;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.observation.ObservationRegistry;
 import org.ramsetu.infra.scoring.HttpScoringClient;
 import org.ramsetu.infra.scoring.ScoringClient;
 import org.ramsetu.infra.settings.RamsetuSettings;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -30,11 +32,16 @@ public class ResilientScoringConfiguration {
 
     @Bean(destroyMethod = "close")
     ResilientScoringClient resilientScoringClient(
-            RamsetuSettings settings, ScoringClientProperties properties) {
+            RamsetuSettings settings,
+            ScoringClientProperties properties,
+            ObjectProvider<ObservationRegistry> observations) {
+        ObservationRegistry registry = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
         ScoringClient http =
                 settings.scoringUrl()
                         .<ScoringClient>map(
-                                url -> new HttpScoringClient(url, properties.attemptTimeout()))
+                                url ->
+                                        new HttpScoringClient(
+                                                url, properties.attemptTimeout(), registry))
                         .orElseGet(UnconfiguredScoringClient::new);
         return new ResilientScoringClient(http, properties);
     }

@@ -22,16 +22,19 @@ final class UnconfiguredScoringClient implements ScoringClient {
 
     @Override
     public RankResponse rank(String organ, RankRequest request) {
-        throw new ScoringUnavailableException(REASON);
+        throw new ScoringUnavailableException(
+                REASON, ScoringUnavailableException.Reason.NOT_CONFIGURED, null);
     }
 
     @Override
     public ScoreResponse score(String organ, ScoreRequest request) {
-        throw new ScoringUnavailableException(REASON);
+        throw new ScoringUnavailableException(
+                REASON, ScoringUnavailableException.Reason.NOT_CONFIGURED, null);
     }
 
     @Override
     public List<ModelSummary> models() {
-        throw new ScoringUnavailableException(REASON);
+        throw new ScoringUnavailableException(
+                REASON, ScoringUnavailableException.Reason.NOT_CONFIGURED, null);
     }
 }

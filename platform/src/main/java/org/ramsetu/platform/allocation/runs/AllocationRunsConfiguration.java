@@ -51,7 +51,7 @@ public class AllocationRunsConfiguration {
         return new AllocationCalculation(
                 new OfferedOrgans(jdbc, PercentileTable.kdpiBundled()),
                 waiting,
-                new MlScoring(scoring, properties.scoringBatchSize()),
+                new MlScoring(scoring, properties.scoringBatchSize(), "allocation"),
                 new AllocationRanking(
                         new EligibilityRules(transport, matching.heartWeightTolerance())),
                 new RunSettings(transport, matching.heartWeightTolerance()),

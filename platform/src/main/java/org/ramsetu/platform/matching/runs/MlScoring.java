@@ -1,5 +1,7 @@
 package org.ramsetu.platform.matching.runs;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +22,7 @@ import org.ramsetu.infra.scoring.ScoreResponse;
 import org.ramsetu.infra.scoring.ScoredCandidate;
 import org.ramsetu.infra.scoring.ScoringClient;
 import org.ramsetu.infra.scoring.ScoringException;
+import org.ramsetu.infra.scoring.ScoringUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,18 +40,38 @@ public class MlScoring {
      * @param scores by candidate id; {@link MlScores#unavailable()} when scoring failed
      * @param unavailableReason why there are no scores, for the run record; null when scored
      */
-    public record Outcome(MlScores scores, String unavailableReason) {
+    public record Outcome(MlScores scores, String unavailableReason, String cause) {
+        public Outcome(MlScores scores, String unavailableReason) {
+            this(scores, unavailableReason, unavailableReason == null ? null : "invalid_answer");
+        }
+
         static Outcome unavailable(String reason) {
             return new Outcome(MlScores.unavailable(), reason);
+        }
+
+        static Outcome unavailable(ScoringException e) {
+            String cause =
+                    e instanceof ScoringUnavailableException u ? u.reason().label() : "refused";
+            return new Outcome(MlScores.unavailable(), e.getMessage(), cause);
         }
     }
 
     private final ScoringClient client;
     private final int batchSize;
+    private final String runKind;
 
     public MlScoring(ScoringClient client, int batchSize) {
+        this(client, batchSize, "match");
+    }
+
+    /**
+     * @param runKind {@code match} or {@code allocation}: a label of {@code
+     *     ramsetu_ranking_scoring_total}, which counts scored and degraded runs by cause
+     */
+    public MlScoring(ScoringClient client, int batchSize, String runKind) {
         this.client = client;
         this.batchSize = batchSize;
+        this.runKind = runKind;
     }
 
     Outcome score(Organ organ, PreparedRun run) {
@@ -60,6 +83,18 @@ public class MlScoring {
      *     patient's match run, the request for a donor's allocation run
      */
     public Outcome score(Organ organ, PreparedRun run, Function<CandidateId, String> wireId) {
+        Outcome outcome = scoreAll(organ, run, wireId);
+        Counter.builder("ramsetu.ranking.scoring")
+                .description("Ranking runs by scoring outcome: scored, or degraded with its cause")
+                .tag("run", runKind)
+                .tag("outcome", outcome.unavailableReason() == null ? "scored" : "degraded")
+                .tag("cause", outcome.cause() == null ? "none" : outcome.cause())
+                .register(Metrics.globalRegistry)
+                .increment();
+        return outcome;
+    }
+
+    private Outcome scoreAll(Organ organ, PreparedRun run, Function<CandidateId, String> wireId) {
         List<Candidate> eligible = run.eligible();
         if (eligible.isEmpty()) {
             return new Outcome(MlScores.of(Map.of(), null), null); // nothing to ask
@@ -113,7 +148,7 @@ public class MlScoring {
             }
             return new Outcome(MlScores.of(scores, modelVersion), null);
         } catch (ScoringException e) {
-            return Outcome.unavailable(e.getMessage());
+            return Outcome.unavailable(e);
         } catch (InvalidClinicalValueException e) {
             return Outcome.unavailable("scoring returned an invalid score: " + e.getMessage());
         }
