@@ -131,18 +131,19 @@ class Cluster:
             cwd=cwd,
             start_new_session=True,
         )
-        (self.pids / f"{name}.pid").write_text(str(process.pid))
+        # The start time beside the PID: a PID file left by an earlier run must never make us
+        # signal an unrelated process that got the same number since.
+        (self.pids / f"{name}.pid").write_text(f"{process.pid} {start_time(process.pid)}")
         return process.pid
 
     def pid(self, name: str) -> int | None:
         file = self.pids / f"{name}.pid"
         if not file.exists():
             return None
-        pid = int(file.read_text().strip())
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            file.unlink(missing_ok=True)
+        parts = file.read_text().split()
+        pid = int(parts[0])
+        if len(parts) < 2 or start_time(pid) != parts[1]:
+            file.unlink(missing_ok=True)  # gone, or the number belongs to another process now
             return None
         # A zombie child of this process still answers kill(0): reap it if it is ours.
         try:
@@ -154,7 +155,23 @@ class Cluster:
         return pid
 
     def stop(self, name: str, timeout: float = 30) -> None:
-        """SIGTERM (a background JVM ignores SIGINT), wait, then SIGKILL the whole group."""
+        """SIGTERM (a background JVM ignores SIGINT), wait, then SIGKILL the whole group. For a
+        PostgreSQL node also its server, which runs in a session of its own."""
+        pg_pid = self.postmaster_pid(name) if (self.root / name / "data").exists() else None
+        self._stop(name, timeout)
+        if pg_pid and Path(f"/proc/{pg_pid}").exists():
+            try:
+                os.kill(pg_pid, signal.SIGTERM)
+                wait_for(f"{name}'s PostgreSQL to stop",
+                         lambda: not Path(f"/proc/{pg_pid}").exists(), timeout, 0.2)
+            except (ProcessLookupError, TimeoutError):
+                subprocess.run(["pkill", "-9", "-P", str(pg_pid)], check=False)
+                try:
+                    os.kill(pg_pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+
+    def _stop(self, name: str, timeout: float) -> None:
         pid = self.pid(name)
         if pid is None:
             return
@@ -269,8 +286,15 @@ class Cluster:
             "log-level-file=info",
             "start-fast=y",
             "process-max=2",
-            "compress-type=gz",
-            "compress-level=1",
+            # lz4: fast enough that a bulk load's WAL is archived as fast as it is written.
+            "compress-type=lz4",
+            # Asynchronous archiving: segments are pushed in parallel from a spool, so PostgreSQL
+            # never waits on one slow push, and a backup after a bulk load does not time out
+            # waiting for its first segment.
+            "archive-async=y",
+            "archive-push-queue-max=4GiB",
+            "archive-get-queue-max=256MiB",
+            "archive-timeout=600",
             "",
             f"[{STANZA}]",
         ]
@@ -466,25 +490,28 @@ class Cluster:
             )
             log(f"PostgreSQL: {nodes} members, synchronous standby {self.sync_standby()}")
 
+    def postmaster_pid(self, node: str) -> int | None:
+        """The PostgreSQL server of a node, if one runs from its data folder."""
+        file = self.root / node / "data" / "postmaster.pid"
+        try:
+            pid = int(file.read_text().splitlines()[0])
+            cwd = os.readlink(f"/proc/{pid}/cwd")
+        except (OSError, ValueError, IndexError):
+            return None
+        return pid if Path(cwd) == self.root / node / "data" else None
+
     def kill_node(self, node: str) -> None:
         """Loses a database host: kill -9 Patroni and every PostgreSQL process of that node."""
-        postmaster = self.root / node / "data" / "postmaster.pid"
-        pg_pid = None
-        if postmaster.exists():
-            try:
-                pg_pid = int(postmaster.read_text().splitlines()[0])
-            except (ValueError, IndexError):
-                pg_pid = None
+        pg_pid = self.postmaster_pid(node)
         self.kill(node)
         if pg_pid:
-            for kill in (lambda: os.killpg(pg_pid, signal.SIGKILL),
-                         lambda: os.kill(pg_pid, signal.SIGKILL)):
+            # The postmaster first, so it cannot start new backends; then its children.
+            for sig_target in (pg_pid,):
                 try:
-                    kill()
-                except (ProcessLookupError, PermissionError):
+                    os.kill(sig_target, signal.SIGKILL)
+                except ProcessLookupError:
                     pass
-        # Backends exit once they see their postmaster gone; make sure none lingers.
-        subprocess.run(["pkill", "-9", "-f", f"{self.root / node / 'data'}"], check=False)
+            subprocess.run(["pkill", "-9", "-P", str(pg_pid)], check=False)
 
     def psql(self, sql: str, port: int = PG_WRITE, database: str = DATABASE,
              user: str = "postgres", timeout: float = 60) -> str:
@@ -917,6 +944,15 @@ listen stats
             "postgres": self.cluster_members(),
             "redis_primary": self.redis_primary_port() if self.pid("sentinel1") else None,
         }
+
+
+def start_time(pid: int) -> str | None:
+    """The kernel's start time of a process (clock ticks since boot), None when it is gone."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return stat.rsplit(")", 1)[1].split()[19]
 
 
 def ensure_pg_user() -> None:

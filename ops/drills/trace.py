@@ -34,17 +34,19 @@ def run(d: Drill) -> None:
         # A donor with a kidney pledge the coordinator verifies, and a patient listed for a kidney.
         donor = Client(base, ledger, load.stop)
         load.sign_up(donor, "DONOR")
-        donor.call("profile", "PUT", "/api/v1/donors/me", dict(donor_profile(1), bloodGroup="O+"))
+        donor.call("profile", "PUT", "/api/v1/donors/me", dict(donor_profile(1), bloodGroup="O+",
+                                                            dateOfBirth="1985-04-12"))
         pledge = donor.call("pledge", "POST", "/api/v1/pledges", KIDNEY_PLEDGE).json["id"]
         coordinator = Client(base, ledger, load.stop)
         email, password = d.coordinator()
         coordinator.token = coordinator.call("login", "POST", "/api/v1/auth/login", {
             "email": email, "password": password}).json["accessToken"]
-        coordinator.call("verify", "POST", f"/api/v1/admin/pledges/{pledge}/verify")
+        verified = coordinator.call("verify", "POST", f"/api/v1/admin/pledges/{pledge}/verify")
+        d.expect(verified.status == 200, f"pledge verification answered {verified.status}")
         patient = Client(base, ledger, load.stop)
         load.sign_up(patient, "PATIENT")
         patient.call("profile", "PUT", "/api/v1/patients/me",
-                     dict(patient_profile(1), bloodGroup="A+"))
+                     dict(patient_profile(1), bloodGroup="O+"))
         listing = patient.call("request", "POST", "/api/v1/transplant-requests",
                                KIDNEY_REQUEST).json["id"]
 
@@ -77,6 +79,16 @@ def run(d: Drill) -> None:
             "span_names": sorted({f"{s.service}: {s.name}" for s in spans}),
             "spans_received": len(receiver.spans),
             "parent_of_api_span": any(s.parent_span_id == parent for s in spans),
+            # What each service sent, for a failed run: span names of the other traces.
+            "other_spans_by_service": {
+                svc: sorted({s.name for s in receiver.spans if s.service == svc})[:15]
+                for svc in sorted({s.service for s in receiver.spans})},
+            "match_run": {k: (r.json or {}).get(k) for k in
+                          ("id", "candidateCount", "excludedCount", "degraded", "degradedCause",
+                           "excluded")},
+            "jobs_with_trace": d.cluster.psql(
+                "select type || ' ' || coalesce(trace_parent, 'none') from job "
+                "order by created_at desc limit 5"),
         })
         d.expect(SERVICES <= set(services),
                  f"trace {trace_id} has spans of {services}, expected {sorted(SERVICES)}")

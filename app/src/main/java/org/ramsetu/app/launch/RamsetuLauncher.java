@@ -75,6 +75,9 @@ public final class RamsetuLauncher {
         p.put(
                 "management.opentelemetry.resource-attributes.service.instance.id",
                 launch.instanceId());
+        // Every request traced unless OTEL_TRACES_SAMPLER[_ARG] or a Spring property says otherwise
+        // (these are defaults: application.properties and the environment override them).
+        p.put("management.tracing.sampling.probability", "1.0");
         p.putAll(OtelEnvironment.properties(System.getenv()));
         p.put("logging.structured.ecs.service.node-name", launch.instanceId());
         p.put("logging.structured.ecs.service.version", launch.version());

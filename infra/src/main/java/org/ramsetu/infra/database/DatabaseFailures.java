@@ -30,6 +30,11 @@ public final class DatabaseFailures {
                         || READ_ONLY_SQL_TRANSACTION.equals(sqlState));
     }
 
+    /** A connection-class state, or Hikari's word for a connection it already closed as broken. */
+    private static boolean isConnectionGone(SQLException e) {
+        return isUnavailable(e.getSQLState()) || "Connection is closed".equals(e.getMessage());
+    }
+
     /**
      * Whether {@code failure}, one of its causes, or an exception chained to a {@link SQLException}
      * among them has such a state.
@@ -42,7 +47,7 @@ public final class DatabaseFailures {
             // request: the connection is gone, and whether a commit happened is unknown. Spring
             // reports the rollback's failure; the statement's own failure, if any, is kept aside.
             if (t instanceof TransactionSystemException tx
-                    && (tx.getCause() instanceof SQLException
+                    && (tx.getCause() instanceof SQLException sql && isConnectionGone(sql)
                             || tx.getApplicationException() != null
                                     && isUnavailable(tx.getApplicationException()))) {
                 return true;

@@ -12,33 +12,52 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 
 /**
- * A health check a load balancer can trust: the wrapped check runs in the background every {@code
- * interval} with a time limit, and a probe reads the last result at once. A dependency that hangs
- * (a database host gone without a TCP reset, a pool waiting its 5 s for a connection) therefore
- * turns the check DOWN within {@code interval + timeout}, and the probe itself never waits on it. A
- * result older than {@code staleAfter} (the checker itself stuck) is DOWN too.
+ * A health check a load balancer can trust: the wrapped check runs in the background with a time
+ * limit, and a probe reads the last result at once. A dependency that hangs (a database host gone
+ * without a TCP reset, a pool waiting its 5 s for a connection) therefore turns the check DOWN
+ * within a few seconds, and the probe itself never waits on it. One slow or failed check on a busy
+ * machine does not flap readiness: DOWN needs {@code failuresBeforeDown} in a row. While UP the
+ * check runs every {@code upInterval} (a costly check, such as reading the migration history, need
+ * not run every second), while DOWN every {@code interval}. A result older than three periods (the
+ * checker itself stuck) is DOWN too.
  */
 public final class CachedHealthIndicator implements HealthIndicator, AutoCloseable {
 
     private final String name;
     private final HealthIndicator check;
     private final Duration timeout;
+    private final Duration upInterval;
+    private final int failuresBeforeDown;
     private final Duration staleAfter;
     private final Clock clock;
     private final ScheduledExecutorService schedule;
     private final ExecutorService runner;
     private final AtomicBoolean running = new AtomicBoolean();
+    private int failuresInARow;
+    private volatile Health lastUp;
     private volatile Health last = Health.down().withDetail("reason", "not checked yet").build();
     private volatile Instant checkedAt;
 
     public CachedHealthIndicator(
-            String name, HealthIndicator check, Duration interval, Duration timeout, Clock clock) {
+            String name,
+            HealthIndicator check,
+            Duration interval,
+            Duration upInterval,
+            Duration timeout,
+            int failuresBeforeDown,
+            Clock clock) {
         this.name = name;
         this.check = check;
         this.timeout = timeout;
-        this.staleAfter = interval.multipliedBy(3).plus(timeout);
+        this.upInterval = upInterval;
+        this.failuresBeforeDown = failuresBeforeDown;
+        this.staleAfter =
+                (upInterval.compareTo(interval) > 0 ? upInterval : interval)
+                        .multipliedBy(3)
+                        .plus(timeout);
         this.clock = clock;
         this.checkedAt = clock.instant();
         this.schedule =
@@ -49,15 +68,27 @@ public final class CachedHealthIndicator implements HealthIndicator, AutoCloseab
                 this::refresh, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Checked every second, DOWN after two failures (or 2 s without an answer) in a row. */
     public static CachedHealthIndicator of(String name, HealthIndicator check) {
+        return of(name, check, Duration.ofSeconds(1));
+    }
+
+    /** Like {@link #of(String, HealthIndicator)}, but only every {@code upInterval} while UP. */
+    public static CachedHealthIndicator of(
+            String name, HealthIndicator check, Duration upInterval) {
         return new CachedHealthIndicator(
-                name, check, Duration.ofSeconds(1), Duration.ofMillis(800), Clock.systemUTC());
+                name,
+                check,
+                Duration.ofSeconds(1),
+                upInterval,
+                Duration.ofSeconds(2),
+                2,
+                Clock.systemUTC());
     }
 
     @Override
     public Health health() {
-        Instant at = checkedAt;
-        if (Duration.between(at, clock.instant()).compareTo(staleAfter) > 0) {
+        if (Duration.between(checkedAt, clock.instant()).compareTo(staleAfter) > 0) {
             return Health.down()
                     .withDetail("reason", "no result for " + staleAfter.toMillis() + " ms")
                     .build();
@@ -65,8 +96,13 @@ public final class CachedHealthIndicator implements HealthIndicator, AutoCloseab
         return last;
     }
 
-    /** Runs the check unless the previous one is still running (it then stays DOWN). */
+    /** Runs the check unless it is UP and fresh, or the previous one still runs (a failure). */
     void refresh() {
+        if (last == lastUp
+                && lastUp != null
+                && Duration.between(checkedAt, clock.instant()).compareTo(upInterval) < 0) {
+            return;
+        }
         if (!running.compareAndSet(false, true)) {
             record(Health.down().withDetail("reason", "previous check still running").build());
             return;
@@ -84,7 +120,7 @@ public final class CachedHealthIndicator implements HealthIndicator, AutoCloseab
             record(result.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
             // The check goes on in the background (a thread blocked in I/O cannot be trusted to
-            // stop); the next refresh sees it running and stays DOWN until it returns.
+            // stop); the next refresh sees it running and counts another failure.
             record(
                     Health.down()
                             .withDetail("reason", "no answer within " + timeout.toMillis() + " ms")
@@ -96,9 +132,16 @@ public final class CachedHealthIndicator implements HealthIndicator, AutoCloseab
         }
     }
 
-    private void record(Health health) {
-        last = health;
+    private synchronized void record(Health health) {
         checkedAt = clock.instant();
+        if (Status.UP.equals(health.getStatus())) {
+            failuresInARow = 0;
+            lastUp = health;
+            last = health;
+        } else if (++failuresInARow >= failuresBeforeDown || lastUp == null) {
+            last = health;
+        }
+        // else: a single failure after UP keeps UP until the next check confirms or clears it
     }
 
     public String name() {

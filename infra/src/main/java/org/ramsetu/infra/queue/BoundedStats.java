@@ -19,8 +19,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BoundedStats {
 
+    // A few threads at most: reads abandoned while a store hangs keep their thread until the
+    // client gives up, and later reads then simply wait in line and time out.
     private static final ExecutorService READERS =
-            Executors.newCachedThreadPool(
+            Executors.newFixedThreadPool(
+                    4,
                     r -> {
                         Thread t = new Thread(r, "queue-stats");
                         t.setDaemon(true);
@@ -53,5 +56,19 @@ public final class BoundedStats {
 
     public static Optional<QueueStats> of(JobQueue queue, JobType type, Duration limit) {
         return Optional.ofNullable(of(queue, List.of(type), limit).get(type));
+    }
+
+    /** Any other read for a dashboard or a scrape, within the same limit and threads. */
+    public static <T> Optional<T> within(Duration limit, java.util.function.Supplier<T> read) {
+        CompletableFuture<T> future = CompletableFuture.supplyAsync(read, READERS);
+        try {
+            return Optional.ofNullable(future.get(limit.toNanos(), TimeUnit.NANOSECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (Exception unavailableOrSlow) {
+            future.cancel(false);
+            return Optional.empty();
+        }
     }
 }

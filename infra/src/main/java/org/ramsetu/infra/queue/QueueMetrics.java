@@ -21,6 +21,7 @@ public class QueueMetrics {
     private final Clock clock;
     private final Duration refresh;
     private final Map<JobType, Snapshot> snapshots = new ConcurrentHashMap<>();
+    private volatile java.util.List<JobType> types = java.util.List.of();
 
     private record Snapshot(QueueStats stats, Instant takenAt) {}
 
@@ -33,6 +34,7 @@ public class QueueMetrics {
     }
 
     public void register(MeterRegistry registry, Collection<JobType> types) {
+        this.types = java.util.List.copyOf(types);
         for (JobType type : types) {
             gauge(registry, "ramsetu.queue.depth", type, s -> s.depth(), "Jobs not yet done");
             gauge(
@@ -64,17 +66,28 @@ public class QueueMetrics {
 
     private java.util.Optional<QueueStats> current(JobType type) {
         Snapshot s = snapshots.get(type);
-        Instant now = clock.instant();
-        if (s == null || s.takenAt().plus(refresh).isBefore(now)) {
-            // A scrape never waits for a store that is away: NaN tells the dashboard the store
-            // is unreachable (or too slow to say); health says why.
-            java.util.Optional<QueueStats> read = BoundedStats.of(queue, type, READ_LIMIT);
-            if (read.isEmpty()) {
-                return java.util.Optional.empty();
-            }
-            s = new Snapshot(read.get(), now);
-            snapshots.put(type, s);
+        if (s == null || s.takenAt().plus(refresh).isBefore(clock.instant())) {
+            refreshAll();
+            s = snapshots.get(type);
         }
-        return java.util.Optional.of(s.stats());
+        return s == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(s.stats());
+    }
+
+    /**
+     * Reads every type at once, within a second, at most once per {@code refresh}: a scrape never
+     * waits long for a store that is away. A type whose read failed is remembered as unknown (NaN:
+     * the dashboard shows the store unreachable; health says why) until the next refresh.
+     */
+    private synchronized void refreshAll() {
+        Instant now = clock.instant();
+        if (!snapshots.isEmpty()
+                && snapshots.values().stream()
+                        .allMatch(s -> !s.takenAt().plus(refresh).isBefore(now))) {
+            return; // another scrape thread refreshed meanwhile
+        }
+        java.util.Map<JobType, QueueStats> read = BoundedStats.of(queue, types, READ_LIMIT);
+        for (JobType type : types) {
+            snapshots.put(type, new Snapshot(read.get(type), now));
+        }
     }
 }

@@ -40,9 +40,25 @@ public final class PrimaryConnection implements AutoCloseable {
     private volatile StatefulRedisConnection<String, String> current;
     private volatile boolean closed;
 
+    /** Connects on first use: Redis being away when an instance starts is no reason to fail. */
     public PrimaryConnection(RedisClient client) {
         this.client = client;
-        this.current = client.connect();
+    }
+
+    private StatefulRedisConnection<String, String> connection() {
+        StatefulRedisConnection<String, String> c = current;
+        if (c != null) {
+            return c;
+        }
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the Redis connection is closed");
+            }
+            if (current == null) {
+                current = client.connect(); // throws while Redis is unreachable; tried again next
+            }
+            return current;
+        }
     }
 
     /** Commands on whichever connection is current when each is called. */
@@ -59,7 +75,7 @@ public final class PrimaryConnection implements AutoCloseable {
         if (method.getDeclaringClass() == Object.class) {
             return method.invoke(this, args);
         }
-        StatefulRedisConnection<String, String> used = current;
+        StatefulRedisConnection<String, String> used = connection();
         try {
             Object result = method.invoke(used.sync(), args);
             timeoutsInARow.set(0);
@@ -99,6 +115,8 @@ public final class PrimaryConnection implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
-        current.close();
+        if (current != null) {
+            current.close();
+        }
     }
 }

@@ -46,6 +46,12 @@ class DatabaseFailuresTest {
                         DatabaseFailures.isUnavailable(
                                 new TransactionSystemException("no JDBC cause here")))
                 .isFalse();
+        assertThat(
+                        DatabaseFailures.isUnavailable(
+                                new TransactionSystemException(
+                                        "commit refused",
+                                        new SQLException("serialization failure", "40001"))))
+                .isFalse();
     }
 
     @Test

@@ -144,6 +144,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (e instanceof RuntimeException r && DatabaseFailures.isUnavailable(r)) {
+            return databaseUnavailable(r); // wrapped in something other than Spring's types
+        }
         log.error("Unexpected error answering a platform request", e);
         ProblemDetail body =
                 ProblemResponses.body(

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
+import org.ramsetu.infra.queue.BoundedStats;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -56,31 +57,33 @@ public class OutboxMetrics implements MeterBinder {
                 .register(registry);
     }
 
-    private Optional<Snapshot> current() {
+    private synchronized Optional<Snapshot> current() {
         Snapshot s = snapshot;
         Instant now = clock.instant();
         if (s == null || s.takenAt().plus(refresh).isBefore(now)) {
-            try {
-                s =
-                        jdbc.sql(
-                                        """
+            // Within a second: a scrape never waits for the pool's 5 s while the database is away.
+            Optional<Snapshot> read =
+                    BoundedStats.within(
+                            Duration.ofSeconds(1),
+                            () ->
+                                    jdbc.sql(
+                                                    """
                                         select count(*) as incomplete,
                                                coalesce(extract(epoch from
                                                    now() - min(publication_date)), 0) as age
                                         from event_publication where completion_date is null
                                         """)
-                                .query(
-                                        (rs, n) ->
-                                                new Snapshot(
-                                                        rs.getLong("incomplete"),
-                                                        rs.getDouble("age"),
-                                                        now))
-                                .single();
-                snapshot = s;
-            } catch (RuntimeException unavailable) {
-                return Optional.empty(); // NaN: the database is unreachable; health says why
-            }
+                                            .query(
+                                                    (rs, n) ->
+                                                            new Snapshot(
+                                                                    rs.getLong("incomplete"),
+                                                                    rs.getDouble("age"),
+                                                                    now))
+                                            .single());
+            // Unknown (NaN) until the next refresh when the read failed: no retry on every scrape.
+            s = read.orElseGet(() -> new Snapshot(-1, Double.NaN, now));
+            snapshot = s;
         }
-        return Optional.of(s);
+        return s.incomplete() < 0 ? Optional.empty() : Optional.of(s);
     }
 }

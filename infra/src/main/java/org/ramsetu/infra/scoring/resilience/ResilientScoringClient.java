@@ -15,6 +15,8 @@ import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -51,6 +53,7 @@ public final class ResilientScoringClient implements ScoringClient, AutoCloseabl
     public static final String NAME = "scoring";
 
     private final ScoringClient delegate;
+    private final ObservationRegistry observations;
     private final ScoringClientProperties properties;
     private final CircuitBreakerRegistry breakers;
     private final RetryRegistry retries;
@@ -63,6 +66,18 @@ public final class ResilientScoringClient implements ScoringClient, AutoCloseabl
     private final ExecutorService calls;
 
     public ResilientScoringClient(ScoringClient delegate, ScoringClientProperties properties) {
+        this(delegate, properties, ObservationRegistry.NOOP);
+    }
+
+    /**
+     * @param observations the caller's current observation (its span) is made current on the thread
+     *     that makes the call, so the call joins the caller's trace
+     */
+    public ResilientScoringClient(
+            ScoringClient delegate,
+            ScoringClientProperties properties,
+            ObservationRegistry observations) {
+        this.observations = observations;
         this.delegate = delegate;
         this.properties = properties;
         this.breakers = CircuitBreakerRegistry.of(breakerConfig(properties));
@@ -158,12 +173,16 @@ public final class ResilientScoringClient implements ScoringClient, AutoCloseabl
         }
         Supplier<T> guarded =
                 Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, attempt));
+        // The call runs on a pool thread (so the time limit can abandon it): carry the caller's
+        // observation there, or the scoring call would start a trace of its own.
+        Observation caller = observations.getCurrentObservation();
         try {
             return limiter.executeFutureSupplier(
                     () ->
                             calls.submit(
                                     () -> {
-                                        try {
+                                        try (Observation.Scope scope =
+                                                caller == null ? null : caller.openScope()) {
                                             return guarded.get();
                                         } finally {
                                             // Released when the work really ends, not when the

@@ -43,7 +43,7 @@ public class ResilientScoringConfiguration {
                                         new HttpScoringClient(
                                                 url, properties.attemptTimeout(), registry))
                         .orElseGet(UnconfiguredScoringClient::new);
-        return new ResilientScoringClient(http, properties);
+        return new ResilientScoringClient(http, properties, registry);
     }
 
     @Bean
