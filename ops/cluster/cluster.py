@@ -591,6 +591,9 @@ class Cluster:
         on its own port and promotes it. The new database is standalone: point RAMSETU_DB_URL at
         it, or make it the seed of a new Patroni cluster (ops/restore-to-a-point-in-time.md)."""
         folder = folder or self.root / "restore"
+        # Blobs written since the last backup: the mirror only gains files, so taking them now
+        # (when the source is still readable) keeps every blob of the moment restored to.
+        self.mirror_blobs()
         if self.pid("restore"):
             self.stop("restore")
         if folder.exists():

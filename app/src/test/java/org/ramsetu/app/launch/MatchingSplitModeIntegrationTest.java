@@ -133,7 +133,10 @@ class MatchingSplitModeIntegrationTest {
                         .contains("\"configured\":true")
                         .contains("circuitBreaker");
                 assertThat(get(apiPort, "/actuator/prometheus", null).body())
-                        .contains("resilience4j_circuitbreaker_state{");
+                        .contains("resilience4j_circuitbreaker_state{")
+                        // the degraded ratio and its cause, for the on-call engineer
+                        .containsPattern(
+                                "ramsetu_ranking_scoring_total\\{[^}]*outcome=\"degraded\"");
                 String degradedId = degraded.path("id").asString();
                 JsonNode degradedAllocation = runAllocation(apiPort, coordinator, pledgeId);
                 assertThat(degradedAllocation.path("degraded").asBoolean()).isTrue();
@@ -163,6 +166,10 @@ class MatchingSplitModeIntegrationTest {
                 assertThat(rescored.path("degraded").asBoolean()).isFalse();
                 assertThat(rescored.path("trigger").asString()).isEqualTo("RESCORING");
                 assertThat(rescored.path("rescoredFrom").asString()).isEqualTo(degradedId);
+                assertThat(get(workerPort, "/actuator/prometheus", null).body())
+                        .as("how long the degraded run waited for its re-scoring")
+                        .containsPattern(
+                                "ramsetu_rescoring_lag_seconds_count\\{[^}]*type=\"matching.rescore\"");
                 assertThat(rescored.path("modelVersion").asString()).startsWith("v");
                 assertThat(candidate(rescored, pledgeId).path("mlScore").isNumber()).isTrue();
                 assertThat(stillDegraded.path("proposals"))

@@ -1,6 +1,9 @@
 package org.ramsetu.platform.matching.runs;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Function;
 import org.ramsetu.infra.queue.Job;
@@ -70,5 +73,12 @@ public class RescoringJobHandler implements JobHandler {
         UUID runId = UUID.fromString(job.payload().strip());
         Object outcome = rescore.apply(runId);
         log.info("Re-scoring of {} {}: {} (attempt {})", what, runId, outcome, job.attempt());
+        // From the degraded run (its job is written with it) to its scored successor: how long
+        // coordinators looked at a clinical-only ranking.
+        Timer.builder("ramsetu.rescoring.lag")
+                .description("Time from a degraded run to its re-scored successor")
+                .tag("type", type.name())
+                .register(Metrics.globalRegistry)
+                .record(Duration.between(job.enqueuedAt(), Instant.now()));
     }
 }
