@@ -314,7 +314,11 @@ class Cluster:
 
     def patroni_config(self, node: str, port: int, rest: int, scope: str, standby_of=None) -> Path:
         d = self.pg_dir(node)
-        archive = f"pgbackrest --config={self.pgbackrest_conf} --stanza={STANZA}"
+        # The shell runs archive commands in the node's data folder: --pg1-path="$PWD" names the
+        # node that archives (pgBackRest refuses a pg1-path other than its working directory, and
+        # the configuration lists every node for backups, which find the leader themselves).
+        archive = (f"pgbackrest --config={self.pgbackrest_conf} --stanza={STANZA}"
+                   " --pg1-path=\"$PWD\"")
         bootstrap_dcs = {
             # Leader lease 10 s, checked every second: a lost leader is replaced in about 10-15 s.
             "ttl": 10,
