@@ -18,7 +18,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code ramsetu generate}: seeded synthetic donor–patient pairs as CSV (DOMAIN.md formulas). */
+/**
+ * {@code ramsetu generate}: seeded synthetic donor–patient pairs as CSV (docs/domain.md formulas).
+ */
 @Command(
         name = "generate",
         mixinStandardHelpOptions = true,

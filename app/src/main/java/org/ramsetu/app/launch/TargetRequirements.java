@@ -22,7 +22,7 @@ final class TargetRequirements {
                             + " needs RAMSETU_DB_URL (the shared PostgreSQL, e.g."
                             + " jdbc:postgresql://db:5432/ramsetu)");
         }
-        // API.md: required outside all. api signs and checks tokens; worker and scoring check
+        // docs/api.md: required outside all. api signs and checks tokens; worker and scoring check
         // coordinator tokens on their operations endpoints and must agree with api on the key.
         if (target != Target.ALL && settings.jwtSecret().isEmpty()) {
             missing.add(

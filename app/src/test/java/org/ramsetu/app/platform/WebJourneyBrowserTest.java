@@ -21,8 +21,8 @@ import org.ramsetu.platform.accounts.CoordinatorAccounts;
 
 /**
  * The web application in a real browser (Debian's Chromium, headless) against one {@code all}
- * target: the kidney journey of DOMAIN.md end to end, and the error paths a person meets. Every
- * portal is checked with axe-core and photographed into {@code target/screenshots/}.
+ * target: the kidney journey of docs/domain.md end to end, and the error paths a person meets.
+ * Every portal is checked with axe-core and photographed into {@code target/screenshots/}.
  */
 class WebJourneyBrowserTest {
 

@@ -10,20 +10,22 @@ import org.ramsetu.core.organ.Organ;
  * later group, whatever their points), and only then by points.
  */
 public enum GroupKey {
-    /** Heart status 1 (most urgent) before 2 … before 6 (OPTN Policy 6, DOMAIN.md "Heart"). */
+    /** Heart status 1 (most urgent) before 2 … before 6 (OPTN Policy 6, docs/domain.md "Heart"). */
     STATUS_TIER(EnumSet.of(Organ.HEART), "heart status tier, most urgent first"),
     /** Liver: higher MELD (MELD-Na or MELD 3.0, per policy) first (OPTN Policy 9). */
     MELD(EnumSet.of(Organ.LIVER), "higher MELD first"),
     /** Nearer distance band first (the policy's band limits, km between hospitals). */
     DISTANCE_BAND(EnumSet.allOf(Organ.class), "nearer distance band first"),
-    /** ABO-identical recipients before compatible ones (DOMAIN.md ABO table: kidney, liver). */
+    /**
+     * ABO-identical recipients before compatible ones (docs/domain.md ABO table: kidney, liver).
+     */
     ABO_IDENTICAL(
             EnumSet.of(Organ.KIDNEY, Organ.LIVER, Organ.HEART), "ABO identical before compatible"),
     /** Kidney: zero HLA-A/B/DR mismatches first (OPTN Policy 8 zero-mismatch priority). */
     ZERO_MISMATCH(EnumSet.of(Organ.KIDNEY), "zero HLA-A/B/DR mismatches first"),
     /**
      * Kidney longevity matching: a donor with KDPI ≤ the policy's limit goes first to candidates
-     * with EPTS ≤ the policy's limit (DOMAIN.md: KDPI ≤ 20 % to top-20 % EPTS).
+     * with EPTS ≤ the policy's limit (docs/domain.md: KDPI ≤ 20 % to top-20 % EPTS).
      */
     LONGEVITY(EnumSet.of(Organ.KIDNEY), "low-KDPI kidney to low-EPTS candidates first"),
     /** The request's urgency level 5 (most urgent) before 4 … before 1. */

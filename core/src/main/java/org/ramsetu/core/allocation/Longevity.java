@@ -4,7 +4,7 @@ import org.ramsetu.core.Require;
 
 /**
  * Kidney longevity matching limits: a donor with KDPI ≤ {@code kdpiMax} goes first to candidates
- * with EPTS ≤ {@code eptsMax} (OPTN Policy 8; DOMAIN.md: 20 % and 20 %).
+ * with EPTS ≤ {@code eptsMax} (OPTN Policy 8; docs/domain.md: 20 % and 20 %).
  */
 public record Longevity(int kdpiMax, int eptsMax) {
     public Longevity {

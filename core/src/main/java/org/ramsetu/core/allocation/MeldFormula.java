@@ -4,7 +4,7 @@ import org.ramsetu.core.scores.LiverLabs;
 import org.ramsetu.core.scores.Meld;
 import org.ramsetu.core.scores.MeldScore;
 
-/** Which MELD a liver policy orders by (DOMAIN.md "Liver urgency"). */
+/** Which MELD a liver policy orders by (docs/domain.md "Liver urgency"). */
 public enum MeldFormula {
     MELD_NA {
         @Override

@@ -3,8 +3,8 @@ package org.ramsetu.core.blood;
 import org.ramsetu.core.organ.Organ;
 
 /**
- * ABO eligibility per organ, as tabulated in DOMAIN.md. Rh is deliberately not an input: it never
- * excludes.
+ * ABO eligibility per organ, as tabulated in docs/domain.md. Rh is deliberately not an input: it
+ * never excludes.
  */
 public final class AboCompatibility {
     private AboCompatibility() {}
@@ -40,7 +40,8 @@ public final class AboCompatibility {
         return restricted && !zeroHlaMismatch ? AboMatch.INCOMPATIBLE : AboMatch.COMPATIBLE;
     }
 
-    // OPTN Policy 6 (heart), as adopted in DOMAIN.md: within a status tier O→O/B, A→A/AB, B→B/AB,
+    // OPTN Policy 6 (heart), as adopted in docs/domain.md: within a status tier O→O/B, A→A/AB,
+    // B→B/AB,
     // AB→AB. OPTN lets O hearts reach A/AB candidates only after O/B candidates are exhausted; we
     // follow the DOMAIN table and do not offer that secondary pass.
     private static AboMatch heart(Abo donor, Abo recipient) {

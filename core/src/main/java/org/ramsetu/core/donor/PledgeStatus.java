@@ -1,6 +1,6 @@
 package org.ramsetu.core.donor;
 
-/** Lifecycle of a pledge (DOMAIN.md). Only VERIFIED pledges can be offered. */
+/** Lifecycle of a pledge (docs/domain.md). Only VERIFIED pledges can be offered. */
 public enum PledgeStatus {
     PENDING,
     VERIFIED,

@@ -4,6 +4,6 @@ package org.ramsetu.core.donor;
 public enum ViralMarker {
     NEGATIVE,
     POSITIVE,
-    /** Reported on the form as not known: a real answer, scored per DOMAIN.md. */
+    /** Reported on the form as not known: a real answer, scored per docs/domain.md. */
     UNKNOWN
 }

@@ -5,8 +5,8 @@ import org.ramsetu.core.donor.CorneaTests;
 import org.ramsetu.core.donor.DonorOffer;
 
 /**
- * Cornea-specific donor criteria (DOMAIN.md, Indian eye-banking practice): endothelial cell density
- * above 2,000 cells/mm² for optical grafts, donor age 12–75, death-to-enucleation ≤ 6 h.
+ * Cornea-specific donor criteria (docs/domain.md, Indian eye-banking practice): endothelial cell
+ * density above 2,000 cells/mm² for optical grafts, donor age 12–75, death-to-enucleation ≤ 6 h.
  */
 final class CorneaChecks {
     static final double MIN_ECD = 2000;

@@ -26,8 +26,8 @@ public final class EligibilityRules {
     private final double heartWeightTolerance;
 
     /**
-     * @param heartWeightTolerance accepted relative donor/recipient weight difference (DOMAIN.md:
-     *     0.20–0.30)
+     * @param heartWeightTolerance accepted relative donor/recipient weight difference
+     *     (docs/domain.md: 0.20–0.30)
      */
     public EligibilityRules(TransportSettings transport, double heartWeightTolerance) {
         this.transport = Require.present("transport", transport);

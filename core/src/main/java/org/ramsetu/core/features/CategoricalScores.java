@@ -12,8 +12,8 @@ import org.ramsetu.core.donor.ViralMarker;
 
 /**
  * Documented mappings from categorical test results to feature scores. Values marked DOMAIN come
- * from DOMAIN.md (the original platform's mapping, kept so the models stay valid); the others are
- * RamSetu choices on the same 0.3–0.95 scale, documented in docs/matching.md.
+ * from docs/domain.md (the original platform's mapping, kept so the models stay valid); the others
+ * are RamSetu choices on the same 0.3–0.95 scale, documented in docs/matching.md.
  */
 final class CategoricalScores {
     private CategoricalScores() {}

@@ -10,9 +10,10 @@ import org.ramsetu.core.eligibility.EligibilityResult;
 import org.ramsetu.core.patient.PatientRequest;
 
 /**
- * Builds the DOMAIN.md feature vector for an eligible pair. Measured numbers win over categories; a
- * missing input is either imputed with the lowest score of its scale (recorded) or, for inputs a
- * clinician would never guess (kidney function, echo, liver function, serology), excludes the pair.
+ * Builds the docs/domain.md feature vector for an eligible pair. Measured numbers win over
+ * categories; a missing input is either imputed with the lowest score of its scale (recorded) or,
+ * for inputs a clinician would never guess (kidney function, echo, liver function, serology),
+ * excludes the pair.
  */
 public final class FeatureExtractor {
     static final double LOWEST = 0.4;

@@ -4,7 +4,7 @@ import java.util.List;
 import org.ramsetu.core.organ.Organ;
 
 /**
- * Feature names and order per organ, exactly as DOMAIN.md lists them (the scoring models were
+ * Feature names and order per organ, exactly as docs/domain.md lists them (the scoring models were
  * trained on these names; renaming one silently breaks scoring).
  */
 public final class FeatureSchema {

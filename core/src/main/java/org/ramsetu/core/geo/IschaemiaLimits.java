@@ -4,8 +4,8 @@ import org.ramsetu.core.Require;
 import org.ramsetu.core.organ.Organ;
 
 /**
- * Target and hard maximum cold ischaemia for an organ (DOMAIN.md): heart 4 h (hard 6), liver 8 h
- * (hard 12), kidney 24 h (hard 36); cornea: the storage medium's limit for both.
+ * Target and hard maximum cold ischaemia for an organ (docs/domain.md): heart 4 h (hard 6), liver 8
+ * h (hard 12), kidney 24 h (hard 36); cornea: the storage medium's limit for both.
  */
 public record IschaemiaLimits(double targetHours, double hardHours) {
     /** Fraction of the hard limit from which a feasible offer is flagged near-limit. */

@@ -1,6 +1,6 @@
 package org.ramsetu.core.geo;
 
-/** Corneal storage media and their maximum storage time (DOMAIN.md, eye-banking practice). */
+/** Corneal storage media and their maximum storage time (docs/domain.md, eye-banking practice). */
 public enum StorageMedium {
     MOIST_CHAMBER(48),
     MK_MEDIUM(4 * 24),

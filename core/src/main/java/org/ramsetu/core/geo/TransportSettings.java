@@ -3,9 +3,9 @@ package org.ramsetu.core.geo;
 import org.ramsetu.core.Require;
 
 /**
- * Configurable transport assumptions. Defaults follow DOMAIN.md (road ≈ 60 km/h, air ≈ 500 km/h
- * plus fixed handling); the handling and surgery hours are RamSetu planning defaults, to be tuned
- * per region.
+ * Configurable transport assumptions. Defaults follow docs/domain.md (road ≈ 60 km/h, air ≈ 500
+ * km/h plus fixed handling); the handling and surgery hours are RamSetu planning defaults, to be
+ * tuned per region.
  *
  * @param roadHandlingHours packing, loading and hand-over for road transport
  * @param airHandlingHours ground legs to and from airports, boarding and hand-over

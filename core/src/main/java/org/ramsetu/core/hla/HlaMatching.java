@@ -4,7 +4,7 @@ import java.util.List;
 
 /** Mismatch counting and Eurotransplant-style HLA points. */
 public final class HlaMatching {
-    /** Eurotransplant ETKAS HLA points, 400 − 66.67 × mismatches (DOMAIN.md). */
+    /** Eurotransplant ETKAS HLA points, 400 − 66.67 × mismatches (docs/domain.md). */
     public static final String POINTS_VERSION = "HLA-points/ETKAS-400";
 
     private HlaMatching() {}
@@ -18,7 +18,7 @@ public final class HlaMatching {
 
     /**
      * Eurotransplant kidney allocation (ETKAS) mismatch points: 400 at 0 mismatches, minus 66.67
-     * per mismatched A/B/DR antigen (Eurotransplant Manual ch. 4, as summarised in DOMAIN.md).
+     * per mismatched A/B/DR antigen (Eurotransplant Manual ch. 4, as summarised in docs/domain.md).
      */
     public static double points(HlaMismatch mismatch) {
         return Math.max(0.0, 400.0 - 66.67 * mismatch.total());

@@ -29,8 +29,9 @@ public final class HeartSize {
     }
 
     /**
-     * Acceptable when the donor weighs within ±{@code weightTolerance} of the recipient (DOMAIN.md:
-     * 20–30 %) or the PHM ratio is at least 0.86 (Kransdorf 2019 threshold for undersizing).
+     * Acceptable when the donor weighs within ±{@code weightTolerance} of the recipient
+     * (docs/domain.md: 20–30 %) or the PHM ratio is at least 0.86 (Kransdorf 2019 threshold for
+     * undersizing).
      */
     public static HeartSizeResult check(
             BodySize donor, BodySize recipient, double weightTolerance) {

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.ramsetu.core.organ.Organ;
 
 /**
- * All 16 donor/recipient ABO pairs per organ, written out as the DOMAIN.md table (OPTN Policies 6,
- * 8, 9). Rows: donor O, A, B, AB; columns: recipient O, A, B, AB.
+ * All 16 donor/recipient ABO pairs per organ, written out as the docs/domain.md table (OPTN
+ * Policies 6, 8, 9). Rows: donor O, A, B, AB; columns: recipient O, A, B, AB.
  */
 class AboCompatibilityTest {
     private static final Abo[] ORDER = {Abo.O, Abo.A, Abo.B, Abo.AB};

@@ -3,9 +3,9 @@ package org.ramsetu.infra.scoring;
 import java.util.List;
 
 /**
- * The model server as the platform sees it (API.md "Scoring service"). In {@code all} it is served
- * in-process; in split mode over HTTP. Every result is keyed by candidate id, never by position
- * (the original service attached scores to the wrong donors by re-sorting a top 5).
+ * The model server as the platform sees it (docs/api.md "Scoring service"). In {@code all} it is
+ * served in-process; in split mode over HTTP. Every result is keyed by candidate id, never by
+ * position (the original service attached scores to the wrong donors by re-sorting a top 5).
  *
  * <p>Failures are the same for every adapter: {@link UnknownOrganException}, {@link
  * InvalidCandidatesException} (each problem names the candidate and the field), {@link

@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Every {@code RAMSETU_*} setting of the public contract (API.md), read from the environment into
- * typed, validated values. Unset means the embedded default. Secrets never appear in {@link
+ * Every {@code RAMSETU_*} setting of the public contract (docs/api.md), read from the environment
+ * into typed, validated values. Unset means the embedded default. Secrets never appear in {@link
  * #toString()}.
  */
 public record RamsetuSettings(

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The account endpoints of API.md: sign-up, verification, login, tokens, password reset. */
+/** The account endpoints of docs/api.md: sign-up, verification, login, tokens, password reset. */
 @RestController
 @RequestMapping("/api/v1")
 public class AuthController {

@@ -15,7 +15,7 @@ import org.springframework.http.ResponseEntity;
  * {@code HttpOnly; Secure; SameSite=Strict} cookie scoped to {@value #PATH} instead of in the JSON
  * body, so page scripts never see it; refresh and logout read it from the cookie, but only when the
  * header is present (a cross-site form or image cannot set a custom header). Without the header the
- * endpoints behave exactly as API.md documents.
+ * endpoints behave exactly as docs/api.md documents.
  */
 public final class RefreshCookie {
 

@@ -8,8 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The coordinators' dashboard figures, counted by the database in one read-only pass per table.
- * Blood groups are ABO only: Rh is no allocation criterion (DOMAIN.md). Counted on the replica when
- * one keeps up ({@link ReplicaReads}): figures seconds old are as good as current ones here.
+ * Blood groups are ABO only: Rh is no allocation criterion (docs/domain.md). Counted on the replica
+ * when one keeps up ({@link ReplicaReads}): figures seconds old are as good as current ones here.
  */
 public class RegistryStatistics {
 

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-/** Documents (API.md "Documents") and the coordinators' review of them. */
+/** Documents (docs/api.md "Documents") and the coordinators' review of them. */
 @RestController
 @RequestMapping("/api/v1")
 public class DocumentController {

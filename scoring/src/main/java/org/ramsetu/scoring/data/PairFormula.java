@@ -5,9 +5,9 @@ import org.ramsetu.core.features.FeatureSchema;
 import org.ramsetu.core.organ.Organ;
 
 /**
- * The original generator's target per organ (DOMAIN.md "Synthetic training data"): a weighted sum
- * of the organ's test scores, plus {@code wd·(1 − d/1500)} for distance and {@code wu·(u/5)} for
- * urgency, clamped to [0.4, 1.0]. Weights follow {@link FeatureSchema}'s order.
+ * The original generator's target per organ (docs/domain.md "Synthetic training data"): a weighted
+ * sum of the organ's test scores, plus {@code wd·(1 − d/1500)} for distance and {@code wu·(u/5)}
+ * for urgency, clamped to [0.4, 1.0]. Weights follow {@link FeatureSchema}'s order.
  */
 public record PairFormula(
         Organ organ, double[] scoreWeights, double distanceWeight, double urgencyWeight) {

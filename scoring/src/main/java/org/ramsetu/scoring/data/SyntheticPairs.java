@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 import org.ramsetu.core.organ.Organ;
 
 /**
- * Seeded synthetic donor–patient pairs (DOMAIN.md): each test score uniform in [0.4, 1.0], the
+ * Seeded synthetic donor–patient pairs (docs/domain.md): each test score uniform in [0.4, 1.0], the
  * distance between two uniform points in India's box (lat 8–37, lon 68–97), urgency uniform in
  * 1..5. Values are rounded as they are written (scores and km to 2 decimals, target to 3) and the
  * target is computed from the rounded values, so a CSV reproduces its own targets exactly.

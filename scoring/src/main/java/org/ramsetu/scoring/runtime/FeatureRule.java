@@ -3,9 +3,9 @@ package org.ramsetu.scoring.runtime;
 import org.ramsetu.core.features.FeatureSchema;
 
 /**
- * The values a feature may take (DOMAIN.md): test scores in [0, 1], distance in km from 0 to half
- * the Earth's circumference, urgency a whole number 1–5. A value outside is refused rather than
- * scored, because trees extrapolate flat and would score nonsense with confidence.
+ * The values a feature may take (docs/domain.md): test scores in [0, 1], distance in km from 0 to
+ * half the Earth's circumference, urgency a whole number 1–5. A value outside is refused rather
+ * than scored, because trees extrapolate flat and would score nonsense with confidence.
  */
 public record FeatureRule(String name, double min, double max, boolean whole) {
 

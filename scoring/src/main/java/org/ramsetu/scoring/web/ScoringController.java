@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The scoring API (API.md "Scoring service"); errors are mapped by {@link ScoringProblems}. Bodies
- * are read as a stream by {@link CandidateJsonReader} (the organ is resolved first, so an unknown
- * organ is a 404 whatever the body).
+ * The scoring API (docs/api.md "Scoring service"); errors are mapped by {@link ScoringProblems}.
+ * Bodies are read as a stream by {@link CandidateJsonReader} (the organ is resolved first, so an
+ * unknown organ is a 404 whatever the body).
  */
 @RestController
 @RequestMapping(path = "/v1", produces = "application/json")

@@ -72,7 +72,7 @@ class SyntheticPairsTest {
         }
     }
 
-    /** DOMAIN.md "Synthetic training data", written out independently of PairFormula. */
+    /** docs/domain.md "Synthetic training data", written out independently of PairFormula. */
     private static double domainFormula(Organ organ, double[] f) {
         double raw =
                 switch (organ) {

@@ -30,10 +30,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Reads a pledge with its donor's profile as the organ to allocate. Kidneys get their KDRI and KDPI
- * (2024 refit, DOMAIN.md) from the donor's age, height, weight, hypertension, diabetes and measured
- * creatinine. A pledge does not record the cause of death or donation after circulatory death: both
- * count as "no" and the run says so. Without a measured creatinine KDPI is unknown, and the
- * longevity group then puts nobody first.
+ * (2024 refit, docs/domain.md) from the donor's age, height, weight, hypertension, diabetes and
+ * measured creatinine. A pledge does not record the cause of death or donation after circulatory
+ * death: both count as "no" and the run says so. Without a measured creatinine KDPI is unknown, and
+ * the longevity group then puts nobody first.
  */
 class OfferedOrgans {
 

@@ -9,7 +9,7 @@ import org.ramsetu.core.blood.Rh;
 /**
  * The blood group filter of coordinator lists: a full group ({@code O+}, {@code AB NEG}) matches
  * exactly; an ABO group alone ({@code O}, {@code AB}) matches both Rh factors, since Rh is no
- * allocation criterion (DOMAIN.md).
+ * allocation criterion (docs/domain.md).
  */
 public final class BloodGroupFilter {
 

@@ -7,7 +7,7 @@ import org.ramsetu.platform.registry.common.TransitionRefused;
 import org.ramsetu.platform.registry.common.TransitionTable;
 
 /**
- * The life cycle of a pledge (DOMAIN.md): {@code PENDING → VERIFIED → DONATED}; {@code
+ * The life cycle of a pledge (docs/domain.md): {@code PENDING → VERIFIED → DONATED}; {@code
  * PENDING|VERIFIED → REJECTED} by a coordinator; {@code PENDING|VERIFIED → WITHDRAWN} by the donor.
  * {@code REJECTED}, {@code DONATED} and {@code WITHDRAWN} are final. Only a verified pledge can be
  * donated: an unchecked pledge is never used.

@@ -2,7 +2,7 @@ package org.ramsetu.platform.registry.requests;
 
 /**
  * Why a patient needs a corneal graft; optical grafts need endothelial cell density above 2,000
- * cells/mm² (DOMAIN.md).
+ * cells/mm² (docs/domain.md).
  */
 public enum CorneaIndication {
     /** To restore sight (e.g. corneal scar, keratoconus, endothelial failure). */

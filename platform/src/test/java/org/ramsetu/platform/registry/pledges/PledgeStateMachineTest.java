@@ -20,10 +20,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.ramsetu.core.donor.PledgeStatus;
 import org.ramsetu.platform.registry.common.TransitionRefused;
 
-/** Every (status, action) pair of a pledge, against the life cycle as DOMAIN.md states it. */
+/** Every (status, action) pair of a pledge, against the life cycle as docs/domain.md states it. */
 class PledgeStateMachineTest {
 
-    /** Written out from DOMAIN.md and the issue, not derived from the implementation's table. */
+    /**
+     * Written out from docs/domain.md and the issue, not derived from the implementation's table.
+     */
     private static final Map<PledgeStatus, Map<PledgeAction, PledgeStatus>> ALLOWED =
             Map.of(
                     PENDING, Map.of(VERIFY, VERIFIED, REJECT, REJECTED, WITHDRAW, WITHDRAWN),
