@@ -33,7 +33,20 @@ public class ServiceInstances {
         jdbc.sql("delete from service_instance where heartbeat_at < ?")
                 .param(Timestamp.from(now.minus(FORGET_AFTER)))
                 .update();
-        jdbc.sql(
+        upsert(instance, now);
+    }
+
+    /**
+     * Refreshes the instance's row, writing it whole again if it is gone: a failover may lose the
+     * last commits of the old primary, the registration among them.
+     */
+    public void heartbeat(ServiceInstance instance) {
+        localCommits.inTransaction(() -> upsert(instance, clock.instant()));
+    }
+
+    /** Writes the instance's row, or only its heartbeat when the row is there. */
+    private int upsert(ServiceInstance instance, Instant now) {
+        return jdbc.sql(
                         """
                         insert into service_instance
                             (id, target, host, port, version, started_at, heartbeat_at)
@@ -49,33 +62,6 @@ public class ServiceInstances {
                         Timestamp.from(instance.startedAt()),
                         Timestamp.from(now))
                 .update();
-    }
-
-    /**
-     * Refreshes the instance's row, writing it whole again if it is gone: a failover may lose the
-     * last commits of the old primary, the registration among them.
-     */
-    public void heartbeat(ServiceInstance instance) {
-        localCommits.inTransaction(
-                () ->
-                        jdbc.sql(
-                                        """
-                                        insert into service_instance
-                                            (id, target, host, port, version, started_at,
-                                             heartbeat_at)
-                                        values (?, ?, ?, ?, ?, ?, ?)
-                                        on conflict (id) do update
-                                            set heartbeat_at = excluded.heartbeat_at
-                                        """)
-                                .params(
-                                        instance.id(),
-                                        instance.target(),
-                                        instance.host(),
-                                        instance.port(),
-                                        instance.version(),
-                                        Timestamp.from(instance.startedAt()),
-                                        Timestamp.from(clock.instant()))
-                                .update());
     }
 
     public void deregister(String id) {
