@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             AdminCommand.class,
             DemoCommand.class,
             SimulateCommand.class,
+            SmokeCommand.class,
             CommandLine.HelpCommand.class
         })
 public class RamsetuCommand implements Runnable {

@@ -63,6 +63,11 @@ final class ApiClient {
         return clientIp;
     }
 
+    /** The bearer token this client sends (null before signing in). */
+    String token() {
+        return token;
+    }
+
     Response get(String path) {
         return send("GET", path, null);
     }
