@@ -54,6 +54,9 @@ APPS = {
     "worker1": ("worker", 15483),
     "worker2": ("worker", 15484),
     "scoring1": ("scoring", 15485),
+    # A second pair of api slots: the rollout drill starts the next release there (blue/green).
+    "api3": ("api", 15486),
+    "api4": ("api", 15487),
 }
 
 
@@ -86,6 +89,11 @@ def http_json(url: str, method: str = "GET", body=None, headers=None, timeout: f
         return response.status, (json.loads(raw) if raw else None)
 
 
+def http_text(url: str, timeout: float = 5.0) -> tuple[int, str]:
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        return response.status, response.read().decode()
+
+
 def port_open(port: int) -> bool:
     with socket.socket() as s:
         s.settimeout(0.5)
@@ -105,6 +113,8 @@ class Cluster:
         self.backup_dir = self.root / "backup"
         self.pgbackrest_conf = self.root / "pgbackrest" / "pgbackrest.conf"
         self.extra_env: dict[str, str] = {}  # added to every target's environment (drills)
+        self.app_jars: dict[str, Path] = {}  # a release's jar per instance (rollouts)
+        self.app_extra_env: dict[str, dict[str, str]] = {}  # per instance (a broken release)
 
     # ---- processes -------------------------------------------------------------------------
 
@@ -648,7 +658,13 @@ class Cluster:
         # The DR standby cluster's leader answers /primary only once promoted: until then it is
         # marked down here, afterwards the application follows it without a change of settings.
         dr_server = f"    server {DR_NODE[0]} 127.0.0.1:{DR_NODE[1]} check port {DR_NODE[2]}"
-        api = "\n".join(f"    server {n} 127.0.0.1:{APPS[n][1]} check" for n in api_servers)
+        # Every api slot is declared; those not in service start in maintenance ("disabled"), so
+        # that an instance started there takes no request before a release puts it in service
+        # through the runtime API (set server ... state ready), health checks or not.
+        api = "\n".join(
+            f"    server {n} 127.0.0.1:{port} check weight 100"
+            + ("" if n in api_servers else " disabled")
+            for n, (kind, port) in APPS.items() if kind == "api")
         text = f"""global
     maxconn 2000
     stats socket {self.root / 'haproxy.sock'} mode 600 level admin
@@ -721,6 +737,30 @@ listen stats
         wait_for("the write port to reach the leader",
                  lambda: self.psql("select not pg_is_in_recovery()") == "t", 30)
         log(f"HAProxy: writes :{PG_WRITE}, reads :{PG_READ}, api :{API_LB}")
+
+    def haproxy_command(self, command: str) -> str:
+        """One command on HAProxy's runtime API (its admin socket): weights and server states
+        change without a reload, so no connection is dropped."""
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
+            s.settimeout(5)
+            s.connect(str(self.root / "haproxy.sock"))
+            s.sendall(command.encode() + b"\n")
+            chunks = []
+            while chunk := s.recv(65536):
+                chunks.append(chunk)
+        answer = b"".join(chunks).decode().strip()
+        if command.startswith("set ") and answer:
+            raise RuntimeError(f"HAProxy refused '{command}': {answer}")
+        return answer
+
+    def api_servers_stats(self) -> dict[str, dict[str, str]]:
+        """Per api server: HAProxy's counters (status, weight, scur current sessions, stot,
+        hrsp_5xx ...) from 'show stat'."""
+        lines = self.haproxy_command("show stat").splitlines()
+        header = lines[0].lstrip("# ").split(",")
+        rows = [dict(zip(header, line.split(","))) for line in lines[1:] if line]
+        return {r["svname"]: r for r in rows
+                if r.get("pxname") == "api" and r["svname"] not in ("FRONTEND", "BACKEND")}
 
     # ---- Redis with Sentinel ----------------------------------------------------------------
 
@@ -870,12 +910,15 @@ listen stats
         kind, port = APPS[name]
         if self.pid(name):
             return
-        java_opts = self.app_env(kind, redis, db_url)["JAVA_OPTS"].split()
+        env = self.app_env(kind, redis, db_url)
+        env.update(self.app_extra_env.get(name, {}))
+        java_opts = env["JAVA_OPTS"].split()
+        jar = self.app_jars.get(name, self.jar())
         self.spawn(
             name,
-            ["java", *java_opts, "-jar", str(self.jar()), "serve", "--target", kind,
+            ["java", *java_opts, "-jar", str(jar), "serve", "--target", kind,
              "--port", str(port)],
-            env=self.app_env(kind, redis, db_url),
+            env=env,
         )
         if wait:
             self.wait_ready(name)

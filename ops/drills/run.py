@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """ops/drills/run NAME [--quick] [--keep]: runs one drill against real processes on loopback,
 stops everything it started by PID, writes target/drills/NAME.json, exits 1 when its expectation
-fails. Drills: db-failover, redis-failover, pitr-restore, dr-standby, trace."""
+fails. Drills: db-failover, redis-failover, pitr-restore, dr-standby, trace, rollout."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ DRILLS = {
     "pitr-restore": "pitr_restore",
     "dr-standby": "dr_standby",
     "trace": "trace",
+    "rollout": "rollout",
 }
 
 

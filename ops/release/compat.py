@@ -1,0 +1,315 @@
+"""The N-1 compatibility check: the previous release must keep working on a database that the new
+release has migrated, because during a rollout both run at once (docs/architecture.md,
+"Migrations: expand, then contract").
+
+Two parts:
+1. The rule, read from the migrations the new release adds: nothing the previous release reads or
+   writes may disappear or change shape in the same release that stops using it (no DROP, RENAME,
+   type change, new NOT NULL without a default). A migration that is the second, "contract" step
+   says so with a line `-- contract: <which release stopped using it>`.
+2. The proof: the previous release's jar (built once per commit and cached) runs on a database
+   the new release migrated, and `ramsetu smoke` of the new release passes against it: readiness,
+   sign-up with the mailed code, every list, a match run on a canary listing.
+
+Usage: ops/release/compat-check [--ref REF] [--lint-only]; REF defaults to the newest tag v*
+before HEAD, else HEAD's parent. Writes target/release/compat.json and links the previous jar as
+target/release/previous.jar (the rollout drill starts from it)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "ops" / "drills"))
+sys.path.insert(0, str(REPO / "ops" / "cluster"))
+from load import KIDNEY_REQUEST, Client, Ledger, Load, patient_profile  # noqa: E402
+
+MIGRATION_DIRS = ("infra/src/main/resources/db/migration",
+                  "platform/src/main/resources/db/migration",
+                  "platform/src/main/java/db/migration")
+CACHE = Path(os.environ.get("RAMSETU_RELEASE_CACHE",
+                            Path.home() / ".cache" / "ramsetu" / "releases"))
+OUT = REPO / "target" / "release"
+PORT = 15499
+ADMIN_EMAIL = "coordinator@compat.ramsetu.test"
+
+# Statements that break a release still running on the schema: what it reads vanishes or changes
+# shape, or what it writes is now refused. Loosening (DROP NOT NULL, DROP CONSTRAINT, DROP INDEX)
+# and adding (tables, nullable columns, columns with defaults, indexes) are expand steps.
+BREAKING = [
+    (re.compile(r"^\s*drop\s+(table|view|materialized\s+view|function|procedure|type|schema|"
+                r"sequence)\b", re.I),
+     "drops what the previous release may use"),
+    (re.compile(r"^\s*alter\s+table\b.*\bdrop\s+(?!constraint\b|not\s+null\b|index\b)"
+                r"(?:column\s+)?(?:if\s+exists\s+)?\w+", re.I | re.S),
+     "drops a column or default the previous release may use"),
+    (re.compile(r"\brename\b", re.I), "renames what the previous release may use"),
+    (re.compile(r"\balter\s+column\s+\S+\s+(set\s+data\s+)?type\b", re.I),
+     "changes a column's type"),
+    (re.compile(r"\bset\s+not\s+null\b", re.I),
+     "makes a column required that the previous release may leave empty"),
+    (re.compile(r"\badd\s+(?:column\s+)?(?:if\s+not\s+exists\s+)?\w+\s+[^,;]*\bnot\s+null\b"
+                r"(?![^,;]*\bdefault\b)", re.I),
+     "adds a required column without a default: the previous release's inserts fail"),
+]
+CONTRACT_MARK = re.compile(r"^\s*--\s*contract:\s*\S", re.I | re.M)
+
+
+def log(message: str) -> None:
+    print(f"[compat {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def git(*args: str) -> str:
+    return subprocess.run(["git", "-C", str(REPO), *args], check=True, capture_output=True,
+                          text=True).stdout.strip()
+
+
+def previous_ref() -> str:
+    try:
+        return git("describe", "--tags", "--abbrev=0", "--match", "v*", "HEAD^")
+    except subprocess.CalledProcessError:
+        return "HEAD^"
+
+
+# ---- 1. the rule -------------------------------------------------------------------------------
+
+def strip_comments(sql: str) -> str:
+    sql = re.sub(r"/\*.*?\*/", " ", sql, flags=re.S)
+    return re.sub(r"--[^\n]*", " ", sql)
+
+
+def lint(text: str, name: str) -> list[str]:
+    """The breaking statements of one new migration, unless it is marked as a contract step."""
+    if name.endswith(".java"):
+        return []  # code, not statements: the smoke check below covers what it does
+    if CONTRACT_MARK.search(text):
+        return []
+    found = []
+    for statement in strip_comments(text).split(";"):
+        statement = " ".join(statement.split())
+        if statement.lower().startswith("create "):
+            continue  # a new table's own columns break nothing the previous release knows
+        for pattern, why in BREAKING:
+            if pattern.search(statement):
+                found.append(f"{name}: {why} (`{statement[:120]}`); expand first, contract in a"
+                             f" later release with a line `-- contract: ...`")
+    return found
+
+
+def new_migrations(ref: str) -> dict[str, str]:
+    """Migration files in the working tree that the previous release did not have."""
+    old = set()
+    for d in MIGRATION_DIRS:
+        try:
+            old.update(git("ls-tree", "-r", "--name-only", ref, "--", d).splitlines())
+        except subprocess.CalledProcessError:
+            pass
+    added = {}
+    for d in MIGRATION_DIRS:
+        for f in sorted((REPO / d).glob("V*")) if (REPO / d).exists() else []:
+            rel = str(f.relative_to(REPO))
+            if rel not in old:
+                added[rel] = f.read_text()
+    return added
+
+
+# ---- 2. the proof ------------------------------------------------------------------------------
+
+def build_previous(sha: str) -> Path:
+    CACHE.mkdir(parents=True, exist_ok=True)
+    jar = CACHE / f"ramsetu-{sha}.jar"
+    if jar.exists():
+        log(f"previous release {sha[:10]}: cached {jar}")
+        return jar
+    src = Path(tempfile.mkdtemp(prefix=f"ramsetu-release-{sha[:10]}-"))
+    try:
+        log(f"previous release {sha[:10]}: building once into {jar}")
+        archive = subprocess.run(["git", "-C", str(REPO), "archive", sha], check=True,
+                                 capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(src)], input=archive, check=True)
+        started = time.monotonic()
+        # The web module builds the console's assets; the smoke test reads only the API.
+        subprocess.run(["./mvnw", "-q", "-B", "-ntp", "-DskipTests", "-Dspotless.check.skip=true",
+                        "-Dweb.skip=true", "-pl", "app", "-am", "package"],
+                       cwd=src, check=True)
+        shutil.copy2(src / "app" / "target" / "ramsetu.jar", jar.with_suffix(".tmp"))
+        jar.with_suffix(".tmp").rename(jar)
+        log(f"built in {time.monotonic() - started:.0f} s")
+        return jar
+    finally:
+        shutil.rmtree(src, ignore_errors=True)
+
+
+class Instance:
+    """One `all` target on embedded defaults over a shared data folder."""
+
+    def __init__(self, jar: Path, data: Path, label: str, logs: Path):
+        self.jar, self.data, self.label = jar, data, label
+        env = {k: v for k, v in os.environ.items() if not k.startswith("RAMSETU_")}
+        env.update({"RAMSETU_DATA_DIR": str(data),
+                    "RAMSETU_BOOTSTRAP_ADMIN_EMAIL": ADMIN_EMAIL,
+                    "RAMSETU_BOOTSTRAP_ADMIN_PASSWORD": admin_password(data)})
+        self.log = open(logs / f"{label}.log", "ab")
+        self.process = subprocess.Popen(
+            ["java", "-Xmx768m", "-XX:TieredStopAtLevel=1", "-jar", str(jar), "serve",
+             "--target", "all", "--port", str(PORT)],
+            env=env, stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            start_new_session=True)
+
+    def wait_ready(self, timeout: float = 300) -> float:
+        started = time.monotonic()
+        while time.monotonic() - started < timeout:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"{self.label} exited with {self.process.returncode}; "
+                                   f"see {self.log.name}")
+            try:
+                with urllib.request.urlopen(
+                        f"http://127.0.0.1:{PORT}/actuator/health/readiness", timeout=3) as r:
+                    if r.status == 200:
+                        return time.monotonic() - started
+            except (urllib.error.URLError, OSError):
+                pass
+            time.sleep(0.5)
+        raise RuntimeError(f"{self.label} not ready in {timeout:.0f} s; see {self.log.name}")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)  # graceful: the embedded database too
+            try:
+                self.process.wait(90)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+        self.log.close()
+
+
+def admin_password(data: Path) -> str:
+    file = data.parent / "admin-password"
+    if not file.exists():
+        file.write_text(os.urandom(12).hex())
+        file.chmod(0o600)
+    return file.read_text()
+
+
+def smoke(new_jar: Path, data: Path, canary: str, label: str) -> dict:
+    c = Client(f"http://127.0.0.1:{PORT}/", Ledger(), threading.Event(), patience=30)
+    r = c.call("login", "POST", "/api/v1/auth/login",
+               {"email": ADMIN_EMAIL, "password": admin_password(data)})
+    if r.status != 200:
+        raise RuntimeError(f"coordinator login on {label}: {r.status} {r.text}")
+    token = data.parent / "token"
+    token.write_text(r.json["accessToken"])
+    run = subprocess.run(
+        ["java", "-XX:TieredStopAtLevel=1", "-jar", str(new_jar), "smoke",
+         "--url", f"http://127.0.0.1:{PORT}", "--coordinator-token-file", str(token),
+         "--mailbox", str(data / "mail"), "--canary-request", canary, "--timeout", "30"],
+        capture_output=True, text=True, timeout=300)
+    log(f"smoke of {label}: exit {run.returncode}")
+    print(run.stdout + run.stderr, flush=True)
+    return {"label": label, "passed": run.returncode == 0,
+            "failures": [line.removeprefix("FAIL").strip()
+                         for line in run.stderr.strip().splitlines()]}
+
+
+def canary_listing(data: Path) -> str:
+    """A patient with a WAITING kidney listing, made through the API as a patient would."""
+    load = Load(f"http://127.0.0.1:{PORT}/", data / "mail", (ADMIN_EMAIL, admin_password(data)),
+                run_id=str(int(time.time())), users=0)
+    client = Client(f"http://127.0.0.1:{PORT}/", Ledger(), threading.Event(), patience=60)
+    n, _ = load.sign_up(client, "PATIENT")
+    r = client.call("patient_profile", "PUT", "/api/v1/patients/me", patient_profile(n))
+    if r.status not in (200, 201):
+        raise RuntimeError(f"canary patient profile: {r.status} {r.text}")
+    r = load.keyed_post(client, "request", "/api/v1/transplant-requests", KIDNEY_REQUEST)
+    if r is None:
+        raise RuntimeError("the canary listing was not acknowledged")
+    return r.json["id"]
+
+
+def prove(previous_jar: Path, new_jar: Path, result: dict) -> None:
+    work = Path(tempfile.mkdtemp(prefix="ramsetu-compat-"))
+    data = work / "data"
+    logs = OUT / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    try:
+        # The previous release serves first (its schema, its rows), as production does.
+        old = Instance(previous_jar, data, "previous-first", logs)
+        result["previous_ready_seconds"] = round(old.wait_ready(), 1)
+        canary = canary_listing(data)
+        old.stop()
+        # The new release migrates the database, as the first new instance of a rollout does.
+        new = Instance(new_jar, data, "new-migrates", logs)
+        result["new_ready_seconds"] = round(new.wait_ready(), 1)
+        result["smoke_new"] = smoke(new_jar, data, canary, "the new release")
+        new.stop()
+        # The previous release again, on the migrated database: it must still work.
+        old = Instance(previous_jar, data, "previous-on-new-schema", logs)
+        result["previous_on_new_schema_ready_seconds"] = round(old.wait_ready(), 1)
+        result["smoke_previous_on_new_schema"] = smoke(
+            new_jar, data, canary, "the previous release on the migrated database")
+        old.stop()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="ops/release/compat-check", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--ref", help="the previous release (default: newest tag v*, else HEAD^)")
+    parser.add_argument("--lint-only", action="store_true", help="only the migrations' rule")
+    args = parser.parse_args()
+    ref = args.ref or previous_ref()
+    sha = git("rev-parse", "--verify", ref + "^{commit}")
+    OUT.mkdir(parents=True, exist_ok=True)
+    result: dict = {"check": "n-1-compatibility", "previous_ref": ref, "previous_commit": sha,
+                    "new_commit": git("rev-parse", "HEAD"), "passed": False}
+    added = new_migrations(sha)
+    violations = [v for name, text in added.items() for v in lint(text, name)]
+    result["new_migrations"] = sorted(added)
+    result["violations"] = violations
+    for v in violations:
+        log("BREAKING: " + v)
+    failures = list(violations)
+    if not args.lint_only:
+        new_jar = Path(os.environ.get("RAMSETU_JAR", REPO / "app" / "target" / "ramsetu.jar"))
+        if not new_jar.exists():
+            subprocess.run([str(REPO / "ramsetu"), "--version"], check=True,
+                           stdout=subprocess.DEVNULL)
+        previous_jar = build_previous(sha)
+        link = OUT / "previous.jar"
+        if link.is_symlink() or link.exists():
+            link.unlink()
+        link.symlink_to(previous_jar)
+        try:
+            prove(previous_jar, new_jar, result)
+            for key in ("smoke_new", "smoke_previous_on_new_schema"):
+                if not result[key]["passed"]:
+                    failures.append(f"{result[key]['label']}: " +
+                                    "; ".join(result[key]["failures"]))
+        except Exception as e:  # a release that does not start is a failed check
+            failures.append(f"{type(e).__name__}: {e}")
+    result["failures"] = failures
+    result["passed"] = not failures
+    (OUT / "compat.json").write_text(json.dumps(result, indent=2) + "\n")
+    log(("PASSED" if result["passed"] else "FAILED") + f": previous {ref} ({sha[:10]}) "
+        f"on the schema of {result['new_commit'][:10]}; {len(added)} new migration(s)")
+    for f in failures:
+        print(f"FAIL  {f}", file=sys.stderr)
+    return 0 if result["passed"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
