@@ -114,7 +114,6 @@ class Cluster:
         self.pgbackrest_conf = self.root / "pgbackrest" / "pgbackrest.conf"
         self.extra_env: dict[str, str] = {}  # added to every target's environment (drills)
         self.app_jars: dict[str, Path] = {}  # a release's jar per instance (rollouts)
-        self.app_extra_env: dict[str, dict[str, str]] = {}  # per instance (a broken release)
 
     # ---- processes -------------------------------------------------------------------------
 
@@ -911,7 +910,6 @@ listen stats
         if self.pid(name):
             return
         env = self.app_env(kind, redis, db_url)
-        env.update(self.app_extra_env.get(name, {}))
         java_opts = env["JAVA_OPTS"].split()
         jar = self.app_jars.get(name, self.jar())
         self.spawn(

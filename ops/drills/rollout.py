@@ -8,11 +8,12 @@ and a broken release rolls itself back.
 2. Canary: the release after it starts on api1 and api2, passes the smoke test, and takes 10 %,
    50 %, then 100 % of the requests (HAProxy weights through the runtime API). Before each step
    the canary's own metrics (/actuator/prometheus) over the step are compared with the stable
-   instances': the canary is promoted only while its 5xx ratio stays under 1 % and its p99 under
-   max(1 s, twice the stable p99).
-3. A broken release: the same binary shipped with trace logging switched on for the web and data
-   layers (a debugging setting left in a release), which makes every request slow. It passes the
-   smoke test (slow, not failing), takes 10 %, and the analysis must roll it back by itself.
+   instances': the canary is promoted only while its 5xx ratio stays under 1 %, its p99 under
+   max(1 s, twice the stable p99) and its mean latency under max(0.25 s, twice the stable mean).
+3. A broken release: the same binary deployed with a CPU limit far too low (a fifth of a core,
+   where it needs one or two), applied exactly as Kubernetes applies `limits.cpu`: the CFS quota
+   of a cpu cgroup. Every request waits for CPU time; it passes the smoke test (slow, not
+   failing), takes 10 %, and the analysis must roll it back by itself.
 
 Every client request is counted: the drill passes only with 0 failed requests, every
 acknowledged write present exactly once, the broken release rolled back automatically and the
@@ -36,18 +37,12 @@ from load import KIDNEY_REQUEST, Client, Load, patient_profile
 MAX_ERROR_RATIO = 0.01
 P99_FLOOR_SECONDS = 1.0
 P99_BASELINE_FACTOR = 2.0
+MEAN_FLOOR_SECONDS = 0.25
+MEAN_BASELINE_FACTOR = 2.0
 MIN_CANARY_REQUESTS = 20
-BROKEN_RELEASE_ENV = {
-    # What a release with debugging left on looks like: every request and every statement traced.
-    "LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_WEB": "TRACE",
-    "LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_JDBC": "TRACE",
-    "LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_SECURITY": "TRACE",
-    "LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_TRANSACTION": "TRACE",
-    "LOGGING_LEVEL_ORG_APACHE_CATALINA": "DEBUG",
-    "LOGGING_LEVEL_COM_ZAXXER_HIKARI": "TRACE",
-}
+BROKEN_RELEASE_MILLICORES = 200
 
-_SAMPLE = re.compile(r'^http_server_requests_seconds_(count|bucket)\{([^}]*)\} ([0-9.eE+-]+)$')
+_SAMPLE = re.compile(r'^http_server_requests_seconds_(count|sum|bucket)\{([^}]*)\} ([0-9.eE+-]+)$')
 _LABEL = re.compile(r'(\w+)="((?:[^"\\]|\\.)*)"')
 
 
@@ -59,7 +54,7 @@ def scrape(port: int) -> dict:
     status, text = c.http_text(f"http://127.0.0.1:{port}/actuator/prometheus")
     if status != 200:
         raise RuntimeError(f"metrics of :{port} answered {status}")
-    total, errors, buckets = 0.0, 0.0, {}
+    total, errors, seconds, buckets = 0.0, 0.0, 0.0, {}
     for line in text.splitlines():
         m = _SAMPLE.match(line)
         if not m:
@@ -72,10 +67,12 @@ def scrape(port: int) -> dict:
             total += value
             if labels.get("status", "").startswith("5"):
                 errors += value
+        elif m.group(1) == "sum":
+            seconds += value
         else:
             le = math.inf if labels["le"] == "+Inf" else float(labels["le"])
             buckets[le] = buckets.get(le, 0.0) + value
-    return {"total": total, "errors": errors, "buckets": buckets}
+    return {"total": total, "errors": errors, "seconds": seconds, "buckets": buckets}
 
 
 def window(before: list[dict], after: list[dict]) -> dict:
@@ -83,6 +80,7 @@ def window(before: list[dict], after: list[dict]) -> dict:
     bound of the bucket holding the 99th percentile, as histogram_quantile would bound it)."""
     total = sum(a["total"] - b["total"] for a, b in zip(after, before))
     errors = sum(a["errors"] - b["errors"] for a, b in zip(after, before))
+    seconds = sum(a["seconds"] - b["seconds"] for a, b in zip(after, before))
     buckets: dict[float, float] = {}
     for a, b in zip(after, before):
         for le, v in a["buckets"].items():
@@ -95,6 +93,7 @@ def window(before: list[dict], after: list[dict]) -> dict:
                 break
     return {"requests": int(total), "errors": int(errors),
             "error_ratio": round(errors / total, 4) if total else 0.0,
+            "mean_seconds": round(seconds / total, 3) if total else None,
             "p99_seconds": p99}
 
 
@@ -107,7 +106,50 @@ def verdict(canary: dict, stable: dict | None) -> str | None:
     limit = max(P99_FLOOR_SECONDS, P99_BASELINE_FACTOR * base) if base else P99_FLOOR_SECONDS
     if canary["p99_seconds"] is not None and canary["p99_seconds"] > limit:
         return f"p99 {canary['p99_seconds']} s > {limit:g} s"
+    # The buckets are coarse (…, 1 s, 2 s, 5 s): a canary slower across the board can stay in
+    # the stable instances' p99 bucket, so the mean is compared too.
+    base_mean = stable["mean_seconds"] if stable else None
+    if canary["mean_seconds"] is not None and base_mean:
+        limit = max(MEAN_FLOOR_SECONDS, MEAN_BASELINE_FACTOR * base_mean)
+        if canary["mean_seconds"] > limit:
+            return f"mean latency {canary['mean_seconds']} s > {limit:.3f} s"
     return None
+
+
+class CpuLimit:
+    """A CPU limit the way the kubelet sets one: a cpu cgroup whose CFS quota is the limit's share
+    of each 100 ms period (cgroup v1 `cpu.cfs_quota_us`, or v2 `cpu.max`)."""
+
+    PERIOD_US = 100_000
+
+    def __init__(self, name: str, millicores: int):
+        quota = self.PERIOD_US * millicores // 1000
+        v1 = Path("/sys/fs/cgroup/cpu")
+        v2 = Path("/sys/fs/cgroup")
+        if (v1 / "cpu.cfs_quota_us").exists():
+            self.path = v1 / name
+            self.path.mkdir(exist_ok=True)
+            (self.path / "cpu.cfs_period_us").write_text(str(self.PERIOD_US))
+            (self.path / "cpu.cfs_quota_us").write_text(str(quota))
+        elif "cpu" in (v2 / "cgroup.controllers").read_text().split() if \
+                (v2 / "cgroup.controllers").exists() else False:
+            (v2 / "cgroup.subtree_control").write_text("+cpu")
+            self.path = v2 / name
+            self.path.mkdir(exist_ok=True)
+            (self.path / "cpu.max").write_text(f"{quota} {self.PERIOD_US}")
+        else:
+            raise RuntimeError("no cpu cgroup controller here: the broken release's CPU limit "
+                               "cannot be applied")
+        self.millicores = millicores
+
+    def add(self, pid: int) -> None:
+        (self.path / "cgroup.procs").write_text(str(pid))
+
+    def remove(self) -> None:
+        try:
+            self.path.rmdir()  # empty once its processes exited
+        except OSError as e:
+            log(f"cpu cgroup {self.path} left: {e}")
 
 
 # ---- releases --------------------------------------------------------------------------------
@@ -130,14 +172,15 @@ class Rollout:
     def port(self, name: str) -> int:
         return c.APPS[name][1]
 
-    def start(self, names: list[str], jar: Path, env: dict | None = None) -> None:
+    def start(self, names: list[str], jar: Path, cpu_limit: CpuLimit | None = None) -> None:
         """Starts a release on idle slots; HAProxy keeps them in maintenance (no traffic)."""
         for n in names:
             self.cluster.app_jars[n] = jar
-            self.cluster.app_extra_env[n] = dict(env or {})
             self.cluster.start_app(n, redis=False, wait=False)
+            if cpu_limit:
+                cpu_limit.add(self.cluster.pid(n))
         for n in names:
-            self.cluster.wait_ready(n)
+            self.cluster.wait_ready(n, timeout=300)
 
     def smoke(self, url: str, label: str) -> bool:
         """`ramsetu smoke` of the new release against one address, with a fresh coordinator token
@@ -241,7 +284,7 @@ def run(d: Drill) -> None:
     new_jar = d.cluster.jar()
     d.cluster.ensure_jar()
     previous = os.environ.get("RAMSETU_PREVIOUS_JAR")
-    first_jar = Path(previous) if previous else new_jar
+    first_jar = Path(previous) if previous and Path(previous).exists() else new_jar
     d.result["first_release"] = str(first_jar)
     d.result["new_release"] = str(new_jar)
     for n in ("api1", "api2", "worker1", "scoring1"):
@@ -286,8 +329,10 @@ def run(d: Drill) -> None:
     time.sleep(step_seconds / 2)
 
     # 3. A broken release on api3 at 10 %: the analysis must roll it back by itself.
-    rollout.event("broken release: starting it on api3 (trace logging left on)")
-    rollout.start(["api3"], new_jar, BROKEN_RELEASE_ENV)
+    rollout.event(f"broken release: starting it on api3 with a CPU limit of "
+                  f"{BROKEN_RELEASE_MILLICORES}m")
+    too_little_cpu = CpuLimit("ramsetu-drill-broken-release", BROKEN_RELEASE_MILLICORES)
+    rollout.start(["api3"], new_jar, too_little_cpu)
     broken_why = None
     if rollout.smoke(f"http://127.0.0.1:{rollout.port('api3')}", "broken api3"):
         broken_why = rollout.canary(["api3"], ["api1", "api2"], [10, 50, 100], step_seconds)
@@ -297,6 +342,8 @@ def run(d: Drill) -> None:
         broken_why = "smoke test"
     d.expect(broken_why is not None, "the broken release was promoted instead of rolled back")
     d.expect(d.cluster.pid("api3") is None, "the broken release still runs after its rollback")
+    if d.cluster.pid("api3") is None:
+        too_little_cpu.remove()
 
     time.sleep(5)
     load.finish()
@@ -318,7 +365,9 @@ def run(d: Drill) -> None:
         "broken_release_rolled_back_because": broken_why,
         "analysis_thresholds": {"max_error_ratio": MAX_ERROR_RATIO,
                                 "p99_floor_seconds": P99_FLOOR_SECONDS,
-                                "p99_baseline_factor": P99_BASELINE_FACTOR},
+                                "p99_baseline_factor": P99_BASELINE_FACTOR,
+                                "mean_floor_seconds": MEAN_FLOOR_SECONDS,
+                                "mean_baseline_factor": MEAN_BASELINE_FACTOR},
         "smoke_tests": rollout.smokes,
         "events": rollout.events,
     })

@@ -272,8 +272,22 @@ def main() -> int:
     parser.add_argument("--lint-only", action="store_true", help="only the migrations' rule")
     args = parser.parse_args()
     ref = args.ref or previous_ref()
-    sha = git("rev-parse", "--verify", ref + "^{commit}")
     OUT.mkdir(parents=True, exist_ok=True)
+    try:
+        sha = git("rev-parse", "--verify", ref + "^{commit}")
+    except subprocess.CalledProcessError:
+        # A shallow clone has no previous commit: deepen it once; a clone that cannot reach its
+        # origin has no previous release to compare with, which is said, not hidden.
+        subprocess.run(["git", "-C", str(REPO), "fetch", "-q", "--deepen=1"], check=False)
+        try:
+            sha = git("rev-parse", "--verify", ref + "^{commit}")
+        except subprocess.CalledProcessError:
+            log(f"SKIPPED: {ref} is not in this clone (shallow, origin unreachable); "
+                "the N-1 check needs the previous release's commit")
+            (OUT / "compat.json").write_text(json.dumps(
+                {"check": "n-1-compatibility", "previous_ref": ref, "passed": None,
+                 "skipped": "previous commit not in the clone"}, indent=2) + "\n")
+            return 0
     result: dict = {"check": "n-1-compatibility", "previous_ref": ref, "previous_commit": sha,
                     "new_commit": git("rev-parse", "HEAD"), "passed": False}
     added = new_migrations(sha)
