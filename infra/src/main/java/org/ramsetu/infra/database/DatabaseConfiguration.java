@@ -14,6 +14,7 @@ import org.ramsetu.infra.health.CachedHealthIndicator;
 import org.ramsetu.infra.settings.RamsetuSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.jdbc.health.DataSourceHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,6 +46,14 @@ public class DatabaseConfiguration {
     CachedHealthIndicator dbHealthIndicator(DataSource dataSource) {
         return CachedHealthIndicator.of(
                 "db", new DataSourceHealthIndicator(dataSource, "select 1"));
+    }
+
+    /**
+     * The start-up migration, never at the same time as the readiness check's read (FlywayScans).
+     */
+    @Bean
+    FlywayMigrationStrategy oneFlywayScanAtATime() {
+        return FlywayScans::migrate;
     }
 
     /** Picked up by Spring Boot's Flyway set-up. */

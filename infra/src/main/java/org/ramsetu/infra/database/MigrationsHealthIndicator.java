@@ -21,7 +21,12 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        var info = flyway.info();
+        var read = FlywayScans.infoUnlessBusy(flyway);
+        if (read.isEmpty()) {
+            builder.down().withDetail("migrating", true);
+            return;
+        }
+        var info = read.get();
         MigrationInfo current = info.current();
         MigrationInfo[] pending = info.pending();
         builder.withDetail("current", current == null ? "none" : current.getVersion().toString())
