@@ -326,8 +326,19 @@ class Cluster:
         # The shell runs archive commands in the node's data folder: --pg1-path="$PWD" names the
         # node that archives (pgBackRest refuses a pg1-path other than its working directory, and
         # the configuration lists every node for backups, which find the leader themselves).
+        # Lock and spool folders are the node's own, beside its data folder: here all nodes share
+        # one host, and with one lock folder a replica's asynchronous archive-get found the
+        # leader's archive-push holding the stanza's archive lock, gave up, and left PostgreSQL
+        # waiting in restore_command (archive-timeout, 10 min) instead of streaming. On separate
+        # hosts each node has its own folders anyway. (The command is cluster-wide, in the DCS, so
+        # the folders are derived from the data folder rather than written out per node.)
         archive = (f"pgbackrest --config={self.pgbackrest_conf} --stanza={STANZA}"
-                   " --pg1-path=\"$PWD\"")
+                   " --pg1-path=\"$PWD\" --lock-path=\"$(dirname \"$PWD\")/pgbackrest-lock\""
+                   " --spool-path=\"$(dirname \"$PWD\")/pgbackrest-spool\"")
+        for own in ("pgbackrest-lock", "pgbackrest-spool"):
+            (d / own).mkdir(exist_ok=True)
+            if os.geteuid() == 0:
+                shutil.chown(d / own, PG_USER, PG_USER)
         bootstrap_dcs = {
             # Leader lease 10 s, checked every second: a lost leader is replaced in about 10-15 s.
             "ttl": 10,
