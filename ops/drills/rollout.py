@@ -298,7 +298,7 @@ def run(d: Drill) -> None:
     rollout.canary_request = sign_up_canary_patient(load, base)
     d.expect(rollout.smoke(base, "first release"), "the first release failed its smoke test")
 
-    step_seconds = 12 if quick else 40
+    step_seconds = 20 if quick else 40
     load.start()
     time.sleep(10 if quick else 30)
 
