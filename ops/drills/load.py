@@ -267,6 +267,18 @@ class Load:
         c.token = r.json["accessToken"]
         return n, email
 
+    def canary_listing(self, c: Client) -> str:
+        """A patient with a WAITING kidney listing, kept for smoke tests' match runs (release
+        checks): made through the API as a patient would, its writes in the ledger."""
+        n, _ = self.sign_up(c, "PATIENT")
+        r = c.call("patient_profile", "PUT", "/api/v1/patients/me", patient_profile(n))
+        if r.status not in (200, 201):
+            raise RuntimeError(f"canary patient profile {r.status} {r.text}")
+        r = self.keyed_post(c, "request", "/api/v1/transplant-requests", KIDNEY_REQUEST)
+        if r is None:
+            raise RuntimeError("the canary listing was not acknowledged")
+        return r.json["id"]
+
     def keyed_post(self, c: Client, what: str, path: str, body: dict) -> Response | None:
         key = str(uuid.uuid4())
         try:

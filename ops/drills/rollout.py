@@ -32,7 +32,7 @@ from pathlib import Path
 
 import cluster as c
 from drill import Drill, check_ledger, log
-from load import KIDNEY_REQUEST, Client, Load, patient_profile
+from load import Client, Load
 
 MAX_ERROR_RATIO = 0.01
 P99_FLOOR_SECONDS = 1.0
@@ -131,8 +131,8 @@ class CpuLimit:
             self.path.mkdir(exist_ok=True)
             (self.path / "cpu.cfs_period_us").write_text(str(self.PERIOD_US))
             (self.path / "cpu.cfs_quota_us").write_text(str(quota))
-        elif "cpu" in (v2 / "cgroup.controllers").read_text().split() if \
-                (v2 / "cgroup.controllers").exists() else False:
+        elif (v2 / "cgroup.controllers").exists() and \
+                "cpu" in (v2 / "cgroup.controllers").read_text().split():
             (v2 / "cgroup.subtree_control").write_text("+cpu")
             self.path = v2 / name
             self.path.mkdir(exist_ok=True)
@@ -265,19 +265,6 @@ class Rollout:
         return None
 
 
-def sign_up_canary_patient(load: Load, base: str) -> str:
-    """A patient and a WAITING kidney listing kept for the smoke tests' match runs."""
-    client = Client(base, load.ledger, load.stop)
-    n, _ = load.sign_up(client, "PATIENT")
-    r = client.call("patient_profile", "PUT", "/api/v1/patients/me", patient_profile(n))
-    if r.status not in (200, 201):
-        raise RuntimeError(f"canary patient profile {r.status} {r.text}")
-    r = load.keyed_post(client, "request", "/api/v1/transplant-requests", KIDNEY_REQUEST)
-    if r is None:
-        raise RuntimeError("the canary listing was not acknowledged")
-    return r.json["id"]
-
-
 def run(d: Drill) -> None:
     quick = d.quick
     d.fresh_cluster()
@@ -295,7 +282,7 @@ def run(d: Drill) -> None:
     rollout = Rollout(d, new_jar, mailbox)
     load = Load(base, mailbox, d.coordinator(), run_id=str(int(time.time())),
                 users=4 if quick else 6)
-    rollout.canary_request = sign_up_canary_patient(load, base)
+    rollout.canary_request = load.canary_listing(Client(base, load.ledger, load.stop))
     d.expect(rollout.smoke(base, "first release"), "the first release failed its smoke test")
 
     step_seconds = 20 if quick else 40

@@ -35,7 +35,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "ops" / "drills"))
 sys.path.insert(0, str(REPO / "ops" / "cluster"))
-from load import KIDNEY_REQUEST, Client, Ledger, Load, patient_profile  # noqa: E402
+from load import Client, Ledger, Load  # noqa: E402
 
 MIGRATION_DIRS = ("infra/src/main/resources/db/migration",
                   "platform/src/main/resources/db/migration",
@@ -228,15 +228,8 @@ def canary_listing(data: Path) -> str:
     """A patient with a WAITING kidney listing, made through the API as a patient would."""
     load = Load(f"http://127.0.0.1:{PORT}/", data / "mail", (ADMIN_EMAIL, admin_password(data)),
                 run_id=str(int(time.time())), users=0)
-    client = Client(f"http://127.0.0.1:{PORT}/", Ledger(), threading.Event(), patience=60)
-    n, _ = load.sign_up(client, "PATIENT")
-    r = client.call("patient_profile", "PUT", "/api/v1/patients/me", patient_profile(n))
-    if r.status not in (200, 201):
-        raise RuntimeError(f"canary patient profile: {r.status} {r.text}")
-    r = load.keyed_post(client, "request", "/api/v1/transplant-requests", KIDNEY_REQUEST)
-    if r is None:
-        raise RuntimeError("the canary listing was not acknowledged")
-    return r.json["id"]
+    return load.canary_listing(
+        Client(f"http://127.0.0.1:{PORT}/", Ledger(), threading.Event(), patience=60))
 
 
 def prove(previous_jar: Path, new_jar: Path, result: dict) -> None:
