@@ -41,6 +41,7 @@ class Ledger:
         self.lock = threading.Lock()
         self.acks: list[Ack] = []
         self.errors: dict[str, int] = {}
+        self.error_samples: list[dict] = []  # the first few, with when and what was answered
         self.attempts = 0
         self.in_doubt: list[tuple[str, str]] = []  # writes never acknowledged (gave up)
 
@@ -48,9 +49,12 @@ class Ledger:
         with self.lock:
             self.acks.append(Ack(kind, key, time.time(), response.sent_at, detail))
 
-    def error(self, what: str) -> None:
+    def error(self, what: str, answer: str = "") -> None:
         with self.lock:
             self.errors[what] = self.errors.get(what, 0) + 1
+            if len(self.error_samples) < 20:
+                self.error_samples.append({"at": round(time.time(), 1), "what": what,
+                                           "answer": answer[:300]})
 
     def attempt(self) -> None:
         with self.lock:
@@ -123,11 +127,11 @@ class Client:
                 r.sent_at = sent
                 if r.status < 500 and r.status != 429:
                     return r
-                self.ledger.error(f"{what}:{r.status}")
+                self.ledger.error(f"{what}:{r.status}", f"{method} {path}: {r.text}")
             except (urllib.error.URLError, OSError, TimeoutError,
                     http.client.HTTPException) as e:
                 # HTTPException: a reset or truncated answer (IncompleteRead, RemoteDisconnected)
-                self.ledger.error(f"{what}:{type(e).__name__}")
+                self.ledger.error(f"{what}:{type(e).__name__}", f"{method} {path}: {e}")
             if time.monotonic() > deadline:
                 raise GaveUp(what)
             time.sleep(delay + random.random() * delay)

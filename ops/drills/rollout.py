@@ -346,6 +346,7 @@ def run(d: Drill) -> None:
         "duplicated": len(check["duplicated"]),
         "errors": failed_requests,
         "errors_by_call": dict(load.ledger.errors),
+        "error_samples": list(load.ledger.error_samples),
         "client_requests": load.ledger.attempts,
         "rto_seconds": 0.0 if failed_requests == 0 else None,
         "rpo_seconds": 0.0 if not check["lost"] else None,

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """ops/drills/run NAME [--quick] [--keep]: runs one drill against real processes on loopback,
 stops everything it started by PID, writes target/drills/NAME.json, exits 1 when its expectation
-fails. Drills: db-failover, redis-failover, pitr-restore, dr-standby, trace, rollout."""
+fails. Drills: db-failover, redis-failover, pitr-restore, dr-standby, trace, rollout, scheduler."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ DRILLS = {
     "dr-standby": "dr_standby",
     "trace": "trace",
     "rollout": "rollout",
+    "scheduler": "scheduler",
 }
 
 

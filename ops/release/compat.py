@@ -11,8 +11,8 @@ Two parts:
    the new release migrated, and `ramsetu smoke` of the new release passes against it: readiness,
    sign-up with the mailed code, every list, a match run on a canary listing.
 
-Usage: ops/release/compat-check [--ref REF] [--lint-only]; REF defaults to the newest tag v*
-before HEAD, else HEAD's parent. Writes target/release/compat.json and links the previous jar as
+Usage: ops/release/compat-check [--ref REF] [--lint-only]; REF defaults to the release in service,
+named in ops/release/previous-release, else the newest tag v* before HEAD, else HEAD's parent. Writes target/release/compat.json and links the previous jar as
 target/release/previous.jar (the rollout drill starts from it)."""
 
 from __future__ import annotations
@@ -46,6 +46,11 @@ OUT = REPO / "target" / "release"
 PORT = 15499
 ADMIN_EMAIL = "coordinator@compat.ramsetu.test"
 
+TYPE_CHANGE = re.compile(r"\balter\s+column\s+\S+\s+(set\s+data\s+)?type\b", re.I)
+TABLE = re.compile(r"^\s*alter\s+table\s+(?:only\s+)?(?:if\s+exists\s+)?(\w+)", re.I)
+ADD_COLUMN = re.compile(r"\badd\s+(?!constraint\b|primary\b|unique\b|check\b|foreign\b)"
+                        r"(?:column\s+)?\w+", re.I)
+
 # Statements that break a release still running on the schema: what it reads vanishes or changes
 # shape, or what it writes is now refused. Loosening (DROP NOT NULL, DROP CONSTRAINT, DROP INDEX)
 # and adding (tables, nullable columns, columns with defaults, indexes) are expand steps.
@@ -57,8 +62,8 @@ BREAKING = [
                 r"(?:column\s+)?(?:if\s+exists\s+)?\w+", re.I | re.S),
      "drops a column or default the previous release may use"),
     (re.compile(r"\brename\b", re.I), "renames what the previous release may use"),
-    (re.compile(r"\balter\s+column\s+\S+\s+(set\s+data\s+)?type\b", re.I),
-     "changes a column's type"),
+    (TYPE_CHANGE, "changes a column's type (even a longer varchar: the previous release's prepared"
+                  " statements that read it fail with 'cached plan must not change result type')"),
     (re.compile(r"\bset\s+not\s+null\b", re.I),
      "makes a column required that the previous release may leave empty"),
     (re.compile(r"\badd\s+(?:column\s+)?(?:if\s+not\s+exists\s+)?\w+\s+[^,;]*\bnot\s+null\b"
@@ -77,11 +82,32 @@ def git(*args: str) -> str:
                           text=True).stdout.strip()
 
 
+RELEASE_FILE = Path(__file__).resolve().parent / "previous-release"
+
+
 def previous_ref() -> str:
+    """The release in service: a clone keeps every commit but not always the tags."""
+    named = released_commit(RELEASE_FILE.read_text()) if RELEASE_FILE.exists() else None
+    if named:
+        try:
+            git("merge-base", "--is-ancestor", named, "HEAD")
+            return named
+        except subprocess.CalledProcessError:
+            log(f"{RELEASE_FILE.name} names {named[:10]}, which is not an ancestor of HEAD")
     try:
         return git("describe", "--tags", "--abbrev=0", "--match", "v*", "HEAD^")
     except subprocess.CalledProcessError:
         return "HEAD^"
+
+
+def released_commit(text: str) -> str | None:
+    """The commit of the first line that is not a comment: "COMMIT NAME"."""
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            commit = line.split()[0]
+            return commit if re.fullmatch(r"[0-9a-f]{7,40}", commit) else None
+    return None
 
 
 # ---- 1. the rule -------------------------------------------------------------------------------
@@ -91,8 +117,9 @@ def strip_comments(sql: str) -> str:
     return re.sub(r"--[^\n]*", " ", sql)
 
 
-def lint(text: str, name: str) -> list[str]:
-    """The breaking statements of one new migration, unless it is marked as a contract step."""
+def lint(text: str, name: str, star_read: frozenset[str] = frozenset()) -> list[str]:
+    """The breaking statements of one new migration, unless it is marked as a contract step.
+    star_read: the tables the previous release reads with `select *` (or `alias.*`)."""
     if name.endswith(".java"):
         return []  # code, not statements: the smoke check below covers what it does
     if CONTRACT_MARK.search(text):
@@ -106,7 +133,40 @@ def lint(text: str, name: str) -> list[str]:
             if pattern.search(statement):
                 found.append(f"{name}: {why} (`{statement[:120]}`); expand first, contract in a"
                              f" later release with a line `-- contract: ...`")
+        table = TABLE.match(statement)
+        if table and table.group(1).lower() in star_read and ADD_COLUMN.search(statement):
+            found.append(
+                f"{name}: adds a column to {table.group(1)}, which the previous release reads with"
+                f" `select *`: its server-prepared statements fail with 'cached plan must not"
+                f" change result type' (`{statement[:120]}`); put the new columns in a table of"
+                f" their own, or first ship a release that names its columns")
     return found
+
+
+STAR = re.compile(r"\bselect\s+(?:distinct\s+)?\*\s+from\s+(\w+)", re.I)
+ALIAS_STAR = re.compile(r"(?:\bselect\s+(?:distinct\s+)?|,\s*)(\w+)\.\*", re.I)
+
+
+def star_reads(source: str) -> set[str]:
+    """The tables a source file reads with `select * from t` or `select a.*, ... from t a`."""
+    tables = {m.group(1).lower() for m in STAR.finditer(source)}
+    for alias in {m.group(1) for m in ALIAS_STAR.finditer(source)}:
+        for m in re.finditer(rf"\b(?:from|join)\s+(\w+)\s+(?:as\s+)?{alias}\b", source, re.I):
+            tables.add(m.group(1).lower())
+    return tables
+
+
+def tables_read_with_star(ref: str) -> frozenset[str]:
+    """What the previous release reads with `*`, from its sources."""
+    try:
+        files = git("grep", "-l", "-i", "-E", r"(select\s+|,\s*)(\w+\.)?\*", ref, "--",
+                    "*.java").splitlines()
+    except subprocess.CalledProcessError:
+        return frozenset()  # no file matches
+    tables = set()
+    for entry in files:  # "REF:path"
+        tables |= star_reads(git("show", entry))
+    return frozenset(tables)
 
 
 def new_migrations(ref: str) -> dict[str, str]:
@@ -261,7 +321,7 @@ def prove(previous_jar: Path, new_jar: Path, result: dict) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(prog="ops/release/compat-check", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--ref", help="the previous release (default: newest tag v*, else HEAD^)")
+    parser.add_argument("--ref", help="the previous release (default: ops/release/previous-release, else newest tag v*, else HEAD^)")
     parser.add_argument("--lint-only", action="store_true", help="only the migrations' rule")
     args = parser.parse_args()
     ref = args.ref or previous_ref()
@@ -284,7 +344,8 @@ def main() -> int:
     result: dict = {"check": "n-1-compatibility", "previous_ref": ref, "previous_commit": sha,
                     "new_commit": git("rev-parse", "HEAD"), "passed": False}
     added = new_migrations(sha)
-    violations = [v for name, text in added.items() for v in lint(text, name)]
+    star_read = tables_read_with_star(ref)
+    violations = [v for name, text in added.items() for v in lint(text, name, star_read)]
     result["new_migrations"] = sorted(added)
     result["violations"] = violations
     for v in violations:

@@ -194,8 +194,19 @@ function uploadOnce<T>(path: string, form: FormData, onProgress: (fraction: numb
 }
 
 /** Downloads a protected file (CSV export, document) without putting a token in a URL. */
-export async function download(path: string, query?: RequestOptions['query']): Promise<void> {
+/** A large export the server runs as a background job instead of answering it at once (202). */
+export interface QueuedExport {
+  id: string;
+  statusUrl: string;
+}
+
+/**
+ * Saves the answer as a file; a large export answered 202 is not a file but a queued job, returned
+ * so that the caller can say where to follow it.
+ */
+export async function download(path: string, query?: RequestOptions['query']): Promise<QueuedExport | undefined> {
   const res = await raw(path, { query, headers: { Accept: '*/*' } });
+  if (res.status === 202) return (await res.json()) as QueuedExport;
   const blob = await res.blob();
   const disposition = res.headers.get('Content-Disposition') ?? '';
   const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
@@ -208,6 +219,7 @@ export async function download(path: string, query?: RequestOptions['query']): P
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(href), 1000);
+  return undefined;
 }
 
 export const authHeaders = SESSION_HEADER;

@@ -8,6 +8,8 @@ import { Directory } from './Directory';
 import { Matches } from './Matches';
 import { MatchRunPage } from './MatchRunPage';
 import { Queues } from './Queues';
+import { Reports } from './Reports';
+import { Reprocessing } from './Reprocessing';
 import { Simulation } from './Simulation';
 import { VerifiedPledges } from './VerifiedPledges';
 import { WaitingRequests } from './WaitingRequests';
@@ -29,6 +31,8 @@ export default function CoordinatorConsole({ path }: { path: string }) {
           { to: '/coordinator/simulation', label: t('coord.simulation') },
           { to: '/coordinator/directory', label: t('coord.directory') },
           { to: '/coordinator/audit', label: t('coord.audit') },
+          { to: '/coordinator/reports', label: t('coord.reports') },
+          { to: '/coordinator/reprocessing', label: t('coord.reprocessing') },
         ]}
       />
       {run ? (
@@ -49,6 +53,10 @@ export default function CoordinatorConsole({ path }: { path: string }) {
         <Directory />
       ) : path === '/coordinator/audit' ? (
         <AuditLog />
+      ) : path === '/coordinator/reports' ? (
+        <Reports />
+      ) : path === '/coordinator/reprocessing' ? (
+        <Reprocessing />
       ) : (
         <Queues />
       )}

@@ -3,6 +3,7 @@ import { ORGANS, type Stats } from '../api/types';
 import { formatDate, formatNumber, useEnumLabel, useT } from '../i18n/i18n';
 import { BarChart, PALETTE } from '../ui/charts';
 import { Loaded, useAsync } from '../ui/status';
+import { RemindersPanel } from './RemindersPanel';
 
 const ABO = ['O', 'A', 'B', 'AB'];
 const PLEDGE_STATUSES = ['PENDING', 'VERIFIED', 'DONATED', 'REJECTED', 'WITHDRAWN'];
@@ -15,6 +16,7 @@ export function Dashboard() {
   return (
     <section>
       <h1>{t('dash.title')}</h1>
+      <RemindersPanel />
       <Loaded state={stats}>
         {(s) => {
           const waiting = ORGANS.map((o) => ({

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { api, download } from '../api/client';
+import { Link } from '../app/router';
 import { BLOOD_GROUPS, ORGANS, type DirectoryEntry, type Page } from '../api/types';
 import { formatDate, useEnumLabel, useT } from '../i18n/i18n';
 import { ProblemAlert, SelectField, TextField } from '../ui/forms';
@@ -18,15 +19,17 @@ export function Directory() {
   const [exportOrgan, setExportOrgan] = useState('');
   const [error, setError] = useState<unknown>();
   const [exporting, setExporting] = useState(false);
+  const [queued, setQueued] = useState(false);
   const list = useAsync(
     (signal) => api<Page<DirectoryEntry>>(`/api/v1/admin/${side}`, { signal, query: { q, city, bloodGroup, after, limit: 25 } }),
     [side, q, city, bloodGroup, after],
   );
   const exportCsv = async (path: string, query: Record<string, string>) => {
     setError(undefined);
+    setQueued(false);
     setExporting(true);
     try {
-      await download(path, query);
+      setQueued((await download(path, query)) !== undefined);
     } catch (e) {
       setError(e);
     } finally {
@@ -47,6 +50,11 @@ export function Directory() {
           {t('dir.exportList')}
         </button>
       </p>
+      {queued && (
+        <p role="status">
+          {t('dir.exportQueued')} <Link to="/coordinator/reports">{t('coord.reports')}</Link>
+        </p>
+      )}
       <ProblemAlert error={error} />
       <Loaded state={list}>
         {(page) =>

@@ -7,8 +7,11 @@ import org.ramsetu.app.launch.StartupBanner;
 import org.ramsetu.app.observability.ObservabilityConfiguration;
 import org.ramsetu.app.web.WebAppConfiguration;
 import org.ramsetu.platform.PlatformConfiguration;
-import org.ramsetu.platform.allocation.AllocationConfiguration;
-import org.ramsetu.platform.matching.MatchingConfiguration;
+import org.ramsetu.platform.allocation.config.AllocationConfiguration;
+import org.ramsetu.platform.matching.config.MatchingConfiguration;
+import org.ramsetu.platform.reminders.RemindersConfiguration;
+import org.ramsetu.platform.reporting.ReportingConfiguration;
+import org.ramsetu.platform.reprocessing.ReprocessingConfiguration;
 import org.ramsetu.platform.security.SecurityConfiguration;
 import org.ramsetu.scoring.config.ScoringConfiguration;
 import org.springframework.boot.SpringBootConfiguration;
@@ -32,7 +35,10 @@ import org.springframework.context.annotation.Import;
     PlatformConfiguration.class,
     MatchingConfiguration.class,
     WebAppConfiguration.class,
-    AllocationConfiguration.class
+    AllocationConfiguration.class,
+    ReprocessingConfiguration.class,
+    RemindersConfiguration.class,
+    ReportingConfiguration.class
 })
 public class RamsetuApplication {
 

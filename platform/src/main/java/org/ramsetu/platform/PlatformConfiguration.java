@@ -3,14 +3,15 @@ package org.ramsetu.platform;
 import java.util.List;
 import org.ramsetu.infra.ratelimit.RateLimiter;
 import org.ramsetu.platform.accounts.AccountsConfiguration;
-import org.ramsetu.platform.allocation.AllocationWebConfiguration;
+import org.ramsetu.platform.allocation.config.AllocationWebConfiguration;
 import org.ramsetu.platform.audit.AuditController;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditQueries;
 import org.ramsetu.platform.coordination.CoordinationConfiguration;
 import org.ramsetu.platform.documents.DocumentsConfiguration;
-import org.ramsetu.platform.matching.MatchingWebConfiguration;
+import org.ramsetu.platform.matching.config.MatchingWebConfiguration;
 import org.ramsetu.platform.registry.RegistryConfiguration;
+import org.ramsetu.platform.reminders.RemindersWebConfiguration;
 import org.ramsetu.platform.security.CurrentUserArgumentResolver;
 import org.ramsetu.platform.security.RecordAccess;
 import org.ramsetu.platform.security.RequestLimits;
@@ -36,7 +37,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
     DocumentsConfiguration.class,
     CoordinationConfiguration.class,
     MatchingWebConfiguration.class,
-    AllocationWebConfiguration.class
+    AllocationWebConfiguration.class,
+    RemindersWebConfiguration.class
 })
 public class PlatformConfiguration {
 

@@ -14,7 +14,7 @@ import org.ramsetu.platform.accounts.AccountRepository;
 import org.ramsetu.platform.accounts.CoordinatorAccounts;
 import org.ramsetu.platform.accounts.PasswordHasher;
 import org.ramsetu.platform.audit.AuditLog;
-import org.ramsetu.platform.web.ApiProblem;
+import org.ramsetu.platform.kernel.DomainException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -85,7 +85,7 @@ public class AdminCommand implements Runnable {
                                                 + " already has a coordinator account; nothing"
                                                 + " changed");
                 return 0;
-            } catch (ApiProblem invalid) {
+            } catch (DomainException invalid) {
                 throw new CommandLine.ParameterException(spec.commandLine(), invalid.getMessage());
             }
         }

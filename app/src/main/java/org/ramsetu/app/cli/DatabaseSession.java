@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.ramsetu.infra.database.FlywayScans;
+import org.ramsetu.infra.database.Migrations;
 import org.ramsetu.infra.postgres.EmbeddedPostgresServer;
 import org.ramsetu.infra.settings.RamsetuSettings;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,11 +54,16 @@ final class DatabaseSession implements AutoCloseable {
             }
         }
         HikariDataSource dataSource = new HikariDataSource(config);
+        // The same migration settings as a served target: short lock waits, tried again.
         FlywayScans.migrate(
-                Flyway.configure()
-                        .dataSource(dataSource)
-                        .locations("classpath:db/migration")
-                        .load());
+                Migrations.configure(
+                                Flyway.configure()
+                                        .dataSource(dataSource)
+                                        .locations(Migrations.LOCATIONS),
+                                Migrations.DEFAULT_LOCK_TIMEOUT)
+                        .load(),
+                Migrations.DEFAULT_LOCK_ATTEMPTS,
+                Migrations.DEFAULT_FIRST_PAUSE);
         return new DatabaseSession(dataSource, embedded);
     }
 

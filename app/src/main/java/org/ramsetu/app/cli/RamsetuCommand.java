@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             SimulateCommand.class,
             SmokeCommand.class,
+            ReprocessCommand.class,
             CommandLine.HelpCommand.class
         })
 public class RamsetuCommand implements Runnable {
@@ -65,6 +66,9 @@ public class RamsetuCommand implements Runnable {
                         }
                         if (created instanceof AdminCommand.Create admin) {
                             admin.environment = environment;
+                        }
+                        if (created instanceof ReprocessCommand.OnDatabase reprocess) {
+                            reprocess.environment = environment;
                         }
                         if (created instanceof ScoringCommandSupport scoring) {
                             scoring.environment = environment;

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** What one RamSetu process runs; see ARCHITECTURE.md "One binary, four targets". */
+/** What one RamSetu process runs (docs/architecture.md; ADR 0001, one binary with targets). */
 public enum Target {
     ALL(8080, true, true),
     API(8080, true, true),

@@ -3,7 +3,7 @@ package org.ramsetu.app.launch;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
-import org.ramsetu.platform.accounts.Role;
+import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.security.AccessTokens;
 import org.ramsetu.platform.security.TokenKeys;
 

@@ -11,7 +11,8 @@ import static org.ramsetu.app.platform.Registry.pledgeId;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.ramsetu.platform.accounts.Role;
+import org.ramsetu.platform.identity.Role;
+import org.ramsetu.platform.kernel.Conflict;
 import org.ramsetu.platform.registry.common.ExpectedVersion;
 import org.ramsetu.platform.registry.pledges.ChangingPledgeStatus;
 import org.ramsetu.platform.security.CurrentUser;
@@ -152,9 +153,12 @@ class PledgeLifecycleTest {
                     {withdrawn, "WITHDRAWN"}
                 }) {
             assertThatThrownBy(() -> markDonated(notVerified[0]))
-                    .isInstanceOf(ApiProblem.class)
+                    .isInstanceOf(Conflict.class)
                     .hasMessageContaining("the pledge is " + notVerified[1])
-                    .satisfies(e -> assertThat(((ApiProblem) e).status().value()).isEqualTo(409));
+                    .satisfies(
+                            e ->
+                                    assertThat(ApiProblem.from((Conflict) e).status().value())
+                                            .isEqualTo(409));
         }
 
         assertThat(read(donor, pending).path("status").asString()).isEqualTo("PENDING");

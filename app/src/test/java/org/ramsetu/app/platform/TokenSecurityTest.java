@@ -11,7 +11,7 @@ import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.ramsetu.platform.accounts.Role;
+import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.security.AccessTokens;
 import org.ramsetu.platform.security.TokenKeys;
 import org.springframework.boot.test.system.CapturedOutput;

@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.ramsetu.platform.accounts.Role;
+import org.ramsetu.platform.identity.Role;
+import org.ramsetu.platform.kernel.Conflict;
 import org.ramsetu.platform.registry.common.ExpectedVersion;
 import org.ramsetu.platform.registry.requests.ChangingRequestStatus;
 import org.ramsetu.platform.registry.requests.TransplantRequestView;
@@ -235,9 +236,12 @@ class TransplantRequestLifecycleTest {
 
     private static void assertRefused(Runnable step, String status) {
         assertThatThrownBy(step::run)
-                .isInstanceOf(ApiProblem.class)
+                .isInstanceOf(Conflict.class)
                 .hasMessageContaining("the transplant request is " + status)
-                .satisfies(e -> assertThat(((ApiProblem) e).status().value()).isEqualTo(409));
+                .satisfies(
+                        e ->
+                                assertThat(ApiProblem.from((Conflict) e).status().value())
+                                        .isEqualTo(409));
     }
 
     private static List<String> ids(ApiClient.Response page) {

@@ -239,6 +239,25 @@ class WebJourneyBrowserTest {
         Browser.assertAccessible(coordinator);
         Browser.screenshot(coordinator, "coordinator-dashboard");
 
+        // Re-ranking after a model change: start a batch for kidneys and see it listed with its
+        // progress; then the reports page (monthly reports, large exports).
+        coordinator
+                .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Re-ranking"))
+                .click();
+        coordinator
+                .getByRole(
+                        AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Re-rank open runs"))
+                .click();
+        assertThat(coordinator.locator("table tbody tr").first()).containsText("Kidney");
+        Browser.assertAccessible(coordinator);
+        Browser.screenshot(coordinator, "coordinator-reprocessing");
+        coordinator
+                .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Reports"))
+                .click();
+        assertThat(coordinator.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .isVisible();
+        Browser.assertAccessible(coordinator);
+
         // Directory search and CSV export (a download through fetch: no token in a link).
         coordinator
                 .getByRole(

@@ -4,16 +4,15 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.ramsetu.infra.cluster.InstancesEndpoint;
-import org.ramsetu.infra.cluster.ServiceInstances;
 import org.ramsetu.infra.health.CachedHealthIndicator;
 import org.ramsetu.infra.settings.RamsetuSettings;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.jdbc.health.DataSourceHealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -26,9 +25,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReplicaProperties.class)
 public class DatabaseConfiguration {
-
-    /** An instance silent for longer than three heartbeats is taken for dead. */
-    public static final Duration HEARTBEAT_INTERVAL = Duration.ofSeconds(10);
 
     /**
      * Readiness checks run in the background with a time limit (CachedHealthIndicator): a probe
@@ -49,28 +45,22 @@ public class DatabaseConfiguration {
     }
 
     /**
-     * The start-up migration, never at the same time as the readiness check's read (FlywayScans).
+     * The start-up migration, never at the same time as the readiness check's read (FlywayScans),
+     * tried again when a migration gave way to a lock held by the running release
+     * (MigrationLockWaits).
      */
     @Bean
-    FlywayMigrationStrategy oneFlywayScanAtATime() {
-        return FlywayScans::migrate;
+    FlywayMigrationStrategy oneFlywayScanAtATime(
+            @Value("${ramsetu.database.migration.lock-attempts:12}") int attempts,
+            @Value("${ramsetu.database.migration.first-pause:1s}") Duration firstPause) {
+        return flyway -> FlywayScans.migrate(flyway, attempts, firstPause);
     }
 
-    /** Picked up by Spring Boot's Flyway set-up. */
+    /** The settings every use of Flyway here needs (Migrations). */
     @Bean
-    UnboundedMigrationStatements unboundedMigrationStatements() {
-        return new UnboundedMigrationStatements();
-    }
-
-    @Bean
-    ServiceInstances serviceInstances(
-            JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
-        return new ServiceInstances(jdbc, new LocalCommits(jdbc, transactions), clock);
-    }
-
-    @Bean
-    InstancesEndpoint instancesEndpoint(ServiceInstances instances) {
-        return new InstancesEndpoint(instances, HEARTBEAT_INTERVAL.multipliedBy(3));
+    FlywayConfigurationCustomizer ramsetuMigrationSettings(
+            @Value("${ramsetu.database.migration.lock-timeout:3s}") Duration lockTimeout) {
+        return flyway -> Migrations.configure(flyway, lockTimeout);
     }
 
     /**

@@ -1,9 +1,13 @@
 package org.ramsetu.infra.database;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfoService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every use of Flyway in this process, one at a time. Flyway's class-path scanner keeps the names
@@ -14,17 +18,61 @@ import org.flywaydb.core.api.MigrationInfoService;
  */
 public final class FlywayScans {
 
+    private static final Logger log = LoggerFactory.getLogger(FlywayScans.class);
     private static final ReentrantLock LOCK = new ReentrantLock();
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(15);
 
     private FlywayScans() {}
 
     /** Migrates, waiting for any other use of Flyway to end first. */
     public static void migrate(Flyway flyway) {
+        migrate(flyway, 1, Duration.ZERO);
+    }
+
+    /**
+     * Migrates, trying again after a pause (doubling from {@code firstPause}, at most 15 s) when a
+     * migration gave way to another transaction's lock (MigrationLockWaits). Each migration is its
+     * own transaction, so a try resumes at the one that gave way; a migration that gave way was
+     * rolled back whole. After {@code attempts} tries the failure is thrown and the start fails.
+     */
+    public static void migrate(Flyway flyway, int attempts, Duration firstPause) {
         LOCK.lock();
         try {
-            flyway.migrate();
+            Duration pause = firstPause;
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    flyway.migrate();
+                    return;
+                } catch (FlywayException e) {
+                    if (attempt >= attempts || !MigrationLockWaits.gaveWayToALock(e)) {
+                        throw e;
+                    }
+                    log.warn(
+                            "A migration gave way to another transaction's lock (try {} of {});"
+                                    + " trying again in {} ms: {}",
+                            attempt,
+                            attempts,
+                            pause.toMillis(),
+                            e.getMessage());
+                    sleep(pause);
+                    pause = min(pause.multipliedBy(2), LONGEST_PAUSE);
+                }
+            }
         } finally {
             LOCK.unlock();
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting to migrate again", e);
         }
     }
 

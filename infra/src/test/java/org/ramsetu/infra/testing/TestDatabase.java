@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.ramsetu.infra.database.Migrations;
 import org.ramsetu.infra.postgres.EmbeddedPostgresServer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -28,9 +29,11 @@ public final class TestDatabase implements AutoCloseable {
 
     public static TestDatabase start(Path dir) {
         TestDatabase db = new TestDatabase(EmbeddedPostgresServer.start(dir));
-        Flyway.configure()
-                .dataSource(db.dataSource)
-                .locations("classpath:db/migration")
+        Migrations.configure(
+                        Flyway.configure()
+                                .dataSource(db.dataSource)
+                                .locations(Migrations.LOCATIONS),
+                        Migrations.DEFAULT_LOCK_TIMEOUT)
                 .load()
                 .migrate();
         return db;

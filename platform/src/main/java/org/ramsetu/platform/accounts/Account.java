@@ -2,6 +2,7 @@ package org.ramsetu.platform.accounts;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.ramsetu.platform.identity.Role;
 
 /** A person's account: one per e-mail address and role. */
 public record Account(

@@ -1,7 +1,8 @@
 package org.ramsetu.platform.accounts;
 
 import java.util.regex.Pattern;
-import org.ramsetu.platform.web.ApiProblem;
+import org.ramsetu.platform.identity.Role;
+import org.ramsetu.platform.kernel.InvalidInput;
 
 /** Checks of request fields shared by the account flows; each failure names its field. */
 final class AccountInputs {
@@ -13,7 +14,7 @@ final class AccountInputs {
 
     static Role requiredRole(String text) {
         if (text == null || text.isBlank()) {
-            throw ApiProblem.invalidField("role", "is required (DONOR or PATIENT)");
+            throw InvalidInput.field("role", "is required (DONOR or PATIENT)");
         }
         return optionalRole(text);
     }
@@ -26,14 +27,14 @@ final class AccountInputs {
         return Role.parse(text)
                 .orElseThrow(
                         () ->
-                                ApiProblem.invalidField(
+                                InvalidInput.field(
                                         "role", "must be DONOR or PATIENT, not '" + text + "'"));
     }
 
     static Role selfServiceRole(String text) {
         Role role = requiredRole(text);
         if (!role.selfService()) {
-            throw ApiProblem.invalidField(
+            throw InvalidInput.field(
                     "role",
                     "coordinator accounts cannot be created by sign-up; choose DONOR or PATIENT");
         }
@@ -42,18 +43,18 @@ final class AccountInputs {
 
     static String code(String text) {
         if (text == null || !SIX_DIGITS.matcher(text.strip()).matches()) {
-            throw ApiProblem.invalidField("code", "must be the 6 digits from the e-mail");
+            throw InvalidInput.field("code", "must be the 6 digits from the e-mail");
         }
         return text.strip();
     }
 
     static String fullName(String text) {
         if (text == null || text.isBlank()) {
-            throw ApiProblem.invalidField("fullName", "is required");
+            throw InvalidInput.field("fullName", "is required");
         }
         String name = text.strip();
         if (name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
-            throw ApiProblem.invalidField(
+            throw InvalidInput.field(
                     "fullName", "must be at most " + MAX_NAME + " characters on one line");
         }
         return name;
@@ -61,7 +62,7 @@ final class AccountInputs {
 
     static String requiredPassword(String field, String text) {
         if (text == null || text.isEmpty()) {
-            throw ApiProblem.invalidField(field, "is required");
+            throw InvalidInput.field(field, "is required");
         }
         return text;
     }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.ramsetu.platform.identity.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Accounts in PostgreSQL. */

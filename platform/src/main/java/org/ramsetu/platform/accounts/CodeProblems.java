@@ -1,15 +1,15 @@
 package org.ramsetu.platform.accounts;
 
-import org.ramsetu.platform.web.ApiProblem;
+import org.ramsetu.platform.kernel.InvalidInput;
 
 /** What a person is told about a code that was not accepted. */
 final class CodeProblems {
 
     private CodeProblems() {}
 
-    static ApiProblem of(CodeCheck check) {
+    static InvalidInput of(CodeCheck check) {
         if (check instanceof CodeCheck.Wrong wrong) {
-            return ApiProblem.invalidField(
+            return InvalidInput.field(
                     "code",
                     "is not the code we sent; "
                             + wrong.triesLeft()
@@ -17,14 +17,14 @@ final class CodeProblems {
                             + " left");
         }
         if (check instanceof CodeCheck.Voided) {
-            return ApiProblem.invalidField(
+            return InvalidInput.field(
                     "code",
                     "was wrong "
                             + OneTimeCodes.MAX_TRIES
                             + " times, so it no longer works; ask for a new code");
         }
         if (check instanceof CodeCheck.Expired) {
-            return ApiProblem.invalidField(
+            return InvalidInput.field(
                     "code", "has expired (codes last 10 minutes); ask for a new code");
         }
         if (check instanceof CodeCheck.NoActiveCode) {
@@ -33,8 +33,8 @@ final class CodeProblems {
         throw new IllegalArgumentException("an accepted code is not a problem");
     }
 
-    static ApiProblem noPendingCode() {
-        return ApiProblem.invalidField(
+    static InvalidInput noPendingCode() {
+        return InvalidInput.field(
                 "code", "no code is pending for this e-mail and role; ask for a new code");
     }
 }

@@ -7,6 +7,8 @@ import org.ramsetu.platform.audit.AuditActions;
 import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
+import org.ramsetu.platform.identity.Role;
+import org.ramsetu.platform.kernel.DomainException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -38,8 +40,8 @@ public class CoordinatorAccounts {
      * @param grantedBy how the role was granted, for the audit log (e.g. {@code bootstrap})
      * @return true when created, false when that e-mail already has a coordinator account (left
      *     unchanged)
-     * @throws org.ramsetu.platform.web.ApiProblem when the e-mail, name or password is not
-     *     acceptable (the message names which)
+     * @throws DomainException when the e-mail, name or password is not acceptable (the message
+     *     names which)
      */
     public boolean create(String emailText, String fullName, String password, String grantedBy) {
         EmailAddress email = EmailAddress.parse("email", emailText);

@@ -2,7 +2,8 @@ package org.ramsetu.platform.accounts;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.ramsetu.platform.web.ApiProblem;
+import org.ramsetu.platform.kernel.DomainException;
+import org.ramsetu.platform.kernel.InvalidInput;
 
 /**
  * An e-mail address as the person typed it (trimmed) and its look-up key (lower-case), so that
@@ -17,18 +18,19 @@ public record EmailAddress(String value, String key) {
             Pattern.compile("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}.]+");
 
     /**
-     * @throws ApiProblem 400 naming {@code field} when the text is not an e-mail address
+     * @throws DomainException InvalidInput naming {@code field} when the text is not an e-mail
+     *     address
      */
     public static EmailAddress parse(String field, String text) {
         if (text == null || text.isBlank()) {
-            throw ApiProblem.invalidField(field, "is required");
+            throw InvalidInput.field(field, "is required");
         }
         String value = text.strip();
         if (value.length() > MAX_LENGTH) {
-            throw ApiProblem.invalidField(field, "must be at most " + MAX_LENGTH + " characters");
+            throw InvalidInput.field(field, "must be at most " + MAX_LENGTH + " characters");
         }
         if (!SHAPE.matcher(value).matches()) {
-            throw ApiProblem.invalidField(field, "must be an e-mail address like name@example.org");
+            throw InvalidInput.field(field, "must be an e-mail address like name@example.org");
         }
         return new EmailAddress(value, keyOf(value));
     }

@@ -1,6 +1,7 @@
 package org.ramsetu.platform.accounts;
 
-import org.ramsetu.platform.web.ApiProblem;
+import org.ramsetu.platform.kernel.DomainException;
+import org.ramsetu.platform.kernel.InvalidInput;
 
 /**
  * Length first (NIST SP 800-63B): 12 to 128 characters, any character allowed, spaces and emoji
@@ -15,15 +16,15 @@ public final class PasswordPolicy {
     private PasswordPolicy() {}
 
     /**
-     * @throws ApiProblem 400 naming {@code field} with what to change
+     * @throws DomainException InvalidInput naming {@code field} with what to change
      */
     public static void check(String field, String password, EmailAddress email) {
         if (password == null || password.isEmpty()) {
-            throw ApiProblem.invalidField(field, "is required");
+            throw InvalidInput.field(field, "is required");
         }
         int length = password.codePointCount(0, password.length());
         if (length < MIN_LENGTH || length > MAX_LENGTH) {
-            throw ApiProblem.invalidField(
+            throw InvalidInput.field(
                     field,
                     "must be "
                             + MIN_LENGTH
@@ -35,10 +36,10 @@ public final class PasswordPolicy {
                             + " well");
         }
         if (password.codePoints().distinct().count() == 1) {
-            throw ApiProblem.invalidField(field, "must not be one character repeated");
+            throw InvalidInput.field(field, "must not be one character repeated");
         }
         if (email != null && password.strip().equalsIgnoreCase(email.value())) {
-            throw ApiProblem.invalidField(field, "must not be your e-mail address");
+            throw InvalidInput.field(field, "must not be your e-mail address");
         }
     }
 }

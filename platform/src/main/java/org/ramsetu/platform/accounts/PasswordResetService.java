@@ -7,8 +7,9 @@ import org.ramsetu.platform.audit.AuditActions;
 import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
+import org.ramsetu.platform.identity.Role;
+import org.ramsetu.platform.kernel.InvalidInput;
 import org.ramsetu.platform.security.RequestLimits;
-import org.ramsetu.platform.web.ApiProblem;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -71,7 +72,7 @@ public class PasswordResetService {
         PasswordPolicy.check("newPassword", request.newPassword(), email);
         List<Account> found = matching(email, role);
         if (found.size() > 1) {
-            throw ApiProblem.invalidField(
+            throw InvalidInput.field(
                     "role", "this e-mail has more than one account; say which one to reset");
         }
         Account account = found.stream().findFirst().orElseThrow(CodeProblems::noPendingCode);

@@ -9,8 +9,13 @@ import org.ramsetu.platform.audit.AuditActions;
 import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
+import org.ramsetu.platform.identity.Role;
+import org.ramsetu.platform.kernel.Conflict;
+import org.ramsetu.platform.kernel.DomainException;
+import org.ramsetu.platform.kernel.Forbidden;
+import org.ramsetu.platform.kernel.InvalidInput;
+import org.ramsetu.platform.kernel.Unauthenticated;
 import org.ramsetu.platform.security.RequestLimits;
-import org.ramsetu.platform.web.ApiProblem;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -59,7 +64,7 @@ public class SessionService {
         String digits = AccountInputs.code(request.code());
         Account account = accounts.find(email, role).orElseThrow(CodeProblems::noPendingCode);
         if (account.verified()) {
-            throw ApiProblem.conflict(
+            throw new Conflict(
                     "already-verified", "this account is verified already; log in instead");
         }
         codes.latestCodeId(account.id(), CodePurpose.VERIFY_EMAIL)
@@ -93,8 +98,9 @@ public class SessionService {
     }
 
     /**
-     * @throws ApiProblem 401 for a wrong e-mail or password (the same answer for both), 403 for an
-     *     unverified account, 429 beyond the login limit of this e-mail and client address
+     * @throws DomainException Unauthenticated for a wrong e-mail or password (the same answer for
+     *     both), Forbidden for an unverified account, TooManyAttempts beyond the login limit of
+     *     this e-mail and client address
      */
     public AuthTokens login(AuthRequests.Login request, String clientIp) {
         EmailAddress email = EmailAddress.parse("email", request.email());
@@ -111,7 +117,7 @@ public class SessionService {
                         .filter(a -> role == null || a.role() == role)
                         .toList();
         if (candidates.size() > 1) {
-            throw ApiProblem.invalidField(
+            throw InvalidInput.field(
                     "role",
                     "this e-mail has more than one account; say which role to log in as ("
                             + String.join(
@@ -124,7 +130,7 @@ public class SessionService {
             audit.record(
                     AuditEntry.of(AuditActions.LOGIN_FAILED, AuditOutcome.FAILURE)
                             .with(Map.of("reason", "unknown account")));
-            throw ApiProblem.unauthorized(WRONG_CREDENTIALS);
+            throw new Unauthenticated(WRONG_CREDENTIALS);
         }
         Account account = found.get();
         if (!hasher.matches(password, account.passwordHash())) {
@@ -133,10 +139,10 @@ public class SessionService {
                             .by(account.id(), account.role())
                             .on("account", account.id())
                             .with(Map.of("reason", "wrong password")));
-            throw ApiProblem.unauthorized(WRONG_CREDENTIALS);
+            throw new Unauthenticated(WRONG_CREDENTIALS);
         }
         if (!account.verified()) {
-            throw ApiProblem.forbidden(
+            throw new Forbidden(
                     "email-not-verified",
                     "confirm your e-mail address first with the code we sent (POST"
                             + " /api/v1/auth/verify), or ask for a new code (POST"
@@ -153,8 +159,8 @@ public class SessionService {
     }
 
     /**
-     * @throws ApiProblem 401 for an unknown, expired or revoked token, and for an already rotated
-     *     one (whose whole family is revoked and the reuse audited)
+     * @throws DomainException Unauthenticated for an unknown, expired or revoked token, and for an
+     *     already rotated one (whose whole family is revoked and the reuse audited)
      */
     public AuthTokens refresh(AuthRequests.Refresh request) {
         RefreshTokens.Rotation rotation =
@@ -162,7 +168,7 @@ public class SessionService {
         if (rotation instanceof RefreshTokens.Rotation.Rotated rotated) {
             Account account =
                     accounts.find(rotated.accountId())
-                            .orElseThrow(() -> ApiProblem.unauthorized("log in again"));
+                            .orElseThrow(() -> new Unauthenticated("log in again"));
             return tokens.withRefreshToken(account, rotated.newToken());
         }
         if (rotation instanceof RefreshTokens.Rotation.Reused reused) {
@@ -171,11 +177,11 @@ public class SessionService {
                     AuditEntry.of(AuditActions.REFRESH_TOKEN_REUSED, AuditOutcome.DENIED)
                             .by(account.id(), account.role())
                             .on("token-family", reused.familyId()));
-            throw ApiProblem.unauthorized(
+            throw new Unauthenticated(
                     "this refresh token was used before, so it may have been copied; every"
                             + " session of that login is signed out now; log in again");
         }
-        throw ApiProblem.unauthorized(
+        throw new Unauthenticated(
                 "the refresh token is unknown, expired or signed out; log in again");
     }
 
@@ -199,7 +205,7 @@ public class SessionService {
     public UserView me(UUID accountId) {
         return accounts.find(accountId)
                 .map(UserView::of)
-                .orElseThrow(() -> ApiProblem.unauthorized("the account no longer exists"));
+                .orElseThrow(() -> new Unauthenticated("the account no longer exists"));
     }
 
     private void auditCodeRejected(Account account, CodeCheck check) {

@@ -7,8 +7,11 @@ import org.ramsetu.platform.audit.AuditActions;
 import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
+import org.ramsetu.platform.identity.Role;
+import org.ramsetu.platform.kernel.Conflict;
+import org.ramsetu.platform.kernel.DomainException;
+import org.ramsetu.platform.kernel.TooManyAttempts;
 import org.ramsetu.platform.security.RequestLimits;
-import org.ramsetu.platform.web.ApiProblem;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Sign-up of donors and patients, and new verification codes on request. */
@@ -45,8 +48,8 @@ public class SignupService {
     /**
      * Creates an unverified account and e-mails its code.
      *
-     * @throws ApiProblem 400 for an invalid field, 409 when the e-mail has this role already, 429
-     *     beyond the sign-up limit of the client's address
+     * @throws DomainException InvalidInput for an invalid field, Conflict when the e-mail has this
+     *     role already, TooManyAttempts beyond the sign-up limit of the client's address
      */
     public void signup(AuthRequests.Signup request, String clientIp) {
         EmailAddress email = EmailAddress.parse("email", request.email());
@@ -68,7 +71,7 @@ public class SignupService {
         tx.executeWithoutResult(
                 status -> {
                     if (!accounts.insertIfAbsent(account)) {
-                        throw ApiProblem.conflict(
+                        throw new Conflict(
                                 "account-exists",
                                 "this e-mail already has a "
                                         + role
@@ -90,7 +93,8 @@ public class SignupService {
      * Sends a new verification code (voiding the old one) to an account not yet verified. Says
      * nothing about unknown or verified addresses beyond what sign-up already tells.
      *
-     * @throws ApiProblem 429 while the previous code is younger than the resend cool-down
+     * @throws DomainException TooManyAttempts while the previous code is younger than the resend
+     *     cool-down
      */
     public void resendCode(AuthRequests.ResendCode request, String clientIp) {
         EmailAddress email = EmailAddress.parse("email", request.email());
@@ -109,7 +113,7 @@ public class SignupService {
     private void sendNewCode(Account account) {
         Duration wait = codes.cooldownLeft(account.id(), CodePurpose.VERIFY_EMAIL);
         if (!wait.isZero()) {
-            throw ApiProblem.tooManyRequests(
+            throw new TooManyAttempts(
                     "a code was sent moments ago; check your mail or ask again in "
                             + wait.toSeconds()
                             + " seconds",
@@ -117,7 +121,7 @@ public class SignupService {
         }
         var perAccount = limits.tryTake(RequestLimits.ACCOUNT_CODES, "verify:" + account.id());
         if (!perAccount.allowed()) {
-            throw ApiProblem.tooManyRequests(
+            throw new TooManyAttempts(
                     "too many codes were sent to this account; ask again in "
                             + perAccount.retryAfterSeconds()
                             + " seconds",

@@ -2,6 +2,7 @@ package org.ramsetu.platform.accounts;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.ramsetu.platform.identity.Role;
 
 /** An account as its owner sees it. */
 public record UserView(

@@ -2,7 +2,7 @@ package org.ramsetu.platform.audit;
 
 import java.util.Map;
 import java.util.UUID;
-import org.ramsetu.platform.accounts.Role;
+import org.ramsetu.platform.identity.Role;
 
 /**
  * One security event or coordinator action to append to the audit log.

@@ -3,6 +3,7 @@ package org.ramsetu.platform.audit;
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.Timestamp;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -19,6 +20,14 @@ public class AuditLog {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+
+    /**
+     * The audit log of the platform API where it runs; the worker (no API) writes the same table
+     * through its own instance.
+     */
+    public static AuditLog shared(ObjectProvider<AuditLog> audit, JdbcClient jdbc, Clock clock) {
+        return audit.getIfAvailable(() -> new AuditLog(jdbc, clock));
+    }
 
     public AuditLog(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;

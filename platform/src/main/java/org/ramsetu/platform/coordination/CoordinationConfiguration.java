@@ -30,7 +30,8 @@ public class CoordinationConfiguration {
             AuditLog audit,
             Clock clock,
             ObjectProvider<JobQueue> queue,
-            ObjectProvider<JobHandler> handlers) {
+            ObjectProvider<JobHandler> handlers,
+            ObjectProvider<LargeExports> largeExports) {
         return new CoordinationController(
                 new CoordinatorDirectory(reads),
                 new RegistryExport(reads, audit),
@@ -39,7 +40,8 @@ public class CoordinationConfiguration {
                         clock,
                         new OperationsStatistics(
                                 reads, queue.getIfAvailable(), jobTypes(handlers), clock)),
-                audit);
+                audit,
+                largeExports.getIfAvailable());
     }
 
     /**

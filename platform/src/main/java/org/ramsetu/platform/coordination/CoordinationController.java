@@ -1,15 +1,13 @@
 package org.ramsetu.platform.coordination;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
 import org.ramsetu.platform.registry.common.ListQuery;
-import org.ramsetu.platform.registry.pledges.PledgeFilter;
-import org.ramsetu.platform.registry.pledges.Pledges;
-import org.ramsetu.platform.registry.requests.RequestFilter;
-import org.ramsetu.platform.registry.requests.TransplantRequests;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.web.Page;
 import org.ramsetu.platform.web.PageRequest;
@@ -22,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The coordinators' registry work (all under {@code /api/v1/admin}, coordinator-only): donor and
@@ -32,21 +31,28 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 public class CoordinationController {
 
     static final String LISTED = "MEDICAL_RECORDS_LISTED";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final CoordinatorDirectory directory;
     private final RegistryExport export;
     private final RegistryStatistics statistics;
     private final AuditLog audit;
+    private final LargeExports largeExports;
 
+    /**
+     * @param largeExports queues exports above its threshold; {@code null} streams every export
+     */
     public CoordinationController(
             CoordinatorDirectory directory,
             RegistryExport export,
             RegistryStatistics statistics,
-            AuditLog audit) {
+            AuditLog audit,
+            LargeExports largeExports) {
         this.directory = directory;
         this.export = export;
         this.statistics = statistics;
         this.audit = audit;
+        this.largeExports = largeExports;
     }
 
     @GetMapping("/donors")
@@ -78,55 +84,25 @@ public class CoordinationController {
     @GetMapping("/donors/export")
     public ResponseEntity<StreamingResponseBody> exportDonors(
             CurrentUser coordinator, DirectoryParams params) {
-        return csv(
-                coordinator,
-                "donors",
-                params.given(),
-                CoordinatorDirectory.exportQuery(
-                        CoordinatorDirectory.Side.DONORS, params.filter()));
+        return csv(coordinator, "donors", params.given());
     }
 
     @GetMapping("/patients/export")
     public ResponseEntity<StreamingResponseBody> exportPatients(
             CurrentUser coordinator, DirectoryParams params) {
-        return csv(
-                coordinator,
-                "patients",
-                params.given(),
-                CoordinatorDirectory.exportQuery(
-                        CoordinatorDirectory.Side.PATIENTS, params.filter()));
+        return csv(coordinator, "patients", params.given());
     }
 
     @GetMapping("/pledges/export")
     public ResponseEntity<StreamingResponseBody> exportPledges(
             CurrentUser coordinator, RecordParams params) {
-        return csv(
-                coordinator,
-                "pledges",
-                params.given(),
-                Pledges.exportQuery(
-                        PledgeFilter.of(
-                                params.status(),
-                                params.organ(),
-                                params.city(),
-                                params.state(),
-                                params.bloodGroup())));
+        return csv(coordinator, "pledges", params.given());
     }
 
     @GetMapping("/transplant-requests/export")
     public ResponseEntity<StreamingResponseBody> exportRequests(
             CurrentUser coordinator, RecordParams params) {
-        return csv(
-                coordinator,
-                "transplant-requests",
-                params.given(),
-                TransplantRequests.exportQuery(
-                        RequestFilter.of(
-                                params.status(),
-                                params.organ(),
-                                params.city(),
-                                params.state(),
-                                params.bloodGroup())));
+        return csv(coordinator, "transplant-requests", params.given());
     }
 
     @GetMapping("/stats")
@@ -134,11 +110,33 @@ public class CoordinationController {
         return statistics.current();
     }
 
+    /**
+     * Streams the export now, or, above the large-export threshold, answers {@code 202} with the
+     * queued job's id and status URL (the body is written here as JSON because the route's return
+     * type is the streaming one).
+     */
     private ResponseEntity<StreamingResponseBody> csv(
-            CurrentUser coordinator,
-            String kind,
-            Map<String, String> filters,
-            ListQuery.Statement query) {
+            CurrentUser coordinator, String kind, Map<String, String> filters) {
+        ListQuery.Statement query = ExportKinds.query(kind, filters);
+        Optional<LargeExports.Queued> queued =
+                largeExports == null
+                        ? Optional.empty()
+                        : largeExports.queueIfLarge(coordinator, kind, filters, query);
+        if (queued.isPresent()) {
+            LargeExports.Queued job = queued.get();
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("id", job.id().toString());
+            body.put("kind", kind);
+            body.put("status", "QUEUED");
+            body.put("rowsAtLeast", job.rowsAtLeast());
+            body.put("statusUrl", job.status().toString());
+            byte[] json = JSON.writeValueAsBytes(body);
+            return ResponseEntity.accepted()
+                    .location(job.status())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .body(out -> out.write(json));
+        }
         String name = "ramsetu-" + kind + "-" + LocalDate.now() + ".csv";
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))

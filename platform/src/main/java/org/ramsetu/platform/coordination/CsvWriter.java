@@ -9,15 +9,15 @@ import java.util.List;
  * (starting with {@code = + - @}, tab or carriage return) is prefixed with an apostrophe, so a name
  * like {@code =HYPERLINK(...)} typed at sign-up stays text on the coordinator's machine.
  */
-final class CsvWriter {
+public final class CsvWriter {
 
     private final Writer out;
 
-    CsvWriter(Writer out) {
+    public CsvWriter(Writer out) {
         this.out = out;
     }
 
-    void row(List<?> cells) throws IOException {
+    public void row(List<?> cells) throws IOException {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 out.write(',');

@@ -10,8 +10,10 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import org.ramsetu.infra.database.ReplicaReads;
 import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
@@ -55,6 +57,22 @@ public class RegistryExport {
             Map<String, String> filters,
             ListQuery.Statement query,
             OutputStream out) {
+        long rows = copy(query, out, done -> {});
+        audit.record(
+                AuditEntry.of(EXPORTED, AuditOutcome.SUCCESS)
+                        .by(coordinator.id(), coordinator.role())
+                        .on(kind, "export")
+                        .with(Map.of("filters", filters, "rows", rows)));
+    }
+
+    /**
+     * Writes the header and every row of {@code query} to {@code out} as CSV, without auditing (for
+     * a background job; whoever later reads the file is audited then).
+     *
+     * @param progress told the number of rows written so far, after every fetch
+     * @return the number of rows written
+     */
+    public long copy(ListQuery.Statement query, OutputStream out, LongConsumer progress) {
         BufferedWriter writer =
                 new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         CsvWriter csv = new CsvWriter(writer);
@@ -66,21 +84,34 @@ public class RegistryExport {
         NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(streaming);
         TransactionTemplate readOnly = new TransactionTemplate(source.transactions());
         readOnly.setReadOnly(true);
-        Long rows =
-                readOnly.execute(
-                        status ->
-                                jdbc.query(
-                                        query.text(),
-                                        query.params(),
-                                        (ResultSetExtractor<Long>) rs -> copy(rs, csv, writer)));
-        audit.record(
-                AuditEntry.of(EXPORTED, AuditOutcome.SUCCESS)
-                        .by(coordinator.id(), coordinator.role())
-                        .on(kind, "export")
-                        .with(Map.of("filters", filters, "rows", rows)));
+        return readOnly.execute(
+                status ->
+                        jdbc.query(
+                                query.text(),
+                                query.params(),
+                                (ResultSetExtractor<Long>) rs -> copy(rs, csv, writer, progress)));
     }
 
-    private static long copy(ResultSet rs, CsvWriter csv, BufferedWriter writer)
+    /**
+     * How many rows {@code query} has, counting no further than {@code cap} (so deciding whether an
+     * export is large costs at most the threshold's worth of rows, not the whole export).
+     */
+    public long count(ListQuery.Statement query, long cap) {
+        Map<String, Object> params = new HashMap<>(query.params());
+        params.put("countCap", cap);
+        Long rows =
+                new NamedParameterJdbcTemplate(reads.source().dataSource())
+                        .queryForObject(
+                                "select count(*) from (select 1 from ("
+                                        + query.text()
+                                        + ") counted limit :countCap) capped",
+                                params,
+                                Long.class);
+        return rows == null ? 0 : rows;
+    }
+
+    private static long copy(
+            ResultSet rs, CsvWriter csv, BufferedWriter writer, LongConsumer progress)
             throws SQLException {
         try {
             ResultSetMetaData meta = rs.getMetaData();
@@ -93,7 +124,11 @@ public class RegistryExport {
                 }
                 csv.row(cells);
                 count++;
+                if (count % FETCH_SIZE == 0) {
+                    progress.accept(count);
+                }
             }
+            progress.accept(count);
             writer.flush();
             return count;
         } catch (IOException e) {

@@ -23,7 +23,7 @@ import org.ramsetu.core.organ.Organ;
 import org.ramsetu.core.scores.PercentileTable;
 import org.ramsetu.platform.accounts.Account;
 import org.ramsetu.platform.accounts.AccountRepository;
-import org.ramsetu.platform.accounts.Role;
+import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.registry.donors.DonorProfile;
 import org.ramsetu.platform.registry.donors.DonorProfiles;
 import org.ramsetu.platform.registry.donors.MedicalHistory;

@@ -13,6 +13,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Document metadata in PostgreSQL. */
 public class DocumentRepository {
 
+    /** Named, not "*": a column a later release adds changes nothing this release reads. */
+    private static final String COLUMNS =
+            """
+            id, owner_id, type, pledge_id, request_id, file_name, content_type, size_bytes, sha256,
+            blob_key, status, review_note, reviewed_by, reviewed_at, created_at, version
+            """;
+
     private final JdbcClient jdbc;
 
     public DocumentRepository(JdbcClient jdbc) {
@@ -43,7 +50,7 @@ public class DocumentRepository {
     }
 
     public Optional<Document> find(UUID id) {
-        return jdbc.sql("select * from document where id = :id")
+        return jdbc.sql("select " + COLUMNS + " from document where id = :id")
                 .param("id", id)
                 .query(DocumentRepository::map)
                 .optional();
@@ -55,7 +62,9 @@ public class DocumentRepository {
      */
     public List<Document> ofOwner(UUID ownerId, Cursor before, int limit) {
         return jdbc.sql(
-                        "select * from document where owner_id = :owner"
+                        "select "
+                                + COLUMNS
+                                + " from document where owner_id = :owner"
                                 + (before == null ? "" : " and (created_at, id) < (:at, :id)")
                                 + " order by created_at desc, id desc limit :limit")
                 .param("owner", ownerId)
@@ -71,7 +80,9 @@ public class DocumentRepository {
      */
     public List<Document> inStatus(DocumentStatus status, Cursor after, int limit) {
         return jdbc.sql(
-                        "select * from document where status = :status"
+                        "select "
+                                + COLUMNS
+                                + " from document where status = :status"
                                 + (after == null ? "" : " and (created_at, id) > (:at, :id)")
                                 + " order by created_at, id limit :limit")
                 .param("status", status.name())

@@ -12,13 +12,18 @@ import org.ramsetu.infra.blob.BlobContent;
 import org.ramsetu.infra.blob.BlobKey;
 import org.ramsetu.infra.blob.BlobStore;
 import org.ramsetu.infra.blob.StoredBlob;
-import org.ramsetu.platform.accounts.Role;
 import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
+import org.ramsetu.platform.identity.Role;
+import org.ramsetu.platform.kernel.Conflict;
+import org.ramsetu.platform.kernel.DomainException;
+import org.ramsetu.platform.kernel.Forbidden;
+import org.ramsetu.platform.kernel.InvalidInput;
+import org.ramsetu.platform.kernel.NotFound;
+import org.ramsetu.platform.kernel.UnacceptableContent;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.security.RecordAccess;
-import org.ramsetu.platform.web.ApiProblem;
 import org.ramsetu.platform.web.Cursor;
 import org.ramsetu.platform.web.Page;
 import org.ramsetu.platform.web.PageRequest;
@@ -60,27 +65,29 @@ public class DocumentService {
     }
 
     /**
-     * @throws ApiProblem 400 for an empty file or two links, 404 for a pledge or request that is
-     *     not the caller's, 413 above the size limit, 415 for anything but PDF, JPEG or PNG
+     * @throws DomainException InvalidInput for an empty file or two links, NotFound for a pledge or
+     *     request that is not the caller's, UnacceptableContent above the size limit,
+     *     UnacceptableContent for anything but PDF, JPEG or PNG
      */
     public Document upload(
             CurrentUser user, DocumentType type, UUID pledgeId, UUID requestId, UploadedFile file) {
         if (user.role() == Role.ADMIN) {
-            throw ApiProblem.forbidden(
+            throw new Forbidden(
                     "coordinator-upload",
                     "documents are uploaded by the donor or patient they belong to");
         }
         if (pledgeId != null && requestId != null) {
-            throw ApiProblem.invalidField(
+            throw InvalidInput.field(
                     "requestId", "a document supports a pledge or a request, not both");
         }
         checkLink(user, "pledge", pledgeId, documents::pledgeOwner);
         checkLink(user, "transplant request", requestId, documents::requestOwner);
         if (file.size() == 0) {
-            throw ApiProblem.invalidField("file", "is empty");
+            throw InvalidInput.field("file", "is empty");
         }
         if (file.size() > maxBytes) {
-            throw ApiProblem.contentTooLarge(
+            throw new UnacceptableContent(
+                    UnacceptableContent.Reason.TOO_LARGE,
                     "the file has "
                             + file.size()
                             + " bytes; documents may have at most "
@@ -169,25 +176,24 @@ public class DocumentService {
     }
 
     /**
-     * @throws ApiProblem 404 for an unknown document, 409 when it was reviewed already
+     * @throws DomainException NotFound for an unknown document, Conflict when it was reviewed
+     *     already
      */
     public Document review(CurrentUser coordinator, UUID id, DocumentStatus outcome, String note) {
         if (outcome == DocumentStatus.REJECTED && (note == null || note.isBlank())) {
-            throw ApiProblem.invalidField("reason", "is required to reject a document");
+            throw InvalidInput.field("reason", "is required to reject a document");
         }
         return tx.execute(
                 s -> {
                     Document current =
-                            documents
-                                    .find(id)
-                                    .orElseThrow(() -> ApiProblem.notFound("document", id));
+                            documents.find(id).orElseThrow(() -> new NotFound("document", id));
                     if (!documents.review(
                             id,
                             outcome,
                             note == null ? null : note.strip(),
                             coordinator.id(),
                             clock.instant())) {
-                        throw ApiProblem.conflict(
+                        throw new Conflict(
                                 "illegal-transition",
                                 "the document is "
                                         + current.status()
@@ -216,7 +222,8 @@ public class DocumentService {
                     DocumentFormat.sniff(head, read)
                             .orElseThrow(
                                     () ->
-                                            ApiProblem.unsupportedMediaType(
+                                            new UnacceptableContent(
+                                                    UnacceptableContent.Reason.UNSUPPORTED_TYPE,
                                                     "only PDF, JPEG and PNG files are accepted"
                                                             + " (recognised by their content, not"
                                                             + " their name)"));
@@ -232,7 +239,7 @@ public class DocumentService {
             UUID id,
             java.util.function.Function<UUID, Optional<UUID>> ownerOf) {
         if (id != null && !ownerOf.apply(id).filter(user::owns).isPresent()) {
-            throw ApiProblem.notFound(kind, id);
+            throw new NotFound(kind, id);
         }
     }
 }

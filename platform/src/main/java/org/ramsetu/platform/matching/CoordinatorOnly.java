@@ -1,7 +1,9 @@
 package org.ramsetu.platform.matching;
 
+import org.ramsetu.platform.kernel.DomainException;
+import org.ramsetu.platform.kernel.Forbidden;
+import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.security.CurrentUser;
-import org.ramsetu.platform.web.ApiProblem;
 
 /**
  * The matching routes that act on a record are for coordinators. Whoever may not even know the
@@ -15,8 +17,8 @@ public final class CoordinatorOnly {
 
     /**
      * @param visible whether the caller may know that the record exists
-     * @throws ApiProblem 404 when it is not visible to the caller, 403 when it is but the caller is
-     *     no coordinator
+     * @throws DomainException NotFound when it is not visible to the caller, Forbidden when it is
+     *     but the caller is no coordinator
      */
     public static void require(
             CurrentUser user, boolean visible, String kind, Object id, String action) {
@@ -24,9 +26,9 @@ public final class CoordinatorOnly {
             return;
         }
         if (!visible) {
-            throw ApiProblem.notFound(kind, id);
+            throw new NotFound(kind, id);
         }
-        throw ApiProblem.forbidden(
+        throw new Forbidden(
                 "coordinator-only",
                 "only transplant coordinators can "
                         + action

@@ -8,7 +8,8 @@ import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.function.Supplier;
-import org.ramsetu.platform.web.ApiProblem;
+import org.ramsetu.platform.kernel.DomainException;
+import org.ramsetu.platform.kernel.Unavailable;
 
 /**
  * A bulkhead around the computation of match and allocation runs: each ranks tens of thousands of
@@ -42,13 +43,14 @@ public final class RankingRunSlots {
     }
 
     /**
-     * @throws ApiProblem 503 with {@code Retry-After} when no slot freed up within the wait
+     * @throws DomainException Unavailable with {@code Retry-After} when no slot freed up within the
+     *     wait
      */
     public <T> T run(Supplier<T> computation) {
         try {
             return bulkhead.executeSupplier(computation);
         } catch (BulkheadFullException full) {
-            throw ApiProblem.serviceUnavailable(
+            throw new Unavailable(
                     "ranking-busy",
                     "Too many runs at once",
                     "other coordinators' match and allocation runs filled every slot for "

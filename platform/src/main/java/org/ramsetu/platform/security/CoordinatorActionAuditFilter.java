@@ -7,7 +7,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import org.ramsetu.infra.flags.ChangeAuditDetails;
 import org.ramsetu.platform.audit.AuditActions;
 import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
@@ -18,7 +21,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Audits every request a coordinator makes (API and operations endpoints alike): who, what path,
- * and how it ended. Feature code adds finer entries (e.g. which medical record was read).
+ * and how it ended, and for an operations endpoint that changes something at run time what it
+ * changed ({@code change}: e.g. a feature flag before and after, left by the endpoint in {@link
+ * ChangeAuditDetails}). Feature code adds finer entries (e.g. which medical record was read).
  */
 final class CoordinatorActionAuditFilter extends OncePerRequestFilter {
 
@@ -38,14 +43,22 @@ final class CoordinatorActionAuditFilter extends OncePerRequestFilter {
     protected void doFilterInternal(
             HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        ChangeAuditDetails.take(); // nothing left over from this thread's previous request
         try {
             chain.doFilter(request, response);
         } finally {
+            // What an operations endpoint changed (e.g. a flag before and after), if it said.
+            Optional<Map<String, ?>> change = ChangeAuditDetails.take();
             CurrentUser.ofCurrentRequest()
                     .filter(CurrentUser::isCoordinator)
                     .ifPresent(
                             user -> {
                                 int status = response.getStatus();
+                                Map<String, Object> facts = new LinkedHashMap<>();
+                                facts.put("method", request.getMethod());
+                                facts.put("path", request.getRequestURI());
+                                facts.put("status", status);
+                                change.ifPresent(c -> facts.put("change", c));
                                 record(
                                         AuditEntry.of(
                                                         AuditActions.COORDINATOR_REQUEST,
@@ -53,14 +66,7 @@ final class CoordinatorActionAuditFilter extends OncePerRequestFilter {
                                                                 ? AuditOutcome.SUCCESS
                                                                 : AuditOutcome.FAILURE)
                                                 .by(user.id(), user.role())
-                                                .with(
-                                                        Map.of(
-                                                                "method",
-                                                                request.getMethod(),
-                                                                "path",
-                                                                request.getRequestURI(),
-                                                                "status",
-                                                                status)));
+                                                .with(facts));
                             });
         }
     }

@@ -1,7 +1,7 @@
 package org.ramsetu.platform.security;
 
 import java.util.UUID;
-import org.ramsetu.platform.accounts.Role;
+import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.web.ApiProblem;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;

@@ -7,7 +7,8 @@ import org.ramsetu.platform.audit.AuditActions;
 import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
-import org.ramsetu.platform.web.ApiProblem;
+import org.ramsetu.platform.kernel.DomainException;
+import org.ramsetu.platform.kernel.NotFound;
 
 /**
  * Object-level authorization, the one place every feature asks "may this caller see or change this
@@ -32,7 +33,7 @@ public class RecordAccess {
     /**
      * @param kind the record kind for messages and the audit log, e.g. {@code pledge}
      * @param owner the account id that owns a record
-     * @throws ApiProblem 404 when there is no such record or the caller may not read it
+     * @throws DomainException NotFound when there is no such record or the caller may not read it
      */
     public <T> T read(
             CurrentUser user,
@@ -41,7 +42,7 @@ public class RecordAccess {
             Optional<T> record,
             Function<T, UUID> owner,
             Sensitivity sensitivity) {
-        T found = record.orElseThrow(() -> ApiProblem.notFound(kind, id));
+        T found = record.orElseThrow(() -> new NotFound(kind, id));
         if (user.owns(owner.apply(found))) {
             return found;
         }
@@ -54,20 +55,20 @@ public class RecordAccess {
             }
             return found;
         }
-        throw ApiProblem.notFound(kind, id);
+        throw new NotFound(kind, id);
     }
 
     /**
      * Changes by the owner only; coordinators act through their own endpoints, which check their
      * role instead.
      *
-     * @throws ApiProblem 404 when there is no such record or the caller does not own it
+     * @throws DomainException NotFound when there is no such record or the caller does not own it
      */
     public <T> T change(
             CurrentUser user, String kind, Object id, Optional<T> record, Function<T, UUID> owner) {
-        T found = record.orElseThrow(() -> ApiProblem.notFound(kind, id));
+        T found = record.orElseThrow(() -> new NotFound(kind, id));
         if (!user.owns(owner.apply(found))) {
-            throw ApiProblem.notFound(kind, id);
+            throw new NotFound(kind, id);
         }
         return found;
     }

@@ -9,7 +9,8 @@ import org.ramsetu.infra.ratelimit.RateLimiter;
 import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
-import org.ramsetu.platform.web.ApiProblem;
+import org.ramsetu.platform.kernel.DomainException;
+import org.ramsetu.platform.kernel.TooManyAttempts;
 
 /**
  * The platform's named rate limits (configured as {@code ramsetu.rate-limits.limits.<name>.*}),
@@ -35,7 +36,8 @@ public class RequestLimits {
     }
 
     /**
-     * @throws ApiProblem 429 when the bucket of {@code key} under {@code limit} is empty
+     * @throws DomainException TooManyAttempts when the bucket of {@code key} under {@code limit} is
+     *     empty
      */
     public void take(String limit, String key, String auditAction) {
         take(limit, key, auditAction, Map.of());
@@ -51,7 +53,7 @@ public class RequestLimits {
             Map<String, Object> detail = new java.util.HashMap<>(facts);
             detail.put("limit", limit);
             audit.record(AuditEntry.of(auditAction, AuditOutcome.DENIED).with(detail));
-            throw ApiProblem.tooManyRequests(
+            throw new TooManyAttempts(
                     "too many attempts; try again in " + decision.retryAfterSeconds() + " seconds",
                     decision.retryAfter());
         }

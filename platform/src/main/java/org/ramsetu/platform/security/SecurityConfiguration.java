@@ -87,6 +87,10 @@ public class SecurityConfiguration {
                         a -> {
                             a.requestMatchers("/api/v1/auth/**").permitAll();
                             a.requestMatchers("/api/v1/admin/**").hasRole(COORDINATOR);
+                            // Coordinator work outside /admin: registry reports and large exports,
+                            // the reminders list. Their controllers check the role too.
+                            a.requestMatchers("/api/v1/reports/**", "/api/v1/reminders/**")
+                                    .hasRole(COORDINATOR);
                             a.requestMatchers("/api/**").authenticated();
                             if (properties.scoringApi()
                                     == SecurityProperties.ScoringApiAccess.OPEN) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ramsetu.core.InvalidClinicalValueException;
 import org.ramsetu.infra.database.DatabaseFailures;
+import org.ramsetu.platform.kernel.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -45,6 +46,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
         return ProblemResponses.of(problem);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> refused(DomainException refusal) {
+        return ProblemResponses.of(ApiProblem.from(refusal));
     }
 
     @ExceptionHandler

@@ -1,14 +1,23 @@
 package org.ramsetu.platform.web;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import org.ramsetu.platform.kernel.Conflict;
+import org.ramsetu.platform.kernel.DomainException;
+import org.ramsetu.platform.kernel.Forbidden;
+import org.ramsetu.platform.kernel.InvalidInput;
+import org.ramsetu.platform.kernel.NotFound;
+import org.ramsetu.platform.kernel.TooManyAttempts;
+import org.ramsetu.platform.kernel.UnacceptableContent;
+import org.ramsetu.platform.kernel.Unauthenticated;
+import org.ramsetu.platform.kernel.Unavailable;
 import org.springframework.http.HttpStatus;
 
 /**
  * A refusal the API explains to the caller: the status, a short title, a detail a person can act on
  * and, for validation, the offending fields. Rendered as RFC 9457 problem details by {@link
- * ApiExceptionHandler}.
+ * ApiExceptionHandler}. Raised directly only by the web edge (controllers, filters, web helpers);
+ * use cases throw a {@link DomainException}, which {@link #from} turns into one of these.
  */
 public class ApiProblem extends RuntimeException {
 
@@ -33,6 +42,59 @@ public class ApiProblem extends RuntimeException {
         this.retryAfter = retryAfter;
     }
 
+    /**
+     * The one translation of a use case's refusal into HTTP: each kind answers with the status,
+     * type, title, detail, fields and {@code Retry-After} its factory here gives, so the answer
+     * does not depend on whether the refusal came from a use case or from the edge.
+     */
+    public static ApiProblem from(DomainException refusal) {
+        String detail = refusal.getMessage();
+        if (refusal instanceof InvalidInput invalid) {
+            return invalid.namesFields()
+                    ? new ApiProblem(
+                            HttpStatus.BAD_REQUEST,
+                            invalid.type(),
+                            "Invalid request",
+                            detail,
+                            invalid.fieldErrors(),
+                            Duration.ZERO)
+                    : badRequest(invalid.type(), detail);
+        }
+        if (refusal instanceof NotFound) {
+            return new ApiProblem(
+                    HttpStatus.NOT_FOUND,
+                    NotFound.TYPE,
+                    "Not found",
+                    detail,
+                    Map.of(),
+                    Duration.ZERO);
+        }
+        if (refusal instanceof Conflict) {
+            return conflict(refusal.type(), detail);
+        }
+        if (refusal instanceof Forbidden) {
+            return forbidden(refusal.type(), detail);
+        }
+        if (refusal instanceof Unauthenticated) {
+            return unauthorized(detail);
+        }
+        if (refusal instanceof TooManyAttempts tooMany) {
+            return tooManyRequests(detail, tooMany.retryAfter());
+        }
+        if (refusal instanceof Unavailable unavailable) {
+            return serviceUnavailable(
+                    unavailable.type(), unavailable.title(), detail, unavailable.retryAfter());
+        }
+        if (refusal instanceof UnacceptableContent content) {
+            return switch (content.reason()) {
+                case TOO_LARGE -> contentTooLarge(detail);
+                case UNSUPPORTED_TYPE -> unsupportedMediaType(detail);
+            };
+        }
+        throw new IllegalArgumentException(
+                "no HTTP answer for " + refusal.getClass().getName(), refusal);
+    }
+
     public static ApiProblem badRequest(String type, String detail) {
         return new ApiProblem(
                 HttpStatus.BAD_REQUEST, type, "Bad request", detail, Map.of(), Duration.ZERO);
@@ -43,22 +105,9 @@ public class ApiProblem extends RuntimeException {
         return invalidFields(Map.of(field, message));
     }
 
+    /** Validation failures of fields of the request body, listed in the detail in map order. */
     public static ApiProblem invalidFields(Map<String, String> errors) {
-        Map<String, String> ordered = new LinkedHashMap<>(errors);
-        StringBuilder detail = new StringBuilder();
-        ordered.forEach(
-                (field, message) ->
-                        detail.append(detail.isEmpty() ? "" : "; ")
-                                .append(field)
-                                .append(": ")
-                                .append(message));
-        return new ApiProblem(
-                HttpStatus.BAD_REQUEST,
-                "validation",
-                "Invalid request",
-                detail.toString(),
-                ordered,
-                Duration.ZERO);
+        return from(InvalidInput.fields(errors));
     }
 
     public static ApiProblem unauthorized(String detail) {

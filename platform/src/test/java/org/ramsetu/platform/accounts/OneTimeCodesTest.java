@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ramsetu.infra.testing.TestDatabase;
+import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.security.TokenKeys;
 import org.ramsetu.platform.testing.MutableClock;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import org.ramsetu.platform.web.ApiProblem;
+import org.ramsetu.platform.kernel.InvalidInput;
 
 class PasswordPolicyTest {
 
@@ -26,7 +26,7 @@ class PasswordPolicyTest {
                 }) {
             assertThatThrownBy(() -> PasswordPolicy.check("password", bad, email))
                     .isInstanceOfSatisfying(
-                            ApiProblem.class,
+                            InvalidInput.class,
                             p ->
                                     org.assertj.core.api.Assertions.assertThat(p.fieldErrors())
                                             .containsKey("password"));
@@ -37,7 +37,7 @@ class PasswordPolicyTest {
     void lengthCountsCharactersNotBytes() {
         // 12 emoji are 24 UTF-16 units; 11 must still be too short.
         assertThatThrownBy(() -> PasswordPolicy.check("password", "🌳🌲".repeat(5) + "🌳", email))
-                .isInstanceOf(ApiProblem.class);
+                .isInstanceOf(InvalidInput.class);
         assertThatCode(() -> PasswordPolicy.check("password", "🌳🌲".repeat(6), email))
                 .doesNotThrowAnyException();
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.ramsetu.platform.kernel.Unavailable;
 import org.ramsetu.platform.web.ApiProblem;
 
 class RankingRunSlotsTest {
@@ -33,9 +34,9 @@ class RankingRunSlotsTest {
         long started = System.nanoTime();
         assertThatThrownBy(() -> slots.run(() -> "second"))
                 .isInstanceOfSatisfying(
-                        ApiProblem.class,
+                        Unavailable.class,
                         p -> {
-                            assertThat(p.status().value()).isEqualTo(503);
+                            assertThat(ApiProblem.from(p).status().value()).isEqualTo(503);
                             assertThat(p.retryAfter()).isEqualTo(Duration.ofSeconds(5));
                         });
         assertThat(Duration.ofNanos(System.nanoTime() - started))

@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.ramsetu.platform.accounts.Role;
+import org.ramsetu.platform.identity.Role;
+import org.ramsetu.platform.kernel.Conflict;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.testing.MutableClock;
 import org.ramsetu.platform.web.ApiProblem;
@@ -89,9 +90,9 @@ class IdempotentRequestsIntegrationTest {
                                         Map.of("organ", "KIDNEY"),
                                         () -> {
                                             runs.incrementAndGet();
-                                            throw ApiProblem.conflict("busy", "try again");
+                                            throw new Conflict("busy", "try again");
                                         }))
-                .isInstanceOf(ApiProblem.class);
+                .isInstanceOf(Conflict.class);
         var retry = create("key-4", Map.of("organ", "KIDNEY"));
 
         assertThat(runs).hasValue(2);

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ramsetu.infra.testing.TestDatabase;
-import org.ramsetu.platform.accounts.Role;
 import org.ramsetu.platform.audit.AuditLog;
+import org.ramsetu.platform.identity.Role;
+import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.web.ApiProblem;
 
 /** Object-level authorization, the one place every feature uses. */
@@ -54,9 +55,9 @@ class RecordAccessTest {
 
         assertThatThrownBy(() -> read(other))
                 .isInstanceOfSatisfying(
-                        ApiProblem.class,
+                        NotFound.class,
                         p -> {
-                            assertThat(p.status().value()).isEqualTo(404);
+                            assertThat(ApiProblem.from(p).status().value()).isEqualTo(404);
                             assertThat(p.getMessage())
                                     .isEqualTo("no pledge with id " + pledge.id());
                         });
@@ -95,7 +96,7 @@ class RecordAccessTest {
                                         pledge.id(),
                                         Optional.of(pledge),
                                         Pledge::donorId))
-                .isInstanceOf(ApiProblem.class);
+                .isInstanceOf(NotFound.class);
     }
 
     private Pledge read(CurrentUser user) {

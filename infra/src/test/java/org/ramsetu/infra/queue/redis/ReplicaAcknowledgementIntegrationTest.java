@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ramsetu.infra.queue.EnqueueResult;
 import org.ramsetu.infra.queue.JobType;
 import org.ramsetu.infra.queue.NewJob;
-import org.ramsetu.infra.queue.QueueConfiguration;
 import org.ramsetu.infra.queue.QueueRedis;
+import org.ramsetu.infra.queue.config.QueueConfiguration;
 import org.ramsetu.infra.testing.RedisServerProcess;
 
 /**

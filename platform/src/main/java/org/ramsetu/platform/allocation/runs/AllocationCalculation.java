@@ -12,9 +12,11 @@ import org.ramsetu.core.allocation.PreparedAllocation;
 import org.ramsetu.core.allocation.WaitingRequest;
 import org.ramsetu.core.ranking.CandidateId;
 import org.ramsetu.platform.allocation.policies.LoadedPolicy;
+import org.ramsetu.platform.kernel.Conflict;
+import org.ramsetu.platform.kernel.DomainException;
+import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.matching.runs.MlScoring;
 import org.ramsetu.platform.registry.common.Sql;
-import org.ramsetu.platform.web.ApiProblem;
 
 /**
  * An allocation run up to its record: the waiting list for the organ → the clinical core's hard
@@ -46,17 +48,17 @@ class AllocationCalculation {
     }
 
     /**
-     * @throws ApiProblem 404 for an unknown pledge
+     * @throws DomainException NotFound for an unknown pledge
      */
     OfferedOrgans.Row pledge(UUID id) {
-        return organs.find(id).orElseThrow(() -> ApiProblem.notFound("pledge", id));
+        return organs.find(id).orElseThrow(() -> new NotFound("pledge", id));
     }
 
     Computed calculate(OfferedOrgans.Row pledge, LoadedPolicy policy) {
         long started = System.nanoTime();
         Instant asOf = Sql.now(clock);
         if (!pledge.hasProfile()) {
-            throw ApiProblem.conflict(
+            throw new Conflict(
                     "profile-required",
                     "the donor of pledge "
                             + pledge.pledgeId

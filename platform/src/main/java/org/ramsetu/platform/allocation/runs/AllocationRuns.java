@@ -17,6 +17,15 @@ import tools.jackson.databind.json.JsonMapper;
 /** Allocation runs in PostgreSQL: inserted once, read back whole. */
 public class AllocationRuns {
 
+    /** Named, not "*": a column a later release adds changes nothing this release reads. */
+    private static final String COLUMNS =
+            """
+            id, pledge_id, donor_id, organ, pledge_version, created_at, created_by, trigger,
+            degraded, degraded_cause, model_version, policy_id, policy_sha256, policy,
+            formula_versions, donor_facts, settings, rescored_from, waiting_count, candidate_count,
+            excluded_count, exclusion_counts, candidates, excluded, duration_ms, timings
+            """;
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     private static final TypeReference<Map<String, Integer>> COUNTS = new TypeReference<>() {};
@@ -34,6 +43,14 @@ public class AllocationRuns {
      *     re-scored already
      */
     void insert(AllocationRun run) {
+        insert(run, null, null);
+    }
+
+    /**
+     * @param reprocessedFrom for a {@code REPROCESSED} run, the run it ranked again; else null
+     * @param batch for a {@code REPROCESSED} run, the re-processing batch; else null
+     */
+    void insert(AllocationRun run, UUID reprocessedFrom, UUID batch) {
         Map<String, Object> v = new HashMap<>();
         v.put("id", run.id());
         v.put("pledge", run.pledgeId());
@@ -78,10 +95,22 @@ public class AllocationRuns {
                         """)
                 .params(v)
                 .update();
+        if (batch != null) {
+            jdbc.sql(
+                            """
+                            insert into allocation_run_reprocessing (run_id, reprocessed_from,
+                                batch_id)
+                            values (:id, :reprocessedFrom, :batch)
+                            """)
+                    .param("id", run.id())
+                    .param("reprocessedFrom", reprocessedFrom)
+                    .param("batch", batch)
+                    .update();
+        }
     }
 
     public Optional<AllocationRun> find(UUID id) {
-        return jdbc.sql("select * from allocation_run where id = :id")
+        return jdbc.sql("select " + COLUMNS + " from allocation_run where id = :id")
                 .param("id", id)
                 .query(AllocationRuns::run)
                 .optional();

@@ -12,7 +12,6 @@ import org.ramsetu.infra.scoring.ScoringClient;
 import org.ramsetu.platform.allocation.AllocationProperties;
 import org.ramsetu.platform.allocation.policies.AllocationPolicies;
 import org.ramsetu.platform.audit.AuditLog;
-import org.ramsetu.platform.matching.MatchingConfiguration;
 import org.ramsetu.platform.matching.MatchingProperties;
 import org.ramsetu.platform.matching.RankingRunSlots;
 import org.ramsetu.platform.matching.runs.MlScoring;
@@ -67,7 +66,7 @@ public class AllocationRunsConfiguration {
             TransactionTemplate tx,
             Clock clock) {
         return new RecordingAllocationRun(
-                runs, MatchingConfiguration.auditLog(audit, jdbc, clock), jobs, jdbc, tx);
+                runs, AuditLog.shared(audit, jdbc, clock), jobs, jdbc, tx);
     }
 
     @Bean
@@ -90,7 +89,17 @@ public class AllocationRunsConfiguration {
             JdbcClient jdbc,
             Clock clock) {
         return new RescoringAllocationRun(
-                runs, calculation, recording, MatchingConfiguration.auditLog(audit, jdbc, clock));
+                runs, calculation, recording, AuditLog.shared(audit, jdbc, clock));
+    }
+
+    @Bean
+    ModelChangeAllocationRun modelChangeAllocationRun(
+            AllocationRuns runs,
+            AllocationCalculation calculation,
+            RecordingAllocationRun recording,
+            AllocationPolicies policies,
+            RankingRunSlots slots) {
+        return new ModelChangeAllocationRun(runs, calculation, recording, policies, slots);
     }
 
     @Bean

@@ -3,10 +3,12 @@ package org.ramsetu.platform.allocation.runs;
 import java.util.Optional;
 import java.util.UUID;
 import org.ramsetu.platform.allocation.AllocationAuditActions;
+import org.ramsetu.platform.kernel.DomainException;
+import org.ramsetu.platform.kernel.InvalidInput;
+import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.matching.CoordinatorOnly;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.security.RecordAccess;
-import org.ramsetu.platform.web.ApiProblem;
 
 /**
  * Allocation runs as coordinators read them; each read is audited (a run holds the medical facts of
@@ -28,8 +30,9 @@ public class ReadingAllocationRuns {
     }
 
     /**
-     * @throws ApiProblem 404 for an unknown run or one the caller may not know of, 403 for the
-     *     donor whose pledge it allocated, 400 for a list size out of range
+     * @throws DomainException NotFound for an unknown run or one the caller may not know of,
+     *     Forbidden for the donor whose pledge it allocated, InvalidInput for a list size out of
+     *     range
      */
     public AllocationRunView one(CurrentUser user, UUID id, Integer candidates, Integer excluded) {
         int c = limit("candidates", candidates);
@@ -43,15 +46,14 @@ public class ReadingAllocationRuns {
                 owner -> owner,
                 RecordAccess.Sensitivity.MEDICAL);
         CoordinatorOnly.require(user, true, AllocationAuditActions.RUN, id, "read allocation runs");
-        AllocationRun run =
-                runs.find(id).orElseThrow(() -> ApiProblem.notFound("allocation run", id));
+        AllocationRun run = runs.find(id).orElseThrow(() -> new NotFound("allocation run", id));
         return AllocationRunView.of(run, runs.rescoredBy(id).orElse(null), c, e);
     }
 
     private int limit(String field, Integer requested) {
         int value = requested == null ? defaultList : requested;
         if (value < 0 || value > MAX_LIST) {
-            throw ApiProblem.invalidField(field, "must be 0 to " + MAX_LIST);
+            throw InvalidInput.field(field, "must be 0 to " + MAX_LIST);
         }
         return value;
     }

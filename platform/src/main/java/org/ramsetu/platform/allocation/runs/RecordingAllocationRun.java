@@ -2,6 +2,7 @@ package org.ramsetu.platform.allocation.runs;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.ramsetu.core.allocation.AllocationResult;
@@ -9,13 +10,14 @@ import org.ramsetu.core.eligibility.Exclusion;
 import org.ramsetu.core.ranking.ExcludedCandidate;
 import org.ramsetu.infra.queue.NewJob;
 import org.ramsetu.infra.queue.outbox.JobScheduler;
-import org.ramsetu.platform.accounts.Role;
 import org.ramsetu.platform.allocation.AllocationAuditActions;
 import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
+import org.ramsetu.platform.identity.Role;
+import org.ramsetu.platform.kernel.Conflict;
+import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.matching.runs.RunTrigger;
-import org.ramsetu.platform.web.ApiProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -48,7 +50,8 @@ class RecordingAllocationRun {
     /**
      * @param coordinator who asked; null for the re-scoring job
      * @param rescoredFrom the degraded run a re-scoring replaces; null for a coordinator's run
-     * @throws ApiProblem 409 when the pledge is no longer {@code VERIFIED} or changed while ranked
+     * @throws DomainException Conflict when the pledge is no longer {@code VERIFIED} or changed
+     *     while ranked
      */
     AllocationRun record(Computed computed, UUID coordinator, UUID rescoredFrom) {
         AllocationRun run = of(computed, coordinator, rescoredFrom);
@@ -87,7 +90,58 @@ class RecordingAllocationRun {
         return run;
     }
 
+    /**
+     * Writes a run a re-processing batch computed: the run row (trigger {@code REPROCESSED}, naming
+     * the run it ranked again and the batch) and its audit entry, in the caller's transaction.
+     * Nothing is offered: the batch is a report (docs/reprocessing.md).
+     *
+     * @return empty, writing nothing, when the pledge left {@code VERIFIED} or changed since
+     */
+    Optional<AllocationRun> recordModelChange(Computed computed, UUID reprocessedFrom, UUID batch) {
+        AllocationRun run = of(computed, null, null, RunTrigger.REPROCESSED);
+        return tx.execute(
+                status -> {
+                    Map<String, Object> now =
+                            jdbc.sql("select status, version from pledge where id = :id for update")
+                                    .param("id", run.pledgeId())
+                                    .query()
+                                    .singleRow();
+                    if (!"VERIFIED".equals(now.get("status"))
+                            || ((Number) now.get("version")).longValue() != run.pledgeVersion()) {
+                        return Optional.<AllocationRun>empty();
+                    }
+                    runs.insert(run, reprocessedFrom, batch);
+                    Map<String, Object> detail = new HashMap<>();
+                    detail.put("pledgeId", run.pledgeId().toString());
+                    detail.put("organ", run.organ().name());
+                    detail.put("policy", run.policyId());
+                    detail.put("candidates", run.candidateCount());
+                    detail.put("excluded", run.excludedCount());
+                    if (run.modelVersion() != null) {
+                        detail.put("modelVersion", run.modelVersion());
+                    }
+                    detail.put("reprocessedFrom", reprocessedFrom.toString());
+                    detail.put("batch", batch.toString());
+                    audit.record(
+                            AuditEntry.of(
+                                            ModelChangeAllocationRun.AUDIT_ACTION,
+                                            AuditOutcome.SUCCESS)
+                                    .on(AllocationAuditActions.RUN, run.id())
+                                    .with(detail));
+                    return Optional.of(run);
+                });
+    }
+
     static AllocationRun of(Computed c, UUID coordinator, UUID rescoredFrom) {
+        return of(
+                c,
+                coordinator,
+                rescoredFrom,
+                rescoredFrom == null ? RunTrigger.COORDINATOR : RunTrigger.RESCORING);
+    }
+
+    private static AllocationRun of(
+            Computed c, UUID coordinator, UUID rescoredFrom, RunTrigger trigger) {
         AllocationResult r = c.result();
         Map<String, Integer> counts = new TreeMap<>();
         for (ExcludedCandidate e : r.excluded()) {
@@ -103,7 +157,7 @@ class RecordingAllocationRun {
                 c.organ().pledgeVersion(),
                 c.asOf(),
                 coordinator,
-                rescoredFrom == null ? RunTrigger.COORDINATOR : RunTrigger.RESCORING,
+                trigger,
                 r.degraded(),
                 c.degradedCause(),
                 r.modelVersion(),
@@ -135,7 +189,7 @@ class RecordingAllocationRun {
             throw notVerified(pledgeId, status);
         }
         if (((Number) now.get("version")).longValue() != rankedVersion) {
-            throw ApiProblem.conflict(
+            throw new Conflict(
                     "pledge-changed",
                     "pledge "
                             + pledgeId
@@ -144,8 +198,8 @@ class RecordingAllocationRun {
         }
     }
 
-    static ApiProblem notVerified(UUID pledgeId, Object status) {
-        return ApiProblem.conflict(
+    static Conflict notVerified(UUID pledgeId, Object status) {
+        return new Conflict(
                 "pledge-not-verified",
                 "pledge "
                         + pledgeId

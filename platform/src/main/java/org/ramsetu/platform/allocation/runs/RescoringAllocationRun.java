@@ -10,7 +10,7 @@ import org.ramsetu.platform.allocation.policies.PolicyReader;
 import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
-import org.ramsetu.platform.web.ApiProblem;
+import org.ramsetu.platform.kernel.DomainException;
 import org.springframework.dao.DuplicateKeyException;
 
 /**
@@ -86,7 +86,7 @@ public class RescoringAllocationRun {
             return Outcome.WRITTEN;
         } catch (DuplicateKeyException concurrentDelivery) {
             return Outcome.ALREADY_DONE;
-        } catch (ApiProblem refused) {
+        } catch (DomainException refused) {
             OfferedOrgans.Row now = calculation.pledge(degraded.pledgeId());
             if (now.status != PledgeStatus.VERIFIED) {
                 skipped(degraded, now.status);

@@ -188,6 +188,21 @@ final class RunCodec {
                 degraded);
     }
 
+    /** The requests of a stored candidate list, best first. */
+    static List<UUID> requestOrder(byte[] stored) {
+        Reader r = new Reader(stored);
+        try {
+            int count = r.in.readInt();
+            List<UUID> out = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                out.add(UUID.fromString(candidate(r, i + 1, "-", false).id().patientId()));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored allocation run cannot be read", e);
+        }
+    }
+
     static CandidateView view(AllocatedCandidate c) {
         Points p = c.points();
         List<CandidateView.Group> groups = new ArrayList<>(c.groups().size());

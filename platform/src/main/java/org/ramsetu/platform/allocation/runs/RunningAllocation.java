@@ -3,10 +3,11 @@ package org.ramsetu.platform.allocation.runs;
 import java.util.UUID;
 import org.ramsetu.core.donor.PledgeStatus;
 import org.ramsetu.platform.allocation.policies.AllocationPolicies;
+import org.ramsetu.platform.kernel.DomainException;
+import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.matching.CoordinatorOnly;
 import org.ramsetu.platform.matching.RankingRunSlots;
 import org.ramsetu.platform.security.CurrentUser;
-import org.ramsetu.platform.web.ApiProblem;
 
 /**
  * A coordinator ranks the waiting list for a verified pledge under the active policy: computed
@@ -47,14 +48,14 @@ public class RunningAllocation {
     }
 
     /**
-     * @throws ApiProblem 404 for an unknown pledge (or one the caller may not know of), 403 for its
-     *     donor, 409 unless it is {@code VERIFIED}
+     * @throws DomainException NotFound for an unknown pledge (or one the caller may not know of),
+     *     Forbidden for its donor, Conflict unless it is {@code VERIFIED}
      */
     public Prepared prepare(CurrentUser user, UUID pledgeId) {
         OfferedOrgans.Row pledge;
         try {
             pledge = calculation.pledge(pledgeId);
-        } catch (ApiProblem notFound) {
+        } catch (NotFound notFound) {
             CoordinatorOnly.require(user, false, "pledge", pledgeId, "run allocations");
             throw notFound;
         }
@@ -64,7 +65,11 @@ public class RunningAllocation {
             throw RecordingAllocationRun.notVerified(pledgeId, pledge.status);
         }
         return new Prepared(
-                slots.run(() -> calculation.calculate(pledge, policies.active())), user.id());
+                slots.run(
+                        () ->
+                                calculation.calculate(
+                                        pledge, policies.forRun(pledge.pledgeId, pledge.organ))),
+                user.id());
     }
 
     /** Records a prepared run; joins the caller's transaction when there is one. */

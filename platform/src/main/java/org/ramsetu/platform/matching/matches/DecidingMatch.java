@@ -11,6 +11,10 @@ import java.util.UUID;
 import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
+import org.ramsetu.platform.kernel.Conflict;
+import org.ramsetu.platform.kernel.DomainException;
+import org.ramsetu.platform.kernel.InvalidInput;
+import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.matching.CoordinatorOnly;
 import org.ramsetu.platform.matching.MatchMails;
 import org.ramsetu.platform.matching.MatchingAuditActions;
@@ -20,7 +24,6 @@ import org.ramsetu.platform.registry.common.Sql;
 import org.ramsetu.platform.registry.pledges.ChangingPledgeStatus;
 import org.ramsetu.platform.registry.requests.ChangingRequestStatus;
 import org.ramsetu.platform.security.CurrentUser;
-import org.ramsetu.platform.web.ApiProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -68,8 +71,9 @@ public class DecidingMatch {
     }
 
     /**
-     * @throws ApiProblem 404 unknown (or not visible), 403 not a coordinator, 409 when the match is
-     *     not {@code PROPOSED}, changed since {@code expected}, or its pledge or request moved on
+     * @throws DomainException NotFound unknown (or not visible), Forbidden not a coordinator,
+     *     Conflict when the match is not {@code PROPOSED}, changed since {@code expected}, or its
+     *     pledge or request moved on
      */
     public MatchView approve(CurrentUser user, UUID id, ExpectedVersion expected) {
         return tx.execute(
@@ -156,15 +160,15 @@ public class DecidingMatch {
     }
 
     /**
-     * @throws ApiProblem 400 without a coordinator's reason code or without the note {@code OTHER}
-     *     needs; otherwise as {@link #approve}
+     * @throws DomainException InvalidInput without a coordinator's reason code or without the note
+     *     {@code OTHER} needs; otherwise as {@link #approve}
      */
     public MatchView decline(
             CurrentUser user, UUID id, String reason, String note, ExpectedVersion expected) {
         DeclineReason code = reason(reason);
         String checkedNote = Fields.optionalText("note", note, MAX_NOTE);
         if (code == DeclineReason.OTHER && checkedNote == null) {
-            throw ApiProblem.invalidField(
+            throw InvalidInput.field(
                     "note", "is required with reason OTHER: say why the match was declined");
         }
         return tx.execute(
@@ -196,7 +200,7 @@ public class DecidingMatch {
     }
 
     private Match decidable(CurrentUser user, UUID id, String action) {
-        Match match = matches.find(id).orElseThrow(() -> ApiProblem.notFound("match", id));
+        Match match = matches.find(id).orElseThrow(() -> new NotFound("match", id));
         CoordinatorOnly.require(
                 user, match.visibleTo(user.id(), user.isCoordinator()), "match", id, action);
         return match;
@@ -204,9 +208,9 @@ public class DecidingMatch {
 
     /** The match as it is now (after the locks), which must still be open. */
     private Match proposed(UUID id, ExpectedVersion expected, String verb) {
-        Match current = matches.find(id).orElseThrow(() -> ApiProblem.notFound("match", id));
+        Match current = matches.find(id).orElseThrow(() -> new NotFound("match", id));
         if (current.status() != MatchStatus.PROPOSED) {
-            throw ApiProblem.conflict(
+            throw new Conflict(
                     "illegal-transition",
                     "the match is "
                             + current.status()
@@ -248,7 +252,7 @@ public class DecidingMatch {
 
     private static DeclineReason reason(String text) {
         if (text == null || text.isBlank()) {
-            throw ApiProblem.invalidField(
+            throw InvalidInput.field(
                     "reason",
                     "is required: one of " + String.join(", ", DeclineReason.coordinatorCodes()));
         }
@@ -260,7 +264,7 @@ public class DecidingMatch {
         } catch (IllegalArgumentException unknown) {
             // answered below
         }
-        throw ApiProblem.invalidField(
+        throw InvalidInput.field(
                 "reason",
                 "must be one of "
                         + String.join(", ", DeclineReason.coordinatorCodes())

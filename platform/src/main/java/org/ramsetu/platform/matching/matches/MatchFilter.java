@@ -2,6 +2,7 @@ package org.ramsetu.platform.matching.matches;
 
 import java.util.UUID;
 import org.ramsetu.core.organ.Organ;
+import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.registry.common.Fields;
 
 /** What {@code GET /matches} narrows to; every field optional. */
@@ -15,7 +16,7 @@ public record MatchFilter(
         UUID donorId) {
 
     /**
-     * @throws org.ramsetu.platform.web.ApiProblem 400 naming a parameter that is not valid
+     * @throws DomainException InvalidInput naming a parameter that is not valid
      */
     public static MatchFilter of(
             String status, String organ, UUID requestId, UUID pledgeId, UUID runId) {

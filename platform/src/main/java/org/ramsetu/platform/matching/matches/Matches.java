@@ -17,6 +17,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Matches in PostgreSQL. Every decision names the version it replaces. */
 public class Matches {
 
+    /** Named, not "*": a column a later release adds changes nothing this release reads. */
+    private static final String COLUMNS =
+            """
+            id, run_id, request_id, pledge_id, patient_id, donor_id, organ, rank, score, ml_score,
+            distance_km, pledge_version, request_version, status, decline_reason, decline_note,
+            created_at, decided_at, decided_by, superseded_by_run, version
+            """;
+
     private final JdbcClient jdbc;
 
     public Matches(JdbcClient jdbc) {
@@ -54,7 +62,7 @@ public class Matches {
     }
 
     public Optional<Match> find(UUID id) {
-        return jdbc.sql("select * from match where id = :id")
+        return jdbc.sql("select " + COLUMNS + " from match where id = :id")
                 .param("id", id)
                 .query(Matches::match)
                 .optional();
@@ -62,7 +70,7 @@ public class Matches {
 
     /** The run's proposals, best first, as they stand now. */
     public List<Match> ofRun(UUID runId) {
-        return jdbc.sql("select * from match where run_id = :run order by rank")
+        return jdbc.sql("select " + COLUMNS + " from match where run_id = :run order by rank")
                 .param("run", runId)
                 .query(Matches::match)
                 .list();
@@ -164,7 +172,10 @@ public class Matches {
                 .filter("m.pledge_id = :pledge", "pledge", f.pledgeId())
                 .filter("m.run_id = :run", "run", f.runId())
                 .after("m.created_at", "m.id", page.after())
-                .toSql("select m.* from match m", "m.created_at desc, m.id desc", page.limit());
+                .toSql(
+                        "select " + Sql.qualified("m", COLUMNS) + " from match m",
+                        "m.created_at desc, m.id desc",
+                        page.limit());
     }
 
     static Match match(ResultSet rs, int row) throws SQLException {

@@ -1,13 +1,14 @@
 package org.ramsetu.platform.matching.matches;
 
-import org.ramsetu.platform.accounts.Role;
 import org.ramsetu.platform.audit.AuditActions;
 import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
+import org.ramsetu.platform.identity.Role;
+import org.ramsetu.platform.kernel.Forbidden;
+import org.ramsetu.platform.kernel.InvalidInput;
 import org.ramsetu.platform.matching.MatchingAuditActions;
 import org.ramsetu.platform.security.CurrentUser;
-import org.ramsetu.platform.web.ApiProblem;
 import org.ramsetu.platform.web.Cursor;
 import org.ramsetu.platform.web.Page;
 import org.ramsetu.platform.web.PageRequest;
@@ -37,12 +38,12 @@ public class ReadingMatches {
             scoped = filter.ofPatient(user.id());
         } else if (user.role() == Role.DONOR) {
             if (filter.status() != null && filter.status() != MatchStatus.APPROVED) {
-                throw ApiProblem.invalidField(
+                throw InvalidInput.field(
                         "status", "donors see the approved matches of their pledges only");
             }
             scoped = filter.ofDonor(user.id());
         } else {
-            throw ApiProblem.forbidden("wrong-role", "your account cannot list matches");
+            throw new Forbidden("wrong-role", "your account cannot list matches");
         }
         return Page.of(
                         matches.page(scoped, page),

@@ -6,9 +6,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,6 +54,39 @@ final class CompressedList {
             throw new UncheckedIOException("a stored match run list could not be read", e);
         }
         return head;
+    }
+
+    /**
+     * The {@code pledgeId} of every entry of a stored candidate list, in stored (rank) order,
+     * without building the entries: a re-processing batch compares the order of tens of thousands
+     * of candidates per run and needs nothing else of them.
+     */
+    static List<UUID> pledgeOrder(byte[] stored) {
+        List<UUID> order = new ArrayList<>();
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(stored), 65_536);
+                JsonParser parser = JSON.createParser(in)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                throw new IllegalStateException("a stored match run list is not a JSON array");
+            }
+            while (parser.nextToken() == JsonToken.START_OBJECT) {
+                JsonToken t;
+                while ((t = parser.nextToken()) == JsonToken.PROPERTY_NAME) {
+                    String name = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if ("pledgeId".equals(name) && value == JsonToken.VALUE_STRING) {
+                        order.add(UUID.fromString(parser.getString()));
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+                if (t != JsonToken.END_OBJECT) {
+                    throw new IllegalStateException("a stored match run list is malformed");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored match run list could not be read", e);
+        }
+        return order;
     }
 
     private static final class FastGzip extends GZIPOutputStream {

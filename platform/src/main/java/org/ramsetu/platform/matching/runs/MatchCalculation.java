@@ -17,11 +17,13 @@ import org.ramsetu.core.ranking.RankedCandidate;
 import org.ramsetu.core.ranking.RankingPolicy;
 import org.ramsetu.core.ranking.RankingResult;
 import org.ramsetu.core.ranking.RankingWeights;
+import org.ramsetu.platform.kernel.Conflict;
+import org.ramsetu.platform.kernel.DomainException;
+import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.registry.common.Sql;
 import org.ramsetu.platform.registry.patients.PatientProfiles;
 import org.ramsetu.platform.registry.requests.TransplantRequest;
 import org.ramsetu.platform.registry.requests.TransplantRequests;
-import org.ramsetu.platform.web.ApiProblem;
 
 /**
  * The main job of the platform, up to the record: candidate query (organ, verified, blood groups
@@ -68,10 +70,10 @@ class MatchCalculation {
     }
 
     /**
-     * @throws ApiProblem 404 for an unknown request
+     * @throws DomainException NotFound for an unknown request
      */
     TransplantRequest request(UUID id) {
-        return requests.find(id).orElseThrow(() -> ApiProblem.notFound("transplant request", id));
+        return requests.find(id).orElseThrow(() -> new NotFound("transplant request", id));
     }
 
     Calculation calculate(TransplantRequest request) {
@@ -83,7 +85,7 @@ class MatchCalculation {
                         profiles.find(request.patientId())
                                 .orElseThrow(
                                         () ->
-                                                ApiProblem.conflict(
+                                                new Conflict(
                                                         "profile-required",
                                                         "the patient of request "
                                                                 + request.id()

@@ -19,6 +19,15 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class MatchRuns {
 
+    /** Named, not "*": a column a later release adds changes nothing this release reads. */
+    private static final String COLUMNS =
+            """
+            id, request_id, patient_id, organ, request_version, created_at, created_by, trigger,
+            degraded, degraded_cause, model_version, policy_version, formula_versions,
+            rescored_from, settings, candidate_count, excluded_count, candidates, excluded,
+            duration_ms
+            """;
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
@@ -33,6 +42,15 @@ public class MatchRuns {
      *     re-scored already
      */
     void insert(MatchRun run, UUID patientId) {
+        insert(run, patientId, null, null);
+    }
+
+    /**
+     * @param reprocessedFrom for a {@code REPROCESSED} run, the run it ranked again; else null
+     * @param batch for a {@code REPROCESSED} run, the re-processing batch; else null
+     * @throws org.springframework.dao.DuplicateKeyException when the batch wrote this already
+     */
+    void insert(MatchRun run, UUID patientId, UUID reprocessedFrom, UUID batch) {
         Map<String, Object> v = new HashMap<>();
         v.put("id", run.id());
         v.put("request", run.requestId());
@@ -68,6 +86,17 @@ public class MatchRuns {
                         """)
                 .params(v)
                 .update();
+        if (batch != null) {
+            jdbc.sql(
+                            """
+                            insert into match_run_reprocessing (run_id, reprocessed_from, batch_id)
+                            values (:id, :reprocessedFrom, :batch)
+                            """)
+                    .param("id", run.id())
+                    .param("reprocessedFrom", reprocessedFrom)
+                    .param("batch", batch)
+                    .update();
+        }
     }
 
     /**
@@ -75,9 +104,26 @@ public class MatchRuns {
      * exclusions (the head of each list: only that much is decompressed and parsed).
      */
     public Optional<MatchRun> find(UUID id, int candidates, int excluded) {
-        return jdbc.sql("select * from match_run where id = :id")
+        return jdbc.sql("select " + COLUMNS + " from match_run where id = :id")
                 .param("id", id)
                 .query((rs, row) -> run(rs, candidates, excluded))
+                .optional();
+    }
+
+    /** A run's request and the pledges it ranked, best first. */
+    record RankedPledges(UUID requestId, String modelVersion, List<UUID> order) {}
+
+    /** Decompresses the ranked list only as far as each entry's pledge id. */
+    Optional<RankedPledges> rankedPledges(UUID runId) {
+        return jdbc.sql(
+                        "select request_id, model_version, candidates from match_run where id = :id")
+                .param("id", runId)
+                .query(
+                        (rs, row) ->
+                                new RankedPledges(
+                                        rs.getObject("request_id", UUID.class),
+                                        rs.getString("model_version"),
+                                        CompressedList.pledgeOrder(rs.getBytes("candidates"))))
                 .optional();
     }
 

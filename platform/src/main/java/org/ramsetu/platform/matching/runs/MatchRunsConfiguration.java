@@ -9,7 +9,6 @@ import org.ramsetu.infra.queue.outbox.JobScheduler;
 import org.ramsetu.infra.scoring.ScoringClient;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.matching.MatchMails;
-import org.ramsetu.platform.matching.MatchingConfiguration;
 import org.ramsetu.platform.matching.MatchingProperties;
 import org.ramsetu.platform.matching.RankingRunSlots;
 import org.ramsetu.platform.matching.matches.Matches;
@@ -68,13 +67,7 @@ public class MatchRunsConfiguration {
             TransactionTemplate tx,
             Clock clock) {
         return new RecordingMatchRun(
-                runs,
-                matches,
-                mails,
-                MatchingConfiguration.auditLog(audit, jdbc, clock),
-                jobs,
-                jdbc,
-                tx);
+                runs, matches, mails, AuditLog.shared(audit, jdbc, clock), jobs, jdbc, tx);
     }
 
     @Bean
@@ -97,7 +90,16 @@ public class MatchRunsConfiguration {
             JdbcClient jdbc,
             Clock clock) {
         return new RescoringMatchRun(
-                runs, calculation, recording, MatchingConfiguration.auditLog(audit, jdbc, clock));
+                runs, calculation, recording, AuditLog.shared(audit, jdbc, clock));
+    }
+
+    @Bean
+    ModelChangeMatchRun modelChangeMatchRun(
+            MatchRuns runs,
+            MatchCalculation calculation,
+            RecordingMatchRun recording,
+            RankingRunSlots slots) {
+        return new ModelChangeMatchRun(runs, calculation, recording, slots);
     }
 
     @Bean

@@ -2,12 +2,14 @@ package org.ramsetu.platform.matching.runs;
 
 import java.util.Optional;
 import java.util.UUID;
+import org.ramsetu.platform.kernel.DomainException;
+import org.ramsetu.platform.kernel.InvalidInput;
+import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.matching.CoordinatorOnly;
 import org.ramsetu.platform.matching.MatchingAuditActions;
 import org.ramsetu.platform.matching.matches.Matches;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.security.RecordAccess;
-import org.ramsetu.platform.web.ApiProblem;
 
 /**
  * Match runs as coordinators read them; each read is audited (a run holds the medical facts of the
@@ -33,8 +35,8 @@ public class ReadingMatchRuns {
     /**
      * @param candidates how many of the ranked candidates to show (default: the configured head)
      * @param excluded how many of the exclusions to show
-     * @throws ApiProblem 404 for an unknown run or one the caller may not know of, 403 for the
-     *     patient whose request it ranked
+     * @throws DomainException NotFound for an unknown run or one the caller may not know of,
+     *     Forbidden for the patient whose request it ranked
      */
     public MatchRunView one(CurrentUser user, UUID id, Integer candidates, Integer excluded) {
         int c = limit("candidates", candidates);
@@ -49,14 +51,14 @@ public class ReadingMatchRuns {
                 owner -> owner,
                 RecordAccess.Sensitivity.MEDICAL);
         CoordinatorOnly.require(user, true, MatchingAuditActions.RUN, id, "read match runs");
-        MatchRun run = runs.find(id, c, e).orElseThrow(() -> ApiProblem.notFound("match run", id));
+        MatchRun run = runs.find(id, c, e).orElseThrow(() -> new NotFound("match run", id));
         return MatchRunView.of(run, matches.ofRun(id), runs.rescoredBy(id).orElse(null));
     }
 
     private int limit(String field, Integer requested) {
         int value = requested == null ? defaultList : requested;
         if (value < 0 || value > MAX_LIST) {
-            throw ApiProblem.invalidField(field, "must be 0 to " + MAX_LIST);
+            throw InvalidInput.field(field, "must be 0 to " + MAX_LIST);
         }
         return value;
     }

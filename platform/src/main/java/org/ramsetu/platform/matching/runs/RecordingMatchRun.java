@@ -3,21 +3,23 @@ package org.ramsetu.platform.matching.runs;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.ramsetu.core.ranking.RankedCandidate;
 import org.ramsetu.infra.queue.NewJob;
 import org.ramsetu.infra.queue.outbox.JobScheduler;
-import org.ramsetu.platform.accounts.Role;
 import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
+import org.ramsetu.platform.identity.Role;
+import org.ramsetu.platform.kernel.Conflict;
+import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.matching.MatchMails;
 import org.ramsetu.platform.matching.MatchingAuditActions;
 import org.ramsetu.platform.matching.matches.Match;
 import org.ramsetu.platform.matching.matches.MatchStatus;
 import org.ramsetu.platform.matching.matches.Matches;
 import org.ramsetu.platform.registry.requests.TransplantRequest;
-import org.ramsetu.platform.web.ApiProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -58,7 +60,8 @@ class RecordingMatchRun {
     /**
      * @param coordinator who asked; null for the re-scoring job
      * @param rescoredFrom the degraded run a re-scoring replaces; null for a coordinator's run
-     * @throws ApiProblem 409 when the request is no longer {@code WAITING} or changed while ranked
+     * @throws DomainException Conflict when the request is no longer {@code WAITING} or changed
+     *     while ranked
      */
     MatchRun record(Calculation calc, UUID coordinator, UUID rescoredFrom) {
         return tx.execute(status -> write(calc, coordinator, rescoredFrom));
@@ -123,6 +126,50 @@ class RecordingMatchRun {
         return run;
     }
 
+    /**
+     * Writes a run a re-processing batch computed: the run row (trigger {@code REPROCESSED}, naming
+     * the run it ranked again and the batch) and its audit entry; nothing else. Its candidates are
+     * not proposed, no proposal is superseded and nobody is mailed: the batch is a report for
+     * coordinators, who start a run of their own to act on it (docs/reprocessing.md). Joins the
+     * caller's transaction.
+     *
+     * @return empty, writing nothing, when the request left {@code WAITING} or changed since it was
+     *     ranked
+     */
+    Optional<MatchRun> recordModelChange(Calculation calc, UUID reprocessedFrom, UUID batch) {
+        return tx.execute(
+                status -> {
+                    TransplantRequest request = calc.facts().request();
+                    if (!stillWaitingAsRanked(request)) {
+                        return Optional.<MatchRun>empty();
+                    }
+                    MatchRun run =
+                            RunRecord.of(
+                                    calc, UUID.randomUUID(), null, RunTrigger.REPROCESSED, null);
+                    runs.insert(run, request.patientId(), reprocessedFrom, batch);
+                    Map<String, Object> detail = auditDetail(run, 0, List.of());
+                    detail.put("reprocessedFrom", reprocessedFrom.toString());
+                    detail.put("batch", batch.toString());
+                    audit.record(
+                            AuditEntry.of(ModelChangeMatchRun.AUDIT_ACTION, AuditOutcome.SUCCESS)
+                                    .on(MatchingAuditActions.RUN, run.id())
+                                    .with(detail));
+                    return Optional.of(run);
+                });
+    }
+
+    private boolean stillWaitingAsRanked(TransplantRequest ranked) {
+        Map<String, Object> now =
+                jdbc.sql(
+                                "select status, version from transplant_request where id = :id"
+                                        + " for update")
+                        .param("id", ranked.id())
+                        .query()
+                        .singleRow();
+        return "WAITING".equals(now.get("status"))
+                && ((Number) now.get("version")).longValue() == ranked.version();
+    }
+
     private void lockStillWaiting(TransplantRequest ranked) {
         Map<String, Object> now =
                 jdbc.sql(
@@ -137,7 +184,7 @@ class RecordingMatchRun {
             throw notWaiting(ranked.id(), status);
         }
         if (version != ranked.version()) {
-            throw ApiProblem.conflict(
+            throw new Conflict(
                     "request-changed",
                     "transplant request "
                             + ranked.id()
@@ -145,8 +192,8 @@ class RecordingMatchRun {
         }
     }
 
-    static ApiProblem notWaiting(UUID requestId, Object status) {
-        return ApiProblem.conflict(
+    static Conflict notWaiting(UUID requestId, Object status) {
+        return new Conflict(
                 "request-not-waiting",
                 "transplant request "
                         + requestId

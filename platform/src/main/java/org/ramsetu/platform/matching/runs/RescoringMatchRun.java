@@ -5,10 +5,10 @@ import java.util.UUID;
 import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
+import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.matching.MatchingAuditActions;
 import org.ramsetu.platform.registry.requests.RequestStatus;
 import org.ramsetu.platform.registry.requests.TransplantRequest;
-import org.ramsetu.platform.web.ApiProblem;
 import org.springframework.dao.DuplicateKeyException;
 
 /**
@@ -80,7 +80,7 @@ public class RescoringMatchRun {
             return Outcome.WRITTEN;
         } catch (DuplicateKeyException concurrentDelivery) {
             return Outcome.ALREADY_DONE;
-        } catch (ApiProblem refused) {
+        } catch (DomainException refused) {
             // The request left WAITING between ranking and recording.
             TransplantRequest now = calculation.request(degraded.requestId());
             if (now.status() != RequestStatus.WAITING) {

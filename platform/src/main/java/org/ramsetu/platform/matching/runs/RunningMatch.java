@@ -2,13 +2,14 @@ package org.ramsetu.platform.matching.runs;
 
 import java.util.List;
 import java.util.UUID;
+import org.ramsetu.platform.kernel.DomainException;
+import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.matching.CoordinatorOnly;
 import org.ramsetu.platform.matching.RankingRunSlots;
 import org.ramsetu.platform.matching.matches.Matches;
 import org.ramsetu.platform.registry.requests.RequestStatus;
 import org.ramsetu.platform.registry.requests.TransplantRequest;
 import org.ramsetu.platform.security.CurrentUser;
-import org.ramsetu.platform.web.ApiProblem;
 
 /**
  * A coordinator asks for the best donors for a waiting request: the run is computed outside any
@@ -49,8 +50,8 @@ public class RunningMatch {
     }
 
     /**
-     * @throws ApiProblem 404 for an unknown request (or one the caller may not know of), 403 for
-     *     its patient, 409 unless it is {@code WAITING}
+     * @throws DomainException NotFound for an unknown request (or one the caller may not know of),
+     *     Forbidden for its patient, Conflict unless it is {@code WAITING}
      */
     public Prepared prepare(CurrentUser user, UUID requestId) {
         TransplantRequest request = calculationRequest(user, requestId);
@@ -91,7 +92,7 @@ public class RunningMatch {
         TransplantRequest request;
         try {
             request = calculation.request(requestId);
-        } catch (ApiProblem notFound) {
+        } catch (NotFound notFound) {
             CoordinatorOnly.require(user, false, "transplant request", requestId, "run matches");
             throw notFound;
         }

@@ -6,7 +6,7 @@ import java.time.temporal.ChronoUnit;
 import org.ramsetu.core.Require;
 import org.ramsetu.core.blood.BloodGroup;
 import org.ramsetu.core.scores.Sex;
-import org.ramsetu.platform.web.ApiProblem;
+import org.ramsetu.platform.kernel.InvalidInput;
 
 /**
  * The personal facts both donor and patient profiles hold, checked: blood group, date of birth, sex
@@ -30,10 +30,10 @@ public record Demographics(
         BloodGroup group = BloodGroup.parse(bloodGroup);
         Fields.required("dateOfBirth", dateOfBirth);
         if (dateOfBirth.isAfter(today)) {
-            throw ApiProblem.invalidField("dateOfBirth", "must not be in the future");
+            throw InvalidInput.field("dateOfBirth", "must not be in the future");
         }
         if (Period.between(dateOfBirth, today).getYears() > MAX_AGE_YEARS) {
-            throw ApiProblem.invalidField(
+            throw InvalidInput.field(
                     "dateOfBirth", "must be within the last " + MAX_AGE_YEARS + " years");
         }
         Sex checkedSex = Fields.requiredEnum("sex", sex, Sex.class);

@@ -1,6 +1,7 @@
 package org.ramsetu.platform.registry.common;
 
-import org.ramsetu.platform.web.ApiProblem;
+import org.ramsetu.platform.kernel.DomainException;
+import org.ramsetu.platform.kernel.InvalidInput;
 
 /** Entity tags of registry records: the record's version, quoted (a strong validator). */
 public final class ETags {
@@ -14,7 +15,7 @@ public final class ETags {
     /**
      * The version named by an {@code If-Match} value; null for {@code *} (any version).
      *
-     * @throws ApiProblem 400 when the value is not one of our ETags
+     * @throws DomainException InvalidInput when the value is not one of our ETags
      */
     static Long parse(String ifMatch) {
         String value = ifMatch.strip();
@@ -32,7 +33,7 @@ public final class ETags {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ApiProblem.invalidField(
+        throw InvalidInput.field(
                 "If-Match",
                 "must be the ETag of the record as a GET returned it, e.g. \"3\" (weak or listed"
                         + " ETags are not accepted)");

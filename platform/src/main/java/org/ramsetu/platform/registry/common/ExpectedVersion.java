@@ -1,6 +1,7 @@
 package org.ramsetu.platform.registry.common;
 
-import org.ramsetu.platform.web.ApiProblem;
+import org.ramsetu.platform.kernel.DomainException;
+import org.ramsetu.platform.kernel.InvalidInput;
 import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
@@ -16,13 +17,13 @@ public record ExpectedVersion(Long value) {
     }
 
     /**
-     * @throws ApiProblem 400 when {@code If-Match} is not one of our ETags, or disagrees with the
-     *     version in the body
+     * @throws DomainException InvalidInput when {@code If-Match} is not one of our ETags, or
+     *     disagrees with the version in the body
      */
     public static ExpectedVersion of(String ifMatch, Long bodyVersion) {
         Long header = ifMatch == null || ifMatch.isBlank() ? null : ETags.parse(ifMatch);
         if (header != null && bodyVersion != null && !header.equals(bodyVersion)) {
-            throw ApiProblem.invalidField(
+            throw InvalidInput.field(
                     "version",
                     "is "
                             + bodyVersion
@@ -31,7 +32,7 @@ public record ExpectedVersion(Long value) {
                             + "; send one of them, or the same version in both");
         }
         if (bodyVersion != null && bodyVersion < 0) {
-            throw ApiProblem.invalidField("version", "must be the version of a GET response");
+            throw InvalidInput.field("version", "must be the version of a GET response");
         }
         return new ExpectedVersion(header != null ? header : bodyVersion);
     }

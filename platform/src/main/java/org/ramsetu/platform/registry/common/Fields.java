@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.ramsetu.core.InvalidClinicalValueException;
-import org.ramsetu.platform.web.ApiProblem;
+import org.ramsetu.platform.kernel.InvalidInput;
 
 /**
  * Checks of request fields shared by the registry forms. Each failure is a 400 naming the field by
@@ -40,7 +40,7 @@ public final class Fields {
 
     public static <T> T required(String field, T value) {
         if (value == null) {
-            throw ApiProblem.invalidField(field, "is required");
+            throw InvalidInput.field(field, "is required");
         }
         return value;
     }
@@ -48,14 +48,14 @@ public final class Fields {
     /** A required yes: consent is never implied. */
     public static void mustBeTrue(String field, Boolean value, String why) {
         if (!Boolean.TRUE.equals(value)) {
-            throw ApiProblem.invalidField(field, "must be true: " + why);
+            throw InvalidInput.field(field, "must be true: " + why);
         }
     }
 
     /** One line of text, stripped; at most {@code max} characters. */
     public static String requiredLine(String field, String value, int max) {
         if (value == null || value.isBlank()) {
-            throw ApiProblem.invalidField(field, "is required");
+            throw InvalidInput.field(field, "is required");
         }
         return line(field, value, max);
     }
@@ -72,10 +72,10 @@ public final class Fields {
         }
         String text = value.strip();
         if (text.length() > max) {
-            throw ApiProblem.invalidField(field, "must be at most " + max + " characters");
+            throw InvalidInput.field(field, "must be at most " + max + " characters");
         }
         if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r')) {
-            throw ApiProblem.invalidField(field, "must not contain control characters");
+            throw InvalidInput.field(field, "must not contain control characters");
         }
         return text;
     }
@@ -86,7 +86,7 @@ public final class Fields {
      */
     public static <E extends Enum<E>> E requiredEnum(String field, String text, Class<E> type) {
         if (text == null || text.isBlank()) {
-            throw ApiProblem.invalidField(field, "is required (one of " + names(type) + ")");
+            throw InvalidInput.field(field, "is required (one of " + names(type) + ")");
         }
         return optionalEnum(field, text, type);
     }
@@ -102,17 +102,17 @@ public final class Fields {
                 return constant;
             }
         }
-        throw ApiProblem.invalidField(
+        throw InvalidInput.field(
                 field, "must be one of " + names(type) + " (was '" + abbreviated(text) + "')");
     }
 
     private static String line(String field, String value, int max) {
         String text = value.strip().replaceAll("\\s+", " ");
         if (text.length() > max) {
-            throw ApiProblem.invalidField(field, "must be at most " + max + " characters");
+            throw InvalidInput.field(field, "must be at most " + max + " characters");
         }
         if (text.chars().anyMatch(Character::isISOControl)) {
-            throw ApiProblem.invalidField(field, "must be one line without control characters");
+            throw InvalidInput.field(field, "must be one line without control characters");
         }
         return text;
     }

@@ -5,7 +5,7 @@ import java.util.List;
 import org.ramsetu.core.hla.HlaAntigen;
 import org.ramsetu.core.hla.HlaLocus;
 import org.ramsetu.core.hla.HlaTyping;
-import org.ramsetu.platform.web.ApiProblem;
+import org.ramsetu.platform.kernel.InvalidInput;
 
 /**
  * HLA-A, -B and -DR typing in requests and responses, e.g. {@code {"a": ["A2", "A24"], "b": ["B7",
@@ -31,14 +31,14 @@ public record HlaBody(List<String> a, List<String> b, List<String> dr) {
 
     private static List<HlaAntigen> locus(String field, HlaLocus locus, List<String> texts) {
         if (texts == null || texts.isEmpty() || texts.size() > 2) {
-            throw ApiProblem.invalidField(
+            throw InvalidInput.field(
                     field, "needs one or two " + locus + " antigens (one means homozygous)");
         }
         List<HlaAntigen> antigens = new ArrayList<>();
         for (String text : texts) {
             HlaAntigen antigen = Fields.renamed(field, () -> HlaAntigen.parse(text));
             if (antigen.locus() != locus) {
-                throw ApiProblem.invalidField(
+                throw InvalidInput.field(
                         field, "may only hold " + locus + " antigens (got " + antigen + ")");
             }
             antigens.add(antigen);

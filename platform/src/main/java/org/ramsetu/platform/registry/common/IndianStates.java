@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.ramsetu.platform.web.ApiProblem;
+import org.ramsetu.platform.kernel.InvalidInput;
 
 /**
  * India's states and union territories, the second level of NOTTO's city → state → national
@@ -64,7 +64,7 @@ public final class IndianStates {
         String name = Fields.requiredLine(field, text, 60);
         String canonical = BY_KEY.get(key(name));
         if (canonical == null) {
-            throw ApiProblem.invalidField(
+            throw InvalidInput.field(
                     field,
                     "must be an Indian state or union territory, e.g. Maharashtra, Tamil Nadu or"
                             + " Delhi (was '"

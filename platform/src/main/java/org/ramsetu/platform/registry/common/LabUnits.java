@@ -2,7 +2,7 @@ package org.ramsetu.platform.registry.common;
 
 import java.util.Locale;
 import org.ramsetu.core.scores.LiverLabs;
-import org.ramsetu.platform.web.ApiProblem;
+import org.ramsetu.platform.kernel.InvalidInput;
 
 /**
  * Converts laboratory values to the units the clinical formulas use (US conventional units, as in
@@ -55,7 +55,7 @@ public final class LabUnits {
 
     private static double value(String field, Measurement m) {
         if (m.value() == null) {
-            throw ApiProblem.invalidField(field + ".value", "is required");
+            throw InvalidInput.field(field + ".value", "is required");
         }
         return m.value();
     }
@@ -69,7 +69,7 @@ public final class LabUnits {
         if (given.equals(normalised(alternative))) {
             return alternative;
         }
-        throw ApiProblem.invalidField(
+        throw InvalidInput.field(
                 field + ".unit",
                 "must be "
                         + canonical

@@ -1,9 +1,10 @@
 package org.ramsetu.platform.registry.common;
 
 import java.util.Locale;
-import org.ramsetu.platform.accounts.Role;
+import org.ramsetu.platform.identity.Role;
+import org.ramsetu.platform.kernel.DomainException;
+import org.ramsetu.platform.kernel.Forbidden;
 import org.ramsetu.platform.security.CurrentUser;
-import org.ramsetu.platform.web.ApiProblem;
 
 /** Which kind of account a registry action is for; others get 403 saying who may. */
 public final class Roles {
@@ -11,11 +12,11 @@ public final class Roles {
     private Roles() {}
 
     /**
-     * @throws ApiProblem 403 when the caller's account has another role
+     * @throws DomainException Forbidden when the caller's account has another role
      */
     public static void require(CurrentUser user, Role role, String action) {
         if (user.role() != role) {
-            throw ApiProblem.forbidden(
+            throw new Forbidden(
                     "wrong-role",
                     "only "
                             + role.name().toLowerCase(Locale.ROOT)
@@ -29,7 +30,7 @@ public final class Roles {
     }
 
     /**
-     * @throws ApiProblem 403 for a caller who is neither {@code role} nor a coordinator
+     * @throws DomainException Forbidden for a caller who is neither {@code role} nor a coordinator
      */
     public static void requireOrCoordinator(CurrentUser user, Role role, String action) {
         if (!user.isCoordinator()) {

@@ -6,11 +6,25 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /** Small conversions the registry repositories share. */
 public final class Sql {
 
     private Sql() {}
+
+    /**
+     * A column list ({@code "id, organ,\n status"}) with each column qualified by a table alias
+     * ({@code "p.id, p.organ, p.status"}), for joins that read a table's named columns.
+     */
+    public static String qualified(String alias, String columns) {
+        return Arrays.stream(columns.split(","))
+                .map(String::strip)
+                .filter(column -> !column.isEmpty())
+                .map(column -> alias + "." + column)
+                .collect(Collectors.joining(", "));
+    }
 
     public static Timestamp timestamp(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);

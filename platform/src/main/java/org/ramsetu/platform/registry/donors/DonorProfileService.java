@@ -7,10 +7,12 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import org.ramsetu.core.hla.HlaTyping;
-import org.ramsetu.platform.accounts.Role;
 import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
+import org.ramsetu.platform.identity.Role;
+import org.ramsetu.platform.kernel.DomainException;
+import org.ramsetu.platform.kernel.InvalidInput;
 import org.ramsetu.platform.registry.RegistryAuditActions;
 import org.ramsetu.platform.registry.common.Demographics;
 import org.ramsetu.platform.registry.common.ExpectedVersion;
@@ -21,7 +23,6 @@ import org.ramsetu.platform.registry.common.Roles;
 import org.ramsetu.platform.registry.common.Sql;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.security.RecordAccess;
-import org.ramsetu.platform.web.ApiProblem;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Reading and saving donor profiles. */
@@ -57,8 +58,8 @@ public class DonorProfileService {
     /**
      * Creates the caller's profile or replaces it, in one transaction with its audit entry.
      *
-     * @throws ApiProblem 400 naming an invalid field, 403 for a non-donor, 409 when the profile
-     *     changed since the version the caller names
+     * @throws DomainException InvalidInput naming an invalid field, Forbidden for a non-donor,
+     *     Conflict when the profile changed since the version the caller names
      */
     public Saved save(CurrentUser user, DonorProfileRequest request, String ifMatch) {
         Roles.require(user, Role.DONOR, "keep a donor profile");
@@ -74,7 +75,7 @@ public class DonorProfileService {
                         request.weightKg(),
                         today);
         if (person.ageOn(today) < MINIMUM_DONOR_AGE) {
-            throw ApiProblem.invalidField(
+            throw InvalidInput.field(
                     "dateOfBirth",
                     "donors registering themselves must be at least "
                             + MINIMUM_DONOR_AGE
@@ -124,7 +125,7 @@ public class DonorProfileService {
     }
 
     /**
-     * @throws ApiProblem 403 for a non-donor, 404 before the first save
+     * @throws DomainException Forbidden for a non-donor, NotFound before the first save
      */
     public DonorProfileView mine(CurrentUser user) {
         Roles.require(user, Role.DONOR, "keep a donor profile");
@@ -140,7 +141,7 @@ public class DonorProfileService {
     /**
      * The owner's or, for coordinators, anyone's profile (an audited medical read).
      *
-     * @throws ApiProblem 404 when there is none or it is someone else's
+     * @throws DomainException NotFound when there is none or it is someone else's
      */
     public DonorProfileView read(CurrentUser user, UUID accountId) {
         return DonorProfileView.of(

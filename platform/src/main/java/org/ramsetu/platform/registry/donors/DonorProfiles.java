@@ -19,6 +19,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Donor profiles in PostgreSQL; every update names the version it replaces. */
 public class DonorProfiles {
 
+    /** Named, not "*": a column a later release adds changes nothing this release reads. */
+    private static final String COLUMNS =
+            """
+            account_id, blood_group, date_of_birth, sex, height_cm, weight_kg, city, city_key,
+            state, latitude, longitude, hla_typing, hypertension, diabetes, medical_notes,
+            consent_given_at, created_at, updated_at, version
+            """;
+
     private final JdbcClient jdbc;
 
     public DonorProfiles(JdbcClient jdbc) {
@@ -26,7 +34,7 @@ public class DonorProfiles {
     }
 
     public Optional<DonorProfile> find(UUID accountId) {
-        return jdbc.sql("select * from donor_profile where account_id = :id")
+        return jdbc.sql("select " + COLUMNS + " from donor_profile where account_id = :id")
                 .param("id", accountId)
                 .query(DonorProfiles::map)
                 .optional();

@@ -8,10 +8,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.ramsetu.core.hla.HlaTyping;
 import org.ramsetu.core.hla.UnacceptableAntigens;
-import org.ramsetu.platform.accounts.Role;
 import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
+import org.ramsetu.platform.identity.Role;
+import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.registry.RegistryAuditActions;
 import org.ramsetu.platform.registry.common.Demographics;
 import org.ramsetu.platform.registry.common.ExpectedVersion;
@@ -22,7 +23,6 @@ import org.ramsetu.platform.registry.common.Roles;
 import org.ramsetu.platform.registry.common.Sql;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.security.RecordAccess;
-import org.ramsetu.platform.web.ApiProblem;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Reading and saving patient profiles. */
@@ -55,8 +55,8 @@ public class PatientProfileService {
     /**
      * Creates the caller's profile or replaces it, in one transaction with its audit entry.
      *
-     * @throws ApiProblem 400 naming an invalid field, 403 for a non-patient, 409 when the profile
-     *     changed since the version the caller names
+     * @throws DomainException InvalidInput naming an invalid field, Forbidden for a non-patient,
+     *     Conflict when the profile changed since the version the caller names
      */
     public Saved save(CurrentUser user, PatientProfileRequest request, String ifMatch) {
         Roles.require(user, Role.PATIENT, "keep a patient profile");
@@ -115,7 +115,7 @@ public class PatientProfileService {
     }
 
     /**
-     * @throws ApiProblem 403 for a non-patient, 404 before the first save
+     * @throws DomainException Forbidden for a non-patient, NotFound before the first save
      */
     public PatientProfileView mine(CurrentUser user) {
         Roles.require(user, Role.PATIENT, "keep a patient profile");
@@ -131,7 +131,7 @@ public class PatientProfileService {
     /**
      * The owner's or, for coordinators, anyone's profile (an audited medical read).
      *
-     * @throws ApiProblem 404 when there is none or it is someone else's
+     * @throws DomainException NotFound when there is none or it is someone else's
      */
     public PatientProfileView read(CurrentUser user, UUID accountId) {
         return PatientProfileView.of(

@@ -19,6 +19,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Patient profiles in PostgreSQL; every update names the version it replaces. */
 public class PatientProfiles {
 
+    /** Named, not "*": a column a later release adds changes nothing this release reads. */
+    private static final String COLUMNS =
+            """
+            account_id, blood_group, date_of_birth, sex, height_cm, weight_kg, hla_typing,
+            unacceptable_antigens, hospital_name, hospital_city, hospital_city_key, hospital_state,
+            hospital_latitude, hospital_longitude, created_at, updated_at, version
+            """;
+
     private final JdbcClient jdbc;
 
     public PatientProfiles(JdbcClient jdbc) {
@@ -26,7 +34,7 @@ public class PatientProfiles {
     }
 
     public Optional<PatientProfile> find(UUID accountId) {
-        return jdbc.sql("select * from patient_profile where account_id = :id")
+        return jdbc.sql("select " + COLUMNS + " from patient_profile where account_id = :id")
                 .param("id", accountId)
                 .query(PatientProfiles::map)
                 .optional();

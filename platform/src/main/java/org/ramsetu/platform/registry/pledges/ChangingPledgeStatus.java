@@ -8,6 +8,10 @@ import org.ramsetu.core.donor.PledgeStatus;
 import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
+import org.ramsetu.platform.kernel.DomainException;
+import org.ramsetu.platform.kernel.Forbidden;
+import org.ramsetu.platform.kernel.InvalidInput;
+import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.registry.RegistryAuditActions;
 import org.ramsetu.platform.registry.common.ExpectedVersion;
 import org.ramsetu.platform.registry.common.Fields;
@@ -16,7 +20,6 @@ import org.ramsetu.platform.registry.common.Sql;
 import org.ramsetu.platform.registry.common.TransitionRefused;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.security.RecordAccess;
-import org.ramsetu.platform.web.ApiProblem;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -58,13 +61,13 @@ public class ChangingPledgeStatus {
     /**
      * A coordinator rejects a pending or verified pledge.
      *
-     * @throws ApiProblem 400 without a reason
+     * @throws DomainException InvalidInput without a reason
      */
     public PledgeView reject(
             CurrentUser coordinator, UUID id, String reason, ExpectedVersion expected) {
         String checked = Fields.optionalText("reason", reason, MAX_REASON);
         if (checked == null) {
-            throw ApiProblem.invalidField(
+            throw InvalidInput.field(
                     "reason", "is required: the donor is told why their pledge was rejected");
         }
         return byCoordinator(coordinator, id, PledgeAction.REJECT, checked, expected);
@@ -92,8 +95,8 @@ public class ChangingPledgeStatus {
      * caller's transaction, so the pledge becomes {@code DONATED} exactly when the match that used
      * it commits.
      *
-     * @throws ApiProblem 404 for an unknown pledge, 409 unless it is {@code VERIFIED} (or when it
-     *     changed after the version the caller names)
+     * @throws DomainException NotFound for an unknown pledge, Conflict unless it is {@code
+     *     VERIFIED} (or when it changed after the version the caller names)
      */
     public PledgeView markDonated(CurrentUser coordinator, UUID id, ExpectedVersion expected) {
         return byCoordinator(coordinator, id, PledgeAction.MARK_DONATED, null, expected);
@@ -106,7 +109,7 @@ public class ChangingPledgeStatus {
             String reason,
             ExpectedVersion expected) {
         if (!coordinator.isCoordinator()) {
-            throw ApiProblem.forbidden(
+            throw new Forbidden(
                     "coordinator-only", "only coordinators can change a pledge this way");
         }
         return tx.execute(
@@ -114,8 +117,7 @@ public class ChangingPledgeStatus {
                         apply(
                                 coordinator,
                                 pledges.find(id)
-                                        .orElseThrow(
-                                                () -> ApiProblem.notFound(ReadingPledges.KIND, id)),
+                                        .orElseThrow(() -> new NotFound(ReadingPledges.KIND, id)),
                                 action,
                                 reason,
                                 expected));

@@ -9,7 +9,8 @@ import org.ramsetu.core.donor.HeartTests;
 import org.ramsetu.core.donor.KidneyTests;
 import org.ramsetu.core.donor.LiverTests;
 import org.ramsetu.core.organ.Organ;
-import org.ramsetu.platform.web.ApiProblem;
+import org.ramsetu.platform.kernel.DomainException;
+import org.ramsetu.platform.kernel.InvalidInput;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -24,8 +25,8 @@ final class PledgeTests {
     private PledgeTests() {}
 
     /**
-     * @throws ApiProblem 400 naming the field of an invalid value, or results given for another
-     *     organ than the one pledged
+     * @throws DomainException InvalidInput naming the field of an invalid value, or results given
+     *     for another organ than the one pledged
      */
     static DonorTests from(Organ organ, CreatePledgeRequest request) {
         Map<Organ, Object> given = new LinkedHashMap<>();
@@ -36,7 +37,7 @@ final class PledgeTests {
         given.forEach(
                 (other, results) -> {
                     if (other != organ && results != null) {
-                        throw ApiProblem.invalidField(
+                        throw InvalidInput.field(
                                 field(other),
                                 "a "
                                         + organ

@@ -17,6 +17,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Pledges in PostgreSQL. Changes name the version they replace (optimistic concurrency). */
 public class Pledges {
 
+    /** Named, not "*": a column a later release adds changes nothing this release reads. */
+    private static final String COLUMNS =
+            """
+            id, donor_id, organ, status, consent_given_at, tests, rejection_reason, created_at,
+            status_changed_at, status_changed_by, version, donor_blood_group, donor_city_key,
+            donor_state
+            """;
+
     private static final String EXPORT =
             """
             select p.id, p.donor_id, a.full_name, a.email, p.organ, p.status, d.blood_group,
@@ -26,10 +34,12 @@ public class Pledges {
             """;
 
     private static final String LISTING =
-            """
-            select p.*, d.blood_group, d.city, d.state
-            from pledge p left join donor_profile d on d.account_id = p.donor_id
-            """;
+            "select "
+                    + Sql.qualified("p", COLUMNS)
+                    + """
+                    , d.blood_group, d.city, d.state
+                    from pledge p left join donor_profile d on d.account_id = p.donor_id
+                    """;
 
     private final JdbcClient jdbc;
 
@@ -84,7 +94,7 @@ public class Pledges {
     }
 
     public Optional<Pledge> find(UUID id) {
-        return jdbc.sql("select * from pledge where id = :id")
+        return jdbc.sql("select " + COLUMNS + " from pledge where id = :id")
                 .param("id", id)
                 .query(Pledges::pledge)
                 .optional();
@@ -99,7 +109,9 @@ public class Pledges {
 
     Optional<Pledge> findOpen(UUID donorId, Organ organ) {
         return jdbc.sql(
-                        "select * from pledge where donor_id = :donor and organ = :organ"
+                        "select "
+                                + COLUMNS
+                                + " from pledge where donor_id = :donor and organ = :organ"
                                 + " and status in ('PENDING', 'VERIFIED')")
                 .param("donor", donorId)
                 .param("organ", organ.name())

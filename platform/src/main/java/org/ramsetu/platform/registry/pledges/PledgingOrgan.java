@@ -7,17 +7,18 @@ import java.util.UUID;
 import org.ramsetu.core.donor.DonorTests;
 import org.ramsetu.core.donor.PledgeStatus;
 import org.ramsetu.core.organ.Organ;
-import org.ramsetu.platform.accounts.Role;
 import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
+import org.ramsetu.platform.identity.Role;
+import org.ramsetu.platform.kernel.Conflict;
+import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.registry.RegistryAuditActions;
 import org.ramsetu.platform.registry.common.Fields;
 import org.ramsetu.platform.registry.common.Roles;
 import org.ramsetu.platform.registry.common.Sql;
 import org.ramsetu.platform.registry.donors.DonorProfiles;
 import org.ramsetu.platform.security.CurrentUser;
-import org.ramsetu.platform.web.ApiProblem;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** A donor pledges an organ: checked, stored {@code PENDING}, audited and confirmed by e-mail. */
@@ -46,8 +47,8 @@ public class PledgingOrgan {
     }
 
     /**
-     * @throws ApiProblem 400 naming an invalid field, 403 for a non-donor, 409 without a donor
-     *     profile or with an open pledge of the organ
+     * @throws DomainException InvalidInput naming an invalid field, Forbidden for a non-donor,
+     *     Conflict without a donor profile or with an open pledge of the organ
      */
     public PledgeView pledge(CurrentUser user, CreatePledgeRequest request) {
         Roles.require(user, Role.DONOR, "pledge organs");
@@ -74,7 +75,7 @@ public class PledgingOrgan {
         return tx.execute(
                 status -> {
                     if (profiles.find(user.id()).isEmpty()) {
-                        throw ApiProblem.conflict(
+                        throw new Conflict(
                                 "profile-required",
                                 "fill in your donor profile (PUT /api/v1/donors/me) before"
                                         + " pledging: coordinators need your blood group and"
@@ -93,12 +94,12 @@ public class PledgingOrgan {
                 });
     }
 
-    private ApiProblem openPledgeExists(CurrentUser user, Organ organ) {
+    private Conflict openPledgeExists(CurrentUser user, Organ organ) {
         String which =
                 pledges.findOpen(user.id(), organ)
                         .map(open -> " (" + open.id() + ", " + open.status() + ")")
                         .orElse("");
-        return ApiProblem.conflict(
+        return new Conflict(
                 "open-pledge-exists",
                 "you already have an open "
                         + organ

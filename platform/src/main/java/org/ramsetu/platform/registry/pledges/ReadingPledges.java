@@ -2,11 +2,11 @@ package org.ramsetu.platform.registry.pledges;
 
 import java.util.Optional;
 import java.util.UUID;
-import org.ramsetu.platform.accounts.Role;
+import org.ramsetu.platform.identity.Role;
+import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.registry.common.Roles;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.security.RecordAccess;
-import org.ramsetu.platform.web.ApiProblem;
 import org.ramsetu.platform.web.Cursor;
 import org.ramsetu.platform.web.Page;
 import org.ramsetu.platform.web.PageRequest;
@@ -28,7 +28,7 @@ public class ReadingPledges {
     }
 
     /**
-     * @throws ApiProblem 404 when there is no such pledge or it is someone else's
+     * @throws DomainException NotFound when there is no such pledge or it is someone else's
      */
     public PledgeView one(CurrentUser user, UUID id) {
         return PledgeView.of(read(user, id, pledges.findListing(id)));

@@ -8,6 +8,10 @@ import java.util.UUID;
 import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
+import org.ramsetu.platform.kernel.DomainException;
+import org.ramsetu.platform.kernel.Forbidden;
+import org.ramsetu.platform.kernel.InvalidInput;
+import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.registry.RegistryAuditActions;
 import org.ramsetu.platform.registry.common.ExpectedVersion;
 import org.ramsetu.platform.registry.common.Fields;
@@ -15,7 +19,6 @@ import org.ramsetu.platform.registry.common.RegistryProblems;
 import org.ramsetu.platform.registry.common.Sql;
 import org.ramsetu.platform.registry.common.TransitionRefused;
 import org.ramsetu.platform.security.CurrentUser;
-import org.ramsetu.platform.web.ApiProblem;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -50,13 +53,13 @@ public class ChangingRequestStatus {
     /**
      * A coordinator takes a waiting or matched request off the list.
      *
-     * @throws ApiProblem 400 without a reason
+     * @throws DomainException InvalidInput without a reason
      */
     public TransplantRequestView remove(
             CurrentUser coordinator, UUID id, String reason, ExpectedVersion expected) {
         String checked = Fields.optionalText("reason", reason, MAX_REASON);
         if (checked == null) {
-            throw ApiProblem.invalidField(
+            throw InvalidInput.field(
                     "reason", "is required: the patient is told why the request was removed");
         }
         return change(coordinator, id, RequestAction.REMOVE, checked, expected);
@@ -66,8 +69,8 @@ public class ChangingRequestStatus {
      * For the matching workflow: an approved match took this waiting request. Joins the caller's
      * transaction, so the request is {@code MATCHED} exactly when the match commits.
      *
-     * @throws ApiProblem 404 for an unknown request, 409 unless it is {@code WAITING} (or when it
-     *     changed after the version the caller names)
+     * @throws DomainException NotFound for an unknown request, Conflict unless it is {@code
+     *     WAITING} (or when it changed after the version the caller names)
      */
     public TransplantRequestView markMatched(
             CurrentUser coordinator, UUID id, ExpectedVersion expected) {
@@ -87,7 +90,7 @@ public class ChangingRequestStatus {
             String reason,
             ExpectedVersion expected) {
         if (!coordinator.isCoordinator()) {
-            throw ApiProblem.forbidden(
+            throw new Forbidden(
                     "coordinator-only", "only coordinators can change a transplant request");
         }
         return tx.execute(
@@ -95,9 +98,7 @@ public class ChangingRequestStatus {
                     TransplantRequest current =
                             requests.find(id)
                                     .orElseThrow(
-                                            () ->
-                                                    ApiProblem.notFound(
-                                                            ReadingTransplantRequests.KIND, id));
+                                            () -> new NotFound(ReadingTransplantRequests.KIND, id));
                     expected.check(current.version());
                     RequestStatus next;
                     try {

@@ -2,8 +2,8 @@ package org.ramsetu.platform.registry.requests;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
+import org.ramsetu.platform.kernel.InvalidInput;
 import org.ramsetu.platform.registry.common.Fields;
-import org.ramsetu.platform.web.ApiProblem;
 
 /**
  * The kidney candidate's facts behind EPTS.
@@ -25,11 +25,10 @@ public record KidneyValues(LocalDate dialysisStartDate, Boolean diabetes, Boolea
         Fields.required("kidney.priorTransplant", priorTransplant);
         if (dialysisStartDate != null) {
             if (dialysisStartDate.isAfter(listedOn)) {
-                throw ApiProblem.invalidField(
-                        "kidney.dialysisStartDate", "must not be in the future");
+                throw InvalidInput.field("kidney.dialysisStartDate", "must not be in the future");
             }
             if (dialysisStartDate.isBefore(dateOfBirth)) {
-                throw ApiProblem.invalidField(
+                throw InvalidInput.field(
                         "kidney.dialysisStartDate",
                         "must be after the patient's date of birth (" + dateOfBirth + ")");
             }

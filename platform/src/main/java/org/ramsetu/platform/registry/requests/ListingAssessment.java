@@ -14,9 +14,10 @@ import org.ramsetu.core.scores.EptsResult;
 import org.ramsetu.core.scores.LiverLabs;
 import org.ramsetu.core.scores.Meld;
 import org.ramsetu.core.scores.PercentileTable;
+import org.ramsetu.platform.kernel.DomainException;
+import org.ramsetu.platform.kernel.InvalidInput;
 import org.ramsetu.platform.registry.common.Demographics;
 import org.ramsetu.platform.registry.common.Fields;
-import org.ramsetu.platform.web.ApiProblem;
 
 /**
  * Checks the clinical values of a new transplant request and computes its scores with the clinical
@@ -38,8 +39,8 @@ public final class ListingAssessment {
 
     /**
      * @param person the patient's profile facts (sex for MELD 3.0, age for EPTS)
-     * @throws ApiProblem 400 naming the field of a missing or invalid value, or of values given for
-     *     another organ
+     * @throws DomainException InvalidInput naming the field of a missing or invalid value, or of
+     *     values given for another organ
      */
     public Assessed assess(
             Organ organ, CreateTransplantRequest request, Demographics person, LocalDate listedOn) {
@@ -104,7 +105,7 @@ public final class ListingAssessment {
         given.forEach(
                 (other, values) -> {
                     if (other != organ && values != null) {
-                        throw ApiProblem.invalidField(
+                        throw InvalidInput.field(
                                 other.name().toLowerCase(Locale.ROOT),
                                 "a "
                                         + organ

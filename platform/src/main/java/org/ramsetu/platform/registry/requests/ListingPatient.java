@@ -9,10 +9,12 @@ import java.util.UUID;
 import org.ramsetu.core.Require;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.core.scores.PercentileTable;
-import org.ramsetu.platform.accounts.Role;
 import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
+import org.ramsetu.platform.identity.Role;
+import org.ramsetu.platform.kernel.Conflict;
+import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.registry.RegistryAuditActions;
 import org.ramsetu.platform.registry.common.Fields;
 import org.ramsetu.platform.registry.common.Roles;
@@ -20,7 +22,6 @@ import org.ramsetu.platform.registry.common.Sql;
 import org.ramsetu.platform.registry.patients.PatientProfile;
 import org.ramsetu.platform.registry.patients.PatientProfiles;
 import org.ramsetu.platform.security.CurrentUser;
-import org.ramsetu.platform.web.ApiProblem;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -55,8 +56,8 @@ public class ListingPatient {
     }
 
     /**
-     * @throws ApiProblem 400 naming an invalid field, 403 for a non-patient, 409 without a
-     *     (complete) patient profile or with an open request for the organ
+     * @throws DomainException InvalidInput naming an invalid field, Forbidden for a non-patient,
+     *     Conflict without a (complete) patient profile or with an open request for the organ
      */
     public TransplantRequestView list(CurrentUser user, CreateTransplantRequest request) {
         Roles.require(user, Role.PATIENT, "request a transplant");
@@ -105,7 +106,7 @@ public class ListingPatient {
                 profiles.find(user.id())
                         .orElseThrow(
                                 () ->
-                                        ApiProblem.conflict(
+                                        new Conflict(
                                                 "profile-required",
                                                 "fill in your patient profile (PUT"
                                                         + " /api/v1/patients/me) before requesting"
@@ -113,7 +114,7 @@ public class ListingPatient {
                                                         + " hospital go into every score and"
                                                         + " match"));
         if (organ == Organ.KIDNEY && profile.hla() == null) {
-            throw ApiProblem.conflict(
+            throw new Conflict(
                     "profile-incomplete",
                     "a kidney request needs the patient's HLA typing (A, B, DR) for matching;"
                             + " add it to the patient profile (PUT /api/v1/patients/me) first");
@@ -121,12 +122,12 @@ public class ListingPatient {
         return profile;
     }
 
-    private ApiProblem openRequestExists(CurrentUser user, Organ organ) {
+    private Conflict openRequestExists(CurrentUser user, Organ organ) {
         String which =
                 requests.findOpen(user.id(), organ)
                         .map(open -> " (" + open.id() + ", " + open.status() + ")")
                         .orElse("");
-        return ApiProblem.conflict(
+        return new Conflict(
                 "open-request-exists",
                 "you already have an open "
                         + organ

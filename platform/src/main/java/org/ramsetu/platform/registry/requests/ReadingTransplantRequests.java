@@ -3,12 +3,12 @@ package org.ramsetu.platform.registry.requests;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
-import org.ramsetu.platform.accounts.Role;
+import org.ramsetu.platform.identity.Role;
+import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.registry.common.Roles;
 import org.ramsetu.platform.registry.common.Sql;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.security.RecordAccess;
-import org.ramsetu.platform.web.ApiProblem;
 import org.ramsetu.platform.web.Cursor;
 import org.ramsetu.platform.web.Page;
 import org.ramsetu.platform.web.PageRequest;
@@ -33,7 +33,7 @@ public class ReadingTransplantRequests {
     }
 
     /**
-     * @throws ApiProblem 404 when there is no such request or it is someone else's
+     * @throws DomainException NotFound when there is no such request or it is someone else's
      */
     public TransplantRequestView one(CurrentUser user, UUID id) {
         return TransplantRequestView.of(read(user, id, requests.findListing(id)), Sql.now(clock));

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.ramsetu.core.organ.Organ;
+import org.ramsetu.core.scores.LabRecertification;
 import org.ramsetu.platform.registry.common.ListQuery;
 import org.ramsetu.platform.registry.common.Sql;
 import org.ramsetu.platform.web.PageRequest;
@@ -16,6 +17,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Transplant requests in PostgreSQL. Changes name the version they replace. */
 public class TransplantRequests {
+
+    /** Named, not "*": a column a later release adds changes nothing this release reads. */
+    private static final String COLUMNS =
+            """
+            id, patient_id, organ, status, urgency, clinical, meld_na, meld_na_version, meld_3,
+            meld_3_version, epts_raw, epts_percentile, epts_version, epts_table_version,
+            epts_provisional, heart_status, heart_status_version, listed_at, removal_reason,
+            status_changed_at, status_changed_by, version, patient_blood_group, hospital_city_key,
+            hospital_state
+            """;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -29,10 +40,12 @@ public class TransplantRequests {
             """;
 
     private static final String LISTING =
-            """
-            select r.*, p.blood_group, p.hospital_name, p.hospital_city, p.hospital_state
-            from transplant_request r left join patient_profile p on p.account_id = r.patient_id
-            """;
+            "select "
+                    + Sql.qualified("r", COLUMNS)
+                    + """
+                    , p.blood_group, p.hospital_name, p.hospital_city, p.hospital_state
+                    from transplant_request r left join patient_profile p on p.account_id = r.patient_id
+                    """;
 
     private final JdbcClient jdbc;
 
@@ -54,25 +67,54 @@ public class TransplantRequests {
         v.put("clinical", JSON.writeValueAsString(r.clinical()));
         v.putAll(ScoreColumns.values(r.scores()));
         v.put("listed", Sql.timestamp(r.listedAt()));
-        return jdbc.sql(
-                                """
-                                insert into transplant_request (id, patient_id, organ, status,
-                                    urgency, clinical, meld_na, meld_na_version, meld_3,
-                                    meld_3_version, epts_raw, epts_percentile, epts_version,
-                                    epts_table_version, epts_provisional, heart_status,
-                                    heart_status_version, listed_at, removal_reason,
-                                    status_changed_at, status_changed_by, version)
-                                values (:id, :patient, :organ, :status, :urgency,
-                                    cast(:clinical as jsonb), :meldNa, :meldNaVersion, :meld3,
-                                    :meld3Version, :eptsRaw, :eptsPercentile, :eptsVersion,
-                                    :eptsTable, :eptsProvisional, :heart, :heartVersion, :listed,
-                                    :reason, :changed, :by, :version)
-                                on conflict (patient_id, organ)
-                                    where status in ('WAITING', 'MATCHED') do nothing
-                                """)
-                        .params(v)
-                        .update()
-                > 0;
+        // The clinical values are reported with the listing; the nightly recomputation keeps the
+        // due date in step with the configured schedule (docs/reminders.md).
+        v.put(
+                "labsDue",
+                Sql.timestamp(
+                        LabRecertification.STANDARD.dueAt(
+                                r.organ(), recertificationMeld(r.scores()), r.listedAt())));
+        boolean inserted =
+                jdbc.sql(
+                                        """
+                                        insert into transplant_request (id, patient_id, organ,
+                                            status, urgency, clinical, meld_na, meld_na_version,
+                                            meld_3, meld_3_version, epts_raw, epts_percentile,
+                                            epts_version, epts_table_version, epts_provisional,
+                                            heart_status, heart_status_version, listed_at,
+                                            removal_reason, status_changed_at, status_changed_by,
+                                            version)
+                                        values (:id, :patient, :organ, :status, :urgency,
+                                            cast(:clinical as jsonb), :meldNa, :meldNaVersion,
+                                            :meld3, :meld3Version, :eptsRaw, :eptsPercentile,
+                                            :eptsVersion, :eptsTable, :eptsProvisional, :heart,
+                                            :heartVersion, :listed, :reason, :changed, :by,
+                                            :version)
+                                        on conflict (patient_id, organ)
+                                            where status in ('WAITING', 'MATCHED') do nothing
+                                        """)
+                                .params(v)
+                                .update()
+                        > 0;
+        if (inserted) {
+            // In the listing's transaction (the caller's): a listing never lacks its due date.
+            jdbc.sql(
+                            """
+                            insert into transplant_request_labs (request_id, labs_reported_at,
+                                labs_due_at)
+                            values (:id, :listed, :labsDue)
+                            """)
+                    .params(v)
+                    .update();
+        }
+        return inserted;
+    }
+
+    /** The MELD that sets a liver listing's recertification band; null for other organs. */
+    private static Integer recertificationMeld(ClinicalScores scores) {
+        return LabRecertification.bandMeld(
+                scores.meldNa() == null ? null : scores.meldNa().score(),
+                scores.meld3() == null ? null : scores.meld3().score());
     }
 
     /**
@@ -94,7 +136,7 @@ public class TransplantRequests {
     }
 
     public Optional<TransplantRequest> find(UUID id) {
-        return jdbc.sql("select * from transplant_request where id = :id")
+        return jdbc.sql("select " + COLUMNS + " from transplant_request where id = :id")
                 .param("id", id)
                 .query(TransplantRequests::request)
                 .optional();
@@ -109,7 +151,9 @@ public class TransplantRequests {
 
     Optional<TransplantRequest> findOpen(UUID patientId, Organ organ) {
         return jdbc.sql(
-                        "select * from transplant_request where patient_id = :patient"
+                        "select "
+                                + COLUMNS
+                                + " from transplant_request where patient_id = :patient"
                                 + " and organ = :organ and status in ('WAITING', 'MATCHED')")
                 .param("patient", patientId)
                 .param("organ", organ.name())

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ramsetu.infra.database.Migrations;
 import org.ramsetu.infra.postgres.EmbeddedPostgresServer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -68,9 +69,11 @@ class MatchRunListsMigrationTest {
                                     + "\",\"reasons\":[]}]")
                     .update();
 
-            Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations("classpath:db/migration")
+            Migrations.configure(
+                            Flyway.configure()
+                                    .dataSource(dataSource)
+                                    .locations(Migrations.LOCATIONS),
+                            Migrations.DEFAULT_LOCK_TIMEOUT)
                     .load()
                     .migrate();
 

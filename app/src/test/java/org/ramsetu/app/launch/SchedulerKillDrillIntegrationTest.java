@@ -1,0 +1,181 @@
+package org.ramsetu.app.launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ramsetu.app.RamsetuMain;
+import org.ramsetu.infra.postgres.EmbeddedPostgresServer;
+
+/**
+ * The scheduler's drill as separate processes: two workers share one PostgreSQL; 300 one-time
+ * instances of 400 ms each are scheduled; one worker is killed with SIGKILL while it runs some of
+ * them. Every instance's effect must be applied exactly once, no instance may succeed twice, and
+ * the killed worker's executions must have been taken over (recorded as LOST, then run by the
+ * survivor).
+ */
+class SchedulerKillDrillIntegrationTest {
+
+    private static final int INSTANCES = 300;
+    private static final String SECRET = "drill-secret-0123456789abcdef0123456789";
+    private static final String COORDINATOR = CoordinatorTokens.signedWith(SECRET);
+
+    @TempDir Path dir;
+
+    @Test
+    void oneTimeWorkSurvivesAWorkerKilledMidTaskAndNoInstanceRunsTwice() throws Exception {
+        try (EmbeddedPostgresServer db = EmbeddedPostgresServer.start(dir.resolve("db"))) {
+            Map<String, String> env = new HashMap<>();
+            env.put("RAMSETU_DATA_DIR", dir.resolve("data").toString());
+            env.put("RAMSETU_DB_URL", db.jdbcUrl());
+            env.put("RAMSETU_DB_USER", db.username());
+            env.put("RAMSETU_DB_PASSWORD", db.password());
+            env.put("RAMSETU_JWT_SECRET", SECRET);
+            // A killed worker's executions are taken over after 4 missed heartbeats: 4 s here.
+            env.put("RAMSETU_SCHEDULE_HEARTBEATINTERVAL", "1s");
+            env.put("RAMSETU_SCHEDULE_POLLINGINTERVAL", "1s");
+
+            int victimPort = freePort();
+            Process victim = startWorker(env, "victim", victimPort);
+            int survivorPort = freePort();
+            Process survivor = startWorker(env, "survivor", survivorPort);
+            try {
+                assertThat(Http.get(survivorPort, "/actuator/scheduledrill/x").statusCode())
+                        .as("operations endpoints need a coordinator token")
+                        .isEqualTo(401);
+                String body =
+                        post(
+                                victimPort,
+                                "/actuator/scheduledrill",
+                                "{\"instances\":" + INSTANCES + ",\"workMillis\":400}");
+                String runId = body.replaceAll(".*\"runId\":\"([^\"]+)\".*", "$1");
+
+                await(
+                        () -> field(report(survivorPort, runId), "applied") >= INSTANCES / 3,
+                        Duration.ofMinutes(3));
+                victim.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                long atKill = field(report(survivorPort, runId), "applied");
+
+                await(
+                        () -> field(report(survivorPort, runId), "waiting") == 0,
+                        Duration.ofMinutes(3));
+                String report = report(survivorPort, runId);
+                System.out.println(
+                        "scheduler kill drill: applied at kill " + atKill + ", " + report);
+                assertThat(atKill).isLessThan(INSTANCES);
+                assertThat(field(report, "applied")).as(report).isEqualTo(INSTANCES);
+                assertThat(field(report, "runTwice")).as(report).isZero();
+                assertThat(field(report, "failed")).as(report).isZero();
+                assertThat(field(report, "lost"))
+                        .as("the victim was killed while running instances: " + report)
+                        .isPositive();
+                assertThat(field(report, "succeeded") + field(report, "skipped"))
+                        .as(report)
+                        .isEqualTo(INSTANCES);
+
+                String schedules =
+                        Http.get(survivorPort, "/actuator/schedules", COORDINATOR).body();
+                assertThat(schedules).contains("\"name\":\"ops.schedule-drill\"");
+                assertThat(schedules).contains("\"name\":\"schedule.prune-history\"");
+                assertThat(Http.get(survivorPort, "/actuator/prometheus").body())
+                        .contains("ramsetu_schedule_run_seconds_count{")
+                        .contains("ramsetu_schedule_next_run_timestamp_seconds{");
+            } finally {
+                victim.destroyForcibly();
+                survivor.destroy();
+                survivor.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private Process startWorker(Map<String, String> env, String name, int port) throws Exception {
+        ProcessBuilder pb =
+                new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-Xmx384m",
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                RamsetuMain.class.getName(),
+                                "serve",
+                                "--target",
+                                "worker",
+                                "--port",
+                                Integer.toString(port))
+                        .redirectErrorStream(true)
+                        .redirectOutput(dir.resolve(name + ".log").toFile());
+        pb.environment().putAll(env);
+        Process worker = pb.start();
+        await(
+                () -> {
+                    if (!worker.isAlive()) {
+                        throw new AssertionError(
+                                name + " worker exited; see " + dir.resolve(name + ".log"));
+                    }
+                    try {
+                        return Http.get(port, "/actuator/health/readiness")
+                                .body()
+                                .contains("\"UP\"");
+                    } catch (AssertionError notYet) {
+                        return false;
+                    }
+                },
+                Duration.ofSeconds(120));
+        return worker;
+    }
+
+    private static String report(int port, String runId) {
+        return Http.get(port, "/actuator/scheduledrill/" + runId, COORDINATOR).body();
+    }
+
+    private static long field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":(\\d+)").matcher(json);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
+    private static String post(int port, String path, String json) throws Exception {
+        HttpResponse<String> response =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create("http://localhost:" + port + path))
+                                        .timeout(Duration.ofMinutes(2))
+                                        .header("Content-Type", "application/json")
+                                        .header("Authorization", "Bearer " + COORDINATOR)
+                                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void await(BooleanSupplier condition, Duration limit)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not reached within " + limit);
+            }
+            Thread.sleep(200);
+        }
+    }
+}

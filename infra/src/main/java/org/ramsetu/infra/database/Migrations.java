@@ -1,0 +1,38 @@
+package org.ramsetu.infra.database;
+
+import java.time.Duration;
+import java.util.Map;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+
+/**
+ * The settings every use of Flyway in RamSetu needs, wherever it is configured: a served target
+ * (DatabaseConfiguration), the command line and the tests. A migration must never stop the release
+ * that is serving while it runs (docs/architecture.md, "Migrations hold no lock for long").
+ */
+public final class Migrations {
+
+    /** Where every module's migrations are, merged into one sequence of versions. */
+    public static final String LOCATIONS = "classpath:db/migration";
+
+    /** How long a migration waits for a table lock before giving way (MigrationLockWaits). */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(3);
+
+    /** How often the start-up migration is tried when a migration gave way (FlywayScans). */
+    public static final int DEFAULT_LOCK_ATTEMPTS = 12;
+
+    /** The pause before the second try, doubled for each further one (up to 15 s). */
+    public static final Duration DEFAULT_FIRST_PAUSE = Duration.ofSeconds(1);
+
+    private Migrations() {}
+
+    /**
+     * Flyway's own lock becomes a session advisory lock instead of one held in an open transaction:
+     * {@code CREATE INDEX CONCURRENTLY} waits for every open transaction, Flyway's included, and
+     * would wait forever. Each transactional migration waits for a lock at most {@code
+     * lockTimeout}; the connection that migrates has no socket timeout.
+     */
+    public static FluentConfiguration configure(FluentConfiguration flyway, Duration lockTimeout) {
+        return flyway.configuration(Map.of("flyway.postgresql.transactional.lock", "false"))
+                .callbacks(new UnboundedMigrationStatements(), new MigrationLockWaits(lockTimeout));
+    }
+}

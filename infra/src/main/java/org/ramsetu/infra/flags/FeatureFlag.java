@@ -1,0 +1,68 @@
+package org.ramsetu.infra.flags;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A flag as stored in {@code feature_flag} (docs/feature-flags.md).
+ *
+ * @param variants variant name → value (Boolean, String or Number, as JSON reads them)
+ * @param defaultVariant chosen when no rule matches; null: the caller's own default
+ * @param rules in order; the first that matches chooses the variant
+ * @param version raised by every change, so that a reader can tell two states apart
+ */
+public record FeatureFlag(
+        String key,
+        String description,
+        boolean enabled,
+        String defaultVariant,
+        Map<String, Object> variants,
+        List<FlagRule> rules,
+        long version,
+        Instant updatedAt,
+        String updatedBy) {
+
+    public FeatureFlag {
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("a flag needs a key");
+        }
+        description = description == null ? "" : description;
+        // Insertion order kept: the endpoint shows variants as they were written.
+        variants = variants == null ? Map.of() : new LinkedHashMap<>(variants);
+        rules = rules == null ? List.of() : List.copyOf(rules);
+        for (Object value : variants.values()) {
+            if (!(value instanceof Boolean || value instanceof String || value instanceof Number)) {
+                throw new IllegalArgumentException(
+                        "flag "
+                                + key
+                                + ": a variant's value must be true/false, a string or a number"
+                                + " (was "
+                                + value
+                                + ")");
+            }
+        }
+        if (defaultVariant != null && !variants.containsKey(defaultVariant)) {
+            throw new IllegalArgumentException(
+                    "flag " + key + ": defaultVariant " + defaultVariant + " is not a variant");
+        }
+        for (FlagRule rule : rules) {
+            if (!variants.containsKey(rule.variant())) {
+                throw new IllegalArgumentException(
+                        "flag "
+                                + key
+                                + ": a rule chooses "
+                                + rule.variant()
+                                + ", which is not a variant ("
+                                + String.join(", ", variants.keySet())
+                                + ")");
+            }
+        }
+    }
+
+    @Override
+    public Map<String, Object> variants() {
+        return java.util.Collections.unmodifiableMap(variants);
+    }
+}

@@ -1,0 +1,94 @@
+package org.ramsetu.infra.flags;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.openfeature.sdk.Client;
+import dev.openfeature.sdk.OpenFeatureAPI;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ramsetu.infra.testing.RedisServerProcess;
+import org.ramsetu.infra.testing.TestDatabase;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Two instances on one PostgreSQL and one Redis: a change announced by one is seen by the other at
+ * once, long before its periodic refresh (an hour here) would have read it.
+ */
+class RedisFlagChangeNotifierIntegrationTest {
+
+    @TempDir static Path dbDir;
+    @TempDir static Path redisDir;
+    private static TestDatabase db;
+    private static RedisServerProcess redis;
+
+    @BeforeAll
+    static void start() throws Exception {
+        db = TestDatabase.start(dbDir);
+        redis = RedisServerProcess.start(redisDir);
+    }
+
+    @AfterAll
+    static void stop() {
+        redis.close();
+        db.close();
+    }
+
+    @Test
+    void aChangeAnnouncedByOneInstanceIsReadByTheOtherAtOnce() throws Exception {
+        FeatureFlagStore store =
+                new FeatureFlagStore(
+                        db.jdbc(),
+                        new TransactionTemplate(new JdbcTransactionManager(db.dataSource())));
+        PostgresFeatureProvider changing =
+                new PostgresFeatureProvider(store, "production", Duration.ofHours(1));
+        PostgresFeatureProvider other =
+                new PostgresFeatureProvider(store, "production", Duration.ofHours(1));
+        String domain = "redis-" + UUID.randomUUID();
+        OpenFeatureAPI.getInstance().setProviderAndWait(domain, other);
+        Client otherClient = OpenFeatureAPI.getInstance().getClient(domain);
+        URI url = URI.create(redis.url());
+        try (var announcer = new RedisFlagChangeNotifier(url, Duration.ofSeconds(2), () -> {});
+                var listener =
+                        new RedisFlagChangeNotifier(
+                                url, Duration.ofSeconds(2), other::refreshSoon)) {
+            assertThat(otherClient.getBooleanValue("test.redis", false)).isFalse();
+
+            store.change(
+                    "test.redis",
+                    "test",
+                    current ->
+                            Optional.of(
+                                    new FeatureFlag(
+                                            "test.redis",
+                                            "",
+                                            true,
+                                            "on",
+                                            Map.of("on", true),
+                                            List.of(),
+                                            0,
+                                            null,
+                                            null)));
+            changing.refresh();
+            announcer.announce("test.redis");
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (!otherClient.getBooleanValue("test.redis", false)
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(otherClient.getBooleanValue("test.redis", false)).isTrue();
+        } finally {
+            other.shutdown();
+        }
+    }
+}

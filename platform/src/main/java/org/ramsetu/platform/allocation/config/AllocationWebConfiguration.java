@@ -1,0 +1,37 @@
+package org.ramsetu.platform.allocation.config;
+
+import org.ramsetu.platform.allocation.AllocationProperties;
+import org.ramsetu.platform.allocation.runs.AllocationRunController;
+import org.ramsetu.platform.allocation.runs.AllocationRuns;
+import org.ramsetu.platform.allocation.runs.ReadingAllocationRuns;
+import org.ramsetu.platform.allocation.runs.RunningAllocation;
+import org.ramsetu.platform.allocation.simulation.AllocationSimulationController;
+import org.ramsetu.platform.allocation.simulation.SimulatingAllocation;
+import org.ramsetu.platform.security.RecordAccess;
+import org.ramsetu.platform.web.idempotency.IdempotentRequests;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The allocation endpoints of the platform API ({@code all}, {@code api}). */
+@Configuration(proxyBeanMethods = false)
+public class AllocationWebConfiguration {
+
+    @Bean
+    ReadingAllocationRuns readingAllocationRuns(
+            AllocationRuns runs, RecordAccess access, AllocationProperties properties) {
+        return new ReadingAllocationRuns(runs, access, properties.responseCandidates());
+    }
+
+    @Bean
+    AllocationRunController allocationRunController(
+            RunningAllocation running,
+            ReadingAllocationRuns reading,
+            IdempotentRequests idempotent) {
+        return new AllocationRunController(running, reading, idempotent);
+    }
+
+    @Bean
+    AllocationSimulationController allocationSimulationController(SimulatingAllocation simulating) {
+        return new AllocationSimulationController(simulating);
+    }
+}

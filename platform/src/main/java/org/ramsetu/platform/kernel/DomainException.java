@@ -1,0 +1,33 @@
+package org.ramsetu.platform.kernel;
+
+/**
+ * A refusal of a use case, said in the domain's words: what was refused and why, with a stable
+ * {@code type} a caller can act on. Use cases, job handlers and the CLI throw and catch these; only
+ * the web edge turns them into HTTP answers ({@code ApiProblem.from}), so that the same rule holds
+ * whether a person, a worker or an operator's command hit it. Sealed so that the edge's mapping
+ * covers every kind.
+ */
+public abstract sealed class DomainException extends RuntimeException
+        permits InvalidInput,
+                NotFound,
+                Conflict,
+                Forbidden,
+                Unauthenticated,
+                TooManyAttempts,
+                Unavailable,
+                UnacceptableContent {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String type;
+
+    DomainException(String type, String detail) {
+        super(detail);
+        this.type = type;
+    }
+
+    /** The stable name of the refusal, e.g. {@code illegal-transition}. */
+    public String type() {
+        return type;
+    }
+}

@@ -1,0 +1,39 @@
+package org.ramsetu.platform.reminders;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One thing a coordinator should act on. No patient or donor names: the id, the organ and the
+ * centre are enough to find the record on the console, where reading it is audited.
+ *
+ * @param kind {@code LABS_DUE}: a waiting listing's clinical values expire (or expired) and must be
+ *     recertified; {@code PLEDGE_PENDING}: a pledge waits for verification
+ * @param id the transplant request's or the pledge's id
+ * @param dueAt when the labs expire, or when the pledge's wait passed the setting
+ * @param overdue whether {@code dueAt} has passed
+ * @param since when the labs were reported, or the pledge was made
+ * @param meld for liver listings, the MELD whose band sets the schedule; otherwise null
+ * @param hospitalName the listing's treating hospital (centre); null for pledges
+ * @param city the hospital's city, or the donor's
+ * @param state the hospital's state, or the donor's
+ */
+public record ReminderView(
+        String kind,
+        UUID id,
+        String organ,
+        Instant dueAt,
+        boolean overdue,
+        Instant since,
+        Integer meld,
+        String hospitalName,
+        String city,
+        String state) {
+
+    public static final String LABS_DUE = "LABS_DUE";
+    public static final String PLEDGE_PENDING = "PLEDGE_PENDING";
+
+    boolean isLabs() {
+        return LABS_DUE.equals(kind);
+    }
+}

@@ -1,0 +1,45 @@
+package org.ramsetu.platform.reminders;
+
+import org.ramsetu.platform.security.CurrentUser;
+import org.ramsetu.platform.web.Page;
+import org.ramsetu.platform.web.PageRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/v1/reminders}: what coordinators should act on — listings whose labs are due for
+ * recertification and pledges waiting for verification — the same lists as the daily digest mail.
+ */
+@RestController
+@RequestMapping("/api/v1/reminders")
+public class RemindersController {
+
+    private final ReadingReminders reading;
+
+    public RemindersController(ReadingReminders reading) {
+        this.reading = reading;
+    }
+
+    /**
+     * Most overdue first.
+     *
+     * @param kind {@code LABS_DUE} or {@code PLEDGE_PENDING}; both when absent
+     * @param after the {@code nextCursor} of the previous page
+     */
+    @GetMapping
+    public Page<ReminderView> list(
+            CurrentUser user,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String after,
+            @RequestParam(required = false) Integer limit) {
+        return reading.list(user, kind, PageRequest.of(limit, after));
+    }
+
+    /** The counts of each kind and the settings behind them, for the console's dashboard. */
+    @GetMapping("/summary")
+    public ReadingReminders.Summary summary(CurrentUser user) {
+        return reading.summary(user);
+    }
+}

@@ -1,0 +1,298 @@
+package org.ramsetu.platform.reporting;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.ramsetu.infra.blob.BlobContent;
+import org.ramsetu.infra.schedule.WorkScheduler;
+import org.ramsetu.infra.schedule.WorkStatus;
+import org.ramsetu.platform.audit.AuditEntry;
+import org.ramsetu.platform.audit.AuditLog;
+import org.ramsetu.platform.audit.AuditOutcome;
+import org.ramsetu.platform.security.CurrentUser;
+import org.ramsetu.platform.web.ApiProblem;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * Monthly registry reports and large exports ({@code /api/v1/reports}, coordinators only). Every
+ * request is audited by the coordinator-request filter; asking for a report and downloading a file
+ * are audited here as well, with what was asked.
+ */
+@RestController
+@RequestMapping("/api/v1/reports")
+public class ReportsController {
+
+    private static final int LIST_LIMIT = 120;
+
+    /** The body of {@code POST /monthly}: {@code {"month": "2026-05"}}. */
+    public record MonthRequest(String month) {}
+
+    private final MonthlyReports reports;
+    private final ReportWorks works;
+    private final ExportJobs exports;
+    private final ObjectProvider<WorkScheduler> scheduler;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    ReportsController(
+            MonthlyReports reports,
+            ReportWorks works,
+            ExportJobs exports,
+            ObjectProvider<WorkScheduler> scheduler,
+            AuditLog audit,
+            Clock clock) {
+        this.reports = reports;
+        this.works = works;
+        this.exports = exports;
+        this.scheduler = scheduler;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @GetMapping("/monthly")
+    public Map<String, Object> monthly(CurrentUser user) {
+        coordinatorOnly(user);
+        return Map.of(
+                "items", reports.list(LIST_LIMIT).stream().map(ReportsController::view).toList());
+    }
+
+    /**
+     * Asks for a month's report: {@code 202} with its status URL while it is generated, {@code 200}
+     * with the report when the month has one already (a month is generated once).
+     */
+    @PostMapping("/monthly")
+    public ResponseEntity<Map<String, Object>> requestMonthly(
+            CurrentUser user, @RequestBody(required = false) MonthRequest request) {
+        coordinatorOnly(user);
+        YearMonth month =
+                ReportMonths.parseComplete(request == null ? null : request.month(), clock);
+        Optional<MonthlyReports.Report> existing = reports.find(month);
+        audit.record(
+                AuditEntry.of(ReportAuditActions.REPORT_REQUESTED, AuditOutcome.SUCCESS)
+                        .by(user.id(), user.role())
+                        .on("monthly report", month)
+                        .with(Map.of("existing", existing.isPresent())));
+        if (existing.isPresent()) {
+            return ResponseEntity.ok(view(existing.get()));
+        }
+        WorkScheduler jobs =
+                scheduler.getIfAvailable(
+                        () -> {
+                            throw ApiProblem.serviceUnavailable(
+                                    "scheduler-unavailable",
+                                    "Reports unavailable",
+                                    "background work is not running on this instance",
+                                    java.time.Duration.ofMinutes(1));
+                        });
+        jobs.schedule(
+                works.generate(),
+                month.toString(),
+                new MonthlyReportJobData(month.toString(), user.id().toString()),
+                clock.instant());
+        URI status = URI.create("/api/v1/reports/monthly/" + month);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("month", month.toString());
+        body.put("state", "SCHEDULED");
+        body.put("statusUrl", status.toString());
+        return ResponseEntity.accepted().location(status).body(body);
+    }
+
+    @GetMapping("/monthly/{month}")
+    public Map<String, Object> monthlyStatus(CurrentUser user, @PathVariable String month) {
+        coordinatorOnly(user);
+        YearMonth wanted = ReportMonths.parse(month);
+        Optional<MonthlyReports.Report> report = reports.find(wanted);
+        if (report.isPresent()) {
+            return view(report.get());
+        }
+        WorkStatus status =
+                Optional.ofNullable(scheduler.getIfAvailable())
+                        .flatMap(s -> s.status(works.generate().name(), wanted.toString()))
+                        .orElseThrow(() -> ApiProblem.notFound("monthly report", wanted));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("month", wanted.toString());
+        body.put("state", status.state().name());
+        body.put("done", status.done());
+        body.put("total", status.total());
+        body.put("message", status.message());
+        body.put("error", status.error());
+        return body;
+    }
+
+    @GetMapping("/monthly/{month}/report.csv")
+    public ResponseEntity<StreamingResponseBody> monthlyCsv(
+            CurrentUser user, @PathVariable String month) {
+        return monthlyFile(user, month, MonthlyReports.Format.CSV);
+    }
+
+    @GetMapping("/monthly/{month}/report.pdf")
+    public ResponseEntity<StreamingResponseBody> monthlyPdf(
+            CurrentUser user, @PathVariable String month) {
+        return monthlyFile(user, month, MonthlyReports.Format.PDF);
+    }
+
+    @GetMapping("/exports")
+    public Map<String, Object> exports(CurrentUser user) {
+        coordinatorOnly(user);
+        return Map.of(
+                "items",
+                exports.listFor(user, LIST_LIMIT).stream().map(e -> view(e, null)).toList());
+    }
+
+    @GetMapping("/exports/{id}")
+    public Map<String, Object> export(CurrentUser user, @PathVariable UUID id) {
+        coordinatorOnly(user);
+        ExportJobs.Export export =
+                exports.findFor(user, id).orElseThrow(() -> ApiProblem.notFound("export", id));
+        WorkStatus job =
+                export.ready()
+                        ? null
+                        : Optional.ofNullable(scheduler.getIfAvailable())
+                                .flatMap(s -> s.status(ExportJobs.WORK, id.toString()))
+                                .orElse(null);
+        return view(export, job);
+    }
+
+    @GetMapping("/exports/{id}/download")
+    public ResponseEntity<StreamingResponseBody> downloadExport(
+            CurrentUser user, @PathVariable UUID id) {
+        coordinatorOnly(user);
+        ExportJobs.Export export =
+                exports.findFor(user, id)
+                        .filter(ExportJobs.Export::ready)
+                        .orElseThrow(() -> ApiProblem.notFound("finished export", id));
+        BlobContent content =
+                exports.download(user, export)
+                        .orElseThrow(() -> ApiProblem.notFound("export file", id));
+        return file(content, "ramsetu-" + export.kind() + "-" + id + ".csv", ReportFiles.CSV_TYPE);
+    }
+
+    private ResponseEntity<StreamingResponseBody> monthlyFile(
+            CurrentUser user, String month, MonthlyReports.Format format) {
+        coordinatorOnly(user);
+        YearMonth wanted = ReportMonths.parse(month);
+        MonthlyReports.Report report =
+                reports.find(wanted)
+                        .orElseThrow(() -> ApiProblem.notFound("monthly report", wanted));
+        BlobContent content =
+                reports.open(report, format)
+                        .orElseThrow(() -> ApiProblem.notFound("monthly report file", wanted));
+        audit.record(
+                AuditEntry.of(ReportAuditActions.REPORT_DOWNLOADED, AuditOutcome.SUCCESS)
+                        .by(user.id(), user.role())
+                        .on("monthly report", wanted)
+                        .with(Map.of("format", format.name())));
+        String extension = format == MonthlyReports.Format.CSV ? "csv" : "pdf";
+        return file(
+                content,
+                "ramsetu-registry-report-" + wanted + "." + extension,
+                format == MonthlyReports.Format.CSV ? ReportFiles.CSV_TYPE : ReportFiles.PDF_TYPE);
+    }
+
+    private static ResponseEntity<StreamingResponseBody> file(
+            BlobContent content, String name, String type) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(type))
+                .contentLength(content.blob().length())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(name).build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(
+                        out -> {
+                            try (InputStream in = content.stream()) {
+                                in.transferTo(out);
+                            }
+                        });
+    }
+
+    private static void coordinatorOnly(CurrentUser user) {
+        if (!user.isCoordinator()) {
+            throw ApiProblem.forbidden(
+                    "coordinator-only", "only transplant coordinators can use reports and exports");
+        }
+    }
+
+    private static Map<String, Object> view(MonthlyReports.Report report) {
+        String base = "/api/v1/reports/monthly/" + report.month();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("month", report.month().toString());
+        body.put("state", "READY");
+        body.put("generatedAt", report.generatedAt().toString());
+        body.put("scheduled", report.requestedBy() == null);
+        body.put("totals", report.totals());
+        body.put(
+                "files",
+                List.of(
+                        Map.of(
+                                "format",
+                                "csv",
+                                "bytes",
+                                report.csvBytes(),
+                                "url",
+                                base + "/report.csv"),
+                        Map.of(
+                                "format",
+                                "pdf",
+                                "bytes",
+                                report.pdfBytes(),
+                                "url",
+                                base + "/report.pdf")));
+        return body;
+    }
+
+    private static Map<String, Object> view(ExportJobs.Export export, WorkStatus job) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", export.id().toString());
+        body.put("kind", export.kind());
+        body.put("filters", export.filters());
+        body.put("status", export.status());
+        body.put("rowsWritten", export.rowsWritten());
+        body.put("rowsTotal", export.rowsTotal());
+        body.put(
+                "percent",
+                export.rowsTotal() == null
+                        ? null
+                        : export.rowsTotal() == 0
+                                ? 100
+                                : (int)
+                                        Math.min(
+                                                100,
+                                                export.rowsWritten() * 100 / export.rowsTotal()));
+        body.put("requestedAt", export.requestedAt().toString());
+        body.put("startedAt", export.startedAt() == null ? null : export.startedAt().toString());
+        body.put("finishedAt", export.finishedAt() == null ? null : export.finishedAt().toString());
+        body.put("bytes", export.bytes());
+        body.put(
+                "downloadUrl",
+                export.ready() ? ExportJobs.statusUrl(export.id()) + "/download" : null);
+        if (job != null) {
+            Map<String, Object> work = new LinkedHashMap<>();
+            work.put("state", job.state().name());
+            work.put("message", job.message());
+            work.put("error", job.error());
+            work.put(
+                    "scheduledFor",
+                    job.scheduledFor() == null ? null : job.scheduledFor().toString());
+            body.put("job", work);
+        }
+        return body;
+    }
+}

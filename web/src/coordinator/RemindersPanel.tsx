@@ -1,0 +1,101 @@
+import { api } from '../api/client';
+import type { Organ, Page } from '../api/types';
+import { formatDate, formatNumber, useEnumLabel, useT } from '../i18n/i18n';
+import { Empty, Loaded, useAsync } from '../ui/status';
+
+// GET /api/v1/reminders and /summary (docs/reminders.md): the same lists as the daily digest mail.
+interface Reminder {
+  kind: 'LABS_DUE' | 'PLEDGE_PENDING';
+  id: string;
+  organ: Organ;
+  dueAt: string;
+  overdue: boolean;
+  since: string;
+  meld: number | null;
+  hospitalName: string | null;
+  city: string | null;
+  state: string | null;
+}
+
+interface ReminderSummary {
+  labsDue: number;
+  pledgesPending: number;
+  labsDueWithinHours: number;
+  pledgePendingAfterHours: number;
+}
+
+const SHOWN = 10;
+
+/** The dashboard's reminders: counts, then the most overdue items. */
+export function RemindersPanel() {
+  const t = useT();
+  const label = useEnumLabel();
+  const state = useAsync(
+    async (signal) => {
+      const [summary, page] = await Promise.all([
+        api<ReminderSummary>('/api/v1/reminders/summary', { signal }),
+        api<Page<Reminder>>(`/api/v1/reminders?limit=${SHOWN}`, { signal }),
+      ]);
+      return { summary, page };
+    },
+    [],
+  );
+  return (
+    <section aria-labelledby="reminders-title">
+      <h2 id="reminders-title">{t('rem.title')}</h2>
+      <Loaded state={state}>
+        {({ summary, page }) => (
+          <>
+            <ul className="kpis">
+              <li className={summary.labsDue > 0 ? 'warn' : undefined}>
+                <strong>{formatNumber(summary.labsDue)}</strong>{' '}
+                {t('rem.labsDue', { days: formatNumber(summary.labsDueWithinHours / 24, 0) })}
+              </li>
+              <li className={summary.pledgesPending > 0 ? 'warn' : undefined}>
+                <strong>{formatNumber(summary.pledgesPending)}</strong>{' '}
+                {t('rem.pledgesPending', { days: formatNumber(summary.pledgePendingAfterHours / 24, 0) })}
+              </li>
+            </ul>
+            {page.items.length === 0 ? (
+              <Empty>{t('rem.none')}</Empty>
+            ) : (
+              <div className="table-wrap">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('rem.kind')}</th>
+                      <th scope="col">{t('rem.id')}</th>
+                      <th scope="col">{t('pledge.organ')}</th>
+                      <th scope="col">{t('rem.place')}</th>
+                      <th scope="col">{t('rem.due')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {page.items.map((r) => (
+                      <tr key={r.kind + r.id} className={r.overdue ? 'warn' : undefined}>
+                        <td>{r.kind === 'LABS_DUE' ? t('rem.kindLabs') : t('rem.kindPledge')}</td>
+                        <td>
+                          <code>{r.id.slice(0, 8)}</code>
+                        </td>
+                        <td>
+                          {label('organ', r.organ)}
+                          {r.meld !== null ? ` · MELD ${r.meld}` : ''}
+                        </td>
+                        <td>{[r.hospitalName, r.city, r.state].filter(Boolean).join(', ')}</td>
+                        <td>
+                          {formatDate(r.dueAt)}
+                          {r.overdue ? ` (${t('rem.overdue')})` : ''}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+            {page.nextCursor !== null && <p className="muted">{t('rem.more')}</p>}
+          </>
+        )}
+      </Loaded>
+    </section>
+  );
+}
