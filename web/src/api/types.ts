@@ -195,7 +195,10 @@ export interface DocumentView {
   type: string;
   pledgeId?: string;
   requestId?: string;
+  /** The name the server gives the download. */
   fileName: string;
+  /** The uploader's own name, neutralised; for recognising the upload only. */
+  originalFileName: string;
   contentType: string;
   sizeBytes: number;
   sha256: string;

@@ -219,7 +219,7 @@ function DocumentQueue() {
                     <tr key={d.id}>
                       <td>
                         <button type="button" className="link" onClick={() => void download(`/api/v1/documents/${d.id}/content`).catch(setError)}>
-                          {d.fileName}
+                          {d.originalFileName}
                         </button>{' '}
                         <Badge value={d.status} label={label('docStatus', d.status)} />
                       </td>

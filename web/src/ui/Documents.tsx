@@ -35,7 +35,7 @@ export function Documents({ links, linkField }: { links: { id: string; label: st
     setProgress(0);
     try {
       const stored = await upload<DocumentView>('/api/v1/documents', form, setProgress);
-      setDone(t('docs.uploaded', { name: stored.fileName }));
+      setDone(t('docs.uploaded', { name: stored.originalFileName }));
       if (file.current) file.current.value = '';
       docs.reload();
     } catch (err) {
@@ -100,7 +100,7 @@ export function Documents({ links, linkField }: { links: { id: string; label: st
                 <tbody>
                   {page.items.map((d) => (
                     <tr key={d.id}>
-                      <td>{d.fileName}</td>
+                      <td>{d.originalFileName}</td>
                       <td>{label('docType', d.type)}</td>
                       <td>{formatNumber(d.sizeBytes / 1024, 1)} KB</td>
                       <td>

@@ -11,12 +11,8 @@ import org.junit.jupiter.api.Test;
 /** Documents: upload with content sniffing, own list, download by owner or coordinator. */
 class DocumentsTest {
 
-    static final byte[] PDF =
-            "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-                    .getBytes(StandardCharsets.US_ASCII);
-    static final byte[] PNG = {
-        (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'
-    };
+    static final byte[] PDF = SampleFiles.pdf("Kidney function report, March");
+    static final byte[] PNG = SampleFiles.png();
 
     @Test
     void aDonorUploadsAPdfAndGetsItBackByteForByte() throws Exception {
@@ -39,9 +35,53 @@ class DocumentsTest {
         assertThat(content.statusCode()).isEqualTo(200);
         assertThat(content.body()).isEqualTo(PDF);
         assertThat(content.headers().firstValue("Content-Disposition").orElseThrow())
-                .startsWith("attachment");
+                .isEqualTo(
+                        "attachment; filename=\"medical-report-" + id.substring(0, 8) + ".pdf\"");
+        assertThat(content.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(content.headers().firstValue("Content-Type")).hasValue("application/pdf");
         assertThat(content.headers().firstValue("Cache-Control").orElseThrow())
                 .contains("no-store");
+        assertThat(upload.text("fileName"))
+                .isEqualTo("medical-report-" + id.substring(0, 8) + ".pdf");
+        assertThat(upload.text("originalFileName")).isEqualTo("report.pdf");
+    }
+
+    @Test
+    void aPolyglotThatStartsLikeAPdfAndGoesOnAsHtmlIsRefusedAndNothingIsStored() {
+        var donor = Accounts.donor();
+        byte[] polyglot =
+                "%PDF-1.4\n<html><body><script>fetch('/api/v1/me')</script></body></html>\n"
+                        .getBytes(StandardCharsets.US_ASCII);
+
+        var refused =
+                donor.client()
+                        .upload(
+                                "/api/v1/documents",
+                                new Multipart()
+                                        .field("type", "MEDICAL_REPORT")
+                                        .file("file", "poly.html", "application/pdf", polyglot));
+        var named =
+                donor.client()
+                        .upload(
+                                "/api/v1/documents",
+                                new Multipart()
+                                        .field("type", "MEDICAL_REPORT")
+                                        .file(
+                                                "file",
+                                                "<img src=x onerror=alert(1)>.html",
+                                                "text/html",
+                                                PDF));
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(refused.text("type")).endsWith("unsafe-content");
+        assertThat(refused.text("detail")).contains("not a readable PDF");
+        assertThat(named.status()).isEqualTo(201);
+        assertThat(named.text("contentType")).isEqualTo("application/pdf");
+        assertThat(named.text("fileName")).endsWith(".pdf").startsWith("medical-report-");
+        assertThat(named.text("originalFileName")).isEqualTo("_img src_x onerror_alert(1)_.html");
+        assertThat(donor.client().get("/api/v1/documents").json().path("items").size())
+                .isEqualTo(1);
     }
 
     @Test

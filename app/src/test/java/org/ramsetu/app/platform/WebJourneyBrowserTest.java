@@ -110,8 +110,7 @@ class WebJourneyBrowserTest {
                         new FilePayload(
                                 consentFile,
                                 "application/pdf",
-                                "%PDF-1.4\n% consent\n%%EOF\n"
-                                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+                                SampleFiles.pdf("Consent to donate a kidney")));
         donor.getByRole(
                         AriaRole.BUTTON,
                         new Page.GetByRoleOptions().setName("Upload").setExact(true))

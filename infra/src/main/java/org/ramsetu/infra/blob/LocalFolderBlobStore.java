@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * Blobs as files under one folder (the embedded default, {@code $RAMSETU_DATA_DIR/blobs}). Key
  * {@code a/b.pdf} is the file {@code objects/a/b.pdf~blob}: a header then the bytes. The {@code ~}
  * suffix (never part of a key) keeps the file of key {@code a} apart from the folder of {@code
- * a/b}. A put writes a temporary file, fsyncs it and renames it into place atomically.
+ * a/b}. A put writes a temporary file, fsyncs it and renames it into place atomically. Folders and
+ * files are readable by the service's own user only: they hold health documents.
  */
 public final class LocalFolderBlobStore implements BlobStore {
 
@@ -33,8 +34,8 @@ public final class LocalFolderBlobStore implements BlobStore {
         this.incoming = root.resolve("incoming").toAbsolutePath().normalize();
         this.clock = clock;
         try {
-            Files.createDirectories(objects);
-            Files.createDirectories(incoming);
+            OwnerOnlyFolders.create(objects);
+            OwnerOnlyFolders.create(incoming);
             removeAbandonedPuts();
         } catch (IOException e) {
             throw new BlobStoreException("cannot create the blob folder " + root + ": " + e, e);
@@ -52,7 +53,7 @@ public final class LocalFolderBlobStore implements BlobStore {
             temp = Files.createTempFile(incoming, "put-", ".tmp");
             StoredBlob blob = BlobFileFormat.write(temp, key, content, length, contentType, clock);
             Path target = fileOf(key);
-            Files.createDirectories(target.getParent());
+            OwnerOnlyFolders.create(target.getParent());
             Files.move(
                     temp,
                     target,

@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +43,30 @@ class LocalFolderBlobStoreTest extends BlobStoreContract {
                                     + BlobStoreContract.sha256("the true report".getBytes(UTF_8))
                                     + " was recorded");
         }
+    }
+
+    @Test
+    void foldersAndFilesAreTheServiceUsersOnlyAndWiderFoldersAreNarrowed() throws IOException {
+        Path objects = root.resolve("objects");
+        store().put(BlobKey.of("documents/owner/one"), "scan".getBytes(UTF_8), PDF);
+
+        Path file = objects.resolve("documents/owner/one" + LocalFolderBlobStore.SUFFIX);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        for (Path folder :
+                List.of(
+                        objects,
+                        objects.resolve("documents"),
+                        objects.resolve("documents/owner"))) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)))
+                    .as(folder.toString())
+                    .isEqualTo("rwx------");
+        }
+
+        Files.setPosixFilePermissions(objects, PosixFilePermissions.fromString("rwxr-xr-x"));
+        new LocalFolderBlobStore(root, Clock.systemUTC());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(objects)))
+                .isEqualTo("rwx------");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.UUID;
  *
  * @param pledgeId the pledge it supports, or null
  * @param requestId the transplant request it supports, or null
+ * @param fileName the uploader's name for it, kept for display only
  */
 public record Document(
         UUID id,
@@ -24,4 +25,15 @@ public record Document(
         String reviewNote,
         Instant createdAt,
         Instant reviewedAt,
-        long version) {}
+        long version) {
+
+    /** The name a download is saved under, made by the server (never the uploader's). */
+    public String servedFileName() {
+        return DocumentFileName.served(type, id, contentType);
+    }
+
+    /** The uploader's name in its neutral form, also for documents stored before it was kept so. */
+    public String originalFileName() {
+        return DocumentFileName.original(fileName);
+    }
+}

@@ -128,9 +128,7 @@ public class DocumentController {
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment()
-                                .filename(
-                                        document.fileName(),
-                                        java.nio.charset.StandardCharsets.UTF_8)
+                                .filename(document.servedFileName())
                                 .build()
                                 .toString())
                 .header("X-Content-Type-Options", "nosniff")

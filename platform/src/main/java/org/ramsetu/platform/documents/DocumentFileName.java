@@ -1,8 +1,15 @@
 package org.ramsetu.platform.documents;
 
+import java.util.Locale;
+import java.util.UUID;
+
 /**
- * The uploader's file name, kept for display only (storage uses our own key): without any path,
- * control characters or more than 200 characters.
+ * File names of documents. The name a download is saved under is made by the server from the
+ * document's type, id and detected format, so an uploader cannot choose what a coordinator's
+ * browser or desktop does with the file ({@code poly.html}, {@code report.pdf.exe}). The uploader's
+ * own name is kept as metadata only, for recognising the upload, in a neutral form: no path, no
+ * control characters, nothing but letters, digits, marks, spaces and {@code . _ - ( )}, at most 200
+ * characters.
  */
 final class DocumentFileName {
 
@@ -10,15 +17,30 @@ final class DocumentFileName {
 
     private DocumentFileName() {}
 
-    static String clean(String original) {
-        if (original == null) {
+    /** What a download is saved as, e.g. {@code consent-3f2a1b4c.pdf}. */
+    static String served(DocumentType type, UUID id, String contentType) {
+        String extension =
+                DocumentFormat.ofContentType(contentType)
+                        .map(DocumentFormat::extension)
+                        .orElse("bin");
+        return type.name().toLowerCase(Locale.ROOT).replace('_', '-')
+                + "-"
+                + id.toString().substring(0, 8)
+                + "."
+                + extension;
+    }
+
+    /** The uploader's name in its neutral form; applying it twice changes nothing. */
+    static String original(String uploaded) {
+        if (uploaded == null) {
             return "document";
         }
-        String name = original.replace('\\', '/');
+        String name = uploaded.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1);
         name =
                 name.codePoints()
                         .filter(c -> !Character.isISOControl(c))
+                        .map(c -> isNeutral(c) ? c : '_')
                         .collect(
                                 StringBuilder::new,
                                 StringBuilder::appendCodePoint,
@@ -29,5 +51,17 @@ final class DocumentFileName {
             return "document";
         }
         return name.length() > MAX ? name.substring(0, MAX) : name;
+    }
+
+    private static boolean isNeutral(int c) {
+        return Character.isLetterOrDigit(c)
+                || Character.getType(c) == Character.NON_SPACING_MARK
+                || Character.getType(c) == Character.COMBINING_SPACING_MARK
+                || c == ' '
+                || c == '.'
+                || c == '_'
+                || c == '-'
+                || c == '('
+                || c == ')';
     }
 }

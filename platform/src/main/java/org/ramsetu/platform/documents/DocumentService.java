@@ -1,6 +1,5 @@
 package org.ramsetu.platform.documents;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -67,7 +66,8 @@ public class DocumentService {
     /**
      * @throws DomainException InvalidInput for an empty file or two links, NotFound for a pledge or
      *     request that is not the caller's, UnacceptableContent above the size limit,
-     *     UnacceptableContent for anything but PDF, JPEG or PNG
+     *     UnacceptableContent for anything but PDF, JPEG or PNG, and for a file that does not parse
+     *     as its format or carries active content (DocumentInspection)
      */
     public Document upload(
             CurrentUser user, DocumentType type, UUID pledgeId, UUID requestId, UploadedFile file) {
@@ -103,7 +103,7 @@ public class DocumentService {
                         type,
                         pledgeId,
                         requestId,
-                        DocumentFileName.clean(file.originalName()),
+                        DocumentFileName.original(file.originalName()),
                         stored.contentType(),
                         stored.length(),
                         stored.sha256(),
@@ -211,25 +211,35 @@ public class DocumentService {
                 });
     }
 
+    /**
+     * Recognises the format by the first bytes, reads the whole file as that format (refusing
+     * damaged files and active content), and only then stores it.
+     */
     private StoredBlob store(BlobKey key, UploadedFile file) {
-        try (InputStream raw = file.open();
-                BufferedInputStream in = new BufferedInputStream(raw)) {
-            in.mark(DocumentFormat.SNIFF_BYTES);
-            byte[] head = new byte[DocumentFormat.SNIFF_BYTES];
-            int read = in.readNBytes(head, 0, head.length);
-            in.reset();
-            DocumentFormat format =
-                    DocumentFormat.sniff(head, read)
-                            .orElseThrow(
-                                    () ->
-                                            new UnacceptableContent(
-                                                    UnacceptableContent.Reason.UNSUPPORTED_TYPE,
-                                                    "only PDF, JPEG and PNG files are accepted"
-                                                            + " (recognised by their content, not"
-                                                            + " their name)"));
-            return blobs.put(key, in, file.size(), format.contentType());
+        try {
+            DocumentFormat format = formatOf(file);
+            try (InputStream whole = file.open()) {
+                DocumentInspection.inspect(format, whole);
+            }
+            try (InputStream again = file.open()) {
+                return blobs.put(key, again, file.size(), format.contentType());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("reading the upload failed", e);
+        }
+    }
+
+    private static DocumentFormat formatOf(UploadedFile file) throws IOException {
+        try (InputStream in = file.open()) {
+            byte[] head = in.readNBytes(DocumentFormat.SNIFF_BYTES);
+            return DocumentFormat.sniff(head, head.length)
+                    .orElseThrow(
+                            () ->
+                                    new UnacceptableContent(
+                                            UnacceptableContent.Reason.UNSUPPORTED_TYPE,
+                                            "only PDF, JPEG and PNG files are accepted"
+                                                    + " (recognised by their content, not"
+                                                    + " their name)"));
         }
     }
 

@@ -3,7 +3,12 @@ package org.ramsetu.platform.documents;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A document's metadata as the API shows it (never where it is stored). */
+/**
+ * A document's metadata as the API shows it (never where it is stored).
+ *
+ * @param fileName the name the server gives the download ({@code <type>-<id prefix>.<format>})
+ * @param originalFileName the uploader's name, neutralised, for recognising the upload only
+ */
 public record DocumentView(
         UUID id,
         UUID ownerId,
@@ -11,6 +16,7 @@ public record DocumentView(
         UUID pledgeId,
         UUID requestId,
         String fileName,
+        String originalFileName,
         String contentType,
         long sizeBytes,
         String sha256,
@@ -27,7 +33,8 @@ public record DocumentView(
                 d.type(),
                 d.pledgeId(),
                 d.requestId(),
-                d.fileName(),
+                d.servedFileName(),
+                d.originalFileName(),
                 d.contentType(),
                 d.sizeBytes(),
                 d.sha256(),

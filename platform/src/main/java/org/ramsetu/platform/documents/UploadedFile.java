@@ -10,5 +10,6 @@ public interface UploadedFile {
 
     long size();
 
+    /** The bytes from the first; called more than once (to recognise, inspect, then store). */
     InputStream open() throws IOException;
 }

@@ -8,7 +8,9 @@ public final class UnacceptableContent extends DomainException {
     /** Why the content was refused; each reason has a type of its own. */
     public enum Reason {
         TOO_LARGE("too-large"),
-        UNSUPPORTED_TYPE("unsupported-media-type");
+        UNSUPPORTED_TYPE("unsupported-media-type"),
+        /** Not what its first bytes claim, damaged, or carrying active content. */
+        UNSAFE_CONTENT("unsafe-content");
 
         private final String type;
 

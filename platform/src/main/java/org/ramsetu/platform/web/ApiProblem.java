@@ -89,6 +89,14 @@ public class ApiProblem extends RuntimeException {
             return switch (content.reason()) {
                 case TOO_LARGE -> contentTooLarge(detail);
                 case UNSUPPORTED_TYPE -> unsupportedMediaType(detail);
+                case UNSAFE_CONTENT ->
+                        new ApiProblem(
+                                HttpStatus.UNPROCESSABLE_CONTENT,
+                                "unsafe-content",
+                                "File refused",
+                                detail,
+                                Map.of(),
+                                Duration.ZERO);
             };
         }
         throw new IllegalArgumentException(
