@@ -7,6 +7,7 @@ import org.ramsetu.app.launch.StartupBanner;
 import org.ramsetu.app.observability.ObservabilityConfiguration;
 import org.ramsetu.app.web.WebAppConfiguration;
 import org.ramsetu.platform.PlatformConfiguration;
+import org.ramsetu.platform.accounts.SessionsConfiguration;
 import org.ramsetu.platform.allocation.config.AllocationConfiguration;
 import org.ramsetu.platform.matching.config.MatchingConfiguration;
 import org.ramsetu.platform.reminders.RemindersConfiguration;
@@ -38,7 +39,8 @@ import org.springframework.context.annotation.Import;
     AllocationConfiguration.class,
     ReprocessingConfiguration.class,
     RemindersConfiguration.class,
-    ReportingConfiguration.class
+    ReportingConfiguration.class,
+    SessionsConfiguration.class
 })
 public class RamsetuApplication {
 

@@ -63,7 +63,12 @@ class RamsetuCommandTest {
 
     @Test
     void workerWithTheSigningSecretStillNeedsTheDatabase() {
-        int code = run(Map.of("RAMSETU_JWT_SECRET", "x".repeat(40)), "serve", "--target", "worker");
+        int code =
+                run(
+                        Map.of("RAMSETU_JWT_SECRET", "worker-test-secret-0123456789abcdefghij"),
+                        "serve",
+                        "--target",
+                        "worker");
 
         assertThat(code).isEqualTo(RamsetuCommand.EXIT_CONFIG);
         assertThat(err.toString()).contains("RAMSETU_DB_URL").doesNotContain("RAMSETU_JWT_SECRET");

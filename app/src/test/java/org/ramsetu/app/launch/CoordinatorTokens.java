@@ -14,11 +14,11 @@ final class CoordinatorTokens {
 
     static String signedWith(String secret) {
         return new AccessTokens(new TokenKeys(secret), Duration.ofMinutes(5), Clock.systemUTC())
-                .issue(UUID.randomUUID(), Role.ADMIN);
+                .issue(UUID.randomUUID(), Role.ADMIN, UUID.randomUUID());
     }
 
     static String donorSignedWith(String secret) {
         return new AccessTokens(new TokenKeys(secret), Duration.ofMinutes(5), Clock.systemUTC())
-                .issue(UUID.randomUUID(), Role.DONOR);
+                .issue(UUID.randomUUID(), Role.DONOR, UUID.randomUUID());
     }
 }

@@ -137,14 +137,14 @@ class TokenSecurityTest {
                                 new TokenKeys("a different secret that is long enough 0123"),
                                 Duration.ofMinutes(5),
                                 Clock.systemUTC())
-                        .issue(donor.id(), Role.ADMIN);
+                        .issue(donor.id(), Role.ADMIN, java.util.UUID.randomUUID());
         String expired =
                 new AccessTokens(
                                 new TokenKeys(jwtSecret()),
                                 Duration.ofMinutes(15),
                                 Clock.fixed(
                                         Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC))
-                        .issue(donor.id(), Role.DONOR);
+                        .issue(donor.id(), Role.DONOR, java.util.UUID.randomUUID());
 
         ApiClient client = PlatformInstance.client();
         for (String bad : new String[] {forged, unsigned, otherKey, expired}) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -23,9 +24,17 @@ public record RamsetuSettings(
         Optional<Smtp> smtp,
         Optional<URI> scoringUrl,
         Optional<Secret> jwtSecret,
-        Optional<BootstrapAdmin> bootstrapAdmin) {
+        Optional<BootstrapAdmin> bootstrapAdmin,
+        List<Secret> jwtAcceptedSecrets) {
 
     public static final int MIN_JWT_SECRET_LENGTH = 32;
+
+    /**
+     * The least estimated entropy of a signing secret: a long but repetitive or dictionary-like
+     * value ({@code changeme-changeme-…}) is refused at start, not discovered after a breach.
+     */
+    public static final double MIN_SECRET_BITS = 128;
+
     public static final int MIN_ADMIN_PASSWORD_LENGTH = 12;
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -84,7 +93,8 @@ public record RamsetuSettings(
                 smtp,
                 scoringUrl,
                 Optional.of(secret),
-                bootstrapAdmin);
+                bootstrapAdmin,
+                jwtAcceptedSecrets);
     }
 
     public static RamsetuSettings fromEnvironment() {
@@ -169,21 +179,44 @@ public record RamsetuSettings(
                 r.uri("RAMSETU_SCORING_URL", Set.of("http", "https"), "http://scoring:8081");
 
         Optional<Secret> jwt = r.text("RAMSETU_JWT_SECRET").map(Secret::new);
-        jwt.filter(s -> s.value().length() < MIN_JWT_SECRET_LENGTH)
-                .ifPresent(
-                        s ->
-                                r.problem(
-                                        "RAMSETU_JWT_SECRET must be at least "
-                                                + MIN_JWT_SECRET_LENGTH
-                                                + " characters (256 bits); generate one with"
-                                                + " 'openssl rand -base64 48'"));
+        jwt.ifPresent(secret -> checkSigningSecret(r, "RAMSETU_JWT_SECRET", secret.value()));
+        List<Secret> accepted =
+                r.text("RAMSETU_JWT_ACCEPTED_SECRETS").stream()
+                        .flatMap(list -> Arrays.stream(list.split("\\s+")))
+                        .filter(secret -> !secret.isEmpty())
+                        .map(Secret::new)
+                        .toList();
+        accepted.forEach(
+                secret -> checkSigningSecret(r, "RAMSETU_JWT_ACCEPTED_SECRETS", secret.value()));
+        r.requireWhenAnySet("RAMSETU_JWT_SECRET", "RAMSETU_JWT_ACCEPTED_SECRETS");
 
         r.requireWhenAnySet("RAMSETU_BOOTSTRAP_ADMIN_EMAIL", "RAMSETU_BOOTSTRAP_ADMIN_PASSWORD");
         r.requireWhenAnySet("RAMSETU_BOOTSTRAP_ADMIN_PASSWORD", "RAMSETU_BOOTSTRAP_ADMIN_EMAIL");
         Optional<BootstrapAdmin> admin = bootstrapAdmin(r);
 
         r.throwIfAny();
-        return new RamsetuSettings(dataDir, database, redis, s3, smtp, scoring, jwt, admin);
+        return new RamsetuSettings(
+                dataDir, database, redis, s3, smtp, scoring, jwt, admin, accepted);
+    }
+
+    /** Length and estimated entropy of a secret access tokens are signed or checked with. */
+    private static void checkSigningSecret(SettingsReader r, String name, String secret) {
+        if (secret.length() < MIN_JWT_SECRET_LENGTH) {
+            r.problem(
+                    name
+                            + " must be at least "
+                            + MIN_JWT_SECRET_LENGTH
+                            + " characters (256 bits); generate one with"
+                            + " 'openssl rand -base64 48'");
+        } else if (SecretStrength.estimatedBits(secret) < MIN_SECRET_BITS) {
+            r.problem(
+                    name
+                            + " looks guessable (about "
+                            + Math.round(SecretStrength.estimatedBits(secret))
+                            + " bits of entropy estimated from its characters, at least "
+                            + Math.round(MIN_SECRET_BITS)
+                            + " needed); generate one with 'openssl rand -base64 48'");
+        }
     }
 
     /**
@@ -308,6 +341,8 @@ public record RamsetuSettings(
                 + jwtSecret
                 + ", bootstrapAdmin="
                 + bootstrapAdmin
+                + ", jwtAcceptedSecrets="
+                + jwtAcceptedSecrets
                 + "]";
     }
 

@@ -1,8 +1,13 @@
 package org.ramsetu.infra.settings;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,16 +16,58 @@ import java.util.Set;
 /** Reads raw environment strings, collecting every problem instead of stopping at the first. */
 final class SettingsReader {
 
+    /** Appended to a setting's name, names a file holding its value. */
+    static final String FILE_SUFFIX = "_FILE";
+
     private final Map<String, String> env;
     private final List<String> problems = new ArrayList<>();
+
+    /** Each file is read once, so a value and its problems are reported once. */
+    private final Map<String, String> fileValues = new HashMap<>();
 
     SettingsReader(Map<String, String> env) {
         this.env = env;
     }
 
+    /**
+     * The setting's value: from {@code NAME}, or from the file {@code NAME_FILE} names (how
+     * Kubernetes secrets, Docker secrets and secret managers' agents hand values over, keeping them
+     * out of the process environment). Setting both is a problem, as is a file that cannot be read.
+     */
     Optional<String> text(String name) {
         String value = env.get(name);
+        String file = env.get(name + FILE_SUFFIX);
+        if (file != null && !file.isBlank()) {
+            if (value != null && !value.isBlank()) {
+                problem(name + " and " + name + FILE_SUFFIX + " are both set; set one of them");
+                return Optional.empty();
+            }
+            value = fromFile(name, file.strip());
+        }
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    private String fromFile(String name, String file) {
+        String known = fileValues.get(name);
+        if (known != null) {
+            return known;
+        }
+        try {
+            String read = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+            fileValues.put(name, read);
+            return read;
+        } catch (IOException | RuntimeException e) {
+            problem(
+                    name
+                            + FILE_SUFFIX
+                            + " names "
+                            + file
+                            + ", which cannot be read ("
+                            + e.getClass().getSimpleName()
+                            + ")");
+            fileValues.put(name, "");
+            return null;
+        }
     }
 
     boolean isSet(String name) {
@@ -83,7 +130,9 @@ final class SettingsReader {
     }
 
     void problem(String message) {
-        problems.add(message);
+        if (!problems.contains(message)) {
+            problems.add(message);
+        }
     }
 
     void throwIfAny() {

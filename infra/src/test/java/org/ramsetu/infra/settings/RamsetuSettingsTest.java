@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RamsetuSettingsTest {
 
@@ -301,5 +303,106 @@ class RamsetuSettingsTest {
                                                 "RAMSETU_DB_READ_URL",
                                                 "postgres://replica/ramsetu")))
                 .hasMessageStartingWith("RAMSETU_DB_READ_URL must be a PostgreSQL JDBC URL");
+    }
+
+    @Test
+    void anySettingMayComeFromAFileAndAFileThatCannotBeReadIsNamed(@TempDir Path dir)
+            throws Exception {
+        Path secret = Files.writeString(dir.resolve("jwt"), SECRET + "\n");
+        Path password = Files.writeString(dir.resolve("db-password"), "from a file");
+
+        RamsetuSettings settings =
+                RamsetuSettings.fromEnvironment(
+                        Map.of(
+                                "RAMSETU_JWT_SECRET_FILE", secret.toString(),
+                                "RAMSETU_DB_URL", "jdbc:postgresql://db:5432/ramsetu",
+                                "RAMSETU_DB_PASSWORD_FILE", password.toString()));
+
+        assertThat(settings.jwtSecret().orElseThrow().value()).isEqualTo(SECRET);
+        assertThat(settings.database().orElseThrow().password().orElseThrow().value())
+                .isEqualTo("from a file");
+        assertThatThrownBy(
+                        () ->
+                                RamsetuSettings.fromEnvironment(
+                                        Map.of(
+                                                "RAMSETU_JWT_SECRET", SECRET,
+                                                "RAMSETU_JWT_SECRET_FILE", secret.toString(),
+                                                "RAMSETU_SMTP_PASSWORD_FILE",
+                                                        dir.resolve("missing").toString())))
+                .isInstanceOfSatisfying(
+                        InvalidSettingsException.class,
+                        e ->
+                                assertThat(e.problems())
+                                        .containsExactlyInAnyOrder(
+                                                "RAMSETU_JWT_SECRET and RAMSETU_JWT_SECRET_FILE are"
+                                                        + " both set; set one of them",
+                                                "RAMSETU_SMTP_PASSWORD_FILE names "
+                                                        + dir.resolve("missing")
+                                                        + ", which cannot be read"
+                                                        + " (NoSuchFileException)"));
+    }
+
+    @Test
+    void aLongButGuessableSigningSecretIsRefused() {
+        for (String weak :
+                new String[] {"x".repeat(64), "changeme-changeme-changeme-changeme-changeme"}) {
+            assertThatThrownBy(
+                            () ->
+                                    RamsetuSettings.fromEnvironment(
+                                            Map.of("RAMSETU_JWT_SECRET", weak)))
+                    .as(weak)
+                    .isInstanceOfSatisfying(
+                            InvalidSettingsException.class,
+                            e ->
+                                    assertThat(e.problems())
+                                            .singleElement()
+                                            .asString()
+                                            .startsWith("RAMSETU_JWT_SECRET looks guessable")
+                                            .doesNotContain(weak));
+        }
+        assertThat(SecretStrength.estimatedBits("x".repeat(64))).isZero();
+        assertThat(
+                        SecretStrength.estimatedBits(
+                                "Zr3v9NQ1u0pXH6tq2Wc8YbLmEa5dKjF7sGi4hUoVnRyT0wZqPx1C2e3B4a5D6f7g"))
+                .isGreaterThan(RamsetuSettings.MIN_SECRET_BITS);
+    }
+
+    @Test
+    void acceptedSecretsForRotationAreReadCheckedAndNeverPrinted() {
+        String next = "the-next-signing-secret-0123456789abcdefXYZ";
+        String previous = "the-previous-signing-secret-9876543210zyxwv";
+
+        RamsetuSettings settings =
+                RamsetuSettings.fromEnvironment(
+                        Map.of(
+                                "RAMSETU_JWT_SECRET",
+                                SECRET,
+                                "RAMSETU_JWT_ACCEPTED_SECRETS",
+                                " " + next + "\n" + previous + " "));
+
+        assertThat(settings.jwtAcceptedSecrets())
+                .extracting(RamsetuSettings.Secret::value)
+                .containsExactly(next, previous);
+        assertThat(settings.toString()).doesNotContain(next).doesNotContain(previous);
+        assertThatThrownBy(
+                        () ->
+                                RamsetuSettings.fromEnvironment(
+                                        Map.of("RAMSETU_JWT_ACCEPTED_SECRETS", next + " short")))
+                .isInstanceOfSatisfying(
+                        InvalidSettingsException.class,
+                        e ->
+                                assertThat(e.problems())
+                                        .anyMatch(
+                                                p ->
+                                                        p.startsWith(
+                                                                "RAMSETU_JWT_ACCEPTED_SECRETS must"
+                                                                        + " be at least"))
+                                        .anyMatch(
+                                                p ->
+                                                        p.startsWith(
+                                                                "RAMSETU_JWT_ACCEPTED_SECRETS is"
+                                                                        + " set but"
+                                                                        + " RAMSETU_JWT_SECRET is"
+                                                                        + " not")));
     }
 }

@@ -25,7 +25,8 @@ public class AccountsConfiguration {
                                 () ->
                                         new IllegalStateException(
                                                 "the platform API needs RAMSETU_JWT_SECRET"))
-                        .value());
+                        .value(),
+                settings.jwtAcceptedSecrets().stream().map(RamsetuSettings.Secret::value).toList());
     }
 
     @Bean

@@ -1,12 +1,15 @@
 package org.ramsetu.platform.accounts;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
+import java.util.UUID;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.web.ApiProblem;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -70,18 +73,42 @@ public class AuthController {
         return cookie.answer(request, sessions.refresh(refreshToken(body, request)));
     }
 
+    /**
+     * Signs out the login of the refresh token (body or cookie) and of the access token sent with
+     * the request; either is enough. The login's access tokens stop working at once.
+     */
     @PostMapping("/auth/logout")
     public ResponseEntity<Void> logout(
             @RequestBody(required = false) AuthRequests.Refresh body, HttpServletRequest request) {
-        AuthRequests.Refresh token = refreshToken(body, request);
-        if (token.refreshToken() != null) {
-            sessions.logout(token);
-        }
+        Optional<SessionService.SignedInSession> caller =
+                CurrentUser.ofCurrentRequest()
+                        .flatMap(
+                                user ->
+                                        CurrentUser.sessionOfCurrentRequest()
+                                                .map(
+                                                        session ->
+                                                                new SessionService.SignedInSession(
+                                                                        user.id(), session)));
+        AuthRequests.Refresh token =
+                caller.isPresent() && body == null && !RefreshCookie.requested(request)
+                        ? new AuthRequests.Refresh(null)
+                        : refreshToken(body, request);
+        sessions.logout(token, caller);
         ResponseEntity.HeadersBuilder<?> answer = ResponseEntity.noContent();
         if (RefreshCookie.requested(request)) {
             answer.header(HttpHeaders.SET_COOKIE, RefreshCookie.cleared());
         }
         return answer.build();
+    }
+
+    /**
+     * A coordinator ends every session of an account: refresh tokens and access tokens stop working
+     * at once, on every instance. Audited as {@code SESSIONS_REVOKED}.
+     */
+    @PostMapping("/admin/accounts/{id}/sessions/revoke")
+    public ResponseEntity<Void> revokeSessions(CurrentUser coordinator, @PathVariable UUID id) {
+        sessions.revokeSessions(coordinator, id);
+        return ResponseEntity.noContent().build();
     }
 
     /** The body's token, else (cookie mode only) the cookie's. */

@@ -40,7 +40,7 @@ public class RefreshTokens {
 
     /** What presenting a refresh token led to. */
     public sealed interface Rotation {
-        record Rotated(UUID accountId, String newToken) implements Rotation {}
+        record Rotated(UUID accountId, UUID familyId, String newToken) implements Rotation {}
 
         /** An already rotated token: its family is revoked now. */
         record Reused(UUID accountId, UUID familyId) implements Rotation {}
@@ -49,9 +49,13 @@ public class RefreshTokens {
         record Invalid() implements Rotation {}
     }
 
+    /** A login's first refresh token and the family (session) it starts. */
+    public record Started(UUID familyId, String token) {}
+
     /** The first token of a new family (a login). */
-    public String startFamily(UUID accountId) {
-        return insert(accountId, UUID.randomUUID());
+    public Started startFamily(UUID accountId) {
+        UUID family = UUID.randomUUID();
+        return new Started(family, insert(accountId, family));
     }
 
     /** Must run in a transaction; the row is locked so one token rotates once. */
@@ -77,7 +81,8 @@ public class RefreshTokens {
                 .param("now", Timestamp.from(now))
                 .param("id", row.id())
                 .update();
-        return new Rotation.Rotated(row.accountId(), insert(row.accountId(), row.familyId()));
+        return new Rotation.Rotated(
+                row.accountId(), row.familyId(), insert(row.accountId(), row.familyId()));
     }
 
     /** Ends the login the token belongs to; unknown tokens are ignored (logout is idempotent). */
@@ -87,9 +92,24 @@ public class RefreshTokens {
         return found.map(Row::accountId);
     }
 
-    /** Ends every login of the account (after a password reset). */
-    public void revokeAll(UUID accountId) {
-        jdbc.sql(
+    /**
+     * Ends the login of an access token's {@code sid}, if it is the account's (a logout that sent
+     * the access token); true when it was still open.
+     */
+    public boolean revokeFamily(UUID accountId, UUID familyId) {
+        return jdbc.sql(
+                                "update refresh_token set revoked_at = :now where family_id = :f"
+                                        + " and account_id = :a and revoked_at is null")
+                        .param("now", Timestamp.from(clock.instant()))
+                        .param("f", familyId)
+                        .param("a", accountId)
+                        .update()
+                > 0;
+    }
+
+    /** Ends every login of the account (after a password reset, or by a coordinator). */
+    public int revokeAll(UUID accountId) {
+        return jdbc.sql(
                         "update refresh_token set revoked_at = :now where account_id = :a and"
                                 + " revoked_at is null")
                 .param("now", Timestamp.from(clock.instant()))

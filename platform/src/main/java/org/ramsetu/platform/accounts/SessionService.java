@@ -1,9 +1,11 @@
 package org.ramsetu.platform.accounts;
 
 import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.ramsetu.platform.audit.AuditActions;
 import org.ramsetu.platform.audit.AuditEntry;
@@ -14,7 +16,9 @@ import org.ramsetu.platform.kernel.Conflict;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.Forbidden;
 import org.ramsetu.platform.kernel.InvalidInput;
+import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.kernel.Unauthenticated;
+import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.security.RequestLimits;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -169,7 +173,7 @@ public class SessionService {
             Account account =
                     accounts.find(rotated.accountId())
                             .orElseThrow(() -> new Unauthenticated("log in again"));
-            return tokens.withRefreshToken(account, rotated.newToken());
+            return tokens.withRefreshToken(account, rotated.familyId(), rotated.newToken());
         }
         if (rotation instanceof RefreshTokens.Rotation.Reused reused) {
             Account account = accounts.find(reused.accountId()).orElseThrow();
@@ -185,21 +189,61 @@ public class SessionService {
                 "the refresh token is unknown, expired or signed out; log in again");
     }
 
-    /** Signs out the login the refresh token belongs to; unknown tokens are ignored. */
-    public void logout(AuthRequests.Refresh request) {
+    /**
+     * Signs out the login the refresh token belongs to, and the one the caller's access token
+     * belongs to if it sent one (the same login, unless the client mixed two); unknown tokens are
+     * ignored. Either way the login's access tokens stop working at once.
+     *
+     * @param caller the access token's account and session, when the request carried one
+     */
+    public void logout(AuthRequests.Refresh request, Optional<SignedInSession> caller) {
         tx.executeWithoutResult(
-                status ->
+                status -> {
+                    Set<UUID> signedOut = new LinkedHashSet<>();
+                    if (request.refreshToken() != null) {
                         refreshTokens
                                 .revokeFamilyOf(request.refreshToken())
-                                .flatMap(accounts::find)
-                                .ifPresent(
-                                        account ->
-                                                audit.record(
-                                                        AuditEntry.of(
-                                                                        AuditActions.LOGOUT,
-                                                                        AuditOutcome.SUCCESS)
-                                                                .by(account.id(), account.role())
-                                                                .on("account", account.id()))));
+                                .ifPresent(signedOut::add);
+                    }
+                    caller.filter(c -> refreshTokens.revokeFamily(c.accountId(), c.sessionId()))
+                            .ifPresent(c -> signedOut.add(c.accountId()));
+                    signedOut.stream()
+                            .map(accounts::find)
+                            .flatMap(Optional::stream)
+                            .forEach(
+                                    account ->
+                                            audit.record(
+                                                    AuditEntry.of(
+                                                                    AuditActions.LOGOUT,
+                                                                    AuditOutcome.SUCCESS)
+                                                            .by(account.id(), account.role())
+                                                            .on("account", account.id())));
+                });
+    }
+
+    /** The account and session an access token names. */
+    public record SignedInSession(UUID accountId, UUID sessionId) {}
+
+    /**
+     * A coordinator ends every session of an account (a lost phone, a suspected break-in): its
+     * refresh tokens stop working and its access tokens at once.
+     *
+     * @throws DomainException NotFound for an unknown account
+     */
+    public int revokeSessions(CurrentUser coordinator, UUID accountId) {
+        return tx.execute(
+                status -> {
+                    Account account =
+                            accounts.find(accountId)
+                                    .orElseThrow(() -> new NotFound("account", accountId));
+                    int tokens = refreshTokens.revokeAll(account.id());
+                    audit.record(
+                            AuditEntry.of(AuditActions.SESSIONS_REVOKED, AuditOutcome.SUCCESS)
+                                    .by(coordinator.id(), coordinator.role())
+                                    .on("account", account.id())
+                                    .with(Map.of("refreshTokens", tokens)));
+                    return tokens;
+                });
     }
 
     public UserView me(UUID accountId) {

@@ -1,5 +1,6 @@
 package org.ramsetu.platform.accounts;
 
+import java.util.UUID;
 import org.ramsetu.platform.security.AccessTokens;
 
 /** Issues the access and refresh token pair of a signed-in account. */
@@ -15,12 +16,17 @@ public class SessionTokens {
 
     /** A new login: a new refresh-token family. Run in a transaction. */
     public AuthTokens startSession(Account account) {
-        return withRefreshToken(account, refreshTokens.startFamily(account.id()));
+        RefreshTokens.Started started = refreshTokens.startFamily(account.id());
+        return withRefreshToken(account, started.familyId(), started.token());
     }
 
-    public AuthTokens withRefreshToken(Account account, String refreshToken) {
+    /**
+     * @param session the refresh-token family, named in the access token so that ending the session
+     *     ends the token
+     */
+    public AuthTokens withRefreshToken(Account account, UUID session, String refreshToken) {
         return new AuthTokens(
-                accessTokens.issue(account.id(), account.role()),
+                accessTokens.issue(account.id(), account.role(), session),
                 refreshToken,
                 "Bearer",
                 accessTokens.lifetime().toSeconds(),

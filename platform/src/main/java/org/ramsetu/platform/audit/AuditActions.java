@@ -13,6 +13,7 @@ public final class AuditActions {
     public static final String RATE_LIMITED = "RATE_LIMITED";
     public static final String REFRESH_TOKEN_REUSED = "REFRESH_TOKEN_REUSED";
     public static final String LOGOUT = "LOGOUT";
+    public static final String SESSIONS_REVOKED = "SESSIONS_REVOKED";
     public static final String PASSWORD_RESET_REQUESTED = "PASSWORD_RESET_REQUESTED";
     public static final String PASSWORD_RESET = "PASSWORD_RESET";
     public static final String ROLE_GRANTED = "ROLE_GRANTED";

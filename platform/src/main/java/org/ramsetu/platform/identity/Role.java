@@ -19,6 +19,14 @@ public enum Role {
         return Arrays.stream(values()).filter(r -> r.name().equals(name)).findFirst();
     }
 
+    /**
+     * The role a token or a stored record names, spelt exactly as issued ({@code "ADMIN"}); unlike
+     * {@link #parse} it accepts no other case or spacing, so a hand-made {@code "admin"} is nobody.
+     */
+    public static Optional<Role> exactly(String name) {
+        return Arrays.stream(values()).filter(r -> r.name().equals(name)).findFirst();
+    }
+
     /** Roles a person may choose at sign-up. */
     public boolean selfService() {
         return this != ADMIN;

@@ -1,11 +1,20 @@
 package org.ramsetu.platform.security;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.OctetSequenceKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,20 +25,22 @@ import org.ramsetu.platform.identity.Role;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
- * Short-lived signed access tokens (JWT, HS256): subject = account id, claim {@code role}. They are
- * stateless, so every API instance checks them with the shared key and no database call.
+ * Short-lived signed access tokens (JWT, HS256): subject = account id, claims {@code role} and
+ * {@code sid} (the session: the login's refresh-token family). The signature is checked with the
+ * shared key; whether the session still lives is asked of {@link SessionRevocations} on each
+ * request, so signing out takes effect at once.
  */
 public final class AccessTokens {
 
     public static final String ISSUER = "ramsetu";
     public static final String AUDIENCE = "ramsetu-api";
     public static final String ROLE_CLAIM = "role";
+    public static final String SESSION_CLAIM = "sid";
 
     private final TokenKeys keys;
     private final Duration lifetime;
@@ -45,7 +56,10 @@ public final class AccessTokens {
         return lifetime;
     }
 
-    public String issue(UUID accountId, Role role) {
+    /**
+     * @param sessionId the login the token belongs to; signing it out ends the token
+     */
+    public String issue(UUID accountId, Role role, UUID sessionId) {
         Instant now = clock.instant();
         JWTClaimsSet claims =
                 new JWTClaimsSet.Builder()
@@ -53,12 +67,19 @@ public final class AccessTokens {
                         .audience(AUDIENCE)
                         .subject(accountId.toString())
                         .claim(ROLE_CLAIM, role.name())
+                        .claim(SESSION_CLAIM, sessionId.toString())
                         .issueTime(Date.from(now))
                         .notBeforeTime(Date.from(now))
                         .expirationTime(Date.from(now.plus(lifetime)))
                         .jwtID(UUID.randomUUID().toString())
                         .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        SignedJWT jwt =
+                new SignedJWT(
+                        new JWSHeader.Builder(JWSAlgorithm.HS256)
+                                .type(JOSEObjectType.JWT)
+                                .keyID(keys.signingKeyId())
+                                .build(),
+                        claims);
         try {
             jwt.sign(new MACSigner(keys.accessTokenKey()));
         } catch (JOSEException e) {
@@ -68,14 +89,30 @@ public final class AccessTokens {
     }
 
     /**
-     * Checks signature (HS256 only; {@code none} and other algorithms are refused), expiry, issuer,
-     * audience and that the role is one we issue.
+     * Checks signature (HS256 only; {@code none} and other algorithms are refused), expiry (which
+     * must be present, as must the issue time), issuer, audience, and that the role is one we
+     * issue, spelt exactly as we issue it.
      */
     public JwtDecoder decoder() {
-        NimbusJwtDecoder decoder =
-                NimbusJwtDecoder.withSecretKey(keys.accessTokenKey())
-                        .macAlgorithm(MacAlgorithm.HS256)
-                        .build();
+        List<JWK> verifying =
+                keys.verificationKeys().stream()
+                        .<JWK>map(
+                                key ->
+                                        new OctetSequenceKey.Builder(key.getValue())
+                                                .keyID(key.getKey())
+                                                .algorithm(JWSAlgorithm.HS256)
+                                                .keyUse(KeyUse.SIGNATURE)
+                                                .build())
+                        .toList();
+        // The header's kid picks the key; a token without one (issued before keys had ids) is
+        // tried against each accepted key. HS256 only.
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(
+                new JWSVerificationKeySelector<>(
+                        JWSAlgorithm.HS256, new ImmutableJWKSet<>(new JWKSet(verifying))));
+        // The claims are validated below by Spring, with its error messages.
+        processor.setJWTClaimsSetVerifier((claims, context) -> {});
+        NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         decoder.setJwtValidator(
                 new DelegatingOAuth2TokenValidator<>(
                         JwtValidators.createDefaultWithIssuer(ISSUER),
@@ -84,7 +121,11 @@ public final class AccessTokens {
                                         ? OAuth2TokenValidatorResult.success()
                                         : invalid("the token is not meant for the RamSetu API"),
                         jwt ->
-                                Role.parse(jwt.getClaimAsString(ROLE_CLAIM)).isPresent()
+                                jwt.getExpiresAt() != null && jwt.getIssuedAt() != null
+                                        ? OAuth2TokenValidatorResult.success()
+                                        : invalid("the token has no expiry or issue time"),
+                        jwt ->
+                                Role.exactly(jwt.getClaimAsString(ROLE_CLAIM)).isPresent()
                                         ? OAuth2TokenValidatorResult.success()
                                         : invalid("the token carries no known role")));
         return decoder;

@@ -22,8 +22,19 @@ public record CurrentUser(UUID id, Role role) {
     public static java.util.Optional<CurrentUser> ofCurrentRequest() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth instanceof JwtAuthenticationToken token) {
-            return Role.parse(token.getToken().getClaimAsString(AccessTokens.ROLE_CLAIM))
+            return Role.exactly(token.getToken().getClaimAsString(AccessTokens.ROLE_CLAIM))
                     .map(role -> new CurrentUser(UUID.fromString(token.getName()), role));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The session (login) the current request's access token belongs to, if it names one. */
+    public static java.util.Optional<UUID> sessionOfCurrentRequest() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth instanceof JwtAuthenticationToken token) {
+            return java.util.Optional.ofNullable(
+                            token.getToken().getClaimAsString(AccessTokens.SESSION_CLAIM))
+                    .map(UUID::fromString);
         }
         return java.util.Optional.empty();
     }

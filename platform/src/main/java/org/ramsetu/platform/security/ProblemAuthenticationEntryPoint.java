@@ -23,7 +23,29 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
             HttpServletResponse response,
             AuthenticationException failure)
             throws IOException {
+        if (failure instanceof SessionCheckUnavailableException) {
+            // The token may be fine; what failed is checking its session (the database).
+            response.setHeader("Retry-After", "2");
+            ProblemWriter.write(
+                    response,
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "database-unavailable",
+                    "Database unavailable",
+                    "the session of this access token could not be checked just now (the database"
+                            + " is unavailable for a moment); try again shortly");
+            return;
+        }
         bearer.commence(request, response, failure);
+        if (failure instanceof SessionEndedException) {
+            ProblemWriter.write(
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    "session-ended",
+                    "Signed out",
+                    "this session was signed out (logout, password reset, a reused refresh token"
+                            + " or a coordinator revoking it); log in again");
+            return;
+        }
         boolean tokenGiven = request.getHeader("Authorization") != null;
         ProblemWriter.write(
                 response,

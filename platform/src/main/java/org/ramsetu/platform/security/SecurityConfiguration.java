@@ -1,6 +1,9 @@
 package org.ramsetu.platform.security;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import java.util.function.UnaryOperator;
 import org.ramsetu.infra.ratelimit.RateLimiter;
 import org.ramsetu.infra.settings.RamsetuSettings;
 import org.ramsetu.platform.audit.AuditLog;
@@ -9,12 +12,15 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
@@ -43,7 +49,11 @@ public class SecurityConfiguration {
                 .<JwtDecoder>map(
                         secret ->
                                 new AccessTokens(
-                                                new TokenKeys(secret.value()),
+                                                new TokenKeys(
+                                                        secret.value(),
+                                                        settings.jwtAcceptedSecrets().stream()
+                                                                .map(RamsetuSettings.Secret::value)
+                                                                .toList()),
                                                 properties.accessTokenLifetime(),
                                                 clock)
                                         .decoder())
@@ -58,7 +68,11 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain operationsEndpoints(
-            HttpSecurity http, JwtDecoder decoder, ObjectProvider<AuditLog> audit)
+            HttpSecurity http,
+            JwtDecoder decoder,
+            ObjectProvider<AuditLog> audit,
+            ObjectProvider<SessionRevocations> sessions,
+            ObjectProvider<MeterRegistry> meters)
             throws Exception {
         http.securityMatcher("/actuator/**")
                 .authorizeHttpRequests(
@@ -71,7 +85,8 @@ public class SecurityConfiguration {
                                         .permitAll()
                                         .anyRequest()
                                         .hasRole(COORDINATOR));
-        return common(http, decoder, audit.getIfAvailable()).build();
+        return common(http, decoder, audit.getIfAvailable(), sessionCheck(sessions, meters))
+                .build();
     }
 
     @Bean
@@ -81,7 +96,9 @@ public class SecurityConfiguration {
             JwtDecoder decoder,
             SecurityProperties properties,
             RateLimiter limiter,
-            ObjectProvider<AuditLog> audit)
+            ObjectProvider<AuditLog> audit,
+            ObjectProvider<SessionRevocations> sessions,
+            ObjectProvider<MeterRegistry> meters)
             throws Exception {
         http.authorizeHttpRequests(
                         a -> {
@@ -123,16 +140,37 @@ public class SecurityConfiguration {
                                 properties.maxBodySize().toBytes(),
                                 properties.maxScoringBodySize().toBytes()),
                         BearerTokenAuthenticationFilter.class);
-        return common(http, decoder, audit.getIfAvailable()).build();
+        return common(http, decoder, audit.getIfAvailable(), sessionCheck(sessions, meters))
+                .build();
     }
 
-    private static HttpSecurity common(HttpSecurity http, JwtDecoder decoder, AuditLog audit)
+    /**
+     * How a verified token becomes the request's authentication: with a session check where the
+     * accounts module runs (every target with the registry database); the scoring target alone has
+     * no database and checks signature and expiry only.
+     */
+    private static UnaryOperator<Converter<Jwt, AbstractAuthenticationToken>> sessionCheck(
+            ObjectProvider<SessionRevocations> sessions, ObjectProvider<MeterRegistry> meters) {
+        SessionRevocations revocations = sessions.getIfAvailable();
+        if (revocations == null) {
+            return UnaryOperator.identity();
+        }
+        MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
+        return converter -> new SessionCheckingConverter(converter, revocations, registry);
+    }
+
+    private static HttpSecurity common(
+            HttpSecurity http,
+            JwtDecoder decoder,
+            AuditLog audit,
+            UnaryOperator<Converter<Jwt, AbstractAuthenticationToken>> sessionCheck)
             throws Exception {
         JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
         roles.setAuthoritiesClaimName(AccessTokens.ROLE_CLAIM);
         roles.setAuthorityPrefix("ROLE_");
         JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
         authentication.setJwtGrantedAuthoritiesConverter(roles);
+        Converter<Jwt, AbstractAuthenticationToken> checked = sessionCheck.apply(authentication);
         ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint();
         http.csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -143,11 +181,7 @@ public class SecurityConfiguration {
                 .anonymous(Customizer.withDefaults())
                 .oauth2ResourceServer(
                         o ->
-                                o.jwt(
-                                                j ->
-                                                        j.decoder(decoder)
-                                                                .jwtAuthenticationConverter(
-                                                                        authentication))
+                                o.jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(checked))
                                         .authenticationEntryPoint(entryPoint)
                                         .accessDeniedHandler(new ProblemAccessDeniedHandler(audit)))
                 .exceptionHandling(

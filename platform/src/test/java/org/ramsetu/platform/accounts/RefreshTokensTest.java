@@ -56,7 +56,7 @@ class RefreshTokensTest {
 
     @Test
     void eachRefreshGivesANewTokenAndRetiresTheOld() {
-        String first = tokens.startFamily(account);
+        String first = tokens.startFamily(account).token();
 
         var rotated = (RefreshTokens.Rotation.Rotated) rotate(first);
 
@@ -67,8 +67,8 @@ class RefreshTokensTest {
 
     @Test
     void presentingARetiredTokenRevokesTheWholeFamilyButNotOtherLogins() {
-        String stolen = tokens.startFamily(account);
-        String otherDevice = tokens.startFamily(account);
+        String stolen = tokens.startFamily(account).token();
+        String otherDevice = tokens.startFamily(account).token();
         String current = ((RefreshTokens.Rotation.Rotated) rotate(stolen)).newToken();
 
         var reuse = rotate(stolen);
@@ -80,8 +80,8 @@ class RefreshTokensTest {
 
     @Test
     void anUnusedTokenExpiresAndALoginEndsAfterThirtyDaysWhateverItsRefreshes() {
-        String idle = tokens.startFamily(account);
-        String active = tokens.startFamily(account);
+        String idle = tokens.startFamily(account).token();
+        String active = tokens.startFamily(account).token();
         for (int day = 0; day < 29; day++) {
             clock.advance(Duration.ofDays(1));
             active = ((RefreshTokens.Rotation.Rotated) rotate(active)).newToken();
