@@ -1,8 +1,9 @@
 -- Sessions whose access tokens stop working at once (issue 23, item 3). A session is one login,
 -- the refresh-token family; its access tokens name it in the claim "sid". Every API instance
--- looks the session up here on each request (a primary-key read), so a logout, a password
--- reset, a refresh-token reuse or a coordinator's "revoke sessions" ends the session everywhere
--- at once instead of when its access tokens expire.
+-- checks each request's session against this table (in memory while it hears the notifications
+-- below, by a primary-key read otherwise), so a logout, a password reset, a refresh-token reuse
+-- or a coordinator's "revoke sessions" ends the session everywhere instead of when its access
+-- tokens expire.
 create table revoked_session (
     family_id   uuid         primary key,
     account_id  uuid         not null,
@@ -13,13 +14,16 @@ create table revoked_session (
 create index revoked_session_account_idx on revoked_session (account_id, revoked_at);
 
 -- Filled by the database whenever a refresh-token family is revoked, whichever release revoked it
--- (during a rolling deploy the previous release keeps revoking the old way).
+-- (during a rolling deploy the previous release keeps revoking the old way). The notification
+-- reaches every instance listening on the channel when the revoking transaction commits; each
+-- keeps the table in memory, so the check per request costs no query (accounts/RevocationCache).
 create function record_revoked_session() returns trigger
     language plpgsql as $$
 begin
     insert into revoked_session (family_id, account_id, revoked_at)
     values (new.family_id, new.account_id, new.revoked_at)
     on conflict (family_id) do nothing;
+    perform pg_notify('ramsetu_session_revoked', new.account_id::text);
     return null;
 end
 $$;

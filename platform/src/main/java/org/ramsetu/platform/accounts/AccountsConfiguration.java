@@ -51,9 +51,17 @@ public class AccountsConfiguration {
     }
 
     @Bean
-    RefreshTokens refreshTokens(JdbcClient jdbc, Clock clock, SecurityProperties properties) {
+    RefreshTokens refreshTokens(
+            JdbcClient jdbc,
+            Clock clock,
+            SecurityProperties properties,
+            RevocationCache revocations) {
         return new RefreshTokens(
-                jdbc, clock, properties.refreshTokenLifetime(), properties.loginLifetime());
+                jdbc,
+                clock,
+                properties.refreshTokenLifetime(),
+                properties.loginLifetime(),
+                revocations::accountChanged);
     }
 
     @Bean

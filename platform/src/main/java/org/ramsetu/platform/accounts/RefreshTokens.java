@@ -9,8 +9,11 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.ramsetu.infra.crypto.Sha256;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Opaque, rotating refresh tokens: 256 random bits, stored as SHA-256 only. Each refresh returns a
@@ -26,16 +29,32 @@ public class RefreshTokens {
     private final Duration lifetime;
     private final Duration familyLifetime;
     private final SecureRandom random = new SecureRandom();
+    private final Consumer<UUID> sessionsEnded;
 
     /**
      * @param lifetime how long one token stays usable (each refresh starts a new one)
      * @param familyLifetime how long a login lasts at most, however often it is refreshed
      */
     public RefreshTokens(JdbcClient jdbc, Clock clock, Duration lifetime, Duration familyLifetime) {
+        this(jdbc, clock, lifetime, familyLifetime, account -> {});
+    }
+
+    /**
+     * @param sessionsEnded told, once the revoking transaction has committed, of each account some
+     *     of whose logins were revoked here (so this instance stops their access tokens without
+     *     waiting for the database's notification)
+     */
+    public RefreshTokens(
+            JdbcClient jdbc,
+            Clock clock,
+            Duration lifetime,
+            Duration familyLifetime,
+            Consumer<UUID> sessionsEnded) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.lifetime = lifetime;
         this.familyLifetime = familyLifetime;
+        this.sessionsEnded = sessionsEnded;
     }
 
     /** What presenting a refresh token led to. */
@@ -71,6 +90,7 @@ public class RefreshTokens {
         }
         if (row.rotated()) {
             revokeFamily(row.familyId());
+            ended(row.accountId());
             return new Rotation.Reused(row.accountId(), row.familyId());
         }
         if (!now.isBefore(row.expiresAt())
@@ -88,7 +108,11 @@ public class RefreshTokens {
     /** Ends the login the token belongs to; unknown tokens are ignored (logout is idempotent). */
     public Optional<UUID> revokeFamilyOf(String token) {
         Optional<Row> found = findForUpdate(token);
-        found.ifPresent(row -> revokeFamily(row.familyId()));
+        found.ifPresent(
+                row -> {
+                    revokeFamily(row.familyId());
+                    ended(row.accountId());
+                });
         return found.map(Row::accountId);
     }
 
@@ -97,24 +121,49 @@ public class RefreshTokens {
      * the access token); true when it was still open.
      */
     public boolean revokeFamily(UUID accountId, UUID familyId) {
-        return jdbc.sql(
-                                "update refresh_token set revoked_at = :now where family_id = :f"
-                                        + " and account_id = :a and revoked_at is null")
-                        .param("now", Timestamp.from(clock.instant()))
-                        .param("f", familyId)
-                        .param("a", accountId)
-                        .update()
-                > 0;
+        boolean revoked =
+                jdbc.sql(
+                                        "update refresh_token set revoked_at = :now where"
+                                                + " family_id = :f and account_id = :a and"
+                                                + " revoked_at is null")
+                                .param("now", Timestamp.from(clock.instant()))
+                                .param("f", familyId)
+                                .param("a", accountId)
+                                .update()
+                        > 0;
+        if (revoked) {
+            ended(accountId);
+        }
+        return revoked;
     }
 
     /** Ends every login of the account (after a password reset, or by a coordinator). */
     public int revokeAll(UUID accountId) {
-        return jdbc.sql(
-                        "update refresh_token set revoked_at = :now where account_id = :a and"
-                                + " revoked_at is null")
-                .param("now", Timestamp.from(clock.instant()))
-                .param("a", accountId)
-                .update();
+        int revoked =
+                jdbc.sql(
+                                "update refresh_token set revoked_at = :now where account_id = :a"
+                                        + " and revoked_at is null")
+                        .param("now", Timestamp.from(clock.instant()))
+                        .param("a", accountId)
+                        .update();
+        if (revoked > 0) {
+            ended(accountId);
+        }
+        return revoked;
+    }
+
+    private void ended(UUID accountId) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(
+                    new TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            sessionsEnded.accept(accountId);
+                        }
+                    });
+        } else {
+            sessionsEnded.accept(accountId);
+        }
     }
 
     private java.time.Instant familyStart(Row row) {
