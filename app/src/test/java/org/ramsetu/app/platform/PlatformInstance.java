@@ -47,6 +47,7 @@ final class PlatformInstance {
                             "--server.forward-headers-strategy=native",
                             // short, so that limits beyond the cool-down can be tested in seconds
                             "--ramsetu.security.code-resend-cooldown=1s",
+                            "--ramsetu.rate-limits.limits.code-cooldown.refill-period=1s",
                             "--ramsetu.security.cors-allowed-origins=" + ALLOWED_ORIGIN);
             Runtime.getRuntime().addShutdownHook(new Thread(running::close));
         }

@@ -33,6 +33,14 @@ final class CodeProblems {
         throw new IllegalArgumentException("an accepted code is not a problem");
     }
 
+    /** A password reset's code refused, whatever the reason, or no such account. */
+    static InvalidInput resetRefused() {
+        return InvalidInput.field(
+                "code",
+                "is not a valid reset code for this e-mail (wrong, expired or used up); check the"
+                        + " latest mail or ask for a new code");
+    }
+
     static InvalidInput noPendingCode() {
         return InvalidInput.field(
                 "code", "no code is pending for this e-mail and role; ask for a new code");

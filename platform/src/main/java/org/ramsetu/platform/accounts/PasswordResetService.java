@@ -64,18 +64,26 @@ public class PasswordResetService {
                                 .forEach(this::sendCode));
     }
 
-    /** Sets the new password when the code is right, and signs out every session of the account. */
+    /**
+     * Sets the new password when the code is right, and signs out every session of the account.
+     *
+     * @throws DomainException InvalidInput with one answer for every refused code and every unknown
+     *     address, TooManyAttempts beyond five tries of a code
+     */
     public void confirm(AuthRequests.PasswordResetConfirmation request) {
         EmailAddress email = EmailAddress.parse("email", request.email());
         Role role = AccountInputs.optionalRole(request.role());
         String digits = AccountInputs.code(request.code());
         PasswordPolicy.check("newPassword", request.newPassword(), email);
+        // Hashed before the account is looked up, so an unknown address takes as long (Argon2id
+        // dominates the time of this request).
+        String newHash = hasher.hash(request.newPassword());
         List<Account> found = matching(email, role);
         if (found.size() > 1) {
             throw InvalidInput.field(
                     "role", "this e-mail has more than one account; say which one to reset");
         }
-        Account account = found.stream().findFirst().orElseThrow(CodeProblems::noPendingCode);
+        Account account = found.stream().findFirst().orElseThrow(CodeProblems::resetRefused);
         codes.latestCodeId(account.id(), CodePurpose.RESET_PASSWORD)
                 .ifPresent(
                         codeId ->
@@ -83,7 +91,6 @@ public class PasswordResetService {
                                         RequestLimits.CODE_VERIFICATION,
                                         "code:" + codeId,
                                         AuditActions.CODE_REJECTED));
-        String newHash = hasher.hash(request.newPassword());
         CodeCheck check =
                 tx.execute(
                         status -> {
@@ -117,7 +124,10 @@ public class PasswordResetService {
                             return result;
                         });
         if (!(check instanceof CodeCheck.Accepted)) {
-            throw CodeProblems.of(check);
+            // One answer for a wrong, expired, used-up or missing code and an unknown address:
+            // anyone may start a reset for any address, so telling them apart would reveal
+            // which addresses have accounts (coordinators' included). The audit keeps the reason.
+            throw CodeProblems.resetRefused();
         }
     }
 

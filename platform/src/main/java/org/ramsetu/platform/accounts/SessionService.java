@@ -12,7 +12,6 @@ import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
 import org.ramsetu.platform.identity.Role;
-import org.ramsetu.platform.kernel.Conflict;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.Forbidden;
 import org.ramsetu.platform.kernel.InvalidInput;
@@ -66,11 +65,11 @@ public class SessionService {
         EmailAddress email = EmailAddress.parse("email", request.email());
         Role role = AccountInputs.selfServiceRole(request.role());
         String digits = AccountInputs.code(request.code());
-        Account account = accounts.find(email, role).orElseThrow(CodeProblems::noPendingCode);
-        if (account.verified()) {
-            throw new Conflict(
-                    "already-verified", "this account is verified already; log in instead");
-        }
+        // A verified account answers as an unknown one: its state is not for whoever asks.
+        Account account =
+                accounts.find(email, role)
+                        .filter(found -> !found.verified())
+                        .orElseThrow(CodeProblems::noPendingCode);
         codes.latestCodeId(account.id(), CodePurpose.VERIFY_EMAIL)
                 .ifPresent(
                         codeId ->

@@ -1,7 +1,6 @@
 package org.ramsetu.platform.accounts;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.UUID;
 import org.ramsetu.platform.audit.AuditActions;
 import org.ramsetu.platform.audit.AuditEntry;
@@ -10,7 +9,6 @@ import org.ramsetu.platform.audit.AuditOutcome;
 import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.kernel.Conflict;
 import org.ramsetu.platform.kernel.DomainException;
-import org.ramsetu.platform.kernel.TooManyAttempts;
 import org.ramsetu.platform.security.RequestLimits;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -78,6 +76,8 @@ public class SignupService {
                                         + " account; log in, or reset the password if you forgot"
                                         + " it");
                     }
+                    // The sign-up's code starts the address's cool-down, as a resend would.
+                    limits.tryTake(RequestLimits.CODE_COOLDOWN, codeKey(email, role));
                     mails.sendCode(
                             account,
                             CodePurpose.VERIFY_EMAIL,
@@ -90,11 +90,13 @@ public class SignupService {
     }
 
     /**
-     * Sends a new verification code (voiding the old one) to an account not yet verified. Says
-     * nothing about unknown or verified addresses beyond what sign-up already tells.
+     * Sends a new verification code (voiding the old one) to an account not yet verified. Answers
+     * alike for unknown, verified and unverified addresses: the cool-down and the hourly cap are
+     * counted per e-mail and role whether or not such an account exists, and an account that may
+     * not receive a code now is skipped without a word.
      *
-     * @throws DomainException TooManyAttempts while the previous code is younger than the resend
-     *     cool-down
+     * @throws DomainException TooManyAttempts within the cool-down of the last request for this
+     *     e-mail and role, or beyond five an hour
      */
     public void resendCode(AuthRequests.ResendCode request, String clientIp) {
         EmailAddress email = EmailAddress.parse("email", request.email());
@@ -103,30 +105,26 @@ public class SignupService {
                 RequestLimits.CODE_REQUEST,
                 "resend:" + email.key() + "|" + clientIp,
                 AuditActions.RATE_LIMITED);
+        limits.take(RequestLimits.CODE_COOLDOWN, codeKey(email, role), AuditActions.RATE_LIMITED);
+        limits.take(RequestLimits.ACCOUNT_CODES, codeKey(email, role), AuditActions.RATE_LIMITED);
         tx.executeWithoutResult(
                 status ->
                         accounts.find(email, role)
                                 .filter(account -> !account.verified())
+                                .filter(
+                                        account ->
+                                                codes.cooldownLeft(
+                                                                account.id(),
+                                                                CodePurpose.VERIFY_EMAIL)
+                                                        .isZero())
                                 .ifPresent(this::sendNewCode));
     }
 
+    private static String codeKey(EmailAddress email, Role role) {
+        return "verify:" + email.key() + "|" + role;
+    }
+
     private void sendNewCode(Account account) {
-        Duration wait = codes.cooldownLeft(account.id(), CodePurpose.VERIFY_EMAIL);
-        if (!wait.isZero()) {
-            throw new TooManyAttempts(
-                    "a code was sent moments ago; check your mail or ask again in "
-                            + wait.toSeconds()
-                            + " seconds",
-                    wait);
-        }
-        var perAccount = limits.tryTake(RequestLimits.ACCOUNT_CODES, "verify:" + account.id());
-        if (!perAccount.allowed()) {
-            throw new TooManyAttempts(
-                    "too many codes were sent to this account; ask again in "
-                            + perAccount.retryAfterSeconds()
-                            + " seconds",
-                    perAccount.retryAfter());
-        }
         mails.sendCode(
                 account,
                 CodePurpose.VERIFY_EMAIL,

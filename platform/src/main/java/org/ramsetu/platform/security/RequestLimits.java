@@ -27,6 +27,12 @@ public class RequestLimits {
     /** Codes sent to one account, whatever the caller's address: caps guessing across addresses. */
     public static final String ACCOUNT_CODES = "account-codes";
 
+    /**
+     * One verification code per e-mail and role per cool-down, counted whether or not such an
+     * account exists, so that asking twice answers the same for every address.
+     */
+    public static final String CODE_COOLDOWN = "code-cooldown";
+
     private final RateLimiter limiter;
     private final AuditLog audit;
 
