@@ -86,8 +86,10 @@ def wrk(url, payload, conc, duration, server_pid):
 def servers(args):
     java = {"key": "ramsetu", "name": "ramsetu", "port": 8181,
             "cmd": ["java", "-jar", args.jar, "serve", "--target", "scoring", "--port", "8181"],
+            # Open on loopback, as the peer is: the comparison is of the model servers' work.
             "env": {"RAMSETU_DATA_DIR": args.data,
-                    "RAMSETU_JWT_SECRET": "benchmark-only-secret-0123456789abcdef"}, "path": "/v1/models/kidney/rank", "payload": "rank"}
+                    "RAMSETU_JWT_SECRET": "benchmark-only-secret-0123456789abcdef",
+                    "RAMSETU_SECURITY_SCORINGAPI": "OPEN"}, "path": "/v1/models/kidney/rank", "payload": "rank"}
     peer = {"key": "peer", "name": "python-peer (in_memory, 2 workers, n_jobs=1)", "port": 8111,
             "cmd": ["/usr/bin/python3", "-m", "uvicorn", "server:app", "--host", "127.0.0.1", "--port", "8111",
                     "--workers", "2", "--no-access-log", "--app-dir", args.peer],

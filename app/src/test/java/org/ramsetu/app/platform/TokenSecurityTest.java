@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.security.AccessTokens;
+import org.ramsetu.platform.security.ServiceTokens;
 import org.ramsetu.platform.security.TokenKeys;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -194,6 +195,19 @@ class TokenSecurityTest {
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(donor.status()).isEqualTo(403);
         assertThat(coordinator.status()).isEqualTo(200);
+    }
+
+    @Test
+    void aServiceTokenMadeWithTheSameSecretOpensNothingOnAll() {
+        String service =
+                new ServiceTokens(new TokenKeys(jwtSecret()), "api", Clock.systemUTC())
+                        .bearerToken()
+                        .orElseThrow();
+        ApiClient client = PlatformInstance.client().withToken(service);
+
+        assertThat(client.get("/api/v1/me").status()).isEqualTo(401);
+        assertThat(client.get("/v1/models").status()).isEqualTo(401);
+        assertThat(client.get("/api/v1/admin/audit").status()).isEqualTo(401);
     }
 
     private static ApiClient.Response login(ApiClient client, String email, String password) {

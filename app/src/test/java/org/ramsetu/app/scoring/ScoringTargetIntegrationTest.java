@@ -3,6 +3,7 @@ package org.ramsetu.app.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.observation.ObservationRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,10 @@ import org.ramsetu.infra.scoring.ScoreRequest;
 import org.ramsetu.infra.scoring.ScoringClient;
 import org.ramsetu.infra.scoring.UnknownOrganException;
 import org.ramsetu.infra.settings.RamsetuSettings;
+import org.ramsetu.platform.identity.Role;
+import org.ramsetu.platform.security.AccessTokens;
+import org.ramsetu.platform.security.ServiceTokens;
+import org.ramsetu.platform.security.TokenKeys;
 import org.ramsetu.scoring.registry.ModelRegistry;
 import org.ramsetu.scoring.training.Dataset;
 import org.ramsetu.scoring.training.ModelTrainer;
@@ -39,6 +45,10 @@ import org.ramsetu.scoring.training.TrainingParameters;
 
 /** {@code ramsetu serve --target scoring} after models were registered: ready, then serving. */
 class ScoringTargetIntegrationTest {
+
+    private static final String SECRET = "scoring-test-secret-0123456789abcdefgh";
+    private static final ServiceTokens SERVICE =
+            new ServiceTokens(new TokenKeys(SECRET), "test", Clock.systemUTC());
 
     @TempDir static Path dataDir;
     private static RunningRamsetu scoring;
@@ -65,7 +75,7 @@ class ScoringTargetIntegrationTest {
                                         "RAMSETU_DATA_DIR",
                                         dataDir.toString(),
                                         "RAMSETU_JWT_SECRET",
-                                        "scoring-test-secret-0123456789abcdefgh",
+                                        SECRET,
                                         // as in a deployment's env file shared by every target:
                                         // the model server must ignore it, not fail on it
                                         "RAMSETU_DB_URL",
@@ -117,7 +127,10 @@ class ScoringTargetIntegrationTest {
         ScoringClient inProcess = scoring.context().getBean(ScoringClient.class);
         ScoringClient overHttp =
                 new HttpScoringClient(
-                        URI.create("http://localhost:" + scoring.port()), Duration.ofSeconds(10));
+                        URI.create("http://localhost:" + scoring.port()),
+                        Duration.ofSeconds(10),
+                        ObservationRegistry.NOOP,
+                        SERVICE);
         List<Candidate> candidates = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             candidates.add(
@@ -158,11 +171,59 @@ class ScoringTargetIntegrationTest {
         }
     }
 
+    @Test
+    void onlyServiceTokensAndCoordinatorsMayCallTheModelServer() throws Exception {
+        ServiceTokens otherSecret =
+                new ServiceTokens(
+                        new TokenKeys("another-cluster-secret-9876543210zyxwvu"),
+                        "intruder",
+                        Clock.systemUTC());
+        String donor =
+                new AccessTokens(new TokenKeys(SECRET), Duration.ofMinutes(5), Clock.systemUTC())
+                        .issue(UUID.randomUUID(), Role.DONOR, UUID.randomUUID());
+        String coordinator =
+                new AccessTokens(new TokenKeys(SECRET), Duration.ofMinutes(5), Clock.systemUTC())
+                        .issue(UUID.randomUUID(), Role.ADMIN, UUID.randomUUID());
+
+        assertThat(status(null)).as("anonymous").isEqualTo(401);
+        assertThat(status(otherSecret.bearerToken().orElseThrow()))
+                .as("a service token of another secret")
+                .isEqualTo(401);
+        assertThat(status(donor)).as("a donor").isEqualTo(403);
+        assertThat(status(coordinator)).as("a coordinator").isEqualTo(200);
+        assertThat(status(SERVICE.bearerToken().orElseThrow())).as("a service").isEqualTo(200);
+        HttpResponse<String> operations =
+                HTTP.send(
+                        HttpRequest.newBuilder(uri("/actuator/configprops"))
+                                .header(
+                                        "Authorization",
+                                        "Bearer " + SERVICE.bearerToken().orElseThrow())
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(operations.statusCode())
+                .as("a service token opens the scoring API only")
+                .isIn(403, 404);
+    }
+
+    private static int status(String bearer) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/v1/models")).GET();
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return HTTP.send(
+                        request.timeout(Duration.ofSeconds(10)).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .statusCode();
+    }
+
     private static URI uri(String path) {
         return URI.create("http://localhost:" + scoring.port() + path);
     }
 
+    /** As the api and worker targets call: with a service token. */
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        request.header("Authorization", "Bearer " + SERVICE.bearerToken().orElseThrow());
         return HTTP.send(
                 request.timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -32,6 +32,8 @@ import org.ramsetu.infra.scoring.ScoreRequest;
 import org.ramsetu.infra.scoring.ScoringClient;
 import org.ramsetu.infra.scoring.cache.PredictionCacheProperties;
 import org.ramsetu.infra.scoring.cache.PredictionCachingScoringClient;
+import org.ramsetu.platform.security.ServiceTokens;
+import org.ramsetu.platform.security.TokenKeys;
 import org.ramsetu.scoring.registry.ModelRegistry;
 import org.ramsetu.scoring.runtime.LoadedModels;
 import org.ramsetu.scoring.runtime.ModelLoader;
@@ -68,6 +70,8 @@ import org.ramsetu.scoring.training.TrainingParameters;
  * </pre>
  */
 public final class PredictionCacheBenchmark {
+
+    private static final String SECRET = "bench-secret-0123456789abcdefghijkl";
 
     private static final int BATCH = 10_000;
 
@@ -157,14 +161,19 @@ public final class PredictionCacheBenchmark {
                         .redirectOutput(data.resolve("scoring.log").toFile())
                         .redirectErrorStream(true);
         serve.environment().put("RAMSETU_DATA_DIR", data.toString());
-        serve.environment().put("RAMSETU_JWT_SECRET", "bench-secret-0123456789abcdefghijkl");
+        serve.environment().put("RAMSETU_JWT_SECRET", SECRET);
         Process scoring = serve.start();
         scoring.getOutputStream().close();
         try {
             URI url = URI.create("http://127.0.0.1:" + port);
             awaitReady(url, scoring);
+            // As the api and worker targets call it: with a service token.
             ScoringClient http =
-                    new HttpScoringClient(url, Duration.ofSeconds(30), ObservationRegistry.NOOP);
+                    new HttpScoringClient(
+                            url,
+                            Duration.ofSeconds(30),
+                            ObservationRegistry.NOOP,
+                            new ServiceTokens(new TokenKeys(SECRET), "bench", Clock.systemUTC()));
             measure("http", http, flags, candidates, runs, warmup);
         } finally {
             scoring.destroy();

@@ -31,9 +31,14 @@ public final class HttpScoringClient implements ScoringClient {
     private final HttpClient http;
     private final JsonMapper json = JsonMapper.builder().build();
     private final ObservationRegistry observations;
+    private final ScoringCredentials credentials;
 
     public HttpScoringClient(URI baseUrl, Duration timeout) {
         this(baseUrl, timeout, ObservationRegistry.NOOP);
+    }
+
+    public HttpScoringClient(URI baseUrl, Duration timeout, ObservationRegistry observations) {
+        this(baseUrl, timeout, observations, ScoringCredentials.none());
     }
 
     /**
@@ -41,12 +46,19 @@ public final class HttpScoringClient implements ScoringClient {
      * @param timeout for connecting and for each whole call
      * @param observations times each call and, with tracing, sends the caller's trace context
      *     ({@code traceparent}) so that the scoring target's work joins the request's trace
+     * @param credentials the bearer token shown on each call (the scoring target refuses anonymous
+     *     callers unless it is explicitly open)
      */
-    public HttpScoringClient(URI baseUrl, Duration timeout, ObservationRegistry observations) {
+    public HttpScoringClient(
+            URI baseUrl,
+            Duration timeout,
+            ObservationRegistry observations,
+            ScoringCredentials credentials) {
         this.baseUrl = baseUrl;
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
         this.observations = observations;
+        this.credentials = credentials;
     }
 
     @Override
@@ -84,6 +96,9 @@ public final class HttpScoringClient implements ScoringClient {
     }
 
     private JsonNode send(HttpRequest.Builder request, String organ) {
+        credentials
+                .bearerToken()
+                .ifPresent(token -> request.setHeader("Authorization", "Bearer " + token));
         RequestReplySenderContext<HttpRequest.Builder, HttpResponse<byte[]>> context =
                 new RequestReplySenderContext<>(HttpRequest.Builder::header);
         context.setCarrier(request);

@@ -19,14 +19,11 @@ public class AccountsConfiguration {
 
     @Bean
     TokenKeys tokenKeys(RamsetuSettings settings) {
-        return new TokenKeys(
-                settings.jwtSecret()
-                        .orElseThrow(
-                                () ->
-                                        new IllegalStateException(
-                                                "the platform API needs RAMSETU_JWT_SECRET"))
-                        .value(),
-                settings.jwtAcceptedSecrets().stream().map(RamsetuSettings.Secret::value).toList());
+        return TokenKeys.of(settings)
+                .orElseThrow(
+                        () ->
+                                new IllegalStateException(
+                                        "the platform API needs RAMSETU_JWT_SECRET"));
     }
 
     @Bean

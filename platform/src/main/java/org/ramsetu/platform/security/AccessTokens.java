@@ -20,11 +20,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import javax.crypto.SecretKey;
 import org.ramsetu.platform.identity.Role;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -94,8 +98,27 @@ public final class AccessTokens {
      * issue, spelt exactly as we issue it.
      */
     public JwtDecoder decoder() {
+        return decoder(
+                keys.verificationKeys(),
+                AUDIENCE,
+                "the token is not meant for the RamSetu API",
+                jwt ->
+                        Role.exactly(jwt.getClaimAsString(ROLE_CLAIM)).isPresent()
+                                ? OAuth2TokenValidatorResult.success()
+                                : invalid("the token carries no known role"));
+    }
+
+    /**
+     * An HS256 decoder over {@code keys} that also requires our issuer, {@code audience}, an expiry
+     * and an issue time, then {@code more}.
+     */
+    static JwtDecoder decoder(
+            List<Map.Entry<String, SecretKey>> keys,
+            String audience,
+            String wrongAudience,
+            OAuth2TokenValidator<Jwt> more) {
         List<JWK> verifying =
-                keys.verificationKeys().stream()
+                keys.stream()
                         .<JWK>map(
                                 key ->
                                         new OctetSequenceKey.Builder(key.getValue())
@@ -117,21 +140,18 @@ public final class AccessTokens {
                 new DelegatingOAuth2TokenValidator<>(
                         JwtValidators.createDefaultWithIssuer(ISSUER),
                         jwt ->
-                                jwt.getAudience() != null && jwt.getAudience().contains(AUDIENCE)
+                                jwt.getAudience() != null && jwt.getAudience().contains(audience)
                                         ? OAuth2TokenValidatorResult.success()
-                                        : invalid("the token is not meant for the RamSetu API"),
+                                        : invalid(wrongAudience),
                         jwt ->
                                 jwt.getExpiresAt() != null && jwt.getIssuedAt() != null
                                         ? OAuth2TokenValidatorResult.success()
                                         : invalid("the token has no expiry or issue time"),
-                        jwt ->
-                                Role.exactly(jwt.getClaimAsString(ROLE_CLAIM)).isPresent()
-                                        ? OAuth2TokenValidatorResult.success()
-                                        : invalid("the token carries no known role")));
+                        more));
         return decoder;
     }
 
-    private static OAuth2TokenValidatorResult invalid(String description) {
+    static OAuth2TokenValidatorResult invalid(String description) {
         return OAuth2TokenValidatorResult.failure(
                 List.of(new OAuth2Error("invalid_token", description, null)));
     }

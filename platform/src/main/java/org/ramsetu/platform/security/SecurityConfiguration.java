@@ -8,6 +8,7 @@ import org.ramsetu.infra.ratelimit.RateLimiter;
 import org.ramsetu.infra.settings.RamsetuSettings;
 import org.ramsetu.platform.audit.AuditLog;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,24 +46,45 @@ public class SecurityConfiguration {
 
     @Bean
     JwtDecoder jwtDecoder(RamsetuSettings settings, SecurityProperties properties, Clock clock) {
-        return settings.jwtSecret()
+        return TokenKeys.of(settings)
                 .<JwtDecoder>map(
-                        secret ->
-                                new AccessTokens(
-                                                new TokenKeys(
-                                                        secret.value(),
-                                                        settings.jwtAcceptedSecrets().stream()
-                                                                .map(RamsetuSettings.Secret::value)
-                                                                .toList()),
-                                                properties.accessTokenLifetime(),
-                                                clock)
-                                        .decoder())
+                        keys -> {
+                            JwtDecoder users =
+                                    new AccessTokens(keys, properties.accessTokenLifetime(), clock)
+                                            .decoder();
+                            if (properties.scoringApi()
+                                    != SecurityProperties.ScoringApiAccess.SERVICE) {
+                                return users;
+                            }
+                            // The scoring target: coordinators, and the api and worker targets
+                            // with their service tokens (each decoder refuses the other's tokens:
+                            // other keys, other audience).
+                            JwtDecoder services = ServiceTokens.decoder(keys);
+                            return token -> {
+                                try {
+                                    return users.decode(token);
+                                } catch (BadJwtException notAUsersToken) {
+                                    return services.decode(token);
+                                }
+                            };
+                        })
                 .orElse(
                         token -> {
                             throw new BadJwtException(
                                     "this target has no RAMSETU_JWT_SECRET, so it accepts no"
                                             + " tokens");
                         });
+    }
+
+    /** The token this target shows when it calls the scoring target (RAMSETU_SCORING_URL). */
+    @Bean
+    ServiceTokens serviceTokens(
+            RamsetuSettings settings,
+            Clock clock,
+            @Value("${management.metrics.tags.target:ramsetu}") String target) {
+        return TokenKeys.of(settings)
+                .map(keys -> new ServiceTokens(keys, target, clock))
+                .orElse(null);
     }
 
     @Bean
@@ -109,11 +131,13 @@ public class SecurityConfiguration {
                             a.requestMatchers("/api/v1/reports/**", "/api/v1/reminders/**")
                                     .hasRole(COORDINATOR);
                             a.requestMatchers("/api/**").authenticated();
-                            if (properties.scoringApi()
-                                    == SecurityProperties.ScoringApiAccess.OPEN) {
-                                a.requestMatchers("/v1/**").permitAll();
-                            } else {
-                                a.requestMatchers("/v1/**").hasRole(COORDINATOR);
+                            switch (properties.scoringApi()) {
+                                case OPEN -> a.requestMatchers("/v1/**").permitAll();
+                                case SERVICE ->
+                                        a.requestMatchers("/v1/**")
+                                                .hasAnyRole(COORDINATOR, ServiceTokens.ROLE);
+                                case COORDINATOR ->
+                                        a.requestMatchers("/v1/**").hasRole(COORDINATOR);
                             }
                             a.requestMatchers(HttpMethod.GET, "/**").permitAll();
                             // what GET may read, HEAD may ask about (uptime checks, link checkers)

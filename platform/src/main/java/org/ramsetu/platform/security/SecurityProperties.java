@@ -36,8 +36,13 @@ public record SecurityProperties(
                                 + " base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
                 String contentSecurityPolicy) {
 
+    /** Who may call the scoring API ({@code /v1/**}) of this target. */
     public enum ScoringApiAccess {
+        /** Anyone: only for a benchmark on loopback, never in a deployment. */
         OPEN,
-        COORDINATOR
+        /** Coordinators ({@code all}, where the API shares the public port). */
+        COORDINATOR,
+        /** Coordinators and the other targets' service tokens (the scoring target). */
+        SERVICE
     }
 }

@@ -7,13 +7,15 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import org.ramsetu.infra.settings.RamsetuSettings;
 
 /**
  * Keys derived from {@code RAMSETU_JWT_SECRET}, one per purpose (HMAC-SHA-256 of a label), so the
- * access-token key and the one-time-code pepper never share bytes.
+ * access-token key, the service-token key and the one-time-code pepper never share bytes.
  *
  * <p>Rotation without signing anyone out: secrets listed in {@code RAMSETU_JWT_ACCEPTED_SECRETS}
  * verify access tokens but sign none. Each key has an id ({@code kid}, derived from the secret, so
@@ -25,13 +27,28 @@ import javax.crypto.spec.SecretKeySpec;
 public final class TokenKeys {
 
     private static final String HMAC = "HmacSHA256";
+    private static final String ACCESS = "ramsetu access tokens v1";
+    private static final String SERVICE = "ramsetu service tokens v1";
 
     private final String signingKeyId;
     private final Map<String, SecretKey> accessTokenKeys;
+    private final Map<String, SecretKey> serviceTokenKeys;
     private final SecretKey codeKey;
 
     public TokenKeys(String secret) {
         this(secret, List.of());
+    }
+
+    /** The keys of {@code RAMSETU_JWT_SECRET} and {@code RAMSETU_JWT_ACCEPTED_SECRETS}, if set. */
+    public static Optional<TokenKeys> of(RamsetuSettings settings) {
+        return settings.jwtSecret()
+                .map(
+                        secret ->
+                                new TokenKeys(
+                                        secret.value(),
+                                        settings.jwtAcceptedSecrets().stream()
+                                                .map(RamsetuSettings.Secret::value)
+                                                .toList()));
     }
 
     /**
@@ -40,14 +57,18 @@ public final class TokenKeys {
      */
     public TokenKeys(String secret, List<String> accepted) {
         byte[] master = master(secret);
-        Map<String, SecretKey> keys = new LinkedHashMap<>();
+        Map<String, SecretKey> access = new LinkedHashMap<>();
+        Map<String, SecretKey> service = new LinkedHashMap<>();
         this.signingKeyId = keyId(master);
-        keys.put(signingKeyId, derive(master, "ramsetu access tokens v1"));
+        access.put(signingKeyId, derive(master, ACCESS));
+        service.put(signingKeyId, derive(master, SERVICE));
         for (String other : accepted) {
             byte[] otherMaster = master(other);
-            keys.putIfAbsent(keyId(otherMaster), derive(otherMaster, "ramsetu access tokens v1"));
+            access.putIfAbsent(keyId(otherMaster), derive(otherMaster, ACCESS));
+            service.putIfAbsent(keyId(otherMaster), derive(otherMaster, SERVICE));
         }
-        this.accessTokenKeys = Map.copyOf(keys);
+        this.accessTokenKeys = Map.copyOf(access);
+        this.serviceTokenKeys = Map.copyOf(service);
         this.codeKey = derive(master, "ramsetu one-time codes v1");
     }
 
@@ -56,20 +77,37 @@ public final class TokenKeys {
         return accessTokenKeys.get(signingKeyId);
     }
 
-    /** The {@code kid} of {@link #accessTokenKey()}. */
+    /**
+     * HS256 key that signs service tokens (one target calling another): a key of its own, so a
+     * service token is no access token and the other way round, whatever their claims say.
+     */
+    public SecretKey serviceTokenKey() {
+        return serviceTokenKeys.get(signingKeyId);
+    }
+
+    /** The {@code kid} of the signing keys. */
     public String signingKeyId() {
         return signingKeyId;
     }
 
     /** Every key an access token may be signed with, by {@code kid}, the signing key first. */
     public List<Map.Entry<String, SecretKey>> verificationKeys() {
-        List<Map.Entry<String, SecretKey>> keys = new ArrayList<>();
-        keys.add(Map.entry(signingKeyId, accessTokenKey()));
-        accessTokenKeys.entrySet().stream()
+        return ordered(accessTokenKeys);
+    }
+
+    /** Every key a service token may be signed with, by {@code kid}, the signing key first. */
+    public List<Map.Entry<String, SecretKey>> serviceVerificationKeys() {
+        return ordered(serviceTokenKeys);
+    }
+
+    private List<Map.Entry<String, SecretKey>> ordered(Map<String, SecretKey> keys) {
+        List<Map.Entry<String, SecretKey>> list = new ArrayList<>();
+        list.add(Map.entry(signingKeyId, keys.get(signingKeyId)));
+        keys.entrySet().stream()
                 .filter(e -> !e.getKey().equals(signingKeyId))
                 .sorted(Map.Entry.comparingByKey())
-                .forEach(keys::add);
-        return keys;
+                .forEach(list::add);
+        return list;
     }
 
     /** Keyed hash of a one-time code: a 6-digit code's plain hash could be reversed in a second. */

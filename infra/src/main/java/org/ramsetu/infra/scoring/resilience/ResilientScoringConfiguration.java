@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.observation.ObservationRegistry;
 import org.ramsetu.infra.scoring.HttpScoringClient;
 import org.ramsetu.infra.scoring.ScoringClient;
+import org.ramsetu.infra.scoring.ScoringCredentials;
 import org.ramsetu.infra.settings.RamsetuSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -34,14 +35,16 @@ public class ResilientScoringConfiguration {
     ResilientScoringClient resilientScoringClient(
             RamsetuSettings settings,
             ScoringClientProperties properties,
-            ObjectProvider<ObservationRegistry> observations) {
+            ObjectProvider<ObservationRegistry> observations,
+            ObjectProvider<ScoringCredentials> credentials) {
         ObservationRegistry registry = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
+        ScoringCredentials shown = credentials.getIfAvailable(ScoringCredentials::none);
         ScoringClient http =
                 settings.scoringUrl()
                         .<ScoringClient>map(
                                 url ->
                                         new HttpScoringClient(
-                                                url, properties.attemptTimeout(), registry))
+                                                url, properties.attemptTimeout(), registry, shown))
                         .orElseGet(UnconfiguredScoringClient::new);
         return new ResilientScoringClient(http, properties, registry);
     }
