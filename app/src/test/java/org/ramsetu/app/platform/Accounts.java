@@ -68,6 +68,13 @@ final class Accounts {
         return logIn(email, PASSWORD);
     }
 
+    /** A fresh access token of {@code who}, from a login of its own (another session). */
+    static String newAccessToken(SignedIn who) {
+        return PlatformInstance.client()
+                .post("/api/v1/auth/login", Map.of("email", who.email(), "password", PASSWORD))
+                .text("accessToken");
+    }
+
     static SignedIn logIn(String email, String password) {
         ApiClient client = PlatformInstance.client();
         var login = client.post("/api/v1/auth/login", Map.of("email", email, "password", password));

@@ -54,6 +54,15 @@ final class PlatformInstance {
         return running;
     }
 
+    /** The signing secret the instance generated into its data folder. */
+    static String jwtSecret() {
+        try {
+            return java.nio.file.Files.readString(dataDir().resolve("jwt-secret")).strip();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     static Path dataDir() {
         get();
         return dataDir;

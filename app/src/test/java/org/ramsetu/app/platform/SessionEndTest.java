@@ -27,7 +27,7 @@ class SessionEndTest {
     @Test
     void logoutEndsTheAccessTokenAtOnceAndLeavesTheAccountsOtherLoginsAlone() {
         var donor = Accounts.donor();
-        var otherDevice = login(donor);
+        var otherDevice = Accounts.newAccessToken(donor);
         assertThat(donor.client().get("/api/v1/me").status()).isEqualTo(200);
 
         var logout =
@@ -70,7 +70,7 @@ class SessionEndTest {
     @Test
     void aPasswordResetEndsEveryAccessTokenOfTheAccount() {
         var donor = Accounts.donor();
-        String secondLogin = login(donor);
+        String secondLogin = Accounts.newAccessToken(donor);
         ApiClient client = PlatformInstance.client();
         int mailsBefore = PlatformInstance.mail().mailsTo(donor.email(), 1).size();
         client.post("/api/v1/auth/password-reset", Map.of("email", donor.email()));
@@ -114,7 +114,7 @@ class SessionEndTest {
     @Test
     void aCoordinatorRevokesEverySessionOfAnAccountAndTheActIsAudited() {
         var donor = Accounts.donor();
-        String secondLogin = login(donor);
+        String secondLogin = Accounts.newAccessToken(donor);
         var coordinator = Accounts.coordinator();
 
         var byDonor =
@@ -138,7 +138,9 @@ class SessionEndTest {
         assertThat(donor.client().get("/api/v1/me").status()).isEqualTo(401);
         assertThat(PlatformInstance.client().withToken(secondLogin).get("/api/v1/me").status())
                 .isEqualTo(401);
-        assertThat(login(donor)).as("the account itself is not locked").isNotBlank();
+        assertThat(Accounts.newAccessToken(donor))
+                .as("the account itself is not locked")
+                .isNotBlank();
         var audit =
                 coordinator
                         .client()
@@ -191,14 +193,6 @@ class SessionEndTest {
         assertThat(client.withToken(legacy).get("/api/v1/me").status()).isEqualTo(401);
     }
 
-    private static String login(Accounts.SignedIn who) {
-        return PlatformInstance.client()
-                .post(
-                        "/api/v1/auth/login",
-                        Map.of("email", who.email(), "password", Accounts.PASSWORD))
-                .text("accessToken");
-    }
-
     /** A donor token signed with the instance's key, shaped by {@code change}. */
     private static String forge(UUID account, UnaryOperator<JWTClaimsSet.Builder> change) {
         // iat a second back: the legacy rule compares whole seconds with the revocation time.
@@ -215,19 +209,10 @@ class SessionEndTest {
         SignedJWT jwt =
                 new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), change.apply(claims).build());
         try {
-            jwt.sign(new MACSigner(new TokenKeys(jwtSecret()).accessTokenKey()));
+            jwt.sign(new MACSigner(new TokenKeys(PlatformInstance.jwtSecret()).accessTokenKey()));
         } catch (com.nimbusds.jose.JOSEException e) {
             throw new AssertionError(e);
         }
         return jwt.serialize();
-    }
-
-    private static String jwtSecret() {
-        try {
-            return java.nio.file.Files.readString(PlatformInstance.dataDir().resolve("jwt-secret"))
-                    .strip();
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.ramsetu.infra.scoring.ScoringCredentials;
 import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.security.AccessTokens;
 import org.ramsetu.platform.security.ServiceTokens;
@@ -114,7 +115,7 @@ class TokenSecurityTest {
     @Test
     void forgedExpiredAndUnsignedTokensAreRefused() {
         var donor = Accounts.donor();
-        String valid = token(donor);
+        String valid = Accounts.newAccessToken(donor);
         String[] parts = valid.split("\\.");
         String forgedPayload =
                 Base64.getUrlEncoder()
@@ -141,7 +142,7 @@ class TokenSecurityTest {
                         .issue(donor.id(), Role.ADMIN, java.util.UUID.randomUUID());
         String expired =
                 new AccessTokens(
-                                new TokenKeys(jwtSecret()),
+                                new TokenKeys(PlatformInstance.jwtSecret()),
                                 Duration.ofMinutes(15),
                                 Clock.fixed(
                                         Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC))
@@ -159,7 +160,7 @@ class TokenSecurityTest {
     @Test
     void aTokenInTheUrlIsNotAcceptedAndTokensNeverReachTheLogs(CapturedOutput output) {
         var donor = Accounts.donor();
-        String token = token(donor);
+        String token = Accounts.newAccessToken(donor);
 
         var inUrl = PlatformInstance.client().get("/api/v1/me?access_token=" + token);
         var inHeader = donor.client().get("/api/v1/me");
@@ -200,7 +201,10 @@ class TokenSecurityTest {
     @Test
     void aServiceTokenMadeWithTheSameSecretOpensNothingOnAll() {
         String service =
-                new ServiceTokens(new TokenKeys(jwtSecret()), "api", Clock.systemUTC())
+                new ServiceTokens(
+                                new TokenKeys(PlatformInstance.jwtSecret()),
+                                "api",
+                                Clock.systemUTC())
                         .bearerToken()
                         .orElseThrow();
         ApiClient client = PlatformInstance.client().withToken(service);
@@ -208,27 +212,16 @@ class TokenSecurityTest {
         assertThat(client.get("/api/v1/me").status()).isEqualTo(401);
         assertThat(client.get("/v1/models").status()).isEqualTo(401);
         assertThat(client.get("/api/v1/admin/audit").status()).isEqualTo(401);
+        assertThat(
+                        PlatformInstance.client()
+                                .withHeader(ScoringCredentials.HEADER, service)
+                                .get("/v1/models")
+                                .status())
+                .as("in its own header")
+                .isEqualTo(401);
     }
 
     private static ApiClient.Response login(ApiClient client, String email, String password) {
         return client.post("/api/v1/auth/login", Map.of("email", email, "password", password));
-    }
-
-    private static String token(Accounts.SignedIn who) {
-        var login =
-                PlatformInstance.client()
-                        .post(
-                                "/api/v1/auth/login",
-                                Map.of("email", who.email(), "password", Accounts.PASSWORD));
-        return login.text("accessToken");
-    }
-
-    private static String jwtSecret() {
-        try {
-            return java.nio.file.Files.readString(PlatformInstance.dataDir().resolve("jwt-secret"))
-                    .strip();
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
     }
 }

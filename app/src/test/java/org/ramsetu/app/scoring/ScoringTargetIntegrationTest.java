@@ -32,6 +32,7 @@ import org.ramsetu.infra.scoring.InvalidCandidatesException;
 import org.ramsetu.infra.scoring.RankRequest;
 import org.ramsetu.infra.scoring.ScoreRequest;
 import org.ramsetu.infra.scoring.ScoringClient;
+import org.ramsetu.infra.scoring.ScoringCredentials;
 import org.ramsetu.infra.scoring.UnknownOrganException;
 import org.ramsetu.infra.settings.RamsetuSettings;
 import org.ramsetu.platform.identity.Role;
@@ -192,6 +193,16 @@ class ScoringTargetIntegrationTest {
         assertThat(status(donor)).as("a donor").isEqualTo(403);
         assertThat(status(coordinator)).as("a coordinator").isEqualTo(200);
         assertThat(status(SERVICE.bearerToken().orElseThrow())).as("a service").isEqualTo(200);
+        HttpResponse<String> inItsHeader =
+                HTTP.send(
+                        HttpRequest.newBuilder(uri("/v1/models"))
+                                .header(
+                                        ScoringCredentials.HEADER,
+                                        SERVICE.bearerToken().orElseThrow())
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(inItsHeader.statusCode()).as("in the service-token header").isEqualTo(200);
         HttpResponse<String> operations =
                 HTTP.send(
                         HttpRequest.newBuilder(uri("/actuator/configprops"))
@@ -223,7 +234,7 @@ class ScoringTargetIntegrationTest {
 
     /** As the api and worker targets call: with a service token. */
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        request.header("Authorization", "Bearer " + SERVICE.bearerToken().orElseThrow());
+        request.header(ScoringCredentials.HEADER, SERVICE.bearerToken().orElseThrow());
         return HTTP.send(
                 request.timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -9,6 +9,13 @@ import java.util.Optional;
 @FunctionalInterface
 public interface ScoringCredentials {
 
+    /**
+     * The header the token travels in. Not {@code Authorization}: the scoring target of the release
+     * before this one is open and would try any bearer token there as a user's and refuse the call,
+     * so api and worker could not be upgraded before it. The scoring target reads both.
+     */
+    String HEADER = "RamSetu-Service-Token";
+
     Optional<String> bearerToken();
 
     static ScoringCredentials none() {

@@ -64,30 +64,41 @@ public final class AccessTokens {
      * @param sessionId the login the token belongs to; signing it out ends the token
      */
     public String issue(UUID accountId, Role role, UUID sessionId) {
-        Instant now = clock.instant();
-        JWTClaimsSet claims =
-                new JWTClaimsSet.Builder()
-                        .issuer(ISSUER)
-                        .audience(AUDIENCE)
-                        .subject(accountId.toString())
-                        .claim(ROLE_CLAIM, role.name())
+        return sign(
+                keys.signingKeyId(),
+                keys.accessTokenKey(),
+                claims(AUDIENCE, accountId.toString(), role.name(), clock.instant(), lifetime)
                         .claim(SESSION_CLAIM, sessionId.toString())
-                        .issueTime(Date.from(now))
-                        .notBeforeTime(Date.from(now))
-                        .expirationTime(Date.from(now.plus(lifetime)))
-                        .jwtID(UUID.randomUUID().toString())
-                        .build();
+                        .build());
+    }
+
+    /** The claims every token we issue carries. */
+    static JWTClaimsSet.Builder claims(
+            String audience, String subject, String role, Instant now, Duration lifetime) {
+        return new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .audience(audience)
+                .subject(subject)
+                .claim(ROLE_CLAIM, role)
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(lifetime)))
+                .jwtID(UUID.randomUUID().toString());
+    }
+
+    /** HS256 with {@code key}, named {@code keyId} in the header. */
+    static String sign(String keyId, SecretKey key, JWTClaimsSet claims) {
         SignedJWT jwt =
                 new SignedJWT(
                         new JWSHeader.Builder(JWSAlgorithm.HS256)
                                 .type(JOSEObjectType.JWT)
-                                .keyID(keys.signingKeyId())
+                                .keyID(keyId)
                                 .build(),
                         claims);
         try {
-            jwt.sign(new MACSigner(keys.accessTokenKey()));
+            jwt.sign(new MACSigner(key));
         } catch (JOSEException e) {
-            throw new IllegalStateException("could not sign an access token", e);
+            throw new IllegalStateException("could not sign a token", e);
         }
         return jwt.serialize();
     }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.function.UnaryOperator;
 import org.ramsetu.infra.ratelimit.RateLimiter;
+import org.ramsetu.infra.scoring.ScoringCredentials;
 import org.ramsetu.infra.settings.RamsetuSettings;
 import org.ramsetu.platform.audit.AuditLog;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,6 +26,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -43,6 +46,19 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 public class SecurityConfiguration {
 
     private static final String COORDINATOR = "ADMIN";
+
+    private static final DefaultBearerTokenResolver AUTHORIZATION =
+            new DefaultBearerTokenResolver();
+
+    /**
+     * Where a request's token is: {@code Authorization: Bearer}, else the service-token header
+     * (ScoringCredentials.HEADER). Only the scoring target's decoder accepts service tokens.
+     */
+    private static final BearerTokenResolver TOKENS =
+            request -> {
+                String bearer = AUTHORIZATION.resolve(request);
+                return bearer != null ? bearer : request.getHeader(ScoringCredentials.HEADER);
+            };
 
     @Bean
     JwtDecoder jwtDecoder(RamsetuSettings settings, SecurityProperties properties, Clock clock) {
@@ -206,6 +222,7 @@ public class SecurityConfiguration {
                 .oauth2ResourceServer(
                         o ->
                                 o.jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(checked))
+                                        .bearerTokenResolver(TOKENS)
                                         .authenticationEntryPoint(entryPoint)
                                         .accessDeniedHandler(new ProblemAccessDeniedHandler(audit)))
                 .exceptionHandling(

@@ -1,18 +1,9 @@
 package org.ramsetu.platform.security;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.Optional;
-import java.util.UUID;
 import org.ramsetu.infra.scoring.ScoringCredentials;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -60,31 +51,13 @@ public final class ServiceTokens implements ScoringCredentials {
     }
 
     private Issued issue(Instant now) {
-        Instant expires = now.plus(LIFETIME);
-        JWTClaimsSet claims =
-                new JWTClaimsSet.Builder()
-                        .issuer(AccessTokens.ISSUER)
-                        .audience(AUDIENCE)
-                        .subject("service:" + caller)
-                        .claim(AccessTokens.ROLE_CLAIM, ROLE)
-                        .issueTime(Date.from(now))
-                        .notBeforeTime(Date.from(now))
-                        .expirationTime(Date.from(expires))
-                        .jwtID(UUID.randomUUID().toString())
-                        .build();
-        SignedJWT jwt =
-                new SignedJWT(
-                        new JWSHeader.Builder(JWSAlgorithm.HS256)
-                                .type(JOSEObjectType.JWT)
-                                .keyID(keys.signingKeyId())
-                                .build(),
-                        claims);
-        try {
-            jwt.sign(new MACSigner(keys.serviceTokenKey()));
-        } catch (JOSEException e) {
-            throw new IllegalStateException("could not sign a service token", e);
-        }
-        return new Issued(jwt.serialize(), expires);
+        String token =
+                AccessTokens.sign(
+                        keys.signingKeyId(),
+                        keys.serviceTokenKey(),
+                        AccessTokens.claims(AUDIENCE, "service:" + caller, ROLE, now, LIFETIME)
+                                .build());
+        return new Issued(token, now.plus(LIFETIME));
     }
 
     /** Checks service tokens: the service key, our issuer, the scoring audience, role SERVICE. */

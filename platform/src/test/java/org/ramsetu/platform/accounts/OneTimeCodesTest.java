@@ -47,17 +47,7 @@ class OneTimeCodesTest {
                         clock,
                         Duration.ofSeconds(60));
         tx = new TransactionTemplate(new DataSourceTransactionManager(db.dataSource()));
-        account = UUID.randomUUID();
-        new AccountRepository(db.jdbc())
-                .insertIfAbsent(
-                        new Account(
-                                account,
-                                account + "@example.org",
-                                Role.DONOR,
-                                "Test",
-                                "hash",
-                                null,
-                                clock.instant()));
+        account = TestAccounts.insert(db.jdbc(), Role.DONOR, null, clock.instant());
     }
 
     @Test

@@ -41,17 +41,7 @@ class RefreshTokensTest {
     void anAccount() {
         tokens = new RefreshTokens(db.jdbc(), clock, Duration.ofDays(14), Duration.ofDays(30));
         tx = new TransactionTemplate(new DataSourceTransactionManager(db.dataSource()));
-        account = UUID.randomUUID();
-        new AccountRepository(db.jdbc())
-                .insertIfAbsent(
-                        new Account(
-                                account,
-                                account + "@example.org",
-                                Role.PATIENT,
-                                "Test",
-                                "hash",
-                                clock.instant(),
-                                clock.instant()));
+        account = TestAccounts.insert(db.jdbc(), Role.PATIENT, clock.instant(), clock.instant());
     }
 
     @Test

@@ -58,17 +58,7 @@ class RevocationCacheTest {
                         Duration.ofDays(14),
                         Duration.ofDays(30),
                         here::accountChanged);
-        account = UUID.randomUUID();
-        new AccountRepository(db.jdbc())
-                .insertIfAbsent(
-                        new Account(
-                                account,
-                                account + "@example.org",
-                                Role.PATIENT,
-                                "Test",
-                                "hash",
-                                clock.instant(),
-                                clock.instant()));
+        account = TestAccounts.insert(db.jdbc(), Role.PATIENT, clock.instant(), clock.instant());
         awaitTrue("both caches listening", () -> here.live() && elsewhere.live());
     }
 

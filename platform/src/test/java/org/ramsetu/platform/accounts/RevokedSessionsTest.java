@@ -48,17 +48,7 @@ class RevokedSessionsTest {
     void anAccount() {
         tokens = new RefreshTokens(db.jdbc(), clock, Duration.ofDays(14), Duration.ofDays(30));
         sessions = new RevokedSessions(db.jdbc(), clock, Duration.ofDays(1));
-        account = UUID.randomUUID();
-        new AccountRepository(db.jdbc())
-                .insertIfAbsent(
-                        new Account(
-                                account,
-                                account + "@example.org",
-                                Role.DONOR,
-                                "Test",
-                                "hash",
-                                clock.instant(),
-                                clock.instant()));
+        account = TestAccounts.insert(db.jdbc(), Role.DONOR, clock.instant(), clock.instant());
     }
 
     @Test
