@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import org.ramsetu.infra.blob.BlobContent;
 import org.ramsetu.infra.blob.BlobKey;
 import org.ramsetu.infra.blob.BlobStore;
 import org.ramsetu.infra.blob.StoredBlob;
+import org.ramsetu.infra.malware.MalwareScanner;
 import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
@@ -21,11 +23,14 @@ import org.ramsetu.platform.kernel.Forbidden;
 import org.ramsetu.platform.kernel.InvalidInput;
 import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.kernel.UnacceptableContent;
+import org.ramsetu.platform.kernel.Unavailable;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.security.RecordAccess;
 import org.ramsetu.platform.web.Cursor;
 import org.ramsetu.platform.web.Page;
 import org.ramsetu.platform.web.PageRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -37,6 +42,9 @@ public class DocumentService {
     static final String UPLOADED = "DOCUMENT_UPLOADED";
     static final String VERIFIED = "DOCUMENT_VERIFIED";
     static final String REJECTED = "DOCUMENT_REJECTED";
+    static final String MALWARE_FOUND = "DOCUMENT_MALWARE_FOUND";
+
+    private static final Logger log = LoggerFactory.getLogger(DocumentService.class);
 
     private final DocumentRepository documents;
     private final BlobStore blobs;
@@ -45,7 +53,11 @@ public class DocumentService {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final long maxBytes;
+    private final Optional<MalwareScanner> scanner;
 
+    /**
+     * @param scanner scans each upload before it is stored, if configured
+     */
     public DocumentService(
             DocumentRepository documents,
             BlobStore blobs,
@@ -53,7 +65,8 @@ public class DocumentService {
             AuditLog audit,
             TransactionTemplate tx,
             Clock clock,
-            long maxBytes) {
+            long maxBytes,
+            Optional<MalwareScanner> scanner) {
         this.documents = documents;
         this.blobs = blobs;
         this.access = access;
@@ -61,6 +74,7 @@ public class DocumentService {
         this.tx = tx;
         this.clock = clock;
         this.maxBytes = maxBytes;
+        this.scanner = scanner;
     }
 
     /**
@@ -95,6 +109,7 @@ public class DocumentService {
         }
         UUID id = UUID.randomUUID();
         BlobKey key = BlobKey.of("documents/" + user.id() + "/" + id);
+        scanForMalware(user, file);
         StoredBlob stored = store(key, file);
         Document document =
                 new Document(
@@ -226,6 +241,40 @@ public class DocumentService {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("reading the upload failed", e);
+        }
+    }
+
+    /**
+     * With a scanner configured, a file it finds malware in is refused (and the attempt audited),
+     * and a scanner that gives no verdict refuses the upload for now: an unscanned file is never
+     * stored.
+     */
+    private void scanForMalware(CurrentUser user, UploadedFile file) {
+        if (scanner.isEmpty()) {
+            return;
+        }
+        MalwareScanner.Verdict verdict;
+        try (InputStream in = file.open()) {
+            verdict = scanner.get().scan(in);
+        } catch (IOException e) {
+            log.warn("Malware scan failed ({}): upload refused for now", scanner.get(), e);
+            throw new Unavailable(
+                    "malware-scan-unavailable",
+                    "Malware scan unavailable",
+                    "uploads are scanned for malware and the scanner did not answer; nothing was"
+                            + " stored, try again in a minute",
+                    Duration.ofSeconds(60));
+        }
+        if (verdict instanceof MalwareScanner.Verdict.Infected infected) {
+            audit.record(
+                    AuditEntry.of(MALWARE_FOUND, AuditOutcome.DENIED)
+                            .by(user.id(), user.role())
+                            .with(Map.of("signature", infected.signature())));
+            throw new UnacceptableContent(
+                    UnacceptableContent.Reason.UNSAFE_CONTENT,
+                    "the malware scanner found "
+                            + infected.signature()
+                            + " in the file; it was not stored");
         }
     }
 

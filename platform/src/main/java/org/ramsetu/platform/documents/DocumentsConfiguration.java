@@ -1,7 +1,11 @@
 package org.ramsetu.platform.documents;
 
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import org.ramsetu.infra.blob.BlobStore;
+import org.ramsetu.infra.malware.ClamdScanner;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.security.RecordAccess;
 import org.ramsetu.platform.web.idempotency.IdempotentRequests;
@@ -24,7 +28,9 @@ public class DocumentsConfiguration {
             AuditLog audit,
             TransactionTemplate tx,
             Clock clock,
-            @Value("${spring.servlet.multipart.max-file-size:10MB}") DataSize maxFileSize) {
+            @Value("${spring.servlet.multipart.max-file-size:10MB}") DataSize maxFileSize,
+            @Value("${ramsetu.documents.clamd:}") String clamd,
+            @Value("${ramsetu.documents.clamd-timeout:30s}") Duration clamdTimeout) {
         return new DocumentService(
                 new DocumentRepository(jdbc),
                 blobs,
@@ -32,7 +38,14 @@ public class DocumentsConfiguration {
                 audit,
                 tx,
                 clock,
-                maxFileSize.toBytes());
+                maxFileSize.toBytes(),
+                clamd.isBlank()
+                        ? Optional.empty()
+                        : Optional.of(
+                                new ClamdScanner(
+                                        URI.create(clamd.strip()),
+                                        Duration.ofSeconds(2),
+                                        clamdTimeout)));
     }
 
     @Bean
