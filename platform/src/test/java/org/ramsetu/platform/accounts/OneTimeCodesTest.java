@@ -14,6 +14,7 @@ import org.ramsetu.infra.testing.TestDatabase;
 import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.security.TokenKeys;
 import org.ramsetu.platform.testing.MutableClock;
+import org.ramsetu.platform.testing.TestAccounts;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 

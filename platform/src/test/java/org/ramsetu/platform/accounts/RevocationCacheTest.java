@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ramsetu.infra.testing.TestDatabase;
 import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.testing.MutableClock;
+import org.ramsetu.platform.testing.TestAccounts;
 
 /**
  * Two instances' caches on one real PostgreSQL: the instance that signs a session out stops its

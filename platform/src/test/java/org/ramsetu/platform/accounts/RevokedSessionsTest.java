@@ -17,6 +17,7 @@ import org.ramsetu.infra.testing.DirectWorkContext;
 import org.ramsetu.infra.testing.TestDatabase;
 import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.testing.MutableClock;
+import org.ramsetu.platform.testing.TestAccounts;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
