@@ -18,7 +18,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ramsetu.app.RamsetuMain;
 import org.ramsetu.infra.postgres.EmbeddedPostgresServer;
 
 /**
@@ -103,38 +102,7 @@ class SchedulerKillDrillIntegrationTest {
     }
 
     private Process startWorker(Map<String, String> env, String name, int port) throws Exception {
-        ProcessBuilder pb =
-                new ProcessBuilder(
-                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                                "-Xmx384m",
-                                "-cp",
-                                System.getProperty("java.class.path"),
-                                RamsetuMain.class.getName(),
-                                "serve",
-                                "--target",
-                                "worker",
-                                "--port",
-                                Integer.toString(port))
-                        .redirectErrorStream(true)
-                        .redirectOutput(dir.resolve(name + ".log").toFile());
-        pb.environment().putAll(env);
-        Process worker = pb.start();
-        await(
-                () -> {
-                    if (!worker.isAlive()) {
-                        throw new AssertionError(
-                                name + " worker exited; see " + dir.resolve(name + ".log"));
-                    }
-                    try {
-                        return Http.get(port, "/actuator/health/readiness")
-                                .body()
-                                .contains("\"UP\"");
-                    } catch (AssertionError notYet) {
-                        return false;
-                    }
-                },
-                Duration.ofSeconds(120));
-        return worker;
+        return WorkerProcesses.start(dir, env, name, port, Duration.ofSeconds(120));
     }
 
     private static String report(int port, String runId) {
@@ -170,12 +138,6 @@ class SchedulerKillDrillIntegrationTest {
 
     private static void await(BooleanSupplier condition, Duration limit)
             throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not reached within " + limit);
-            }
-            Thread.sleep(200);
-        }
+        WorkerProcesses.await(condition, limit);
     }
 }

@@ -19,7 +19,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ramsetu.app.RamsetuMain;
 import org.ramsetu.infra.postgres.EmbeddedPostgresServer;
 import org.ramsetu.infra.settings.RamsetuSettings;
 import org.ramsetu.infra.testing.RedisServerProcess;
@@ -94,38 +93,7 @@ class WorkerKillDrillIntegrationTest {
     }
 
     private Process startWorker(Map<String, String> env, String name, int port) throws Exception {
-        ProcessBuilder pb =
-                new ProcessBuilder(
-                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                                "-Xmx384m",
-                                "-cp",
-                                System.getProperty("java.class.path"),
-                                RamsetuMain.class.getName(),
-                                "serve",
-                                "--target",
-                                "worker",
-                                "--port",
-                                Integer.toString(port))
-                        .redirectErrorStream(true)
-                        .redirectOutput(dir.resolve(name + ".log").toFile());
-        pb.environment().putAll(env);
-        Process worker = pb.start();
-        await(
-                () -> {
-                    if (!worker.isAlive()) {
-                        throw new AssertionError(
-                                name + " worker exited; see " + dir.resolve(name + ".log"));
-                    }
-                    try {
-                        return Http.get(port, "/actuator/health/readiness")
-                                .body()
-                                .contains("\"UP\"");
-                    } catch (AssertionError notYet) {
-                        return false;
-                    }
-                },
-                Duration.ofSeconds(90));
-        return worker;
+        return WorkerProcesses.start(dir, env, name, port, Duration.ofSeconds(90));
     }
 
     private static long applied(int port, String runId) {
@@ -159,12 +127,6 @@ class WorkerKillDrillIntegrationTest {
 
     private static void await(BooleanSupplier condition, Duration limit)
             throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not reached within " + limit);
-            }
-            Thread.sleep(200);
-        }
+        WorkerProcesses.await(condition, limit);
     }
 }
