@@ -61,6 +61,34 @@ public record FeatureFlag(
         }
     }
 
+    /** This flag switched on or off, otherwise the same (a change to hand to the store). */
+    public FeatureFlag withEnabled(boolean on) {
+        return new FeatureFlag(
+                key,
+                description,
+                on,
+                defaultVariant,
+                variants,
+                rules,
+                version,
+                updatedAt,
+                updatedBy);
+    }
+
+    /** This flag with other rules, otherwise the same. */
+    public FeatureFlag withRules(List<FlagRule> newRules) {
+        return new FeatureFlag(
+                key,
+                description,
+                enabled,
+                defaultVariant,
+                variants,
+                newRules,
+                version,
+                updatedAt,
+                updatedBy);
+    }
+
     @Override
     public Map<String, Object> variants() {
         return java.util.Collections.unmodifiableMap(variants);

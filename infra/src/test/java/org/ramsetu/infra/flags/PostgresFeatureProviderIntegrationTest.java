@@ -256,19 +256,7 @@ class PostgresFeatureProviderIntegrationTest {
                 store.change(
                         "test.history",
                         "coordinator-1",
-                        current ->
-                                current.map(
-                                        f ->
-                                                new FeatureFlag(
-                                                        f.key(),
-                                                        f.description(),
-                                                        false,
-                                                        f.defaultVariant(),
-                                                        f.variants(),
-                                                        f.rules(),
-                                                        f.version(),
-                                                        null,
-                                                        null)));
+                        current -> current.map(f -> f.withEnabled(false)));
 
         assertThat(change.before().enabled()).isTrue();
         assertThat(change.after().enabled()).isFalse();

@@ -68,21 +68,14 @@ class PolicyCanaryIntegrationTest {
                 current ->
                         current.map(
                                 f ->
-                                        new FeatureFlag(
-                                                f.key(),
-                                                f.description(),
-                                                enabled,
-                                                f.defaultVariant(),
-                                                f.variants(),
-                                                List.of(
-                                                        new FlagRule(
-                                                                null,
-                                                                when,
-                                                                percentage,
-                                                                "candidate")),
-                                                f.version(),
-                                                null,
-                                                null)));
+                                        f.withEnabled(enabled)
+                                                .withRules(
+                                                        List.of(
+                                                                new FlagRule(
+                                                                        null,
+                                                                        when,
+                                                                        percentage,
+                                                                        "candidate")))));
         provider.refresh();
     }
 
@@ -91,19 +84,7 @@ class PolicyCanaryIntegrationTest {
         store.change(
                 FlagKeys.ALLOCATION_POLICY_VERSION,
                 "test",
-                current ->
-                        current.map(
-                                f ->
-                                        new FeatureFlag(
-                                                f.key(),
-                                                f.description(),
-                                                false,
-                                                f.defaultVariant(),
-                                                f.variants(),
-                                                f.rules(),
-                                                f.version(),
-                                                null,
-                                                null)));
+                current -> current.map(f -> f.withEnabled(false)));
         provider.refresh();
         for (int i = 0; i < 200; i++) {
             assertThat(policies.forRun(UUID.randomUUID(), Organ.KIDNEY).id()).isEqualTo(ACTIVE);
