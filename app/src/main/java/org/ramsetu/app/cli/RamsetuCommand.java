@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             SimulateCommand.class,
             SmokeCommand.class,
             ReprocessCommand.class,
+            AuditCommand.class,
             CommandLine.HelpCommand.class
         })
 public class RamsetuCommand implements Runnable {
@@ -69,6 +70,9 @@ public class RamsetuCommand implements Runnable {
                         }
                         if (created instanceof ReprocessCommand.OnDatabase reprocess) {
                             reprocess.environment = environment;
+                        }
+                        if (created instanceof AuditCommand.Verify verify) {
+                            verify.environment = environment;
                         }
                         if (created instanceof ScoringCommandSupport scoring) {
                             scoring.environment = environment;
