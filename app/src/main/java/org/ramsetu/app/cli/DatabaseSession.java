@@ -2,6 +2,7 @@ package org.ramsetu.app.cli;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.ramsetu.infra.database.FlywayScans;
@@ -54,16 +55,26 @@ final class DatabaseSession implements AutoCloseable {
             }
         }
         HikariDataSource dataSource = new HikariDataSource(config);
-        // The same migration settings as a served target: short lock waits, tried again.
-        FlywayScans.migrate(
+        // The same migration settings as a served target: short lock waits, tried again, and as
+        // the schema's owner where one is configured.
+        Optional<RamsetuSettings.Database> external = settings.database();
+        Flyway flyway =
                 Migrations.configure(
-                                Flyway.configure()
-                                        .dataSource(dataSource)
+                                external.flatMap(RamsetuSettings.Database::owner)
+                                        .map(
+                                                owner ->
+                                                        Flyway.configure()
+                                                                .dataSource(
+                                                                        external.get().url(),
+                                                                        owner.user(),
+                                                                        owner.password().value()))
+                                        .orElseGet(() -> Flyway.configure().dataSource(dataSource))
                                         .locations(Migrations.LOCATIONS),
-                                Migrations.DEFAULT_LOCK_TIMEOUT)
-                        .load(),
-                Migrations.DEFAULT_LOCK_ATTEMPTS,
-                Migrations.DEFAULT_FIRST_PAUSE);
+                                Migrations.DEFAULT_LOCK_TIMEOUT,
+                                external.flatMap(RamsetuSettings.Database::applicationRoleToGrant))
+                        .load();
+        FlywayScans.migrate(
+                flyway, Migrations.DEFAULT_LOCK_ATTEMPTS, Migrations.DEFAULT_FIRST_PAUSE);
         return new DatabaseSession(dataSource, embedded);
     }
 

@@ -97,6 +97,15 @@ public final class RamsetuLauncher {
                             db.user().ifPresent(u -> p.put("spring.datasource.username", u));
                             db.password()
                                     .ifPresent(s -> p.put("spring.datasource.password", s.value()));
+                            // Migrations on a connection of their own as the schema's owner.
+                            db.owner()
+                                    .ifPresent(
+                                            owner -> {
+                                                p.put("spring.flyway.user", owner.user());
+                                                p.put(
+                                                        "spring.flyway.password",
+                                                        owner.password().value());
+                                            });
                         });
         return p;
     }

@@ -56,11 +56,20 @@ public class DatabaseConfiguration {
         return flyway -> FlywayScans.migrate(flyway, attempts, firstPause);
     }
 
-    /** The settings every use of Flyway here needs (Migrations). */
+    /**
+     * The settings every use of Flyway here needs (Migrations); where an owner runs migrations
+     * (RAMSETU_DB_OWNER_USER, as spring.flyway.user), the grants to the application's role.
+     */
     @Bean
     FlywayConfigurationCustomizer ramsetuMigrationSettings(
-            @Value("${ramsetu.database.migration.lock-timeout:3s}") Duration lockTimeout) {
-        return flyway -> Migrations.configure(flyway, lockTimeout);
+            @Value("${ramsetu.database.migration.lock-timeout:3s}") Duration lockTimeout,
+            RamsetuSettings settings) {
+        return flyway ->
+                Migrations.configure(
+                        flyway,
+                        lockTimeout,
+                        settings.database()
+                                .flatMap(RamsetuSettings.Database::applicationRoleToGrant));
     }
 
     /**

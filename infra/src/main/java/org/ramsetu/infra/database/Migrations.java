@@ -2,6 +2,7 @@ package org.ramsetu.infra.database;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
@@ -13,6 +14,9 @@ public final class Migrations {
 
     /** Where every module's migrations are, merged into one sequence of versions. */
     public static final String LOCATIONS = "classpath:db/migration";
+
+    /** The placeholder of {@code afterMigrate.sql}: the role to grant to, or empty for none. */
+    public static final String APPLICATION_ROLE = "applicationRole";
 
     /** How long a migration waits for a table lock before giving way (MigrationLockWaits). */
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(3);
@@ -32,7 +36,19 @@ public final class Migrations {
      * lockTimeout}; the connection that migrates has no socket timeout.
      */
     public static FluentConfiguration configure(FluentConfiguration flyway, Duration lockTimeout) {
+        return configure(flyway, lockTimeout, Optional.empty());
+    }
+
+    /**
+     * As {@link #configure(FluentConfiguration, Duration)}, where migrations run as the schema's
+     * owner and {@code applicationRole} is the role the application logs in as (or a group role of
+     * its logins): after every migration the callback {@code afterMigrate.sql} grants it reading
+     * and writing rows, and only reading and inserting into the append-only tables.
+     */
+    public static FluentConfiguration configure(
+            FluentConfiguration flyway, Duration lockTimeout, Optional<String> applicationRole) {
         return flyway.configuration(Map.of("flyway.postgresql.transactional.lock", "false"))
+                .placeholders(Map.of(APPLICATION_ROLE, applicationRole.orElse("")))
                 .callbacks(new UnboundedMigrationStatements(), new MigrationLockWaits(lockTimeout));
     }
 }

@@ -243,6 +243,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 last);
     }
 
+    /**
+     * A connection as the server's superuser to {@code database}: for administration the
+     * application never does (creating roles and databases in tests of privileges).
+     */
+    public Connection connectAsSuperuser(String database) throws SQLException {
+        return DriverManager.getConnection(
+                "jdbc:postgresql://localhost:" + port + "/" + database + "?connectTimeout=2",
+                EmbeddedPostgresCredentials.SUPERUSER,
+                credentials.superuserPassword());
+    }
+
     private Connection superuserConnection() throws SQLException {
         return DriverManager.getConnection(
                 "jdbc:postgresql://localhost:" + port + "/postgres?connectTimeout=2",

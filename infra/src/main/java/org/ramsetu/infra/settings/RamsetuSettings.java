@@ -37,6 +37,10 @@ public record RamsetuSettings(
 
     public static final int MIN_ADMIN_PASSWORD_LENGTH = 12;
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+
+    /** A role name that needs no quoting in a GRANT (what migrations grant to). */
+    private static final Pattern ROLE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     /**
@@ -45,12 +49,33 @@ public record RamsetuSettings(
      * the driver then connects to whichever is the primary.
      *
      * @param replica a read replica for reads that tolerate staleness, if one is configured
+     * @param owner the role that owns the schema and runs migrations, when it is not the
+     *     application's ({@code RAMSETU_DB_OWNER_USER}/{@code _PASSWORD})
+     * @param grantee the role migrations grant the application's privileges to: {@code
+     *     RAMSETU_DB_APP_ROLE}, or the application's login {@code RAMSETU_DB_USER}
      */
     public record Database(
             String url,
             Optional<String> user,
             Optional<Secret> password,
-            Optional<ReadReplica> replica) {}
+            Optional<ReadReplica> replica,
+            Optional<Owner> owner,
+            Optional<String> grantee) {
+
+        /**
+         * The role to grant the application's privileges to after each migration: only when an
+         * owner runs the migrations, and the application logs in as another role.
+         */
+        public Optional<String> applicationRoleToGrant() {
+            return owner.flatMap(o -> grantee.filter(role -> !role.equals(o.user())));
+        }
+    }
+
+    /**
+     * The login that owns the schema: migrations run as it, the application's role only reads and
+     * writes rows (and only inserts into the audit log).
+     */
+    public record Owner(String user, Secret password) {}
 
     /**
      * A streaming replica of the database ({@code RAMSETU_DB_READ_URL}); user and password are the
@@ -130,9 +155,31 @@ public record RamsetuSettings(
                                                 r.text("RAMSETU_DB_READ_PASSWORD")
                                                         .map(Secret::new)
                                                         .or(() -> dbPassword)));
+        r.requireWhenAnySet("RAMSETU_DB_URL", "RAMSETU_DB_OWNER_USER", "RAMSETU_DB_APP_ROLE");
+        r.requireWhenAnySet("RAMSETU_DB_OWNER_USER", "RAMSETU_DB_OWNER_PASSWORD");
+        r.requireWhenAnySet("RAMSETU_DB_OWNER_PASSWORD", "RAMSETU_DB_OWNER_USER");
+        Optional<Owner> owner =
+                r.text("RAMSETU_DB_OWNER_USER")
+                        .flatMap(
+                                user ->
+                                        r.text("RAMSETU_DB_OWNER_PASSWORD")
+                                                .map(p -> new Owner(user, new Secret(p))));
+        Optional<String> grantee = r.text("RAMSETU_DB_APP_ROLE").or(() -> dbUser);
+        // Checked only where migrations grant to it: a login name that needs quoting is fine
+        // otherwise.
+        grantee.filter(
+                        role ->
+                                r.text("RAMSETU_DB_OWNER_USER").isPresent()
+                                        && !ROLE_NAME.matcher(role).matches())
+                .ifPresent(
+                        role ->
+                                r.problem(
+                                        "RAMSETU_DB_APP_ROLE (or RAMSETU_DB_USER) must be a plain"
+                                                + " role name (letters, digits, _), not "
+                                                + role));
         Optional<Database> database =
                 jdbcUrl(r, "RAMSETU_DB_URL", "jdbc:postgresql://db.example:5432/ramsetu")
-                        .map(url -> new Database(url, dbUser, dbPassword, replica));
+                        .map(url -> new Database(url, dbUser, dbPassword, replica, owner, grantee));
 
         Optional<URI> redis = redisUrl(r);
 

@@ -66,6 +66,64 @@ class RamsetuSettingsTest {
     }
 
     @Test
+    void anOwnerRunsMigrationsAndTheApplicationsRoleIsGrantedToOnlyThen() {
+        Map<String, String> base =
+                Map.of(
+                        "RAMSETU_DB_URL", "jdbc:postgresql://db/ramsetu",
+                        "RAMSETU_DB_USER", "ramsetu_app_blue",
+                        "RAMSETU_DB_PASSWORD", "pw");
+        assertThat(
+                        RamsetuSettings.fromEnvironment(base)
+                                .database()
+                                .orElseThrow()
+                                .applicationRoleToGrant())
+                .as("one role for both: nothing to grant")
+                .isEmpty();
+
+        Map<String, String> split = new java.util.HashMap<>(base);
+        split.put("RAMSETU_DB_OWNER_USER", "ramsetu");
+        split.put("RAMSETU_DB_OWNER_PASSWORD", "owner-pw");
+        RamsetuSettings.Database db =
+                RamsetuSettings.fromEnvironment(split).database().orElseThrow();
+        assertThat(db.owner().orElseThrow().user()).isEqualTo("ramsetu");
+        assertThat(db.applicationRoleToGrant()).contains("ramsetu_app_blue");
+        split.put("RAMSETU_DB_APP_ROLE", "ramsetu_app");
+        assertThat(
+                        RamsetuSettings.fromEnvironment(split)
+                                .database()
+                                .orElseThrow()
+                                .applicationRoleToGrant())
+                .as("a group role of the rotating logins")
+                .contains("ramsetu_app");
+        split.put("RAMSETU_DB_APP_ROLE", "ramsetu");
+        assertThat(
+                        RamsetuSettings.fromEnvironment(split)
+                                .database()
+                                .orElseThrow()
+                                .applicationRoleToGrant())
+                .as("the owner itself")
+                .isEmpty();
+    }
+
+    @Test
+    void anOwnerNeedsItsPasswordAndAGrantablePlainRoleName() {
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("RAMSETU_DB_URL", "jdbc:postgresql://db/ramsetu");
+        env.put("RAMSETU_DB_OWNER_USER", "ramsetu");
+        env.put("RAMSETU_DB_APP_ROLE", "app; drop table account");
+        assertThatThrownBy(() -> RamsetuSettings.fromEnvironment(env))
+                .isInstanceOfSatisfying(
+                        InvalidSettingsException.class,
+                        e ->
+                                assertThat(e.problems())
+                                        .contains(
+                                                "RAMSETU_DB_OWNER_USER is set but"
+                                                        + " RAMSETU_DB_OWNER_PASSWORD is not; set"
+                                                        + " both or neither")
+                                        .anyMatch(p -> p.startsWith("RAMSETU_DB_APP_ROLE (or")));
+    }
+
+    @Test
     void secretsNeverAppearInToString() {
         RamsetuSettings s =
                 RamsetuSettings.fromEnvironment(
