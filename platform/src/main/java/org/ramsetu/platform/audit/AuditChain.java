@@ -112,8 +112,9 @@ public class AuditChain {
      */
     public long seal() {
         long sealed = 0;
-        while (true) {
-            Integer batch = transactions.execute(status -> sealBatch());
+        for (boolean first = true; ; first = false) {
+            boolean lookForLateEvents = first;
+            Integer batch = transactions.execute(status -> sealBatch(lookForLateEvents));
             sealed += batch;
             if (batch < BATCH) {
                 break;
@@ -129,27 +130,35 @@ public class AuditChain {
         return sealed;
     }
 
-    private int sealBatch() {
+    private int sealBatch(boolean lookForLateEvents) {
         jdbc.sql("select pg_advisory_xact_lock(hashtext('ramsetu.audit_chain'))").query().rowSet();
         Optional<Head> head = head();
         long lastSealedEvent =
                 jdbc.sql("select coalesce(max(event_id), 0) from audit_chain")
                         .query(Long.class)
                         .single();
-        // New events have higher ids than any sealed one; an event whose transaction committed
-        // after higher ids were sealed is found by its time, within the look-back.
+        // New events have higher ids than any sealed one (an index range, no look-up in the
+        // chain). An event whose transaction committed after higher ids were sealed is found by
+        // its time, within the look-back: looked for in the first batch of a run only, so a
+        // backlog costs one such search, not one per batch.
+        String newEvents =
+                "(select "
+                        + EVENT_COLUMNS
+                        + " from audit_event e where e.id > :last order by e.id limit :batch)";
+        String lateEvents =
+                "(select "
+                        + EVENT_COLUMNS
+                        + """
+                         from audit_event e
+                        where e.occurred_at >= :since and e.id <= :last
+                          and not exists (select 1 from audit_chain c where c.event_id = e.id))
+                        """;
         List<ChainedEvent> events =
                 jdbc.sql(
-                                "select "
-                                        + EVENT_COLUMNS
-                                        + """
-                                        from audit_event e
-                                        where (e.id > :last or e.occurred_at >= :since)
-                                          and not exists (select 1 from audit_chain c
-                                                          where c.event_id = e.id)
-                                        order by e.id
-                                        limit :batch
-                                        """)
+                                "select * from ("
+                                        + newEvents
+                                        + (lookForLateEvents ? " union all " + lateEvents : "")
+                                        + ") candidate order by id limit :batch")
                         .param("last", lastSealedEvent)
                         .param("since", Timestamp.from(clock.instant().minus(SEAL_LOOKBACK)))
                         .param("batch", BATCH)
@@ -160,29 +169,34 @@ public class AuditChain {
         }
         long position = head.map(Head::position).orElse(0L);
         byte[] previous = head.map(h -> HEX.parseHex(h.hash())).orElse(GENESIS);
-        Timestamp now = Timestamp.from(clock.instant());
-        List<Object[]> rows = new ArrayList<>(events.size());
-        for (ChainedEvent event : events) {
+        int n = events.size();
+        long[] positions = new long[n];
+        long[] eventIds = new long[n];
+        String[] previousHashes = new String[n];
+        String[] hashes = new String[n];
+        for (int i = 0; i < n; i++) {
+            ChainedEvent event = events.get(i);
             byte[] hash = hash(previous, event);
-            rows.add(new Object[] {++position, event.id(), previous, hash, now});
+            positions[i] = ++position;
+            eventIds[i] = event.id();
+            previousHashes[i] = HEX.formatHex(previous);
+            hashes[i] = HEX.formatHex(hash);
             previous = hash;
         }
-        insert(rows);
-        return events.size();
-    }
-
-    private void insert(List<Object[]> rows) {
-        // One statement per batch: a multi-row insert with positional parameters.
-        StringBuilder sql =
-                new StringBuilder(
-                        "insert into audit_chain (position, event_id, previous_hash, hash,"
-                                + " sealed_at) values ");
-        List<Object> params = new ArrayList<>(rows.size() * 5);
-        for (int i = 0; i < rows.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?)");
-            params.addAll(Arrays.asList(rows.get(i)));
-        }
-        jdbc.sql(sql.toString()).params(params).update();
+        // One statement with four arrays, whatever the batch's size.
+        jdbc.sql(
+                        """
+                        insert into audit_chain (position, event_id, previous_hash, hash, sealed_at)
+                        select p, e, decode(ph, 'hex'), decode(h, 'hex'), :now
+                        from unnest(:positions, :events, :previous, :hashes) as b(p, e, ph, h)
+                        """)
+                .param("positions", positions)
+                .param("events", eventIds)
+                .param("previous", previousHashes)
+                .param("hashes", hashes)
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+        return n;
     }
 
     /** The newest entry, if anything is sealed. */
