@@ -10,6 +10,7 @@ import org.ramsetu.infra.queue.config.QueueConfiguration;
 import org.ramsetu.infra.schedule.ScheduleConfiguration;
 import org.ramsetu.infra.schedule.drill.ScheduleDrillConfiguration;
 import org.ramsetu.infra.scoring.cache.PredictionCacheConfiguration;
+import org.ramsetu.platform.audit.AuditChainConfiguration;
 import org.ramsetu.platform.audit.AuditConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +19,7 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Switched on for the targets that own a database connection (all, api, worker): queue, mail jobs,
- * scheduled work, audit log, instance heartbeat.
+ * scheduled work, audit log and its hash chain, instance heartbeat.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty("spring.datasource.url")
@@ -30,6 +31,7 @@ import org.springframework.context.annotation.Import;
     ScheduleConfiguration.class,
     ScheduleDrillConfiguration.class,
     AuditConfiguration.class,
+    AuditChainConfiguration.class,
     FeatureFlagConfiguration.class,
     PredictionCacheConfiguration.class
 })

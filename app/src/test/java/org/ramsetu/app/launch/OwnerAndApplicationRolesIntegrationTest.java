@@ -2,9 +2,14 @@ package org.ramsetu.app.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterAll;
@@ -27,6 +32,7 @@ class OwnerAndApplicationRolesIntegrationTest {
     @TempDir static Path dbDir;
     @TempDir static Path dataDir;
     private static EmbeddedPostgresServer db;
+    private static RamsetuSettings settings;
     private static RunningRamsetu api;
     private static String url;
 
@@ -42,7 +48,7 @@ class OwnerAndApplicationRolesIntegrationTest {
             s.execute("create database registry owner ramsetu_owner");
         }
         url = "jdbc:postgresql://localhost:" + db.port() + "/registry";
-        RamsetuSettings settings =
+        settings =
                 RamsetuSettings.fromEnvironment(
                         Map.of(
                                 "RAMSETU_DATA_DIR", dataDir.toString(),
@@ -118,5 +124,47 @@ class OwnerAndApplicationRolesIntegrationTest {
                                                         rs.getBoolean(5)))
                                 .single())
                 .containsExactly(true, false, false, false, true);
+    }
+
+    @Test
+    void aWorkerSealsTheAuditLogAsTheApplicationsLogin() throws Exception {
+        assertThat(
+                        Http.get(
+                                        api.port(),
+                                        "/api/v1/admin/audit?limit=1",
+                                        CoordinatorTokens.signedWith(SECRET))
+                                .statusCode())
+                .isEqualTo(200);
+        try (RunningRamsetu worker =
+                RamsetuLauncher.start(Target.WORKER, settings, OptionalInt.of(0))) {
+            HttpResponse<String> runNow =
+                    HttpClient.newHttpClient()
+                            .send(
+                                    HttpRequest.newBuilder(
+                                                    URI.create(
+                                                            "http://127.0.0.1:"
+                                                                    + worker.port()
+                                                                    + "/actuator/schedules/audit.chain-seal"))
+                                            .header(
+                                                    "Authorization",
+                                                    "Bearer "
+                                                            + CoordinatorTokens.signedWith(SECRET))
+                                            .POST(HttpRequest.BodyPublishers.noBody())
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString());
+            assertThat(runNow.statusCode()).as(runNow.body()).isEqualTo(200);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            long sealed = 0;
+            while (sealed == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+                sealed = owner().sql("select count(*) from audit_chain").query(Long.class).single();
+            }
+            assertThat(sealed).as("entries sealed by the worker").isPositive();
+        }
+    }
+
+    private static JdbcClient owner() {
+        return JdbcClient.create(
+                new DriverManagerDataSource(url, "ramsetu_owner", "owner-password"));
     }
 }

@@ -90,6 +90,9 @@ class SchedulerKillDrillIntegrationTest {
                         Http.get(survivorPort, "/actuator/schedules", COORDINATOR).body();
                 assertThat(schedules).contains("\"name\":\"ops.schedule-drill\"");
                 assertThat(schedules).contains("\"name\":\"schedule.prune-history\"");
+                assertThat(schedules)
+                        .contains("\"name\":\"audit.chain-seal\"")
+                        .contains("\"name\":\"audit.chain-verify\"");
                 assertThat(Http.get(survivorPort, "/actuator/prometheus").body())
                         .contains("ramsetu_schedule_run_seconds_count{")
                         .contains("ramsetu_schedule_next_run_timestamp_seconds{");

@@ -31,10 +31,18 @@ public class DatabaseConfiguration {
      * answers at once even while the database hangs, and says DOWN within about two seconds.
      */
     @Bean(destroyMethod = "close")
-    CachedHealthIndicator migrationsHealthIndicator(Flyway flyway) {
+    CachedHealthIndicator migrationsHealthIndicator(Flyway flyway, DataSource dataSource) {
+        // The history is read through the application's pool, not the connection migrations use:
+        // where they run as the schema's owner, the owner's password may be rotated while this
+        // instance serves (ops/rotate-database-credentials.md), and reading needs no owner.
+        Flyway reader =
+                Flyway.configure()
+                        .configuration(flyway.getConfiguration())
+                        .dataSource(dataSource)
+                        .load();
         // Reading the migration history is not free: every 30 s once every migration is applied.
         return CachedHealthIndicator.of(
-                "migrations", new MigrationsHealthIndicator(flyway), Duration.ofSeconds(30));
+                "migrations", new MigrationsHealthIndicator(reader), Duration.ofSeconds(30));
     }
 
     /** Replaces Spring Boot's {@code db} check (same name), which would block a probe. */
