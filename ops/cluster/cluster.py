@@ -304,6 +304,12 @@ class Cluster:
             "archive-push-queue-max=4GiB",
             "archive-get-queue-max=256MiB",
             "archive-timeout=600",
+            # The repository is encrypted (docs/adr/0027-health-data-at-rest.md): backups are the
+            # copy of the registry that travels furthest and lives longest. The passphrase is a
+            # per-cluster secret; losing it loses every backup, so it is kept with the other
+            # secrets (and, in production, in the secrets manager).
+            "repo1-cipher-type=aes-256-cbc",
+            f"repo1-cipher-pass={self.secret('backup-cipher')}",
             "",
             f"[{STANZA}]",
         ]
@@ -314,6 +320,9 @@ class Cluster:
                 f"pg{i}-socket-path={self.run}",
                 f"pg{i}-user=postgres",
             ]
+        # Owner-only: it holds the repository's passphrase.
+        self.pgbackrest_conf.touch(mode=0o600, exist_ok=True)
+        os.chmod(self.pgbackrest_conf, 0o600)
         self.pgbackrest_conf.write_text("\n".join(lines) + "\n")
         for sub in ("log", "lock", "spool"):
             (conf_dir / sub).mkdir(exist_ok=True)
