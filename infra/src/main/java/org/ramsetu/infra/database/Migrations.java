@@ -1,8 +1,11 @@
 package org.ramsetu.infra.database;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
@@ -14,9 +17,6 @@ public final class Migrations {
 
     /** Where every module's migrations are, merged into one sequence of versions. */
     public static final String LOCATIONS = "classpath:db/migration";
-
-    /** The placeholder of {@code afterMigrate.sql}: the role to grant to, or empty for none. */
-    public static final String APPLICATION_ROLE = "applicationRole";
 
     /** How long a migration waits for a table lock before giving way (MigrationLockWaits). */
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(3);
@@ -42,13 +42,16 @@ public final class Migrations {
     /**
      * As {@link #configure(FluentConfiguration, Duration)}, where migrations run as the schema's
      * owner and {@code applicationRole} is the role the application logs in as (or a group role of
-     * its logins): after every migration the callback {@code afterMigrate.sql} grants it reading
-     * and writing rows, and only reading and inserting into the append-only tables.
+     * its logins): after every migration {@link ApplicationRoleGrants} grants it reading and
+     * writing rows, and only reading and inserting into the append-only tables.
      */
     public static FluentConfiguration configure(
             FluentConfiguration flyway, Duration lockTimeout, Optional<String> applicationRole) {
+        List<Callback> callbacks = new ArrayList<>();
+        callbacks.add(new UnboundedMigrationStatements());
+        callbacks.add(new MigrationLockWaits(lockTimeout));
+        applicationRole.map(ApplicationRoleGrants::new).ifPresent(callbacks::add);
         return flyway.configuration(Map.of("flyway.postgresql.transactional.lock", "false"))
-                .placeholders(Map.of(APPLICATION_ROLE, applicationRole.orElse("")))
-                .callbacks(new UnboundedMigrationStatements(), new MigrationLockWaits(lockTimeout));
+                .callbacks(callbacks.toArray(Callback[]::new));
     }
 }

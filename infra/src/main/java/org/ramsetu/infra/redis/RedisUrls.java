@@ -40,6 +40,11 @@ public final class RedisUrls {
                         .map(s -> hostForList(s.getHost()) + ":" + s.getPort())
                         .collect(Collectors.joining(",")));
         p.put("spring.data.redis.database", lettuce.getDatabase());
+        // An ACL user (redis-sentinel://USER:PASSWORD@…): two of them let the credentials rotate
+        // without downtime (ops/rotate-redis-credentials.md).
+        if (lettuce.getUsername() != null && !lettuce.getUsername().isEmpty()) {
+            p.put("spring.data.redis.username", lettuce.getUsername());
+        }
         if (lettuce.getPassword() != null && lettuce.getPassword().length > 0) {
             p.put("spring.data.redis.password", new String(lettuce.getPassword()));
         }

@@ -39,6 +39,20 @@ class RedisUrlsTest {
     }
 
     @Test
+    void anAclUserOfASentinelUrlIsPassedOnWithItsPassword() {
+        URI url = URI.create("redis-sentinel://ramsetu_green:s3cret@sentinel-1:26379/0#mymaster");
+
+        assertThat(RedisUrls.springBootProperties(url))
+                .containsEntry("spring.data.redis.username", "ramsetu_green")
+                .containsEntry("spring.data.redis.password", "s3cret");
+        assertThat(
+                        RedisUrls.springBootProperties(
+                                URI.create("redis-sentinel://s3cret@sentinel-1:26379/0#m")))
+                .as("a password alone is the default user's")
+                .doesNotContainKey("spring.data.redis.username");
+    }
+
+    @Test
     void aSentinelUrlWithoutPasswordOverTlsSaysSo() {
         URI url = URI.create("rediss-sentinel://sentinel-1:26379/0#mymaster");
 
