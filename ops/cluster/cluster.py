@@ -280,6 +280,16 @@ class Cluster:
 
     # ---- PostgreSQL under Patroni -----------------------------------------------------------
 
+    def unencrypted_repository(self) -> bool:
+        """Whether a repository exists here already, written without encryption (pgBackRest
+        cannot change that on an existing repository). Encrypted files start "Salted__"."""
+        info = self.backup_dir / "repo" / "archive" / STANZA / "archive.info"
+        try:
+            with open(info, "rb") as f:
+                return f.read(8) != b"Salted__"
+        except FileNotFoundError:
+            return False
+
     def write_pgbackrest_conf(self) -> None:
         conf_dir = self.pgbackrest_conf.parent
         conf_dir.mkdir(parents=True, exist_ok=True)
@@ -304,12 +314,18 @@ class Cluster:
             "archive-push-queue-max=4GiB",
             "archive-get-queue-max=256MiB",
             "archive-timeout=600",
-            # The repository is encrypted (docs/adr/0027-health-data-at-rest.md): backups are the
-            # copy of the registry that travels furthest and lives longest. The passphrase is a
-            # per-cluster secret; losing it loses every backup, so it is kept with the other
-            # secrets (and, in production, in the secrets manager).
-            "repo1-cipher-type=aes-256-cbc",
-            f"repo1-cipher-pass={self.secret('backup-cipher')}",
+        ]
+        # The repository is encrypted (docs/adr/0027-health-data-at-rest.md): backups are the
+        # copy of the registry that travels furthest and lives longest. The passphrase is a
+        # per-cluster secret; losing it loses every backup, so it is kept with the other secrets
+        # (and, in production, in the secrets manager).
+        if self.unencrypted_repository():
+            log("pgBackRest: this folder's repository was made unencrypted by an earlier release;"
+                " it stays so ('ops/cluster/down --wipe' starts an encrypted one)")
+        else:
+            lines += ["repo1-cipher-type=aes-256-cbc",
+                      f"repo1-cipher-pass={self.secret('backup-cipher')}"]
+        lines += [
             "",
             f"[{STANZA}]",
         ]
