@@ -8,6 +8,7 @@ import org.ramsetu.app.observability.OtelEnvironment;
 import org.ramsetu.infra.queue.WorkerIdentity;
 import org.ramsetu.infra.redis.RedisUrls;
 import org.ramsetu.infra.settings.RamsetuSettings;
+import org.ramsetu.infra.settings.TlsBundles;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -87,6 +88,28 @@ public final class RamsetuLauncher {
                 .ifPresentOrElse(
                         url -> p.putAll(RedisUrls.springBootProperties(url)),
                         () -> p.put("management.health.redis.enabled", false));
+        // HTTPS on this target's port from PEM files, served anew when they change (a renewed
+        // certificate needs no restart); plain HTTP on that port is answered 400.
+        RamsetuSettings.Tls tls = settings.tls();
+        if (tls.serves()) {
+            p.put("server.ssl.bundle", TlsBundles.SERVER);
+            p.put(
+                    "spring.ssl.bundle.pem." + TlsBundles.SERVER + ".keystore.certificate",
+                    "file:" + tls.certificate().orElseThrow().toAbsolutePath());
+            p.put(
+                    "spring.ssl.bundle.pem." + TlsBundles.SERVER + ".keystore.private-key",
+                    "file:" + tls.privateKey().orElseThrow().toAbsolutePath());
+            p.put("spring.ssl.bundle.pem." + TlsBundles.SERVER + ".reload-on-update", true);
+            p.put("server.ssl.enabled-protocols", "TLSv1.3,TLSv1.2");
+        }
+        tls.trusted()
+                .ifPresent(
+                        trusted ->
+                                p.put(
+                                        "spring.ssl.bundle.pem."
+                                                + TlsBundles.TRUSTED
+                                                + ".truststore.certificate",
+                                        "file:" + trusted.toAbsolutePath()));
         // The model server has no database; an environment shared by every target (one env file for
         // the deployment) may still name one, which must not switch the database features on.
         settings.database()

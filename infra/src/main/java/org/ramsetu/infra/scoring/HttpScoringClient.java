@@ -8,12 +8,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,9 +56,22 @@ public final class HttpScoringClient implements ScoringClient {
             Duration timeout,
             ObservationRegistry observations,
             ScoringCredentials credentials) {
+        this(baseUrl, timeout, observations, credentials, defaultTls());
+    }
+
+    /**
+     * As above, verifying an {@code https://} scoring target with {@code tls} (e.g. one trusting
+     * only the deployment's own CA).
+     */
+    public HttpScoringClient(
+            URI baseUrl,
+            Duration timeout,
+            ObservationRegistry observations,
+            ScoringCredentials credentials,
+            SSLContext tls) {
         this.baseUrl = baseUrl;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).sslContext(tls).build();
         this.observations = observations;
         this.credentials = credentials;
     }
@@ -164,5 +179,13 @@ public final class HttpScoringClient implements ScoringClient {
             problems.add(CandidateProblem.ofRequest("body", detail));
         }
         return problems;
+    }
+
+    private static SSLContext defaultTls() {
+        try {
+            return SSLContext.getDefault();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no default TLS context", e);
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.ramsetu.infra.settings;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -25,7 +26,8 @@ public record RamsetuSettings(
         Optional<URI> scoringUrl,
         Optional<Secret> jwtSecret,
         Optional<BootstrapAdmin> bootstrapAdmin,
-        List<Secret> jwtAcceptedSecrets) {
+        List<Secret> jwtAcceptedSecrets,
+        Tls tls) {
 
     public static final int MIN_JWT_SECRET_LENGTH = 32;
 
@@ -98,6 +100,26 @@ public record RamsetuSettings(
 
     public record BootstrapAdmin(String email, Secret password) {}
 
+    /**
+     * TLS of this process: the certificate it serves its port with (HTTPS, reloaded when the files
+     * change) and the certificates it trusts when it calls another target over HTTPS.
+     *
+     * @param certificate PEM chain ({@code RAMSETU_TLS_CERTIFICATE}), with {@code privateKey}
+     * @param trusted PEM certificates of the CAs trusted for calls to the scoring target ({@code
+     *     RAMSETU_TLS_TRUSTED_CERTIFICATES}), instead of the JDK's; empty: the JDK's
+     */
+    public record Tls(
+            Optional<Path> certificate, Optional<Path> privateKey, Optional<Path> trusted) {
+
+        public static Tls none() {
+            return new Tls(Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        public boolean serves() {
+            return certificate.isPresent() && privateKey.isPresent();
+        }
+    }
+
     /** A secret value whose text never reaches logs or error messages. */
     public record Secret(String value) {
         @Override
@@ -119,7 +141,8 @@ public record RamsetuSettings(
                 scoringUrl,
                 Optional.of(secret),
                 bootstrapAdmin,
-                jwtAcceptedSecrets);
+                jwtAcceptedSecrets,
+                tls);
     }
 
     public static RamsetuSettings fromEnvironment() {
@@ -241,9 +264,25 @@ public record RamsetuSettings(
         r.requireWhenAnySet("RAMSETU_BOOTSTRAP_ADMIN_PASSWORD", "RAMSETU_BOOTSTRAP_ADMIN_EMAIL");
         Optional<BootstrapAdmin> admin = bootstrapAdmin(r);
 
+        r.requireWhenAnySet("RAMSETU_TLS_CERTIFICATE", "RAMSETU_TLS_PRIVATE_KEY");
+        r.requireWhenAnySet("RAMSETU_TLS_PRIVATE_KEY", "RAMSETU_TLS_CERTIFICATE");
+        Tls tls =
+                new Tls(
+                        readableFile(r, "RAMSETU_TLS_CERTIFICATE"),
+                        readableFile(r, "RAMSETU_TLS_PRIVATE_KEY"),
+                        readableFile(r, "RAMSETU_TLS_TRUSTED_CERTIFICATES"));
+
         r.throwIfAny();
         return new RamsetuSettings(
-                dataDir, database, redis, s3, smtp, scoring, jwt, admin, accepted);
+                dataDir, database, redis, s3, smtp, scoring, jwt, admin, accepted, tls);
+    }
+
+    /** A path setting naming a file this process can read (checked at start, not later). */
+    private static Optional<Path> readableFile(SettingsReader r, String name) {
+        Optional<Path> path = r.text(name).map(Path::of);
+        path.filter(p -> !Files.isReadable(p) || Files.isDirectory(p))
+                .ifPresent(p -> r.problem(name + " names " + p + ", which is not a readable file"));
+        return path;
     }
 
     /** Length and estimated entropy of a secret access tokens are signed or checked with. */

@@ -80,7 +80,7 @@ class RamsetuSettingsTest {
                 .as("one role for both: nothing to grant")
                 .isEmpty();
 
-        Map<String, String> split = new java.util.HashMap<>(base);
+        Map<String, String> split = new HashMap<>(base);
         split.put("RAMSETU_DB_OWNER_USER", "ramsetu");
         split.put("RAMSETU_DB_OWNER_PASSWORD", "owner-pw");
         RamsetuSettings.Database db =
@@ -107,7 +107,7 @@ class RamsetuSettingsTest {
 
     @Test
     void anOwnerNeedsItsPasswordAndAGrantablePlainRoleName() {
-        Map<String, String> env = new java.util.HashMap<>();
+        Map<String, String> env = new HashMap<>();
         env.put("RAMSETU_DB_URL", "jdbc:postgresql://db/ramsetu");
         env.put("RAMSETU_DB_OWNER_USER", "ramsetu");
         env.put("RAMSETU_DB_APP_ROLE", "app; drop table account");
@@ -121,6 +121,41 @@ class RamsetuSettingsTest {
                                                         + " RAMSETU_DB_OWNER_PASSWORD is not; set"
                                                         + " both or neither")
                                         .anyMatch(p -> p.startsWith("RAMSETU_DB_APP_ROLE (or")));
+    }
+
+    @Test
+    void tlsNeedsCertificateAndKeyAsReadableFiles(@TempDir Path dir) throws Exception {
+        Path certificate = Files.writeString(dir.resolve("tls.crt"), "pem");
+        assertThat(RamsetuSettings.fromEnvironment(Map.of()).tls().serves()).isFalse();
+        RamsetuSettings.Tls tls =
+                RamsetuSettings.fromEnvironment(
+                                Map.of(
+                                        "RAMSETU_TLS_CERTIFICATE", certificate.toString(),
+                                        "RAMSETU_TLS_PRIVATE_KEY", certificate.toString()))
+                        .tls();
+        assertThat(tls.serves()).isTrue();
+        assertThat(tls.trusted()).isEmpty();
+
+        assertThatThrownBy(
+                        () ->
+                                RamsetuSettings.fromEnvironment(
+                                        Map.of(
+                                                "RAMSETU_TLS_CERTIFICATE", certificate.toString(),
+                                                "RAMSETU_TLS_TRUSTED_CERTIFICATES",
+                                                        dir.resolve("missing.crt").toString())))
+                .isInstanceOfSatisfying(
+                        InvalidSettingsException.class,
+                        e ->
+                                assertThat(e.problems())
+                                        .contains(
+                                                "RAMSETU_TLS_CERTIFICATE is set but"
+                                                        + " RAMSETU_TLS_PRIVATE_KEY is not; set both"
+                                                        + " or neither")
+                                        .anyMatch(
+                                                p ->
+                                                        p.startsWith(
+                                                                "RAMSETU_TLS_TRUSTED_CERTIFICATES"
+                                                                        + " names")));
     }
 
     @Test

@@ -6,13 +6,17 @@ import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedTimeLimiterMetrics;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.observation.ObservationRegistry;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import org.ramsetu.infra.scoring.HttpScoringClient;
 import org.ramsetu.infra.scoring.ScoringClient;
 import org.ramsetu.infra.scoring.ScoringCredentials;
 import org.ramsetu.infra.settings.RamsetuSettings;
+import org.ramsetu.infra.settings.TlsBundles;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -36,15 +40,39 @@ public class ResilientScoringConfiguration {
             RamsetuSettings settings,
             ScoringClientProperties properties,
             ObjectProvider<ObservationRegistry> observations,
-            ObjectProvider<ScoringCredentials> credentials) {
+            ObjectProvider<ScoringCredentials> credentials,
+            ObjectProvider<SslBundles> bundles) {
         ObservationRegistry registry = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
         ScoringCredentials shown = credentials.getIfAvailable(ScoringCredentials::none);
+        // An https:// scoring URL is verified against RAMSETU_TLS_TRUSTED_CERTIFICATES (a private
+        // CA) when set, else against the JDK's CAs; host names are always checked.
+        Optional<SSLContext> trusting =
+                settings.tls()
+                        .trusted()
+                        .map(
+                                file ->
+                                        bundles.getObject()
+                                                .getBundle(TlsBundles.TRUSTED)
+                                                .createSslContext());
         ScoringClient http =
                 settings.scoringUrl()
                         .<ScoringClient>map(
                                 url ->
-                                        new HttpScoringClient(
-                                                url, properties.attemptTimeout(), registry, shown))
+                                        trusting.map(
+                                                        tls ->
+                                                                new HttpScoringClient(
+                                                                        url,
+                                                                        properties.attemptTimeout(),
+                                                                        registry,
+                                                                        shown,
+                                                                        tls))
+                                                .orElseGet(
+                                                        () ->
+                                                                new HttpScoringClient(
+                                                                        url,
+                                                                        properties.attemptTimeout(),
+                                                                        registry,
+                                                                        shown)))
                         .orElseGet(UnconfiguredScoringClient::new);
         return new ResilientScoringClient(http, properties, registry);
     }

@@ -1,0 +1,274 @@
+package org.ramsetu.app.launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.ramsetu.infra.postgres.EmbeddedPostgresServer;
+import org.ramsetu.infra.scoring.ScoringClient;
+import org.ramsetu.infra.settings.RamsetuSettings;
+
+/**
+ * HTTPS between the targets, from PEM files (RAMSETU_TLS_*): the scoring target serves its port
+ * over TLS only, picks up a renewed certificate without a restart, and an api calls it over HTTPS
+ * trusting only the deployment's own certificate, with its service token.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TlsIntegrationTest {
+
+    private static final String SECRET = "tls-integration-test-secret-0123456789abcdef";
+
+    @TempDir static Path dir;
+    private static Certificate first;
+    private static EmbeddedPostgresServer db;
+    private static RunningRamsetu scoring;
+    private static RunningRamsetu api;
+
+    @BeforeAll
+    static void startScoringOverTlsAndAnApiTrustingIt() throws Exception {
+        first = selfSigned("first", dir.resolve("first"));
+        Files.copy(dir.resolve("first.crt"), dir.resolve("tls.crt"));
+        Files.copy(dir.resolve("first.key"), dir.resolve("tls.key"));
+        scoring =
+                RamsetuLauncher.start(
+                        Target.SCORING,
+                        RamsetuSettings.fromEnvironment(
+                                Map.of(
+                                        "RAMSETU_DATA_DIR", dir.resolve("scoring").toString(),
+                                        "RAMSETU_JWT_SECRET", SECRET,
+                                        "RAMSETU_TLS_CERTIFICATE",
+                                                dir.resolve("tls.crt").toString(),
+                                        "RAMSETU_TLS_PRIVATE_KEY",
+                                                dir.resolve("tls.key").toString())),
+                        OptionalInt.of(0));
+        db = EmbeddedPostgresServer.start(dir.resolve("db"));
+        api =
+                RamsetuLauncher.start(
+                        Target.API,
+                        RamsetuSettings.fromEnvironment(
+                                Map.of(
+                                        "RAMSETU_DATA_DIR", dir.resolve("api").toString(),
+                                        "RAMSETU_DB_URL", db.jdbcUrl(),
+                                        "RAMSETU_DB_USER", db.username(),
+                                        "RAMSETU_DB_PASSWORD", db.password(),
+                                        "RAMSETU_JWT_SECRET", SECRET,
+                                        "RAMSETU_SCORING_URL",
+                                                "https://localhost:" + scoring.port(),
+                                        "RAMSETU_TLS_TRUSTED_CERTIFICATES",
+                                                dir.resolve("first.crt").toString())),
+                        OptionalInt.of(0));
+    }
+
+    @AfterAll
+    static void stop() {
+        for (AutoCloseable c : new AutoCloseable[] {api, scoring, db}) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theScoringTargetServesHttpsOnlyWithHsts() throws Exception {
+        HttpResponse<String> ready =
+                trusting(first)
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create(
+                                                        "https://localhost:"
+                                                                + scoring.port()
+                                                                + "/v1/models"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+        assertThat(ready.statusCode()).as("anonymous: refused, over TLS").isEqualTo(401);
+        assertThat(ready.headers().firstValue("Strict-Transport-Security"))
+                .hasValueSatisfying(v -> assertThat(v).contains("max-age="));
+
+        HttpResponse<String> plain =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create(
+                                                        "http://localhost:"
+                                                                + scoring.port()
+                                                                + "/actuator/health"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+        assertThat(plain.statusCode()).as("plain HTTP on the TLS port").isEqualTo(400);
+
+        assertThatThrownBy(
+                        () ->
+                                HttpClient.newHttpClient()
+                                        .send(
+                                                HttpRequest.newBuilder(
+                                                                URI.create(
+                                                                        "https://localhost:"
+                                                                                + scoring.port()
+                                                                                + "/actuator/health"))
+                                                        .build(),
+                                                HttpResponse.BodyHandlers.ofString()))
+                .as("a certificate the JDK does not trust")
+                .isInstanceOf(SSLHandshakeException.class);
+    }
+
+    @Test
+    @Order(2)
+    void theApiCallsScoringOverHttpsTrustingOnlyTheDeploymentsCertificate() {
+        ScoringClient client = api.context().getBean(ScoringClient.class);
+
+        assertThat(client.models())
+                .as("answered over HTTPS, with the api's service token, by a scorer without models")
+                .isNotNull();
+    }
+
+    /** Last: the others trust only the first certificate. */
+    @Test
+    @Order(3)
+    void aRenewedCertificateIsServedWithoutARestart() throws Exception {
+        Certificate renewed = selfSigned("renewed", dir.resolve("renewed"));
+        // The key first, then the certificate, each replaced in one step: the watcher waits for
+        // the files to be quiet before it reloads.
+        Files.copy(
+                dir.resolve("renewed.key"),
+                dir.resolve("tls.key"),
+                StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                dir.resolve("renewed.crt"),
+                dir.resolve("tls.crt"),
+                StandardCopyOption.REPLACE_EXISTING);
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        Certificate served = servedCertificate(first, renewed);
+        while (!served.equals(renewed) && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            served = servedCertificate(first, renewed);
+        }
+        assertThat(served).isEqualTo(renewed);
+    }
+
+    /** The certificate the scoring port presents (read by a client trusting both). */
+    private static Certificate servedCertificate(Certificate... trusted) throws Exception {
+        try (Socket raw = new Socket("localhost", scoring.port());
+                SSLSocket tls =
+                        (SSLSocket)
+                                context(trusted)
+                                        .getSocketFactory()
+                                        .createSocket(raw, "localhost", scoring.port(), true)) {
+            tls.startHandshake();
+            return tls.getSession().getPeerCertificates()[0];
+        }
+    }
+
+    private static HttpClient trusting(Certificate... certificates) throws Exception {
+        return HttpClient.newBuilder()
+                .sslContext(context(certificates))
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    private static SSLContext context(Certificate... certificates) throws Exception {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        for (int i = 0; i < certificates.length; i++) {
+            trust.setCertificateEntry("c" + i, certificates[i]);
+        }
+        TrustManagerFactory factory =
+                TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, factory.getTrustManagers(), null);
+        return context;
+    }
+
+    /**
+     * A self-signed certificate for localhost made by the JDK's keytool, written as PEM files
+     * {@code base.crt} and {@code base.key}, as a certificate manager leaves them.
+     */
+    private static Certificate selfSigned(String name, Path base) throws Exception {
+        Path store = Path.of(base + ".p12");
+        Process keytool =
+                new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                        .toString(),
+                                "-genkeypair",
+                                "-alias",
+                                "tls",
+                                "-keyalg",
+                                "EC",
+                                "-groupname",
+                                "secp256r1",
+                                "-dname",
+                                "CN=localhost,O=RamSetu test " + name,
+                                "-ext",
+                                "san=dns:localhost,ip:127.0.0.1",
+                                "-validity",
+                                "2",
+                                "-keystore",
+                                store.toString(),
+                                "-storetype",
+                                "PKCS12",
+                                "-storepass",
+                                "test-store",
+                                "-keypass",
+                                "test-store")
+                        .redirectErrorStream(true)
+                        .start();
+        String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(keytool.waitFor()).as(output).isZero();
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(store)) {
+            keys.load(in, "test-store".toCharArray());
+        }
+        X509Certificate certificate = (X509Certificate) keys.getCertificate("tls");
+        PrivateKey key = (PrivateKey) keys.getKey("tls", "test-store".toCharArray());
+        Files.writeString(Path.of(base + ".crt"), pem("CERTIFICATE", certificate.getEncoded()));
+        Files.writeString(Path.of(base + ".key"), pem("PRIVATE KEY", key.getEncoded()));
+        return certificate;
+    }
+
+    private static String pem(String type, byte[] der) throws IOException {
+        return "-----BEGIN "
+                + type
+                + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der)
+                + "\n-----END "
+                + type
+                + "-----\n";
+    }
+}
