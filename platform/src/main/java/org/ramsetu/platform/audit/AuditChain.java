@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,7 +80,7 @@ public class AuditChain {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("anchor position is not a number: " + text);
             }
-            String hash = text.substring(colon + 1).toLowerCase(java.util.Locale.ROOT);
+            String hash = text.substring(colon + 1).toLowerCase(Locale.ROOT);
             if (position < 1 || !hash.matches("[0-9a-f]{64}")) {
                 throw new IllegalArgumentException(
                         "an anchor is POSITION:SHA256-HEX (position ≥ 1, 64 hex digits), not "
