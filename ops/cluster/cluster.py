@@ -280,6 +280,47 @@ class Cluster:
 
     # ---- PostgreSQL under Patroni -----------------------------------------------------------
 
+    # ---- TLS ----------------------------------------------------------------------------------
+
+    def tls(self) -> Path:
+        """The cluster's own test CA and one server certificate for 127.0.0.1/localhost, made
+        once with openssl. PostgreSQL serves TLS with it and requires it over TCP; the product's
+        targets verify it (sslmode=verify-full against ca.crt)."""
+        d = self.root / "tls"
+        if (d / "server.crt").exists():
+            return d
+        d.mkdir(parents=True, exist_ok=True)
+        os.chmod(d, 0o755)
+        ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
+
+        def openssl(*args: str) -> None:
+            subprocess.run(["openssl", *args], check=True, capture_output=True, cwd=d)
+
+        openssl("req", "-x509", *ec, "-days", "30", "-subj", "/CN=RamSetu local cluster CA",
+                "-keyout", "ca.key", "-out", "ca.crt")
+        openssl("req", *ec, "-subj", "/CN=localhost", "-keyout", "server.key",
+                "-out", "server.csr")
+        (d / "server.ext").write_text(
+            "subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\n"
+            "keyUsage=digitalSignature\nextendedKeyUsage=serverAuth\n")
+        openssl("x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key",
+                "-CAcreateserial", "-days", "30", "-extfile", "server.ext", "-out", "server.crt")
+        os.chmod(d / "ca.key", 0o600)
+        os.chmod(d / "server.key", 0o600)
+        os.chmod(d / "ca.crt", 0o644)
+        if os.geteuid() == 0:
+            # PostgreSQL refuses a key others can read, and reads it as its own user.
+            shutil.chown(d / "server.key", PG_USER, PG_USER)
+            shutil.chown(d / "server.crt", PG_USER, PG_USER)
+        log("TLS: the cluster's CA and PostgreSQL's certificate made (tls/)")
+        return d
+
+    def jdbc_url(self, hosts: str, *params: str) -> str:
+        """A JDBC URL of the application's database over TLS, checking the server's
+        certificate chain and name against the cluster's CA."""
+        tls = ["sslmode=verify-full", f"sslrootcert={self.tls() / 'ca.crt'}"]
+        return f"jdbc:postgresql://{hosts}/{DATABASE}?" + "&".join([*params, *tls])
+
     def unencrypted_repository(self) -> bool:
         """Whether a repository exists here already, written without encryption (pgBackRest
         cannot change that on an existing repository). Encrypted files start "Salted__"."""
@@ -432,13 +473,18 @@ class Cluster:
                 "parameters": {
                     "unix_socket_directories": str(self.run),
                     "unix_socket_permissions": "0700",
+                    "ssl": "on",
+                    "ssl_cert_file": str(self.tls() / "server.crt"),
+                    "ssl_key_file": str(self.tls() / "server.key"),
+                    "ssl_min_protocol_version": "TLSv1.2",
                 },
                 # The socket folder is private to the PostgreSQL user (pgBackRest connects there);
-                # everything over TCP needs a password.
+                # everything over TCP needs TLS and a password (replication too: libpq prefers TLS
+                # when the server offers it).
                 "pg_hba": [
                     "local all all trust",
-                    "host replication replicator 127.0.0.1/32 scram-sha-256",
-                    "host all all 127.0.0.1/32 scram-sha-256",
+                    "hostssl replication replicator 127.0.0.1/32 scram-sha-256",
+                    "hostssl all all 127.0.0.1/32 scram-sha-256",
                 ],
                 "recovery_conf": {"restore_command": f"{archive} archive-get %f \"%p\""},
                 "create_replica_methods": ["basebackup"],
@@ -461,7 +507,11 @@ class Cluster:
         else:
             port, rest = PG_NODES[node]
         config = self.patroni_config(node, port, rest, scope, standby_of)
-        env = dict(os.environ, PATRONICTL_CONFIG_FILE=str(config))
+        # libpq (Patroni's own connections, replication, pg_rewind) looks for a client certificate
+        # in ~/.postgresql; run as the PostgreSQL user with root's HOME it cannot even look there
+        # and gives up on TLS, which every TCP connection needs. No client certificates are used.
+        none = str(self.pg_dir(node) / "no-client-certificate")
+        env = dict(os.environ, PATRONICTL_CONFIG_FILE=str(config), PGSSLCERT=none, PGSSLKEY=none)
         self.spawn(node, ["patroni", str(config)], env=env, as_pg_user=True, cwd="/")
 
     def node_status(self, node: str) -> dict:
@@ -675,8 +725,7 @@ class Cluster:
 
     def run_cli(self, *args: str, timeout: float = 3600) -> str:
         """One ramsetu command (demo, admin, ...) against the cluster's database."""
-        env = self.app_env("worker", redis=False,
-                           db_url=f"jdbc:postgresql://127.0.0.1:{PG_WRITE}/{DATABASE}")
+        env = self.app_env("worker", redis=False, db_url=self.jdbc_url(f"127.0.0.1:{PG_WRITE}"))
         result = subprocess.run(["java", "-jar", str(self.jar()), *args], env=env,
                                 capture_output=True, text=True, timeout=timeout)
         if result.returncode != 0:
@@ -903,10 +952,9 @@ listen stats
             if db_url is None:
                 if kind == "worker":
                     hosts = ",".join(f"127.0.0.1:{p}" for p, _ in PG_NODES.values())
-                    db_url = (f"jdbc:postgresql://{hosts}/{DATABASE}"
-                              "?targetServerType=primary")
+                    db_url = self.jdbc_url(hosts, "targetServerType=primary")
                 else:
-                    db_url = f"jdbc:postgresql://127.0.0.1:{PG_WRITE}/{DATABASE}"
+                    db_url = self.jdbc_url(f"127.0.0.1:{PG_WRITE}")
             env.update({
                 "RAMSETU_DB_URL": db_url,
                 "RAMSETU_DB_USER": APP_ROLE,
@@ -914,7 +962,7 @@ listen stats
                 "RAMSETU_SCORING_URL": f"http://127.0.0.1:{APPS['scoring1'][1]}",
             })
             if os.environ.get("RAMSETU_CLUSTER_READ_REPLICA", "1") == "1":
-                env["RAMSETU_DB_READ_URL"] = f"jdbc:postgresql://127.0.0.1:{PG_READ}/{DATABASE}"
+                env["RAMSETU_DB_READ_URL"] = self.jdbc_url(f"127.0.0.1:{PG_READ}")
             if redis:
                 env["RAMSETU_REDIS_URL"] = self.redis_url()
         env.update(self.extra_env)
