@@ -284,11 +284,13 @@ class Cluster:
 
     def tls(self) -> Path:
         """The cluster's own test CA and one server certificate for 127.0.0.1/localhost, made
-        once with openssl. PostgreSQL serves TLS with it and requires it over TCP; the product's
+        with openssl on first use and again when they are about to expire (30 days). PostgreSQL serves TLS with it and requires it over TCP; the product's
         targets verify it (sslmode=verify-full against ca.crt)."""
         d = self.root / "tls"
-        if (d / "server.crt").exists():
-            return d
+        if (d / "server.crt").exists() and subprocess.run(
+                ["openssl", "x509", "-checkend", "86400", "-noout", "-in", str(d / "server.crt")],
+                capture_output=True).returncode == 0:
+            return d  # made earlier and valid for at least another day
         d.mkdir(parents=True, exist_ok=True)
         os.chmod(d, 0o755)
         ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]

@@ -39,15 +39,7 @@ class SplitTargetsIntegrationTest {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {apiOne, apiTwo, externalDb}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        Closeables.closeAll(apiOne, apiTwo, externalDb);
     }
 
     @Test

@@ -91,15 +91,7 @@ class TlsIntegrationTest {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {api, scoring, db}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        Closeables.closeAll(api, scoring, db);
     }
 
     @Test

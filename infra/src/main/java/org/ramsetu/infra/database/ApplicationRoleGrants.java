@@ -58,7 +58,7 @@ public final class ApplicationRoleGrants implements Callback {
                             + " to "
                             + grantee);
             sql.execute("grant usage, select on all sequences in schema " + in + " to " + grantee);
-            for (String table : appendOnlyTables(sql, schema)) {
+            for (String table : appendOnlyTables(sql)) {
                 sql.execute(
                         "revoke update, delete, truncate on "
                                 + in
@@ -80,7 +80,7 @@ public final class ApplicationRoleGrants implements Callback {
         }
     }
 
-    private static List<String> appendOnlyTables(Statement sql, String schema) throws SQLException {
+    private static List<String> appendOnlyTables(Statement sql) throws SQLException {
         List<String> tables = new ArrayList<>();
         try (ResultSet rows =
                 sql.executeQuery(
