@@ -26,9 +26,13 @@ cp app/target/ramsetu.jar "$work/ramsetu.jar"
 password="load test coordinator password"
 printf '%s\n' "$password" > "$work/coordinator-password"
 chmod 600 "$work/coordinator-password"
+# The coordinators' second factor, provisioned: a fresh random authenticator secret per run.
+python3 -c 'import base64,os; print(base64.b32encode(os.urandom(20)).decode())' > "$work/coordinator-totp"
+chmod 600 "$work/coordinator-totp"
 
 java -cp bench/target/benchmarks.jar org.ramsetu.bench.load.LoadStack \
   "$mode" "$data" "$work/ramsetu.jar" "$coordinators" "$work/coordinator-password" \
+  "$work/coordinator-totp" \
   > "$work/stack.log" 2>&1 &
 stack=$!
 for _ in $(seq 1 600); do
@@ -42,6 +46,7 @@ grep -q '^READY' "$work/stack.log" || { echo "stack not ready in 10 minutes"; ca
   -Dgatling.simulationClass=org.ramsetu.bench.load.MatchRunLoadSimulation \
   -Dramsetu.mailDir="$data/mail" \
   "-Dramsetu.coordinatorPassword=$password" \
+  "-Dramsetu.coordinatorTotpSecret=$(cat "$work/coordinator-totp")" \
   -Dramsetu.seconds="$seconds" \
   -Dramsetu.coordinators="$coordinators" \
   -Dramsetu.registrationsPerSecond="$registrations" 2>&1 | tee "$work/gatling.log" || status=$?

@@ -10,6 +10,9 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 export RAMSETU_DATA_DIR=${RAMSETU_DATA_DIR:?set RAMSETU_DATA_DIR to the demo data folder}
 export RAMSETU_BOOTSTRAP_ADMIN_EMAIL=bench@ramsetu.test
 export RAMSETU_BOOTSTRAP_ADMIN_PASSWORD=bench-password-reprocessing
+# The coordinator's second factor, provisioned: a fresh random secret for each run.
+RAMSETU_BOOTSTRAP_ADMIN_TOTP_SECRET=$(python3 -c 'import base64,os; print(base64.b32encode(os.urandom(20)).decode())')
+export RAMSETU_BOOTSTRAP_ADMIN_TOTP_SECRET
 uptime
 java -Xmx512m -Xlog:gc:file=${GCLOG:-gc.log}:time,uptime \
   -XX:StartFlightRecording=filename=${JFR:-batch.jfr},settings=default \

@@ -17,6 +17,10 @@ Ports (one range, 15400-15499; docs/deploy.md has the table):
 from __future__ import annotations
 
 import argparse
+import base64
+import fcntl
+import hashlib
+import hmac
 import json
 import os
 import pwd
@@ -77,6 +81,53 @@ def wait_for(what: str, check, timeout: float, interval: float = 0.5):
             last_error = e
         time.sleep(interval)
     raise TimeoutError(f"{what} not reached within {timeout:.0f} s (last error: {last_error})")
+
+
+def totp(secret_b32: str, step: int) -> str:
+    """RFC 6238 code (HMAC-SHA-1, 6 digits) of a 30-second time step, as an authenticator app shows."""
+    key = base64.b32decode(secret_b32.upper() + "=" * (-len(secret_b32) % 8))
+    digest = hmac.new(key, step.to_bytes(8, "big"), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    return f"{(int.from_bytes(digest[offset:offset + 4], 'big') & 0x7FFFFFFF) % 1_000_000:06d}"
+
+
+def next_totp(secret_file: Path) -> str:
+    """A code of the authenticator secret in `secret_file` that no process of this cluster has sent:
+    the server takes each step's code once (and one step of drift), so the last step used is kept
+    beside the secret under a lock, and a third sign-in within a step waits for the next one."""
+    secret = secret_file.read_text().strip()
+    with open(secret_file.with_suffix(".last-step"), "a+") as state:
+        fcntl.flock(state, fcntl.LOCK_EX)
+        state.seek(0)
+        last = int(state.read().strip() or "0")
+        while True:
+            now = int(time.time()) // 30
+            step = max(now, last + 1)
+            if step <= now + 1:
+                break
+            time.sleep((now + 1) * 30 - time.time() + 0.05)
+        state.seek(0)
+        state.truncate()
+        state.write(str(step))
+        state.flush()
+        return totp(secret, step)
+
+
+def sign_in(post, email: str, password: str, authenticator: Path | None) -> dict:
+    """Signs in through `post(path, body) -> (status, json)`: the password, then for a coordinator
+    (202) the authenticator's code. Returns the tokens; raises on any other answer."""
+    for _ in range(3):
+        status, body = post("/api/v1/auth/login", {"email": email, "password": password})
+        if status == 202 and authenticator is not None:
+            status, body = post("/api/v1/auth/second-factor",
+                                {"challenge": body["challenge"], "code": next_totp(authenticator)})
+        # 404: during a rolling deploy the second step reached an instance of the previous
+        # release, which has no second factor; the next try may sign in there in one step.
+        if status != 404:
+            break
+    if status != 200:
+        raise RuntimeError(f"sign-in of {email} answered {status}: {body}")
+    return body
 
 
 def http_json(url: str, method: str = "GET", body=None, headers=None, timeout: float = 3.0):
@@ -211,6 +262,16 @@ class Cluster:
         return sorted(p.stem for p in self.pids.glob("*.pid") if self.pid(p.stem))
 
     # ---- secrets ---------------------------------------------------------------------------
+
+    def authenticator(self) -> Path:
+        """The bootstrap coordinator's authenticator secret (Base32, 160 bits), generated once."""
+        self.secrets.mkdir(parents=True, exist_ok=True)
+        os.chmod(self.secrets, 0o700)
+        file = self.secrets / "coordinator-totp"
+        if not file.exists():
+            file.write_text(base64.b32encode(secrets.token_bytes(20)).decode())
+            os.chmod(file, 0o600)
+        return file
 
     def secret(self, name: str) -> str:
         """A per-cluster secret, generated once into secrets/ (owner-only); never in the repo."""
@@ -945,6 +1006,7 @@ listen stats
             "RAMSETU_JWT_SECRET": self.secret("jwt"),
             "RAMSETU_BOOTSTRAP_ADMIN_EMAIL": "coordinator@cluster.ramsetu.test",
             "RAMSETU_BOOTSTRAP_ADMIN_PASSWORD": self.secret("coordinator"),
+            "RAMSETU_BOOTSTRAP_ADMIN_TOTP_SECRET": self.authenticator().read_text().strip(),
             "JAVA_OPTS": os.environ.get("RAMSETU_CLUSTER_JAVA_OPTS",
                                         "-Xms64m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"),
         })

@@ -6,6 +6,7 @@ import json
 import os
 import sys
 import time
+import urllib.error
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "cluster"))
@@ -63,8 +64,18 @@ class Drill:
         self.result["server_defects"] = defects
         self.expect(not defects, f"answers that are defects, not outages: {defects}")
 
-    def coordinator(self) -> tuple[str, str]:
-        return COORDINATOR_EMAIL, self.cluster.secret("coordinator")
+    def coordinator(self) -> tuple[str, str, Path]:
+        """E-mail, password and the file with the authenticator secret of the bootstrap coordinator."""
+        return COORDINATOR_EMAIL, self.cluster.secret("coordinator"), self.cluster.authenticator()
+
+    def coordinator_token(self) -> str:
+        """A fresh access token of the bootstrap coordinator, signed in through the load balancer."""
+        def post(path, body):
+            try:
+                return c.http_json(f"http://127.0.0.1:{c.API_LB}{path}", "POST", body, timeout=10)
+            except urllib.error.HTTPError as refused:
+                return refused.code, refused.read().decode(errors="replace")
+        return c.sign_in(post, *self.coordinator())["accessToken"]
 
     def finish(self) -> int:
         self.result["passed"] = not self.result["failures"]

@@ -23,6 +23,8 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import cluster
+
 PASSWORD = "drill pass phrase 2026"
 CODE = re.compile(r"code: (\d{6})")
 
@@ -115,6 +117,13 @@ class Client:
                 return Response(r.status, r.read(), r.headers)
         except urllib.error.HTTPError as e:
             return Response(e.code, e.read(), e.headers)
+
+    def sign_in(self, email: str, password: str, authenticator: Path | None = None) -> str:
+        """An access token: the password, then for a coordinator the authenticator's code."""
+        def post(path, body):
+            r = self.call("login", "POST", path, body)
+            return r.status, r.json
+        return cluster.sign_in(post, email, password, authenticator)["accessToken"]
 
     def call(self, what: str, method: str, path: str, body=None, headers=None) -> Response:
         deadline = time.monotonic() + self.patience
@@ -223,7 +232,7 @@ KIDNEY_REQUEST = {"organ": "KIDNEY", "urgency": 3,
 class Load:
     """Runs the users until stopped; every acknowledged write lands in the ledger."""
 
-    def __init__(self, base: str, mail: Path, coordinator: tuple[str, str], run_id: str,
+    def __init__(self, base: str, mail: Path, coordinator: tuple[str, str, Path], run_id: str,
                  users: int = 4, match_runs: bool = True):
         self.base = base
         self.ledger = Ledger()
@@ -323,11 +332,7 @@ class Load:
 
     def coordinate(self) -> None:
         c = Client(self.base, self.ledger, self.stop)
-        email, password = self.coordinator
-        r = c.call("login", "POST", "/api/v1/auth/login", {"email": email, "password": password})
-        if r.status != 200:
-            raise RuntimeError(f"coordinator login {r.status} {r.text}")
-        c.token = r.json["accessToken"]
+        c.token = c.sign_in(*self.coordinator)
         while not self.stop.is_set():
             try:
                 pledge = self.pledges.get_nowait()

@@ -17,13 +17,6 @@ from load import Load
 RESUME_GOAL = 30.0
 
 
-def coordinator_token(d: Drill) -> str:
-    email, password = d.coordinator()
-    status, body = c.http_json(f"http://127.0.0.1:{c.API_LB}/api/v1/auth/login", "POST",
-                               {"email": email, "password": password}, timeout=10)
-    return body["accessToken"]
-
-
 def applied(d: Drill, run_id: str) -> int:
     return int(d.cluster.psql(f"select count(*) from queue_drill_effect where run_id = '{run_id}'"))
 
@@ -40,7 +33,7 @@ def run(d: Drill) -> None:
     load.start()
     time.sleep(10)
 
-    token = coordinator_token(d)
+    token = d.coordinator_token()
     worker_port = c.APPS["worker1"][1]
     status, report = c.http_json(
         f"http://127.0.0.1:{worker_port}/actuator/queuedrill?jobs={jobs}", "POST", {},

@@ -16,19 +16,12 @@ from drill import Drill, log
 TAKEOVER_GOAL = 60.0
 
 
-def coordinator_token(d: Drill) -> str:
-    email, password = d.coordinator()
-    status, body = c.http_json(f"http://127.0.0.1:{c.API_LB}/api/v1/auth/login", "POST",
-                               {"email": email, "password": password}, timeout=10)
-    return body["accessToken"]
-
-
 def run(d: Drill) -> None:
     quick = d.quick
     instances = 400 if quick else 3000
     d.fresh_cluster()
     d.cluster.up(nodes=2, apps=["api1", "worker1", "worker2"], redis=False)
-    token = coordinator_token(d)
+    token = d.coordinator_token()
     auth = {"Authorization": f"Bearer {token}"}
     victim, survivor = "worker1", "worker2"
     survivor_url = f"http://127.0.0.1:{c.APPS[survivor][1]}"

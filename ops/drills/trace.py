@@ -38,9 +38,7 @@ def run(d: Drill) -> None:
                                                             dateOfBirth="1985-04-12"))
         pledge = donor.call("pledge", "POST", "/api/v1/pledges", KIDNEY_PLEDGE).json["id"]
         coordinator = Client(base, ledger, load.stop)
-        email, password = d.coordinator()
-        coordinator.token = coordinator.call("login", "POST", "/api/v1/auth/login", {
-            "email": email, "password": password}).json["accessToken"]
+        coordinator.token = coordinator.sign_in(*d.coordinator())
         verified = coordinator.call("verify", "POST", f"/api/v1/admin/pledges/{pledge}/verify")
         d.expect(verified.status == 200, f"pledge verification answered {verified.status}")
         patient = Client(base, ledger, load.stop)

@@ -18,6 +18,7 @@ target/release/previous.jar (the rollout drill starts from it)."""
 from __future__ import annotations
 
 import argparse
+import base64
 import json
 import os
 import re
@@ -221,7 +222,9 @@ class Instance:
         env = {k: v for k, v in os.environ.items() if not k.startswith("RAMSETU_")}
         env.update({"RAMSETU_DATA_DIR": str(data),
                     "RAMSETU_BOOTSTRAP_ADMIN_EMAIL": ADMIN_EMAIL,
-                    "RAMSETU_BOOTSTRAP_ADMIN_PASSWORD": admin_password(data)})
+                    "RAMSETU_BOOTSTRAP_ADMIN_PASSWORD": admin_password(data),
+                    # Read by releases with coordinators' second factor; ignored by older ones.
+                    "RAMSETU_BOOTSTRAP_ADMIN_TOTP_SECRET": authenticator(data).read_text()})
         self.log = open(logs / f"{label}.log", "ab")
         self.process = subprocess.Popen(
             ["java", "-Xmx768m", "-XX:TieredStopAtLevel=1", "-jar", str(jar), "serve",
@@ -264,14 +267,19 @@ def admin_password(data: Path) -> str:
     return file.read_text()
 
 
+def authenticator(data: Path) -> Path:
+    """The bootstrap coordinator's authenticator secret (Base32, 160 bits)."""
+    file = data.parent / "admin-totp"
+    if not file.exists():
+        file.write_text(base64.b32encode(os.urandom(20)).decode())
+        file.chmod(0o600)
+    return file
+
+
 def smoke(new_jar: Path, data: Path, canary: str, label: str) -> dict:
     c = Client(f"http://127.0.0.1:{PORT}/", Ledger(), threading.Event(), patience=30)
-    r = c.call("login", "POST", "/api/v1/auth/login",
-               {"email": ADMIN_EMAIL, "password": admin_password(data)})
-    if r.status != 200:
-        raise RuntimeError(f"coordinator login on {label}: {r.status} {r.text}")
     token = data.parent / "token"
-    token.write_text(r.json["accessToken"])
+    token.write_text(c.sign_in(ADMIN_EMAIL, admin_password(data), authenticator(data)))
     run = subprocess.run(
         ["java", "-XX:TieredStopAtLevel=1", "-jar", str(new_jar), "smoke",
          "--url", f"http://127.0.0.1:{PORT}", "--coordinator-token-file", str(token),
@@ -286,7 +294,8 @@ def smoke(new_jar: Path, data: Path, canary: str, label: str) -> dict:
 
 def canary_listing(data: Path) -> str:
     """A patient with a WAITING kidney listing, made through the API as a patient would."""
-    load = Load(f"http://127.0.0.1:{PORT}/", data / "mail", (ADMIN_EMAIL, admin_password(data)),
+    load = Load(f"http://127.0.0.1:{PORT}/", data / "mail",
+                (ADMIN_EMAIL, admin_password(data), authenticator(data)),
                 run_id=str(int(time.time())), users=0)
     return load.canary_listing(
         Client(f"http://127.0.0.1:{PORT}/", Ledger(), threading.Event(), patience=60))

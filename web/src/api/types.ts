@@ -19,6 +19,16 @@ export interface AuthTokens {
   tokenType: string;
   expiresIn: number;
   user: UserView;
+  /** Only when a coordinator's first sign-in set up the authenticator: shown once. */
+  recoveryCodes?: string[];
+}
+
+/** A coordinator's password was right (202): the code of the second factor comes next. */
+export interface SecondFactorNeeded {
+  secondFactor: 'required' | 'enrolment';
+  challenge: string;
+  expiresIn: number;
+  enrolment?: { secret: string; uri: string };
 }
 
 export interface Page<T> {

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { acceptTokens, api, dropSession, onSessionChange, refreshSession } from '../api/client';
-import type { AuthTokens, Role, UserView } from '../api/types';
+import type { AuthTokens, Role, SecondFactorNeeded, UserView } from '../api/types';
 
 // Who is signed in. Restored on page load from the HttpOnly refresh cookie; "expired" when a
 // session this tab had could not be renewed (the UI then asks to sign in again).
@@ -48,12 +48,31 @@ export async function restoreSession() {
   }
 }
 
-export async function logIn(email: string, password: string, role?: string) {
-  const tokens = await api<AuthTokens>('/api/v1/auth/login', {
+/** Signs in, or for a coordinator answers the second step to show ({@link completeSecondFactor}). */
+export async function logIn(email: string, password: string, role?: string): Promise<UserView | SecondFactorNeeded> {
+  const answer = await api<AuthTokens | SecondFactorNeeded>('/api/v1/auth/login', {
     method: 'POST',
     auth: true,
     body: { email, password, role: role || null },
   });
+  if ('challenge' in answer) return answer;
+  acceptTokens(answer, 'signed-in');
+  return answer.user;
+}
+
+/**
+ * The code of a coordinator's authenticator (or a recovery code). The tokens are answered, not yet
+ * taken: a first sign-in shows its recovery codes before the session starts ({@link startSession}).
+ */
+export async function completeSecondFactor(challenge: string, code: string) {
+  return api<AuthTokens>('/api/v1/auth/second-factor', {
+    method: 'POST',
+    auth: true,
+    body: { challenge, code },
+  });
+}
+
+export function startSession(tokens: AuthTokens) {
   acceptTokens(tokens, 'signed-in');
   return tokens.user;
 }

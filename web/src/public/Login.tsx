@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/problem';
 import { api } from '../api/client';
 import { Link, navigate } from '../app/router';
-import { homeOf, logIn, useSession, verifyCode } from '../app/session';
+import { completeSecondFactor, homeOf, logIn, startSession, useSession, verifyCode } from '../app/session';
+import type { AuthTokens, SecondFactorNeeded } from '../api/types';
 import { useT } from '../i18n/i18n';
 import { fieldError, ProblemAlert, SelectField, Submit, TextField } from '../ui/forms';
 
@@ -15,6 +16,9 @@ export function Login({ returnTo }: { returnTo?: string }) {
   const [role, setRole] = useState('');
   const [code, setCode] = useState('');
   const [unverified, setUnverified] = useState(false);
+  const [secondFactor, setSecondFactor] = useState<SecondFactorNeeded>();
+  const [factorCode, setFactorCode] = useState('');
+  const [enrolled, setEnrolled] = useState<AuthTokens>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
 
@@ -23,8 +27,13 @@ export function Login({ returnTo }: { returnTo?: string }) {
     setBusy(true);
     setError(undefined);
     try {
-      const user = await logIn(email, password, role);
-      navigate(returnTo && returnTo.startsWith(homeOf(user.role)) ? returnTo : homeOf(user.role), true);
+      const answer = await logIn(email, password, role);
+      if ('challenge' in answer) {
+        setSecondFactor(answer);
+        setFactorCode('');
+      } else {
+        goHome(answer.role);
+      }
     } catch (err) {
       if (err instanceof ApiError && err.type === 'email-not-verified') setUnverified(true);
       setError(err);
@@ -32,6 +41,84 @@ export function Login({ returnTo }: { returnTo?: string }) {
       setBusy(false);
     }
   };
+
+  const goHome = (role: Parameters<typeof homeOf>[0]) =>
+    navigate(returnTo && returnTo.startsWith(homeOf(role)) ? returnTo : homeOf(role), true);
+
+  const confirmFactor = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!secondFactor) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const tokens = await completeSecondFactor(secondFactor.challenge, factorCode.trim());
+      if (tokens.recoveryCodes?.length) {
+        setEnrolled(tokens);
+      } else {
+        goHome(startSession(tokens).role);
+      }
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (enrolled) {
+    return (
+      <section className="narrow">
+        <h1>{t('mfa.recoveryTitle')}</h1>
+        <p>{t('mfa.recoveryIntro')}</p>
+        <ul className="recovery-codes" aria-label={t('mfa.recoveryTitle')}>
+          {enrolled.recoveryCodes!.map((c) => (
+            <li key={c}>
+              <code>{c}</code>
+            </li>
+          ))}
+        </ul>
+        <button type="button" className="primary" onClick={() => goHome(startSession(enrolled).role)}>
+          {t('mfa.recoveryDone')}
+        </button>
+      </section>
+    );
+  }
+
+  if (secondFactor) {
+    return (
+      <section className="narrow">
+        <h1>{secondFactor.enrolment ? t('mfa.enrolTitle') : t('mfa.title')}</h1>
+        {secondFactor.enrolment && (
+          <div className="panel">
+            <p>{t('mfa.enrolIntro')}</p>
+            <p>
+              {t('mfa.secret')}: <code data-totp-secret>{secondFactor.enrolment.secret.replace(/(.{4})/g, '$1 ').trim()}</code>
+            </p>
+            <p>
+              <a href={secondFactor.enrolment.uri}>{t('mfa.link')}</a>
+            </p>
+          </div>
+        )}
+        <form onSubmit={confirmFactor} noValidate>
+          <TextField
+            label={t('mfa.code')}
+            name="one-time-code"
+            autoComplete="one-time-code"
+            autoFocus
+            value={factorCode}
+            onChange={(e) => setFactorCode(e.target.value)}
+            hint={t('mfa.codeHint')}
+            error={fieldError(error, 'code')}
+            required
+          />
+          <ProblemAlert error={error} shownFields={['code']} />
+          <Submit busy={busy}>{t('mfa.submit')}</Submit>{' '}
+          <button type="button" onClick={() => setSecondFactor(undefined)}>
+            {t('mfa.restart')}
+          </button>
+        </form>
+      </section>
+    );
+  }
 
   const verify = async (e: FormEvent) => {
     e.preventDefault();

@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.ramsetu.infra.settings.RamsetuSettings;
 import org.ramsetu.platform.accounts.AccountRepository;
 import org.ramsetu.platform.accounts.CoordinatorAccounts;
 import org.ramsetu.platform.accounts.PasswordHasher;
+import org.ramsetu.platform.accounts.ProvisionedSecondFactors;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.kernel.DomainException;
 import picocli.CommandLine;
@@ -62,9 +64,23 @@ public class AdminCommand implements Runnable {
                 description = "A file whose first line is the password (keep it owner-only).")
         Path passwordFile;
 
+        @Option(
+                names = "--totp-secret-file",
+                description = {
+                    "A file whose first line is the authenticator secret (Base32, at least 128"
+                            + " bits) to enrol as the coordinator's second factor, for an"
+                            + " unattended installation. Without it the coordinator sets one up"
+                            + " at the first sign-in."
+                })
+        Path totpSecretFile;
+
         @Override
         public Integer call() throws Exception {
             String password = password();
+            Optional<String> totpSecret =
+                    totpSecretFile == null
+                            ? Optional.empty()
+                            : Optional.of(firstLine(totpSecretFile, "--totp-secret-file"));
             RamsetuSettings settings = RamsetuSettings.fromEnvironment(environment);
             try (DatabaseSession db = DatabaseSession.open(settings)) {
                 Clock clock = Clock.systemUTC();
@@ -72,10 +88,12 @@ public class AdminCommand implements Runnable {
                         new CoordinatorAccounts(
                                 new AccountRepository(db.jdbc()),
                                 new PasswordHasher(),
+                                new ProvisionedSecondFactors(
+                                        db.jdbc(), new AuditLog(db.jdbc(), clock), clock),
                                 new AuditLog(db.jdbc(), clock),
                                 db.transactions(),
                                 clock);
-                boolean created = coordinators.create(email, name, password, "cli");
+                boolean created = coordinators.create(email, name, password, "cli", totpSecret);
                 spec.commandLine()
                         .getOut()
                         .println(
@@ -90,15 +108,17 @@ public class AdminCommand implements Runnable {
             }
         }
 
+        private String firstLine(Path file, String option) throws IOException {
+            if (!Files.isReadable(file)) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "cannot read " + option + " " + file);
+            }
+            return Files.readAllLines(file, StandardCharsets.UTF_8).stream().findFirst().orElse("");
+        }
+
         private String password() throws IOException {
             if (passwordFile != null) {
-                if (!Files.isReadable(passwordFile)) {
-                    throw new CommandLine.ParameterException(
-                            spec.commandLine(), "cannot read --password-file " + passwordFile);
-                }
-                return Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream()
-                        .findFirst()
-                        .orElse("");
+                return firstLine(passwordFile, "--password-file");
             }
             Console console = System.console();
             if (console == null) {

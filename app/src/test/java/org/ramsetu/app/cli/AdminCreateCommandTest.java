@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ramsetu.infra.crypto.Totp;
 import org.ramsetu.infra.postgres.EmbeddedPostgresServer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -75,7 +76,9 @@ class AdminCreateCommandTest {
         assertThat(
                         jdbc.sql(
                                         "select detail->>'grantedBy' from audit_event where action ="
-                                                + " 'ROLE_GRANTED'")
+                                                + " 'ROLE_GRANTED' and target_id = (select"
+                                                + " id::text from account where email_key ="
+                                                + " 'meera@hospital.org')")
                                 .query(String.class)
                                 .list())
                 .containsExactly("cli");
@@ -99,6 +102,47 @@ class AdminCreateCommandTest {
         assertThat(err.toString()).contains("password: must be 12 to 128 characters");
         assertThat(noEmail).isEqualTo(RamsetuCommand.EXIT_USAGE);
         assertThat(err.toString()).contains("--email");
+    }
+
+    @Test
+    void anOperatorProvidedAuthenticatorSecretIsEnrolledAndAnInvalidOneRefused() throws Exception {
+        Path passwordFile = Files.writeString(dir.resolve("pw2"), "a long coordinator password\n");
+        Path secretFile = Files.writeString(dir.resolve("totp"), Totp.newSecret() + "\n");
+        Path tooShort = Files.writeString(dir.resolve("short-totp"), "JBSWY3DPEHPK3PXP\n");
+
+        int created =
+                run(
+                        "admin",
+                        "create",
+                        "--email",
+                        "unattended@hospital.org",
+                        "--password-file",
+                        passwordFile.toString(),
+                        "--totp-secret-file",
+                        secretFile.toString());
+        int refused =
+                run(
+                        "admin",
+                        "create",
+                        "--email",
+                        "weak-factor@hospital.org",
+                        "--password-file",
+                        passwordFile.toString(),
+                        "--totp-secret-file",
+                        tooShort.toString());
+
+        assertThat(created).as(err.toString()).isZero();
+        assertThat(
+                        jdbc().sql(
+                                        "select f.totp_secret from account_second_factor f join"
+                                                + " account a on a.id = f.account_id where"
+                                                + " a.email_key = 'unattended@hospital.org' and"
+                                                + " f.confirmed_at is not null")
+                                .query(String.class)
+                                .single())
+                .isEqualTo(Files.readString(secretFile).strip());
+        assertThat(refused).isEqualTo(RamsetuCommand.EXIT_USAGE);
+        assertThat(err.toString()).contains("totpSecret").contains("128 bits");
     }
 
     private int run(String... args) {

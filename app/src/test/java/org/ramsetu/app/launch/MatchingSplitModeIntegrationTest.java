@@ -31,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ramsetu.app.RamsetuMain;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.infra.blob.LocalFolderBlobStore;
+import org.ramsetu.infra.crypto.AuthenticatorApp;
+import org.ramsetu.infra.crypto.Totp;
 import org.ramsetu.infra.postgres.EmbeddedPostgresServer;
 import org.ramsetu.scoring.registry.ModelRegistry;
 import org.ramsetu.scoring.training.Dataset;
@@ -51,6 +53,7 @@ class MatchingSplitModeIntegrationTest {
     private static final String SECRET = "matching-split-secret-0123456789abcdefgh";
     private static final String ADMIN = "coordinator@split.test";
     private static final String ADMIN_PASSWORD = "split coordinator password";
+    private static final String ADMIN_AUTHENTICATOR = Totp.newSecret();
     private static final String PASSWORD = "correct horse battery staple";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP =
@@ -81,6 +84,7 @@ class MatchingSplitModeIntegrationTest {
             env.put("RAMSETU_SCORING_URL", "http://127.0.0.1:" + scoringPort);
             env.put("RAMSETU_BOOTSTRAP_ADMIN_EMAIL", ADMIN);
             env.put("RAMSETU_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            env.put("RAMSETU_BOOTSTRAP_ADMIN_TOTP_SECRET", ADMIN_AUTHENTICATOR);
             // Re-scoring retries every ≤ 2 s here rather than up to a minute.
             env.put(
                     "SPRING_APPLICATION_JSON",
@@ -360,6 +364,18 @@ class MatchingSplitModeIntegrationTest {
             body.put("role", role);
         }
         HttpResponse<String> login = post(port, "/api/v1/auth/login", null, body);
+        if (login.statusCode() == 202) {
+            login =
+                    post(
+                            port,
+                            "/api/v1/auth/second-factor",
+                            null,
+                            Map.of(
+                                    "challenge",
+                                    JSON.readTree(login.body()).path("challenge").asString(),
+                                    "code",
+                                    AuthenticatorApp.nextCode(ADMIN_AUTHENTICATOR)));
+        }
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
         return JSON.readTree(login.body()).path("accessToken").asString();
     }

@@ -3,8 +3,12 @@ package org.ramsetu.app.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.ramsetu.infra.crypto.AuthenticatorApp;
+import org.ramsetu.infra.crypto.Totp;
 import org.ramsetu.platform.accounts.CoordinatorAccounts;
 
 /** Signs people up the way they would: sign-up, code from the mail folder, verification. */
@@ -12,6 +16,11 @@ final class Accounts {
 
     static final String PASSWORD = "correct horse battery staple";
     private static final AtomicInteger NEXT = new AtomicInteger();
+    private static final Map<String, String> AUTHENTICATORS =
+            new ConcurrentHashMap<>(
+                    Map.of(
+                            PlatformInstance.COORDINATOR_EMAIL,
+                            PlatformInstance.COORDINATOR_TOTP_SECRET));
 
     private Accounts() {}
 
@@ -61,23 +70,41 @@ final class Accounts {
      */
     static SignedIn coordinator() {
         String email = newEmail("coordinator");
+        String secret = Totp.newSecret();
         PlatformInstance.get()
                 .context()
                 .getBean(CoordinatorAccounts.class)
-                .create(email, "Test Coordinator", PASSWORD, "test");
+                .create(email, "Test Coordinator", PASSWORD, "test", Optional.of(secret));
+        AUTHENTICATORS.put(email, secret);
         return logIn(email, PASSWORD);
+    }
+
+    /** The authenticator secret of a coordinator made here (or the bootstrap coordinator). */
+    static String authenticatorSecret(String email) {
+        String secret = AUTHENTICATORS.get(email);
+        assertThat(secret).as("authenticator of " + email).isNotNull();
+        return secret;
     }
 
     /** A fresh access token of {@code who}, from a login of its own (another session). */
     static String newAccessToken(SignedIn who) {
-        return PlatformInstance.client()
-                .post("/api/v1/auth/login", Map.of("email", who.email(), "password", PASSWORD))
-                .text("accessToken");
+        return logIn(who.email(), PASSWORD).client().token();
     }
 
+    /** Signs in with the password and, for a coordinator, the authenticator's current code. */
     static SignedIn logIn(String email, String password) {
         ApiClient client = PlatformInstance.client();
         var login = client.post("/api/v1/auth/login", Map.of("email", email, "password", password));
+        if (login.status() == 202) {
+            login =
+                    client.post(
+                            "/api/v1/auth/second-factor",
+                            Map.of(
+                                    "challenge",
+                                    login.text("challenge"),
+                                    "code",
+                                    AuthenticatorApp.nextCode(authenticatorSecret(email))));
+        }
         assertThat(login.status()).as(login.toString()).isEqualTo(200);
         return signedIn(client, login);
     }

@@ -19,6 +19,7 @@ final class PlatformInstance {
 
     static final String COORDINATOR_EMAIL = "coordinator@ramsetu.test";
     static final String COORDINATOR_PASSWORD = "coordinator test password";
+    static final String COORDINATOR_TOTP_SECRET = org.ramsetu.infra.crypto.Totp.newSecret();
     static final String ALLOWED_ORIGIN = "https://app.ramsetu.test";
 
     private static RunningRamsetu running;
@@ -38,7 +39,9 @@ final class PlatformInstance {
                             Map.of(
                                     "RAMSETU_DATA_DIR", dataDir.toString(),
                                     "RAMSETU_BOOTSTRAP_ADMIN_EMAIL", COORDINATOR_EMAIL,
-                                    "RAMSETU_BOOTSTRAP_ADMIN_PASSWORD", COORDINATOR_PASSWORD));
+                                    "RAMSETU_BOOTSTRAP_ADMIN_PASSWORD", COORDINATOR_PASSWORD,
+                                    "RAMSETU_BOOTSTRAP_ADMIN_TOTP_SECRET",
+                                            COORDINATOR_TOTP_SECRET));
             running =
                     RamsetuLauncher.start(
                             Target.ALL,

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.ramsetu.infra.crypto.AuthenticatorApp;
 import org.ramsetu.platform.accounts.CoordinatorAccounts;
 
 /**
@@ -179,6 +180,28 @@ class WebJourneyBrowserTest {
                 .create(coordinatorEmail, "Meera Coordinator", Accounts.PASSWORD, "test");
         coordinator.navigate("/login");
         logIn(coordinator, coordinatorEmail);
+        // First sign-in: the authenticator is set up from the key shown, its code confirms it,
+        // and the recovery codes are shown once before the console opens.
+        assertThat(
+                        coordinator.getByRole(
+                                AriaRole.HEADING,
+                                new Page.GetByRoleOptions()
+                                        .setName("Set up your authenticator app")))
+                .isVisible();
+        String secret = coordinator.locator("[data-totp-secret]").textContent();
+        coordinator
+                .getByLabel("Code from your authenticator app")
+                .fill(AuthenticatorApp.nextCode(secret));
+        coordinator
+                .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm"))
+                .click();
+        assertThat(coordinator.locator("ul.recovery-codes li")).hasCount(10);
+        Browser.assertAccessible(coordinator);
+        coordinator
+                .getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("I have kept these codes"))
+                .click();
         assertThat(coordinator).hasURL(Pattern.compile("/coordinator$"));
         Locator row = coordinator.locator("tr[data-pledge='" + pledgeId + "']");
         row.locator("td").first().click();
@@ -334,6 +357,7 @@ class WebJourneyBrowserTest {
         Page coordinator = browser.person(1366, 900);
         coordinator.navigate("/login");
         logIn(coordinator, setup.email());
+        giveSecondFactor(coordinator, Accounts.authenticatorSecret(setup.email()));
         assertThat(coordinator).hasURL(Pattern.compile("/coordinator$"));
         coordinator
                 .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Verified pledges"))
@@ -617,6 +641,12 @@ class WebJourneyBrowserTest {
         page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true))
                 .fill(Accounts.PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+    }
+
+    /** The second step of a coordinator's sign-in, with the code of an enrolled authenticator. */
+    private static void giveSecondFactor(Page page, String secret) {
+        page.getByLabel("Code from your authenticator app").fill(AuthenticatorApp.nextCode(secret));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm")).click();
     }
 
     private static void fillPerson(

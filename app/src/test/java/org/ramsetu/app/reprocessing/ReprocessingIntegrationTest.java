@@ -30,6 +30,8 @@ import org.ramsetu.app.launch.RamsetuLauncher;
 import org.ramsetu.app.launch.RunningRamsetu;
 import org.ramsetu.app.launch.Target;
 import org.ramsetu.core.organ.Organ;
+import org.ramsetu.infra.crypto.AuthenticatorApp;
+import org.ramsetu.infra.crypto.Totp;
 import org.ramsetu.infra.schedule.RecurringWork;
 import org.ramsetu.infra.schedule.WorkInterruptedException;
 import org.ramsetu.infra.scoring.ScoringClient;
@@ -62,6 +64,7 @@ class ReprocessingIntegrationTest {
 
     private static final String COORDINATOR = "coordinator@reprocessing.ramsetu.test";
     private static final String PASSWORD = "reprocessing test password";
+    private static final String AUTHENTICATOR = Totp.newSecret();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -84,7 +87,8 @@ class ReprocessingIntegrationTest {
                         Map.of(
                                 "RAMSETU_DATA_DIR", dataDir.toString(),
                                 "RAMSETU_BOOTSTRAP_ADMIN_EMAIL", COORDINATOR,
-                                "RAMSETU_BOOTSTRAP_ADMIN_PASSWORD", PASSWORD));
+                                "RAMSETU_BOOTSTRAP_ADMIN_PASSWORD", PASSWORD,
+                                "RAMSETU_BOOTSTRAP_ADMIN_TOTP_SECRET", AUTHENTICATOR));
         app =
                 RamsetuLauncher.start(
                         Target.ALL,
@@ -454,6 +458,18 @@ class ReprocessingIntegrationTest {
                         "/api/v1/auth/login",
                         null,
                         JSON.writeValueAsString(Map.of("email", email, "password", password)));
+        if (r.statusCode() == 202) {
+            r =
+                    post(
+                            "/api/v1/auth/second-factor",
+                            null,
+                            JSON.writeValueAsString(
+                                    Map.of(
+                                            "challenge",
+                                            JSON.readTree(r.body()).path("challenge").asString(),
+                                            "code",
+                                            AuthenticatorApp.nextCode(AUTHENTICATOR))));
+        }
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return JSON.readTree(r.body()).path("accessToken").asString();
     }

@@ -27,8 +27,11 @@ import org.ramsetu.infra.postgres.EmbeddedPostgresServer;
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar org.ramsetu.bench.load.LoadStack \
- *     all|split DATA_DIR app/target/ramsetu.jar COORDINATORS PASSWORD_FILE
+ *     all|split DATA_DIR app/target/ramsetu.jar COORDINATORS PASSWORD_FILE TOTP_SECRET_FILE
  * </pre>
+ *
+ * <p>The coordinators share one authenticator secret (each account takes a code once per time step,
+ * so sharing it across accounts costs nothing), enrolled by {@code --totp-secret-file}.
  *
  * <p>The targets trust {@code X-Forwarded-For} ({@code SERVER_FORWARD_HEADERS_STRATEGY=native}) so
  * that each simulated person signs up from an address of their own, as they would in production
@@ -45,15 +48,17 @@ public final class LoadStack {
     private final List<Process> processes = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 5 || !List.of("all", "split").contains(args[0])) {
+        if (args.length != 6 || !List.of("all", "split").contains(args[0])) {
             System.err.println(
-                    "usage: LoadStack all|split DATA_DIR RAMSETU_JAR COORDINATORS PASSWORD_FILE");
+                    "usage: LoadStack all|split DATA_DIR RAMSETU_JAR COORDINATORS PASSWORD_FILE"
+                            + " TOTP_SECRET_FILE");
             System.exit(2);
         }
         Path data = Path.of(args[1]).toAbsolutePath();
         Path jar = Path.of(args[2]).toAbsolutePath();
         int coordinators = Integer.parseInt(args[3]);
         Path passwordFile = Path.of(args[4]).toAbsolutePath();
+        Path totpSecretFile = Path.of(args[5]).toAbsolutePath();
         if (!Files.isDirectory(data.resolve("pg"))) {
             throw new IllegalArgumentException(
                     data
@@ -61,10 +66,16 @@ public final class LoadStack {
                             + data
                             + " ./ramsetu demo --donors 100000 --patients 2000");
         }
-        new LoadStack().run(args[0], data, jar, coordinators, passwordFile);
+        new LoadStack().run(args[0], data, jar, coordinators, passwordFile, totpSecretFile);
     }
 
-    private void run(String mode, Path data, Path jar, int coordinators, Path passwordFile)
+    private void run(
+            String mode,
+            Path data,
+            Path jar,
+            int coordinators,
+            Path passwordFile,
+            Path totpSecretFile)
             throws Exception {
         EmbeddedPostgresServer db = null;
         try {
@@ -92,6 +103,7 @@ public final class LoadStack {
                         env,
                         String.format(Locale.ROOT, COORDINATOR_EMAIL, i),
                         passwordFile,
+                        totpSecretFile,
                         data);
             }
             System.out.println("READY http://127.0.0.1:8080");
@@ -173,7 +185,12 @@ public final class LoadStack {
 
     /** Idempotent: an existing account is left as it is (the command refuses a duplicate). */
     private static void createCoordinator(
-            Path jar, Map<String, String> env, String email, Path passwordFile, Path data)
+            Path jar,
+            Map<String, String> env,
+            String email,
+            Path passwordFile,
+            Path totpSecretFile,
+            Path data)
             throws IOException, InterruptedException {
         ProcessBuilder builder =
                 new ProcessBuilder(
@@ -187,7 +204,9 @@ public final class LoadStack {
                         "--name",
                         "Load test coordinator",
                         "--password-file",
-                        passwordFile.toString());
+                        passwordFile.toString(),
+                        "--totp-secret-file",
+                        totpSecretFile.toString());
         builder.environment().putAll(env);
         builder.redirectErrorStream(true);
         Path log = data.resolve("load-admin-create.log");

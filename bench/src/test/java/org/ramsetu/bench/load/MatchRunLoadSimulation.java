@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
+import org.ramsetu.infra.crypto.AuthenticatorApp;
 
 /**
  * Issue 8, item 6: coordinators run match runs against the verified pledges of a {@code ramsetu
@@ -40,7 +41,8 @@ import java.util.stream.IntStream;
  *
  * <p>Settings (system properties): {@code ramsetu.baseUrl} (http://127.0.0.1:8080), {@code
  * ramsetu.mailDir} (required), {@code ramsetu.coordinators} (20), {@code
- * ramsetu.coordinatorPassword} (required), {@code ramsetu.seconds} (120), {@code
+ * ramsetu.coordinatorPassword} (required), {@code ramsetu.coordinatorTotpSecret} (required: the
+ * authenticator secret the coordinators were enrolled with), {@code ramsetu.seconds} (120), {@code
  * ramsetu.registrationsPerSecond} (0.5 donors and as many patients), {@code
  * ramsetu.warmUpRunsPerOrgan} (3, before the measurement), {@code ramsetu.mailPatienceSeconds}
  * (120: a person whose code has not arrived by then counts as a failure).
@@ -52,6 +54,7 @@ public class MatchRunLoadSimulation extends Simulation {
     private final String baseUrl = System.getProperty("ramsetu.baseUrl", "http://127.0.0.1:8080");
     private final int coordinators = Integer.getInteger("ramsetu.coordinators", 20);
     private final String coordinatorPassword = required("ramsetu.coordinatorPassword");
+    private final String coordinatorTotpSecret = required("ramsetu.coordinatorTotpSecret");
     private final Duration duration =
             Duration.ofSeconds(Integer.getInteger("ramsetu.seconds", 120));
     private final double registrations =
@@ -64,7 +67,8 @@ public class MatchRunLoadSimulation extends Simulation {
             WaitingRequests.load(
                     baseUrl,
                     String.format(Locale.ROOT, LoadStack.COORDINATOR_EMAIL, 1),
-                    coordinatorPassword);
+                    coordinatorPassword,
+                    coordinatorTotpSecret);
 
     private final HttpProtocolBuilder protocol =
             http.baseUrl(baseUrl)
@@ -83,6 +87,21 @@ public class MatchRunLoadSimulation extends Simulation {
                                                     "{\"email\":\"#{email}\",\"password\":\""
                                                             + coordinatorPassword
                                                             + "\"}"))
+                                    .check(status().is(202))
+                                    .check(jsonPath("$.challenge").saveAs("challenge")))
+                    .exec(
+                            session ->
+                                    session.set(
+                                            "code",
+                                            AuthenticatorApp.nextCode(
+                                                    session.getString("email"),
+                                                    coordinatorTotpSecret)))
+                    .exec(
+                            http("coordinator second factor")
+                                    .post("/api/v1/auth/second-factor")
+                                    .body(
+                                            StringBody(
+                                                    "{\"challenge\":\"#{challenge}\",\"code\":\"#{code}\"}"))
                                     .check(status().is(200))
                                     .check(jsonPath("$.accessToken").saveAs("token")))
                     .during(duration)

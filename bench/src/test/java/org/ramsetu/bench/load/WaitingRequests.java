@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.ramsetu.infra.crypto.AuthenticatorApp;
 
 /** The waiting list as a coordinator reads it through the API, before the load starts. */
 final class WaitingRequests {
@@ -24,21 +25,24 @@ final class WaitingRequests {
 
     private WaitingRequests() {}
 
-    static List<Waiting> load(String baseUrl, String email, String password) {
+    static List<Waiting> load(
+            String baseUrl, String email, String password, String authenticatorSecret) {
         try {
-            String token =
-                    send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/auth/login"))
-                                    .header("Content-Type", "application/json")
-                                    .POST(
-                                            HttpRequest.BodyPublishers.ofString(
-                                                    JSON.writeValueAsString(
-                                                            java.util.Map.of(
-                                                                    "email",
-                                                                    email,
-                                                                    "password",
-                                                                    password)))))
-                            .path("accessToken")
-                            .asText();
+            JsonNode login =
+                    post(
+                            baseUrl + "/api/v1/auth/login",
+                            java.util.Map.of("email", email, "password", password));
+            if (login.has("challenge")) {
+                login =
+                        post(
+                                baseUrl + "/api/v1/auth/second-factor",
+                                java.util.Map.of(
+                                        "challenge",
+                                        login.path("challenge").asText(),
+                                        "code",
+                                        AuthenticatorApp.nextCode(email, authenticatorSecret)));
+            }
+            String token = login.path("accessToken").asText();
             List<Waiting> waiting = new ArrayList<>();
             String after = null;
             do {
@@ -124,10 +128,19 @@ final class WaitingRequests {
                 HTTP.send(
                         request.timeout(Duration.ofSeconds(30)).build(),
                         HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
+        // 202: a coordinator's password step, answered with the challenge of the second factor.
+        if (response.statusCode() != 200 && response.statusCode() != 202) {
             throw new IllegalStateException(
                     request.build().uri() + " → " + response.statusCode() + " " + response.body());
         }
         return JSON.readTree(response.body());
+    }
+
+    private static JsonNode post(String url, java.util.Map<String, String> body)
+            throws IOException, InterruptedException {
+        return send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.ramsetu.infra.crypto.Totp;
 
 /**
  * Every {@code RAMSETU_*} setting of the public contract (docs/api.md), read from the environment
@@ -98,7 +99,12 @@ public record RamsetuSettings(
 
     public record Smtp(String host, int port, Optional<String> user, Optional<Secret> password) {}
 
-    public record BootstrapAdmin(String email, Secret password) {}
+    /**
+     * @param totpSecret the authenticator secret (Base32) the bootstrap coordinator signs in with,
+     *     for an unattended installation; without it the coordinator enrols one at the first
+     *     sign-in
+     */
+    public record BootstrapAdmin(String email, Secret password, Optional<Secret> totpSecret) {}
 
     /**
      * TLS of this process: the certificate it serves its port with (HTTPS, reloaded when the files
@@ -262,6 +268,7 @@ public record RamsetuSettings(
 
         r.requireWhenAnySet("RAMSETU_BOOTSTRAP_ADMIN_EMAIL", "RAMSETU_BOOTSTRAP_ADMIN_PASSWORD");
         r.requireWhenAnySet("RAMSETU_BOOTSTRAP_ADMIN_PASSWORD", "RAMSETU_BOOTSTRAP_ADMIN_EMAIL");
+        r.requireWhenAnySet("RAMSETU_BOOTSTRAP_ADMIN_EMAIL", "RAMSETU_BOOTSTRAP_ADMIN_TOTP_SECRET");
         Optional<BootstrapAdmin> admin = bootstrapAdmin(r);
 
         r.requireWhenAnySet("RAMSETU_TLS_CERTIFICATE", "RAMSETU_TLS_PRIVATE_KEY");
@@ -443,6 +450,13 @@ public record RamsetuSettings(
             r.problem("RAMSETU_BOOTSTRAP_ADMIN_EMAIL must be an e-mail address");
             ok = false;
         }
+        Optional<String> totpSecret = r.text("RAMSETU_BOOTSTRAP_ADMIN_TOTP_SECRET");
+        if (totpSecret.isPresent() && Totp.decodeSecret(totpSecret.get()).isEmpty()) {
+            r.problem(
+                    "RAMSETU_BOOTSTRAP_ADMIN_TOTP_SECRET must be Base32 (RFC 4648) holding at"
+                            + " least 128 bits, e.g. 32 characters A-Z and 2-7");
+            ok = false;
+        }
         if (password.get().length() < MIN_ADMIN_PASSWORD_LENGTH) {
             r.problem(
                     "RAMSETU_BOOTSTRAP_ADMIN_PASSWORD must be at least "
@@ -451,7 +465,11 @@ public record RamsetuSettings(
             ok = false;
         }
         return ok
-                ? Optional.of(new BootstrapAdmin(email.get(), new Secret(password.get())))
+                ? Optional.of(
+                        new BootstrapAdmin(
+                                email.get(),
+                                new Secret(password.get()),
+                                totpSecret.map(Secret::new)))
                 : Optional.empty();
     }
 }

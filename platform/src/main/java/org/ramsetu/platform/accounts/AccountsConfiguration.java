@@ -85,18 +85,53 @@ public class AccountsConfiguration {
     }
 
     @Bean
+    SecondFactors secondFactors(
+            JdbcClient jdbc,
+            AccountRepository accounts,
+            SessionTokens tokens,
+            AccessTokens accessTokens,
+            RefreshTokens refreshTokens,
+            RequestLimits limits,
+            AuditLog audit,
+            TransactionTemplate tx,
+            Clock clock,
+            SecurityProperties properties) {
+        return new SecondFactors(
+                jdbc,
+                accounts,
+                tokens,
+                accessTokens,
+                refreshTokens,
+                limits,
+                audit,
+                tx,
+                clock,
+                properties.secondFactorChallengeLifetime());
+    }
+
+    @Bean
     SessionService sessionService(
             AccountRepository accounts,
             OneTimeCodes codes,
             RefreshTokens refreshTokens,
             SessionTokens tokens,
+            SecondFactors secondFactors,
             PasswordHasher hasher,
             RequestLimits limits,
             AuditLog audit,
             TransactionTemplate tx,
             Clock clock) {
         return new SessionService(
-                accounts, codes, refreshTokens, tokens, hasher, limits, audit, tx, clock);
+                accounts,
+                codes,
+                refreshTokens,
+                tokens,
+                secondFactors,
+                hasher,
+                limits,
+                audit,
+                tx,
+                clock);
     }
 
     @Bean
@@ -118,10 +153,17 @@ public class AccountsConfiguration {
     CoordinatorAccounts coordinatorAccounts(
             AccountRepository accounts,
             PasswordHasher hasher,
+            JdbcClient jdbc,
             AuditLog audit,
             TransactionTemplate tx,
             Clock clock) {
-        return new CoordinatorAccounts(accounts, hasher, audit, tx, clock);
+        return new CoordinatorAccounts(
+                accounts,
+                hasher,
+                new ProvisionedSecondFactors(jdbc, audit, clock),
+                audit,
+                tx,
+                clock);
     }
 
     @Bean
@@ -134,9 +176,14 @@ public class AccountsConfiguration {
     AuthController authController(
             SignupService signups,
             SessionService sessions,
+            SecondFactors secondFactors,
             PasswordResetService resets,
             SecurityProperties properties) {
         return new AuthController(
-                signups, sessions, resets, new RefreshCookie(properties.refreshTokenLifetime()));
+                signups,
+                sessions,
+                secondFactors,
+                resets,
+                new RefreshCookie(properties.refreshTokenLifetime()));
     }
 }

@@ -1,5 +1,6 @@
 package org.ramsetu.platform.accounts;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,16 +24,19 @@ public class AuthController {
 
     private final SignupService signups;
     private final SessionService sessions;
+    private final SecondFactors secondFactors;
     private final PasswordResetService resets;
     private final RefreshCookie cookie;
 
     public AuthController(
             SignupService signups,
             SessionService sessions,
+            SecondFactors secondFactors,
             PasswordResetService resets,
             RefreshCookie cookie) {
         this.signups = signups;
         this.sessions = sessions;
+        this.secondFactors = secondFactors;
         this.resets = resets;
         this.cookie = cookie;
     }
@@ -60,10 +64,79 @@ public class AuthController {
         return cookie.answer(request, sessions.verify(body));
     }
 
+    /**
+     * 200 with tokens; for a coordinator 202 with the challenge of the second step ({@code POST
+     * /auth/second-factor}) and, before the first sign-in with an authenticator, the one to set up.
+     */
     @PostMapping("/auth/login")
-    public ResponseEntity<AuthTokens> login(
+    public ResponseEntity<?> login(
             @RequestBody AuthRequests.Login body, HttpServletRequest request) {
-        return cookie.answer(request, sessions.login(body, request.getRemoteAddr()));
+        SignInStep step = sessions.login(body, request.getRemoteAddr());
+        if (step instanceof SignInStep.SecondFactorNeeded needed) {
+            return ResponseEntity.accepted()
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .body(SecondFactorNeeded.of(needed.challenge()));
+        }
+        return cookie.answer(request, ((SignInStep.SignedIn) step).tokens());
+    }
+
+    /** The second step of a coordinator's sign-in: the challenge and a code. */
+    @PostMapping("/auth/second-factor")
+    public ResponseEntity<AuthTokens> secondFactor(
+            @RequestBody AuthRequests.SecondFactor body, HttpServletRequest request) {
+        return cookie.answer(request, secondFactors.complete(body));
+    }
+
+    /**
+     * A signed-in coordinator gives a code again before a sensitive action; answers a new access
+     * token whose second factor is recent (the refresh token stays as it is).
+     */
+    @PostMapping("/auth/second-factor/step-up")
+    public ResponseEntity<SessionTokens.AccessToken> stepUp(@RequestBody AuthRequests.StepUp body) {
+        CurrentUser caller = CurrentUser.required();
+        UUID session =
+                CurrentUser.sessionOfCurrentRequest()
+                        .orElseThrow(() -> ApiProblem.unauthorized("log in again"));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(secondFactors.stepUp(caller, session, body));
+    }
+
+    /**
+     * A coordinator removes an account's second factor (a lost authenticator and lost recovery
+     * codes) and ends its sessions; its next sign-in enrols a new one. Audited as {@code
+     * SECOND_FACTOR_RESET}.
+     */
+    @PostMapping("/admin/accounts/{id}/second-factor/reset")
+    public ResponseEntity<Void> resetSecondFactor(CurrentUser coordinator, @PathVariable UUID id) {
+        secondFactors.reset(coordinator, id);
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * What the password step answers a coordinator (202).
+     *
+     * @param secondFactor {@code required}, or {@code enrolment} when an authenticator is to be set
+     *     up first
+     */
+    public record SecondFactorNeeded(
+            String secondFactor,
+            String challenge,
+            long expiresIn,
+            @JsonInclude(JsonInclude.Include.NON_NULL) SecondFactors.Enrolment enrolment) {
+
+        static SecondFactorNeeded of(SecondFactors.Challenge challenge) {
+            return new SecondFactorNeeded(
+                    challenge.enrolment().isPresent() ? "enrolment" : "required",
+                    challenge.challenge(),
+                    challenge.expiresIn(),
+                    challenge.enrolment().orElse(null));
+        }
+
+        @Override
+        public String toString() {
+            return "SecondFactorNeeded[" + secondFactor + "]";
+        }
     }
 
     /** In cookie mode the body may be empty: the token comes from the cookie. */

@@ -37,6 +37,24 @@ public final class AuthRequests {
         }
     }
 
+    /**
+     * @param challenge what the password step answered
+     * @param code the 6 digits of the authenticator app, or a recovery code
+     */
+    public record SecondFactor(String challenge, String code) {
+        @Override
+        public String toString() {
+            return "SecondFactor[…]";
+        }
+    }
+
+    public record StepUp(String code) {
+        @Override
+        public String toString() {
+            return "StepUp[…]";
+        }
+    }
+
     public record Refresh(String refreshToken) {
         @Override
         public String toString() {

@@ -1,6 +1,7 @@
 package org.ramsetu.platform.accounts;
 
 import org.ramsetu.infra.settings.RamsetuSettings;
+import org.ramsetu.infra.settings.RamsetuSettings.Secret;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -9,7 +10,9 @@ import org.springframework.boot.ApplicationRunner;
 /**
  * Creates the first coordinator from {@code RAMSETU_BOOTSTRAP_ADMIN_EMAIL} / {@code _PASSWORD} at
  * start-up when that account does not exist yet. An existing account is never changed, so the
- * setting cannot be used to take one over.
+ * setting cannot be used to take one over; the one exception is {@code
+ * RAMSETU_BOOTSTRAP_ADMIN_TOTP_SECRET}, enrolled as its second factor while it has no confirmed
+ * one.
  */
 public class BootstrapCoordinator implements ApplicationRunner {
 
@@ -33,7 +36,8 @@ public class BootstrapCoordinator implements ApplicationRunner {
                                             admin.email(),
                                             "Coordinator",
                                             admin.password().value(),
-                                            "bootstrap");
+                                            "bootstrap",
+                                            admin.totpSecret().map(Secret::value));
                             log.info(
                                     created
                                             ? "Created the bootstrap coordinator account"

@@ -2,13 +2,16 @@ package org.ramsetu.platform.accounts;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.ramsetu.infra.crypto.Totp;
 import org.ramsetu.platform.audit.AuditActions;
 import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
 import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.kernel.DomainException;
+import org.ramsetu.platform.kernel.InvalidInput;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -19,6 +22,7 @@ public class CoordinatorAccounts {
 
     private final AccountRepository accounts;
     private final PasswordHasher hasher;
+    private final ProvisionedSecondFactors secondFactors;
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -26,11 +30,13 @@ public class CoordinatorAccounts {
     public CoordinatorAccounts(
             AccountRepository accounts,
             PasswordHasher hasher,
+            ProvisionedSecondFactors secondFactors,
             AuditLog audit,
             TransactionTemplate tx,
             Clock clock) {
         this.accounts = accounts;
         this.hasher = hasher;
+        this.secondFactors = secondFactors;
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
@@ -44,9 +50,29 @@ public class CoordinatorAccounts {
      *     names which)
      */
     public boolean create(String emailText, String fullName, String password, String grantedBy) {
+        return create(emailText, fullName, password, grantedBy, Optional.empty());
+    }
+
+    /**
+     * @param totpSecret the authenticator secret (Base32) to enrol, when the operator provides it
+     *     instead of the coordinator's first sign-in; enrolled on an existing account too, as long
+     *     as that has no confirmed second factor (a confirmed one is never replaced)
+     * @return true when created, false when that e-mail already has a coordinator account (left
+     *     unchanged, but for the enrolment just described)
+     */
+    public boolean create(
+            String emailText,
+            String fullName,
+            String password,
+            String grantedBy,
+            Optional<String> totpSecret) {
         EmailAddress email = EmailAddress.parse("email", emailText);
         String name = AccountInputs.fullName(fullName);
         PasswordPolicy.check("password", password, email);
+        if (totpSecret.isPresent() && Totp.decodeSecret(totpSecret.get()).isEmpty()) {
+            throw InvalidInput.field(
+                    "totpSecret", "must be Base32 (RFC 4648) holding at least 128 bits");
+        }
         var now = clock.instant();
         Account account =
                 new Account(
@@ -60,7 +86,14 @@ public class CoordinatorAccounts {
         return Boolean.TRUE.equals(
                 tx.execute(
                         status -> {
-                            if (!accounts.insertIfAbsent(account)) {
+                            boolean created = accounts.insertIfAbsent(account);
+                            UUID id =
+                                    created
+                                            ? account.id()
+                                            : accounts.find(email, Role.ADMIN).orElseThrow().id();
+                            totpSecret.ifPresent(
+                                    secret -> secondFactors.enrol(id, secret, grantedBy));
+                            if (!created) {
                                 return false;
                             }
                             audit.record(

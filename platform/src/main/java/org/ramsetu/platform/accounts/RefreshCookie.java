@@ -60,7 +60,8 @@ public final class RefreshCookie {
                                 null,
                                 tokens.tokenType(),
                                 tokens.expiresIn(),
-                                tokens.user()));
+                                tokens.user(),
+                                tokens.recoveryCodes()));
     }
 
     /** A {@code Set-Cookie} that removes the cookie. */

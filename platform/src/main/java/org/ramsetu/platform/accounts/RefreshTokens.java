@@ -3,6 +3,7 @@ package org.ramsetu.platform.accounts;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,7 +60,12 @@ public class RefreshTokens {
 
     /** What presenting a refresh token led to. */
     public sealed interface Rotation {
-        record Rotated(UUID accountId, UUID familyId, String newToken) implements Rotation {}
+        /**
+         * @param secondFactorAt when the login's second factor was last checked, if it had one
+         */
+        record Rotated(
+                UUID accountId, UUID familyId, String newToken, Optional<Instant> secondFactorAt)
+                implements Rotation {}
 
         /** An already rotated token: its family is revoked now. */
         record Reused(UUID accountId, UUID familyId) implements Rotation {}
@@ -73,8 +79,31 @@ public class RefreshTokens {
 
     /** The first token of a new family (a login). */
     public Started startFamily(UUID accountId) {
+        return startFamily(accountId, Optional.empty());
+    }
+
+    /**
+     * @param secondFactorAt when the login's second factor was checked, if it had one; every token
+     *     of the family carries it on
+     */
+    public Started startFamily(UUID accountId, Optional<Instant> secondFactorAt) {
         UUID family = UUID.randomUUID();
-        return new Started(family, insert(accountId, family));
+        return new Started(family, insert(accountId, family, secondFactorAt));
+    }
+
+    /**
+     * Records a second factor checked again during the login {@code familyId} of {@code accountId}
+     * (a step-up); true when the login is open.
+     */
+    public boolean secondFactorChecked(UUID accountId, UUID familyId, Instant at) {
+        return jdbc.sql(
+                                "update refresh_token set second_factor_at = :at where family_id ="
+                                        + " :f and account_id = :a and revoked_at is null")
+                        .param("at", Timestamp.from(at))
+                        .param("f", familyId)
+                        .param("a", accountId)
+                        .update()
+                > 0;
     }
 
     /** Must run in a transaction; the row is locked so one token rotates once. */
@@ -102,7 +131,10 @@ public class RefreshTokens {
                 .param("id", row.id())
                 .update();
         return new Rotation.Rotated(
-                row.accountId(), row.familyId(), insert(row.accountId(), row.familyId()));
+                row.accountId(),
+                row.familyId(),
+                insert(row.accountId(), row.familyId(), row.secondFactorAt()),
+                row.secondFactorAt());
     }
 
     /** Ends the login the token belongs to; unknown tokens are ignored (logout is idempotent). */
@@ -183,7 +215,7 @@ public class RefreshTokens {
                 .update();
     }
 
-    private String insert(UUID accountId, UUID familyId) {
+    private String insert(UUID accountId, UUID familyId, Optional<Instant> secondFactorAt) {
         byte[] bytes = new byte[TOKEN_BYTES];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -191,8 +223,8 @@ public class RefreshTokens {
         jdbc.sql(
                         """
                         insert into refresh_token (id, family_id, account_id, token_hash,
-                            issued_at, expires_at)
-                        values (:id, :family, :account, :hash, :now, :expires)
+                            issued_at, expires_at, second_factor_at)
+                        values (:id, :family, :account, :hash, :now, :expires, :secondFactor)
                         """)
                 .param("id", UUID.randomUUID())
                 .param("family", familyId)
@@ -200,6 +232,10 @@ public class RefreshTokens {
                 .param("hash", sha256(token))
                 .param("now", Timestamp.from(now))
                 .param("expires", Timestamp.from(now.plus(lifetime)))
+                .param(
+                        "secondFactor",
+                        secondFactorAt.map(Timestamp::from).orElse(null),
+                        Types.TIMESTAMP)
                 .update();
         return token;
     }
@@ -210,7 +246,8 @@ public class RefreshTokens {
         }
         return jdbc.sql(
                         """
-                        select id, family_id, account_id, expires_at, rotated_at, revoked_at
+                        select id, family_id, account_id, expires_at, rotated_at, revoked_at,
+                            second_factor_at
                         from refresh_token where token_hash = :hash for update
                         """)
                 .param("hash", sha256(token))
@@ -222,7 +259,9 @@ public class RefreshTokens {
                                         rs.getObject("account_id", UUID.class),
                                         rs.getTimestamp("expires_at").toInstant(),
                                         rs.getTimestamp("rotated_at") != null,
-                                        rs.getTimestamp("revoked_at") != null))
+                                        rs.getTimestamp("revoked_at") != null,
+                                        Optional.ofNullable(rs.getTimestamp("second_factor_at"))
+                                                .map(Timestamp::toInstant)))
                 .optional();
     }
 
@@ -236,5 +275,6 @@ public class RefreshTokens {
             UUID accountId,
             Instant expiresAt,
             boolean rotated,
-            boolean revoked) {}
+            boolean revoked,
+            Optional<Instant> secondFactorAt) {}
 }

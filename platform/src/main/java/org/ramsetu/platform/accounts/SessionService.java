@@ -33,6 +33,7 @@ public class SessionService {
     private final OneTimeCodes codes;
     private final RefreshTokens refreshTokens;
     private final SessionTokens tokens;
+    private final SecondFactors secondFactors;
     private final PasswordHasher hasher;
     private final RequestLimits limits;
     private final AuditLog audit;
@@ -44,6 +45,7 @@ public class SessionService {
             OneTimeCodes codes,
             RefreshTokens refreshTokens,
             SessionTokens tokens,
+            SecondFactors secondFactors,
             PasswordHasher hasher,
             RequestLimits limits,
             AuditLog audit,
@@ -53,6 +55,7 @@ public class SessionService {
         this.codes = codes;
         this.refreshTokens = refreshTokens;
         this.tokens = tokens;
+        this.secondFactors = secondFactors;
         this.hasher = hasher;
         this.limits = limits;
         this.audit = audit;
@@ -104,8 +107,10 @@ public class SessionService {
      * @throws DomainException Unauthenticated for a wrong e-mail or password (the same answer for
      *     both), Forbidden for an unverified account, TooManyAttempts beyond the login limit of
      *     this e-mail and client address
+     * @return tokens, or for a coordinator the challenge of the second step ({@link
+     *     SecondFactors#complete})
      */
-    public AuthTokens login(AuthRequests.Login request, String clientIp) {
+    public SignInStep login(AuthRequests.Login request, String clientIp) {
         EmailAddress email = EmailAddress.parse("email", request.email());
         String password = AccountInputs.requiredPassword("password", request.password());
         Role role = AccountInputs.optionalRole(request.role());
@@ -151,14 +156,21 @@ public class SessionService {
                             + " /api/v1/auth/verify), or ask for a new code (POST"
                             + " /api/v1/auth/resend-code)");
         }
-        return tx.execute(
-                status -> {
-                    audit.record(
-                            AuditEntry.of(AuditActions.LOGIN_SUCCEEDED, AuditOutcome.SUCCESS)
-                                    .by(account.id(), account.role())
-                                    .on("account", account.id()));
-                    return tokens.startSession(account);
-                });
+        if (SecondFactors.required(account.role())) {
+            return new SignInStep.SecondFactorNeeded(
+                    tx.execute(status -> secondFactors.challenge(account)));
+        }
+        return new SignInStep.SignedIn(
+                tx.execute(
+                        status -> {
+                            audit.record(
+                                    AuditEntry.of(
+                                                    AuditActions.LOGIN_SUCCEEDED,
+                                                    AuditOutcome.SUCCESS)
+                                            .by(account.id(), account.role())
+                                            .on("account", account.id()));
+                            return tokens.startSession(account);
+                        }));
     }
 
     /**
@@ -172,7 +184,15 @@ public class SessionService {
             Account account =
                     accounts.find(rotated.accountId())
                             .orElseThrow(() -> new Unauthenticated("log in again"));
-            return tokens.withRefreshToken(account, rotated.familyId(), rotated.newToken());
+            if (SecondFactors.required(account.role()) && rotated.secondFactorAt().isEmpty()) {
+                // A coordinator's login from before second factors (or one the previous release
+                // refreshed during a rolling deploy) ends here: sign-in needs the code now.
+                refreshTokens.revokeFamily(account.id(), rotated.familyId());
+                throw new Unauthenticated(
+                        "coordinators sign in with a second factor now; log in again");
+            }
+            return tokens.withRefreshToken(
+                    account, rotated.familyId(), rotated.newToken(), rotated.secondFactorAt());
         }
         if (rotation instanceof RefreshTokens.Rotation.Reused reused) {
             Account account = accounts.find(reused.accountId()).orElseThrow();

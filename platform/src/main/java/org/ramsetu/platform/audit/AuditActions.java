@@ -14,6 +14,12 @@ public final class AuditActions {
     public static final String REFRESH_TOKEN_REUSED = "REFRESH_TOKEN_REUSED";
     public static final String LOGOUT = "LOGOUT";
     public static final String SESSIONS_REVOKED = "SESSIONS_REVOKED";
+    public static final String SECOND_FACTOR_ENROLLED = "SECOND_FACTOR_ENROLLED";
+    public static final String SECOND_FACTOR_FAILED = "SECOND_FACTOR_FAILED";
+    public static final String SECOND_FACTOR_LOCKED_OUT = "SECOND_FACTOR_LOCKED_OUT";
+    public static final String SECOND_FACTOR_STEP_UP = "SECOND_FACTOR_STEP_UP";
+    public static final String SECOND_FACTOR_RESET = "SECOND_FACTOR_RESET";
+    public static final String RECOVERY_CODE_USED = "RECOVERY_CODE_USED";
     public static final String PASSWORD_RESET_REQUESTED = "PASSWORD_RESET_REQUESTED";
     public static final String PASSWORD_RESET = "PASSWORD_RESET";
     public static final String ROLE_GRANTED = "ROLE_GRANTED";

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.SecretKey;
 import org.ramsetu.platform.identity.Role;
@@ -30,6 +31,7 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
@@ -45,6 +47,15 @@ public final class AccessTokens {
     public static final String AUDIENCE = "ramsetu-api";
     public static final String ROLE_CLAIM = "role";
     public static final String SESSION_CLAIM = "sid";
+
+    /**
+     * When the login's second factor was last checked (seconds since the epoch), on coordinators'
+     * tokens; sensitive actions want it recent ({@link RecentSecondFactorFilter}).
+     */
+    public static final String SECOND_FACTOR_CLAIM = "mfa";
+
+    /** The audience of the short-lived proof that a password was right, pending a second factor. */
+    static final String CHALLENGE_AUDIENCE = "ramsetu-second-factor";
 
     private final TokenKeys keys;
     private final Duration lifetime;
@@ -64,12 +75,64 @@ public final class AccessTokens {
      * @param sessionId the login the token belongs to; signing it out ends the token
      */
     public String issue(UUID accountId, Role role, UUID sessionId) {
+        return issue(accountId, role, sessionId, Optional.empty());
+    }
+
+    /**
+     * @param secondFactorAt when this login's second factor was last checked, if it has one
+     */
+    public String issue(
+            UUID accountId, Role role, UUID sessionId, Optional<Instant> secondFactorAt) {
+        JWTClaimsSet.Builder claims =
+                claims(AUDIENCE, accountId.toString(), role.name(), clock.instant(), lifetime)
+                        .claim(SESSION_CLAIM, sessionId.toString());
+        secondFactorAt.ifPresent(at -> claims.claim(SECOND_FACTOR_CLAIM, at.getEpochSecond()));
+        return sign(keys.signingKeyId(), keys.accessTokenKey(), claims.build());
+    }
+
+    /**
+     * A proof, valid for {@code lifetime}, that {@code accountId} gave the right password: what the
+     * second step of a coordinator's sign-in presents with the code. Signed like access tokens but
+     * for another audience, so neither passes for the other.
+     */
+    public String issueChallenge(UUID accountId, Role role, Duration lifetime) {
         return sign(
                 keys.signingKeyId(),
                 keys.accessTokenKey(),
-                claims(AUDIENCE, accountId.toString(), role.name(), clock.instant(), lifetime)
-                        .claim(SESSION_CLAIM, sessionId.toString())
+                claims(
+                                CHALLENGE_AUDIENCE,
+                                accountId.toString(),
+                                role.name(),
+                                clock.instant(),
+                                lifetime)
                         .build());
+    }
+
+    /** The account a challenge of {@link #issueChallenge} was made for, if it is valid still. */
+    public Optional<UUID> challengedAccount(String challenge) {
+        if (challenge == null || challenge.isBlank() || challenge.length() > 2_000) {
+            return Optional.empty();
+        }
+        try {
+            Jwt jwt =
+                    decoder(
+                                    keys.verificationKeys(),
+                                    CHALLENGE_AUDIENCE,
+                                    "not a sign-in challenge",
+                                    any -> OAuth2TokenValidatorResult.success())
+                            .decode(challenge);
+            return Optional.of(UUID.fromString(jwt.getSubject()));
+        } catch (JwtException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The second-factor time a verified access token carries, if any. */
+    public static Optional<Instant> secondFactorAt(Jwt token) {
+        Object value = token.getClaims().get(SECOND_FACTOR_CLAIM);
+        return value instanceof Number seconds
+                ? Optional.of(Instant.ofEpochSecond(seconds.longValue()))
+                : Optional.empty();
     }
 
     /** The claims every token we issue carries. */

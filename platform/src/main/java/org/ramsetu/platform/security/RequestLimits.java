@@ -24,6 +24,9 @@ public class RequestLimits {
     public static final String CODE_REQUEST = "code-request";
     public static final String API = "api";
 
+    /** Codes of a coordinator's second factor, per account whatever the caller's address. */
+    public static final String SECOND_FACTOR = "second-factor";
+
     /** Codes sent to one account, whatever the caller's address: caps guessing across addresses. */
     public static final String ACCOUNT_CODES = "account-codes";
 

@@ -108,6 +108,8 @@ public class SecurityConfiguration {
     SecurityFilterChain operationsEndpoints(
             HttpSecurity http,
             JwtDecoder decoder,
+            SecurityProperties properties,
+            Clock clock,
             ObjectProvider<AuditLog> audit,
             ObjectProvider<SessionRevocations> sessions,
             ObjectProvider<MeterRegistry> meters)
@@ -123,7 +125,12 @@ public class SecurityConfiguration {
                                         .permitAll()
                                         .anyRequest()
                                         .hasRole(COORDINATOR));
-        return common(http, decoder, audit.getIfAvailable(), sessionCheck(sessions, meters))
+        return common(
+                        http,
+                        decoder,
+                        secondFactor(properties, clock),
+                        audit.getIfAvailable(),
+                        sessionCheck(sessions, meters))
                 .build();
     }
 
@@ -133,6 +140,7 @@ public class SecurityConfiguration {
             HttpSecurity http,
             JwtDecoder decoder,
             SecurityProperties properties,
+            Clock clock,
             RateLimiter limiter,
             ObjectProvider<AuditLog> audit,
             ObjectProvider<SessionRevocations> sessions,
@@ -180,7 +188,12 @@ public class SecurityConfiguration {
                                 properties.maxBodySize().toBytes(),
                                 properties.maxScoringBodySize().toBytes()),
                         BearerTokenAuthenticationFilter.class);
-        return common(http, decoder, audit.getIfAvailable(), sessionCheck(sessions, meters))
+        return common(
+                        http,
+                        decoder,
+                        secondFactor(properties, clock),
+                        audit.getIfAvailable(),
+                        sessionCheck(sessions, meters))
                 .build();
     }
 
@@ -199,9 +212,15 @@ public class SecurityConfiguration {
         return converter -> new SessionCheckingConverter(converter, revocations, registry);
     }
 
+    private static RecentSecondFactorFilter secondFactor(
+            SecurityProperties properties, Clock clock) {
+        return new RecentSecondFactorFilter(properties.secondFactorStepUpWindow(), clock);
+    }
+
     private static HttpSecurity common(
             HttpSecurity http,
             JwtDecoder decoder,
+            RecentSecondFactorFilter secondFactor,
             AuditLog audit,
             UnaryOperator<Converter<Jwt, AbstractAuthenticationToken>> sessionCheck)
             throws Exception {
@@ -230,6 +249,7 @@ public class SecurityConfiguration {
                                 e.authenticationEntryPoint(entryPoint)
                                         .accessDeniedHandler(
                                                 new ProblemAccessDeniedHandler(audit)));
+        http.addFilterAfter(secondFactor, BearerTokenAuthenticationFilter.class);
         if (audit != null) {
             http.addFilterAfter(
                     new CoordinatorActionAuditFilter(audit), BearerTokenAuthenticationFilter.class);

@@ -18,6 +18,10 @@ import org.springframework.util.unit.DataSize;
  * @param refreshTokenLifetime how long an unused refresh token stays valid
  * @param loginLifetime how long a login lasts at most, however often it is refreshed
  * @param contentSecurityPolicy the CSP header for every response (the web UI's pages included)
+ * @param secondFactorChallengeLifetime how long a coordinator has, after the right password, to
+ *     give the code of the second factor
+ * @param secondFactorStepUpWindow how long after the last second-factor check a coordinator may
+ *     take a sensitive action before being asked for a code again
  */
 @ConfigurationProperties("ramsetu.security")
 public record SecurityProperties(
@@ -34,7 +38,9 @@ public record SecurityProperties(
                                 + " img-src 'self' data: https://tile.openstreetmap.org;"
                                 + " connect-src 'self'; font-src 'self'; object-src 'none';"
                                 + " base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
-                String contentSecurityPolicy) {
+                String contentSecurityPolicy,
+        @DefaultValue("5m") Duration secondFactorChallengeLifetime,
+        @DefaultValue("1h") Duration secondFactorStepUpWindow) {
 
     /** Who may call the scoring API ({@code /v1/**}) of this target. */
     public enum ScoringApiAccess {
