@@ -22,7 +22,10 @@ Live part (skipped with --static):
 Stops everything it started (by PID) and prints one line per problem; exit 1 if any.
 """
 import argparse
+import base64
 import fnmatch
+import hashlib
+import hmac
 import http.server
 import io
 import json
@@ -405,6 +408,17 @@ def stop_all():
     started.clear()
 
 
+# The bootstrap coordinator's authenticator, provisioned for this check's throw-away instance.
+CHECK_TOTP_SECRET = base64.b32encode(os.urandom(20)).decode()
+
+
+def totp(secret_b32, step):
+    """RFC 6238 code (HMAC-SHA-1, 6 digits) of a 30-second step, as an authenticator app shows."""
+    digest = hmac.new(base64.b32decode(secret_b32), step.to_bytes(8, "big"), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    return f"{(int.from_bytes(digest[offset:offset + 4], 'big') & 0x7FFFFFFF) % 1_000_000:06d}"
+
+
 def http_json(url, data=None, headers=None, timeout=10):
     body = json.dumps(data).encode() if data is not None else None
     req = urllib.request.Request(url, data=body, headers={"Content-Type": "application/json", **(headers or {})})
@@ -500,6 +514,9 @@ def traffic(app):
                                                "role": "DONOR", "fullName": "Deploy Check"})
     status, body = http_json(base + "/api/v1/auth/login", {"email": "ops-check@example.org",
                                                             "password": "deploy check pass phrase"})
+    if status == 202:  # a coordinator's second factor, from the secret provisioned below
+        status, body = http_json(base + "/api/v1/auth/second-factor", {
+            "challenge": body["challenge"], "code": totp(CHECK_TOTP_SECRET, int(time.time()) // 30)})
     if status != 200:
         problem("live check", f"could not log in as the bootstrap coordinator (HTTP {status})")
         return
@@ -528,7 +545,8 @@ def check_live(jar, tmp):
     app = start("ramsetu", ["java", *java_opts, "-jar", str(jar), "serve", "--port", str(ports["app"])], app_log,
                 env={"RAMSETU_DATA_DIR": str(data),
                      "RAMSETU_BOOTSTRAP_ADMIN_EMAIL": "ops-check@example.org",
-                     "RAMSETU_BOOTSTRAP_ADMIN_PASSWORD": "deploy check pass phrase"})
+                     "RAMSETU_BOOTSTRAP_ADMIN_PASSWORD": "deploy check pass phrase",
+                     "RAMSETU_BOOTSTRAP_ADMIN_TOTP_SECRET": CHECK_TOTP_SECRET})
     start("redis-server", ["redis-server", "--port", str(ports["redis"]), "--bind", "127.0.0.1", "--save", "",
                            "--appendonly", "no", "--dir", str(tmp)], tmp / "redis.log")
     start("redis-exporter", ["prometheus-redis-exporter", f"--redis.addr=redis://127.0.0.1:{ports['redis']}",

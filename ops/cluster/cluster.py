@@ -28,6 +28,7 @@ import secrets
 import shutil
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -130,12 +131,14 @@ def sign_in(post, email: str, password: str, authenticator: Path | None) -> dict
     return body
 
 
-def http_json(url: str, method: str = "GET", body=None, headers=None, timeout: float = 3.0):
+def http_json(url: str, method: str = "GET", body=None, headers=None, timeout: float = 3.0,
+              context=None):
+    """`context`: an ssl.SSLContext for https addresses (the cluster's CA: Cluster.tls_context)."""
     data = None if body is None else json.dumps(body).encode()
     request = urllib.request.Request(url, data=data, method=method, headers=headers or {})
     if data is not None:
         request.add_header("Content-Type", "application/json")
-    with urllib.request.urlopen(request, timeout=timeout) as response:
+    with urllib.request.urlopen(request, timeout=timeout, context=context) as response:
         raw = response.read()
         return response.status, (json.loads(raw) if raw else None)
 
@@ -348,9 +351,9 @@ class Cluster:
         with openssl on first use and again when they are about to expire (30 days). PostgreSQL serves TLS with it and requires it over TCP; the product's
         targets verify it (sslmode=verify-full against ca.crt)."""
         d = self.root / "tls"
-        if (d / "server.crt").exists() and subprocess.run(
-                ["openssl", "x509", "-checkend", "86400", "-noout", "-in", str(d / "server.crt")],
-                capture_output=True).returncode == 0:
+        if all((d / f).exists() and subprocess.run(
+                ["openssl", "x509", "-checkend", "86400", "-noout", "-in", str(d / f)],
+                capture_output=True).returncode == 0 for f in ("server.crt", "app.crt")):
             return d  # made earlier and valid for at least another day
         d.mkdir(parents=True, exist_ok=True)
         os.chmod(d, 0o755)
@@ -368,8 +371,14 @@ class Cluster:
             "keyUsage=digitalSignature\nextendedKeyUsage=serverAuth\n")
         openssl("x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key",
                 "-CAcreateserial", "-days", "30", "-extfile", "server.ext", "-out", "server.crt")
+        # The product's targets that serve HTTPS (scoring) have a key of their own: PostgreSQL's
+        # belongs to its user.
+        openssl("req", *ec, "-subj", "/CN=localhost", "-keyout", "app.key", "-out", "app.csr")
+        openssl("x509", "-req", "-in", "app.csr", "-CA", "ca.crt", "-CAkey", "ca.key",
+                "-CAcreateserial", "-days", "30", "-extfile", "server.ext", "-out", "app.crt")
         os.chmod(d / "ca.key", 0o600)
         os.chmod(d / "server.key", 0o600)
+        os.chmod(d / "app.key", 0o600)
         os.chmod(d / "ca.crt", 0o644)
         if os.geteuid() == 0:
             # PostgreSQL refuses a key others can read, and reads it as its own user.
@@ -911,6 +920,17 @@ listen stats
 
     # ---- Redis with Sentinel ----------------------------------------------------------------
 
+    def redis_tls(self) -> list[str]:
+        """Redis and Sentinel serve TLS only, with the cluster's certificate, and talk TLS to each
+        other (replication, Sentinel's checks); clients are not asked for certificates."""
+        tls = self.tls()
+        return ["port 0",
+                f"tls-cert-file {tls / 'app.crt'}",
+                f"tls-key-file {tls / 'app.key'}",
+                f"tls-ca-cert-file {tls / 'ca.crt'}",
+                "tls-auth-clients no",
+                "tls-replication yes"]
+
     def start_redis(self) -> None:
         password = self.secret("redis")
         for i, (name, port) in enumerate(REDIS):
@@ -918,7 +938,8 @@ listen stats
             d.mkdir(parents=True, exist_ok=True)
             conf = d / "redis.conf"
             lines = [
-                f"port {port}",
+                *self.redis_tls(),
+                f"tls-port {port}",
                 "bind 127.0.0.1",
                 f"dir {d}",
                 "appendonly yes",
@@ -943,7 +964,8 @@ listen stats
             if not conf.exists():
                 conf.write_text(
                     "\n".join([
-                        f"port {port}",
+                        *self.redis_tls(),
+                        f"tls-port {port}",
                         "bind 127.0.0.1",
                         f"dir {d}",
                         f"sentinel monitor {REDIS_MASTER} 127.0.0.1 {REDIS[0][1]} 2",
@@ -960,7 +982,8 @@ listen stats
         log(f"Redis: primary :{self.redis_primary_port()}, 3 sentinels")
 
     def redis_cli(self, port: int, *command: str, password=True) -> str:
-        argv = ["redis-cli", "-h", "127.0.0.1", "-p", str(port), "--no-auth-warning"]
+        argv = ["redis-cli", "-h", "127.0.0.1", "-p", str(port), "--no-auth-warning",
+                "--tls", "--cacert", str(self.tls() / "ca.crt")]
         if password:
             argv += ["-a", self.secret("redis")]
         result = subprocess.run(argv + list(command), capture_output=True, text=True, timeout=5)
@@ -986,12 +1009,21 @@ listen stats
 
     def redis_url(self) -> str:
         nodes = ",".join(f"127.0.0.1:{p}" for _, p in SENTINELS)
-        return f"redis-sentinel://{self.secret('redis')}@{nodes}/0#{REDIS_MASTER}"
+        return f"rediss-sentinel://{self.secret('redis')}@{nodes}/0#{REDIS_MASTER}"
 
     # ---- the product's targets ---------------------------------------------------------------
 
     def jar(self) -> Path:
         return Path(os.environ.get("RAMSETU_JAR", REPO / "app" / "target" / "ramsetu.jar"))
+
+    def tls_context(self) -> ssl.SSLContext:
+        """Trusts the cluster's CA only, checking host names: how a client reaches scoring."""
+        return ssl.create_default_context(cafile=str(self.tls() / "ca.crt"))
+
+    def app_url(self, name: str) -> str:
+        """Where a target answers: scoring over HTTPS with the cluster's certificate."""
+        kind, port = APPS[name]
+        return f"{'https' if kind == 'scoring' else 'http'}://127.0.0.1:{port}"
 
     def ensure_jar(self) -> None:
         if os.environ.get("RAMSETU_JAR"):
@@ -1023,12 +1055,16 @@ listen stats
                 "RAMSETU_DB_URL": db_url,
                 "RAMSETU_DB_USER": APP_ROLE,
                 "RAMSETU_DB_PASSWORD": self.secret("app"),
-                "RAMSETU_SCORING_URL": f"http://127.0.0.1:{APPS['scoring1'][1]}",
+                "RAMSETU_SCORING_URL": self.app_url("scoring1"),
+                "RAMSETU_TLS_TRUSTED_CERTIFICATES": str(self.tls() / "ca.crt"),
             })
             if os.environ.get("RAMSETU_CLUSTER_READ_REPLICA", "1") == "1":
                 env["RAMSETU_DB_READ_URL"] = self.jdbc_url(f"127.0.0.1:{PG_READ}")
             if redis:
                 env["RAMSETU_REDIS_URL"] = self.redis_url()
+        else:
+            env.update({"RAMSETU_TLS_CERTIFICATE": str(self.tls() / "app.crt"),
+                        "RAMSETU_TLS_PRIVATE_KEY": str(self.tls() / "app.key")})
         env.update(self.extra_env)
         # Drills sign many people up from one address: the per-IP limits are for the internet.
         env["SPRING_APPLICATION_JSON"] = json.dumps({
@@ -1071,12 +1107,14 @@ listen stats
 
     def wait_ready(self, name: str, timeout: float = 180) -> None:
         port = APPS[name][1]
+        url = self.app_url(name)
+        context = self.tls_context() if url.startswith("https") else None
 
         def ready():
             if not self.pid(name):
                 raise RuntimeError(f"{name} exited; see {self.logs / (name + '.log')}")
             try:
-                status, _ = http_json(f"http://127.0.0.1:{port}/actuator/health/readiness")
+                status, _ = http_json(f"{url}/actuator/health/readiness", context=context)
                 return status == 200
             except urllib.error.HTTPError:
                 return False

@@ -280,6 +280,16 @@ final class Semantics {
                             pod.owner() + ": Secret",
                             p);
                 }
+                // Secrets mounted as files (RAMSETU_<NAME>_FILE) through a projected volume.
+                for (JsonNode source : v.path("projected").path("sources")) {
+                    if (source.has("secret")) {
+                        need(
+                                secrets,
+                                source.path("secret").path("name").asString(),
+                                pod.owner() + ": Secret",
+                                p);
+                    }
+                }
                 if (v.has("configMap")) {
                     need(
                             configMaps,

@@ -118,6 +118,9 @@ class ValidatorCatchesMistakesTest {
                   serviceAccountName: sa
                   securityContext: {runAsNonRoot: true, runAsUser: 10001, seccompProfile: {type: RuntimeDefault}}
                   terminationGracePeriodSeconds: 60
+                  volumes:
+                    - name: secrets
+                      projected: {sources: [{secret: {name: missing-file-secret}}]}
                   topologySpreadConstraints:
                     - {maxSkew: 1, topologyKey: z, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app.kubernetes.io/name: ramsetu}}}
                     - {maxSkew: 1, topologyKey: h, whenUnsatisfiable: ScheduleAnyway, labelSelector: {matchLabels: {app.kubernetes.io/name: ramsetu}}}
@@ -183,6 +186,9 @@ class ValidatorCatchesMistakesTest {
                 .contains("service account sa does not exist")
                 .contains(
                         "Secret missing-secret is neither in the manifests nor made by an ExternalSecret")
+                .contains(
+                        "Secret missing-file-secret is neither in the manifests nor made by an"
+                                + " ExternalSecret")
                 .contains("Service/s: selector")
                 .contains("HorizontalPodAutoscaler/h: scales Deployment/apps, which does not exist")
                 .contains("NetworkPolicy/n: podSelector matches no pod")

@@ -33,7 +33,10 @@ public class CacheConfiguration {
         if (settings.redisUrl().isPresent()) {
             log.info("Cache: Redis, entries live {}", properties.timeToLive());
             return RedisCacheManagers.create(
-                    settings.redisUrl().get(), properties.redisTimeout(), properties.timeToLive());
+                    settings.redisUrl().get(),
+                    settings.tls().trusted(),
+                    properties.redisTimeout(),
+                    properties.timeToLive());
         }
         log.info("Cache: Caffeine in memory, entries live {}", properties.timeToLive());
         CaffeineCacheManager caffeine = new CaffeineCacheManager();

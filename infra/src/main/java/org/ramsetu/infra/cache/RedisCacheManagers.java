@@ -5,8 +5,10 @@ import io.lettuce.core.resource.ClientResources;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.ramsetu.infra.redis.DemotedPrimary;
 import org.ramsetu.infra.redis.RedisClients;
@@ -32,7 +34,11 @@ final class RedisCacheManagers {
 
     private RedisCacheManagers() {}
 
-    static RedisCacheManager create(URI redisUrl, Duration timeout, Duration timeToLive) {
+    static RedisCacheManager create(
+            URI redisUrl,
+            Optional<Path> trustedCertificates,
+            Duration timeout,
+            Duration timeToLive) {
         ClientResources resources = RedisClients.resources();
         LettuceClientConfiguration.LettuceClientConfigurationBuilder client =
                 LettuceClientConfiguration.builder()
@@ -42,7 +48,8 @@ final class RedisCacheManagers {
                         .clientOptions(
                                 RedisClients.options(
                                         timeout,
-                                        ClientOptions.DisconnectedBehavior.REJECT_COMMANDS));
+                                        ClientOptions.DisconnectedBehavior.REJECT_COMMANDS,
+                                        trustedCertificates));
         if (redisUrl.getScheme().toLowerCase(Locale.ROOT).startsWith("rediss")) {
             client.useSsl();
         }

@@ -31,6 +31,7 @@ public class RateLimitConfiguration {
             return new RedisRateLimiter(
                     catalog,
                     settings.redisUrl().get(),
+                    settings.tls().trusted(),
                     properties.redisTimeout(),
                     meters.getIfAvailable(SimpleMeterRegistry::new));
         }

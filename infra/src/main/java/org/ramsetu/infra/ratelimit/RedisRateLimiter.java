@@ -11,7 +11,9 @@ import io.lettuce.core.codec.StringCodec;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.ramsetu.infra.redis.DemotedPrimary;
 import org.ramsetu.infra.redis.RedisClients;
 import org.slf4j.Logger;
@@ -43,6 +45,18 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
 
     public RedisRateLimiter(
             RateLimitCatalog catalog, URI redisUrl, Duration timeout, MeterRegistry meters) {
+        this(catalog, redisUrl, Optional.empty(), timeout, meters);
+    }
+
+    /**
+     * @param trustedCertificates the CAs a {@code rediss} server's certificate must chain to
+     */
+    public RedisRateLimiter(
+            RateLimitCatalog catalog,
+            URI redisUrl,
+            Optional<Path> trustedCertificates,
+            Duration timeout,
+            MeterRegistry meters) {
         this.catalog = catalog;
         this.timeout = timeout;
         // Fail fast while Redis is away instead of queueing commands until they time out.
@@ -51,7 +65,8 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
                         redisUrl,
                         timeout,
                         ClientOptions.DisconnectedBehavior.REJECT_COMMANDS,
-                        "ramsetu-rate-limits");
+                        "ramsetu-rate-limits",
+                        trustedCertificates);
         this.longestRefill =
                 catalog.all().stream()
                         .map(RateLimit::refillPeriod)

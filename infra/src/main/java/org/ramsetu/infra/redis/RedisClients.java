@@ -4,12 +4,15 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
+import io.lettuce.core.SslOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -50,8 +53,28 @@ public final class RedisClients {
      */
     public static ClientOptions options(
             Duration timeout, ClientOptions.DisconnectedBehavior whileDisconnected) {
-        return ClientOptions.builder()
-                .disconnectedBehavior(whileDisconnected)
+        return options(timeout, whileDisconnected, Optional.empty());
+    }
+
+    /**
+     * @param trustedCertificates PEM CAs that a {@code rediss://} or {@code rediss-sentinel://}
+     *     server's certificate must chain to (RAMSETU_TLS_TRUSTED_CERTIFICATES), instead of the
+     *     JDK's list; host names are checked either way
+     */
+    public static ClientOptions options(
+            Duration timeout,
+            ClientOptions.DisconnectedBehavior whileDisconnected,
+            Optional<Path> trustedCertificates) {
+        ClientOptions.Builder options = ClientOptions.builder();
+        trustedCertificates.ifPresent(
+                pem ->
+                        options.sslOptions(
+                                SslOptions.builder()
+                                        .jdkSslProvider()
+                                        .trustManager(pem.toFile())
+                                        .protocols("TLSv1.3", "TLSv1.2")
+                                        .build()));
+        return options.disconnectedBehavior(whileDisconnected)
                 .timeoutOptions(TimeoutOptions.enabled(timeout))
                 .socketOptions(
                         SocketOptions.builder()
@@ -86,9 +109,22 @@ public final class RedisClients {
             Duration timeout,
             ClientOptions.DisconnectedBehavior whileDisconnected,
             String clientName) {
+        return create(url, timeout, whileDisconnected, clientName, Optional.empty());
+    }
+
+    /**
+     * @param trustedCertificates see {@link #options(Duration, ClientOptions.DisconnectedBehavior,
+     *     Optional)}
+     */
+    public static Owned create(
+            URI url,
+            Duration timeout,
+            ClientOptions.DisconnectedBehavior whileDisconnected,
+            String clientName,
+            Optional<Path> trustedCertificates) {
         ClientResources resources = resources();
         RedisClient client = RedisClient.create(resources, uri(url, timeout, clientName));
-        client.setOptions(options(timeout, whileDisconnected));
+        client.setOptions(options(timeout, whileDisconnected, trustedCertificates));
         return new Owned(client, resources);
     }
 

@@ -181,7 +181,8 @@ public final class HttpScoringClient implements ScoringClient {
         return problems;
     }
 
-    private static SSLContext defaultTls() {
+    /** The JDK's own TLS context: its list of CAs, host names checked. */
+    public static SSLContext defaultTls() {
         try {
             return SSLContext.getDefault();
         } catch (NoSuchAlgorithmException e) {

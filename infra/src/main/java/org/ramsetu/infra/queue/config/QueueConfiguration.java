@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.observation.ObservationRegistry;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -65,13 +66,25 @@ public class QueueConfiguration {
      */
     @Bean(destroyMethod = "shutdown")
     QueueRedis queueRedis(RamsetuSettings settings) {
-        return new QueueRedis(settings.redisUrl().map(QueueConfiguration::redisClient));
+        return new QueueRedis(
+                settings.redisUrl().map(url -> redisClient(url, settings.tls().trusted())));
     }
 
     /** The client the queue uses for {@code url}; public so tests reach Redis the same way. */
     public static RedisClients.Owned redisClient(URI url) {
+        return redisClient(url, Optional.empty());
+    }
+
+    /**
+     * @param trustedCertificates the CAs a {@code rediss} server's certificate must chain to
+     */
+    public static RedisClients.Owned redisClient(URI url, Optional<Path> trustedCertificates) {
         return RedisClients.create(
-                url, REDIS_TIMEOUT, ClientOptions.DisconnectedBehavior.DEFAULT, "ramsetu-queue");
+                url,
+                REDIS_TIMEOUT,
+                ClientOptions.DisconnectedBehavior.DEFAULT,
+                "ramsetu-queue",
+                trustedCertificates);
     }
 
     private static final Duration REDIS_TIMEOUT = Duration.ofSeconds(5);

@@ -6,7 +6,6 @@ import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedTimeLimiterMetrics;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.observation.ObservationRegistry;
-import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import org.ramsetu.infra.scoring.HttpScoringClient;
 import org.ramsetu.infra.scoring.ScoringClient;
@@ -46,33 +45,25 @@ public class ResilientScoringConfiguration {
         ScoringCredentials shown = credentials.getIfAvailable(ScoringCredentials::none);
         // An https:// scoring URL is verified against RAMSETU_TLS_TRUSTED_CERTIFICATES (a private
         // CA) when set, else against the JDK's CAs; host names are always checked.
-        Optional<SSLContext> trusting =
+        SSLContext trusting =
                 settings.tls()
                         .trusted()
                         .map(
                                 file ->
                                         bundles.getObject()
                                                 .getBundle(TlsBundles.TRUSTED)
-                                                .createSslContext());
+                                                .createSslContext())
+                        .orElseGet(HttpScoringClient::defaultTls);
         ScoringClient http =
                 settings.scoringUrl()
                         .<ScoringClient>map(
                                 url ->
-                                        trusting.map(
-                                                        tls ->
-                                                                new HttpScoringClient(
-                                                                        url,
-                                                                        properties.attemptTimeout(),
-                                                                        registry,
-                                                                        shown,
-                                                                        tls))
-                                                .orElseGet(
-                                                        () ->
-                                                                new HttpScoringClient(
-                                                                        url,
-                                                                        properties.attemptTimeout(),
-                                                                        registry,
-                                                                        shown)))
+                                        new HttpScoringClient(
+                                                url,
+                                                properties.attemptTimeout(),
+                                                registry,
+                                                shown,
+                                                trusting))
                         .orElseGet(UnconfiguredScoringClient::new);
         return new ResilientScoringClient(http, properties, registry);
     }
