@@ -119,3 +119,9 @@ def run(d: Drill) -> None:
     d.expect(resume_seconds < RESUME_GOAL, f"queue resumed after {resume_seconds} s")
     d.expect(not load.failures, f"journeys broke on unexpected answers: {load.failures[:5]}")
     d.expect_no_server_errors(load.ledger)
+    # Every Redis user of every target (queue, cache, rate limits, flag notices, Boot's own)
+    # speaks TLS to Redis and the Sentinels: none may have given up on a handshake and degraded.
+    refused = [n for n in apps
+               if "SSLHandshakeException" in (d.cluster.logs / f"{n}.log").read_text(errors="replace")]
+    d.result["tls_handshakes_refused_in"] = refused
+    d.expect(not refused, f"TLS handshakes refused in the logs of {refused}")

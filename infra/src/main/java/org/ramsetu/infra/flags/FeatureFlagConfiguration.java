@@ -71,13 +71,17 @@ public class FeatureFlagConfiguration {
     @Bean(destroyMethod = "close")
     FlagChangeNotifier flagChangeNotifier(
             ObjectProvider<RamsetuSettings> settings, PostgresFeatureProvider provider) {
-        Optional<URI> redis =
-                Optional.ofNullable(settings.getIfAvailable()).flatMap(RamsetuSettings::redisUrl);
+        Optional<RamsetuSettings> configured = Optional.ofNullable(settings.getIfAvailable());
+        Optional<URI> redis = configured.flatMap(RamsetuSettings::redisUrl);
         if (redis.isEmpty()) {
             return FlagChangeNotifier.none();
         }
         try {
-            return new RedisFlagChangeNotifier(redis.get(), REDIS_TIMEOUT, provider::refreshSoon);
+            return new RedisFlagChangeNotifier(
+                    redis.get(),
+                    configured.get().tls().trusted(),
+                    REDIS_TIMEOUT,
+                    provider::refreshSoon);
         } catch (RuntimeException e) {
             // Redis down at start: flags still converge by the periodic refresh.
             log.warn(

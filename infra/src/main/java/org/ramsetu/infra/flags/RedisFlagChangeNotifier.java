@@ -5,7 +5,9 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.ramsetu.infra.redis.RedisClients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,15 +29,18 @@ final class RedisFlagChangeNotifier implements FlagChangeNotifier {
     private final StatefulRedisConnection<String, String> publisher;
 
     /**
+     * @param trustedCertificates the CAs a {@code rediss} server's certificate must chain to
      * @param onChange runs on Redis' I/O thread: it must hand the work over, not block
      */
-    RedisFlagChangeNotifier(URI url, Duration timeout, Runnable onChange) {
+    RedisFlagChangeNotifier(
+            URI url, Optional<Path> trustedCertificates, Duration timeout, Runnable onChange) {
         this.redis =
                 RedisClients.create(
                         url,
                         timeout,
                         ClientOptions.DisconnectedBehavior.REJECT_COMMANDS,
-                        "ramsetu-flags");
+                        "ramsetu-flags",
+                        trustedCertificates);
         try {
             this.subscription = redis.client().connectPubSub();
             this.subscription.addListener(

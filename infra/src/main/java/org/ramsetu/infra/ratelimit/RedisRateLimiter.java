@@ -43,11 +43,6 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     private final Counter degraded;
     private final WarnEvery warnings = new WarnEvery(Duration.ofSeconds(30));
 
-    public RedisRateLimiter(
-            RateLimitCatalog catalog, URI redisUrl, Duration timeout, MeterRegistry meters) {
-        this(catalog, redisUrl, Optional.empty(), timeout, meters);
-    }
-
     /**
      * @param trustedCertificates the CAs a {@code rediss} server's certificate must chain to
      */

@@ -50,13 +50,6 @@ public final class RedisClients {
      * @param timeout how long a command may take
      * @param whileDisconnected what happens to commands issued while the connection is down: queued
      *     until it is back (and failing after {@code timeout}), or rejected at once
-     */
-    public static ClientOptions options(
-            Duration timeout, ClientOptions.DisconnectedBehavior whileDisconnected) {
-        return options(timeout, whileDisconnected, Optional.empty());
-    }
-
-    /**
      * @param trustedCertificates PEM CAs that a {@code rediss://} or {@code rediss-sentinel://}
      *     server's certificate must chain to (RAMSETU_TLS_TRUSTED_CERTIFICATES), instead of the
      *     JDK's list; host names are checked either way
@@ -103,16 +96,9 @@ public final class RedisClients {
         return uri;
     }
 
-    /** A client of {@code url} with its own resources, which {@link Owned#close()} shuts down. */
-    public static Owned create(
-            URI url,
-            Duration timeout,
-            ClientOptions.DisconnectedBehavior whileDisconnected,
-            String clientName) {
-        return create(url, timeout, whileDisconnected, clientName, Optional.empty());
-    }
-
     /**
+     * A client of {@code url} with its own resources, which {@link Owned#close()} shuts down.
+     *
      * @param trustedCertificates see {@link #options(Duration, ClientOptions.DisconnectedBehavior,
      *     Optional)}
      */

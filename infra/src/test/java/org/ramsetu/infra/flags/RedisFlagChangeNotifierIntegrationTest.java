@@ -57,10 +57,12 @@ class RedisFlagChangeNotifierIntegrationTest {
         OpenFeatureAPI.getInstance().setProviderAndWait(domain, other);
         Client otherClient = OpenFeatureAPI.getInstance().getClient(domain);
         URI url = URI.create(redis.url());
-        try (var announcer = new RedisFlagChangeNotifier(url, Duration.ofSeconds(2), () -> {});
+        try (var announcer =
+                        new RedisFlagChangeNotifier(
+                                url, Optional.empty(), Duration.ofSeconds(2), () -> {});
                 var listener =
                         new RedisFlagChangeNotifier(
-                                url, Duration.ofSeconds(2), other::refreshSoon)) {
+                                url, Optional.empty(), Duration.ofSeconds(2), other::refreshSoon)) {
             assertThat(otherClient.getBooleanValue("test.redis", false)).isFalse();
 
             store.change(

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,7 +104,8 @@ class RedisRateLimiterIntegrationTest extends RateLimiterContract {
     private RedisRateLimiter open(
             RedisServerProcess server, SimpleMeterRegistry meters, Duration timeout) {
         RedisRateLimiter limiter =
-                new RedisRateLimiter(LIMITS, URI.create(server.url()), timeout, meters);
+                new RedisRateLimiter(
+                        LIMITS, URI.create(server.url()), Optional.empty(), timeout, meters);
         opened.add(limiter);
         return limiter;
     }
