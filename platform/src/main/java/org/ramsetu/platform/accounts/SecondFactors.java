@@ -172,23 +172,17 @@ public class SecondFactors {
                             if (!stored.get().confirmed()) {
                                 confirm(account.id(), now);
                                 recoveryCodes = newRecoveryCodes(account.id(), now);
-                                audit.record(
-                                        AuditEntry.of(
-                                                        AuditActions.SECOND_FACTOR_ENROLLED,
-                                                        AuditOutcome.SUCCESS)
-                                                .by(account.id(), account.role())
-                                                .on("account", account.id()));
+                                audited(
+                                        account,
+                                        AuditActions.SECOND_FACTOR_ENROLLED,
+                                        AuditOutcome.SUCCESS,
+                                        Map.of());
                             }
-                            audit.record(
-                                    AuditEntry.of(
-                                                    AuditActions.LOGIN_SUCCEEDED,
-                                                    AuditOutcome.SUCCESS)
-                                            .by(account.id(), account.role())
-                                            .on("account", account.id())
-                                            .with(
-                                                    Map.of(
-                                                            "secondFactor",
-                                                            accepted.method().audited)));
+                            audited(
+                                    account,
+                                    AuditActions.LOGIN_SUCCEEDED,
+                                    AuditOutcome.SUCCESS,
+                                    Map.of("secondFactor", accepted.method().audited));
                             AuthTokens tokens = this.tokens.startSession(account, Optional.of(now));
                             return new Answer<>(
                                     attempt,
@@ -229,16 +223,11 @@ public class SecondFactors {
                             if (!refreshTokens.secondFactorChecked(account.id(), session, now)) {
                                 throw new Unauthenticated("this login has ended; log in again");
                             }
-                            audit.record(
-                                    AuditEntry.of(
-                                                    AuditActions.SECOND_FACTOR_STEP_UP,
-                                                    AuditOutcome.SUCCESS)
-                                            .by(account.id(), account.role())
-                                            .on("account", account.id())
-                                            .with(
-                                                    Map.of(
-                                                            "secondFactor",
-                                                            accepted.method().audited)));
+                            audited(
+                                    account,
+                                    AuditActions.SECOND_FACTOR_STEP_UP,
+                                    AuditOutcome.SUCCESS,
+                                    Map.of("secondFactor", accepted.method().audited));
                             return new Answer<>(attempt, tokens.accessToken(account, session, now));
                         });
         return answer.orRefuse(account, "step-up");
@@ -320,13 +309,11 @@ public class SecondFactors {
         auditRefusal(account, Map.of("reason", "wrong code", "failedAttempts", failed));
         lockedUntil.ifPresent(
                 until ->
-                        audit.record(
-                                AuditEntry.of(
-                                                AuditActions.SECOND_FACTOR_LOCKED_OUT,
-                                                AuditOutcome.DENIED)
-                                        .by(account.id(), account.role())
-                                        .on("account", account.id())
-                                        .with(Map.of("until", until.toString()))));
+                        audited(
+                                account,
+                                AuditActions.SECOND_FACTOR_LOCKED_OUT,
+                                AuditOutcome.DENIED,
+                                Map.of("until", until.toString())));
         return new Attempt.Refused();
     }
 
@@ -338,12 +325,18 @@ public class SecondFactors {
         return lock.compareTo(LONGEST_LOCK) > 0 ? LONGEST_LOCK : lock;
     }
 
-    private void auditRefusal(Account account, Map<String, ?> facts) {
+    /** An audit entry by the account about itself. */
+    private void audited(
+            Account account, String action, AuditOutcome outcome, Map<String, ?> facts) {
         audit.record(
-                AuditEntry.of(AuditActions.SECOND_FACTOR_FAILED, AuditOutcome.FAILURE)
+                AuditEntry.of(action, outcome)
                         .by(account.id(), account.role())
                         .on("account", account.id())
                         .with(facts));
+    }
+
+    private void auditRefusal(Account account, Map<String, ?> facts) {
+        audited(account, AuditActions.SECOND_FACTOR_FAILED, AuditOutcome.FAILURE, facts);
     }
 
     /**
