@@ -183,6 +183,7 @@ class SecondFactorTest {
         String revoke = "/api/v1/admin/accounts/" + Accounts.patient().id() + "/sessions/revoke";
 
         var refused = stale.post(revoke, "{}");
+        var encoded = stale.post(revoke.replace("/accounts/", "/%61ccounts/"), "{}");
         var dailyRead = stale.get("/api/v1/admin/donors?limit=1");
         var dailyWrite = stale.post("/api/v1/admin/pledges/" + UUID.randomUUID() + "/verify", "{}");
         var wrongStepUp =
@@ -200,6 +201,7 @@ class SecondFactorTest {
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
         assertThat(refused.text("type")).endsWith("second-factor-required");
+        assertThat(encoded.status()).as("the same path, percent-encoded").isIn(400, 403);
         assertThat(dailyRead.status())
                 .as("daily work needs the sign-in's factor only")
                 .isEqualTo(200);

@@ -15,6 +15,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Sensitive coordinator actions want a second factor checked recently, not only at sign-in: changes
@@ -27,6 +28,7 @@ public final class RecentSecondFactorFilter extends OncePerRequestFilter {
     public static final String TYPE = "second-factor-required";
 
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+    private static final UrlPathHelper PATHS = new UrlPathHelper();
 
     private final Duration window;
     private final Clock clock;
@@ -41,7 +43,8 @@ public final class RecentSecondFactorFilter extends OncePerRequestFilter {
         if (READS.contains(request.getMethod())) {
             return false;
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // Decoded as the dispatcher maps it, so that %61ccounts cannot pass for another path.
+        String path = PATHS.getPathWithinApplication(request);
         return path.startsWith("/api/v1/admin/accounts/")
                 || path.startsWith("/api/v1/admin/reprocessing/")
                 || path.startsWith("/actuator/");
