@@ -133,6 +133,42 @@ class SecondFactorTest {
     }
 
     @Test
+    void aCoordinatorReplacesTheRecoveryCodesWithACurrentCodeAndTheOldOnesStopWorking() {
+        String email = Accounts.newEmail("replacing-coordinator");
+        coordinators().create(email, "Coordinator", Accounts.PASSWORD, "test");
+        ApiClient client = PlatformInstance.client();
+        var enrol = passwordStep(client, email);
+        String secret = enrol.json().path("enrolment").path("secret").asString();
+        var enrolled =
+                secondStep(
+                        client, enrol.text("challenge"), AuthenticatorApp.nextCode(email, secret));
+        String oldCode = enrolled.json().path("recoveryCodes").get(0).asString();
+        ApiClient signedIn = client.withToken(enrolled.text("accessToken"));
+
+        var byRecoveryCode =
+                signedIn.post("/api/v1/auth/second-factor/recovery-codes", Map.of("code", oldCode));
+        var replaced =
+                signedIn.post(
+                        "/api/v1/auth/second-factor/recovery-codes",
+                        Map.of("code", AuthenticatorApp.nextCode(email, secret)));
+        var oldOne = secondStep(client, passwordStep(client, email).text("challenge"), oldCode);
+        String newCode = replaced.json().path("recoveryCodes").get(0).asString();
+        var newOne = secondStep(client, passwordStep(client, email).text("challenge"), newCode);
+        var anonymous =
+                client.post("/api/v1/auth/second-factor/recovery-codes", Map.of("code", "123456"));
+
+        assertThat(byRecoveryCode.status())
+                .as("a recovery code cannot mint new ones")
+                .isEqualTo(400);
+        assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
+        assertThat(replaced.header("Cache-Control")).contains("no-store");
+        assertThat(replaced.json().path("recoveryCodes")).hasSize(10);
+        assertThat(oldOne.status()).isEqualTo(401);
+        assertThat(newOne.status()).as(newOne.toString()).isEqualTo(200);
+        assertThat(anonymous.status()).isEqualTo(401);
+    }
+
+    @Test
     void fiveWrongCodesLockTheSecondFactorEvenForTheRightCode() {
         var coordinator = Accounts.coordinator();
         ApiClient client = PlatformInstance.client();

@@ -2,6 +2,7 @@ package org.ramsetu.platform.accounts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.ramsetu.platform.security.CurrentUser;
@@ -100,6 +101,29 @@ public class AuthController {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(secondFactors.stepUp(caller, session, body));
+    }
+
+    /**
+     * A signed-in coordinator replaces their recovery codes, proving it with the authenticator's
+     * current code; the ten new codes are answered once. Audited as {@code
+     * RECOVERY_CODES_REPLACED}.
+     */
+    @PostMapping("/auth/second-factor/recovery-codes")
+    public ResponseEntity<RecoveryCodes> replaceRecoveryCodes(
+            @RequestBody AuthRequests.StepUp body) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(
+                        new RecoveryCodes(
+                                secondFactors.newRecoveryCodes(CurrentUser.required(), body)));
+    }
+
+    /** New recovery codes, shown once. */
+    public record RecoveryCodes(List<String> recoveryCodes) {
+        @Override
+        public String toString() {
+            return "RecoveryCodes[…]";
+        }
     }
 
     /**

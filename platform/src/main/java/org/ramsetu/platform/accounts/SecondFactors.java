@@ -233,6 +233,46 @@ public class SecondFactors {
         return answer.orRefuse(account, "step-up");
     }
 
+    /**
+     * A signed-in coordinator replaces their recovery codes (some used, or the list lost), proving
+     * it with the authenticator's current code: the old codes stop working and ten new ones are
+     * answered, once.
+     *
+     * @throws DomainException Unauthenticated for a wrong or reused code, TooManyAttempts while
+     *     locked, InvalidInput for accounts without a second factor or a recovery code as proof
+     */
+    public List<String> newRecoveryCodes(CurrentUser caller, AuthRequests.StepUp request) {
+        if (!required(caller.role())) {
+            throw InvalidInput.field("code", "only coordinators' accounts have a second factor");
+        }
+        Account account =
+                accounts.find(caller.id())
+                        .orElseThrow(() -> new Unauthenticated("the account no longer exists"));
+        String code = requiredCode(request.code());
+        if (!code.chars().allMatch(Character::isDigit)) {
+            // A recovery code must not mint new ones: whoever holds one list could keep it alive.
+            throw InvalidInput.field("code", "give the 6-digit code of your authenticator app");
+        }
+        takeAttempt(account);
+        Answer<List<String>> answer =
+                tx.execute(
+                        status -> {
+                            Attempt attempt =
+                                    attempt(account, findForUpdate(account.id()), code, true);
+                            if (!(attempt instanceof Attempt.Accepted)) {
+                                return Answer.<List<String>>of(attempt);
+                            }
+                            List<String> codes = newRecoveryCodes(account.id(), clock.instant());
+                            audited(
+                                    account,
+                                    AuditActions.RECOVERY_CODES_REPLACED,
+                                    AuditOutcome.SUCCESS,
+                                    Map.of("codes", codes.size()));
+                            return new Answer<>(attempt, codes);
+                        });
+        return answer.orRefuse(account, "recovery-codes");
+    }
+
     /** What one code led to, decided under the factor's row lock. */
     private sealed interface Attempt {
         record Accepted(Method method) implements Attempt {}

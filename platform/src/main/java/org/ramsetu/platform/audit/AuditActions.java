@@ -20,6 +20,7 @@ public final class AuditActions {
     public static final String SECOND_FACTOR_STEP_UP = "SECOND_FACTOR_STEP_UP";
     public static final String SECOND_FACTOR_RESET = "SECOND_FACTOR_RESET";
     public static final String RECOVERY_CODE_USED = "RECOVERY_CODE_USED";
+    public static final String RECOVERY_CODES_REPLACED = "RECOVERY_CODES_REPLACED";
     public static final String PASSWORD_RESET_REQUESTED = "PASSWORD_RESET_REQUESTED";
     public static final String PASSWORD_RESET = "PASSWORD_RESET";
     public static final String ROLE_GRANTED = "ROLE_GRANTED";
