@@ -24,8 +24,6 @@ Stops everything it started (by PID) and prints one line per problem; exit 1 if 
 import argparse
 import base64
 import fnmatch
-import hashlib
-import hmac
 import http.server
 import io
 import json
@@ -46,6 +44,9 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# The authenticator's codes are computed as the local cluster's clients compute them.
+sys.path.insert(0, str(ROOT / "ops" / "cluster"))
+from cluster import totp  # noqa: E402
 PROM_DIR = ROOT / "deploy" / "prometheus"
 RULE_FILES = sorted((PROM_DIR / "rules").glob("*.yml"))
 TEST_FILES = sorted((PROM_DIR / "tests").glob("*.yml"))
@@ -410,13 +411,6 @@ def stop_all():
 
 # The bootstrap coordinator's authenticator, provisioned for this check's throw-away instance.
 CHECK_TOTP_SECRET = base64.b32encode(os.urandom(20)).decode()
-
-
-def totp(secret_b32, step):
-    """RFC 6238 code (HMAC-SHA-1, 6 digits) of a 30-second step, as an authenticator app shows."""
-    digest = hmac.new(base64.b32decode(secret_b32), step.to_bytes(8, "big"), hashlib.sha1).digest()
-    offset = digest[-1] & 0x0F
-    return f"{(int.from_bytes(digest[offset:offset + 4], 'big') & 0x7FFFFFFF) % 1_000_000:06d}"
 
 
 def http_json(url, data=None, headers=None, timeout=10):

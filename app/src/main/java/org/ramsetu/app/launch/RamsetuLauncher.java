@@ -1,7 +1,6 @@
 package org.ramsetu.app.launch;
 
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.ramsetu.app.RamsetuApplication;
@@ -113,9 +112,7 @@ public final class RamsetuLauncher {
                                         "file:" + trusted.toAbsolutePath()));
         // Boot's own Redis connection (its health indicator) trusts the same CAs over rediss.
         if (tls.trusted().isPresent()
-                && settings.redisUrl()
-                        .map(url -> url.getScheme().toLowerCase(Locale.ROOT).startsWith("rediss"))
-                        .orElse(false)) {
+                && settings.redisUrl().map(RedisUrls::usesTls).orElse(false)) {
             p.put("spring.data.redis.ssl.bundle", TlsBundles.TRUSTED);
         }
         // The model server has no database; an environment shared by every target (one env file for

@@ -7,11 +7,11 @@ import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.ramsetu.infra.redis.DemotedPrimary;
 import org.ramsetu.infra.redis.RedisClients;
+import org.ramsetu.infra.redis.RedisUrls;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.data.redis.cache.RedisCacheConfiguration;
 import org.springframework.data.redis.cache.RedisCacheManager;
@@ -50,7 +50,7 @@ final class RedisCacheManagers {
                                         timeout,
                                         ClientOptions.DisconnectedBehavior.REJECT_COMMANDS,
                                         trustedCertificates));
-        if (redisUrl.getScheme().toLowerCase(Locale.ROOT).startsWith("rediss")) {
+        if (RedisUrls.usesTls(redisUrl)) {
             client.useSsl();
         }
         // A redis-sentinel:// URL gives a RedisSentinelConfiguration (master, Sentinels, password).

@@ -20,6 +20,12 @@ public final class RedisUrls {
                         url.getScheme().toLowerCase(Locale.ROOT));
     }
 
+    /** Whether the URL asks for TLS: {@code rediss://} or {@code rediss-sentinel://}. */
+    public static boolean usesTls(URI url) {
+        return url.getScheme() != null
+                && url.getScheme().toLowerCase(Locale.ROOT).startsWith("rediss");
+    }
+
     /**
      * Spring Boot's {@code spring.data.redis.*} properties for {@code url}. Boot reads only {@code
      * redis://} and {@code rediss://} from {@code spring.data.redis.url}; a Sentinel URL becomes

@@ -90,11 +90,6 @@ public class SecondFactors {
         this.challengeLifetime = challengeLifetime;
     }
 
-    /** Whose accounts sign in with a second factor. */
-    public static boolean required(Role role) {
-        return role == Role.ADMIN;
-    }
-
     /**
      * What the password step answers a coordinator.
      *
@@ -155,7 +150,7 @@ public class SecondFactors {
                         .orElseThrow(() -> new Unauthenticated(NO_CHALLENGE));
         Account account =
                 accounts.find(accountId)
-                        .filter(a -> required(a.role()))
+                        .filter(a -> a.role().needsSecondFactor())
                         .orElseThrow(() -> new Unauthenticated(NO_CHALLENGE));
         String code = requiredCode(request.code());
         takeAttempt(account);
@@ -203,12 +198,7 @@ public class SecondFactors {
      */
     public SessionTokens.AccessToken stepUp(
             CurrentUser caller, UUID session, AuthRequests.StepUp request) {
-        if (!required(caller.role())) {
-            throw InvalidInput.field("code", "only coordinators' accounts have a second factor");
-        }
-        Account account =
-                accounts.find(caller.id())
-                        .orElseThrow(() -> new Unauthenticated("the account no longer exists"));
+        Account account = signedInCoordinator(caller);
         String code = requiredCode(request.code());
         takeAttempt(account);
         Answer<SessionTokens.AccessToken> answer =
@@ -233,6 +223,15 @@ public class SecondFactors {
         return answer.orRefuse(account, "step-up");
     }
 
+    /** The caller's account, when it is one that has a second factor. */
+    private Account signedInCoordinator(CurrentUser caller) {
+        if (!caller.role().needsSecondFactor()) {
+            throw InvalidInput.field("code", "only coordinators' accounts have a second factor");
+        }
+        return accounts.find(caller.id())
+                .orElseThrow(() -> new Unauthenticated("the account no longer exists"));
+    }
+
     /**
      * A signed-in coordinator replaces their recovery codes (some used, or the list lost), proving
      * it with the authenticator's current code: the old codes stop working and ten new ones are
@@ -242,12 +241,7 @@ public class SecondFactors {
      *     locked, InvalidInput for accounts without a second factor or a recovery code as proof
      */
     public List<String> newRecoveryCodes(CurrentUser caller, AuthRequests.StepUp request) {
-        if (!required(caller.role())) {
-            throw InvalidInput.field("code", "only coordinators' accounts have a second factor");
-        }
-        Account account =
-                accounts.find(caller.id())
-                        .orElseThrow(() -> new Unauthenticated("the account no longer exists"));
+        Account account = signedInCoordinator(caller);
         String code = requiredCode(request.code());
         if (!code.chars().allMatch(Character::isDigit)) {
             // A recovery code must not mint new ones: whoever holds one list could keep it alive.

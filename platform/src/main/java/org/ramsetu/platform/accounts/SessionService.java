@@ -156,7 +156,7 @@ public class SessionService {
                             + " /api/v1/auth/verify), or ask for a new code (POST"
                             + " /api/v1/auth/resend-code)");
         }
-        if (SecondFactors.required(account.role())) {
+        if (account.role().needsSecondFactor()) {
             return new SignInStep.SecondFactorNeeded(
                     tx.execute(status -> secondFactors.challenge(account)));
         }
@@ -184,7 +184,7 @@ public class SessionService {
             Account account =
                     accounts.find(rotated.accountId())
                             .orElseThrow(() -> new Unauthenticated("log in again"));
-            if (SecondFactors.required(account.role()) && rotated.secondFactorAt().isEmpty()) {
+            if (account.role().needsSecondFactor() && rotated.secondFactorAt().isEmpty()) {
                 // A coordinator's login from before second factors (or one the previous release
                 // refreshed during a rolling deploy) ends here: sign-in needs the code now.
                 refreshTokens.revokeFamily(account.id(), rotated.familyId());

@@ -32,6 +32,14 @@ public enum Role {
         return this != ADMIN;
     }
 
+    /**
+     * Whether signing in as this role takes a second factor, and its sensitive actions a recent
+     * one: coordinators, who read and decide for everyone.
+     */
+    public boolean needsSecondFactor() {
+        return this == ADMIN;
+    }
+
     /** The Spring Security authority for this role. */
     public String authority() {
         return "ROLE_" + name();

@@ -60,11 +60,20 @@ public final class AccessTokens {
     private final TokenKeys keys;
     private final Duration lifetime;
     private final Clock clock;
+    private final JwtDecoder challenges;
 
     public AccessTokens(TokenKeys keys, Duration lifetime, Clock clock) {
         this.keys = keys;
         this.lifetime = lifetime;
         this.clock = clock;
+        // The keys are fixed for the life of the process (rotation restarts it), so one decoder
+        // serves every sign-in.
+        this.challenges =
+                decoder(
+                        keys.verificationKeys(),
+                        CHALLENGE_AUDIENCE,
+                        "not a sign-in challenge",
+                        any -> OAuth2TokenValidatorResult.success());
     }
 
     public Duration lifetime() {
@@ -114,13 +123,7 @@ public final class AccessTokens {
             return Optional.empty();
         }
         try {
-            Jwt jwt =
-                    decoder(
-                                    keys.verificationKeys(),
-                                    CHALLENGE_AUDIENCE,
-                                    "not a sign-in challenge",
-                                    any -> OAuth2TokenValidatorResult.success())
-                            .decode(challenge);
+            Jwt jwt = challenges.decode(challenge);
             return Optional.of(UUID.fromString(jwt.getSubject()));
         } catch (JwtException | IllegalArgumentException e) {
             return Optional.empty();

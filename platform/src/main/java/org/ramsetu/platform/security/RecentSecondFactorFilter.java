@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import org.ramsetu.platform.identity.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -57,7 +58,9 @@ public final class RecentSecondFactorFilter extends OncePerRequestFilter {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (sensitive(request)
                 && auth instanceof JwtAuthenticationToken token
-                && "ADMIN".equals(token.getToken().getClaimAsString(AccessTokens.ROLE_CLAIM))
+                && Role.exactly(token.getToken().getClaimAsString(AccessTokens.ROLE_CLAIM))
+                        .filter(Role::needsSecondFactor)
+                        .isPresent()
                 && !recent(AccessTokens.secondFactorAt(token.getToken()))) {
             ProblemWriter.write(
                     response,
