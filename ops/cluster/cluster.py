@@ -6,12 +6,16 @@ its PID. Used by `ops/cluster/up|down|status` and by the drills in `ops/drills/`
 Ports (one range, 15400-15499; docs/deploy.md has the table):
   etcd            15401/15402, 15403/15404, 15405/15406 (client/peer)
   HAProxy         15410 PostgreSQL write (leader), 15411 read (replicas), 15412 stats,
-                  15480 api load balancer
+                  15480 api load balancer (HTTPS: API_BASE)
   PostgreSQL      pg1 15431, pg2 15432, pg3 15433; Patroni REST 15441-15443
   DR standby      pg-dr1 15436 (REST 15446), its own Patroni scope
   PITR restores   15437
   Redis           15460 (first primary), 15461 (first replica); Sentinels 15470-15472
-  targets         api 15481-15482, worker 15483-15484, scoring 15485
+  targets         api 15481-15482, worker 15483-15484, scoring 15485 (all HTTPS)
+
+Every hop carries TLS under the cluster's own CA (tls/ca.crt): clients, HAProxy, the targets,
+PostgreSQL and Redis. http_json, http_text and the drills' load clients trust that CA for https
+addresses by themselves.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from __future__ import annotations
 import argparse
 import base64
 import fcntl
+import functools
 import hashlib
 import hmac
 import json
@@ -47,6 +52,7 @@ APP_ROLE = "ramsetu"
 
 ETCD = [("e1", 15401, 15402), ("e2", 15403, 15404), ("e3", 15405, 15406)]
 PG_WRITE, PG_READ, HAPROXY_STATS, API_LB = 15410, 15411, 15412, 15480
+API_BASE = f"https://127.0.0.1:{API_LB}"  # the public port: HAProxy over TLS
 PG_NODES = {"pg1": (15431, 15441), "pg2": (15432, 15442), "pg3": (15433, 15443)}
 DR_NODE = ("pg-dr1", 15436, 15446)
 RESTORE_PORT = 15437
@@ -131,20 +137,48 @@ def sign_in(post, email: str, password: str, authenticator: Path | None) -> dict
     return body
 
 
+def default_root() -> Path:
+    return Path(os.environ.get("RAMSETU_CLUSTER_DIR", "/tmp/ramsetu-cluster"))
+
+
+# The folder of the cluster this process works with (the last Cluster made: a drill makes one).
+_current_root: Path | None = None
+
+
+def cluster_ca() -> Path:
+    """The CA the local cluster's servers present certificates of (made by Cluster.tls)."""
+    return (_current_root or default_root()) / "tls" / "ca.crt"
+
+
+@functools.lru_cache(maxsize=4)
+def _trusting(ca: str, made: float) -> ssl.SSLContext:
+    return ssl.create_default_context(cafile=ca)
+
+
+def client_context(url: str) -> ssl.SSLContext | None:
+    """For an https address: a context trusting the cluster's CA only, host names checked (kept
+    while the CA file stays the same, so that load clients do not reread it per request)."""
+    if not url.startswith("https:"):
+        return None
+    ca = cluster_ca()
+    return _trusting(str(ca), ca.stat().st_mtime)
+
+
 def http_json(url: str, method: str = "GET", body=None, headers=None, timeout: float = 3.0,
               context=None):
-    """`context`: an ssl.SSLContext for https addresses (the cluster's CA: Cluster.tls_context)."""
+    """`context`: an ssl.SSLContext for https addresses; by default the cluster's CA."""
     data = None if body is None else json.dumps(body).encode()
     request = urllib.request.Request(url, data=data, method=method, headers=headers or {})
     if data is not None:
         request.add_header("Content-Type", "application/json")
-    with urllib.request.urlopen(request, timeout=timeout, context=context) as response:
+    with urllib.request.urlopen(request, timeout=timeout,
+                                context=context or client_context(url)) as response:
         raw = response.read()
         return response.status, (json.loads(raw) if raw else None)
 
 
 def http_text(url: str, timeout: float = 5.0) -> tuple[int, str]:
-    with urllib.request.urlopen(url, timeout=timeout) as response:
+    with urllib.request.urlopen(url, timeout=timeout, context=client_context(url)) as response:
         return response.status, response.read().decode()
 
 
@@ -158,7 +192,9 @@ class Cluster:
     """One local cluster rooted at a folder; every process it starts has a PID file there."""
 
     def __init__(self, root: Path | None = None):
-        self.root = Path(root or os.environ.get("RAMSETU_CLUSTER_DIR", "/tmp/ramsetu-cluster"))
+        global _current_root
+        self.root = Path(root) if root else default_root()
+        _current_root = self.root
         self.pids = self.root / "pids"
         self.logs = self.root / "logs"
         self.secrets = self.root / "secrets"
@@ -347,11 +383,19 @@ class Cluster:
     # ---- TLS ----------------------------------------------------------------------------------
 
     def tls(self) -> Path:
-        """The cluster's own test CA and one server certificate for 127.0.0.1/localhost, made
-        with openssl on first use and again when they are about to expire (30 days). PostgreSQL serves TLS with it and requires it over TCP; the product's
-        targets verify it (sslmode=verify-full against ca.crt)."""
+        """The cluster's own test CA and the servers' certificates for this host (its name,
+        localhost, 127.0.0.1), made with openssl on first use and again when they are about to
+        expire (30 days) or the host's name changed. PostgreSQL serves TLS with server.crt and
+        requires it over TCP (the targets verify it: sslmode=verify-full against ca.crt); Redis,
+        HAProxy's public port and every target serve app.crt."""
         d = self.root / "tls"
-        if all((d / f).exists() and subprocess.run(
+        # The targets register this host's name as their address (`ramsetu smoke` checks each
+        # instance there), so the certificates name it beside localhost and 127.0.0.1.
+        hosts = sorted({"localhost", socket.gethostname(), os.environ.get("HOSTNAME") or "localhost"})
+        names = ",".join([*(f"DNS:{h}" for h in hosts), "IP:127.0.0.1"])
+        names_file = d / "names"
+        if names_file.exists() and names_file.read_text() == names and all(
+                (d / f).exists() and subprocess.run(
                 ["openssl", "x509", "-checkend", "86400", "-noout", "-in", str(d / f)],
                 capture_output=True).returncode == 0 for f in ("server.crt", "app.crt")):
             return d  # made earlier and valid for at least another day
@@ -367,7 +411,7 @@ class Cluster:
         openssl("req", *ec, "-subj", "/CN=localhost", "-keyout", "server.key",
                 "-out", "server.csr")
         (d / "server.ext").write_text(
-            "subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\n"
+            f"subjectAltName={names}\nbasicConstraints=CA:FALSE\n"
             "keyUsage=digitalSignature\nextendedKeyUsage=serverAuth\n")
         openssl("x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key",
                 "-CAcreateserial", "-days", "30", "-extfile", "server.ext", "-out", "server.crt")
@@ -384,7 +428,8 @@ class Cluster:
             # PostgreSQL refuses a key others can read, and reads it as its own user.
             shutil.chown(d / "server.key", PG_USER, PG_USER)
             shutil.chown(d / "server.crt", PG_USER, PG_USER)
-        log("TLS: the cluster's CA and PostgreSQL's certificate made (tls/)")
+        names_file.write_text(names)
+        log(f"TLS: the cluster's CA and its servers' certificate for {names} made (tls/)")
         return d
 
     def jdbc_url(self, hosts: str, *params: str) -> str:
@@ -817,10 +862,16 @@ class Cluster:
         # Every api slot is declared; those not in service start in maintenance ("disabled"), so
         # that an instance started there takes no request before a release puts it in service
         # through the runtime API (set server ... state ready), health checks or not.
+        tls = self.tls()
         api = "\n".join(
             f"    server {n} 127.0.0.1:{port} check weight 100"
             + ("" if n in api_servers else " disabled")
             for n, (kind, port) in APPS.items() if kind == "api")
+        # HAProxy presents the api's certificate with its key in one file, readable by it only.
+        pem = self.root / "haproxy.pem"
+        pem.touch(mode=0o600)
+        os.chmod(pem, 0o600)
+        pem.write_text((tls / "app.crt").read_text() + (tls / "app.key").read_text())
         text = f"""global
     maxconn 2000
     stats socket {self.root / 'haproxy.sock'} mode 600 level admin
@@ -855,8 +906,10 @@ listen postgres_read
     default-server inter 1s fastinter 500ms fall 2 rise 1 on-marked-down shutdown-sessions
 {pg_servers}
 
+# TLS terminates here and starts again towards the instances, whose certificate chain and name
+# are checked against the cluster's CA (the readiness checks too).
 listen api
-    bind 127.0.0.1:{API_LB}
+    bind 127.0.0.1:{API_LB} ssl crt {pem} alpn http/1.1 ssl-min-ver TLSv1.2
     mode http
     option httpchk
     http-check send meth GET uri /actuator/health/readiness
@@ -868,7 +921,7 @@ listen api
     retries 3
     option redispatch
     retry-on conn-failure
-    default-server inter 1s fall 2 rise 2
+    default-server inter 1s fall 2 rise 2 ssl verify required ca-file {tls / 'ca.crt'} verifyhost localhost
 {api}
 
 listen stats
@@ -892,7 +945,7 @@ listen stats
         wait_for("HAProxy", lambda: port_open(PG_WRITE), 10)
         wait_for("the write port to reach the leader",
                  lambda: self.psql("select not pg_is_in_recovery()") == "t", 30)
-        log(f"HAProxy: writes :{PG_WRITE}, reads :{PG_READ}, api :{API_LB}")
+        log(f"HAProxy: writes :{PG_WRITE}, reads :{PG_READ}, api {API_BASE}")
 
     def haproxy_command(self, command: str) -> str:
         """One command on HAProxy's runtime API (its admin socket): weights and server states
@@ -1017,13 +1070,12 @@ listen stats
         return Path(os.environ.get("RAMSETU_JAR", REPO / "app" / "target" / "ramsetu.jar"))
 
     def tls_context(self) -> ssl.SSLContext:
-        """Trusts the cluster's CA only, checking host names: how a client reaches scoring."""
+        """Trusts the cluster's CA only, checking host names: how a client reaches a target."""
         return ssl.create_default_context(cafile=str(self.tls() / "ca.crt"))
 
     def app_url(self, name: str) -> str:
-        """Where a target answers: scoring over HTTPS with the cluster's certificate."""
-        kind, port = APPS[name]
-        return f"{'https' if kind == 'scoring' else 'http'}://127.0.0.1:{port}"
+        """Where a target answers: HTTPS with the cluster's certificate, whatever its kind."""
+        return f"https://127.0.0.1:{APPS[name][1]}"
 
     def ensure_jar(self) -> None:
         if os.environ.get("RAMSETU_JAR"):
@@ -1062,9 +1114,9 @@ listen stats
                 env["RAMSETU_DB_READ_URL"] = self.jdbc_url(f"127.0.0.1:{PG_READ}")
             if redis:
                 env["RAMSETU_REDIS_URL"] = self.redis_url()
-        else:
-            env.update({"RAMSETU_TLS_CERTIFICATE": str(self.tls() / "app.crt"),
-                        "RAMSETU_TLS_PRIVATE_KEY": str(self.tls() / "app.key")})
+        # Every target serves HTTPS (HSTS on), HAProxy re-encrypts towards the api instances.
+        env.update({"RAMSETU_TLS_CERTIFICATE": str(self.tls() / "app.crt"),
+                    "RAMSETU_TLS_PRIVATE_KEY": str(self.tls() / "app.key")})
         env.update(self.extra_env)
         # Drills sign many people up from one address: the per-IP limits are for the internet.
         env["SPRING_APPLICATION_JSON"] = json.dumps({

@@ -20,7 +20,7 @@ def run(d: Drill) -> None:
     apps = ["scoring1", "api1", "worker1"] if quick else \
         ["scoring1", "api1", "api2", "worker1", "worker2"]
     d.cluster.up(nodes=2 if quick else 3, apps=apps, redis=False)
-    load = Load(f"http://127.0.0.1:{c.API_LB}/", d.cluster.app_data / "mail", d.coordinator(),
+    load = Load(f"{c.API_BASE}/", d.cluster.app_data / "mail", d.coordinator(),
                 run_id=str(int(time.time())), users=4 if quick else 8)
     load.start()
     warm_up = 20 if quick else 60

@@ -72,7 +72,7 @@ class Drill:
         """A fresh access token of the bootstrap coordinator, signed in through the load balancer."""
         def post(path, body):
             try:
-                return c.http_json(f"http://127.0.0.1:{c.API_LB}{path}", "POST", body, timeout=10)
+                return c.http_json(f"{c.API_BASE}{path}", "POST", body, timeout=10)
             except urllib.error.HTTPError as refused:
                 return refused.code, refused.read().decode(errors="replace")
         return c.sign_in(post, *self.coordinator())["accessToken"]

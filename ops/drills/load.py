@@ -113,7 +113,8 @@ class Client:
         for k, v in (headers or {}).items():
             request.add_header(k, v)
         try:
-            with urllib.request.urlopen(request, timeout=timeout) as r:
+            with urllib.request.urlopen(request, timeout=timeout,
+                                        context=cluster.client_context(self.base)) as r:
                 return Response(r.status, r.read(), r.headers)
         except urllib.error.HTTPError as e:
             return Response(e.code, e.read(), e.headers)

@@ -28,15 +28,14 @@ def run(d: Drill) -> None:
     apps = ["scoring1", "api1", "worker1"] if quick else \
         ["scoring1", "api1", "api2", "worker1", "worker2"]
     d.cluster.up(nodes=2, apps=apps, redis=True)
-    load = Load(f"http://127.0.0.1:{c.API_LB}/", d.cluster.app_data / "mail", d.coordinator(),
+    load = Load(f"{c.API_BASE}/", d.cluster.app_data / "mail", d.coordinator(),
                 run_id=str(int(time.time())), users=2 if quick else 4, match_runs=False)
     load.start()
     time.sleep(10)
 
     token = d.coordinator_token()
-    worker_port = c.APPS["worker1"][1]
     status, report = c.http_json(
-        f"http://127.0.0.1:{worker_port}/actuator/queuedrill?jobs={jobs}", "POST", {},
+        f"{d.cluster.app_url('worker1')}/actuator/queuedrill?jobs={jobs}", "POST", {},
         {"Authorization": f"Bearer {token}"}, timeout=120)
     run_id = report["runId"]
     log(f"queue drill {run_id}: {jobs} jobs written through the outbox")
@@ -48,8 +47,8 @@ def run(d: Drill) -> None:
     def probe():
         while not stop.is_set():
             try:
-                s, _ = c.http_json(f"http://127.0.0.1:{c.APPS['api1'][1]}"
-                                   "/actuator/health/readiness", timeout=2)
+                s, _ = c.http_json(f"{d.cluster.app_url('api1')}/actuator/health/readiness",
+                                   timeout=2)
             except urllib.error.HTTPError as e:
                 s = e.code
             except Exception:

@@ -51,7 +51,7 @@ _LABEL = re.compile(r'(\w+)="((?:[^"\\]|\\.)*)"')
 def scrape(port: int) -> dict:
     """Request counters of one instance, actuator calls left out: total, 5xx, and the cumulative
     latency buckets (the SLO buckets every target publishes)."""
-    status, text = c.http_text(f"http://127.0.0.1:{port}/actuator/prometheus")
+    status, text = c.http_text(f"https://127.0.0.1:{port}/actuator/prometheus")
     if status != 200:
         raise RuntimeError(f"metrics of :{port} answered {status}")
     total, errors, seconds, buckets = 0.0, 0.0, 0.0, {}
@@ -192,7 +192,8 @@ class Rollout:
         run = subprocess.run(
             ["java", "-XX:TieredStopAtLevel=1", "-jar", str(self.new_jar), "smoke", "--url", url,
              "--coordinator-token-file", str(token_file), "--mailbox", str(self.mailbox),
-             "--canary-request", self.canary_request, "--timeout", "30"],
+             "--canary-request", self.canary_request, "--timeout", "30",
+             "--ca-file", str(self.cluster.tls() / "ca.crt")],
             capture_output=True, text=True, timeout=300)
         passed = run.returncode == 0
         self.smokes.append({"label": label, "url": url, "passed": passed,
@@ -272,7 +273,7 @@ def run(d: Drill) -> None:
     for n in ("api1", "api2", "worker1", "scoring1"):
         d.cluster.app_jars[n] = first_jar
     d.cluster.up(nodes=2, apps=["scoring1", "api1", "api2", "worker1"], redis=False)
-    base = f"http://127.0.0.1:{c.API_LB}/"
+    base = f"{c.API_BASE}/"
     mailbox = d.cluster.app_data / "mail"
     rollout = Rollout(d, new_jar, mailbox)
     load = Load(base, mailbox, d.coordinator(), run_id=str(int(time.time())),
@@ -289,7 +290,7 @@ def run(d: Drill) -> None:
     rollout.start(["api3", "api4"], new_jar)
     d.cluster.app_jars["worker2"] = new_jar
     d.cluster.start_app("worker2", redis=False)
-    if rollout.smoke(f"http://127.0.0.1:{rollout.port('api3')}", "green api3"):
+    if rollout.smoke(d.cluster.app_url("api3"), "green api3"):
         rollout.route({"api3": 100, "api4": 100})
         rollout.retire(["api1", "api2"])
         d.cluster.stop("worker1", timeout=40)  # drains its jobs: mail codes keep arriving
@@ -303,7 +304,7 @@ def run(d: Drill) -> None:
     rollout.event("canary: starting the next release on api1, api2")
     rollout.start(["api1", "api2"], new_jar)
     why = None
-    if rollout.smoke(f"http://127.0.0.1:{rollout.port('api1')}", "canary api1"):
+    if rollout.smoke(d.cluster.app_url("api1"), "canary api1"):
         why = rollout.canary(["api1", "api2"], ["api3", "api4"], [10, 50, 100], step_seconds)
         d.expect(why is None, f"the good canary was rolled back: {why}")
     else:
@@ -316,7 +317,7 @@ def run(d: Drill) -> None:
     too_little_cpu = CpuLimit("ramsetu-drill-broken-release", BROKEN_RELEASE_MILLICORES)
     rollout.start(["api3"], new_jar, too_little_cpu)
     broken_why = None
-    if rollout.smoke(f"http://127.0.0.1:{rollout.port('api3')}", "broken api3"):
+    if rollout.smoke(d.cluster.app_url("api3"), "broken api3"):
         broken_why = rollout.canary(["api3"], ["api1", "api2"], [10, 50, 100], step_seconds)
     else:
         rollout.retire(["api3"])

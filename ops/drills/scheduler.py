@@ -24,10 +24,10 @@ def run(d: Drill) -> None:
     token = d.coordinator_token()
     auth = {"Authorization": f"Bearer {token}"}
     victim, survivor = "worker1", "worker2"
-    survivor_url = f"http://127.0.0.1:{c.APPS[survivor][1]}"
+    survivor_url = d.cluster.app_url(survivor)
 
     status, started = c.http_json(
-        f"http://127.0.0.1:{c.APPS[victim][1]}/actuator/scheduledrill", "POST",
+        f"{d.cluster.app_url(victim)}/actuator/scheduledrill", "POST",
         {"instances": instances, "workMillis": 300}, auth, timeout=120)
     run_id = started["runId"]
     log(f"scheduler drill {run_id}: {instances} one-time instances of 300 ms")

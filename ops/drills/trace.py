@@ -27,7 +27,7 @@ def run(d: Drill) -> None:
                 f"http://127.0.0.1:{OTLP_PORT}/v1/traces",
         }
         d.cluster.up(nodes=2, apps=["scoring1", "api1", "worker1"], redis=False)
-        base = f"http://127.0.0.1:{c.API_LB}"
+        base = c.API_BASE
         load = Load(base, d.cluster.app_data / "mail", d.coordinator(), run_id=str(int(time.time())))
         ledger = Ledger()
 

@@ -48,6 +48,7 @@ final class Semantics {
         p.addAll(workloads());
         p.addAll(selectors());
         p.addAll(references());
+        p.addAll(secretFiles());
         p.addAll(labelsAndNamespace());
         return p;
     }
@@ -152,6 +153,87 @@ final class Semantics {
             }
         }
         return p;
+    }
+
+    /**
+     * The product's pods read secrets from files only: no environment variable takes a Secret's
+     * value (the environment leaks to /proc, crash reports and child processes), and every {@code
+     * *_FILE} under a mounted secret volume names a file that volume provides.
+     */
+    List<String> secretFiles() {
+        List<String> p = new ArrayList<>();
+        for (Pod pod : pods) {
+            if (pod.spec() == null
+                    || !"ramsetu".equals(pod.labels().get("app.kubernetes.io/name"))) {
+                continue;
+            }
+            // Per secret volume: the files it holds; null where a source lists no items (then
+            // any file directly inside the volume may exist).
+            Map<String, Set<String>> filesOf = new TreeMap<>();
+            for (JsonNode v : pod.spec().path("volumes")) {
+                List<JsonNode> sources = new ArrayList<>();
+                v.path("projected").path("sources").forEach(sources::add);
+                if (v.has("secret")) {
+                    sources.add(v);
+                }
+                Set<String> files = new HashSet<>();
+                boolean everyKey = false;
+                for (JsonNode source : sources) {
+                    JsonNode secret = source.path("secret");
+                    everyKey |= !secret.isMissingNode() && !secret.has("items");
+                    secret.path("items").forEach(i -> files.add(i.path("path").asString()));
+                }
+                if (!sources.isEmpty()) {
+                    filesOf.put(v.path("name").asString(), everyKey ? null : files);
+                }
+            }
+            for (JsonNode c : pod.spec().path("containers")) {
+                String where = pod.owner() + " container " + c.path("name").asString();
+                for (JsonNode env : c.path("env")) {
+                    String name = env.path("name").asString();
+                    JsonNode ref = env.path("valueFrom").path("secretKeyRef");
+                    if (!ref.isMissingNode()) {
+                        p.add(
+                                where
+                                        + ": "
+                                        + name
+                                        + " takes Secret "
+                                        + ref.path("name").asString()
+                                        + " into the environment; mount it as a file");
+                    }
+                    if (name.endsWith("_FILE")
+                            && !provided(c, filesOf, env.path("value").asString())) {
+                        p.add(
+                                where
+                                        + ": "
+                                        + name
+                                        + " names "
+                                        + env.path("value").asString()
+                                        + ", which no mounted secret provides");
+                    }
+                }
+            }
+        }
+        return p;
+    }
+
+    private static boolean provided(
+            JsonNode container, Map<String, Set<String>> filesOf, String file) {
+        for (JsonNode mount : container.path("volumeMounts")) {
+            String volume = mount.path("name").asString();
+            String prefix = mount.path("mountPath").asString() + "/";
+            if (!filesOf.containsKey(volume) || !file.startsWith(prefix)) {
+                continue;
+            }
+            String inside = file.substring(prefix.length());
+            Set<String> files = filesOf.get(volume);
+            if (files == null
+                    ? !inside.isEmpty() && !inside.contains("/")
+                    : files.contains(inside)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every selector selects some pod (Service, PDB, NetworkPolicy, monitors) or Service. */

@@ -120,7 +120,7 @@ class ValidatorCatchesMistakesTest {
                   terminationGracePeriodSeconds: 60
                   volumes:
                     - name: secrets
-                      projected: {sources: [{secret: {name: missing-file-secret}}]}
+                      projected: {sources: [{secret: {name: missing-file-secret, items: [{key: k, path: s/k}]}}]}
                   topologySpreadConstraints:
                     - {maxSkew: 1, topologyKey: z, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app.kubernetes.io/name: ramsetu}}}
                     - {maxSkew: 1, topologyKey: h, whenUnsatisfiable: ScheduleAnyway, labelSelector: {matchLabels: {app.kubernetes.io/name: ramsetu}}}
@@ -130,6 +130,9 @@ class ValidatorCatchesMistakesTest {
                       env:
                         - name: X
                           valueFrom: {secretKeyRef: {name: missing-secret, key: k}}
+                        - {name: RAMSETU_JWT_SECRET_FILE, value: /run/secrets/ramsetu/s/k}
+                        - {name: RAMSETU_DB_PASSWORD_FILE, value: /run/secrets/ramsetu/s/password}
+                      volumeMounts: [{name: secrets, mountPath: /run/secrets/ramsetu, readOnly: true}]
                       ports: [{name: http, containerPort: 8080}]
                       resources: {requests: {cpu: "1", memory: 1Gi}, limits: {cpu: "1"}}
                       securityContext: {readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}
@@ -189,11 +192,20 @@ class ValidatorCatchesMistakesTest {
                 .contains(
                         "Secret missing-file-secret is neither in the manifests nor made by an"
                                 + " ExternalSecret")
+                .contains(
+                        "Deployment/app container c: X takes Secret missing-secret into the"
+                                + " environment; mount it as a file")
+                .contains(
+                        "Deployment/app container c: RAMSETU_DB_PASSWORD_FILE names"
+                                + " /run/secrets/ramsetu/s/password, which no mounted secret"
+                                + " provides")
                 .contains("Service/s: selector")
                 .contains("HorizontalPodAutoscaler/h: scales Deployment/apps, which does not exist")
                 .contains("NetworkPolicy/n: podSelector matches no pod")
                 .contains("ConfigMap/c: no label app.kubernetes.io/part-of=ramsetu")
                 .contains("ConfigMap/c: not in the namespace ramsetu");
-        assertThat(problems).doesNotContain("ingress peer");
+        assertThat(problems)
+                .doesNotContain("ingress peer")
+                .doesNotContain("RAMSETU_JWT_SECRET_FILE");
     }
 }

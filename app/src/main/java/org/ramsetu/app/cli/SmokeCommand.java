@@ -74,6 +74,14 @@ public class SmokeCommand implements Callable<Integer> {
     boolean noInstances;
 
     @Option(
+            names = "--ca-file",
+            description =
+                    "PEM file of the CA certificates that https:// answers must chain to (a"
+                            + " deployment's private CA); default: the JDK's CAs. Host names are"
+                            + " always checked.")
+    Path caFile;
+
+    @Option(
             names = "--timeout",
             defaultValue = "10",
             description = "Seconds to wait for each answer (default ${DEFAULT-VALUE}).")
@@ -100,6 +108,10 @@ public class SmokeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "--timeout must be 1 to 600, --mail-timeout 1 to 3600");
         }
+        if (caFile != null && !Files.isReadable(caFile)) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--ca-file " + caFile + " cannot be read");
+        }
         if (mailbox != null && !Files.isDirectory(mailbox)) {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "--mailbox " + mailbox + " is not a folder");
@@ -120,7 +132,8 @@ public class SmokeCommand implements Callable<Integer> {
                                 !noInstances,
                                 emailDomain,
                                 Duration.ofSeconds(timeoutSeconds),
-                                Duration.ofSeconds(mailTimeoutSeconds)));
+                                Duration.ofSeconds(mailTimeoutSeconds),
+                                Optional.ofNullable(caFile)));
         List<Outcome> outcomes =
                 smoke.run(
                         o -> {

@@ -35,7 +35,8 @@ public final class DeploymentSmokeTest {
             boolean instances,
             String emailDomain,
             Duration requestTimeout,
-            Duration mailPatience) {}
+            Duration mailPatience,
+            Optional<Path> trustedCertificates) {}
 
     /** One check's outcome; {@code skipped} checks neither pass nor fail. */
     public record Outcome(String check, Status status, String detail, long millis) {
@@ -72,7 +73,7 @@ public final class DeploymentSmokeTest {
 
     public DeploymentSmokeTest(Settings settings) {
         this.settings = settings;
-        this.http = new SmokeHttp(settings.requestTimeout());
+        this.http = new SmokeHttp(settings.requestTimeout(), settings.trustedCertificates());
     }
 
     /** Runs every check in order, telling {@code listener} of each as it ends. */
@@ -140,7 +141,10 @@ public final class DeploymentSmokeTest {
                 continue;
             }
             String authority = hostForUri(host) + ":" + port;
-            readiness("readiness " + target + " " + authority, URI.create("http://" + authority));
+            // Instances register host and port only; they are reached the way the --url is.
+            readiness(
+                    "readiness " + target + " " + authority,
+                    URI.create(settings.url().getScheme() + "://" + authority));
         }
     }
 

@@ -7,7 +7,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.pem.PemSslStoreBundle;
+import org.springframework.boot.ssl.pem.PemSslStoreDetails;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,15 +30,25 @@ final class SmokeHttp {
     private final HttpClient client;
     private final Duration requestTimeout;
 
-    SmokeHttp(Duration requestTimeout) {
+    SmokeHttp(Duration requestTimeout, Optional<Path> trustedCertificates) {
         this.requestTimeout = requestTimeout;
         // HTTP/1.1: the actuator ports and the load balancers in front speak it; no upgrade dance.
-        this.client =
+        HttpClient.Builder client =
                 HttpClient.newBuilder()
                         .version(HttpClient.Version.HTTP_1_1)
                         .connectTimeout(requestTimeout)
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .build();
+                        .followRedirects(HttpClient.Redirect.NEVER);
+        trustedCertificates.ifPresent(pem -> client.sslContext(trusting(pem)));
+        this.client = client.build();
+    }
+
+    /** TLS that trusts the CAs of one PEM file only, as the deployment's own clients do. */
+    private static SSLContext trusting(Path pem) {
+        return SslBundle.of(
+                        new PemSslStoreBundle(
+                                null,
+                                PemSslStoreDetails.forCertificates("file:" + pem.toAbsolutePath())))
+                .createSslContext();
     }
 
     /** An answer: its status and its body parsed as JSON (null when it was not JSON). */
@@ -104,6 +121,13 @@ final class SmokeHttp {
                     "no answer within " + requestTimeout.toSeconds() + " s from " + request.uri());
         } catch (ConnectException e) {
             throw new Unreachable("cannot connect to " + request.uri() + " (" + e + ")");
+        } catch (SSLException e) {
+            throw new Unreachable(
+                    "TLS with "
+                            + request.uri()
+                            + " failed: "
+                            + e.getMessage()
+                            + " (a deployment's own CA is trusted with --ca-file)");
         } catch (IOException e) {
             throw new Unreachable(request.uri() + ": " + e);
         } catch (InterruptedException e) {

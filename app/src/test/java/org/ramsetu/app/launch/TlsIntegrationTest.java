@@ -3,6 +3,8 @@ package org.ramsetu.app.launch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.ramsetu.app.cli.RamsetuCommand;
 import org.ramsetu.infra.postgres.EmbeddedPostgresServer;
 import org.ramsetu.infra.scoring.ScoringClient;
 import org.ramsetu.infra.settings.RamsetuSettings;
@@ -80,7 +83,11 @@ class TlsIntegrationTest {
                                         "RAMSETU_SCORING_URL",
                                                 "https://localhost:" + scoring.port(),
                                         "RAMSETU_TLS_TRUSTED_CERTIFICATES",
-                                                dir.resolve("first.crt").toString())),
+                                                dir.resolve("first.crt").toString(),
+                                        "RAMSETU_TLS_CERTIFICATE",
+                                                dir.resolve("tls.crt").toString(),
+                                        "RAMSETU_TLS_PRIVATE_KEY",
+                                                dir.resolve("tls.key").toString())),
                         OptionalInt.of(0));
     }
 
@@ -142,6 +149,39 @@ class TlsIntegrationTest {
         assertThat(client.models())
                 .as("answered over HTTPS, with the api's service token, by a scorer without models")
                 .isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void theSmokeTestReachesAnHttpsApiThroughTheDeploymentsCaAndNamesTheFailureWithoutIt() {
+        String url = "https://localhost:" + api.port();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int trusting =
+                RamsetuCommand.commandLine(new PrintWriter(out), new PrintWriter(err), Map.of())
+                        .execute(
+                                "smoke",
+                                "--url",
+                                url,
+                                "--ca-file",
+                                dir.resolve("first.crt").toString());
+
+        assertThat(trusting).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("ok    readiness " + url).contains("ok    sign-up");
+
+        StringWriter refused = new StringWriter();
+        int withTheJdksCas =
+                RamsetuCommand.commandLine(
+                                new PrintWriter(new StringWriter()),
+                                new PrintWriter(refused),
+                                Map.of())
+                        .execute("smoke", "--url", url);
+
+        assertThat(withTheJdksCas).isEqualTo(1);
+        assertThat(refused.toString())
+                .startsWith("FAIL  readiness " + url + ": TLS with " + url)
+                .contains("--ca-file");
     }
 
     /** Last: the others trust only the first certificate. */
