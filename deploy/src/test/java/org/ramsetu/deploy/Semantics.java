@@ -189,6 +189,26 @@ final class Semantics {
             }
             for (JsonNode c : pod.spec().path("containers")) {
                 String where = pod.owner() + " container " + c.path("name").asString();
+                // Files named by its ConfigMaps (RAMSETU_TLS_*) count as its own settings.
+                for (JsonNode from : c.path("envFrom")) {
+                    JsonNode map =
+                            find("ConfigMap", from.path("configMapRef").path("name").asString());
+                    if (map == null) {
+                        continue;
+                    }
+                    for (var entry : map.path("data").properties()) {
+                        String value = entry.getValue().asString();
+                        if (value.startsWith("/run/secrets/") && !provided(c, filesOf, value)) {
+                            p.add(
+                                    where
+                                            + ": "
+                                            + entry.getKey()
+                                            + " names "
+                                            + value
+                                            + ", which no mounted secret provides");
+                        }
+                    }
+                }
                 for (JsonNode env : c.path("env")) {
                     String name = env.path("name").asString();
                     JsonNode ref = env.path("valueFrom").path("secretKeyRef");
@@ -201,14 +221,15 @@ final class Semantics {
                                         + ref.path("name").asString()
                                         + " into the environment; mount it as a file");
                     }
-                    if (name.endsWith("_FILE")
-                            && !provided(c, filesOf, env.path("value").asString())) {
+                    String value = env.path("value").asString();
+                    if ((name.endsWith("_FILE") || value.startsWith("/run/secrets/"))
+                            && !provided(c, filesOf, value)) {
                         p.add(
                                 where
                                         + ": "
                                         + name
                                         + " names "
-                                        + env.path("value").asString()
+                                        + value
                                         + ", which no mounted secret provides");
                     }
                 }
@@ -322,6 +343,11 @@ final class Semantics {
         List<String> p = new ArrayList<>();
         Set<String> secrets = new HashSet<>();
         ofKind("Secret").forEach(s -> secrets.add(s.path("metadata").path("name").asString()));
+        // Made by operators: cert-manager's certificates, CloudNativePG's CA of each cluster.
+        ofKind("Certificate")
+                .forEach(c -> secrets.add(c.path("spec").path("secretName").asString()));
+        ofKind("Cluster")
+                .forEach(c -> secrets.add(c.path("metadata").path("name").asString() + "-ca"));
         for (JsonNode es : ofKind("ExternalSecret")) {
             String target = es.path("spec").path("target").path("name").asString("");
             secrets.add(target.isEmpty() ? es.path("metadata").path("name").asString() : target);
@@ -395,6 +421,17 @@ final class Semantics {
             for (JsonNode cred :
                     spec.path("backup").path("barmanObjectStore").path("s3Credentials")) {
                 need(secrets, cred.path("name").asString(null), Manifests.id(c) + ": Secret", p);
+            }
+        }
+        for (JsonNode cert : ofKind("Certificate")) {
+            JsonNode issuer = cert.path("spec").path("issuerRef");
+            if (issuer.path("kind").asString("Issuer").equals("Issuer")
+                    && find("Issuer", issuer.path("name").asString()) == null) {
+                p.add(
+                        Manifests.id(cert)
+                                + ": issuer "
+                                + issuer.path("name").asString()
+                                + " does not exist");
             }
         }
         for (JsonNode sb : ofKind("ScheduledBackup")) {

@@ -43,7 +43,9 @@ final class StrictValidator {
                     "external-secrets.io/v1/ExternalSecret",
                             "external-secrets.io_externalsecrets_v1.json",
                     "external-secrets.io/v1/SecretStore",
-                            "external-secrets.io_secretstores_v1.json");
+                            "external-secrets.io_secretstores_v1.json",
+                    "cert-manager.io/v1/Certificate", "cert-manager.io_certificates_v1.json",
+                    "cert-manager.io/v1/Issuer", "cert-manager.io_issuers_v1.json");
 
     private final KubernetesSerialization serialization = new KubernetesSerialization();
     private final ObjectMapper schemaMapper = new ObjectMapper();

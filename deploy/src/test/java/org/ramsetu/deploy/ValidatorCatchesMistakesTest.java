@@ -92,6 +92,24 @@ class ValidatorCatchesMistakesTest {
     }
 
     @Test
+    void aMisspelledFieldOfACertificateIsRefusedAndAMissingIssuerFound() throws Exception {
+        List<JsonNode> d =
+                docs(
+                        """
+                        apiVersion: cert-manager.io/v1
+                        kind: Certificate
+                        metadata: {name: x}
+                        spec:
+                          secretName: x-tls
+                          dnsName: [x.example]
+                          issuerRef: {kind: Issuer, name: nobody}
+                        """);
+        assertThat(validator.validate(d.get(0))).singleElement().asString().contains("dnsName");
+        assertThat(new Semantics(d).references())
+                .contains("Certificate/x: issuer nobody does not exist");
+    }
+
+    @Test
     void anUnknownKindCannotPassUnvalidated() throws Exception {
         JsonNode d = yaml("apiVersion: example.org/v1\nkind: Widget\nmetadata: {name: x}\n");
         assertThat(validator.validate(d)).singleElement().asString().contains("no model or schema");
