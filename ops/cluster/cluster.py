@@ -4,17 +4,17 @@ Sentinel and the product's targets, all on loopback, every process started here 
 its PID. Used by `ops/cluster/up|down|status` and by the drills in `ops/drills/`.
 
 Ports (one range, 15400-15499; docs/deploy.md has the table):
-  etcd            15401/15402, 15403/15404, 15405/15406 (client/peer)
-  HAProxy         15410 PostgreSQL write (leader), 15411 read (replicas), 15412 stats,
+  etcd            15401/15402, 15403/15404, 15405/15406 (client/peer, TLS)
+  HAProxy         15410 PostgreSQL write (leader), 15411 read (replicas), 15412 stats (HTTPS),
                   15480 api load balancer (HTTPS: API_BASE)
-  PostgreSQL      pg1 15431, pg2 15432, pg3 15433; Patroni REST 15441-15443
-  DR standby      pg-dr1 15436 (REST 15446), its own Patroni scope
+  PostgreSQL      pg1 15431, pg2 15432, pg3 15433; Patroni REST 15441-15443 (HTTPS)
+  DR standby      pg-dr1 15436 (REST 15446, HTTPS), its own Patroni scope
   PITR restores   15437
   Redis           15460 (first primary), 15461 (first replica); Sentinels 15470-15472
   targets         api 15481-15482, worker 15483-15484, scoring 15485 (all HTTPS)
 
 Every hop carries TLS under the cluster's own CA (tls/ca.crt): clients, HAProxy, the targets,
-PostgreSQL and Redis. http_json, http_text and the drills' load clients trust that CA for https
+PostgreSQL, Redis, etcd and Patroni's REST API. http_json, http_text and the drills' load clients trust that CA for https
 addresses by themselves.
 """
 
@@ -346,7 +346,10 @@ class Cluster:
     # ---- etcd ------------------------------------------------------------------------------
 
     def start_etcd(self) -> None:
-        initial = ",".join(f"{n}=http://127.0.0.1:{peer}" for n, _, peer in ETCD)
+        """Three members over TLS (clients and peers) with the cluster's certificate; the peers
+        also check each other's certificate against the cluster's CA."""
+        tls = self.tls()
+        initial = ",".join(f"{n}=https://127.0.0.1:{peer}" for n, _, peer in ETCD)
         for name, client, peer in ETCD:
             if self.pid(name):
                 continue
@@ -356,10 +359,17 @@ class Cluster:
                     "etcd",
                     f"--name={name}",
                     f"--data-dir={self.root / 'etcd' / name}",
-                    f"--listen-client-urls=http://127.0.0.1:{client}",
-                    f"--advertise-client-urls=http://127.0.0.1:{client}",
-                    f"--listen-peer-urls=http://127.0.0.1:{peer}",
-                    f"--initial-advertise-peer-urls=http://127.0.0.1:{peer}",
+                    f"--listen-client-urls=https://127.0.0.1:{client}",
+                    f"--advertise-client-urls=https://127.0.0.1:{client}",
+                    f"--listen-peer-urls=https://127.0.0.1:{peer}",
+                    f"--initial-advertise-peer-urls=https://127.0.0.1:{peer}",
+                    f"--cert-file={tls / 'app.crt'}",
+                    f"--key-file={tls / 'app.key'}",
+                    # No --trusted-ca-file for clients: etcd would then demand client certificates,
+                    # which Patroni is not given. Members prove themselves to each other with theirs.
+                    f"--peer-cert-file={tls / 'app.crt'}",
+                    f"--peer-key-file={tls / 'app.key'}",
+                    f"--peer-trusted-ca-file={tls / 'ca.crt'}",
                     f"--initial-cluster={initial}",
                     "--initial-cluster-state=new",
                     "--initial-cluster-token=ramsetu-local",
@@ -375,7 +385,7 @@ class Cluster:
         return ",".join(f"127.0.0.1:{client}" for _, client, _ in ETCD)
 
     def etcd_healthy(self) -> bool:
-        status, body = http_json(f"http://127.0.0.1:{ETCD[0][1]}/health")
+        status, body = http_json(f"https://127.0.0.1:{ETCD[0][1]}/health")
         return status == 200 and body.get("health") == "true"
 
     # ---- PostgreSQL under Patroni -----------------------------------------------------------
@@ -394,7 +404,10 @@ class Cluster:
         hosts = sorted({"localhost", socket.gethostname(), os.environ.get("HOSTNAME") or "localhost"})
         names = ",".join([*(f"DNS:{h}" for h in hosts), "IP:127.0.0.1"])
         names_file = d / "names"
-        if names_file.exists() and names_file.read_text() == names and all(
+        # etcd's members present app.crt to each other as clients too, hence clientAuth; a change
+        # of what the certificates hold makes them again.
+        made_for = names + ";serverAuth,clientAuth"
+        if names_file.exists() and names_file.read_text() == made_for and all(
                 (d / f).exists() and subprocess.run(
                 ["openssl", "x509", "-checkend", "86400", "-noout", "-in", str(d / f)],
                 capture_output=True).returncode == 0 for f in ("server.crt", "app.crt")):
@@ -412,7 +425,7 @@ class Cluster:
                 "-out", "server.csr")
         (d / "server.ext").write_text(
             f"subjectAltName={names}\nbasicConstraints=CA:FALSE\n"
-            "keyUsage=digitalSignature\nextendedKeyUsage=serverAuth\n")
+            "keyUsage=digitalSignature\nextendedKeyUsage=serverAuth,clientAuth\n")
         openssl("x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key",
                 "-CAcreateserial", "-days", "30", "-extfile", "server.ext", "-out", "server.crt")
         # The product's targets that serve HTTPS (scoring) have a key of their own: PostgreSQL's
@@ -428,7 +441,7 @@ class Cluster:
             # PostgreSQL refuses a key others can read, and reads it as its own user.
             shutil.chown(d / "server.key", PG_USER, PG_USER)
             shutil.chown(d / "server.crt", PG_USER, PG_USER)
-        names_file.write_text(names)
+        names_file.write_text(made_for)
         log(f"TLS: the cluster's CA and its servers' certificate for {names} made (tls/)")
         return d
 
@@ -567,8 +580,14 @@ class Cluster:
             "namespace": "/service/",
             "name": node,
             "log": {"level": "INFO"},
-            "restapi": {"listen": f"127.0.0.1:{rest}", "connect_address": f"127.0.0.1:{rest}"},
-            "etcd3": {"hosts": self.etcd_hosts()},
+            # The REST API (HAProxy's checks, the members' own calls) and etcd over TLS, checked
+            # against the cluster's CA.
+            "restapi": {"listen": f"127.0.0.1:{rest}", "connect_address": f"127.0.0.1:{rest}",
+                        "certfile": str(self.tls() / "server.crt"),
+                        "keyfile": str(self.tls() / "server.key")},
+            "ctl": {"cacert": str(self.tls() / "ca.crt")},
+            "etcd3": {"hosts": self.etcd_hosts(), "protocol": "https",
+                      "cacert": str(self.tls() / "ca.crt")},
             "bootstrap": {
                 "dcs": bootstrap_dcs,
                 "initdb": [{"encoding": "UTF8"}, "data-checksums", {"locale": "C.UTF-8"}],
@@ -634,7 +653,7 @@ class Cluster:
     def node_status(self, node: str) -> dict:
         rest = DR_NODE[2] if node == DR_NODE[0] else PG_NODES[node][1]
         try:
-            _, body = http_json(f"http://127.0.0.1:{rest}/patroni", timeout=2)
+            _, body = http_json(f"https://127.0.0.1:{rest}/patroni", timeout=2)
             return body
         except urllib.error.HTTPError as e:  # 503 while not running, with a body
             return json.loads(e.read() or b"{}")
@@ -643,7 +662,7 @@ class Cluster:
         for candidate in [node] if node else self.running_nodes():
             try:
                 rest = PG_NODES[candidate][1] if candidate in PG_NODES else DR_NODE[2]
-                _, body = http_json(f"http://127.0.0.1:{rest}/cluster", timeout=2)
+                _, body = http_json(f"https://127.0.0.1:{rest}/cluster", timeout=2)
                 return body.get("members", [])
             except Exception:
                 continue
@@ -663,7 +682,7 @@ class Cluster:
 
     def promote_dr(self) -> None:
         """Turns the standby cluster into a primary cluster (Patroni drops standby_cluster)."""
-        http_json(f"http://127.0.0.1:{DR_NODE[2]}/config", method="PATCH",
+        http_json(f"https://127.0.0.1:{DR_NODE[2]}/config", method="PATCH",
                   body={"standby_cluster": None})
         wait_for("the DR leader to accept writes", lambda: self.psql(
             "select not pg_is_in_recovery()", port=DR_NODE[1], database="postgres") == "t",
@@ -852,13 +871,17 @@ class Cluster:
     # ---- HAProxy ---------------------------------------------------------------------------
 
     def haproxy_config(self, api_servers: list[str]) -> Path:
+        # Patroni's REST API answers the checks over TLS (the PostgreSQL connections pass through
+        # untouched: the clients and the server do their own TLS).
+        check_tls = f"check-ssl verify required ca-file {self.tls() / 'ca.crt'} verifyhost localhost"
         pg_servers = "\n".join(
-            f"    server {n} 127.0.0.1:{port} check port {rest}"
+            f"    server {n} 127.0.0.1:{port} check port {rest} {check_tls}"
             for n, (port, rest) in PG_NODES.items()
         )
         # The DR standby cluster's leader answers /primary only once promoted: until then it is
         # marked down here, afterwards the application follows it without a change of settings.
-        dr_server = f"    server {DR_NODE[0]} 127.0.0.1:{DR_NODE[1]} check port {DR_NODE[2]}"
+        dr_server = (f"    server {DR_NODE[0]} 127.0.0.1:{DR_NODE[1]} check port {DR_NODE[2]}"
+                     f" {check_tls}")
         # Every api slot is declared; those not in service start in maintenance ("disabled"), so
         # that an instance started there takes no request before a release puts it in service
         # through the runtime API (set server ... state ready), health checks or not.
@@ -925,7 +948,7 @@ listen api
 {api}
 
 listen stats
-    bind 127.0.0.1:{HAPROXY_STATS}
+    bind 127.0.0.1:{HAPROXY_STATS} ssl crt {pem} ssl-min-ver TLSv1.2
     mode http
     stats enable
     stats uri /
