@@ -14,8 +14,8 @@ Ports (one range, 15400-15499; docs/deploy.md has the table):
   targets         api 15481-15482, worker 15483-15484, scoring 15485 (all HTTPS)
 
 Every hop carries TLS under the cluster's own CA (tls/ca.crt): clients, HAProxy, the targets,
-PostgreSQL, Redis, etcd and Patroni's REST API. http_json, http_text and the drills' load clients trust that CA for https
-addresses by themselves.
+PostgreSQL, Redis, etcd and Patroni's REST API. http_json, http_text and the drills' load clients
+trust that CA for https addresses by themselves.
 """
 
 from __future__ import annotations
@@ -873,7 +873,8 @@ class Cluster:
     def haproxy_config(self, api_servers: list[str]) -> Path:
         # Patroni's REST API answers the checks over TLS (the PostgreSQL connections pass through
         # untouched: the clients and the server do their own TLS).
-        check_tls = f"check-ssl verify required ca-file {self.tls() / 'ca.crt'} verifyhost localhost"
+        tls = self.tls()
+        check_tls = f"check-ssl verify required ca-file {tls / 'ca.crt'} verifyhost localhost"
         pg_servers = "\n".join(
             f"    server {n} 127.0.0.1:{port} check port {rest} {check_tls}"
             for n, (port, rest) in PG_NODES.items()
@@ -885,7 +886,6 @@ class Cluster:
         # Every api slot is declared; those not in service start in maintenance ("disabled"), so
         # that an instance started there takes no request before a release puts it in service
         # through the runtime API (set server ... state ready), health checks or not.
-        tls = self.tls()
         api = "\n".join(
             f"    server {n} 127.0.0.1:{port} check weight 100"
             + ("" if n in api_servers else " disabled")

@@ -2,11 +2,13 @@ package org.ramsetu.app.cli;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.ramsetu.infra.database.FlywayScans;
 import org.ramsetu.infra.database.Migrations;
+import org.ramsetu.infra.database.PlannerStatistics;
 import org.ramsetu.infra.postgres.EmbeddedPostgresServer;
 import org.ramsetu.infra.settings.RamsetuSettings;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,10 +23,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class DatabaseSession implements AutoCloseable {
 
     private final HikariDataSource dataSource;
+    private final Flyway migrations;
     private final AutoCloseable embedded;
 
-    private DatabaseSession(HikariDataSource dataSource, AutoCloseable embedded) {
+    private DatabaseSession(
+            HikariDataSource dataSource, Flyway migrations, AutoCloseable embedded) {
         this.dataSource = dataSource;
+        this.migrations = migrations;
         this.embedded = embedded;
     }
 
@@ -75,7 +80,15 @@ final class DatabaseSession implements AutoCloseable {
                         .load();
         FlywayScans.migrate(
                 flyway, Migrations.DEFAULT_LOCK_ATTEMPTS, Migrations.DEFAULT_FIRST_PAUSE);
-        return new DatabaseSession(dataSource, embedded);
+        return new DatabaseSession(dataSource, flyway, embedded);
+    }
+
+    /**
+     * Fresh planner statistics after a bulk load, taken as the role that migrates (the tables'
+     * owner where one is configured: only an owner may analyse a table).
+     */
+    PlannerStatistics.Refreshed refreshStatistics() throws SQLException {
+        return PlannerStatistics.refresh(migrations.getConfiguration().getDataSource());
     }
 
     DataSource dataSource() {

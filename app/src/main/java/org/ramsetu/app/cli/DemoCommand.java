@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import org.ramsetu.infra.database.PlannerStatistics;
 import org.ramsetu.infra.settings.RamsetuSettings;
 import org.ramsetu.platform.accounts.PasswordHasher;
 import org.ramsetu.platform.demo.DemoLoader;
@@ -106,6 +107,13 @@ public class DemoCommand implements Callable<Integer> {
                     loaded.requests(),
                     seconds,
                     total - loaded.donors() - loaded.patients());
+            if (loaded.donors() + loaded.patients() > 0) {
+                // Runs must not be planned on the statistics of an emptier registry.
+                PlannerStatistics.Refreshed refreshed = db.refreshStatistics();
+                out.printf(
+                        "Planner statistics refreshed for %d tables in %.1f s.%n",
+                        refreshed.tables(), refreshed.took().toMillis() / 1e3);
+            }
             out.printf(
                     "Sign in as %s or %s with the password '%s'.%n",
                     DemoLoader.donorEmail(1), DemoLoader.patientEmail(1), DemoLoader.DEMO_PASSWORD);

@@ -36,7 +36,9 @@ class DemoCommandTest {
     void loadsEveryOrganAndBloodGroupAcrossCitiesAndAddsOnlyWhoIsMissingOnTheNextRun() {
         int first = run("demo", "--donors", "400", "--patients", "200");
         long pledges = count("select count(*) from pledge");
+        long analysedAfterFirst = pledgeAnalyses();
         int again = run("demo", "--donors", "400", "--patients", "200");
+        long analysedAfterAgain = pledgeAnalyses();
         int grown = run("demo", "--donors", "500", "--patients", "200");
 
         assertThat(first).as(err.toString()).isZero();
@@ -63,6 +65,16 @@ class DemoCommandTest {
                 .isZero();
         assertThat(count("select count(*) from donor_profile where hla_typing is not null"))
                 .isGreaterThan(300);
+        // Statistics are refreshed after each load that added people, and only then.
+        assertThat(out.toString()).contains("Planner statistics refreshed");
+        assertThat(analysedAfterFirst).isPositive();
+        assertThat(analysedAfterAgain).isEqualTo(analysedAfterFirst);
+        assertThat(pledgeAnalyses()).isGreaterThan(analysedAfterAgain);
+    }
+
+    /** How often the pledge table was analysed by hand (autovacuum counts apart). */
+    private static long pledgeAnalyses() {
+        return count("select analyze_count from pg_stat_user_tables where relname = 'pledge'");
     }
 
     @Test

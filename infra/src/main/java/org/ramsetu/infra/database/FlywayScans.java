@@ -1,11 +1,13 @@
 package org.ramsetu.infra.database;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +43,10 @@ public final class FlywayScans {
             Duration pause = firstPause;
             for (int attempt = 1; ; attempt++) {
                 try {
-                    flyway.migrate();
+                    MigrateResult result = flyway.migrate();
+                    if (result.migrationsExecuted > 0) {
+                        refreshStatistics(flyway, result.migrationsExecuted);
+                    }
                     return;
                 } catch (FlywayException e) {
                     if (attempt >= attempts || !MigrationLockWaits.gaveWayToALock(e)) {
@@ -60,6 +65,29 @@ public final class FlywayScans {
             }
         } finally {
             LOCK.unlock();
+        }
+    }
+
+    /**
+     * Migrations may have moved many rows: the planner gets fresh statistics before the first
+     * request is served, as the role that migrated (the tables' owner). A failure leaves the
+     * refresh to autovacuum and does not stop the start.
+     */
+    private static void refreshStatistics(Flyway flyway, int migrations) {
+        try {
+            PlannerStatistics.Refreshed refreshed =
+                    PlannerStatistics.refresh(flyway.getConfiguration().getDataSource());
+            log.info(
+                    "Planner statistics refreshed after {} migration(s): {} table(s) with rows in"
+                            + " {} ms",
+                    migrations,
+                    refreshed.tables(),
+                    refreshed.took().toMillis());
+        } catch (SQLException e) {
+            log.warn(
+                    "Planner statistics not refreshed after {} migration(s); autovacuum will: {}",
+                    migrations,
+                    e.getMessage());
         }
     }
 
