@@ -56,11 +56,16 @@ def run(d: Drill) -> None:
         d.expect(r.status == 201, f"match run answered {r.status}: {r.text}")
         log(f"match run {r.json and r.json.get('id')} sent with trace id {trace_id}")
 
-        def all_services():
-            return SERVICES <= {s.service for s in receiver.of_trace(trace_id)}
+        def complete():
+            # The api's server span ends last and reaches the receiver in a later export batch
+            # than its inner spans: wait for it too, not only for one span of each service.
+            spans = receiver.of_trace(trace_id)
+            return (SERVICES <= {s.service for s in spans}
+                    and any(s.parent_span_id == parent for s in spans))
 
         try:
-            c.wait_for("spans of api, scoring and worker in the trace", all_services, 60, 1)
+            c.wait_for("spans of api, scoring and worker in the trace, the api's under the caller",
+                       complete, 60, 1)
         except TimeoutError:
             pass
         spans = receiver.of_trace(trace_id)
