@@ -43,7 +43,20 @@ def run(d: Drill) -> None:
             return False
 
     c.wait_for(f"{instances // 4} effects", lambda: applied_at_least(instances // 4), 300, 1)
-    at_kill = report()["applied"]
+
+    # The victim runs its attempts in batches with a pause between them; killed in the pause it
+    # loses nothing and the drill proves nothing. So it is killed while an attempt it started less
+    # than 120 ms ago has at least 180 ms still to go.
+    victim_url = d.cluster.app_url(victim)
+
+    def victim_early_in_an_attempt():
+        r = c.http_json(f"{victim_url}/actuator/scheduledrill/{run_id}", headers=auth,
+                        timeout=10)[1]
+        return r if r["runningHere"] > 0 and 0 <= r["youngestRunningHereMillis"] < 120 else None
+
+    before_kill = c.wait_for(f"{victim} early in an attempt", victim_early_in_an_attempt, 60,
+                             0.02)
+    at_kill = before_kill["applied"]
     log(f"kill -9 {victim} with {at_kill}/{instances} applied")
     d.cluster.kill(victim)
     killed_at = time.time()
@@ -94,6 +107,7 @@ def run(d: Drill) -> None:
         "rpo_seconds": 0.0,
         "instances": instances,
         "applied_at_kill": at_kill,
+        "victim_before_kill": before_kill,
         "report": final,
         "leader_killed": leader_killed,
         "drain_seconds_after_kill": round(done_at - killed_at, 1),

@@ -66,6 +66,10 @@ class SchedulerKillDrillIntegrationTest {
                 await(
                         () -> field(report(survivorPort, runId), "applied") >= INSTANCES / 3,
                         Duration.ofMinutes(3));
+                // The victim's attempts run in batches with a pause between them; killed in that
+                // pause, it loses nothing and the drill proves nothing. So it is killed while an
+                // attempt it started less than 150 ms ago still has at least 250 ms to go.
+                String beforeKill = killableReport(victimPort, runId);
                 victim.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                 long atKill = field(report(survivorPort, runId), "applied");
 
@@ -74,7 +78,12 @@ class SchedulerKillDrillIntegrationTest {
                         Duration.ofMinutes(3));
                 String report = report(survivorPort, runId);
                 System.out.println(
-                        "scheduler kill drill: applied at kill " + atKill + ", " + report);
+                        "scheduler kill drill: victim before the kill "
+                                + beforeKill
+                                + "; applied at kill "
+                                + atKill
+                                + ", "
+                                + report);
                 assertThat(atKill).isLessThan(INSTANCES);
                 assertThat(field(report, "applied")).as(report).isEqualTo(INSTANCES);
                 assertThat(field(report, "runTwice")).as(report).isZero();
@@ -110,6 +119,25 @@ class SchedulerKillDrillIntegrationTest {
 
     private static String report(int port, String runId) {
         return Http.get(port, "/actuator/scheduledrill/" + runId, COORDINATOR).body();
+    }
+
+    /** Polls the victim every 20 ms until it is early in some attempt; answers that report. */
+    private static String killableReport(int victimPort, String runId) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (System.nanoTime() < deadline) {
+            String report = report(victimPort, runId);
+            long youngest = field(report, "youngestRunningHereMillis");
+            if (field(report, "runningHere") > 0 && youngest >= 0 && youngest < 150) {
+                return report;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting to kill the victim", e);
+            }
+        }
+        throw new AssertionError("the victim was never seen early in an attempt within 1 min");
     }
 
     private static long field(String json, String name) {

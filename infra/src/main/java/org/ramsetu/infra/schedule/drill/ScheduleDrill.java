@@ -29,18 +29,21 @@ public class ScheduleDrill {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final OneTimeWork<Instance> work;
+    private final String worker;
 
     public ScheduleDrill(
             WorkScheduler scheduler,
             OneTimeWork<Instance> work,
             TransactionTemplate tx,
             JdbcClient jdbc,
-            Clock clock) {
+            Clock clock,
+            String worker) {
         this.scheduler = scheduler;
         this.work = work;
         this.tx = tx;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.worker = worker;
     }
 
     /** Works for the instance's time (stopping early on shutdown), then applies its effect once. */
@@ -105,7 +108,10 @@ public class ScheduleDrill {
 
     /**
      * What happened to a drill run: effects applied, attempts by outcome, and instances that
-     * succeeded more than once (must be 0).
+     * succeeded more than once (must be 0). {@code runningHere} counts the attempts the answering
+     * worker is running now, and {@code youngestRunningHereMillis} is how long ago the latest of
+     * them started (-1 when none): a drill kills a worker only while it is early in some attempt,
+     * because a worker between two batches of attempts has nothing to lose.
      */
     public record Report(
             String runId,
@@ -115,7 +121,9 @@ public class ScheduleDrill {
             long skipped,
             long failed,
             long runTwice,
-            long waiting) {}
+            long waiting,
+            long runningHere,
+            long youngestRunningHereMillis) {}
 
     public Report report(String runId) {
         long applied =
@@ -140,6 +148,18 @@ public class ScheduleDrill {
                         .params(WORK, prefix)
                         .query(Long.class)
                         .single();
+        RunningHere here =
+                jdbc.sql(
+                                "select count(*) as attempts, max(started_at) as latest"
+                                        + " from scheduled_work_run where task_name = ?"
+                                        + " and task_instance like ? and outcome = 'RUNNING'"
+                                        + " and worker = ?")
+                        .params(WORK, prefix, worker)
+                        .query(
+                                (rs, row) ->
+                                        new RunningHere(
+                                                rs.getLong("attempts"), rs.getTimestamp("latest")))
+                        .single();
         return new Report(
                 runId,
                 applied,
@@ -148,8 +168,17 @@ public class ScheduleDrill {
                 outcomes(prefix, "SKIPPED"),
                 outcomes(prefix, "FAILED"),
                 runTwice,
-                waiting);
+                waiting,
+                here.attempts(),
+                here.latest() == null
+                        ? -1
+                        : Math.max(
+                                0,
+                                Duration.between(here.latest().toInstant(), clock.instant())
+                                        .toMillis()));
     }
+
+    private record RunningHere(long attempts, Timestamp latest) {}
 
     private long outcomes(String prefix, String outcome) {
         return jdbc.sql(

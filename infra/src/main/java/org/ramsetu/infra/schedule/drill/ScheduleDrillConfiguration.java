@@ -28,8 +28,9 @@ public class ScheduleDrillConfiguration {
             OneTimeWork<ScheduleDrill.Instance> scheduleDrillWork,
             TransactionTemplate tx,
             JdbcClient jdbc,
-            Clock clock) {
-        return new ScheduleDrill(scheduler, scheduleDrillWork, tx, jdbc, clock);
+            Clock clock,
+            WorkerIdentity identity) {
+        return new ScheduleDrill(scheduler, scheduleDrillWork, tx, jdbc, clock, identity.id());
     }
 
     @Bean
