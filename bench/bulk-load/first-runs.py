@@ -9,29 +9,16 @@ emptier registry (the candidate query then hits its time limit).
 
 Environment: DONORS (100000), PATIENTS (2000), RUNS (12), PORT (18641). Heavy: one at a time on a
 shared machine; the machine's load is printed with the figures."""
-import base64, json, os, shutil, subprocess, sys, tempfile, time, urllib.error, urllib.request
+import base64, json, os, shutil, subprocess, sys, tempfile, time
 
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "ops", "cluster"))
-import cluster  # noqa: E402  (the authenticator's codes)
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
+from api import Api  # noqa: E402
 
 DONORS = int(os.environ.get("DONORS", "100000"))
 PATIENTS = int(os.environ.get("PATIENTS", "2000"))
 RUNS = int(os.environ.get("RUNS", "12"))
 PORT = int(os.environ.get("PORT", "18641"))
-BASE = f"http://127.0.0.1:{PORT}"
-
-
-def call(method, path, token=None, body=None, timeout=60):
-    req = urllib.request.Request(BASE + path, method=method,
-                                 data=None if body is None else json.dumps(body).encode())
-    req.add_header("Content-Type", "application/json")
-    if token:
-        req.add_header("Authorization", "Bearer " + token)
-    try:
-        with urllib.request.urlopen(req, timeout=timeout) as r:
-            return r.status, json.loads(r.read() or b"null")
-    except urllib.error.HTTPError as e:
-        return e.code, e.read().decode(errors="replace")
+api = Api(f"http://127.0.0.1:{PORT}")
 
 
 def one_jar(jar):
@@ -45,38 +32,23 @@ def one_jar(jar):
     server = subprocess.Popen(["java", "-jar", jar, "serve", "--target", "all", "--port", str(PORT)],
                               env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
-        deadline = time.time() + 180
-        while True:
-            try:
-                with urllib.request.urlopen(BASE + "/actuator/health/readiness", timeout=3) as r:
-                    if r.status == 200:
-                        break
-            except Exception:
-                pass
-            if time.time() > deadline or server.poll() is not None:
-                raise SystemExit(f"{jar}: not ready; see {data}/serve.log")
-            time.sleep(1)
+        if not api.wait_ready(180, lambda: server.poll() is None):
+            raise SystemExit(f"{jar}: not ready; see {data}/serve.log")
         started = time.time()
         demo = subprocess.run(["java", "-jar", jar, "demo", "--donors", str(DONORS),
                                "--patients", str(PATIENTS)], env=env, capture_output=True, text=True)
         demo_seconds = time.time() - started
         if demo.returncode:
             raise SystemExit(f"demo failed: {demo.stderr[-500:]}")
-        s, login = call("POST", "/api/v1/auth/login", body={
-            "email": env["RAMSETU_BOOTSTRAP_ADMIN_EMAIL"],
-            "password": env["RAMSETU_BOOTSTRAP_ADMIN_PASSWORD"]})
-        if s == 202:
-            s, login = call("POST", "/api/v1/auth/second-factor", body={
-                "challenge": login["challenge"],
-                "code": cluster.totp(secret, int(time.time()) // 30)})
-        token = login["accessToken"]
-        s, page = call("GET", f"/api/v1/transplant-requests?organ=KIDNEY&status=WAITING&limit={RUNS}",
+        token = api.sign_in(env["RAMSETU_BOOTSTRAP_ADMIN_EMAIL"],
+                            env["RAMSETU_BOOTSTRAP_ADMIN_PASSWORD"], secret)
+        s, page = api.call("GET", f"/api/v1/transplant-requests?organ=KIDNEY&status=WAITING&limit={RUNS}",
                        token)
         requests = [r["id"] for r in page["items"]]
         runs = []
         for r in requests:
             t = time.time()
-            s, _ = call("POST", f"/api/v1/transplant-requests/{r}/match-runs", token, {})
+            s, _ = api.call("POST", f"/api/v1/transplant-requests/{r}/match-runs", token, {})
             runs.append((s, round((time.time() - t) * 1000)))
         return {"jar": jar, "demo_seconds": round(demo_seconds, 1),
                 "demo_output": demo.stdout.strip().splitlines(),

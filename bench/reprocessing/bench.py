@@ -2,9 +2,12 @@
 demo registry in $RAMSETU_DATA_DIR; coordinators' runs first, then a new kidney model registered
 with `ramsetu train`, which the running server serves at its next refresh; the model watch starts
 the batch; we follow it on the operations endpoint until it ends."""
-import json, os, subprocess, sys, time, urllib.request, urllib.error
+import json, os, subprocess, sys, time
 
-BASE = "http://127.0.0.1:18631"
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
+from api import Api  # noqa: E402
+
+api = Api("http://127.0.0.1:18631")
 MATCH_RUNS = int(os.environ.get("MATCH_RUNS", "100"))
 ALLOCATION_RUNS = int(os.environ.get("ALLOCATION_RUNS", "50"))
 
@@ -13,64 +16,34 @@ def log(msg):
     print(time.strftime("%H:%M:%S"), msg, flush=True)
 
 
-def call(method, path, token=None, body=None, timeout=120):
-    req = urllib.request.Request(BASE + path, method=method,
-                                 data=None if body is None else json.dumps(body).encode())
-    req.add_header("Content-Type", "application/json")
-    if token:
-        req.add_header("Authorization", "Bearer " + token)
-    try:
-        with urllib.request.urlopen(req, timeout=timeout) as r:
-            return r.status, json.loads(r.read() or b"null")
-    except urllib.error.HTTPError as e:
-        return e.code, e.read().decode()
-
-
 def main():
-    deadline = time.time() + 300
-    while True:
-        try:
-            with urllib.request.urlopen(BASE + "/actuator/health/readiness", timeout=3) as r:
-                if r.status == 200:
-                    break
-        except Exception:
-            pass
-        if time.time() > deadline:
-            sys.exit("not ready")
-        time.sleep(1)
+    if not api.wait_ready(300):
+        sys.exit("not ready")
     log("ready")
-    s, login = call("POST", "/api/v1/auth/login", body={
-        "email": os.environ["RAMSETU_BOOTSTRAP_ADMIN_EMAIL"],
-        "password": os.environ["RAMSETU_BOOTSTRAP_ADMIN_PASSWORD"]})
-    if s == 202:  # the coordinator's second factor, from the provisioned secret
-        sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "ops", "cluster"))
-        import cluster
-        s, login = call("POST", "/api/v1/auth/second-factor", body={
-            "challenge": login["challenge"],
-            "code": cluster.totp(os.environ["RAMSETU_BOOTSTRAP_ADMIN_TOTP_SECRET"],
-                                 int(time.time()) // 30)})
-    token = login["accessToken"]
+    token = api.sign_in(os.environ["RAMSETU_BOOTSTRAP_ADMIN_EMAIL"],
+                        os.environ["RAMSETU_BOOTSTRAP_ADMIN_PASSWORD"],
+                        os.environ.get("RAMSETU_BOOTSTRAP_ADMIN_TOTP_SECRET"))
     requests, cursor = [], None
     while len(requests) < MATCH_RUNS:
         q = f"/api/v1/transplant-requests?organ=KIDNEY&status=WAITING&limit=100"
-        s, page = call("GET", q + (f"&after={cursor}" if cursor else ""), token)
+        s, page = api.call("GET", q + (f"&after={cursor}" if cursor else ""), token)
         requests += [r["id"] for r in page["items"]]
         cursor = page.get("nextCursor")
         if not cursor:
             break
     requests = requests[:MATCH_RUNS]
-    s, page = call("GET", f"/api/v1/pledges?organ=KIDNEY&status=VERIFIED&limit={ALLOCATION_RUNS}", token)
+    s, page = api.call("GET", f"/api/v1/pledges?organ=KIDNEY&status=VERIFIED&limit={ALLOCATION_RUNS}", token)
     pledges = [p["id"] for p in page["items"]]
     log(f"{len(requests)} waiting kidney requests, {len(pledges)} verified kidney pledges")
     t = time.time()
     for r in requests:
-        s, body = call("POST", f"/api/v1/transplant-requests/{r}/match-runs", token, {})
+        s, body = api.call("POST", f"/api/v1/transplant-requests/{r}/match-runs", token, {})
         if s != 201:
             log(f"match run {r}: {s} {str(body)[:200]}")
     log(f"{len(requests)} match runs in {time.time() - t:.0f} s")
     t = time.time()
     for p in pledges:
-        s, body = call("POST", f"/api/v1/pledges/{p}/allocation-runs", token, {})
+        s, body = api.call("POST", f"/api/v1/pledges/{p}/allocation-runs", token, {})
         if s != 201:
             log(f"allocation run {p}: {s} {str(body)[:200]}")
     log(f"{len(pledges)} allocation runs in {time.time() - t:.0f} s")
@@ -82,12 +55,12 @@ def main():
     batch = None
     while batch is None:
         time.sleep(2)
-        s, batches = call("GET", "/api/v1/admin/reprocessing/batches", token)
+        s, batches = api.call("GET", "/api/v1/admin/reprocessing/batches", token)
         batch = next((b for b in batches if b["organ"] == "KIDNEY"
                       and b["id"] not in os.environ.get("OLD_BATCHES", "")), None)
     log(f"batch {batch['id']} {batch['state']} (model {batch.get('modelVersion')} from {batch.get('previousVersion')})")
     while True:
-        s, b = call("GET", f"/api/v1/admin/reprocessing/batches/{batch['id']}", token)
+        s, b = api.call("GET", f"/api/v1/admin/reprocessing/batches/{batch['id']}", token)
         work = b.get("work", {})
         log(f"{b['state']} progress {json.dumps(b['progress'])} work {work.get('state')} {work.get('done')}/{work.get('total')}")
         if b["state"] in ("SUCCEEDED",):

@@ -2,8 +2,9 @@ package org.ramsetu.infra.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.ramsetu.infra.database.MigrationFixtures.dataSource;
+import static org.ramsetu.infra.database.MigrationFixtures.firstValue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -131,51 +132,6 @@ class MigrationLockWaitsIntegrationTest {
         }
     }
 
-    /** A migration that moved rows is planned on fresh statistics, not on those of before. */
-    @Test
-    void migrationsThatRanLeaveFreshStatisticsOfTheTablesWithRowsAndNoneLeaveThemAlone()
-            throws Exception {
-        try (EmbeddedPostgresServer db = EmbeddedPostgresServer.start(dir.resolve("pg"))) {
-            PGSimpleDataSource ds = dataSource(db);
-            Flyway flyway =
-                    flyway(
-                            ds,
-                            "V1__listing.sql",
-                            "create table listing (id int primary key);"
-                                    + " insert into listing select g from generate_series(1, 5000) g;"
-                                    + " create table offer (id int primary key);");
-            FlywayScans.migrate(flyway, 1, Duration.ZERO);
-            assertThat(analyses(ds, "listing")).isEqualTo(1);
-            assertThat(estimatedRows(ds, "listing")).isEqualTo(5000);
-            // Statistics of an empty table would have it planned as empty while it fills up.
-            assertThat(analyses(ds, "offer")).as("an empty table is left unanalysed").isZero();
-
-            FlywayScans.migrate(flyway, 1, Duration.ZERO);
-            assertThat(analyses(ds, "listing"))
-                    .as("nothing migrated, nothing analysed")
-                    .isEqualTo(1);
-        }
-    }
-
-    private static long analyses(PGSimpleDataSource ds, String table) throws SQLException {
-        return single(
-                ds,
-                "select analyze_count from pg_stat_user_tables where relname = '" + table + "'");
-    }
-
-    private static long estimatedRows(PGSimpleDataSource ds, String table) throws SQLException {
-        return single(ds, "select reltuples::bigint from pg_class where relname = '" + table + "'");
-    }
-
-    private static long single(PGSimpleDataSource ds, String sql) throws SQLException {
-        try (Connection c = ds.getConnection();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            assertThat(rs.next()).isTrue();
-            return rs.getLong(1);
-        }
-    }
-
     @Test
     void otherFailuresAreNotTriedAgain() {
         assertThat(MigrationLockWaits.gaveWayToALock(new FlywayException("checksum mismatch")))
@@ -185,24 +141,6 @@ class MigrationLockWaitsIntegrationTest {
                                 new FlywayException(
                                         "wrapped", new SQLException("timeout", "55P03"))))
                 .isTrue();
-    }
-
-    private Flyway flyway(PGSimpleDataSource ds, String name, String sql) throws Exception {
-        Path migrations = dir.resolve("migrations");
-        Files.createDirectories(migrations);
-        Files.writeString(migrations.resolve(name), sql);
-        return Migrations.configure(
-                        Flyway.configure().dataSource(ds).locations("filesystem:" + migrations),
-                        Duration.ofMillis(500))
-                .load();
-    }
-
-    private static PGSimpleDataSource dataSource(EmbeddedPostgresServer db) {
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(db.jdbcUrl());
-        ds.setUser(db.username());
-        ds.setPassword(db.password());
-        return ds;
     }
 
     private static String columns(PGSimpleDataSource ds, String table) throws SQLException {
@@ -218,12 +156,7 @@ class MigrationLockWaitsIntegrationTest {
         return firstValue(ds, "show lock_timeout");
     }
 
-    private static String firstValue(PGSimpleDataSource ds, String sql) throws SQLException {
-        try (Connection c = ds.getConnection();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
+    private Flyway flyway(PGSimpleDataSource ds, String name, String sql) throws Exception {
+        return MigrationFixtures.flyway(dir, ds, name, sql);
     }
 }
