@@ -94,6 +94,16 @@ final class ApiClient {
                         HttpResponse.BodyHandlers.ofString()));
     }
 
+    /** A body sent as it is, under the Content-Type given (bodies a form would never send). */
+    Response sendRaw(String method, String path, String contentType, byte[] body) {
+        return new Response(
+                call(
+                        request(path)
+                                .header("Content-Type", contentType)
+                                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)),
+                        HttpResponse.BodyHandlers.ofString()));
+    }
+
     /** A GET whose body is bytes (downloads). */
     HttpResponse<byte[]> download(String path) {
         return call(request(path).GET(), HttpResponse.BodyHandlers.ofByteArray());

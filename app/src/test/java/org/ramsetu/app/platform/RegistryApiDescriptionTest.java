@@ -29,6 +29,8 @@ class RegistryApiDescriptionTest {
                 .contains("\"CreateTransplantRequest\"")
                 .contains("\"DonorProfileRequest\"")
                 .contains("\"PatientProfileRequest\"")
-                .contains("Idempotency-Key");
+                .contains("Idempotency-Key")
+                .as("the container's error page is not a route of the API")
+                .doesNotContain("\"/error\"");
     }
 }

@@ -3,6 +3,7 @@ package org.ramsetu.platform.accounts;
 import java.util.regex.Pattern;
 import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.kernel.InvalidInput;
+import org.ramsetu.platform.kernel.VisibleText;
 
 /** Checks of request fields shared by the account flows; each failure names its field. */
 final class AccountInputs {
@@ -52,10 +53,17 @@ final class AccountInputs {
         if (text == null || text.isBlank()) {
             throw InvalidInput.field("fullName", "is required");
         }
-        String name = text.strip();
-        if (name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
+        String name = VisibleText.normalized(text.strip());
+        if (name.length() > MAX_NAME) {
+            throw InvalidInput.field("fullName", "must be at most " + MAX_NAME + " characters");
+        }
+        int invisible = VisibleText.firstInvisibleInWords(name);
+        if (invisible >= 0) {
             throw InvalidInput.field(
-                    "fullName", "must be at most " + MAX_NAME + " characters on one line");
+                    "fullName",
+                    "must be one line of visible characters (holds "
+                            + VisibleText.describe(invisible)
+                            + ")");
         }
         return name;
     }

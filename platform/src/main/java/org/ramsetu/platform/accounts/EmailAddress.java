@@ -2,8 +2,10 @@ package org.ramsetu.platform.accounts;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.ramsetu.infra.mail.MailAddress;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.InvalidInput;
+import org.ramsetu.platform.kernel.VisibleText;
 
 /**
  * An e-mail address as the person typed it (trimmed) and its look-up key (lower-case), so that
@@ -25,14 +27,35 @@ public record EmailAddress(String value, String key) {
         if (text == null || text.isBlank()) {
             throw InvalidInput.field(field, "is required");
         }
-        String value = text.strip();
+        String value = VisibleText.normalized(text.strip());
         if (value.length() > MAX_LENGTH) {
             throw InvalidInput.field(field, "must be at most " + MAX_LENGTH + " characters");
         }
-        if (!SHAPE.matcher(value).matches()) {
+        value.codePoints()
+                .filter(VisibleText::invisibleInIdentifiers)
+                .findFirst()
+                .ifPresent(
+                        c -> {
+                            throw InvalidInput.field(
+                                    field,
+                                    "holds an invisible character ("
+                                            + VisibleText.describe(c)
+                                            + "); type the address again");
+                        });
+        if (!SHAPE.matcher(value).matches() || !mailable(value)) {
             throw InvalidInput.field(field, "must be an e-mail address like name@example.org");
         }
         return new EmailAddress(value, keyOf(value));
+    }
+
+    /** Whether mail can be sent to it: every address accepted gets its code by e-mail. */
+    private static boolean mailable(String value) {
+        try {
+            MailAddress.of(value);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** The look-up key of an address already accepted by {@link #parse}. */

@@ -24,6 +24,7 @@ import org.ramsetu.platform.kernel.InvalidInput;
 import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.kernel.UnacceptableContent;
 import org.ramsetu.platform.kernel.Unavailable;
+import org.ramsetu.platform.kernel.VisibleText;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.security.RecordAccess;
 import org.ramsetu.platform.web.Cursor;
@@ -45,6 +46,9 @@ public class DocumentService {
     static final String MALWARE_FOUND = "DOCUMENT_MALWARE_FOUND";
 
     private static final Logger log = LoggerFactory.getLogger(DocumentService.class);
+
+    /** The column's length ({@code document.review_note}). */
+    private static final int MAX_REVIEW_NOTE = 1000;
 
     private final DocumentRepository documents;
     private final BlobStore blobs;
@@ -195,19 +199,12 @@ public class DocumentService {
      *     already
      */
     public Document review(CurrentUser coordinator, UUID id, DocumentStatus outcome, String note) {
-        if (outcome == DocumentStatus.REJECTED && (note == null || note.isBlank())) {
-            throw InvalidInput.field("reason", "is required to reject a document");
-        }
+        String reason = reviewNote(outcome, note);
         return tx.execute(
                 s -> {
                     Document current =
                             documents.find(id).orElseThrow(() -> new NotFound("document", id));
-                    if (!documents.review(
-                            id,
-                            outcome,
-                            note == null ? null : note.strip(),
-                            coordinator.id(),
-                            clock.instant())) {
+                    if (!documents.review(id, outcome, reason, coordinator.id(), clock.instant())) {
                         throw new Conflict(
                                 "illegal-transition",
                                 "the document is "
@@ -224,6 +221,26 @@ public class DocumentService {
                                     .on("document", id));
                     return documents.find(id).orElseThrow();
                 });
+    }
+
+    /** The reason given with a review: required to reject, what the column holds, visible. */
+    private static String reviewNote(DocumentStatus outcome, String note) {
+        if (note == null || note.isBlank()) {
+            if (outcome == DocumentStatus.REJECTED) {
+                throw InvalidInput.field("reason", "is required to reject a document");
+            }
+            return null;
+        }
+        String reason = VisibleText.normalized(note.strip());
+        if (reason.length() > MAX_REVIEW_NOTE) {
+            throw InvalidInput.field(
+                    "reason", "must be at most " + MAX_REVIEW_NOTE + " characters");
+        }
+        if (VisibleText.firstInvisibleInLines(reason) >= 0) {
+            throw InvalidInput.field(
+                    "reason", "must not contain control or other invisible characters");
+        }
+        return reason;
     }
 
     /**

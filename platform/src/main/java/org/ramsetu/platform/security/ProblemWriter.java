@@ -6,12 +6,9 @@ import org.ramsetu.platform.web.ProblemResponses;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Writes problem details from servlet filters, where no controller advice runs. */
 final class ProblemWriter {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ProblemWriter() {}
 
@@ -25,6 +22,6 @@ final class ProblemWriter {
         ProblemDetail body = ProblemResponses.body(status, type, title, detail);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(JSON.writeValueAsBytes(body));
+        response.getOutputStream().write(ProblemResponses.json(body));
     }
 }

@@ -1,5 +1,6 @@
 package org.ramsetu.platform.web;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,6 +41,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** The {@code Retry-After} of answers that only mean "too busy right now". */
     private static final Duration COME_BACK_AFTER = Duration.ofSeconds(5);
+
+    private static final URI ABOUT_BLANK = URI.create("about:blank");
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
@@ -222,6 +225,21 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             }
         }
         return path.toString();
+    }
+
+    /**
+     * Spring MVC's own refusals (415, 406, a missing part, …) get a problem type of their own
+     * instead of {@code about:blank}, as every other platform error has.
+     */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || ABOUT_BLANK.equals(problem.getType()))) {
+            problem.setType(
+                    URI.create(ProblemResponses.TYPE_BASE + ProblemResponses.typeOf(status)));
+        }
+        return super.createResponseEntity(body, headers, status, request);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

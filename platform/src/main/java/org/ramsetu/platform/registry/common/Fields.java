@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.ramsetu.core.InvalidClinicalValueException;
 import org.ramsetu.platform.kernel.InvalidInput;
+import org.ramsetu.platform.kernel.VisibleText;
 
 /**
  * Checks of request fields shared by the registry forms. Each failure is a 400 naming the field by
@@ -70,12 +71,13 @@ public final class Fields {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String text = value.strip();
+        String text = VisibleText.normalized(value.strip());
         if (text.length() > max) {
             throw InvalidInput.field(field, "must be at most " + max + " characters");
         }
-        if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r')) {
-            throw InvalidInput.field(field, "must not contain control characters");
+        if (VisibleText.firstInvisibleInLines(text) >= 0) {
+            throw InvalidInput.field(
+                    field, "must not contain control or other invisible characters");
         }
         return text;
     }
@@ -107,12 +109,13 @@ public final class Fields {
     }
 
     private static String line(String field, String value, int max) {
-        String text = value.strip().replaceAll("\\s+", " ");
+        String text = VisibleText.normalized(value.strip().replaceAll("\\s+", " "));
         if (text.length() > max) {
             throw InvalidInput.field(field, "must be at most " + max + " characters");
         }
-        if (text.chars().anyMatch(Character::isISOControl)) {
-            throw InvalidInput.field(field, "must be one line without control characters");
+        if (VisibleText.firstInvisibleInWords(text) >= 0) {
+            throw InvalidInput.field(
+                    field, "must be one line without control or other invisible characters");
         }
         return text;
     }
