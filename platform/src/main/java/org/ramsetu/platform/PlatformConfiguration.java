@@ -16,6 +16,7 @@ import org.ramsetu.platform.security.CurrentUserArgumentResolver;
 import org.ramsetu.platform.security.RecordAccess;
 import org.ramsetu.platform.security.RequestLimits;
 import org.ramsetu.platform.web.ApiExceptionHandler;
+import org.ramsetu.platform.web.StrictJsonInput;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,6 +42,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
     RemindersWebConfiguration.class
 })
 public class PlatformConfiguration {
+
+    @Bean
+    StrictJsonInput strictJsonInput() {
+        return new StrictJsonInput();
+    }
 
     @Bean
     AuditController auditController(JdbcClient jdbc) {

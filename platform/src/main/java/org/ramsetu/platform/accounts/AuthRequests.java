@@ -1,5 +1,8 @@
 package org.ramsetu.platform.accounts;
 
+import org.ramsetu.platform.web.TextOnly;
+import tools.jackson.databind.annotation.JsonDeserialize;
+
 /**
  * The bodies the account endpoints accept. Each is an explicit record: a field not listed here is
  * refused with 400, so no request can set anything else (no mass assignment, e.g. a role).
@@ -11,7 +14,11 @@ public final class AuthRequests {
     /**
      * @param role {@code DONOR} or {@code PATIENT}
      */
-    public record Signup(String email, String password, String role, String fullName) {
+    public record Signup(
+            String email,
+            @JsonDeserialize(using = TextOnly.class) String password,
+            String role,
+            String fullName) {
         @Override
         public String toString() {
             return "Signup[" + role + "]";
@@ -30,7 +37,8 @@ public final class AuthRequests {
     /**
      * @param role needed only when the e-mail has both a donor and a patient account
      */
-    public record Login(String email, String password, String role) {
+    public record Login(
+            String email, @JsonDeserialize(using = TextOnly.class) String password, String role) {
         @Override
         public String toString() {
             return "Login[" + role + "]";
@@ -65,7 +73,10 @@ public final class AuthRequests {
     public record PasswordReset(String email, String role) {}
 
     public record PasswordResetConfirmation(
-            String email, String role, String code, String newPassword) {
+            String email,
+            String role,
+            String code,
+            @JsonDeserialize(using = TextOnly.class) String newPassword) {
         @Override
         public String toString() {
             return "PasswordResetConfirmation[" + role + "]";
