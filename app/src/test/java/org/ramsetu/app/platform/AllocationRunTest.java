@@ -176,6 +176,27 @@ class AllocationRunTest {
     }
 
     @Test
+    void aKeyedRetryAfterThePledgeWasWithdrawnAnswersTheFirstRunNotARefusal() {
+        var donor = Matching.donor(Matching.place(), "O+", Matching.PATIENT_HLA);
+        String pledge = Matching.verifiedPledge(donor, Registry.liverPledge(), coordinator);
+        ApiClient keyed =
+                coordinator.client().withHeader("Idempotency-Key", UUID.randomUUID().toString());
+        String path = "/api/v1/pledges/" + pledge + "/allocation-runs";
+
+        var first = keyed.post(path, "{}");
+        var withdrawn = donor.client().post("/api/v1/pledges/" + pledge + "/withdraw", "{}");
+        var retry = keyed.post(path, "{}");
+        var unkeyed = allocate(pledge);
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(200);
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.text("id")).isEqualTo(first.text("id"));
+        assertThat(unkeyed.status()).as("a new run is refused").isEqualTo(409);
+    }
+
+    @Test
     void onlyVerifiedPledgesAreAllocatedAndUnknownOnesAreNotFound() {
         var donor = Matching.donor(Matching.place(), "B+", Matching.PATIENT_HLA);
         String pending = Registry.pledgeId(donor, Registry.liverPledge());

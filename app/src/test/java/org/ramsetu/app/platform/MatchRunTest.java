@@ -199,6 +199,33 @@ class MatchRunTest {
     }
 
     @Test
+    void aKeyedRetryAfterTheRequestLeftTheListAnswersTheFirstRunNotARefusal() {
+        Matching.Place at = Matching.place();
+        var patient = Matching.patient(at, "O+", Matching.PATIENT_HLA, List.of());
+        String requestId = Matching.requestId(patient, Registry.liverRequest());
+        ApiClient keyed =
+                coordinator.client().withHeader("Idempotency-Key", UUID.randomUUID().toString());
+        String path = "/api/v1/transplant-requests/" + requestId + "/match-runs";
+
+        var first = keyed.post(path, "{}");
+        var removed =
+                coordinator
+                        .client()
+                        .post(
+                                "/api/v1/admin/transplant-requests/" + requestId + "/remove",
+                                Registry.json("reason", "transplanted abroad"));
+        var retry = keyed.post(path, "{}");
+        var unkeyed = coordinator.client().post(path, "{}");
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(removed.status()).as(removed.toString()).isEqualTo(200);
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.text("id")).isEqualTo(first.text("id"));
+        assertThat(unkeyed.status()).as("a new run is refused").isEqualTo(409);
+    }
+
+    @Test
     void aNewerRunSupersedesTheOpenProposalsOfTheOlderOne() {
         var pair = Matching.livePair(coordinator);
         JsonNode second = Matching.run(coordinator, pair.requestId());

@@ -2,6 +2,7 @@ package org.ramsetu.platform.allocation.runs;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.web.idempotency.IdempotentRequests;
@@ -39,12 +40,20 @@ public class AllocationRunController {
             CurrentUser user,
             @PathVariable UUID id,
             @RequestHeader(value = IdempotentRequests.HEADER, required = false) String key) {
+        String operation = "POST /api/v1/pledges/" + id + "/allocation-runs";
+        // A retry is answered before anything is prepared: the pledge may have changed state
+        // since the first run, and a new run would then be refused.
+        Optional<ResponseEntity<?>> replayed = idempotent.replay(user, key, operation, Map.of());
+        if (replayed.isPresent()) {
+            return replayed.get();
+        }
         // Ranked before the idempotency transaction opens: scoring must not hold a connection.
+        // A concurrent retry that wins the key answers the first run; this one is then dropped.
         RunningAllocation.Prepared prepared = running.prepare(user, id);
         return idempotent.execute(
                 user,
                 key,
-                "POST /api/v1/pledges/" + id + "/allocation-runs",
+                operation,
                 Map.of(),
                 () -> {
                     AllocationRunView run = running.record(prepared);

@@ -76,6 +76,33 @@ public class IdempotentRequests {
     }
 
     /**
+     * The remembered answer to a retry, looked up before the work is prepared: a keyed run whose
+     * record changed state since (the request matched, the pledge allocated) is still answered with
+     * its first response instead of the refusal a new run would get. Empty without a key or when
+     * the key is new; {@link #execute} then does the work (and looks again under the key's lock, so
+     * a concurrent retry still replays).
+     *
+     * @throws ApiProblem 400 for a malformed key, 422 for a key reused with another request
+     */
+    public Optional<ResponseEntity<?>> replay(
+            CurrentUser user, String key, String operation, Object body) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        String checkedKey = checked(key);
+        byte[] requestHash =
+                sha256(operation.getBytes(StandardCharsets.UTF_8), json.writeValueAsBytes(body));
+        return keys.find(user.id(), checkedKey, clock.instant())
+                .map(
+                        previous -> {
+                            if (!MessageDigest.isEqual(previous.requestHash(), requestHash)) {
+                                throw IdempotencyProblem.reused(lifetime);
+                            }
+                            return previous.response().toResponse(true);
+                        });
+    }
+
+    /**
      * As {@link #execute(CurrentUser, String, String, Object, Supplier)} for requests that are not
      * JSON (e.g. uploads): {@code request} is whatever identifies the request, such as the bytes of
      * the file and its form fields.
