@@ -5,6 +5,7 @@ import org.ramsetu.app.cluster.DatabaseTargetConfiguration;
 import org.ramsetu.app.cluster.PortsConfiguration;
 import org.ramsetu.app.launch.StartupBanner;
 import org.ramsetu.app.observability.ObservabilityConfiguration;
+import org.ramsetu.app.web.ApiDescriptionConfiguration;
 import org.ramsetu.app.web.ErrorResponsesConfiguration;
 import org.ramsetu.app.web.WebAppConfiguration;
 import org.ramsetu.platform.PlatformConfiguration;
@@ -38,6 +39,7 @@ import org.springframework.context.annotation.Import;
     MatchingConfiguration.class,
     WebAppConfiguration.class,
     ErrorResponsesConfiguration.class,
+    ApiDescriptionConfiguration.class,
     AllocationConfiguration.class,
     ReprocessingConfiguration.class,
     RemindersConfiguration.class,

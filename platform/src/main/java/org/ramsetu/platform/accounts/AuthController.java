@@ -1,6 +1,7 @@
 package org.ramsetu.platform.accounts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
@@ -92,6 +93,7 @@ public class AuthController {
      * A signed-in coordinator gives a code again before a sensitive action; answers a new access
      * token whose second factor is recent (the refresh token stays as it is).
      */
+    @SecurityRequirement(name = "bearer") // under /auth/, but for a signed-in coordinator
     @PostMapping("/auth/second-factor/step-up")
     public ResponseEntity<SessionTokens.AccessToken> stepUp(@RequestBody AuthRequests.StepUp body) {
         CurrentUser caller = CurrentUser.required();
@@ -108,6 +110,7 @@ public class AuthController {
      * current code; the ten new codes are answered once. Audited as {@code
      * RECOVERY_CODES_REPLACED}.
      */
+    @SecurityRequirement(name = "bearer") // under /auth/, but for a signed-in coordinator
     @PostMapping("/auth/second-factor/recovery-codes")
     public ResponseEntity<RecoveryCodes> replaceRecoveryCodes(
             @RequestBody AuthRequests.StepUp body) {

@@ -1,5 +1,9 @@
 package org.ramsetu.platform.documents;
 
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -41,6 +45,14 @@ public class DocumentController {
     }
 
     /** 201 with the stored document; {@code Idempotency-Key} makes a retried upload safe. */
+    @ApiResponse(
+            responseCode = "201",
+            description = "created: the stored document, PENDING review",
+            headers = @Header(name = "Location", description = "/api/v1/documents/{id}"),
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = DocumentView.class)))
     @PostMapping(path = "/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<?> upload(
             CurrentUser user,

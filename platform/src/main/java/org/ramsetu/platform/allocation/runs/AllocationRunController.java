@@ -1,5 +1,9 @@
 package org.ramsetu.platform.allocation.runs;
 
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +39,14 @@ public class AllocationRunController {
     }
 
     /** 201 with the run and its {@code Location}; 409 unless the pledge is {@code VERIFIED}. */
+    @ApiResponse(
+            responseCode = "201",
+            description = "created: the run: ranked requests and exclusions",
+            headers = @Header(name = "Location", description = "/api/v1/allocation-runs/{id}"),
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = AllocationRunView.class)))
     @PostMapping("/api/v1/pledges/{id}/allocation-runs")
     public ResponseEntity<?> run(
             CurrentUser user,

@@ -1,5 +1,9 @@
 package org.ramsetu.platform.matching.runs;
 
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +37,14 @@ public class MatchRunController {
     }
 
     /** 201 with the run, its {@code Location}; 409 unless the request is {@code WAITING}. */
+    @ApiResponse(
+            responseCode = "201",
+            description = "created: the run: ranked candidates, exclusions, proposals",
+            headers = @Header(name = "Location", description = "/api/v1/match-runs/{id}"),
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = MatchRunView.class)))
     @PostMapping("/api/v1/transplant-requests/{id}/match-runs")
     public ResponseEntity<?> run(
             CurrentUser user,

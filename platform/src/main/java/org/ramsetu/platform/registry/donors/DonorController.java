@@ -1,5 +1,9 @@
 package org.ramsetu.platform.registry.donors;
 
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.UUID;
 import org.ramsetu.platform.registry.common.ETags;
@@ -35,6 +39,21 @@ public class DonorController {
     }
 
     /** 201 when this created the profile, 200 when it replaced it. */
+    @ApiResponse(
+            responseCode = "200",
+            description = "replaced: the profile",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = DonorProfileView.class)))
+    @ApiResponse(
+            responseCode = "201",
+            description = "created: the profile",
+            headers = @Header(name = "Location", description = "/api/v1/donors/{accountId}"),
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = DonorProfileView.class)))
     @PutMapping("/me")
     public ResponseEntity<DonorProfileView> save(
             CurrentUser user,

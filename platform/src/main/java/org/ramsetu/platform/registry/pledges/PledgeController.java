@@ -1,5 +1,9 @@
 package org.ramsetu.platform.registry.pledges;
 
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.UUID;
 import org.ramsetu.platform.registry.common.ETags;
@@ -45,6 +49,14 @@ public class PledgeController {
     }
 
     /** 201 with the pledge, {@code PENDING}, and its {@code Location}. */
+    @ApiResponse(
+            responseCode = "201",
+            description = "created: the pledge, PENDING",
+            headers = @Header(name = "Location", description = "/api/v1/pledges/{id}"),
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = PledgeView.class)))
     @PostMapping
     public ResponseEntity<?> pledge(
             CurrentUser user,

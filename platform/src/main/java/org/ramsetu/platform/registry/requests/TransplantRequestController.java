@@ -1,5 +1,9 @@
 package org.ramsetu.platform.registry.requests;
 
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.UUID;
 import org.ramsetu.platform.registry.common.ETags;
@@ -40,6 +44,14 @@ public class TransplantRequestController {
     }
 
     /** 201 with the request, {@code WAITING}, its computed scores and its {@code Location}. */
+    @ApiResponse(
+            responseCode = "201",
+            description = "created: the request, WAITING, with its computed scores",
+            headers = @Header(name = "Location", description = "/api/v1/transplant-requests/{id}"),
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = TransplantRequestView.class)))
     @PostMapping
     public ResponseEntity<?> request(
             CurrentUser user,

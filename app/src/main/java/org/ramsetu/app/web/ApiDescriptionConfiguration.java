@@ -1,0 +1,190 @@
+package org.ramsetu.app.web;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.List;
+import java.util.Map;
+import org.ramsetu.platform.security.CurrentUser;
+import org.ramsetu.platform.security.SecurityProperties;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * What the OpenAPI description ({@code /v3/api-docs}) says beyond what springdoc reads from the
+ * controllers: the bearer scheme and which operations need it, that the signed-in account is the
+ * token's and not a parameter, and the problem answers each operation can give. Integrators build
+ * clients from this description, so it says what the API does, not more.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ApiDescriptionConfiguration {
+
+    static final String BEARER = "bearer";
+    static final String PROBLEM = "Problem";
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    static {
+        // Resolved from the bearer token by CurrentUserArgumentResolver, never sent by clients.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class);
+    }
+
+    @Bean
+    OpenAPI ramsetuOpenApi() {
+        return new OpenAPI()
+                .info(
+                        new Info()
+                                .title("RamSetu API")
+                                .version("v1")
+                                .description(
+                                        "Organ donors, patients and transplant coordinators."
+                                                + " Every error is application/problem+json."))
+                .components(
+                        new Components()
+                                .addSecuritySchemes(
+                                        BEARER,
+                                        new SecurityScheme()
+                                                .type(SecurityScheme.Type.HTTP)
+                                                .scheme("bearer")
+                                                .bearerFormat("JWT")
+                                                .description(
+                                                        "the access token of POST"
+                                                                + " /api/v1/auth/login (or"
+                                                                + " /auth/second-factor,"
+                                                                + " /auth/refresh)"))
+                                .addSchemas(PROBLEM, problemSchema()));
+    }
+
+    @Bean
+    OpenApiCustomizer securityAndProblems(SecurityProperties security) {
+        boolean scoringOpen = security.scoringApi() == SecurityProperties.ScoringApiAccess.OPEN;
+        return api -> {
+            // Added here, not on the OpenAPI bean: springdoc rebuilds the schemas it finds.
+            api.getComponents().addSchemas(PROBLEM, problemSchema());
+            api.getPaths()
+                    .forEach(
+                            (path, item) ->
+                                    item.readOperationsMap()
+                                            .forEach(
+                                                    (method, operation) ->
+                                                            describe(
+                                                                    path,
+                                                                    method,
+                                                                    operation,
+                                                                    isPublic(path, scoringOpen))));
+        };
+    }
+
+    /** The routes the security filter chain lets through without a token. */
+    static boolean isPublic(String path, boolean scoringOpen) {
+        return path.startsWith("/api/v1/auth/") || (scoringOpen && path.startsWith("/v1/"));
+    }
+
+    private static void describe(
+            String path, PathItem.HttpMethod method, Operation operation, boolean publicRoute) {
+        if (operation.getSecurity() == null) { // else stated on the operation itself
+            operation.setSecurity(
+                    publicRoute ? List.of() : List.of(new SecurityRequirement().addList(BEARER)));
+        }
+        boolean needsToken = !operation.getSecurity().isEmpty();
+        ApiResponses responses = operation.getResponses();
+        List<Parameter> parameters =
+                operation.getParameters() == null ? List.of() : operation.getParameters();
+        boolean hasBody = operation.getRequestBody() != null;
+        boolean changes = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
+        if (!parameters.isEmpty() || hasBody) {
+            problem(responses, "400", "invalid input; errors[] names each field");
+        }
+        if (needsToken) {
+            problem(responses, "401", "no token, or an expired or revoked one");
+            problem(responses, "403", "the account's role may not do this");
+        }
+        if (path.contains("{")) {
+            problem(responses, "404", "no such record, or not one this account may see");
+        }
+        if (changes) {
+            problem(responses, "409", "the record's state does not allow this now");
+        }
+        if (has(parameters, "If-Match")) {
+            problem(responses, "412", "the record changed since the version in If-Match");
+        }
+        if (hasBody) {
+            problem(responses, "413", "the body is larger than this operation accepts");
+            problem(responses, "415", "the body is not of a media type this operation reads");
+        }
+        if (has(parameters, "Idempotency-Key")) {
+            problem(responses, "422", "the Idempotency-Key was used with another request");
+        }
+        if (path.startsWith("/api/")) {
+            problem(responses, "429", "too many requests; Retry-After says when to come back");
+        }
+        problem(responses, "503", "the database is unavailable for a moment; Retry-After");
+    }
+
+    private static boolean has(List<Parameter> parameters, String name) {
+        return parameters.stream().anyMatch(p -> name.equalsIgnoreCase(p.getName()));
+    }
+
+    private static void problem(ApiResponses responses, String status, String description) {
+        if (responses.containsKey(status)) {
+            return; // stated by the operation itself
+        }
+        responses.addApiResponse(
+                status,
+                new ApiResponse()
+                        .description(description)
+                        .content(
+                                new Content()
+                                        .addMediaType(
+                                                PROBLEM_JSON,
+                                                new MediaType()
+                                                        .schema(
+                                                                new Schema<>()
+                                                                        .$ref(
+                                                                                "#/components/schemas/"
+                                                                                        + PROBLEM)))));
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static Schema problemSchema() {
+        Schema<?> fieldError =
+                new ObjectSchema()
+                        .addProperty("field", new StringSchema().example("dateOfBirth"))
+                        .addProperty("message", new StringSchema())
+                        .required(List.of("field", "message"));
+        return new ObjectSchema()
+                .description("RFC 9457 problem details")
+                .properties(
+                        Map.of(
+                                "type",
+                                new StringSchema()
+                                        .format("uri")
+                                        .example("https://ramsetu.org/problems/validation"),
+                                "title",
+                                new StringSchema(),
+                                "status",
+                                new IntegerSchema().minimum(java.math.BigDecimal.valueOf(400)),
+                                "detail",
+                                new StringSchema(),
+                                "instance",
+                                new StringSchema().format("uri-reference"),
+                                "errors",
+                                new ArraySchema().items(fieldError)))
+                .required(List.of("type", "title", "status", "detail"));
+    }
+}

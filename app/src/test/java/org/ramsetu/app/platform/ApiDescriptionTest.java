@@ -1,0 +1,150 @@
+package org.ramsetu.app.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The OpenAPI description says what the API does (issue 22 item 1): the bearer scheme and which
+ * operations need it, no server-side argument as a parameter, 201 with Location for what a POST
+ * creates, typed run bodies, and problem answers.
+ */
+class ApiDescriptionTest {
+
+    private static JsonNode docs;
+
+    @BeforeAll
+    static void read() {
+        var response = PlatformInstance.client().get("/v3/api-docs");
+        assertThat(response.status()).isEqualTo(200);
+        docs = response.json();
+    }
+
+    @Test
+    void bearerTokensAreTheSchemeAndOnlyTheSignInRoutesGoWithout() {
+        JsonNode scheme = docs.path("components").path("securitySchemes").path("bearer");
+        assertThat(scheme.path("type").asString()).isEqualTo("http");
+        assertThat(scheme.path("scheme").asString()).isEqualTo("bearer");
+
+        assertThat(operation("/api/v1/auth/login", "post").path("security").size()).isZero();
+        assertThat(security(operation("/api/v1/pledges", "post"))).containsExactly("bearer");
+        assertThat(security(operation("/api/v1/auth/second-factor/step-up", "post")))
+                .as("under /auth/, but for a signed-in coordinator")
+                .containsExactly("bearer");
+        assertThat(operation("/api/v1/auth/login", "post").path("responses").has("401")).isFalse();
+    }
+
+    @Test
+    void theSignedInAccountIsNeverAParameter() {
+        List<String> phantoms = new ArrayList<>();
+        docs.path("paths")
+                .properties()
+                .forEach(
+                        path ->
+                                path.getValue()
+                                        .properties()
+                                        .forEach(
+                                                op ->
+                                                        op.getValue()
+                                                                .path("parameters")
+                                                                .forEach(
+                                                                        p -> {
+                                                                            String name =
+                                                                                    p.path("name")
+                                                                                            .asString();
+                                                                            if (List.of(
+                                                                                            "user",
+                                                                                            "coordinator",
+                                                                                            "params")
+                                                                                    .contains(
+                                                                                            name)) {
+                                                                                phantoms.add(
+                                                                                        op.getKey()
+                                                                                                + " "
+                                                                                                + path
+                                                                                                        .getKey()
+                                                                                                + " "
+                                                                                                + name);
+                                                                            }
+                                                                        })));
+        assertThat(phantoms).isEmpty();
+        assertThat(parameters(operation("/api/v1/admin/donors", "get")))
+                .contains("city", "bloodGroup", "after", "limit");
+    }
+
+    @Test
+    void whatAPostCreatesIs201WithLocationAndATypedBody() {
+        JsonNode created =
+                operation("/api/v1/transplant-requests/{id}/match-runs", "post").path("responses");
+
+        assertThat(created.has("201")).isTrue();
+        assertThat(created.has("200")).isFalse();
+        assertThat(created.path("201").path("headers").has("Location")).isTrue();
+        assertThat(
+                        created.path("201")
+                                .path("content")
+                                .path("application/json")
+                                .path("schema")
+                                .path("$ref")
+                                .asString())
+                .endsWith("/MatchRunView");
+        for (String path :
+                List.of(
+                        "/api/v1/pledges",
+                        "/api/v1/transplant-requests",
+                        "/api/v1/documents",
+                        "/api/v1/pledges/{id}/allocation-runs")) {
+            assertThat(operation(path, "post").path("responses").has("201")).as(path).isTrue();
+        }
+        assertThat(operation("/api/v1/donors/me", "put").path("responses").has("201")).isTrue();
+        assertThat(operation("/api/v1/donors/me", "put").path("responses").has("200")).isTrue();
+    }
+
+    @Test
+    void errorsAreProblemDetailsAsTheyOccur() {
+        JsonNode responses = operation("/api/v1/pledges/{id}/withdraw", "post").path("responses");
+
+        for (String status : List.of("400", "401", "403", "404", "409", "412", "429", "503")) {
+            assertThat(
+                            responses
+                                    .path(status)
+                                    .path("content")
+                                    .path("application/problem+json")
+                                    .path("schema")
+                                    .path("$ref")
+                                    .asString())
+                    .as(status)
+                    .endsWith("/Problem");
+        }
+        assertThat(operation("/api/v1/pledges", "post").path("responses").has("422"))
+                .as("Idempotency-Key reused with another request")
+                .isTrue();
+        assertThat(operation("/api/v1/me", "get").path("responses").has("404"))
+                .as("no path variable, nothing to be not found")
+                .isFalse();
+        JsonNode problem = docs.path("components").path("schemas").path("Problem");
+        assertThat(problem.path("required").toString()).contains("type", "title", "status");
+    }
+
+    private static JsonNode operation(String path, String method) {
+        JsonNode op = docs.path("paths").path(path).path(method);
+        assertThat(op.isMissingNode()).as(method + " " + path).isFalse();
+        return op;
+    }
+
+    private static List<String> security(JsonNode operation) {
+        List<String> names = new ArrayList<>();
+        operation.path("security").forEach(r -> r.propertyNames().forEach(names::add));
+        return names;
+    }
+
+    private static List<String> parameters(JsonNode operation) {
+        List<String> names = new ArrayList<>();
+        operation.path("parameters").forEach(p -> names.add(p.path("name").asString()));
+        return names;
+    }
+}
