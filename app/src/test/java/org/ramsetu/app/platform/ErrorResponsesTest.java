@@ -197,6 +197,16 @@ class ErrorResponsesTest {
     }
 
     @Test
+    void aNulInAQueryParameterIsRefusedByNameBeforeItReachesTheDatabase() {
+        var coordinator = Accounts.coordinator().client();
+
+        var response = coordinator.get("/api/v1/admin/audit?action=a%00b&limit=5");
+
+        assertProblem(response, 400, "validation");
+        assertThat(response.text("detail")).startsWith("action:");
+    }
+
+    @Test
     void anActuatorOperationsBadArgumentIsAProblem() {
         var coordinator = Accounts.coordinator().client();
 
@@ -206,6 +216,12 @@ class ErrorResponsesTest {
 
         assertProblem(response, 400, "bad-request");
         assertThat(response.text("detail")).contains("instances must be");
+        var accepted =
+                coordinator.post(
+                        "/actuator/scheduledrill", Map.of("instances", 1, "workMillis", 0));
+        assertThat(accepted.status())
+                .as("numbers are the operations' arguments: " + accepted)
+                .isEqualTo(200);
     }
 
     private static void assertProblem(ApiClient.Response response, int status, String type) {

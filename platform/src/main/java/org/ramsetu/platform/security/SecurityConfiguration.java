@@ -183,6 +183,7 @@ public class SecurityConfiguration {
                                                                         .NO_REFERRER)))
                 .addFilterAfter(
                         new ApiRateLimitFilter(limiter), BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new QueryTextFilter(), BearerTokenAuthenticationFilter.class)
                 .addFilterBefore(
                         new BodySizeLimitFilter(
                                 properties.maxBodySize().toBytes(),
