@@ -17,6 +17,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.ramsetu.platform.security.CurrentUser;
@@ -66,8 +67,7 @@ public class ApiDescriptionConfiguration {
                                                         "the access token of POST"
                                                                 + " /api/v1/auth/login (or"
                                                                 + " /auth/second-factor,"
-                                                                + " /auth/refresh)"))
-                                .addSchemas(PROBLEM, problemSchema()));
+                                                                + " /auth/refresh)")));
     }
 
     @Bean
@@ -178,7 +178,7 @@ public class ApiDescriptionConfiguration {
                                 "title",
                                 new StringSchema(),
                                 "status",
-                                new IntegerSchema().minimum(java.math.BigDecimal.valueOf(400)),
+                                new IntegerSchema().minimum(BigDecimal.valueOf(400)),
                                 "detail",
                                 new StringSchema(),
                                 "instance",

@@ -3,6 +3,7 @@ package org.ramsetu.app.web;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
 import org.apache.tomcat.util.http.fileupload.FileUploadException;
 import org.ramsetu.platform.web.ProblemResponses;
 import org.slf4j.Logger;
@@ -94,6 +95,6 @@ class ProblemErrorController implements ErrorController {
                 && !refusal.getReason().isBlank()) {
             return refusal.getReason();
         }
-        return "the request was refused: " + status.getReasonPhrase().toLowerCase();
+        return "the request was refused: " + status.getReasonPhrase().toLowerCase(Locale.ROOT);
     }
 }

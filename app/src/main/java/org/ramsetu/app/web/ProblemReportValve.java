@@ -3,6 +3,7 @@ package org.ramsetu.app.web;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -74,7 +75,7 @@ public class ProblemReportValve extends ErrorReportValve {
                             ? "something went wrong on our side; try again, and tell the RamSetu"
                                     + " team if it persists"
                             : "the request was refused: "
-                                    + status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT);
+                                    + status.getReasonPhrase().toLowerCase(Locale.ROOT);
         };
     }
 }

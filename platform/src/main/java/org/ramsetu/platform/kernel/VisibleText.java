@@ -20,7 +20,10 @@ public final class VisibleText {
         return Normalizer.normalize(text, Normalizer.Form.NFC);
     }
 
-    /** Whether a word may hold {@code c}; line breaks are decided by the caller. */
+    /**
+     * Whether {@code c} is invisible in a word (so a name or a line may not hold it); line breaks
+     * are the caller's to allow.
+     */
     public static boolean invisibleInWords(int c) {
         return switch (Character.getType(c)) {
             case Character.CONTROL,
@@ -35,9 +38,9 @@ public final class VisibleText {
     }
 
     /**
-     * Whether an address or other identifier may hold {@code c}: no format character at all, and
-     * nothing Unicode has not assigned yet (free text keeps those: newer emoji are unassigned to
-     * this Java).
+     * Whether {@code c} is refused in an address or other identifier: every format character too,
+     * and whatever Unicode has not assigned yet (free text keeps those: newer emoji are unassigned
+     * to this Java).
      */
     public static boolean invisibleInIdentifiers(int c) {
         int type = Character.getType(c);
