@@ -198,6 +198,7 @@ class Cluster:
         self.pids = self.root / "pids"
         self.logs = self.root / "logs"
         self.secrets = self.root / "secrets"
+        self._tls_ready: Path | None = None  # tls() checked or made the certificates
         self.run = self.root / "run"  # PostgreSQL sockets (private to the PostgreSQL user)
         self.app_data = self.root / "app-data"  # shared blobs, mail, models of every target
         self.backup_dir = self.root / "backup"
@@ -398,6 +399,8 @@ class Cluster:
         expire (30 days) or the host's name changed. PostgreSQL serves TLS with server.crt and
         requires it over TCP (the targets verify it: sslmode=verify-full against ca.crt); Redis,
         HAProxy's public port and every target serve app.crt."""
+        if self._tls_ready is not None:
+            return self._tls_ready  # checked once per process: the openssl calls cost ~10 ms each
         d = self.root / "tls"
         # The targets register this host's name as their address (`ramsetu smoke` checks each
         # instance there), so the certificates name it beside localhost and 127.0.0.1.
@@ -411,6 +414,7 @@ class Cluster:
                 (d / f).exists() and subprocess.run(
                 ["openssl", "x509", "-checkend", "86400", "-noout", "-in", str(d / f)],
                 capture_output=True).returncode == 0 for f in ("server.crt", "app.crt")):
+            self._tls_ready = d
             return d  # made earlier and valid for at least another day
         d.mkdir(parents=True, exist_ok=True)
         os.chmod(d, 0o755)
@@ -443,6 +447,7 @@ class Cluster:
             shutil.chown(d / "server.crt", PG_USER, PG_USER)
         names_file.write_text(made_for)
         log(f"TLS: the cluster's CA and its servers' certificate for {names} made (tls/)")
+        self._tls_ready = d
         return d
 
     def jdbc_url(self, hosts: str, *params: str) -> str:
@@ -1244,6 +1249,7 @@ listen stats
             log(f"stopped {name}")
         if wipe and self.root.exists():
             shutil.rmtree(self.root)
+            self._tls_ready = None  # the certificates went with the folder
             log(f"removed {self.root}")
 
     def status(self) -> dict:
