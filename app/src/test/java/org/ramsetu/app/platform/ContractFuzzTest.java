@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -58,10 +59,32 @@ class ContractFuzzTest {
             List.of("not-a-uuid", "0", "-1", "%00", "%2e%2e%2f", "x".repeat(300), "%F0%9F%98%80");
     private static final List<String> ODD_QUERY =
             List.of("-1", "0", "1", "99999999999999999999", "abc", "", "%00", "%E2%80%AE", "1.5");
+
+    /** The tables whose rows only a successful request creates or deletes. */
+    private static final List<String> RECORD_TABLES =
+            List.of(
+                    "account",
+                    "donor_profile",
+                    "patient_profile",
+                    "pledge",
+                    "transplant_request",
+                    "document",
+                    "match_run",
+                    "match",
+                    "allocation_run",
+                    "idempotency_key",
+                    "report_export",
+                    "reprocessing_batch");
+
     private static final List<String> NOT_JSON =
             List.of("", "{", "null", "[]", "\"text\"", "{\"a\":", "{} {}", "\u0000");
 
     private final Random random = new Random(SEED);
+    private final JdbcClient database = PlatformInstance.get().context().getBean(JdbcClient.class);
+    private final String countRecords =
+            RECORD_TABLES.stream()
+                    .map(t -> "(select count(*) from " + t + ")")
+                    .collect(java.util.stream.Collectors.joining(" || ',' || ", "select ", ""));
     private final List<String> failures = new ArrayList<>();
     private final Map<Integer, Integer> statuses = new java.util.TreeMap<>();
     private int requests;
@@ -202,14 +225,16 @@ class ContractFuzzTest {
                             + "\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 junk\r\n--"
                             + boundary
                             + "--\r\n";
-            record(
+            String path = path(template, parameters, values, false);
+            ApiClient client = clients.get();
+            exchange(
                     role,
                     method,
-                    template,
-                    clients.get()
-                            .sendRaw(
+                    path,
+                    () ->
+                            client.sendRaw(
                                     method,
-                                    path(template, parameters, values, false),
+                                    path,
                                     "multipart/form-data; boundary=" + boundary,
                                     form.getBytes(StandardCharsets.UTF_8)));
         }
@@ -224,21 +249,55 @@ class ContractFuzzTest {
             boolean json,
             boolean multipart) {
         ApiClient client = clients.get();
-        ApiClient.Response response =
-                multipart && body == null
-                        ? client.sendRaw(
-                                method,
-                                path,
-                                "multipart/form-data",
-                                "not a form".getBytes(StandardCharsets.UTF_8))
-                        : json
+        exchange(
+                role,
+                method,
+                path,
+                () ->
+                        multipart && body == null
                                 ? client.sendRaw(
                                         method,
                                         path,
-                                        "application/json",
-                                        (body == null ? "" : body).getBytes(StandardCharsets.UTF_8))
-                                : client.send(method, path, null);
+                                        "multipart/form-data",
+                                        "not a form".getBytes(StandardCharsets.UTF_8))
+                                : json
+                                        ? client.sendRaw(
+                                                method,
+                                                path,
+                                                "application/json",
+                                                (body == null ? "" : body)
+                                                        .getBytes(StandardCharsets.UTF_8))
+                                        : client.send(method, path, null));
+    }
+
+    /** One request; a refusal must not have created or deleted a record. */
+    private void exchange(
+            String role, String method, String path, Supplier<ApiClient.Response> request) {
+        String before = records();
+        ApiClient.Response response = request.get();
         record(role, method, path, response);
+        if (response.status() >= 400) {
+            String after = records();
+            if (!after.equals(before)) {
+                failures.add(
+                        role
+                                + " "
+                                + method
+                                + " "
+                                + abbreviated(path)
+                                + " → "
+                                + response.status()
+                                + " but records were created or deleted: "
+                                + before
+                                + " → "
+                                + after);
+            }
+        }
+    }
+
+    /** The row counts of {@link #RECORD_TABLES}, in one query. */
+    private String records() {
+        return database.sql(countRecords).query(String.class).single();
     }
 
     private void record(String role, String method, String path, ApiClient.Response response) {
