@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -84,9 +86,9 @@ class ContractFuzzTest {
     private final String countRecords =
             RECORD_TABLES.stream()
                     .map(t -> "(select count(*) from " + t + ")")
-                    .collect(java.util.stream.Collectors.joining(" || ',' || ", "select ", ""));
+                    .collect(Collectors.joining(" || ',' || ", "select ", ""));
     private final List<String> failures = new ArrayList<>();
-    private final Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+    private final Map<Integer, Integer> statuses = new TreeMap<>();
     private int requests;
 
     @Test
