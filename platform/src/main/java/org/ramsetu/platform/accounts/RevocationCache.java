@@ -28,8 +28,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Whenever the listening connection is not known to be healthy (starting, broken, a primary
  * failing over, being renewed every few minutes) the cache is not trusted and every check is a
- * primary-key read of the table ({@link RevokedSessions}), so no revocation is ever missed: the
- * cache only makes the common case cheap. Gauge {@code ramsetu.security.session.cache.live}.
+ * primary-key read of the table ({@link RevokedSessions}): the cache only makes the common case
+ * cheap. A closed connection is found within about 1.5 s (the wait for notifications and the ping),
+ * a silently dropped one when the ping fails; a revocation by another instance in that moment is
+ * heard only when the listener reloads. Gauge {@code ramsetu.security.session.cache.live}.
  */
 final class RevocationCache implements SessionRevocations, AutoCloseable {
 
