@@ -12,13 +12,13 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ramsetu.infra.cache.CacheConfiguration;
 import org.ramsetu.infra.queue.JobType;
-import org.ramsetu.infra.queue.Lease;
 import org.ramsetu.infra.queue.NewJob;
 import org.ramsetu.infra.queue.QueueRedis;
 import org.ramsetu.infra.queue.config.QueueConfiguration;
@@ -102,7 +102,7 @@ class SentinelFailoverIntegrationTest {
         Set<String> done = new HashSet<>();
         for (int i = 0; i < 5; i++) {
             queue.enqueue(new NewJob(TYPE, "early-" + i, "{}"));
-            done.add(leaseAndComplete(queue));
+            done.add(leaseAndComplete(queue).orElseThrow());
         }
         assertThat(limiter.tryConsume("api", "client-1").allowed()).isTrue();
         assertThat(degraded(meters)).isZero();
@@ -153,7 +153,15 @@ class SentinelFailoverIntegrationTest {
         assertThat(cluster.role(promoted)).isEqualTo("master");
         // Every job acknowledged before the kill is still there, on the promoted server.
         while (done.size() < 26) {
-            done.add(leaseAndComplete(queue));
+            Set<String> before = Set.copyOf(done);
+            done.add(
+                    leaseAndComplete(queue)
+                            .orElseThrow(
+                                    () ->
+                                            new AssertionError(
+                                                    "no job left to lease after the failover;"
+                                                            + " done: "
+                                                            + new TreeSet<>(before))));
         }
         for (int i = 0; i < 20; i++) {
             assertThat(done).contains("acknowledged-" + i);
@@ -166,10 +174,14 @@ class SentinelFailoverIntegrationTest {
         assertThat(cacheBack.get()).isLessThan(RECOVERY_BOUND);
     }
 
-    private static String leaseAndComplete(RedisStreamsJobQueue queue) {
-        Lease lease = queue.lease(TYPE, "consumer", Duration.ofMinutes(1)).orElseThrow();
-        queue.complete(lease);
-        return lease.job().idempotencyKey();
+    /** The key of the job leased and completed, if one was there to lease. */
+    private static Optional<String> leaseAndComplete(RedisStreamsJobQueue queue) {
+        return queue.lease(TYPE, "consumer", Duration.ofMinutes(1))
+                .map(
+                        lease -> {
+                            queue.complete(lease);
+                            return lease.job().idempotencyKey();
+                        });
     }
 
     private static double degraded(MeterRegistry meters) {
