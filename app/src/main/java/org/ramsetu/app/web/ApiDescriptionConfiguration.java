@@ -1,5 +1,6 @@
 package org.ramsetu.app.web;
 
+import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -70,6 +71,12 @@ public class ApiDescriptionConfiguration {
                                                                 + " /auth/refresh)")));
     }
 
+    /** Record components are required and non-null unless declared {@code @Nullable}. */
+    @Bean
+    ModelConverter recordComponentsRequired() {
+        return new RecordComponentsRequired();
+    }
+
     @Bean
     OpenApiCustomizer securityAndProblems(SecurityProperties security) {
         boolean scoringOpen = security.scoringApi() == SecurityProperties.ScoringApiAccess.OPEN;
@@ -103,6 +110,26 @@ public class ApiDescriptionConfiguration {
         }
         boolean needsToken = !operation.getSecurity().isEmpty();
         ApiResponses responses = operation.getResponses();
+        // springdoc adds a 200 from the return type; an empty one beside another success (a
+        // ResponseEntity<Void> answered 204) is not an answer the operation gives.
+        ApiResponse ok = responses.get("200");
+        if (ok != null
+                && ok.getContent() == null
+                && responses.keySet().stream()
+                        .anyMatch(c -> c.startsWith("2") && !c.equals("200"))) {
+            responses.remove("200");
+        }
+        ApiResponse notModified = responses.get("304");
+        if (notModified != null) {
+            notModified.setContent(null); // a 304 has no body
+        }
+        // Every error is a problem; an error stated on the operation names only its cause.
+        responses.forEach(
+                (status, response) -> {
+                    if (status.startsWith("4") || status.startsWith("5")) {
+                        response.setContent(problemContent());
+                    }
+                });
         List<Parameter> parameters =
                 operation.getParameters() == null ? List.of() : operation.getParameters();
         boolean hasBody = operation.getRequestBody() != null;
@@ -145,19 +172,15 @@ public class ApiDescriptionConfiguration {
             return; // stated by the operation itself
         }
         responses.addApiResponse(
-                status,
-                new ApiResponse()
-                        .description(description)
-                        .content(
-                                new Content()
-                                        .addMediaType(
-                                                PROBLEM_JSON,
-                                                new MediaType()
-                                                        .schema(
-                                                                new Schema<>()
-                                                                        .$ref(
-                                                                                "#/components/schemas/"
-                                                                                        + PROBLEM)))));
+                status, new ApiResponse().description(description).content(problemContent()));
+    }
+
+    private static Content problemContent() {
+        return new Content()
+                .addMediaType(
+                        PROBLEM_JSON,
+                        new MediaType()
+                                .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)));
     }
 
     @SuppressWarnings("rawtypes")

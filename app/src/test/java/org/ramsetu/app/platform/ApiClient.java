@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -91,7 +92,8 @@ final class ApiClient {
                         request(path)
                                 .header("Content-Type", form.headers().get("Content-Type"))
                                 .POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes())),
-                        HttpResponse.BodyHandlers.ofString()));
+                        HttpResponse.BodyHandlers.ofString(),
+                        null));
     }
 
     /** A body sent as it is, under the Content-Type given (bodies a form would never send). */
@@ -101,12 +103,15 @@ final class ApiClient {
                         request(path)
                                 .header("Content-Type", contentType)
                                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body)),
-                        HttpResponse.BodyHandlers.ofString()));
+                        HttpResponse.BodyHandlers.ofString(),
+                        contentType.startsWith("application/json")
+                                ? new String(body, StandardCharsets.UTF_8)
+                                : null));
     }
 
     /** A GET whose body is bytes (downloads). */
     HttpResponse<byte[]> download(String path) {
-        return call(request(path).GET(), HttpResponse.BodyHandlers.ofByteArray());
+        return call(request(path).GET(), HttpResponse.BodyHandlers.ofByteArray(), null);
     }
 
     Response send(String method, String path, String json) {
@@ -120,7 +125,7 @@ final class ApiClient {
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
-        return new Response(call(request, HttpResponse.BodyHandlers.ofString()));
+        return new Response(call(request, HttpResponse.BodyHandlers.ofString(), json));
     }
 
     private HttpRequest.Builder request(String path) {
@@ -135,17 +140,43 @@ final class ApiClient {
         return request;
     }
 
+    /**
+     * Sends the request and holds the exchange to the API description ({@link ContractCheck}).
+     *
+     * @param requestJson the JSON body sent, or null when the body is not JSON
+     */
     private static <T> HttpResponse<T> call(
-            HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
+            HttpRequest.Builder request, HttpResponse.BodyHandler<T> body, String requestJson) {
         HttpRequest built = request.build();
         try {
-            return HTTP.send(built, body);
+            HttpResponse<T> response = HTTP.send(built, body);
+            String contentType = response.headers().firstValue("Content-Type").orElse(null);
+            ContractCheck.instance()
+                    .check(
+                            built.method(),
+                            built.uri(),
+                            requestJson,
+                            response.statusCode(),
+                            contentType,
+                            textOf(response.body(), contentType));
+            return response;
         } catch (IOException e) {
             throw new AssertionError(built.method() + " " + built.uri() + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /** The body as text when it is text or JSON (a download's bytes are not compared). */
+    private static String textOf(Object body, String contentType) {
+        if (body instanceof String text) {
+            return text;
+        }
+        boolean json = contentType != null && contentType.contains("json");
+        return json && body instanceof byte[] bytes
+                ? new String(bytes, StandardCharsets.UTF_8)
+                : null;
     }
 
     /** A response with its body parsed when it is JSON. */

@@ -35,7 +35,32 @@ class ApiDescriptionTest {
         assertThat(security(operation("/api/v1/auth/second-factor/step-up", "post")))
                 .as("under /auth/, but for a signed-in coordinator")
                 .containsExactly("bearer");
-        assertThat(operation("/api/v1/auth/login", "post").path("responses").has("401")).isFalse();
+        assertThat(operation("/api/v1/auth/signup", "post").path("responses").has("401"))
+                .as("no token and no credentials: nothing to be unauthorised for")
+                .isFalse();
+        assertThat(
+                        operation("/api/v1/auth/login", "post")
+                                .path("responses")
+                                .path("401")
+                                .path("description")
+                                .asString())
+                .as("a sign-in's own 401 is about the credentials, not a token")
+                .contains("password");
+    }
+
+    @Test
+    void recordFieldsAreRequiredUnlessDeclaredNullable() {
+        JsonNode pledge = docs.path("components").path("schemas").path("PledgeView");
+        List<String> required = new ArrayList<>();
+        pledge.path("required").forEach(name -> required.add(name.asString()));
+        assertThat(required).contains("id", "organ", "status", "version");
+        assertThat(required).doesNotContain("rejectionReason", "kidney");
+        assertThat(pledge.path("properties").path("rejectionReason").path("type").toString())
+                .as("declared @Nullable: a string or null")
+                .contains("null");
+        assertThat(pledge.path("properties").path("kidney").path("oneOf").toString())
+                .as("a nullable object: its schema or null")
+                .contains("KidneyTestResults", "null");
     }
 
     @Test

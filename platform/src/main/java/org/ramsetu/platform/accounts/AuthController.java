@@ -1,11 +1,15 @@
 package org.ramsetu.platform.accounts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.web.ApiProblem;
 import org.springframework.http.HttpHeaders;
@@ -70,6 +74,24 @@ public class AuthController {
      * 200 with tokens; for a coordinator 202 with the challenge of the second step ({@code POST
      * /auth/second-factor}) and, before the first sign-in with an authenticator, the one to set up.
      */
+    @ApiResponse(
+            responseCode = "200",
+            description = "signed in",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = AuthTokens.class)))
+    @ApiResponse(
+            responseCode = "202",
+            description = "a coordinator: the code of the second factor comes next",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = SecondFactorNeeded.class)))
+    @ApiResponse(responseCode = "401", description = "wrong e-mail or password")
+    @ApiResponse(
+            responseCode = "403",
+            description = "the account's e-mail address is not verified yet")
     @PostMapping("/auth/login")
     public ResponseEntity<?> login(
             @RequestBody AuthRequests.Login body, HttpServletRequest request) {
@@ -83,6 +105,8 @@ public class AuthController {
     }
 
     /** The second step of a coordinator's sign-in: the challenge and a code. */
+    @ApiResponse(responseCode = "200", description = "signed in", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "401", description = "wrong or expired challenge or code")
     @PostMapping("/auth/second-factor")
     public ResponseEntity<AuthTokens> secondFactor(
             @RequestBody AuthRequests.SecondFactor body, HttpServletRequest request) {
@@ -134,6 +158,7 @@ public class AuthController {
      * codes) and ends its sessions; its next sign-in enrols a new one. Audited as {@code
      * SECOND_FACTOR_RESET}.
      */
+    @ApiResponse(responseCode = "204", description = "removed; the account's sessions ended")
     @PostMapping("/admin/accounts/{id}/second-factor/reset")
     public ResponseEntity<Void> resetSecondFactor(CurrentUser coordinator, @PathVariable UUID id) {
         secondFactors.reset(coordinator, id);
@@ -150,7 +175,8 @@ public class AuthController {
             String secondFactor,
             String challenge,
             long expiresIn,
-            @JsonInclude(JsonInclude.Include.NON_NULL) SecondFactors.Enrolment enrolment) {
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+                    SecondFactors.@Nullable Enrolment enrolment) {
 
         static SecondFactorNeeded of(SecondFactors.Challenge challenge) {
             return new SecondFactorNeeded(
@@ -167,6 +193,13 @@ public class AuthController {
     }
 
     /** In cookie mode the body may be empty: the token comes from the cookie. */
+    @ApiResponse(
+            responseCode = "200",
+            description = "new tokens; the refresh token sent is used up",
+            useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "401",
+            description = "no refresh token, or an expired, used or revoked one")
     @PostMapping("/auth/refresh")
     public ResponseEntity<AuthTokens> refresh(
             @RequestBody(required = false) AuthRequests.Refresh body, HttpServletRequest request) {
@@ -177,6 +210,8 @@ public class AuthController {
      * Signs out the login of the refresh token (body or cookie) and of the access token sent with
      * the request; either is enough. The login's access tokens stop working at once.
      */
+    @ApiResponse(responseCode = "204", description = "signed out")
+    @ApiResponse(responseCode = "401", description = "neither token names a login")
     @PostMapping("/auth/logout")
     public ResponseEntity<Void> logout(
             @RequestBody(required = false) AuthRequests.Refresh body, HttpServletRequest request) {
@@ -205,6 +240,7 @@ public class AuthController {
      * A coordinator ends every session of an account: refresh tokens and access tokens stop working
      * at once, on every instance. Audited as {@code SESSIONS_REVOKED}.
      */
+    @ApiResponse(responseCode = "204", description = "every session of the account ended")
     @PostMapping("/admin/accounts/{id}/sessions/revoke")
     public ResponseEntity<Void> revokeSessions(CurrentUser coordinator, @PathVariable UUID id) {
         sessions.revokeSessions(coordinator, id);

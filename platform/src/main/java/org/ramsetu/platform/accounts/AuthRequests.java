@@ -1,5 +1,6 @@
 package org.ramsetu.platform.accounts;
 
+import org.jspecify.annotations.Nullable;
 import org.ramsetu.platform.web.TextOnly;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
@@ -38,7 +39,9 @@ public final class AuthRequests {
      * @param role needed only when the e-mail has both a donor and a patient account
      */
     public record Login(
-            String email, @JsonDeserialize(using = TextOnly.class) String password, String role) {
+            String email,
+            @JsonDeserialize(using = TextOnly.class) String password,
+            @Nullable String role) {
         @Override
         public String toString() {
             return "Login[" + role + "]";
@@ -63,18 +66,19 @@ public final class AuthRequests {
         }
     }
 
-    public record Refresh(String refreshToken) {
+    /** The refresh token may come from the cookie instead ({@code X-RamSetu-Session: cookie}). */
+    public record Refresh(@Nullable @JsonDeserialize(using = TextOnly.class) String refreshToken) {
         @Override
         public String toString() {
             return "Refresh[…]";
         }
     }
 
-    public record PasswordReset(String email, String role) {}
+    public record PasswordReset(String email, @Nullable String role) {}
 
     public record PasswordResetConfirmation(
             String email,
-            String role,
+            @Nullable String role,
             String code,
             @JsonDeserialize(using = TextOnly.class) String newPassword) {
         @Override

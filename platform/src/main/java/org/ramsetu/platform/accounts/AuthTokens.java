@@ -2,6 +2,7 @@ package org.ramsetu.platform.accounts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a successful login, verification or refresh answers.
@@ -12,11 +13,11 @@ import java.util.List;
  */
 public record AuthTokens(
         String accessToken,
-        String refreshToken,
+        @Nullable String refreshToken,
         String tokenType,
         long expiresIn,
         UserView user,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<String> recoveryCodes) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<String> recoveryCodes) {
 
     public AuthTokens(
             String accessToken,

@@ -3,6 +3,7 @@ package org.ramsetu.platform.audit;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.ramsetu.platform.web.ApiProblem;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -58,5 +59,5 @@ public class AuditController {
     /**
      * @param nextBefore pass as {@code before} for the next page; null on the last page
      */
-    public record AuditPage(List<AuditRecord> items, Long nextBefore) {}
+    public record AuditPage(List<AuditRecord> items, @Nullable Long nextBefore) {}
 }

@@ -1,9 +1,13 @@
 package org.ramsetu.platform.coordination;
 
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
@@ -81,24 +85,72 @@ public class CoordinationController {
                 PageRequest.of(limit, after));
     }
 
+    @ApiResponse(
+            responseCode = "200",
+            description = "the CSV, streamed",
+            content = @Content(mediaType = "text/csv", schema = @Schema(types = "string")))
+    @ApiResponse(
+            responseCode = "202",
+            description = "too many rows to stream: queued as an export job, Location names it",
+            headers = @Header(name = "Location", description = "/api/v1/reports/exports/{id}"),
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = QueuedExport.class)))
     @GetMapping("/donors/export")
     public ResponseEntity<StreamingResponseBody> exportDonors(
             CurrentUser coordinator, DirectoryParams params) {
         return csv(coordinator, "donors", params.given());
     }
 
+    @ApiResponse(
+            responseCode = "200",
+            description = "the CSV, streamed",
+            content = @Content(mediaType = "text/csv", schema = @Schema(types = "string")))
+    @ApiResponse(
+            responseCode = "202",
+            description = "too many rows to stream: queued as an export job, Location names it",
+            headers = @Header(name = "Location", description = "/api/v1/reports/exports/{id}"),
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = QueuedExport.class)))
     @GetMapping("/patients/export")
     public ResponseEntity<StreamingResponseBody> exportPatients(
             CurrentUser coordinator, DirectoryParams params) {
         return csv(coordinator, "patients", params.given());
     }
 
+    @ApiResponse(
+            responseCode = "200",
+            description = "the CSV, streamed",
+            content = @Content(mediaType = "text/csv", schema = @Schema(types = "string")))
+    @ApiResponse(
+            responseCode = "202",
+            description = "too many rows to stream: queued as an export job, Location names it",
+            headers = @Header(name = "Location", description = "/api/v1/reports/exports/{id}"),
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = QueuedExport.class)))
     @GetMapping("/pledges/export")
     public ResponseEntity<StreamingResponseBody> exportPledges(
             CurrentUser coordinator, RecordParams params) {
         return csv(coordinator, "pledges", params.given());
     }
 
+    @ApiResponse(
+            responseCode = "200",
+            description = "the CSV, streamed",
+            content = @Content(mediaType = "text/csv", schema = @Schema(types = "string")))
+    @ApiResponse(
+            responseCode = "202",
+            description = "too many rows to stream: queued as an export job, Location names it",
+            headers = @Header(name = "Location", description = "/api/v1/reports/exports/{id}"),
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = QueuedExport.class)))
     @GetMapping("/transplant-requests/export")
     public ResponseEntity<StreamingResponseBody> exportRequests(
             CurrentUser coordinator, RecordParams params) {
@@ -109,6 +161,15 @@ public class CoordinationController {
     public RegistryStatistics.Stats stats() {
         return statistics.current();
     }
+
+    /**
+     * An export too large to stream in the request, queued as a job.
+     *
+     * @param rowsAtLeast how many rows the export has at least (counting stopped there)
+     * @param statusUrl where the job's state and, once done, its download are
+     */
+    public record QueuedExport(
+            UUID id, String kind, String status, long rowsAtLeast, String statusUrl) {}
 
     /**
      * Streams the export now, or, above the large-export threshold, answers {@code 202} with the
@@ -124,13 +185,14 @@ public class CoordinationController {
                         : largeExports.queueIfLarge(coordinator, kind, filters, query);
         if (queued.isPresent()) {
             LargeExports.Queued job = queued.get();
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("id", job.id().toString());
-            body.put("kind", kind);
-            body.put("status", "QUEUED");
-            body.put("rowsAtLeast", job.rowsAtLeast());
-            body.put("statusUrl", job.status().toString());
-            byte[] json = JSON.writeValueAsBytes(body);
+            byte[] json =
+                    JSON.writeValueAsBytes(
+                            new QueuedExport(
+                                    job.id(),
+                                    kind,
+                                    "QUEUED",
+                                    job.rowsAtLeast(),
+                                    job.status().toString()));
             return ResponseEntity.accepted()
                     .location(job.status())
                     .contentType(MediaType.APPLICATION_JSON)

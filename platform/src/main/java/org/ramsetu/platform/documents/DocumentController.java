@@ -53,6 +53,9 @@ public class DocumentController {
                     @Content(
                             mediaType = "application/json",
                             schema = @Schema(implementation = DocumentView.class)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "the pledge or listing named is not one of the uploader's")
     @PostMapping(path = "/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<?> upload(
             CurrentUser user,
@@ -124,6 +127,20 @@ public class DocumentController {
         return DocumentView.of(documents.metadata(user, id));
     }
 
+    @ApiResponse(
+            responseCode = "200",
+            description = "the file as uploaded, as an attachment of its detected type",
+            content = {
+                @Content(
+                        mediaType = "application/pdf",
+                        schema = @Schema(types = "string", format = "binary")),
+                @Content(
+                        mediaType = "image/png",
+                        schema = @Schema(types = "string", format = "binary")),
+                @Content(
+                        mediaType = "image/jpeg",
+                        schema = @Schema(types = "string", format = "binary"))
+            })
     @GetMapping("/documents/{id}/content")
     public ResponseEntity<StreamingResponseBody> content(CurrentUser user, @PathVariable UUID id) {
         Document document = documents.metadata(user, id);

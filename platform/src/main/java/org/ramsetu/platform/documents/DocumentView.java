@@ -2,6 +2,7 @@ package org.ramsetu.platform.documents;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A document's metadata as the API shows it (never where it is stored).
@@ -13,17 +14,17 @@ public record DocumentView(
         UUID id,
         UUID ownerId,
         DocumentType type,
-        UUID pledgeId,
-        UUID requestId,
+        @Nullable UUID pledgeId,
+        @Nullable UUID requestId,
         String fileName,
         String originalFileName,
         String contentType,
         long sizeBytes,
         String sha256,
         DocumentStatus status,
-        String reviewNote,
+        @Nullable String reviewNote,
         Instant createdAt,
-        Instant reviewedAt,
+        @Nullable Instant reviewedAt,
         long version) {
 
     static DocumentView of(Document d) {

@@ -2,6 +2,7 @@ package org.ramsetu.platform.reminders;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One thing a coordinator should act on. No patient or donor names: the id, the organ and the
@@ -25,8 +26,8 @@ public record ReminderView(
         Instant dueAt,
         boolean overdue,
         Instant since,
-        Integer meld,
-        String hospitalName,
+        @Nullable Integer meld,
+        @Nullable String hospitalName,
         String city,
         String state) {
 

@@ -1,5 +1,8 @@
 package org.ramsetu.platform.reporting;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
@@ -77,6 +80,14 @@ public class ReportsController {
      * Asks for a month's report: {@code 202} with its status URL while it is generated, {@code 200}
      * with the report when the month has one already (a month is generated once).
      */
+    @ApiResponse(
+            responseCode = "200",
+            description = "the month has its report already",
+            useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "202",
+            description = "being generated; Location is its status",
+            useReturnTypeSchema = true)
     @PostMapping("/monthly")
     public ResponseEntity<Map<String, Object>> requestMonthly(
             CurrentUser user, @RequestBody(required = false) MonthRequest request) {
@@ -136,12 +147,28 @@ public class ReportsController {
         return body;
     }
 
+    @ApiResponse(
+            responseCode = "200",
+            description = "the report as CSV",
+            content = {
+                @Content(
+                        mediaType = "text/csv",
+                        schema = @Schema(types = "string", format = "binary"))
+            })
     @GetMapping("/monthly/{month}/report.csv")
     public ResponseEntity<StreamingResponseBody> monthlyCsv(
             CurrentUser user, @PathVariable String month) {
         return monthlyFile(user, month, MonthlyReports.Format.CSV);
     }
 
+    @ApiResponse(
+            responseCode = "200",
+            description = "the report as PDF",
+            content = {
+                @Content(
+                        mediaType = "application/pdf",
+                        schema = @Schema(types = "string", format = "binary"))
+            })
     @GetMapping("/monthly/{month}/report.pdf")
     public ResponseEntity<StreamingResponseBody> monthlyPdf(
             CurrentUser user, @PathVariable String month) {
@@ -170,6 +197,14 @@ public class ReportsController {
         return view(export, job);
     }
 
+    @ApiResponse(
+            responseCode = "200",
+            description = "the finished export as CSV",
+            content = {
+                @Content(
+                        mediaType = "text/csv",
+                        schema = @Schema(types = "string", format = "binary"))
+            })
     @GetMapping("/exports/{id}/download")
     public ResponseEntity<StreamingResponseBody> downloadExport(
             CurrentUser user, @PathVariable UUID id) {

@@ -3,6 +3,7 @@ package org.ramsetu.platform.reprocessing;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.ramsetu.infra.schedule.WorkStatus;
 
 /**
@@ -14,18 +15,18 @@ public record BatchView(
         UUID id,
         String organ,
         String reason,
-        String modelVersion,
-        String previousVersion,
-        String policyId,
+        @Nullable String modelVersion,
+        @Nullable String previousVersion,
+        @Nullable String policyId,
         String state,
-        String requestedBy,
+        @Nullable String requestedBy,
         Instant createdAt,
-        Instant startedAt,
-        Instant finishedAt,
+        @Nullable Instant startedAt,
+        @Nullable Instant finishedAt,
         Progress progress,
         Figures figures,
-        Work work,
-        String error) {
+        @Nullable Work work,
+        @Nullable String error) {
 
     /** Open runs found when the batch started, and how many it has dealt with. */
     public record Progress(
@@ -50,12 +51,17 @@ public record BatchView(
             int topChanged,
             int runsSkipped,
             int correlatedRuns,
-            Double meanSpearman,
-            Double minSpearman,
-            Double meanRankShift) {}
+            @Nullable Double meanSpearman,
+            @Nullable Double minSpearman,
+            @Nullable Double meanRankShift) {}
 
     /** The scheduler's view of the batch's instance. */
-    public record Work(String state, String worker, long done, long total, String message) {}
+    public record Work(
+            String state,
+            @Nullable String worker,
+            long done,
+            long total,
+            @Nullable String message) {}
 
     public static BatchView of(Batch b, WorkStatus status) {
         return new BatchView(

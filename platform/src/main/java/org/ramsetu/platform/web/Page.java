@@ -2,13 +2,14 @@ package org.ramsetu.platform.web;
 
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A page of a list in keyset order.
  *
  * @param nextCursor pass as {@code after} for the next page; null on the last page
  */
-public record Page<T>(List<T> items, String nextCursor) {
+public record Page<T>(List<T> items, @Nullable String nextCursor) {
 
     /**
      * @param fetched up to {@code limit + 1} rows: one more than the page tells whether another

@@ -1,11 +1,17 @@
 package org.ramsetu.scoring.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.infra.scoring.ModelSummary;
+import org.ramsetu.infra.scoring.RankRequest;
 import org.ramsetu.infra.scoring.RankResponse;
+import org.ramsetu.infra.scoring.ScoreRequest;
 import org.ramsetu.infra.scoring.ScoreResponse;
 import org.ramsetu.scoring.runtime.Organs;
 import org.ramsetu.scoring.runtime.Warming;
@@ -36,6 +42,13 @@ public class ScoringController {
         this.warming = warming;
     }
 
+    // The body is read as a stream, so its schema is stated here.
+    @Operation(
+            requestBody =
+                    @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(schema = @Schema(implementation = RankRequest.class))))
     @PostMapping(path = "/models/{organ}/rank", consumes = "application/json")
     public RankResponse rank(@PathVariable String organ, InputStream body) {
         Organ o = Organs.parse(organ);
@@ -43,6 +56,13 @@ public class ScoringController {
         return scoring.rank(o, read.batch(), read.topK() == null ? DEFAULT_TOP_K : read.topK());
     }
 
+    @Operation(
+            requestBody =
+                    @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            schema = @Schema(implementation = ScoreRequest.class))))
     @PostMapping(path = "/models/{organ}/score", consumes = "application/json")
     public ScoreResponse score(@PathVariable String organ, InputStream body) {
         Organ o = Organs.parse(organ);

@@ -1,10 +1,12 @@
 package org.ramsetu.platform.allocation.runs;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An allocation run as coordinators read it.
@@ -27,14 +29,14 @@ public record AllocationRunView(
         UUID pledgeId,
         String organ,
         Instant createdAt,
-        UUID createdBy,
+        @Nullable UUID createdBy,
         String trigger,
         boolean degraded,
-        String degradedCause,
-        String rescoring,
-        UUID rescoredFrom,
-        UUID rescoredBy,
-        String modelVersion,
+        @Nullable String degradedCause,
+        @Nullable String rescoring,
+        @Nullable UUID rescoredFrom,
+        @Nullable UUID rescoredBy,
+        @Nullable String modelVersion,
         Policy policy,
         List<String> formulaVersions,
         DonorFacts donor,
@@ -51,7 +53,11 @@ public record AllocationRunView(
     /**
      * @param content the policy file's content, canonical form
      */
-    public record Policy(String id, String sha256, @JsonRawValue String content) {}
+    public record Policy(
+            String id,
+            String sha256,
+            @Schema(types = "object", description = "the policy file, as JSON") @JsonRawValue
+                    String content) {}
 
     static AllocationRunView of(AllocationRun run, UUID rescoredBy, int candidates, int excluded) {
         return new AllocationRunView(

@@ -1,8 +1,10 @@
 package org.ramsetu.platform.allocation.runs;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One ranked request of an allocation run as shown: its place, the groups that placed it, every
@@ -20,17 +22,17 @@ public record CandidateView(
         int rank,
         UUID requestId,
         double points,
-        Double mlScore,
+        @Nullable Double mlScore,
         String urgency,
         String abo,
-        String hlaMismatches,
-        Integer eptsPercentile,
-        Integer meld,
+        @Nullable String hlaMismatches,
+        @Nullable Integer eptsPercentile,
+        @Nullable Integer meld,
         List<Group> groups,
         Components components,
-        Transport transport,
+        @Nullable Transport transport,
         boolean nearIschaemiaLimit,
-        List<Imputed> imputed,
+        @Nullable List<Imputed> imputed,
         String explanation) {
 
     /**
@@ -45,10 +47,11 @@ public record CandidateView(
      * @param hlaPoints ETKAS HLA points 0–400 (kidney), else null
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "AllocationComponents")
     public record Components(
             long waitingDays,
             double waitingPoints,
-            Double hlaPoints,
+            @Nullable Double hlaPoints,
             double hlaPointsAwarded,
             int unacceptableAntigens,
             double sensitisationPoints,

@@ -1,6 +1,7 @@
 package org.ramsetu.platform.allocation.runs;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a run records about the donor beyond the pledge id: the blood group and, for kidneys, the
@@ -13,10 +14,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DonorFacts(
         String bloodGroup,
-        Double kdri,
-        Double kdriMedian,
-        Integer kdpi,
-        String kdriVersion,
-        String kdpiTableVersion,
-        Boolean kdpiProvisional,
-        String kdpiNote) {}
+        @Nullable Double kdri,
+        @Nullable Double kdriMedian,
+        @Nullable Integer kdpi,
+        @Nullable String kdriVersion,
+        @Nullable String kdpiTableVersion,
+        @Nullable Boolean kdpiProvisional,
+        @Nullable String kdpiNote) {}

@@ -1,5 +1,6 @@
 package org.ramsetu.platform.allocation.runs;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.ramsetu.core.geo.TransportSettings;
 
 /**
@@ -7,4 +8,5 @@ import org.ramsetu.core.geo.TransportSettings;
  *
  * @param heartWeightTolerance accepted donor/recipient weight difference for hearts
  */
+@Schema(name = "AllocationRunSettings")
 public record RunSettings(TransportSettings transport, double heartWeightTolerance) {}

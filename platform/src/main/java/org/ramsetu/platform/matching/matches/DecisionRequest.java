@@ -1,5 +1,7 @@
 package org.ramsetu.platform.matching.matches;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The body of an approval or a decline.
  *
@@ -8,4 +10,5 @@ package org.ramsetu.platform.matching.matches;
  * @param note free text, required with {@code OTHER} (at most 1,000 characters)
  * @param version the match version last read (or send {@code If-Match})
  */
-public record DecisionRequest(String reason, String note, Long version) {}
+public record DecisionRequest(
+        @Nullable String reason, @Nullable String note, @Nullable Long version) {}

@@ -3,6 +3,7 @@ package org.ramsetu.platform.matching.matches;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A match as its reader may see it. Coordinators see everything. A patient sees their own matches
@@ -19,27 +20,27 @@ import java.util.UUID;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MatchView(
         UUID id,
-        UUID runId,
-        UUID requestId,
-        UUID pledgeId,
-        UUID patientId,
-        UUID donorId,
+        @Nullable UUID runId,
+        @Nullable UUID requestId,
+        @Nullable UUID pledgeId,
+        @Nullable UUID patientId,
+        @Nullable UUID donorId,
         String organ,
         int rank,
-        Double score,
-        Double mlScore,
-        Double distanceKm,
+        @Nullable Double score,
+        @Nullable Double mlScore,
+        @Nullable Double distanceKm,
         String status,
-        String declineReason,
-        String declineNote,
+        @Nullable String declineReason,
+        @Nullable String declineNote,
         Instant createdAt,
-        Instant decidedAt,
-        UUID decidedBy,
-        UUID supersededByRun,
-        Long version,
-        Contact donor,
-        Contact patient) {
+        @Nullable Instant decidedAt,
+        @Nullable UUID decidedBy,
+        @Nullable UUID supersededByRun,
+        @Nullable Long version,
+        @Nullable Contact donor,
+        @Nullable Contact patient) {
 
     /** A party's name, e-mail and place (the donor's city, the patient's hospital). */
-    public record Contact(String name, String email, String place) {}
+    public record Contact(String name, String email, @Nullable String place) {}
 }

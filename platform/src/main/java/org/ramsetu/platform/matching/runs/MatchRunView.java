@@ -3,6 +3,7 @@ package org.ramsetu.platform.matching.runs;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.ramsetu.platform.matching.matches.Match;
 
 /**
@@ -24,14 +25,14 @@ public record MatchRunView(
         UUID requestId,
         String organ,
         Instant createdAt,
-        UUID createdBy,
+        @Nullable UUID createdBy,
         String trigger,
         boolean degraded,
-        String degradedCause,
-        String rescoring,
-        UUID rescoredFrom,
-        UUID rescoredBy,
-        String modelVersion,
+        @Nullable String degradedCause,
+        @Nullable String rescoring,
+        @Nullable UUID rescoredFrom,
+        @Nullable UUID rescoredBy,
+        @Nullable String modelVersion,
         String policyVersion,
         List<String> formulaVersions,
         RunSettings settings,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One ranked candidate of a run as stored and shown: its place, the combined score and every
@@ -24,15 +25,15 @@ public record RunCandidate(
         int rank,
         UUID pledgeId,
         double score,
-        Double mlScore,
+        @Nullable Double mlScore,
         String urgency,
         String abo,
         Components components,
-        Transport transport,
+        @Nullable Transport transport,
         boolean nearIschaemiaLimit,
-        List<Imputed> imputed,
-        Map<String, Double> features,
-        Map<String, Double> mlContributions,
+        @Nullable List<Imputed> imputed,
+        @Nullable Map<String, Double> features,
+        @Nullable Map<String, Double> mlContributions,
         String explanation) {
 
     /**
@@ -41,7 +42,7 @@ public record RunCandidate(
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Components(
-            Double hlaPoints, long waitingDays, double distanceKm, Weights weights) {}
+            @Nullable Double hlaPoints, long waitingDays, double distanceKm, Weights weights) {}
 
     public record Weights(double ml, double hla, double waiting, double distance) {}
 

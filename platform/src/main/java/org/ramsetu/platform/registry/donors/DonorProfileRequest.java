@@ -1,6 +1,7 @@
 package org.ramsetu.platform.registry.donors;
 
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 import org.ramsetu.platform.registry.common.HlaBody;
 import org.ramsetu.platform.registry.common.LocationBody;
 
@@ -21,7 +22,7 @@ public record DonorProfileRequest(
         Double heightCm,
         Double weightKg,
         LocationBody location,
-        HlaBody hla,
+        @Nullable HlaBody hla,
         MedicalHistoryBody medicalHistory,
         Boolean consent,
-        Long version) {}
+        @Nullable Long version) {}

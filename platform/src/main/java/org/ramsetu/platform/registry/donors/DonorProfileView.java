@@ -3,6 +3,7 @@ package org.ramsetu.platform.registry.donors;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.ramsetu.platform.registry.common.HlaBody;
 import org.ramsetu.platform.registry.common.LocationBody;
 
@@ -15,10 +16,10 @@ public record DonorProfileView(
         double heightCm,
         double weightKg,
         LocationBody location,
-        HlaBody hla,
+        @Nullable HlaBody hla,
         MedicalHistoryBody medicalHistory,
         boolean consent,
-        Instant consentGivenAt,
+        @Nullable Instant consentGivenAt,
         Instant createdAt,
         Instant updatedAt,
         long version) {

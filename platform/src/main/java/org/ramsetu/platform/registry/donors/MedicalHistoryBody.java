@@ -1,5 +1,6 @@
 package org.ramsetu.platform.registry.donors;
 
+import org.jspecify.annotations.Nullable;
 import org.ramsetu.platform.registry.common.Fields;
 
 /**
@@ -7,7 +8,7 @@ import org.ramsetu.platform.registry.common.Fields;
  *
  * @param notes other conditions, medicines, surgery (at most 4,000 characters)
  */
-public record MedicalHistoryBody(Boolean hypertension, Boolean diabetes, String notes) {
+public record MedicalHistoryBody(Boolean hypertension, Boolean diabetes, @Nullable String notes) {
 
     static final int MAX_NOTES = 4000;
 

@@ -32,6 +32,14 @@ public class PatientController {
         this.profiles = profiles;
     }
 
+    @ApiResponse(
+            responseCode = "200",
+            description = "the profile; ETag holds its version",
+            useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "304",
+            description = "not modified: If-None-Match holds the current ETag")
+    @ApiResponse(responseCode = "404", description = "no profile yet: PUT creates it")
     @GetMapping("/me")
     public ResponseEntity<PatientProfileView> mine(CurrentUser user) {
         return withETag(ResponseEntity.ok(), profiles.mine(user));

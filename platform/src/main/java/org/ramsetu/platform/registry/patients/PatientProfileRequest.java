@@ -2,6 +2,7 @@ package org.ramsetu.platform.registry.patients;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.ramsetu.platform.registry.common.HlaBody;
 
 /**
@@ -19,7 +20,7 @@ public record PatientProfileRequest(
         String sex,
         Double heightCm,
         Double weightKg,
-        HlaBody hla,
-        List<String> unacceptableAntigens,
+        @Nullable HlaBody hla,
+        @Nullable List<String> unacceptableAntigens,
         HospitalBody hospital,
-        Long version) {}
+        @Nullable Long version) {}

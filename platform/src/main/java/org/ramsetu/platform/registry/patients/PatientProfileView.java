@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.ramsetu.platform.registry.common.HlaBody;
 import org.ramsetu.platform.registry.common.HlaText;
 
@@ -15,7 +16,7 @@ public record PatientProfileView(
         String sex,
         double heightCm,
         double weightKg,
-        HlaBody hla,
+        @Nullable HlaBody hla,
         List<String> unacceptableAntigens,
         HospitalBody hospital,
         Instant createdAt,

@@ -1,6 +1,7 @@
 package org.ramsetu.platform.registry.pledges;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 import org.ramsetu.core.donor.CorneaTests;
 import org.ramsetu.core.donor.EyeHealth;
 import org.ramsetu.core.donor.InfectionStatus;
@@ -21,12 +22,12 @@ import org.ramsetu.platform.registry.common.Fields;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CorneaTestResults(
-        Double endothelialCellDensity,
-        String eyeHealth,
-        String infection,
-        String serology,
-        Double deathToEnucleationHours,
-        String storageMedium) {
+        @Nullable Double endothelialCellDensity,
+        @Nullable String eyeHealth,
+        @Nullable String infection,
+        @Nullable String serology,
+        @Nullable Double deathToEnucleationHours,
+        @Nullable String storageMedium) {
 
     CorneaTests toCore() {
         return new CorneaTests(

@@ -1,5 +1,7 @@
 package org.ramsetu.platform.registry.pledges;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * {@code POST /api/v1/pledges}: the organ, explicit consent, and the test results for that organ
  * (only the object named like the organ; results for another organ are refused).
@@ -10,7 +12,7 @@ package org.ramsetu.platform.registry.pledges;
 public record CreatePledgeRequest(
         String organ,
         Boolean consent,
-        KidneyTestResults kidney,
-        LiverTestResults liver,
-        HeartTestResults heart,
-        CorneaTestResults cornea) {}
+        @Nullable KidneyTestResults kidney,
+        @Nullable LiverTestResults liver,
+        @Nullable HeartTestResults heart,
+        @Nullable CorneaTestResults cornea) {}

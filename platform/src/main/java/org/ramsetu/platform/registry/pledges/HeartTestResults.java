@@ -1,6 +1,7 @@
 package org.ramsetu.platform.registry.pledges;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 import org.ramsetu.core.donor.AngiographyFinding;
 import org.ramsetu.core.donor.CardiacRisk;
 import org.ramsetu.core.donor.EchoFinding;
@@ -19,7 +20,11 @@ import org.ramsetu.platform.registry.common.Fields;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HeartTestResults(
-        Double lvef, String echo, String angiography, String viral, String cardiacRisk) {
+        @Nullable Double lvef,
+        @Nullable String echo,
+        @Nullable String angiography,
+        @Nullable String viral,
+        @Nullable String cardiacRisk) {
 
     HeartTests toCore() {
         return new HeartTests(

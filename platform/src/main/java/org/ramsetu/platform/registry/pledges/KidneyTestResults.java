@@ -1,6 +1,7 @@
 package org.ramsetu.platform.registry.pledges;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 import org.ramsetu.core.donor.CardiacRisk;
 import org.ramsetu.core.donor.FunctionGrade;
 import org.ramsetu.core.donor.ImagingFinding;
@@ -19,7 +20,10 @@ import org.ramsetu.platform.registry.common.Measurement;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record KidneyTestResults(
-        Measurement creatinine, String renalFunction, String imaging, String cardiacRisk) {
+        @Nullable Measurement creatinine,
+        @Nullable String renalFunction,
+        @Nullable String imaging,
+        @Nullable String cardiacRisk) {
 
     KidneyTests toCore() {
         return new KidneyTests(

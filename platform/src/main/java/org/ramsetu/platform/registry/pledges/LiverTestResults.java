@@ -1,6 +1,7 @@
 package org.ramsetu.platform.registry.pledges;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 import org.ramsetu.core.donor.FunctionGrade;
 import org.ramsetu.core.donor.ImagingFinding;
 import org.ramsetu.core.donor.LiverTests;
@@ -20,7 +21,11 @@ import org.ramsetu.platform.registry.common.Measurement;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LiverTestResults(
-        Measurement bilirubin, Double inr, String liverFunction, String imaging, String viral) {
+        @Nullable Measurement bilirubin,
+        @Nullable Double inr,
+        @Nullable String liverFunction,
+        @Nullable String imaging,
+        @Nullable String viral) {
 
     LiverTests toCore() {
         return new LiverTests(

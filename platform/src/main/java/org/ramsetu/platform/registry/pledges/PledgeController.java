@@ -98,6 +98,13 @@ public class PledgeController {
                 PageRequest.of(limit, after));
     }
 
+    @ApiResponse(
+            responseCode = "200",
+            description = "the pledge; ETag holds its version",
+            useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "304",
+            description = "not modified: If-None-Match holds the current ETag")
     @GetMapping("/{id}")
     public ResponseEntity<PledgeView> one(CurrentUser user, @PathVariable UUID id) {
         return withETag(reading.one(user, id));

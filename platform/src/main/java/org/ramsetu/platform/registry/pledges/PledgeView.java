@@ -3,6 +3,7 @@ package org.ramsetu.platform.registry.pledges;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A pledge as the API shows it. Only the test results of the pledged organ are present.
@@ -16,15 +17,15 @@ public record PledgeView(
         UUID donorId,
         String organ,
         String status,
-        Instant consentGivenAt,
-        KidneyTestResults kidney,
-        LiverTestResults liver,
-        HeartTestResults heart,
-        CorneaTestResults cornea,
-        String rejectionReason,
-        DonorSummary donor,
+        @Nullable Instant consentGivenAt,
+        @Nullable KidneyTestResults kidney,
+        @Nullable LiverTestResults liver,
+        @Nullable HeartTestResults heart,
+        @Nullable CorneaTestResults cornea,
+        @Nullable String rejectionReason,
+        @Nullable DonorSummary donor,
         Instant createdAt,
-        Instant statusChangedAt,
+        @Nullable Instant statusChangedAt,
         long version) {
 
     public record DonorSummary(String bloodGroup, String city, String state) {}

@@ -1,5 +1,7 @@
 package org.ramsetu.platform.registry.requests;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * {@code POST /api/v1/transplant-requests}: the organ, the urgency, and the clinical values of that
  * organ (only the object named like the organ).
@@ -10,7 +12,7 @@ package org.ramsetu.platform.registry.requests;
 public record CreateTransplantRequest(
         String organ,
         Integer urgency,
-        LiverValues liver,
-        KidneyValues kidney,
-        HeartValues heart,
-        CorneaValues cornea) {}
+        @Nullable LiverValues liver,
+        @Nullable KidneyValues kidney,
+        @Nullable HeartValues heart,
+        @Nullable CorneaValues cornea) {}

@@ -2,6 +2,7 @@ package org.ramsetu.platform.registry.requests;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 import org.ramsetu.platform.kernel.InvalidInput;
 import org.ramsetu.platform.registry.common.Fields;
 
@@ -13,7 +14,8 @@ import org.ramsetu.platform.registry.common.Fields;
  * @param priorTransplant any earlier solid organ transplant; required
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record KidneyValues(LocalDate dialysisStartDate, Boolean diabetes, Boolean priorTransplant)
+public record KidneyValues(
+        @Nullable LocalDate dialysisStartDate, Boolean diabetes, Boolean priorTransplant)
         implements ClinicalValues {
 
     /**

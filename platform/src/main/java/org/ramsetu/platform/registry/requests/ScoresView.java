@@ -3,6 +3,7 @@ package org.ramsetu.platform.registry.requests;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.core.scores.EptsResult;
 import org.ramsetu.core.scores.MeldScore;
@@ -14,7 +15,11 @@ import org.ramsetu.core.scores.MeldScore;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ScoresView(
-        Meld meldNa, Meld meld3, EptsView epts, HeartStatusView heartStatus, List<String> notes) {
+        @Nullable Meld meldNa,
+        @Nullable Meld meld3,
+        @Nullable EptsView epts,
+        @Nullable HeartStatusView heartStatus,
+        @Nullable List<String> notes) {
 
     public record Meld(int score, String formulaVersion) {}
 

@@ -95,6 +95,13 @@ public class TransplantRequestController {
                 PageRequest.of(limit, after));
     }
 
+    @ApiResponse(
+            responseCode = "200",
+            description = "the listing; ETag holds its version",
+            useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "304",
+            description = "not modified: If-None-Match holds the current ETag")
     @GetMapping("/{id}")
     public ResponseEntity<TransplantRequestView> one(CurrentUser user, @PathVariable UUID id) {
         return withETag(reading.one(user, id));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A transplant request as the API shows it; only the values of the requested organ are present.
@@ -19,16 +20,16 @@ public record TransplantRequestView(
         String organ,
         String status,
         int urgency,
-        LiverValues liver,
-        KidneyValues kidney,
-        HeartValues heart,
-        CorneaValues cornea,
+        @Nullable LiverValues liver,
+        @Nullable KidneyValues kidney,
+        @Nullable HeartValues heart,
+        @Nullable CorneaValues cornea,
         ScoresView scores,
         Instant listedAt,
         long waitingDays,
-        String removalReason,
-        PatientSummary patient,
-        Instant statusChangedAt,
+        @Nullable String removalReason,
+        @Nullable PatientSummary patient,
+        @Nullable Instant statusChangedAt,
         long version) {
 
     public record PatientSummary(
