@@ -125,7 +125,7 @@ export function AllocationRunPage({ id }: { id: string }) {
                           <td>{c.hlaMismatches ?? '—'}</td>
                           <td>{formatNumber(c.components.distanceKm, 0)} km</td>
                           <td>
-                            {label('transport', c.transport.mode)} {formatNumber(c.transport.hours, 1)} h
+                            {c.transport ? `${label('transport', c.transport.mode)} ${formatNumber(c.transport.hours, 1)} h` : '—'}
                             {c.nearIschaemiaLimit && <Badge value="warning" label={t('run.nearLimit')} />}
                           </td>
                           <td className="small explanation">{c.explanation}</td>

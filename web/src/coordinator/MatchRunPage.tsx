@@ -143,7 +143,7 @@ export function MatchRunPage({ id }: { id: string }) {
                             <td>{c.components.hlaPoints === undefined ? '—' : formatNumber(c.components.hlaPoints, 0)}</td>
                             <td>{formatNumber(c.components.distanceKm, 0)} km</td>
                             <td>
-                              {label('transport', c.transport.mode)} {formatNumber(c.transport.hours, 1)} h
+                              {c.transport ? `${label('transport', c.transport.mode)} ${formatNumber(c.transport.hours, 1)} h` : '—'}
                               {c.nearIschaemiaLimit && <Badge value="warning" label={t('run.nearLimit')} />}
                             </td>
                             <td className="small">{c.explanation}</td>

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Link } from '../app/router';
 import { useEnumLabel, useT, type Key } from '../i18n/i18n';
 import { Empty } from '../ui/status';
+import type { AllocationRun, MatchRun } from '../api/types';
 
 // Pieces shared by the match-run page (a request's donors) and the allocation-run page (a donor
 // organ's waiting list): degraded banner, facts, exclusions grouped by reason code.
@@ -12,7 +13,7 @@ export function DegradedBanner({
   basePath,
   text,
 }: {
-  run: { degraded: boolean; degradedCause?: string; rescoring?: string; rescoredBy?: string };
+  run: Pick<MatchRun | AllocationRun, 'degraded' | 'degradedCause' | 'rescoring' | 'rescoredBy'>;
   /** Where runs of this kind open, e.g. /coordinator/runs */
   basePath: string;
   text: Key;

@@ -68,7 +68,7 @@ export function DonorOverview() {
                   <h3>{t('donor.matchApproved')}</h3>
                   {m.patient && (
                     <p>
-                      {t('donor.matchPatient', { name: m.patient.name, place: m.patient.place })}
+                      {t('donor.matchPatient', { name: m.patient.name, place: m.patient.place ?? '—' })}
                     </p>
                   )}
                   <p className="muted">{formatDate(m.decidedAt ?? m.createdAt, true)}</p>

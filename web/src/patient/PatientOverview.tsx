@@ -80,7 +80,7 @@ export function PatientOverview() {
                     {t('match.score')}: {formatNumber((m.score ?? 0) * 100, 0)} % · {t('match.distance')}: {formatNumber(m.distanceKm, 0)} km
                   </p>
                   {m.donor ? (
-                    <p className="alert success">{t('patient.donorContact', { name: m.donor.name, email: m.donor.email, place: m.donor.place })}</p>
+                    <p className="alert success">{t('patient.donorContact', { name: m.donor.name, email: m.donor.email, place: m.donor.place ?? '—' })}</p>
                   ) : (
                     m.status === 'PROPOSED' && <p className="muted">{t('patient.donorHidden')}</p>
                   )}

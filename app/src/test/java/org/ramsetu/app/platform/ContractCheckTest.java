@@ -18,7 +18,8 @@ class ContractCheckTest {
             """
             {"id":"6f1c2f0e-8d1e-4f4b-9a55-0a1f3e2b7c10","donorId":"0b5e8c1e-2f9a-4d0c-b1a4-3d2e1f0a9b8c",
              "organ":"KIDNEY","status":"PENDING","consentGivenAt":"2026-12-01T10:00:00Z",
-             "rejectionReason":null,"createdAt":"2026-12-01T10:00:00Z","version":0}
+             "rejectionReason":null,"donor":{"bloodGroup":"O+","city":"Pune","state":"Maharashtra"},
+             "createdAt":"2026-12-01T10:00:00Z","statusChangedAt":"2026-12-01T10:00:00Z","version":0}
             """;
 
     private final ContractCheck check = ContractCheck.instance();

@@ -1,8 +1,10 @@
 package org.ramsetu.platform.reminders;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.ramsetu.core.organ.Organ;
 
 /**
  * One thing a coordinator should act on. No patient or donor names: the id, the organ and the
@@ -22,7 +24,7 @@ import org.jspecify.annotations.Nullable;
 public record ReminderView(
         String kind,
         UUID id,
-        String organ,
+        @Schema(implementation = Organ.class) String organ,
         Instant dueAt,
         boolean overdue,
         Instant since,

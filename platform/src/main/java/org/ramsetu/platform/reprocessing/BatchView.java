@@ -1,9 +1,11 @@
 package org.ramsetu.platform.reprocessing;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.ramsetu.core.organ.Organ;
 import org.ramsetu.infra.schedule.WorkStatus;
 
 /**
@@ -13,7 +15,7 @@ import org.ramsetu.infra.schedule.WorkStatus;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BatchView(
         UUID id,
-        String organ,
+        @Schema(implementation = Organ.class) String organ,
         String reason,
         @Nullable String modelVersion,
         @Nullable String previousVersion,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.ramsetu.core.organ.Organ;
 
 /**
  * An allocation run as coordinators read it.
@@ -27,7 +28,7 @@ import org.jspecify.annotations.Nullable;
 public record AllocationRunView(
         UUID id,
         UUID pledgeId,
-        String organ,
+        @Schema(implementation = Organ.class) String organ,
         Instant createdAt,
         @Nullable UUID createdBy,
         String trigger,

@@ -1,9 +1,11 @@
 package org.ramsetu.platform.matching.matches;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.ramsetu.core.organ.Organ;
 
 /**
  * A match as its reader may see it. Coordinators see everything. A patient sees their own matches
@@ -25,12 +27,12 @@ public record MatchView(
         @Nullable UUID pledgeId,
         @Nullable UUID patientId,
         @Nullable UUID donorId,
-        String organ,
+        @Schema(implementation = Organ.class) String organ,
         int rank,
         @Nullable Double score,
         @Nullable Double mlScore,
         @Nullable Double distanceKm,
-        String status,
+        @Schema(implementation = MatchStatus.class) String status,
         @Nullable String declineReason,
         @Nullable String declineNote,
         Instant createdAt,

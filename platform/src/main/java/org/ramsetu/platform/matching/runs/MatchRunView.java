@@ -1,10 +1,13 @@
 package org.ramsetu.platform.matching.runs;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.ramsetu.core.organ.Organ;
 import org.ramsetu.platform.matching.matches.Match;
+import org.ramsetu.platform.matching.matches.MatchStatus;
 
 /**
  * A match run as coordinators read it.
@@ -23,7 +26,7 @@ import org.ramsetu.platform.matching.matches.Match;
 public record MatchRunView(
         UUID id,
         UUID requestId,
-        String organ,
+        @Schema(implementation = Organ.class) String organ,
         Instant createdAt,
         @Nullable UUID createdBy,
         String trigger,
@@ -44,7 +47,11 @@ public record MatchRunView(
         List<RunExclusion> excluded) {
 
     /** A proposed match of the run. */
-    public record Proposal(UUID matchId, int rank, UUID pledgeId, String status) {}
+    public record Proposal(
+            UUID matchId,
+            int rank,
+            UUID pledgeId,
+            @Schema(implementation = MatchStatus.class) String status) {}
 
     static MatchRunView of(MatchRun run, List<Match> proposals, UUID rescoredBy) {
         return new MatchRunView(

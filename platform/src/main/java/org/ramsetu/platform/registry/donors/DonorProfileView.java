@@ -19,7 +19,7 @@ public record DonorProfileView(
         @Nullable HlaBody hla,
         MedicalHistoryBody medicalHistory,
         boolean consent,
-        @Nullable Instant consentGivenAt,
+        Instant consentGivenAt,
         Instant createdAt,
         Instant updatedAt,
         long version) {

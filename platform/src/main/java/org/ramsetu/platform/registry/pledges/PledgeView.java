@@ -1,9 +1,12 @@
 package org.ramsetu.platform.registry.pledges;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.ramsetu.core.donor.PledgeStatus;
+import org.ramsetu.core.organ.Organ;
 
 /**
  * A pledge as the API shows it. Only the test results of the pledged organ are present.
@@ -15,17 +18,17 @@ import org.jspecify.annotations.Nullable;
 public record PledgeView(
         UUID id,
         UUID donorId,
-        String organ,
-        String status,
-        @Nullable Instant consentGivenAt,
+        @Schema(implementation = Organ.class) String organ,
+        @Schema(implementation = PledgeStatus.class) String status,
+        Instant consentGivenAt,
         @Nullable KidneyTestResults kidney,
         @Nullable LiverTestResults liver,
         @Nullable HeartTestResults heart,
         @Nullable CorneaTestResults cornea,
         @Nullable String rejectionReason,
-        @Nullable DonorSummary donor,
+        DonorSummary donor,
         Instant createdAt,
-        @Nullable Instant statusChangedAt,
+        Instant statusChangedAt,
         long version) {
 
     public record DonorSummary(String bloodGroup, String city, String state) {}

@@ -1,10 +1,12 @@
 package org.ramsetu.platform.registry.requests;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.ramsetu.core.organ.Organ;
 
 /**
  * A transplant request as the API shows it; only the values of the requested organ are present.
@@ -17,8 +19,8 @@ import org.jspecify.annotations.Nullable;
 public record TransplantRequestView(
         UUID id,
         UUID patientId,
-        String organ,
-        String status,
+        @Schema(implementation = Organ.class) String organ,
+        @Schema(implementation = RequestStatus.class) String status,
         int urgency,
         @Nullable LiverValues liver,
         @Nullable KidneyValues kidney,
@@ -28,8 +30,8 @@ public record TransplantRequestView(
         Instant listedAt,
         long waitingDays,
         @Nullable String removalReason,
-        @Nullable PatientSummary patient,
-        @Nullable Instant statusChangedAt,
+        PatientSummary patient,
+        Instant statusChangedAt,
         long version) {
 
     public record PatientSummary(
