@@ -81,26 +81,14 @@ class ErrorResponsesTest {
     @Test
     void unreadableUploadsAre4xxProblemsAndStoreNothing() {
         var donor = Accounts.donor();
-        byte[] pdf = SampleFiles.pdf("a consent form");
-
         var nulInName =
                 donor.client()
-                        .upload(
-                                "/api/v1/documents",
-                                new Multipart()
-                                        .field("type", "ID_PROOF")
-                                        .file("file", "id\u0000.pdf", "application/pdf", pdf));
+                        .upload("/api/v1/documents", DocumentsTest.pdf("ID_PROOF", "id\u0000.pdf"));
         var longName =
                 donor.client()
                         .upload(
                                 "/api/v1/documents",
-                                new Multipart()
-                                        .field("type", "ID_PROOF")
-                                        .file(
-                                                "file",
-                                                "n".repeat(600) + ".pdf",
-                                                "application/pdf",
-                                                pdf));
+                                DocumentsTest.pdf("ID_PROOF", "n".repeat(600) + ".pdf"));
         var noBoundary =
                 donor.client()
                         .sendRaw(

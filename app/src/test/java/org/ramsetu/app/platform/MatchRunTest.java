@@ -176,11 +176,8 @@ class MatchRunTest {
 
     @Test
     void aRepeatedIdempotencyKeyAnswersTheFirstRunAndCreatesNoSecond() {
-        Matching.Place at = Matching.place();
-        var patient = Matching.patient(at, "O+", Matching.PATIENT_HLA, List.of());
-        String requestId = Matching.requestId(patient, Registry.liverRequest());
-        ApiClient keyed =
-                coordinator.client().withHeader("Idempotency-Key", UUID.randomUUID().toString());
+        String requestId = waitingLiverRequest();
+        ApiClient keyed = keyedCoordinator();
         String path = "/api/v1/transplant-requests/" + requestId + "/match-runs";
 
         var first = keyed.post(path, "{}");
@@ -200,11 +197,8 @@ class MatchRunTest {
 
     @Test
     void aKeyedRetryAfterTheRequestLeftTheListAnswersTheFirstRunNotARefusal() {
-        Matching.Place at = Matching.place();
-        var patient = Matching.patient(at, "O+", Matching.PATIENT_HLA, List.of());
-        String requestId = Matching.requestId(patient, Registry.liverRequest());
-        ApiClient keyed =
-                coordinator.client().withHeader("Idempotency-Key", UUID.randomUUID().toString());
+        String requestId = waitingLiverRequest();
+        ApiClient keyed = keyedCoordinator();
         String path = "/api/v1/transplant-requests/" + requestId + "/match-runs";
 
         var first = keyed.post(path, "{}");
@@ -223,6 +217,17 @@ class MatchRunTest {
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(retry.text("id")).isEqualTo(first.text("id"));
         assertThat(unkeyed.status()).as("a new run is refused").isEqualTo(409);
+    }
+
+    /** A liver request of a patient of a place of its own, waiting. */
+    private static String waitingLiverRequest() {
+        var patient = Matching.patient(Matching.place(), "O+", Matching.PATIENT_HLA, List.of());
+        return Matching.requestId(patient, Registry.liverRequest());
+    }
+
+    /** The coordinator's client, every request with the same new Idempotency-Key. */
+    private static ApiClient keyedCoordinator() {
+        return coordinator.client().withHeader("Idempotency-Key", UUID.randomUUID().toString());
     }
 
     @Test

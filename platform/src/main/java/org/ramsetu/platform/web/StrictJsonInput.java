@@ -18,33 +18,32 @@ public class StrictJsonInput implements JsonMapperBuilderCustomizer {
 
     @Override
     public void customize(JsonMapper.Builder builder) {
-        builder.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .defaultLeniency(false)
-                .withCoercionConfig(
-                        LogicalType.Boolean,
-                        c ->
-                                c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                                        .setCoercion(
-                                                CoercionInputShape.String, CoercionAction.Fail))
-                .withCoercionConfig(
-                        LogicalType.Integer,
-                        c ->
-                                c.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                                        .setCoercion(
-                                                CoercionInputShape.Boolean, CoercionAction.Fail))
-                .withCoercionConfig(
-                        LogicalType.Float,
-                        c ->
-                                c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                                        .setCoercion(
-                                                CoercionInputShape.Boolean, CoercionAction.Fail))
-                .withCoercionConfig(
-                        LogicalType.DateTime,
-                        c ->
-                                c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                                        .setCoercion(
-                                                CoercionInputShape.Float, CoercionAction.Fail));
+        builder.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT).defaultLeniency(false);
+        refuse(
+                builder,
+                LogicalType.Boolean,
+                CoercionInputShape.Integer,
+                CoercionInputShape.Float,
+                CoercionInputShape.String);
+        refuse(
+                builder,
+                LogicalType.Integer,
+                CoercionInputShape.Float,
+                CoercionInputShape.String,
+                CoercionInputShape.Boolean);
+        refuse(builder, LogicalType.Float, CoercionInputShape.String, CoercionInputShape.Boolean);
+        refuse(builder, LogicalType.DateTime, CoercionInputShape.Integer, CoercionInputShape.Float);
+    }
+
+    /** Values of {@code type} are not read from JSON of any of {@code shapes}. */
+    private static void refuse(
+            JsonMapper.Builder builder, LogicalType type, CoercionInputShape... shapes) {
+        builder.withCoercionConfig(
+                type,
+                config -> {
+                    for (CoercionInputShape shape : shapes) {
+                        config.setCoercion(shape, CoercionAction.Fail);
+                    }
+                });
     }
 }

@@ -92,14 +92,7 @@ public class IdempotentRequests {
         String checkedKey = checked(key);
         byte[] requestHash =
                 sha256(operation.getBytes(StandardCharsets.UTF_8), json.writeValueAsBytes(body));
-        return keys.find(user.id(), checkedKey, clock.instant())
-                .map(
-                        previous -> {
-                            if (!MessageDigest.isEqual(previous.requestHash(), requestHash)) {
-                                throw IdempotencyProblem.reused(lifetime);
-                            }
-                            return previous.response().toResponse(true);
-                        });
+        return remembered(user, checkedKey, requestHash, clock.instant());
     }
 
     /**
@@ -122,13 +115,10 @@ public class IdempotentRequests {
                 status -> {
                     keys.lock(lockKey(user.id(), checkedKey));
                     Instant now = clock.instant();
-                    Optional<IdempotencyKeys.Remembered> previous =
-                            keys.find(user.id(), checkedKey, now);
+                    Optional<ResponseEntity<?>> previous =
+                            remembered(user, checkedKey, requestHash, now);
                     if (previous.isPresent()) {
-                        if (!MessageDigest.isEqual(previous.get().requestHash(), requestHash)) {
-                            throw IdempotencyProblem.reused(lifetime);
-                        }
-                        return previous.get().response().toResponse(true);
+                        return previous.get();
                     }
                     StoredResponse response = stored(work.get());
                     keys.remember(
@@ -137,6 +127,19 @@ public class IdempotentRequests {
                     // The first answer is the stored text too, so a replay is identical to it.
                     return response.toResponse(false);
                 });
+    }
+
+    /** The first answer under the key, replayed; a key reused with another request is a 422. */
+    private Optional<ResponseEntity<?>> remembered(
+            CurrentUser user, String key, byte[] requestHash, Instant now) {
+        return keys.find(user.id(), key, now)
+                .map(
+                        previous -> {
+                            if (!MessageDigest.isEqual(previous.requestHash(), requestHash)) {
+                                throw IdempotencyProblem.reused(lifetime);
+                            }
+                            return previous.response().toResponse(true);
+                        });
     }
 
     private StoredResponse stored(ResponseEntity<?> response) {
