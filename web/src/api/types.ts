@@ -40,6 +40,10 @@ export type AllocationCandidate = Schemas['CandidateView'];
 export type RunExclusion = Schemas['ExclusionView'];
 export type AllocationRun = Schemas['AllocationRunView'];
 
+export type MonthlyReport = Schemas['MonthlyReport'];
+export type MonthlyReportList = Schemas['MonthlyReportList'];
+export type ExportList = Schemas['ExportList'];
+
 export type PolicyOutcome = Schemas['PolicyOutcome'];
 export type SimulationReport = Schemas['SimulationReport'];
 

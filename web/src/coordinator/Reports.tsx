@@ -3,34 +3,9 @@ import { api, download } from '../api/client';
 import { formatDate, formatNumber, useT } from '../i18n/i18n';
 import { ProblemAlert, TextField } from '../ui/forms';
 import { Empty, Loaded, useAsync } from '../ui/status';
+import type { ExportList, MonthlyReportList } from '../api/types';
 
 // GET/POST /api/v1/reports/monthly and GET /api/v1/reports/exports (docs/reports.md).
-interface ReportFile {
-  format: 'csv' | 'pdf';
-  bytes: number;
-  url: string;
-}
-
-interface MonthlyReport {
-  month: string;
-  state: string;
-  generatedAt: string;
-  scheduled: boolean;
-  totals: Record<string, number>;
-  files: ReportFile[];
-}
-
-interface ExportJob {
-  id: string;
-  kind: string;
-  status: 'QUEUED' | 'RUNNING' | 'READY';
-  rowsWritten: number;
-  rowsTotal: number | null;
-  percent: number | null;
-  requestedAt: string;
-  downloadUrl: string | null;
-}
-
 /** The month before the current one in India, as the form's default (e.g. 2026-11). */
 function lastMonth(): string {
   const india = new Date(Date.now() + 5.5 * 3600 * 1000);
@@ -44,8 +19,8 @@ export function Reports() {
   const [month, setMonth] = useState(lastMonth());
   const [error, setError] = useState<unknown>();
   const [asked, setAsked] = useState('');
-  const reports = useAsync((signal) => api<{ items: MonthlyReport[] }>('/api/v1/reports/monthly', { signal }), []);
-  const exports = useAsync((signal) => api<{ items: ExportJob[] }>('/api/v1/reports/exports', { signal }), []);
+  const reports = useAsync((signal) => api<MonthlyReportList>('/api/v1/reports/monthly', { signal }), []);
+  const exports = useAsync((signal) => api<ExportList>('/api/v1/reports/exports', { signal }), []);
   const pending = (exports.data?.items ?? []).some((e) => e.status !== 'READY') || asked !== '';
   const { reload: reloadReports } = reports;
   const { reload: reloadExports } = exports;
@@ -113,8 +88,8 @@ export function Reports() {
                     <tr key={r.month}>
                       <td>{r.month}</td>
                       <td>{formatDate(r.generatedAt, true)}</td>
-                      <td>{formatNumber(r.totals.pledges)}</td>
-                      <td>{formatNumber(r.totals.listings)}</td>
+                      <td>{r.totals ? formatNumber(r.totals.pledges) : '—'}</td>
+                      <td>{r.totals ? formatNumber(r.totals.listings) : '—'}</td>
                       <td>
                         {r.files.map((f) => (
                           <button key={f.format} type="button" className="link" onClick={() => save(f.url)}>

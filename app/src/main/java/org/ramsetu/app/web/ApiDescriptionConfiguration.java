@@ -21,12 +21,14 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.security.SecurityProperties;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What the OpenAPI description ({@code /v3/api-docs}) says beyond what springdoc reads from the
@@ -44,6 +46,10 @@ public class ApiDescriptionConfiguration {
     static {
         // Resolved from the bearer token by CurrentUserArgumentResolver, never sent by clients.
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class);
+        // A JSON tree is any JSON object to a client; left alone, springdoc describes the tree
+        // class's own getters (isArray, isBigDecimal...) as if they were fields.
+        SpringDocUtils.getConfig()
+                .replaceWithSchema(JsonNode.class, new Schema<Object>().types(Set.of("object")));
     }
 
     @Bean

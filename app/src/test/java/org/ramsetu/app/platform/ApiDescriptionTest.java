@@ -2,10 +2,20 @@ package org.ramsetu.app.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.swagger.v3.oas.annotations.Operation;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.util.ClassUtils;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -66,36 +76,19 @@ class ApiDescriptionTest {
     @Test
     void theSignedInAccountIsNeverAParameter() {
         List<String> phantoms = new ArrayList<>();
-        docs.path("paths")
-                .properties()
-                .forEach(
-                        path ->
-                                path.getValue()
-                                        .properties()
-                                        .forEach(
-                                                op ->
-                                                        op.getValue()
-                                                                .path("parameters")
-                                                                .forEach(
-                                                                        p -> {
-                                                                            String name =
-                                                                                    p.path("name")
-                                                                                            .asString();
-                                                                            if (List.of(
-                                                                                            "user",
-                                                                                            "coordinator",
-                                                                                            "params")
-                                                                                    .contains(
-                                                                                            name)) {
-                                                                                phantoms.add(
-                                                                                        op.getKey()
-                                                                                                + " "
-                                                                                                + path
-                                                                                                        .getKey()
-                                                                                                + " "
-                                                                                                + name);
-                                                                            }
-                                                                        })));
+        DescribedOperations.each(
+                docs,
+                (method, path, operation) ->
+                        operation
+                                .path("parameters")
+                                .forEach(
+                                        parameter -> {
+                                            String name = parameter.path("name").asString();
+                                            if (List.of("user", "coordinator", "params")
+                                                    .contains(name)) {
+                                                phantoms.add(method + " " + path + " " + name);
+                                            }
+                                        }));
         assertThat(phantoms).isEmpty();
         assertThat(parameters(operation("/api/v1/admin/donors", "get")))
                 .contains("city", "bloodGroup", "after", "limit");
@@ -153,6 +146,59 @@ class ApiDescriptionTest {
                 .isFalse();
         JsonNode problem = docs.path("components").path("schemas").path("Problem");
         assertThat(problem.path("required").toString()).contains("type", "title", "status");
+    }
+
+    /**
+     * Generated clients name their classes after the tags and their methods after the operation
+     * ids, so both are written on the controllers, not derived from Java method names that a
+     * refactoring may change (or that springdoc suffixes with {@code _1} when two collide).
+     */
+    @Test
+    void everyOperationHasAWrittenNameAndADescribedTag() {
+        Set<String> described = new HashSet<>();
+        docs.path("tags")
+                .forEach(
+                        tag -> {
+                            assertThat(tag.path("description").asString())
+                                    .as(tag.toString())
+                                    .isNotBlank();
+                            described.add(tag.path("name").asString());
+                        });
+        Set<String> ids = new HashSet<>();
+        DescribedOperations.each(
+                docs,
+                (method, path, operation) -> {
+                    String where = method + " " + path;
+                    String id = operation.path("operationId").asString();
+                    assertThat(id).as(where).matches("[a-z][A-Za-z]+");
+                    assertThat(ids.add(id)).as(where + ": " + id + " once").isTrue();
+                    assertThat(operation.path("tags").size()).as(where).isOne();
+                    assertThat(described)
+                            .as(where)
+                            .contains(operation.path("tags").path(0).asString());
+                });
+        assertThat(ids).hasSizeGreaterThan(60);
+
+        ClassPathScanningCandidateComponentProvider scanner =
+                new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(RestController.class));
+        List<String> unnamed = new ArrayList<>();
+        for (String pkg : List.of("org.ramsetu.platform", "org.ramsetu.scoring")) {
+            for (var candidate : scanner.findCandidateComponents(pkg)) {
+                Class<?> controller =
+                        ClassUtils.resolveClassName(candidate.getBeanClassName(), null);
+                for (Method method : controller.getDeclaredMethods()) {
+                    if (!AnnotatedElementUtils.hasAnnotation(method, RequestMapping.class)) {
+                        continue;
+                    }
+                    Operation operation = method.getAnnotation(Operation.class);
+                    if (operation == null || operation.operationId().isBlank()) {
+                        unnamed.add(controller.getSimpleName() + "." + method.getName());
+                    }
+                }
+            }
+        }
+        assertThat(unnamed).as("handler methods without @Operation(operationId)").isEmpty();
     }
 
     private static JsonNode operation(String path, String method) {

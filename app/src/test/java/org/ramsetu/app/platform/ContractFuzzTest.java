@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -103,30 +104,19 @@ class ContractFuzzTest {
         Set<String> operations = new LinkedHashSet<>();
 
         for (int round = 0; round < ROUNDS; round++) {
-            docs.path("paths")
-                    .properties()
-                    .forEach(
-                            path ->
-                                    path.getValue()
-                                            .properties()
-                                            .forEach(
-                                                    op -> {
-                                                        String method = op.getKey().toUpperCase();
-                                                        String name = method + " " + path.getKey();
-                                                        if (NOT_FUZZED.contains(name)) {
-                                                            return;
-                                                        }
-                                                        operations.add(name);
-                                                        roles.forEach(
-                                                                (role, client) ->
-                                                                        fuzz(
-                                                                                role,
-                                                                                client,
-                                                                                method,
-                                                                                path.getKey(),
-                                                                                op.getValue(),
-                                                                                values));
-                                                    }));
+            DescribedOperations.each(
+                    docs,
+                    (lowerCase, path, operation) -> {
+                        String method = lowerCase.toUpperCase();
+                        String name = method + " " + path;
+                        if (NOT_FUZZED.contains(name)) {
+                            return;
+                        }
+                        operations.add(name);
+                        roles.forEach(
+                                (role, client) ->
+                                        fuzz(role, client, method, path, operation, values));
+                    });
         }
         System.out.printf(
                 "contract fuzzing: %d requests over %d operations as %d roles, seed %d, %d"
@@ -168,6 +158,17 @@ class ContractFuzzTest {
                 json,
                 multipart);
         if (json) {
+            // a JSON body of its own, with plausible path and query values
+            Consumer<String> sendJson =
+                    text ->
+                            send(
+                                    role,
+                                    clients,
+                                    method,
+                                    path(template, parameters, values, false),
+                                    text,
+                                    true,
+                                    false);
             Object plausible = values.plausible(schema);
             // one field at a time of the wrong type, odd text, or huge
             if (plausible instanceof Map<?, ?> fields && !fields.isEmpty()) {
@@ -178,40 +179,12 @@ class ContractFuzzTest {
                     Map<String, Object> changed =
                             new LinkedHashMap<>((Map<String, Object>) plausible);
                     changed.put((String) field, values.wrong(fields.get(field)));
-                    send(
-                            role,
-                            clients,
-                            method,
-                            path(template, parameters, values, false),
-                            values.json(changed),
-                            true,
-                            false);
+                    sendJson.accept(values.json(changed));
                 }
             }
-            send(
-                    role,
-                    clients,
-                    method,
-                    path(template, parameters, values, false),
-                    NOT_JSON.get(random.nextInt(NOT_JSON.size())),
-                    true,
-                    false);
-            send(
-                    role,
-                    clients,
-                    method,
-                    path(template, parameters, values, false),
-                    "[".repeat(5_000) + "]".repeat(5_000),
-                    true,
-                    false);
-            send(
-                    role,
-                    clients,
-                    method,
-                    path(template, parameters, values, false),
-                    "{\"x\":\"" + "y".repeat(3 * 1024 * 1024) + "\"}",
-                    true,
-                    false);
+            sendJson.accept(NOT_JSON.get(random.nextInt(NOT_JSON.size())));
+            sendJson.accept("[".repeat(5_000) + "]".repeat(5_000));
+            sendJson.accept("{\"x\":\"" + "y".repeat(3 * 1024 * 1024) + "\"}");
         }
         if (multipart) {
             String boundary = "fuzz" + random.nextInt(1000);

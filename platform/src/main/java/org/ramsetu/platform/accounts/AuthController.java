@@ -1,10 +1,12 @@
 package org.ramsetu.platform.accounts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The account endpoints of docs/api.md: sign-up, verification, login, tokens, password reset. */
+@Tag(name = "Accounts", description = "Sign-up, sign-in, sessions and second factors")
 @RestController
 @RequestMapping("/api/v1")
 public class AuthController {
@@ -47,6 +50,7 @@ public class AuthController {
         this.cookie = cookie;
     }
 
+    @Operation(operationId = "signUp")
     @PostMapping("/auth/signup")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Accepted signup(@RequestBody AuthRequests.Signup body, HttpServletRequest request) {
@@ -55,6 +59,7 @@ public class AuthController {
                 "we sent a 6-digit code to your e-mail; confirm it at /api/v1/auth/verify");
     }
 
+    @Operation(operationId = "resendVerificationCode")
     @PostMapping("/auth/resend-code")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Accepted resendCode(
@@ -64,6 +69,7 @@ public class AuthController {
     }
 
     /** With {@code X-RamSetu-Session: cookie} the refresh token is set as a cookie instead. */
+    @Operation(operationId = "verifyAccount")
     @PostMapping("/auth/verify")
     public ResponseEntity<AuthTokens> verify(
             @RequestBody AuthRequests.Verify body, HttpServletRequest request) {
@@ -74,6 +80,7 @@ public class AuthController {
      * 200 with tokens; for a coordinator 202 with the challenge of the second step ({@code POST
      * /auth/second-factor}) and, before the first sign-in with an authenticator, the one to set up.
      */
+    @Operation(operationId = "logIn")
     @ApiResponse(
             responseCode = "200",
             description = "signed in",
@@ -105,6 +112,7 @@ public class AuthController {
     }
 
     /** The second step of a coordinator's sign-in: the challenge and a code. */
+    @Operation(operationId = "completeSecondFactor")
     @ApiResponse(responseCode = "200", description = "signed in", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "401", description = "wrong or expired challenge or code")
     @PostMapping("/auth/second-factor")
@@ -117,6 +125,7 @@ public class AuthController {
      * A signed-in coordinator gives a code again before a sensitive action; answers a new access
      * token whose second factor is recent (the refresh token stays as it is).
      */
+    @Operation(operationId = "stepUpSecondFactor")
     @SecurityRequirement(name = "bearer") // under /auth/, but for a signed-in coordinator
     @PostMapping("/auth/second-factor/step-up")
     public ResponseEntity<SessionTokens.AccessToken> stepUp(@RequestBody AuthRequests.StepUp body) {
@@ -134,6 +143,7 @@ public class AuthController {
      * current code; the ten new codes are answered once. Audited as {@code
      * RECOVERY_CODES_REPLACED}.
      */
+    @Operation(operationId = "replaceRecoveryCodes")
     @SecurityRequirement(name = "bearer") // under /auth/, but for a signed-in coordinator
     @PostMapping("/auth/second-factor/recovery-codes")
     public ResponseEntity<RecoveryCodes> replaceRecoveryCodes(
@@ -158,6 +168,7 @@ public class AuthController {
      * codes) and ends its sessions; its next sign-in enrols a new one. Audited as {@code
      * SECOND_FACTOR_RESET}.
      */
+    @Operation(operationId = "resetAccountSecondFactor")
     @ApiResponse(responseCode = "204", description = "removed; the account's sessions ended")
     @PostMapping("/admin/accounts/{id}/second-factor/reset")
     public ResponseEntity<Void> resetSecondFactor(CurrentUser coordinator, @PathVariable UUID id) {
@@ -193,6 +204,7 @@ public class AuthController {
     }
 
     /** In cookie mode the body may be empty: the token comes from the cookie. */
+    @Operation(operationId = "refreshAccessToken")
     @ApiResponse(
             responseCode = "200",
             description = "new tokens; the refresh token sent is used up",
@@ -210,6 +222,7 @@ public class AuthController {
      * Signs out the login of the refresh token (body or cookie) and of the access token sent with
      * the request; either is enough. The login's access tokens stop working at once.
      */
+    @Operation(operationId = "logOut")
     @ApiResponse(responseCode = "204", description = "signed out")
     @ApiResponse(responseCode = "401", description = "neither token names a login")
     @PostMapping("/auth/logout")
@@ -240,6 +253,7 @@ public class AuthController {
      * A coordinator ends every session of an account: refresh tokens and access tokens stop working
      * at once, on every instance. Audited as {@code SESSIONS_REVOKED}.
      */
+    @Operation(operationId = "revokeAccountSessions")
     @ApiResponse(responseCode = "204", description = "every session of the account ended")
     @PostMapping("/admin/accounts/{id}/sessions/revoke")
     public ResponseEntity<Void> revokeSessions(CurrentUser coordinator, @PathVariable UUID id) {
@@ -262,6 +276,7 @@ public class AuthController {
         return body;
     }
 
+    @Operation(operationId = "requestPasswordReset")
     @PostMapping("/auth/password-reset")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Accepted passwordReset(
@@ -270,12 +285,14 @@ public class AuthController {
         return new Accepted("if an account uses this e-mail, a reset code is on its way");
     }
 
+    @Operation(operationId = "confirmPasswordReset")
     @PostMapping("/auth/password-reset/confirm")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void passwordResetConfirm(@RequestBody AuthRequests.PasswordResetConfirmation body) {
         resets.confirm(body);
     }
 
+    @Operation(operationId = "getCurrentAccount")
     @GetMapping("/me")
     public UserView me(CurrentUser user) {
         return sessions.me(user.id());

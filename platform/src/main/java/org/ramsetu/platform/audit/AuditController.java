@@ -1,5 +1,7 @@
 package org.ramsetu.platform.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/v1/admin/audit}: the audit log for coordinators, newest first. */
+@Tag(name = "Audit", description = "The audit log of record reads and coordinator actions")
 @RestController
 @RequestMapping("/api/v1/admin/audit")
 public class AuditController {
@@ -26,6 +29,7 @@ public class AuditController {
     /**
      * @param before the {@code nextBefore} of the previous page
      */
+    @Operation(operationId = "listAuditRecords")
     @GetMapping
     public AuditPage list(
             @RequestParam(required = false) String action,

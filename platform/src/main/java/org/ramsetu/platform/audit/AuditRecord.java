@@ -1,5 +1,6 @@
 package org.ramsetu.platform.audit;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -16,4 +17,4 @@ public record AuditRecord(
         @Nullable String targetType,
         @Nullable String targetId,
         @Nullable String clientIp,
-        @Nullable JsonNode detail) {}
+        @Schema(description = "what the entry concerns, as recorded") @Nullable JsonNode detail) {}

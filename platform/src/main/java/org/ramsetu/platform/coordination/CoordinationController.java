@@ -1,9 +1,11 @@
 package org.ramsetu.platform.coordination;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The coordinators' registry work (all under {@code /api/v1/admin}, coordinator-only): donor and
  * patient directories with search, CSV exports of every list, dashboard figures.
  */
+@Tag(name = "Coordination", description = "Directories, exports and statistics for coordinators")
 @RestController
 @RequestMapping("/api/v1/admin")
 public class CoordinationController {
@@ -59,6 +62,7 @@ public class CoordinationController {
         this.largeExports = largeExports;
     }
 
+    @Operation(operationId = "listDonors")
     @GetMapping("/donors")
     public Page<DirectoryEntry> donors(
             CurrentUser coordinator,
@@ -72,6 +76,7 @@ public class CoordinationController {
                 PageRequest.of(limit, after));
     }
 
+    @Operation(operationId = "listPatients")
     @GetMapping("/patients")
     public Page<DirectoryEntry> patients(
             CurrentUser coordinator,
@@ -85,6 +90,7 @@ public class CoordinationController {
                 PageRequest.of(limit, after));
     }
 
+    @Operation(operationId = "exportDonors")
     @ApiResponse(
             responseCode = "200",
             description = "the CSV, streamed",
@@ -92,7 +98,11 @@ public class CoordinationController {
     @ApiResponse(
             responseCode = "202",
             description = "too many rows to stream: queued as an export job, Location names it",
-            headers = @Header(name = "Location", description = "/api/v1/reports/exports/{id}"),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "/api/v1/reports/exports/{id}",
+                            schema = @Schema(types = "string", format = "uri-reference")),
             content =
                     @Content(
                             mediaType = "application/json",
@@ -103,6 +113,7 @@ public class CoordinationController {
         return csv(coordinator, "donors", params.given());
     }
 
+    @Operation(operationId = "exportPatients")
     @ApiResponse(
             responseCode = "200",
             description = "the CSV, streamed",
@@ -110,7 +121,11 @@ public class CoordinationController {
     @ApiResponse(
             responseCode = "202",
             description = "too many rows to stream: queued as an export job, Location names it",
-            headers = @Header(name = "Location", description = "/api/v1/reports/exports/{id}"),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "/api/v1/reports/exports/{id}",
+                            schema = @Schema(types = "string", format = "uri-reference")),
             content =
                     @Content(
                             mediaType = "application/json",
@@ -121,6 +136,7 @@ public class CoordinationController {
         return csv(coordinator, "patients", params.given());
     }
 
+    @Operation(operationId = "exportPledges")
     @ApiResponse(
             responseCode = "200",
             description = "the CSV, streamed",
@@ -128,7 +144,11 @@ public class CoordinationController {
     @ApiResponse(
             responseCode = "202",
             description = "too many rows to stream: queued as an export job, Location names it",
-            headers = @Header(name = "Location", description = "/api/v1/reports/exports/{id}"),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "/api/v1/reports/exports/{id}",
+                            schema = @Schema(types = "string", format = "uri-reference")),
             content =
                     @Content(
                             mediaType = "application/json",
@@ -139,6 +159,7 @@ public class CoordinationController {
         return csv(coordinator, "pledges", params.given());
     }
 
+    @Operation(operationId = "exportTransplantRequests")
     @ApiResponse(
             responseCode = "200",
             description = "the CSV, streamed",
@@ -146,7 +167,11 @@ public class CoordinationController {
     @ApiResponse(
             responseCode = "202",
             description = "too many rows to stream: queued as an export job, Location names it",
-            headers = @Header(name = "Location", description = "/api/v1/reports/exports/{id}"),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "/api/v1/reports/exports/{id}",
+                            schema = @Schema(types = "string", format = "uri-reference")),
             content =
                     @Content(
                             mediaType = "application/json",
@@ -157,6 +182,7 @@ public class CoordinationController {
         return csv(coordinator, "transplant-requests", params.given());
     }
 
+    @Operation(operationId = "getRegistryStatistics")
     @GetMapping("/stats")
     public RegistryStatistics.Stats stats() {
         return statistics.current();

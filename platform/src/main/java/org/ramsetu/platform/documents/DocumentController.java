@@ -1,9 +1,11 @@
 package org.ramsetu.platform.documents;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -32,6 +34,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** Documents (docs/api.md "Documents") and the coordinators' review of them. */
+@Tag(name = "Documents", description = "Supporting documents and their review")
 @RestController
 @RequestMapping("/api/v1")
 public class DocumentController {
@@ -45,10 +48,15 @@ public class DocumentController {
     }
 
     /** 201 with the stored document; {@code Idempotency-Key} makes a retried upload safe. */
+    @Operation(operationId = "uploadDocument")
     @ApiResponse(
             responseCode = "201",
             description = "created: the stored document, PENDING review",
-            headers = @Header(name = "Location", description = "/api/v1/documents/{id}"),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "/api/v1/documents/{id}",
+                            schema = @Schema(types = "string", format = "uri-reference")),
             content =
                     @Content(
                             mediaType = "application/json",
@@ -114,6 +122,7 @@ public class DocumentController {
         };
     }
 
+    @Operation(operationId = "listMyDocuments")
     @GetMapping("/documents")
     public Page<DocumentView> own(
             CurrentUser user,
@@ -122,11 +131,13 @@ public class DocumentController {
         return documents.own(user, PageRequest.of(limit, after)).map(DocumentView::of);
     }
 
+    @Operation(operationId = "getDocument")
     @GetMapping("/documents/{id}")
     public DocumentView metadata(CurrentUser user, @PathVariable UUID id) {
         return DocumentView.of(documents.metadata(user, id));
     }
 
+    @Operation(operationId = "downloadDocument")
     @ApiResponse(
             responseCode = "200",
             description = "the file as uploaded, as an attachment of its detected type",
@@ -167,6 +178,7 @@ public class DocumentController {
     }
 
     /** The coordinators' queue of documents to verify, oldest first. */
+    @Operation(operationId = "listDocumentsAwaitingReview")
     @GetMapping("/admin/documents")
     public Page<DocumentView> awaitingReview(
             @RequestParam(required = false) String after,
@@ -174,11 +186,13 @@ public class DocumentController {
         return documents.awaitingReview(PageRequest.of(limit, after)).map(DocumentView::of);
     }
 
+    @Operation(operationId = "verifyDocument")
     @PostMapping("/admin/documents/{id}/verify")
     public DocumentView verify(CurrentUser coordinator, @PathVariable UUID id) {
         return DocumentView.of(documents.review(coordinator, id, DocumentStatus.VERIFIED, null));
     }
 
+    @Operation(operationId = "rejectDocument")
     @PostMapping("/admin/documents/{id}/reject")
     public DocumentView reject(
             CurrentUser coordinator, @PathVariable UUID id, @RequestBody Rejection body) {

@@ -1,5 +1,7 @@
 package org.ramsetu.platform.reminders;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.web.Page;
 import org.ramsetu.platform.web.PageRequest;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /api/v1/reminders}: what coordinators should act on — listings whose labs are due for
  * recertification and pledges waiting for verification — the same lists as the daily digest mail.
  */
+@Tag(name = "Reminders", description = "Reminders due to the signed-in account")
 @RestController
 @RequestMapping("/api/v1/reminders")
 public class RemindersController {
@@ -28,6 +31,7 @@ public class RemindersController {
      * @param kind {@code LABS_DUE} or {@code PLEDGE_PENDING}; both when absent
      * @param after the {@code nextCursor} of the previous page
      */
+    @Operation(operationId = "listReminders")
     @GetMapping
     public Page<ReminderView> list(
             CurrentUser user,
@@ -38,6 +42,7 @@ public class RemindersController {
     }
 
     /** The counts of each kind and the settings behind them, for the console's dashboard. */
+    @Operation(operationId = "getReminderSummary")
     @GetMapping("/summary")
     public ReadingReminders.Summary summary(CurrentUser user) {
         return reading.summary(user);

@@ -1,14 +1,14 @@
 package org.ramsetu.platform.reporting;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.YearMonth;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,6 +38,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * request is audited by the coordinator-request filter; asking for a report and downloading a file
  * are audited here as well, with what was asked.
  */
+@Tag(name = "Reports", description = "Monthly registry reports and large exports")
 @RestController
 @RequestMapping("/api/v1/reports")
 public class ReportsController {
@@ -69,17 +70,19 @@ public class ReportsController {
         this.clock = clock;
     }
 
+    @Operation(operationId = "listMonthlyReports")
     @GetMapping("/monthly")
-    public Map<String, Object> monthly(CurrentUser user) {
+    public ReportViews.MonthlyReportList monthly(CurrentUser user) {
         coordinatorOnly(user);
-        return Map.of(
-                "items", reports.list(LIST_LIMIT).stream().map(ReportsController::view).toList());
+        return new ReportViews.MonthlyReportList(
+                reports.list(LIST_LIMIT).stream().map(ReportViews.MonthlyReport::ready).toList());
     }
 
     /**
      * Asks for a month's report: {@code 202} with its status URL while it is generated, {@code 200}
      * with the report when the month has one already (a month is generated once).
      */
+    @Operation(operationId = "requestMonthlyReport")
     @ApiResponse(
             responseCode = "200",
             description = "the month has its report already",
@@ -89,7 +92,7 @@ public class ReportsController {
             description = "being generated; Location is its status",
             useReturnTypeSchema = true)
     @PostMapping("/monthly")
-    public ResponseEntity<Map<String, Object>> requestMonthly(
+    public ResponseEntity<ReportViews.MonthlyReport> requestMonthly(
             CurrentUser user, @RequestBody(required = false) MonthRequest request) {
         coordinatorOnly(user);
         YearMonth month =
@@ -101,7 +104,7 @@ public class ReportsController {
                         .on("monthly report", month)
                         .with(Map.of("existing", existing.isPresent())));
         if (existing.isPresent()) {
-            return ResponseEntity.ok(view(existing.get()));
+            return ResponseEntity.ok(ReportViews.MonthlyReport.ready(existing.get()));
         }
         WorkScheduler jobs =
                 scheduler.getIfAvailable(
@@ -117,36 +120,29 @@ public class ReportsController {
                 month.toString(),
                 new MonthlyReportJobData(month.toString(), user.id().toString()),
                 clock.instant());
-        URI status = URI.create("/api/v1/reports/monthly/" + month);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("month", month.toString());
-        body.put("state", "SCHEDULED");
-        body.put("statusUrl", status.toString());
-        return ResponseEntity.accepted().location(status).body(body);
+        ReportViews.MonthlyReport scheduled = ReportViews.MonthlyReport.scheduled(month.toString());
+        return ResponseEntity.accepted()
+                .location(URI.create(scheduled.statusUrl()))
+                .body(scheduled);
     }
 
+    @Operation(operationId = "getMonthlyReport")
     @GetMapping("/monthly/{month}")
-    public Map<String, Object> monthlyStatus(CurrentUser user, @PathVariable String month) {
+    public ReportViews.MonthlyReport monthlyStatus(CurrentUser user, @PathVariable String month) {
         coordinatorOnly(user);
         YearMonth wanted = ReportMonths.parse(month);
         Optional<MonthlyReports.Report> report = reports.find(wanted);
         if (report.isPresent()) {
-            return view(report.get());
+            return ReportViews.MonthlyReport.ready(report.get());
         }
         WorkStatus status =
                 Optional.ofNullable(scheduler.getIfAvailable())
                         .flatMap(s -> s.status(works.generate().name(), wanted.toString()))
                         .orElseThrow(() -> ApiProblem.notFound("monthly report", wanted));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("month", wanted.toString());
-        body.put("state", status.state().name());
-        body.put("done", status.done());
-        body.put("total", status.total());
-        body.put("message", status.message());
-        body.put("error", status.error());
-        return body;
+        return ReportViews.MonthlyReport.generating(wanted.toString(), status);
     }
 
+    @Operation(operationId = "downloadMonthlyReportCsv")
     @ApiResponse(
             responseCode = "200",
             description = "the report as CSV",
@@ -161,6 +157,7 @@ public class ReportsController {
         return monthlyFile(user, month, MonthlyReports.Format.CSV);
     }
 
+    @Operation(operationId = "downloadMonthlyReportPdf")
     @ApiResponse(
             responseCode = "200",
             description = "the report as PDF",
@@ -175,16 +172,19 @@ public class ReportsController {
         return monthlyFile(user, month, MonthlyReports.Format.PDF);
     }
 
+    @Operation(operationId = "listExports")
     @GetMapping("/exports")
-    public Map<String, Object> exports(CurrentUser user) {
+    public ReportViews.ExportList exports(CurrentUser user) {
         coordinatorOnly(user);
-        return Map.of(
-                "items",
-                exports.listFor(user, LIST_LIMIT).stream().map(e -> view(e, null)).toList());
+        return new ReportViews.ExportList(
+                exports.listFor(user, LIST_LIMIT).stream()
+                        .map(e -> ReportViews.ExportView.of(e, null))
+                        .toList());
     }
 
+    @Operation(operationId = "getExport")
     @GetMapping("/exports/{id}")
-    public Map<String, Object> export(CurrentUser user, @PathVariable UUID id) {
+    public ReportViews.ExportView export(CurrentUser user, @PathVariable UUID id) {
         coordinatorOnly(user);
         ExportJobs.Export export =
                 exports.findFor(user, id).orElseThrow(() -> ApiProblem.notFound("export", id));
@@ -194,9 +194,10 @@ public class ReportsController {
                         : Optional.ofNullable(scheduler.getIfAvailable())
                                 .flatMap(s -> s.status(ExportJobs.WORK, id.toString()))
                                 .orElse(null);
-        return view(export, job);
+        return ReportViews.ExportView.of(export, job);
     }
 
+    @Operation(operationId = "downloadExport")
     @ApiResponse(
             responseCode = "200",
             description = "the finished export as CSV",
@@ -263,71 +264,5 @@ public class ReportsController {
             throw ApiProblem.forbidden(
                     "coordinator-only", "only transplant coordinators can use reports and exports");
         }
-    }
-
-    private static Map<String, Object> view(MonthlyReports.Report report) {
-        String base = "/api/v1/reports/monthly/" + report.month();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("month", report.month().toString());
-        body.put("state", "READY");
-        body.put("generatedAt", report.generatedAt().toString());
-        body.put("scheduled", report.requestedBy() == null);
-        body.put("totals", report.totals());
-        body.put(
-                "files",
-                List.of(
-                        Map.of(
-                                "format",
-                                "csv",
-                                "bytes",
-                                report.csvBytes(),
-                                "url",
-                                base + "/report.csv"),
-                        Map.of(
-                                "format",
-                                "pdf",
-                                "bytes",
-                                report.pdfBytes(),
-                                "url",
-                                base + "/report.pdf")));
-        return body;
-    }
-
-    private static Map<String, Object> view(ExportJobs.Export export, WorkStatus job) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", export.id().toString());
-        body.put("kind", export.kind());
-        body.put("filters", export.filters());
-        body.put("status", export.status());
-        body.put("rowsWritten", export.rowsWritten());
-        body.put("rowsTotal", export.rowsTotal());
-        body.put(
-                "percent",
-                export.rowsTotal() == null
-                        ? null
-                        : export.rowsTotal() == 0
-                                ? 100
-                                : (int)
-                                        Math.min(
-                                                100,
-                                                export.rowsWritten() * 100 / export.rowsTotal()));
-        body.put("requestedAt", export.requestedAt().toString());
-        body.put("startedAt", export.startedAt() == null ? null : export.startedAt().toString());
-        body.put("finishedAt", export.finishedAt() == null ? null : export.finishedAt().toString());
-        body.put("bytes", export.bytes());
-        body.put(
-                "downloadUrl",
-                export.ready() ? ExportJobs.statusUrl(export.id()) + "/download" : null);
-        if (job != null) {
-            Map<String, Object> work = new LinkedHashMap<>();
-            work.put("state", job.state().name());
-            work.put("message", job.message());
-            work.put("error", job.error());
-            work.put(
-                    "scheduledFor",
-                    job.scheduledFor() == null ? null : job.scheduledFor().toString());
-            body.put("job", work);
-        }
-        return body;
     }
 }

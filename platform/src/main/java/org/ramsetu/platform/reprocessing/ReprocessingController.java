@@ -1,5 +1,7 @@
 package org.ramsetu.platform.reprocessing;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * request audited by the coordinator audit filter; starting one is audited as its own action too).
  * A batch holds figures about rankings, not medical records.
  */
+@Tag(name = "Reprocessing", description = "Batch re-scoring of the registry")
 @RestController
 @RequestMapping("/api/v1/admin/reprocessing/batches")
 public class ReprocessingController {
@@ -44,6 +47,7 @@ public class ReprocessingController {
         this.scheduler = scheduler;
     }
 
+    @Operation(operationId = "listReprocessingBatches")
     @GetMapping
     public List<BatchView> list(
             CurrentUser coordinator, @RequestParam(required = false) Integer limit) {
@@ -54,6 +58,7 @@ public class ReprocessingController {
         return batches.newest(n).stream().map(b -> BatchView.of(b, null)).toList();
     }
 
+    @Operation(operationId = "getReprocessingBatch")
     @GetMapping("/{id}")
     public BatchView one(CurrentUser coordinator, @PathVariable UUID id) {
         Batch batch =
@@ -66,6 +71,7 @@ public class ReprocessingController {
     }
 
     /** 202: the batch runs in the background; follow it at the Location. */
+    @Operation(operationId = "startReprocessingBatch")
     @PostMapping
     public ResponseEntity<BatchView> start(
             CurrentUser coordinator, @RequestBody StartRequest body) {

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Bodies are read as a stream by {@link CandidateJsonReader} (the organ is resolved first, so an
  * unknown organ is a 404 whatever the body).
  */
+@Tag(name = "Scoring", description = "The scoring service: models, ranking and pair scores")
 @RestController
 @RequestMapping(path = "/v1", produces = "application/json")
 public class ScoringController {
@@ -44,6 +46,7 @@ public class ScoringController {
 
     // The body is read as a stream, so its schema is stated here.
     @Operation(
+            operationId = "rankCandidates",
             requestBody =
                     @RequestBody(
                             required = true,
@@ -57,6 +60,7 @@ public class ScoringController {
     }
 
     @Operation(
+            operationId = "scorePairs",
             requestBody =
                     @RequestBody(
                             required = true,
@@ -69,11 +73,13 @@ public class ScoringController {
         return scoring.score(o, reader(o).read(body).batch());
     }
 
+    @Operation(operationId = "listModels")
     @GetMapping("/models")
     public Map<String, List<ModelSummary>> models() {
         return Map.of("models", scoring.models());
     }
 
+    @Operation(operationId = "warmUpModels")
     @PostMapping("/warmup")
     public Map<String, List<Warming.Warmed>> warmup() {
         return Map.of("models", warming.warmAll());

@@ -1,9 +1,11 @@
 package org.ramsetu.platform.allocation.runs;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /api/v1/pledges/{id}/allocation-runs} and {@code GET /api/v1/allocation-runs/{id}},
  * for coordinators. Creation honours {@code Idempotency-Key}.
  */
+@Tag(name = "Allocation")
 @RestController
 public class AllocationRunController {
 
@@ -39,10 +42,15 @@ public class AllocationRunController {
     }
 
     /** 201 with the run and its {@code Location}; 409 unless the pledge is {@code VERIFIED}. */
+    @Operation(operationId = "startAllocationRun")
     @ApiResponse(
             responseCode = "201",
             description = "created: the run: ranked requests and exclusions",
-            headers = @Header(name = "Location", description = "/api/v1/allocation-runs/{id}"),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "/api/v1/allocation-runs/{id}",
+                            schema = @Schema(types = "string", format = "uri-reference")),
             content =
                     @Content(
                             mediaType = "application/json",
@@ -78,6 +86,7 @@ public class AllocationRunController {
      * @param candidates how many ranked requests to include (default 100, at most 10,000)
      * @param excluded how many excluded requests to include (default 100, at most 10,000)
      */
+    @Operation(operationId = "getAllocationRun")
     @GetMapping("/api/v1/allocation-runs/{id}")
     public AllocationRunView one(
             CurrentUser user,

@@ -1,5 +1,7 @@
 package org.ramsetu.platform.allocation.simulation;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.ramsetu.core.allocation.simulation.SimulationReport;
 import org.ramsetu.core.allocation.simulation.SimulationSettings;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * ramsetu simulate --format json}, for the console's policy comparison charts. Bounded, so one call
  * stays within seconds: at most 1,000 donors over at most 3,650 days.
  */
+@Tag(name = "Allocation", description = "Allocation runs for a pledged organ, and their simulation")
 @RestController
 public class AllocationSimulationController {
 
@@ -33,6 +36,7 @@ public class AllocationSimulationController {
      * @param policy the policy versions to compare (repeat the parameter); default all
      * @param seed which synthetic donors (same seed, same donors)
      */
+    @Operation(operationId = "simulateAllocation")
     @GetMapping("/api/v1/admin/allocation-simulations")
     public SimulationReport simulate(
             @RequestParam String organ,

@@ -1,5 +1,7 @@
 package org.ramsetu.platform.matching.matches;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import org.ramsetu.platform.registry.common.ExpectedVersion;
 import org.ramsetu.platform.security.CurrentUser;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /api/v1/matches}: everyone lists the matches they may see; coordinators approve or decline
  * proposed ones.
  */
+@Tag(name = "Matching")
 @RestController
 @RequestMapping("/api/v1/matches")
 public class MatchController {
@@ -35,6 +38,7 @@ public class MatchController {
      * Newest first. Coordinators may filter by {@code status}, {@code organ}, {@code requestId},
      * {@code pledgeId}, {@code runId}; patients and donors by the same within their own.
      */
+    @Operation(operationId = "listMatches")
     @GetMapping
     public Page<MatchView> list(
             CurrentUser user,
@@ -52,6 +56,7 @@ public class MatchController {
     }
 
     /** {@code PROPOSED} → {@code APPROVED}; the pledge is donated and the request matched. */
+    @Operation(operationId = "approveMatch")
     @PostMapping("/{id}/approve")
     public MatchView approve(
             CurrentUser user,
@@ -63,6 +68,7 @@ public class MatchController {
     }
 
     /** {@code PROPOSED} → {@code DECLINED} with a coded reason (and a note for {@code OTHER}). */
+    @Operation(operationId = "declineMatch")
     @PostMapping("/{id}/decline")
     public MatchView decline(
             CurrentUser user,

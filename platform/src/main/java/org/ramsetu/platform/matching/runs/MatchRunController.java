@@ -1,9 +1,11 @@
 package org.ramsetu.platform.matching.runs;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /api/v1/transplant-requests/{id}/match-runs} and {@code GET /api/v1/match-runs/{id}},
  * for coordinators. Creation honours {@code Idempotency-Key}.
  */
+@Tag(
+        name = "Matching",
+        description = "Match runs for a transplant request, and the matches they find")
 @RestController
 public class MatchRunController {
 
@@ -37,10 +42,15 @@ public class MatchRunController {
     }
 
     /** 201 with the run, its {@code Location}; 409 unless the request is {@code WAITING}. */
+    @Operation(operationId = "startMatchRun")
     @ApiResponse(
             responseCode = "201",
             description = "created: the run: ranked candidates, exclusions, proposals",
-            headers = @Header(name = "Location", description = "/api/v1/match-runs/{id}"),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "/api/v1/match-runs/{id}",
+                            schema = @Schema(types = "string", format = "uri-reference")),
             content =
                     @Content(
                             mediaType = "application/json",
@@ -76,6 +86,7 @@ public class MatchRunController {
      * @param candidates how many ranked candidates to include (default 100, at most 10,000)
      * @param excluded how many excluded pledges to include (default 100, at most 10,000)
      */
+    @Operation(operationId = "getMatchRun")
     @GetMapping("/api/v1/match-runs/{id}")
     public MatchRunView one(
             CurrentUser user,

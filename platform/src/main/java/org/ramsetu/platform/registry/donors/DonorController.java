@@ -1,9 +1,11 @@
 package org.ramsetu.platform.registry.donors;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.UUID;
 import org.ramsetu.platform.registry.common.ETags;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * profile by account id. Responses carry the version as {@code ETag}; a {@code PUT} with {@code
  * If-Match} (or {@code version}) is refused with 409 when the profile changed meanwhile.
  */
+@Tag(name = "Donors", description = "Donor profiles")
 @RestController
 @RequestMapping("/api/v1/donors")
 public class DonorController {
@@ -33,6 +36,7 @@ public class DonorController {
         this.profiles = profiles;
     }
 
+    @Operation(operationId = "getMyDonorProfile")
     @ApiResponse(
             responseCode = "200",
             description = "the profile; ETag holds its version",
@@ -47,6 +51,7 @@ public class DonorController {
     }
 
     /** 201 when this created the profile, 200 when it replaced it. */
+    @Operation(operationId = "saveMyDonorProfile")
     @ApiResponse(
             responseCode = "200",
             description = "replaced: the profile",
@@ -57,7 +62,11 @@ public class DonorController {
     @ApiResponse(
             responseCode = "201",
             description = "created: the profile",
-            headers = @Header(name = "Location", description = "/api/v1/donors/{accountId}"),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "/api/v1/donors/{accountId}",
+                            schema = @Schema(types = "string", format = "uri-reference")),
             content =
                     @Content(
                             mediaType = "application/json",
@@ -75,6 +84,7 @@ public class DonorController {
                 saved.profile());
     }
 
+    @Operation(operationId = "getDonorProfile")
     @GetMapping("/{accountId}")
     public ResponseEntity<DonorProfileView> read(CurrentUser user, @PathVariable UUID accountId) {
         return withETag(ResponseEntity.ok(), profiles.read(user, accountId));

@@ -1,9 +1,11 @@
 package org.ramsetu.platform.registry.patients;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.UUID;
 import org.ramsetu.platform.registry.common.ETags;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /api/v1/patients}: the patient's own profile ({@code /me}) and, for coordinators, any
  * patient's profile by account id. Versioned like donor profiles ({@code ETag}, {@code If-Match}).
  */
+@Tag(name = "Patients", description = "Patient profiles")
 @RestController
 @RequestMapping("/api/v1/patients")
 public class PatientController {
@@ -32,6 +35,7 @@ public class PatientController {
         this.profiles = profiles;
     }
 
+    @Operation(operationId = "getMyPatientProfile")
     @ApiResponse(
             responseCode = "200",
             description = "the profile; ETag holds its version",
@@ -46,6 +50,7 @@ public class PatientController {
     }
 
     /** 201 when this created the profile, 200 when it replaced it. */
+    @Operation(operationId = "saveMyPatientProfile")
     @ApiResponse(
             responseCode = "200",
             description = "replaced: the profile",
@@ -56,7 +61,11 @@ public class PatientController {
     @ApiResponse(
             responseCode = "201",
             description = "created: the profile",
-            headers = @Header(name = "Location", description = "/api/v1/patients/{accountId}"),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "/api/v1/patients/{accountId}",
+                            schema = @Schema(types = "string", format = "uri-reference")),
             content =
                     @Content(
                             mediaType = "application/json",
@@ -74,6 +83,7 @@ public class PatientController {
                 saved.profile());
     }
 
+    @Operation(operationId = "getPatientProfile")
     @GetMapping("/{accountId}")
     public ResponseEntity<PatientProfileView> read(CurrentUser user, @PathVariable UUID accountId) {
         return withETag(ResponseEntity.ok(), profiles.read(user, accountId));

@@ -1,5 +1,7 @@
 package org.ramsetu.platform.registry.pledges;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import org.ramsetu.platform.registry.common.ExpectedVersion;
 import org.ramsetu.platform.security.CurrentUser;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/admin/pledges}: coordinators verify or reject pledges (coordinators only). */
+@Tag(name = "Pledges")
 @RestController
 @RequestMapping("/api/v1/admin/pledges")
 public class AdminPledgeController {
@@ -24,6 +27,7 @@ public class AdminPledgeController {
     }
 
     /** {@code PENDING} → {@code VERIFIED}. */
+    @Operation(operationId = "verifyPledge")
     @PostMapping("/{id}/verify")
     public ResponseEntity<PledgeView> verify(
             CurrentUser user,
@@ -38,6 +42,7 @@ public class AdminPledgeController {
     }
 
     /** {@code PENDING} or {@code VERIFIED} → {@code REJECTED}, with a reason for the donor. */
+    @Operation(operationId = "rejectPledge")
     @PostMapping("/{id}/reject")
     public ResponseEntity<PledgeView> reject(
             CurrentUser user,

@@ -1,9 +1,11 @@
 package org.ramsetu.platform.registry.pledges;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.UUID;
 import org.ramsetu.platform.registry.common.ETags;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  * read all of them. Creation honours {@code Idempotency-Key}; single pledges carry their version as
  * {@code ETag}.
  */
+@Tag(name = "Pledges", description = "Donor pledges and their verification")
 @RestController
 @RequestMapping("/api/v1/pledges")
 public class PledgeController {
@@ -49,10 +52,15 @@ public class PledgeController {
     }
 
     /** 201 with the pledge, {@code PENDING}, and its {@code Location}. */
+    @Operation(operationId = "createPledge")
     @ApiResponse(
             responseCode = "201",
             description = "created: the pledge, PENDING",
-            headers = @Header(name = "Location", description = "/api/v1/pledges/{id}"),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "/api/v1/pledges/{id}",
+                            schema = @Schema(types = "string", format = "uri-reference")),
             content =
                     @Content(
                             mediaType = "application/json",
@@ -82,6 +90,7 @@ public class PledgeController {
      * @param bloodGroup e.g. {@code O+} (URL-encoded {@code O%2B}) or {@code O} for both Rh
      * @param after the {@code nextCursor} of the previous page
      */
+    @Operation(operationId = "listPledges")
     @GetMapping
     public Page<PledgeView> list(
             CurrentUser user,
@@ -98,6 +107,7 @@ public class PledgeController {
                 PageRequest.of(limit, after));
     }
 
+    @Operation(operationId = "getPledge")
     @ApiResponse(
             responseCode = "200",
             description = "the pledge; ETag holds its version",
@@ -111,6 +121,7 @@ public class PledgeController {
     }
 
     /** By the donor: {@code PENDING} or {@code VERIFIED} → {@code WITHDRAWN}. */
+    @Operation(operationId = "withdrawPledge")
     @PostMapping("/{id}/withdraw")
     public ResponseEntity<PledgeView> withdraw(
             CurrentUser user,

@@ -1,5 +1,7 @@
 package org.ramsetu.platform.registry.requests;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import org.ramsetu.platform.registry.common.ExpectedVersion;
 import org.ramsetu.platform.security.CurrentUser;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/admin/transplant-requests}: coordinators take requests off the list. */
+@Tag(name = "Transplant requests")
 @RestController
 @RequestMapping("/api/v1/admin/transplant-requests")
 public class AdminTransplantRequestController {
@@ -24,6 +27,7 @@ public class AdminTransplantRequestController {
     }
 
     /** {@code WAITING} or {@code MATCHED} → {@code REMOVED}, with a reason for the patient. */
+    @Operation(operationId = "removeTransplantRequest")
     @PostMapping("/{id}/remove")
     public ResponseEntity<TransplantRequestView> remove(
             CurrentUser user,

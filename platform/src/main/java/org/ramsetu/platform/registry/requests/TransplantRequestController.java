@@ -1,9 +1,11 @@
 package org.ramsetu.platform.registry.requests;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.UUID;
 import org.ramsetu.platform.registry.common.ETags;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * read the whole waiting list. Creation honours {@code Idempotency-Key}; single requests carry
  * their version as {@code ETag}.
  */
+@Tag(name = "Transplant requests", description = "Patients' transplant requests (listings)")
 @RestController
 @RequestMapping("/api/v1/transplant-requests")
 public class TransplantRequestController {
@@ -44,10 +47,15 @@ public class TransplantRequestController {
     }
 
     /** 201 with the request, {@code WAITING}, its computed scores and its {@code Location}. */
+    @Operation(operationId = "createTransplantRequest")
     @ApiResponse(
             responseCode = "201",
             description = "created: the request, WAITING, with its computed scores",
-            headers = @Header(name = "Location", description = "/api/v1/transplant-requests/{id}"),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "/api/v1/transplant-requests/{id}",
+                            schema = @Schema(types = "string", format = "uri-reference")),
             content =
                     @Content(
                             mediaType = "application/json",
@@ -79,6 +87,7 @@ public class TransplantRequestController {
      * @param bloodGroup e.g. {@code O+} (URL-encoded {@code O%2B}) or {@code O} for both Rh
      * @param after the {@code nextCursor} of the previous page
      */
+    @Operation(operationId = "listTransplantRequests")
     @GetMapping
     public Page<TransplantRequestView> list(
             CurrentUser user,
@@ -95,6 +104,7 @@ public class TransplantRequestController {
                 PageRequest.of(limit, after));
     }
 
+    @Operation(operationId = "getTransplantRequest")
     @ApiResponse(
             responseCode = "200",
             description = "the listing; ETag holds its version",
