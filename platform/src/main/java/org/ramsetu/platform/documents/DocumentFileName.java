@@ -9,7 +9,7 @@ import java.util.UUID;
  * browser or desktop does with the file ({@code poly.html}, {@code report.pdf.exe}). The uploader's
  * own name is kept as metadata only, for recognising the upload, in a neutral form: no path, no
  * control characters, nothing but letters, digits, marks, spaces and {@code . _ - ( )}, at most 200
- * characters.
+ * characters (code points, not UTF-16 units).
  */
 final class DocumentFileName {
 
@@ -47,10 +47,13 @@ final class DocumentFileName {
                                 StringBuilder::append)
                         .toString()
                         .strip();
-        if (name.isEmpty()) {
-            return "document";
+        if (name.codePointCount(0, name.length()) > MAX) {
+            // Counted in characters, as the column's varchar(200) counts them: cutting at 200
+            // UTF-16 units could split a character beyond the first plane (𝐀, most emoji) and
+            // keep half of it, which UTF-8 cannot store.
+            name = name.substring(0, name.offsetByCodePoints(0, MAX)).strip();
         }
-        return name.length() > MAX ? name.substring(0, MAX) : name;
+        return name.isEmpty() ? "document" : name;
     }
 
     private static boolean isNeutral(int c) {

@@ -35,6 +35,11 @@ public enum DocumentFormat {
         return extension;
     }
 
+    /** The signature every file of this format starts with. */
+    byte[] magic() {
+        return magic.clone();
+    }
+
     /** The format whose signature starts {@code head}, if any. */
     public static Optional<DocumentFormat> sniff(byte[] head, int length) {
         return Arrays.stream(values())
