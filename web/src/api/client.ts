@@ -1,5 +1,7 @@
+import createClient, { type Client } from 'openapi-fetch';
 import { runtimeConfig } from './config';
 import { ApiError, NetworkError } from './problem';
+import type { paths } from './schema';
 import type { AuthTokens } from './types';
 
 // The access token lives only in this module's memory: never in the URL, localStorage or a cookie
@@ -72,17 +74,9 @@ export function refreshSession(): Promise<AuthTokens | null> {
   return refreshing;
 }
 
-export interface RequestOptions {
-  method?: string;
-  body?: unknown;
-  headers?: Record<string, string>;
-  query?: Record<string, string | number | undefined | null>;
-  signal?: AbortSignal;
-  /** Account endpoints: cookie mode, credentials, no bearer token. */
-  auth?: boolean;
-}
+type Query = Record<string, string | number | undefined | null>;
 
-function withQuery(path: string, query?: RequestOptions['query']): string {
+function withQuery(path: string, query?: Query): string {
   if (!query) return path;
   const params = new URLSearchParams();
   Object.entries(query).forEach(([k, v]) => {
@@ -90,31 +84,6 @@ function withQuery(path: string, query?: RequestOptions['query']): string {
   });
   const s = params.toString();
   return s ? `${path}?${s}` : path;
-}
-
-async function send(path: string, options: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
-  let body: BodyInit | undefined;
-  if (options.body instanceof FormData) {
-    body = options.body;
-  } else if (options.body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    body = JSON.stringify(options.body);
-  }
-  if (options.auth) Object.assign(headers, SESSION_HEADER);
-  else if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
-  try {
-    return await fetch(url(withQuery(path, options.query)), {
-      method: options.method ?? 'GET',
-      headers,
-      body,
-      signal: options.signal,
-      credentials: options.auth ? 'include' : 'same-origin',
-    });
-  } catch (e) {
-    if ((e as Error).name === 'AbortError') throw e;
-    throw new NetworkError((e as Error).message);
-  }
 }
 
 async function failure(res: Response): Promise<ApiError> {
@@ -128,26 +97,78 @@ async function failure(res: Response): Promise<ApiError> {
   return new ApiError(res.status, body, retry ? Number(retry) : undefined);
 }
 
-/** Calls the API; on 401 refreshes once and retries, else reports the session as expired. */
-export async function raw(path: string, options: RequestOptions = {}): Promise<Response> {
-  let res = await send(path, options);
-  if (res.status === 401 && !options.auth && accessToken) {
-    const renewed = await refreshSession();
-    if (renewed) res = await send(path, options);
-    if (!renewed || res.status === 401) {
-      dropSession('expired');
-      throw await failure(res);
-    }
+// Every call of the pages goes through `http()`: its paths, parameters, bodies and answers are
+// typed from docs/openapi.json (openapi-fetch over the types openapi-typescript generates), so a
+// page cannot call a route the API does not have or read a field it does not send.
+
+/** The init of an account call (sign-up, sign-in...): the refresh cookie, no bearer token. */
+export const sessionCall = { headers: SESSION_HEADER, credentials: 'include' as const };
+
+async function sendRequest(request: Request): Promise<Response> {
+  try {
+    return await fetch(request);
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new NetworkError((e as Error).message);
   }
-  if (!res.ok) throw await failure(res);
-  return res;
 }
 
-export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const res = await raw(path, options);
-  if (res.status === 204) return undefined as T;
-  const text = await res.text();
-  return (text ? JSON.parse(text) : undefined) as T;
+/** Adds the bearer token; on 401 refreshes once and sends again, else ends the session. */
+async function sessionFetch(request: Request): Promise<Response> {
+  if (request.headers.get('X-RamSetu-Session') === 'cookie') return sendRequest(request);
+  const again = request.clone();
+  if (accessToken) request.headers.set('Authorization', `Bearer ${accessToken}`);
+  const res = await sendRequest(request);
+  if (res.status !== 401 || !accessToken) return res;
+  const renewed = await refreshSession();
+  if (!renewed) {
+    dropSession('expired');
+    return res;
+  }
+  again.headers.set('Authorization', `Bearer ${renewed.accessToken}`);
+  const retried = await sendRequest(again);
+  if (retried.status === 401) dropSession('expired');
+  return retried;
+}
+
+/** Leaves out what is not set, as a filter left empty means no filter. */
+function serializeQuery(query: Record<string, unknown>): string {
+  return withQuery('', query as Query).replace(/^\?/, '');
+}
+
+let client: Client<paths> | undefined;
+let clientBase: string | undefined;
+
+/** The API client; made again if the runtime configuration names another API base. */
+export function http(): Client<paths> {
+  const base = runtimeConfig().apiBaseUrl;
+  if (!client || clientBase !== base) {
+    client = createClient<paths>({ baseUrl: base, fetch: sessionFetch, querySerializer: serializeQuery });
+    clientBase = base;
+  }
+  return client;
+}
+
+/**
+ * A form's input as entered, for the API to check: an empty required field goes as null and comes
+ * back as a field error together with every other one (docs/web.md), so until the answer the body
+ * may not be what the schema requires. Only forms use it; every other body is typed as sent.
+ */
+export function asEntered<Body>(body: unknown): Body {
+  return body as Body;
+}
+
+/** The body of a successful answer; an error answer is thrown as an {@link ApiError}. */
+export async function ok<R extends { data?: unknown; error?: unknown; response: Response }>(
+  call: Promise<R>,
+): Promise<Exclude<R['data'], undefined>> {
+  const { data, error, response } = await call;
+  if (!response.ok) {
+    const retry = response.headers.get('Retry-After');
+    const problem = typeof error === 'object' && error !== null ? (error as ConstructorParameters<typeof ApiError>[1]) : null;
+    throw new ApiError(response.status, problem, retry ? Number(retry) : undefined);
+  }
+  return data as Exclude<R['data'], undefined>;
 }
 
 /** Uploads with progress (fetch cannot report upload progress; XHR can); on 401 refreshes once. */
@@ -204,8 +225,9 @@ export interface QueuedExport {
  * Saves the answer as a file; a large export answered 202 is not a file but a queued job, returned
  * so that the caller can say where to follow it.
  */
-export async function download(path: string, query?: RequestOptions['query']): Promise<QueuedExport | undefined> {
-  const res = await raw(path, { query, headers: { Accept: '*/*' } });
+export async function download(path: string, query?: Query): Promise<QueuedExport | undefined> {
+  const res = await sessionFetch(new Request(url(withQuery(path, query)), { headers: { Accept: '*/*' } }));
+  if (!res.ok) throw await failure(res);
   if (res.status === 202) return (await res.json()) as QueuedExport;
   const blob = await res.blob();
   const disposition = res.headers.get('Content-Disposition') ?? '';
@@ -222,4 +244,3 @@ export async function download(path: string, query?: RequestOptions['query']): P
   return undefined;
 }
 
-export const authHeaders = SESSION_HEADER;

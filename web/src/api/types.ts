@@ -25,6 +25,9 @@ export type Organ = Pledge['organ'];
 export type PledgeStatus = Pledge['status'];
 export type Scores = Schemas['ScoresView'];
 export type TransplantRequest = Schemas['TransplantRequestView'];
+export type DonorProfileRequest = Schemas['DonorProfileRequest'];
+export type PatientProfileRequest = Schemas['PatientProfileRequest'];
+export type CreateTransplantRequest = Schemas['CreateTransplantRequest'];
 
 export type Contact = Schemas['Contact'];
 export type MatchView = Schemas['MatchView'];

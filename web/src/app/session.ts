@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { acceptTokens, api, dropSession, onSessionChange, refreshSession } from '../api/client';
+import { acceptTokens, dropSession, http, ok, onSessionChange, refreshSession, sessionCall } from '../api/client';
 import type { AuthTokens, Role, SecondFactorNeeded, UserView } from '../api/types';
 
 // Who is signed in. Restored on page load from the HttpOnly refresh cookie; "expired" when a
@@ -50,11 +50,7 @@ export async function restoreSession() {
 
 /** Signs in, or for a coordinator answers the second step to show ({@link completeSecondFactor}). */
 export async function logIn(email: string, password: string, role?: string): Promise<UserView | SecondFactorNeeded> {
-  const answer = await api<AuthTokens | SecondFactorNeeded>('/api/v1/auth/login', {
-    method: 'POST',
-    auth: true,
-    body: { email, password, role: role || null },
-  });
+  const answer = await ok(http().POST('/api/v1/auth/login', { ...sessionCall, body: { email, password, role: role || null } }));
   if ('challenge' in answer) return answer;
   acceptTokens(answer, 'signed-in');
   return answer.user;
@@ -65,11 +61,7 @@ export async function logIn(email: string, password: string, role?: string): Pro
  * taken: a first sign-in shows its recovery codes before the session starts ({@link startSession}).
  */
 export async function completeSecondFactor(challenge: string, code: string) {
-  return api<AuthTokens>('/api/v1/auth/second-factor', {
-    method: 'POST',
-    auth: true,
-    body: { challenge, code },
-  });
+  return ok(http().POST('/api/v1/auth/second-factor', { ...sessionCall, body: { challenge, code } }));
 }
 
 export function startSession(tokens: AuthTokens) {
@@ -78,18 +70,14 @@ export function startSession(tokens: AuthTokens) {
 }
 
 export async function verifyCode(email: string, role: string, code: string) {
-  const tokens = await api<AuthTokens>('/api/v1/auth/verify', {
-    method: 'POST',
-    auth: true,
-    body: { email, role, code },
-  });
+  const tokens = await ok(http().POST('/api/v1/auth/verify', { ...sessionCall, body: { email, role, code } }));
   acceptTokens(tokens, 'signed-in');
   return tokens.user;
 }
 
 export async function logOut() {
   try {
-    await api('/api/v1/auth/logout', { method: 'POST', auth: true });
+    await ok(http().POST('/api/v1/auth/logout', sessionCall));
   } finally {
     dropSession('signed-out');
   }

@@ -1,4 +1,4 @@
-import { api } from '../api/client';
+import { http, ok } from '../api/client';
 import type { AllocationCandidate, AllocationRun } from '../api/types';
 import { Link } from '../app/router';
 import { formatDate, formatNumber, useEnumLabel, useT } from '../i18n/i18n';
@@ -25,7 +25,7 @@ function points(c: AllocationCandidate) {
 export function AllocationRunPage({ id }: { id: string }) {
   const t = useT();
   const label = useEnumLabel();
-  const run = useAsync((signal) => api<AllocationRun>(`/api/v1/allocation-runs/${id}`, { signal, query: { candidates: 100, excluded: 500 } }), [id]);
+  const run = useAsync((signal) => ok(http().GET('/api/v1/allocation-runs/{id}', { signal, params: { path: { id }, query: { candidates: 100, excluded: 500 } } })), [id]);
   return (
     <section>
       <h1>{t('alloc.title')}</h1>

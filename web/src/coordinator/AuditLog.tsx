@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import { api } from '../api/client';
-import type { AuditRecord } from '../api/types';
+import { http, ok } from '../api/client';
+import type { paths } from '../api/schema';
 import { formatDate, useT } from '../i18n/i18n';
 import { SelectField, TextField } from '../ui/forms';
 import { Empty, Loaded, useAsync } from '../ui/status';
+
+type Outcome = NonNullable<NonNullable<paths['/api/v1/admin/audit']['get']['parameters']['query']>['outcome']>;
 
 /** The audit log, newest first, filtered by action, outcome and target. */
 export function AuditLog() {
@@ -13,7 +15,7 @@ export function AuditLog() {
   const [targetType, setTargetType] = useState('');
   const [before, setBefore] = useState<number | undefined>();
   const log = useAsync(
-    (signal) => api<{ items: AuditRecord[]; nextBefore: number | null }>('/api/v1/admin/audit', { signal, query: { action: action.trim().toUpperCase(), outcome, targetType, before, limit: 50 } }),
+    (signal) => ok(http().GET('/api/v1/admin/audit', { signal, params: { query: { action: action.trim().toUpperCase(), outcome: (outcome || undefined) as Outcome | undefined, targetType, before, limit: 50 } } })),
     [action, outcome, targetType, before],
   );
   return (

@@ -1,5 +1,5 @@
-import { api } from '../api/client';
-import { ORGANS, type Stats } from '../api/types';
+import { http, ok } from '../api/client';
+import { ORGANS } from '../api/types';
 import { formatDate, formatNumber, useEnumLabel, useT } from '../i18n/i18n';
 import { BarChart, PALETTE } from '../ui/charts';
 import { Loaded, useAsync } from '../ui/status';
@@ -12,7 +12,7 @@ const MATCH_STATUSES = ['PROPOSED', 'APPROVED', 'DECLINED', 'SUPERSEDED'];
 export function Dashboard() {
   const t = useT();
   const label = useEnumLabel();
-  const stats = useAsync((signal) => api<Stats>('/api/v1/admin/stats', { signal }), []);
+  const stats = useAsync((signal) => ok(http().GET('/api/v1/admin/stats', { signal })), []);
   return (
     <section>
       <h1>{t('dash.title')}</h1>

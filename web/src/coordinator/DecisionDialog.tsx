@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { api } from '../api/client';
+import { http, ok } from '../api/client';
 import type { MatchView } from '../api/types';
 import { useEnumLabel, useT } from '../i18n/i18n';
 import { Dialog } from '../ui/Dialog';
@@ -27,8 +27,12 @@ export function DecisionDialog({ decision, onClose, onDone }: { decision: Decisi
     setBusy(true);
     setError(undefined);
     try {
-      const body = decision.verdict === 'decline' ? { reason: reason || null, note: note || null } : undefined;
-      const m = await api<MatchView>(`/api/v1/matches/${decision.matchId}/${decision.verdict}`, { method: 'POST', body });
+      const params = { path: { id: decision.matchId } };
+      const m = await ok(
+        decision.verdict === 'decline'
+          ? http().POST('/api/v1/matches/{id}/decline', { params, body: { reason: reason || null, note: note || null } })
+          : http().POST('/api/v1/matches/{id}/approve', { params }),
+      );
       setReason('');
       setNote('');
       onDone(m);

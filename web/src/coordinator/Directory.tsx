@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { api, download } from '../api/client';
+import { download, http, ok } from '../api/client';
 import { Link } from '../app/router';
-import { BLOOD_GROUPS, ORGANS, type DirectoryEntry, type Page } from '../api/types';
+import { BLOOD_GROUPS, ORGANS } from '../api/types';
 import { formatDate, useEnumLabel, useT } from '../i18n/i18n';
 import { ProblemAlert, SelectField, TextField } from '../ui/forms';
 import { Empty, Loaded, useAsync } from '../ui/status';
@@ -21,7 +21,10 @@ export function Directory() {
   const [exporting, setExporting] = useState(false);
   const [queued, setQueued] = useState(false);
   const list = useAsync(
-    (signal) => api<Page<DirectoryEntry>>(`/api/v1/admin/${side}`, { signal, query: { q, city, bloodGroup, after, limit: 25 } }),
+    (signal) => {
+      const init = { signal, params: { query: { q, city, bloodGroup, after, limit: 25 } } };
+      return ok(side === 'donors' ? http().GET('/api/v1/admin/donors', init) : http().GET('/api/v1/admin/patients', init));
+    },
     [side, q, city, bloodGroup, after],
   );
   const exportCsv = async (path: string, query: Record<string, string>) => {

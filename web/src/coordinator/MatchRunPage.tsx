@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { api } from '../api/client';
-import type { MatchRun, RunCandidate } from '../api/types';
+import { http, ok } from '../api/client';
+import type { RunCandidate } from '../api/types';
 import { Link } from '../app/router';
 import { formatDate, formatNumber, useEnumLabel, useT } from '../i18n/i18n';
 import { BarChart, PALETTE } from '../ui/charts';
@@ -36,7 +36,7 @@ export function contributions(c: RunCandidate, caps: Weights | undefined) {
 export function MatchRunPage({ id }: { id: string }) {
   const t = useT();
   const label = useEnumLabel();
-  const run = useAsync((signal) => api<MatchRun & { settings?: { weights?: Weights } }>(`/api/v1/match-runs/${id}`, { signal, query: { candidates: 100, excluded: 1000 } }), [id]);
+  const run = useAsync((signal) => ok(http().GET('/api/v1/match-runs/{id}', { signal, params: { path: { id }, query: { candidates: 100, excluded: 1000 } } })), [id]);
   const [decision, setDecision] = useState<Decision | null>(null);
   const [done, setDone] = useState('');
   return (

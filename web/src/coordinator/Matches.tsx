@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { api } from '../api/client';
-import { ORGANS, type MatchView, type Page } from '../api/types';
+import { http, ok } from '../api/client';
+import { ORGANS } from '../api/types';
 import { Link } from '../app/router';
 import { formatDate, formatNumber, useEnumLabel, useT } from '../i18n/i18n';
 import { SelectField } from '../ui/forms';
@@ -14,7 +14,7 @@ export function Matches() {
   const [organ, setOrgan] = useState('');
   const [after, setAfter] = useState<string | undefined>();
   const [decision, setDecision] = useState<Decision | null>(null);
-  const list = useAsync((signal) => api<Page<MatchView>>('/api/v1/matches', { signal, query: { status, organ, after, limit: 50 } }), [status, organ, after]);
+  const list = useAsync((signal) => ok(http().GET('/api/v1/matches', { signal, params: { query: { status, organ, after, limit: 50 } } })), [status, organ, after]);
   return (
     <section>
       <h1>{t('coord.matchesTitle')}</h1>

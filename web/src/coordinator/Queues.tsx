@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { api, download } from '../api/client';
-import { BLOOD_GROUPS, ORGANS, type DocumentView, type Page, type Pledge } from '../api/types';
+import { download, http, ok } from '../api/client';
+import { BLOOD_GROUPS, ORGANS, type DocumentView, type Pledge } from '../api/types';
 import { formatDate, useEnumLabel, useT } from '../i18n/i18n';
 import { Dialog } from '../ui/Dialog';
 import { fieldError, ProblemAlert, SelectField, TextArea, TextField } from '../ui/forms';
@@ -38,7 +38,7 @@ function PledgeQueue() {
   const [notice, setNotice] = useState('');
   const searchRef = useRef<HTMLInputElement>(null);
   const queue = useAsync(
-    (signal) => api<Page<Pledge>>('/api/v1/pledges', { signal, query: { status: 'PENDING', organ, bloodGroup, city, limit: 50 } }),
+    (signal) => ok(http().GET('/api/v1/pledges', { signal, params: { query: { status: 'PENDING', organ, bloodGroup, city, limit: 50 } } })),
     [organ, bloodGroup, city],
   );
   const q = search.trim().toLowerCase();
@@ -49,7 +49,7 @@ function PledgeQueue() {
   const verify = async (p: Pledge) => {
     setError(undefined);
     try {
-      await api(`/api/v1/admin/pledges/${p.id}/verify`, { method: 'POST', headers: { 'If-Match': `"${p.version}"` } });
+      await ok(http().POST('/api/v1/admin/pledges/{id}/verify', { params: { path: { id: p.id }, header: { 'If-Match': `"${p.version}"` } } }));
       setNotice(t('coord.verified', { organ: label('organ', p.organ) }));
       queue.reload();
     } catch (e) {
@@ -60,7 +60,7 @@ function PledgeQueue() {
     if (!review) return;
     setError(undefined);
     try {
-      await api(`/api/v1/admin/pledges/${review.pledge.id}/reject`, { method: 'POST', body: { reason, version: review.pledge.version } });
+      await ok(http().POST('/api/v1/admin/pledges/{id}/reject', { params: { path: { id: review.pledge.id } }, body: { reason, version: review.pledge.version } }));
       setReview(null);
       setReason('');
       setNotice(t('coord.rejected'));
@@ -179,14 +179,19 @@ function PledgeQueue() {
 function DocumentQueue() {
   const t = useT();
   const label = useEnumLabel();
-  const docs = useAsync((signal) => api<Page<DocumentView>>('/api/v1/admin/documents', { signal, query: { limit: 100 } }), []);
+  const docs = useAsync((signal) => ok(http().GET('/api/v1/admin/documents', { signal, params: { query: { limit: 100 } } })), []);
   const [rejecting, setRejecting] = useState<DocumentView | null>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>();
   const decide = async (d: DocumentView, verdict: 'verify' | 'reject') => {
     setError(undefined);
     try {
-      await api(`/api/v1/admin/documents/${d.id}/${verdict}`, { method: 'POST', body: verdict === 'reject' ? { reason } : undefined });
+      const path = { path: { id: d.id } };
+      await ok(
+        verdict === 'reject'
+          ? http().POST('/api/v1/admin/documents/{id}/reject', { params: path, body: { reason } })
+          : http().POST('/api/v1/admin/documents/{id}/verify', { params: path }),
+      );
       setRejecting(null);
       setReason('');
       docs.reload();

@@ -1,29 +1,8 @@
-import { api } from '../api/client';
-import type { Organ, Page } from '../api/types';
+import { http, ok } from '../api/client';
 import { formatDate, formatNumber, useEnumLabel, useT } from '../i18n/i18n';
 import { Empty, Loaded, useAsync } from '../ui/status';
 
 // GET /api/v1/reminders and /summary (docs/reminders.md): the same lists as the daily digest mail.
-interface Reminder {
-  kind: 'LABS_DUE' | 'PLEDGE_PENDING';
-  id: string;
-  organ: Organ;
-  dueAt: string;
-  overdue: boolean;
-  since: string;
-  meld: number | null;
-  hospitalName: string | null;
-  city: string | null;
-  state: string | null;
-}
-
-interface ReminderSummary {
-  labsDue: number;
-  pledgesPending: number;
-  labsDueWithinHours: number;
-  pledgePendingAfterHours: number;
-}
-
 const SHOWN = 10;
 
 /** The dashboard's reminders: counts, then the most overdue items. */
@@ -33,8 +12,8 @@ export function RemindersPanel() {
   const state = useAsync(
     async (signal) => {
       const [summary, page] = await Promise.all([
-        api<ReminderSummary>('/api/v1/reminders/summary', { signal }),
-        api<Page<Reminder>>(`/api/v1/reminders?limit=${SHOWN}`, { signal }),
+        ok(http().GET('/api/v1/reminders/summary', { signal })),
+        ok(http().GET('/api/v1/reminders', { signal, params: { query: { limit: SHOWN } } })),
       ]);
       return { summary, page };
     },

@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
-import { api, download } from '../api/client';
+import { download, http, ok } from '../api/client';
 import { formatDate, formatNumber, useT } from '../i18n/i18n';
 import { ProblemAlert, TextField } from '../ui/forms';
 import { Empty, Loaded, useAsync } from '../ui/status';
-import type { ExportList, MonthlyReportList } from '../api/types';
 
 // GET/POST /api/v1/reports/monthly and GET /api/v1/reports/exports (docs/reports.md).
 /** The month before the current one in India, as the form's default (e.g. 2026-11). */
@@ -19,8 +18,8 @@ export function Reports() {
   const [month, setMonth] = useState(lastMonth());
   const [error, setError] = useState<unknown>();
   const [asked, setAsked] = useState('');
-  const reports = useAsync((signal) => api<MonthlyReportList>('/api/v1/reports/monthly', { signal }), []);
-  const exports = useAsync((signal) => api<ExportList>('/api/v1/reports/exports', { signal }), []);
+  const reports = useAsync((signal) => ok(http().GET('/api/v1/reports/monthly', { signal })), []);
+  const exports = useAsync((signal) => ok(http().GET('/api/v1/reports/exports', { signal })), []);
   const pending = (exports.data?.items ?? []).some((e) => e.status !== 'READY') || asked !== '';
   const { reload: reloadReports } = reports;
   const { reload: reloadExports } = exports;
@@ -39,7 +38,7 @@ export function Reports() {
   const ask = async () => {
     setError(undefined);
     try {
-      await api('/api/v1/reports/monthly', { method: 'POST', body: { month } });
+      await ok(http().POST('/api/v1/reports/monthly', { body: { month } }));
       setAsked(month);
       reloadReports();
     } catch (e) {

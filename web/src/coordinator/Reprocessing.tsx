@@ -1,34 +1,11 @@
 import { useEffect, useState } from 'react';
-import { api } from '../api/client';
+import { http, ok } from '../api/client';
 import { ORGANS } from '../api/types';
 import { formatDate, formatNumber, useEnumLabel, useT } from '../i18n/i18n';
 import { ProblemAlert, SelectField } from '../ui/forms';
 import { Empty, Loaded, useAsync } from '../ui/status';
 
 // GET/POST /api/v1/admin/reprocessing/batches (docs/reprocessing.md).
-interface Batch {
-  id: string;
-  organ: string;
-  reason: 'MODEL' | 'POLICY';
-  modelVersion: string | null;
-  previousVersion: string | null;
-  policyId: string | null;
-  state: 'REQUESTED' | 'SCHEDULED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED';
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  progress: { matchRunsTotal: number; allocationRunsTotal: number; matchRunsDone: number; allocationRunsDone: number };
-  figures: {
-    runsWritten: number;
-    rankingsChanged: number;
-    topChanged: number;
-    runsSkipped: number;
-    meanSpearman: number | null;
-    minSpearman: number | null;
-  };
-  error: string | null;
-}
-
 const OPEN = new Set(['REQUESTED', 'SCHEDULED', 'RUNNING']);
 
 /**
@@ -41,7 +18,7 @@ export function Reprocessing() {
   const [organ, setOrgan] = useState('KIDNEY');
   const [reason, setReason] = useState('MODEL');
   const [error, setError] = useState<unknown>();
-  const batches = useAsync((signal) => api<Batch[]>('/api/v1/admin/reprocessing/batches', { signal }), []);
+  const batches = useAsync((signal) => ok(http().GET('/api/v1/admin/reprocessing/batches', { signal })), []);
   const { reload } = batches;
   const running = (batches.data ?? []).some((b) => OPEN.has(b.state));
   useEffect(() => {
@@ -53,7 +30,7 @@ export function Reprocessing() {
   const start = async () => {
     setError(undefined);
     try {
-      await api('/api/v1/admin/reprocessing/batches', { method: 'POST', body: { organ, reason } });
+      await ok(http().POST('/api/v1/admin/reprocessing/batches', { body: { organ, reason } }));
       reload();
     } catch (e) {
       setError(e);

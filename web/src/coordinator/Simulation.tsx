@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { api } from '../api/client';
+import { http, ok } from '../api/client';
 import { ORGANS, type PolicyOutcome, type SimulationReport } from '../api/types';
 import { formatDate, formatNumber, useEnumLabel, useT } from '../i18n/i18n';
 import { BarChart, PALETTE, type ChartRow } from '../ui/charts';
@@ -50,7 +50,7 @@ export function Simulation() {
     pending.current = controller;
     setBusy(true);
     try {
-      setReport(await api<SimulationReport>('/api/v1/admin/allocation-simulations', { signal: controller.signal, query: { organ, donors: donors.trim(), days: days.trim() } }));
+      setReport(await ok(http().GET('/api/v1/admin/allocation-simulations', { signal: controller.signal, params: { query: { organ, donors: Number(donors.trim()), days: Number(days.trim()) } } })));
     } catch (err) {
       if ((err as Error).name !== 'AbortError') setError(err);
     } finally {

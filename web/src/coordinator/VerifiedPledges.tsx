@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { api } from '../api/client';
-import { BLOOD_GROUPS, ORGANS, type AllocationRun, type Page, type Pledge } from '../api/types';
+import { http, ok } from '../api/client';
+import { BLOOD_GROUPS, ORGANS, type Pledge } from '../api/types';
 import { navigate } from '../app/router';
 import { formatDate, useEnumLabel, useT } from '../i18n/i18n';
 import { ProblemAlert, SelectField, TextField } from '../ui/forms';
@@ -18,17 +18,18 @@ export function VerifiedPledges() {
   const [running, setRunning] = useState<string | null>(null);
   const [error, setError] = useState<unknown>();
   const list = useAsync(
-    (signal) => api<Page<Pledge>>('/api/v1/pledges', { signal, query: { status: 'VERIFIED', organ, bloodGroup, city, after, limit: 25 } }),
+    (signal) => ok(http().GET('/api/v1/pledges', { signal, params: { query: { status: 'VERIFIED', organ, bloodGroup, city, after, limit: 25 } } })),
     [organ, bloodGroup, city, after],
   );
   const allocate = async (p: Pledge) => {
     setRunning(p.id);
     setError(undefined);
     try {
-      const run = await api<AllocationRun>(`/api/v1/pledges/${p.id}/allocation-runs`, {
-        method: 'POST',
-        headers: { 'Idempotency-Key': crypto.randomUUID() },
-      });
+      const run = await ok(
+        http().POST('/api/v1/pledges/{id}/allocation-runs', {
+          params: { path: { id: p.id }, header: { 'Idempotency-Key': crypto.randomUUID() } },
+        }),
+      );
       navigate(`/coordinator/allocation-runs/${run.id}`);
     } catch (e) {
       setError(e);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { api } from '../api/client';
-import { ORGANS, type MatchRun, type Page, type TransplantRequest } from '../api/types';
+import { http, ok } from '../api/client';
+import { ORGANS, type TransplantRequest } from '../api/types';
 import { navigate } from '../app/router';
 import { formatDate, useEnumLabel, useT } from '../i18n/i18n';
 import { ProblemAlert, SelectField, TextField } from '../ui/forms';
@@ -17,17 +17,18 @@ export function WaitingRequests() {
   const [running, setRunning] = useState<string | null>(null);
   const [error, setError] = useState<unknown>();
   const list = useAsync(
-    (signal) => api<Page<TransplantRequest>>('/api/v1/transplant-requests', { signal, query: { organ, status, city, limit: 50 } }),
+    (signal) => ok(http().GET('/api/v1/transplant-requests', { signal, params: { query: { organ, status, city, limit: 50 } } })),
     [organ, status, city],
   );
   const run = async (r: TransplantRequest) => {
     setRunning(r.id);
     setError(undefined);
     try {
-      const created = await api<MatchRun>(`/api/v1/transplant-requests/${r.id}/match-runs`, {
-        method: 'POST',
-        headers: { 'Idempotency-Key': crypto.randomUUID() },
-      });
+      const created = await ok(
+        http().POST('/api/v1/transplant-requests/{id}/match-runs', {
+          params: { path: { id: r.id }, header: { 'Idempotency-Key': crypto.randomUUID() } },
+        }),
+      );
       navigate(`/coordinator/runs/${created.id}`);
     } catch (e) {
       setError(e);

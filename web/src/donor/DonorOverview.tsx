@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { api } from '../api/client';
+import { http, ok } from '../api/client';
 import { ApiError } from '../api/problem';
-import type { DonorProfile, MatchView, Page, Pledge } from '../api/types';
+import type { Pledge } from '../api/types';
 import { Link } from '../app/router';
 import { formatDate, useEnumLabel, useT } from '../i18n/i18n';
 import { Dialog } from '../ui/Dialog';
@@ -13,14 +13,14 @@ export function DonorOverview() {
   const t = useT();
   const profile = useAsync(
     (signal) =>
-      api<DonorProfile>('/api/v1/donors/me', { signal }).catch((e) => {
+      ok(http().GET('/api/v1/donors/me', { signal })).catch((e) => {
         if (e instanceof ApiError && e.status === 404) return null;
         throw e;
       }),
     [],
   );
-  const pledges = useAsync((signal) => api<Page<Pledge>>('/api/v1/pledges', { signal, query: { limit: 100 } }), []);
-  const matches = useAsync((signal) => api<Page<MatchView>>('/api/v1/matches', { signal }), []);
+  const pledges = useAsync((signal) => ok(http().GET('/api/v1/pledges', { signal, params: { query: { limit: 100 } } })), []);
+  const matches = useAsync((signal) => ok(http().GET('/api/v1/matches', { signal })), []);
   return (
     <section>
       <h1>{t('donor.title')}</h1>
@@ -94,7 +94,7 @@ function PledgeCard({ pledge, onChanged }: { pledge: Pledge; onChanged: () => vo
     setBusy(true);
     setError(undefined);
     try {
-      await api(`/api/v1/pledges/${pledge.id}/withdraw`, { method: 'POST', headers: { 'If-Match': `"${pledge.version}"` } });
+      await ok(http().POST('/api/v1/pledges/{id}/withdraw', { params: { path: { id: pledge.id }, header: { 'If-Match': `"${pledge.version}"` } } }));
       setConfirm(false);
       onChanged();
     } catch (e) {

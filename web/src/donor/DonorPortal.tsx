@@ -5,8 +5,7 @@ import { DonorProfileForm } from './DonorProfileForm';
 import { PledgeForm } from './PledgeForm';
 import { Documents } from '../ui/Documents';
 import { useAsync } from '../ui/status';
-import { api } from '../api/client';
-import type { Page, Pledge } from '../api/types';
+import { http, ok } from '../api/client';
 import { useEnumLabel } from '../i18n/i18n';
 
 export default function DonorPortal({ path }: { path: string }) {
@@ -37,7 +36,7 @@ export default function DonorPortal({ path }: { path: string }) {
 
 function DonorDocuments() {
   const label = useEnumLabel();
-  const pledges = useAsync((signal) => api<Page<Pledge>>('/api/v1/pledges', { signal, query: { limit: 100 } }), []);
+  const pledges = useAsync((signal) => ok(http().GET('/api/v1/pledges', { signal, params: { query: { limit: 100 } } })), []);
   const links = (pledges.data?.items ?? []).map((p) => ({ id: p.id, label: `${label('organ', p.organ)} · ${label('pledgeStatus', p.status)}` }));
   return <Documents links={links} linkField="pledgeId" />;
 }

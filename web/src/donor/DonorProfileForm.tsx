@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { api } from '../api/client';
+import { asEntered, http, ok } from '../api/client';
 import { ApiError } from '../api/problem';
-import type { DonorProfile } from '../api/types';
+import type { DonorProfile, DonorProfileRequest } from '../api/types';
 import { navigate } from '../app/router';
 import { useT } from '../i18n/i18n';
 import { CheckField, fieldError, ProblemAlert, Submit, TextArea } from '../ui/forms';
@@ -25,7 +25,7 @@ export function DonorProfileForm() {
 
   const load = () => {
     setLoadError(undefined);
-    api<DonorProfile>('/api/v1/donors/me')
+    ok(http().GET('/api/v1/donors/me'))
       .then((p) => {
         setLoaded(p);
         setPerson(personOf(p));
@@ -57,7 +57,7 @@ export function DonorProfileForm() {
         consent,
       };
       const headers: Record<string, string> = loaded ? { 'If-Match': `"${loaded.version}"` } : {};
-      const p = await api<DonorProfile>('/api/v1/donors/me', { method: 'PUT', body, headers });
+      const p = await ok(http().PUT('/api/v1/donors/me', { body: asEntered<DonorProfileRequest>(body), params: { header: headers } }));
       setLoaded(p);
       setSaved(true);
       if (!loaded) navigate('/donor/pledge');

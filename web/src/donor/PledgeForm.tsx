@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { api } from '../api/client';
-import { ORGANS, type Organ, type Pledge } from '../api/types';
+import { http, ok } from '../api/client';
+import { ORGANS, type Organ } from '../api/types';
 import { navigate } from '../app/router';
 import { useEnumLabel, useT, type Key } from '../i18n/i18n';
 import { CheckField, fieldError, ProblemAlert, SelectField, Submit, TextField } from '../ui/forms';
@@ -42,11 +42,12 @@ export function PledgeForm() {
     setBusy(true);
     setError(undefined);
     try {
-      await api<Pledge>('/api/v1/pledges', {
-        method: 'POST',
-        headers: { 'Idempotency-Key': `${idempotencyKey}-${organ}` },
-        body: { organ, consent, [prefix]: results() },
-      });
+      await ok(
+        http().POST('/api/v1/pledges', {
+          params: { header: { 'Idempotency-Key': `${idempotencyKey}-${organ}` } },
+          body: { organ, consent, [prefix]: results() },
+        }),
+      );
       navigate('/donor');
     } catch (err2) {
       setError(err2);

@@ -1,6 +1,5 @@
-import { api } from '../api/client';
+import { http, ok } from '../api/client';
 import { ApiError } from '../api/problem';
-import type { MatchView, Page, PatientProfile, TransplantRequest } from '../api/types';
 import { Link } from '../app/router';
 import { formatDate, formatNumber, useEnumLabel, useT } from '../i18n/i18n';
 import { Badge, Empty, Loaded, useAsync } from '../ui/status';
@@ -11,14 +10,14 @@ export function PatientOverview() {
   const label = useEnumLabel();
   const profile = useAsync(
     (signal) =>
-      api<PatientProfile>('/api/v1/patients/me', { signal }).catch((e) => {
+      ok(http().GET('/api/v1/patients/me', { signal })).catch((e) => {
         if (e instanceof ApiError && e.status === 404) return null;
         throw e;
       }),
     [],
   );
-  const requests = useAsync((signal) => api<Page<TransplantRequest>>('/api/v1/transplant-requests', { signal, query: { limit: 100 } }), []);
-  const matches = useAsync((signal) => api<Page<MatchView>>('/api/v1/matches', { signal }), []);
+  const requests = useAsync((signal) => ok(http().GET('/api/v1/transplant-requests', { signal, params: { query: { limit: 100 } } })), []);
+  const matches = useAsync((signal) => ok(http().GET('/api/v1/matches', { signal })), []);
   return (
     <section>
       <h1>{t('patient.title')}</h1>

@@ -1,5 +1,4 @@
-import { api } from '../api/client';
-import type { Page, TransplantRequest } from '../api/types';
+import { http, ok } from '../api/client';
 import { useEnumLabel, useT } from '../i18n/i18n';
 import { Documents } from '../ui/Documents';
 import { PortalNav } from '../ui/PortalNav';
@@ -36,7 +35,7 @@ export default function PatientPortal({ path }: { path: string }) {
 
 function PatientDocuments() {
   const label = useEnumLabel();
-  const requests = useAsync((signal) => api<Page<TransplantRequest>>('/api/v1/transplant-requests', { signal, query: { limit: 100 } }), []);
+  const requests = useAsync((signal) => ok(http().GET('/api/v1/transplant-requests', { signal, params: { query: { limit: 100 } } })), []);
   const links = (requests.data?.items ?? []).map((r) => ({ id: r.id, label: `${label('organ', r.organ)} · ${label('requestStatus', r.status)}` }));
   return <Documents links={links} linkField="requestId" />;
 }

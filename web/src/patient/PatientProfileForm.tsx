@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { api } from '../api/client';
+import { asEntered, http, ok } from '../api/client';
 import { ApiError } from '../api/problem';
-import type { PatientProfile } from '../api/types';
+import type { PatientProfile, PatientProfileRequest } from '../api/types';
 import { navigate } from '../app/router';
 import { useT } from '../i18n/i18n';
 import { fieldError, ProblemAlert, Submit, TextField } from '../ui/forms';
@@ -23,7 +23,7 @@ export function PatientProfileForm() {
 
   const load = () => {
     setLoadError(undefined);
-    api<PatientProfile>('/api/v1/patients/me')
+    ok(http().GET('/api/v1/patients/me'))
       .then((p) => {
         setLoaded(p);
         setPerson(personOf(p));
@@ -52,7 +52,7 @@ export function PatientProfileForm() {
         hospital: { name: hospitalName, city: place.city, state: place.state, latitude: num(place.latitude), longitude: num(place.longitude) },
       };
       const headers: Record<string, string> = loaded ? { 'If-Match': `"${loaded.version}"` } : {};
-      const p = await api<PatientProfile>('/api/v1/patients/me', { method: 'PUT', body, headers });
+      const p = await ok(http().PUT('/api/v1/patients/me', { body: asEntered<PatientProfileRequest>(body), params: { header: headers } }));
       setLoaded(p);
       setSaved(true);
       if (!loaded) navigate('/patient/request');

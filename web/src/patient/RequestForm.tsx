@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { api } from '../api/client';
-import { ORGANS, type Organ, type PatientProfile, type TransplantRequest } from '../api/types';
+import { asEntered, http, ok } from '../api/client';
+import { ORGANS, type CreateTransplantRequest, type Organ, type TransplantRequest } from '../api/types';
 import { Link } from '../app/router';
 import { useEnumLabel, useT } from '../i18n/i18n';
 import { CheckField, fieldError, ProblemAlert, SelectField, Submit, TextField } from '../ui/forms';
@@ -15,7 +15,7 @@ const MG_UMOL = ['mg/dL', 'µmol/L'];
 export function RequestForm() {
   const t = useT();
   const label = useEnumLabel();
-  const profile = useAsync((signal) => api<PatientProfile>('/api/v1/patients/me', { signal }).catch(() => null), []);
+  const profile = useAsync((signal) => ok(http().GET('/api/v1/patients/me', { signal })).catch(() => null), []);
   const [organ, setOrgan] = useState<Organ>('KIDNEY');
   const [urgency, setUrgency] = useState('3');
   const [v, setV] = useState<Record<string, string>>({ bilirubinUnit: 'mg/dL', creatinineUnit: 'mg/dL', albuminUnit: 'g/dL' });
@@ -55,11 +55,12 @@ export function RequestForm() {
     setBusy(true);
     setError(undefined);
     try {
-      const r = await api<TransplantRequest>('/api/v1/transplant-requests', {
-        method: 'POST',
-        headers: { 'Idempotency-Key': `${idempotencyKey}-${organ}` },
-        body: { organ, urgency: num(urgency), ...clinical() },
-      });
+      const r = await ok(
+        http().POST('/api/v1/transplant-requests', {
+          params: { header: { 'Idempotency-Key': `${idempotencyKey}-${organ}` } },
+          body: asEntered<CreateTransplantRequest>({ organ, urgency: num(urgency), ...clinical() }),
+        }),
+      );
       setCreated(r);
     } catch (err2) {
       setError(err2);

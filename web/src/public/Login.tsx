@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/problem';
-import { api } from '../api/client';
+import { http, ok, sessionCall } from '../api/client';
 import { Link, navigate } from '../app/router';
 import { completeSecondFactor, homeOf, logIn, startSession, useSession, verifyCode } from '../app/session';
 import type { AuthTokens, SecondFactorNeeded } from '../api/types';
@@ -198,7 +198,7 @@ export function Login({ returnTo }: { returnTo?: string }) {
           <button
             type="button"
             onClick={() =>
-              void api('/api/v1/auth/resend-code', { method: 'POST', auth: true, body: { email, role: role || 'DONOR' } }).catch(setError)
+              void ok(http().POST('/api/v1/auth/resend-code', { ...sessionCall, body: { email, role: role || 'DONOR' } })).catch(setError)
             }
           >
             {t('signup.resend')}

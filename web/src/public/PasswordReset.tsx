@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { api } from '../api/client';
+import { http, ok, sessionCall } from '../api/client';
 import { Link } from '../app/router';
 import { useT } from '../i18n/i18n';
 import { fieldError, ProblemAlert, RadioGroup, Submit, TextField } from '../ui/forms';
@@ -46,7 +46,7 @@ export function PasswordReset() {
         <form
           noValidate
           onSubmit={run(async () => {
-            await api('/api/v1/auth/password-reset', { method: 'POST', auth: true, body: { email, role } });
+            await ok(http().POST('/api/v1/auth/password-reset', { ...sessionCall, body: { email, role } }));
             setStep('confirm');
           })}
         >
@@ -71,7 +71,7 @@ export function PasswordReset() {
         <form
           noValidate
           onSubmit={run(async () => {
-            await api('/api/v1/auth/password-reset/confirm', { method: 'POST', auth: true, body: { email, role, code: code.trim(), newPassword } });
+            await ok(http().POST('/api/v1/auth/password-reset/confirm', { ...sessionCall, body: { email, role, code: code.trim(), newPassword } }));
             setStep('done');
           })}
         >

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { api } from '../api/client';
+import { http, ok, sessionCall } from '../api/client';
 import { navigate, Link } from '../app/router';
 import { homeOf, verifyCode } from '../app/session';
 import { useT } from '../i18n/i18n';
@@ -23,7 +23,7 @@ export function Signup() {
     setBusy(true);
     setError(undefined);
     try {
-      await api('/api/v1/auth/signup', { method: 'POST', auth: true, body: { email, password, role, fullName } });
+      await ok(http().POST('/api/v1/auth/signup', { ...sessionCall, body: { email, password, role, fullName } }));
       setStep('code');
     } catch (err) {
       setError(err);
@@ -49,7 +49,7 @@ export function Signup() {
   const resend = async () => {
     setError(undefined);
     try {
-      await api('/api/v1/auth/resend-code', { method: 'POST', auth: true, body: { email, role } });
+      await ok(http().POST('/api/v1/auth/resend-code', { ...sessionCall, body: { email, role } }));
       setNotice(t('signup.resent'));
     } catch (err) {
       setError(err);

@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { api, download, upload } from '../api/client';
-import type { DocumentView, Page } from '../api/types';
+import { download, http, ok, upload } from '../api/client';
+import type { DocumentView } from '../api/types';
 import { formatDate, formatNumber, useEnumLabel, useT } from '../i18n/i18n';
 import { ProblemAlert, SelectField } from './forms';
 import { Badge, Empty, Loaded, useAsync } from './status';
@@ -11,7 +11,7 @@ const TYPES = ['ID_PROOF', 'CONSENT_FORM', 'MEDICAL_REPORT', 'IMAGING', 'OTHER']
 export function Documents({ links, linkField }: { links: { id: string; label: string }[]; linkField: 'pledgeId' | 'requestId' }) {
   const t = useT();
   const label = useEnumLabel();
-  const docs = useAsync((signal) => api<Page<DocumentView>>('/api/v1/documents', { signal, query: { limit: 100 } }), []);
+  const docs = useAsync((signal) => ok(http().GET('/api/v1/documents', { signal, params: { query: { limit: 100 } } })), []);
   const [type, setType] = useState('MEDICAL_REPORT');
   const [link, setLink] = useState('');
   const [progress, setProgress] = useState<number | null>(null);
