@@ -86,6 +86,13 @@ function withQuery(path: string, query?: Query): string {
   return s ? `${path}?${s}` : path;
 }
 
+/** An error answer as thrown to the pages: its status, its problem (when it sent one), Retry-After. */
+function apiError(res: Response, body: unknown): ApiError {
+  const problem = typeof body === 'object' && body !== null ? (body as ConstructorParameters<typeof ApiError>[1]) : null;
+  const retry = res.headers.get('Retry-After');
+  return new ApiError(res.status, problem, retry ? Number(retry) : undefined);
+}
+
 async function failure(res: Response): Promise<ApiError> {
   let body = null;
   try {
@@ -93,8 +100,7 @@ async function failure(res: Response): Promise<ApiError> {
   } catch {
     // not JSON
   }
-  const retry = res.headers.get('Retry-After');
-  return new ApiError(res.status, body, retry ? Number(retry) : undefined);
+  return apiError(res, body);
 }
 
 // Every call of the pages goes through `http()`: its paths, parameters, bodies and answers are
@@ -163,11 +169,7 @@ export async function ok<R extends { data?: unknown; error?: unknown; response: 
   call: Promise<R>,
 ): Promise<Exclude<R['data'], undefined>> {
   const { data, error, response } = await call;
-  if (!response.ok) {
-    const retry = response.headers.get('Retry-After');
-    const problem = typeof error === 'object' && error !== null ? (error as ConstructorParameters<typeof ApiError>[1]) : null;
-    throw new ApiError(response.status, problem, retry ? Number(retry) : undefined);
-  }
+  if (!response.ok) throw apiError(response, error);
   return data as Exclude<R['data'], undefined>;
 }
 

@@ -47,6 +47,11 @@ final class MonthlyReports {
             long pdfBytes,
             Map<String, Object> totals) {}
 
+    /** Where a month's report is followed; its files are below it ({@code /report.pdf}). */
+    static String statusUrl(YearMonth month) {
+        return "/api/v1/reports/monthly/" + month;
+    }
+
     enum Format {
         CSV,
         PDF

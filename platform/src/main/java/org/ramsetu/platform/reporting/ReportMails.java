@@ -49,7 +49,7 @@ final class ReportMails {
                                         + " order by created_at, id")
                         .query((rs, i) -> MailAddress.of(rs.getString(1), rs.getString(2)))
                         .list();
-        String base = "/api/v1/reports/monthly/" + report.month();
+        String base = MonthlyReports.statusUrl(report.month());
         Map<String, String> values =
                 Map.of(
                         "monthName", ReportFiles.monthName(report),

@@ -2,6 +2,7 @@ package org.ramsetu.platform.reporting;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ public final class ReportViews {
             String statusUrl) {
 
         static MonthlyReport ready(MonthlyReports.Report report) {
-            String base = statusUrl(report.month().toString());
+            String base = MonthlyReports.statusUrl(report.month());
             Map<String, Long> totals = new LinkedHashMap<>();
             report.totals().forEach((k, v) -> totals.put(k, ((Number) v).longValue()));
             return new MonthlyReport(
@@ -59,9 +60,9 @@ public final class ReportViews {
                     base);
         }
 
-        static MonthlyReport generating(String month, WorkStatus status) {
+        static MonthlyReport generating(YearMonth month, WorkStatus status) {
             return new MonthlyReport(
-                    month,
+                    month.toString(),
                     status.state().name(),
                     null,
                     null,
@@ -71,12 +72,12 @@ public final class ReportViews {
                     status.total(),
                     status.message(),
                     status.error(),
-                    statusUrl(month));
+                    MonthlyReports.statusUrl(month));
         }
 
-        static MonthlyReport scheduled(String month) {
+        static MonthlyReport scheduled(YearMonth month) {
             return new MonthlyReport(
-                    month,
+                    month.toString(),
                     "SCHEDULED",
                     null,
                     null,
@@ -86,11 +87,7 @@ public final class ReportViews {
                     null,
                     null,
                     null,
-                    statusUrl(month));
-        }
-
-        private static String statusUrl(String month) {
-            return "/api/v1/reports/monthly/" + month;
+                    MonthlyReports.statusUrl(month));
         }
     }
 

@@ -120,7 +120,7 @@ public class ReportsController {
                 month.toString(),
                 new MonthlyReportJobData(month.toString(), user.id().toString()),
                 clock.instant());
-        ReportViews.MonthlyReport scheduled = ReportViews.MonthlyReport.scheduled(month.toString());
+        ReportViews.MonthlyReport scheduled = ReportViews.MonthlyReport.scheduled(month);
         return ResponseEntity.accepted()
                 .location(URI.create(scheduled.statusUrl()))
                 .body(scheduled);
@@ -139,7 +139,7 @@ public class ReportsController {
                 Optional.ofNullable(scheduler.getIfAvailable())
                         .flatMap(s -> s.status(works.generate().name(), wanted.toString()))
                         .orElseThrow(() -> ApiProblem.notFound("monthly report", wanted));
-        return ReportViews.MonthlyReport.generating(wanted.toString(), status);
+        return ReportViews.MonthlyReport.generating(wanted, status);
     }
 
     @Operation(operationId = "downloadMonthlyReportCsv")

@@ -3,13 +3,12 @@ package org.ramsetu.platform.registry.common;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.util.function.Function;
 import org.ramsetu.core.InvalidClinicalValueException;
-import org.ramsetu.core.hla.HlaTyping;
-import org.ramsetu.core.hla.UnacceptableAntigens;
 
 /**
  * HLA typings and antigen lists are parsed from text typed by coordinators and read back from the
- * database: any text is refused as an invalid clinical value, or parsed into a typing that is
+ * database: any text is refused as an invalid clinical value, or parsed into a value that is
  * written and read back unchanged (a typing that changed on its way through the database would
  * change who matches).
  */
@@ -17,27 +16,26 @@ class HlaTextFuzzTest {
 
     @FuzzTest(maxDuration = "1m")
     void anyTextIsATypingThatSurvivesStorageOrRefused(String text) {
-        HlaTyping typing;
-        try {
-            typing = HlaText.typing(text);
-        } catch (InvalidClinicalValueException refused) {
-            return;
-        }
-        if (typing == null) {
-            assertThat(text == null || text.isBlank()).isTrue();
-            return;
-        }
-        assertThat(HlaText.typing(HlaText.format(typing))).isEqualTo(typing);
+        refusedOrSurvivesStorage(text, HlaText::typing, HlaText::format);
     }
 
     @FuzzTest(maxDuration = "1m")
     void anyTextIsAnAntigenListThatSurvivesStorageOrRefused(String text) {
-        UnacceptableAntigens antigens;
+        refusedOrSurvivesStorage(text, HlaText::antigens, HlaText::format);
+    }
+
+    private static <T> void refusedOrSurvivesStorage(
+            String text, Function<String, T> parse, Function<T, String> format) {
+        T parsed;
         try {
-            antigens = HlaText.antigens(text);
+            parsed = parse.apply(text);
         } catch (InvalidClinicalValueException refused) {
             return;
         }
-        assertThat(HlaText.antigens(HlaText.format(antigens))).isEqualTo(antigens);
+        if (parsed == null) {
+            assertThat(text == null || text.isBlank()).as("only no text is no value").isTrue();
+            return;
+        }
+        assertThat(parse.apply(format.apply(parsed))).isEqualTo(parsed);
     }
 }
