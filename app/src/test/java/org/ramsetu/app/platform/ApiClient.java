@@ -85,6 +85,10 @@ final class ApiClient {
         return send("PUT", path, JSON.writeValueAsString(body));
     }
 
+    Response sendJson(String method, String path, Map<String, ?> body) {
+        return send(method, path, JSON.writeValueAsString(body));
+    }
+
     /** A multipart upload (the body's own Content-Type carries the boundary). */
     Response upload(String path, Multipart form) {
         return new Response(

@@ -23,11 +23,12 @@ import tools.jackson.databind.JsonNode;
 /**
  * Schema-driven fuzzing (issue 22 item 6): requests derived from the OpenAPI description for every
  * operation, as every role (anonymous, donor, patient, coordinator), with plausible values, values
- * of the wrong type, boundary and huge values, odd Unicode, bodies that are not JSON or nest deeper
- * than any parser should follow, and path and query values of every wrong shape. It fails on any
- * 5xx and on any error answer that is not problem+json with its own status. Seeded, so a failure
- * repeats: {@code RAMSETU_FUZZ_SEED} picks another seed, {@code RAMSETU_FUZZ_ROUNDS} runs longer
- * (docs/SECURITY.md has the figures of a long run).
+ * of the wrong type, values at and just past the bounds the description states, huge values, odd
+ * Unicode, bodies that are not JSON or nest deeper than any parser should follow, and path and
+ * query values of every wrong shape. It fails on any 5xx, on any error answer that is not
+ * problem+json with its own status, and on any refusal that created, changed or deleted a record.
+ * Seeded, so a failure repeats: {@code RAMSETU_FUZZ_SEED} picks another seed, {@code
+ * RAMSETU_FUZZ_ROUNDS} runs longer (docs/SECURITY.md has the figures of a long run).
  */
 class ContractFuzzTest {
 
@@ -63,7 +64,7 @@ class ContractFuzzTest {
     private static final List<String> ODD_QUERY =
             List.of("-1", "0", "1", "99999999999999999999", "abc", "", "%00", "%E2%80%AE", "1.5");
 
-    /** The tables whose rows only a successful request creates or deletes. */
+    /** The tables whose rows only a successful request creates, changes or deletes. */
     private static final List<String> RECORD_TABLES =
             List.of(
                     "account",
@@ -84,10 +85,25 @@ class ContractFuzzTest {
 
     private final Random random = new Random(SEED);
     private final JdbcClient database = PlatformInstance.get().context().getBean(JdbcClient.class);
-    private final String countRecords =
+
+    /**
+     * Per table, its row count and the newest transaction that wrote one of its rows: an insert or
+     * delete changes the count, an update gives the row a new {@code xmin} (PostgreSQL writes a new
+     * row version stamped with the writing transaction), so a refused request that changed a field
+     * shows even when no row was added.
+     */
+    private final String fingerprintRecords =
             RECORD_TABLES.stream()
-                    .map(t -> "(select count(*) from " + t + ")")
-                    .collect(Collectors.joining(" || ',' || ", "select ", ""));
+                    .map(
+                            t ->
+                                    "(select '"
+                                            + t
+                                            + "=' || count(*) || '@' ||"
+                                            + " coalesce(max(xmin::text::bigint), 0) from "
+                                            + t
+                                            + ")")
+                    .collect(Collectors.joining(" || ' ' || ", "select ", ""));
+
     private final List<String> failures = new ArrayList<>();
     private final Map<Integer, Integer> statuses = new TreeMap<>();
     private int requests;
@@ -102,6 +118,7 @@ class ContractFuzzTest {
         roles.put("patient", rotating(() -> Registry.patientWithProfile().client()));
         roles.put("coordinator", rotating(() -> Accounts.coordinator().client()));
         Set<String> operations = new LinkedHashSet<>();
+        fingerprintSeesAnUpdateThatAddsNoRow();
 
         for (int round = 0; round < ROUNDS; round++) {
             DescribedOperations.each(
@@ -245,7 +262,7 @@ class ContractFuzzTest {
                                         : client.send(method, path, null));
     }
 
-    /** One request; a refusal must not have created or deleted a record. */
+    /** One request; a refusal must not have created, changed or deleted a record. */
     private void exchange(
             String role, String method, String path, Supplier<ApiClient.Response> request) {
         String before = records();
@@ -262,7 +279,7 @@ class ContractFuzzTest {
                                 + abbreviated(path)
                                 + " → "
                                 + response.status()
-                                + " but records were created or deleted: "
+                                + " but records were created, changed or deleted: "
                                 + before
                                 + " → "
                                 + after);
@@ -270,9 +287,18 @@ class ContractFuzzTest {
         }
     }
 
-    /** The row counts of {@link #RECORD_TABLES}, in one query. */
+    /** The detector itself: rewriting one field of one row to its own value must show. */
+    private void fingerprintSeesAnUpdateThatAddsNoRow() {
+        Accounts.donor();
+        String before = records();
+        database.sql("update account set email = email where id = (select id from account limit 1)")
+                .update();
+        assertThat(records()).as("fingerprint after an update").isNotEqualTo(before);
+    }
+
+    /** The fingerprints of {@link #RECORD_TABLES}, in one query. */
     private String records() {
-        return database.sql(countRecords).query(String.class).single();
+        return database.sql(fingerprintRecords).query(String.class).single();
     }
 
     private void record(String role, String method, String path, ApiClient.Response response) {
@@ -373,6 +399,10 @@ class ContractFuzzTest {
             }
             String type = schema.path("type").asString("object");
             String format = schema.path("format").asString("");
+            Object edge = edge(schema, type);
+            if (edge != null) {
+                return edge;
+            }
             return switch (type) {
                 case "string" ->
                         switch (format) {
@@ -408,6 +438,30 @@ class ContractFuzzTest {
                     yield object;
                 }
             };
+        }
+
+        /**
+         * Now and then a value at or just past a bound the description states: the API must take
+         * the one and refuse the other with a 400, never fail on either.
+         */
+        private Object edge(JsonNode schema, String type) {
+            if (random.nextInt(3) != 0) {
+                return null;
+            }
+            boolean past = random.nextBoolean();
+            if ("string".equals(type) && schema.has("maxLength")) {
+                return "x".repeat(schema.path("maxLength").asInt() + (past ? 1 : 0));
+            }
+            if (("integer".equals(type) || "number".equals(type))
+                    && (schema.has("minimum") || schema.has("maximum"))) {
+                boolean low =
+                        schema.has("minimum") && (!schema.has("maximum") || random.nextBoolean());
+                double bound = schema.path(low ? "minimum" : "maximum").asDouble();
+                double step = "integer".equals(type) ? 1 : 0.01;
+                double value = past ? (low ? bound - step : bound + step) : bound;
+                return "integer".equals(type) ? (Object) Math.round(value) : (Object) value;
+            }
+            return null;
         }
 
         Object wrong(Object value) {

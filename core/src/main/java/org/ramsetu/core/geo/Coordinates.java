@@ -6,9 +6,15 @@ import org.ramsetu.core.Require;
 public record Coordinates(double latitude, double longitude) {
     private static final double EARTH_RADIUS_KM = 6371.0088; // IUGG mean radius
 
+    /** The largest latitude north or south, degrees. */
+    public static final int MAX_LATITUDE = 90;
+
+    /** The largest longitude east or west, degrees. */
+    public static final int MAX_LONGITUDE = 180;
+
     public Coordinates {
-        Require.inRange("latitude", latitude, -90, 90, "degrees");
-        Require.inRange("longitude", longitude, -180, 180, "degrees");
+        Require.inRange("latitude", latitude, -MAX_LATITUDE, MAX_LATITUDE, "degrees");
+        Require.inRange("longitude", longitude, -MAX_LONGITUDE, MAX_LONGITUDE, "degrees");
     }
 
     /** Great-circle distance by the haversine formula, km. */

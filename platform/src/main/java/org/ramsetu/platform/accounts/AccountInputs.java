@@ -9,7 +9,7 @@ import org.ramsetu.platform.kernel.VisibleText;
 final class AccountInputs {
 
     private static final Pattern SIX_DIGITS = Pattern.compile("\\d{6}");
-    private static final int MAX_NAME = 200;
+    static final int MAX_NAME = 200;
 
     private AccountInputs() {}
 

@@ -1,5 +1,6 @@
 package org.ramsetu.platform.accounts;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 import org.ramsetu.platform.web.TextOnly;
 import tools.jackson.databind.annotation.JsonDeserialize;
@@ -16,10 +17,13 @@ public final class AuthRequests {
      * @param role {@code DONOR} or {@code PATIENT}
      */
     public record Signup(
-            String email,
-            @JsonDeserialize(using = TextOnly.class) String password,
-            String role,
-            String fullName) {
+            @Schema(maxLength = EmailAddress.MAX_LENGTH, example = "asha.patil@example.org")
+                    String email,
+            @Schema(minLength = PasswordPolicy.MIN_LENGTH, maxLength = PasswordPolicy.MAX_LENGTH)
+                    @JsonDeserialize(using = TextOnly.class)
+                    String password,
+            @Schema(example = "DONOR") String role,
+            @Schema(maxLength = AccountInputs.MAX_NAME, example = "Asha Patil") String fullName) {
         @Override
         public String toString() {
             return "Signup[" + role + "]";

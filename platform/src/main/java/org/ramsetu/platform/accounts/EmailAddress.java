@@ -13,7 +13,7 @@ import org.ramsetu.platform.kernel.VisibleText;
  */
 public record EmailAddress(String value, String key) {
 
-    private static final int MAX_LENGTH = 254;
+    static final int MAX_LENGTH = 254;
     // Deliberately loose: one @, something on each side, a dot in the domain, no spaces or
     // controls.
     private static final Pattern SHAPE =

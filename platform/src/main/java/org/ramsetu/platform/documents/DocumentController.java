@@ -201,5 +201,7 @@ public class DocumentController {
     }
 
     /** Why a document is refused, for the owner to fix it. */
-    public record Rejection(String reason) {}
+    public record Rejection(
+            @Schema(maxLength = DocumentService.MAX_REVIEW_NOTE, example = "the scan is unreadable")
+                    String reason) {}
 }

@@ -48,7 +48,7 @@ public class DocumentService {
     private static final Logger log = LoggerFactory.getLogger(DocumentService.class);
 
     /** The column's length ({@code document.review_note}). */
-    private static final int MAX_REVIEW_NOTE = 1000;
+    static final int MAX_REVIEW_NOTE = 1000;
 
     private final DocumentRepository documents;
     private final BlobStore blobs;

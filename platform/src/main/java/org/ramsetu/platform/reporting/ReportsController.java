@@ -46,7 +46,7 @@ public class ReportsController {
     private static final int LIST_LIMIT = 120;
 
     /** The body of {@code POST /monthly}: {@code {"month": "2026-05"}}. */
-    public record MonthRequest(String month) {}
+    public record MonthRequest(@Schema(example = "2026-11") String month) {}
 
     private final MonthlyReports reports;
     private final ReportWorks works;

@@ -1,5 +1,6 @@
 package org.ramsetu.platform.matching.matches;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,4 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param version the match version last read (or send {@code If-Match})
  */
 public record DecisionRequest(
-        @Nullable String reason, @Nullable String note, @Nullable Long version) {}
+        @Schema(example = "SIZE") @Nullable String reason,
+        @Schema(maxLength = DecidingMatch.MAX_NOTE, example = "recipient 40 kg lighter than donor")
+                @Nullable String note,
+        @Nullable Long version) {}

@@ -18,6 +18,13 @@ public record Demographics(
     /** Nobody on the registry is older than this; an earlier date is a typing error. */
     static final int MAX_AGE_YEARS = 120;
 
+    // The ranges of the clinical core's BodySize, in the units the field names carry; the API
+    // description states them from these constants.
+    public static final int MIN_HEIGHT_CM = 40;
+    public static final int MAX_HEIGHT_CM = 250;
+    public static final int MIN_WEIGHT_KG = 2;
+    public static final int MAX_WEIGHT_KG = 300;
+
     /** Checks the fields as a profile request names them. */
     public static Demographics of(
             String bloodGroup,
@@ -39,9 +46,8 @@ public record Demographics(
         Sex checkedSex = Fields.requiredEnum("sex", sex, Sex.class);
         Fields.required("heightCm", heightCm);
         Fields.required("weightKg", weightKg);
-        // The ranges of the clinical core's BodySize, in the units the field names carry.
-        Require.inRange("heightCm", heightCm, 40, 250, "cm");
-        Require.inRange("weightKg", weightKg, 2, 300, "kg");
+        Require.inRange("heightCm", heightCm, MIN_HEIGHT_CM, MAX_HEIGHT_CM, "cm");
+        Require.inRange("weightKg", weightKg, MIN_WEIGHT_KG, MAX_WEIGHT_KG, "kg");
         return new Demographics(group, dateOfBirth, checkedSex, heightCm, weightKg);
     }
 

@@ -1,5 +1,6 @@
 package org.ramsetu.platform.registry.common;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.ramsetu.core.geo.Coordinates;
 
 /**
@@ -9,13 +10,28 @@ import org.ramsetu.core.geo.Coordinates;
  * @param latitude WGS-84 decimal degrees
  * @param longitude WGS-84 decimal degrees
  */
-public record LocationBody(String city, String state, Double latitude, Double longitude) {
+public record LocationBody(
+        @Schema(maxLength = MAX_CITY, example = "Pune") String city,
+        @Schema(example = "Maharashtra") String state,
+        @Schema(
+                        minimum = "-" + Coordinates.MAX_LATITUDE,
+                        maximum = "" + Coordinates.MAX_LATITUDE,
+                        example = "18.5204")
+                Double latitude,
+        @Schema(
+                        minimum = "-" + Coordinates.MAX_LONGITUDE,
+                        maximum = "" + Coordinates.MAX_LONGITUDE,
+                        example = "73.8567")
+                Double longitude) {
+
+    /** A city's name, at most this many characters. */
+    public static final int MAX_CITY = 100;
 
     /**
      * @param field the path of this object in the request, for error messages
      */
     public Location toLocation(String field) {
-        String checkedCity = Fields.requiredLine(field + ".city", city, 100);
+        String checkedCity = Fields.requiredLine(field + ".city", city, MAX_CITY);
         String checkedState = IndianStates.canonical(field + ".state", state);
         Fields.required(field + ".latitude", latitude);
         Fields.required(field + ".longitude", longitude);

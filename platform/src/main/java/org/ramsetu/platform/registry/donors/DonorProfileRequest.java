@@ -1,7 +1,9 @@
 package org.ramsetu.platform.registry.donors;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
+import org.ramsetu.platform.registry.common.Demographics;
 import org.ramsetu.platform.registry.common.HlaBody;
 import org.ramsetu.platform.registry.common.LocationBody;
 
@@ -16,11 +18,19 @@ import org.ramsetu.platform.registry.common.LocationBody;
  * @param version optional: the version last read (or send {@code If-Match})
  */
 public record DonorProfileRequest(
-        String bloodGroup,
-        LocalDate dateOfBirth,
-        String sex,
-        Double heightCm,
-        Double weightKg,
+        @Schema(example = "O+") String bloodGroup,
+        @Schema(example = "1985-04-12") LocalDate dateOfBirth,
+        @Schema(example = "FEMALE") String sex,
+        @Schema(
+                        minimum = "" + Demographics.MIN_HEIGHT_CM,
+                        maximum = "" + Demographics.MAX_HEIGHT_CM,
+                        example = "162")
+                Double heightCm,
+        @Schema(
+                        minimum = "" + Demographics.MIN_WEIGHT_KG,
+                        maximum = "" + Demographics.MAX_WEIGHT_KG,
+                        example = "58.5")
+                Double weightKg,
         LocationBody location,
         @Nullable HlaBody hla,
         MedicalHistoryBody medicalHistory,

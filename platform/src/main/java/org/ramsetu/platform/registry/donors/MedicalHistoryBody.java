@@ -1,5 +1,6 @@
 package org.ramsetu.platform.registry.donors;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 import org.ramsetu.platform.registry.common.Fields;
 
@@ -8,7 +9,10 @@ import org.ramsetu.platform.registry.common.Fields;
  *
  * @param notes other conditions, medicines, surgery (at most 4,000 characters)
  */
-public record MedicalHistoryBody(Boolean hypertension, Boolean diabetes, @Nullable String notes) {
+public record MedicalHistoryBody(
+        Boolean hypertension,
+        Boolean diabetes,
+        @Schema(maxLength = MAX_NOTES, example = "appendectomy in 2010") @Nullable String notes) {
 
     static final int MAX_NOTES = 4000;
 

@@ -1,5 +1,7 @@
 package org.ramsetu.platform.registry.patients;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.ramsetu.core.geo.Coordinates;
 import org.ramsetu.platform.registry.common.Fields;
 import org.ramsetu.platform.registry.common.LocationBody;
 
@@ -11,7 +13,19 @@ import org.ramsetu.platform.registry.common.LocationBody;
  * @param longitude WGS-84 decimal degrees of the hospital
  */
 public record HospitalBody(
-        String name, String city, String state, Double latitude, Double longitude) {
+        @Schema(maxLength = MAX_NAME, example = "Sassoon General Hospital") String name,
+        @Schema(maxLength = LocationBody.MAX_CITY, example = "Pune") String city,
+        @Schema(example = "Maharashtra") String state,
+        @Schema(
+                        minimum = "-" + Coordinates.MAX_LATITUDE,
+                        maximum = "" + Coordinates.MAX_LATITUDE,
+                        example = "18.5196")
+                Double latitude,
+        @Schema(
+                        minimum = "-" + Coordinates.MAX_LONGITUDE,
+                        maximum = "" + Coordinates.MAX_LONGITUDE,
+                        example = "73.8711")
+                Double longitude) {
 
     static final int MAX_NAME = 200;
 

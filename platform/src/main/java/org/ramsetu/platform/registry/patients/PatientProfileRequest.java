@@ -1,8 +1,10 @@
 package org.ramsetu.platform.registry.patients;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.ramsetu.platform.registry.common.Demographics;
 import org.ramsetu.platform.registry.common.HlaBody;
 
 /**
@@ -15,12 +17,20 @@ import org.ramsetu.platform.registry.common.HlaBody;
  * @param version optional: the version last read (or send {@code If-Match})
  */
 public record PatientProfileRequest(
-        String bloodGroup,
-        LocalDate dateOfBirth,
-        String sex,
-        Double heightCm,
-        Double weightKg,
+        @Schema(example = "O+") String bloodGroup,
+        @Schema(example = "1985-04-12") LocalDate dateOfBirth,
+        @Schema(example = "FEMALE") String sex,
+        @Schema(
+                        minimum = "" + Demographics.MIN_HEIGHT_CM,
+                        maximum = "" + Demographics.MAX_HEIGHT_CM,
+                        example = "162")
+                Double heightCm,
+        @Schema(
+                        minimum = "" + Demographics.MIN_WEIGHT_KG,
+                        maximum = "" + Demographics.MAX_WEIGHT_KG,
+                        example = "58.5")
+                Double weightKg,
         @Nullable HlaBody hla,
-        @Nullable List<String> unacceptableAntigens,
+        @Schema(example = "[\"A1\", \"B8\"]") @Nullable List<String> unacceptableAntigens,
         HospitalBody hospital,
         @Nullable Long version) {}

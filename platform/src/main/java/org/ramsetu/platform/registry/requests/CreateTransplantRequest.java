@@ -1,5 +1,6 @@
 package org.ramsetu.platform.registry.requests;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,9 +11,17 @@ import org.jspecify.annotations.Nullable;
  * @param urgency 1 (routine) to 5 (most urgent), as the treating team rates it
  */
 public record CreateTransplantRequest(
-        String organ,
-        Integer urgency,
+        @Schema(example = "KIDNEY") String organ,
+        @Schema(minimum = "" + MIN_URGENCY, maximum = "" + MAX_URGENCY, example = "3")
+                Integer urgency,
         @Nullable LiverValues liver,
         @Nullable KidneyValues kidney,
         @Nullable HeartValues heart,
-        @Nullable CorneaValues cornea) {}
+        @Nullable CorneaValues cornea) {
+
+    /** Routine. */
+    public static final int MIN_URGENCY = 1;
+
+    /** Most urgent. */
+    public static final int MAX_URGENCY = 5;
+}

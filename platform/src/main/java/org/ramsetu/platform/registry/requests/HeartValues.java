@@ -1,5 +1,6 @@
 package org.ramsetu.platform.registry.requests;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.ramsetu.core.patient.HeartStatus;
 import org.ramsetu.platform.registry.common.Fields;
 
@@ -8,7 +9,10 @@ import org.ramsetu.platform.registry.common.Fields;
  *
  * @param statusTier adult heart status (OPTN Policy 6, 2018): 1 most urgent … 6; 7 inactive
  */
-public record HeartValues(Integer statusTier) implements ClinicalValues {
+public record HeartValues(
+        // The codes of HeartStatus; RequestBoundsTest holds the API to them.
+        @Schema(minimum = "1", maximum = "7", example = "2") Integer statusTier)
+        implements ClinicalValues {
 
     HeartStatus status() {
         Integer tier = Fields.required("heart.statusTier", statusTier);

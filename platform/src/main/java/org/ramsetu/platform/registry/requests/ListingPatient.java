@@ -63,7 +63,12 @@ public class ListingPatient {
         Roles.require(user, Role.PATIENT, "request a transplant");
         Organ organ = Fields.requiredEnum("organ", request.organ(), Organ.class);
         int urgency = Fields.required("urgency", request.urgency());
-        Require.inRange("urgency", urgency, 1, 5, "");
+        Require.inRange(
+                "urgency",
+                urgency,
+                CreateTransplantRequest.MIN_URGENCY,
+                CreateTransplantRequest.MAX_URGENCY,
+                "");
         Instant now = Sql.now(clock);
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         return tx.execute(
