@@ -1,13 +1,16 @@
 package org.ramsetu.app.launch;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.ramsetu.app.platform.ContractCheck;
 
-/** A tiny blocking HTTP client for tests that talk to a running target over real sockets. */
+/**
+ * A tiny blocking HTTP client for tests that talk to a running target over real sockets; every
+ * exchange is held to the API description ({@link ContractCheck}).
+ */
 final class Http {
 
     private static final HttpClient CLIENT =
@@ -23,19 +26,12 @@ final class Http {
      * @param bearerToken sent as {@code Authorization: Bearer}; null for an anonymous request
      */
     static HttpResponse<String> get(int port, String path, String bearerToken) {
-        try {
-            HttpRequest.Builder request =
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                            .timeout(Duration.ofSeconds(10));
-            if (bearerToken != null) {
-                request.header("Authorization", "Bearer " + bearerToken);
-            }
-            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new AssertionError("GET " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .timeout(Duration.ofSeconds(10));
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
         }
+        return ContractCheck.send(CLIENT, request.build(), null);
     }
 }

@@ -29,6 +29,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ramsetu.app.RamsetuMain;
+import org.ramsetu.app.platform.ContractCheck;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.infra.blob.LocalFolderBlobStore;
 import org.ramsetu.infra.crypto.AuthenticatorApp;
@@ -596,7 +597,7 @@ class MatchingSplitModeIntegrationTest {
     }
 
     private static HttpResponse<String> get(int port, String path, String token) {
-        return call(HttpRequest.newBuilder(uri(port, path)).GET(), token);
+        return call(HttpRequest.newBuilder(uri(port, path)).GET(), token, null);
     }
 
     private static HttpResponse<String> post(int port, String path, String token, Object body) {
@@ -605,28 +606,23 @@ class MatchingSplitModeIntegrationTest {
 
     private static HttpResponse<String> send(
             String method, int port, String path, String token, Object body) {
+        String json = JSON.writeValueAsString(body);
         return call(
                 HttpRequest.newBuilder(uri(port, path))
                         .header("Content-Type", "application/json")
-                        .method(
-                                method,
-                                HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))),
-                token);
+                        .method(method, HttpRequest.BodyPublishers.ofString(json)),
+                token,
+                json);
     }
 
-    private static HttpResponse<String> call(HttpRequest.Builder request, String token) {
+    /** Sends, and holds the exchange to the API description as the in-process tests do. */
+    private static HttpResponse<String> call(
+            HttpRequest.Builder request, String token, String json) {
         request.timeout(Duration.ofSeconds(30));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new AssertionError(request.build().uri() + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return ContractCheck.send(HTTP, request.build(), json);
     }
 
     private static URI uri(int port, String path) {

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.ramsetu.app.cli.RamsetuCommand;
+import org.ramsetu.app.platform.ContractCheck;
 import org.ramsetu.infra.postgres.EmbeddedPostgresServer;
 import org.ramsetu.infra.scoring.ScoringClient;
 import org.ramsetu.infra.settings.RamsetuSettings;
@@ -100,15 +101,15 @@ class TlsIntegrationTest {
     @Order(1)
     void theScoringTargetServesHttpsOnlyWithHsts() throws Exception {
         HttpResponse<String> ready =
-                trusting(first)
-                        .send(
-                                HttpRequest.newBuilder(
-                                                URI.create(
-                                                        "https://localhost:"
-                                                                + scoring.port()
-                                                                + "/v1/models"))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString());
+                ContractCheck.send(
+                        trusting(first),
+                        HttpRequest.newBuilder(
+                                        URI.create(
+                                                "https://localhost:"
+                                                        + scoring.port()
+                                                        + "/v1/models"))
+                                .build(),
+                        null);
         assertThat(ready.statusCode()).as("anonymous: refused, over TLS").isEqualTo(401);
         assertThat(ready.headers().firstValue("Strict-Transport-Security"))
                 .hasValueSatisfying(v -> assertThat(v).contains("max-age="));

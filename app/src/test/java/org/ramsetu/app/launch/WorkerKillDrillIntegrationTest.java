@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ramsetu.app.platform.ContractCheck;
 import org.ramsetu.infra.postgres.EmbeddedPostgresServer;
 import org.ramsetu.infra.settings.RamsetuSettings;
 import org.ramsetu.infra.testing.RedisServerProcess;
@@ -105,16 +106,15 @@ class WorkerKillDrillIntegrationTest {
 
     private static String post(int port, String path, String json) throws Exception {
         HttpResponse<String> response =
-                HttpClient.newHttpClient()
-                        .send(
-                                HttpRequest.newBuilder(
-                                                URI.create("http://localhost:" + port + path))
-                                        .timeout(Duration.ofMinutes(2))
-                                        .header("Content-Type", "application/json")
-                                        .header("Authorization", "Bearer " + COORDINATOR)
-                                        .POST(HttpRequest.BodyPublishers.ofString(json))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString());
+                ContractCheck.send(
+                        HttpClient.newHttpClient(),
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .timeout(Duration.ofMinutes(2))
+                                .header("Content-Type", "application/json")
+                                .header("Authorization", "Bearer " + COORDINATOR)
+                                .POST(HttpRequest.BodyPublishers.ofString(json))
+                                .build(),
+                        json);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response.body();
     }

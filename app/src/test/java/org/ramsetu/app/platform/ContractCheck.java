@@ -8,6 +8,9 @@ import com.networknt.schema.dialect.Dialects;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,9 +38,11 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * Requests that fail on purpose are not checked against the request schema: tests send bad input to
  * see it refused. Routes the description does not list (actuator, unknown paths) are left to the
- * tests that call them.
+ * tests that call them. The suite's own client ({@code ApiClient}) checks every exchange; tests
+ * that start targets as processes of their own (launch, split mode, scoring, reprocessing) send
+ * through {@link #send}.
  */
-final class ContractCheck {
+public final class ContractCheck {
 
     private static final Path DESCRIPTION = Path.of("..", "docs", "openapi.json");
     private static final String BASE = "https://ramsetu.test/openapi.json";
@@ -79,6 +84,32 @@ final class ContractCheck {
 
     static ContractCheck instance() {
         return INSTANCE;
+    }
+
+    /**
+     * Sends a request with the JDK's client and holds the exchange to the description.
+     *
+     * @param requestJson the JSON body the request carries, or null when it carries none
+     */
+    public static HttpResponse<String> send(
+            HttpClient client, HttpRequest request, String requestJson) {
+        try {
+            HttpResponse<String> response =
+                    client.send(request, HttpResponse.BodyHandlers.ofString());
+            INSTANCE.check(
+                    request.method(),
+                    request.uri(),
+                    requestJson,
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(null),
+                    response.body());
+            return response;
+        } catch (IOException e) {
+            throw new AssertionError(request.method() + " " + request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     /**

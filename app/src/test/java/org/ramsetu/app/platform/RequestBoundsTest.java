@@ -21,8 +21,9 @@ import tools.jackson.databind.JsonNode;
  * minLength}, {@code maxLength}) are the bounds the API enforces. For every bounded field of every
  * request body the description lists, a fresh, otherwise valid request is sent twice: with the
  * value at the bound it must succeed, and with the value just past the bound it must be refused
- * with a 400 naming that field. A bound on a request schema that no target below exercises fails
- * the test, so the description cannot promise a bound nobody checked.
+ * with a 400 naming that field. Query parameters with bounds (page sizes, run lists, simulation
+ * sizes) are held to theirs the same way. A bound that no target below exercises fails the test, so
+ * the description cannot promise a bound nobody checked.
  */
 class RequestBoundsTest {
 
@@ -160,6 +161,128 @@ class RequestBoundsTest {
                                         "topK",
                                         5)));
         return targets;
+    }
+
+    /**
+     * Per path of a GET with bounded query parameters, the path to ask (its variables filled with
+     * records that exist) and the parameters it needs besides; asked as the first of coordinator,
+     * donor and patient that may read it.
+     */
+    private static Map<String, Supplier<String>> queryTargets(Accounts.SignedIn coordinator) {
+        Map<String, Supplier<String>> targets = new LinkedHashMap<>();
+        for (String list :
+                List.of(
+                        "/api/v1/admin/audit",
+                        "/api/v1/admin/documents",
+                        "/api/v1/admin/donors",
+                        "/api/v1/admin/patients",
+                        "/api/v1/admin/reprocessing/batches",
+                        "/api/v1/documents",
+                        "/api/v1/matches",
+                        "/api/v1/pledges",
+                        "/api/v1/reminders",
+                        "/api/v1/transplant-requests")) {
+            targets.put(list, () -> list);
+        }
+        targets.put(
+                "/api/v1/match-runs/{id}",
+                () ->
+                        "/api/v1/match-runs/"
+                                + Matching.livePair(coordinator).run().path("id").asString());
+        targets.put(
+                "/api/v1/allocation-runs/{id}",
+                () -> {
+                    String pledge =
+                            Matching.verifiedPledge(
+                                    Matching.donor(Matching.place(), "O+", Matching.PATIENT_HLA),
+                                    Registry.liverPledge(),
+                                    coordinator);
+                    var run =
+                            coordinator
+                                    .client()
+                                    .post("/api/v1/pledges/" + pledge + "/allocation-runs", "{}");
+                    assertThat(run.status()).as(run.toString()).isEqualTo(201);
+                    return "/api/v1/allocation-runs/" + run.text("id");
+                });
+        targets.put(
+                "/api/v1/admin/allocation-simulations",
+                () -> "/api/v1/admin/allocation-simulations?organ=LIVER&donors=5&days=5");
+        return targets;
+    }
+
+    @Test
+    void everyDescribedBoundOfAQueryParameterIsTheBoundTheApiEnforces() {
+        Map<String, List<Bound>> byPath = new LinkedHashMap<>();
+        DescribedOperations.each(
+                description,
+                (method, path, operation) -> {
+                    for (JsonNode parameter : operation.path("parameters")) {
+                        if ("query".equals(parameter.path("in").asString())) {
+                            boundsOf(
+                                    method.toUpperCase() + " " + path,
+                                    parameter.path("name").asString(),
+                                    parameter.path("schema"),
+                                    byPath.computeIfAbsent(path, p -> new ArrayList<>()));
+                        }
+                    }
+                });
+        assertThat(byPath.values().stream().mapToInt(List::size).sum())
+                .as("bounds described on query parameters")
+                .isGreaterThan(20);
+
+        List<String> failures = new ArrayList<>();
+        byPath.forEach(
+                (template, bounds) -> {
+                    if (bounds.isEmpty()) {
+                        return;
+                    }
+                    // Fresh accounts per path: the API's per-account rate limit is not the subject.
+                    Accounts.SignedIn asker = Accounts.coordinator();
+                    Supplier<String> target = queryTargets(asker).get(template);
+                    if (target == null) {
+                        bounds.forEach(
+                                b -> failures.add(b.schema() + " ?" + b.field() + ": no target"));
+                        return;
+                    }
+                    String path = target.get();
+                    List<ApiClient> readers =
+                            List.of(
+                                    asker.client(),
+                                    Registry.donorWithProfile().client(),
+                                    Registry.patientWithProfile().client());
+                    ApiClient reader =
+                            readers.stream()
+                                    .filter(r -> r.get(path).status() / 100 == 2)
+                                    .findFirst()
+                                    .orElseThrow(
+                                            () ->
+                                                    new AssertionError(
+                                                            "nobody may read "
+                                                                    + path
+                                                                    + "; a coordinator gets "
+                                                                    + readers.get(0).get(path)));
+                    for (Bound bound : bounds) {
+                        String name = bound.schema() + " ?" + bound.field() + " " + bound.keyword();
+                        ApiClient.Response at =
+                                reader.get(withQuery(path, bound.field(), bound.at()));
+                        if (at.status() / 100 != 2) {
+                            failures.add(name + " at " + shown(bound.at()) + " → " + at);
+                        }
+                        ApiClient.Response past =
+                                reader.get(withQuery(path, bound.field(), bound.past()));
+                        if (past.status() != 400 || !fields(past).contains(bound.field())) {
+                            failures.add(name + " past it, " + shown(bound.past()) + " → " + past);
+                        }
+                    }
+                });
+        assertThat(failures).isEmpty();
+    }
+
+    /** The path with one query parameter set, replacing the value it had. */
+    private static String withQuery(String path, String name, Object value) {
+        String without =
+                path.replaceAll("([?&])" + name + "=[^&]*&?", "$1").replaceAll("[?&]$", "");
+        return without + (without.contains("?") ? "&" : "?") + name + "=" + value;
     }
 
     @Test

@@ -29,6 +29,7 @@ import org.ramsetu.app.cli.RamsetuCommand;
 import org.ramsetu.app.launch.RamsetuLauncher;
 import org.ramsetu.app.launch.RunningRamsetu;
 import org.ramsetu.app.launch.Target;
+import org.ramsetu.app.platform.ContractCheck;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.infra.crypto.AuthenticatorApp;
 import org.ramsetu.infra.crypto.Totp;
@@ -475,7 +476,7 @@ class ReprocessingIntegrationTest {
     }
 
     private static HttpResponse<String> get(String path, String token) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).GET(), token);
+        return send(HttpRequest.newBuilder(uri(path)).GET(), token, null);
     }
 
     private static HttpResponse<String> post(String path, String token, String body)
@@ -484,17 +485,17 @@ class ReprocessingIntegrationTest {
                 HttpRequest.newBuilder(uri(path))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body)),
-                token);
+                token,
+                body);
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request, String token)
+    /** Sends, and holds the exchange to the API description as the in-process tests do. */
+    private static HttpResponse<String> send(HttpRequest.Builder request, String token, String json)
             throws Exception {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        return HTTP.send(
-                request.timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return ContractCheck.send(HTTP, request.timeout(Duration.ofSeconds(30)).build(), json);
     }
 
     private static URI uri(String path) {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ramsetu.app.launch.RamsetuLauncher;
 import org.ramsetu.app.launch.RunningRamsetu;
 import org.ramsetu.app.launch.Target;
+import org.ramsetu.app.platform.ContractCheck;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.infra.blob.LocalFolderBlobStore;
 import org.ramsetu.infra.scoring.Candidate;
@@ -94,29 +95,30 @@ class ScoringTargetIntegrationTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         HttpResponse<String> readiness;
         do {
-            readiness = send(HttpRequest.newBuilder(uri("/actuator/health/readiness")).GET());
+            readiness = send(HttpRequest.newBuilder(uri("/actuator/health/readiness")).GET(), null);
             if (readiness.statusCode() == 200) break;
             Thread.sleep(100);
         } while (System.nanoTime() < deadline);
         assertThat(readiness.body()).contains("\"models\":{\"status\":\"UP\"");
 
+        String rank =
+                "{\"candidates\":[{\"id\":\"h1\",\"features\":{\"blood_compat_score\":0.9,"
+                        + "\"echo_score\":0.9,\"angiography_score\":0.9,\"viral_score\":0.95,\"cardiac_risk_score\":0.85,"
+                        + "\"distance_km\":300,\"urgency_level\":4}}],\"topK\":5}";
         HttpResponse<String> ranked =
                 send(
                         HttpRequest.newBuilder(uri("/v1/models/heart/rank"))
                                 .header("Content-Type", "application/json")
-                                .POST(
-                                        HttpRequest.BodyPublishers.ofString(
-                                                "{\"candidates\":[{\"id\":\"h1\",\"features\":{\"blood_compat_score\":0.9,"
-                                                        + "\"echo_score\":0.9,\"angiography_score\":0.9,\"viral_score\":0.95,\"cardiac_risk_score\":0.85,"
-                                                        + "\"distance_km\":300,\"urgency_level\":4}}],\"topK\":5}")));
+                                .POST(HttpRequest.BodyPublishers.ofString(rank)),
+                        rank);
         assertThat(ranked.statusCode()).isEqualTo(200);
         assertThat(ranked.body()).contains("\"id\":\"h1\"").contains("\"contributions\"");
 
-        HttpResponse<String> models = send(HttpRequest.newBuilder(uri("/v1/models")).GET());
+        HttpResponse<String> models = send(HttpRequest.newBuilder(uri("/v1/models")).GET(), null);
         assertThat(models.body()).contains("\"organ\":\"kidney\"").contains("\"organ\":\"cornea\"");
 
         HttpResponse<String> metrics =
-                send(HttpRequest.newBuilder(uri("/actuator/prometheus")).GET());
+                send(HttpRequest.newBuilder(uri("/actuator/prometheus")).GET(), null);
         assertThat(metrics.body())
                 .contains("ramsetu_scoring_latency_seconds_bucket{")
                 .contains("ramsetu_scoring_model_info{")
@@ -232,11 +234,12 @@ class ScoringTargetIntegrationTest {
         return URI.create("http://localhost:" + scoring.port() + path);
     }
 
-    /** As the api and worker targets call: with a service token. */
-    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    /**
+     * As the api and worker targets call: with a service token; the exchange is held to the API
+     * description as the in-process tests' are.
+     */
+    private static HttpResponse<String> send(HttpRequest.Builder request, String json) {
         request.header(ScoringCredentials.HEADER, SERVICE.bearerToken().orElseThrow());
-        return HTTP.send(
-                request.timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return ContractCheck.send(HTTP, request.timeout(Duration.ofSeconds(10)).build(), json);
     }
 }

@@ -1,6 +1,8 @@
 package org.ramsetu.platform.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
@@ -40,7 +42,16 @@ public class AuditController {
             @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to,
             @RequestParam(required = false) Long before,
-            @RequestParam(defaultValue = "50") int limit) {
+            @Parameter(
+                            schema =
+                                    @Schema(
+                                            types = "integer",
+                                            format = "int32",
+                                            minimum = "1",
+                                            maximum = "" + MAX_PAGE,
+                                            defaultValue = "50"))
+                    @RequestParam(defaultValue = "50")
+                    int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
             throw ApiProblem.invalidField("limit", "must be 1 to " + MAX_PAGE);
         }

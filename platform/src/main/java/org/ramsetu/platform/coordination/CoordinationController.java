@@ -16,6 +16,7 @@ import org.ramsetu.platform.audit.AuditOutcome;
 import org.ramsetu.platform.registry.common.ListQuery;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.web.Page;
+import org.ramsetu.platform.web.PageLimit;
 import org.ramsetu.platform.web.PageRequest;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -68,7 +69,7 @@ public class CoordinationController {
             CurrentUser coordinator,
             DirectoryParams params,
             @RequestParam(required = false) String after,
-            @RequestParam(required = false) Integer limit) {
+            @PageLimit @RequestParam(required = false) Integer limit) {
         return listed(
                 coordinator,
                 CoordinatorDirectory.Side.DONORS,
@@ -82,7 +83,7 @@ public class CoordinationController {
             CurrentUser coordinator,
             DirectoryParams params,
             @RequestParam(required = false) String after,
-            @RequestParam(required = false) Integer limit) {
+            @PageLimit @RequestParam(required = false) Integer limit) {
         return listed(
                 coordinator,
                 CoordinatorDirectory.Side.PATIENTS,

@@ -14,6 +14,7 @@ import org.ramsetu.infra.blob.BlobContent;
 import org.ramsetu.infra.crypto.Sha256;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.web.Page;
+import org.ramsetu.platform.web.PageLimit;
 import org.ramsetu.platform.web.PageRequest;
 import org.ramsetu.platform.web.idempotency.IdempotentRequests;
 import org.springframework.http.CacheControl;
@@ -127,7 +128,7 @@ public class DocumentController {
     public Page<DocumentView> own(
             CurrentUser user,
             @RequestParam(required = false) String after,
-            @RequestParam(required = false) Integer limit) {
+            @PageLimit @RequestParam(required = false) Integer limit) {
         return documents.own(user, PageRequest.of(limit, after)).map(DocumentView::of);
     }
 
@@ -182,7 +183,7 @@ public class DocumentController {
     @GetMapping("/admin/documents")
     public Page<DocumentView> awaitingReview(
             @RequestParam(required = false) String after,
-            @RequestParam(required = false) Integer limit) {
+            @PageLimit @RequestParam(required = false) Integer limit) {
         return documents.awaitingReview(PageRequest.of(limit, after)).map(DocumentView::of);
     }
 

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.web.Page;
+import org.ramsetu.platform.web.PageLimit;
 import org.ramsetu.platform.web.PageRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -37,7 +38,7 @@ public class RemindersController {
             CurrentUser user,
             @RequestParam(required = false) String kind,
             @RequestParam(required = false) String after,
-            @RequestParam(required = false) Integer limit) {
+            @PageLimit @RequestParam(required = false) Integer limit) {
         return reading.list(user, kind, PageRequest.of(limit, after));
     }
 

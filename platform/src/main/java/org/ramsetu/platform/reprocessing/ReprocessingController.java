@@ -1,11 +1,16 @@
 package org.ramsetu.platform.reprocessing;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.ramsetu.core.InvalidClinicalValueException;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.infra.schedule.WorkScheduler;
@@ -31,10 +36,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/admin/reprocessing/batches")
 public class ReprocessingController {
 
+    static final int DEFAULT_LIST = 20;
     static final int MAX_LIST = 100;
 
     /** What to re-process: {@code organ} is required; {@code reason} MODEL (default) or POLICY. */
-    public record StartRequest(String organ, String reason) {}
+    public record StartRequest(
+            @Schema(example = "KIDNEY") String organ,
+            @Schema(
+                            description = "MODEL (a new scoring model, the default) or POLICY",
+                            example = "MODEL")
+                    @Nullable String reason) {}
 
     private final Batches batches;
     private final StartingBatch starting;
@@ -50,8 +61,18 @@ public class ReprocessingController {
     @Operation(operationId = "listReprocessingBatches")
     @GetMapping
     public List<BatchView> list(
-            CurrentUser coordinator, @RequestParam(required = false) Integer limit) {
-        int n = limit == null ? 20 : limit;
+            CurrentUser coordinator,
+            @Parameter(
+                            schema =
+                                    @Schema(
+                                            types = "integer",
+                                            format = "int32",
+                                            minimum = "1",
+                                            maximum = "" + MAX_LIST,
+                                            defaultValue = "" + DEFAULT_LIST))
+                    @RequestParam(required = false)
+                    Integer limit) {
+        int n = limit == null ? DEFAULT_LIST : limit;
         if (n < 1 || n > MAX_LIST) {
             throw ApiProblem.invalidField("limit", "must be 1 to " + MAX_LIST);
         }
@@ -72,6 +93,14 @@ public class ReprocessingController {
 
     /** 202: the batch runs in the background; follow it at the Location. */
     @Operation(operationId = "startReprocessingBatch")
+    @ApiResponse(
+            responseCode = "202",
+            description = "scheduled; Location is the batch, which reports its progress",
+            headers =
+                    @Header(
+                            name = "Location",
+                            schema = @Schema(types = "string", format = "uri-reference")),
+            useReturnTypeSchema = true)
     @PostMapping
     public ResponseEntity<BatchView> start(
             CurrentUser coordinator, @RequestBody StartRequest body) {

@@ -1,6 +1,8 @@
 package org.ramsetu.platform.allocation.simulation;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.ramsetu.core.allocation.simulation.SimulationReport;
@@ -40,8 +42,26 @@ public class AllocationSimulationController {
     @GetMapping("/api/v1/admin/allocation-simulations")
     public SimulationReport simulate(
             @RequestParam String organ,
-            @RequestParam(defaultValue = "200") int donors,
-            @RequestParam(defaultValue = "90") int days,
+            @Parameter(
+                            schema =
+                                    @Schema(
+                                            types = "integer",
+                                            format = "int32",
+                                            minimum = "1",
+                                            maximum = "" + MAX_DONORS,
+                                            defaultValue = "200"))
+                    @RequestParam(defaultValue = "200")
+                    int donors,
+            @Parameter(
+                            schema =
+                                    @Schema(
+                                            types = "integer",
+                                            format = "int32",
+                                            minimum = "1",
+                                            maximum = "" + SimulationSettings.MAX_DAYS,
+                                            defaultValue = "90"))
+                    @RequestParam(defaultValue = "90")
+                    int days,
             @RequestParam(required = false) List<String> policy,
             @RequestParam(defaultValue = "7") long seed) {
         if (donors < 1 || donors > MAX_DONORS) {

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.ramsetu.platform.registry.common.ExpectedVersion;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.web.Page;
+import org.ramsetu.platform.web.PageLimit;
 import org.ramsetu.platform.web.PageRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,7 +49,7 @@ public class MatchController {
             @RequestParam(required = false) UUID pledgeId,
             @RequestParam(required = false) UUID runId,
             @RequestParam(required = false) String after,
-            @RequestParam(required = false) Integer limit) {
+            @PageLimit @RequestParam(required = false) Integer limit) {
         return reading.list(
                 user,
                 MatchFilter.of(status, organ, requestId, pledgeId, runId),

@@ -1,6 +1,7 @@
 package org.ramsetu.platform.matching.runs;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -91,8 +92,24 @@ public class MatchRunController {
     public MatchRunView one(
             CurrentUser user,
             @PathVariable UUID id,
-            @RequestParam(required = false) Integer candidates,
-            @RequestParam(required = false) Integer excluded) {
+            @Parameter(
+                            schema =
+                                    @Schema(
+                                            types = "integer",
+                                            format = "int32",
+                                            minimum = "0",
+                                            maximum = "" + ReadingMatchRuns.MAX_LIST))
+                    @RequestParam(required = false)
+                    Integer candidates,
+            @Parameter(
+                            schema =
+                                    @Schema(
+                                            types = "integer",
+                                            format = "int32",
+                                            minimum = "0",
+                                            maximum = "" + ReadingMatchRuns.MAX_LIST))
+                    @RequestParam(required = false)
+                    Integer excluded) {
         return reading.one(user, id, candidates, excluded);
     }
 }

@@ -12,6 +12,7 @@ import org.ramsetu.platform.registry.common.ETags;
 import org.ramsetu.platform.registry.common.ExpectedVersion;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.web.Page;
+import org.ramsetu.platform.web.PageLimit;
 import org.ramsetu.platform.web.PageRequest;
 import org.ramsetu.platform.web.idempotency.IdempotentRequests;
 import org.springframework.http.HttpHeaders;
@@ -100,7 +101,7 @@ public class PledgeController {
             @RequestParam(required = false) String state,
             @RequestParam(required = false) String bloodGroup,
             @RequestParam(required = false) String after,
-            @RequestParam(required = false) Integer limit) {
+            @PageLimit @RequestParam(required = false) Integer limit) {
         return reading.list(
                 user,
                 PledgeFilter.of(status, organ, city, state, bloodGroup),

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.ramsetu.platform.registry.common.ETags;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.web.Page;
+import org.ramsetu.platform.web.PageLimit;
 import org.ramsetu.platform.web.PageRequest;
 import org.ramsetu.platform.web.idempotency.IdempotentRequests;
 import org.springframework.http.ResponseEntity;
@@ -97,7 +98,7 @@ public class TransplantRequestController {
             @RequestParam(required = false) String state,
             @RequestParam(required = false) String bloodGroup,
             @RequestParam(required = false) String after,
-            @RequestParam(required = false) Integer limit) {
+            @PageLimit @RequestParam(required = false) Integer limit) {
         return reading.list(
                 user,
                 RequestFilter.of(status, organ, city, state, bloodGroup),
