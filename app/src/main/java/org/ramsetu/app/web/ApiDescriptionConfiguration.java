@@ -26,6 +26,9 @@ import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.security.SecurityProperties;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointsSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.JsonNode;
@@ -83,10 +86,22 @@ public class ApiDescriptionConfiguration {
         return new RecordComponentsRequired();
     }
 
+    /**
+     * The operations endpoints first (from the actuator's metadata, when the target has them), then
+     * the security and the problem answers of every operation, theirs included.
+     */
     @Bean
-    OpenApiCustomizer securityAndProblems(SecurityProperties security) {
+    OpenApiCustomizer securityAndProblems(
+            SecurityProperties security,
+            ObjectProvider<WebEndpointsSupplier> actuatorEndpoints,
+            ObjectProvider<WebEndpointProperties> actuatorPaths) {
         boolean scoringOpen = security.scoringApi() == SecurityProperties.ScoringApiAccess.OPEN;
+        WebEndpointsSupplier endpoints = actuatorEndpoints.getIfAvailable();
+        WebEndpointProperties paths = actuatorPaths.getIfAvailable();
         return api -> {
+            if (endpoints != null && paths != null) {
+                new OperationsEndpointsDescription(endpoints, paths.getBasePath()).customise(api);
+            }
             // Added here, not on the OpenAPI bean: springdoc rebuilds the schemas it finds.
             api.getComponents().addSchemas(PROBLEM, problemSchema());
             api.getPaths()
@@ -103,9 +118,14 @@ public class ApiDescriptionConfiguration {
         };
     }
 
-    /** The routes the security filter chain lets through without a token. */
+    /** The routes the security filter chains let through without a token. */
     static boolean isPublic(String path, boolean scoringOpen) {
-        return path.startsWith("/api/v1/auth/") || (scoringOpen && path.startsWith("/v1/"));
+        return path.startsWith("/api/v1/auth/")
+                || (scoringOpen && path.startsWith("/v1/"))
+                || path.equals("/actuator/health")
+                || path.startsWith("/actuator/health/")
+                || path.equals("/actuator/prometheus")
+                || path.equals("/actuator/info");
     }
 
     private static void describe(
@@ -129,10 +149,13 @@ public class ApiDescriptionConfiguration {
         if (notModified != null) {
             notModified.setContent(null); // a 304 has no body
         }
-        // Every error is a problem; an error stated on the operation names only its cause.
+        // Every error is a problem; an error stated on the operation names only its cause. The one
+        // exception: a health check that is down answers its health document with 503.
+        boolean health = path.startsWith("/actuator/health");
         responses.forEach(
                 (status, response) -> {
-                    if (status.startsWith("4") || status.startsWith("5")) {
+                    if ((status.startsWith("4") || status.startsWith("5"))
+                            && !(health && status.equals("503"))) {
                         response.setContent(problemContent());
                     }
                 });

@@ -201,6 +201,39 @@ class ApiDescriptionTest {
         assertThat(unnamed).as("handler methods without @Operation(operationId)").isEmpty();
     }
 
+    @Test
+    void theOperationsEndpointsAreDescribedAsTheActuatorRoutesAndAnswersThem() {
+        JsonNode health = operation("/actuator/health/{path}", "get");
+        assertThat(health.path("operationId").asString()).isEqualTo("readHealthPath");
+        assertThat(health.path("security").size()).as("probes need no token").isZero();
+        assertThat(parameters(health)).containsExactly("path");
+        assertThat(health.at("/responses/503/content/application~1json/schema/$ref").asString())
+                .as("down answers the health document, not a problem")
+                .endsWith("/HealthDocument");
+
+        JsonNode drill = operation("/actuator/queuedrill", "post");
+        assertThat(security(drill)).containsExactly("bearer");
+        assertThat(parameters(drill)).as("a write's arguments are its body").isEmpty();
+        JsonNode body = docs.at("/components/schemas/WriteQueuedrillRequest");
+        assertThat(body.path("properties").path("jobs").path("type").asString())
+                .isEqualTo("integer");
+        assertThat(body.path("required").toString()).contains("jobs");
+
+        JsonNode change = operation("/actuator/flags/{key}", "post");
+        assertThat(docs.at("/components/schemas/WriteFlagsKeyRequest/required").isMissingNode())
+                .as("every argument of a flag change is @Nullable")
+                .isTrue();
+        assertThat(parameters(change))
+                .as("the caller's security context is not a parameter")
+                .containsExactly("key");
+        assertThat(
+                        operation("/actuator/instances", "get")
+                                .at("/responses/200/content/application~1json/schema/items/$ref")
+                                .asString())
+                .endsWith("/ServiceInstance");
+        assertThat(operation("/actuator/prometheus", "get").path("responses").has("200")).isTrue();
+    }
+
     private static JsonNode operation(String path, String method) {
         JsonNode op = docs.path("paths").path(path).path(method);
         assertThat(op.isMissingNode()).as(method + " " + path).isFalse();

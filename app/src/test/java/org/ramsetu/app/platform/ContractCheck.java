@@ -37,10 +37,10 @@ import tools.jackson.databind.json.JsonMapper;
  * </ul>
  *
  * Requests that fail on purpose are not checked against the request schema: tests send bad input to
- * see it refused. Routes the description does not list (actuator, unknown paths) are left to the
- * tests that call them. The suite's own client ({@code ApiClient}) checks every exchange; tests
- * that start targets as processes of their own (launch, split mode, scoring, reprocessing) send
- * through {@link #send}.
+ * see it refused. Routes the description does not list (unknown paths, the actuator's index of
+ * links) are left to the tests that call them. The suite's own client ({@code ApiClient}) checks
+ * every exchange; tests that start targets as processes of their own (launch, split mode, scoring,
+ * reprocessing) send through {@link #send}.
  */
 public final class ContractCheck {
 
@@ -165,7 +165,7 @@ public final class ContractCheck {
                             ? ""
                             : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
             JsonNode content = response.path("content");
-            String listed = content.has(mediaType) ? mediaType : content.has("*/*") ? "*/*" : null;
+            String listed = listed(content, mediaType);
             if (listed == null) {
                 problems.add("a body of type '" + mediaType + "' that the operation does not list");
             } else if (mediaType.equals("application/json") || mediaType.endsWith("+json")) {
@@ -190,6 +190,22 @@ public final class ContractCheck {
                             + (responseBody == null ? "" : "\nresponse: " + clip(responseBody))
                             + (requestJson == null ? "" : "\nrequest: " + clip(requestJson)));
         }
+    }
+
+    /**
+     * The media type the content lists for the one received: the same, the same with parameters
+     * ({@code text/plain;version=0.0.4} for {@code text/plain}), or any; null when none.
+     */
+    private static String listed(JsonNode content, String mediaType) {
+        if (content.has(mediaType)) {
+            return mediaType;
+        }
+        for (String key : content.propertyNames()) {
+            if (key.split(";", 2)[0].strip().equalsIgnoreCase(mediaType)) {
+                return key;
+            }
+        }
+        return content.has("*/*") ? "*/*" : null;
     }
 
     private void validate(String pointer, String json, String side, List<String> problems) {

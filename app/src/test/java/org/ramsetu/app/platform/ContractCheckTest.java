@@ -31,6 +31,16 @@ class ContractCheckTest {
     }
 
     @Test
+    void aMediaTypeListedWithParametersMatchesItsBaseTypeAndNoOther() {
+        URI metrics = URI.create("http://localhost/actuator/prometheus");
+        assertThatCode(() -> check.check("GET", metrics, null, 200, "text/plain", "# HELP x\n"))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> check.check("GET", metrics, null, 200, "text/html", "<p>"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("text/html");
+    }
+
+    @Test
     void aMissingRequiredFieldIsDrift() {
         String withoutStatus = PLEDGE_BODY.replace("\"status\":\"PENDING\",", "");
         assertThatThrownBy(

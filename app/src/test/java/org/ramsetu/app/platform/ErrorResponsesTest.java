@@ -212,6 +212,16 @@ class ErrorResponsesTest {
                 .isEqualTo(200);
     }
 
+    @Test
+    void aSelectorThatCannotNameAJobTypeIsAProblemNotAServerError() {
+        // Found by the contract fuzzer once the operations endpoints were in the description.
+        var coordinator = Accounts.coordinator().client();
+
+        assertProblem(coordinator.get("/actuator/jobs/-1"), 400, "bad-request");
+        assertProblem(coordinator.post("/actuator/jobs/-1/some-id", "{}"), 400, "bad-request");
+        assertThat(coordinator.get("/actuator/jobs/mail.send").status()).isEqualTo(200);
+    }
+
     private static void assertProblem(ApiClient.Response response, int status, String type) {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.header("Content-Type")).startsWith(PROBLEM);

@@ -3,6 +3,7 @@ package org.ramsetu.infra.queue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -35,12 +36,21 @@ public class JobsEndpoint {
 
     @ReadOperation
     public List<DeadJob> dead(@Selector String type) {
-        return queue.dead(JobType.of(type), DEAD_LIST_LIMIT);
+        return queue.dead(jobType(type), DEAD_LIST_LIMIT);
     }
 
     @WriteOperation
     public Map<String, Object> redrive(@Selector String type, @Selector String id) {
-        boolean moved = queue.redrive(JobType.of(type), id);
+        boolean moved = queue.redrive(jobType(type), id);
         return Map.of("type", type, "id", id, "redriven", moved);
+    }
+
+    /** A name that cannot be a job type is the caller's mistake: 400, not a server error. */
+    private static JobType jobType(String name) {
+        try {
+            return JobType.of(name);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEndpointRequestException(e.getMessage(), "invalid job type");
+        }
     }
 }
