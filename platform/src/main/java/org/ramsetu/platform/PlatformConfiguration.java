@@ -16,6 +16,7 @@ import org.ramsetu.platform.security.CurrentUserArgumentResolver;
 import org.ramsetu.platform.security.RecordAccess;
 import org.ramsetu.platform.security.RequestLimits;
 import org.ramsetu.platform.web.ApiExceptionHandler;
+import org.ramsetu.platform.web.NullBodyRefused;
 import org.ramsetu.platform.web.StrictJsonInput;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -66,6 +67,11 @@ public class PlatformConfiguration {
     @Bean
     ApiExceptionHandler apiExceptionHandler() {
         return new ApiExceptionHandler();
+    }
+
+    @Bean
+    NullBodyRefused nullBodyRefused() {
+        return new NullBodyRefused();
     }
 
     @Bean

@@ -213,13 +213,44 @@ class ErrorResponsesTest {
     }
 
     @Test
+    void aBodyOfJsonNullIsRefusedWhereABodyIsOptional() {
+        // Found by the contract fuzzer (seed 7): sign-out took null as no body.
+        var client = Accounts.donor().client();
+
+        assertProblem(client.post("/api/v1/auth/logout", "null"), 400, "null-body");
+        assertThat(client.post("/api/v1/auth/logout", (String) null).status()).isEqualTo(204);
+    }
+
+    @Test
     void aSelectorThatCannotNameAJobTypeIsAProblemNotAServerError() {
         // Found by the contract fuzzer once the operations endpoints were in the description.
         var coordinator = Accounts.coordinator().client();
 
         assertProblem(coordinator.get("/actuator/jobs/-1"), 400, "bad-request");
         assertProblem(coordinator.post("/actuator/jobs/-1/some-id", "{}"), 400, "bad-request");
+        assertProblem(
+                coordinator.post("/actuator/jobs/mail.send/%F0%9F%98%80", "{}"),
+                400,
+                "bad-request");
         assertThat(coordinator.get("/actuator/jobs/mail.send").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aFlagKeyNoIndexCouldHoldIsAProblemNotAServerError() {
+        // Found by the contract fuzzer (seed 7): 5,000 characters reached the primary key's index.
+        var coordinator = Accounts.coordinator().client();
+
+        var refused =
+                coordinator.post(
+                        "/actuator/flags/" + "x".repeat(5_000),
+                        Map.of("variants", "{\"on\": true}"));
+
+        assertProblem(refused, 400, "bad-request");
+        assertThat(refused.text("detail")).contains("1 to 100");
+        var withoutVariants =
+                coordinator.post("/actuator/flags/" + "x".repeat(5_000), Map.of("enabled", "true"));
+        assertProblem(withoutVariants, 400, "bad-request");
+        assertProblem(coordinator.get("/actuator/flags/" + "x".repeat(5_000)), 400, "bad-request");
     }
 
     private static void assertProblem(ApiClient.Response response, int status, String type) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A flag as stored in {@code feature_flag} (docs/feature-flags.md).
@@ -24,10 +25,31 @@ public record FeatureFlag(
         Instant updatedAt,
         String updatedBy) {
 
-    public FeatureFlag {
-        if (key == null || key.isBlank()) {
-            throw new IllegalArgumentException("a flag needs a key");
+    /** A name to type in a command and to index: 1 to 100 characters of a plain alphabet. */
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
+    /**
+     * @throws IllegalArgumentException naming the rule (and the start of what was given) when the
+     *     text cannot be a flag's key
+     */
+    public static String checkedKey(String key) {
+        if (key == null || !KEY.matcher(key).matches()) {
+            throw new IllegalArgumentException(
+                    "a flag key is 1 to 100 letters, digits, dots, hyphens or underscores,"
+                            + " starting with a letter or digit (got "
+                            + (key == null
+                                    ? "none"
+                                    : "'"
+                                            + key.substring(0, Math.min(key.length(), 40))
+                                            + "'"
+                                            + (key.length() > 40 ? "…" : ""))
+                            + ")");
         }
+        return key;
+    }
+
+    public FeatureFlag {
+        checkedKey(key);
         description = description == null ? "" : description;
         // Insertion order kept: the endpoint shows variants as they were written.
         variants = variants == null ? Map.of() : new LinkedHashMap<>(variants);

@@ -50,7 +50,7 @@ public class FlagsEndpoint {
     @ReadOperation
     public Map<String, Object> flag(@Selector String key) {
         FeatureFlag flag =
-                store.find(key)
+                store.find(flagKey(key))
                         .orElseThrow(
                                 () -> new InvalidEndpointRequestException("no flag " + key, null));
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -74,6 +74,7 @@ public class FlagsEndpoint {
             @Nullable String rules,
             @Nullable String description,
             SecurityContext security) {
+        flagKey(key); // first: the key is named in what follows, and must fit the index
         String actor =
                 Optional.ofNullable(security.getPrincipal()).map(Principal::getName).orElse("?");
         // Actuator reads a write's body as a map of strings, so variants and rules come as JSON
@@ -109,7 +110,7 @@ public class FlagsEndpoint {
                                                     newRules,
                                                     description)));
         } catch (IllegalArgumentException e) {
-            throw new InvalidEndpointRequestException(e.getMessage(), "invalid flag");
+            throw new InvalidEndpointRequestException(e.getMessage(), e.getMessage());
         }
         // This instance sees the change at once; the others on the notification or the refresh.
         provider.refresh();
@@ -120,6 +121,15 @@ public class FlagsEndpoint {
         facts.put("after", asMap(change.after()));
         ChangeAuditDetails.attach(facts);
         return facts;
+    }
+
+    /** A key that cannot be one is the caller's mistake: 400 saying so. */
+    private static String flagKey(String key) {
+        try {
+            return FeatureFlag.checkedKey(key);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEndpointRequestException(e.getMessage(), e.getMessage());
+        }
     }
 
     private static FeatureFlag changed(

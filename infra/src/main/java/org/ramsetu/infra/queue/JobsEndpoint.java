@@ -3,6 +3,7 @@ package org.ramsetu.infra.queue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -41,8 +42,18 @@ public class JobsEndpoint {
 
     @WriteOperation
     public Map<String, Object> redrive(@Selector String type, @Selector String id) {
-        boolean moved = queue.redrive(jobType(type), id);
+        boolean moved = queue.redrive(jobType(type), jobId(id));
         return Map.of("type", type, "id", id, "redriven", moved);
+    }
+
+    /** Both queues name a job by the UUID they gave it; anything else names no job: 400. */
+    private static String jobId(String id) {
+        try {
+            return UUID.fromString(id).toString();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEndpointRequestException(
+                    "a job id is the UUID the dead-job list shows", "invalid job id");
+        }
     }
 
     /** A name that cannot be a job type is the caller's mistake: 400, not a server error. */
