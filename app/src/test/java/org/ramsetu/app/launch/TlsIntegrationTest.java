@@ -154,8 +154,25 @@ class TlsIntegrationTest {
 
     @Test
     @Order(2)
-    void theSmokeTestReachesAnHttpsApiThroughTheDeploymentsCaAndNamesTheFailureWithoutIt() {
+    void theSmokeTestReachesAnHttpsApiThroughTheDeploymentsCaAndNamesTheFailureWithoutIt()
+            throws Exception {
         String url = "https://localhost:" + api.port();
+        // The smoke test asks for readiness once, as after a rollout; here it is about TLS, so the
+        // api first finishes starting (its migrations check turns UP within a second or two).
+        HttpClient trustingClient = trusting(first);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (trustingClient
+                                .send(
+                                        HttpRequest.newBuilder(
+                                                        URI.create(
+                                                                url + "/actuator/health/readiness"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .statusCode()
+                        != 200
+                && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
 
