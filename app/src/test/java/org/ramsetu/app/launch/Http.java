@@ -34,4 +34,17 @@ final class Http {
         }
         return ContractCheck.send(CLIENT, request.build(), null);
     }
+
+    /** A JSON POST with a bearer token, given two minutes (a drill's start does real work). */
+    static HttpResponse<String> post(int port, String path, String bearerToken, String json) {
+        return ContractCheck.send(
+                CLIENT,
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .timeout(Duration.ofMinutes(2))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + bearerToken)
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                json);
+    }
 }

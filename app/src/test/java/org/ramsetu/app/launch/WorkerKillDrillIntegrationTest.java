@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +16,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ramsetu.app.platform.ContractCheck;
 import org.ramsetu.infra.postgres.EmbeddedPostgresServer;
 import org.ramsetu.infra.settings.RamsetuSettings;
 import org.ramsetu.infra.testing.RedisServerProcess;
@@ -105,16 +101,7 @@ class WorkerKillDrillIntegrationTest {
     }
 
     private static String post(int port, String path, String json) throws Exception {
-        HttpResponse<String> response =
-                ContractCheck.send(
-                        HttpClient.newHttpClient(),
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                                .timeout(Duration.ofMinutes(2))
-                                .header("Content-Type", "application/json")
-                                .header("Authorization", "Bearer " + COORDINATOR)
-                                .POST(HttpRequest.BodyPublishers.ofString(json))
-                                .build(),
-                        json);
+        HttpResponse<String> response = Http.post(port, path, COORDINATOR, json);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response.body();
     }

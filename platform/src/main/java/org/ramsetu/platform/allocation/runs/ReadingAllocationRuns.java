@@ -9,6 +9,7 @@ import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.matching.CoordinatorOnly;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.security.RecordAccess;
+import org.ramsetu.platform.web.RunListLimit;
 
 /**
  * Allocation runs as coordinators read them; each read is audited (a run holds the medical facts of
@@ -17,7 +18,7 @@ import org.ramsetu.platform.security.RecordAccess;
 public class ReadingAllocationRuns {
 
     /** The most candidates or exclusions one read returns. */
-    public static final int MAX_LIST = 10_000;
+    public static final int MAX_LIST = RunListLimit.MAX;
 
     private final AllocationRuns runs;
     private final RecordAccess access;

@@ -1,7 +1,6 @@
 package org.ramsetu.platform.matching.runs;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.ramsetu.platform.security.CurrentUser;
+import org.ramsetu.platform.web.RunListLimit;
 import org.ramsetu.platform.web.idempotency.IdempotentRequests;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -92,24 +92,8 @@ public class MatchRunController {
     public MatchRunView one(
             CurrentUser user,
             @PathVariable UUID id,
-            @Parameter(
-                            schema =
-                                    @Schema(
-                                            types = "integer",
-                                            format = "int32",
-                                            minimum = "0",
-                                            maximum = "" + ReadingMatchRuns.MAX_LIST))
-                    @RequestParam(required = false)
-                    Integer candidates,
-            @Parameter(
-                            schema =
-                                    @Schema(
-                                            types = "integer",
-                                            format = "int32",
-                                            minimum = "0",
-                                            maximum = "" + ReadingMatchRuns.MAX_LIST))
-                    @RequestParam(required = false)
-                    Integer excluded) {
+            @RunListLimit @RequestParam(required = false) Integer candidates,
+            @RunListLimit @RequestParam(required = false) Integer excluded) {
         return reading.one(user, id, candidates, excluded);
     }
 }

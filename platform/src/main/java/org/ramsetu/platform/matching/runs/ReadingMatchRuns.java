@@ -10,6 +10,7 @@ import org.ramsetu.platform.matching.MatchingAuditActions;
 import org.ramsetu.platform.matching.matches.Matches;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.security.RecordAccess;
+import org.ramsetu.platform.web.RunListLimit;
 
 /**
  * Match runs as coordinators read them; each read is audited (a run holds the medical facts of the
@@ -18,7 +19,7 @@ import org.ramsetu.platform.security.RecordAccess;
 public class ReadingMatchRuns {
 
     /** The most candidates or exclusions one read returns. */
-    public static final int MAX_LIST = 10_000;
+    public static final int MAX_LIST = RunListLimit.MAX;
 
     private final MatchRuns runs;
     private final Matches matches;
