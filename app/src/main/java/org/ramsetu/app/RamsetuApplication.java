@@ -12,6 +12,7 @@ import org.ramsetu.platform.PlatformConfiguration;
 import org.ramsetu.platform.accounts.SessionsConfiguration;
 import org.ramsetu.platform.allocation.config.AllocationConfiguration;
 import org.ramsetu.platform.matching.config.MatchingConfiguration;
+import org.ramsetu.platform.registry.nightly.NightlyRecomputeConfiguration;
 import org.ramsetu.platform.reminders.RemindersConfiguration;
 import org.ramsetu.platform.reporting.ReportingConfiguration;
 import org.ramsetu.platform.reprocessing.ReprocessingConfiguration;
@@ -42,6 +43,7 @@ import org.springframework.context.annotation.Import;
     ApiDescriptionConfiguration.class,
     AllocationConfiguration.class,
     ReprocessingConfiguration.class,
+    NightlyRecomputeConfiguration.class,
     RemindersConfiguration.class,
     ReportingConfiguration.class,
     SessionsConfiguration.class

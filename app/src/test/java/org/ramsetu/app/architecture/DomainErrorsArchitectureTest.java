@@ -2,7 +2,6 @@ package org.ramsetu.app.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.metaAnnotatedWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -21,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.ramsetu.platform.archfixture.ControllerAnsweringInHttp;
 import org.ramsetu.platform.archfixture.UseCaseAnsweringInHttp;
 import org.ramsetu.platform.web.ApiProblem;
+import org.ramsetu.platform.web.idempotency.IdempotentRequests;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -31,10 +32,12 @@ class DomainErrorsArchitectureTest {
 
     /**
      * Edge classes outside {@code web} packages: Spring Security's hooks and the request's caller,
-     * which answer before or around a controller, and the refresh cookie the auth controller sets.
+     * which answer before or around a controller, and the bodies and refresh cookie of the auth
+     * controller.
      */
     private static final Set<String> EDGE_CLASSES =
             Set.of(
+                    "org.ramsetu.platform.accounts.AuthRequests",
                     "org.ramsetu.platform.accounts.RefreshCookie",
                     "org.ramsetu.platform.security.CurrentUser",
                     "org.ramsetu.platform.security.ProblemAccessDeniedHandler",
@@ -66,6 +69,7 @@ class DomainErrorsArchitectureTest {
 
         assertThat(violations)
                 .anyMatch(v -> v.contains(ApiProblem.class.getName()))
+                .anyMatch(v -> v.contains(IdempotentRequests.class.getName()))
                 .anyMatch(v -> v.contains("org.springframework.http.HttpStatus"))
                 .allMatch(v -> v.contains(UseCaseAnsweringInHttp.class.getName()))
                 .noneMatch(v -> v.contains(ControllerAnsweringInHttp.class.getName()));
@@ -76,23 +80,36 @@ class DomainErrorsArchitectureTest {
                 .that(DescribedPredicate.not(webEdge()))
                 .should()
                 .dependOnClassesThat(
-                        belongToAnyOf(ApiProblem.class)
+                        resideInAPackage("org.ramsetu.platform.web..")
                                 .or(resideInAPackage("org.springframework.http..")))
-                .as("only the web edge depends on ApiProblem or org.springframework.http")
+                .as(
+                        "only the web edge depends on org.ramsetu.platform.web (ApiProblem, paging"
+                                + " annotations, idempotency keys) or org.springframework.http")
                 .because(
                         "use cases, job handlers and the CLI refuse with the domain exceptions of"
                                 + " org.ramsetu.platform.kernel; ApiProblem.from maps them to"
                                 + " problem+json (docs/adr/0022-domain-errors-at-the-edge.md)");
     }
 
-    /** Web packages, controllers and what they declare, servlet filters, the named edge classes. */
+    /**
+     * Web packages, controllers and what they declare, servlet filters, Spring configurations
+     * (which register the edge's beans), the named edge classes.
+     */
     private static DescribedPredicate<JavaClass> webEdge() {
         DescribedPredicate<JavaClass> controller = metaAnnotatedWith(Controller.class).forSubtype();
         return resideInAPackage("..web..")
                 .or(controller)
                 .or(describe("declared in a controller", c -> isInController(c, controller)))
                 .or(assignableTo(Filter.class))
-                .or(describe("a named edge class", c -> EDGE_CLASSES.contains(c.getName())));
+                .or(metaAnnotatedWith(Configuration.class))
+                .or(describe("a named edge class or declared in one", c -> isNamedEdge(c)));
+    }
+
+    private static boolean isNamedEdge(JavaClass c) {
+        return EDGE_CLASSES.contains(c.getName())
+                || c.getEnclosingClass()
+                        .map(DomainErrorsArchitectureTest::isNamedEdge)
+                        .orElse(false);
     }
 
     private static boolean isInController(JavaClass c, DescribedPredicate<JavaClass> controller) {

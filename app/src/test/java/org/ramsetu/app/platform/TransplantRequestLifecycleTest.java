@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.kernel.Conflict;
-import org.ramsetu.platform.registry.common.ExpectedVersion;
+import org.ramsetu.platform.records.ExpectedVersion;
 import org.ramsetu.platform.registry.requests.ChangingRequestStatus;
 import org.ramsetu.platform.registry.requests.TransplantRequestView;
 import org.ramsetu.platform.security.CurrentUser;

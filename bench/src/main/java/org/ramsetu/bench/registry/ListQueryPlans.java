@@ -10,14 +10,14 @@ import org.ramsetu.core.donor.PledgeStatus;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.infra.postgres.EmbeddedPostgresServer;
 import org.ramsetu.platform.coordination.CoordinatorDirectory;
-import org.ramsetu.platform.registry.common.ListQuery;
+import org.ramsetu.platform.records.Cursor;
+import org.ramsetu.platform.records.ListQuery;
+import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.registry.pledges.PledgeFilter;
 import org.ramsetu.platform.registry.pledges.Pledges;
 import org.ramsetu.platform.registry.requests.RequestFilter;
 import org.ramsetu.platform.registry.requests.RequestStatus;
 import org.ramsetu.platform.registry.requests.TransplantRequests;
-import org.ramsetu.platform.web.Cursor;
-import org.ramsetu.platform.web.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.ramsetu.infra.database.ReplicaReads;
-import org.ramsetu.platform.registry.common.ListQuery;
-import org.ramsetu.platform.web.Cursor;
-import org.ramsetu.platform.web.Page;
-import org.ramsetu.platform.web.PageRequest;
+import org.ramsetu.platform.records.Cursor;
+import org.ramsetu.platform.records.ListQuery;
+import org.ramsetu.platform.records.Page;
+import org.ramsetu.platform.records.PageRequest;
 
 /**
  * Donors and patients for coordinators: search by the start of a name or e-mail address, filter by

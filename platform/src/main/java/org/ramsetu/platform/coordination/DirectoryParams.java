@@ -1,8 +1,8 @@
 package org.ramsetu.platform.coordination;
 
 import java.util.Map;
+import org.ramsetu.platform.kernel.Fields;
 import org.ramsetu.platform.registry.common.BloodGroupFilter;
-import org.ramsetu.platform.registry.common.Fields;
 import org.ramsetu.platform.registry.common.IndianStates;
 import org.ramsetu.platform.registry.common.Location;
 

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.InvalidInput;
-import org.ramsetu.platform.registry.common.ListQuery;
+import org.ramsetu.platform.records.ListQuery;
 import org.ramsetu.platform.registry.pledges.PledgeFilter;
 import org.ramsetu.platform.registry.pledges.Pledges;
 import org.ramsetu.platform.registry.requests.RequestFilter;

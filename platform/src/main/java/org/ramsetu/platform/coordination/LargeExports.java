@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.ramsetu.platform.registry.common.ListQuery;
+import org.ramsetu.platform.records.ListQuery;
 import org.ramsetu.platform.security.CurrentUser;
 
 /**

@@ -18,7 +18,7 @@ import org.ramsetu.infra.database.ReplicaReads;
 import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
-import org.ramsetu.platform.registry.common.ListQuery;
+import org.ramsetu.platform.records.ListQuery;
 import org.ramsetu.platform.security.CurrentUser;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ResultSetExtractor;

@@ -12,10 +12,10 @@ import java.net.URI;
 import java.util.UUID;
 import org.ramsetu.infra.blob.BlobContent;
 import org.ramsetu.infra.crypto.Sha256;
+import org.ramsetu.platform.records.Page;
+import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.security.CurrentUser;
-import org.ramsetu.platform.web.Page;
 import org.ramsetu.platform.web.PageLimit;
-import org.ramsetu.platform.web.PageRequest;
 import org.ramsetu.platform.web.idempotency.IdempotentRequests;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -74,7 +74,7 @@ public class DocumentController {
             @RequestParam(value = "pledgeId", required = false) UUID pledgeId,
             @RequestParam(value = "requestId", required = false) UUID requestId) {
         return idempotent.execute(
-                user,
+                user.id(),
                 key,
                 "POST /api/v1/documents",
                 key == null ? new byte[0] : identity(file, type, pledgeId, requestId),

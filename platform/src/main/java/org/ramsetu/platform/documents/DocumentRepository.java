@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.ramsetu.platform.web.Cursor;
+import org.ramsetu.platform.records.Cursor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Document metadata in PostgreSQL. */

@@ -7,12 +7,12 @@ import java.util.Optional;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.Forbidden;
 import org.ramsetu.platform.kernel.InvalidInput;
-import org.ramsetu.platform.registry.common.Sql;
+import org.ramsetu.platform.records.Cursor;
+import org.ramsetu.platform.records.Page;
+import org.ramsetu.platform.records.PageRequest;
+import org.ramsetu.platform.records.Sql;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.security.RecordAccess;
-import org.ramsetu.platform.web.Cursor;
-import org.ramsetu.platform.web.Page;
-import org.ramsetu.platform.web.PageRequest;
 
 /**
  * The reminders as coordinators read them on the console. Coordinators only; every listing shown

@@ -15,7 +15,7 @@ import org.ramsetu.infra.mail.MailTemplate;
 import org.ramsetu.infra.mail.QueuedMail;
 import org.ramsetu.infra.schedule.WorkContext;
 import org.ramsetu.infra.schedule.WorkInterruptedException;
-import org.ramsetu.platform.registry.common.Sql;
+import org.ramsetu.platform.records.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**

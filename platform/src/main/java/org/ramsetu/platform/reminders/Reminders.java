@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.ramsetu.platform.registry.common.Sql;
-import org.ramsetu.platform.web.Cursor;
+import org.ramsetu.platform.records.Cursor;
+import org.ramsetu.platform.records.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**

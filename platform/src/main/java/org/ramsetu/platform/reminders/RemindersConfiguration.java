@@ -4,23 +4,20 @@ import java.time.Clock;
 import org.ramsetu.infra.mail.QueuedMail;
 import org.ramsetu.infra.schedule.RecurringWork;
 import org.ramsetu.infra.schedule.WorkSchedule;
-import org.ramsetu.platform.registry.nightly.NightlyRecomputeConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The nightly recomputation and the coordinators' daily reminder digest, on every database target
- * (the scheduler runs each once per cluster). The console's endpoint comes with the platform API
- * ({@link RemindersWebConfiguration}). docs/reminders.md.
+ * The coordinators' daily reminder digest, on every database target (the scheduler runs it once a
+ * day per cluster). The console's endpoint comes with the platform API ({@link
+ * RemindersWebConfiguration}). docs/reminders.md.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty("spring.datasource.url")
 @EnableConfigurationProperties(RemindersProperties.class)
-@Import(NightlyRecomputeConfiguration.class)
 public class RemindersConfiguration {
 
     @Bean

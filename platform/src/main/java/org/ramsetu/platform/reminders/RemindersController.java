@@ -2,10 +2,10 @@ package org.ramsetu.platform.reminders;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.ramsetu.platform.records.Page;
+import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.security.CurrentUser;
-import org.ramsetu.platform.web.Page;
 import org.ramsetu.platform.web.PageLimit;
-import org.ramsetu.platform.web.PageRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;

@@ -31,7 +31,7 @@ import org.ramsetu.platform.audit.AuditOutcome;
 import org.ramsetu.platform.coordination.ExportKinds;
 import org.ramsetu.platform.coordination.LargeExports;
 import org.ramsetu.platform.coordination.RegistryExport;
-import org.ramsetu.platform.registry.common.ListQuery;
+import org.ramsetu.platform.records.ListQuery;
 import org.ramsetu.platform.security.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.ramsetu.core.organ.Organ;
-import org.ramsetu.platform.registry.common.Sql;
+import org.ramsetu.platform.records.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Re-processing batches and the model versions last seen, in PostgreSQL (V170). */

@@ -6,6 +6,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.ramsetu.platform.records.PageRequest;
 
 /**
  * Describes the {@code limit} of a list paged by {@link PageRequest} with the bounds that class

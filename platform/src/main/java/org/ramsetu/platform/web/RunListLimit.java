@@ -6,10 +6,11 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.ramsetu.platform.records.RunListSize;
 
 /**
  * Describes how many of a ranking run's candidates or exclusions a read asks for (match and
- * allocation runs alike): 0 to {@link #MAX}, as their readers enforce.
+ * allocation runs alike) with the bounds of {@link RunListSize}, which their readers enforce.
  */
 @Target({ElementType.PARAMETER, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,9 +20,5 @@ import java.lang.annotation.Target;
                         types = "integer",
                         format = "int32",
                         minimum = "0",
-                        maximum = "" + RunListLimit.MAX))
-public @interface RunListLimit {
-
-    /** The most rows of a run one read answers. */
-    int MAX = 10_000;
-}
+                        maximum = "" + RunListSize.MAX))
+public @interface RunListLimit {}

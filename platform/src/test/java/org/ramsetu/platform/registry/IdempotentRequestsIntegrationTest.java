@@ -10,9 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.kernel.Conflict;
-import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.testing.MutableClock;
 import org.ramsetu.platform.web.ApiProblem;
 import org.ramsetu.platform.web.idempotency.IdempotentRequests;
@@ -30,8 +28,7 @@ class IdempotentRequestsIntegrationTest {
                     RegistryDatabase.transactions(),
                     clock,
                     Duration.ofHours(24));
-    private final CurrentUser user =
-            new CurrentUser(RegistryDatabase.newAccount("DONOR"), Role.DONOR);
+    private final UUID user = RegistryDatabase.newAccount("DONOR");
     private final AtomicInteger runs = new AtomicInteger();
 
     @Test
@@ -101,7 +98,7 @@ class IdempotentRequestsIntegrationTest {
 
     @Test
     void keysAreOneAccountsAndNoKeyMeansNoMemory() {
-        var other = new CurrentUser(RegistryDatabase.newAccount("DONOR"), Role.DONOR);
+        UUID other = RegistryDatabase.newAccount("DONOR");
         create("key-5", Map.of("organ", "KIDNEY"));
 
         idempotent.execute(other, "key-5", "POST /things", Map.of("organ", "KIDNEY"), this::work);
@@ -113,7 +110,7 @@ class IdempotentRequestsIntegrationTest {
 
     @Test
     void expiredKeysOfAnyAccountAreCleanedUpByLaterRequests() {
-        var other = new CurrentUser(RegistryDatabase.newAccount("PATIENT"), Role.PATIENT);
+        UUID other = RegistryDatabase.newAccount("PATIENT");
         idempotent.execute(other, "old", "POST /things", Map.of(), this::work);
         clock.advance(Duration.ofDays(2));
 
@@ -122,7 +119,7 @@ class IdempotentRequestsIntegrationTest {
         assertThat(
                         RegistryDatabase.jdbc()
                                 .sql("select count(*) from idempotency_key where account_id = :a")
-                                .param("a", other.id())
+                                .param("a", other)
                                 .query(Long.class)
                                 .single())
                 .isZero();
@@ -143,7 +140,7 @@ class IdempotentRequestsIntegrationTest {
     private long storedKeys() {
         return RegistryDatabase.jdbc()
                 .sql("select count(*) from idempotency_key where account_id = :a")
-                .param("a", user.id())
+                .param("a", user)
                 .query(Long.class)
                 .single();
     }

@@ -16,7 +16,7 @@ import org.ramsetu.platform.kernel.Conflict;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.matching.runs.MlScoring;
-import org.ramsetu.platform.registry.common.Sql;
+import org.ramsetu.platform.records.Sql;
 
 /**
  * An allocation run up to its record: the waiting list for the organ → the clinical core's hard

@@ -12,6 +12,7 @@ import org.ramsetu.platform.allocation.policies.LoadedPolicy;
 import org.ramsetu.platform.allocation.policies.PolicyReader;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.matching.RankingRunSlots;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Ranks the waiting list again for an open allocation run's pledge, for a re-processing batch
@@ -20,6 +21,7 @@ import org.ramsetu.platform.matching.RankingRunSlots;
  * differ by the model (and by what changed in the registry since), not by the policy; after a
  * policy change, under the active policy.
  */
+@NamedInterface("runs")
 public class ModelChangeAllocationRun {
 
     /** The audit action of a run a batch wrote. */

@@ -4,21 +4,17 @@ import java.util.Optional;
 import java.util.UUID;
 import org.ramsetu.platform.allocation.AllocationAuditActions;
 import org.ramsetu.platform.kernel.DomainException;
-import org.ramsetu.platform.kernel.InvalidInput;
 import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.matching.CoordinatorOnly;
+import org.ramsetu.platform.records.RunListSize;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.security.RecordAccess;
-import org.ramsetu.platform.web.RunListLimit;
 
 /**
  * Allocation runs as coordinators read them; each read is audited (a run holds the medical facts of
  * the donor and of every waiting patient).
  */
 public class ReadingAllocationRuns {
-
-    /** The most candidates or exclusions one read returns. */
-    public static final int MAX_LIST = RunListLimit.MAX;
 
     private final AllocationRuns runs;
     private final RecordAccess access;
@@ -36,8 +32,8 @@ public class ReadingAllocationRuns {
      *     range
      */
     public AllocationRunView one(CurrentUser user, UUID id, Integer candidates, Integer excluded) {
-        int c = limit("candidates", candidates);
-        int e = limit("excluded", excluded);
+        int c = RunListSize.checked("candidates", candidates, defaultList);
+        int e = RunListSize.checked("excluded", excluded, defaultList);
         Optional<UUID> donor = runs.donorOf(id);
         access.read(
                 user,
@@ -49,13 +45,5 @@ public class ReadingAllocationRuns {
         CoordinatorOnly.require(user, true, AllocationAuditActions.RUN, id, "read allocation runs");
         AllocationRun run = runs.find(id).orElseThrow(() -> new NotFound("allocation run", id));
         return AllocationRunView.of(run, runs.rescoredBy(id).orElse(null), c, e);
-    }
-
-    private int limit(String field, Integer requested) {
-        int value = requested == null ? defaultList : requested;
-        if (value < 0 || value > MAX_LIST) {
-            throw InvalidInput.field(field, "must be 0 to " + MAX_LIST);
-        }
-        return value;
     }
 }

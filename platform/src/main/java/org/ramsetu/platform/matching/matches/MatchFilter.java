@@ -3,7 +3,7 @@ package org.ramsetu.platform.matching.matches;
 import java.util.UUID;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.platform.kernel.DomainException;
-import org.ramsetu.platform.registry.common.Fields;
+import org.ramsetu.platform.kernel.Fields;
 
 /** What {@code GET /matches} narrows to; every field optional. */
 public record MatchFilter(

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.ramsetu.core.organ.Organ;
-import org.ramsetu.platform.registry.common.ListQuery;
-import org.ramsetu.platform.registry.common.Sql;
-import org.ramsetu.platform.web.PageRequest;
+import org.ramsetu.platform.records.ListQuery;
+import org.ramsetu.platform.records.PageRequest;
+import org.ramsetu.platform.records.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Matches in PostgreSQL. Every decision names the version it replaces. */

@@ -8,10 +8,10 @@ import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.kernel.Forbidden;
 import org.ramsetu.platform.kernel.InvalidInput;
 import org.ramsetu.platform.matching.MatchingAuditActions;
+import org.ramsetu.platform.records.Cursor;
+import org.ramsetu.platform.records.Page;
+import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.security.CurrentUser;
-import org.ramsetu.platform.web.Cursor;
-import org.ramsetu.platform.web.Page;
-import org.ramsetu.platform.web.PageRequest;
 
 /**
  * {@code GET /matches} for each role: coordinators all (filterable, each match they read audited

@@ -20,7 +20,7 @@ import org.ramsetu.core.ranking.RankingWeights;
 import org.ramsetu.platform.kernel.Conflict;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.NotFound;
-import org.ramsetu.platform.registry.common.Sql;
+import org.ramsetu.platform.records.Sql;
 import org.ramsetu.platform.registry.patients.PatientProfiles;
 import org.ramsetu.platform.registry.requests.TransplantRequest;
 import org.ramsetu.platform.registry.requests.TransplantRequests;

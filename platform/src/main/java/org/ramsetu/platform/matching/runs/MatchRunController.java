@@ -64,7 +64,8 @@ public class MatchRunController {
         String operation = "POST /api/v1/transplant-requests/" + id + "/match-runs";
         // A retry is answered before anything is prepared: the request may have changed state
         // since the first run, and a new run would then be refused.
-        Optional<ResponseEntity<?>> replayed = idempotent.replay(user, key, operation, Map.of());
+        Optional<ResponseEntity<?>> replayed =
+                idempotent.replay(user.id(), key, operation, Map.of());
         if (replayed.isPresent()) {
             return replayed.get();
         }
@@ -72,7 +73,7 @@ public class MatchRunController {
         // A concurrent retry that wins the key answers the first run; this one is then dropped.
         RunningMatch.Prepared prepared = running.prepare(user, id);
         return idempotent.execute(
-                user,
+                user.id(),
                 key,
                 operation,
                 Map.of(),

@@ -25,6 +25,7 @@ import org.ramsetu.infra.scoring.ScoringException;
 import org.ramsetu.infra.scoring.ScoringUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Asks the model server for every eligible candidate's ML score, keyed by the candidate's id (the
@@ -32,6 +33,7 @@ import org.slf4j.LoggerFactory;
  * proposes. Any failure to score is an honest outcome, not an exception: the run is then ranked on
  * the clinical policy alone and marked degraded with the reason given here.
  */
+@NamedInterface("runs")
 public class MlScoring {
 
     private static final Logger log = LoggerFactory.getLogger(MlScoring.class);

@@ -9,6 +9,7 @@ import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.matching.RankingRunSlots;
 import org.ramsetu.platform.registry.requests.RequestStatus;
 import org.ramsetu.platform.registry.requests.TransplantRequest;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Ranks an open match run's request again for a re-processing batch (docs/reprocessing.md), in two
@@ -16,6 +17,7 @@ import org.ramsetu.platform.registry.requests.TransplantRequest;
  * transaction, {@link #write} records the new run (trigger {@code REPROCESSED}) in the caller's
  * transaction, beside the old run, which is never modified.
  */
+@NamedInterface("runs")
 public class ModelChangeMatchRun {
 
     /** The audit action of a run a batch wrote. */

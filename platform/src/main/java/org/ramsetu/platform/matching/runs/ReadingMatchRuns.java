@@ -3,23 +3,19 @@ package org.ramsetu.platform.matching.runs;
 import java.util.Optional;
 import java.util.UUID;
 import org.ramsetu.platform.kernel.DomainException;
-import org.ramsetu.platform.kernel.InvalidInput;
 import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.matching.CoordinatorOnly;
 import org.ramsetu.platform.matching.MatchingAuditActions;
 import org.ramsetu.platform.matching.matches.Matches;
+import org.ramsetu.platform.records.RunListSize;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.security.RecordAccess;
-import org.ramsetu.platform.web.RunListLimit;
 
 /**
  * Match runs as coordinators read them; each read is audited (a run holds the medical facts of the
  * patient and of every candidate donor).
  */
 public class ReadingMatchRuns {
-
-    /** The most candidates or exclusions one read returns. */
-    public static final int MAX_LIST = RunListLimit.MAX;
 
     private final MatchRuns runs;
     private final Matches matches;
@@ -40,8 +36,8 @@ public class ReadingMatchRuns {
      *     Forbidden for the patient whose request it ranked
      */
     public MatchRunView one(CurrentUser user, UUID id, Integer candidates, Integer excluded) {
-        int c = limit("candidates", candidates);
-        int e = limit("excluded", excluded);
+        int c = RunListSize.checked("candidates", candidates, defaultList);
+        int e = RunListSize.checked("excluded", excluded, defaultList);
         Optional<UUID> patient = runs.patientOf(id);
         // Owners pass RecordAccess too (it is their request): they are refused just after.
         access.read(
@@ -54,13 +50,5 @@ public class ReadingMatchRuns {
         CoordinatorOnly.require(user, true, MatchingAuditActions.RUN, id, "read match runs");
         MatchRun run = runs.find(id, c, e).orElseThrow(() -> new NotFound("match run", id));
         return MatchRunView.of(run, matches.ofRun(id), runs.rescoredBy(id).orElse(null));
-    }
-
-    private int limit(String field, Integer requested) {
-        int value = requested == null ? defaultList : requested;
-        if (value < 0 || value > MAX_LIST) {
-            throw InvalidInput.field(field, "must be 0 to " + MAX_LIST);
-        }
-        return value;
     }
 }

@@ -1,6 +1,9 @@
 package org.ramsetu.platform.matching.runs;
 
+import org.springframework.modulith.NamedInterface;
+
 /** Why a run was computed. */
+@NamedInterface("runs")
 public enum RunTrigger {
     /** A coordinator asked for it. */
     COORDINATOR,

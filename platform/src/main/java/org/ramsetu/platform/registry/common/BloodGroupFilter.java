@@ -5,12 +5,15 @@ import java.util.Locale;
 import org.ramsetu.core.blood.Abo;
 import org.ramsetu.core.blood.BloodGroup;
 import org.ramsetu.core.blood.Rh;
+import org.ramsetu.platform.kernel.Fields;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The blood group filter of coordinator lists: a full group ({@code O+}, {@code AB NEG}) matches
  * exactly; an ABO group alone ({@code O}, {@code AB}) matches both Rh factors, since Rh is no
  * allocation criterion (docs/domain.md).
  */
+@NamedInterface("vocabulary")
 public final class BloodGroupFilter {
 
     private BloodGroupFilter() {}

@@ -6,12 +6,15 @@ import java.time.temporal.ChronoUnit;
 import org.ramsetu.core.Require;
 import org.ramsetu.core.blood.BloodGroup;
 import org.ramsetu.core.scores.Sex;
+import org.ramsetu.platform.kernel.Fields;
 import org.ramsetu.platform.kernel.InvalidInput;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The personal facts both donor and patient profiles hold, checked: blood group, date of birth, sex
  * (as the clinical formulas use it), height and weight.
  */
+@NamedInterface("vocabulary")
 public record Demographics(
         BloodGroup bloodGroup, LocalDate dateOfBirth, Sex sex, double heightCm, double weightKg) {
 

@@ -5,6 +5,7 @@ import java.util.List;
 import org.ramsetu.core.hla.HlaAntigen;
 import org.ramsetu.core.hla.HlaLocus;
 import org.ramsetu.core.hla.HlaTyping;
+import org.ramsetu.platform.kernel.Fields;
 import org.ramsetu.platform.kernel.InvalidInput;
 
 /**

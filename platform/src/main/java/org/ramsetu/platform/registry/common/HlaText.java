@@ -9,8 +9,11 @@ import java.util.stream.Stream;
 import org.ramsetu.core.hla.HlaAntigen;
 import org.ramsetu.core.hla.HlaTyping;
 import org.ramsetu.core.hla.UnacceptableAntigens;
+import org.ramsetu.platform.kernel.Fields;
+import org.springframework.modulith.NamedInterface;
 
 /** HLA typings and antigen lists as stored: canonical names separated by blanks. */
+@NamedInterface("vocabulary")
 public final class HlaText {
 
     private static final Comparator<HlaAntigen> ORDER =

@@ -2,6 +2,7 @@ package org.ramsetu.platform.registry.common;
 
 import java.util.Locale;
 import org.ramsetu.core.scores.LiverLabs;
+import org.ramsetu.platform.kernel.Fields;
 import org.ramsetu.platform.kernel.InvalidInput;
 
 /**

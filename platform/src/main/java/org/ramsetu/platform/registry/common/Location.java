@@ -2,12 +2,14 @@ package org.ramsetu.platform.registry.common;
 
 import java.util.Locale;
 import org.ramsetu.core.geo.Coordinates;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A checked place: city, canonical state and coordinates (for distances to hospitals).
  *
  * @param city as typed (blanks collapsed)
  */
+@NamedInterface("vocabulary")
 public record Location(String city, String state, Coordinates coordinates) {
 
     /** What the city filter compares: case and blanks do not matter. */

@@ -2,6 +2,7 @@ package org.ramsetu.platform.registry.common;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.ramsetu.core.geo.Coordinates;
+import org.ramsetu.platform.kernel.Fields;
 
 /**
  * A place in requests and responses.

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.ramsetu.core.hla.HlaTyping;
 import org.ramsetu.platform.registry.common.Demographics;
 import org.ramsetu.platform.registry.common.Location;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A donor's medical profile, one per donor account.
@@ -12,6 +13,7 @@ import org.ramsetu.platform.registry.common.Location;
  * @param hla null until the donor has been typed
  * @param consentGivenAt when the donor consented to RamSetu keeping this profile
  */
+@NamedInterface("donors")
 public record DonorProfile(
         UUID accountId,
         Demographics person,

@@ -2,7 +2,7 @@ package org.ramsetu.platform.registry.donors;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
-import org.ramsetu.platform.registry.common.Fields;
+import org.ramsetu.platform.kernel.Fields;
 
 /**
  * A donor's medical history in requests and responses.

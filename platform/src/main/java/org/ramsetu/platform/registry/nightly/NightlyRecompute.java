@@ -23,7 +23,7 @@ import org.ramsetu.core.scores.LabRecertification;
 import org.ramsetu.core.scores.PercentileTable;
 import org.ramsetu.infra.schedule.WorkContext;
 import org.ramsetu.infra.schedule.WorkInterruptedException;
-import org.ramsetu.platform.registry.common.Sql;
+import org.ramsetu.platform.records.Sql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;

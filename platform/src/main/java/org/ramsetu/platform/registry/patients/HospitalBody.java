@@ -2,7 +2,7 @@ package org.ramsetu.platform.registry.patients;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.ramsetu.core.geo.Coordinates;
-import org.ramsetu.platform.registry.common.Fields;
+import org.ramsetu.platform.kernel.Fields;
 import org.ramsetu.platform.registry.common.LocationBody;
 
 /**

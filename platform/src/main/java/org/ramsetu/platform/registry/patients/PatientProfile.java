@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.ramsetu.core.hla.HlaTyping;
 import org.ramsetu.core.hla.UnacceptableAntigens;
 import org.ramsetu.platform.registry.common.Demographics;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A patient's medical profile, one per patient account.
@@ -12,6 +13,7 @@ import org.ramsetu.platform.registry.common.Demographics;
  * @param hla null until typed (a kidney request needs it)
  * @param unacceptableAntigens from antibody screening; donors carrying any are excluded
  */
+@NamedInterface("patients")
 public record PatientProfile(
         UUID accountId,
         Demographics person,

@@ -10,13 +10,15 @@ import java.util.UUID;
 import org.ramsetu.core.blood.BloodGroup;
 import org.ramsetu.core.geo.Coordinates;
 import org.ramsetu.core.scores.Sex;
+import org.ramsetu.platform.records.Sql;
 import org.ramsetu.platform.registry.common.Demographics;
 import org.ramsetu.platform.registry.common.HlaText;
 import org.ramsetu.platform.registry.common.Location;
-import org.ramsetu.platform.registry.common.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 
 /** Patient profiles in PostgreSQL; every update names the version it replaces. */
+@NamedInterface("patients")
 public class PatientProfiles {
 
     /** Named, not "*": a column a later release adds changes nothing this release reads. */

@@ -9,17 +9,18 @@ import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
 import org.ramsetu.platform.kernel.DomainException;
+import org.ramsetu.platform.kernel.Fields;
 import org.ramsetu.platform.kernel.Forbidden;
 import org.ramsetu.platform.kernel.InvalidInput;
 import org.ramsetu.platform.kernel.NotFound;
+import org.ramsetu.platform.records.ExpectedVersion;
+import org.ramsetu.platform.records.Sql;
 import org.ramsetu.platform.registry.RegistryAuditActions;
-import org.ramsetu.platform.registry.common.ExpectedVersion;
-import org.ramsetu.platform.registry.common.Fields;
 import org.ramsetu.platform.registry.common.RegistryProblems;
-import org.ramsetu.platform.registry.common.Sql;
 import org.ramsetu.platform.registry.common.TransitionRefused;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.security.RecordAccess;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -27,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction: the versioned update, its audit entry and the donor's e-mail. Of two concurrent
  * changes of one pledge exactly one wins; the other gets 409.
  */
+@NamedInterface("pledges")
 public class ChangingPledgeStatus {
 
     static final int MAX_REASON = 1000;

@@ -7,7 +7,7 @@ import org.ramsetu.core.donor.EyeHealth;
 import org.ramsetu.core.donor.InfectionStatus;
 import org.ramsetu.core.donor.ViralMarker;
 import org.ramsetu.core.geo.StorageMedium;
-import org.ramsetu.platform.registry.common.Fields;
+import org.ramsetu.platform.kernel.Fields;
 
 /**
  * Cornea test results of a pledge; every field optional (not yet reported).

@@ -7,7 +7,7 @@ import org.ramsetu.core.donor.CardiacRisk;
 import org.ramsetu.core.donor.EchoFinding;
 import org.ramsetu.core.donor.HeartTests;
 import org.ramsetu.core.donor.ViralMarker;
-import org.ramsetu.platform.registry.common.Fields;
+import org.ramsetu.platform.kernel.Fields;
 
 /**
  * Heart test results of a pledge; every field optional (not yet reported).

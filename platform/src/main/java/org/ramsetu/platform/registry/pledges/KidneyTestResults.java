@@ -6,7 +6,7 @@ import org.ramsetu.core.donor.CardiacRisk;
 import org.ramsetu.core.donor.FunctionGrade;
 import org.ramsetu.core.donor.ImagingFinding;
 import org.ramsetu.core.donor.KidneyTests;
-import org.ramsetu.platform.registry.common.Fields;
+import org.ramsetu.platform.kernel.Fields;
 import org.ramsetu.platform.registry.common.LabUnits;
 import org.ramsetu.platform.registry.common.Measurement;
 

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.ramsetu.core.donor.DonorTests;
 import org.ramsetu.core.donor.PledgeStatus;
 import org.ramsetu.core.organ.Organ;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A donor's pledge of one organ, with the test results reported for it.
@@ -13,6 +14,7 @@ import org.ramsetu.core.organ.Organ;
  * @param rejectionReason the coordinator's reason; only for {@code REJECTED}
  * @param statusChangedBy the account that made the last change (the donor on creation)
  */
+@NamedInterface("pledges")
 public record Pledge(
         UUID id,
         UUID donorId,

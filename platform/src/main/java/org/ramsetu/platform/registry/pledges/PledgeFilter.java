@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.UUID;
 import org.ramsetu.core.donor.PledgeStatus;
 import org.ramsetu.core.organ.Organ;
+import org.ramsetu.platform.kernel.Fields;
 import org.ramsetu.platform.registry.common.BloodGroupFilter;
-import org.ramsetu.platform.registry.common.Fields;
 import org.ramsetu.platform.registry.common.IndianStates;
 import org.ramsetu.platform.registry.common.Location;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * What a pledge list asks for; every part optional.
@@ -16,6 +17,7 @@ import org.ramsetu.platform.registry.common.Location;
  * @param cityKey the donor's city, compared case-insensitively
  * @param bloodGroups the donor's blood group is one of these
  */
+@NamedInterface("pledges")
 public record PledgeFilter(
         UUID donorId,
         PledgeStatus status,

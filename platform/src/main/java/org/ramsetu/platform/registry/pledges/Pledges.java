@@ -9,12 +9,14 @@ import java.util.Optional;
 import java.util.UUID;
 import org.ramsetu.core.donor.PledgeStatus;
 import org.ramsetu.core.organ.Organ;
-import org.ramsetu.platform.registry.common.ListQuery;
-import org.ramsetu.platform.registry.common.Sql;
-import org.ramsetu.platform.web.PageRequest;
+import org.ramsetu.platform.records.ListQuery;
+import org.ramsetu.platform.records.PageRequest;
+import org.ramsetu.platform.records.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 
 /** Pledges in PostgreSQL. Changes name the version they replace (optimistic concurrency). */
+@NamedInterface("pledges")
 public class Pledges {
 
     /** Named, not "*": a column a later release adds changes nothing this release reads. */

@@ -3,7 +3,7 @@ package org.ramsetu.platform.registry.requests;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
-import org.ramsetu.platform.registry.common.ExpectedVersion;
+import org.ramsetu.platform.records.ExpectedVersion;
 import org.ramsetu.platform.security.CurrentUser;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;

@@ -9,16 +9,17 @@ import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
 import org.ramsetu.platform.kernel.DomainException;
+import org.ramsetu.platform.kernel.Fields;
 import org.ramsetu.platform.kernel.Forbidden;
 import org.ramsetu.platform.kernel.InvalidInput;
 import org.ramsetu.platform.kernel.NotFound;
+import org.ramsetu.platform.records.ExpectedVersion;
+import org.ramsetu.platform.records.Sql;
 import org.ramsetu.platform.registry.RegistryAuditActions;
-import org.ramsetu.platform.registry.common.ExpectedVersion;
-import org.ramsetu.platform.registry.common.Fields;
 import org.ramsetu.platform.registry.common.RegistryProblems;
-import org.ramsetu.platform.registry.common.Sql;
 import org.ramsetu.platform.registry.common.TransitionRefused;
 import org.ramsetu.platform.security.CurrentUser;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -27,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (directly, or through the matching workflow, which calls {@link #markMatched} and {@link
  * #markTransplanted} inside its own transaction).
  */
+@NamedInterface("requests")
 public class ChangingRequestStatus {
 
     static final int MAX_REASON = 1000;

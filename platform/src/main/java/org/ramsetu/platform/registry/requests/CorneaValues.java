@@ -1,12 +1,14 @@
 package org.ramsetu.platform.registry.requests;
 
-import org.ramsetu.platform.registry.common.Fields;
+import org.ramsetu.platform.kernel.Fields;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The cornea candidate's indication.
  *
  * @param indication {@code OPTICAL}, {@code TECTONIC} or {@code THERAPEUTIC}
  */
+@NamedInterface("requests")
 public record CorneaValues(String indication) implements ClinicalValues {
 
     CorneaValues checked() {

@@ -2,6 +2,7 @@ package org.ramsetu.platform.registry.requests;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * {@code POST /api/v1/transplant-requests}: the organ, the urgency, and the clinical values of that
@@ -10,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param organ {@code KIDNEY}, {@code LIVER}, {@code HEART} or {@code CORNEA}
  * @param urgency 1 (routine) to 5 (most urgent), as the treating team rates it
  */
+@NamedInterface("requests")
 public record CreateTransplantRequest(
         @Schema(example = "KIDNEY") String organ,
         @Schema(minimum = "" + MIN_URGENCY, maximum = "" + MAX_URGENCY, example = "3")

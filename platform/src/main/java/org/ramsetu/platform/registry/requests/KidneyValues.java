@@ -3,8 +3,9 @@ package org.ramsetu.platform.registry.requests;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
+import org.ramsetu.platform.kernel.Fields;
 import org.ramsetu.platform.kernel.InvalidInput;
-import org.ramsetu.platform.registry.common.Fields;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The kidney candidate's facts behind EPTS.
@@ -13,6 +14,7 @@ import org.ramsetu.platform.registry.common.Fields;
  * @param diabetes required
  * @param priorTransplant any earlier solid organ transplant; required
  */
+@NamedInterface("requests")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record KidneyValues(
         @Nullable LocalDate dialysisStartDate, Boolean diabetes, Boolean priorTransplant)

@@ -15,14 +15,16 @@ import org.ramsetu.core.scores.LiverLabs;
 import org.ramsetu.core.scores.Meld;
 import org.ramsetu.core.scores.PercentileTable;
 import org.ramsetu.platform.kernel.DomainException;
+import org.ramsetu.platform.kernel.Fields;
 import org.ramsetu.platform.kernel.InvalidInput;
 import org.ramsetu.platform.registry.common.Demographics;
-import org.ramsetu.platform.registry.common.Fields;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Checks the clinical values of a new transplant request and computes its scores with the clinical
  * core: MELD-Na and MELD 3.0 (livers), EPTS (adult kidney candidates), status tier (hearts).
  */
+@NamedInterface("requests")
 public final class ListingAssessment {
 
     /** EPTS is defined for adult candidates (OPTN EPTS guide). */

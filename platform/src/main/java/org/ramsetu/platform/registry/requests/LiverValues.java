@@ -3,9 +3,10 @@ package org.ramsetu.platform.registry.requests;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.ramsetu.core.scores.LiverLabs;
 import org.ramsetu.core.scores.Sex;
-import org.ramsetu.platform.registry.common.Fields;
+import org.ramsetu.platform.kernel.Fields;
 import org.ramsetu.platform.registry.common.LabUnits;
 import org.ramsetu.platform.registry.common.Measurement;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The liver candidate's laboratory values behind MELD-Na and MELD 3.0; all required.
@@ -18,6 +19,7 @@ import org.ramsetu.platform.registry.common.Measurement;
  * @param dialysedTwiceInPastWeek two or more dialyses (or 24 h CVVHD) in the week before the
  *     creatinine was drawn
  */
+@NamedInterface("requests")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LiverValues(
         Measurement bilirubin,

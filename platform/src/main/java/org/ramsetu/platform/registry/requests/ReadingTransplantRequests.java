@@ -5,13 +5,13 @@ import java.util.Optional;
 import java.util.UUID;
 import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.kernel.DomainException;
+import org.ramsetu.platform.records.Cursor;
+import org.ramsetu.platform.records.Page;
+import org.ramsetu.platform.records.PageRequest;
+import org.ramsetu.platform.records.Sql;
 import org.ramsetu.platform.registry.common.Roles;
-import org.ramsetu.platform.registry.common.Sql;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.security.RecordAccess;
-import org.ramsetu.platform.web.Cursor;
-import org.ramsetu.platform.web.Page;
-import org.ramsetu.platform.web.PageRequest;
 
 /**
  * Transplant requests as their patient and coordinators see them. Every request a coordinator

@@ -3,10 +3,11 @@ package org.ramsetu.platform.registry.requests;
 import java.util.List;
 import java.util.UUID;
 import org.ramsetu.core.organ.Organ;
+import org.ramsetu.platform.kernel.Fields;
 import org.ramsetu.platform.registry.common.BloodGroupFilter;
-import org.ramsetu.platform.registry.common.Fields;
 import org.ramsetu.platform.registry.common.IndianStates;
 import org.ramsetu.platform.registry.common.Location;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * What a transplant request list asks for; every part optional.
@@ -16,6 +17,7 @@ import org.ramsetu.platform.registry.common.Location;
  * @param state the treating hospital's state
  * @param bloodGroups the patient's blood group is one of these
  */
+@NamedInterface("requests")
 public record RequestFilter(
         UUID patientId,
         RequestStatus status,

@@ -1,6 +1,9 @@
 package org.ramsetu.platform.registry.requests;
 
+import org.springframework.modulith.NamedInterface;
+
 /** Where a transplant request stands on the waiting list. */
+@NamedInterface("requests")
 public enum RequestStatus {
     /** Listed; waiting time runs. */
     WAITING,

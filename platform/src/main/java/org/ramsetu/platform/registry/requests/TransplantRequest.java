@@ -3,6 +3,7 @@ package org.ramsetu.platform.registry.requests;
 import java.time.Instant;
 import java.util.UUID;
 import org.ramsetu.core.organ.Organ;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A patient's request for one organ: a place on the waiting list.
@@ -13,6 +14,7 @@ import org.ramsetu.core.organ.Organ;
  * @param removalReason the coordinator's reason; only for {@code REMOVED}
  * @param statusChangedBy the account that made the last change (the patient on creation)
  */
+@NamedInterface("requests")
 public record TransplantRequest(
         UUID id,
         UUID patientId,

@@ -8,11 +8,11 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.UUID;
-import org.ramsetu.platform.registry.common.ETags;
+import org.ramsetu.platform.records.ETags;
+import org.ramsetu.platform.records.Page;
+import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.security.CurrentUser;
-import org.ramsetu.platform.web.Page;
 import org.ramsetu.platform.web.PageLimit;
-import org.ramsetu.platform.web.PageRequest;
 import org.ramsetu.platform.web.idempotency.IdempotentRequests;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,7 +67,7 @@ public class TransplantRequestController {
             @RequestHeader(value = IdempotentRequests.HEADER, required = false) String key,
             @RequestBody CreateTransplantRequest body) {
         return idempotent.execute(
-                user,
+                user.id(),
                 key,
                 "POST /api/v1/transplant-requests",
                 body,

@@ -9,13 +9,15 @@ import java.util.Optional;
 import java.util.UUID;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.core.scores.LabRecertification;
-import org.ramsetu.platform.registry.common.ListQuery;
-import org.ramsetu.platform.registry.common.Sql;
-import org.ramsetu.platform.web.PageRequest;
+import org.ramsetu.platform.records.ListQuery;
+import org.ramsetu.platform.records.PageRequest;
+import org.ramsetu.platform.records.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Transplant requests in PostgreSQL. Changes name the version they replace. */
+@NamedInterface("requests")
 public class TransplantRequests {
 
     /** Named, not "*": a column a later release adds changes nothing this release reads. */

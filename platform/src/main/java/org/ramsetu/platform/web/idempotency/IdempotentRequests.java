@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.ramsetu.infra.crypto.Sha256;
-import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.web.ApiProblem;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -60,6 +59,7 @@ public class IdempotentRequests {
     /**
      * Runs {@code work} once per key; the request's identity is its operation and its JSON body.
      *
+     * @param caller the account asking; keys are remembered per account
      * @param key the header value, or null when the client sent none
      * @param operation what is being asked, e.g. {@code POST /api/v1/pledges}
      * @param body the parsed request body (compared as JSON, so spacing does not matter)
@@ -67,12 +67,12 @@ public class IdempotentRequests {
      * @throws ApiProblem 400 for a malformed key, 422 for a key reused with another request
      */
     public ResponseEntity<?> execute(
-            CurrentUser user,
+            UUID caller,
             String key,
             String operation,
             Object body,
             Supplier<? extends ResponseEntity<?>> work) {
-        return execute(user, key, operation, json.writeValueAsBytes(body), work);
+        return execute(caller, key, operation, json.writeValueAsBytes(body), work);
     }
 
     /**
@@ -85,23 +85,23 @@ public class IdempotentRequests {
      * @throws ApiProblem 400 for a malformed key, 422 for a key reused with another request
      */
     public Optional<ResponseEntity<?>> replay(
-            CurrentUser user, String key, String operation, Object body) {
+            UUID caller, String key, String operation, Object body) {
         if (key == null) {
             return Optional.empty();
         }
         String checkedKey = checked(key);
         byte[] requestHash =
                 sha256(operation.getBytes(StandardCharsets.UTF_8), json.writeValueAsBytes(body));
-        return remembered(user, checkedKey, requestHash, clock.instant());
+        return remembered(caller, checkedKey, requestHash, clock.instant());
     }
 
     /**
-     * As {@link #execute(CurrentUser, String, String, Object, Supplier)} for requests that are not
-     * JSON (e.g. uploads): {@code request} is whatever identifies the request, such as the bytes of
-     * the file and its form fields.
+     * As {@link #execute(UUID, String, String, Object, Supplier)} for requests that are not JSON
+     * (e.g. uploads): {@code request} is whatever identifies the request, such as the bytes of the
+     * file and its form fields.
      */
     public ResponseEntity<?> execute(
-            CurrentUser user,
+            UUID caller,
             String key,
             String operation,
             byte[] request,
@@ -113,16 +113,16 @@ public class IdempotentRequests {
         byte[] requestHash = sha256(operation.getBytes(StandardCharsets.UTF_8), request);
         return tx.execute(
                 status -> {
-                    keys.lock(lockKey(user.id(), checkedKey));
+                    keys.lock(lockKey(caller, checkedKey));
                     Instant now = clock.instant();
                     Optional<ResponseEntity<?>> previous =
-                            remembered(user, checkedKey, requestHash, now);
+                            remembered(caller, checkedKey, requestHash, now);
                     if (previous.isPresent()) {
                         return previous.get();
                     }
                     StoredResponse response = stored(work.get());
                     keys.remember(
-                            user.id(), checkedKey, requestHash, response, now, now.plus(lifetime));
+                            caller, checkedKey, requestHash, response, now, now.plus(lifetime));
                     keys.purgeExpired(now);
                     // The first answer is the stored text too, so a replay is identical to it.
                     return response.toResponse(false);
@@ -131,8 +131,8 @@ public class IdempotentRequests {
 
     /** The first answer under the key, replayed; a key reused with another request is a 422. */
     private Optional<ResponseEntity<?>> remembered(
-            CurrentUser user, String key, byte[] requestHash, Instant now) {
-        return keys.find(user.id(), key, now)
+            UUID caller, String key, byte[] requestHash, Instant now) {
+        return keys.find(caller, key, now)
                 .map(
                         previous -> {
                             if (!MessageDigest.isEqual(previous.requestHash(), requestHash)) {

@@ -1,10 +1,11 @@
-package org.ramsetu.platform.web;
+package org.ramsetu.platform.records;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.UUID;
+import org.ramsetu.platform.kernel.InvalidInput;
 
 /**
  * Where a page of a list ended, in the list's keyset order (time descending, then id descending):
@@ -33,7 +34,7 @@ public record Cursor(Instant at, UUID id) {
      * before the number or an upper-case id would give one page several names, and a time outside
      * the database's range would reach the query.
      *
-     * @throws ApiProblem 400 naming {@code field} when the text is not a cursor we issued
+     * @throws InvalidInput naming {@code field} when the text is not a cursor we issued
      */
     public static Cursor decode(String field, String text) {
         Cursor cursor;
@@ -58,8 +59,7 @@ public record Cursor(Instant at, UUID id) {
         return cursor;
     }
 
-    private static ApiProblem notIssued(String field) {
-        return ApiProblem.invalidField(
-                field, "must be the nextCursor of a previous page, unchanged");
+    private static InvalidInput notIssued(String field) {
+        return InvalidInput.field(field, "must be the nextCursor of a previous page, unchanged");
     }
 }

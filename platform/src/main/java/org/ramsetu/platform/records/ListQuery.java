@@ -1,10 +1,9 @@
-package org.ramsetu.platform.registry.common;
+package org.ramsetu.platform.records;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.ramsetu.platform.web.Cursor;
 
 /**
  * The optional filters of a list query and its keyset condition, collected as SQL with named

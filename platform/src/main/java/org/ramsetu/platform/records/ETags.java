@@ -1,4 +1,4 @@
-package org.ramsetu.platform.registry.common;
+package org.ramsetu.platform.records;
 
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.InvalidInput;

@@ -1,4 +1,4 @@
-package org.ramsetu.platform.web;
+package org.ramsetu.platform.records;
 
 import java.util.List;
 import java.util.function.Function;

@@ -1,4 +1,4 @@
-package org.ramsetu.platform.registry.common;
+package org.ramsetu.platform.records;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package org.ramsetu.platform.web;
+package org.ramsetu.platform.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.ramsetu.platform.kernel.InvalidInput;
 
 class CursorTest {
 
@@ -48,7 +49,8 @@ class CursorTest {
     private static void assertRefused(String text) {
         assertThatThrownBy(() -> Cursor.decode("after", text))
                 .isInstanceOfSatisfying(
-                        ApiProblem.class, p -> assertThat(p.status().value()).isEqualTo(400));
+                        InvalidInput.class,
+                        refused -> assertThat(refused.fieldErrors()).containsOnlyKeys("after"));
     }
 
     private static String encoded(String plain) {

@@ -1,12 +1,10 @@
-package org.ramsetu.platform.registry.common;
+package org.ramsetu.platform.kernel;
 
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.ramsetu.core.InvalidClinicalValueException;
-import org.ramsetu.platform.kernel.InvalidInput;
-import org.ramsetu.platform.kernel.VisibleText;
 
 /**
  * Checks of request fields shared by the registry forms. Each failure is a 400 naming the field by
@@ -126,7 +124,8 @@ public final class Fields {
                 .collect(Collectors.joining(", "));
     }
 
-    static String abbreviated(String text) {
+    /** The start of a rejected value, short enough to quote in a refusal. */
+    public static String abbreviated(String text) {
         return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 }

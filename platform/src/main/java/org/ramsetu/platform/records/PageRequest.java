@@ -1,4 +1,6 @@
-package org.ramsetu.platform.web;
+package org.ramsetu.platform.records;
+
+import org.ramsetu.platform.kernel.InvalidInput;
 
 /**
  * One page of a list: at most {@code limit} items after the cursor ({@code null} for the first).
@@ -11,7 +13,7 @@ public record PageRequest(int limit, Cursor after) {
     public static PageRequest of(Integer limit, String after) {
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1 || size > MAX_LIMIT) {
-            throw ApiProblem.invalidField("limit", "must be 1 to " + MAX_LIMIT);
+            throw InvalidInput.field("limit", "must be 1 to " + MAX_LIMIT);
         }
         return new PageRequest(
                 size, after == null || after.isBlank() ? null : Cursor.decode("after", after));

@@ -1,0 +1,227 @@
+package org.ramsetu.platform.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every table of the platform has one owning module, and a module's SQL names only its own tables
+ * (ADR 0031): another module's data is read through the owner's Java face, so a table can change
+ * with its owner alone. Spring Modulith sees types, not SQL text; this test reads the SQL in the
+ * platform's string literals.
+ *
+ * <p>{@link #CROSSINGS} lists the SQL that still reads another module's tables, file by file. A new
+ * crossing fails the test, and so does an entry that no longer crosses, so the list only shrinks.
+ */
+class TableOwnershipTest {
+
+    private static final Path SOURCES = Path.of("src/main/java/org/ramsetu/platform");
+    private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
+
+    /** The module that creates, writes and answers for each table. */
+    static final Map<String, String> OWNERS =
+            Map.ofEntries(
+                    Map.entry("account", "accounts"),
+                    Map.entry("account_second_factor", "accounts"),
+                    Map.entry("one_time_code", "accounts"),
+                    Map.entry("recovery_code", "accounts"),
+                    Map.entry("refresh_token", "accounts"),
+                    Map.entry("revoked_session", "accounts"),
+                    Map.entry("audit_event", "audit"),
+                    Map.entry("audit_chain", "audit"),
+                    Map.entry("idempotency_key", "web"),
+                    Map.entry("donor_profile", "registry"),
+                    Map.entry("patient_profile", "registry"),
+                    Map.entry("pledge", "registry"),
+                    Map.entry("transplant_request", "registry"),
+                    Map.entry("transplant_request_labs", "registry"),
+                    Map.entry("nightly_recompute_run", "registry"),
+                    Map.entry("document", "documents"),
+                    Map.entry("match_run", "matching"),
+                    Map.entry("match", "matching"),
+                    Map.entry("match_run_reprocessing", "matching"),
+                    Map.entry("allocation_run", "allocation"),
+                    Map.entry("waiting_list_generation", "allocation"),
+                    Map.entry("allocation_run_reprocessing", "allocation"),
+                    Map.entry("registry_report", "reporting"),
+                    Map.entry("report_export", "reporting"),
+                    Map.entry("reminder_digest", "reminders"),
+                    Map.entry("reprocessing_batch", "reprocessing"),
+                    Map.entry("model_version_seen", "reprocessing"));
+
+    /**
+     * The SQL that still reads other modules' tables: source file (below the platform's package) →
+     * the foreign tables it names. Each is a read; no module writes another's table.
+     */
+    static final Map<String, Set<String>> CROSSINGS =
+            Map.ofEntries(
+                    // The ranking runs' candidate pools: redesigned with the run kernel (issue 19).
+                    Map.entry(
+                            "matching/runs/CandidatePool.java", Set.of("pledge", "donor_profile")),
+                    Map.entry("matching/runs/RecordingMatchRun.java", Set.of("transplant_request")),
+                    Map.entry(
+                            "allocation/runs/OfferedOrgans.java",
+                            Set.of("pledge", "donor_profile")),
+                    Map.entry("allocation/runs/RecordingAllocationRun.java", Set.of("pledge")),
+                    Map.entry(
+                            "allocation/runs/WaitingList.java",
+                            Set.of("transplant_request", "patient_profile")),
+                    // Read models over the registry: the coordinator's directory, statistics,
+                    // monthly counts and reminders.
+                    Map.entry(
+                            "coordination/CoordinatorDirectory.java",
+                            Set.of(
+                                    "account",
+                                    "donor_profile",
+                                    "patient_profile",
+                                    "pledge",
+                                    "transplant_request")),
+                    Map.entry(
+                            "coordination/RegistryStatistics.java",
+                            Set.of(
+                                    "document",
+                                    "donor_profile",
+                                    "patient_profile",
+                                    "pledge",
+                                    "transplant_request")),
+                    Map.entry(
+                            "coordination/OperationsStatistics.java", Set.of("match", "match_run")),
+                    Map.entry(
+                            "reporting/RegistryCounts.java",
+                            Set.of(
+                                    "donor_profile",
+                                    "match",
+                                    "patient_profile",
+                                    "pledge",
+                                    "transplant_request")),
+                    Map.entry(
+                            "reminders/Reminders.java",
+                            Set.of(
+                                    "donor_profile",
+                                    "patient_profile",
+                                    "pledge",
+                                    "transplant_request",
+                                    "transplant_request_labs")),
+                    // The registry's exports name the account holder.
+                    Map.entry("registry/pledges/Pledges.java", Set.of("account")),
+                    Map.entry("registry/requests/TransplantRequests.java", Set.of("account")),
+                    Map.entry(
+                            "documents/DocumentRepository.java",
+                            Set.of("pledge", "transplant_request")),
+                    Map.entry(
+                            "reprocessing/OpenRuns.java",
+                            Set.of("allocation_run", "match_run", "pledge", "transplant_request")),
+                    Map.entry(
+                            "matching/MatchParties.java",
+                            Set.of("account", "donor_profile", "patient_profile")),
+                    Map.entry("reminders/ReminderDigests.java", Set.of("account")),
+                    Map.entry("reporting/ReportMails.java", Set.of("account")));
+
+    private static final Pattern CREATE_TABLE =
+            Pattern.compile("(?i)create table (?:if not exists )?([a-z_]+)");
+
+    // Read left to right, so that a comment inside a string is text and a quote inside a comment
+    // is not a string: comments, character literals, text blocks (group 1), strings (group 2).
+    private static final Pattern TOKENS =
+            Pattern.compile(
+                    "//[^\\n]*|/\\*.*?\\*/|'(?:[^'\\\\\\n]|\\\\.)+'"
+                            + "|\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"",
+                    Pattern.DOTALL);
+
+    @Test
+    void everyTableTheMigrationsCreateHasOneOwner() throws IOException {
+        Set<String> created = new TreeSet<>();
+        try (Stream<Path> files = Files.list(MIGRATIONS)) {
+            for (Path file : files.toList()) {
+                Matcher m = CREATE_TABLE.matcher(Files.readString(file));
+                while (m.find()) {
+                    created.add(m.group(1).toLowerCase());
+                }
+            }
+        }
+        assertThat(created).hasSizeGreaterThan(20);
+        assertThat(OWNERS.keySet()).containsExactlyInAnyOrderElementsOf(created);
+    }
+
+    @Test
+    void noModuleReadsAnotherModulesTablesBeyondTheListedCrossings() throws IOException {
+        Map<String, Set<String>> found = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String relative = SOURCES.relativize(file).toString().replace('\\', '/');
+                if (!relative.contains("/")) {
+                    continue; // the platform's own configuration, above every module
+                }
+                String module = relative.substring(0, relative.indexOf('/'));
+                Set<String> foreign =
+                        tablesNamed(Files.readString(file)).stream()
+                                .filter(table -> !module.equals(OWNERS.get(table)))
+                                .collect(Collectors.toCollection(TreeSet::new));
+                if (!foreign.isEmpty()) {
+                    found.put(relative, foreign);
+                }
+            }
+        }
+        assertThat(found).as("SQL that reads another module's tables").isNotEmpty();
+        assertThat(found)
+                .as(
+                        "a module reads another module's tables: use the owner's face instead"
+                                + " (docs/adr/0031-feature-modules-with-spring-modulith.md), or,"
+                                + " when a crossing is gone, remove it from CROSSINGS")
+                .isEqualTo(new TreeMap<>(CROSSINGS));
+    }
+
+    @Test
+    void theScanFindsTablesInSqlButNotInComments() {
+        String source =
+                """
+                /** Moved from pledge to match_run when approved. */
+                class Planted {
+                    // update account set ...
+                    static final String A = "select id from pledge p join donor_profile d on true";
+                    static final String B = \"""
+                        insert into match_run (id) values (:id)
+                        \""";
+                    static final String C = "see https://example.org/ from the update account page";
+                    static final char QUOTE = '"';
+                    static final String D = "the match was approved";
+                }
+                """;
+
+        assertThat(tablesNamed(source))
+                .containsExactlyInAnyOrder("pledge", "donor_profile", "match_run", "account");
+    }
+
+    /** The known tables that the SQL in a source's string literals names. */
+    static Set<String> tablesNamed(String source) {
+        Pattern table =
+                Pattern.compile(
+                        "(?i)\\b(?:from|join|update|into|table)\\s+("
+                                + String.join("|", OWNERS.keySet())
+                                + ")\\b");
+        Set<String> tables = new TreeSet<>();
+        Matcher token = TOKENS.matcher(source);
+        while (token.find()) {
+            String sql = token.group(1) != null ? token.group(1) : token.group(2);
+            if (sql == null) {
+                continue; // a comment or a character literal
+            }
+            Matcher m = table.matcher(sql);
+            while (m.find()) {
+                tables.add(m.group(1).toLowerCase());
+            }
+        }
+        return tables;
+    }
+}

@@ -1,0 +1,11 @@
+package org.ramsetu.platform.architecture.planted.stock.internal;
+
+import org.ramsetu.platform.architecture.planted.stock.Stock;
+
+/** An internal of the planted stock module, which no other module may use. */
+public class StockLedger implements Stock {
+    @Override
+    public int available(String item) {
+        return 0;
+    }
+}
