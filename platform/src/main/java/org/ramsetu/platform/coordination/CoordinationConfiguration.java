@@ -9,6 +9,9 @@ import org.ramsetu.infra.queue.JobHandler;
 import org.ramsetu.infra.queue.JobQueue;
 import org.ramsetu.infra.queue.JobType;
 import org.ramsetu.platform.audit.AuditLog;
+import org.ramsetu.platform.documents.DocumentFigures;
+import org.ramsetu.platform.matching.MatchingFigures;
+import org.ramsetu.platform.registry.RegistryFigures;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,10 +39,14 @@ public class CoordinationConfiguration {
                 new CoordinatorDirectory(reads),
                 new RegistryExport(reads, audit),
                 new RegistryStatistics(
-                        reads,
-                        clock,
+                        new RegistryFigures(reads),
+                        new DocumentFigures(reads),
                         new OperationsStatistics(
-                                reads, queue.getIfAvailable(), jobTypes(handlers), clock)),
+                                new MatchingFigures(reads),
+                                queue.getIfAvailable(),
+                                jobTypes(handlers),
+                                clock),
+                        clock),
                 audit,
                 largeExports.getIfAvailable());
     }

@@ -3,28 +3,28 @@ package org.ramsetu.platform.coordination;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import org.ramsetu.infra.database.ReplicaReads;
 import org.ramsetu.infra.queue.BoundedStats;
 import org.ramsetu.infra.queue.JobQueue;
 import org.ramsetu.infra.queue.JobType;
 import org.ramsetu.infra.queue.QueueStats;
+import org.ramsetu.platform.matching.MatchingFigures;
+import org.ramsetu.platform.matching.MatchingFigures.MatchOutcome;
+import org.ramsetu.platform.matching.MatchingFigures.RunsPerDay;
 
 /**
  * The coordinators' dashboard figures about matching and background work: match outcomes and runs
- * (degraded or not) per day over a recent window, and the depth of each job queue this target
- * knows. Counted by the database (the replica when one keeps up, {@link ReplicaReads}); queue
- * figures from the queue's own store.
+ * (degraded or not) per day over a recent window, counted by matching ({@link MatchingFigures}),
+ * and the depth of each job queue this target knows, from the queue's own store.
  */
 public class OperationsStatistics {
 
     /** How many days back the per-day series reach. */
     static final int DAYS = 30;
 
-    private final ReplicaReads reads;
+    private final MatchingFigures matching;
     private final JobQueue queue;
     private final List<JobType> types;
     private final Clock clock;
@@ -34,20 +34,12 @@ public class OperationsStatistics {
      * @param types the job types whose depth the dashboard shows
      */
     public OperationsStatistics(
-            ReplicaReads reads, JobQueue queue, Collection<JobType> types, Clock clock) {
-        this.reads = reads;
+            MatchingFigures matching, JobQueue queue, Collection<JobType> types, Clock clock) {
+        this.matching = matching;
         this.queue = queue;
         this.types = List.copyOf(types);
         this.clock = clock;
     }
-
-    /** Matches created on a day, by their status now. */
-    public record MatchOutcome(LocalDate day, String status, long count) {}
-
-    /**
-     * Match runs written on a day and how many of them were degraded (ranked without the model).
-     */
-    public record RunsPerDay(LocalDate day, long runs, long degraded) {}
 
     /**
      * @param depth jobs not yet done; -1 when the queue's store could not be read
@@ -56,38 +48,11 @@ public class OperationsStatistics {
     public record QueueDepth(String type, long depth, double oldestAgeSeconds, long dead) {}
 
     public List<MatchOutcome> matchOutcomes() {
-        return reads.jdbc()
-                .sql(
-                        """
-                        select cast(created_at at time zone 'UTC' as date) as day, status, count(*)
-                        from match where created_at >= :since group by 1, 2 order by 1, 2
-                        """)
-                .param("since", java.sql.Timestamp.from(since()))
-                .query(
-                        (rs, i) ->
-                                new MatchOutcome(
-                                        rs.getObject(1, LocalDate.class),
-                                        rs.getString(2),
-                                        rs.getLong(3)))
-                .list();
+        return matching.matchOutcomes(since());
     }
 
     public List<RunsPerDay> runsPerDay() {
-        return reads.jdbc()
-                .sql(
-                        """
-                        select cast(created_at at time zone 'UTC' as date) as day, count(*),
-                            count(*) filter (where degraded)
-                        from match_run where created_at >= :since group by 1 order by 1
-                        """)
-                .param("since", java.sql.Timestamp.from(since()))
-                .query(
-                        (rs, i) ->
-                                new RunsPerDay(
-                                        rs.getObject(1, LocalDate.class),
-                                        rs.getLong(2),
-                                        rs.getLong(3)))
-                .list();
+        return matching.runsPerDay(since());
     }
 
     public List<QueueDepth> queues() {

@@ -115,22 +115,6 @@ public class DocumentRepository {
                 == 1;
     }
 
-    /** The donor of a pledge, to check a link before it is made. */
-    public Optional<UUID> pledgeOwner(UUID pledgeId) {
-        return jdbc.sql("select donor_id from pledge where id = :id")
-                .param("id", pledgeId)
-                .query(UUID.class)
-                .optional();
-    }
-
-    /** The patient of a transplant request, to check a link before it is made. */
-    public Optional<UUID> requestOwner(UUID requestId) {
-        return jdbc.sql("select patient_id from transplant_request where id = :id")
-                .param("id", requestId)
-                .query(UUID.class)
-                .optional();
-    }
-
     private static Document map(ResultSet rs, int row) throws SQLException {
         Timestamp reviewed = rs.getTimestamp("reviewed_at");
         return new Document(

@@ -28,6 +28,7 @@ import org.ramsetu.platform.kernel.VisibleText;
 import org.ramsetu.platform.records.Cursor;
 import org.ramsetu.platform.records.Page;
 import org.ramsetu.platform.records.PageRequest;
+import org.ramsetu.platform.registry.RecordOwners;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.security.RecordAccess;
 import org.slf4j.Logger;
@@ -51,6 +52,7 @@ public class DocumentService {
     static final int MAX_REVIEW_NOTE = 1000;
 
     private final DocumentRepository documents;
+    private final RecordOwners owners;
     private final BlobStore blobs;
     private final RecordAccess access;
     private final AuditLog audit;
@@ -64,6 +66,7 @@ public class DocumentService {
      */
     public DocumentService(
             DocumentRepository documents,
+            RecordOwners owners,
             BlobStore blobs,
             RecordAccess access,
             AuditLog audit,
@@ -72,6 +75,7 @@ public class DocumentService {
             long maxBytes,
             Optional<MalwareScanner> scanner) {
         this.documents = documents;
+        this.owners = owners;
         this.blobs = blobs;
         this.access = access;
         this.audit = audit;
@@ -98,8 +102,8 @@ public class DocumentService {
             throw InvalidInput.field(
                     "requestId", "a document supports a pledge or a request, not both");
         }
-        checkLink(user, "pledge", pledgeId, documents::pledgeOwner);
-        checkLink(user, "transplant request", requestId, documents::requestOwner);
+        checkLink(user, "pledge", pledgeId, owners::donorOfPledge);
+        checkLink(user, "transplant request", requestId, owners::patientOfRequest);
         if (file.size() == 0) {
             throw InvalidInput.field("file", "is empty");
         }

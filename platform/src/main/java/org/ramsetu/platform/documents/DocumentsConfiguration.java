@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.ramsetu.infra.blob.BlobStore;
 import org.ramsetu.infra.malware.ClamdScanner;
 import org.ramsetu.platform.audit.AuditLog;
+import org.ramsetu.platform.registry.RecordOwners;
 import org.ramsetu.platform.security.RecordAccess;
 import org.ramsetu.platform.web.idempotency.IdempotentRequests;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,6 +34,7 @@ public class DocumentsConfiguration {
             @Value("${ramsetu.documents.clamd-timeout:30s}") Duration clamdTimeout) {
         return new DocumentService(
                 new DocumentRepository(jdbc),
+                new RecordOwners(jdbc),
                 blobs,
                 access,
                 audit,

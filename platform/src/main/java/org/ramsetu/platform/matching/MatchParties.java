@@ -4,12 +4,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.ramsetu.infra.mail.MailAddress;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.ramsetu.platform.accounts.Contacts;
+import org.ramsetu.platform.accounts.Contacts.Contact;
+import org.ramsetu.platform.registry.common.Location;
+import org.ramsetu.platform.registry.donors.DonorProfiles;
+import org.ramsetu.platform.registry.patients.Hospital;
+import org.ramsetu.platform.registry.patients.PatientProfiles;
 
 /**
  * Who takes part in a match, for mails and the views that reveal a party after approval: names and
- * addresses from the accounts, places from the profiles. Read directly, because the worker (which
- * writes re-scored runs) runs without the accounts and registry features.
+ * addresses from the accounts, places from the registry's profiles. Built from plain readers of
+ * both, because the worker (which writes re-scored runs) runs without the accounts and registry
+ * features.
  */
 public class MatchParties {
 
@@ -20,52 +26,54 @@ public class MatchParties {
         }
     }
 
-    private final JdbcClient jdbc;
+    private final Contacts contacts;
+    private final DonorProfiles donors;
+    private final PatientProfiles patients;
 
-    public MatchParties(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public MatchParties(Contacts contacts, DonorProfiles donors, PatientProfiles patients) {
+        this.contacts = contacts;
+        this.donors = donors;
+        this.patients = patients;
     }
 
+    /** The donor, placed at their home city; no place before they wrote a profile. */
     public Optional<Party> donor(UUID accountId) {
-        return jdbc.sql(
-                        """
-                        select a.id, a.full_name, a.email, d.city || ', ' || d.state as place
-                        from account a left join donor_profile d on d.account_id = a.id
-                        where a.id = :id
-                        """)
-                .param("id", accountId)
-                .query(MatchParties::party)
-                .optional();
+        return contacts.of(accountId)
+                .map(
+                        c ->
+                                party(
+                                        c,
+                                        donors.find(accountId)
+                                                .map(d -> place(d.location()))
+                                                .orElse(null)));
     }
 
+    /** The patient, placed at their transplant hospital; no place before they wrote a profile. */
     public Optional<Party> patient(UUID accountId) {
-        return jdbc.sql(
-                        """
-                        select a.id, a.full_name, a.email,
-                            p.hospital_name || ', ' || p.hospital_city || ', ' || p.hospital_state
-                                as place
-                        from account a left join patient_profile p on p.account_id = a.id
-                        where a.id = :id
-                        """)
-                .param("id", accountId)
-                .query(MatchParties::party)
-                .optional();
+        return contacts.of(accountId)
+                .map(
+                        c ->
+                                party(
+                                        c,
+                                        patients.find(accountId)
+                                                .map(p -> place(p.hospital()))
+                                                .orElse(null)));
     }
 
     /** Every coordinator account, to be told about a degraded run. */
     public List<Party> coordinators() {
-        return jdbc.sql(
-                        "select id, full_name, email, null as place from account"
-                                + " where role = 'ADMIN' order by created_at")
-                .query(MatchParties::party)
-                .list();
+        return contacts.coordinators().stream().map(c -> party(c, null)).toList();
     }
 
-    private static Party party(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Party(
-                rs.getObject("id", UUID.class),
-                rs.getString("full_name"),
-                rs.getString("email"),
-                rs.getString("place"));
+    private static Party party(Contact contact, String place) {
+        return new Party(contact.id(), contact.fullName(), contact.email(), place);
+    }
+
+    private static String place(Location location) {
+        return location.city() + ", " + location.state();
+    }
+
+    private static String place(Hospital hospital) {
+        return hospital.name() + ", " + place(hospital.location());
     }
 }

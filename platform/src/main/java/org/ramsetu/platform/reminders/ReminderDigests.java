@@ -15,6 +15,8 @@ import org.ramsetu.infra.mail.MailTemplate;
 import org.ramsetu.infra.mail.QueuedMail;
 import org.ramsetu.infra.schedule.WorkContext;
 import org.ramsetu.infra.schedule.WorkInterruptedException;
+import org.ramsetu.platform.accounts.Contacts;
+import org.ramsetu.platform.accounts.Contacts.Contact;
 import org.ramsetu.platform.records.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -66,6 +68,7 @@ public class ReminderDigests {
 
     private final Reminders reminders;
     private final QueuedMail mail;
+    private final Contacts contacts;
     private final JdbcClient jdbc;
     private final RemindersProperties properties;
     private final Clock clock;
@@ -73,11 +76,13 @@ public class ReminderDigests {
     public ReminderDigests(
             Reminders reminders,
             QueuedMail mail,
+            Contacts contacts,
             JdbcClient jdbc,
             RemindersProperties properties,
             Clock clock) {
         this.reminders = reminders;
         this.mail = mail;
+        this.contacts = contacts;
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
@@ -99,15 +104,12 @@ public class ReminderDigests {
             ctx.progress(0, 0, "nothing to remind coordinators of on " + day);
             return;
         }
-        long total =
-                jdbc.sql("select count(*) from account where role = 'ADMIN'")
-                        .query(Long.class)
-                        .single();
+        long total = contacts.coordinatorCount();
         UUID after = ctx.checkpoint().filter(c -> !c.isEmpty()).map(UUID::fromString).orElse(null);
         long done = 0;
         while (true) {
-            List<Coordinator> page = coordinatorsAfter(after);
-            for (Coordinator c : page) {
+            List<Contact> page = contacts.coordinatorsAfter(after, COORDINATORS_PER_READ);
+            for (Contact c : page) {
                 if (ctx.stopping()) {
                     throw new WorkInterruptedException(NAME);
                 }
@@ -136,28 +138,7 @@ public class ReminderDigests {
                         .toList());
     }
 
-    private record Coordinator(UUID id, String email, String name) {}
-
-    private List<Coordinator> coordinatorsAfter(UUID after) {
-        return jdbc.sql(
-                        """
-                        select id, email, full_name from account
-                        where role = 'ADMIN' and id > cast(:after as uuid)
-                        order by id limit :limit
-                        """)
-                .param("after", (after == null ? new UUID(0, 0) : after).toString())
-                .param("limit", COORDINATORS_PER_READ)
-                .query(
-                        (rs, n) ->
-                                new Coordinator(
-                                        rs.getObject("id", UUID.class),
-                                        rs.getString("email"),
-                                        rs.getString("full_name")))
-                .list();
-    }
-
-    /** Queues the coordinator's mail unless one was queued for the day already. */
-    private void send(Coordinator c, LocalDate day, Digest digest, ZoneId zone) {
+    private void send(Contact c, LocalDate day, Digest digest, ZoneId zone) {
         boolean first =
                 jdbc.sql(
                                         """
@@ -179,9 +160,9 @@ public class ReminderDigests {
         mail.send(
                 DIGEST.compose(
                         "reminders-digest:" + day + ":" + c.id(),
-                        new MailAddress(c.email(), c.name()),
+                        new MailAddress(c.email(), c.fullName()),
                         Map.of(
-                                "name", c.name(),
+                                "name", c.fullName(),
                                 "day", DAY.format(day),
                                 "labsWithin", span(properties.labsDueWithin()),
                                 "pendingAfter", span(properties.pledgePendingAfter()),

@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.ramsetu.infra.mail.QueuedMail;
 import org.ramsetu.infra.schedule.RecurringWork;
 import org.ramsetu.infra.schedule.WorkSchedule;
+import org.ramsetu.platform.accounts.Contacts;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -32,7 +33,7 @@ public class RemindersConfiguration {
             JdbcClient jdbc,
             RemindersProperties properties,
             Clock clock) {
-        return new ReminderDigests(reminders, mail, jdbc, properties, clock);
+        return new ReminderDigests(reminders, mail, new Contacts(jdbc), jdbc, properties, clock);
     }
 
     @Bean

@@ -6,7 +6,7 @@ import org.ramsetu.infra.mail.MailAddress;
 import org.ramsetu.infra.mail.MailTemplate;
 import org.ramsetu.infra.mail.OutgoingMail;
 import org.ramsetu.infra.mail.QueuedMail;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.ramsetu.platform.accounts.Contacts;
 
 /**
  * Tells every coordinator that a month's report is ready, with links to it. The mail carries no
@@ -32,23 +32,21 @@ final class ReportMails {
                     null);
 
     private final QueuedMail mail;
-    private final JdbcClient jdbc;
+    private final Contacts contacts;
     private final ReportingProperties properties;
 
-    ReportMails(QueuedMail mail, JdbcClient jdbc, ReportingProperties properties) {
+    ReportMails(QueuedMail mail, Contacts contacts, ReportingProperties properties) {
         this.mail = mail;
-        this.jdbc = jdbc;
+        this.contacts = contacts;
         this.properties = properties;
     }
 
     /** Queues the mail in the caller's transaction; returns how many coordinators it goes to. */
     int reportReady(MonthlyFigures report) {
         List<MailAddress> all =
-                jdbc.sql(
-                                "select email, full_name from account where role = 'ADMIN'"
-                                        + " order by created_at, id")
-                        .query((rs, i) -> MailAddress.of(rs.getString(1), rs.getString(2)))
-                        .list();
+                contacts.coordinators().stream()
+                        .map(c -> MailAddress.of(c.email(), c.fullName()))
+                        .toList();
         String base = MonthlyReports.statusUrl(report.month());
         Map<String, String> values =
                 Map.of(

@@ -7,6 +7,7 @@ import org.ramsetu.infra.mail.QueuedMail;
 import org.ramsetu.infra.schedule.OneTimeWork;
 import org.ramsetu.infra.schedule.RecurringWork;
 import org.ramsetu.infra.schedule.WorkScheduler;
+import org.ramsetu.platform.accounts.Contacts;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.coordination.RegistryExport;
 import org.springframework.beans.factory.ObjectProvider;
@@ -40,7 +41,7 @@ public class ReportingConfiguration {
                 jdbc,
                 blobs,
                 new RegistryCounts(reads, clock),
-                new ReportMails(mail, jdbc, properties));
+                new ReportMails(mail, new Contacts(jdbc), properties));
     }
 
     /** Also the coordination exports' {@code LargeExports}: above the threshold they queue. */

@@ -14,13 +14,15 @@ import org.ramsetu.infra.scoring.ScoringClient;
 import org.ramsetu.platform.allocation.runs.ModelChangeAllocationRun;
 import org.ramsetu.platform.kernel.Unavailable;
 import org.ramsetu.platform.matching.runs.ModelChangeMatchRun;
+import org.ramsetu.platform.matching.runs.OpenRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The body of {@code reprocessing.model-change}: one batch ranks every open match run and then
- * every open allocation run of its organ again ({@link OpenRuns}), each written as a new {@code
- * REPROCESSED} run beside the old one, and records how the rankings moved.
+ * every open allocation run of its organ again (which runs are open is matching's and allocation's
+ * to say: {@link ModelChangeMatchRun#open}, {@link ModelChangeAllocationRun#open}), each written as
+ * a new {@code REPROCESSED} run beside the old one, and records how the rankings moved.
  *
  * <p>Bounded memory: open runs are read a chunk of ids at a time in keyset order, and one run is
  * ranked at a time (its candidates are the only large thing held). Exactly once: each run's write
@@ -42,7 +44,6 @@ public class ModelChangeBatch implements OneTimeWork.Body<ModelChangeBatch.Order
     private static final String ALLOCATION_PHASE = "A:";
 
     private final Batches batches;
-    private final OpenRuns open;
     private final ModelChangeMatchRun matchRuns;
     private final ModelChangeAllocationRun allocationRuns;
     private final ScoringClient scoring;
@@ -50,13 +51,11 @@ public class ModelChangeBatch implements OneTimeWork.Body<ModelChangeBatch.Order
 
     ModelChangeBatch(
             Batches batches,
-            OpenRuns open,
             ModelChangeMatchRun matchRuns,
             ModelChangeAllocationRun allocationRuns,
             ScoringClient scoring,
             int chunk) {
         this.batches = batches;
-        this.open = open;
         this.matchRuns = matchRuns;
         this.allocationRuns = allocationRuns;
         this.scoring = scoring;
@@ -92,8 +91,8 @@ public class ModelChangeBatch implements OneTimeWork.Body<ModelChangeBatch.Order
                     batch.id(),
                     version,
                     policy,
-                    policyChange ? 0 : open.countMatchRuns(organ, version),
-                    open.countAllocationRuns(organ, version, policy));
+                    policyChange ? 0 : matchRuns.countOpen(organ, version),
+                    allocationRuns.countOpen(organ, version, policy));
         } else {
             batches.started(batch.id(), version, policy, 0, 0);
         }
@@ -103,9 +102,9 @@ public class ModelChangeBatch implements OneTimeWork.Body<ModelChangeBatch.Order
         String position = checkpoint.orElse("");
         if (!policyChange && !position.startsWith(ALLOCATION_PHASE)) {
             UUID after = position.startsWith(MATCH_PHASE) ? key(position) : null;
-            List<OpenRuns.Open> runs;
-            while (!(runs = open.matchRuns(organ, version, after, chunk)).isEmpty()) {
-                for (OpenRuns.Open run : runs) {
+            List<OpenRun> runs;
+            while (!(runs = matchRuns.open(organ, version, after, chunk)).isEmpty()) {
+                for (OpenRun run : runs) {
                     stopIfAsked(ctx);
                     match(batch.id(), version, run, ctx);
                     after = run.key();
@@ -115,9 +114,9 @@ public class ModelChangeBatch implements OneTimeWork.Body<ModelChangeBatch.Order
             position = "";
         }
         UUID after = position.startsWith(ALLOCATION_PHASE) ? key(position) : null;
-        List<OpenRuns.Open> runs;
-        while (!(runs = open.allocationRuns(organ, version, policy, after, chunk)).isEmpty()) {
-            for (OpenRuns.Open run : runs) {
+        List<OpenRun> runs;
+        while (!(runs = allocationRuns.open(organ, version, policy, after, chunk)).isEmpty()) {
+            for (OpenRun run : runs) {
                 stopIfAsked(ctx);
                 allocation(batch.id(), version, policy != null, run, ctx);
                 after = run.key();
@@ -141,7 +140,7 @@ public class ModelChangeBatch implements OneTimeWork.Body<ModelChangeBatch.Order
                 finished.minCorrelation());
     }
 
-    private void match(UUID batch, String version, OpenRuns.Open run, WorkContext ctx) {
+    private void match(UUID batch, String version, OpenRun run, WorkContext ctx) {
         Optional<ModelChangeMatchRun.Ranked> ranked =
                 withSlot(ctx, () -> matchRuns.rank(run.runId()));
         String key = "match:" + run.runId();
@@ -165,7 +164,7 @@ public class ModelChangeBatch implements OneTimeWork.Body<ModelChangeBatch.Order
     }
 
     private void allocation(
-            UUID batch, String version, boolean policyChange, OpenRuns.Open run, WorkContext ctx) {
+            UUID batch, String version, boolean policyChange, OpenRun run, WorkContext ctx) {
         Optional<ModelChangeAllocationRun.Ranked> ranked =
                 withSlot(
                         ctx,
@@ -250,7 +249,7 @@ public class ModelChangeBatch implements OneTimeWork.Body<ModelChangeBatch.Order
         return UUID.fromString(position.substring(2));
     }
 
-    private static String message(Organ organ, String kind, OpenRuns.Open run) {
+    private static String message(Organ organ, String kind, OpenRun run) {
         return organ + " " + kind + " run " + run.runId();
     }
 }

@@ -37,14 +37,12 @@ public class ReprocessingConfiguration {
     @Bean
     ModelChangeBatch modelChangeBatch(
             Batches batches,
-            JdbcClient jdbc,
             ModelChangeMatchRun matchRuns,
             ModelChangeAllocationRun allocationRuns,
             ScoringClient scoring,
             Environment environment) {
         return new ModelChangeBatch(
                 batches,
-                new OpenRuns(jdbc),
                 matchRuns,
                 allocationRuns,
                 scoring,

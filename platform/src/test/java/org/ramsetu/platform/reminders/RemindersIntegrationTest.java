@@ -19,6 +19,7 @@ import org.ramsetu.infra.queue.outbox.JobRequested;
 import org.ramsetu.infra.queue.outbox.JobScheduler;
 import org.ramsetu.infra.testing.DirectWorkContext;
 import org.ramsetu.infra.testing.TestDatabase;
+import org.ramsetu.platform.accounts.Contacts;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.kernel.Forbidden;
@@ -85,7 +86,7 @@ class RemindersIntegrationTest {
                                         jobs.add((JobRequested) event);
                                     }
                                 }));
-        digests = new ReminderDigests(reminders, mail, jdbc, properties, clock);
+        digests = new ReminderDigests(reminders, mail, new Contacts(jdbc), jdbc, properties, clock);
         reading =
                 new ReadingReminders(
                         reminders,

@@ -39,6 +39,7 @@ import org.ramsetu.infra.schedule.WorkScheduler;
 import org.ramsetu.infra.schedule.WorkStatus;
 import org.ramsetu.infra.testing.DirectWorkContext;
 import org.ramsetu.infra.testing.TestDatabase;
+import org.ramsetu.platform.accounts.Contacts;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.coordination.ExportKinds;
 import org.ramsetu.platform.coordination.LargeExports;
@@ -96,7 +97,7 @@ class ReportsIntegrationTest {
                 jdbc,
                 blobs,
                 new RegistryCounts(reads, clock),
-                new ReportMails(mail, jdbc, properties));
+                new ReportMails(mail, new Contacts(jdbc), properties));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.ramsetu.core.organ.Organ;
+import org.ramsetu.platform.matching.runs.OpenRun;
 import org.ramsetu.platform.matching.runs.RunTrigger;
 import org.ramsetu.platform.records.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,6 +34,29 @@ public class AllocationRuns {
             new TypeReference<>() {};
 
     private final JdbcClient jdbc;
+
+    /**
+     * The latest run of each {@code VERIFIED} pledge of an organ: the pledge is still to be given
+     * (an approved match makes it {@code DONATED}), so its waiting list still matters. Unless
+     * degraded (the re-scoring job replaces those), or already ranked with the model {@code
+     * version} or, after a policy change, under the active {@code policy}.
+     */
+    private static final String OPEN_RUNS =
+            """
+            from (select distinct on (a.pledge_id) a.pledge_id, a.id, a.model_version,
+                      a.degraded, a.policy_id
+                  from allocation_run a
+                  where a.organ = :organ and a.pledge_id > :after
+                  order by a.pledge_id, a.created_at desc, a.id desc) latest
+            join pledge p on p.id = latest.pledge_id and p.status = 'VERIFIED'
+            where not latest.degraded
+              and (case when cast(:policy as varchar) is null
+                       then latest.model_version is distinct from cast(:version as varchar)
+                   else latest.policy_id <> cast(:policy as varchar) end)
+            """;
+
+    /** Before every id in PostgreSQL's order (it compares uuids as unsigned bytes). */
+    private static final UUID FIRST = new UUID(0, 0);
 
     public AllocationRuns(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -160,5 +184,38 @@ public class AllocationRuns {
                 rs.getBytes("excluded"),
                 rs.getLong("duration_ms"),
                 JSON.readValue(rs.getString("timings"), TIMINGS));
+    }
+
+    /**
+     * Up to {@code limit} open runs of the organ after {@code after} (null: from the first).
+     *
+     * @param policy after a policy change, the active policy (runs under another one are open);
+     *     null after a model change
+     */
+    List<OpenRun> open(Organ organ, String version, String policy, UUID after, int limit) {
+        return jdbc.sql(
+                        "select latest.pledge_id, latest.id "
+                                + OPEN_RUNS
+                                + " order by latest.pledge_id limit :limit")
+                .param("organ", organ.name())
+                .param("after", after == null ? FIRST : after)
+                .param("version", version)
+                .param("policy", policy)
+                .param("limit", limit)
+                .query(
+                        (rs, i) ->
+                                new OpenRun(
+                                        rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+                .list();
+    }
+
+    int countOpen(Organ organ, String version, String policy) {
+        return jdbc.sql("select count(*) " + OPEN_RUNS)
+                .param("organ", organ.name())
+                .param("after", FIRST)
+                .param("version", version)
+                .param("policy", policy)
+                .query(Integer.class)
+                .single();
     }
 }

@@ -7,11 +7,13 @@ import java.util.Optional;
 import java.util.UUID;
 import org.ramsetu.core.allocation.AllocatedCandidate;
 import org.ramsetu.core.donor.PledgeStatus;
+import org.ramsetu.core.organ.Organ;
 import org.ramsetu.platform.allocation.policies.AllocationPolicies;
 import org.ramsetu.platform.allocation.policies.LoadedPolicy;
 import org.ramsetu.platform.allocation.policies.PolicyReader;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.matching.RankingRunSlots;
+import org.ramsetu.platform.matching.runs.OpenRun;
 import org.springframework.modulith.NamedInterface;
 
 /**
@@ -76,6 +78,20 @@ public class ModelChangeAllocationRun {
         this.recording = recording;
         this.policies = policies;
         this.slots = slots;
+    }
+
+    /**
+     * Up to {@code limit} open allocation runs of the organ, in pledge order after {@code after}
+     * (null: from the first): the latest run of each verified pledge, not degraded, ranked with
+     * another model than {@code version} or, when {@code policy} is given, under another policy.
+     */
+    public List<OpenRun> open(Organ organ, String version, String policy, UUID after, int limit) {
+        return runs.open(organ, version, policy, after, limit);
+    }
+
+    /** How many allocation runs of the organ are open for {@code version} or {@code policy}. */
+    public int countOpen(Organ organ, String version, String policy) {
+        return runs.countOpen(organ, version, policy);
     }
 
     /** The id of the active allocation policy. */

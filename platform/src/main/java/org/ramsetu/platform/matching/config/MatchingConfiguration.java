@@ -3,12 +3,15 @@ package org.ramsetu.platform.matching.config;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.ramsetu.infra.mail.QueuedMail;
 import org.ramsetu.infra.scoring.resilience.ResilientScoringConfiguration;
+import org.ramsetu.platform.accounts.Contacts;
 import org.ramsetu.platform.matching.MatchMails;
 import org.ramsetu.platform.matching.MatchParties;
 import org.ramsetu.platform.matching.MatchingProperties;
 import org.ramsetu.platform.matching.RankingRunSlots;
 import org.ramsetu.platform.matching.matches.Matches;
 import org.ramsetu.platform.matching.runs.MatchRunsConfiguration;
+import org.ramsetu.platform.registry.donors.DonorProfiles;
+import org.ramsetu.platform.registry.patients.PatientProfiles;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,7 +34,9 @@ public class MatchingConfiguration {
 
     @Bean
     MatchParties matchParties(JdbcClient jdbc) {
-        return new MatchParties(jdbc);
+        // Plain readers, not the features' beans: the worker runs without accounts and registry.
+        return new MatchParties(
+                new Contacts(jdbc), new DonorProfiles(jdbc), new PatientProfiles(jdbc));
     }
 
     @Bean

@@ -33,6 +33,26 @@ public class MatchRuns {
 
     private final JdbcClient jdbc;
 
+    /**
+     * The latest run of each {@code WAITING} request of an organ, unless degraded (the re-scoring
+     * job replaces those) or ranked with the model {@code version} already. It is the ranking a
+     * coordinator would look at before deciding; older runs of the request are history.
+     */
+    private static final String OPEN_RUNS =
+            """
+            from (select distinct on (m.request_id) m.request_id, m.id, m.model_version,
+                      m.degraded
+                  from match_run m
+                  where m.organ = :organ and m.request_id > :after
+                  order by m.request_id, m.created_at desc, m.id desc) latest
+            join transplant_request r on r.id = latest.request_id and r.status = 'WAITING'
+            where not latest.degraded
+              and latest.model_version is distinct from cast(:version as varchar)
+            """;
+
+    /** Before every id in PostgreSQL's order (it compares uuids as unsigned bytes). */
+    private static final UUID FIRST = new UUID(0, 0);
+
     public MatchRuns(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
@@ -164,5 +184,31 @@ public class MatchRuns {
                 CompressedList.head(rs.getBytes("candidates"), candidates, RunCandidate.class),
                 CompressedList.head(rs.getBytes("excluded"), excluded, RunExclusion.class),
                 rs.getLong("duration_ms"));
+    }
+
+    /** Up to {@code limit} open runs of the organ after {@code after} (null: from the first). */
+    List<OpenRun> open(Organ organ, String version, UUID after, int limit) {
+        return jdbc.sql(
+                        "select latest.request_id, latest.id "
+                                + OPEN_RUNS
+                                + " order by latest.request_id limit :limit")
+                .param("organ", organ.name())
+                .param("after", after == null ? FIRST : after)
+                .param("version", version)
+                .param("limit", limit)
+                .query(
+                        (rs, i) ->
+                                new OpenRun(
+                                        rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+                .list();
+    }
+
+    int countOpen(Organ organ, String version) {
+        return jdbc.sql("select count(*) " + OPEN_RUNS)
+                .param("organ", organ.name())
+                .param("after", FIRST)
+                .param("version", version)
+                .query(Integer.class)
+                .single();
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.ramsetu.core.organ.Organ;
 import org.ramsetu.core.ranking.RankedCandidate;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.matching.RankingRunSlots;
@@ -62,6 +63,20 @@ public class ModelChangeMatchRun {
         this.calculation = calculation;
         this.recording = recording;
         this.slots = slots;
+    }
+
+    /**
+     * Up to {@code limit} open match runs of the organ, in request order after {@code after} (null:
+     * from the first): the latest run of each waiting request, not degraded, ranked with another
+     * model than {@code version}.
+     */
+    public List<OpenRun> open(Organ organ, String version, UUID after, int limit) {
+        return runs.open(organ, version, after, limit);
+    }
+
+    /** How many match runs of the organ are open for {@code version}. */
+    public int countOpen(Organ organ, String version) {
+        return runs.countOpen(organ, version);
     }
 
     /**

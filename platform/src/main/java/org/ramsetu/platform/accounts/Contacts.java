@@ -1,0 +1,69 @@
+package org.ramsetu.platform.accounts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.ramsetu.platform.identity.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The accounts as other features see them when they write to people: a name and an address, never a
+ * credential. Matching mails the parties of a match, reporting and reminders mail every
+ * coordinator. A plain reader of the accounts table, so that targets without the accounts feature
+ * (the worker) can build one.
+ */
+public class Contacts {
+
+    /** A person to write to. */
+    public record Contact(UUID id, String fullName, String email) {}
+
+    private static final String COORDINATOR = "role = '" + Role.ADMIN.name() + "'";
+
+    private final JdbcClient jdbc;
+
+    public Contacts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Contact> of(UUID account) {
+        return jdbc.sql("select id, full_name, email from account where id = :id")
+                .param("id", account)
+                .query(Contacts::contact)
+                .optional();
+    }
+
+    /** Every coordinator, the longest-standing first. */
+    public List<Contact> coordinators() {
+        return jdbc.sql(
+                        "select id, full_name, email from account where "
+                                + COORDINATOR
+                                + " order by created_at, id")
+                .query(Contacts::contact)
+                .list();
+    }
+
+    /** Up to {@code limit} coordinators after {@code after} in id order (null: from the first). */
+    public List<Contact> coordinatorsAfter(UUID after, int limit) {
+        return jdbc.sql(
+                        "select id, full_name, email from account where "
+                                + COORDINATOR
+                                + " and id > :after order by id limit :limit")
+                .param("after", after == null ? new UUID(0, 0) : after)
+                .param("limit", limit)
+                .query(Contacts::contact)
+                .list();
+    }
+
+    public long coordinatorCount() {
+        return jdbc.sql("select count(*) from account where " + COORDINATOR)
+                .query(Long.class)
+                .single();
+    }
+
+    private static Contact contact(ResultSet rs, int row) throws SQLException {
+        return new Contact(
+                rs.getObject("id", UUID.class), rs.getString("full_name"), rs.getString("email"));
+    }
+}

@@ -1,0 +1,13 @@
+package org.ramsetu.platform.matching.runs;
+
+import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
+
+/**
+ * An open ranking run that a re-processing batch ranks again, and its position in the batch's walk:
+ * the id of the request (a match run) or the pledge (an allocation run) it ranked. Batches walk in
+ * that key's order, a chunk at a time, so that a batch never holds more than one chunk of ids
+ * whatever the registry's size.
+ */
+@NamedInterface("runs")
+public record OpenRun(UUID key, UUID runId) {}
