@@ -13,9 +13,8 @@ import org.ramsetu.platform.coordination.CoordinatorDirectory;
 import org.ramsetu.platform.records.Cursor;
 import org.ramsetu.platform.records.ListQuery;
 import org.ramsetu.platform.records.PageRequest;
-import org.ramsetu.platform.registry.pledges.PledgeFilter;
+import org.ramsetu.platform.registry.common.ListingFilter;
 import org.ramsetu.platform.registry.pledges.Pledges;
-import org.ramsetu.platform.registry.requests.RequestFilter;
 import org.ramsetu.platform.registry.requests.RequestStatus;
 import org.ramsetu.platform.registry.requests.TransplantRequests;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -91,7 +90,9 @@ public final class ListQueryPlans {
         q.put(
                 "pledges of blood group AB-",
                 Pledges.pageQuery(
-                        new PledgeFilter(null, null, null, null, null, List.of("AB-")), first));
+                        new ListingFilter<PledgeStatus>(
+                                null, null, null, null, null, List.of("AB-")),
+                        first));
         Cursor deep =
                 jdbc.sql(
                                 "select created_at, id from pledge order by created_at desc, id desc offset 500000 limit 1")
@@ -108,7 +109,7 @@ public final class ListQueryPlans {
         q.put(
                 "requests WAITING LIVER",
                 TransplantRequests.pageQuery(
-                        new RequestFilter(
+                        new ListingFilter<RequestStatus>(
                                 null, RequestStatus.WAITING, Organ.LIVER, null, null, null),
                         first));
         q.put(
@@ -138,9 +139,9 @@ public final class ListQueryPlans {
         return q;
     }
 
-    private static PledgeFilter pledges(
+    private static ListingFilter<PledgeStatus> pledges(
             PledgeStatus status, Organ organ, String city, String state) {
-        return new PledgeFilter(null, status, organ, city, state, null);
+        return new ListingFilter<PledgeStatus>(null, status, organ, city, state, null);
     }
 
     private static void explain(JdbcClient jdbc, String name, ListQuery.Statement query) {

@@ -2,12 +2,13 @@ package org.ramsetu.platform.coordination;
 
 import java.util.Map;
 import java.util.Set;
+import org.ramsetu.core.donor.PledgeStatus;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.InvalidInput;
 import org.ramsetu.platform.records.ListQuery;
-import org.ramsetu.platform.registry.pledges.PledgeFilter;
+import org.ramsetu.platform.registry.common.ListingFilter;
 import org.ramsetu.platform.registry.pledges.Pledges;
-import org.ramsetu.platform.registry.requests.RequestFilter;
+import org.ramsetu.platform.registry.requests.RequestStatus;
 import org.ramsetu.platform.registry.requests.TransplantRequests;
 
 /**
@@ -38,14 +39,24 @@ public final class ExportKinds {
             case "pledges" -> {
                 RecordParams p = records(given);
                 yield Pledges.exportQuery(
-                        PledgeFilter.of(
-                                p.status(), p.organ(), p.city(), p.state(), p.bloodGroup()));
+                        ListingFilter.of(
+                                PledgeStatus.class,
+                                p.status(),
+                                p.organ(),
+                                p.city(),
+                                p.state(),
+                                p.bloodGroup()));
             }
             case "transplant-requests" -> {
                 RecordParams p = records(given);
                 yield TransplantRequests.exportQuery(
-                        RequestFilter.of(
-                                p.status(), p.organ(), p.city(), p.state(), p.bloodGroup()));
+                        ListingFilter.of(
+                                RequestStatus.class,
+                                p.status(),
+                                p.organ(),
+                                p.city(),
+                                p.state(),
+                                p.bloodGroup()));
             }
             default -> throw InvalidInput.request("unknown-export", "no export named " + kind);
         };

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The filters of a pledge or transplant-request export, as the lists take them (checked by {@code
- * PledgeFilter.of} and {@code RequestFilter.of}).
+ * ListingFilter.of} for pledges and requests).
  */
 public record RecordParams(
         String status, String organ, String city, String state, String bloodGroup) {

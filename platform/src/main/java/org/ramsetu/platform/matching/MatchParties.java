@@ -38,31 +38,21 @@ public class MatchParties {
 
     /** The donor, placed at their home city; no place before they wrote a profile. */
     public Optional<Party> donor(UUID accountId) {
-        return contacts.of(accountId)
-                .map(
-                        c ->
-                                party(
-                                        c,
-                                        donors.find(accountId)
-                                                .map(d -> place(d.location()))
-                                                .orElse(null)));
+        return party(accountId, donors.find(accountId).map(d -> place(d.location())));
     }
 
     /** The patient, placed at their transplant hospital; no place before they wrote a profile. */
     public Optional<Party> patient(UUID accountId) {
-        return contacts.of(accountId)
-                .map(
-                        c ->
-                                party(
-                                        c,
-                                        patients.find(accountId)
-                                                .map(p -> place(p.hospital()))
-                                                .orElse(null)));
+        return party(accountId, patients.find(accountId).map(p -> place(p.hospital())));
     }
 
     /** Every coordinator account, to be told about a degraded run. */
     public List<Party> coordinators() {
         return contacts.coordinators().stream().map(c -> party(c, null)).toList();
+    }
+
+    private Optional<Party> party(UUID accountId, Optional<String> place) {
+        return contacts.of(accountId).map(c -> party(c, place.orElse(null)));
     }
 
     private static Party party(Contact contact, String place) {

@@ -13,21 +13,28 @@ import org.ramsetu.platform.registry.patients.PatientProfileService;
 import org.ramsetu.platform.registry.patients.PatientProfiles;
 import org.ramsetu.platform.registry.pledges.AdminPledgeController;
 import org.ramsetu.platform.registry.pledges.ChangingPledgeStatus;
+import org.ramsetu.platform.registry.pledges.PledgeAudit;
 import org.ramsetu.platform.registry.pledges.PledgeController;
+import org.ramsetu.platform.registry.pledges.PledgeMade;
 import org.ramsetu.platform.registry.pledges.PledgeMails;
+import org.ramsetu.platform.registry.pledges.PledgeStatusChanged;
 import org.ramsetu.platform.registry.pledges.Pledges;
 import org.ramsetu.platform.registry.pledges.PledgingOrgan;
 import org.ramsetu.platform.registry.pledges.ReadingPledges;
 import org.ramsetu.platform.registry.requests.AdminTransplantRequestController;
 import org.ramsetu.platform.registry.requests.ChangingRequestStatus;
 import org.ramsetu.platform.registry.requests.ListingPatient;
+import org.ramsetu.platform.registry.requests.PatientListed;
 import org.ramsetu.platform.registry.requests.ReadingTransplantRequests;
+import org.ramsetu.platform.registry.requests.RequestAudit;
 import org.ramsetu.platform.registry.requests.RequestMails;
+import org.ramsetu.platform.registry.requests.RequestStatusChanged;
 import org.ramsetu.platform.registry.requests.TransplantRequestController;
 import org.ramsetu.platform.registry.requests.TransplantRequests;
 import org.ramsetu.platform.security.RecordAccess;
 import org.ramsetu.platform.web.idempotency.IdempotencyConfiguration;
 import org.ramsetu.platform.web.idempotency.IdempotentRequests;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -66,20 +73,26 @@ public class RegistryConfiguration {
         return new Pledges(jdbc);
     }
 
+    /** Listens to {@link PledgeMade} and {@link PledgeStatusChanged}: the donor's mails. */
     @Bean
     PledgeMails pledgeMails(QueuedMail mail, AccountRepository accounts) {
         return new PledgeMails(mail, accounts);
+    }
+
+    /** Listens to {@link PledgeMade} and {@link PledgeStatusChanged}: their audit entries. */
+    @Bean
+    PledgeAudit pledgeAudit(AuditLog audit) {
+        return new PledgeAudit(audit);
     }
 
     @Bean
     PledgingOrgan pledgingOrgan(
             Pledges pledges,
             DonorProfiles profiles,
-            PledgeMails mails,
-            AuditLog audit,
+            ApplicationEventPublisher events,
             TransactionTemplate tx,
             Clock clock) {
-        return new PledgingOrgan(pledges, profiles, mails, audit, tx, clock);
+        return new PledgingOrgan(pledges, profiles, events, tx, clock);
     }
 
     @Bean
@@ -92,11 +105,10 @@ public class RegistryConfiguration {
     ChangingPledgeStatus changingPledgeStatus(
             Pledges pledges,
             RecordAccess access,
-            PledgeMails mails,
-            AuditLog audit,
+            ApplicationEventPublisher events,
             TransactionTemplate tx,
             Clock clock) {
-        return new ChangingPledgeStatus(pledges, access, mails, audit, tx, clock);
+        return new ChangingPledgeStatus(pledges, access, events, tx, clock);
     }
 
     @Bean
@@ -140,21 +152,27 @@ public class RegistryConfiguration {
         return new TransplantRequests(jdbc);
     }
 
+    /** Listens to {@link PatientListed} and {@link RequestStatusChanged}: the patient's mails. */
     @Bean
     RequestMails requestMails(QueuedMail mail, AccountRepository accounts) {
         return new RequestMails(mail, accounts);
+    }
+
+    /** Listens to {@link PatientListed} and {@link RequestStatusChanged}: their audit entries. */
+    @Bean
+    RequestAudit requestAudit(AuditLog audit) {
+        return new RequestAudit(audit);
     }
 
     @Bean
     ListingPatient listingPatient(
             TransplantRequests requests,
             PatientProfiles profiles,
-            RequestMails mails,
-            AuditLog audit,
+            ApplicationEventPublisher events,
             TransactionTemplate tx,
             Clock clock) {
         return new ListingPatient(
-                requests, profiles, PercentileTable.eptsBundled(), mails, audit, tx, clock);
+                requests, profiles, PercentileTable.eptsBundled(), events, tx, clock);
     }
 
     @Bean
@@ -167,11 +185,10 @@ public class RegistryConfiguration {
     @Bean
     ChangingRequestStatus changingRequestStatus(
             TransplantRequests requests,
-            RequestMails mails,
-            AuditLog audit,
+            ApplicationEventPublisher events,
             TransactionTemplate tx,
             Clock clock) {
-        return new ChangingRequestStatus(requests, mails, audit, tx, clock);
+        return new ChangingRequestStatus(requests, events, tx, clock);
     }
 
     @Bean

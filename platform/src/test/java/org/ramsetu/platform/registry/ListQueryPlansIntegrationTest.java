@@ -20,9 +20,8 @@ import org.ramsetu.platform.coordination.CoordinatorDirectory;
 import org.ramsetu.platform.records.Cursor;
 import org.ramsetu.platform.records.ListQuery;
 import org.ramsetu.platform.records.PageRequest;
-import org.ramsetu.platform.registry.pledges.PledgeFilter;
+import org.ramsetu.platform.registry.common.ListingFilter;
 import org.ramsetu.platform.registry.pledges.Pledges;
-import org.ramsetu.platform.registry.requests.RequestFilter;
 import org.ramsetu.platform.registry.requests.RequestStatus;
 import org.ramsetu.platform.registry.requests.TransplantRequests;
 
@@ -135,7 +134,7 @@ class ListQueryPlansIntegrationTest {
         assertOrderedFrom("pledge_created_idx", pledges(filter(null, null, null)));
         assertOrderedFrom(
                 "pledge_donor_idx",
-                pledges(new PledgeFilter(someDonor, null, null, null, null, null)));
+                pledges(new ListingFilter<PledgeStatus>(someDonor, null, null, null, null, null)));
         assertOrderedFrom("pledge_status_idx", pledges(filter(PledgeStatus.REJECTED, null, null)));
         assertOrderedFrom("pledge_organ_idx", pledges(filter(null, Organ.HEART, null)));
         assertOrderedFrom(
@@ -151,10 +150,12 @@ class ListQueryPlansIntegrationTest {
         assertOrderedFrom("pledge_city_created_idx", pledges(filter(null, null, "city 7")));
         assertOrderedFrom(
                 "pledge_state_created_idx",
-                pledges(new PledgeFilter(null, null, null, null, "Goa", null)));
+                pledges(new ListingFilter<PledgeStatus>(null, null, null, null, "Goa", null)));
         assertOrderedFrom(
                 "pledge_blood_created_idx",
-                pledges(new PledgeFilter(null, null, null, null, null, List.of("AB-"))));
+                pledges(
+                        new ListingFilter<PledgeStatus>(
+                                null, null, null, null, null, List.of("AB-"))));
     }
 
     @Test
@@ -162,7 +163,9 @@ class ListQueryPlansIntegrationTest {
         assertOrderedFrom("transplant_request_listed_idx", requests(requestFilter(null, null)));
         assertOrderedFrom(
                 "transplant_request_patient_idx",
-                requests(new RequestFilter(somePatient, null, null, null, null, null)));
+                requests(
+                        new ListingFilter<RequestStatus>(
+                                somePatient, null, null, null, null, null)));
         assertOrderedFrom(
                 "transplant_request_status_idx",
                 requests(requestFilter(RequestStatus.REMOVED, null)));
@@ -173,13 +176,15 @@ class ListQueryPlansIntegrationTest {
                 requests(requestFilter(RequestStatus.REMOVED, Organ.HEART)));
         assertOrderedFrom(
                 "transplant_request_city_listed_idx",
-                requests(new RequestFilter(null, null, null, "city 7", null, null)));
+                requests(new ListingFilter<RequestStatus>(null, null, null, "city 7", null, null)));
         assertOrderedFrom(
                 "transplant_request_state_listed_idx",
-                requests(new RequestFilter(null, null, null, null, "Goa", null)));
+                requests(new ListingFilter<RequestStatus>(null, null, null, null, "Goa", null)));
         assertOrderedFrom(
                 "transplant_request_blood_listed_idx",
-                requests(new RequestFilter(null, null, null, null, null, List.of("AB-"))));
+                requests(
+                        new ListingFilter<RequestStatus>(
+                                null, null, null, null, null, List.of("AB-"))));
     }
 
     @Test
@@ -201,19 +206,20 @@ class ListQueryPlansIntegrationTest {
                 side, new CoordinatorDirectory.Filter(null, cityKey, state, groups), FIRST_PAGE);
     }
 
-    private static PledgeFilter filter(PledgeStatus status, Organ organ, String cityKey) {
-        return new PledgeFilter(null, status, organ, cityKey, null, null);
+    private static ListingFilter<PledgeStatus> filter(
+            PledgeStatus status, Organ organ, String cityKey) {
+        return new ListingFilter<PledgeStatus>(null, status, organ, cityKey, null, null);
     }
 
-    private static RequestFilter requestFilter(RequestStatus status, Organ organ) {
-        return new RequestFilter(null, status, organ, null, null, null);
+    private static ListingFilter<RequestStatus> requestFilter(RequestStatus status, Organ organ) {
+        return new ListingFilter<RequestStatus>(null, status, organ, null, null, null);
     }
 
-    private static ListQuery.Statement pledges(PledgeFilter filter) {
+    private static ListQuery.Statement pledges(ListingFilter<PledgeStatus> filter) {
         return Pledges.pageQuery(filter, FIRST_PAGE);
     }
 
-    private static ListQuery.Statement requests(RequestFilter filter) {
+    private static ListQuery.Statement requests(ListingFilter<RequestStatus> filter) {
         return TransplantRequests.pageQuery(filter, FIRST_PAGE);
     }
 

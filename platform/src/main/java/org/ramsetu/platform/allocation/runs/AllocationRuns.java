@@ -202,10 +202,7 @@ public class AllocationRuns {
                 .param("version", version)
                 .param("policy", policy)
                 .param("limit", limit)
-                .query(
-                        (rs, i) ->
-                                new OpenRun(
-                                        rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+                .query(OpenRun::of)
                 .list();
     }
 

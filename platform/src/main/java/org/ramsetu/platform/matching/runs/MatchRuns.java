@@ -196,10 +196,7 @@ public class MatchRuns {
                 .param("after", after == null ? FIRST : after)
                 .param("version", version)
                 .param("limit", limit)
-                .query(
-                        (rs, i) ->
-                                new OpenRun(
-                                        rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+                .query(OpenRun::of)
                 .list();
     }
 

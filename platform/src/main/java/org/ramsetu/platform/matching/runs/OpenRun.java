@@ -1,5 +1,7 @@
 package org.ramsetu.platform.matching.runs;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.UUID;
 import org.springframework.modulith.NamedInterface;
 
@@ -10,4 +12,10 @@ import org.springframework.modulith.NamedInterface;
  * whatever the registry's size.
  */
 @NamedInterface("runs")
-public record OpenRun(UUID key, UUID runId) {}
+public record OpenRun(UUID key, UUID runId) {
+
+    /** From a row whose first two columns are the key and the run's id. */
+    public static OpenRun of(ResultSet rs, int row) throws SQLException {
+        return new OpenRun(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+    }
+}

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.UUID;
 import org.ramsetu.platform.records.ETags;
+import org.ramsetu.platform.registry.common.ProfileKeeping;
 import org.ramsetu.platform.security.CurrentUser;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -76,7 +77,7 @@ public class DonorController {
             CurrentUser user,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody DonorProfileRequest body) {
-        DonorProfileService.Saved saved = profiles.save(user, body, ifMatch);
+        ProfileKeeping.Saved<DonorProfileView> saved = profiles.save(user, body, ifMatch);
         return withETag(
                 saved.created()
                         ? ResponseEntity.created(URI.create("/api/v1/donors/" + user.id()))

@@ -4,12 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.UUID;
 import org.ramsetu.core.hla.HlaTyping;
-import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
-import org.ramsetu.platform.audit.AuditOutcome;
 import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.Fields;
@@ -19,8 +16,7 @@ import org.ramsetu.platform.records.Sql;
 import org.ramsetu.platform.registry.RegistryAuditActions;
 import org.ramsetu.platform.registry.common.Demographics;
 import org.ramsetu.platform.registry.common.Location;
-import org.ramsetu.platform.registry.common.RegistryProblems;
-import org.ramsetu.platform.registry.common.Roles;
+import org.ramsetu.platform.registry.common.ProfileKeeping;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.security.RecordAccess;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,10 +29,7 @@ public class DonorProfileService {
 
     static final String KIND = "donor profile";
 
-    private final DonorProfiles profiles;
-    private final RecordAccess access;
-    private final AuditLog audit;
-    private final TransactionTemplate tx;
+    private final ProfileKeeping<DonorProfile, DonorProfileView> keeping;
     private final Clock clock;
 
     public DonorProfileService(
@@ -45,15 +38,22 @@ public class DonorProfileService {
             AuditLog audit,
             TransactionTemplate tx,
             Clock clock) {
-        this.profiles = profiles;
-        this.access = access;
-        this.audit = audit;
-        this.tx = tx;
+        this.keeping =
+                new ProfileKeeping<>(
+                        new ProfileKeeping.Kind<>(
+                                Role.DONOR,
+                                KIND,
+                                RegistryAuditActions.DONOR_PROFILE_SAVED,
+                                "create it with PUT /api/v1/donors/me",
+                                profiles,
+                                DonorProfile::accountId,
+                                DonorProfile::version,
+                                DonorProfileView::of),
+                        access,
+                        audit,
+                        tx);
         this.clock = clock;
     }
-
-    /** The profile and whether this request created it. */
-    public record Saved(DonorProfileView profile, boolean created) {}
 
     /**
      * Creates the caller's profile or replaces it, in one transaction with its audit entry.
@@ -61,8 +61,9 @@ public class DonorProfileService {
      * @throws DomainException InvalidInput naming an invalid field, Forbidden for a non-donor,
      *     Conflict when the profile changed since the version the caller names
      */
-    public Saved save(CurrentUser user, DonorProfileRequest request, String ifMatch) {
-        Roles.require(user, Role.DONOR, "keep a donor profile");
+    public ProfileKeeping.Saved<DonorProfileView> save(
+            CurrentUser user, DonorProfileRequest request, String ifMatch) {
+        keeping.requireOwnerRole(user);
         ExpectedVersion expected = ExpectedVersion.of(ifMatch, request.version());
         Instant now = Sql.now(clock);
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
@@ -91,51 +92,18 @@ public class DonorProfileService {
                 "RamSetu keeps your medical profile and shows it to transplant coordinators only"
                         + " with your consent");
 
-        return tx.execute(
-                status -> {
-                    var existing = profiles.find(user.id());
-                    DonorProfile saved;
-                    if (existing.isEmpty()) {
-                        if (expected.given()) {
-                            throw ExpectedVersion.stale();
-                        }
-                        saved =
-                                new DonorProfile(
-                                        user.id(), person, location, hla, history, now, now, now,
-                                        0);
-                        if (!profiles.insert(saved)) {
-                            throw ExpectedVersion.stale();
-                        }
-                    } else {
-                        expected.check(existing.get().version());
-                        saved = existing.get().changedTo(person, location, hla, history, now);
-                        if (!profiles.update(saved)) {
-                            throw ExpectedVersion.stale();
-                        }
-                    }
-                    audit.record(
-                            AuditEntry.of(
-                                            RegistryAuditActions.DONOR_PROFILE_SAVED,
-                                            AuditOutcome.SUCCESS)
-                                    .by(user.id(), user.role())
-                                    .on(KIND, user.id())
-                                    .with(Map.of("version", saved.version())));
-                    return new Saved(DonorProfileView.of(saved), existing.isEmpty());
-                });
+        return keeping.save(
+                user,
+                expected,
+                () -> new DonorProfile(user.id(), person, location, hla, history, now, now, now, 0),
+                stored -> stored.changedTo(person, location, hla, history, now));
     }
 
     /**
      * @throws DomainException Forbidden for a non-donor, NotFound before the first save
      */
     public DonorProfileView mine(CurrentUser user) {
-        Roles.require(user, Role.DONOR, "keep a donor profile");
-        return profiles.find(user.id())
-                .map(DonorProfileView::of)
-                .orElseThrow(
-                        () ->
-                                RegistryProblems.notCreatedYet(
-                                        "you have no donor profile yet; create it with PUT"
-                                                + " /api/v1/donors/me"));
+        return keeping.mine(user);
     }
 
     /**
@@ -144,13 +112,6 @@ public class DonorProfileService {
      * @throws DomainException NotFound when there is none or it is someone else's
      */
     public DonorProfileView read(CurrentUser user, UUID accountId) {
-        return DonorProfileView.of(
-                access.read(
-                        user,
-                        KIND,
-                        accountId,
-                        profiles.find(accountId),
-                        DonorProfile::accountId,
-                        RecordAccess.Sensitivity.MEDICAL));
+        return keeping.read(user, accountId);
     }
 }

@@ -2,24 +2,20 @@ package org.ramsetu.platform.registry.donors;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.ramsetu.core.blood.BloodGroup;
-import org.ramsetu.core.geo.Coordinates;
-import org.ramsetu.core.scores.Sex;
 import org.ramsetu.platform.records.Sql;
-import org.ramsetu.platform.registry.common.Demographics;
 import org.ramsetu.platform.registry.common.HlaText;
-import org.ramsetu.platform.registry.common.Location;
+import org.ramsetu.platform.registry.common.ProfileColumns;
+import org.ramsetu.platform.registry.common.ProfileKeeping;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.NamedInterface;
 
 /** Donor profiles in PostgreSQL; every update names the version it replaces. */
 @NamedInterface("donors")
-public class DonorProfiles {
+public class DonorProfiles implements ProfileKeeping.Store<DonorProfile> {
 
     /** Named, not "*": a column a later release adds changes nothing this release reads. */
     private static final String COLUMNS =
@@ -35,6 +31,7 @@ public class DonorProfiles {
         this.jdbc = jdbc;
     }
 
+    @Override
     public Optional<DonorProfile> find(UUID accountId) {
         return jdbc.sql("select " + COLUMNS + " from donor_profile where account_id = :id")
                 .param("id", accountId)
@@ -45,6 +42,7 @@ public class DonorProfiles {
     /**
      * @return false when the donor has a profile already (someone else created it meanwhile)
      */
+    @Override
     public boolean insert(DonorProfile p) {
         return jdbc.sql(
                                 """
@@ -65,7 +63,8 @@ public class DonorProfiles {
     /**
      * @return false when the stored version is no longer {@code p.version() - 1}
      */
-    boolean update(DonorProfile p) {
+    @Override
+    public boolean update(DonorProfile p) {
         return jdbc.sql(
                                 """
                                 update donor_profile set blood_group = :blood, date_of_birth = :dob,
@@ -84,16 +83,8 @@ public class DonorProfiles {
     private static Map<String, Object> values(DonorProfile p) {
         Map<String, Object> v = new HashMap<>();
         v.put("id", p.accountId());
-        v.put("blood", p.person().bloodGroup().toString());
-        v.put("dob", p.person().dateOfBirth());
-        v.put("sex", p.person().sex().name());
-        v.put("height", p.person().heightCm());
-        v.put("weight", p.person().weightKg());
-        v.put("city", p.location().city());
-        v.put("cityKey", p.location().cityKey());
-        v.put("state", p.location().state());
-        v.put("lat", p.location().coordinates().latitude());
-        v.put("lon", p.location().coordinates().longitude());
+        ProfileColumns.bind(v, p.person());
+        ProfileColumns.bind(v, p.location());
         v.put("hla", HlaText.format(p.hla()));
         v.put("htn", p.medicalHistory().hypertension());
         v.put("dm", p.medicalHistory().diabetes());
@@ -108,16 +99,8 @@ public class DonorProfiles {
     private static DonorProfile map(ResultSet rs, int row) throws SQLException {
         return new DonorProfile(
                 rs.getObject("account_id", UUID.class),
-                new Demographics(
-                        BloodGroup.parse(rs.getString("blood_group")),
-                        rs.getObject("date_of_birth", LocalDate.class),
-                        Sex.valueOf(rs.getString("sex")),
-                        rs.getDouble("height_cm"),
-                        rs.getDouble("weight_kg")),
-                new Location(
-                        rs.getString("city"),
-                        rs.getString("state"),
-                        new Coordinates(rs.getDouble("latitude"), rs.getDouble("longitude"))),
+                ProfileColumns.person(rs),
+                ProfileColumns.place(rs, ""),
                 HlaText.typing(rs.getString("hla_typing")),
                 new MedicalHistory(
                         rs.getBoolean("hypertension"),

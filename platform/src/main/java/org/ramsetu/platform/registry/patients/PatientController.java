@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.UUID;
 import org.ramsetu.platform.records.ETags;
+import org.ramsetu.platform.registry.common.ProfileKeeping;
 import org.ramsetu.platform.security.CurrentUser;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -75,7 +76,7 @@ public class PatientController {
             CurrentUser user,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody PatientProfileRequest body) {
-        PatientProfileService.Saved saved = profiles.save(user, body, ifMatch);
+        ProfileKeeping.Saved<PatientProfileView> saved = profiles.save(user, body, ifMatch);
         return withETag(
                 saved.created()
                         ? ResponseEntity.created(URI.create("/api/v1/patients/" + user.id()))

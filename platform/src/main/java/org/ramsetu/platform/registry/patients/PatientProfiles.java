@@ -2,24 +2,20 @@ package org.ramsetu.platform.registry.patients;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.ramsetu.core.blood.BloodGroup;
-import org.ramsetu.core.geo.Coordinates;
-import org.ramsetu.core.scores.Sex;
 import org.ramsetu.platform.records.Sql;
-import org.ramsetu.platform.registry.common.Demographics;
 import org.ramsetu.platform.registry.common.HlaText;
-import org.ramsetu.platform.registry.common.Location;
+import org.ramsetu.platform.registry.common.ProfileColumns;
+import org.ramsetu.platform.registry.common.ProfileKeeping;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.NamedInterface;
 
 /** Patient profiles in PostgreSQL; every update names the version it replaces. */
 @NamedInterface("patients")
-public class PatientProfiles {
+public class PatientProfiles implements ProfileKeeping.Store<PatientProfile> {
 
     /** Named, not "*": a column a later release adds changes nothing this release reads. */
     private static final String COLUMNS =
@@ -35,6 +31,7 @@ public class PatientProfiles {
         this.jdbc = jdbc;
     }
 
+    @Override
     public Optional<PatientProfile> find(UUID accountId) {
         return jdbc.sql("select " + COLUMNS + " from patient_profile where account_id = :id")
                 .param("id", accountId)
@@ -45,6 +42,7 @@ public class PatientProfiles {
     /**
      * @return false when the patient has a profile already (someone created it meanwhile)
      */
+    @Override
     public boolean insert(PatientProfile p) {
         return jdbc.sql(
                                 """
@@ -66,7 +64,8 @@ public class PatientProfiles {
     /**
      * @return false when the stored version is no longer {@code p.version() - 1}
      */
-    boolean update(PatientProfile p) {
+    @Override
+    public boolean update(PatientProfile p) {
         return jdbc.sql(
                                 """
                                 update patient_profile set blood_group = :blood,
@@ -85,22 +84,13 @@ public class PatientProfiles {
     }
 
     private static Map<String, Object> values(PatientProfile p) {
-        Location place = p.hospital().location();
         Map<String, Object> v = new HashMap<>();
         v.put("id", p.accountId());
-        v.put("blood", p.person().bloodGroup().toString());
-        v.put("dob", p.person().dateOfBirth());
-        v.put("sex", p.person().sex().name());
-        v.put("height", p.person().heightCm());
-        v.put("weight", p.person().weightKg());
+        ProfileColumns.bind(v, p.person());
         v.put("hla", HlaText.format(p.hla()));
         v.put("unacceptable", HlaText.format(p.unacceptableAntigens()));
         v.put("hospital", p.hospital().name());
-        v.put("city", place.city());
-        v.put("cityKey", place.cityKey());
-        v.put("state", place.state());
-        v.put("lat", place.coordinates().latitude());
-        v.put("lon", place.coordinates().longitude());
+        ProfileColumns.bind(v, p.hospital().location());
         v.put("created", Sql.timestamp(p.createdAt()));
         v.put("updated", Sql.timestamp(p.updatedAt()));
         v.put("version", p.version());
@@ -110,22 +100,10 @@ public class PatientProfiles {
     private static PatientProfile map(ResultSet rs, int row) throws SQLException {
         return new PatientProfile(
                 rs.getObject("account_id", UUID.class),
-                new Demographics(
-                        BloodGroup.parse(rs.getString("blood_group")),
-                        rs.getObject("date_of_birth", LocalDate.class),
-                        Sex.valueOf(rs.getString("sex")),
-                        rs.getDouble("height_cm"),
-                        rs.getDouble("weight_kg")),
+                ProfileColumns.person(rs),
                 HlaText.typing(rs.getString("hla_typing")),
                 HlaText.antigens(rs.getString("unacceptable_antigens")),
-                new Hospital(
-                        rs.getString("hospital_name"),
-                        new Location(
-                                rs.getString("hospital_city"),
-                                rs.getString("hospital_state"),
-                                new Coordinates(
-                                        rs.getDouble("hospital_latitude"),
-                                        rs.getDouble("hospital_longitude")))),
+                new Hospital(rs.getString("hospital_name"), ProfileColumns.place(rs, "hospital_")),
                 Sql.instant(rs, "created_at"),
                 Sql.instant(rs, "updated_at"),
                 rs.getLong("version"));

@@ -1,13 +1,8 @@
 package org.ramsetu.platform.registry.pledges;
 
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.ramsetu.core.donor.PledgeStatus;
-import org.ramsetu.platform.audit.AuditEntry;
-import org.ramsetu.platform.audit.AuditLog;
-import org.ramsetu.platform.audit.AuditOutcome;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.Fields;
 import org.ramsetu.platform.kernel.Forbidden;
@@ -15,18 +10,19 @@ import org.ramsetu.platform.kernel.InvalidInput;
 import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.records.ExpectedVersion;
 import org.ramsetu.platform.records.Sql;
-import org.ramsetu.platform.registry.RegistryAuditActions;
 import org.ramsetu.platform.registry.common.RegistryProblems;
 import org.ramsetu.platform.registry.common.TransitionRefused;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.security.RecordAccess;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Moves pledges through their life cycle ({@link PledgeStateMachine}). Each change is one
- * transaction: the versioned update, its audit entry and the donor's e-mail. Of two concurrent
- * changes of one pledge exactly one wins; the other gets 409.
+ * transaction: the versioned update and what listens to {@link PledgeStatusChanged} (its audit
+ * entry, the donor's e-mail). Of two concurrent changes of one pledge exactly one wins; the other
+ * gets 409.
  */
 @NamedInterface("pledges")
 public class ChangingPledgeStatus {
@@ -35,22 +31,19 @@ public class ChangingPledgeStatus {
 
     private final Pledges pledges;
     private final RecordAccess access;
-    private final PledgeMails mails;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     public ChangingPledgeStatus(
             Pledges pledges,
             RecordAccess access,
-            PledgeMails mails,
-            AuditLog audit,
+            ApplicationEventPublisher events,
             TransactionTemplate tx,
             Clock clock) {
         this.pledges = pledges;
         this.access = access;
-        this.mails = mails;
-        this.audit = audit;
+        this.events = events;
         this.tx = tx;
         this.clock = clock;
     }
@@ -142,28 +135,7 @@ public class ChangingPledgeStatus {
         if (!pledges.update(changed)) {
             throw ExpectedVersion.stale();
         }
-        Map<String, Object> detail = new HashMap<>();
-        detail.put("from", current.status().name());
-        detail.put("to", next.name());
-        if (reason != null) {
-            detail.put("reason", reason);
-        }
-        audit.record(
-                AuditEntry.of(auditAction(next), AuditOutcome.SUCCESS)
-                        .by(actor.id(), actor.role())
-                        .on(ReadingPledges.KIND, changed.id())
-                        .with(detail));
-        mails.statusChanged(changed);
+        events.publishEvent(new PledgeStatusChanged(changed, current.status(), actor, reason));
         return PledgeView.of(pledges.findListing(changed.id()).orElseThrow());
-    }
-
-    private static String auditAction(PledgeStatus next) {
-        return switch (next) {
-            case VERIFIED -> RegistryAuditActions.PLEDGE_VERIFIED;
-            case REJECTED -> RegistryAuditActions.PLEDGE_REJECTED;
-            case WITHDRAWN -> RegistryAuditActions.PLEDGE_WITHDRAWN;
-            case DONATED -> RegistryAuditActions.PLEDGE_DONATED;
-            case PENDING -> throw new IllegalStateException("no transition leads to PENDING");
-        };
     }
 }

@@ -8,10 +8,12 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.UUID;
+import org.ramsetu.core.donor.PledgeStatus;
 import org.ramsetu.platform.records.ETags;
 import org.ramsetu.platform.records.ExpectedVersion;
 import org.ramsetu.platform.records.Page;
 import org.ramsetu.platform.records.PageRequest;
+import org.ramsetu.platform.registry.common.ListingFilter;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.web.PageLimit;
 import org.ramsetu.platform.web.idempotency.IdempotentRequests;
@@ -104,7 +106,7 @@ public class PledgeController {
             @PageLimit @RequestParam(required = false) Integer limit) {
         return reading.list(
                 user,
-                PledgeFilter.of(status, organ, city, state, bloodGroup),
+                ListingFilter.of(PledgeStatus.class, status, organ, city, state, bloodGroup),
                 PageRequest.of(limit, after));
     }
 

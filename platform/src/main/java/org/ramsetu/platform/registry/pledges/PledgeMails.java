@@ -7,6 +7,7 @@ import org.ramsetu.infra.mail.MailTemplate;
 import org.ramsetu.infra.mail.QueuedMail;
 import org.ramsetu.platform.accounts.Account;
 import org.ramsetu.platform.accounts.AccountRepository;
+import org.springframework.context.event.EventListener;
 
 /**
  * Tells the donor about every change of their pledge. Queued in the caller's transaction, so a
@@ -44,8 +45,18 @@ public class PledgeMails {
         this.accounts = accounts;
     }
 
-    /** Mails the donor the pledge's current status; call in the transaction that set it. */
-    void statusChanged(Pledge pledge) {
+    @EventListener
+    void on(PledgeMade event) {
+        statusChanged(event.pledge());
+    }
+
+    @EventListener
+    void on(PledgeStatusChanged event) {
+        statusChanged(event.pledge());
+    }
+
+    /** Mails the donor the pledge's current status, in the transaction that set it. */
+    private void statusChanged(Pledge pledge) {
         Account donor =
                 accounts.find(pledge.donorId())
                         .orElseThrow(

@@ -12,6 +12,7 @@ import org.ramsetu.core.organ.Organ;
 import org.ramsetu.platform.records.ListQuery;
 import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.records.Sql;
+import org.ramsetu.platform.registry.common.ListingFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.NamedInterface;
 
@@ -42,6 +43,15 @@ public class Pledges {
                     , d.blood_group, d.city, d.state
                     from pledge p left join donor_profile d on d.account_id = p.donor_id
                     """;
+
+    private static final ListingFilter.Columns FILTERED =
+            new ListingFilter.Columns(
+                    "p.donor_id",
+                    "p.status",
+                    "p.organ",
+                    "p.donor_city_key",
+                    "p.donor_state",
+                    "p.donor_blood_group");
 
     private final JdbcClient jdbc;
 
@@ -122,7 +132,7 @@ public class Pledges {
     }
 
     /** Newest first; up to {@code page.limit() + 1} rows, so the caller knows if more follow. */
-    List<PledgeListing> page(PledgeFilter filter, PageRequest page) {
+    List<PledgeListing> page(ListingFilter<PledgeStatus> filter, PageRequest page) {
         ListQuery.Statement query = pageQuery(filter, page);
         return jdbc.sql(query.text()).params(query.params()).query(Pledges::listing).list();
     }
@@ -131,31 +141,16 @@ public class Pledges {
      * The list query in keyset order; public so that a test can check that an index answers it
      * (docs/registry.md lists which).
      */
-    public static ListQuery.Statement pageQuery(PledgeFilter filter, PageRequest page) {
-        return filters(filter)
+    public static ListQuery.Statement pageQuery(
+            ListingFilter<PledgeStatus> filter, PageRequest page) {
+        return filter.where(FILTERED)
                 .after("p.created_at", "p.id", page.after())
                 .toSql(LISTING, "p.created_at desc, p.id desc", page.limit());
     }
 
     /** The same list, whole and unpaged, for the coordinators' CSV export. */
-    public static ListQuery.Statement exportQuery(PledgeFilter filter) {
-        return filters(filter).toExportSql(EXPORT, "p.created_at desc, p.id desc");
-    }
-
-    private static ListQuery filters(PledgeFilter filter) {
-        return new ListQuery()
-                .filter("p.donor_id = :donor", "donor", filter.donorId())
-                .filter(
-                        "p.status = :status",
-                        "status",
-                        filter.status() == null ? null : filter.status().name())
-                .filter(
-                        "p.organ = :organ",
-                        "organ",
-                        filter.organ() == null ? null : filter.organ().name())
-                .filter("p.donor_city_key = :city", "city", filter.cityKey())
-                .filter("p.donor_state = :state", "state", filter.state())
-                .filter("p.donor_blood_group in (:groups)", "groups", filter.bloodGroups());
+    public static ListQuery.Statement exportQuery(ListingFilter<PledgeStatus> filter) {
+        return filter.where(FILTERED).toExportSql(EXPORT, "p.created_at desc, p.id desc");
     }
 
     private static Map<String, Object> values(Pledge p) {

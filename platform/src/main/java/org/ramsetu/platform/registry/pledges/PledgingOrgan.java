@@ -2,46 +2,42 @@ package org.ramsetu.platform.registry.pledges;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import org.ramsetu.core.donor.DonorTests;
 import org.ramsetu.core.donor.PledgeStatus;
 import org.ramsetu.core.organ.Organ;
-import org.ramsetu.platform.audit.AuditEntry;
-import org.ramsetu.platform.audit.AuditLog;
-import org.ramsetu.platform.audit.AuditOutcome;
 import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.kernel.Conflict;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.Fields;
 import org.ramsetu.platform.records.Sql;
-import org.ramsetu.platform.registry.RegistryAuditActions;
 import org.ramsetu.platform.registry.common.Roles;
 import org.ramsetu.platform.registry.donors.DonorProfiles;
 import org.ramsetu.platform.security.CurrentUser;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** A donor pledges an organ: checked, stored {@code PENDING}, audited and confirmed by e-mail. */
+/**
+ * A donor pledges an organ: checked and stored {@code PENDING}; {@link PledgeMade}'s listeners
+ * audit it and confirm it by e-mail in the same transaction.
+ */
 public class PledgingOrgan {
 
     private final Pledges pledges;
     private final DonorProfiles profiles;
-    private final PledgeMails mails;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     public PledgingOrgan(
             Pledges pledges,
             DonorProfiles profiles,
-            PledgeMails mails,
-            AuditLog audit,
+            ApplicationEventPublisher events,
             TransactionTemplate tx,
             Clock clock) {
         this.pledges = pledges;
         this.profiles = profiles;
-        this.mails = mails;
-        this.audit = audit;
+        this.events = events;
         this.tx = tx;
         this.clock = clock;
     }
@@ -84,12 +80,7 @@ public class PledgingOrgan {
                     if (!pledges.insertIfNoneOpen(pledge)) {
                         throw openPledgeExists(user, organ);
                     }
-                    audit.record(
-                            AuditEntry.of(RegistryAuditActions.PLEDGE_CREATED, AuditOutcome.SUCCESS)
-                                    .by(user.id(), user.role())
-                                    .on(ReadingPledges.KIND, pledge.id())
-                                    .with(Map.of("organ", organ.name(), "status", "PENDING")));
-                    mails.statusChanged(pledge);
+                    events.publishEvent(new PledgeMade(pledge, user));
                     return PledgeView.of(pledges.findListing(pledge.id()).orElseThrow());
                 });
     }

@@ -2,11 +2,13 @@ package org.ramsetu.platform.registry.pledges;
 
 import java.util.Optional;
 import java.util.UUID;
+import org.ramsetu.core.donor.PledgeStatus;
 import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.records.Cursor;
 import org.ramsetu.platform.records.Page;
 import org.ramsetu.platform.records.PageRequest;
+import org.ramsetu.platform.registry.common.ListingFilter;
 import org.ramsetu.platform.registry.common.Roles;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.security.RecordAccess;
@@ -35,9 +37,11 @@ public class ReadingPledges {
     }
 
     /** A donor's own pledges, or for coordinators everyone's; newest first. */
-    public Page<PledgeView> list(CurrentUser user, PledgeFilter filter, PageRequest page) {
+    public Page<PledgeView> list(
+            CurrentUser user, ListingFilter<PledgeStatus> filter, PageRequest page) {
         Roles.requireOrCoordinator(user, Role.DONOR, "list pledges");
-        PledgeFilter scoped = user.isCoordinator() ? filter : filter.ofDonor(user.id());
+        ListingFilter<PledgeStatus> scoped =
+                user.isCoordinator() ? filter : filter.ofOwner(user.id());
         return Page.of(
                         pledges.page(scoped, page),
                         page.limit(),

@@ -2,12 +2,7 @@ package org.ramsetu.platform.registry.requests;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
-import org.ramsetu.platform.audit.AuditEntry;
-import org.ramsetu.platform.audit.AuditLog;
-import org.ramsetu.platform.audit.AuditOutcome;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.Fields;
 import org.ramsetu.platform.kernel.Forbidden;
@@ -15,18 +10,18 @@ import org.ramsetu.platform.kernel.InvalidInput;
 import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.records.ExpectedVersion;
 import org.ramsetu.platform.records.Sql;
-import org.ramsetu.platform.registry.RegistryAuditActions;
 import org.ramsetu.platform.registry.common.RegistryProblems;
 import org.ramsetu.platform.registry.common.TransitionRefused;
 import org.ramsetu.platform.security.CurrentUser;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Moves transplant requests through their life cycle ({@link RequestStateMachine}), each change in
- * one transaction with its audit entry and the patient's e-mail. Every change is a coordinator's
- * (directly, or through the matching workflow, which calls {@link #markMatched} and {@link
- * #markTransplanted} inside its own transaction).
+ * one transaction with what listens to {@link RequestStatusChanged} (its audit entry, the patient's
+ * e-mail). Every change is a coordinator's (directly, or through the matching workflow, which calls
+ * {@link #markMatched} and {@link #markTransplanted} inside its own transaction).
  */
 @NamedInterface("requests")
 public class ChangingRequestStatus {
@@ -34,20 +29,17 @@ public class ChangingRequestStatus {
     static final int MAX_REASON = 1000;
 
     private final TransplantRequests requests;
-    private final RequestMails mails;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     public ChangingRequestStatus(
             TransplantRequests requests,
-            RequestMails mails,
-            AuditLog audit,
+            ApplicationEventPublisher events,
             TransactionTemplate tx,
             Clock clock) {
         this.requests = requests;
-        this.mails = mails;
-        this.audit = audit;
+        this.events = events;
         this.tx = tx;
         this.clock = clock;
     }
@@ -114,28 +106,10 @@ public class ChangingRequestStatus {
                     if (!requests.update(changed)) {
                         throw ExpectedVersion.stale();
                     }
-                    Map<String, Object> detail = new HashMap<>();
-                    detail.put("from", current.status().name());
-                    detail.put("to", next.name());
-                    if (reason != null) {
-                        detail.put("reason", reason);
-                    }
-                    audit.record(
-                            AuditEntry.of(auditAction(next), AuditOutcome.SUCCESS)
-                                    .by(coordinator.id(), coordinator.role())
-                                    .on(ReadingTransplantRequests.KIND, id)
-                                    .with(detail));
-                    mails.statusChanged(changed);
+                    events.publishEvent(
+                            new RequestStatusChanged(
+                                    changed, current.status(), coordinator, reason));
                     return TransplantRequestView.of(requests.findListing(id).orElseThrow(), now);
                 });
-    }
-
-    private static String auditAction(RequestStatus next) {
-        return switch (next) {
-            case MATCHED -> RegistryAuditActions.TRANSPLANT_REQUEST_MATCHED;
-            case TRANSPLANTED -> RegistryAuditActions.TRANSPLANT_REQUEST_TRANSPLANTED;
-            case REMOVED -> RegistryAuditActions.TRANSPLANT_REQUEST_REMOVED;
-            case WAITING -> throw new IllegalStateException("no transition leads to WAITING");
-        };
     }
 }

@@ -4,37 +4,33 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.UUID;
 import org.ramsetu.core.Require;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.core.scores.PercentileTable;
-import org.ramsetu.platform.audit.AuditEntry;
-import org.ramsetu.platform.audit.AuditLog;
-import org.ramsetu.platform.audit.AuditOutcome;
 import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.kernel.Conflict;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.Fields;
 import org.ramsetu.platform.records.Sql;
-import org.ramsetu.platform.registry.RegistryAuditActions;
 import org.ramsetu.platform.registry.common.Roles;
 import org.ramsetu.platform.registry.patients.PatientProfile;
 import org.ramsetu.platform.registry.patients.PatientProfiles;
 import org.ramsetu.platform.security.CurrentUser;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A patient is listed for an organ: the request is checked, scored with the clinical core, stored
- * {@code WAITING} with its scores and their formula versions, audited and confirmed by e-mail.
+ * {@code WAITING} with its scores and their formula versions; {@link PatientListed}'s listeners
+ * audit it and confirm it by e-mail in the same transaction.
  */
 public class ListingPatient {
 
     private final TransplantRequests requests;
     private final PatientProfiles profiles;
     private final ListingAssessment assessment;
-    private final RequestMails mails;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
 
@@ -42,15 +38,13 @@ public class ListingPatient {
             TransplantRequests requests,
             PatientProfiles profiles,
             PercentileTable eptsTable,
-            RequestMails mails,
-            AuditLog audit,
+            ApplicationEventPublisher events,
             TransactionTemplate tx,
             Clock clock) {
         this.requests = requests;
         this.profiles = profiles;
         this.assessment = new ListingAssessment(eptsTable);
-        this.mails = mails;
-        this.audit = audit;
+        this.events = events;
         this.tx = tx;
         this.clock = clock;
     }
@@ -93,14 +87,7 @@ public class ListingPatient {
                     if (!requests.insertIfNoneOpen(listed)) {
                         throw openRequestExists(user, organ);
                     }
-                    audit.record(
-                            AuditEntry.of(
-                                            RegistryAuditActions.TRANSPLANT_REQUEST_LISTED,
-                                            AuditOutcome.SUCCESS)
-                                    .by(user.id(), user.role())
-                                    .on(ReadingTransplantRequests.KIND, listed.id())
-                                    .with(Map.of("organ", organ.name(), "urgency", urgency)));
-                    mails.statusChanged(listed);
+                    events.publishEvent(new PatientListed(listed, user));
                     return TransplantRequestView.of(
                             requests.findListing(listed.id()).orElseThrow(), now);
                 });

@@ -9,6 +9,7 @@ import org.ramsetu.platform.records.Cursor;
 import org.ramsetu.platform.records.Page;
 import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.records.Sql;
+import org.ramsetu.platform.registry.common.ListingFilter;
 import org.ramsetu.platform.registry.common.Roles;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.security.RecordAccess;
@@ -41,9 +42,10 @@ public class ReadingTransplantRequests {
 
     /** A patient's own requests, or for coordinators everyone's; newest first. */
     public Page<TransplantRequestView> list(
-            CurrentUser user, RequestFilter filter, PageRequest page) {
+            CurrentUser user, ListingFilter<RequestStatus> filter, PageRequest page) {
         Roles.requireOrCoordinator(user, Role.PATIENT, "list transplant requests");
-        RequestFilter scoped = user.isCoordinator() ? filter : filter.ofPatient(user.id());
+        ListingFilter<RequestStatus> scoped =
+                user.isCoordinator() ? filter : filter.ofOwner(user.id());
         var now = Sql.now(clock);
         return Page.of(
                         requests.page(scoped, page),

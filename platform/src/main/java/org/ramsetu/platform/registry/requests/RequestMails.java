@@ -7,6 +7,7 @@ import org.ramsetu.infra.mail.MailTemplate;
 import org.ramsetu.infra.mail.QueuedMail;
 import org.ramsetu.platform.accounts.Account;
 import org.ramsetu.platform.accounts.AccountRepository;
+import org.springframework.context.event.EventListener;
 
 /**
  * Tells the patient about every change of their transplant request, queued in the transaction of
@@ -44,8 +45,18 @@ public class RequestMails {
         this.accounts = accounts;
     }
 
-    /** Mails the patient the request's current status; call in the transaction that set it. */
-    void statusChanged(TransplantRequest request) {
+    @EventListener
+    void on(PatientListed event) {
+        statusChanged(event.request());
+    }
+
+    @EventListener
+    void on(RequestStatusChanged event) {
+        statusChanged(event.request());
+    }
+
+    /** Mails the patient the request's current status, in the transaction that set it. */
+    private void statusChanged(TransplantRequest request) {
         Account patient =
                 accounts.find(request.patientId())
                         .orElseThrow(

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.ramsetu.platform.records.ETags;
 import org.ramsetu.platform.records.Page;
 import org.ramsetu.platform.records.PageRequest;
+import org.ramsetu.platform.registry.common.ListingFilter;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.web.PageLimit;
 import org.ramsetu.platform.web.idempotency.IdempotentRequests;
@@ -101,7 +102,7 @@ public class TransplantRequestController {
             @PageLimit @RequestParam(required = false) Integer limit) {
         return reading.list(
                 user,
-                RequestFilter.of(status, organ, city, state, bloodGroup),
+                ListingFilter.of(RequestStatus.class, status, organ, city, state, bloodGroup),
                 PageRequest.of(limit, after));
     }
 

@@ -12,6 +12,7 @@ import org.ramsetu.core.scores.LabRecertification;
 import org.ramsetu.platform.records.ListQuery;
 import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.records.Sql;
+import org.ramsetu.platform.registry.common.ListingFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.NamedInterface;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,6 +49,15 @@ public class TransplantRequests {
                     , p.blood_group, p.hospital_name, p.hospital_city, p.hospital_state
                     from transplant_request r left join patient_profile p on p.account_id = r.patient_id
                     """;
+
+    private static final ListingFilter.Columns FILTERED =
+            new ListingFilter.Columns(
+                    "r.patient_id",
+                    "r.status",
+                    "r.organ",
+                    "r.hospital_city_key",
+                    "r.hospital_state",
+                    "r.patient_blood_group");
 
     private final JdbcClient jdbc;
 
@@ -164,7 +174,7 @@ public class TransplantRequests {
     }
 
     /** Newest first; up to {@code page.limit() + 1} rows, so the caller knows if more follow. */
-    List<RequestListing> page(RequestFilter filter, PageRequest page) {
+    List<RequestListing> page(ListingFilter<RequestStatus> filter, PageRequest page) {
         ListQuery.Statement query = pageQuery(filter, page);
         return jdbc.sql(query.text())
                 .params(query.params())
@@ -176,31 +186,16 @@ public class TransplantRequests {
      * The list query in keyset order; public so that a test can check that an index answers it
      * (docs/registry.md lists which).
      */
-    public static ListQuery.Statement pageQuery(RequestFilter filter, PageRequest page) {
-        return filters(filter)
+    public static ListQuery.Statement pageQuery(
+            ListingFilter<RequestStatus> filter, PageRequest page) {
+        return filter.where(FILTERED)
                 .after("r.listed_at", "r.id", page.after())
                 .toSql(LISTING, "r.listed_at desc, r.id desc", page.limit());
     }
 
     /** The same list, whole and unpaged, for the coordinators' CSV export. */
-    public static ListQuery.Statement exportQuery(RequestFilter filter) {
-        return filters(filter).toExportSql(EXPORT, "r.listed_at desc, r.id desc");
-    }
-
-    private static ListQuery filters(RequestFilter filter) {
-        return new ListQuery()
-                .filter("r.patient_id = :patient", "patient", filter.patientId())
-                .filter(
-                        "r.status = :status",
-                        "status",
-                        filter.status() == null ? null : filter.status().name())
-                .filter(
-                        "r.organ = :organ",
-                        "organ",
-                        filter.organ() == null ? null : filter.organ().name())
-                .filter("r.hospital_city_key = :city", "city", filter.cityKey())
-                .filter("r.hospital_state = :state", "state", filter.state())
-                .filter("r.patient_blood_group in (:groups)", "groups", filter.bloodGroups());
+    public static ListQuery.Statement exportQuery(ListingFilter<RequestStatus> filter) {
+        return filter.where(FILTERED).toExportSql(EXPORT, "r.listed_at desc, r.id desc");
     }
 
     private static Map<String, Object> values(TransplantRequest r) {

@@ -1,0 +1,80 @@
+package org.ramsetu.platform.registry.common;
+
+import java.util.List;
+import java.util.UUID;
+import org.ramsetu.core.organ.Organ;
+import org.ramsetu.platform.kernel.Fields;
+import org.ramsetu.platform.records.ListQuery;
+import org.springframework.modulith.NamedInterface;
+
+/**
+ * What a list of listings asks for, pledges and transplant requests alike; every part optional. The
+ * place is the owner's as the listing records it: the donor's home for a pledge, the treating
+ * hospital for a request.
+ *
+ * @param ownerId only this donor's or patient's listings (always set for an owner's own list)
+ * @param cityKey the place's city, compared case-insensitively
+ * @param state the place's state
+ * @param bloodGroups the owner's blood group is one of these
+ * @param <S> the listing's statuses
+ */
+@NamedInterface("vocabulary")
+public record ListingFilter<S extends Enum<S>>(
+        UUID ownerId,
+        S status,
+        Organ organ,
+        String cityKey,
+        String state,
+        List<String> bloodGroups) {
+
+    /** The columns a kind of listing is filtered on, qualified by its table's alias. */
+    public record Columns(
+            String owner,
+            String status,
+            String organ,
+            String cityKey,
+            String state,
+            String bloodGroup) {}
+
+    /** Nothing asked for: every listing. */
+    public static <S extends Enum<S>> ListingFilter<S> none() {
+        return new ListingFilter<>(null, null, null, null, null, null);
+    }
+
+    /** From the query parameters; each bad value is a 400 naming its parameter. */
+    public static <S extends Enum<S>> ListingFilter<S> of(
+            Class<S> statuses,
+            String status,
+            String organ,
+            String city,
+            String state,
+            String bloodGroup) {
+        String cityText = Fields.optionalLine("city", city, 100);
+        return new ListingFilter<>(
+                null,
+                Fields.optionalEnum("status", status, statuses),
+                Fields.optionalEnum("organ", organ, Organ.class),
+                cityText == null ? null : Location.cityKey(cityText),
+                state == null || state.isBlank() ? null : IndianStates.canonical("state", state),
+                BloodGroupFilter.groups("bloodGroup", bloodGroup));
+    }
+
+    /** The same filter, narrowed to one owner's listings. */
+    public ListingFilter<S> ofOwner(UUID owner) {
+        return new ListingFilter<>(owner, status, organ, cityKey, state, bloodGroups);
+    }
+
+    /** The filter as conditions on {@code columns}, values bound. */
+    public ListQuery where(Columns columns) {
+        return new ListQuery()
+                .filter(columns.owner() + " = :owner", "owner", ownerId)
+                .filter(
+                        columns.status() + " = :status",
+                        "status",
+                        status == null ? null : status.name())
+                .filter(columns.organ() + " = :organ", "organ", organ == null ? null : organ.name())
+                .filter(columns.cityKey() + " = :city", "city", cityKey)
+                .filter(columns.state() + " = :state", "state", state)
+                .filter(columns.bloodGroup() + " in (:groups)", "groups", bloodGroups);
+    }
+}

@@ -1,0 +1,60 @@
+package org.ramsetu.platform.registry.requests;
+
+import java.util.Map;
+import org.ramsetu.platform.audit.AuditEntry;
+import org.ramsetu.platform.audit.AuditLog;
+import org.ramsetu.platform.audit.AuditOutcome;
+import org.ramsetu.platform.registry.RegistryAuditActions;
+import org.ramsetu.platform.registry.common.StatusChangeAudit;
+import org.springframework.context.event.EventListener;
+
+/**
+ * The audit trail of transplant requests: an entry for each listing and for each change of its
+ * status, written in the transaction of the change (synchronous listeners).
+ */
+public class RequestAudit {
+
+    private final AuditLog audit;
+
+    public RequestAudit(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    @EventListener
+    void listed(PatientListed event) {
+        TransplantRequest request = event.request();
+        audit.record(
+                AuditEntry.of(RegistryAuditActions.TRANSPLANT_REQUEST_LISTED, AuditOutcome.SUCCESS)
+                        .by(event.by().id(), event.by().role())
+                        .on(ReadingTransplantRequests.KIND, request.id())
+                        .with(
+                                Map.of(
+                                        "organ",
+                                        request.organ().name(),
+                                        "urgency",
+                                        request.urgency())));
+    }
+
+    @EventListener
+    void statusChanged(RequestStatusChanged event) {
+        RequestStatus next = event.request().status();
+        audit.record(
+                StatusChangeAudit.of(
+                        auditAction(next),
+                        event.by(),
+                        ReadingTransplantRequests.KIND,
+                        event.request().id(),
+                        event.from(),
+                        next,
+                        event.reason()));
+    }
+
+    private static String auditAction(RequestStatus next) {
+        return switch (next) {
+            case MATCHED -> RegistryAuditActions.TRANSPLANT_REQUEST_MATCHED;
+            case TRANSPLANTED -> RegistryAuditActions.TRANSPLANT_REQUEST_TRANSPLANTED;
+            case REMOVED -> RegistryAuditActions.TRANSPLANT_REQUEST_REMOVED;
+            case WAITING -> throw new IllegalStateException("no transition leads to WAITING");
+        };
+    }
+}
