@@ -3,37 +3,31 @@ package org.ramsetu.platform.matching.matches;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
-import org.ramsetu.platform.audit.AuditEntry;
-import org.ramsetu.platform.audit.AuditLog;
-import org.ramsetu.platform.audit.AuditOutcome;
 import org.ramsetu.platform.kernel.Conflict;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.Fields;
 import org.ramsetu.platform.kernel.InvalidInput;
 import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.matching.CoordinatorOnly;
-import org.ramsetu.platform.matching.MatchMails;
-import org.ramsetu.platform.matching.MatchingAuditActions;
 import org.ramsetu.platform.records.ExpectedVersion;
 import org.ramsetu.platform.records.Sql;
+import org.ramsetu.platform.registry.ListingLocks;
 import org.ramsetu.platform.registry.pledges.ChangingPledgeStatus;
 import org.ramsetu.platform.registry.requests.ChangingRequestStatus;
 import org.ramsetu.platform.security.CurrentUser;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A coordinator approves or declines a proposed match. Approval is one transaction: the match
  * {@code APPROVED}, the pledge {@code DONATED}, the request {@code MATCHED}, the other open
- * proposals of that pledge and of that request declined, every step audited and every party mailed.
- * The pledge row and then the request row are locked first, always in that order, so that of two
- * approvals that share either exactly one wins and the other is refused with 409 (never a
- * deadlock).
+ * proposals of that pledge and of that request declined; {@link MatchApproved}'s listeners audit
+ * every step and mail every party in the same transaction. The pledge row and then the request row
+ * are locked first, always in that order, so that of two approvals that share either exactly one
+ * wins and the other is refused with 409 (never a deadlock).
  */
 public class DecidingMatch {
 
@@ -42,10 +36,9 @@ public class DecidingMatch {
     private final Matches matches;
     private final ChangingPledgeStatus pledges;
     private final ChangingRequestStatus requests;
-    private final MatchMails mails;
+    private final ListingLocks locks;
     private final MatchViews views;
-    private final AuditLog audit;
-    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
 
@@ -53,19 +46,17 @@ public class DecidingMatch {
             Matches matches,
             ChangingPledgeStatus pledges,
             ChangingRequestStatus requests,
-            MatchMails mails,
+            ListingLocks locks,
             MatchViews views,
-            AuditLog audit,
-            JdbcClient jdbc,
+            ApplicationEventPublisher events,
             TransactionTemplate tx,
             Clock clock) {
         this.matches = matches;
         this.pledges = pledges;
         this.requests = requests;
-        this.mails = mails;
+        this.locks = locks;
         this.views = views;
-        this.audit = audit;
-        this.jdbc = jdbc;
+        this.events = events;
         this.tx = tx;
         this.clock = clock;
     }
@@ -79,8 +70,7 @@ public class DecidingMatch {
         return tx.execute(
                 status -> {
                     Match match = decidable(user, id, "approve matches");
-                    lock("pledge", match.pledgeId());
-                    lock("transplant_request", match.requestId());
+                    locks.lockPledgeThenRequest(match.pledgeId(), match.requestId());
                     Instant now = Sql.now(clock);
                     Match current = proposed(id, expected, "approved");
                     if (!matches.decide(
@@ -118,44 +108,9 @@ public class DecidingMatch {
                                     DeclineReason.ANOTHER_DONOR_CHOSEN,
                                     user.id(),
                                     now));
-                    audit.record(
-                            AuditEntry.of(MatchingAuditActions.MATCH_APPROVED, AuditOutcome.SUCCESS)
-                                    .by(user.id(), user.role())
-                                    .on(MatchingAuditActions.MATCH, id)
-                                    .with(
-                                            Map.of(
-                                                    "pledgeId", current.pledgeId().toString(),
-                                                    "requestId", current.requestId().toString(),
-                                                    "runId", current.runId().toString(),
-                                                    "alsoDeclined",
-                                                            declined.stream()
-                                                                    .map(m -> m.id().toString())
-                                                                    .toList())));
-                    for (Match other : declined) {
-                        auditDeclined(user, other, true);
-                        if (other.declineReason() == DeclineReason.ANOTHER_PATIENT_CHOSEN) {
-                            mails.declined(
-                                    other.id(),
-                                    other.patientId(),
-                                    other.requestId(),
-                                    other.organ(),
-                                    other.declineReason().meaning(),
-                                    null);
-                        }
-                    }
-                    mails.approvedToPatient(
-                            id,
-                            current.patientId(),
-                            current.requestId(),
-                            current.organ(),
-                            current.donorId());
-                    mails.approvedToDonor(
-                            id,
-                            current.donorId(),
-                            current.pledgeId(),
-                            current.organ(),
-                            current.patientId());
-                    return views.of(matches.find(id).orElseThrow(), user);
+                    Match approved = matches.find(id).orElseThrow();
+                    events.publishEvent(new MatchApproved(approved, user, declined));
+                    return views.of(approved, user);
                 });
     }
 
@@ -187,14 +142,7 @@ public class DecidingMatch {
                         throw ExpectedVersion.stale();
                     }
                     Match declined = matches.find(id).orElseThrow();
-                    auditDeclined(user, declined, false);
-                    mails.declined(
-                            id,
-                            declined.patientId(),
-                            declined.requestId(),
-                            declined.organ(),
-                            code.meaning(),
-                            checkedNote);
+                    events.publishEvent(new MatchDeclined(declined, user));
                     return views.of(declined, user);
                 });
     }
@@ -225,29 +173,6 @@ public class DecidingMatch {
         }
         expected.check(current.version());
         return current;
-    }
-
-    private void lock(String table, UUID id) {
-        jdbc.sql("select id from " + table + " where id = :id for update")
-                .param("id", id)
-                .query(UUID.class)
-                .optional();
-    }
-
-    private void auditDeclined(CurrentUser user, Match m, boolean automatic) {
-        Map<String, Object> detail = new HashMap<>();
-        detail.put("reason", m.declineReason().name());
-        detail.put("automatic", automatic);
-        detail.put("pledgeId", m.pledgeId().toString());
-        detail.put("requestId", m.requestId().toString());
-        if (m.declineNote() != null) {
-            detail.put("note", m.declineNote());
-        }
-        audit.record(
-                AuditEntry.of(MatchingAuditActions.MATCH_DECLINED, AuditOutcome.SUCCESS)
-                        .by(user.id(), user.role())
-                        .on(MatchingAuditActions.MATCH, m.id())
-                        .with(detail));
     }
 
     private static DeclineReason reason(String text) {

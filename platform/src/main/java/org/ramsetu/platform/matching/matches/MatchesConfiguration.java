@@ -4,8 +4,10 @@ import java.time.Clock;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.matching.MatchMails;
 import org.ramsetu.platform.matching.MatchParties;
+import org.ramsetu.platform.registry.ListingLocks;
 import org.ramsetu.platform.registry.pledges.ChangingPledgeStatus;
 import org.ramsetu.platform.registry.requests.ChangingRequestStatus;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,13 +32,25 @@ public class MatchesConfiguration {
             Matches matches,
             ChangingPledgeStatus pledges,
             ChangingRequestStatus requests,
-            MatchMails mails,
             MatchViews views,
-            AuditLog audit,
+            ApplicationEventPublisher events,
             JdbcClient jdbc,
             TransactionTemplate tx,
             Clock clock) {
-        return new DecidingMatch(matches, pledges, requests, mails, views, audit, jdbc, tx, clock);
+        return new DecidingMatch(
+                matches, pledges, requests, new ListingLocks(jdbc), views, events, tx, clock);
+    }
+
+    /** Listens to {@link MatchApproved} and {@link MatchDeclined}: their audit entries. */
+    @Bean
+    MatchDecisionAudit matchDecisionAudit(AuditLog audit) {
+        return new MatchDecisionAudit(audit);
+    }
+
+    /** Listens to {@link MatchApproved} and {@link MatchDeclined}: the parties' mails. */
+    @Bean
+    MatchDecisionMails matchDecisionMails(MatchMails mails) {
+        return new MatchDecisionMails(mails);
     }
 
     @Bean
