@@ -1,10 +1,6 @@
 package org.ramsetu.platform.coordination;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.Map;
@@ -92,22 +88,7 @@ public class CoordinationController {
     }
 
     @Operation(operationId = "exportDonors")
-    @ApiResponse(
-            responseCode = "200",
-            description = "the CSV, streamed",
-            content = @Content(mediaType = "text/csv", schema = @Schema(types = "string")))
-    @ApiResponse(
-            responseCode = "202",
-            description = "too many rows to stream: queued as an export job, Location names it",
-            headers =
-                    @Header(
-                            name = "Location",
-                            description = "/api/v1/reports/exports/{id}",
-                            schema = @Schema(types = "string", format = "uri-reference")),
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            schema = @Schema(implementation = QueuedExport.class)))
+    @ExportResponses
     @GetMapping("/donors/export")
     public ResponseEntity<StreamingResponseBody> exportDonors(
             CurrentUser coordinator, DirectoryParams params) {
@@ -115,22 +96,7 @@ public class CoordinationController {
     }
 
     @Operation(operationId = "exportPatients")
-    @ApiResponse(
-            responseCode = "200",
-            description = "the CSV, streamed",
-            content = @Content(mediaType = "text/csv", schema = @Schema(types = "string")))
-    @ApiResponse(
-            responseCode = "202",
-            description = "too many rows to stream: queued as an export job, Location names it",
-            headers =
-                    @Header(
-                            name = "Location",
-                            description = "/api/v1/reports/exports/{id}",
-                            schema = @Schema(types = "string", format = "uri-reference")),
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            schema = @Schema(implementation = QueuedExport.class)))
+    @ExportResponses
     @GetMapping("/patients/export")
     public ResponseEntity<StreamingResponseBody> exportPatients(
             CurrentUser coordinator, DirectoryParams params) {
@@ -138,22 +104,7 @@ public class CoordinationController {
     }
 
     @Operation(operationId = "exportPledges")
-    @ApiResponse(
-            responseCode = "200",
-            description = "the CSV, streamed",
-            content = @Content(mediaType = "text/csv", schema = @Schema(types = "string")))
-    @ApiResponse(
-            responseCode = "202",
-            description = "too many rows to stream: queued as an export job, Location names it",
-            headers =
-                    @Header(
-                            name = "Location",
-                            description = "/api/v1/reports/exports/{id}",
-                            schema = @Schema(types = "string", format = "uri-reference")),
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            schema = @Schema(implementation = QueuedExport.class)))
+    @ExportResponses
     @GetMapping("/pledges/export")
     public ResponseEntity<StreamingResponseBody> exportPledges(
             CurrentUser coordinator, RecordParams params) {
@@ -161,22 +112,7 @@ public class CoordinationController {
     }
 
     @Operation(operationId = "exportTransplantRequests")
-    @ApiResponse(
-            responseCode = "200",
-            description = "the CSV, streamed",
-            content = @Content(mediaType = "text/csv", schema = @Schema(types = "string")))
-    @ApiResponse(
-            responseCode = "202",
-            description = "too many rows to stream: queued as an export job, Location names it",
-            headers =
-                    @Header(
-                            name = "Location",
-                            description = "/api/v1/reports/exports/{id}",
-                            schema = @Schema(types = "string", format = "uri-reference")),
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            schema = @Schema(implementation = QueuedExport.class)))
+    @ExportResponses
     @GetMapping("/transplant-requests/export")
     public ResponseEntity<StreamingResponseBody> exportRequests(
             CurrentUser coordinator, RecordParams params) {
