@@ -15,6 +15,7 @@ import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.kernel.Conflict;
 import org.ramsetu.platform.records.ExpectedVersion;
 import org.ramsetu.platform.registry.pledges.ChangingPledgeStatus;
+import org.ramsetu.platform.registry.pledges.PledgeId;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.web.ApiProblem;
 import tools.jackson.databind.JsonNode;
@@ -277,7 +278,7 @@ class PledgeLifecycleTest {
                         .getBean(ChangingPledgeStatus.class)
                         .markDonated(
                                 new CurrentUser(coordinator.id(), Role.ADMIN),
-                                UUID.fromString(id),
+                                new PledgeId(UUID.fromString(id)),
                                 ExpectedVersion.any());
         return ApiClient.JSON.valueToTree(view);
     }

@@ -19,6 +19,7 @@ import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.kernel.Conflict;
 import org.ramsetu.platform.records.ExpectedVersion;
 import org.ramsetu.platform.registry.requests.ChangingRequestStatus;
+import org.ramsetu.platform.registry.requests.RequestId;
 import org.ramsetu.platform.registry.requests.TransplantRequestView;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.web.ApiProblem;
@@ -206,16 +207,21 @@ class TransplantRequestLifecycleTest {
 
     private static TransplantRequestView step(Step step, String id) {
         return step.apply(
-                changing, new CurrentUser(coordinator.id(), Role.ADMIN), UUID.fromString(id));
+                changing,
+                new CurrentUser(coordinator.id(), Role.ADMIN),
+                new RequestId(UUID.fromString(id)));
     }
 
     /** A life-cycle step of {@link ChangingRequestStatus} that the matching workflow calls. */
     private interface Step {
         TransplantRequestView apply(
-                ChangingRequestStatus changing, CurrentUser user, UUID id, ExpectedVersion any);
+                ChangingRequestStatus changing,
+                CurrentUser user,
+                RequestId id,
+                ExpectedVersion any);
 
         default TransplantRequestView apply(
-                ChangingRequestStatus changing, CurrentUser user, UUID id) {
+                ChangingRequestStatus changing, CurrentUser user, RequestId id) {
             return apply(changing, user, id, ExpectedVersion.any());
         }
     }

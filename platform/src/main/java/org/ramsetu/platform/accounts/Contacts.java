@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.ramsetu.platform.identity.AccountId;
 import org.ramsetu.platform.identity.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -27,9 +28,9 @@ public class Contacts {
         this.jdbc = jdbc;
     }
 
-    public Optional<Contact> of(UUID account) {
+    public Optional<Contact> of(AccountId account) {
         return jdbc.sql("select id, full_name, email from account where id = :id")
-                .param("id", account)
+                .param("id", account.value())
                 .query(Contacts::contact)
                 .optional();
     }

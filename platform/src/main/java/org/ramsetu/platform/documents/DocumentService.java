@@ -16,6 +16,7 @@ import org.ramsetu.infra.malware.MalwareScanner;
 import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
+import org.ramsetu.platform.identity.AccountId;
 import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.kernel.Conflict;
 import org.ramsetu.platform.kernel.DomainException;
@@ -29,6 +30,8 @@ import org.ramsetu.platform.records.Cursor;
 import org.ramsetu.platform.records.Page;
 import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.registry.RecordOwners;
+import org.ramsetu.platform.registry.pledges.PledgeId;
+import org.ramsetu.platform.registry.requests.RequestId;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.security.RecordAccess;
 import org.slf4j.Logger;
@@ -102,8 +105,16 @@ public class DocumentService {
             throw InvalidInput.field(
                     "requestId", "a document supports a pledge or a request, not both");
         }
-        checkLink(user, "pledge", pledgeId, owners::donorOfPledge);
-        checkLink(user, "transplant request", requestId, owners::patientOfRequest);
+        checkLink(
+                user,
+                "pledge",
+                pledgeId,
+                id -> owners.donorOfPledge(new PledgeId(id)).map(AccountId::value));
+        checkLink(
+                user,
+                "transplant request",
+                requestId,
+                id -> owners.patientOfRequest(new RequestId(id)).map(AccountId::value));
         if (file.size() == 0) {
             throw InvalidInput.field("file", "is empty");
         }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.ramsetu.infra.mail.MailAddress;
 import org.ramsetu.platform.accounts.Contacts;
 import org.ramsetu.platform.accounts.Contacts.Contact;
+import org.ramsetu.platform.identity.AccountId;
 import org.ramsetu.platform.registry.common.Location;
 import org.ramsetu.platform.registry.donors.DonorProfiles;
 import org.ramsetu.platform.registry.patients.Hospital;
@@ -52,7 +53,7 @@ public class MatchParties {
     }
 
     private Optional<Party> party(UUID accountId, Optional<String> place) {
-        return contacts.of(accountId).map(c -> party(c, place.orElse(null)));
+        return contacts.of(new AccountId(accountId)).map(c -> party(c, place.orElse(null)));
     }
 
     private static Party party(Contact contact, String place) {

@@ -1,6 +1,8 @@
 package org.ramsetu.platform.registry;
 
 import java.util.UUID;
+import org.ramsetu.platform.registry.pledges.PledgeId;
+import org.ramsetu.platform.registry.requests.RequestId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -19,13 +21,13 @@ public class ListingLocks {
     }
 
     /** Locks the pledge and then the request until the caller's transaction ends. */
-    public void lockPledgeThenRequest(UUID pledgeId, UUID requestId) {
+    public void lockPledgeThenRequest(PledgeId pledge, RequestId request) {
         jdbc.sql("select id from pledge where id = :id for update")
-                .param("id", pledgeId)
+                .param("id", pledge.value())
                 .query(UUID.class)
                 .optional();
         jdbc.sql("select id from transplant_request where id = :id for update")
-                .param("id", requestId)
+                .param("id", request.value())
                 .query(UUID.class)
                 .optional();
     }

@@ -2,6 +2,9 @@ package org.ramsetu.platform.registry;
 
 import java.util.Optional;
 import java.util.UUID;
+import org.ramsetu.platform.identity.AccountId;
+import org.ramsetu.platform.registry.pledges.PledgeId;
+import org.ramsetu.platform.registry.requests.RequestId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -17,18 +20,20 @@ public class RecordOwners {
     }
 
     /** The donor who pledged; empty for an unknown pledge. */
-    public Optional<UUID> donorOfPledge(UUID pledgeId) {
+    public Optional<AccountId> donorOfPledge(PledgeId pledge) {
         return jdbc.sql("select donor_id from pledge where id = :id")
-                .param("id", pledgeId)
+                .param("id", pledge.value())
                 .query(UUID.class)
-                .optional();
+                .optional()
+                .map(AccountId::new);
     }
 
     /** The patient the request lists; empty for an unknown request. */
-    public Optional<UUID> patientOfRequest(UUID requestId) {
+    public Optional<AccountId> patientOfRequest(RequestId request) {
         return jdbc.sql("select patient_id from transplant_request where id = :id")
-                .param("id", requestId)
+                .param("id", request.value())
                 .query(UUID.class)
-                .optional();
+                .optional()
+                .map(AccountId::new);
     }
 }

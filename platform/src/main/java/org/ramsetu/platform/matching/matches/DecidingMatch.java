@@ -16,7 +16,9 @@ import org.ramsetu.platform.records.ExpectedVersion;
 import org.ramsetu.platform.records.Sql;
 import org.ramsetu.platform.registry.ListingLocks;
 import org.ramsetu.platform.registry.pledges.ChangingPledgeStatus;
+import org.ramsetu.platform.registry.pledges.PledgeId;
 import org.ramsetu.platform.registry.requests.ChangingRequestStatus;
+import org.ramsetu.platform.registry.requests.RequestId;
 import org.ramsetu.platform.security.CurrentUser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -70,7 +72,8 @@ public class DecidingMatch {
         return tx.execute(
                 status -> {
                     Match match = decidable(user, id, "approve matches");
-                    locks.lockPledgeThenRequest(match.pledgeId(), match.requestId());
+                    locks.lockPledgeThenRequest(
+                            new PledgeId(match.pledgeId()), new RequestId(match.requestId()));
                     Instant now = Sql.now(clock);
                     Match current = proposed(id, expected, "approved");
                     if (!matches.decide(
@@ -85,11 +88,11 @@ public class DecidingMatch {
                     }
                     pledges.markDonated(
                             user,
-                            current.pledgeId(),
+                            new PledgeId(current.pledgeId()),
                             ExpectedVersion.of(null, current.pledgeVersion()));
                     requests.markMatched(
                             user,
-                            current.requestId(),
+                            new RequestId(current.requestId()),
                             ExpectedVersion.of(null, current.requestVersion()));
                     List<Match> declined = new ArrayList<>();
                     declined.addAll(

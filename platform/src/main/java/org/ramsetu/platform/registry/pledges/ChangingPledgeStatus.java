@@ -93,8 +93,10 @@ public class ChangingPledgeStatus {
      * @throws DomainException NotFound for an unknown pledge, Conflict unless it is {@code
      *     VERIFIED} (or when it changed after the version the caller names)
      */
-    public PledgeView markDonated(CurrentUser coordinator, UUID id, ExpectedVersion expected) {
-        return byCoordinator(coordinator, id, PledgeAction.MARK_DONATED, null, expected);
+    public PledgeView markDonated(
+            CurrentUser coordinator, PledgeId pledge, ExpectedVersion expected) {
+        return byCoordinator(
+                coordinator, pledge.value(), PledgeAction.MARK_DONATED, null, expected);
     }
 
     private PledgeView byCoordinator(

@@ -67,14 +67,15 @@ public class ChangingRequestStatus {
      *     WAITING} (or when it changed after the version the caller names)
      */
     public TransplantRequestView markMatched(
-            CurrentUser coordinator, UUID id, ExpectedVersion expected) {
-        return change(coordinator, id, RequestAction.MARK_MATCHED, null, expected);
+            CurrentUser coordinator, RequestId request, ExpectedVersion expected) {
+        return change(coordinator, request.value(), RequestAction.MARK_MATCHED, null, expected);
     }
 
     /** For the matching workflow: the matched transplant took place. */
     public TransplantRequestView markTransplanted(
-            CurrentUser coordinator, UUID id, ExpectedVersion expected) {
-        return change(coordinator, id, RequestAction.MARK_TRANSPLANTED, null, expected);
+            CurrentUser coordinator, RequestId request, ExpectedVersion expected) {
+        return change(
+                coordinator, request.value(), RequestAction.MARK_TRANSPLANTED, null, expected);
     }
 
     private TransplantRequestView change(
