@@ -18,6 +18,7 @@ import org.ramsetu.platform.matching.runs.MlScoring;
 import org.ramsetu.platform.matching.runs.RescoringJobHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,13 +61,26 @@ public class AllocationRunsConfiguration {
     @Bean
     RecordingAllocationRun recordingAllocationRun(
             AllocationRuns runs,
+            ApplicationEventPublisher events,
             ObjectProvider<AuditLog> audit,
-            JobScheduler jobs,
             JdbcClient jdbc,
             TransactionTemplate tx,
             Clock clock) {
         return new RecordingAllocationRun(
-                runs, AuditLog.shared(audit, jdbc, clock), jobs, jdbc, tx);
+                runs, events, AuditLog.shared(audit, jdbc, clock), jdbc, tx);
+    }
+
+    /** Listens to {@link AllocationRunRecorded}: its audit entry (the worker has no audit bean). */
+    @Bean
+    AllocationRunAudit allocationRunAudit(
+            ObjectProvider<AuditLog> audit, JdbcClient jdbc, Clock clock) {
+        return new AllocationRunAudit(AuditLog.shared(audit, jdbc, clock));
+    }
+
+    /** Listens to {@link AllocationRunDegraded}: queues the run's re-scoring. */
+    @Bean
+    DegradedAllocationRunRescoring degradedAllocationRunRescoring(JobScheduler jobs) {
+        return new DegradedAllocationRunRescoring(jobs);
     }
 
     @Bean

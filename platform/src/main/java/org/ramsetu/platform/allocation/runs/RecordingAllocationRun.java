@@ -8,41 +8,41 @@ import java.util.UUID;
 import org.ramsetu.core.allocation.AllocationResult;
 import org.ramsetu.core.eligibility.Exclusion;
 import org.ramsetu.core.ranking.ExcludedCandidate;
-import org.ramsetu.infra.queue.NewJob;
-import org.ramsetu.infra.queue.outbox.JobScheduler;
 import org.ramsetu.platform.allocation.AllocationAuditActions;
 import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
-import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.kernel.Conflict;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.matching.runs.RunTrigger;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes a computed allocation run in one transaction: the run row, the audit entry and, for a
- * degraded run, the re-scoring job through the outbox. The pledge row is locked first, so a pledge
- * that left {@code VERIFIED} (or changed) while its waiting list was ranked is refused.
+ * Writes a computed allocation run in one transaction: the run row, announced by {@link
+ * AllocationRunRecorded} and, for a degraded run, {@link AllocationRunDegraded}, whose listeners
+ * write the audit entry and queue the re-scoring job through the outbox. The pledge row is locked
+ * first, so a pledge that left {@code VERIFIED} (or changed) while its waiting list was ranked is
+ * refused.
  */
 class RecordingAllocationRun {
 
     private final AllocationRuns runs;
+    private final ApplicationEventPublisher events;
     private final AuditLog audit;
-    private final JobScheduler jobs;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
 
     RecordingAllocationRun(
             AllocationRuns runs,
+            ApplicationEventPublisher events,
             AuditLog audit,
-            JobScheduler jobs,
             JdbcClient jdbc,
             TransactionTemplate tx) {
         this.runs = runs;
+        this.events = events;
         this.audit = audit;
-        this.jobs = jobs;
         this.jdbc = jdbc;
         this.tx = tx;
     }
@@ -61,31 +61,9 @@ class RecordingAllocationRun {
     private AllocationRun write(AllocationRun run) {
         lockStillVerified(run.pledgeId(), run.pledgeVersion());
         runs.insert(run);
-        Map<String, Object> detail = new HashMap<>();
-        detail.put("pledgeId", run.pledgeId().toString());
-        detail.put("organ", run.organ().name());
-        detail.put("policy", run.policyId());
-        detail.put("degraded", run.degraded());
-        detail.put("candidates", run.candidateCount());
-        detail.put("excluded", run.excludedCount());
-        if (run.rescoredFrom() != null) {
-            detail.put("rescoredFrom", run.rescoredFrom().toString());
-        }
-        audit.record(
-                AuditEntry.of(
-                                run.trigger() == RunTrigger.RESCORING
-                                        ? AllocationAuditActions.ALLOCATION_RUN_RESCORED
-                                        : AllocationAuditActions.ALLOCATION_RUN_CREATED,
-                                AuditOutcome.SUCCESS)
-                        .by(run.createdBy(), run.createdBy() == null ? null : Role.ADMIN)
-                        .on(AllocationAuditActions.RUN, run.id())
-                        .with(detail));
+        events.publishEvent(new AllocationRunRecorded(run));
         if (run.degraded()) {
-            jobs.schedule(
-                    new NewJob(
-                            AllocationRescoringJobs.TYPE,
-                            AllocationRescoringJobs.key(run.id()),
-                            run.id().toString()));
+            events.publishEvent(new AllocationRunDegraded(run.id()));
         }
         return run;
     }

@@ -16,6 +16,7 @@ import org.ramsetu.platform.registry.patients.PatientProfiles;
 import org.ramsetu.platform.registry.requests.TransplantRequests;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,14 +61,31 @@ public class MatchRunsConfiguration {
     RecordingMatchRun recordingMatchRun(
             MatchRuns runs,
             Matches matches,
-            MatchMails mails,
+            ApplicationEventPublisher events,
             ObjectProvider<AuditLog> audit,
-            JobScheduler jobs,
             JdbcClient jdbc,
             TransactionTemplate tx,
             Clock clock) {
         return new RecordingMatchRun(
-                runs, matches, mails, AuditLog.shared(audit, jdbc, clock), jobs, jdbc, tx);
+                runs, matches, events, AuditLog.shared(audit, jdbc, clock), jdbc, tx);
+    }
+
+    /** Listens to {@link MatchRunRecorded}: its audit entry (the worker too has no audit bean). */
+    @Bean
+    MatchRunAudit matchRunAudit(ObjectProvider<AuditLog> audit, JdbcClient jdbc, Clock clock) {
+        return new MatchRunAudit(AuditLog.shared(audit, jdbc, clock));
+    }
+
+    /** Listens to {@link MatchRunRecorded} and {@link MatchRunDegraded}: the mails. */
+    @Bean
+    MatchRunMails matchRunMails(MatchMails mails) {
+        return new MatchRunMails(mails);
+    }
+
+    /** Listens to {@link MatchRunDegraded}: queues the run's re-scoring. */
+    @Bean
+    DegradedMatchRunRescoring degradedMatchRunRescoring(JobScheduler jobs) {
+        return new DegradedMatchRunRescoring(jobs);
     }
 
     @Bean

@@ -1,58 +1,52 @@
 package org.ramsetu.platform.matching.runs;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.ramsetu.core.ranking.RankedCandidate;
-import org.ramsetu.infra.queue.NewJob;
-import org.ramsetu.infra.queue.outbox.JobScheduler;
 import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
-import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.kernel.Conflict;
 import org.ramsetu.platform.kernel.DomainException;
-import org.ramsetu.platform.matching.MatchMails;
 import org.ramsetu.platform.matching.MatchingAuditActions;
 import org.ramsetu.platform.matching.matches.Match;
 import org.ramsetu.platform.matching.matches.MatchStatus;
 import org.ramsetu.platform.matching.matches.Matches;
 import org.ramsetu.platform.registry.requests.TransplantRequest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes a computed run in one transaction: the run row, the proposals of its best candidates (the
- * request's earlier open proposals superseded), the audit entry, the e-mails and, for a degraded
- * run, the re-scoring job through the outbox. The request row is locked first, so two runs for one
- * request are written one after the other and a request that left {@code WAITING} meanwhile is
- * refused.
+ * Writes a computed run in one transaction: the run row and the proposals of its best candidates
+ * (the request's earlier open proposals superseded). {@link MatchRunRecorded} and, for a degraded
+ * run, {@link MatchRunDegraded} announce it in that transaction; their listeners write the audit
+ * entry and the e-mails and queue the re-scoring job through the outbox. The request row is locked
+ * first, so two runs for one request are written one after the other and a request that left {@code
+ * WAITING} meanwhile is refused.
  */
 class RecordingMatchRun {
 
     private final MatchRuns runs;
     private final Matches matches;
-    private final MatchMails mails;
+    private final ApplicationEventPublisher events;
     private final AuditLog audit;
-    private final JobScheduler jobs;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
 
     RecordingMatchRun(
             MatchRuns runs,
             Matches matches,
-            MatchMails mails,
+            ApplicationEventPublisher events,
             AuditLog audit,
-            JobScheduler jobs,
             JdbcClient jdbc,
             TransactionTemplate tx) {
         this.runs = runs;
         this.matches = matches;
-        this.mails = mails;
+        this.events = events;
         this.audit = audit;
-        this.jobs = jobs;
         this.jdbc = jdbc;
         this.tx = tx;
     }
@@ -101,27 +95,12 @@ class RecordingMatchRun {
                             null,
                             0));
         }
-        audit.record(
-                AuditEntry.of(
-                                trigger == RunTrigger.RESCORING
-                                        ? MatchingAuditActions.MATCH_RUN_RESCORED
-                                        : MatchingAuditActions.MATCH_RUN_CREATED,
-                                AuditOutcome.SUCCESS)
-                        .by(coordinator, coordinator == null ? null : Role.ADMIN)
-                        .on(MatchingAuditActions.RUN, run.id())
-                        .with(auditDetail(run, proposed.size(), superseded)));
-        if (!proposed.isEmpty() && trigger == RunTrigger.COORDINATOR) {
-            mails.proposed(
-                    run.id(), request.patientId(), request.id(), request.organ(), proposed.size());
-        }
+        events.publishEvent(
+                new MatchRunRecorded(run, request.patientId(), proposed.size(), superseded));
         if (run.degraded()) {
-            mails.degradedRun(run.id(), request.id(), request.organ(), run.degradedCause());
-            jobs.schedule(
-                    new NewJob(
-                            RescoringJobs.TYPE, RescoringJobs.key(run.id()), run.id().toString()));
-        }
-        if (rescoredFrom != null) {
-            mails.rescored(run.id(), rescoredFrom, request.id(), request.organ());
+            events.publishEvent(
+                    new MatchRunDegraded(
+                            run.id(), request.id(), request.organ(), run.degradedCause()));
         }
         return run;
     }
@@ -147,7 +126,7 @@ class RecordingMatchRun {
                             RunRecord.of(
                                     calc, UUID.randomUUID(), null, RunTrigger.REPROCESSED, null);
                     runs.insert(run, request.patientId(), reprocessedFrom, batch);
-                    Map<String, Object> detail = auditDetail(run, 0, List.of());
+                    Map<String, Object> detail = MatchRunAudit.detail(run, 0, List.of());
                     detail.put("reprocessedFrom", reprocessedFrom.toString());
                     detail.put("batch", batch.toString());
                     audit.record(
@@ -200,27 +179,5 @@ class RecordingMatchRun {
                         + " is "
                         + status
                         + "; match runs rank donors for WAITING requests only");
-    }
-
-    private static Map<String, Object> auditDetail(
-            MatchRun run, int proposed, List<UUID> superseded) {
-        Map<String, Object> detail = new HashMap<>();
-        detail.put("requestId", run.requestId().toString());
-        detail.put("organ", run.organ().name());
-        detail.put("degraded", run.degraded());
-        detail.put("candidates", run.candidateCount());
-        detail.put("excluded", run.excludedCount());
-        detail.put("proposed", proposed);
-        detail.put("superseded", superseded.stream().map(UUID::toString).toList());
-        if (run.modelVersion() != null) {
-            detail.put("modelVersion", run.modelVersion());
-        }
-        if (run.degradedCause() != null) {
-            detail.put("degradedCause", run.degradedCause());
-        }
-        if (run.rescoredFrom() != null) {
-            detail.put("rescoredFrom", run.rescoredFrom().toString());
-        }
-        return detail;
     }
 }
