@@ -1,18 +1,21 @@
 package org.ramsetu.platform.registry;
 
+import java.util.Optional;
 import java.util.UUID;
 import org.ramsetu.platform.registry.pledges.PledgeId;
 import org.ramsetu.platform.registry.requests.RequestId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Row locks on a pledge and a transplant request, for a feature that changes both in one
- * transaction (matching approves a match: the pledge is donated, the request matched). Taken in one
- * order, the pledge before the request, so that two such transactions that share either wait for
- * each other instead of deadlocking. An unknown id locks nothing; the change that follows refuses
- * it.
+ * Row locks on pledges and transplant requests for the features that act on them in their own
+ * transactions: matching approves a match (the pledge donated, the request matched), and a ranking
+ * run is written only while its pledge or request is as it was ranked. A lock lasts until the
+ * caller's transaction ends.
  */
 public class ListingLocks {
+
+    /** A listing's status and version as locked. */
+    public record Locked(String status, long version) {}
 
     private final JdbcClient jdbc;
 
@@ -20,7 +23,11 @@ public class ListingLocks {
         this.jdbc = jdbc;
     }
 
-    /** Locks the pledge and then the request until the caller's transaction ends. */
+    /**
+     * Locks the pledge and then the request, in that order always, so that two transactions that
+     * share either wait for each other instead of deadlocking. An unknown id locks nothing; the
+     * change that follows refuses it.
+     */
     public void lockPledgeThenRequest(PledgeId pledge, RequestId request) {
         jdbc.sql("select id from pledge where id = :id for update")
                 .param("id", pledge.value())
@@ -29,6 +36,22 @@ public class ListingLocks {
         jdbc.sql("select id from transplant_request where id = :id for update")
                 .param("id", request.value())
                 .query(UUID.class)
+                .optional();
+    }
+
+    /** Locks the pledge and tells its status and version; empty for an unknown pledge. */
+    public Optional<Locked> lock(PledgeId pledge) {
+        return jdbc.sql("select status, version from pledge where id = :id for update")
+                .param("id", pledge.value())
+                .query((rs, row) -> new Locked(rs.getString("status"), rs.getLong("version")))
+                .optional();
+    }
+
+    /** Locks the request and tells its status and version; empty for an unknown request. */
+    public Optional<Locked> lock(RequestId request) {
+        return jdbc.sql("select status, version from transplant_request where id = :id for update")
+                .param("id", request.value())
+                .query((rs, row) -> new Locked(rs.getString("status"), rs.getLong("version")))
                 .optional();
     }
 }

@@ -69,7 +69,6 @@ class TableOwnershipTest {
                     // The ranking runs' candidate pools: redesigned with the run kernel (issue 19).
                     Map.entry(
                             "matching/runs/CandidatePool.java", Set.of("pledge", "donor_profile")),
-                    Map.entry("matching/runs/RecordingMatchRun.java", Set.of("transplant_request")),
                     // Which runs are still open: the latest of a waiting request or verified
                     // pledge.
                     Map.entry("matching/runs/MatchRuns.java", Set.of("transplant_request")),
@@ -77,7 +76,6 @@ class TableOwnershipTest {
                     Map.entry(
                             "allocation/runs/OfferedOrgans.java",
                             Set.of("pledge", "donor_profile")),
-                    Map.entry("allocation/runs/RecordingAllocationRun.java", Set.of("pledge")),
                     Map.entry(
                             "allocation/runs/WaitingList.java",
                             Set.of("transplant_request", "patient_profile")),

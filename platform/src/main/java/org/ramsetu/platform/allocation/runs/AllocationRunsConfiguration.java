@@ -16,6 +16,7 @@ import org.ramsetu.platform.matching.MatchingProperties;
 import org.ramsetu.platform.matching.RankingRunSlots;
 import org.ramsetu.platform.matching.runs.MlScoring;
 import org.ramsetu.platform.matching.runs.RescoringJobHandler;
+import org.ramsetu.platform.registry.ListingLocks;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationEventPublisher;
@@ -67,7 +68,7 @@ public class AllocationRunsConfiguration {
             TransactionTemplate tx,
             Clock clock) {
         return new RecordingAllocationRun(
-                runs, events, AuditLog.shared(audit, jdbc, clock), jdbc, tx);
+                runs, events, AuditLog.shared(audit, jdbc, clock), new ListingLocks(jdbc), tx);
     }
 
     /** Listens to {@link AllocationRunRecorded}: its audit entry (the worker has no audit bean). */

@@ -15,8 +15,9 @@ import org.ramsetu.platform.audit.AuditOutcome;
 import org.ramsetu.platform.kernel.Conflict;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.matching.runs.RunTrigger;
+import org.ramsetu.platform.registry.ListingLocks;
+import org.ramsetu.platform.registry.pledges.PledgeId;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -31,19 +32,19 @@ class RecordingAllocationRun {
     private final AllocationRuns runs;
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
-    private final JdbcClient jdbc;
+    private final ListingLocks locks;
     private final TransactionTemplate tx;
 
     RecordingAllocationRun(
             AllocationRuns runs,
             ApplicationEventPublisher events,
             AuditLog audit,
-            JdbcClient jdbc,
+            ListingLocks locks,
             TransactionTemplate tx) {
         this.runs = runs;
         this.events = events;
         this.audit = audit;
-        this.jdbc = jdbc;
+        this.locks = locks;
         this.tx = tx;
     }
 
@@ -79,13 +80,8 @@ class RecordingAllocationRun {
         AllocationRun run = of(computed, null, null, RunTrigger.REPROCESSED);
         return tx.execute(
                 status -> {
-                    Map<String, Object> now =
-                            jdbc.sql("select status, version from pledge where id = :id for update")
-                                    .param("id", run.pledgeId())
-                                    .query()
-                                    .singleRow();
-                    if (!"VERIFIED".equals(now.get("status"))
-                            || ((Number) now.get("version")).longValue() != run.pledgeVersion()) {
+                    ListingLocks.Locked now = locked(run.pledgeId());
+                    if (!"VERIFIED".equals(now.status()) || now.version() != run.pledgeVersion()) {
                         return Optional.<AllocationRun>empty();
                     }
                     runs.insert(run, reprocessedFrom, batch);
@@ -156,17 +152,17 @@ class RecordingAllocationRun {
                 c.timings());
     }
 
+    private ListingLocks.Locked locked(UUID pledgeId) {
+        return locks.lock(new PledgeId(pledgeId))
+                .orElseThrow(() -> new IllegalStateException("no pledge " + pledgeId));
+    }
+
     private void lockStillVerified(UUID pledgeId, long rankedVersion) {
-        Map<String, Object> now =
-                jdbc.sql("select status, version from pledge where id = :id for update")
-                        .param("id", pledgeId)
-                        .query()
-                        .singleRow();
-        String status = (String) now.get("status");
-        if (!"VERIFIED".equals(status)) {
-            throw notVerified(pledgeId, status);
+        ListingLocks.Locked now = locked(pledgeId);
+        if (!"VERIFIED".equals(now.status())) {
+            throw notVerified(pledgeId, now.status());
         }
-        if (((Number) now.get("version")).longValue() != rankedVersion) {
+        if (now.version() != rankedVersion) {
             throw new Conflict(
                     "pledge-changed",
                     "pledge "

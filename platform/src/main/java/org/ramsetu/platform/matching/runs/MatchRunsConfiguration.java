@@ -12,6 +12,7 @@ import org.ramsetu.platform.matching.MatchMails;
 import org.ramsetu.platform.matching.MatchingProperties;
 import org.ramsetu.platform.matching.RankingRunSlots;
 import org.ramsetu.platform.matching.matches.Matches;
+import org.ramsetu.platform.registry.ListingLocks;
 import org.ramsetu.platform.registry.patients.PatientProfiles;
 import org.ramsetu.platform.registry.requests.TransplantRequests;
 import org.springframework.beans.factory.ObjectProvider;
@@ -67,7 +68,12 @@ public class MatchRunsConfiguration {
             TransactionTemplate tx,
             Clock clock) {
         return new RecordingMatchRun(
-                runs, matches, events, AuditLog.shared(audit, jdbc, clock), jdbc, tx);
+                runs,
+                matches,
+                events,
+                AuditLog.shared(audit, jdbc, clock),
+                new ListingLocks(jdbc),
+                tx);
     }
 
     /** Listens to {@link MatchRunRecorded}: its audit entry (the worker too has no audit bean). */

@@ -14,9 +14,10 @@ import org.ramsetu.platform.matching.MatchingAuditActions;
 import org.ramsetu.platform.matching.matches.Match;
 import org.ramsetu.platform.matching.matches.MatchStatus;
 import org.ramsetu.platform.matching.matches.Matches;
+import org.ramsetu.platform.registry.ListingLocks;
+import org.ramsetu.platform.registry.requests.RequestId;
 import org.ramsetu.platform.registry.requests.TransplantRequest;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -33,7 +34,7 @@ class RecordingMatchRun {
     private final Matches matches;
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
-    private final JdbcClient jdbc;
+    private final ListingLocks locks;
     private final TransactionTemplate tx;
 
     RecordingMatchRun(
@@ -41,13 +42,13 @@ class RecordingMatchRun {
             Matches matches,
             ApplicationEventPublisher events,
             AuditLog audit,
-            JdbcClient jdbc,
+            ListingLocks locks,
             TransactionTemplate tx) {
         this.runs = runs;
         this.matches = matches;
         this.events = events;
         this.audit = audit;
-        this.jdbc = jdbc;
+        this.locks = locks;
         this.tx = tx;
     }
 
@@ -138,27 +139,19 @@ class RecordingMatchRun {
     }
 
     private boolean stillWaitingAsRanked(TransplantRequest ranked) {
-        Map<String, Object> now =
-                jdbc.sql(
-                                "select status, version from transplant_request where id = :id"
-                                        + " for update")
-                        .param("id", ranked.id())
-                        .query()
-                        .singleRow();
-        return "WAITING".equals(now.get("status"))
-                && ((Number) now.get("version")).longValue() == ranked.version();
+        ListingLocks.Locked now = locked(ranked);
+        return "WAITING".equals(now.status()) && now.version() == ranked.version();
+    }
+
+    private ListingLocks.Locked locked(TransplantRequest ranked) {
+        return locks.lock(new RequestId(ranked.id()))
+                .orElseThrow(() -> new IllegalStateException("no request " + ranked.id()));
     }
 
     private void lockStillWaiting(TransplantRequest ranked) {
-        Map<String, Object> now =
-                jdbc.sql(
-                                "select status, version from transplant_request where id = :id"
-                                        + " for update")
-                        .param("id", ranked.id())
-                        .query()
-                        .singleRow();
-        String status = (String) now.get("status");
-        long version = ((Number) now.get("version")).longValue();
+        ListingLocks.Locked now = locked(ranked);
+        String status = now.status();
+        long version = now.version();
         if (!"WAITING".equals(status)) {
             throw notWaiting(ranked.id(), status);
         }
