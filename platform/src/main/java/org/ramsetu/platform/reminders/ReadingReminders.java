@@ -11,6 +11,8 @@ import org.ramsetu.platform.records.Cursor;
 import org.ramsetu.platform.records.Page;
 import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.records.Sql;
+import org.ramsetu.platform.registry.attention.ReminderView;
+import org.ramsetu.platform.registry.attention.Reminders;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.security.RecordAccess;
 
@@ -64,11 +66,13 @@ public class ReadingReminders {
                         r ->
                                 access.read(
                                                 user,
-                                                r.view().isLabs() ? "transplant request" : "pledge",
+                                                ReminderView.LABS_DUE.equals(r.view().kind())
+                                                        ? "transplant request"
+                                                        : "pledge",
                                                 r.view().id(),
                                                 Optional.of(r),
                                                 Reminders.Reminder::owner,
-                                                r.view().isLabs()
+                                                ReminderView.LABS_DUE.equals(r.view().kind())
                                                         ? RecordAccess.Sensitivity.MEDICAL
                                                         : RecordAccess.Sensitivity.ORDINARY)
                                         .view());

@@ -18,6 +18,8 @@ import org.ramsetu.infra.schedule.WorkInterruptedException;
 import org.ramsetu.platform.accounts.Contacts;
 import org.ramsetu.platform.accounts.Contacts.Contact;
 import org.ramsetu.platform.records.Sql;
+import org.ramsetu.platform.registry.attention.ReminderView;
+import org.ramsetu.platform.registry.attention.Reminders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -195,7 +197,7 @@ public class ReminderDigests {
     static String line(ReminderView r, ZoneId zone) {
         String due = DAY.format(LocalDate.ofInstant(r.dueAt(), zone));
         String place =
-                r.isLabs()
+                ReminderView.LABS_DUE.equals(r.kind())
                         ? orBlank(r.hospitalName())
                                 + ", "
                                 + orBlank(r.city())
@@ -204,7 +206,7 @@ public class ReminderDigests {
                                 + ")"
                         : "donor in " + orBlank(r.city()) + " (" + orBlank(r.state()) + ")";
         String organ = r.organ().toLowerCase(Locale.ROOT);
-        if (r.isLabs()) {
+        if (ReminderView.LABS_DUE.equals(r.kind())) {
             return "request "
                     + r.id()
                     + " · "

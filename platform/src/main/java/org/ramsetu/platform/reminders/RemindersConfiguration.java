@@ -5,6 +5,7 @@ import org.ramsetu.infra.mail.QueuedMail;
 import org.ramsetu.infra.schedule.RecurringWork;
 import org.ramsetu.infra.schedule.WorkSchedule;
 import org.ramsetu.platform.accounts.Contacts;
+import org.ramsetu.platform.registry.attention.Reminders;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

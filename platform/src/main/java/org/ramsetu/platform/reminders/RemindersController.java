@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ramsetu.platform.records.Page;
 import org.ramsetu.platform.records.PageRequest;
+import org.ramsetu.platform.registry.attention.ReminderView;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.web.PageLimit;
 import org.springframework.web.bind.annotation.GetMapping;

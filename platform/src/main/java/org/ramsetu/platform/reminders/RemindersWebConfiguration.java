@@ -1,6 +1,7 @@
 package org.ramsetu.platform.reminders;
 
 import java.time.Clock;
+import org.ramsetu.platform.registry.attention.Reminders;
 import org.ramsetu.platform.security.RecordAccess;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

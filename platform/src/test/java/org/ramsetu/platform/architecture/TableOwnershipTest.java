@@ -79,8 +79,8 @@ class TableOwnershipTest {
                     Map.entry(
                             "allocation/runs/WaitingList.java",
                             Set.of("transplant_request", "patient_profile")),
-                    // Read models over the registry: the coordinator's directory, statistics,
-                    // monthly counts and reminders.
+                    // Read models joining features: the coordinators' directory and the monthly
+                    // counts.
                     Map.entry(
                             "coordination/CoordinatorDirectory.java",
                             Set.of(
@@ -97,14 +97,6 @@ class TableOwnershipTest {
                                     "patient_profile",
                                     "pledge",
                                     "transplant_request")),
-                    Map.entry(
-                            "reminders/Reminders.java",
-                            Set.of(
-                                    "donor_profile",
-                                    "patient_profile",
-                                    "pledge",
-                                    "transplant_request",
-                                    "transplant_request_labs")),
                     // The registry's exports name the account holder.
                     Map.entry("registry/pledges/Pledges.java", Set.of("account")),
                     Map.entry("registry/requests/TransplantRequests.java", Set.of("account")));

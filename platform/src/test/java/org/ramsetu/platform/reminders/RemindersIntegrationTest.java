@@ -26,6 +26,8 @@ import org.ramsetu.platform.kernel.Forbidden;
 import org.ramsetu.platform.kernel.InvalidInput;
 import org.ramsetu.platform.records.Page;
 import org.ramsetu.platform.records.PageRequest;
+import org.ramsetu.platform.registry.attention.ReminderView;
+import org.ramsetu.platform.registry.attention.Reminders;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.security.RecordAccess;
 import org.ramsetu.platform.testing.MutableClock;

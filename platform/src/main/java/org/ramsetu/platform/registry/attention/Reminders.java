@@ -1,4 +1,4 @@
-package org.ramsetu.platform.reminders;
+package org.ramsetu.platform.registry.attention;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.ramsetu.platform.records.Cursor;
 import org.ramsetu.platform.records.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The reminders in PostgreSQL, one list in due order (oldest first, so the most overdue lead):
@@ -17,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code pledgePendingAfter}. Both branches read a partial or status index; the lists are what
  * needs doing, not the registry.
  */
+@NamedInterface("attention")
 public class Reminders {
 
     /** A reminder and whose record it is (for object-level authorization), not shown. */

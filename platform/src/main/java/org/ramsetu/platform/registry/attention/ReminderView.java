@@ -1,10 +1,11 @@
-package org.ramsetu.platform.reminders;
+package org.ramsetu.platform.registry.attention;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.ramsetu.core.organ.Organ;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * One thing a coordinator should act on. No patient or donor names: the id, the organ and the
@@ -21,6 +22,7 @@ import org.ramsetu.core.organ.Organ;
  * @param city the hospital's city, or the donor's
  * @param state the hospital's state, or the donor's
  */
+@NamedInterface("attention")
 public record ReminderView(
         String kind,
         UUID id,
@@ -35,8 +37,4 @@ public record ReminderView(
 
     public static final String LABS_DUE = "LABS_DUE";
     public static final String PLEDGE_PENDING = "PLEDGE_PENDING";
-
-    boolean isLabs() {
-        return LABS_DUE.equals(kind);
-    }
 }
