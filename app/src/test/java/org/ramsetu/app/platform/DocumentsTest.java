@@ -180,7 +180,8 @@ class DocumentsTest {
                 owner.client().upload("/api/v1/documents", pdf("ID_PROOF", "id.pdf")).text("id");
         String second =
                 owner.client().upload("/api/v1/documents", pdf("ID_PROOF", "id2.pdf")).text("id");
-        var coordinator = Accounts.coordinator().client();
+        var signedIn = Accounts.coordinator();
+        var coordinator = signedIn.client();
 
         var queue = coordinator.get("/api/v1/admin/documents?limit=100");
         var verified = coordinator.post("/api/v1/admin/documents/" + first + "/verify", "{}");
@@ -204,6 +205,16 @@ class DocumentsTest {
         assertThat(rejected.text("status")).isEqualTo("REJECTED");
         assertThat(owner.client().get("/api/v1/documents/" + second).text("reviewNote"))
                 .isEqualTo("the photo page is cut off");
+        // Each upload and each review is audited once: the refusals left no entry.
+        assertThat(Registry.audit(signedIn, "DOCUMENT_UPLOADED", "document", first))
+                .singleElement()
+                .satisfies(
+                        row ->
+                                assertThat(row.path("actorId").asString())
+                                        .isEqualTo(owner.id().toString()));
+        assertThat(Registry.audit(signedIn, "DOCUMENT_VERIFIED", "document", first)).hasSize(1);
+        assertThat(Registry.audit(signedIn, "DOCUMENT_REJECTED", "document", first)).isEmpty();
+        assertThat(Registry.audit(signedIn, "DOCUMENT_REJECTED", "document", second)).hasSize(1);
     }
 
     @Test

@@ -36,6 +36,7 @@ import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.security.RecordAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -59,6 +60,7 @@ public class DocumentService {
     private final BlobStore blobs;
     private final RecordAccess access;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final long maxBytes;
@@ -73,6 +75,7 @@ public class DocumentService {
             BlobStore blobs,
             RecordAccess access,
             AuditLog audit,
+            ApplicationEventPublisher events,
             TransactionTemplate tx,
             Clock clock,
             long maxBytes,
@@ -82,6 +85,7 @@ public class DocumentService {
         this.blobs = blobs;
         this.access = access;
         this.audit = audit;
+        this.events = events;
         this.tx = tx;
         this.clock = clock;
         this.maxBytes = maxBytes;
@@ -151,11 +155,7 @@ public class DocumentService {
             tx.executeWithoutResult(
                     s -> {
                         documents.insert(document);
-                        audit.record(
-                                AuditEntry.of(UPLOADED, AuditOutcome.SUCCESS)
-                                        .by(user.id(), user.role())
-                                        .on("document", id)
-                                        .with(Map.of("sha256", stored.sha256(), "type", type)));
+                        events.publishEvent(new DocumentUploaded(document, user));
                     });
         } catch (RuntimeException e) {
             blobs.delete(key);
@@ -226,15 +226,9 @@ public class DocumentService {
                                         + current.status()
                                         + " already; only PENDING documents are reviewed");
                     }
-                    audit.record(
-                            AuditEntry.of(
-                                            outcome == DocumentStatus.VERIFIED
-                                                    ? VERIFIED
-                                                    : REJECTED,
-                                            AuditOutcome.SUCCESS)
-                                    .by(coordinator.id(), coordinator.role())
-                                    .on("document", id));
-                    return documents.find(id).orElseThrow();
+                    Document reviewed = documents.find(id).orElseThrow();
+                    events.publishEvent(new DocumentReviewed(reviewed, coordinator));
+                    return reviewed;
                 });
     }
 

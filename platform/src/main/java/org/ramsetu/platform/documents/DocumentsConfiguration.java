@@ -11,6 +11,7 @@ import org.ramsetu.platform.registry.RecordOwners;
 import org.ramsetu.platform.security.RecordAccess;
 import org.ramsetu.platform.web.idempotency.IdempotentRequests;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,6 +28,7 @@ public class DocumentsConfiguration {
             BlobStore blobs,
             RecordAccess access,
             AuditLog audit,
+            ApplicationEventPublisher events,
             TransactionTemplate tx,
             Clock clock,
             @Value("${spring.servlet.multipart.max-file-size:10MB}") DataSize maxFileSize,
@@ -38,6 +40,7 @@ public class DocumentsConfiguration {
                 blobs,
                 access,
                 audit,
+                events,
                 tx,
                 clock,
                 maxFileSize.toBytes(),
@@ -48,6 +51,12 @@ public class DocumentsConfiguration {
                                         URI.create(clamd.strip()),
                                         Duration.ofSeconds(2),
                                         clamdTimeout)));
+    }
+
+    /** Listens to {@link DocumentUploaded} and {@link DocumentReviewed}: their audit entries. */
+    @Bean
+    DocumentAudit documentAudit(AuditLog audit) {
+        return new DocumentAudit(audit);
     }
 
     @Bean
