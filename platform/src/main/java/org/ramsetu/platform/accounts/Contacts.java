@@ -20,6 +20,8 @@ public class Contacts {
     /** A person to write to. */
     public record Contact(UUID id, String fullName, String email) {}
 
+    private static final String SELECT = "select id, full_name, email from account where ";
+
     private static final String COORDINATOR = "role = '" + Role.ADMIN.name() + "'";
 
     private final JdbcClient jdbc;
@@ -29,7 +31,7 @@ public class Contacts {
     }
 
     public Optional<Contact> of(AccountId account) {
-        return jdbc.sql("select id, full_name, email from account where id = :id")
+        return jdbc.sql(SELECT + "id = :id")
                 .param("id", account.value())
                 .query(Contacts::contact)
                 .optional();
@@ -37,20 +39,14 @@ public class Contacts {
 
     /** Every coordinator, the longest-standing first. */
     public List<Contact> coordinators() {
-        return jdbc.sql(
-                        "select id, full_name, email from account where "
-                                + COORDINATOR
-                                + " order by created_at, id")
+        return jdbc.sql(SELECT + COORDINATOR + " order by created_at, id")
                 .query(Contacts::contact)
                 .list();
     }
 
     /** Up to {@code limit} coordinators after {@code after} in id order (null: from the first). */
     public List<Contact> coordinatorsAfter(UUID after, int limit) {
-        return jdbc.sql(
-                        "select id, full_name, email from account where "
-                                + COORDINATOR
-                                + " and id > :after order by id limit :limit")
+        return jdbc.sql(SELECT + COORDINATOR + " and id > :after order by id limit :limit")
                 .param("after", after == null ? new UUID(0, 0) : after)
                 .param("limit", limit)
                 .query(Contacts::contact)

@@ -29,28 +29,26 @@ public class ListingLocks {
      * change that follows refuses it.
      */
     public void lockPledgeThenRequest(PledgeId pledge, RequestId request) {
-        jdbc.sql("select id from pledge where id = :id for update")
-                .param("id", pledge.value())
-                .query(UUID.class)
-                .optional();
-        jdbc.sql("select id from transplant_request where id = :id for update")
-                .param("id", request.value())
-                .query(UUID.class)
-                .optional();
+        lock(pledge);
+        lock(request);
     }
 
     /** Locks the pledge and tells its status and version; empty for an unknown pledge. */
     public Optional<Locked> lock(PledgeId pledge) {
-        return jdbc.sql("select status, version from pledge where id = :id for update")
-                .param("id", pledge.value())
-                .query((rs, row) -> new Locked(rs.getString("status"), rs.getLong("version")))
-                .optional();
+        return locked(
+                "select status, version from pledge where id = :id for update", pledge.value());
     }
 
     /** Locks the request and tells its status and version; empty for an unknown request. */
     public Optional<Locked> lock(RequestId request) {
-        return jdbc.sql("select status, version from transplant_request where id = :id for update")
-                .param("id", request.value())
+        return locked(
+                "select status, version from transplant_request where id = :id for update",
+                request.value());
+    }
+
+    private Optional<Locked> locked(String sql, UUID id) {
+        return jdbc.sql(sql)
+                .param("id", id)
                 .query((rs, row) -> new Locked(rs.getString("status"), rs.getLong("version")))
                 .optional();
     }
