@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.security.SecurityProperties;
+import org.springdoc.core.customizers.GlobalOperationComponentsCustomizer;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
@@ -84,6 +85,12 @@ public class ApiDescriptionConfiguration {
     @Bean
     ModelConverter recordComponentsRequired() {
         return new RecordComponentsRequired();
+    }
+
+    /** The 201s and ETags that {@code @Created} and {@code @Versioned} mark. */
+    @Bean
+    GlobalOperationComponentsCustomizer conventionalResponses() {
+        return new ConventionalResponses();
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.ramsetu.platform.documents;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -15,6 +14,7 @@ import org.ramsetu.infra.crypto.Sha256;
 import org.ramsetu.platform.records.Page;
 import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.security.CurrentUser;
+import org.ramsetu.platform.web.Created;
 import org.ramsetu.platform.web.PageLimit;
 import org.ramsetu.platform.web.idempotency.IdempotentRequests;
 import org.springframework.http.CacheControl;
@@ -50,18 +50,10 @@ public class DocumentController {
 
     /** 201 with the stored document; {@code Idempotency-Key} makes a retried upload safe. */
     @Operation(operationId = "uploadDocument")
-    @ApiResponse(
-            responseCode = "201",
-            description = "created: the stored document, PENDING review",
-            headers =
-                    @Header(
-                            name = "Location",
-                            description = "/api/v1/documents/{id}",
-                            schema = @Schema(types = "string", format = "uri-reference")),
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            schema = @Schema(implementation = DocumentView.class)))
+    @Created(
+            value = "the stored document, PENDING review",
+            location = "/api/v1/documents/{id}",
+            body = DocumentView.class)
     @ApiResponse(
             responseCode = "404",
             description = "the pledge or listing named is not one of the uploader's")

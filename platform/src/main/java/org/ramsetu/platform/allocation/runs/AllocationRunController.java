@@ -1,16 +1,13 @@
 package org.ramsetu.platform.allocation.runs;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.ramsetu.platform.security.CurrentUser;
+import org.ramsetu.platform.web.Created;
 import org.ramsetu.platform.web.RunListLimit;
 import org.ramsetu.platform.web.idempotency.IdempotentRequests;
 import org.springframework.http.ResponseEntity;
@@ -44,18 +41,10 @@ public class AllocationRunController {
 
     /** 201 with the run and its {@code Location}; 409 unless the pledge is {@code VERIFIED}. */
     @Operation(operationId = "startAllocationRun")
-    @ApiResponse(
-            responseCode = "201",
-            description = "created: the run: ranked requests and exclusions",
-            headers =
-                    @Header(
-                            name = "Location",
-                            description = "/api/v1/allocation-runs/{id}",
-                            schema = @Schema(types = "string", format = "uri-reference")),
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            schema = @Schema(implementation = AllocationRunView.class)))
+    @Created(
+            value = "the run: ranked requests and exclusions",
+            location = "/api/v1/allocation-runs/{id}",
+            body = AllocationRunView.class)
     @PostMapping("/api/v1/pledges/{id}/allocation-runs")
     public ResponseEntity<?> run(
             CurrentUser user,

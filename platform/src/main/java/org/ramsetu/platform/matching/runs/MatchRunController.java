@@ -1,16 +1,13 @@
 package org.ramsetu.platform.matching.runs;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.ramsetu.platform.security.CurrentUser;
+import org.ramsetu.platform.web.Created;
 import org.ramsetu.platform.web.RunListLimit;
 import org.ramsetu.platform.web.idempotency.IdempotentRequests;
 import org.springframework.http.ResponseEntity;
@@ -44,18 +41,10 @@ public class MatchRunController {
 
     /** 201 with the run, its {@code Location}; 409 unless the request is {@code WAITING}. */
     @Operation(operationId = "startMatchRun")
-    @ApiResponse(
-            responseCode = "201",
-            description = "created: the run: ranked candidates, exclusions, proposals",
-            headers =
-                    @Header(
-                            name = "Location",
-                            description = "/api/v1/match-runs/{id}",
-                            schema = @Schema(types = "string", format = "uri-reference")),
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            schema = @Schema(implementation = MatchRunView.class)))
+    @Created(
+            value = "the run: ranked candidates, exclusions, proposals",
+            location = "/api/v1/match-runs/{id}",
+            body = MatchRunView.class)
     @PostMapping("/api/v1/transplant-requests/{id}/match-runs")
     public ResponseEntity<?> run(
             CurrentUser user,

@@ -1,7 +1,6 @@
 package org.ramsetu.platform.registry.donors;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -11,6 +10,8 @@ import java.util.UUID;
 import org.ramsetu.platform.records.ETags;
 import org.ramsetu.platform.registry.common.ProfileKeeping;
 import org.ramsetu.platform.security.CurrentUser;
+import org.ramsetu.platform.web.Created;
+import org.ramsetu.platform.web.Versioned;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,13 +39,7 @@ public class DonorController {
     }
 
     @Operation(operationId = "getMyDonorProfile")
-    @ApiResponse(
-            responseCode = "200",
-            description = "the profile; ETag holds its version",
-            useReturnTypeSchema = true)
-    @ApiResponse(
-            responseCode = "304",
-            description = "not modified: If-None-Match holds the current ETag")
+    @Versioned("the profile")
     @ApiResponse(responseCode = "404", description = "no profile yet: PUT creates it")
     @GetMapping("/me")
     public ResponseEntity<DonorProfileView> mine(CurrentUser user) {
@@ -60,18 +55,10 @@ public class DonorController {
                     @Content(
                             mediaType = "application/json",
                             schema = @Schema(implementation = DonorProfileView.class)))
-    @ApiResponse(
-            responseCode = "201",
-            description = "created: the profile",
-            headers =
-                    @Header(
-                            name = "Location",
-                            description = "/api/v1/donors/{accountId}",
-                            schema = @Schema(types = "string", format = "uri-reference")),
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            schema = @Schema(implementation = DonorProfileView.class)))
+    @Created(
+            value = "the profile",
+            location = "/api/v1/donors/{accountId}",
+            body = DonorProfileView.class)
     @PutMapping("/me")
     public ResponseEntity<DonorProfileView> save(
             CurrentUser user,

@@ -1,7 +1,6 @@
 package org.ramsetu.platform.registry.patients;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -11,6 +10,8 @@ import java.util.UUID;
 import org.ramsetu.platform.records.ETags;
 import org.ramsetu.platform.registry.common.ProfileKeeping;
 import org.ramsetu.platform.security.CurrentUser;
+import org.ramsetu.platform.web.Created;
+import org.ramsetu.platform.web.Versioned;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,13 +38,7 @@ public class PatientController {
     }
 
     @Operation(operationId = "getMyPatientProfile")
-    @ApiResponse(
-            responseCode = "200",
-            description = "the profile; ETag holds its version",
-            useReturnTypeSchema = true)
-    @ApiResponse(
-            responseCode = "304",
-            description = "not modified: If-None-Match holds the current ETag")
+    @Versioned("the profile")
     @ApiResponse(responseCode = "404", description = "no profile yet: PUT creates it")
     @GetMapping("/me")
     public ResponseEntity<PatientProfileView> mine(CurrentUser user) {
@@ -59,18 +54,10 @@ public class PatientController {
                     @Content(
                             mediaType = "application/json",
                             schema = @Schema(implementation = PatientProfileView.class)))
-    @ApiResponse(
-            responseCode = "201",
-            description = "created: the profile",
-            headers =
-                    @Header(
-                            name = "Location",
-                            description = "/api/v1/patients/{accountId}",
-                            schema = @Schema(types = "string", format = "uri-reference")),
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            schema = @Schema(implementation = PatientProfileView.class)))
+    @Created(
+            value = "the profile",
+            location = "/api/v1/patients/{accountId}",
+            body = PatientProfileView.class)
     @PutMapping("/me")
     public ResponseEntity<PatientProfileView> save(
             CurrentUser user,

@@ -1,10 +1,6 @@
 package org.ramsetu.platform.registry.pledges;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.UUID;
@@ -15,7 +11,9 @@ import org.ramsetu.platform.records.Page;
 import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.registry.common.ListingFilter;
 import org.ramsetu.platform.security.CurrentUser;
+import org.ramsetu.platform.web.Created;
 import org.ramsetu.platform.web.PageLimit;
+import org.ramsetu.platform.web.Versioned;
 import org.ramsetu.platform.web.idempotency.IdempotentRequests;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -56,18 +54,10 @@ public class PledgeController {
 
     /** 201 with the pledge, {@code PENDING}, and its {@code Location}. */
     @Operation(operationId = "createPledge")
-    @ApiResponse(
-            responseCode = "201",
-            description = "created: the pledge, PENDING",
-            headers =
-                    @Header(
-                            name = "Location",
-                            description = "/api/v1/pledges/{id}",
-                            schema = @Schema(types = "string", format = "uri-reference")),
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            schema = @Schema(implementation = PledgeView.class)))
+    @Created(
+            value = "the pledge, PENDING",
+            location = "/api/v1/pledges/{id}",
+            body = PledgeView.class)
     @PostMapping
     public ResponseEntity<?> pledge(
             CurrentUser user,
@@ -111,13 +101,7 @@ public class PledgeController {
     }
 
     @Operation(operationId = "getPledge")
-    @ApiResponse(
-            responseCode = "200",
-            description = "the pledge; ETag holds its version",
-            useReturnTypeSchema = true)
-    @ApiResponse(
-            responseCode = "304",
-            description = "not modified: If-None-Match holds the current ETag")
+    @Versioned("the pledge")
     @GetMapping("/{id}")
     public ResponseEntity<PledgeView> one(CurrentUser user, @PathVariable UUID id) {
         return withETag(reading.one(user, id));

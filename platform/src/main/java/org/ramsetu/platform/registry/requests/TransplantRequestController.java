@@ -1,10 +1,6 @@
 package org.ramsetu.platform.registry.requests;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.UUID;
@@ -13,7 +9,9 @@ import org.ramsetu.platform.records.Page;
 import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.registry.common.ListingFilter;
 import org.ramsetu.platform.security.CurrentUser;
+import org.ramsetu.platform.web.Created;
 import org.ramsetu.platform.web.PageLimit;
+import org.ramsetu.platform.web.Versioned;
 import org.ramsetu.platform.web.idempotency.IdempotentRequests;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,18 +48,10 @@ public class TransplantRequestController {
 
     /** 201 with the request, {@code WAITING}, its computed scores and its {@code Location}. */
     @Operation(operationId = "createTransplantRequest")
-    @ApiResponse(
-            responseCode = "201",
-            description = "created: the request, WAITING, with its computed scores",
-            headers =
-                    @Header(
-                            name = "Location",
-                            description = "/api/v1/transplant-requests/{id}",
-                            schema = @Schema(types = "string", format = "uri-reference")),
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            schema = @Schema(implementation = TransplantRequestView.class)))
+    @Created(
+            value = "the request, WAITING, with its computed scores",
+            location = "/api/v1/transplant-requests/{id}",
+            body = TransplantRequestView.class)
     @PostMapping
     public ResponseEntity<?> request(
             CurrentUser user,
@@ -107,13 +97,7 @@ public class TransplantRequestController {
     }
 
     @Operation(operationId = "getTransplantRequest")
-    @ApiResponse(
-            responseCode = "200",
-            description = "the listing; ETag holds its version",
-            useReturnTypeSchema = true)
-    @ApiResponse(
-            responseCode = "304",
-            description = "not modified: If-None-Match holds the current ETag")
+    @Versioned("the listing")
     @GetMapping("/{id}")
     public ResponseEntity<TransplantRequestView> one(CurrentUser user, @PathVariable UUID id) {
         return withETag(reading.one(user, id));
