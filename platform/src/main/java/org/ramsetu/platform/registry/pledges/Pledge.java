@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.ramsetu.core.donor.DonorTests;
 import org.ramsetu.core.donor.PledgeStatus;
 import org.ramsetu.core.organ.Organ;
+import org.ramsetu.platform.registry.common.ListingRecord;
 import org.springframework.modulith.NamedInterface;
 
 /**
@@ -26,7 +27,13 @@ public record Pledge(
         Instant createdAt,
         Instant statusChangedAt,
         UUID statusChangedBy,
-        long version) {
+        long version)
+        implements ListingRecord {
+
+    @Override
+    public String statusReason() {
+        return rejectionReason;
+    }
 
     /** The pledge after a permitted transition, one version on. */
     Pledge movedTo(PledgeStatus next, String reason, UUID by, Instant at) {

@@ -2,9 +2,7 @@ package org.ramsetu.platform.registry.pledges;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.ramsetu.core.donor.PledgeStatus;
@@ -13,6 +11,7 @@ import org.ramsetu.platform.records.ListQuery;
 import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.records.Sql;
 import org.ramsetu.platform.registry.common.ListingFilter;
+import org.ramsetu.platform.registry.common.ListingTable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.NamedInterface;
 
@@ -44,19 +43,33 @@ public class Pledges {
                     from pledge p left join donor_profile d on d.account_id = p.donor_id
                     """;
 
-    private static final ListingFilter.Columns FILTERED =
-            new ListingFilter.Columns(
-                    "p.donor_id",
-                    "p.status",
-                    "p.organ",
-                    "p.donor_city_key",
-                    "p.donor_state",
-                    "p.donor_blood_group");
+    private static final ListingTable.Statements STATEMENTS =
+            new ListingTable.Statements(
+                    "select " + COLUMNS + " from pledge",
+                    """
+                    update pledge set status = :status, rejection_reason = :reason,
+                        status_changed_at = :changed, status_changed_by = :by, version = :version
+                    where id = :id and version = :version - 1
+                    """,
+                    "donor_id = :owner and organ = :organ and status in ('PENDING', 'VERIFIED')",
+                    LISTING,
+                    EXPORT,
+                    new ListingFilter.Columns(
+                            "p.donor_id",
+                            "p.status",
+                            "p.organ",
+                            "p.donor_city_key",
+                            "p.donor_state",
+                            "p.donor_blood_group"),
+                    "p.created_at",
+                    "p.id");
 
     private final JdbcClient jdbc;
+    private final ListingTable<Pledge, PledgeListing> table;
 
     public Pledges(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.table = new ListingTable<>(jdbc, STATEMENTS, Pledges::pledge, Pledges::listing);
     }
 
     /**
@@ -77,7 +90,7 @@ public class Pledges {
                                 on conflict (donor_id, organ)
                                     where status in ('PENDING', 'VERIFIED') do nothing
                                 """)
-                        .params(values(p))
+                        .params(ListingTable.statusValues(p))
                         .param("donor", p.donorId())
                         .param("organ", p.organ().name())
                         .param("consent", Sql.timestamp(p.consentGivenAt()))
@@ -93,48 +106,24 @@ public class Pledges {
      * @return false when the stored version is no longer {@code p.version() - 1}
      */
     boolean update(Pledge p) {
-        return jdbc.sql(
-                                """
-                                update pledge set status = :status,
-                                    rejection_reason = :reason, status_changed_at = :changed,
-                                    status_changed_by = :by, version = :version
-                                where id = :id and version = :version - 1
-                                """)
-                        .params(values(p))
-                        .update()
-                > 0;
+        return table.update(p);
     }
 
     public Optional<Pledge> find(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from pledge where id = :id")
-                .param("id", id)
-                .query(Pledges::pledge)
-                .optional();
+        return table.find(id);
     }
 
     public Optional<PledgeListing> findListing(UUID id) {
-        return jdbc.sql(LISTING + " where p.id = :id")
-                .param("id", id)
-                .query(Pledges::listing)
-                .optional();
+        return table.findListing(id);
     }
 
     Optional<Pledge> findOpen(UUID donorId, Organ organ) {
-        return jdbc.sql(
-                        "select "
-                                + COLUMNS
-                                + " from pledge where donor_id = :donor and organ = :organ"
-                                + " and status in ('PENDING', 'VERIFIED')")
-                .param("donor", donorId)
-                .param("organ", organ.name())
-                .query(Pledges::pledge)
-                .optional();
+        return table.findOpen(donorId, organ);
     }
 
     /** Newest first; up to {@code page.limit() + 1} rows, so the caller knows if more follow. */
     List<PledgeListing> page(ListingFilter<PledgeStatus> filter, PageRequest page) {
-        ListQuery.Statement query = pageQuery(filter, page);
-        return jdbc.sql(query.text()).params(query.params()).query(Pledges::listing).list();
+        return table.page(filter, page);
     }
 
     /**
@@ -143,25 +132,12 @@ public class Pledges {
      */
     public static ListQuery.Statement pageQuery(
             ListingFilter<PledgeStatus> filter, PageRequest page) {
-        return filter.where(FILTERED)
-                .after("p.created_at", "p.id", page.after())
-                .toSql(LISTING, "p.created_at desc, p.id desc", page.limit());
+        return STATEMENTS.pageQuery(filter, page);
     }
 
     /** The same list, whole and unpaged, for the coordinators' CSV export. */
     public static ListQuery.Statement exportQuery(ListingFilter<PledgeStatus> filter) {
-        return filter.where(FILTERED).toExportSql(EXPORT, "p.created_at desc, p.id desc");
-    }
-
-    private static Map<String, Object> values(Pledge p) {
-        Map<String, Object> v = new HashMap<>();
-        v.put("id", p.id());
-        v.put("status", p.status().name());
-        v.put("reason", p.rejectionReason());
-        v.put("changed", Sql.timestamp(p.statusChangedAt()));
-        v.put("by", p.statusChangedBy());
-        v.put("version", p.version());
-        return v;
+        return STATEMENTS.exportQuery(filter);
     }
 
     private static PledgeListing listing(ResultSet rs, int row) throws SQLException {

@@ -3,6 +3,7 @@ package org.ramsetu.platform.registry.requests;
 import java.time.Instant;
 import java.util.UUID;
 import org.ramsetu.core.organ.Organ;
+import org.ramsetu.platform.registry.common.ListingRecord;
 import org.springframework.modulith.NamedInterface;
 
 /**
@@ -27,7 +28,13 @@ public record TransplantRequest(
         String removalReason,
         Instant statusChangedAt,
         UUID statusChangedBy,
-        long version) {
+        long version)
+        implements ListingRecord {
+
+    @Override
+    public String statusReason() {
+        return removalReason;
+    }
 
     TransplantRequest movedTo(RequestStatus next, String reason, UUID by, Instant at) {
         return new TransplantRequest(

@@ -2,7 +2,6 @@ package org.ramsetu.platform.registry.requests;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +12,7 @@ import org.ramsetu.platform.records.ListQuery;
 import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.records.Sql;
 import org.ramsetu.platform.registry.common.ListingFilter;
+import org.ramsetu.platform.registry.common.ListingTable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.NamedInterface;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,19 +50,35 @@ public class TransplantRequests {
                     from transplant_request r left join patient_profile p on p.account_id = r.patient_id
                     """;
 
-    private static final ListingFilter.Columns FILTERED =
-            new ListingFilter.Columns(
-                    "r.patient_id",
-                    "r.status",
-                    "r.organ",
-                    "r.hospital_city_key",
-                    "r.hospital_state",
-                    "r.patient_blood_group");
+    private static final ListingTable.Statements STATEMENTS =
+            new ListingTable.Statements(
+                    "select " + COLUMNS + " from transplant_request",
+                    """
+                    update transplant_request set status = :status, removal_reason = :reason,
+                        status_changed_at = :changed, status_changed_by = :by, version = :version
+                    where id = :id and version = :version - 1
+                    """,
+                    "patient_id = :owner and organ = :organ and status in ('WAITING', 'MATCHED')",
+                    LISTING,
+                    EXPORT,
+                    new ListingFilter.Columns(
+                            "r.patient_id",
+                            "r.status",
+                            "r.organ",
+                            "r.hospital_city_key",
+                            "r.hospital_state",
+                            "r.patient_blood_group"),
+                    "r.listed_at",
+                    "r.id");
 
     private final JdbcClient jdbc;
+    private final ListingTable<TransplantRequest, RequestListing> table;
 
     public TransplantRequests(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.table =
+                new ListingTable<>(
+                        jdbc, STATEMENTS, TransplantRequests::request, TransplantRequests::listing);
     }
 
     /**
@@ -72,7 +88,7 @@ public class TransplantRequests {
      * @return false when an open request for the organ exists
      */
     public boolean insertIfNoneOpen(TransplantRequest r) {
-        Map<String, Object> v = values(r);
+        Map<String, Object> v = ListingTable.statusValues(r);
         v.put("patient", r.patientId());
         v.put("organ", r.organ().name());
         v.put("urgency", r.urgency());
@@ -135,51 +151,24 @@ public class TransplantRequests {
      * @return false when the stored version is no longer {@code r.version() - 1}
      */
     boolean update(TransplantRequest r) {
-        return jdbc.sql(
-                                """
-                                update transplant_request set status = :status,
-                                    removal_reason = :reason, status_changed_at = :changed,
-                                    status_changed_by = :by, version = :version
-                                where id = :id and version = :version - 1
-                                """)
-                        .params(values(r))
-                        .update()
-                > 0;
+        return table.update(r);
     }
 
     public Optional<TransplantRequest> find(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from transplant_request where id = :id")
-                .param("id", id)
-                .query(TransplantRequests::request)
-                .optional();
+        return table.find(id);
     }
 
     public Optional<RequestListing> findListing(UUID id) {
-        return jdbc.sql(LISTING + " where r.id = :id")
-                .param("id", id)
-                .query(TransplantRequests::listing)
-                .optional();
+        return table.findListing(id);
     }
 
     Optional<TransplantRequest> findOpen(UUID patientId, Organ organ) {
-        return jdbc.sql(
-                        "select "
-                                + COLUMNS
-                                + " from transplant_request where patient_id = :patient"
-                                + " and organ = :organ and status in ('WAITING', 'MATCHED')")
-                .param("patient", patientId)
-                .param("organ", organ.name())
-                .query(TransplantRequests::request)
-                .optional();
+        return table.findOpen(patientId, organ);
     }
 
     /** Newest first; up to {@code page.limit() + 1} rows, so the caller knows if more follow. */
     List<RequestListing> page(ListingFilter<RequestStatus> filter, PageRequest page) {
-        ListQuery.Statement query = pageQuery(filter, page);
-        return jdbc.sql(query.text())
-                .params(query.params())
-                .query(TransplantRequests::listing)
-                .list();
+        return table.page(filter, page);
     }
 
     /**
@@ -188,25 +177,12 @@ public class TransplantRequests {
      */
     public static ListQuery.Statement pageQuery(
             ListingFilter<RequestStatus> filter, PageRequest page) {
-        return filter.where(FILTERED)
-                .after("r.listed_at", "r.id", page.after())
-                .toSql(LISTING, "r.listed_at desc, r.id desc", page.limit());
+        return STATEMENTS.pageQuery(filter, page);
     }
 
     /** The same list, whole and unpaged, for the coordinators' CSV export. */
     public static ListQuery.Statement exportQuery(ListingFilter<RequestStatus> filter) {
-        return filter.where(FILTERED).toExportSql(EXPORT, "r.listed_at desc, r.id desc");
-    }
-
-    private static Map<String, Object> values(TransplantRequest r) {
-        Map<String, Object> v = new HashMap<>();
-        v.put("id", r.id());
-        v.put("status", r.status().name());
-        v.put("reason", r.removalReason());
-        v.put("changed", Sql.timestamp(r.statusChangedAt()));
-        v.put("by", r.statusChangedBy());
-        v.put("version", r.version());
-        return v;
+        return STATEMENTS.exportQuery(filter);
     }
 
     private static RequestListing listing(ResultSet rs, int row) throws SQLException {
