@@ -90,6 +90,8 @@ class SessionEndTest {
         assertThat(confirm.status()).isEqualTo(204);
         assertThat(donor.client().get("/api/v1/me").status()).isEqualTo(401);
         assertThat(client.withToken(secondLogin).get("/api/v1/me").status()).isEqualTo(401);
+        assertThat(SignupAndLoginTest.auditActions(donor.id().toString()))
+                .contains("PASSWORD_RESET_REQUESTED", "PASSWORD_RESET");
     }
 
     @Test

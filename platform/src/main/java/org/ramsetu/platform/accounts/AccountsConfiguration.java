@@ -8,6 +8,7 @@ import org.ramsetu.platform.security.AccessTokens;
 import org.ramsetu.platform.security.RequestLimits;
 import org.ramsetu.platform.security.SecurityProperties;
 import org.ramsetu.platform.security.TokenKeys;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -79,9 +80,16 @@ public class AccountsConfiguration {
             PasswordHasher hasher,
             RequestLimits limits,
             AuditLog audit,
+            ApplicationEventPublisher events,
             TransactionTemplate tx,
             Clock clock) {
-        return new SignupService(accounts, codes, mails, hasher, limits, audit, tx, clock);
+        return new SignupService(accounts, codes, mails, hasher, limits, audit, events, tx, clock);
+    }
+
+    /** The audit entries of sign-ups, verifications, password resets and revoked sessions. */
+    @Bean
+    AccountAudit accountAudit(AuditLog audit) {
+        return new AccountAudit(audit);
     }
 
     @Bean
@@ -119,6 +127,7 @@ public class AccountsConfiguration {
             PasswordHasher hasher,
             RequestLimits limits,
             AuditLog audit,
+            ApplicationEventPublisher events,
             TransactionTemplate tx,
             Clock clock) {
         return new SessionService(
@@ -130,6 +139,7 @@ public class AccountsConfiguration {
                 hasher,
                 limits,
                 audit,
+                events,
                 tx,
                 clock);
     }
@@ -143,10 +153,11 @@ public class AccountsConfiguration {
             PasswordHasher hasher,
             RequestLimits limits,
             AuditLog audit,
+            ApplicationEventPublisher events,
             TransactionTemplate tx,
             Clock clock) {
         return new PasswordResetService(
-                accounts, codes, mails, refreshTokens, hasher, limits, audit, tx, clock);
+                accounts, codes, mails, refreshTokens, hasher, limits, audit, events, tx, clock);
     }
 
     @Bean

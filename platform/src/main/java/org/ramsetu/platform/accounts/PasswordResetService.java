@@ -10,6 +10,7 @@ import org.ramsetu.platform.audit.AuditOutcome;
 import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.kernel.InvalidInput;
 import org.ramsetu.platform.security.RequestLimits;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -25,6 +26,7 @@ public class PasswordResetService {
     private final PasswordHasher hasher;
     private final RequestLimits limits;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
 
@@ -36,6 +38,7 @@ public class PasswordResetService {
             PasswordHasher hasher,
             RequestLimits limits,
             AuditLog audit,
+            ApplicationEventPublisher events,
             TransactionTemplate tx,
             Clock clock) {
         this.accounts = accounts;
@@ -45,6 +48,7 @@ public class PasswordResetService {
         this.hasher = hasher;
         this.limits = limits;
         this.audit = audit;
+        this.events = events;
         this.tx = tx;
         this.clock = clock;
     }
@@ -101,12 +105,7 @@ public class PasswordResetService {
                                 accounts.changePassword(account.id(), newHash, now);
                                 accounts.markVerified(account.id(), now);
                                 refreshTokens.revokeAll(account.id());
-                                audit.record(
-                                        AuditEntry.of(
-                                                        AuditActions.PASSWORD_RESET,
-                                                        AuditOutcome.SUCCESS)
-                                                .by(account.id(), account.role())
-                                                .on("account", account.id()));
+                                events.publishEvent(new PasswordResetCompleted(account));
                             } else {
                                 audit.record(
                                         AuditEntry.of(

@@ -19,6 +19,7 @@ import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.kernel.Unauthenticated;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.security.RequestLimits;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -37,6 +38,7 @@ public class SessionService {
     private final PasswordHasher hasher;
     private final RequestLimits limits;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
 
@@ -49,6 +51,7 @@ public class SessionService {
             PasswordHasher hasher,
             RequestLimits limits,
             AuditLog audit,
+            ApplicationEventPublisher events,
             TransactionTemplate tx,
             Clock clock) {
         this.accounts = accounts;
@@ -59,6 +62,7 @@ public class SessionService {
         this.hasher = hasher;
         this.limits = limits;
         this.audit = audit;
+        this.events = events;
         this.tx = tx;
         this.clock = clock;
     }
@@ -90,11 +94,8 @@ public class SessionService {
                                 return new Outcome(check, null);
                             }
                             accounts.markVerified(account.id(), clock.instant());
-                            audit.record(
-                                    AuditEntry.of(AuditActions.EMAIL_VERIFIED, AuditOutcome.SUCCESS)
-                                            .by(account.id(), role)
-                                            .on("account", account.id()));
                             Account verified = accounts.find(account.id()).orElseThrow();
+                            events.publishEvent(new EmailVerified(verified));
                             return new Outcome(check, tokens.startSession(verified));
                         });
         if (outcome.tokens() == null) {
@@ -256,11 +257,7 @@ public class SessionService {
                             accounts.find(accountId)
                                     .orElseThrow(() -> new NotFound("account", accountId));
                     int tokens = refreshTokens.revokeAll(account.id());
-                    audit.record(
-                            AuditEntry.of(AuditActions.SESSIONS_REVOKED, AuditOutcome.SUCCESS)
-                                    .by(coordinator.id(), coordinator.role())
-                                    .on("account", account.id())
-                                    .with(Map.of("refreshTokens", tokens)));
+                    events.publishEvent(new SessionsRevoked(account.id(), coordinator, tokens));
                     return tokens;
                 });
     }

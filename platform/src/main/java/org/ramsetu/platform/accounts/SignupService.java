@@ -10,6 +10,7 @@ import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.kernel.Conflict;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.security.RequestLimits;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Sign-up of donors and patients, and new verification codes on request. */
@@ -21,6 +22,7 @@ public class SignupService {
     private final PasswordHasher hasher;
     private final RequestLimits limits;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
 
@@ -31,6 +33,7 @@ public class SignupService {
             PasswordHasher hasher,
             RequestLimits limits,
             AuditLog audit,
+            ApplicationEventPublisher events,
             TransactionTemplate tx,
             Clock clock) {
         this.accounts = accounts;
@@ -39,6 +42,7 @@ public class SignupService {
         this.hasher = hasher;
         this.limits = limits;
         this.audit = audit;
+        this.events = events;
         this.tx = tx;
         this.clock = clock;
     }
@@ -82,10 +86,7 @@ public class SignupService {
                             account,
                             CodePurpose.VERIFY_EMAIL,
                             codes.issue(account.id(), CodePurpose.VERIFY_EMAIL));
-                    audit.record(
-                            AuditEntry.of(AuditActions.SIGNUP, AuditOutcome.SUCCESS)
-                                    .by(account.id(), role)
-                                    .on("account", account.id()));
+                    events.publishEvent(new AccountSignedUp(account));
                 });
     }
 

@@ -14,6 +14,7 @@ import org.ramsetu.infra.blob.StoredBlob;
 import org.ramsetu.infra.schedule.WorkContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,19 +61,23 @@ final class MonthlyReports {
     private final JdbcClient jdbc;
     private final BlobStore blobs;
     private final RegistryCounts counts;
-    private final ReportMails mails;
+    private final ApplicationEventPublisher events;
 
-    MonthlyReports(JdbcClient jdbc, BlobStore blobs, RegistryCounts counts, ReportMails mails) {
+    MonthlyReports(
+            JdbcClient jdbc,
+            BlobStore blobs,
+            RegistryCounts counts,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.blobs = blobs;
         this.counts = counts;
-        this.mails = mails;
+        this.events = events;
     }
 
     /**
      * The body of both the monthly schedule and a coordinator's request: counts the month, stores
-     * the CSV and PDF, records the report and mails the coordinators, unless the month has its
-     * report already.
+     * the CSV and PDF and records the report, unless the month has its report already. Recording it
+     * announces {@link MonthlyReportRecorded}, which mails the coordinators.
      *
      * @param requestedBy the coordinator who asked, or {@code null} for the schedule
      */
@@ -114,12 +119,10 @@ final class MonthlyReports {
                                 () -> {
                                     boolean inserted = insert(figures, requestedBy, csv, pdf);
                                     if (inserted) {
-                                        int to = mails.reportReady(figures);
-                                        LOG.info(
-                                                "monthly registry report {} recorded, mailed to {}"
-                                                        + " coordinators",
-                                                month,
-                                                to);
+                                        // The coordinators' mail listens, in this transaction.
+                                        events.publishEvent(
+                                                new MonthlyReportRecorded(figures, requestedBy));
+                                        LOG.info("monthly registry report {} recorded", month);
                                     }
                                     return inserted;
                                 })

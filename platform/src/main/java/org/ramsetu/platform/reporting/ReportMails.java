@@ -7,6 +7,9 @@ import org.ramsetu.infra.mail.MailTemplate;
 import org.ramsetu.infra.mail.OutgoingMail;
 import org.ramsetu.infra.mail.QueuedMail;
 import org.ramsetu.platform.accounts.Contacts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 
 /**
  * Tells every coordinator that a month's report is ready, with links to it. The mail carries no
@@ -31,6 +34,8 @@ final class ReportMails {
                     """,
                     null);
 
+    private static final Logger LOG = LoggerFactory.getLogger(ReportMails.class);
+
     private final QueuedMail mail;
     private final Contacts contacts;
     private final ReportingProperties properties;
@@ -41,8 +46,18 @@ final class ReportMails {
         this.properties = properties;
     }
 
+    /** Queues the mail in the transaction that recorded the report. */
+    @EventListener
+    void on(MonthlyReportRecorded recorded) {
+        int to = reportReady(recorded.figures());
+        LOG.info(
+                "monthly registry report {} mailed to {} coordinators",
+                recorded.figures().month(),
+                to);
+    }
+
     /** Queues the mail in the caller's transaction; returns how many coordinators it goes to. */
-    int reportReady(MonthlyFigures report) {
+    private int reportReady(MonthlyFigures report) {
         List<MailAddress> all =
                 contacts.coordinators().stream()
                         .map(c -> MailAddress.of(c.email(), c.fullName()))

@@ -13,6 +13,7 @@ import org.ramsetu.platform.coordination.RegistryExport;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -34,14 +35,15 @@ public class ReportingConfiguration {
             JdbcClient jdbc,
             ReplicaReads reads,
             BlobStore blobs,
-            QueuedMail mail,
-            ReportingProperties properties,
+            ApplicationEventPublisher events,
             Clock clock) {
-        return new MonthlyReports(
-                jdbc,
-                blobs,
-                new RegistryCounts(reads, clock),
-                new ReportMails(mail, new Contacts(jdbc), properties));
+        return new MonthlyReports(jdbc, blobs, new RegistryCounts(reads, clock), events);
+    }
+
+    /** Mails the coordinators when a month's report is recorded. */
+    @Bean
+    ReportMails reportMails(QueuedMail mail, JdbcClient jdbc, ReportingProperties properties) {
+        return new ReportMails(mail, new Contacts(jdbc), properties);
     }
 
     /** Also the coordination exports' {@code LargeExports}: above the threshold they queue. */

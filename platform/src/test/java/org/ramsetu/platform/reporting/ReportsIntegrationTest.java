@@ -47,6 +47,7 @@ import org.ramsetu.platform.coordination.RegistryExport;
 import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.security.CurrentUser;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -93,11 +94,11 @@ class ReportsIntegrationTest {
     private MonthlyReports reports() throws IOException {
         blobFolder = Files.createTempDirectory("ramsetu-reports-blobs");
         blobs = new LocalFolderBlobStore(blobFolder, clock);
-        return new MonthlyReports(
-                jdbc,
-                blobs,
-                new RegistryCounts(reads, clock),
-                new ReportMails(mail, new Contacts(jdbc), properties));
+        ReportMails mails = new ReportMails(mail, new Contacts(jdbc), properties);
+        // The one listener of a recorded report, called as Spring calls it: in the publisher's
+        // transaction (MonthlyReportTest covers the application's own wiring).
+        ApplicationEventPublisher events = event -> mails.on((MonthlyReportRecorded) event);
+        return new MonthlyReports(jdbc, blobs, new RegistryCounts(reads, clock), events);
     }
 
     @Test

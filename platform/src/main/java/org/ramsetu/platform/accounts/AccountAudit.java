@@ -1,0 +1,54 @@
+package org.ramsetu.platform.accounts;
+
+import java.util.Map;
+import org.ramsetu.platform.audit.AuditActions;
+import org.ramsetu.platform.audit.AuditEntry;
+import org.ramsetu.platform.audit.AuditLog;
+import org.ramsetu.platform.audit.AuditOutcome;
+import org.springframework.context.event.EventListener;
+
+/**
+ * The audit trail of an account's life: sign-up, e-mail verification, password reset and revoked
+ * sessions, each written in the transaction of the change (synchronous listeners). Refusals (a
+ * wrong code, a failed login, a reused refresh token) are audited where they are decided, since no
+ * change takes place for an event to announce.
+ */
+class AccountAudit {
+
+    private final AuditLog audit;
+
+    AccountAudit(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    @EventListener
+    void signedUp(AccountSignedUp event) {
+        bySelf(AuditActions.SIGNUP, event.account());
+    }
+
+    @EventListener
+    void emailVerified(EmailVerified event) {
+        bySelf(AuditActions.EMAIL_VERIFIED, event.account());
+    }
+
+    @EventListener
+    void passwordReset(PasswordResetCompleted event) {
+        bySelf(AuditActions.PASSWORD_RESET, event.account());
+    }
+
+    @EventListener
+    void sessionsRevoked(SessionsRevoked event) {
+        audit.record(
+                AuditEntry.of(AuditActions.SESSIONS_REVOKED, AuditOutcome.SUCCESS)
+                        .by(event.by().id(), event.by().role())
+                        .on("account", event.accountId())
+                        .with(Map.of("refreshTokens", event.refreshTokens())));
+    }
+
+    private void bySelf(String action, Account account) {
+        audit.record(
+                AuditEntry.of(action, AuditOutcome.SUCCESS)
+                        .by(account.id(), account.role())
+                        .on("account", account.id()));
+    }
+}
