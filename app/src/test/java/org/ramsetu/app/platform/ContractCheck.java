@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Holds every exchange of the HTTP test suite to the committed API description ({@code
- * docs/openapi.json}, itself checked against what the API serves by {@link OpenApiSnapshotTest}):
+ * docs/openapi.json}, itself checked against what the API serves by {@link
+ * OpenApiSnapshotIntegrationTest}):
  *
  * <ul>
  *   <li>every answer's status must be one the operation lists, with a body of a media type it

@@ -5,8 +5,8 @@ import java.util.function.Function;
 
 /**
  * For every {@code /api/v1} route that takes the id of someone's record: how to make such a record
- * for its owner, so that {@link ObjectLevelAuthorizationTest} can prove another user gets 404. A
- * new route with an id and no case here fails that test.
+ * for its owner, so that {@link ObjectLevelAuthorizationIntegrationTest} can prove another user
+ * gets 404. A new route with an id and no case here fails that test.
  */
 final class OwnershipCases {
 
@@ -74,7 +74,7 @@ final class OwnershipCases {
                         null),
                 // Matching routes act for coordinators: a donor or patient who is no party to the
                 // record gets 404 like for any record not theirs (the party itself gets 403,
-                // MatchRunTest and MatchApprovalTest).
+                // MatchRunIntegrationTest and MatchApprovalIntegrationTest).
                 new Case(
                         "POST",
                         "/api/v1/transplant-requests/{id}/match-runs",
@@ -115,7 +115,7 @@ final class OwnershipCases {
                                         + "/decline",
                         "{\"reason\": \"LOGISTICS\"}"),
                 // Allocation acts for coordinators too: the pledge's donor gets 403
-                // (AllocationRunTest), any other donor or patient 404.
+                // (AllocationRunIntegrationTest), any other donor or patient 404.
                 new Case(
                         "POST",
                         "/api/v1/pledges/{id}/allocation-runs",
@@ -151,7 +151,7 @@ final class OwnershipCases {
     private static String document(Accounts.SignedIn owner) {
         return "/api/v1/documents/"
                 + owner.client()
-                        .upload("/api/v1/documents", DocumentsTest.pdf("OTHER", "o.pdf"))
+                        .upload("/api/v1/documents", DocumentsIntegrationTest.pdf("OTHER", "o.pdf"))
                         .text("id");
     }
 

@@ -235,8 +235,8 @@ final class Registry {
     }
 
     /**
-     * A liver request whose scores are worked out in {@code TransplantRequestTest}: MELD-Na 25,
-     * MELD 3.0 26 for a female patient.
+     * A liver request whose scores are worked out in {@code TransplantRequestIntegrationTest}:
+     * MELD-Na 25, MELD 3.0 26 for a female patient.
      */
     static Map<String, Object> liverRequest() {
         return json(

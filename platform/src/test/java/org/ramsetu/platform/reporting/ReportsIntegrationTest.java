@@ -96,7 +96,7 @@ class ReportsIntegrationTest {
         blobs = new LocalFolderBlobStore(blobFolder, clock);
         ReportMails mails = new ReportMails(mail, new Contacts(jdbc), properties);
         // The one listener of a recorded report, called as Spring calls it: in the publisher's
-        // transaction (MonthlyReportTest covers the application's own wiring).
+        // transaction (MonthlyReportIntegrationTest covers the application's own wiring).
         ApplicationEventPublisher events = event -> mails.on((MonthlyReportRecorded) event);
         return new MonthlyReports(jdbc, blobs, new RegistryCounts(reads, clock), events);
     }

@@ -12,7 +12,7 @@ import org.springframework.modulith.NamedInterface;
  */
 @NamedInterface("requests")
 public record HeartValues(
-        // The codes of HeartStatus; RequestBoundsTest holds the API to them.
+        // The codes of HeartStatus; RequestBoundsIntegrationTest holds the API to them.
         @Schema(minimum = "1", maximum = "7", example = "2") Integer statusTier)
         implements ClinicalValues {
 

@@ -1,0 +1,332 @@
+package org.ramsetu.app.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ramsetu.app.platform.Registry.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Allocation runs over HTTP on the shared {@code all} instance: a coordinator ranks the whole
+ * waiting list for a verified pledge. The instance holds every test's waiting requests, so each
+ * scenario checks the order of its own requests and reads the run whole.
+ */
+class AllocationRunIntegrationTest {
+
+    private static Accounts.SignedIn coordinator;
+
+    @BeforeAll
+    static void signIn() {
+        coordinator = Accounts.coordinator();
+    }
+
+    @Test
+    void aLiverGoesToTheIdenticalBloodGroupBeforeACompatibleOneAtEqualMeldAndSaysWhy() {
+        Matching.Place at = Matching.place();
+        var donor = Matching.donor(at, "O+", Matching.PATIENT_HLA);
+        String pledge = Matching.verifiedPledge(donor, Registry.liverPledge(), coordinator);
+        // Same labs (MELD-Na 25), same hospital: only the blood group differs.
+        var compatible = Matching.patient(at, "A+", Matching.PATIENT_HLA, List.of());
+        String compatibleRequest = Matching.requestId(compatible, Registry.liverRequest());
+        var identical = Matching.patient(at, "O-", Matching.PATIENT_HLA, List.of());
+        String identicalRequest = Matching.requestId(identical, Registry.liverRequest());
+
+        var created = allocate(pledge);
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        JsonNode run = created.json();
+        assertThat(created.header("Location"))
+                .isEqualTo("/api/v1/allocation-runs/" + run.path("id").asString());
+        assertThat(run.path("pledgeId").asString()).isEqualTo(pledge);
+        assertThat(run.path("degraded").asBoolean()).isFalse();
+        assertThat(run.path("modelVersion").asString()).startsWith("v");
+        assertThat(run.path("policy").path("id").asString()).isEqualTo("allocation/ramsetu-2026-1");
+        assertThat(run.path("policy").path("sha256").asString()).matches("[0-9a-f]{64}");
+        assertThat(
+                        run.path("policy")
+                                .path("content")
+                                .path("organs")
+                                .path("LIVER")
+                                .path("meld")
+                                .asString())
+                .isEqualTo("MELD_NA");
+        assertThat(run.path("formulaVersions").toString()).contains("MELD-Na/OPTN-2016");
+        assertThat(run.path("candidateCount").asInt() + run.path("excludedCount").asInt())
+                .isEqualTo(run.path("waitingCount").asInt());
+
+        JsonNode whole = read(run.path("id").asString());
+        JsonNode first = candidate(whole, identicalRequest);
+        JsonNode second = candidate(whole, compatibleRequest);
+        assertThat(first.path("rank").asInt()).isLessThan(second.path("rank").asInt());
+        assertThat(first.path("abo").asString()).isEqualTo("IDENTICAL");
+        assertThat(second.path("abo").asString()).isEqualTo("COMPATIBLE");
+        assertThat(first.path("meld").asInt()).isEqualTo(25);
+        assertThat(first.path("mlScore").isNumber()).isTrue();
+        assertThat(first.path("components").path("distanceKm").asDouble()).isEqualTo(0.0);
+        assertThat(first.path("explanation").asString())
+                .contains("/" + pledge + ": ≤250 km, MELD-Na 25, ABO identical;")
+                .contains(" pts = ");
+        List<String> groups = new ArrayList<>();
+        first.path("groups").forEach(g -> groups.add(g.path("key").asString()));
+        assertThat(groups).containsExactly("DISTANCE_BAND", "MELD", "ABO_IDENTICAL");
+        assertThat(
+                        audit(
+                                coordinator,
+                                "ALLOCATION_RUN_CREATED",
+                                "allocation run",
+                                run.path("id").asString()))
+                .hasSize(1);
+    }
+
+    @Test
+    void aKidneyRunRanksZeroMismatchFirstAndListsEveryExclusionWithItsReasons() {
+        Matching.Place at = Matching.place();
+        var donor = Matching.donor(at, "A+", Matching.PATIENT_HLA);
+        String pledge = Matching.verifiedPledge(donor, Registry.kidneyPledge(), coordinator);
+        var zero = Matching.patient(at, "A+", Matching.PATIENT_HLA, List.of());
+        String zeroRequest = Matching.requestId(zero, Registry.kidneyRequest("2024-01-01"));
+        var mismatched =
+                Matching.patient(
+                        at, "A+", List.of("A3", "A11", "B7", "B35", "DR7", "DR11"), List.of());
+        String mismatchedRequest =
+                Matching.requestId(mismatched, Registry.kidneyRequest("2015-01-01"));
+        var groupO = Matching.patient(at, "O+", Matching.PATIENT_HLA, List.of());
+        String groupORequest = Matching.requestId(groupO, Registry.kidneyRequest(null));
+        var sensitised =
+                Matching.patient(
+                        at, "AB+", List.of("A3", "A11", "B7", "B35", "DR7", "DR11"), List.of("B8"));
+        String sensitisedRequest = Matching.requestId(sensitised, Registry.kidneyRequest(null));
+
+        var created = allocate(pledge);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        JsonNode run = read(created.text("id"));
+
+        assertThat(candidate(run, zeroRequest).path("rank").asInt())
+                .as("zero mismatches first (each ordering rule: core KidneyAllocationTest)")
+                .isLessThan(candidate(run, mismatchedRequest).path("rank").asInt());
+        assertThat(candidate(run, zeroRequest).path("hlaMismatches").asString()).isEqualTo("0-0-0");
+        assertThat(candidate(run, zeroRequest).path("explanation").asString())
+                .contains(": 0-mismatch, ");
+        assertThat(
+                        candidate(run, mismatchedRequest)
+                                .path("components")
+                                .path("hlaPoints")
+                                .isNumber())
+                .isTrue();
+        assertThat(run.path("donor").path("kdpi").isInt()).isTrue();
+        assertThat(run.path("donor").path("kdpiNote").asString()).contains("DCD");
+        assertThat(codes(exclusion(run, groupORequest))).containsExactly("ABO_INCOMPATIBLE");
+        assertThat(codes(exclusion(run, sensitisedRequest)))
+                .containsExactly("UNACCEPTABLE_ANTIGEN");
+        assertThat(exclusion(run, sensitisedRequest).toString()).contains("B8");
+        assertThat(run.path("exclusionCounts").path("ABO_INCOMPATIBLE").asInt()).isPositive();
+    }
+
+    @Test
+    void aChangedWaitingListIsReadAgainNotServedFromTheCache() {
+        Matching.Place at = Matching.place();
+        var donor = Matching.donor(at, "AB+", Matching.PATIENT_HLA);
+        String pledge = Matching.verifiedPledge(donor, Registry.heartPledge(), coordinator);
+        var leaving = Matching.patient(at, "AB+", Matching.PATIENT_HLA, List.of());
+        String leavingRequest = Matching.requestId(leaving, Registry.heartRequest(2));
+        var moving = Matching.patient(at, "AB-", Matching.PATIENT_HLA, List.of());
+        String movingRequest = Matching.requestId(moving, Registry.heartRequest(3));
+        JsonNode before = read(allocate(pledge).text("id"));
+        assertThat(
+                        candidate(before, movingRequest)
+                                .path("components")
+                                .path("distanceKm")
+                                .asDouble())
+                .isEqualTo(0.0);
+        candidate(before, leavingRequest);
+
+        var removed =
+                coordinator
+                        .client()
+                        .post(
+                                "/api/v1/admin/transplant-requests/" + leavingRequest + "/remove",
+                                Registry.json("reason", "transplanted abroad"));
+        assertThat(removed.status()).as(removed.toString()).isEqualTo(200);
+        // The same profile as Matching.patient made, the hospital a degree of latitude north.
+        Map<String, Object> moved = Registry.patientProfile(at.city(), "AB-", "1975-03-14");
+        moved.put("hla", Matching.hla(Matching.PATIENT_HLA));
+        moved.put("unacceptableAntigens", List.of());
+        moved.put(
+                "hospital",
+                Registry.json(
+                        "name", "District Hospital " + at.city(),
+                        "city", at.city(),
+                        "state", at.state(),
+                        "latitude", at.latitude() + 1.0,
+                        "longitude", at.longitude()));
+        var saved = moving.client().put("/api/v1/patients/me", moved);
+        assertThat(saved.status()).as(saved.toString()).isBetween(200, 201);
+
+        JsonNode after = read(allocate(pledge).text("id"));
+
+        assertThat(after.toString()).doesNotContain(leavingRequest);
+        assertThat(candidate(after, movingRequest).path("components").path("distanceKm").asDouble())
+                .as("a degree of latitude further away")
+                .isBetween(110.0, 112.0);
+    }
+
+    @Test
+    void aKeyedRetryAfterThePledgeWasWithdrawnAnswersTheFirstRunNotARefusal() {
+        var donor = Matching.donor(Matching.place(), "O+", Matching.PATIENT_HLA);
+        String pledge = Matching.verifiedPledge(donor, Registry.liverPledge(), coordinator);
+        ApiClient keyed =
+                coordinator.client().withHeader("Idempotency-Key", UUID.randomUUID().toString());
+        String path = "/api/v1/pledges/" + pledge + "/allocation-runs";
+
+        var first = keyed.post(path, "{}");
+        var withdrawn = donor.client().post("/api/v1/pledges/" + pledge + "/withdraw", "{}");
+        var retry = keyed.post(path, "{}");
+        var unkeyed = allocate(pledge);
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(200);
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.text("id")).isEqualTo(first.text("id"));
+        assertThat(unkeyed.status()).as("a new run is refused").isEqualTo(409);
+    }
+
+    @Test
+    void onlyVerifiedPledgesAreAllocatedAndUnknownOnesAreNotFound() {
+        var donor = Matching.donor(Matching.place(), "B+", Matching.PATIENT_HLA);
+        String pending = Registry.pledgeId(donor, Registry.liverPledge());
+
+        var refused = allocate(pending);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(refused.text("detail")).contains("is PENDING").contains("VERIFIED pledges only");
+
+        var unknown = allocate(UUID.randomUUID().toString());
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(
+                        coordinator
+                                .client()
+                                .get("/api/v1/allocation-runs/" + UUID.randomUUID())
+                                .status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void onlyCoordinatorsAllocateAndReadRunsAndOthersCannotTellThePledgeExists() {
+        var donor = Matching.donor(Matching.place(), "AB+", Matching.PATIENT_HLA);
+        String pledge = Matching.verifiedPledge(donor, Registry.corneaPledge(), coordinator);
+        String path = "/api/v1/pledges/" + pledge + "/allocation-runs";
+
+        var byDonor = donor.client().post(path, "{}");
+        assertThat(byDonor.status()).as(byDonor.toString()).isEqualTo(403);
+        assertThat(byDonor.text("detail")).contains("only transplant coordinators");
+        assertThat(Accounts.donor().client().post(path, "{}").status()).isEqualTo(404);
+        assertThat(Accounts.patient().client().post(path, "{}").status()).isEqualTo(404);
+
+        String runPath = "/api/v1/allocation-runs/" + allocate(pledge).text("id");
+        assertThat(donor.client().get(runPath).status()).isEqualTo(403);
+        assertThat(Accounts.patient().client().get(runPath).status()).isEqualTo(404);
+        var tooMany = coordinator.client().get(runPath + "?candidates=10001");
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.text("detail")).contains("candidates");
+    }
+
+    @Test
+    void theSimulationComparesEveryPolicyVersionOnTheWaitingList() {
+        // At least one waiting liver request exists once this scenario has listed its own.
+        var patient = Matching.patient(Matching.place(), "B+", Matching.PATIENT_HLA, List.of());
+        Matching.requestId(patient, Registry.liverRequest());
+        String path = "/api/v1/admin/allocation-simulations?organ=liver&donors=20&days=30&seed=3";
+
+        var report = coordinator.client().get(path);
+
+        assertThat(report.status()).as(report.toString()).isEqualTo(200);
+        List<String> policies = new ArrayList<>();
+        report.json().path("policies").forEach(p -> policies.add(p.path("policyId").asString()));
+        assertThat(policies)
+                .containsExactly("allocation/ramsetu-2026-1", "allocation/ramsetu-2026-2");
+        JsonNode first = report.json().path("policies").get(0);
+        assertThat(first.path("transplants").asInt() + first.path("unplaced").asInt())
+                .isEqualTo(20);
+        assertThat(first.path("expectedDeathsByTier").size()).isPositive();
+
+        var badOrgan = coordinator.client().get("/api/v1/admin/allocation-simulations?organ=lung");
+        assertThat(badOrgan.status()).isEqualTo(400);
+        assertThat(badOrgan.text("detail")).contains("organ must be one of");
+        var tooMany =
+                coordinator
+                        .client()
+                        .get("/api/v1/admin/allocation-simulations?organ=liver&donors=5000");
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.text("detail")).contains("donors");
+        var unknownPolicy =
+                coordinator
+                        .client()
+                        .get(
+                                "/api/v1/admin/allocation-simulations?organ=liver&policy=allocation/nope-1");
+        assertThat(unknownPolicy.status()).isEqualTo(400);
+        assertThat(unknownPolicy.text("detail"))
+                .contains("unknown allocation policy allocation/nope-1");
+        assertThat(patient.client().get(path).status()).isEqualTo(403);
+    }
+
+    @Test
+    void theOpenApiDescriptionListsTheAllocationRoutesAndTheirBodies() {
+        var docs = PlatformInstance.client().get("/v3/api-docs");
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body())
+                .contains("\"/api/v1/pledges/{id}/allocation-runs\"")
+                .contains("\"/api/v1/allocation-runs/{id}\"")
+                .contains("\"/api/v1/admin/allocation-simulations\"")
+                .contains("\"AllocationRunView\"")
+                .contains("\"CandidateView\"")
+                .contains("\"SimulationReport\"");
+    }
+
+    private static ApiClient.Response allocate(String pledgeId) {
+        return coordinator.client().post("/api/v1/pledges/" + pledgeId + "/allocation-runs", "{}");
+    }
+
+    /** The whole run, every candidate and exclusion. */
+    private static JsonNode read(String runId) {
+        var read =
+                coordinator
+                        .client()
+                        .get(
+                                "/api/v1/allocation-runs/"
+                                        + runId
+                                        + "?candidates=10000&excluded=10000");
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        return read.json();
+    }
+
+    static JsonNode candidate(JsonNode run, String requestId) {
+        for (JsonNode c : run.path("candidates")) {
+            if (c.path("requestId").asString().equals(requestId)) {
+                return c;
+            }
+        }
+        throw new AssertionError("request " + requestId + " is not ranked in " + run.path("id"));
+    }
+
+    private static JsonNode exclusion(JsonNode run, String requestId) {
+        for (JsonNode e : run.path("excluded")) {
+            if (e.path("requestId").asString().equals(requestId)) {
+                return e;
+            }
+        }
+        throw new AssertionError("request " + requestId + " is not excluded in " + run.path("id"));
+    }
+
+    private static List<String> codes(JsonNode exclusion) {
+        List<String> codes = new ArrayList<>();
+        exclusion.path("reasons").forEach(r -> codes.add(r.path("code").asString()));
+        return codes;
+    }
+}

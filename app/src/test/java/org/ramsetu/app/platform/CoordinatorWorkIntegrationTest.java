@@ -1,0 +1,117 @@
+package org.ramsetu.app.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Coordinators' directories, CSV exports and dashboard figures (issue 7, item 4). */
+class CoordinatorWorkIntegrationTest {
+
+    @Test
+    void donorsAreFoundByTheStartOfTheirNameOrEmailAndFilteredByCity() {
+        String city = Registry.uniqueCity("Nashik");
+        var donor = Registry.donorWithProfile(city, "B+");
+        Registry.donorWithProfile(city, "O+");
+        var coordinator = Accounts.coordinator().client();
+
+        var byCity = coordinator.get("/api/v1/admin/donors?city=" + Registry.encoded(city));
+        var byCityAndGroup =
+                coordinator.get(
+                        "/api/v1/admin/donors?bloodGroup=B%2B&city=" + Registry.encoded(city));
+        var byEmail =
+                coordinator.get(
+                        "/api/v1/admin/donors?q="
+                                + Registry.encoded(donor.email().substring(0, 14)));
+        var paged = coordinator.get("/api/v1/admin/donors?limit=1&city=" + Registry.encoded(city));
+        var second =
+                coordinator.get(
+                        "/api/v1/admin/donors?limit=1&city="
+                                + Registry.encoded(city)
+                                + "&after="
+                                + paged.text("nextCursor"));
+
+        assertThat(byCity.json().path("items").size()).isEqualTo(2);
+        assertThat(byCityAndGroup.json().path("items").size()).isEqualTo(1);
+        assertThat(byCityAndGroup.json().path("items").get(0).path("accountId").asString())
+                .isEqualTo(donor.id().toString());
+        assertThat(byEmail.body()).contains(donor.id().toString());
+        assertThat(paged.json().path("items").size()).isEqualTo(1);
+        assertThat(second.json().path("items").get(0).path("accountId").asString())
+                .isNotEqualTo(paged.json().path("items").get(0).path("accountId").asString());
+        assertThat(second.text("nextCursor")).isNull();
+    }
+
+    @Test
+    void aPledgeExportStreamsEveryMatchingPledgeAsCsvAndIsAudited() {
+        String city = Registry.uniqueCity("Kochi");
+        var donor = Registry.donorWithProfile(city, "A+");
+        Registry.pledgeId(donor, Registry.kidneyPledge());
+        Registry.pledgeId(donor, Registry.corneaPledge());
+        var coordinator = Accounts.coordinator();
+
+        var csv =
+                coordinator
+                        .client()
+                        .get("/api/v1/admin/pledges/export?city=" + Registry.encoded(city));
+        var audit =
+                coordinator
+                        .client()
+                        .get(
+                                "/api/v1/admin/audit?action=MEDICAL_RECORDS_EXPORTED&actorId="
+                                        + coordinator.id());
+
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        assertThat(csv.header("Content-Disposition")).contains("attachment").contains(".csv");
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).startsWith("id,donor_id,full_name,email,organ,status");
+        assertThat(csv.body()).contains("KIDNEY").contains("CORNEA").contains(donor.email());
+        assertThat(audit.json().path("items").get(0).path("detail").path("rows").asInt())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void anExportOfNothingStillHasItsHeaderAndAnUnknownFilterValueIsA400() {
+        var coordinator = Accounts.coordinator().client();
+
+        var empty = coordinator.get("/api/v1/admin/donors/export?q=zz-nobody-has-this-name");
+        var badOrgan = coordinator.get("/api/v1/admin/pledges/export?organ=SPLEEN");
+
+        assertThat(empty.body().lines().toList()).hasSize(1);
+        assertThat(empty.body()).startsWith("id,full_name,email,blood_group");
+        assertThat(badOrgan.status()).isEqualTo(400);
+        assertThat(badOrgan.body()).contains("organ");
+    }
+
+    @Test
+    void theStatsCountPledgesByOrganAboAndStatusAndTheWaitingList() {
+        var coordinator = Accounts.coordinator().client();
+        var before = coordinator.get("/api/v1/admin/stats").json();
+        var donor = Registry.donorWithProfile(Registry.uniqueCity("Agra"), "AB-");
+        Registry.pledgeId(donor, Registry.heartPledge());
+        var patient = Registry.patientWithProfile();
+        Registry.request(patient, Registry.liverRequest());
+
+        var after = coordinator.get("/api/v1/admin/stats").json();
+
+        assertThat(count(after.path("pledges"), "HEART", "AB", "PENDING"))
+                .isEqualTo(count(before.path("pledges"), "HEART", "AB", "PENDING") + 1);
+        assertThat(after.path("waitingList").toString()).contains("\"organ\":\"LIVER\"");
+        assertThat(after.path("generatedAt").asString()).isNotBlank();
+        assertThat(Accounts.donor().client().get("/api/v1/admin/stats").status()).isEqualTo(403);
+    }
+
+    private static long count(
+            tools.jackson.databind.JsonNode rows, String organ, String abo, String status) {
+        for (var row : rows) {
+            if (row.path("organ").asString().equals(organ)
+                    && row.path("bloodGroup").asString().equals(abo)
+                    && row.path("status").asString().equals(status)) {
+                return row.path("count").asLong();
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,260 @@
+package org.ramsetu.app.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.ramsetu.app.platform.Registry.audit;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.ramsetu.infra.scoring.Candidate;
+import org.ramsetu.infra.scoring.ScoreRequest;
+import org.ramsetu.infra.scoring.ScoredCandidate;
+import org.ramsetu.infra.scoring.ScoringClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Item 1 over HTTP on the shared {@code all} instance: a coordinator's match run selects, filters,
+ * scores, ranks and explains, lists every exclusion with its reasons, and proposes the best.
+ */
+class MatchRunIntegrationTest {
+
+    private static Accounts.SignedIn coordinator;
+
+    @BeforeAll
+    static void signIn() {
+        coordinator = Accounts.coordinator();
+    }
+
+    @Test
+    void aKidneyRunRanksExplainsAndListsEveryExclusionWithItsReasons() {
+        Matching.Place at = Matching.place();
+        // Identical typing: zero mismatches, HLA points 400.
+        var identical = Matching.donor(at, "B+", Matching.PATIENT_HLA);
+        String identicalPledge =
+                Matching.verifiedPledge(identical, Registry.kidneyPledge(), coordinator);
+        // B7 is on the patient's unacceptable list; O to B kidneys need zero mismatches.
+        var sensitising = Matching.donor(at, "O+", List.of("A2", "A24", "B7", "B44", "DR15"));
+        String sensitisingPledge =
+                Matching.verifiedPledge(sensitising, Registry.kidneyPledge(), coordinator);
+        var untyped = Matching.donor(at, "B-", null);
+        String untypedPledge =
+                Matching.verifiedPledge(untyped, Registry.kidneyPledge(), coordinator);
+        // A cannot give to B at all: the candidate query never returns it.
+        var wrongGroup = Matching.donor(at, "A+", Matching.PATIENT_HLA);
+        String wrongGroupPledge =
+                Matching.verifiedPledge(wrongGroup, Registry.kidneyPledge(), coordinator);
+        // Not verified: never a candidate.
+        var pending = Matching.donor(at, "B+", Matching.PATIENT_HLA);
+        String pendingPledge = Registry.pledgeId(pending, Registry.kidneyPledge());
+
+        var patient = Matching.patient(at, "B+", Matching.PATIENT_HLA, List.of("B7"));
+        String requestId = Matching.requestId(patient, Registry.kidneyRequest("2023-02-01"));
+
+        JsonNode run = Matching.run(coordinator, requestId);
+
+        assertThat(run.path("degraded").asBoolean()).isFalse();
+        assertThat(run.path("modelVersion").asString()).startsWith("v");
+        assertThat(run.path("policyVersion").asString()).isEqualTo("ranking/ramsetu-1");
+        assertThat(run.path("formulaVersions").toString())
+                .contains("HLA-points/ETKAS-400")
+                .contains("urgency-level");
+        JsonNode best = Matching.candidate(run, identicalPledge);
+        assertThat(best.path("rank").asInt()).isEqualTo(1);
+        assertThat(best.path("abo").asString()).isEqualTo("IDENTICAL");
+        assertThat(best.path("components").path("hlaPoints").asDouble()).isEqualTo(400.0);
+        assertThat(best.path("components").path("distanceKm").asDouble()).isEqualTo(0.0);
+        assertThat(best.path("transport").path("mode").asString()).isEqualTo("ROAD");
+        assertThat(best.path("mlScore").isNumber()).isTrue();
+        assertThat(best.path("explanation").asString())
+                .startsWith(
+                        "#1 " + requestId + "/" + identicalPledge + ": urgency 3, ABO identical")
+                .contains("HLA 400/400");
+        JsonNode weights = best.path("components").path("weights");
+        assertThat(
+                        weights.path("ml").asDouble()
+                                + weights.path("hla").asDouble()
+                                + weights.path("waiting").asDouble()
+                                + weights.path("distance").asDouble())
+                .isCloseTo(1.0, within(1e-9));
+        assertThat(best.path("mlContributions").size()).as("SHAP for a proposal").isEqualTo(6);
+
+        assertThat(codes(Matching.exclusion(run, sensitisingPledge)))
+                .containsExactlyInAnyOrder("UNACCEPTABLE_ANTIGEN", "ABO_INCOMPATIBLE");
+        assertThat(Matching.exclusion(run, sensitisingPledge).toString()).contains("B7");
+        assertThat(codes(Matching.exclusion(run, untypedPledge))).containsExactly("MISSING_INPUT");
+        assertThat(run.toString()).doesNotContain(wrongGroupPledge).doesNotContain(pendingPledge);
+
+        // Ranked best first, the top five proposed, and the run can be read back as written.
+        List<Integer> ranks = new ArrayList<>();
+        run.path("candidates").forEach(c -> ranks.add(c.path("rank").asInt()));
+        assertThat(ranks).isSorted().startsWith(1);
+        assertThat(run.path("proposals").size())
+                .isEqualTo(Math.min(5, run.path("candidateCount").asInt()));
+        assertThat(run.path("proposals").get(0).path("pledgeId").asString())
+                .isEqualTo(identicalPledge);
+        var read = coordinator.client().get("/api/v1/match-runs/" + run.path("id").asString());
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().path("candidates")).isEqualTo(run.path("candidates"));
+        assertThat(read.json().path("excluded")).isEqualTo(run.path("excluded"));
+        assertThat(audit(coordinator, "MATCH_RUN_CREATED", "match run", run.path("id").asString()))
+                .hasSize(1);
+        Registry.mailContaining(patient.email(), "possible donor");
+    }
+
+    @Test
+    void everyCandidatesMlScoreIsTheModelsScoreOfItsOwnFeatures() {
+        Matching.Place at = Matching.place();
+        List<String> pledges = new ArrayList<>();
+        for (String group : List.of("AB+", "A+", "B-", "O+")) {
+            var donor = Matching.donor(at, group, Matching.PATIENT_HLA);
+            pledges.add(Matching.verifiedPledge(donor, Registry.liverPledge(), coordinator));
+        }
+        var patient = Matching.patient(at, "AB+", Matching.PATIENT_HLA, List.of());
+        JsonNode run =
+                Matching.run(coordinator, Matching.requestId(patient, Registry.liverRequest()));
+
+        // Score each candidate's stored features again, in reverse order, and join by id.
+        ScoringClient model = PlatformInstance.get().context().getBean(ScoringClient.class);
+        List<Candidate> again = new ArrayList<>();
+        run.path("candidates")
+                .forEach(
+                        c -> {
+                            Map<String, Double> features = new HashMap<>();
+                            c.path("features")
+                                    .properties()
+                                    .forEach(
+                                            f -> features.put(f.getKey(), f.getValue().asDouble()));
+                            again.add(0, new Candidate(c.path("pledgeId").asString(), features));
+                        });
+        Map<String, Double> expected = new HashMap<>();
+        for (ScoredCandidate s : model.score("liver", new ScoreRequest(again)).results()) {
+            expected.put(s.id(), s.score());
+        }
+        assertThat(expected.keySet()).containsAll(pledges);
+        run.path("candidates")
+                .forEach(
+                        c ->
+                                assertThat(c.path("mlScore").asDouble())
+                                        .as("ML score of " + c.path("pledgeId").asString())
+                                        .isEqualTo(expected.get(c.path("pledgeId").asString())));
+        // Identical blood group first (liver policy), whatever the scores.
+        assertThat(Matching.candidate(run, pledges.get(0)).path("rank").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void onlyCoordinatorsRunMatchesAndOthersCannotEvenTellTheRequestExists() {
+        Matching.Place at = Matching.place();
+        var patient = Matching.patient(at, "O+", Matching.PATIENT_HLA, List.of());
+        String requestId = Matching.requestId(patient, Registry.liverRequest());
+        String path = "/api/v1/transplant-requests/" + requestId + "/match-runs";
+
+        var byOwner = patient.client().post(path, "{}");
+        assertThat(byOwner.status()).as(byOwner.toString()).isEqualTo(403);
+        assertThat(byOwner.text("detail")).contains("only transplant coordinators");
+        assertThat(Accounts.patient().client().post(path, "{}").status()).isEqualTo(404);
+        assertThat(Accounts.donor().client().post(path, "{}").status()).isEqualTo(404);
+        var unknown =
+                coordinator
+                        .client()
+                        .post(
+                                "/api/v1/transplant-requests/" + UUID.randomUUID() + "/match-runs",
+                                "{}");
+        assertThat(unknown.status()).isEqualTo(404);
+
+        JsonNode run = Matching.run(coordinator, requestId);
+        String runPath = "/api/v1/match-runs/" + run.path("id").asString();
+        assertThat(patient.client().get(runPath).status()).isEqualTo(403);
+        assertThat(Accounts.donor().client().get(runPath).status()).isEqualTo(404);
+        assertThat(coordinator.client().get("/api/v1/match-runs/" + UUID.randomUUID()).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aRepeatedIdempotencyKeyAnswersTheFirstRunAndCreatesNoSecond() {
+        String requestId = waitingLiverRequest();
+        ApiClient keyed = keyedCoordinator();
+        String path = "/api/v1/transplant-requests/" + requestId + "/match-runs";
+
+        var first = keyed.post(path, "{}");
+        var again = keyed.post(path, "{}");
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.text("id")).isEqualTo(first.text("id"));
+        assertThat(again.header("Location")).isEqualTo(first.header("Location"));
+        var page =
+                coordinator.client().get("/api/v1/matches?requestId=" + requestId + "&limit=100");
+        page.json()
+                .path("items")
+                .forEach(m -> assertThat(m.path("runId").asString()).isEqualTo(first.text("id")));
+    }
+
+    @Test
+    void aKeyedRetryAfterTheRequestLeftTheListAnswersTheFirstRunNotARefusal() {
+        String requestId = waitingLiverRequest();
+        ApiClient keyed = keyedCoordinator();
+        String path = "/api/v1/transplant-requests/" + requestId + "/match-runs";
+
+        var first = keyed.post(path, "{}");
+        var removed =
+                coordinator
+                        .client()
+                        .post(
+                                "/api/v1/admin/transplant-requests/" + requestId + "/remove",
+                                Registry.json("reason", "transplanted abroad"));
+        var retry = keyed.post(path, "{}");
+        var unkeyed = coordinator.client().post(path, "{}");
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(removed.status()).as(removed.toString()).isEqualTo(200);
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.text("id")).isEqualTo(first.text("id"));
+        assertThat(unkeyed.status()).as("a new run is refused").isEqualTo(409);
+    }
+
+    /** A liver request of a patient of a place of its own, waiting. */
+    private static String waitingLiverRequest() {
+        var patient = Matching.patient(Matching.place(), "O+", Matching.PATIENT_HLA, List.of());
+        return Matching.requestId(patient, Registry.liverRequest());
+    }
+
+    /** The coordinator's client, every request with the same new Idempotency-Key. */
+    private static ApiClient keyedCoordinator() {
+        return coordinator.client().withHeader("Idempotency-Key", UUID.randomUUID().toString());
+    }
+
+    @Test
+    void aNewerRunSupersedesTheOpenProposalsOfTheOlderOne() {
+        var pair = Matching.livePair(coordinator);
+        JsonNode second = Matching.run(coordinator, pair.requestId());
+
+        var older =
+                coordinator
+                        .client()
+                        .get("/api/v1/matches?runId=" + pair.run().path("id").asString());
+        assertThat(older.json().path("items"))
+                .allSatisfy(
+                        m -> {
+                            assertThat(m.path("status").asString()).isEqualTo("SUPERSEDED");
+                            assertThat(m.path("supersededByRun").asString())
+                                    .isEqualTo(second.path("id").asString());
+                        });
+        var approveOld =
+                coordinator.client().post("/api/v1/matches/" + pair.matchId() + "/approve", "{}");
+        assertThat(approveOld.status()).isEqualTo(409);
+        assertThat(approveOld.text("detail")).contains("SUPERSEDED");
+    }
+
+    private static List<String> codes(JsonNode exclusion) {
+        List<String> codes = new ArrayList<>();
+        exclusion.path("reasons").forEach(r -> codes.add(r.path("code").asString()));
+        return codes;
+    }
+}

@@ -1,0 +1,36 @@
+package org.ramsetu.app.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The registry's endpoints and request bodies are in the OpenAPI description clients read. */
+class RegistryApiDescriptionIntegrationTest {
+
+    @Test
+    void theOpenApiDescriptionListsEveryRegistryEndpointAndBody() {
+        var docs = PlatformInstance.client().get("/v3/api-docs");
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body())
+                .contains("\"/api/v1/donors/me\"")
+                .contains("\"/api/v1/donors/{accountId}\"")
+                .contains("\"/api/v1/pledges\"")
+                .contains("\"/api/v1/pledges/{id}\"")
+                .contains("\"/api/v1/pledges/{id}/withdraw\"")
+                .contains("\"/api/v1/admin/pledges/{id}/verify\"")
+                .contains("\"/api/v1/admin/pledges/{id}/reject\"")
+                .contains("\"/api/v1/patients/me\"")
+                .contains("\"/api/v1/patients/{accountId}\"")
+                .contains("\"/api/v1/transplant-requests\"")
+                .contains("\"/api/v1/transplant-requests/{id}\"")
+                .contains("\"/api/v1/admin/transplant-requests/{id}/remove\"")
+                .contains("\"CreatePledgeRequest\"")
+                .contains("\"CreateTransplantRequest\"")
+                .contains("\"DonorProfileRequest\"")
+                .contains("\"PatientProfileRequest\"")
+                .contains("Idempotency-Key")
+                .as("the container's error page is not a route of the API")
+                .doesNotContain("\"/error\"");
+    }
+}

@@ -1,0 +1,666 @@
+package org.ramsetu.app.platform;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.Cookie;
+import com.microsoft.playwright.options.FilePayload;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.ramsetu.infra.crypto.AuthenticatorApp;
+import org.ramsetu.platform.accounts.CoordinatorAccounts;
+
+/**
+ * The web application in a real browser (Debian's Chromium, headless) against one {@code all}
+ * target: the kidney journey of docs/domain.md end to end, and the error paths a person meets.
+ * Every portal is checked with axe-core and photographed into {@code target/screenshots/}.
+ */
+class WebJourneyBrowserIntegrationTest {
+
+    // HLA no other test uses, so that this journey's donor is the best kidney for its patient.
+    private static final String[] HLA = {"A11, A68", "B35, B51", "DR7, DR11"};
+
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        boolean required = "1".equals(System.getenv("RAMSETU_REQUIRE_BROWSER"));
+        if (!required) {
+            Assumptions.assumeTrue(
+                    Browser.available(), "no " + Browser.CHROMIUM + ": browser tests skipped");
+        }
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void donorAndPatientAreMatchedByACoordinatorAndBothSeeTheResult() {
+        Page landing = browser.person();
+        landing.navigate("/");
+        assertThat(landing.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .containsText("bridge");
+        Browser.assertAccessible(landing);
+        Browser.screenshot(landing, "landing");
+
+        // Donor: sign up from the landing page, code from the mail folder, profile, kidney pledge.
+        Page donor = landing;
+        String donorEmail = Accounts.newEmail("web-donor");
+        signUp(donor, "Donor", donorEmail, "Asha Rao");
+        assertThat(donor).hasURL(Pattern.compile("/donor$"));
+        donor.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Fill in my profile"))
+                .click();
+        fillPerson(donor, "B+", "1985-04-12", "FEMALE", "162.5", "58");
+        donor.getByLabel("City", new Page.GetByLabelOptions().setExact(true)).fill("Pune");
+        assertThat(donor.getByLabel("State or union territory")).hasValue("Maharashtra");
+        fillHla(donor);
+        donor.getByLabel("I agree that RamSetu keeps this profile").check();
+        Browser.assertAccessible(donor);
+        donor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save profile"))
+                .click();
+        assertThat(donor).hasURL(Pattern.compile("/donor/pledge$"));
+
+        // Invalid field: 110 mg/dL of creatinine is implausible; the API's message shows inline.
+        donor.getByLabel("Organ", new Page.GetByLabelOptions().setExact(true))
+                .selectOption("KIDNEY");
+        donor.getByLabel("Creatinine", new Page.GetByLabelOptions().setExact(true)).fill("110");
+        donor.getByLabel("I give my explicit consent").check();
+        donor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pledge")).click();
+        Locator creatinine = donor.locator(".field.invalid").first();
+        assertThat(creatinine.locator("label")).hasText("Creatinine");
+        assertThat(creatinine.locator(".field-error")).not().isEmpty();
+        assertThat(donor.getByLabel("Creatinine", new Page.GetByLabelOptions().setExact(true)))
+                .hasAttribute("aria-invalid", "true");
+        Browser.assertAccessible(donor);
+        donor.getByLabel("Unit of Creatinine").selectOption("µmol/L");
+        donor.getByLabel("Creatinine", new Page.GetByLabelOptions().setExact(true)).fill("80");
+        donor.getByLabel("Renal function").selectOption("NORMAL");
+        donor.getByLabel("Imaging").selectOption("NORMAL");
+        donor.getByLabel("Cardiac risk").selectOption("GOOD");
+        donor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pledge")).click();
+        assertThat(donor).hasURL(Pattern.compile("/donor$"));
+        Locator pledgeCard = donor.locator(".pledge-card").first();
+        assertThat(pledgeCard).containsText("Kidney");
+        assertThat(pledgeCard).containsText("Pending");
+        String pledgeId = pledgeCard.getAttribute("data-pledge");
+        Browser.assertAccessible(donor);
+        Browser.screenshot(donor, "donor-portal");
+
+        // The donor uploads the signed consent form for the pledge.
+        String consentFile = "consent-" + pledgeId.substring(0, 8) + ".pdf";
+        donor.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Documents")).click();
+        donor.getByLabel("Kind of document").selectOption("CONSENT_FORM");
+        donor.getByLabel("Belongs to").selectOption(pledgeId);
+        donor.getByLabel("File", new Page.GetByLabelOptions().setExact(true))
+                .setInputFiles(
+                        new FilePayload(
+                                consentFile,
+                                "application/pdf",
+                                SampleFiles.pdf("Consent to donate a kidney")));
+        donor.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Upload").setExact(true))
+                .click();
+        assertThat(
+                        donor.getByRole(AriaRole.STATUS)
+                                .filter(
+                                        new Locator.FilterOptions()
+                                                .setHasText(consentFile + " uploaded")))
+                .isVisible();
+        assertThat(donor.locator("table")).containsText("Awaiting review");
+        Browser.assertAccessible(donor);
+
+        // Patient: sign up, profile with HLA and an unacceptable antigen, kidney request.
+        Page patient = browser.person();
+        patient.navigate("/signup");
+        String patientEmail = Accounts.newEmail("web-patient");
+        signUp(patient, "Patient", patientEmail, "Ravi Kumar");
+        assertThat(patient).hasURL(Pattern.compile("/patient$"));
+        patient.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Fill in the profile"))
+                .click();
+        fillPerson(patient, "B+", "1970-01-20", "MALE", "170", "70");
+        fillHla(patient);
+        patient.getByLabel("Unacceptable antigens").fill("A2");
+        patient.getByLabel("Hospital name").fill("KEM Hospital");
+        patient.getByLabel("City", new Page.GetByLabelOptions().setExact(true)).fill("Mumbai");
+        Browser.assertAccessible(patient);
+        patient.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save profile"))
+                .click();
+        assertThat(patient).hasURL(Pattern.compile("/patient/request$"));
+        // MELD-Na is computed while the values are typed (the server's value counts).
+        patient.getByLabel("Organ", new Page.GetByLabelOptions().setExact(true))
+                .selectOption("LIVER");
+        patient.getByLabel("Bilirubin", new Page.GetByLabelOptions().setExact(true)).fill("3.2");
+        patient.getByLabel("INR", new Page.GetByLabelOptions().setExact(true)).fill("1.8");
+        patient.getByLabel("Creatinine", new Page.GetByLabelOptions().setExact(true)).fill("1.4");
+        patient.getByLabel("Sodium").fill("130");
+        patient.getByLabel("Albumin", new Page.GetByLabelOptions().setExact(true)).fill("2.8");
+        assertThat(patient.locator("output[name=meldNa]")).hasText("25");
+        Browser.assertAccessible(patient);
+        Browser.screenshot(patient, "patient-request-meld");
+        patient.getByLabel("Organ", new Page.GetByLabelOptions().setExact(true))
+                .selectOption("KIDNEY");
+        patient.getByLabel("Urgency").selectOption("3");
+        patient.getByLabel("First maintenance dialysis").fill("2023-02-01");
+        assertThat(patient.locator("output[name=eptsRaw]"))
+                .hasText(Pattern.compile("^-?\\d+\\.\\d\\d$"));
+        patient.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("List the request"))
+                .click();
+        assertThat(patient.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Request listed");
+        assertThat(patient.locator(".scores")).containsText("EPTS");
+        patient.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My requests"))
+                .first()
+                .click();
+        Locator requestCard = patient.locator(".request-card").first();
+        assertThat(requestCard).containsText("Waiting");
+        String requestId = requestCard.getAttribute("data-request");
+
+        // Coordinator: verify the pledge from the queue with the keyboard, run a match, approve.
+        Page coordinator = browser.person(1366, 900);
+        String coordinatorEmail = Accounts.newEmail("web-coordinator");
+        PlatformInstance.get()
+                .context()
+                .getBean(CoordinatorAccounts.class)
+                .create(coordinatorEmail, "Meera Coordinator", Accounts.PASSWORD, "test");
+        coordinator.navigate("/login");
+        logIn(coordinator, coordinatorEmail);
+        // First sign-in: the authenticator is set up from the key shown, its code confirms it,
+        // and the recovery codes are shown once before the console opens.
+        assertThat(
+                        coordinator.getByRole(
+                                AriaRole.HEADING,
+                                new Page.GetByRoleOptions()
+                                        .setName("Set up your authenticator app")))
+                .isVisible();
+        String secret = coordinator.locator("[data-totp-secret]").textContent();
+        coordinator
+                .getByLabel("Code from your authenticator app")
+                .fill(AuthenticatorApp.nextCode(secret));
+        coordinator
+                .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm"))
+                .click();
+        assertThat(coordinator.locator("ul.recovery-codes li")).hasCount(10);
+        Browser.assertAccessible(coordinator);
+        coordinator
+                .getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("I have kept these codes"))
+                .click();
+        assertThat(coordinator).hasURL(Pattern.compile("/coordinator$"));
+        Locator row = coordinator.locator("tr[data-pledge='" + pledgeId + "']");
+        row.locator("td").first().click();
+        assertThat(row).hasAttribute("aria-selected", "true");
+        Browser.assertAccessible(coordinator);
+        Browser.screenshot(coordinator, "coordinator-queues");
+        Locator document =
+                coordinator
+                        .locator("tr")
+                        .filter(new Locator.FilterOptions().setHasText(consentFile));
+        document.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Verify"))
+                .click();
+        assertThat(document).hasCount(0);
+        row.locator("td").first().click();
+        coordinator.keyboard().press("v");
+        assertThat(
+                        coordinator
+                                .getByRole(AriaRole.STATUS)
+                                .filter(
+                                        new Locator.FilterOptions()
+                                                .setHasText("Kidney pledge verified")))
+                .isVisible();
+        assertThat(row).hasCount(0);
+
+        coordinator
+                .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Waiting list"))
+                .click();
+        coordinator
+                .locator("[data-request='" + requestId + "']")
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Run a match"))
+                .click();
+        assertThat(coordinator).hasURL(Pattern.compile("/coordinator/runs/[0-9a-f-]+$"));
+        assertThat(coordinator.locator("table.candidates")).containsText(pledgeId.substring(0, 8));
+        assertThat(coordinator.locator("figure.chart svg")).isVisible();
+        Locator proposal =
+                coordinator
+                        .locator(".proposals li")
+                        .filter(new Locator.FilterOptions().setHasText(pledgeId.substring(0, 8)));
+        assertThat(proposal).containsText("Proposed");
+        Browser.assertAccessible(coordinator);
+        Browser.screenshot(coordinator, "coordinator-match-run");
+        proposal.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Approve"))
+                .click();
+        Locator dialog = coordinator.getByRole(AriaRole.DIALOG);
+        assertThat(dialog).isVisible();
+        Browser.assertAccessible(coordinator);
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Approve"))
+                .click();
+        assertThat(coordinator.getByText("Match approved.")).isVisible();
+        assertThat(proposal).containsText("Approved");
+
+        coordinator
+                .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Dashboard"))
+                .click();
+        assertThat(coordinator.locator("figure.chart").first()).isVisible();
+        assertThat(coordinator.locator("figure.chart")).hasCount(5);
+        Browser.assertAccessible(coordinator);
+        Browser.screenshot(coordinator, "coordinator-dashboard");
+
+        // Re-ranking after a model change: start a batch for kidneys and see it listed with its
+        // progress; then the reports page (monthly reports, large exports).
+        coordinator
+                .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Re-ranking"))
+                .click();
+        coordinator
+                .getByRole(
+                        AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Re-rank open runs"))
+                .click();
+        assertThat(coordinator.locator("table tbody tr").first()).containsText("Kidney");
+        Browser.assertAccessible(coordinator);
+        Browser.screenshot(coordinator, "coordinator-reprocessing");
+        coordinator
+                .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Reports"))
+                .click();
+        assertThat(coordinator.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .isVisible();
+        Browser.assertAccessible(coordinator);
+
+        // Directory search and CSV export (a download through fetch: no token in a link).
+        coordinator
+                .getByRole(
+                        AriaRole.LINK, new Page.GetByRoleOptions().setName("Directory and exports"))
+                .click();
+        coordinator
+                .getByLabel("Search", new Page.GetByLabelOptions().setExact(true))
+                .fill(donorEmail);
+        assertThat(coordinator.locator("table")).containsText("Asha Rao");
+        Browser.assertAccessible(coordinator);
+        Download csv =
+                coordinator.waitForDownload(
+                        () ->
+                                coordinator
+                                        .getByRole(
+                                                AriaRole.BUTTON,
+                                                new Page.GetByRoleOptions()
+                                                        .setName("Export this list as CSV"))
+                                        .click());
+        Assertions.assertThat(csv.suggestedFilename())
+                .startsWith("ramsetu-donors-")
+                .endsWith(".csv");
+        try {
+            Assertions.assertThat(java.nio.file.Files.readString(csv.path())).contains(donorEmail);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+
+        // The approval is in the audit log.
+        coordinator
+                .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Audit log"))
+                .click();
+        coordinator
+                .getByLabel("Action", new Page.GetByLabelOptions().setExact(true))
+                .fill("MATCH_APPROVED");
+        assertThat(coordinator.locator("table.audit")).containsText("MATCH_APPROVED");
+        Browser.assertAccessible(coordinator);
+
+        // Both parties see the result.
+        donor.navigate("/donor"); // a fresh page load: the session is restored from the cookie
+        assertThat(donor.locator(".pledge-card").first()).containsText("Donated");
+        assertThat(donor.locator(".match-card")).containsText("Ravi Kumar");
+        patient.reload();
+        Locator match = patient.locator(".match-card[data-match-status=APPROVED]");
+        assertThat(match).containsText(donorEmail);
+        Browser.assertAccessible(patient);
+        Browser.screenshot(patient, "patient-portal");
+    }
+
+    /**
+     * Issue 10 in the console: a coordinator allocates a verified kidney to the waiting list (the
+     * zero-mismatch request first, explained, under the recorded policy version), is told why a
+     * pledge that is no longer verified cannot be allocated, and compares the policy versions in a
+     * small simulation.
+     */
+    @Test
+    void aCoordinatorAllocatesAVerifiedKidneyAndComparesPoliciesInASimulation() {
+        // A typing no other test uses: only this scenario's patient is a zero-mismatch recipient.
+        List<String> typing = List.of("A29", "A30", "B49", "B62", "DR9", "DR10");
+        Accounts.SignedIn setup = Accounts.coordinator();
+        Matching.Place at = Matching.place();
+        var donor = Matching.donor(at, "A+", typing);
+        String pledge = Matching.verifiedPledge(donor, Registry.kidneyPledge(), setup);
+        String withdrawn = Matching.verifiedPledge(donor, Registry.corneaPledge(), setup);
+        var zero = Matching.patient(at, "A+", typing, List.of());
+        String zeroRequest = Matching.requestId(zero, Registry.kidneyRequest("2024-01-01"));
+        var mismatched =
+                Matching.patient(
+                        at, "A+", List.of("A3", "A11", "B7", "B35", "DR7", "DR11"), List.of());
+        String mismatchedRequest =
+                Matching.requestId(mismatched, Registry.kidneyRequest("2015-01-01"));
+        var groupO = Matching.patient(at, "O+", typing, List.of());
+        String groupORequest = Matching.requestId(groupO, Registry.kidneyRequest(null));
+
+        Page coordinator = browser.person(1366, 900);
+        coordinator.navigate("/login");
+        logIn(coordinator, setup.email());
+        giveSecondFactor(coordinator, Accounts.authenticatorSecret(setup.email()));
+        assertThat(coordinator).hasURL(Pattern.compile("/coordinator$"));
+        coordinator
+                .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Verified pledges"))
+                .click();
+        coordinator.getByLabel("City", new Page.GetByLabelOptions().setExact(true)).fill(at.city());
+        Locator pledgeRow = coordinator.locator("tr[data-pledge='" + pledge + "']");
+        Locator withdrawnRow = coordinator.locator("tr[data-pledge='" + withdrawn + "']");
+        assertThat(withdrawnRow).isVisible();
+        Browser.assertAccessible(coordinator);
+
+        // The donor withdraws the cornea while it is on the coordinator's screen: 409, shown.
+        var read = donor.client().get("/api/v1/pledges/" + withdrawn);
+        var withdrawal =
+                donor.client()
+                        .post(
+                                "/api/v1/pledges/" + withdrawn + "/withdraw",
+                                Map.of("version", read.json().path("version").asInt()));
+        Assertions.assertThat(withdrawal.status()).as(withdrawal.toString()).isEqualTo(200);
+        withdrawnRow
+                .getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Allocate this organ"))
+                .click();
+        assertThat(coordinator.getByRole(AriaRole.ALERT)).containsText("VERIFIED");
+        assertThat(coordinator).hasURL(Pattern.compile("/coordinator/pledges$"));
+        assertThat(withdrawnRow).hasCount(0);
+
+        pledgeRow
+                .getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Allocate this organ"))
+                .click();
+        assertThat(coordinator).hasURL(Pattern.compile("/coordinator/allocation-runs/[0-9a-f-]+$"));
+        assertThat(coordinator.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Allocation run");
+        assertThat(coordinator.locator("[data-policy]"))
+                .hasAttribute("data-policy", "allocation/ramsetu-2026-1");
+        assertThat(coordinator.locator("[data-policy]")).containsText("allocation/ramsetu-2026-1");
+        Locator ranked = coordinator.locator("table.allocation tbody tr");
+        Locator first = ranked.first();
+        assertThat(first).hasAttribute("data-request", zeroRequest);
+        assertThat(first.locator("td").first()).hasText("1");
+        assertThat(first.locator("td.explanation")).containsText(": 0-mismatch, ");
+        assertThat(first.locator("td.explanation")).containsText(" pts = ");
+        assertThat(first).containsText("0-0-0");
+        int rows = ranked.count();
+        Assertions.assertThat(rows).as("ranked requests").isGreaterThanOrEqualTo(2);
+        for (int i = 0; i < rows; i++) {
+            Assertions.assertThat(ranked.nth(i).locator("td").first().textContent().trim())
+                    .as("rank of row %d", i)
+                    .isEqualTo(String.valueOf(i + 1));
+        }
+        if (rows < 100) { // the whole list is shown: this scenario's other request is in it
+            Locator second =
+                    coordinator.locator(
+                            "table.allocation tr[data-request='" + mismatchedRequest + "']");
+            assertThat(second).hasCount(1);
+            Assertions.assertThat(Integer.parseInt(second.locator("td").first().textContent()))
+                    .isGreaterThan(1);
+        }
+        Locator chart = coordinator.locator("figure.chart").first();
+        assertThat(chart.locator("svg")).isVisible();
+        Assertions.assertThat(chart.locator("svg rect").count())
+                .as("points bars")
+                .isGreaterThanOrEqualTo(rows > 20 ? 20 : rows);
+        Locator abo = coordinator.locator(".excluded details[data-reason=ABO_INCOMPATIBLE]");
+        abo.locator("summary").click();
+        assertThat(abo).containsText(groupORequest.substring(0, 8));
+        Browser.assertAccessible(coordinator);
+        Browser.screenshot(coordinator, "coordinator-allocation");
+
+        // Policy simulation: bounds come from the API's problem details, then the charts.
+        coordinator
+                .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Policy simulation"))
+                .click();
+        assertThat(coordinator.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Policy simulation");
+        coordinator
+                .getByLabel("Organ", new Page.GetByLabelOptions().setExact(true))
+                .selectOption("KIDNEY");
+        Locator donors = coordinator.getByLabel("Donor organs");
+        donors.fill("5000");
+        coordinator.getByLabel("Days", new Page.GetByLabelOptions().setExact(true)).fill("30");
+        Locator run =
+                coordinator.getByRole(
+                        AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run the simulation"));
+        run.click();
+        assertThat(donors).hasAttribute("aria-invalid", "true");
+        assertThat(coordinator.locator(".field.invalid .field-error"))
+                .containsText("must be 1 to 1000");
+        Browser.assertAccessible(coordinator);
+        donors.fill("20");
+        run.click();
+        Locator charts = coordinator.locator(".simulation-report figure.chart");
+        assertThat(charts).hasCount(5);
+        for (String title :
+                new String[] {
+                    "Transplants",
+                    "Median waiting time",
+                    "Expected deaths on the list",
+                    "zero-mismatch kidneys",
+                    "Median donor-to-recipient distance"
+                }) {
+            Locator figure = charts.filter(new Locator.FilterOptions().setHasText(title));
+            assertThat(figure).hasCount(1);
+            assertThat(figure.locator("svg")).isVisible();
+            assertThat(figure.locator("table")).containsText("ramsetu-2026-1");
+            assertThat(figure.locator("table")).containsText("ramsetu-2026-2");
+        }
+        Assertions.assertThat(charts.first().locator("svg rect").count())
+                .as("transplant bars for both policies")
+                .isGreaterThanOrEqualTo(2);
+        assertThat(coordinator.locator(".simulation-report"))
+                .containsText("20 donors over 30 days");
+        assertThat(coordinator.locator(".note")).containsText("not a forecast");
+        Browser.assertAccessible(coordinator);
+        Browser.screenshot(coordinator, "coordinator-simulation");
+    }
+
+    @Test
+    void aWrongCodeIsRefusedInlineAndTheRightOneSignsIn() {
+        Page page = browser.person();
+        page.navigate("/signup");
+        String email = Accounts.newEmail("web-wrong-code");
+        fillSignup(page, "Donor", email, "Kiran Shah");
+        String code = PlatformInstance.mail().code(email, 1);
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        page.getByLabel("Code from the e-mail").fill(wrong);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm")).click();
+        Locator error = page.locator(".field.invalid .field-error");
+        assertThat(error).containsText("is not the code we sent");
+        assertThat(page.getByLabel("Code from the e-mail")).hasAttribute("aria-invalid", "true");
+        Browser.assertAccessible(page);
+        page.getByLabel("Code from the e-mail").fill(code);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm")).click();
+        assertThat(page).hasURL(Pattern.compile("/donor$"));
+    }
+
+    @Test
+    void anEndedSessionShowsTheExpiredStateAndLoggingInAgainRecovers() {
+        Page page = browser.person();
+        page.navigate("/signup");
+        String email = Accounts.newEmail("web-expiry");
+        signUp(page, "Patient", email, "Sunita Devi");
+        assertThat(page).hasURL(Pattern.compile("/patient$"));
+        Assertions.assertThat((String) page.evaluate("() => JSON.stringify(localStorage)"))
+                .as("no token in localStorage")
+                .doesNotContain("eyJ");
+        Assertions.assertThat(page.url()).doesNotContain("token");
+
+        // The refresh cookie is HttpOnly: scripts cannot read it.
+        Assertions.assertThat(refreshCookie(page).httpOnly).isTrue();
+        Assertions.assertThat((String) page.evaluate("() => document.cookie"))
+                .doesNotContain("ramsetu_refresh");
+
+        // An access token the server refuses (401): the app refreshes once, retries, carries on.
+        refuseTokenOnce(page, "**/api/v1/patients/me");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Profile").setExact(true))
+                .click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Patient profile");
+        assertThat(page.getByLabel("Blood group")).isVisible();
+
+        // The login is ended elsewhere; the next refused token cannot be renewed: "expired".
+        endLogin(page);
+        refuseTokenOnce(page, "**/api/v1/patients/me");
+        page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("My requests").setExact(true))
+                .click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("Your session has expired");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Log in");
+        Browser.assertAccessible(page);
+        logIn(page, email);
+        assertThat(page).hasURL(Pattern.compile("/patient$"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("My transplant requests");
+
+        // The same after a reload: the session cannot be restored from the cookie.
+        endLogin(page);
+        page.reload();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("Your session has expired");
+        logIn(page, email);
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("My transplant requests");
+    }
+
+    private static Cookie refreshCookie(Page page) {
+        return page.context().cookies().stream()
+                .filter(c -> c.name.equals("ramsetu_refresh"))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** Signs the login out server-side, as a logout in another browser would. */
+    private static void endLogin(Page page) {
+        var logout =
+                PlatformInstance.client()
+                        .post(
+                                "/api/v1/auth/logout",
+                                Map.of("refreshToken", refreshCookie(page).value));
+        Assertions.assertThat(logout.status()).isEqualTo(204);
+    }
+
+    /**
+     * The next call to the path goes out with an access token the server does not accept (as an
+     * expired one would be); the server's real 401 comes back to the app.
+     */
+    private static void refuseTokenOnce(Page page, String path) {
+        page.route(
+                path,
+                route -> {
+                    Map<String, String> headers =
+                            new java.util.HashMap<>(route.request().headers());
+                    headers.put("authorization", "Bearer not.a.valid-token");
+                    route.resume(new Route.ResumeOptions().setHeaders(headers));
+                },
+                new Page.RouteOptions().setTimes(1));
+    }
+
+    @Test
+    void theLandingPageSpeaksHindiAndFitsAPhone() {
+        Page phone = browser.person(390, 844);
+        phone.navigate("/");
+        phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Switch language"))
+                .click();
+        assertThat(phone.locator("html")).hasAttribute("lang", "hi");
+        assertThat(phone.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .containsText("सेतु");
+        Browser.assertAccessible(phone);
+        Assertions.assertThat(
+                        (Boolean)
+                                phone.evaluate(
+                                        "() => document.documentElement.scrollWidth <="
+                                                + " window.innerWidth"))
+                .as("no horizontal scrolling on a phone")
+                .isTrue();
+        Browser.screenshot(phone, "landing-phone-hindi");
+        phone.reload();
+        assertThat(phone.locator("html")).hasAttribute("lang", "hi");
+        phone.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("लॉग इन").setExact(true))
+                .first()
+                .click();
+        assertThat(phone.getByLabel("ई-मेल पता")).isVisible();
+        Browser.assertAccessible(phone);
+        for (String page : new String[] {"/signup", "/reset", "/contact"}) {
+            phone.navigate(page);
+            assertThat(phone.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                    .isVisible();
+            Browser.assertAccessible(phone);
+        }
+    }
+
+    private static void signUp(Page page, String role, String email, String name) {
+        if (!page.url().endsWith("/signup")) {
+            page.getByRole(
+                            AriaRole.LINK,
+                            new Page.GetByRoleOptions().setName("Sign up").setExact(true))
+                    .first()
+                    .click();
+        }
+        fillSignup(page, role, email, name);
+        page.getByLabel("Code from the e-mail").fill(PlatformInstance.mail().code(email, 1));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm")).click();
+    }
+
+    private static void fillSignup(Page page, String role, String email, String name) {
+        page.getByLabel(role, new Page.GetByLabelOptions().setExact(false)).first().check();
+        page.getByLabel("Full name").fill(name);
+        page.getByLabel("E-mail address").fill(email);
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true))
+                .fill(Accounts.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign up")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Confirm your e-mail address");
+    }
+
+    private static void logIn(Page page, String email) {
+        page.getByLabel("E-mail address").fill(email);
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true))
+                .fill(Accounts.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+    }
+
+    /** The second step of a coordinator's sign-in, with the code of an enrolled authenticator. */
+    private static void giveSecondFactor(Page page, String secret) {
+        page.getByLabel("Code from your authenticator app").fill(AuthenticatorApp.nextCode(secret));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm")).click();
+    }
+
+    private static void fillPerson(
+            Page page, String blood, String born, String sex, String height, String weight) {
+        page.getByLabel("Blood group").selectOption(blood);
+        page.getByLabel("Date of birth").fill(born);
+        page.getByLabel("Sex", new Page.GetByLabelOptions().setExact(true)).selectOption(sex);
+        page.getByLabel("Height").fill(height);
+        page.getByLabel("Weight").fill(weight);
+    }
+
+    private static void fillHla(Page page) {
+        page.getByLabel("HLA-A").fill(HLA[0]);
+        page.getByLabel("HLA-B").fill(HLA[1]);
+        page.getByLabel("HLA-DR").fill(HLA[2]);
+    }
+}
