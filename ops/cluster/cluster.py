@@ -1060,6 +1060,13 @@ listen stats
                 self.spawn(name, ["redis-sentinel", str(conf)])
         wait_for("three sentinels agreeing on the primary",
                  lambda: all(self.sentinel_primary(p) for _, p in SENTINELS), 20)
+        # A Sentinel knows a replica from the moment it connects, before its first sync is done;
+        # until then an enqueue cannot wait for it, and a failover would promote an empty server.
+        replica_port = next(p for p in (port for _, port in REDIS)
+                            if p != self.redis_primary_port())
+        wait_for("the Redis replica's first sync",
+                 lambda: "master_link_status:up"
+                 in self.redis_cli(replica_port, "INFO", "replication"), 30)
         log(f"Redis: primary :{self.redis_primary_port()}, 3 sentinels")
 
     def redis_cli(self, port: int, *command: str, password=True) -> str:
