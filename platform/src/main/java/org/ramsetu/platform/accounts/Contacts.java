@@ -45,9 +45,9 @@ public class Contacts {
     }
 
     /** Up to {@code limit} coordinators after {@code after} in id order (null: from the first). */
-    public List<Contact> coordinatorsAfter(UUID after, int limit) {
+    public List<Contact> coordinatorsAfter(AccountId after, int limit) {
         return jdbc.sql(SELECT + COORDINATOR + " and id > :after order by id limit :limit")
-                .param("after", after == null ? new UUID(0, 0) : after)
+                .param("after", after == null ? new UUID(0, 0) : after.value())
                 .param("limit", limit)
                 .query(Contacts::contact)
                 .list();

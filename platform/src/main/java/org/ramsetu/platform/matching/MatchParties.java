@@ -39,12 +39,14 @@ public class MatchParties {
 
     /** The donor, placed at their home city; no place before they wrote a profile. */
     public Optional<Party> donor(UUID accountId) {
-        return party(accountId, donors.find(accountId).map(d -> place(d.location())));
+        return party(
+                accountId, donors.find(new AccountId(accountId)).map(d -> place(d.location())));
     }
 
     /** The patient, placed at their transplant hospital; no place before they wrote a profile. */
     public Optional<Party> patient(UUID accountId) {
-        return party(accountId, patients.find(accountId).map(p -> place(p.hospital())));
+        return party(
+                accountId, patients.find(new AccountId(accountId)).map(p -> place(p.hospital())));
     }
 
     /** Every coordinator account, to be told about a degraded run. */

@@ -3,7 +3,7 @@ package org.ramsetu.platform.registry;
 import java.time.Clock;
 import org.ramsetu.core.scores.PercentileTable;
 import org.ramsetu.infra.mail.QueuedMail;
-import org.ramsetu.platform.accounts.AccountRepository;
+import org.ramsetu.platform.accounts.Contacts;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.registry.donors.DonorController;
 import org.ramsetu.platform.registry.donors.DonorProfileService;
@@ -75,8 +75,8 @@ public class RegistryConfiguration {
 
     /** Listens to {@link PledgeMade} and {@link PledgeStatusChanged}: the donor's mails. */
     @Bean
-    PledgeMails pledgeMails(QueuedMail mail, AccountRepository accounts) {
-        return new PledgeMails(mail, accounts);
+    PledgeMails pledgeMails(QueuedMail mail, JdbcClient jdbc) {
+        return new PledgeMails(mail, new Contacts(jdbc));
     }
 
     /** Listens to {@link PledgeMade} and {@link PledgeStatusChanged}: their audit entries. */
@@ -154,8 +154,8 @@ public class RegistryConfiguration {
 
     /** Listens to {@link PatientListed} and {@link RequestStatusChanged}: the patient's mails. */
     @Bean
-    RequestMails requestMails(QueuedMail mail, AccountRepository accounts) {
-        return new RequestMails(mail, accounts);
+    RequestMails requestMails(QueuedMail mail, JdbcClient jdbc) {
+        return new RequestMails(mail, new Contacts(jdbc));
     }
 
     /** Listens to {@link PatientListed} and {@link RequestStatusChanged}: their audit entries. */

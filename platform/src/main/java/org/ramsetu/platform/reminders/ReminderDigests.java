@@ -17,6 +17,7 @@ import org.ramsetu.infra.schedule.WorkContext;
 import org.ramsetu.infra.schedule.WorkInterruptedException;
 import org.ramsetu.platform.accounts.Contacts;
 import org.ramsetu.platform.accounts.Contacts.Contact;
+import org.ramsetu.platform.identity.AccountId;
 import org.ramsetu.platform.records.Sql;
 import org.ramsetu.platform.registry.attention.ReminderView;
 import org.ramsetu.platform.registry.attention.Reminders;
@@ -107,7 +108,12 @@ public class ReminderDigests {
             return;
         }
         long total = contacts.coordinatorCount();
-        UUID after = ctx.checkpoint().filter(c -> !c.isEmpty()).map(UUID::fromString).orElse(null);
+        AccountId after =
+                ctx.checkpoint()
+                        .filter(c -> !c.isEmpty())
+                        .map(UUID::fromString)
+                        .map(AccountId::new)
+                        .orElse(null);
         long done = 0;
         while (true) {
             List<Contact> page = contacts.coordinatorsAfter(after, COORDINATORS_PER_READ);
@@ -117,7 +123,7 @@ public class ReminderDigests {
                 }
                 ctx.effectOnce(
                         "digest:" + c.id(), c.id().toString(), () -> send(c, day, digest, zone));
-                after = c.id();
+                after = new AccountId(c.id());
                 done++;
                 ctx.progress(done, Math.max(done, total), "digests for " + day);
             }

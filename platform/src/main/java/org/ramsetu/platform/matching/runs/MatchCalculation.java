@@ -17,11 +17,13 @@ import org.ramsetu.core.ranking.RankedCandidate;
 import org.ramsetu.core.ranking.RankingPolicy;
 import org.ramsetu.core.ranking.RankingResult;
 import org.ramsetu.core.ranking.RankingWeights;
+import org.ramsetu.platform.identity.AccountId;
 import org.ramsetu.platform.kernel.Conflict;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.records.Sql;
 import org.ramsetu.platform.registry.patients.PatientProfiles;
+import org.ramsetu.platform.registry.requests.RequestId;
 import org.ramsetu.platform.registry.requests.TransplantRequest;
 import org.ramsetu.platform.registry.requests.TransplantRequests;
 
@@ -73,7 +75,8 @@ class MatchCalculation {
      * @throws DomainException NotFound for an unknown request
      */
     TransplantRequest request(UUID id) {
-        return requests.find(id).orElseThrow(() -> new NotFound("transplant request", id));
+        return requests.find(new RequestId(id))
+                .orElseThrow(() -> new NotFound("transplant request", id));
     }
 
     Calculation calculate(TransplantRequest request) {
@@ -82,7 +85,7 @@ class MatchCalculation {
         RequestFacts facts =
                 RequestFacts.of(
                         request,
-                        profiles.find(request.patientId())
+                        profiles.find(new AccountId(request.patientId()))
                                 .orElseThrow(
                                         () ->
                                                 new Conflict(

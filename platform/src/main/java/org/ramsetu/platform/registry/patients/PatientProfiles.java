@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.ramsetu.platform.identity.AccountId;
 import org.ramsetu.platform.records.Sql;
 import org.ramsetu.platform.registry.common.HlaText;
 import org.ramsetu.platform.registry.common.ProfileColumns;
@@ -29,6 +30,11 @@ public class PatientProfiles implements ProfileKeeping.Store<PatientProfile> {
 
     public PatientProfiles(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The profile of {@code account}: the finder other modules use. */
+    public Optional<PatientProfile> find(AccountId account) {
+        return find(account.value());
     }
 
     @Override

@@ -5,8 +5,8 @@ import java.util.Map;
 import org.ramsetu.infra.mail.MailAddress;
 import org.ramsetu.infra.mail.MailTemplate;
 import org.ramsetu.infra.mail.QueuedMail;
-import org.ramsetu.platform.accounts.Account;
-import org.ramsetu.platform.accounts.AccountRepository;
+import org.ramsetu.platform.accounts.Contacts;
+import org.ramsetu.platform.identity.AccountId;
 import org.springframework.context.event.EventListener;
 
 /**
@@ -38,11 +38,11 @@ public class PledgeMails {
                     """);
 
     private final QueuedMail mail;
-    private final AccountRepository accounts;
+    private final Contacts contacts;
 
-    public PledgeMails(QueuedMail mail, AccountRepository accounts) {
+    public PledgeMails(QueuedMail mail, Contacts contacts) {
         this.mail = mail;
-        this.accounts = accounts;
+        this.contacts = contacts;
     }
 
     @EventListener
@@ -57,8 +57,8 @@ public class PledgeMails {
 
     /** Mails the donor the pledge's current status, in the transaction that set it. */
     private void statusChanged(Pledge pledge) {
-        Account donor =
-                accounts.find(pledge.donorId())
+        Contacts.Contact donor =
+                contacts.of(new AccountId(pledge.donorId()))
                         .orElseThrow(
                                 () ->
                                         new IllegalStateException(

@@ -5,8 +5,8 @@ import java.util.Map;
 import org.ramsetu.infra.mail.MailAddress;
 import org.ramsetu.infra.mail.MailTemplate;
 import org.ramsetu.infra.mail.QueuedMail;
-import org.ramsetu.platform.accounts.Account;
-import org.ramsetu.platform.accounts.AccountRepository;
+import org.ramsetu.platform.accounts.Contacts;
+import org.ramsetu.platform.identity.AccountId;
 import org.springframework.context.event.EventListener;
 
 /**
@@ -38,11 +38,11 @@ public class RequestMails {
                     """);
 
     private final QueuedMail mail;
-    private final AccountRepository accounts;
+    private final Contacts contacts;
 
-    public RequestMails(QueuedMail mail, AccountRepository accounts) {
+    public RequestMails(QueuedMail mail, Contacts contacts) {
         this.mail = mail;
-        this.accounts = accounts;
+        this.contacts = contacts;
     }
 
     @EventListener
@@ -57,8 +57,8 @@ public class RequestMails {
 
     /** Mails the patient the request's current status, in the transaction that set it. */
     private void statusChanged(TransplantRequest request) {
-        Account patient =
-                accounts.find(request.patientId())
+        Contacts.Contact patient =
+                contacts.of(new AccountId(request.patientId()))
                         .orElseThrow(
                                 () ->
                                         new IllegalStateException(

@@ -154,8 +154,13 @@ public class TransplantRequests {
         return table.update(r);
     }
 
-    public Optional<TransplantRequest> find(UUID id) {
+    Optional<TransplantRequest> find(UUID id) {
         return table.find(id);
+    }
+
+    /** The request, for other modules. */
+    public Optional<TransplantRequest> find(RequestId request) {
+        return table.find(request.value());
     }
 
     public Optional<RequestListing> findListing(UUID id) {
