@@ -28,7 +28,7 @@ class TestTiersTest {
      */
     private static final Pattern STARTS_A_SERVER =
             Pattern.compile(
-                    "\\b(?:PlatformInstance|TestDatabase|EmbeddedPostgres|RegistryDatabase"
+                    "\\b(?:PlatformInstance|TestDatabase|PerClassDatabase|EmbeddedPostgres|RegistryDatabase"
                             + "|GreenMail|S3Mock|RedisServer|ProcessBuilder)\\b"
                             + "|\\b(?:Accounts|Registry|Matching|Browser)\\.\\w");
 

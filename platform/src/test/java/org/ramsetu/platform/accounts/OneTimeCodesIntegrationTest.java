@@ -2,42 +2,27 @@ package org.ramsetu.platform.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.ramsetu.infra.testing.TestDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.ramsetu.infra.testing.PerClassDatabase;
 import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.security.TokenKeys;
 import org.ramsetu.platform.testing.MutableClock;
 import org.ramsetu.platform.testing.TestAccounts;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** One-time codes on a real PostgreSQL: hashing, expiry, tries, voiding, cool-down. */
 class OneTimeCodesIntegrationTest {
 
-    @TempDir static Path dir;
-    private static TestDatabase db;
+    @RegisterExtension static final PerClassDatabase db = new PerClassDatabase();
 
     private final MutableClock clock = new MutableClock();
     private OneTimeCodes codes;
     private TransactionTemplate tx;
     private UUID account;
-
-    @BeforeAll
-    static void startDatabase() {
-        db = TestDatabase.start(dir);
-    }
-
-    @AfterAll
-    static void stopDatabase() {
-        db.close();
-    }
 
     @BeforeEach
     void anAccount() {
@@ -47,7 +32,7 @@ class OneTimeCodesIntegrationTest {
                         new TokenKeys("test secret of more than thirty-two chars"),
                         clock,
                         Duration.ofSeconds(60));
-        tx = new TransactionTemplate(new DataSourceTransactionManager(db.dataSource()));
+        tx = db.transactions();
         account = TestAccounts.insert(db.jdbc(), Role.DONOR, null, clock.instant());
     }
 

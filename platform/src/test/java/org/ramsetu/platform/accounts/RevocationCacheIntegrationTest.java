@@ -3,19 +3,16 @@ package org.ramsetu.platform.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.ramsetu.infra.testing.TestDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.ramsetu.infra.testing.PerClassDatabase;
 import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.testing.MutableClock;
 import org.ramsetu.platform.testing.TestAccounts;
@@ -27,8 +24,7 @@ import org.ramsetu.platform.testing.TestAccounts;
  */
 class RevocationCacheIntegrationTest {
 
-    @TempDir static Path dir;
-    private static TestDatabase db;
+    @RegisterExtension static final PerClassDatabase db = new PerClassDatabase();
 
     private final MutableClock clock = new MutableClock();
     private RevokedSessions sessions;
@@ -36,16 +32,6 @@ class RevocationCacheIntegrationTest {
     private RevocationCache elsewhere;
     private RefreshTokens tokensHere;
     private UUID account;
-
-    @BeforeAll
-    static void startDatabase() {
-        db = TestDatabase.start(dir);
-    }
-
-    @AfterAll
-    static void stopDatabase() {
-        db.close();
-    }
 
     @BeforeEach
     void twoInstances() {

@@ -2,24 +2,19 @@ package org.ramsetu.platform.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ramsetu.infra.testing.DirectWorkContext;
-import org.ramsetu.infra.testing.TestDatabase;
+import org.ramsetu.infra.testing.PerClassDatabase;
 import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.testing.MutableClock;
 import org.ramsetu.platform.testing.TestAccounts;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Ended sessions on a real PostgreSQL: the database records every revoked refresh-token family,
@@ -27,23 +22,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class RevokedSessionsIntegrationTest {
 
-    @TempDir static Path dir;
-    private static TestDatabase db;
+    @RegisterExtension static final PerClassDatabase db = new PerClassDatabase();
 
     private final MutableClock clock = new MutableClock();
     private RefreshTokens tokens;
     private RevokedSessions sessions;
     private UUID account;
-
-    @BeforeAll
-    static void startDatabase() {
-        db = TestDatabase.start(dir);
-    }
-
-    @AfterAll
-    static void stopDatabase() {
-        db.close();
-    }
 
     @BeforeEach
     void anAccount() {
@@ -73,7 +57,7 @@ class RevokedSessionsIntegrationTest {
         RefreshTokens.Started second = tokens.startFamily(account);
         RefreshTokens.Started third = tokens.startFamily(account);
         Instant issued = clock.instant();
-        var tx = new TransactionTemplate(new DataSourceTransactionManager(db.dataSource()));
+        var tx = db.transactions();
 
         tx.execute(s -> tokens.rotate(third.token()));
         tx.execute(s -> tokens.rotate(third.token()));
@@ -125,7 +109,7 @@ class RevokedSessionsIntegrationTest {
         clock.advance(Duration.ofDays(2));
         RefreshTokens.Started recent = tokens.startFamily(account);
         tokens.revokeFamilyOf(recent.token());
-        var tx = new TransactionTemplate(new DataSourceTransactionManager(db.dataSource()));
+        var tx = db.transactions();
 
         sessions.purge(
                 DirectWorkContext.recurring(SessionsConfiguration.PURGE, clock.instant(), tx));

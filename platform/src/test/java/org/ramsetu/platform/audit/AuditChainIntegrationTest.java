@@ -3,24 +3,19 @@ package org.ramsetu.platform.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.ramsetu.infra.testing.TestDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.ramsetu.infra.testing.PerClassDatabase;
 import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.testing.MutableClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The audit chain on a real PostgreSQL: what the sealer seals verifies, and each kind of tampering
@@ -28,23 +23,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class AuditChainIntegrationTest {
 
-    @TempDir static Path dir;
-    private static TestDatabase db;
+    @RegisterExtension static final PerClassDatabase db = new PerClassDatabase();
 
     private final MutableClock clock = new MutableClock(Instant.now());
     private JdbcClient jdbc;
     private AuditLog log;
     private AuditChain chain;
-
-    @BeforeAll
-    static void startDatabase() {
-        db = TestDatabase.start(dir);
-    }
-
-    @AfterAll
-    static void stopDatabase() {
-        db.close();
-    }
 
     @BeforeEach
     void emptyLog() {
@@ -53,11 +37,7 @@ class AuditChainIntegrationTest {
         // append-only triggers off.
         asOwnerWithoutTriggers("delete from audit_chain", "delete from audit_event");
         log = new AuditLog(jdbc, clock);
-        chain =
-                new AuditChain(
-                        jdbc,
-                        new TransactionTemplate(new DataSourceTransactionManager(db.dataSource())),
-                        clock);
+        chain = new AuditChain(jdbc, db.transactions(), clock);
     }
 
     @Test

@@ -3,31 +3,17 @@ package org.ramsetu.platform.matching.runs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.ramsetu.infra.testing.TestDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.ramsetu.infra.testing.PerClassDatabase;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /** The candidate search cannot hold a request for longer than its limit, whatever the plan. */
 class TimeBoundQueryIntegrationTest {
 
-    @TempDir static Path dir;
-    private static TestDatabase db;
-
-    @BeforeAll
-    static void start() {
-        db = TestDatabase.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        db.close();
-    }
+    @RegisterExtension static final PerClassDatabase db = new PerClassDatabase();
 
     @Test
     void aQueryPastTheLimitIsCancelledByTheDatabase() {
