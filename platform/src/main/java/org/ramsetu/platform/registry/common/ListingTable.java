@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * @param <L> the listing ({@code Pledge}, {@code TransplantRequest})
  * @param <V> the listing with the owner's facts coordinators filter by
  */
-public final class ListingTable<L extends ListingRecord, V> {
+public final class ListingTable<L extends ListingRecord<?>, V> {
 
     /**
      * One kind of listing in SQL.
@@ -119,7 +119,7 @@ public final class ListingTable<L extends ListingRecord, V> {
     }
 
     /** The status columns' parameters, as {@link Statements#update} and the inserts name them. */
-    public static Map<String, Object> statusValues(ListingRecord r) {
+    public static Map<String, Object> statusValues(ListingRecord<?> r) {
         Map<String, Object> v = new HashMap<>();
         v.put("id", r.id());
         v.put("status", r.status().name());

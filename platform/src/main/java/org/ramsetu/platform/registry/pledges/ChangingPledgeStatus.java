@@ -2,7 +2,6 @@ package org.ramsetu.platform.registry.pledges;
 
 import java.time.Clock;
 import java.util.UUID;
-import org.ramsetu.core.donor.PledgeStatus;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.Fields;
 import org.ramsetu.platform.kernel.Forbidden;
@@ -10,8 +9,7 @@ import org.ramsetu.platform.kernel.InvalidInput;
 import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.records.ExpectedVersion;
 import org.ramsetu.platform.records.Sql;
-import org.ramsetu.platform.registry.common.RegistryProblems;
-import org.ramsetu.platform.registry.common.TransitionRefused;
+import org.ramsetu.platform.registry.common.ListingTransitions;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.security.RecordAccess;
 import org.springframework.context.ApplicationEventPublisher;
@@ -126,17 +124,14 @@ public class ChangingPledgeStatus {
             PledgeAction action,
             String reason,
             ExpectedVersion expected) {
-        expected.check(current.version());
-        PledgeStatus next;
-        try {
-            next = PledgeStateMachine.next(current.status(), action);
-        } catch (TransitionRefused refused) {
-            throw RegistryProblems.illegalTransition(refused);
-        }
-        Pledge changed = current.movedTo(next, reason, actor.id(), Sql.now(clock));
-        if (!pledges.update(changed)) {
-            throw ExpectedVersion.stale();
-        }
+        Pledge changed =
+                ListingTransitions.apply(
+                        current,
+                        expected,
+                        PledgeStateMachine::next,
+                        action,
+                        next -> current.movedTo(next, reason, actor.id(), Sql.now(clock)),
+                        pledges::update);
         events.publishEvent(new PledgeStatusChanged(changed, current.status(), actor, reason));
         return PledgeView.of(pledges.findListing(changed.id()).orElseThrow());
     }

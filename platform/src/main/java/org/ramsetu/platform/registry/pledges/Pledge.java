@@ -28,7 +28,7 @@ public record Pledge(
         Instant statusChangedAt,
         UUID statusChangedBy,
         long version)
-        implements ListingRecord {
+        implements ListingRecord<PledgeStatus> {
 
     @Override
     public String statusReason() {

@@ -10,8 +10,7 @@ import org.ramsetu.platform.kernel.InvalidInput;
 import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.records.ExpectedVersion;
 import org.ramsetu.platform.records.Sql;
-import org.ramsetu.platform.registry.common.RegistryProblems;
-import org.ramsetu.platform.registry.common.TransitionRefused;
+import org.ramsetu.platform.registry.common.ListingTransitions;
 import org.ramsetu.platform.security.CurrentUser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.NamedInterface;
@@ -94,19 +93,15 @@ public class ChangingRequestStatus {
                             requests.find(id)
                                     .orElseThrow(
                                             () -> new NotFound(ReadingTransplantRequests.KIND, id));
-                    expected.check(current.version());
-                    RequestStatus next;
-                    try {
-                        next = RequestStateMachine.next(current.status(), action);
-                    } catch (TransitionRefused refused) {
-                        throw RegistryProblems.illegalTransition(refused);
-                    }
                     Instant now = Sql.now(clock);
                     TransplantRequest changed =
-                            current.movedTo(next, reason, coordinator.id(), now);
-                    if (!requests.update(changed)) {
-                        throw ExpectedVersion.stale();
-                    }
+                            ListingTransitions.apply(
+                                    current,
+                                    expected,
+                                    RequestStateMachine::next,
+                                    action,
+                                    next -> current.movedTo(next, reason, coordinator.id(), now),
+                                    requests::update);
                     events.publishEvent(
                             new RequestStatusChanged(
                                     changed, current.status(), coordinator, reason));

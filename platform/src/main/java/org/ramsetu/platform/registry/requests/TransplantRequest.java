@@ -29,7 +29,7 @@ public record TransplantRequest(
         Instant statusChangedAt,
         UUID statusChangedBy,
         long version)
-        implements ListingRecord {
+        implements ListingRecord<RequestStatus> {
 
     @Override
     public String statusReason() {
