@@ -1062,8 +1062,8 @@ listen stats
                  lambda: all(self.sentinel_primary(p) for _, p in SENTINELS), 20)
         # A Sentinel knows a replica from the moment it connects, before its first sync is done;
         # until then an enqueue cannot wait for it, and a failover would promote an empty server.
-        replica_port = next(p for p in (port for _, port in REDIS)
-                            if p != self.redis_primary_port())
+        primary_port = self.redis_primary_port()
+        replica_port = next(port for _, port in REDIS if port != primary_port)
         wait_for("the Redis replica's first sync",
                  lambda: "master_link_status:up"
                  in self.redis_cli(replica_port, "INFO", "replication"), 30)

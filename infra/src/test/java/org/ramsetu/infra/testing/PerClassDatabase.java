@@ -54,10 +54,6 @@ public final class PerClassDatabase implements BeforeAllCallback, AfterAllCallba
         return new TransactionTemplate(new DataSourceTransactionManager(dataSource()));
     }
 
-    public TestDatabase database() {
-        return started();
-    }
-
     private TestDatabase started() {
         if (database == null) {
             throw new IllegalStateException(

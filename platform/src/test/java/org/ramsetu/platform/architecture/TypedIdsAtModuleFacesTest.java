@@ -46,7 +46,7 @@ class TypedIdsAtModuleFacesTest {
     void noCallFromOneFeatureModuleIntoAnotherPassesARawUuid() {
         Set<String> found =
                 rawUuidCalls(
-                        ApplicationModules.of("org.ramsetu.platform"),
+                        PlatformModulesTest.MODULES,
                         new ClassFileImporter()
                                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                                 .importPackages("org.ramsetu.platform"));

@@ -150,12 +150,10 @@ class RecordingMatchRun {
 
     private void lockStillWaiting(TransplantRequest ranked) {
         ListingLocks.Locked now = locked(ranked);
-        String status = now.status();
-        long version = now.version();
-        if (!"WAITING".equals(status)) {
-            throw notWaiting(ranked.id(), status);
+        if (!"WAITING".equals(now.status())) {
+            throw notWaiting(ranked.id(), now.status());
         }
-        if (version != ranked.version()) {
+        if (now.version() != ranked.version()) {
             throw new Conflict(
                     "request-changed",
                     "transplant request "
