@@ -5,6 +5,7 @@
 #
 # DATA_DIR must hold demo data, e.g. RAMSETU_DATA_DIR=/tmp/load-data ./ramsetu demo
 # --donors 100000 --patients 2000. Nothing else may use DATA_DIR or ports 8080-8082 meanwhile.
+# RAMSETU_JAR=path measures another build (e.g. the previous release's jar) on the same data.
 set -euo pipefail
 mode=${1:?all or split}
 data=$(cd "${2:?data folder}" && pwd)
@@ -22,13 +23,18 @@ fi
 work=$(mktemp -d)
 trap 'st=$?; kill "$stack" 2>/dev/null || true; wait "$stack" 2>/dev/null || true; rm -rf "$work"; exit $st' EXIT
 # A copy, so that a rebuild while the test runs cannot pull the jar from under the servers.
-cp app/target/ramsetu.jar "$work/ramsetu.jar"
+cp "${RAMSETU_JAR:-app/target/ramsetu.jar}" "$work/ramsetu.jar"
 password="load test coordinator password"
 printf '%s\n' "$password" > "$work/coordinator-password"
 chmod 600 "$work/coordinator-password"
-# The coordinators' second factor, provisioned: a fresh random authenticator secret per run.
-python3 -c 'import base64,os; print(base64.b32encode(os.urandom(20)).decode())' > "$work/coordinator-totp"
-chmod 600 "$work/coordinator-totp"
+# The coordinators' second factor, provisioned: a random authenticator secret kept beside the data,
+# because the coordinators created by the first run keep the secret they were enrolled with (a
+# confirmed second factor is never replaced), so every later run on this data must use it too.
+if [ ! -s "$data/load-coordinator-totp" ]; then
+  python3 -c 'import base64,os; print(base64.b32encode(os.urandom(20)).decode())' > "$data/load-coordinator-totp"
+  chmod 600 "$data/load-coordinator-totp"
+fi
+cp "$data/load-coordinator-totp" "$work/coordinator-totp"
 
 java -cp bench/target/benchmarks.jar org.ramsetu.bench.load.LoadStack \
   "$mode" "$data" "$work/ramsetu.jar" "$coordinators" "$work/coordinator-password" \

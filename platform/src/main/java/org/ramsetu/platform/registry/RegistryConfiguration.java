@@ -21,6 +21,7 @@ import org.ramsetu.platform.registry.pledges.PledgeStatusChanged;
 import org.ramsetu.platform.registry.pledges.Pledges;
 import org.ramsetu.platform.registry.pledges.PledgingOrgan;
 import org.ramsetu.platform.registry.pledges.ReadingPledges;
+import org.ramsetu.platform.registry.pledges.VerifiedPledges;
 import org.ramsetu.platform.registry.requests.AdminTransplantRequestController;
 import org.ramsetu.platform.registry.requests.ChangingRequestStatus;
 import org.ramsetu.platform.registry.requests.ListingPatient;
@@ -39,6 +40,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The registry: donor and patient profiles, pledges and transplant requests. */
@@ -74,6 +76,13 @@ public class RegistryConfiguration {
     }
 
     /** Listens to {@link PledgeMade} and {@link PledgeStatusChanged}: the donor's mails. */
+    /** The match runs' snapshot of verified pledges: one per process, refreshed on demand. */
+    @Bean
+    VerifiedPledges verifiedPledges(
+            JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
+        return new VerifiedPledges(jdbc, transactions, clock);
+    }
+
     @Bean
     PledgeMails pledgeMails(QueuedMail mail, JdbcClient jdbc) {
         return new PledgeMails(mail, new Contacts(jdbc));

@@ -46,6 +46,8 @@ class TableOwnershipTest {
                     Map.entry("pledge", "registry"),
                     Map.entry("transplant_request", "registry"),
                     Map.entry("transplant_request_labs", "registry"),
+                    Map.entry("candidate_generation", "registry"),
+                    Map.entry("candidate_change", "registry"),
                     Map.entry("nightly_recompute_run", "registry"),
                     Map.entry("document", "documents"),
                     Map.entry("match_run", "matching"),
@@ -66,9 +68,6 @@ class TableOwnershipTest {
      */
     static final Map<String, Set<String>> CROSSINGS =
             Map.ofEntries(
-                    // The ranking runs' candidate pools: redesigned with the run kernel (issue 19).
-                    Map.entry(
-                            "matching/runs/CandidatePool.java", Set.of("pledge", "donor_profile")),
                     // Which runs are still open: the latest of a waiting request or verified
                     // pledge.
                     Map.entry("matching/runs/MatchRuns.java", Set.of("transplant_request")),

@@ -7,13 +7,14 @@ import org.ramsetu.core.ranking.Candidate;
 import org.ramsetu.core.ranking.CandidateId;
 import org.ramsetu.core.ranking.RankedCandidate;
 import org.ramsetu.core.ranking.RankingResult;
+import org.ramsetu.platform.registry.pledges.VerifiedPledge;
 
 /**
  * A run computed but not yet recorded: the ranking, why it is degraded (if it is), and what the
  * record needs about each candidate.
  *
  * @param eligible the prepared candidates by id (transport plans, ischaemia)
- * @param pool the offers the query found, by pledge id (versions, donor accounts)
+ * @param pool the verified pledges the run considered, by pledge id (versions, donor accounts)
  * @param contributions the model's per-feature reasons for the proposed candidates
  */
 record Calculation(
@@ -22,7 +23,7 @@ record Calculation(
         RankingResult ranking,
         String degradedCause,
         Map<CandidateId, Candidate> eligible,
-        Map<String, PooledOffer> pool,
+        Map<String, VerifiedPledge> pool,
         Map<CandidateId, Map<String, Double>> contributions,
         RunSettings settings,
         long durationMillis) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.ramsetu.core.eligibility.EligibilityRules;
+import org.ramsetu.core.geo.SearchBox;
 import org.ramsetu.core.geo.TransportSettings;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.core.ranking.Candidate;
@@ -23,21 +24,23 @@ import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.records.Sql;
 import org.ramsetu.platform.registry.patients.PatientProfiles;
+import org.ramsetu.platform.registry.pledges.VerifiedPledge;
+import org.ramsetu.platform.registry.pledges.VerifiedPledges;
 import org.ramsetu.platform.registry.requests.RequestId;
 import org.ramsetu.platform.registry.requests.TransplantRequest;
 import org.ramsetu.platform.registry.requests.TransplantRequests;
 
 /**
- * The main job of the platform, up to the record: candidate query (organ, verified, blood groups
- * the organ allows, reachable box) → the clinical core's hard filters and features → ML scores by
- * candidate id → the core's ranking. Runs outside any transaction: the scoring call may take up to
- * its time limit and must not hold a database connection meanwhile.
+ * The main job of the platform, up to the record: the verified pledges (of the organ, blood groups
+ * the organ could allow, inside the reachable box) → the clinical core's hard filters and features
+ * → ML scores by candidate id → the core's ranking. Runs outside any transaction: the scoring call
+ * may take up to its time limit and must not hold a database connection meanwhile.
  */
 class MatchCalculation {
 
     private final TransplantRequests requests;
     private final PatientProfiles profiles;
-    private final CandidatePool pool;
+    private final VerifiedPledges pledges;
     private final MlScoring scoring;
     private final TransportSettings transport;
     private final RankingWeights weights;
@@ -50,7 +53,7 @@ class MatchCalculation {
     MatchCalculation(
             TransplantRequests requests,
             PatientProfiles profiles,
-            CandidatePool pool,
+            VerifiedPledges pledges,
             MlScoring scoring,
             TransportSettings transport,
             RankingWeights weights,
@@ -59,7 +62,7 @@ class MatchCalculation {
             Clock clock) {
         this.requests = requests;
         this.profiles = profiles;
-        this.pool = pool;
+        this.pledges = pledges;
         this.scoring = scoring;
         this.transport = transport;
         this.weights = weights;
@@ -97,19 +100,19 @@ class MatchCalculation {
                         asOf);
         Organ organ = request.organ();
         double reach = SearchBox.reachKm(organ, transport);
-        List<PooledOffer> offers =
-                pool.find(
+        List<VerifiedPledge> offers =
+                pledges.find(
                         organ,
                         DonorGroups.allowed(organ, facts.patient().bloodGroup().abo()),
                         SearchBox.around(facts.patient().hospital(), reach),
                         asOf);
-        Map<String, PooledOffer> byPledge = new HashMap<>(offers.size() * 2);
-        for (PooledOffer o : offers) {
+        Map<String, VerifiedPledge> byPledge = new HashMap<>(offers.size() * 2);
+        for (VerifiedPledge o : offers) {
             byPledge.put(o.offer().donorId(), o);
         }
         PreparedRun prepared =
                 preparation.forPatient(
-                        facts.patient(), offers.stream().map(PooledOffer::offer).toList(), asOf);
+                        facts.patient(), offers.stream().map(VerifiedPledge::offer).toList(), asOf);
         MlScoring.Outcome outcome = scoring.score(organ, prepared);
         RankingResult ranking = policy.rank(prepared, outcome.scores());
         Map<CandidateId, Candidate> eligible = new HashMap<>(prepared.eligible().size() * 2);

@@ -14,6 +14,7 @@ import org.ramsetu.platform.matching.RankingRunSlots;
 import org.ramsetu.platform.matching.matches.Matches;
 import org.ramsetu.platform.registry.ListingLocks;
 import org.ramsetu.platform.registry.patients.PatientProfiles;
+import org.ramsetu.platform.registry.pledges.VerifiedPledges;
 import org.ramsetu.platform.registry.requests.TransplantRequests;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -41,6 +42,7 @@ public class MatchRunsConfiguration {
     MatchCalculation matchCalculation(
             ObjectProvider<TransplantRequests> requests,
             ObjectProvider<PatientProfiles> profiles,
+            ObjectProvider<VerifiedPledges> pledges,
             JdbcClient jdbc,
             PlatformTransactionManager transactions,
             ScoringClient scoring,
@@ -49,7 +51,7 @@ public class MatchRunsConfiguration {
         return new MatchCalculation(
                 requests.getIfAvailable(() -> new TransplantRequests(jdbc)),
                 profiles.getIfAvailable(() -> new PatientProfiles(jdbc)),
-                new CandidatePool(jdbc, transactions, CandidatePool.DEFAULT_TIME_LIMIT),
+                pledges.getIfAvailable(() -> new VerifiedPledges(jdbc, transactions, clock)),
                 new MlScoring(scoring, properties.scoringBatchSize()),
                 TransportSettings.DEFAULTS,
                 RankingWeights.DEFAULTS,

@@ -15,6 +15,7 @@ import org.ramsetu.platform.matching.matches.Match;
 import org.ramsetu.platform.matching.matches.MatchStatus;
 import org.ramsetu.platform.matching.matches.Matches;
 import org.ramsetu.platform.registry.ListingLocks;
+import org.ramsetu.platform.registry.pledges.VerifiedPledge;
 import org.ramsetu.platform.registry.requests.RequestId;
 import org.ramsetu.platform.registry.requests.TransplantRequest;
 import org.springframework.context.ApplicationEventPublisher;
@@ -71,21 +72,21 @@ class RecordingMatchRun {
         List<UUID> superseded = matches.supersede(request.id(), run.id());
         List<RankedCandidate> proposed = calc.proposed();
         for (RankedCandidate r : proposed) {
-            PooledOffer offer = calc.pool().get(r.id().donorId());
+            VerifiedPledge offer = calc.pool().get(r.id().donorId());
             matches.insert(
                     new Match(
                             UUID.randomUUID(),
                             run.id(),
                             request.id(),
-                            offer.pledgeId(),
+                            offer.id().value(),
                             request.patientId(),
-                            offer.donorAccountId(),
+                            offer.donor().value(),
                             request.organ(),
                             r.rank(),
                             r.components().combined(),
                             Double.isNaN(r.components().ml()) ? null : r.components().ml(),
                             r.components().distanceKm(),
-                            offer.pledgeVersion(),
+                            offer.version(),
                             request.version(),
                             MatchStatus.PROPOSED,
                             null,

@@ -1,13 +1,11 @@
-package org.ramsetu.platform.matching.runs;
+package org.ramsetu.core.geo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.ramsetu.core.geo.Coordinates;
-import org.ramsetu.core.geo.TransportSettings;
 import org.ramsetu.core.organ.Organ;
 
-/** The candidate query's box never cuts off a donor the ischaemia rule would accept. */
+/** The search box never cuts off a donor the ischaemia rule would accept. */
 class SearchBoxTest {
 
     private static final Coordinates DELHI = new Coordinates(28.6139, 77.2090);

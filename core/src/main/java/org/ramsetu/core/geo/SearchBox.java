@@ -1,16 +1,12 @@
-package org.ramsetu.platform.matching.runs;
+package org.ramsetu.core.geo;
 
-import org.ramsetu.core.geo.Coordinates;
-import org.ramsetu.core.geo.IschaemiaLimits;
-import org.ramsetu.core.geo.StorageMedium;
-import org.ramsetu.core.geo.TransportSettings;
 import org.ramsetu.core.organ.Organ;
 
 /**
- * The latitude/longitude box the candidate query may restrict donors to: every place from which an
- * organ could reach the patient's hospital within its hard ischaemia limit by the fastest transport
- * lies inside it. It only narrows the query (the clinical core still assesses each pair exactly),
- * so it errs on the large side and never excludes a feasible donor.
+ * The latitude/longitude box a match run may restrict donors to: every place from which an organ
+ * could reach the patient's hospital within its hard ischaemia limit by the fastest transport lies
+ * inside it. It only narrows the search (the clinical core still assesses each pair exactly), so it
+ * errs on the large side and never excludes a feasible donor.
  */
 public record SearchBox(
         double minLatitude, double maxLatitude, double minLongitude, double maxLongitude) {

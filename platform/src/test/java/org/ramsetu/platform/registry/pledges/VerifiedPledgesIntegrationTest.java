@@ -1,0 +1,230 @@
+package org.ramsetu.platform.registry.pledges;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.ramsetu.core.blood.Abo;
+import org.ramsetu.core.geo.Coordinates;
+import org.ramsetu.core.geo.SearchBox;
+import org.ramsetu.core.organ.Organ;
+import org.ramsetu.infra.testing.PerClassDatabase;
+import org.ramsetu.platform.identity.Role;
+import org.ramsetu.platform.testing.TestAccounts;
+
+/**
+ * The match runs' in-memory snapshot of verified pledges on a real PostgreSQL: whatever changed in
+ * the registry before a call (a pledge verified, withdrawn, a donor moved or retyped, a bulk load),
+ * the call sees, whether the snapshot catches up from the change log or reloads in full.
+ */
+class VerifiedPledgesIntegrationTest {
+
+    @RegisterExtension static final PerClassDatabase db = new PerClassDatabase();
+
+    private static final Instant NOW = Instant.parse("2026-12-05T10:00:00Z");
+    private static final Set<Abo> EVERY_GROUP = EnumSet.allOf(Abo.class);
+    private static final Coordinates DELHI = new Coordinates(28.61, 77.21);
+    private static final SearchBox NEAR_DELHI = SearchBox.around(DELHI, 500);
+
+    private VerifiedPledges pledges;
+
+    @BeforeEach
+    void anEmptyRegistryAndAFreshSnapshot() {
+        db.jdbc().sql("truncate pledge, donor_profile, candidate_change cascade").update();
+        pledges =
+                new VerifiedPledges(
+                        db.jdbc(),
+                        db.transactions().getTransactionManager(),
+                        Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @Test
+    void onlyVerifiedPledgesOfTheOrganInsideTheBoxAndOfTheAskedGroupsAreFound() {
+        UUID delhi = donor("O+", DELHI);
+        UUID mumbai = donor("O+", new Coordinates(19.08, 72.88));
+        UUID groupB = donor("B-", DELHI);
+        UUID verified = pledge(delhi, "KIDNEY", "VERIFIED");
+        pledge(delhi, "LIVER", "VERIFIED");
+        pledge(mumbai, "KIDNEY", "VERIFIED");
+        UUID b = pledge(groupB, "KIDNEY", "VERIFIED");
+        pledge(donor("O+", DELHI), "KIDNEY", "PENDING");
+
+        assertThat(ids(Organ.KIDNEY, EnumSet.of(Abo.O), NEAR_DELHI)).containsExactly(verified);
+        assertThat(ids(Organ.KIDNEY, EVERY_GROUP, NEAR_DELHI))
+                .containsExactlyInAnyOrder(verified, b);
+        assertThat(ids(Organ.KIDNEY, EVERY_GROUP, SearchBox.WHOLE_EARTH)).hasSize(3);
+        assertThat(pledges.sizes()).containsEntry(Organ.KIDNEY, 3).containsEntry(Organ.LIVER, 1);
+    }
+
+    @Test
+    void aChangeCommittedBeforeACallIsSeenByIt() {
+        UUID donor = donor("A+", DELHI);
+        UUID kidney = pledge(donor, "KIDNEY", "PENDING");
+        assertThat(ids(Organ.KIDNEY, EVERY_GROUP, NEAR_DELHI)).isEmpty();
+
+        setStatus(kidney, "VERIFIED");
+        List<VerifiedPledge> found = pledges.find(Organ.KIDNEY, EVERY_GROUP, NEAR_DELHI, NOW);
+        assertThat(found).extracting(p -> p.id().value()).containsExactly(kidney);
+        assertThat(found.get(0).donor().value()).isEqualTo(donor);
+        assertThat(found.get(0).version()).isEqualTo(1);
+
+        // the donor moves away: their pledges leave the box
+        db.jdbc()
+                .sql(
+                        "update donor_profile set latitude = 19.08, longitude = 72.88 where account_id = :d")
+                .param("d", donor)
+                .update();
+        assertThat(ids(Organ.KIDNEY, EVERY_GROUP, NEAR_DELHI)).isEmpty();
+
+        // back, and retyped: the offer carries the new typing
+        db.jdbc()
+                .sql(
+                        """
+                        update donor_profile set latitude = 28.61, longitude = 77.21,
+                            hla_typing = 'A2 A24 B7 B44 DR15' where account_id = :d
+                        """)
+                .param("d", donor)
+                .update();
+        assertThat(pledges.find(Organ.KIDNEY, EVERY_GROUP, NEAR_DELHI, NOW))
+                .singleElement()
+                .satisfies(p -> assertThat(p.offer().hla()).isNotNull());
+
+        setStatus(kidney, "WITHDRAWN");
+        assertThat(ids(Organ.KIDNEY, EVERY_GROUP, NEAR_DELHI)).isEmpty();
+    }
+
+    @Test
+    void aSnapshotBehindTheKeptChangeLogReloadsInFull() {
+        UUID first = pledge(donor("O-", DELHI), "HEART", "VERIFIED");
+        assertThat(ids(Organ.HEART, EVERY_GROUP, NEAR_DELHI)).containsExactly(first);
+
+        UUID second = pledge(donor("O-", DELHI), "HEART", "VERIFIED");
+        // as if 100,000 more generations had passed and their log been pruned
+        db.jdbc()
+                .sql("update candidate_generation set generation = generation + :n")
+                .param("n", VerifiedPledges.LOGGED_GENERATIONS + 1)
+                .update();
+        db.jdbc().sql("delete from candidate_change").update();
+
+        assertThat(ids(Organ.HEART, EVERY_GROUP, NEAR_DELHI))
+                .containsExactlyInAnyOrder(first, second);
+    }
+
+    @Test
+    void oneStatementRaisesTheGenerationOnceAndLogsEachDonorOnce() {
+        UUID donor = donor("AB+", DELHI);
+        long before = generation();
+        db.jdbc()
+                .sql(
+                        """
+                        insert into pledge (id, donor_id, organ, status, consent_given_at,
+                            created_at, status_changed_at)
+                        select gen_random_uuid(), :d, organ, 'VERIFIED', now(), now(), now()
+                        from unnest(array['KIDNEY', 'LIVER', 'CORNEA']) organ
+                        """)
+                .param("d", donor)
+                .update();
+
+        assertThat(generation()).isEqualTo(before + 1);
+        assertThat(
+                        db.jdbc()
+                                .sql("select donor_id from candidate_change where generation = :g")
+                                .param("g", before + 1)
+                                .query(UUID.class)
+                                .list())
+                .containsExactly(donor);
+    }
+
+    @Test
+    void agesAreOnTheDayOfTheCall() {
+        UUID donor = donor("O+", DELHI); // born 1980-12-06
+        pledge(donor, "CORNEA", "VERIFIED");
+        Instant dayBefore = LocalDate.of(2026, 12, 5).atStartOfDay(ZoneOffset.UTC).toInstant();
+
+        assertThat(pledges.find(Organ.CORNEA, EVERY_GROUP, NEAR_DELHI, dayBefore))
+                .singleElement()
+                .satisfies(p -> assertThat(p.offer().body().ageYears()).isEqualTo(45));
+        assertThat(
+                        pledges.find(
+                                Organ.CORNEA,
+                                EVERY_GROUP,
+                                NEAR_DELHI,
+                                dayBefore.plusSeconds(86_400)))
+                .singleElement()
+                .satisfies(p -> assertThat(p.offer().body().ageYears()).isEqualTo(46));
+    }
+
+    @Test
+    void theSnapshotIsReadAheadOnceTheProcessServes() throws InterruptedException {
+        pledge(donor("A-", DELHI), "LIVER", "VERIFIED");
+        assertThat(pledges.sizes()).containsEntry(Organ.LIVER, 0);
+
+        pledges.warm();
+
+        for (int i = 0; i < 100 && pledges.sizes().get(Organ.LIVER) == 0; i++) {
+            Thread.sleep(50);
+        }
+        assertThat(pledges.sizes()).containsEntry(Organ.LIVER, 1);
+    }
+
+    private List<UUID> ids(Organ organ, Set<Abo> groups, SearchBox box) {
+        return pledges.find(organ, groups, box, NOW).stream().map(p -> p.id().value()).toList();
+    }
+
+    private long generation() {
+        return db.jdbc().sql(VerifiedPledges.GENERATION).query(Long.class).single();
+    }
+
+    private static UUID donor(String bloodGroup, Coordinates home) {
+        UUID id = TestAccounts.insert(db.jdbc(), Role.DONOR, NOW, NOW);
+        db.jdbc()
+                .sql(
+                        """
+                        insert into donor_profile (account_id, blood_group, date_of_birth, sex,
+                            height_cm, weight_kg, city, city_key, state, latitude, longitude,
+                            hypertension, diabetes, consent_given_at, created_at, updated_at)
+                        values (:id, :group, date '1980-12-06', 'FEMALE', 165, 60, 'Testpur',
+                            'testpur', 'Delhi', :lat, :lon, false, false, now(), now(), now())
+                        """)
+                .param("id", id)
+                .param("group", bloodGroup)
+                .param("lat", home.latitude())
+                .param("lon", home.longitude())
+                .update();
+        return id;
+    }
+
+    private static UUID pledge(UUID donor, String organ, String status) {
+        UUID id = UUID.randomUUID();
+        db.jdbc()
+                .sql(
+                        """
+                        insert into pledge (id, donor_id, organ, status, consent_given_at,
+                            created_at, status_changed_at)
+                        values (:id, :donor, :organ, :status, now(), now(), now())
+                        """)
+                .param("id", id)
+                .param("donor", donor)
+                .param("organ", organ)
+                .param("status", status)
+                .update();
+        return id;
+    }
+
+    private static void setStatus(UUID pledge, String status) {
+        db.jdbc()
+                .sql("update pledge set status = :s, version = version + 1 where id = :id")
+                .param("s", status)
+                .param("id", pledge)
+                .update();
+    }
+}
