@@ -83,11 +83,15 @@ class MatchRunIntegrationTest {
                 .isCloseTo(1.0, within(1e-9));
         assertThat(best.path("mlContributions").size()).as("SHAP for a proposal").isEqualTo(6);
 
-        assertThat(codes(Matching.exclusion(run, sensitisingPledge)))
-                .containsExactlyInAnyOrder("UNACCEPTABLE_ANTIGEN", "ABO_INCOMPATIBLE");
-        assertThat(Matching.exclusion(run, sensitisingPledge).toString()).contains("B7");
+        // O to B needs zero mismatches: counted as ABO_INCOMPATIBLE, not assessed and listed.
         assertThat(codes(Matching.exclusion(run, untypedPledge))).containsExactly("MISSING_INPUT");
-        assertThat(run.toString()).doesNotContain(wrongGroupPledge).doesNotContain(pendingPledge);
+        assertThat(run.toString())
+                .doesNotContain(sensitisingPledge)
+                .doesNotContain(wrongGroupPledge)
+                .doesNotContain(pendingPledge);
+        assertThat(run.path("counted").path("ABO_INCOMPATIBLE").asInt()).isPositive();
+        assertThat(run.path("counted").path("BLOOD_GROUP_NEVER_ALLOWED").asInt()).isPositive();
+        assertThat(run.path("counted").path("PENDING").asInt()).isPositive();
 
         // Ranked best first, the top five proposed, and the run can be read back as written.
         List<Integer> ranks = new ArrayList<>();
@@ -104,6 +108,64 @@ class MatchRunIntegrationTest {
         assertThat(audit(coordinator, "MATCH_RUN_CREATED", "match run", run.path("id").asString()))
                 .hasSize(1);
         Registry.mailContaining(patient.email(), "possible donor");
+    }
+
+    @Test
+    void everyPledgeOfTheOrganIsRankedListedOrCountedForEachOrgan() {
+        Map<String, Map<String, Object>> pledgeBodies =
+                Map.of(
+                        "KIDNEY", Registry.kidneyPledge(),
+                        "LIVER", Registry.liverPledge(),
+                        "HEART", Registry.heartPledge(),
+                        "CORNEA", Registry.corneaPledge());
+        Map<String, Map<String, Object>> requestBodies =
+                Map.of(
+                        "KIDNEY", Registry.kidneyRequest("2024-05-01"),
+                        "LIVER", Registry.liverRequest(),
+                        "HEART", Registry.heartRequest(2),
+                        "CORNEA", Registry.corneaRequest());
+        Matching.Place here = Matching.place();
+        Matching.Place far = Matching.place();
+        for (String organ : List.of("KIDNEY", "LIVER", "HEART", "CORNEA")) {
+            // every group, typed and untyped, near and far, verified or not
+            for (String group : List.of("O+", "A-", "B+", "AB+")) {
+                Matching.verifiedPledge(
+                        Matching.donor(here, group, Matching.PATIENT_HLA),
+                        pledgeBodies.get(organ),
+                        coordinator);
+                Matching.verifiedPledge(
+                        Matching.donor(far, group, List.of("A3", "A11", "B7", "B35", "DR1", "DR7")),
+                        pledgeBodies.get(organ),
+                        coordinator);
+            }
+            Registry.pledgeId(Matching.donor(here, "O-", null), pledgeBodies.get(organ));
+            var patient = Matching.patient(here, "A+", Matching.PATIENT_HLA, List.of());
+
+            JsonNode run =
+                    Matching.run(
+                            coordinator, Matching.requestId(patient, requestBodies.get(organ)));
+
+            int counted = 0;
+            for (JsonNode n : run.path("counted")) {
+                counted += n.asInt();
+            }
+            assertThat(
+                            run.path("candidateCount").asInt()
+                                    + run.path("excludedCount").asInt()
+                                    + counted)
+                    .as("ranked + excluded + counted for %s: %s", organ, run.path("counted"))
+                    .isEqualTo(pledgesOf(organ));
+        }
+    }
+
+    private static int pledgesOf(String organ) {
+        return PlatformInstance.get()
+                .context()
+                .getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("select count(*) from pledge where organ = :organ")
+                .param("organ", organ)
+                .query(Integer.class)
+                .single();
     }
 
     @Test

@@ -2,15 +2,19 @@ package org.ramsetu.core.eligibility;
 
 import java.util.Locale;
 import org.ramsetu.core.Require;
+import org.ramsetu.core.blood.Abo;
 import org.ramsetu.core.blood.AboCompatibility;
 import org.ramsetu.core.blood.AboMatch;
+import org.ramsetu.core.blood.BloodGroup;
 import org.ramsetu.core.donor.CorneaTests;
 import org.ramsetu.core.donor.DonorOffer;
 import org.ramsetu.core.geo.IschaemiaAssessment;
 import org.ramsetu.core.geo.IschaemiaLimits;
 import org.ramsetu.core.geo.StorageMedium;
 import org.ramsetu.core.geo.TransportSettings;
+import org.ramsetu.core.hla.HlaMatching;
 import org.ramsetu.core.hla.HlaMismatch;
+import org.ramsetu.core.hla.HlaTyping;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.core.patient.HeartStatus;
 import org.ramsetu.core.patient.PatientRequest;
@@ -37,6 +41,26 @@ public final class EligibilityRules {
 
     public static EligibilityRules defaults() {
         return new EligibilityRules(TransportSettings.DEFAULTS, 0.30);
+    }
+
+    /**
+     * Whether the organ's ABO policy allows this donor's blood group for the patient at all: the
+     * same answer {@link #assess} gives for ABO, without the rest of the assessment, so that a run
+     * can set aside the many pledges only a zero-mismatch typing could have allowed (kidney: O→A,
+     * O→B, O→AB, B→AB) and count them instead of assessing and listing each one.
+     */
+    public static boolean aboAllows(
+            Organ organ, BloodGroup donor, HlaTyping donorHla, PatientRequest patient) {
+        Abo recipient = patient.bloodGroup().abo();
+        if (AboCompatibility.assess(organ, donor.abo(), recipient, false).eligible()) {
+            return true;
+        }
+        if (!AboCompatibility.assess(organ, donor.abo(), recipient, true).eligible()) {
+            return false;
+        }
+        return donorHla != null
+                && patient.hla() != null
+                && HlaMatching.mismatches(donorHla, patient.hla()).isZero();
     }
 
     public EligibilityResult assess(DonorOffer donor, PatientRequest patient) {

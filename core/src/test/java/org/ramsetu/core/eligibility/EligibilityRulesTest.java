@@ -2,6 +2,7 @@ package org.ramsetu.core.eligibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ramsetu.core.fixtures.Fixtures.DELHI;
+import static org.ramsetu.core.fixtures.Fixtures.TYPING;
 import static org.ramsetu.core.fixtures.Fixtures.at;
 import static org.ramsetu.core.fixtures.Fixtures.donor;
 import static org.ramsetu.core.fixtures.Fixtures.patient;
@@ -17,7 +18,9 @@ import org.ramsetu.core.donor.InfectionStatus;
 import org.ramsetu.core.donor.PledgeStatus;
 import org.ramsetu.core.donor.ViralMarker;
 import org.ramsetu.core.geo.StorageMedium;
+import org.ramsetu.core.hla.HlaTyping;
 import org.ramsetu.core.organ.Organ;
+import org.ramsetu.core.patient.PatientRequest;
 import org.ramsetu.core.scores.BodySize;
 import org.ramsetu.core.scores.Sex;
 
@@ -55,6 +58,76 @@ class EligibilityRulesTest {
         assertThat(r.exclusions())
                 .extracting(Exclusion::code)
                 .containsExactly(ReasonCode.ABO_INCOMPATIBLE);
+    }
+
+    @Test
+    void theAboScreenGivesTheFullAssessmentsAboAnswerForEveryPair() {
+        HlaTyping other = HlaTyping.of("A3", "B7", "DR4");
+        java.util.List<HlaTyping> typings = java.util.Arrays.asList(null, TYPING, other);
+        int allowedOnlyWithZeroMismatch = 0;
+        for (Organ organ : Organ.values()) {
+            for (String donorGroup : GROUPS) {
+                for (String patientGroup : GROUPS) {
+                    for (HlaTyping donorHla : typings) {
+                        for (HlaTyping patientHla : typings) {
+                            DonorOffer d = withHla(donor("D1", organ, donorGroup), donorHla);
+                            PatientRequest p =
+                                    withHla(patient("P1", organ, patientGroup), patientHla);
+                            boolean full = rules.assess(d, p).abo().eligible();
+                            assertThat(
+                                            EligibilityRules.aboAllows(
+                                                    organ, d.bloodGroup(), donorHla, p))
+                                    .as(
+                                            "%s %s → %s, typings %s / %s",
+                                            organ, donorGroup, patientGroup, donorHla, patientHla)
+                                    .isEqualTo(full);
+                            if (full
+                                    && donorHla == TYPING
+                                    && patientHla == TYPING
+                                    && !EligibilityRules.aboAllows(
+                                            organ, d.bloodGroup(), other, p)) {
+                                allowedOnlyWithZeroMismatch++;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // O→A, O→B, O→AB and B→AB kidneys, each Rh combination: the exception is exercised
+        assertThat(allowedOnlyWithZeroMismatch).isEqualTo(4 * 4);
+    }
+
+    private static final java.util.List<String> GROUPS =
+            java.util.List.of("O+", "O-", "A+", "A-", "B+", "B-", "AB+", "AB-");
+
+    private static DonorOffer withHla(DonorOffer d, HlaTyping hla) {
+        return new DonorOffer(
+                d.donorId(),
+                d.organ(),
+                d.bloodGroup(),
+                hla,
+                d.hospital(),
+                d.pledgeStatus(),
+                d.registeredAt(),
+                d.elapsedIschaemiaHours(),
+                d.body(),
+                d.tests());
+    }
+
+    private static PatientRequest withHla(PatientRequest p, HlaTyping hla) {
+        return new PatientRequest(
+                p.patientId(),
+                p.organ(),
+                p.bloodGroup(),
+                hla,
+                p.unacceptableAntigens(),
+                p.hospital(),
+                p.urgencyLevel(),
+                p.heartStatus(),
+                p.liverLabs(),
+                p.body(),
+                p.listedAt(),
+                p.registeredAt());
     }
 
     @Test

@@ -35,7 +35,9 @@ import org.ramsetu.platform.registry.requests.TransplantRequests;
 import org.ramsetu.platform.security.RecordAccess;
 import org.ramsetu.platform.web.idempotency.IdempotencyConfiguration;
 import org.ramsetu.platform.web.idempotency.IdempotentRequests;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -81,6 +83,11 @@ public class RegistryConfiguration {
     VerifiedPledges verifiedPledges(
             JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
         return new VerifiedPledges(jdbc, transactions, clock);
+    }
+
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> verifiedPledgesReadAhead(VerifiedPledges pledges) {
+        return ready -> pledges.warm();
     }
 
     @Bean

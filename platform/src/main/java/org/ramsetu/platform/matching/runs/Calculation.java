@@ -14,7 +14,8 @@ import org.ramsetu.platform.registry.pledges.VerifiedPledge;
  * record needs about each candidate.
  *
  * @param eligible the prepared candidates by id (transport plans, ischaemia)
- * @param pool the verified pledges the run considered, by pledge id (versions, donor accounts)
+ * @param pool the verified pledges behind the proposals, by pledge id (versions, donor accounts)
+ * @param counted the pledges of the organ neither ranked nor listed as excluded, by reason
  * @param contributions the model's per-feature reasons for the proposed candidates
  */
 record Calculation(
@@ -24,6 +25,7 @@ record Calculation(
         String degradedCause,
         Map<CandidateId, Candidate> eligible,
         Map<String, VerifiedPledge> pool,
+        Map<String, Integer> counted,
         Map<CandidateId, Map<String, Double>> contributions,
         RunSettings settings,
         long durationMillis) {

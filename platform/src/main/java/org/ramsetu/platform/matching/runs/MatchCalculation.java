@@ -2,11 +2,17 @@ package org.ramsetu.platform.matching.runs;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.ramsetu.core.donor.DonorOffer;
 import org.ramsetu.core.eligibility.EligibilityRules;
+import org.ramsetu.core.eligibility.ReasonCode;
 import org.ramsetu.core.geo.SearchBox;
 import org.ramsetu.core.geo.TransportSettings;
 import org.ramsetu.core.organ.Organ;
@@ -24,6 +30,7 @@ import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.records.Sql;
 import org.ramsetu.platform.registry.patients.PatientProfiles;
+import org.ramsetu.platform.registry.pledges.PledgeSearch;
 import org.ramsetu.platform.registry.pledges.VerifiedPledge;
 import org.ramsetu.platform.registry.pledges.VerifiedPledges;
 import org.ramsetu.platform.registry.requests.RequestId;
@@ -82,6 +89,20 @@ class MatchCalculation {
                 .orElseThrow(() -> new NotFound("transplant request", id));
     }
 
+    /** The verified pledges behind the proposals: the record names their versions and donors. */
+    private Map<String, VerifiedPledge> proposedPledges(
+            RankingResult ranking, List<VerifiedPledge> found) {
+        Set<String> proposed = new HashSet<>();
+        ranking.ranked().stream().limit(proposals).forEach(r -> proposed.add(r.id().donorId()));
+        Map<String, VerifiedPledge> byId = new HashMap<>();
+        for (VerifiedPledge pledge : found) {
+            if (proposed.contains(pledge.offer().donorId())) {
+                byId.put(pledge.offer().donorId(), pledge);
+            }
+        }
+        return byId;
+    }
+
     Calculation calculate(TransplantRequest request) {
         long started = System.nanoTime();
         Instant asOf = Sql.now(clock);
@@ -100,19 +121,28 @@ class MatchCalculation {
                         asOf);
         Organ organ = request.organ();
         double reach = SearchBox.reachKm(organ, transport);
-        List<VerifiedPledge> offers =
+        PledgeSearch search =
                 pledges.find(
                         organ,
                         DonorGroups.allowed(organ, facts.patient().bloodGroup().abo()),
                         SearchBox.around(facts.patient().hospital(), reach),
                         asOf);
-        Map<String, VerifiedPledge> byPledge = new HashMap<>(offers.size() * 2);
-        for (VerifiedPledge o : offers) {
-            byPledge.put(o.offer().donorId(), o);
+        // Only a zero-mismatch typing lets kidney pledges of some groups through (O→A/B/AB,
+        // B→AB), and most are not: they are counted, not assessed and listed one by one.
+        List<DonorOffer> offers = new ArrayList<>(search.found().size());
+        int aboIncompatible = 0;
+        for (VerifiedPledge pledge : search.found()) {
+            DonorOffer offer = pledge.offer();
+            if (EligibilityRules.aboAllows(
+                    organ, offer.bloodGroup(), offer.hla(), facts.patient())) {
+                offers.add(offer);
+            } else {
+                aboIncompatible++;
+            }
         }
-        PreparedRun prepared =
-                preparation.forPatient(
-                        facts.patient(), offers.stream().map(VerifiedPledge::offer).toList(), asOf);
+        Map<String, Integer> counted = new LinkedHashMap<>(search.setAside());
+        counted.put(ReasonCode.ABO_INCOMPATIBLE.name(), aboIncompatible);
+        PreparedRun prepared = preparation.forPatient(facts.patient(), offers, asOf);
         MlScoring.Outcome outcome = scoring.score(organ, prepared);
         RankingResult ranking = policy.rank(prepared, outcome.scores());
         Map<CandidateId, Candidate> eligible = new HashMap<>(prepared.eligible().size() * 2);
@@ -141,7 +171,8 @@ class MatchCalculation {
                 ranking,
                 cause,
                 eligible,
-                byPledge,
+                proposedPledges(ranking, search.found()),
+                counted,
                 contributions,
                 settings,
                 (System.nanoTime() - started) / 1_000_000);

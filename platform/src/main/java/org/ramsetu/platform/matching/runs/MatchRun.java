@@ -2,6 +2,7 @@ package org.ramsetu.platform.matching.runs;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.ramsetu.core.organ.Organ;
 
@@ -17,6 +18,10 @@ import org.ramsetu.core.organ.Organ;
  * @param rescoredFrom for a re-scoring run, the degraded run it replaces
  * @param candidates the ranked candidates, best first (all of them, or the head when read back)
  * @param excluded pledges removed by the hard filters (all, or the head when read back)
+ * @param counted the other pledges of the organ, neither ranked nor listed, by reason (see {@link
+ *     org.ramsetu.platform.registry.pledges.PledgeSearch} and {@code ABO_INCOMPATIBLE}), so that
+ *     ranked + excluded + counted = every pledge of the organ when the run started; null for a run
+ *     recorded before runs counted them
  */
 public record MatchRun(
         UUID id,
@@ -37,4 +42,5 @@ public record MatchRun(
         int excludedCount,
         List<RunCandidate> candidates,
         List<RunExclusion> excluded,
+        Map<String, Integer> counted,
         long durationMillis) {}

@@ -3,6 +3,7 @@ package org.ramsetu.platform.matching.runs;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.ramsetu.core.organ.Organ;
@@ -21,6 +22,11 @@ import org.ramsetu.platform.matching.matches.MatchStatus;
  * @param rescoredBy for a degraded run, the run that re-scored it, once written
  * @param candidateCount ranked candidates in the run ({@code candidates} may show only the head)
  * @param excludedCount excluded pledges in the run ({@code excluded} may show only the head)
+ * @param counted the organ's other pledges, neither ranked nor listed, by reason: not verified
+ *     ({@code PENDING}, {@code REJECTED}, {@code WITHDRAWN}, {@code DONATED}), {@code
+ *     BLOOD_GROUP_NEVER_ALLOWED}, {@code OUT_OF_REACH}, {@code ABO_INCOMPATIBLE} (a kidney group
+ *     only a zero-mismatch typing would allow); candidateCount + excludedCount + the counts = every
+ *     pledge of the organ when the run started. Null for runs recorded before runs counted
  * @param proposals the matches the run proposed, best first, with their status now
  */
 public record MatchRunView(
@@ -42,6 +48,7 @@ public record MatchRunView(
         long durationMillis,
         int candidateCount,
         int excludedCount,
+        @Nullable Map<String, Integer> counted,
         List<Proposal> proposals,
         List<RunCandidate> candidates,
         List<RunExclusion> excluded) {
@@ -73,6 +80,7 @@ public record MatchRunView(
                 run.durationMillis(),
                 run.candidateCount(),
                 run.excludedCount(),
+                run.counted(),
                 proposals.stream()
                         .map(m -> new Proposal(m.id(), m.rank(), m.pledgeId(), m.status().name()))
                         .toList(),

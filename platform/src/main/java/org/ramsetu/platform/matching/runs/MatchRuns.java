@@ -3,6 +3,7 @@ package org.ramsetu.platform.matching.runs;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,11 +26,13 @@ public class MatchRuns {
             id, request_id, patient_id, organ, request_version, created_at, created_by, trigger,
             degraded, degraded_cause, model_version, policy_version, formula_versions,
             rescored_from, settings, candidate_count, excluded_count, candidates, excluded,
-            duration_ms
+            counted, duration_ms
             """;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+    private static final TypeReference<LinkedHashMap<String, Integer>> COUNTS =
+            new TypeReference<>() {};
 
     private final JdbcClient jdbc;
 
@@ -91,6 +94,7 @@ public class MatchRuns {
         v.put("excludedCount", run.excludedCount());
         v.put("candidates", CompressedList.of(run.candidates()));
         v.put("excluded", CompressedList.of(run.excluded()));
+        v.put("counted", run.counted() == null ? null : JSON.writeValueAsString(run.counted()));
         v.put("duration", run.durationMillis());
         jdbc.sql(
                         """
@@ -98,11 +102,12 @@ public class MatchRuns {
                             created_at, created_by, trigger, degraded, degraded_cause,
                             model_version, policy_version, formula_versions, rescored_from,
                             settings, candidate_count, excluded_count, candidates, excluded,
-                            duration_ms)
+                            counted, duration_ms)
                         values (:id, :request, :patient, :organ, :requestVersion, :created, :by,
                             :trigger, :degraded, :cause, :model, :policy, cast(:formulas as jsonb),
                             :rescoredFrom, cast(:settings as jsonb), :candidateCount,
-                            :excludedCount, :candidates, :excluded, :duration)
+                            :excludedCount, :candidates, :excluded, cast(:counted as jsonb),
+                            :duration)
                         """)
                 .params(v)
                 .update();
@@ -183,7 +188,12 @@ public class MatchRuns {
                 rs.getInt("excluded_count"),
                 CompressedList.head(rs.getBytes("candidates"), candidates, RunCandidate.class),
                 CompressedList.head(rs.getBytes("excluded"), excluded, RunExclusion.class),
+                counted(rs.getString("counted")),
                 rs.getLong("duration_ms"));
+    }
+
+    private static Map<String, Integer> counted(String json) {
+        return json == null ? null : JSON.readValue(json, COUNTS);
     }
 
     /** Up to {@code limit} open runs of the organ after {@code after} (null: from the first). */

@@ -54,6 +54,7 @@ final class RunRecord {
                 excluded.size(),
                 candidates,
                 excluded,
+                calc.counted(),
                 calc.durationMillis());
     }
 

@@ -84,6 +84,7 @@ public class RunningMatch {
                         run.excludedCount(),
                         head(run.candidates()),
                         head(run.excluded()),
+                        run.counted(),
                         run.durationMillis());
         return MatchRunView.of(head, matches.ofRun(run.id()), null);
     }

@@ -3,6 +3,7 @@ package org.ramsetu.platform.registry.pledges;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.ramsetu.core.blood.Abo;
@@ -96,9 +97,10 @@ final class PledgeColumns {
     }
 
     /**
-     * The pledges whose donor's ABO group is in {@code groups} and who lives inside {@code box}.
+     * The pledges whose donor's ABO group is in {@code groups} and who lives inside {@code box};
+     * {@code setAside} receives how many were not, by reason (a group first, then the box).
      */
-    List<VerifiedPledge> select(Set<Abo> groups, SearchBox box) {
+    List<VerifiedPledge> select(Set<Abo> groups, SearchBox box, Map<String, Integer> setAside) {
         int mask = 0;
         for (Abo group : groups) {
             mask |= 1 << group.ordinal();
@@ -108,15 +110,22 @@ final class PledgeColumns {
         double minLon = box.minLongitude();
         double maxLon = box.maxLongitude();
         List<VerifiedPledge> found = new ArrayList<>();
+        int otherGroup = 0;
+        int outOfReach = 0;
         for (int i = 0; i < abo.length; i++) {
-            if ((mask & (1 << abo[i])) != 0
-                    && latitude[i] >= minLat
-                    && latitude[i] <= maxLat
-                    && longitude[i] >= minLon
-                    && longitude[i] <= maxLon) {
+            if ((mask & (1 << abo[i])) == 0) {
+                otherGroup++;
+            } else if (latitude[i] < minLat
+                    || latitude[i] > maxLat
+                    || longitude[i] < minLon
+                    || longitude[i] > maxLon) {
+                outOfReach++;
+            } else {
                 found.add(offers[i]);
             }
         }
+        setAside.put(PledgeSearch.BLOOD_GROUP_NEVER_ALLOWED, otherGroup);
+        setAside.put(PledgeSearch.OUT_OF_REACH, outOfReach);
         return found;
     }
 }

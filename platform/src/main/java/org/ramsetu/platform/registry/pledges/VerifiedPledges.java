@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,8 +24,6 @@ import org.ramsetu.core.scores.Sex;
 import org.ramsetu.platform.registry.common.HlaText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -62,6 +61,17 @@ public class VerifiedPledges {
 
     static final String GENERATION = "select generation from candidate_generation";
 
+    /** Every pledge not verified, counted: a run accounts for each pledge of its organ. */
+    static final String NOT_VERIFIED =
+            """
+            select organ, status, count(*) from pledge where status <> 'VERIFIED'
+            group by organ, status
+            """;
+
+    /** The statuses a pledge has before, beside or after being verified, in the runs' order. */
+    private static final List<String> NOT_VERIFIED_STATUSES =
+            List.of("PENDING", "REJECTED", "WITHDRAWN", "DONATED");
+
     static final String CHANGED_DONORS =
             """
             select distinct donor_id from candidate_change
@@ -92,16 +102,23 @@ public class VerifiedPledges {
 
     /**
      * The verified pledges of the organ whose donor's ABO group is one of {@code groups} and whose
-     * home lies inside {@code box}, as of the latest committed change; in the snapshot's order.
+     * home lies inside {@code box}, as of the latest committed change, in the snapshot's order; and
+     * every other pledge of the organ counted by why it was set aside.
      */
-    public List<VerifiedPledge> find(Organ organ, Set<Abo> groups, SearchBox box, Instant asOf) {
+    public PledgeSearch find(Organ organ, Set<Abo> groups, SearchBox box, Instant asOf) {
         LocalDate day = LocalDate.ofInstant(asOf, ZoneOffset.UTC);
         long generation = jdbc.sql(GENERATION).query(Long.class).single();
         Snapshot known = current;
         if (known == null || known.generation() < generation || !known.day().equals(day)) {
             known = refresh(generation, day);
         }
-        return known.organ(organ).select(groups, box);
+        Map<String, Integer> setAside = new LinkedHashMap<>();
+        Map<String, Integer> notVerified = known.notVerified().getOrDefault(organ, Map.of());
+        for (String status : NOT_VERIFIED_STATUSES) {
+            setAside.put(status, notVerified.getOrDefault(status, 0));
+        }
+        List<VerifiedPledge> found = known.organ(organ).select(groups, box, setAside);
+        return new PledgeSearch(found, setAside);
     }
 
     /**
@@ -109,7 +126,6 @@ public class VerifiedPledges {
      * run does not wait for the full read (about 2.6 s for 110,000 pledges on 2 cores) and
      * readiness does not wait either. A failure is left to the first run to meet again.
      */
-    @EventListener(ApplicationReadyEvent.class)
     public void warm() {
         Thread warming =
                 new Thread(
@@ -175,12 +191,12 @@ public class VerifiedPledges {
                 changed.isEmpty()
                         ? List.of()
                         : load(VERIFIED_OF_DONORS, Map.of("donors", changed.toArray(UUID[]::new)));
-        return known.with(generation, day, new HashSet<>(changed), reloaded);
+        return known.with(generation, day, new HashSet<>(changed), reloaded, notVerified());
     }
 
     private Snapshot full(long generation, LocalDate day, String why) {
         long started = System.nanoTime();
-        Snapshot loaded = Snapshot.of(generation, day, load(VERIFIED, Map.of()));
+        Snapshot loaded = Snapshot.of(generation, day, load(VERIFIED, Map.of()), notVerified());
         LOG.info(
                 "Verified pledges read in full ({}): {} at generation {} in {} ms",
                 why,
@@ -188,6 +204,19 @@ public class VerifiedPledges {
                 generation,
                 (System.nanoTime() - started) / 1_000_000);
         return loaded;
+    }
+
+    /** Runs inside the repeatable-read transaction, like the read of the pledges it completes. */
+    private Map<Organ, Map<String, Integer>> notVerified() {
+        Map<Organ, Map<String, Integer>> counts = new EnumMap<>(Organ.class);
+        jdbc.sql(NOT_VERIFIED)
+                .query(
+                        rs -> {
+                            counts.computeIfAbsent(
+                                            Organ.valueOf(rs.getString(1)), o -> new HashMap<>())
+                                    .put(rs.getString(2), rs.getInt(3));
+                        });
+        return counts;
     }
 
     private List<VerifiedPledgeRow> load(String sql, Map<String, Object> params) {
@@ -219,9 +248,17 @@ public class VerifiedPledges {
     }
 
     /** The snapshot as of one generation: one column set per organ, offers built for one day. */
-    private record Snapshot(long generation, LocalDate day, Map<Organ, PledgeColumns> organs) {
+    private record Snapshot(
+            long generation,
+            LocalDate day,
+            Map<Organ, PledgeColumns> organs,
+            Map<Organ, Map<String, Integer>> notVerified) {
 
-        static Snapshot of(long generation, LocalDate day, List<VerifiedPledgeRow> rows) {
+        static Snapshot of(
+                long generation,
+                LocalDate day,
+                List<VerifiedPledgeRow> rows,
+                Map<Organ, Map<String, Integer>> notVerified) {
             Map<Organ, List<VerifiedPledgeRow>> byOrgan = new EnumMap<>(Organ.class);
             for (Organ organ : Organ.values()) {
                 byOrgan.put(organ, new ArrayList<>());
@@ -229,7 +266,7 @@ public class VerifiedPledges {
             rows.forEach(r -> byOrgan.get(r.organ()).add(r));
             Map<Organ, PledgeColumns> organs = new EnumMap<>(Organ.class);
             byOrgan.forEach((organ, list) -> organs.put(organ, PledgeColumns.of(list, day)));
-            return new Snapshot(generation, day, organs);
+            return new Snapshot(generation, day, organs, notVerified);
         }
 
         PledgeColumns organ(Organ organ) {
@@ -242,7 +279,7 @@ public class VerifiedPledges {
             }
             Map<Organ, PledgeColumns> rebuilt = new EnumMap<>(Organ.class);
             organs.forEach((organ, columns) -> rebuilt.put(organ, columns.on(newDay)));
-            return new Snapshot(generation, newDay, rebuilt);
+            return new Snapshot(generation, newDay, rebuilt, notVerified);
         }
 
         /** This snapshot with every pledge of the changed donors replaced by what was reloaded. */
@@ -250,7 +287,8 @@ public class VerifiedPledges {
                 long newGeneration,
                 LocalDate newDay,
                 Set<UUID> changedDonors,
-                List<VerifiedPledgeRow> reloaded) {
+                List<VerifiedPledgeRow> reloaded,
+                Map<Organ, Map<String, Integer>> nowNotVerified) {
             Snapshot base = on(newDay);
             Map<Organ, List<VerifiedPledgeRow>> added = new EnumMap<>(Organ.class);
             reloaded.forEach(r -> added.computeIfAbsent(r.organ(), o -> new ArrayList<>()).add(r));
@@ -263,7 +301,7 @@ public class VerifiedPledges {
                                             changedDonors,
                                             added.getOrDefault(organ, List.of()),
                                             newDay)));
-            return new Snapshot(newGeneration, newDay, organs);
+            return new Snapshot(newGeneration, newDay, organs, nowNotVerified);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,13 +67,49 @@ class VerifiedPledgesIntegrationTest {
     }
 
     @Test
+    void everyPledgeOfTheOrganIsFoundOrCountedByWhyItWasSetAside() {
+        UUID delhi = donor("O+", DELHI);
+        UUID verified = pledge(delhi, "KIDNEY", "VERIFIED");
+        pledge(donor("O-", new Coordinates(19.08, 72.88)), "KIDNEY", "VERIFIED");
+        pledge(donor("A+", DELHI), "KIDNEY", "VERIFIED");
+        pledge(donor("O+", DELHI), "KIDNEY", "PENDING");
+        pledge(donor("O+", DELHI), "KIDNEY", "WITHDRAWN");
+        pledge(donor("O+", DELHI), "KIDNEY", "WITHDRAWN");
+        pledge(delhi, "HEART", "DONATED"); // another organ: not counted for kidneys
+
+        PledgeSearch search = pledges.find(Organ.KIDNEY, EnumSet.of(Abo.O), NEAR_DELHI, NOW);
+
+        assertThat(search.found()).extracting(p -> p.id().value()).containsExactly(verified);
+        assertThat(search.setAside())
+                .containsExactly(
+                        Map.entry("PENDING", 1),
+                        Map.entry("REJECTED", 0),
+                        Map.entry("WITHDRAWN", 2),
+                        Map.entry("DONATED", 0),
+                        Map.entry(PledgeSearch.BLOOD_GROUP_NEVER_ALLOWED, 1),
+                        Map.entry(PledgeSearch.OUT_OF_REACH, 1));
+        assertThat(search.pledges())
+                .isEqualTo(
+                        db.jdbc()
+                                .sql("select count(*) from pledge where organ = 'KIDNEY'")
+                                .query(Integer.class)
+                                .single());
+
+        // a status change is counted at the next call, as the pledges are
+        db.jdbc().sql("update pledge set status = 'VERIFIED' where status = 'PENDING'").update();
+        assertThat(pledges.find(Organ.KIDNEY, EnumSet.of(Abo.O), NEAR_DELHI, NOW).setAside())
+                .containsEntry("PENDING", 0);
+    }
+
+    @Test
     void aChangeCommittedBeforeACallIsSeenByIt() {
         UUID donor = donor("A+", DELHI);
         UUID kidney = pledge(donor, "KIDNEY", "PENDING");
         assertThat(ids(Organ.KIDNEY, EVERY_GROUP, NEAR_DELHI)).isEmpty();
 
         setStatus(kidney, "VERIFIED");
-        List<VerifiedPledge> found = pledges.find(Organ.KIDNEY, EVERY_GROUP, NEAR_DELHI, NOW);
+        List<VerifiedPledge> found =
+                pledges.find(Organ.KIDNEY, EVERY_GROUP, NEAR_DELHI, NOW).found();
         assertThat(found).extracting(p -> p.id().value()).containsExactly(kidney);
         assertThat(found.get(0).donor().value()).isEqualTo(donor);
         assertThat(found.get(0).version()).isEqualTo(1);
@@ -94,7 +131,7 @@ class VerifiedPledgesIntegrationTest {
                         """)
                 .param("d", donor)
                 .update();
-        assertThat(pledges.find(Organ.KIDNEY, EVERY_GROUP, NEAR_DELHI, NOW))
+        assertThat(pledges.find(Organ.KIDNEY, EVERY_GROUP, NEAR_DELHI, NOW).found())
                 .singleElement()
                 .satisfies(p -> assertThat(p.offer().hla()).isNotNull());
 
@@ -150,15 +187,16 @@ class VerifiedPledgesIntegrationTest {
         pledge(donor, "CORNEA", "VERIFIED");
         Instant dayBefore = LocalDate.of(2026, 12, 5).atStartOfDay(ZoneOffset.UTC).toInstant();
 
-        assertThat(pledges.find(Organ.CORNEA, EVERY_GROUP, NEAR_DELHI, dayBefore))
+        assertThat(pledges.find(Organ.CORNEA, EVERY_GROUP, NEAR_DELHI, dayBefore).found())
                 .singleElement()
                 .satisfies(p -> assertThat(p.offer().body().ageYears()).isEqualTo(45));
         assertThat(
                         pledges.find(
-                                Organ.CORNEA,
-                                EVERY_GROUP,
-                                NEAR_DELHI,
-                                dayBefore.plusSeconds(86_400)))
+                                        Organ.CORNEA,
+                                        EVERY_GROUP,
+                                        NEAR_DELHI,
+                                        dayBefore.plusSeconds(86_400))
+                                .found())
                 .singleElement()
                 .satisfies(p -> assertThat(p.offer().body().ageYears()).isEqualTo(46));
     }
@@ -177,7 +215,9 @@ class VerifiedPledgesIntegrationTest {
     }
 
     private List<UUID> ids(Organ organ, Set<Abo> groups, SearchBox box) {
-        return pledges.find(organ, groups, box, NOW).stream().map(p -> p.id().value()).toList();
+        return pledges.find(organ, groups, box, NOW).found().stream()
+                .map(p -> p.id().value())
+                .toList();
     }
 
     private long generation() {
