@@ -59,7 +59,7 @@ class MatchRunIntegrationTest {
 
         assertThat(run.path("degraded").asBoolean()).isFalse();
         assertThat(run.path("modelVersion").asString()).startsWith("v");
-        assertThat(run.path("policyVersion").asString()).isEqualTo("ranking/ramsetu-1");
+        assertThat(run.path("policyVersion").asString()).isEqualTo("ranking/ramsetu-2");
         assertThat(run.path("formulaVersions").toString())
                 .contains("HLA-points/ETKAS-400")
                 .contains("urgency-level");
@@ -72,7 +72,11 @@ class MatchRunIntegrationTest {
         assertThat(best.path("mlScore").isNumber()).isTrue();
         assertThat(best.path("explanation").asString())
                 .startsWith(
-                        "#1 " + requestId + "/" + identicalPledge + ": urgency 3, ABO identical")
+                        "#1 "
+                                + requestId
+                                + "/"
+                                + identicalPledge
+                                + ": urgency 3, 0-mismatch, ABO identical")
                 .contains("HLA 400/400");
         JsonNode weights = best.path("components").path("weights");
         assertThat(

@@ -17,6 +17,11 @@ final class Explanations {
                 .append(c.id())
                 .append(": ")
                 .append(c.tier().label());
+        // 400 HLA points are zero A/B/DR mismatches exactly (400 − 66.67 × mismatches): the
+        // reason such a pair stands above better-scored ones (RankingPolicy).
+        if (s.hlaPoints() == 400.0) {
+            b.append(", 0-mismatch");
+        }
         if (c.abo() != AboMatch.NOT_APPLICABLE) {
             b.append(", ABO ").append(c.abo().name().toLowerCase(Locale.ROOT));
         }

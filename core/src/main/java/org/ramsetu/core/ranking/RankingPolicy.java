@@ -10,15 +10,20 @@ import org.ramsetu.core.blood.AboMatch;
 import org.ramsetu.core.features.FeatureVector;
 import org.ramsetu.core.features.Imputation;
 import org.ramsetu.core.hla.HlaMatching;
+import org.ramsetu.core.hla.HlaMismatch;
 import org.ramsetu.core.organ.Organ;
 
 /**
- * Orders eligible candidates: urgency tier (more urgent first), then ABO identical before
- * compatible (kidney and liver policy), then the combined score, then longer waiting, earlier
- * registration and finally the candidate id, so the order is total and independent of input order.
+ * Orders eligible candidates: urgency tier (more urgent first), then for kidneys a pair with zero
+ * HLA-A/B/DR mismatches before any other (OPTN Policy 8 gives 0-ABDR-mismatch candidates first
+ * priority; allocation runs' {@code ZERO_MISMATCH} group does the same from the donor's side), then
+ * ABO identical before compatible (kidney and liver policy), then the combined score, then longer
+ * waiting, earlier registration and finally the candidate id, so the order is total and independent
+ * of input order.
  */
 public final class RankingPolicy {
-    public static final String VERSION = "ranking/ramsetu-1";
+    /** Version 2 put zero-mismatch kidney pairs first; version 1 ranked them by score alone. */
+    public static final String VERSION = "ranking/ramsetu-2";
 
     private final RankingWeights weights;
 
@@ -107,6 +112,10 @@ public final class RankingPolicy {
         if (c != 0) {
             return c;
         }
+        c = Boolean.compare(y.zeroMismatchKidney, x.zeroMismatchKidney); // 0-ABDR first
+        if (c != 0) {
+            return c;
+        }
         c = Integer.compare(x.aboPriority, y.aboPriority); // identical before compatible
         if (c != 0) {
             return c;
@@ -142,6 +151,7 @@ public final class RankingPolicy {
         final FeatureVector features;
         final int tierRank;
         final int aboPriority;
+        final boolean zeroMismatchKidney;
         final long listedAt;
         final long patientRegistered;
         final long donorRegistered;
@@ -156,6 +166,9 @@ public final class RankingPolicy {
             features = c.features().vector();
             tierRank = tier.rank();
             aboPriority = abo.priority();
+            HlaMismatch mismatch = c.eligibility().hlaMismatch();
+            zeroMismatchKidney =
+                    c.donor().organ() == Organ.KIDNEY && mismatch != null && mismatch.isZero();
             listedAt = nanos(c.patient().listedAt());
             patientRegistered = nanos(c.patient().registeredAt());
             donorRegistered = nanos(c.donor().registeredAt());

@@ -67,6 +67,43 @@ class RankingPolicyTest {
     }
 
     @Test
+    void aZeroMismatchKidneyComesFirstWhateverItsScoreAsInAllocationRuns() {
+        PatientRequest patient = patient("P1", Organ.KIDNEY, "A+");
+        DonorOffer zeroMismatch = donor("D-zero", Organ.KIDNEY, "A+"); // the fixtures' own typing
+        DonorOffer mismatched =
+                new DonorOffer(
+                        "D-best-score",
+                        Organ.KIDNEY,
+                        zeroMismatch.bloodGroup(),
+                        org.ramsetu.core.hla.HlaTyping.of("A1", "A3", "B8", "B7", "DR3", "DR4"),
+                        zeroMismatch.hospital(),
+                        zeroMismatch.pledgeStatus(),
+                        zeroMismatch.registeredAt(),
+                        0,
+                        zeroMismatch.body(),
+                        zeroMismatch.tests());
+        RankingResult r =
+                policy.rank(
+                        preparation.forPatient(patient, List.of(mismatched, zeroMismatch), AS_OF),
+                        MlScores.of(
+                                Map.of(
+                                        new CandidateId("P1", "D-best-score"),
+                                        0.99,
+                                        new CandidateId("P1", "D-zero"),
+                                        0.05),
+                                "m-1"));
+
+        assertThat(r.ranked())
+                .extracting(c -> c.id().donorId())
+                .containsExactly("D-zero", "D-best-score");
+        assertThat(r.ranked().get(1).components().combined())
+                .isGreaterThan(r.ranked().get(0).components().combined());
+        assertThat(r.ranked().get(0).explanation()).contains(", 0-mismatch, ABO identical;");
+        assertThat(r.ranked().get(1).explanation()).doesNotContain("0-mismatch");
+        assertThat(r.policyVersion()).isEqualTo("ranking/ramsetu-2");
+    }
+
+    @Test
     void withoutMlScoresTheRunIsDegradedAndSaysSo() {
         DonorOffer kidney = donor("D1", Organ.KIDNEY, "A+");
         RankingResult r =
