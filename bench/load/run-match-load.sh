@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Issue 8, item 6: the match-run load test against `all` or split mode, with its summary.
 #
-#   bench/load/run-match-load.sh all|split DATA_DIR [SECONDS] [COORDINATORS] [REGISTRATIONS_PER_S]
+#   bench/load/run-match-load.sh all|split DATA_DIR [SECONDS] [COORDINATORS] [REGISTRATIONS_PER_S] [RUNS_PER_S]
+#
+# Without RUNS_PER_S the coordinators run matches back to back (closed model: throughput); with it
+# runs arrive at random at that rate, each as one of the coordinators (open model: latency at a
+# given demand; 20 coordinators each starting a run every 10 s on average is 2).
 #
 # DATA_DIR must hold demo data, e.g. RAMSETU_DATA_DIR=/tmp/load-data ./ramsetu demo
 # --donors 100000 --patients 2000. Nothing else may use DATA_DIR or ports 8080-8082 meanwhile.
@@ -12,6 +16,7 @@ data=$(cd "${2:?data folder}" && pwd)
 seconds=${3:-120}
 coordinators=${4:-20}
 registrations=${5:-0.5}
+runs_per_second=${6:-}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 
@@ -55,10 +60,11 @@ grep -q '^READY' "$work/stack.log" || { echo "stack not ready in 10 minutes"; ca
   "-Dramsetu.coordinatorTotpSecret=$(cat "$work/coordinator-totp")" \
   -Dramsetu.seconds="$seconds" \
   -Dramsetu.coordinators="$coordinators" \
-  -Dramsetu.registrationsPerSecond="$registrations" 2>&1 | tee "$work/gatling.log" || status=$?
+  -Dramsetu.registrationsPerSecond="$registrations" \
+  ${runs_per_second:+-Dramsetu.model=open -Dramsetu.runsPerSecond="$runs_per_second"} 2>&1 | tee "$work/gatling.log" || status=$?
 
 report=$(ls -dt bench/target/gatling/matchrunloadsimulation-*/ | head -1)
-echo "mode $mode, $coordinators coordinators, $seconds s, $registrations donors/s and patients/s"
+echo "mode $mode, $coordinators coordinators, ${runs_per_second:+open model at $runs_per_second runs/s, }$seconds s, $registrations donors/s and patients/s"
 python3 bench/load/gatling-summary.py "$report/index.html"
 grep -h "^sign-up code mail" "$work/gatling.log" || true
 echo "report: $report/index.html"

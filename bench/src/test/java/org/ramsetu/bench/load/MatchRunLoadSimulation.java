@@ -7,12 +7,14 @@ import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
@@ -24,16 +26,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.ramsetu.infra.crypto.AuthenticatorApp;
 
 /**
  * Issue 8, item 6: coordinators run match runs against the verified pledges of a {@code ramsetu
- * demo} data folder while new donors and patients register. Closed model for the coordinators (each
- * of {@code ramsetu.coordinators} logs in once, then runs matches back to back for the duration, as
- * a person at a console waits for one run before starting the next); open model for the
- * registrations (arrivals per second, whatever the server's latency).
+ * demo} data folder while new donors and patients register. Two models for the coordinators: closed
+ * by default (each of {@code ramsetu.coordinators} logs in once, then runs matches back to back for
+ * the duration, as a person at a console waits for one run before starting the next: the saturated
+ * throughput), or open with {@code ramsetu.model=open} (runs arrive at random at {@code
+ * ramsetu.runsPerSecond}, 2 by default, whatever the latency of those before: the latency
+ * coordinators see at a given demand). Registrations are always open (arrivals per second).
  *
  * <p>A registration is the whole journey: sign-up, the code from the mail folder (written by the
  * worker through the queue), verification, profile, then a kidney pledge (donors) or a kidney
@@ -57,6 +63,14 @@ public class MatchRunLoadSimulation extends Simulation {
     private final String coordinatorTotpSecret = required("ramsetu.coordinatorTotpSecret");
     private final Duration duration =
             Duration.ofSeconds(Integer.getInteger("ramsetu.seconds", 120));
+
+    /** {@code closed} (back to back per coordinator) or {@code open} (runs arrive at a rate). */
+    private final boolean open = "open".equals(System.getProperty("ramsetu.model", "closed"));
+
+    private final double runsPerSecond =
+            Double.parseDouble(System.getProperty("ramsetu.runsPerSecond", "2"));
+    private final List<String> signedIn = new CopyOnWriteArrayList<>();
+    private final AtomicInteger turn = new AtomicInteger();
     private final double registrations =
             Double.parseDouble(System.getProperty("ramsetu.registrationsPerSecond", "0.5"));
     private final MailInbox inbox =
@@ -76,9 +90,9 @@ public class MatchRunLoadSimulation extends Simulation {
                     .contentTypeHeader("application/json")
                     .shareConnections();
 
-    private final ScenarioBuilder coordinatorsRunningMatches =
-            scenario("coordinators")
-                    .feed(coordinatorFeeder())
+    /** Each coordinator signs in once (both steps measured); the token stays in the session. */
+    private final ChainBuilder coordinatorSignIn =
+            feed(coordinatorFeeder())
                     .exec(
                             http("coordinator log in")
                                     .post("/api/v1/auth/login")
@@ -103,21 +117,54 @@ public class MatchRunLoadSimulation extends Simulation {
                                             StringBody(
                                                     "{\"challenge\":\"#{challenge}\",\"code\":\"#{code}\"}"))
                                     .check(status().is(200))
-                                    .check(jsonPath("$.accessToken").saveAs("token")))
-                    .during(duration)
+                                    .check(jsonPath("$.accessToken").saveAs("token")));
+
+    /** One match run for a random waiting request, as the session's coordinator. */
+    private final ChainBuilder oneRun =
+            feed(waitingFeeder())
+                    // the group's row is the figure of all organs together
+                    .group("match runs")
                     .on(
-                            feed(waitingFeeder())
-                                    // the group's row is the figure of all organs together
-                                    .group("match runs")
-                                    .on(
-                                            exec(
-                                                    http("match run #{organ}")
-                                                            .post(
-                                                                    "/api/v1/transplant-requests/#{requestId}/match-runs")
-                                                            .header(
-                                                                    "Authorization",
-                                                                    "Bearer #{token}")
-                                                            .check(status().is(201)))));
+                            exec(
+                                    http("match run #{organ}")
+                                            .post(
+                                                    "/api/v1/transplant-requests/#{requestId}/match-runs")
+                                            .header("Authorization", "Bearer #{token}")
+                                            .check(status().is(201))));
+
+    /** Closed model: each coordinator starts the next run as soon as the previous answered. */
+    private final ScenarioBuilder coordinatorsRunningMatches =
+            scenario("coordinators").exec(coordinatorSignIn).during(duration).on(oneRun);
+
+    /**
+     * Open model, first part: the coordinators sign in and hand their tokens to the arriving runs.
+     */
+    private final ScenarioBuilder coordinatorsSigningIn =
+            scenario("coordinators")
+                    .exec(coordinatorSignIn)
+                    .exec(
+                            session -> {
+                                signedIn.add(session.getString("token"));
+                                return session;
+                            });
+
+    /**
+     * Open model, second part: runs arrive at random (Poisson) times at {@code runsPerSecond},
+     * whatever the latency of those before, each as one of the coordinators in turn: 20
+     * coordinators each starting a run every 10 s on average is 2 runs a second.
+     */
+    private final ScenarioBuilder runsArriving =
+            scenario("runs arriving")
+                    .exec(
+                            session -> {
+                                if (signedIn.isEmpty()) {
+                                    return session.markAsFailed();
+                                }
+                                int next = Math.floorMod(turn.getAndIncrement(), signedIn.size());
+                                return session.set("token", signedIn.get(next));
+                            })
+                    .exitHereIfFailed()
+                    .exec(oneRun);
 
     private final ScenarioBuilder donorsRegistering =
             scenario("donors registering")
@@ -152,14 +199,23 @@ public class MatchRunLoadSimulation extends Simulation {
                                             .check(status().is(201))));
 
     {
-        setUp(
-                        coordinatorsRunningMatches.injectOpen(atOnceUsers(coordinators)),
-                        donorsRegistering.injectOpen(
-                                constantUsersPerSec(registrations).during(duration)),
-                        patientsRegistering.injectOpen(
-                                constantUsersPerSec(registrations).during(duration)))
-                .protocols(protocol)
-                .assertions(global().failedRequests().count().is(0L));
+        List<PopulationBuilder> coordinatorLoad =
+                open
+                        ? List.of(
+                                coordinatorsSigningIn.injectOpen(atOnceUsers(coordinators)),
+                                runsArriving.injectOpen(
+                                        // the sign-ins take a second or two; runs wait for them
+                                        nothingFor(Duration.ofSeconds(10)),
+                                        constantUsersPerSec(runsPerSecond)
+                                                .during(duration)
+                                                .randomized()))
+                        : List.of(coordinatorsRunningMatches.injectOpen(atOnceUsers(coordinators)));
+        List<PopulationBuilder> all = new ArrayList<>(coordinatorLoad);
+        all.add(donorsRegistering.injectOpen(constantUsersPerSec(registrations).during(duration)));
+        all.add(
+                patientsRegistering.injectOpen(
+                        constantUsersPerSec(registrations).during(duration)));
+        setUp(all).protocols(protocol).assertions(global().failedRequests().count().is(0L));
     }
 
     @Override
