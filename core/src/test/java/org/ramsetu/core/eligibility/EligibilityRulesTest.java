@@ -7,6 +7,7 @@ import static org.ramsetu.core.fixtures.Fixtures.at;
 import static org.ramsetu.core.fixtures.Fixtures.donor;
 import static org.ramsetu.core.fixtures.Fixtures.patient;
 import static org.ramsetu.core.fixtures.Fixtures.withBody;
+import static org.ramsetu.core.fixtures.Fixtures.withHla;
 import static org.ramsetu.core.fixtures.Fixtures.withPledge;
 import static org.ramsetu.core.fixtures.Fixtures.withUnacceptable;
 
@@ -99,36 +100,6 @@ class EligibilityRulesTest {
 
     private static final java.util.List<String> GROUPS =
             java.util.List.of("O+", "O-", "A+", "A-", "B+", "B-", "AB+", "AB-");
-
-    private static DonorOffer withHla(DonorOffer d, HlaTyping hla) {
-        return new DonorOffer(
-                d.donorId(),
-                d.organ(),
-                d.bloodGroup(),
-                hla,
-                d.hospital(),
-                d.pledgeStatus(),
-                d.registeredAt(),
-                d.elapsedIschaemiaHours(),
-                d.body(),
-                d.tests());
-    }
-
-    private static PatientRequest withHla(PatientRequest p, HlaTyping hla) {
-        return new PatientRequest(
-                p.patientId(),
-                p.organ(),
-                p.bloodGroup(),
-                hla,
-                p.unacceptableAntigens(),
-                p.hospital(),
-                p.urgencyLevel(),
-                p.heartStatus(),
-                p.liverLabs(),
-                p.body(),
-                p.listedAt(),
-                p.registeredAt());
-    }
 
     @Test
     void unacceptableAntigenExcludesWithTheAntigenNamed() {

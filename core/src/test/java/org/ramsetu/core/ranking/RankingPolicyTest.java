@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.ramsetu.core.fixtures.Fixtures.AS_OF;
 import static org.ramsetu.core.fixtures.Fixtures.donor;
 import static org.ramsetu.core.fixtures.Fixtures.patient;
+import static org.ramsetu.core.fixtures.Fixtures.withHla;
 
 import java.time.Instant;
 import java.util.List;
@@ -71,17 +72,9 @@ class RankingPolicyTest {
         PatientRequest patient = patient("P1", Organ.KIDNEY, "A+");
         DonorOffer zeroMismatch = donor("D-zero", Organ.KIDNEY, "A+"); // the fixtures' own typing
         DonorOffer mismatched =
-                new DonorOffer(
-                        "D-best-score",
-                        Organ.KIDNEY,
-                        zeroMismatch.bloodGroup(),
-                        org.ramsetu.core.hla.HlaTyping.of("A1", "A3", "B8", "B7", "DR3", "DR4"),
-                        zeroMismatch.hospital(),
-                        zeroMismatch.pledgeStatus(),
-                        zeroMismatch.registeredAt(),
-                        0,
-                        zeroMismatch.body(),
-                        zeroMismatch.tests());
+                withHla(
+                        donor("D-best-score", Organ.KIDNEY, "A+"),
+                        org.ramsetu.core.hla.HlaTyping.of("A1", "A3", "B8", "B7", "DR3", "DR4"));
         RankingResult r =
                 policy.rank(
                         preparation.forPatient(patient, List.of(mismatched, zeroMismatch), AS_OF),
