@@ -42,4 +42,19 @@ public record DonorOffer(
                     "tests", "tests are for " + tests.organ() + " but the offer is a " + organ);
         }
     }
+
+    /** The same offer with another body size (a donor's age changes with the day). */
+    public DonorOffer withBody(BodySize newBody) {
+        return new DonorOffer(
+                donorId,
+                organ,
+                bloodGroup,
+                hla,
+                hospital,
+                pledgeStatus,
+                registeredAt,
+                elapsedIschaemiaHours,
+                newBody,
+                tests);
+    }
 }

@@ -48,6 +48,7 @@ class TableOwnershipTest {
                     Map.entry("transplant_request_labs", "registry"),
                     Map.entry("candidate_generation", "registry"),
                     Map.entry("candidate_change", "registry"),
+                    Map.entry("pledge_status_count", "registry"),
                     Map.entry("nightly_recompute_run", "registry"),
                     Map.entry("document", "documents"),
                     Map.entry("match_run", "matching"),

@@ -52,11 +52,6 @@ final class PledgeColumns {
         return offers.length;
     }
 
-    @Override
-    public String toString() {
-        return Integer.toString(offers.length);
-    }
-
     /** The same pledges with their donors' ages on {@code newDay}. */
     PledgeColumns on(LocalDate newDay) {
         if (newDay.equals(day)) {

@@ -1,5 +1,7 @@
 package org.ramsetu.platform.registry.pledges;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.modulith.NamedInterface;
@@ -22,7 +24,7 @@ public record PledgeSearch(List<VerifiedPledge> found, Map<String, Integer> setA
 
     public PledgeSearch {
         found = List.copyOf(found);
-        setAside = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(setAside));
+        setAside = Collections.unmodifiableMap(new LinkedHashMap<>(setAside));
     }
 
     /** Every pledge of the organ: found and set aside. */

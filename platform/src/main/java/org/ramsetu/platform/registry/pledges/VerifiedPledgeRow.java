@@ -51,24 +51,17 @@ record VerifiedPledgeRow(
 
     /** The same pledge with its donor's age on {@code day}. */
     static VerifiedPledge agedOn(VerifiedPledge pledge, LocalDate bornOn, LocalDate day) {
-        DonorOffer o = pledge.offer();
-        BodySize body = o.body();
-        DonorOffer aged =
-                new DonorOffer(
-                        o.donorId(),
-                        o.organ(),
-                        o.bloodGroup(),
-                        o.hla(),
-                        o.hospital(),
-                        o.pledgeStatus(),
-                        o.registeredAt(),
-                        o.elapsedIschaemiaHours(),
-                        new BodySize(
-                                Period.between(bornOn, day).getYears(),
-                                body.sex(),
-                                body.heightCm(),
-                                body.weightKg()),
-                        o.tests());
-        return new VerifiedPledge(pledge.id(), pledge.version(), pledge.donor(), aged);
+        BodySize body = pledge.offer().body();
+        return new VerifiedPledge(
+                pledge.id(),
+                pledge.version(),
+                pledge.donor(),
+                pledge.offer()
+                        .withBody(
+                                new BodySize(
+                                        Period.between(bornOn, day).getYears(),
+                                        body.sex(),
+                                        body.heightCm(),
+                                        body.weightKg())));
     }
 }

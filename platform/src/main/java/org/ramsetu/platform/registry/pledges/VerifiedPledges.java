@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.ramsetu.core.blood.Abo;
 import org.ramsetu.core.blood.BloodGroup;
+import org.ramsetu.core.donor.PledgeStatus;
 import org.ramsetu.core.geo.SearchBox;
 import org.ramsetu.core.hla.HlaTyping;
 import org.ramsetu.core.organ.Organ;
@@ -61,16 +62,22 @@ public class VerifiedPledges {
 
     static final String GENERATION = "select generation from candidate_generation";
 
-    /** Every pledge not verified, counted: a run accounts for each pledge of its organ. */
+    /**
+     * Every pledge not verified, counted (V212: kept by triggers in the writers' transactions): a
+     * run accounts for each pledge of its organ.
+     */
     static final String NOT_VERIFIED =
             """
-            select organ, status, count(*) from pledge where status <> 'VERIFIED'
-            group by organ, status
+            select organ, status, pledges from pledge_status_count where status <> 'VERIFIED'
             """;
 
-    /** The statuses a pledge has before, beside or after being verified, in the runs' order. */
-    private static final List<String> NOT_VERIFIED_STATUSES =
-            List.of("PENDING", "REJECTED", "WITHDRAWN", "DONATED");
+    /** A pledge's statuses other than verified, in the order runs show them. */
+    private static final List<PledgeStatus> NOT_VERIFIED_STATUSES =
+            List.of(
+                    PledgeStatus.PENDING,
+                    PledgeStatus.REJECTED,
+                    PledgeStatus.WITHDRAWN,
+                    PledgeStatus.DONATED);
 
     static final String CHANGED_DONORS =
             """
@@ -114,8 +121,8 @@ public class VerifiedPledges {
         }
         Map<String, Integer> setAside = new LinkedHashMap<>();
         Map<String, Integer> notVerified = known.notVerified().getOrDefault(organ, Map.of());
-        for (String status : NOT_VERIFIED_STATUSES) {
-            setAside.put(status, notVerified.getOrDefault(status, 0));
+        for (PledgeStatus status : NOT_VERIFIED_STATUSES) {
+            setAside.put(status.name(), notVerified.getOrDefault(status.name(), 0));
         }
         List<VerifiedPledge> found = known.organ(organ).select(groups, box, setAside);
         return new PledgeSearch(found, setAside);
@@ -147,14 +154,17 @@ public class VerifiedPledges {
         warming.start();
     }
 
-    /** Figures for the operators: how many verified pledges the snapshot holds, per organ. */
-    public Map<Organ, Integer> sizes() {
+    /** How many verified pledges the snapshot holds, per organ; 0 before its first read. */
+    Map<Organ, Integer> sizes() {
         Snapshot known = current;
-        Map<Organ, Integer> sizes = new EnumMap<>(Organ.class);
-        for (Organ organ : Organ.values()) {
-            sizes.put(organ, known == null ? 0 : known.organ(organ).size());
+        if (known != null) {
+            return known.sizes();
         }
-        return sizes;
+        Map<Organ, Integer> none = new EnumMap<>(Organ.class);
+        for (Organ organ : Organ.values()) {
+            none.put(organ, 0);
+        }
+        return none;
     }
 
     private Snapshot refresh(long atLeast, LocalDate day) {
@@ -200,7 +210,7 @@ public class VerifiedPledges {
         LOG.info(
                 "Verified pledges read in full ({}): {} at generation {} in {} ms",
                 why,
-                loaded.organs(),
+                loaded.sizes(),
                 generation,
                 (System.nanoTime() - started) / 1_000_000);
         return loaded;
@@ -273,6 +283,12 @@ public class VerifiedPledges {
             return organs.get(organ);
         }
 
+        Map<Organ, Integer> sizes() {
+            Map<Organ, Integer> sizes = new EnumMap<>(Organ.class);
+            organs.forEach((organ, columns) -> sizes.put(organ, columns.size()));
+            return sizes;
+        }
+
         Snapshot on(LocalDate newDay) {
             if (newDay.equals(day)) {
                 return this;
@@ -289,18 +305,17 @@ public class VerifiedPledges {
                 Set<UUID> changedDonors,
                 List<VerifiedPledgeRow> reloaded,
                 Map<Organ, Map<String, Integer>> nowNotVerified) {
-            Snapshot base = on(newDay);
             Map<Organ, List<VerifiedPledgeRow>> added = new EnumMap<>(Organ.class);
             reloaded.forEach(r -> added.computeIfAbsent(r.organ(), o -> new ArrayList<>()).add(r));
             Map<Organ, PledgeColumns> organs = new EnumMap<>(Organ.class);
-            base.organs.forEach(
-                    (organ, columns) ->
-                            organs.put(
-                                    organ,
-                                    columns.replacing(
-                                            changedDonors,
-                                            added.getOrDefault(organ, List.of()),
-                                            newDay)));
+            organs().forEach( // replacing also ages the offers it keeps, for newDay
+                            (organ, columns) ->
+                                    organs.put(
+                                            organ,
+                                            columns.replacing(
+                                                    changedDonors,
+                                                    added.getOrDefault(organ, List.of()),
+                                                    newDay)));
             return new Snapshot(newGeneration, newDay, organs, nowNotVerified);
         }
     }
