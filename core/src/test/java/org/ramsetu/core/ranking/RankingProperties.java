@@ -68,12 +68,21 @@ class RankingProperties {
             RankedCandidate prev = r.ranked().get(i - 1);
             RankedCandidate cur = r.ranked().get(i);
             assertThat(prev.tier().rank()).isGreaterThanOrEqualTo(cur.tier().rank());
-            if (prev.tier().rank() == cur.tier().rank() && prev.abo() == cur.abo()) {
+            if (prev.tier().rank() != cur.tier().rank()) {
+                continue;
+            }
+            // Within a tier a zero-mismatch kidney pair stands above any other (ranking/ramsetu-2).
+            assertThat(zeroMismatch(prev) || !zeroMismatch(cur)).isTrue();
+            if (zeroMismatch(prev) == zeroMismatch(cur) && prev.abo() == cur.abo()) {
                 assertThat(prev.components().combined())
                         .isGreaterThanOrEqualTo(cur.components().combined());
             }
         }
         assertThat(r.ranked().size() + r.excluded().size()).isEqualTo(size);
+    }
+
+    private static boolean zeroMismatch(RankedCandidate c) {
+        return c.components().hlaPoints() == 400.0;
     }
 
     private static List<CandidateId> ids(RankingResult r) {
