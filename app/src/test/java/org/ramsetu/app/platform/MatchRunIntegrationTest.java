@@ -162,6 +162,92 @@ class MatchRunIntegrationTest {
         }
     }
 
+    /**
+     * The same ranking stored both ways reads back identically: every field of every candidate and
+     * exclusion, the explanation rendered on read included, and as the run answered when it was
+     * made (ADR 0035). The stored bytes show which form each run took.
+     */
+    @Test
+    void aRunStoredCompactReadsBackExactlyAsTheSameRankingStoredAsJson() {
+        Matching.Place at = Matching.place();
+        Matching.verifiedPledge(
+                Matching.donor(at, "B+", Matching.PATIENT_HLA),
+                Registry.kidneyPledge(),
+                coordinator);
+        Matching.verifiedPledge(
+                Matching.donor(at, "O-", Matching.PATIENT_HLA),
+                Registry.kidneyPledge(),
+                coordinator);
+        Matching.verifiedPledge(
+                Matching.donor(at, "B-", List.of("A1", "A3", "B8", "B35", "DR3", "DR7")),
+                Registry.kidneyPledge(),
+                coordinator);
+        Matching.verifiedPledge(
+                Matching.donor(at, "B-", null), Registry.kidneyPledge(), coordinator);
+        var patient = Matching.patient(at, "B+", Matching.PATIENT_HLA, List.of());
+        String requestId = Matching.requestId(patient, Registry.kidneyRequest("2023-02-01"));
+
+        JsonNode asJson = Matching.run(coordinator, requestId);
+        JsonNode compact;
+        compactRunLists(true);
+        try {
+            compact = Matching.run(coordinator, requestId);
+        } finally {
+            compactRunLists(false);
+        }
+
+        assertThat(firstByteOfLists(asJson)).containsExactly(0x1f, 0x1f); // gzip
+        assertThat(firstByteOfLists(compact)).containsExactly(2, 2);
+        assertThat(compact.path("candidateCount").asInt()).isGreaterThan(1);
+        assertThat(compact.path("excludedCount").asInt()).isPositive();
+        JsonNode readJson = readWhole(asJson);
+        JsonNode readCompact = readWhole(compact);
+        assertThat(readCompact.path("candidates")).isEqualTo(readJson.path("candidates"));
+        assertThat(readCompact.path("excluded")).isEqualTo(readJson.path("excluded"));
+        assertThat(readCompact.path("candidates")).isEqualTo(compact.path("candidates"));
+        assertThat(readCompact.path("candidates").get(0).path("explanation").asString())
+                .startsWith("#1 " + requestId + "/")
+                .contains("; score ");
+    }
+
+    private static void compactRunLists(boolean on) {
+        var changed =
+                coordinator
+                        .client()
+                        .post(
+                                "/actuator/flags/matching.compact-run-lists",
+                                Map.of("defaultVariant", on ? "on" : "off"));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        PlatformInstance.get()
+                .context()
+                .getBean(org.ramsetu.infra.flags.PostgresFeatureProvider.class)
+                .refresh();
+    }
+
+    private static List<Integer> firstByteOfLists(JsonNode run) {
+        return PlatformInstance.get()
+                .context()
+                .getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("select candidates, excluded from match_run where id = :id")
+                .param("id", UUID.fromString(run.path("id").asString()))
+                .query((rs, row) -> List.of(rs.getBytes(1)[0] & 0xff, rs.getBytes(2)[0] & 0xff))
+                .single();
+    }
+
+    private static JsonNode readWhole(JsonNode run) {
+        var read =
+                coordinator
+                        .client()
+                        .get(
+                                "/api/v1/match-runs/"
+                                        + run.path("id").asString()
+                                        + "?candidates=10000&excluded=10000");
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        assertThat(read.json().path("candidates").size())
+                .isEqualTo(run.path("candidateCount").asInt());
+        return read.json();
+    }
+
     private static int pledgesOf(String organ) {
         return PlatformInstance.get()
                 .context()

@@ -12,5 +12,11 @@ public final class FlagKeys {
     /** Boolean: whether ML scores are served from the prediction cache. */
     public static final String PREDICTION_CACHE = "scoring.prediction-cache";
 
+    /**
+     * Boolean: whether match runs store their lists in the compact form (else gzip-compressed JSON,
+     * the only form releases before 0.36 read). On once no such release will run again.
+     */
+    public static final String COMPACT_RUN_LISTS = "matching.compact-run-lists";
+
     private FlagKeys() {}
 }

@@ -1,15 +1,11 @@
 package org.ramsetu.platform.allocation.runs;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.ramsetu.core.allocation.AllocatedCandidate;
 import org.ramsetu.core.allocation.GroupKey;
@@ -24,6 +20,8 @@ import org.ramsetu.core.geo.TransportPlan;
 import org.ramsetu.core.hla.HlaMismatch;
 import org.ramsetu.core.ranking.CandidateId;
 import org.ramsetu.core.ranking.ExcludedCandidate;
+import org.ramsetu.platform.runlists.ListReader;
+import org.ramsetu.platform.runlists.ListWriter;
 
 /**
  * The stored form of a run's lists: compact binary rows behind a string dictionary (labels, codes
@@ -31,7 +29,8 @@ import org.ramsetu.core.ranking.ExcludedCandidate;
  * megabytes written in one insert, instead of tens of megabytes of JSON; a read decodes only the
  * head it shows. Enum values are stored by name, so a reordered enum never changes a stored run.
  * Explanations are not stored: they are a pure function of the stored fields (the clinical core
- * renders them).
+ * renders them). The framing (format byte 1, dictionary, rows) is the one match runs share: {@code
+ * platform.runlists}.
  */
 final class RunCodec {
 
@@ -40,9 +39,9 @@ final class RunCodec {
     private RunCodec() {}
 
     static byte[] candidates(List<AllocatedCandidate> ranked) {
-        Writer w = new Writer();
+        ListWriter w = new ListWriter(FORMAT, 1 << 16);
         try {
-            w.body.writeInt(ranked.size());
+            w.body().writeInt(ranked.size());
             for (AllocatedCandidate c : ranked) {
                 candidate(w, c);
             }
@@ -52,8 +51,8 @@ final class RunCodec {
         }
     }
 
-    private static void candidate(Writer w, AllocatedCandidate c) throws IOException {
-        DataOutputStream o = w.body;
+    private static void candidate(ListWriter w, AllocatedCandidate c) throws IOException {
+        DataOutputStream o = w.body();
         uuid(o, c.id().patientId());
         Points p = c.points();
         o.writeDouble(p.total());
@@ -102,9 +101,9 @@ final class RunCodec {
     /** The first {@code limit} candidates, as shown; explanations rendered by the core. */
     static List<CandidateView> candidates(
             byte[] stored, int limit, String pledgeId, boolean degraded) {
-        Reader r = new Reader(stored);
+        ListReader r = new ListReader(stored, FORMAT, "a stored allocation run");
         try {
-            int count = r.in.readInt();
+            int count = r.in().readInt();
             List<CandidateView> out = new ArrayList<>(Math.min(count, limit));
             for (int i = 0; i < count && i < limit; i++) {
                 out.add(view(candidate(r, i + 1, pledgeId, degraded)));
@@ -116,8 +115,8 @@ final class RunCodec {
     }
 
     private static AllocatedCandidate candidate(
-            Reader r, int rank, String pledgeId, boolean degraded) throws IOException {
-        DataInputStream in = r.in;
+            ListReader r, int rank, String pledgeId, boolean degraded) throws IOException {
+        DataInputStream in = r.in();
         String request = new UUID(in.readLong(), in.readLong()).toString();
         double total = in.readDouble();
         long waitingDays = in.readLong();
@@ -190,9 +189,9 @@ final class RunCodec {
 
     /** The requests of a stored candidate list, best first. */
     static List<UUID> requestOrder(byte[] stored) {
-        Reader r = new Reader(stored);
+        ListReader r = new ListReader(stored, FORMAT, "a stored allocation run");
         try {
-            int count = r.in.readInt();
+            int count = r.in().readInt();
             List<UUID> out = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 out.add(UUID.fromString(candidate(r, i + 1, "-", false).id().patientId()));
@@ -249,15 +248,15 @@ final class RunCodec {
     }
 
     static byte[] exclusions(List<ExcludedCandidate> excluded) {
-        Writer w = new Writer();
+        ListWriter w = new ListWriter(FORMAT, 1 << 16);
         try {
-            w.body.writeInt(excluded.size());
+            w.body().writeInt(excluded.size());
             for (ExcludedCandidate e : excluded) {
-                uuid(w.body, e.id().patientId());
-                w.body.writeByte(e.exclusions().size());
+                uuid(w.body(), e.id().patientId());
+                w.body().writeByte(e.exclusions().size());
                 for (Exclusion x : e.exclusions()) {
-                    w.body.writeInt(w.word(x.code().name()));
-                    w.body.writeInt(w.word(x.detail()));
+                    w.body().writeInt(w.word(x.code().name()));
+                    w.body().writeInt(w.word(x.detail()));
                 }
             }
             return w.finish();
@@ -267,13 +266,13 @@ final class RunCodec {
     }
 
     static List<ExclusionView> exclusions(byte[] stored, int limit) {
-        Reader r = new Reader(stored);
+        ListReader r = new ListReader(stored, FORMAT, "a stored allocation run");
         try {
-            int count = r.in.readInt();
+            int count = r.in().readInt();
             List<ExclusionView> out = new ArrayList<>(Math.min(count, limit));
             for (int i = 0; i < count && i < limit; i++) {
-                UUID request = new UUID(r.in.readLong(), r.in.readLong());
-                int n = r.in.readByte();
+                UUID request = new UUID(r.in().readLong(), r.in().readLong());
+                int n = r.in().readByte();
                 List<ExclusionView.Reason> reasons = new ArrayList<>(n);
                 for (int k = 0; k < n; k++) {
                     reasons.add(new ExclusionView.Reason(r.word(), r.word()));
@@ -290,63 +289,5 @@ final class RunCodec {
         UUID u = UUID.fromString(id);
         o.writeLong(u.getMostSignificantBits());
         o.writeLong(u.getLeastSignificantBits());
-    }
-
-    /** Rows into a body, strings into a dictionary written ahead of it. */
-    private static final class Writer {
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
-        final DataOutputStream body = new DataOutputStream(bytes);
-        final Map<String, Integer> words = new HashMap<>();
-        final List<String> order = new ArrayList<>();
-
-        int word(String s) {
-            Integer i = words.get(s);
-            if (i == null) {
-                i = order.size();
-                words.put(s, i);
-                order.add(s);
-            }
-            return i;
-        }
-
-        byte[] finish() throws IOException {
-            body.flush();
-            ByteArrayOutputStream all =
-                    new ByteArrayOutputStream(bytes.size() + order.size() * 24 + 8);
-            DataOutputStream out = new DataOutputStream(all);
-            out.writeByte(FORMAT);
-            out.writeInt(order.size());
-            for (String s : order) {
-                out.writeUTF(s);
-            }
-            bytes.writeTo(out);
-            out.flush();
-            return all.toByteArray();
-        }
-    }
-
-    private static final class Reader {
-        final DataInputStream in;
-        final String[] words;
-
-        Reader(byte[] stored) {
-            in = new DataInputStream(new ByteArrayInputStream(stored));
-            try {
-                int format = in.readByte();
-                if (format != FORMAT) {
-                    throw new IllegalStateException("unknown allocation run format " + format);
-                }
-                words = new String[in.readInt()];
-                for (int i = 0; i < words.length; i++) {
-                    words[i] = in.readUTF();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("a stored allocation run cannot be read", e);
-            }
-        }
-
-        String word() throws IOException {
-            return words[in.readInt()];
-        }
     }
 }

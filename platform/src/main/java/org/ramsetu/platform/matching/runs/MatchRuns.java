@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.platform.records.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,8 +16,12 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Match runs in PostgreSQL: inserted once, read back by the head of their lists (kept whole, as
- * compressed JSON: {@link CompressedList}).
+ * Match runs in PostgreSQL: inserted once, read back by the head of their lists. The lists are kept
+ * whole, in one of two forms told apart by their first byte: compressed JSON ({@link
+ * CompressedList}, every run before compact lists and every run while the flag {@code
+ * matching.compact-run-lists} is off) or compact rows ({@link CompactRunLists}). This release reads
+ * both and writes JSON unless the flag says otherwise, so that the release before it, which reads
+ * only JSON, can run beside it during a rollout or be rolled back to (docs/adr/0035).
  */
 public class MatchRuns {
 
@@ -35,6 +40,7 @@ public class MatchRuns {
             new TypeReference<>() {};
 
     private final JdbcClient jdbc;
+    private final BooleanSupplier compactLists;
 
     /**
      * The latest run of each {@code WAITING} request of an organ, unless degraded (the re-scoring
@@ -56,16 +62,21 @@ public class MatchRuns {
     /** Before every id in PostgreSQL's order (it compares uuids as unsigned bytes). */
     private static final UUID FIRST = new UUID(0, 0);
 
-    public MatchRuns(JdbcClient jdbc) {
+    /**
+     * @param compactLists asked at each insert: whether to write the lists compact (else JSON)
+     */
+    public MatchRuns(JdbcClient jdbc, BooleanSupplier compactLists) {
         this.jdbc = jdbc;
+        this.compactLists = compactLists;
     }
 
     /**
+     * @param calc the calculation the run records, whose lists a compact run writes directly
      * @throws org.springframework.dao.DuplicateKeyException when {@code run.rescoredFrom()} was
      *     re-scored already
      */
-    void insert(MatchRun run, UUID patientId) {
-        insert(run, patientId, null, null);
+    void insert(MatchRun run, Calculation calc, UUID patientId) {
+        insert(run, calc, patientId, null, null);
     }
 
     /**
@@ -73,7 +84,7 @@ public class MatchRuns {
      * @param batch for a {@code REPROCESSED} run, the re-processing batch; else null
      * @throws org.springframework.dao.DuplicateKeyException when the batch wrote this already
      */
-    void insert(MatchRun run, UUID patientId, UUID reprocessedFrom, UUID batch) {
+    void insert(MatchRun run, Calculation calc, UUID patientId, UUID reprocessedFrom, UUID batch) {
         Map<String, Object> v = new HashMap<>();
         v.put("id", run.id());
         v.put("request", run.requestId());
@@ -92,8 +103,13 @@ public class MatchRuns {
         v.put("settings", JSON.writeValueAsString(run.settings()));
         v.put("candidateCount", run.candidateCount());
         v.put("excludedCount", run.excludedCount());
-        v.put("candidates", CompressedList.of(run.candidates()));
-        v.put("excluded", CompressedList.of(run.excluded()));
+        if (compactLists.getAsBoolean()) {
+            v.put("candidates", CompactRunLists.candidates(calc));
+            v.put("excluded", CompactRunLists.exclusions(calc.ranking().excluded()));
+        } else {
+            v.put("candidates", CompressedList.of(run.candidates()));
+            v.put("excluded", CompressedList.of(run.excluded()));
+        }
         v.put("counted", run.counted() == null ? null : JSON.writeValueAsString(run.counted()));
         v.put("duration", run.durationMillis());
         jdbc.sql(
@@ -148,7 +164,7 @@ public class MatchRuns {
                                 new RankedPledges(
                                         rs.getObject("request_id", UUID.class),
                                         rs.getString("model_version"),
-                                        CompressedList.pledgeOrder(rs.getBytes("candidates"))))
+                                        pledgeOrder(rs.getBytes("candidates"))))
                 .optional();
     }
 
@@ -186,10 +202,37 @@ public class MatchRuns {
                 JSON.readValue(rs.getString("settings"), RunSettings.class),
                 rs.getInt("candidate_count"),
                 rs.getInt("excluded_count"),
-                CompressedList.head(rs.getBytes("candidates"), candidates, RunCandidate.class),
-                CompressedList.head(rs.getBytes("excluded"), excluded, RunExclusion.class),
+                candidates(
+                        rs.getBytes("candidates"),
+                        candidates,
+                        rs.getObject("request_id", UUID.class),
+                        rs.getBoolean("degraded")),
+                exclusions(rs.getBytes("excluded"), excluded),
                 counted(rs.getString("counted")),
                 rs.getLong("duration_ms"));
+    }
+
+    private static boolean compact(byte[] stored) {
+        return stored.length > 0 && stored[0] == CompactRunLists.FORMAT;
+    }
+
+    private static List<RunCandidate> candidates(
+            byte[] stored, int limit, UUID requestId, boolean degraded) {
+        return compact(stored)
+                ? CompactRunLists.candidates(stored, limit, requestId, degraded)
+                : CompressedList.head(stored, limit, RunCandidate.class);
+    }
+
+    private static List<RunExclusion> exclusions(byte[] stored, int limit) {
+        return compact(stored)
+                ? CompactRunLists.exclusions(stored, limit)
+                : CompressedList.head(stored, limit, RunExclusion.class);
+    }
+
+    private static List<UUID> pledgeOrder(byte[] stored) {
+        return compact(stored)
+                ? CompactRunLists.pledgeOrder(stored)
+                : CompressedList.pledgeOrder(stored);
     }
 
     private static Map<String, Integer> counted(String json) {

@@ -1,9 +1,11 @@
 package org.ramsetu.platform.matching.runs;
 
+import dev.openfeature.sdk.Client;
 import java.time.Clock;
 import java.time.Duration;
 import org.ramsetu.core.geo.TransportSettings;
 import org.ramsetu.core.ranking.RankingWeights;
+import org.ramsetu.infra.flags.FlagKeys;
 import org.ramsetu.infra.queue.RetryPolicy;
 import org.ramsetu.infra.queue.outbox.JobScheduler;
 import org.ramsetu.infra.scoring.ScoringClient;
@@ -33,9 +35,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration(proxyBeanMethods = false)
 public class MatchRunsConfiguration {
 
+    /**
+     * Lists are written compact once the flag {@code matching.compact-run-lists} says so: only when
+     * no instance of the release before, which reads JSON lists only, will run again.
+     */
     @Bean
-    MatchRuns matchRuns(JdbcClient jdbc) {
-        return new MatchRuns(jdbc);
+    MatchRuns matchRuns(JdbcClient jdbc, ObjectProvider<Client> flags) {
+        Client client = flags.getIfAvailable();
+        return new MatchRuns(
+                jdbc,
+                () -> client != null && client.getBooleanValue(FlagKeys.COMPACT_RUN_LISTS, false));
     }
 
     @Bean

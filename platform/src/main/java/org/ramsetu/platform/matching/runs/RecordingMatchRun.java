@@ -68,7 +68,7 @@ class RecordingMatchRun {
         lockStillWaiting(request);
         RunTrigger trigger = rescoredFrom == null ? RunTrigger.COORDINATOR : RunTrigger.RESCORING;
         MatchRun run = RunRecord.of(calc, UUID.randomUUID(), coordinator, trigger, rescoredFrom);
-        runs.insert(run, request.patientId());
+        runs.insert(run, calc, request.patientId());
         List<UUID> superseded = matches.supersede(request.id(), run.id());
         List<RankedCandidate> proposed = calc.proposed();
         for (RankedCandidate r : proposed) {
@@ -127,7 +127,7 @@ class RecordingMatchRun {
                     MatchRun run =
                             RunRecord.of(
                                     calc, UUID.randomUUID(), null, RunTrigger.REPROCESSED, null);
-                    runs.insert(run, request.patientId(), reprocessedFrom, batch);
+                    runs.insert(run, calc, request.patientId(), reprocessedFrom, batch);
                     Map<String, Object> detail = MatchRunAudit.detail(run, 0, List.of());
                     detail.put("reprocessedFrom", reprocessedFrom.toString());
                     detail.put("batch", batch.toString());

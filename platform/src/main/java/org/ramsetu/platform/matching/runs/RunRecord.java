@@ -1,5 +1,6 @@
 package org.ramsetu.platform.matching.runs;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +20,23 @@ final class RunRecord {
 
     static MatchRun of(
             Calculation calc, UUID runId, UUID createdBy, RunTrigger trigger, UUID rescoredFrom) {
-        List<RunCandidate> candidates = new ArrayList<>(calc.ranking().ranked().size());
-        for (RankedCandidate ranked : calc.ranking().ranked()) {
-            candidates.add(
-                    candidate(
-                            ranked,
-                            calc.eligible().get(ranked.id()),
-                            calc.contributions().get(ranked.id())));
-        }
+        List<RankedCandidate> ranked = calc.ranking().ranked();
+        // Built as read: a run stored compact reads only the head it answers with, and skips
+        // building (and explaining) tens of thousands of candidates nobody looks at.
+        List<RunCandidate> candidates =
+                new AbstractList<>() {
+                    @Override
+                    public RunCandidate get(int index) {
+                        RankedCandidate r = ranked.get(index);
+                        return candidate(
+                                r, calc.eligible().get(r.id()), calc.contributions().get(r.id()));
+                    }
+
+                    @Override
+                    public int size() {
+                        return ranked.size();
+                    }
+                };
         List<RunExclusion> excluded = new ArrayList<>(calc.ranking().excluded().size());
         for (ExcludedCandidate e : calc.ranking().excluded()) {
             List<RunExclusion.Reason> reasons = new ArrayList<>(e.exclusions().size());

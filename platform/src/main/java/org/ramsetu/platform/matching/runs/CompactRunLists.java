@@ -1,0 +1,304 @@
+package org.ramsetu.platform.matching.runs;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.ramsetu.core.blood.AboMatch;
+import org.ramsetu.core.eligibility.Exclusion;
+import org.ramsetu.core.features.FeatureVector;
+import org.ramsetu.core.features.Imputation;
+import org.ramsetu.core.geo.IschaemiaAssessment;
+import org.ramsetu.core.ranking.Candidate;
+import org.ramsetu.core.ranking.CandidateId;
+import org.ramsetu.core.ranking.ExcludedCandidate;
+import org.ramsetu.core.ranking.Explanations;
+import org.ramsetu.core.ranking.RankedCandidate;
+import org.ramsetu.core.ranking.ScoreComponents;
+import org.ramsetu.platform.runlists.ListReader;
+import org.ramsetu.platform.runlists.ListWriter;
+
+/**
+ * A match run's lists in the compact binary form both run kinds share ({@code platform.runlists}):
+ * fixed rows behind a string dictionary, written straight from the calculation. The explanation
+ * line is not stored: the clinical core renders it from the stored fields when the run is read
+ * ({@link Explanations}), so a run no longer builds tens of thousands of lines nobody reads, nor
+ * their JSON and its compression (docs/adr/0035).
+ *
+ * <p>Candidate rows: pledge, score, ML score (NaN: none), tier label, ABO, HLA points (NaN: not a
+ * kidney), waiting days, distance, the four weights (only when they differ from the row before),
+ * transport, near-limit flag, imputations, features, the model's contributions (proposed only).
+ * Exclusion rows: pledge and its reasons.
+ */
+final class CompactRunLists {
+
+    /** The first byte of a compact match run list; a gzip-compressed JSON list starts with 0x1f. */
+    static final int FORMAT = 2;
+
+    private static final String WHAT = "a stored match run list";
+
+    private CompactRunLists() {}
+
+    static byte[] candidates(Calculation calc) {
+        List<RankedCandidate> ranked = calc.ranking().ranked();
+        ListWriter w = new ListWriter(FORMAT, 64 + ranked.size() * 200);
+        DataOutputStream o = w.body();
+        try {
+            o.writeInt(ranked.size());
+            ScoreComponents previous = null;
+            for (RankedCandidate r : ranked) {
+                candidate(
+                        w,
+                        r,
+                        calc.eligible().get(r.id()),
+                        calc.contributions().get(r.id()),
+                        previous);
+                previous = r.components();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return w.finish();
+    }
+
+    private static void candidate(
+            ListWriter w,
+            RankedCandidate r,
+            Candidate prepared,
+            Map<String, Double> contributions,
+            ScoreComponents previous)
+            throws IOException {
+        DataOutputStream o = w.body();
+        ScoreComponents s = r.components();
+        w.writeUuid(UUID.fromString(r.id().donorId()));
+        o.writeDouble(s.combined());
+        o.writeDouble(s.ml());
+        w.writeWord(r.tier().label());
+        w.writeWord(r.abo().name());
+        o.writeDouble(s.hlaPoints());
+        o.writeLong(s.waitingDays());
+        o.writeDouble(s.distanceKm());
+        boolean sameWeights = previous != null && sameWeights(previous, s);
+        o.writeBoolean(sameWeights);
+        if (!sameWeights) {
+            o.writeDouble(s.wMl());
+            o.writeDouble(s.wHla());
+            o.writeDouble(s.wWaiting());
+            o.writeDouble(s.wDistance());
+        }
+        IschaemiaAssessment ischaemia = prepared.eligibility().ischaemia();
+        o.writeBoolean(ischaemia != null);
+        if (ischaemia != null) {
+            w.writeWord(ischaemia.plan().mode().name());
+            o.writeDouble(ischaemia.plan().hours());
+            o.writeDouble(ischaemia.totalHours());
+            o.writeDouble(ischaemia.hardHours());
+        }
+        o.writeBoolean(r.nearIschaemiaLimit());
+        o.writeByte(r.imputations().size());
+        for (Imputation i : r.imputations()) {
+            w.writeWord(i.feature());
+            o.writeDouble(i.value());
+            w.writeWord(i.reason());
+        }
+        FeatureVector features = r.features();
+        List<String> names = features.names();
+        double[] values = features.toArray();
+        o.writeByte(values.length);
+        for (int i = 0; i < values.length; i++) {
+            w.writeWord(names.get(i));
+            o.writeDouble(values[i]);
+        }
+        o.writeByte(contributions == null ? -1 : contributions.size());
+        if (contributions != null) {
+            for (Map.Entry<String, Double> c : contributions.entrySet()) {
+                w.writeWord(c.getKey());
+                o.writeDouble(c.getValue());
+            }
+        }
+    }
+
+    private static boolean sameWeights(ScoreComponents a, ScoreComponents b) {
+        return Double.compare(a.wMl(), b.wMl()) == 0
+                && Double.compare(a.wHla(), b.wHla()) == 0
+                && Double.compare(a.wWaiting(), b.wWaiting()) == 0
+                && Double.compare(a.wDistance(), b.wDistance()) == 0;
+    }
+
+    /**
+     * The first {@code limit} candidates as shown, explanations rendered by the clinical core.
+     *
+     * @param requestId the run's transplant request, which names each candidate in its explanation
+     *     with the pledge
+     * @param degraded whether the run was ranked without ML scores
+     */
+    static List<RunCandidate> candidates(
+            byte[] stored, int limit, UUID requestId, boolean degraded) {
+        ListReader r = new ListReader(stored, FORMAT, WHAT);
+        try {
+            int count = r.in().readInt();
+            List<RunCandidate> out = new ArrayList<>(Math.min(count, limit));
+            double[] weights = new double[4];
+            for (int i = 0; i < count && i < limit; i++) {
+                out.add(candidate(r, i + 1, requestId.toString(), degraded, weights));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(WHAT + " cannot be read", e);
+        }
+    }
+
+    /** The pledge of every ranked candidate, best first. */
+    static List<UUID> pledgeOrder(byte[] stored) {
+        ListReader r = new ListReader(stored, FORMAT, WHAT);
+        try {
+            int count = r.in().readInt();
+            List<UUID> out = new ArrayList<>(count);
+            double[] weights = new double[4];
+            for (int i = 0; i < count; i++) {
+                out.add(candidate(r, i + 1, "-", false, weights).pledgeId());
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(WHAT + " cannot be read", e);
+        }
+    }
+
+    /**
+     * @param weights the previous row's weights, updated when this row states its own
+     */
+    private static RunCandidate candidate(
+            ListReader r, int rank, String requestId, boolean degraded, double[] weights)
+            throws IOException {
+        DataInputStream in = r.in();
+        UUID pledge = r.uuid();
+        double score = in.readDouble();
+        double ml = in.readDouble();
+        String tier = r.word();
+        AboMatch abo = AboMatch.valueOf(r.word());
+        double hlaPoints = in.readDouble();
+        long waitingDays = in.readLong();
+        double distanceKm = in.readDouble();
+        if (!in.readBoolean()) {
+            for (int k = 0; k < 4; k++) {
+                weights[k] = in.readDouble();
+            }
+        }
+        RunCandidate.Transport transport = null;
+        if (in.readBoolean()) {
+            transport =
+                    new RunCandidate.Transport(
+                            r.word(), in.readDouble(), in.readDouble(), in.readDouble());
+        }
+        boolean nearLimit = in.readBoolean();
+        int imputed = in.readByte();
+        List<Imputation> imputations = new ArrayList<>(imputed);
+        List<RunCandidate.Imputed> shown = new ArrayList<>(imputed);
+        for (int k = 0; k < imputed; k++) {
+            Imputation i = new Imputation(r.word(), in.readDouble(), r.word());
+            imputations.add(i);
+            shown.add(new RunCandidate.Imputed(i.feature(), i.value(), i.reason()));
+        }
+        Map<String, Double> features = entries(r, in.readByte());
+        Map<String, Double> contributions = entries(r, in.readByte());
+        ScoreComponents s =
+                new ScoreComponents(
+                        ml,
+                        hlaPoints,
+                        waitingDays,
+                        distanceKm,
+                        weights[0],
+                        weights[1],
+                        weights[2],
+                        weights[3],
+                        score);
+        String explanation =
+                Explanations.line(
+                        rank,
+                        new CandidateId(requestId, pledge.toString()),
+                        tier,
+                        abo,
+                        s,
+                        degraded,
+                        nearLimit,
+                        imputations);
+        return new RunCandidate(
+                rank,
+                pledge,
+                score,
+                orNull(ml),
+                tier,
+                abo.name(),
+                new RunCandidate.Components(
+                        orNull(hlaPoints),
+                        waitingDays,
+                        distanceKm,
+                        new RunCandidate.Weights(weights[0], weights[1], weights[2], weights[3])),
+                transport,
+                nearLimit,
+                shown,
+                features,
+                contributions,
+                explanation);
+    }
+
+    /** {@code count} name–value pairs; null for -1 (none stated). */
+    private static Map<String, Double> entries(ListReader r, int count) throws IOException {
+        if (count < 0) {
+            return null;
+        }
+        Map<String, Double> map = new LinkedHashMap<>();
+        for (int k = 0; k < count; k++) {
+            map.put(r.word(), r.in().readDouble());
+        }
+        return map;
+    }
+
+    static byte[] exclusions(List<ExcludedCandidate> excluded) {
+        ListWriter w = new ListWriter(FORMAT, 64 + excluded.size() * 32);
+        DataOutputStream o = w.body();
+        try {
+            o.writeInt(excluded.size());
+            for (ExcludedCandidate e : excluded) {
+                w.writeUuid(UUID.fromString(e.id().donorId()));
+                o.writeByte(e.exclusions().size());
+                for (Exclusion x : e.exclusions()) {
+                    w.writeWord(x.code().name());
+                    w.writeWord(x.detail());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return w.finish();
+    }
+
+    static List<RunExclusion> exclusions(byte[] stored, int limit) {
+        ListReader r = new ListReader(stored, FORMAT, WHAT);
+        try {
+            int count = r.in().readInt();
+            List<RunExclusion> out = new ArrayList<>(Math.min(count, limit));
+            for (int i = 0; i < count && i < limit; i++) {
+                UUID pledge = r.uuid();
+                int n = r.in().readByte();
+                List<RunExclusion.Reason> reasons = new ArrayList<>(n);
+                for (int k = 0; k < n; k++) {
+                    reasons.add(new RunExclusion.Reason(r.word(), r.word()));
+                }
+                out.add(new RunExclusion(pledge, reasons));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(WHAT + " cannot be read", e);
+        }
+    }
+
+    private static Double orNull(double value) {
+        return Double.isNaN(value) ? null : value;
+    }
+}

@@ -1,0 +1,49 @@
+package org.ramsetu.platform.runlists;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ListFramingTest {
+
+    @Test
+    void rowsReadBackWithTheirWordsAndARepeatedWordIsStoredOnce() throws IOException {
+        UUID id = UUID.randomUUID();
+        ListWriter w = new ListWriter(7, 16);
+        for (int i = 0; i < 1_000; i++) {
+            w.writeUuid(id);
+            w.writeWord("ABO_INCOMPATIBLE");
+            w.body().writeDouble(i / 3.0);
+        }
+        w.writeWord("the last");
+        byte[] stored = w.finish();
+
+        assertThat(ListReader.format(stored)).isEqualTo(7);
+        assertThat(stored.length).isLessThan(1_000 * (16 + 4 + 8) + 64);
+        ListReader r = new ListReader(stored, 7, "a test list");
+        for (int i = 0; i < 1_000; i++) {
+            assertThat(r.uuid()).isEqualTo(id);
+            assertThat(r.word()).isEqualTo("ABO_INCOMPATIBLE");
+            assertThat(r.in().readDouble()).isEqualTo(i / 3.0);
+        }
+        assertThat(r.word()).isEqualTo("the last");
+        assertThat(r.in().read()).isEqualTo(-1);
+    }
+
+    @Test
+    void aListOfAnotherFormatOrNoneIsRefusedByName() {
+        byte[] stored = new ListWriter(2, 0).finish();
+
+        assertThatThrownBy(() -> new ListReader(stored, 1, "a stored allocation run"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("a stored allocation run is stored in format 2, not 1");
+        assertThatThrownBy(() -> new ListReader(new byte[0], 1, "a stored list"))
+                .hasMessage("a stored list is stored in format (empty), not 1");
+        assertThat(ListReader.format(new byte[0])).isEqualTo(-1);
+        assertThatThrownBy(() -> new ListWriter(0x1f + 200, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
