@@ -40,6 +40,11 @@ public final class FeatureVector {
         return values.clone();
     }
 
+    /** Copies the values into {@code target} from {@code offset}: a row of a feature matrix. */
+    public void copyTo(double[] target, int offset) {
+        System.arraycopy(values, 0, target, offset, values.length);
+    }
+
     public Map<String, Double> asMap() {
         Map<String, Double> map = new LinkedHashMap<>();
         List<String> names = names();

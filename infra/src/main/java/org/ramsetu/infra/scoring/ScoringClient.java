@@ -23,6 +23,15 @@ public interface ScoringClient {
     /** A score for every candidate, keyed by id; callers must not rely on the order. */
     ScoreResponse score(String organ, ScoreRequest request);
 
+    /**
+     * The same as {@link #score(String, ScoreRequest)} for candidates laid out as a matrix.
+     * Adapters that can read the matrix as it is override this; the others get a map per candidate.
+     * Every decorator must pass it on, or the matrix turns into maps at that decorator.
+     */
+    default ScoreResponse scoreRows(String organ, FeatureRows rows) {
+        return score(organ, rows.asRequest());
+    }
+
     /** The loaded model of every organ. */
     List<ModelSummary> models();
 }

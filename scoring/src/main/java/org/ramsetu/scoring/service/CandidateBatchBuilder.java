@@ -58,6 +58,22 @@ public final class CandidateBatchBuilder {
         currentId = id;
     }
 
+    /**
+     * One whole candidate whose values are in this model's column order: what {@link #begin()},
+     * {@link #id}, {@link #feature} for every column and {@link #end()} do, checked by the same
+     * rules, without looking names up.
+     *
+     * @param offset where the candidate's first value is in {@code values}
+     */
+    public void row(String id, double[] values, int offset) {
+        begin();
+        id(id);
+        for (int column = 0; column < width; column++) {
+            set(column, values[offset + column]);
+        }
+        end();
+    }
+
     public void feature(String name, double value) {
         int column = column(name);
         if (column < 0) {
@@ -66,10 +82,14 @@ public final class CandidateBatchBuilder {
                     "is not a feature of this model (expected " + features + ")");
             return;
         }
+        set(column, value);
+    }
+
+    private void set(int column, double value) {
         seen |= 1L << column;
         String problem = rules[column].problemWith(value);
         if (problem != null) {
-            problem("features." + name, problem);
+            problem("features." + features.get(column), problem);
         } else {
             x[rows * width + column] = (float) value;
         }

@@ -8,6 +8,7 @@ import org.ramsetu.core.features.FeatureSchema;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.infra.scoring.Candidate;
 import org.ramsetu.infra.scoring.CandidateProblem;
+import org.ramsetu.infra.scoring.FeatureRows;
 import org.ramsetu.infra.scoring.InvalidCandidatesException;
 import org.ramsetu.infra.scoring.ModelSummary;
 import org.ramsetu.infra.scoring.RankRequest;
@@ -55,6 +56,26 @@ public final class InProcessScoringClient implements ScoringClient {
     public ScoreResponse score(String organName, ScoreRequest request) {
         Organ organ = Organs.parse(organName);
         return score(organ, batchOf(organ, request.candidates()));
+    }
+
+    /** Reads the matrix as it is when its columns are the model's, else by name like a map. */
+    @Override
+    public ScoreResponse scoreRows(String organName, FeatureRows rows) {
+        Organ organ = Organs.parse(organName);
+        List<String> features = features(organ);
+        if (!rows.features().equals(features)) {
+            // Unknown, missing or reordered columns: the by-name path names each problem.
+            return score(organ, batchOf(organ, rows.asRequest().candidates()));
+        }
+        if (rows.rows() > maxCandidates) {
+            throw new TooManyCandidatesException(rows.rows(), maxCandidates);
+        }
+        CandidateBatchBuilder builder = new CandidateBatchBuilder(features, maxCandidates);
+        int width = features.size();
+        for (int i = 0; i < rows.rows(); i++) {
+            builder.row(rows.ids()[i], rows.values(), i * width);
+        }
+        return score(organ, builder.build());
     }
 
     /** Ranks candidates already laid out for the organ's model (the HTTP endpoint's path). */

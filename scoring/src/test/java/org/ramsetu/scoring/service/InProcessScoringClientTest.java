@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.infra.scoring.Candidate;
+import org.ramsetu.infra.scoring.FeatureRows;
 import org.ramsetu.infra.scoring.InvalidCandidatesException;
 import org.ramsetu.infra.scoring.RankRequest;
 import org.ramsetu.infra.scoring.RankResponse;
@@ -179,5 +180,57 @@ class InProcessScoringClientTest {
                                 .timer()
                                 .count())
                 .isEqualTo(1);
+    }
+
+    private static FeatureRows rowsOf(List<String> features, List<Candidate> candidates) {
+        String[] ids = new String[candidates.size()];
+        double[] values = new double[candidates.size() * features.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = candidates.get(i).id();
+            for (int f = 0; f < features.size(); f++) {
+                values[i * features.size() + f] = candidates.get(i).features().get(features.get(f));
+            }
+        }
+        return new FeatureRows(features, ids, values);
+    }
+
+    @Test
+    void rowsScoreExactlyAsMapsDo() {
+        List<Candidate> candidates = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            candidates.add(kidney("c" + i, 0.4 + i / 80.0, 30 * i, 1 + i % 5));
+        }
+        List<String> features = InProcessScoringClient.features(Organ.KIDNEY);
+
+        ScoreResponse byMaps = client.score("kidney", new ScoreRequest(candidates));
+        ScoreResponse byRows = client.scoreRows("kidney", rowsOf(features, candidates));
+        // Columns in another order are read by name, with the same answer.
+        List<String> reversed = new ArrayList<>(features);
+        java.util.Collections.reverse(reversed);
+        ScoreResponse byReorderedRows = client.scoreRows("kidney", rowsOf(reversed, candidates));
+
+        assertThat(byRows).isEqualTo(byMaps);
+        assertThat(byReorderedRows).isEqualTo(byMaps);
+        assertThat(byMaps.results()).hasSize(40);
+    }
+
+    @Test
+    void aBadRowIsRefusedWithTheProblemsAMapWouldGet() {
+        List<Candidate> candidates =
+                List.of(
+                        kidney("fine", 0.8, 100, 3),
+                        kidney("negative", 0.8, -5, 3),
+                        kidney("fine", 0.7, 100, 3));
+        FeatureRows rows = rowsOf(InProcessScoringClient.features(Organ.KIDNEY), candidates);
+
+        InvalidCandidatesException byMaps =
+                org.assertj.core.api.Assertions.catchThrowableOfType(
+                        InvalidCandidatesException.class,
+                        () -> client.score("kidney", new ScoreRequest(candidates)));
+        InvalidCandidatesException byRows =
+                org.assertj.core.api.Assertions.catchThrowableOfType(
+                        InvalidCandidatesException.class, () -> client.scoreRows("kidney", rows));
+
+        assertThat(byRows.problems()).isNotEmpty().isEqualTo(byMaps.problems());
     }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.ramsetu.infra.flags.FlagKeys;
 import org.ramsetu.infra.scoring.Candidate;
+import org.ramsetu.infra.scoring.FeatureRows;
 import org.ramsetu.infra.scoring.ModelSummary;
 import org.ramsetu.infra.scoring.RankRequest;
 import org.ramsetu.infra.scoring.RankResponse;
@@ -102,6 +103,12 @@ public final class PredictionCachingScoringClient implements ScoringClient {
                         Map.of(
                                 "organ", new Value(organ.toUpperCase(Locale.ROOT)),
                                 "scoring", new Value(path))));
+    }
+
+    /** The matrix reaches the client behind unless the cache serves the organ (it keys by map). */
+    @Override
+    public ScoreResponse scoreRows(String organ, FeatureRows rows) {
+        return enabledFor(organ) ? score(organ, rows.asRequest()) : delegate.scoreRows(organ, rows);
     }
 
     @Override

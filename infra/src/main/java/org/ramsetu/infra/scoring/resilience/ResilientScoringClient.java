@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.ramsetu.infra.scoring.FeatureRows;
 import org.ramsetu.infra.scoring.ModelSummary;
 import org.ramsetu.infra.scoring.RankRequest;
 import org.ramsetu.infra.scoring.RankResponse;
@@ -120,6 +121,11 @@ public final class ResilientScoringClient implements ScoringClient, AutoCloseabl
     @Override
     public ScoreResponse score(String organ, ScoreRequest request) {
         return call(() -> delegate.score(organ, request));
+    }
+
+    @Override
+    public ScoreResponse scoreRows(String organ, FeatureRows rows) {
+        return call(() -> delegate.scoreRows(organ, rows));
     }
 
     @Override

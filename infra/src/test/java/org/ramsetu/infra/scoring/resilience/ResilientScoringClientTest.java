@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ramsetu.infra.scoring.Candidate;
+import org.ramsetu.infra.scoring.FeatureRows;
 import org.ramsetu.infra.scoring.HttpScoringClient;
 import org.ramsetu.infra.scoring.InvalidCandidatesException;
 import org.ramsetu.infra.scoring.ScoreRequest;
@@ -58,6 +59,23 @@ class ResilientScoringClientTest {
         server.behave(ScoringServerStub.failingThenOk(2, 503));
 
         ScoreResponse answer = client.score("kidney", REQUEST);
+
+        assertThat(answer.results())
+                .singleElement()
+                .satisfies(s -> assertThat(s.score()).isEqualTo(0.75));
+        assertThat(server.requests()).isEqualTo(3);
+    }
+
+    @Test
+    void rowsGoThroughTheSameRetriesAsMaps() {
+        client = client(server.url(), settings(3, Duration.ofSeconds(5)));
+        server.behave(ScoringServerStub.failingThenOk(2, 503));
+
+        ScoreResponse answer =
+                client.scoreRows(
+                        "kidney",
+                        new FeatureRows(
+                                List.of("hla_score"), new String[] {"c1"}, new double[] {0.9}));
 
         assertThat(answer.results())
                 .singleElement()

@@ -9,15 +9,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.ramsetu.core.InvalidClinicalValueException;
+import org.ramsetu.core.features.FeatureSchema;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.core.ranking.Candidate;
 import org.ramsetu.core.ranking.CandidateId;
 import org.ramsetu.core.ranking.MlScores;
 import org.ramsetu.core.ranking.PreparedRun;
+import org.ramsetu.infra.scoring.FeatureRows;
 import org.ramsetu.infra.scoring.RankRequest;
 import org.ramsetu.infra.scoring.RankResponse;
 import org.ramsetu.infra.scoring.RankedCandidate;
-import org.ramsetu.infra.scoring.ScoreRequest;
 import org.ramsetu.infra.scoring.ScoreResponse;
 import org.ramsetu.infra.scoring.ScoredCandidate;
 import org.ramsetu.infra.scoring.ScoringClient;
@@ -102,22 +103,29 @@ public class MlScoring {
             return new Outcome(MlScores.of(Map.of(), null), null); // nothing to ask
         }
         Map<String, CandidateId> byWireId = new HashMap<>(eligible.size() * 2);
-        List<org.ramsetu.infra.scoring.Candidate> wire = new ArrayList<>(eligible.size());
-        for (Candidate c : eligible) {
-            String id = wireId.apply(c.id());
-            byWireId.put(id, c.id());
-            wire.add(new org.ramsetu.infra.scoring.Candidate(id, c.features().vector().asMap()));
+        List<String> features = FeatureSchema.names(organ);
+        int width = features.size();
+        String[] ids = new String[eligible.size()];
+        double[] values = new double[eligible.size() * width];
+        for (int i = 0; i < ids.length; i++) {
+            Candidate c = eligible.get(i);
+            ids[i] = wireId.apply(c.id());
+            byWireId.put(ids[i], c.id());
+            if (c.features().vector().organ() != organ) {
+                throw new IllegalStateException(
+                        "a " + c.features().vector().organ() + " candidate in a " + organ + " run");
+            }
+            c.features().vector().copyTo(values, i * width);
         }
+        FeatureRows wire = new FeatureRows(features, ids, values);
         Map<CandidateId, Double> scores = new HashMap<>(eligible.size() * 2);
         String modelVersion = null;
         try {
-            for (int from = 0; from < wire.size(); from += batchSize) {
+            for (int from = 0; from < wire.rows(); from += batchSize) {
                 ScoreResponse answer =
-                        client.score(
+                        client.scoreRows(
                                 name(organ),
-                                new ScoreRequest(
-                                        wire.subList(
-                                                from, Math.min(wire.size(), from + batchSize))));
+                                wire.slice(from, Math.min(wire.rows(), from + batchSize)));
                 if (modelVersion != null && !modelVersion.equals(answer.modelVersion())) {
                     return Outcome.unavailable(
                             "the "
