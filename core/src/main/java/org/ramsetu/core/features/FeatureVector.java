@@ -28,6 +28,11 @@ public final class FeatureVector {
         return FeatureSchema.names(organ);
     }
 
+    /** The value in column {@code column} of {@link #names()}. */
+    public double get(int column) {
+        return values[column];
+    }
+
     public double get(String name) {
         int i = names().indexOf(name);
         if (i < 0) {

@@ -4,10 +4,13 @@ import java.util.List;
 import org.ramsetu.core.blood.AboMatch;
 import org.ramsetu.core.features.FeatureVector;
 import org.ramsetu.core.features.Imputation;
+import org.ramsetu.core.geo.IschaemiaAssessment;
 
 /**
  * One line of a match list: position, every component and the reason it sits where it does.
  *
+ * @param ischaemia the transport plan and cold ischaemia time behind {@code nearIschaemiaLimit};
+ *     null where the run assessed none
  * @param degraded ranked without an ML score
  */
 public record RankedCandidate(
@@ -17,6 +20,7 @@ public record RankedCandidate(
         AboMatch abo,
         ScoreComponents components,
         boolean nearIschaemiaLimit,
+        IschaemiaAssessment ischaemia,
         List<Imputation> imputations,
         FeatureVector features,
         boolean degraded) {

@@ -9,6 +9,7 @@ import org.ramsetu.core.Require;
 import org.ramsetu.core.blood.AboMatch;
 import org.ramsetu.core.features.FeatureVector;
 import org.ramsetu.core.features.Imputation;
+import org.ramsetu.core.geo.IschaemiaAssessment;
 import org.ramsetu.core.hla.HlaMatching;
 import org.ramsetu.core.hla.HlaMismatch;
 import org.ramsetu.core.organ.Organ;
@@ -65,6 +66,7 @@ public final class RankingPolicy {
                             k.abo,
                             k.components,
                             k.nearLimit,
+                            k.ischaemia,
                             k.imputations,
                             k.features,
                             degraded));
@@ -147,6 +149,7 @@ public final class RankingPolicy {
         final AboMatch abo;
         final ScoreComponents components;
         final boolean nearLimit;
+        final IschaemiaAssessment ischaemia;
         final List<Imputation> imputations;
         final FeatureVector features;
         final int tierRank;
@@ -162,6 +165,7 @@ public final class RankingPolicy {
             abo = c.eligibility().abo();
             components = s;
             nearLimit = c.eligibility().nearIschaemiaLimit();
+            ischaemia = c.eligibility().ischaemia();
             imputations = c.features().imputations();
             features = c.features().vector();
             tierRank = tier.rank();

@@ -3,7 +3,6 @@ package org.ramsetu.platform.matching.runs;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.ramsetu.core.ranking.Candidate;
 import org.ramsetu.core.ranking.CandidateId;
 import org.ramsetu.core.ranking.RankedCandidate;
 import org.ramsetu.core.ranking.RankingResult;
@@ -13,7 +12,6 @@ import org.ramsetu.platform.registry.pledges.VerifiedPledge;
  * A run computed but not yet recorded: the ranking, why it is degraded (if it is), and what the
  * record needs about each candidate.
  *
- * @param eligible the prepared candidates by id (transport plans, ischaemia)
  * @param pool the verified pledges behind the proposals, by pledge id (versions, donor accounts)
  * @param counted the pledges of the organ neither ranked nor listed as excluded, by reason
  * @param contributions the model's per-feature reasons for the proposed candidates
@@ -23,7 +21,6 @@ record Calculation(
         Instant asOf,
         RankingResult ranking,
         String degradedCause,
-        Map<CandidateId, Candidate> eligible,
         Map<String, VerifiedPledge> pool,
         Map<String, Integer> counted,
         Map<CandidateId, Map<String, Double>> contributions,

@@ -11,10 +11,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.ramsetu.core.blood.AboMatch;
 import org.ramsetu.core.eligibility.Exclusion;
-import org.ramsetu.core.features.FeatureVector;
 import org.ramsetu.core.features.Imputation;
 import org.ramsetu.core.geo.IschaemiaAssessment;
-import org.ramsetu.core.ranking.Candidate;
 import org.ramsetu.core.ranking.CandidateId;
 import org.ramsetu.core.ranking.ExcludedCandidate;
 import org.ramsetu.core.ranking.Explanations;
@@ -32,8 +30,8 @@ import org.ramsetu.platform.runlists.ListWriter;
  *
  * <p>Candidate rows: pledge, score, ML score (NaN: none), tier label, ABO, HLA points (NaN: not a
  * kidney), waiting days, distance, the four weights (only when they differ from the row before),
- * transport, near-limit flag, imputations, features, the model's contributions (proposed only).
- * Exclusion rows: pledge and its reasons.
+ * transport, near-limit flag, imputations, features (their names only when they differ from the row
+ * before), the model's contributions (proposed only). Exclusion rows: pledge and its reasons.
  */
 final class CompactRunLists {
 
@@ -45,20 +43,22 @@ final class CompactRunLists {
     private CompactRunLists() {}
 
     static byte[] candidates(Calculation calc) {
-        List<RankedCandidate> ranked = calc.ranking().ranked();
+        return candidates(calc.ranking().ranked(), calc.contributions());
+    }
+
+    /**
+     * @param contributions the model's reasons by candidate, for those it gave them for
+     */
+    static byte[] candidates(
+            List<RankedCandidate> ranked, Map<CandidateId, Map<String, Double>> contributions) {
         ListWriter w = new ListWriter(FORMAT, 64 + ranked.size() * 200);
         DataOutputStream o = w.body();
         try {
             o.writeInt(ranked.size());
-            ScoreComponents previous = null;
+            RankedCandidate previous = null;
             for (RankedCandidate r : ranked) {
-                candidate(
-                        w,
-                        r,
-                        calc.eligible().get(r.id()),
-                        calc.contributions().get(r.id()),
-                        previous);
-                previous = r.components();
+                candidate(w, r, contributions.get(r.id()), previous);
+                previous = r;
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -69,9 +69,8 @@ final class CompactRunLists {
     private static void candidate(
             ListWriter w,
             RankedCandidate r,
-            Candidate prepared,
             Map<String, Double> contributions,
-            ScoreComponents previous)
+            RankedCandidate previous)
             throws IOException {
         DataOutputStream o = w.body();
         ScoreComponents s = r.components();
@@ -83,7 +82,7 @@ final class CompactRunLists {
         o.writeDouble(s.hlaPoints());
         o.writeLong(s.waitingDays());
         o.writeDouble(s.distanceKm());
-        boolean sameWeights = previous != null && sameWeights(previous, s);
+        boolean sameWeights = previous != null && sameWeights(previous.components(), s);
         o.writeBoolean(sameWeights);
         if (!sameWeights) {
             o.writeDouble(s.wMl());
@@ -91,7 +90,7 @@ final class CompactRunLists {
             o.writeDouble(s.wWaiting());
             o.writeDouble(s.wDistance());
         }
-        IschaemiaAssessment ischaemia = prepared.eligibility().ischaemia();
+        IschaemiaAssessment ischaemia = r.ischaemia();
         o.writeBoolean(ischaemia != null);
         if (ischaemia != null) {
             w.writeWord(ischaemia.plan().mode().name());
@@ -106,13 +105,16 @@ final class CompactRunLists {
             o.writeDouble(i.value());
             w.writeWord(i.reason());
         }
-        FeatureVector features = r.features();
-        List<String> names = features.names();
-        double[] values = features.toArray();
-        o.writeByte(values.length);
-        for (int i = 0; i < values.length; i++) {
-            w.writeWord(names.get(i));
-            o.writeDouble(values[i]);
+        // Every candidate of a run has its organ's features: their names are written once.
+        List<String> names = r.features().names();
+        boolean sameNames = previous != null && previous.features().names().equals(names);
+        o.writeByte(names.size());
+        o.writeBoolean(sameNames);
+        for (int i = 0; i < names.size(); i++) {
+            if (!sameNames) {
+                w.writeWord(names.get(i));
+            }
+            o.writeDouble(r.features().get(i));
         }
         o.writeByte(contributions == null ? -1 : contributions.size());
         if (contributions != null) {
@@ -143,9 +145,9 @@ final class CompactRunLists {
         try {
             int count = r.in().readInt();
             List<RunCandidate> out = new ArrayList<>(Math.min(count, limit));
-            double[] weights = new double[4];
+            Rows rows = new Rows();
             for (int i = 0; i < count && i < limit; i++) {
-                out.add(candidate(r, i + 1, requestId.toString(), degraded, weights));
+                out.add(candidate(r, i + 1, requestId.toString(), degraded, rows));
             }
             return out;
         } catch (IOException e) {
@@ -159,9 +161,9 @@ final class CompactRunLists {
         try {
             int count = r.in().readInt();
             List<UUID> out = new ArrayList<>(count);
-            double[] weights = new double[4];
+            Rows rows = new Rows();
             for (int i = 0; i < count; i++) {
-                out.add(candidate(r, i + 1, "-", false, weights).pledgeId());
+                out.add(candidate(r, i + 1, "-", false, rows).pledgeId());
             }
             return out;
         } catch (IOException e) {
@@ -170,12 +172,13 @@ final class CompactRunLists {
     }
 
     /**
-     * @param weights the previous row's weights, updated when this row states its own
+     * @param rows what the row before stated, updated with what this row states
      */
     private static RunCandidate candidate(
-            ListReader r, int rank, String requestId, boolean degraded, double[] weights)
+            ListReader r, int rank, String requestId, boolean degraded, Rows rows)
             throws IOException {
         DataInputStream in = r.in();
+        double[] weights = rows.weights;
         UUID pledge = r.uuid();
         double score = in.readDouble();
         double ml = in.readDouble();
@@ -204,7 +207,7 @@ final class CompactRunLists {
             imputations.add(i);
             shown.add(new RunCandidate.Imputed(i.feature(), i.value(), i.reason()));
         }
-        Map<String, Double> features = entries(r, in.readByte());
+        Map<String, Double> features = features(r, in.readByte(), in.readBoolean(), rows);
         Map<String, Double> contributions = entries(r, in.readByte());
         ScoreComponents s =
                 new ScoreComponents(
@@ -245,6 +248,33 @@ final class CompactRunLists {
                 features,
                 contributions,
                 explanation);
+    }
+
+    /**
+     * A row's features: {@code count} values, each after its name unless the row has the names of
+     * the row before ({@code sameNames}).
+     */
+    private static Map<String, Double> features(
+            ListReader r, int count, boolean sameNames, Rows rows) throws IOException {
+        if (!sameNames) {
+            rows.featureNames = new String[count];
+        } else if (rows.featureNames == null || rows.featureNames.length != count) {
+            throw new IllegalStateException(WHAT + " repeats feature names it never stated");
+        }
+        Map<String, Double> map = new LinkedHashMap<>();
+        for (int k = 0; k < count; k++) {
+            if (!sameNames) {
+                rows.featureNames[k] = r.word();
+            }
+            map.put(rows.featureNames[k], r.in().readDouble());
+        }
+        return map;
+    }
+
+    /** What a row may take over from the row before it. */
+    private static final class Rows {
+        final double[] weights = new double[4];
+        String[] featureNames;
     }
 
     /** {@code count} name–value pairs; null for -1 (none stated). */

@@ -145,8 +145,6 @@ class MatchCalculation {
         PreparedRun prepared = preparation.forPatient(facts.patient(), offers, asOf);
         MlScoring.Outcome outcome = scoring.score(organ, prepared);
         RankingResult ranking = policy.rank(prepared, outcome.scores());
-        Map<CandidateId, Candidate> eligible = new HashMap<>(prepared.eligible().size() * 2);
-        prepared.eligible().forEach(c -> eligible.put(c.id(), c));
         RunSettings settings =
                 new RunSettings(proposals, reach, weights, transport, heartWeightTolerance);
         Map<CandidateId, Map<String, Double>> contributions = Map.of();
@@ -157,24 +155,41 @@ class MatchCalculation {
                             ? outcome.unavailableReason()
                             : "the ML score was missing for some candidates";
         } else {
-            List<Candidate> top =
-                    ranking.ranked().stream()
-                            .limit(proposals)
-                            .map(RankedCandidate::id)
-                            .map(eligible::get)
-                            .toList();
-            contributions = scoring.contributions(organ, top, ranking.modelVersion());
+            contributions =
+                    scoring.contributions(
+                            organ, best(prepared, ranking, proposals), ranking.modelVersion());
         }
         return new Calculation(
                 facts,
                 asOf,
                 ranking,
                 cause,
-                eligible,
                 proposedPledges(ranking, search.found()),
                 counted,
                 contributions,
                 settings,
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * The prepared candidates of the best {@code count} ranked, best first: found by one pass over
+     * the prepared list rather than a map of every candidate, which cost more than the rest of the
+     * record.
+     */
+    private static List<Candidate> best(PreparedRun prepared, RankingResult ranking, int count) {
+        List<RankedCandidate> top =
+                ranking.ranked().subList(0, Math.min(count, ranking.ranked().size()));
+        Map<CandidateId, Integer> place = new HashMap<>();
+        for (int i = 0; i < top.size(); i++) {
+            place.put(top.get(i).id(), i);
+        }
+        Candidate[] best = new Candidate[top.size()];
+        for (Candidate c : prepared.eligible()) {
+            Integer at = place.get(c.id());
+            if (at != null) {
+                best[at] = c;
+            }
+        }
+        return List.of(best);
     }
 }

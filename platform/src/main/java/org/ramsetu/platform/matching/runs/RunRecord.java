@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.ramsetu.core.eligibility.Exclusion;
 import org.ramsetu.core.features.Imputation;
 import org.ramsetu.core.geo.IschaemiaAssessment;
-import org.ramsetu.core.ranking.Candidate;
 import org.ramsetu.core.ranking.ExcludedCandidate;
 import org.ramsetu.core.ranking.RankedCandidate;
 import org.ramsetu.core.ranking.ScoreComponents;
@@ -21,15 +20,14 @@ final class RunRecord {
     static MatchRun of(
             Calculation calc, UUID runId, UUID createdBy, RunTrigger trigger, UUID rescoredFrom) {
         List<RankedCandidate> ranked = calc.ranking().ranked();
-        // Built as read: a run stored compact reads only the head it answers with, and skips
-        // building (and explaining) tens of thousands of candidates nobody looks at.
+        // Both lists are built as read: a run stored compact reads only the head it answers with,
+        // and skips building (and explaining) tens of thousands of entries nobody looks at.
         List<RunCandidate> candidates =
                 new AbstractList<>() {
                     @Override
                     public RunCandidate get(int index) {
                         RankedCandidate r = ranked.get(index);
-                        return candidate(
-                                r, calc.eligible().get(r.id()), calc.contributions().get(r.id()));
+                        return candidate(r, calc.contributions().get(r.id()));
                     }
 
                     @Override
@@ -37,14 +35,19 @@ final class RunRecord {
                         return ranked.size();
                     }
                 };
-        List<RunExclusion> excluded = new ArrayList<>(calc.ranking().excluded().size());
-        for (ExcludedCandidate e : calc.ranking().excluded()) {
-            List<RunExclusion.Reason> reasons = new ArrayList<>(e.exclusions().size());
-            for (Exclusion x : e.exclusions()) {
-                reasons.add(new RunExclusion.Reason(x.code().name(), x.detail()));
-            }
-            excluded.add(new RunExclusion(UUID.fromString(e.id().donorId()), reasons));
-        }
+        List<ExcludedCandidate> exclusions = calc.ranking().excluded();
+        List<RunExclusion> excluded =
+                new AbstractList<>() {
+                    @Override
+                    public RunExclusion get(int index) {
+                        return exclusion(exclusions.get(index));
+                    }
+
+                    @Override
+                    public int size() {
+                        return exclusions.size();
+                    }
+                };
         return new MatchRun(
                 runId,
                 calc.facts().request().id(),
@@ -68,10 +71,17 @@ final class RunRecord {
                 calc.durationMillis());
     }
 
-    private static RunCandidate candidate(
-            RankedCandidate r, Candidate prepared, Map<String, Double> contributions) {
+    static RunExclusion exclusion(ExcludedCandidate e) {
+        List<RunExclusion.Reason> reasons = new ArrayList<>(e.exclusions().size());
+        for (Exclusion x : e.exclusions()) {
+            reasons.add(new RunExclusion.Reason(x.code().name(), x.detail()));
+        }
+        return new RunExclusion(UUID.fromString(e.id().donorId()), reasons);
+    }
+
+    static RunCandidate candidate(RankedCandidate r, Map<String, Double> contributions) {
         ScoreComponents s = r.components();
-        IschaemiaAssessment ischaemia = prepared.eligibility().ischaemia();
+        IschaemiaAssessment ischaemia = r.ischaemia();
         List<RunCandidate.Imputed> imputed = new ArrayList<>(r.imputations().size());
         for (Imputation i : r.imputations()) {
             imputed.add(new RunCandidate.Imputed(i.feature(), i.value(), i.reason()));
