@@ -12,3 +12,8 @@ values
      '[]')
 on conflict (key) do nothing;
 
+
+comment on column match_run.candidates is
+    'every ranked candidate, best first: a JSON array, gzip-compressed (first byte 0x1f), or compact rows (first byte 2, CompactRunLists)';
+comment on column match_run.excluded is
+    'every excluded pledge with its reasons: a JSON array, gzip-compressed (first byte 0x1f), or compact rows (first byte 2, CompactRunLists)';
