@@ -12,7 +12,6 @@ import org.ramsetu.core.allocation.GroupKey;
 import org.ramsetu.core.allocation.Placement;
 import org.ramsetu.core.allocation.Points;
 import org.ramsetu.core.blood.AboMatch;
-import org.ramsetu.core.eligibility.Exclusion;
 import org.ramsetu.core.features.Imputation;
 import org.ramsetu.core.geo.IschaemiaAssessment;
 import org.ramsetu.core.geo.TransportMode;
@@ -20,6 +19,7 @@ import org.ramsetu.core.geo.TransportPlan;
 import org.ramsetu.core.hla.HlaMismatch;
 import org.ramsetu.core.ranking.CandidateId;
 import org.ramsetu.core.ranking.ExcludedCandidate;
+import org.ramsetu.platform.runlists.ExclusionRows;
 import org.ramsetu.platform.runlists.ListReader;
 import org.ramsetu.platform.runlists.ListWriter;
 
@@ -248,41 +248,20 @@ final class RunCodec {
     }
 
     static byte[] exclusions(List<ExcludedCandidate> excluded) {
-        ListWriter w = new ListWriter(FORMAT, 1 << 16);
-        try {
-            w.body().writeInt(excluded.size());
-            for (ExcludedCandidate e : excluded) {
-                uuid(w.body(), e.id().patientId());
-                w.body().writeByte(e.exclusions().size());
-                for (Exclusion x : e.exclusions()) {
-                    w.body().writeInt(w.word(x.code().name()));
-                    w.body().writeInt(w.word(x.detail()));
-                }
-            }
-            return w.finish();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ExclusionRows.write(FORMAT, excluded, CandidateId::patientId);
     }
 
     static List<ExclusionView> exclusions(byte[] stored, int limit) {
-        ListReader r = new ListReader(stored, FORMAT, "a stored allocation run");
-        try {
-            int count = r.in().readInt();
-            List<ExclusionView> out = new ArrayList<>(Math.min(count, limit));
-            for (int i = 0; i < count && i < limit; i++) {
-                UUID request = new UUID(r.in().readLong(), r.in().readLong());
-                int n = r.in().readByte();
-                List<ExclusionView.Reason> reasons = new ArrayList<>(n);
-                for (int k = 0; k < n; k++) {
-                    reasons.add(new ExclusionView.Reason(r.word(), r.word()));
-                }
-                out.add(new ExclusionView(request, reasons));
+        List<ExclusionView> out = new ArrayList<>();
+        for (ExclusionRows.Row row :
+                ExclusionRows.read(stored, FORMAT, "a stored allocation run", limit)) {
+            List<ExclusionView.Reason> reasons = new ArrayList<>(row.reasons().size());
+            for (ExclusionRows.Reason x : row.reasons()) {
+                reasons.add(new ExclusionView.Reason(x.code(), x.detail()));
             }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException("a stored allocation run cannot be read", e);
+            out.add(new ExclusionView(row.id(), reasons));
         }
+        return out;
     }
 
     private static void uuid(DataOutputStream o, String id) throws IOException {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.ramsetu.core.blood.AboMatch;
-import org.ramsetu.core.eligibility.Exclusion;
 import org.ramsetu.core.features.Imputation;
 import org.ramsetu.core.geo.IschaemiaAssessment;
 import org.ramsetu.core.ranking.CandidateId;
@@ -18,6 +17,7 @@ import org.ramsetu.core.ranking.ExcludedCandidate;
 import org.ramsetu.core.ranking.Explanations;
 import org.ramsetu.core.ranking.RankedCandidate;
 import org.ramsetu.core.ranking.ScoreComponents;
+import org.ramsetu.platform.runlists.ExclusionRows;
 import org.ramsetu.platform.runlists.ListReader;
 import org.ramsetu.platform.runlists.ListWriter;
 
@@ -290,42 +290,19 @@ final class CompactRunLists {
     }
 
     static byte[] exclusions(List<ExcludedCandidate> excluded) {
-        ListWriter w = new ListWriter(FORMAT, 64 + excluded.size() * 32);
-        DataOutputStream o = w.body();
-        try {
-            o.writeInt(excluded.size());
-            for (ExcludedCandidate e : excluded) {
-                w.writeUuid(UUID.fromString(e.id().donorId()));
-                o.writeByte(e.exclusions().size());
-                for (Exclusion x : e.exclusions()) {
-                    w.writeWord(x.code().name());
-                    w.writeWord(x.detail());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return w.finish();
+        return ExclusionRows.write(FORMAT, excluded, CandidateId::donorId);
     }
 
     static List<RunExclusion> exclusions(byte[] stored, int limit) {
-        ListReader r = new ListReader(stored, FORMAT, WHAT);
-        try {
-            int count = r.in().readInt();
-            List<RunExclusion> out = new ArrayList<>(Math.min(count, limit));
-            for (int i = 0; i < count && i < limit; i++) {
-                UUID pledge = r.uuid();
-                int n = r.in().readByte();
-                List<RunExclusion.Reason> reasons = new ArrayList<>(n);
-                for (int k = 0; k < n; k++) {
-                    reasons.add(new RunExclusion.Reason(r.word(), r.word()));
-                }
-                out.add(new RunExclusion(pledge, reasons));
+        List<RunExclusion> out = new ArrayList<>();
+        for (ExclusionRows.Row row : ExclusionRows.read(stored, FORMAT, WHAT, limit)) {
+            List<RunExclusion.Reason> reasons = new ArrayList<>(row.reasons().size());
+            for (ExclusionRows.Reason x : row.reasons()) {
+                reasons.add(new RunExclusion.Reason(x.code(), x.detail()));
             }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(WHAT + " cannot be read", e);
+            out.add(new RunExclusion(row.id(), reasons));
         }
+        return out;
     }
 
     private static Double orNull(double value) {
