@@ -19,8 +19,8 @@ import org.springframework.modulith.core.ApplicationModules;
  * Where one feature module hands an id to another, the id says what it names ({@code AccountId},
  * {@code PledgeId}, {@code RequestId}...; ADR 0033): a call from one feature module into another
  * passes no raw {@link UUID} to a method. The modules that serve every feature with records of any
- * kind (the audit log, record access, the shared kernel) take the UUID of whatever record they are
- * given.
+ * kind (the audit log, record access, the shared kernel, the stored framing of run lists) take the
+ * UUID of whatever record they are given.
  */
 class TypedIdsAtModuleFacesTest {
 
@@ -40,7 +40,7 @@ class TypedIdsAtModuleFacesTest {
 
     /** Modules whose faces take the id of a record of any kind, so a UUID is their point. */
     private static final Set<String> SHARED =
-            Set.of("kernel", "identity", "records", "audit", "security", "web");
+            Set.of("kernel", "identity", "records", "audit", "security", "web", "runlists");
 
     @Test
     void noCallFromOneFeatureModuleIntoAnotherPassesARawUuid() {
