@@ -1,7 +1,5 @@
 package org.ramsetu.app.platform;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -9,6 +7,7 @@ import org.ramsetu.app.launch.RamsetuLauncher;
 import org.ramsetu.app.launch.RunningRamsetu;
 import org.ramsetu.app.launch.Target;
 import org.ramsetu.infra.settings.RamsetuSettings;
+import org.ramsetu.infra.testing.TemporaryFolders;
 
 /**
  * One {@code all} target on embedded defaults shared by the platform API tests of this JVM (a start
@@ -29,11 +28,7 @@ final class PlatformInstance {
 
     static synchronized RunningRamsetu get() {
         if (running == null) {
-            try {
-                dataDir = Files.createTempDirectory("ramsetu-platform-test");
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
+            dataDir = TemporaryFolders.create("ramsetu-platform-test");
             RamsetuSettings settings =
                     RamsetuSettings.fromEnvironment(
                             Map.of(
@@ -52,7 +47,18 @@ final class PlatformInstance {
                             "--ramsetu.security.code-resend-cooldown=1s",
                             "--ramsetu.rate-limits.limits.code-cooldown.refill-period=1s",
                             "--ramsetu.security.cors-allowed-origins=" + ALLOWED_ORIGIN);
-            Runtime.getRuntime().addShutdownHook(new Thread(running::close));
+            Path started = dataDir;
+            RunningRamsetu closing = running;
+            Runtime.getRuntime()
+                    .addShutdownHook(
+                            new Thread(
+                                    () -> {
+                                        try {
+                                            closing.close();
+                                        } finally {
+                                            TemporaryFolders.delete(started);
+                                        }
+                                    }));
         }
         return running;
     }

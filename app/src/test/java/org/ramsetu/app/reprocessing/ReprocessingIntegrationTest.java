@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,6 +37,7 @@ import org.ramsetu.infra.schedule.WorkInterruptedException;
 import org.ramsetu.infra.scoring.ScoringClient;
 import org.ramsetu.infra.settings.RamsetuSettings;
 import org.ramsetu.infra.testing.DirectWorkContext;
+import org.ramsetu.infra.testing.TemporaryFolders;
 import org.ramsetu.platform.accounts.PasswordHasher;
 import org.ramsetu.platform.allocation.runs.RunningAllocation;
 import org.ramsetu.platform.demo.DemoLoader;
@@ -82,7 +82,7 @@ class ReprocessingIntegrationTest {
 
     @BeforeAll
     static void start() throws Exception {
-        dataDir = Files.createTempDirectory("ramsetu-reprocessing-test");
+        dataDir = TemporaryFolders.create("ramsetu-reprocessing-test");
         RamsetuSettings settings =
                 RamsetuSettings.fromEnvironment(
                         Map.of(
@@ -178,8 +178,12 @@ class ReprocessingIntegrationTest {
 
     @AfterAll
     static void stop() {
-        if (app != null) {
-            app.close();
+        try {
+            if (app != null) {
+                app.close();
+            }
+        } finally {
+            TemporaryFolders.delete(dataDir);
         }
     }
 

@@ -1,11 +1,5 @@
 package org.ramsetu.infra.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -21,24 +15,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class PerClassDatabase implements BeforeAllCallback, AfterAllCallback {
 
-    private Path folder;
     private TestDatabase database;
 
     @Override
-    public void beforeAll(ExtensionContext context) throws IOException {
-        folder = Files.createTempDirectory("ramsetu-test-db");
-        database = TestDatabase.start(folder);
+    public void beforeAll(ExtensionContext context) {
+        database = TestDatabase.startInTemporaryFolder("ramsetu-test-db");
     }
 
     @Override
-    public void afterAll(ExtensionContext context) throws IOException {
-        try {
-            database.close();
-        } finally {
-            try (Stream<Path> files = Files.walk(folder)) {
-                files.sorted(Comparator.reverseOrder()).forEach(PerClassDatabase::delete);
-            }
-        }
+    public void afterAll(ExtensionContext context) {
+        database.close();
     }
 
     public JdbcClient jdbc() {
@@ -61,13 +47,5 @@ public final class PerClassDatabase implements BeforeAllCallback, AfterAllCallba
                             + " on a static field");
         }
         return database;
-    }
-
-    private static void delete(Path path) {
-        try {
-            Files.delete(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -14,9 +14,11 @@ public final class TestDatabase implements AutoCloseable {
 
     private final EmbeddedPostgresServer server;
     private final HikariDataSource dataSource;
+    private final Path ownFolder;
 
-    private TestDatabase(EmbeddedPostgresServer server) {
+    private TestDatabase(EmbeddedPostgresServer server, Path ownFolder) {
         this.server = server;
+        this.ownFolder = ownFolder;
         // Pooled as in the application: a new connection per statement would pay a SCRAM
         // handshake each time and dwarf what the tests and benchmarks measure.
         HikariConfig config = new HikariConfig();
@@ -27,8 +29,24 @@ public final class TestDatabase implements AutoCloseable {
         this.dataSource = new HikariDataSource(config);
     }
 
+    /** A database in {@code dir}, which the caller owns and deletes. */
     public static TestDatabase start(Path dir) {
-        TestDatabase db = new TestDatabase(EmbeddedPostgresServer.start(dir));
+        return started(dir, null);
+    }
+
+    /** A database in a new temporary folder, deleted when the database is closed. */
+    public static TestDatabase startInTemporaryFolder(String prefix) {
+        Path folder = TemporaryFolders.create(prefix);
+        try {
+            return started(folder, folder);
+        } catch (RuntimeException | Error e) {
+            TemporaryFolders.delete(folder);
+            throw e;
+        }
+    }
+
+    private static TestDatabase started(Path dir, Path ownFolder) {
+        TestDatabase db = new TestDatabase(EmbeddedPostgresServer.start(dir), ownFolder);
         Migrations.configure(
                         Flyway.configure()
                                 .dataSource(db.dataSource)
@@ -53,7 +71,13 @@ public final class TestDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        dataSource.close();
-        server.close();
+        try {
+            dataSource.close();
+            server.close();
+        } finally {
+            if (ownFolder != null) {
+                TemporaryFolders.delete(ownFolder);
+            }
+        }
     }
 }

@@ -1,8 +1,5 @@
 package org.ramsetu.platform.registry;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
@@ -23,11 +20,7 @@ final class RegistryDatabase {
 
     static synchronized TestDatabase get() {
         if (database == null) {
-            try {
-                database = TestDatabase.start(Files.createTempDirectory("ramsetu-registry-db"));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            database = TestDatabase.startInTemporaryFolder("ramsetu-registry-db");
             Runtime.getRuntime().addShutdownHook(new Thread(database::close));
         }
         return database;

@@ -3,7 +3,6 @@ package org.ramsetu.platform.reminders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,7 +66,7 @@ class RemindersIntegrationTest {
 
     @BeforeAll
     static void seed() throws Exception {
-        database = TestDatabase.start(Files.createTempDirectory("ramsetu-reminders-db"));
+        database = TestDatabase.startInTemporaryFolder("ramsetu-reminders-db");
         jdbc = database.jdbc();
         tx = new TransactionTemplate(new DataSourceTransactionManager(database.dataSource()));
         RemindersProperties properties =

@@ -25,6 +25,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.ramsetu.infra.blob.BlobContent;
 import org.ramsetu.infra.blob.LocalFolderBlobStore;
 import org.ramsetu.infra.database.ReplicaReads;
@@ -73,12 +74,13 @@ class ReportsIntegrationTest {
     private final ReportingProperties properties =
             new ReportingProperties(
                     2_500, Duration.ofDays(7), URI.create("https://ramsetu.example.org/"));
+    @TempDir Path scratch;
     private Path blobFolder;
     private LocalFolderBlobStore blobs;
 
     @BeforeAll
     static void startDatabase() throws IOException {
-        database = TestDatabase.start(Files.createTempDirectory("ramsetu-reports-db"));
+        database = TestDatabase.startInTemporaryFolder("ramsetu-reports-db");
         jdbc = database.jdbc();
         DataSourceTransactionManager manager =
                 new DataSourceTransactionManager(database.dataSource());
@@ -92,7 +94,7 @@ class ReportsIntegrationTest {
     }
 
     private MonthlyReports reports() throws IOException {
-        blobFolder = Files.createTempDirectory("ramsetu-reports-blobs");
+        blobFolder = Files.createTempDirectory(scratch, "blobs");
         blobs = new LocalFolderBlobStore(blobFolder, clock);
         ReportMails mails = new ReportMails(mail, new Contacts(jdbc), properties);
         // The one listener of a recorded report, called as Spring calls it: in the publisher's
@@ -241,7 +243,7 @@ class ReportsIntegrationTest {
                 .contains("https://ramsetu.example.org/api/v1/reports/monthly/2025-03/report.csv")
                 .doesNotContain("Kerala")
                 .doesNotContain("CMC Test");
-        Path eml = Files.createTempDirectory("ramsetu-reports-mail");
+        Path eml = Files.createTempDirectory(scratch, "mail");
         EmlFileMailer mailer =
                 new EmlFileMailer(eml, MailAddress.of("noreply@ramsetu.example.org"), clock);
         mailer.send(ready);

@@ -38,9 +38,9 @@ class CompactRunListsFlagMigrationIntegrationTest {
                     List<Map<String, Object>> history =
                             jdbc.sql(
                                             "select changed_by, before ->> 'defaultVariant' as"
-                                                + " before, after ->> 'defaultVariant' as after,"
-                                                + " (after ->> 'version')::int as version from"
-                                                + " feature_flag_change where key = :key")
+                                                    + " before, after ->> 'defaultVariant' as after,"
+                                                    + " (after ->> 'version')::int as version from"
+                                                    + " feature_flag_change where key = :key")
                                     .param("key", KEY)
                                     .query()
                                     .listOfRows();

@@ -3,7 +3,6 @@ package org.ramsetu.platform.registry.nightly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +44,7 @@ class NightlyRecomputeIntegrationTest {
 
     @BeforeEach
     void startDatabase() throws Exception {
-        database = TestDatabase.start(Files.createTempDirectory("ramsetu-nightly-db"));
+        database = TestDatabase.startInTemporaryFolder("ramsetu-nightly-db");
         jdbc = database.jdbc();
         tx = new TransactionTemplate(new DataSourceTransactionManager(database.dataSource()));
         clock = new MutableClock(Instant.parse("2026-03-09T21:00:05Z"));
