@@ -86,7 +86,7 @@ public final class AllocationRanking {
         boolean degraded = false;
         double[] ml = new double[eligible.size()];
         for (int i = 0; i < ml.length; i++) {
-            ml[i] = scores.scoreOrNaN(eligible.get(i).id());
+            ml[i] = scores.scoreOrNaN(eligible, i);
             degraded |= Double.isNaN(ml[i]);
         }
         Organ organ = prepared.donor().offer().organ();

@@ -2,6 +2,8 @@ package org.ramsetu.core.features;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.ToDoubleFunction;
 import org.ramsetu.core.eligibility.Exclusion;
@@ -9,6 +11,9 @@ import org.ramsetu.core.organ.Organ;
 
 /** Collects values in schema order, plus imputations and exclusions. */
 final class FeatureBuilder {
+    /** The reason of an imputation, by input: see {@link #notReported}. */
+    private static final ConcurrentMap<String, String> NOT_REPORTED = new ConcurrentHashMap<>();
+
     private final Organ organ;
     private final double[] values;
     private int next;
@@ -51,7 +56,7 @@ final class FeatureBuilder {
             if (imputations.isEmpty()) {
                 imputations = new ArrayList<>(2);
             }
-            imputations.add(new Imputation(name, impute, input + " not reported"));
+            imputations.add(new Imputation(name, impute, notReported(input)));
             add(impute);
         } else {
             exclude(input);
@@ -73,5 +78,13 @@ final class FeatureBuilder {
             return new FeatureResult(null, imputations, exclusions);
         }
         return new FeatureResult(new FeatureVector(organ, values), imputations, List.of());
+    }
+
+    /**
+     * "X not reported", one string per input: an imputation of a run's 10⁵ candidates then shares
+     * its reason instead of building and later hashing a new one for each.
+     */
+    private static String notReported(String input) {
+        return NOT_REPORTED.computeIfAbsent(input, i -> i + " not reported");
     }
 }

@@ -37,7 +37,7 @@ public final class RankingPolicy {
         double[] ml = new double[eligible.size()];
         boolean degraded = false;
         for (int i = 0; i < ml.length; i++) {
-            ml[i] = scores.scoreOrNaN(eligible.get(i).id());
+            ml[i] = scores.scoreOrNaN(eligible, i);
             degraded |= Double.isNaN(ml[i]);
         }
         long asOf = run.asOf().getEpochSecond();

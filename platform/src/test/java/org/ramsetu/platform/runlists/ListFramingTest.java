@@ -34,6 +34,32 @@ class ListFramingTest {
     }
 
     @Test
+    void wordsReadBackWhetherTheSameInstanceEqualTextOrMoreThanTheWriterRemembers()
+            throws IOException {
+        // 20 distinct words cycle through a writer that recognises its last few by reference;
+        // every other one is a fresh copy of the text, which must map to the same entry.
+        String[] words = new String[20];
+        for (int k = 0; k < words.length; k++) {
+            words[k] = "word-" + k;
+        }
+        ListWriter w = new ListWriter(3, 16);
+        for (int i = 0; i < 500; i++) {
+            String word = words[(i * 7) % words.length];
+            w.writeWord(i % 2 == 0 ? word : new String(word));
+            w.writeWord(words[i % 3]);
+        }
+        byte[] stored = w.finish();
+
+        assertThat(stored.length).isLessThan(500 * 8 + 20 * 12 + 16); // each word stored once
+        ListReader r = new ListReader(stored, 3, "a test list");
+        for (int i = 0; i < 500; i++) {
+            assertThat(r.word()).isEqualTo(words[(i * 7) % words.length]);
+            assertThat(r.word()).isEqualTo(words[i % 3]);
+        }
+        assertThat(r.in().read()).isEqualTo(-1);
+    }
+
+    @Test
     void aListOfAnotherFormatOrNoneIsRefusedByName() {
         byte[] stored = new ListWriter(2, 0).finish();
 

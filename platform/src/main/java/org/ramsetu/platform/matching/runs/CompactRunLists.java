@@ -56,8 +56,15 @@ final class CompactRunLists {
         try {
             o.writeInt(ranked.size());
             RankedCandidate previous = null;
+            // Only the few proposals have reasons: once each has been written, no lookup is
+            // needed for the 10⁵ candidates after them.
+            int reasonsLeft = contributions.size();
             for (RankedCandidate r : ranked) {
-                candidate(w, r, contributions.get(r.id()), previous);
+                Map<String, Double> reasons = reasonsLeft == 0 ? null : contributions.get(r.id());
+                if (reasons != null) {
+                    reasonsLeft--;
+                }
+                candidate(w, r, reasons, previous);
                 previous = r;
             }
         } catch (IOException e) {

@@ -89,15 +89,37 @@ class MatchCalculation {
                 .orElseThrow(() -> new NotFound("transplant request", id));
     }
 
-    /** The verified pledges behind the proposals: the record names their versions and donors. */
-    private Map<String, VerifiedPledge> proposedPledges(
-            RankingResult ranking, List<VerifiedPledge> found) {
-        Set<String> proposed = new HashSet<>();
-        ranking.ranked().stream().limit(proposals).forEach(r -> proposed.add(r.id().donorId()));
+    /**
+     * The verified pledges behind the proposals: the record names their versions and donors. A
+     * prepared candidate holds the very offer it was prepared from, so each is found by comparing
+     * references along the offers (one array, no pledge or id touched), stopping once all are.
+     *
+     * @param pledges the pledge of each offer, in the same order
+     */
+    private static Map<String, VerifiedPledge> proposedPledges(
+            List<Candidate> proposed, List<DonorOffer> offers, List<VerifiedPledge> pledges) {
+        DonorOffer[] wanted = new DonorOffer[proposed.size()];
+        for (int j = 0; j < wanted.length; j++) {
+            wanted[j] = proposed.get(j).donor();
+        }
         Map<String, VerifiedPledge> byId = new HashMap<>();
-        for (VerifiedPledge pledge : found) {
-            if (proposed.contains(pledge.offer().donorId())) {
-                byId.put(pledge.offer().donorId(), pledge);
+        for (int i = 0; i < offers.size() && byId.size() < wanted.length; i++) {
+            DonorOffer offer = offers.get(i);
+            for (DonorOffer w : wanted) {
+                if (w == offer) {
+                    byId.put(offer.donorId(), pledges.get(i));
+                }
+            }
+        }
+        if (byId.size() < wanted.length) { // an offer copied on the way: compare ids
+            Set<String> ids = new HashSet<>();
+            for (DonorOffer w : wanted) {
+                ids.add(w.donorId());
+            }
+            for (VerifiedPledge pledge : pledges) {
+                if (ids.contains(pledge.offer().donorId())) {
+                    byId.put(pledge.offer().donorId(), pledge);
+                }
             }
         }
         return byId;
@@ -130,12 +152,14 @@ class MatchCalculation {
         // Only a zero-mismatch typing lets kidney pledges of some groups through (O→A/B/AB,
         // B→AB), and most are not: they are counted, not assessed and listed one by one.
         List<DonorOffer> offers = new ArrayList<>(search.found().size());
+        List<VerifiedPledge> offered = new ArrayList<>(search.found().size());
         int aboIncompatible = 0;
         for (VerifiedPledge pledge : search.found()) {
             DonorOffer offer = pledge.offer();
             if (EligibilityRules.aboAllows(
                     organ, offer.bloodGroup(), offer.hla(), facts.patient())) {
                 offers.add(offer);
+                offered.add(pledge);
             } else {
                 aboIncompatible++;
             }
@@ -147,6 +171,7 @@ class MatchCalculation {
         RankingResult ranking = policy.rank(prepared, outcome.scores());
         RunSettings settings =
                 new RunSettings(proposals, reach, weights, transport, heartWeightTolerance);
+        List<Candidate> best = best(prepared, ranking, proposals);
         Map<CandidateId, Map<String, Double>> contributions = Map.of();
         String cause = null;
         if (ranking.degraded()) {
@@ -155,16 +180,14 @@ class MatchCalculation {
                             ? outcome.unavailableReason()
                             : "the ML score was missing for some candidates";
         } else {
-            contributions =
-                    scoring.contributions(
-                            organ, best(prepared, ranking, proposals), ranking.modelVersion());
+            contributions = scoring.contributions(organ, best, ranking.modelVersion());
         }
         return new Calculation(
                 facts,
                 asOf,
                 ranking,
                 cause,
-                proposedPledges(ranking, search.found()),
+                proposedPledges(best, offers, offered),
                 counted,
                 contributions,
                 settings,
@@ -172,22 +195,36 @@ class MatchCalculation {
     }
 
     /**
-     * The prepared candidates of the best {@code count} ranked, best first: found by one pass over
-     * the prepared list rather than through a map of every candidate (filling it took 3 % of a warm
-     * kidney run's CPU samples).
+     * The prepared candidates of the best {@code count} ranked, best first. A ranked candidate
+     * carries the very id object of the prepared candidate it was ranked from, so they are found by
+     * reference in one pass over the prepared list, without hashing 10⁵ ids (a map of them took 3 %
+     * of a warm kidney run's CPU samples); ids equal but not identical are still found by value.
      */
     private static List<Candidate> best(PreparedRun prepared, RankingResult ranking, int count) {
         List<RankedCandidate> top =
                 ranking.ranked().subList(0, Math.min(count, ranking.ranked().size()));
-        Map<CandidateId, Integer> place = new HashMap<>();
-        for (int i = 0; i < top.size(); i++) {
-            place.put(top.get(i).id(), i);
-        }
         Candidate[] best = new Candidate[top.size()];
-        for (Candidate c : prepared.eligible()) {
-            Integer at = place.get(c.id());
-            if (at != null) {
-                best[at] = c;
+        int found = 0;
+        List<Candidate> eligible = prepared.eligible();
+        for (int i = 0; i < eligible.size() && found < best.length; i++) {
+            Candidate c = eligible.get(i);
+            for (int j = 0; j < best.length; j++) {
+                if (best[j] == null && top.get(j).id() == c.id()) {
+                    best[j] = c;
+                    found++;
+                }
+            }
+        }
+        if (found < best.length) {
+            Map<CandidateId, Integer> place = new HashMap<>();
+            for (int j = 0; j < best.length; j++) {
+                place.put(top.get(j).id(), j);
+            }
+            for (Candidate c : eligible) {
+                Integer at = place.get(c.id());
+                if (at != null) {
+                    best[at] = c;
+                }
             }
         }
         return List.of(best);

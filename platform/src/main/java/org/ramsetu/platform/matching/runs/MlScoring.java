@@ -102,7 +102,6 @@ public class MlScoring {
         if (eligible.isEmpty()) {
             return new Outcome(MlScores.of(Map.of(), null), null); // nothing to ask
         }
-        Map<String, CandidateId> byWireId = new HashMap<>(eligible.size() * 2);
         List<String> features = FeatureSchema.names(organ);
         int width = features.size();
         String[] ids = new String[eligible.size()];
@@ -110,7 +109,6 @@ public class MlScoring {
         for (int i = 0; i < ids.length; i++) {
             Candidate c = eligible.get(i);
             ids[i] = wireId.apply(c.id());
-            byWireId.put(ids[i], c.id());
             if (c.features().vector().organ() != organ) {
                 throw new IllegalStateException(
                         "a " + c.features().vector().organ() + " candidate in a " + organ + " run");
@@ -118,14 +116,12 @@ public class MlScoring {
             c.features().vector().copyTo(values, i * width);
         }
         FeatureRows wire = new FeatureRows(features, ids, values);
-        Map<CandidateId, Double> scores = new HashMap<>(eligible.size() * 2);
+        Answers answers = new Answers(ids);
         String modelVersion = null;
         try {
             for (int from = 0; from < wire.rows(); from += batchSize) {
-                ScoreResponse answer =
-                        client.scoreRows(
-                                name(organ),
-                                wire.slice(from, Math.min(wire.rows(), from + batchSize)));
+                int to = Math.min(wire.rows(), from + batchSize);
+                ScoreResponse answer = client.scoreRows(name(organ), wire.slice(from, to));
                 if (modelVersion != null && !modelVersion.equals(answer.modelVersion())) {
                     return Outcome.unavailable(
                             "the "
@@ -137,30 +133,83 @@ public class MlScoring {
                                     + " during the run; one run uses one model");
                 }
                 modelVersion = answer.modelVersion();
-                for (ScoredCandidate s : answer.results()) {
-                    CandidateId id = byWireId.get(s.id());
-                    if (id == null) {
+                List<ScoredCandidate> results = answer.results();
+                for (int j = 0; j < results.size(); j++) {
+                    ScoredCandidate s = results.get(j);
+                    if (!answers.record(from + j, s.id(), s.score())) {
                         return Outcome.unavailable(
                                 "scoring answered for a candidate it was not asked about ("
                                         + s.id()
                                         + ")");
                     }
-                    scores.put(id, s.score());
                 }
             }
-            if (scores.size() < eligible.size()) {
+            if (answers.missing() > 0) {
                 return Outcome.unavailable(
                         "scoring returned no score for "
-                                + (eligible.size() - scores.size())
+                                + answers.missing()
                                 + " of "
                                 + eligible.size()
                                 + " candidates");
             }
-            return new Outcome(MlScores.of(scores, modelVersion), null);
+            return new Outcome(
+                    MlScores.forCandidates(eligible, answers.scores, modelVersion), null);
         } catch (ScoringException e) {
             return Outcome.unavailable(e);
         } catch (InvalidClinicalValueException e) {
             return Outcome.unavailable("scoring returned an invalid score: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The scores answered, one slot per candidate asked about. Each answer names its candidate; it
+     * is placed by that name. A server that answers in the order it was asked (the model server
+     * does) is placed without a lookup: the id at the expected slot is compared and matches; any
+     * other order falls back to an index of the ids, built once.
+     */
+    private static final class Answers {
+        private final String[] ids;
+        private final double[] scores;
+        private final boolean[] answered;
+        private int count;
+        private Map<String, Integer> slots;
+
+        Answers(String[] ids) {
+            this.ids = ids;
+            this.scores = new double[ids.length];
+            this.answered = new boolean[ids.length];
+        }
+
+        /** False when {@code id} was not asked about. */
+        boolean record(int expectedSlot, String id, double score) {
+            int slot =
+                    expectedSlot < ids.length && ids[expectedSlot].equals(id)
+                            ? expectedSlot
+                            : slotOf(id);
+            if (slot < 0) {
+                return false;
+            }
+            if (!answered[slot]) {
+                answered[slot] = true;
+                count++;
+            }
+            scores[slot] = score;
+            return true;
+        }
+
+        int missing() {
+            return ids.length - count;
+        }
+
+        private int slotOf(String id) {
+            if (slots == null) {
+                slots = new HashMap<>(ids.length * 2);
+                for (int i = 0; i < ids.length; i++) {
+                    slots.put(ids[i], i);
+                }
+            }
+            Integer slot = slots.get(id);
+            return slot == null ? -1 : slot;
         }
     }
 

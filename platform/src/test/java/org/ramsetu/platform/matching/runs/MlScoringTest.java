@@ -92,6 +92,42 @@ class MlScoringTest {
     }
 
     @Test
+    void answersInTheOrderAskedAreReadByPositionAndARepeatedIdCountsOnce() {
+        PreparedRun run = run(List.of(0.9, 3.0, 1.1, 2.2, 1.5));
+        ScoringClient inOrder =
+                new SortingModel() {
+                    @Override
+                    public ScoreResponse score(String organ, ScoreRequest request) {
+                        List<ScoredCandidate> results =
+                                new ArrayList<>(super.score(organ, request).results());
+                        Collections.reverse(results); // back to the order asked
+                        return new ScoreResponse("v-in-order", results);
+                    }
+                };
+        ScoringClient repeatsTheFirst =
+                new SortingModel() {
+                    @Override
+                    public ScoreResponse score(String organ, ScoreRequest request) {
+                        List<ScoredCandidate> results =
+                                new ArrayList<>(super.score(organ, request).results());
+                        results.set(0, results.get(results.size() - 1));
+                        return new ScoreResponse("v", results);
+                    }
+                };
+
+        MlScoring.Outcome outcome = new MlScoring(inOrder, 2).score(Organ.KIDNEY, run);
+
+        assertThat(outcome.unavailableReason()).isNull();
+        List<org.ramsetu.core.ranking.Candidate> eligible = run.eligible();
+        for (int i = 0; i < eligible.size(); i++) {
+            assertThat(outcome.scores().scoreOrNaN(eligible, i))
+                    .isEqualTo(expected(eligible.get(i).features().vector().asMap()));
+        }
+        assertThat(new MlScoring(repeatsTheFirst, 10).score(Organ.KIDNEY, run).unavailableReason())
+                .contains("no score for 1 of 5");
+    }
+
+    @Test
     void aMissingScoreOrAnUnknownIdMakesTheWholeRunUnavailableAndSaysWhy() {
         PreparedRun run = run(List.of(0.8, 3.0));
         ScoringClient dropsOne =
