@@ -1,6 +1,5 @@
 package org.ramsetu.platform.runlists;
 
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -31,19 +30,15 @@ public final class ExclusionRows {
     public static byte[] write(
             int format, List<ExcludedCandidate> excluded, Function<CandidateId, String> id) {
         ListWriter w = new ListWriter(format, 64 + excluded.size() * 32);
-        DataOutputStream o = w.body();
-        try {
-            o.writeInt(excluded.size());
-            for (ExcludedCandidate e : excluded) {
-                w.writeUuid(UUID.fromString(id.apply(e.id())));
-                o.writeByte(e.exclusions().size());
-                for (Exclusion x : e.exclusions()) {
-                    w.writeWord(x.code().name());
-                    w.writeWord(x.detail());
-                }
+        RowOutput o = w.body();
+        o.writeInt(excluded.size());
+        for (ExcludedCandidate e : excluded) {
+            w.writeUuid(UUID.fromString(id.apply(e.id())));
+            o.writeByte(e.exclusions().size());
+            for (Exclusion x : e.exclusions()) {
+                w.writeWord(x.code().name());
+                w.writeWord(x.detail());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return w.finish();
     }

@@ -3,10 +3,8 @@ package org.ramsetu.platform.runlists;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +17,7 @@ import java.util.UUID;
 public final class ListWriter {
 
     private final int format;
-    private final Buffer bytes;
-    private final DataOutputStream body;
+    private final RowOutput body;
     private final Map<String, Integer> words = new HashMap<>();
     private final List<String> order = new ArrayList<>();
     private static final int RECENT = 8;
@@ -37,12 +34,11 @@ public final class ListWriter {
             throw new IllegalArgumentException("a list format is a byte from 1 to 127");
         }
         this.format = format;
-        this.bytes = new Buffer(Math.max(64, expectedBytes));
-        this.body = new DataOutputStream(bytes);
+        this.body = new RowOutput(expectedBytes);
     }
 
-    /** The body rows are written to; writing to memory never fails. */
-    public DataOutputStream body() {
+    /** The body rows are written to. */
+    public RowOutput body() {
         return body;
     }
 
@@ -75,11 +71,11 @@ public final class ListWriter {
     }
 
     /** Writes {@code s} to the body as its dictionary index. */
-    public void writeWord(String s) throws IOException {
+    public void writeWord(String s) {
         body.writeInt(word(s));
     }
 
-    public void writeUuid(UUID id) throws IOException {
+    public void writeUuid(UUID id) {
         body.writeLong(id.getMostSignificantBits());
         body.writeLong(id.getLeastSignificantBits());
     }
@@ -87,59 +83,19 @@ public final class ListWriter {
     /** The whole list: format byte, dictionary, body. */
     public byte[] finish() {
         try {
-            body.flush();
             ByteArrayOutputStream all =
-                    new ByteArrayOutputStream(bytes.size + order.size() * 24 + 8);
+                    new ByteArrayOutputStream(body.size() + order.size() * 24 + 8);
             DataOutputStream out = new DataOutputStream(all);
             out.writeByte(format);
             out.writeInt(order.size());
             for (String s : order) {
                 out.writeUTF(s);
             }
-            out.write(bytes.array, 0, bytes.size);
+            out.write(body.array(), 0, body.size());
             out.flush();
             return all.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * The body's bytes. A {@link ByteArrayOutputStream} synchronizes every write, and a data stream
-     * writes each int and boolean as separate calls: for the 10⁵ rows of a run's list, some 20
-     * calls each, taking a lock that is never contended cost a visible share of the run.
-     */
-    private static final class Buffer extends OutputStream {
-        private byte[] array;
-        private int size;
-
-        Buffer(int capacity) {
-            array = new byte[capacity];
-        }
-
-        @Override
-        public void write(int b) {
-            if (size == array.length) {
-                grow(1);
-            }
-            array[size++] = (byte) b;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            if (len > array.length - size) {
-                grow(len);
-            }
-            System.arraycopy(b, off, array, size, len);
-            size += len;
-        }
-
-        private void grow(int needed) {
-            long wanted = Math.max((long) array.length * 2, (long) size + needed);
-            if (wanted > Integer.MAX_VALUE - 8) {
-                throw new OutOfMemoryError("a stored list over 2 GB");
-            }
-            array = Arrays.copyOf(array, (int) wanted);
         }
     }
 }

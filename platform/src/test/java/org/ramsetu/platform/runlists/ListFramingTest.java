@@ -3,7 +3,10 @@ package org.ramsetu.platform.runlists;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +60,51 @@ class ListFramingTest {
             assertThat(r.word()).isEqualTo(words[i % 3]);
         }
         assertThat(r.in().read()).isEqualTo(-1);
+    }
+
+    /**
+     * Lists stored by earlier releases were written with a data stream: the bytes must not move.
+     */
+    @Test
+    void rowsAreTheBytesADataStreamWrites() throws IOException {
+        RowOutput rows = new RowOutput(1);
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        DataOutputStream data = new DataOutputStream(expected);
+        double[] doubles = {
+            0.0,
+            -0.0,
+            1.0 / 3,
+            Double.NaN,
+            Double.longBitsToDouble(0x7ff8dead00000001L),
+            Double.NEGATIVE_INFINITY,
+            Double.MIN_VALUE
+        };
+        long[] longs = {0, -1, Long.MIN_VALUE, Long.MAX_VALUE, 0x0102030405060708L};
+        int[] ints = {
+            0, -1, Integer.MIN_VALUE, Integer.MAX_VALUE, 0x01020304, 40_000, -129, 255, 256
+        };
+        for (int round = 0; round < 50; round++) { // past the first capacity, to grow
+            for (double d : doubles) {
+                rows.writeDouble(d);
+                data.writeDouble(d);
+            }
+            for (long l : longs) {
+                rows.writeLong(l);
+                data.writeLong(l);
+            }
+            for (int i : ints) {
+                rows.writeInt(i);
+                data.writeInt(i);
+                rows.writeShort(i);
+                data.writeShort(i);
+                rows.writeByte(i);
+                data.writeByte(i);
+            }
+            rows.writeBoolean(round % 2 == 0);
+            data.writeBoolean(round % 2 == 0);
+        }
+
+        assertThat(Arrays.copyOf(rows.array(), rows.size())).isEqualTo(expected.toByteArray());
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.ramsetu.platform.allocation.runs;
 
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import org.ramsetu.core.ranking.ExcludedCandidate;
 import org.ramsetu.platform.runlists.ExclusionRows;
 import org.ramsetu.platform.runlists.ListReader;
 import org.ramsetu.platform.runlists.ListWriter;
+import org.ramsetu.platform.runlists.RowOutput;
 
 /**
  * The stored form of a run's lists: compact binary rows behind a string dictionary (labels, codes
@@ -40,19 +40,15 @@ final class RunCodec {
 
     static byte[] candidates(List<AllocatedCandidate> ranked) {
         ListWriter w = new ListWriter(FORMAT, 1 << 16);
-        try {
-            w.body().writeInt(ranked.size());
-            for (AllocatedCandidate c : ranked) {
-                candidate(w, c);
-            }
-            return w.finish();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        w.body().writeInt(ranked.size());
+        for (AllocatedCandidate c : ranked) {
+            candidate(w, c);
         }
+        return w.finish();
     }
 
-    private static void candidate(ListWriter w, AllocatedCandidate c) throws IOException {
-        DataOutputStream o = w.body();
+    private static void candidate(ListWriter w, AllocatedCandidate c) {
+        RowOutput o = w.body();
         uuid(o, c.id().patientId());
         Points p = c.points();
         o.writeDouble(p.total());
@@ -264,7 +260,7 @@ final class RunCodec {
         return out;
     }
 
-    private static void uuid(DataOutputStream o, String id) throws IOException {
+    private static void uuid(RowOutput o, String id) {
         UUID u = UUID.fromString(id);
         o.writeLong(u.getMostSignificantBits());
         o.writeLong(u.getLeastSignificantBits());

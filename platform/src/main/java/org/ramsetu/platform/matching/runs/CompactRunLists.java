@@ -1,7 +1,6 @@
 package org.ramsetu.platform.matching.runs;
 
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -20,6 +19,7 @@ import org.ramsetu.core.ranking.ScoreComponents;
 import org.ramsetu.platform.runlists.ExclusionRows;
 import org.ramsetu.platform.runlists.ListReader;
 import org.ramsetu.platform.runlists.ListWriter;
+import org.ramsetu.platform.runlists.RowOutput;
 
 /**
  * A match run's lists in the compact binary form both run kinds share ({@code platform.runlists}):
@@ -52,23 +52,18 @@ final class CompactRunLists {
     static byte[] candidates(
             List<RankedCandidate> ranked, Map<CandidateId, Map<String, Double>> contributions) {
         ListWriter w = new ListWriter(FORMAT, 64 + ranked.size() * 200);
-        DataOutputStream o = w.body();
-        try {
-            o.writeInt(ranked.size());
-            RankedCandidate previous = null;
-            // Only the few proposals have reasons: once each has been written, no lookup is
-            // needed for the 10⁵ candidates after them.
-            int reasonsLeft = contributions.size();
-            for (RankedCandidate r : ranked) {
-                Map<String, Double> reasons = reasonsLeft == 0 ? null : contributions.get(r.id());
-                if (reasons != null) {
-                    reasonsLeft--;
-                }
-                candidate(w, r, reasons, previous);
-                previous = r;
+        w.body().writeInt(ranked.size());
+        RankedCandidate previous = null;
+        // Only the few proposals have reasons: once each has been written, no lookup is needed
+        // for the 10⁵ candidates after them.
+        int reasonsLeft = contributions.size();
+        for (RankedCandidate r : ranked) {
+            Map<String, Double> reasons = reasonsLeft == 0 ? null : contributions.get(r.id());
+            if (reasons != null) {
+                reasonsLeft--;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            candidate(w, r, reasons, previous);
+            previous = r;
         }
         return w.finish();
     }
@@ -77,9 +72,8 @@ final class CompactRunLists {
             ListWriter w,
             RankedCandidate r,
             Map<String, Double> contributions,
-            RankedCandidate previous)
-            throws IOException {
-        DataOutputStream o = w.body();
+            RankedCandidate previous) {
+        RowOutput o = w.body();
         ScoreComponents s = r.components();
         w.writeUuid(UUID.fromString(r.id().donorId()));
         o.writeDouble(s.combined());
