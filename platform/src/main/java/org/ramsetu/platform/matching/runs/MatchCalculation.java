@@ -204,12 +204,16 @@ class MatchCalculation {
         List<RankedCandidate> top =
                 ranking.ranked().subList(0, Math.min(count, ranking.ranked().size()));
         Candidate[] best = new Candidate[top.size()];
+        CandidateId[] ids = new CandidateId[best.length];
+        for (int j = 0; j < ids.length; j++) {
+            ids[j] = top.get(j).id();
+        }
         int found = 0;
         List<Candidate> eligible = prepared.eligible();
         for (int i = 0; i < eligible.size() && found < best.length; i++) {
             Candidate c = eligible.get(i);
             for (int j = 0; j < best.length; j++) {
-                if (best[j] == null && top.get(j).id() == c.id()) {
+                if (best[j] == null && ids[j] == c.id()) {
                     best[j] = c;
                     found++;
                 }
@@ -218,7 +222,7 @@ class MatchCalculation {
         if (found < best.length) {
             Map<CandidateId, Integer> place = new HashMap<>();
             for (int j = 0; j < best.length; j++) {
-                place.put(top.get(j).id(), j);
+                place.put(ids[j], j);
             }
             for (Candidate c : eligible) {
                 Integer at = place.get(c.id());
