@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.ramsetu.core.blood.BloodGroup;
 import org.ramsetu.core.donor.CardiacRisk;
@@ -94,26 +95,8 @@ class MlScoringTest {
     @Test
     void answersInTheOrderAskedAreReadByPositionAndARepeatedIdCountsOnce() {
         PreparedRun run = run(List.of(0.9, 3.0, 1.1, 2.2, 1.5));
-        ScoringClient inOrder =
-                new SortingModel() {
-                    @Override
-                    public ScoreResponse score(String organ, ScoreRequest request) {
-                        List<ScoredCandidate> results =
-                                new ArrayList<>(super.score(organ, request).results());
-                        Collections.reverse(results); // back to the order asked
-                        return new ScoreResponse("v-in-order", results);
-                    }
-                };
-        ScoringClient repeatsTheFirst =
-                new SortingModel() {
-                    @Override
-                    public ScoreResponse score(String organ, ScoreRequest request) {
-                        List<ScoredCandidate> results =
-                                new ArrayList<>(super.score(organ, request).results());
-                        results.set(0, results.get(results.size() - 1));
-                        return new ScoreResponse("v", results);
-                    }
-                };
+        ScoringClient inOrder = reordered(Collections::reverse); // back to the order asked
+        ScoringClient repeatsTheFirst = reordered(r -> r.set(0, r.get(r.size() - 1)));
 
         MlScoring.Outcome outcome = new MlScoring(inOrder, 2).score(Organ.KIDNEY, run);
 
@@ -125,6 +108,19 @@ class MlScoringTest {
         }
         assertThat(new MlScoring(repeatsTheFirst, 10).score(Organ.KIDNEY, run).unavailableReason())
                 .contains("no score for 1 of 5");
+    }
+
+    /** The sorting model's answers (in reverse order), changed by {@code change}. */
+    private static ScoringClient reordered(Consumer<List<ScoredCandidate>> change) {
+        return new SortingModel() {
+            @Override
+            public ScoreResponse score(String organ, ScoreRequest request) {
+                List<ScoredCandidate> results =
+                        new ArrayList<>(super.score(organ, request).results());
+                change.accept(results);
+                return new ScoreResponse("v", results);
+            }
+        };
     }
 
     @Test
