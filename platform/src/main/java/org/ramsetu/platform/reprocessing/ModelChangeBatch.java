@@ -11,10 +11,15 @@ import org.ramsetu.infra.schedule.WorkContext;
 import org.ramsetu.infra.schedule.WorkInterruptedException;
 import org.ramsetu.infra.scoring.ModelSummary;
 import org.ramsetu.infra.scoring.ScoringClient;
+import org.ramsetu.platform.allocation.runs.AllocationRunId;
 import org.ramsetu.platform.allocation.runs.ModelChangeAllocationRun;
+import org.ramsetu.platform.kernel.BatchId;
 import org.ramsetu.platform.kernel.Unavailable;
+import org.ramsetu.platform.matching.runs.MatchRunId;
 import org.ramsetu.platform.matching.runs.ModelChangeMatchRun;
 import org.ramsetu.platform.matching.runs.OpenRun;
+import org.ramsetu.platform.registry.pledges.PledgeId;
+import org.ramsetu.platform.registry.requests.RequestId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,25 +106,26 @@ public class ModelChangeBatch implements OneTimeWork.Body<ModelChangeBatch.Order
         long[] done = {started.matchRunsDone() + started.allocationRunsDone()};
         String position = checkpoint.orElse("");
         if (!policyChange && !position.startsWith(ALLOCATION_PHASE)) {
-            UUID after = position.startsWith(MATCH_PHASE) ? key(position) : null;
+            RequestId after =
+                    position.startsWith(MATCH_PHASE) ? new RequestId(key(position)) : null;
             List<OpenRun> runs;
             while (!(runs = matchRuns.open(organ, version, after, chunk)).isEmpty()) {
                 for (OpenRun run : runs) {
                     stopIfAsked(ctx);
-                    match(batch.id(), version, run, ctx);
-                    after = run.key();
+                    match(new BatchId(batch.id()), version, run, ctx);
+                    after = new RequestId(run.key());
                     ctx.progress(++done[0], total, message(organ, "match", run));
                 }
             }
             position = "";
         }
-        UUID after = position.startsWith(ALLOCATION_PHASE) ? key(position) : null;
+        PledgeId after = position.startsWith(ALLOCATION_PHASE) ? new PledgeId(key(position)) : null;
         List<OpenRun> runs;
         while (!(runs = allocationRuns.open(organ, version, policy, after, chunk)).isEmpty()) {
             for (OpenRun run : runs) {
                 stopIfAsked(ctx);
-                allocation(batch.id(), version, policy != null, run, ctx);
-                after = run.key();
+                allocation(new BatchId(batch.id()), version, policy != null, run, ctx);
+                after = new PledgeId(run.key());
                 ctx.progress(++done[0], total, message(organ, "allocation", run));
             }
         }
@@ -140,13 +146,14 @@ public class ModelChangeBatch implements OneTimeWork.Body<ModelChangeBatch.Order
                 finished.minCorrelation());
     }
 
-    private void match(UUID batch, String version, OpenRun run, WorkContext ctx) {
+    private void match(BatchId batch, String version, OpenRun run, WorkContext ctx) {
         Optional<ModelChangeMatchRun.Ranked> ranked =
-                withSlot(ctx, () -> matchRuns.rank(run.runId()));
+                withSlot(ctx, () -> matchRuns.rank(new MatchRunId(run.runId())));
         String key = "match:" + run.runId();
         String checkpoint = MATCH_PHASE + run.key();
         if (ranked.isEmpty() || !servedBy(ranked.get().modelVersion(), version)) {
-            ctx.effectOnce(key, checkpoint, () -> batches.skipped(batch, Batches.Kind.MATCH));
+            ctx.effectOnce(
+                    key, checkpoint, () -> batches.skipped(batch.value(), Batches.Kind.MATCH));
             return;
         }
         ModelChangeMatchRun.Ranked r = ranked.get();
@@ -156,21 +163,21 @@ public class ModelChangeBatch implements OneTimeWork.Body<ModelChangeBatch.Order
                 checkpoint,
                 () -> {
                     if (matchRuns.write(r, batch).isPresent()) {
-                        batches.written(batch, Batches.Kind.MATCH, comparison);
+                        batches.written(batch.value(), Batches.Kind.MATCH, comparison);
                     } else {
-                        batches.skipped(batch, Batches.Kind.MATCH);
+                        batches.skipped(batch.value(), Batches.Kind.MATCH);
                     }
                 });
     }
 
     private void allocation(
-            UUID batch, String version, boolean policyChange, OpenRun run, WorkContext ctx) {
+            BatchId batch, String version, boolean policyChange, OpenRun run, WorkContext ctx) {
         Optional<ModelChangeAllocationRun.Ranked> ranked =
                 withSlot(
                         ctx,
                         () ->
                                 allocationRuns.rank(
-                                        run.runId(),
+                                        new AllocationRunId(run.runId()),
                                         policyChange
                                                 ? ModelChangeAllocationRun.PolicyChoice.ACTIVE
                                                 : ModelChangeAllocationRun.PolicyChoice
@@ -179,7 +186,8 @@ public class ModelChangeBatch implements OneTimeWork.Body<ModelChangeBatch.Order
         String checkpoint = ALLOCATION_PHASE + run.key();
         if (ranked.isEmpty()
                 || (!policyChange && !servedBy(ranked.get().modelVersion(), version))) {
-            ctx.effectOnce(key, checkpoint, () -> batches.skipped(batch, Batches.Kind.ALLOCATION));
+            ctx.effectOnce(
+                    key, checkpoint, () -> batches.skipped(batch.value(), Batches.Kind.ALLOCATION));
             return;
         }
         ModelChangeAllocationRun.Ranked r = ranked.get();
@@ -190,9 +198,9 @@ public class ModelChangeBatch implements OneTimeWork.Body<ModelChangeBatch.Order
                 checkpoint,
                 () -> {
                     if (allocationRuns.write(r, batch).isPresent()) {
-                        batches.written(batch, Batches.Kind.ALLOCATION, comparison);
+                        batches.written(batch.value(), Batches.Kind.ALLOCATION, comparison);
                     } else {
-                        batches.skipped(batch, Batches.Kind.ALLOCATION);
+                        batches.skipped(batch.value(), Batches.Kind.ALLOCATION);
                     }
                 });
     }

@@ -24,20 +24,6 @@ import org.springframework.modulith.core.ApplicationModules;
  */
 class TypedIdsAtModuleFacesTest {
 
-    /**
-     * The calls that still pass a raw UUID, with why. Re-processing hands the ranking runs' faces
-     * run, batch and cursor ids; those faces are redesigned with the ranking-run kernel (issue 19),
-     * which brings {@code MatchRunId} and {@code AllocationRunId}.
-     */
-    private static final Set<String> PENDING =
-            Set.of(
-                    "ModelChangeBatch (reprocessing) → ModelChangeAllocationRun.open (allocation)",
-                    "ModelChangeBatch (reprocessing) → ModelChangeAllocationRun.rank (allocation)",
-                    "ModelChangeBatch (reprocessing) → ModelChangeAllocationRun.write (allocation)",
-                    "ModelChangeBatch (reprocessing) → ModelChangeMatchRun.open (matching)",
-                    "ModelChangeBatch (reprocessing) → ModelChangeMatchRun.rank (matching)",
-                    "ModelChangeBatch (reprocessing) → ModelChangeMatchRun.write (matching)");
-
     /** Modules whose faces take the id of a record of any kind, so a UUID is their point. */
     private static final Set<String> SHARED =
             Set.of("kernel", "identity", "records", "audit", "security", "web", "runlists");
@@ -54,9 +40,8 @@ class TypedIdsAtModuleFacesTest {
         assertThat(found)
                 .as(
                         "calls into another feature module that pass a raw UUID: type the id"
-                                + " (docs/adr/0033-typed-ids-at-module-faces.md), or, when one"
-                                + " listed is gone, remove it from PENDING")
-                .containsExactlyInAnyOrderElementsOf(PENDING);
+                                + " (docs/adr/0033-typed-ids-at-module-faces.md)")
+                .isEmpty();
     }
 
     @Test

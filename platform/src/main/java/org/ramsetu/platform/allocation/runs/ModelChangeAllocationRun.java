@@ -11,9 +11,11 @@ import org.ramsetu.core.organ.Organ;
 import org.ramsetu.platform.allocation.policies.AllocationPolicies;
 import org.ramsetu.platform.allocation.policies.LoadedPolicy;
 import org.ramsetu.platform.allocation.policies.PolicyReader;
+import org.ramsetu.platform.kernel.BatchId;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.matching.RankingRunSlots;
 import org.ramsetu.platform.matching.runs.OpenRun;
+import org.ramsetu.platform.registry.pledges.PledgeId;
 import org.springframework.modulith.NamedInterface;
 
 /**
@@ -85,8 +87,9 @@ public class ModelChangeAllocationRun {
      * (null: from the first): the latest run of each verified pledge, not degraded, ranked with
      * another model than {@code version} or, when {@code policy} is given, under another policy.
      */
-    public List<OpenRun> open(Organ organ, String version, String policy, UUID after, int limit) {
-        return runs.open(organ, version, policy, after, limit);
+    public List<OpenRun> open(
+            Organ organ, String version, String policy, PledgeId after, int limit) {
+        return runs.open(organ, version, policy, after == null ? null : after.value(), limit);
     }
 
     /** How many allocation runs of the organ are open for {@code version} or {@code policy}. */
@@ -105,7 +108,8 @@ public class ModelChangeAllocationRun {
      *     retried from its checkpoint
      * @throws DomainException Unavailable when no ranking slot freed up in time
      */
-    public Optional<Ranked> rank(UUID oldRunId, PolicyChoice choice) {
+    public Optional<Ranked> rank(AllocationRunId oldRun, PolicyChoice choice) {
+        UUID oldRunId = oldRun.value();
         AllocationRun old =
                 runs.find(oldRunId)
                         .orElseThrow(
@@ -144,9 +148,9 @@ public class ModelChangeAllocationRun {
      * @return the new run's id; empty when the pledge left {@code VERIFIED} or changed since it was
      *     ranked (nothing written)
      */
-    public Optional<UUID> write(Ranked ranked, UUID batchId) {
+    public Optional<AllocationRunId> write(Ranked ranked, BatchId batch) {
         return recording
-                .recordModelChange(ranked.pending().computed, ranked.oldRunId(), batchId)
-                .map(AllocationRun::id);
+                .recordModelChange(ranked.pending().computed, ranked.oldRunId(), batch.value())
+                .map(run -> new AllocationRunId(run.id()));
     }
 }

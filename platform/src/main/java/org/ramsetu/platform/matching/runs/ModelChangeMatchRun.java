@@ -6,8 +6,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.core.ranking.RankedCandidate;
+import org.ramsetu.platform.kernel.BatchId;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.matching.RankingRunSlots;
+import org.ramsetu.platform.registry.requests.RequestId;
 import org.ramsetu.platform.registry.requests.RequestStatus;
 import org.ramsetu.platform.registry.requests.TransplantRequest;
 import org.springframework.modulith.NamedInterface;
@@ -70,8 +72,8 @@ public class ModelChangeMatchRun {
      * from the first): the latest run of each waiting request, not degraded, ranked with another
      * model than {@code version}.
      */
-    public List<OpenRun> open(Organ organ, String version, UUID after, int limit) {
-        return runs.open(organ, version, after, limit);
+    public List<OpenRun> open(Organ organ, String version, RequestId after, int limit) {
+        return runs.open(organ, version, after == null ? null : after.value(), limit);
     }
 
     /** How many match runs of the organ are open for {@code version}. */
@@ -88,7 +90,8 @@ public class ModelChangeMatchRun {
      *     the batch stops and is retried from its checkpoint
      * @throws DomainException Unavailable when no ranking slot freed up in time
      */
-    public Optional<Ranked> rank(UUID oldRunId) {
+    public Optional<Ranked> rank(MatchRunId oldRun) {
+        UUID oldRunId = oldRun.value();
         MatchRuns.RankedPledges old =
                 runs.rankedPledges(oldRunId)
                         .orElseThrow(() -> new IllegalStateException("no match run " + oldRunId));
@@ -121,9 +124,9 @@ public class ModelChangeMatchRun {
      * @return the new run's id; empty when the request left {@code WAITING} or changed since it was
      *     ranked (nothing written)
      */
-    public Optional<UUID> write(Ranked ranked, UUID batchId) {
+    public Optional<MatchRunId> write(Ranked ranked, BatchId batch) {
         return recording
-                .recordModelChange(ranked.pending().calculation, ranked.oldRunId(), batchId)
-                .map(MatchRun::id);
+                .recordModelChange(ranked.pending().calculation, ranked.oldRunId(), batch.value())
+                .map(run -> new MatchRunId(run.id()));
     }
 }
