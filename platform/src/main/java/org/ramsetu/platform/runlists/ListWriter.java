@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -48,6 +49,8 @@ public final class ListWriter {
      * before the dictionary is asked: hashing a string for each field of 10⁵ rows showed in runs.
      */
     public int word(String s) {
+        // An empty slot of the recent words is null too: a null word must fail, not match it.
+        Objects.requireNonNull(s, "a stored list's word");
         for (int k = 0; k < RECENT; k++) {
             if (recent[k] == s) {
                 return recentIndex[k];

@@ -60,6 +60,9 @@ class ListFramingTest {
             assertThat(r.word()).isEqualTo(words[i % 3]);
         }
         assertThat(r.in().read()).isEqualTo(-1);
+        // a writer's empty recent slots must not answer for a null word
+        assertThatThrownBy(() -> new ListWriter(3, 16).writeWord(null))
+                .isInstanceOf(NullPointerException.class);
     }
 
     /**
