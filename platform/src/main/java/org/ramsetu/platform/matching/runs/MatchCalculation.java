@@ -4,11 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.ramsetu.core.donor.DonorOffer;
 import org.ramsetu.core.eligibility.EligibilityRules;
@@ -111,16 +109,9 @@ class MatchCalculation {
                 }
             }
         }
-        if (byId.size() < wanted.length) { // an offer copied on the way: compare ids
-            Set<String> ids = new HashSet<>();
-            for (DonorOffer w : wanted) {
-                ids.add(w.donorId());
-            }
-            for (VerifiedPledge pledge : pledges) {
-                if (ids.contains(pledge.offer().donorId())) {
-                    byId.put(pledge.offer().donorId(), pledge);
-                }
-            }
+        if (byId.size() < wanted.length) {
+            throw new IllegalStateException(
+                    "a proposed candidate's offer is not among the offers it was prepared from");
         }
         return byId;
     }
@@ -198,7 +189,7 @@ class MatchCalculation {
      * The prepared candidates of the best {@code count} ranked, best first. A ranked candidate
      * carries the very id object of the prepared candidate it was ranked from, so they are found by
      * reference in one pass over the prepared list, without hashing 10⁵ ids (a map of them took 3 %
-     * of a warm kidney run's CPU samples); ids equal but not identical are still found by value.
+     * of a warm kidney run's CPU samples).
      */
     private static List<Candidate> best(PreparedRun prepared, RankingResult ranking, int count) {
         List<RankedCandidate> top =
@@ -220,16 +211,8 @@ class MatchCalculation {
             }
         }
         if (found < best.length) {
-            Map<CandidateId, Integer> place = new HashMap<>();
-            for (int j = 0; j < best.length; j++) {
-                place.put(ids[j], j);
-            }
-            for (Candidate c : eligible) {
-                Integer at = place.get(c.id());
-                if (at != null) {
-                    best[at] = c;
-                }
-            }
+            throw new IllegalStateException(
+                    "a ranked candidate is not among the prepared candidates it was ranked from");
         }
         return List.of(best);
     }
