@@ -126,25 +126,29 @@ class ReprocessingIntegrationTest {
             List<UUID> requests =
                     jdbc.sql(
                                     "select id from transplant_request where organ = :organ"
-                                            + " and status = 'WAITING' order by id limit 4")
+                                            + " and status = 'WAITING' order by id limit 5")
                             .param("organ", organ.name())
                             .query(UUID.class)
                             .list();
             for (UUID request : requests) {
                 matching.record(matching.prepare(coordinator, request));
             }
-            openMatchRuns.put(organ, requests.size());
+            // A run of a request that no longer waits is history, not open.
+            set("transplant_request", "MATCHED", requests.get(requests.size() - 1));
+            openMatchRuns.put(organ, requests.size() - 1);
             List<UUID> pledges =
                     jdbc.sql(
                                     "select id from pledge where organ = :organ"
-                                            + " and status = 'VERIFIED' order by id limit 3")
+                                            + " and status = 'VERIFIED' order by id limit 4")
                             .param("organ", organ.name())
                             .query(UUID.class)
                             .list();
             for (UUID pledge : pledges) {
                 allocating.record(allocating.prepare(coordinator, pledge));
             }
-            openAllocationRuns.put(organ, pledges.size());
+            // Nor is a run of a pledge that is no longer verified.
+            set("pledge", "WITHDRAWN", pledges.get(pledges.size() - 1));
+            openAllocationRuns.put(organ, pledges.size() - 1);
         }
         assertThat(openMatchRuns.get(Organ.KIDNEY)).isEqualTo(4);
         assertThat(openAllocationRuns.get(Organ.KIDNEY)).isEqualTo(3);
@@ -174,6 +178,15 @@ class ReprocessingIntegrationTest {
             assertThat(Instant.now()).as("new models served within a minute").isBefore(deadline);
             Thread.sleep(200);
         }
+    }
+
+    private static void set(String table, String status, UUID id) {
+        assertThat(
+                        jdbc.sql("update " + table + " set status = :status where id = :id")
+                                .param("status", status)
+                                .param("id", id)
+                                .update())
+                .isOne();
     }
 
     @AfterAll

@@ -55,7 +55,7 @@ class TableOwnershipTest {
                     Map.entry("match", "matching"),
                     Map.entry("match_run_reprocessing", "matching"),
                     Map.entry("allocation_run", "allocation"),
-                    Map.entry("waiting_list_generation", "allocation"),
+                    Map.entry("waiting_list_generation", "registry"),
                     Map.entry("allocation_run_reprocessing", "allocation"),
                     Map.entry("registry_report", "reporting"),
                     Map.entry("report_export", "reporting"),
@@ -69,16 +69,6 @@ class TableOwnershipTest {
      */
     static final Map<String, Set<String>> CROSSINGS =
             Map.ofEntries(
-                    // Which runs are still open: the latest of a waiting request or verified
-                    // pledge.
-                    Map.entry("matching/runs/MatchRuns.java", Set.of("transplant_request")),
-                    Map.entry("allocation/runs/AllocationRuns.java", Set.of("pledge")),
-                    Map.entry(
-                            "allocation/runs/OfferedOrgans.java",
-                            Set.of("pledge", "donor_profile")),
-                    Map.entry(
-                            "allocation/runs/WaitingList.java",
-                            Set.of("transplant_request", "patient_profile")),
                     // Read models joining features: the coordinators' directory and the monthly
                     // counts.
                     Map.entry(

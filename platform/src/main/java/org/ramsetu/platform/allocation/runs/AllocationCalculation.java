@@ -17,6 +17,8 @@ import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.matching.runs.MlScoring;
 import org.ramsetu.platform.records.Sql;
+import org.ramsetu.platform.registry.pledges.PledgedOrgan;
+import org.ramsetu.platform.registry.requests.WaitingList;
 
 /**
  * An allocation run up to its record: the waiting list for the organ → the clinical core's hard
@@ -50,29 +52,29 @@ class AllocationCalculation {
     /**
      * @throws DomainException NotFound for an unknown pledge
      */
-    OfferedOrgans.Row pledge(UUID id) {
+    PledgedOrgan pledge(UUID id) {
         return organs.find(id).orElseThrow(() -> new NotFound("pledge", id));
     }
 
-    Computed calculate(OfferedOrgans.Row pledge, LoadedPolicy policy) {
+    Computed calculate(PledgedOrgan pledge, LoadedPolicy policy) {
         long started = System.nanoTime();
         Instant asOf = Sql.now(clock);
         if (!pledge.hasProfile()) {
             throw new Conflict(
                     "profile-required",
                     "the donor of pledge "
-                            + pledge.pledgeId
+                            + pledge.id().value()
                             + " has no profile; allocation needs their blood group and place");
         }
-        OfferedOrgan organ = pledge.offer(asOf);
+        OfferedOrgan organ = organs.offer(pledge, asOf);
         Map<String, Long> timings = new LinkedHashMap<>();
         long t = System.nanoTime();
-        List<WaitingRequest> list = waiting.of(pledge.organ, asOf);
+        List<WaitingRequest> list = waiting.of(pledge.organ(), asOf);
         t = lap(timings, "waitingList", t);
         PreparedAllocation prepared = ranking.prepare(policy.policy(), organ.donor(), list, asOf);
         t = lap(timings, "hardFilters", t);
         MlScoring.Outcome outcome =
-                scoring.score(pledge.organ, prepared.run(), CandidateId::patientId);
+                scoring.score(pledge.organ(), prepared.run(), CandidateId::patientId);
         t = lap(timings, "scoring", t);
         AllocationResult result = ranking.rank(prepared, outcome.scores());
         lap(timings, "ranking", t);

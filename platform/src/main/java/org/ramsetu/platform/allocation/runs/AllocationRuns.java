@@ -6,11 +6,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.platform.matching.runs.OpenRun;
 import org.ramsetu.platform.matching.runs.RunTrigger;
+import org.ramsetu.platform.records.LatestRunWalk;
 import org.ramsetu.platform.records.Sql;
+import org.ramsetu.platform.registry.ListingStatuses;
+import org.ramsetu.platform.registry.pledges.PledgeId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,32 +39,33 @@ public class AllocationRuns {
             new TypeReference<>() {};
 
     private final JdbcClient jdbc;
+    private final ListingStatuses statuses;
 
     /**
-     * The latest run of each {@code VERIFIED} pledge of an organ: the pledge is still to be given
-     * (an approved match makes it {@code DONATED}), so its waiting list still matters. Unless
-     * degraded (the re-scoring job replaces those), or already ranked with the model {@code
-     * version} or, after a policy change, under the active {@code policy}.
+     * The latest run of each pledge of an organ, in pledge order, and whether it is stale: not
+     * degraded (the re-scoring job replaces those) and, after a model change, ranked with another
+     * model than {@code version}, after a policy change, under another policy than {@code policy}.
+     * Whether the pledge is still verified is the registry's answer ({@link ListingStatuses}).
      */
-    private static final String OPEN_RUNS =
+    private static final String LATEST_RUNS =
             """
+            select latest.pledge_id, latest.id,
+                not latest.degraded
+                    and (case when cast(:policy as varchar) is null
+                             then latest.model_version is distinct from cast(:version as varchar)
+                         else latest.policy_id <> cast(:policy as varchar) end) as stale
             from (select distinct on (a.pledge_id) a.pledge_id, a.id, a.model_version,
                       a.degraded, a.policy_id
                   from allocation_run a
                   where a.organ = :organ and a.pledge_id > :after
-                  order by a.pledge_id, a.created_at desc, a.id desc) latest
-            join pledge p on p.id = latest.pledge_id and p.status = 'VERIFIED'
-            where not latest.degraded
-              and (case when cast(:policy as varchar) is null
-                       then latest.model_version is distinct from cast(:version as varchar)
-                   else latest.policy_id <> cast(:policy as varchar) end)
+                  order by a.pledge_id, a.created_at desc, a.id desc
+                  limit :size) latest
+            order by latest.pledge_id
             """;
-
-    /** Before every id in PostgreSQL's order (it compares uuids as unsigned bytes). */
-    private static final UUID FIRST = new UUID(0, 0);
 
     public AllocationRuns(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.statuses = new ListingStatuses(jdbc);
     }
 
     /**
@@ -187,32 +193,40 @@ public class AllocationRuns {
     }
 
     /**
-     * Up to {@code limit} open runs of the organ after {@code after} (null: from the first).
+     * Up to {@code limit} open runs of the organ after {@code after} (null: from the first): the
+     * latest run of each {@code VERIFIED} pledge (still to be given: an approved match makes it
+     * {@code DONATED}, so its waiting list still matters), unless degraded, or already ranked with
+     * the model {@code version} or, after a policy change, under the active {@code policy}.
      *
      * @param policy after a policy change, the active policy (runs under another one are open);
      *     null after a model change
      */
     List<OpenRun> open(Organ organ, String version, String policy, UUID after, int limit) {
-        return jdbc.sql(
-                        "select latest.pledge_id, latest.id "
-                                + OPEN_RUNS
-                                + " order by latest.pledge_id limit :limit")
-                .param("organ", organ.name())
-                .param("after", after == null ? FIRST : after)
-                .param("version", version)
-                .param("policy", policy)
-                .param("limit", limit)
-                .query(OpenRun::of)
-                .list();
+        return LatestRunWalk.open(latest(organ, version, policy), this::verified, after, limit)
+                .stream()
+                .map(run -> new OpenRun(run.listing(), run.run()))
+                .toList();
     }
 
     int countOpen(Organ organ, String version, String policy) {
-        return jdbc.sql("select count(*) " + OPEN_RUNS)
-                .param("organ", organ.name())
-                .param("after", FIRST)
-                .param("version", version)
-                .param("policy", policy)
-                .query(Integer.class)
-                .single();
+        return LatestRunWalk.count(latest(organ, version, policy), this::verified);
+    }
+
+    private LatestRunWalk.LatestRuns latest(Organ organ, String version, String policy) {
+        return (after, size) ->
+                jdbc.sql(LATEST_RUNS)
+                        .param("organ", organ.name())
+                        .param("after", after)
+                        .param("version", version)
+                        .param("policy", policy)
+                        .param("size", size)
+                        .query(LatestRunWalk.LatestRun::of)
+                        .list();
+    }
+
+    private Set<UUID> verified(Set<UUID> pledges) {
+        return statuses.verified(pledges.stream().map(PledgeId::new).toList()).stream()
+                .map(PledgeId::value)
+                .collect(Collectors.toSet());
     }
 }

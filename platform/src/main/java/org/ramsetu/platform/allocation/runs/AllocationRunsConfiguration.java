@@ -17,6 +17,7 @@ import org.ramsetu.platform.matching.RankingRunSlots;
 import org.ramsetu.platform.matching.runs.MlScoring;
 import org.ramsetu.platform.matching.runs.RescoringJobHandler;
 import org.ramsetu.platform.registry.ListingLocks;
+import org.ramsetu.platform.registry.requests.WaitingList;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationEventPublisher;

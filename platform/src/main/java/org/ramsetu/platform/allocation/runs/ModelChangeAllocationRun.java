@@ -16,6 +16,7 @@ import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.matching.RankingRunSlots;
 import org.ramsetu.platform.matching.runs.OpenRun;
 import org.ramsetu.platform.registry.pledges.PledgeId;
+import org.ramsetu.platform.registry.pledges.PledgedOrgan;
 import org.springframework.modulith.NamedInterface;
 
 /**
@@ -114,8 +115,8 @@ public class ModelChangeAllocationRun {
                 runs.find(oldRunId)
                         .orElseThrow(
                                 () -> new IllegalStateException("no allocation run " + oldRunId));
-        OfferedOrgans.Row pledge = calculation.pledge(old.pledgeId());
-        if (pledge.status != PledgeStatus.VERIFIED) {
+        PledgedOrgan pledge = calculation.pledge(old.pledgeId());
+        if (pledge.status() != PledgeStatus.VERIFIED) {
             return Optional.empty();
         }
         LoadedPolicy policy =

@@ -11,6 +11,7 @@ import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
 import org.ramsetu.platform.kernel.DomainException;
+import org.ramsetu.platform.registry.pledges.PledgedOrgan;
 import org.springframework.dao.DuplicateKeyException;
 
 /**
@@ -68,9 +69,9 @@ public class RescoringAllocationRun {
         if (!degraded.degraded() || runs.rescoredBy(degradedRunId).isPresent()) {
             return Outcome.ALREADY_DONE;
         }
-        OfferedOrgans.Row pledge = calculation.pledge(degraded.pledgeId());
-        if (pledge.status != PledgeStatus.VERIFIED) {
-            skipped(degraded, pledge.status);
+        PledgedOrgan pledge = calculation.pledge(degraded.pledgeId());
+        if (pledge.status() != PledgeStatus.VERIFIED) {
+            skipped(degraded, pledge.status());
             return Outcome.SKIPPED;
         }
         LoadedPolicy policy =
@@ -87,9 +88,9 @@ public class RescoringAllocationRun {
         } catch (DuplicateKeyException concurrentDelivery) {
             return Outcome.ALREADY_DONE;
         } catch (DomainException refused) {
-            OfferedOrgans.Row now = calculation.pledge(degraded.pledgeId());
-            if (now.status != PledgeStatus.VERIFIED) {
-                skipped(degraded, now.status);
+            PledgedOrgan now = calculation.pledge(degraded.pledgeId());
+            if (now.status() != PledgeStatus.VERIFIED) {
+                skipped(degraded, now.status());
                 return Outcome.SKIPPED;
             }
             throw refused;

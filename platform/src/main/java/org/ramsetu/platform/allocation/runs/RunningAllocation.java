@@ -7,6 +7,7 @@ import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.matching.CoordinatorOnly;
 import org.ramsetu.platform.matching.RankingRunSlots;
+import org.ramsetu.platform.registry.pledges.PledgedOrgan;
 import org.ramsetu.platform.security.CurrentUser;
 
 /**
@@ -52,7 +53,7 @@ public class RunningAllocation {
      *     Forbidden for its donor, Conflict unless it is {@code VERIFIED}
      */
     public Prepared prepare(CurrentUser user, UUID pledgeId) {
-        OfferedOrgans.Row pledge;
+        PledgedOrgan pledge;
         try {
             pledge = calculation.pledge(pledgeId);
         } catch (NotFound notFound) {
@@ -60,15 +61,16 @@ public class RunningAllocation {
             throw notFound;
         }
         CoordinatorOnly.require(
-                user, user.owns(pledge.donorAccountId), "pledge", pledgeId, "run allocations");
-        if (pledge.status != PledgeStatus.VERIFIED) {
-            throw RecordingAllocationRun.notVerified(pledgeId, pledge.status);
+                user, user.owns(pledge.donor().value()), "pledge", pledgeId, "run allocations");
+        if (pledge.status() != PledgeStatus.VERIFIED) {
+            throw RecordingAllocationRun.notVerified(pledgeId, pledge.status());
         }
         return new Prepared(
                 slots.run(
                         () ->
                                 calculation.calculate(
-                                        pledge, policies.forRun(pledge.pledgeId, pledge.organ))),
+                                        pledge,
+                                        policies.forRun(pledge.id().value(), pledge.organ()))),
                 user.id());
     }
 

@@ -16,7 +16,7 @@ import org.ramsetu.core.eligibility.EligibilityRules;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.platform.allocation.policies.AllocationPolicies;
 import org.ramsetu.platform.allocation.policies.LoadedPolicy;
-import org.ramsetu.platform.allocation.runs.WaitingList;
+import org.ramsetu.platform.registry.requests.WaitingList;
 
 /**
  * Compares policy versions on the current waiting list (the CLI's {@code ramsetu simulate} and the

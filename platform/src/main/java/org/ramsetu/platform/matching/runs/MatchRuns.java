@@ -7,10 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import org.ramsetu.core.organ.Organ;
+import org.ramsetu.platform.records.LatestRunWalk;
 import org.ramsetu.platform.records.Sql;
+import org.ramsetu.platform.registry.ListingStatuses;
+import org.ramsetu.platform.registry.requests.RequestId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,26 +46,26 @@ public class MatchRuns {
 
     private final JdbcClient jdbc;
     private final BooleanSupplier compactLists;
+    private final ListingStatuses statuses;
 
     /**
-     * The latest run of each {@code WAITING} request of an organ, unless degraded (the re-scoring
-     * job replaces those) or ranked with the model {@code version} already. It is the ranking a
-     * coordinator would look at before deciding; older runs of the request are history.
+     * The latest run of each request of an organ, in request order, and whether it is stale: not
+     * degraded (the re-scoring job replaces those) and ranked with another model than {@code
+     * version}. Whether the request still waits is the registry's answer ({@link ListingStatuses}).
      */
-    private static final String OPEN_RUNS =
+    private static final String LATEST_RUNS =
             """
+            select latest.request_id, latest.id,
+                not latest.degraded
+                    and latest.model_version is distinct from cast(:version as varchar) as stale
             from (select distinct on (m.request_id) m.request_id, m.id, m.model_version,
                       m.degraded
                   from match_run m
                   where m.organ = :organ and m.request_id > :after
-                  order by m.request_id, m.created_at desc, m.id desc) latest
-            join transplant_request r on r.id = latest.request_id and r.status = 'WAITING'
-            where not latest.degraded
-              and latest.model_version is distinct from cast(:version as varchar)
+                  order by m.request_id, m.created_at desc, m.id desc
+                  limit :size) latest
+            order by latest.request_id
             """;
-
-    /** Before every id in PostgreSQL's order (it compares uuids as unsigned bytes). */
-    private static final UUID FIRST = new UUID(0, 0);
 
     /**
      * @param compactLists asked at each insert: whether to write the lists compact (else JSON)
@@ -68,6 +73,7 @@ public class MatchRuns {
     public MatchRuns(JdbcClient jdbc, BooleanSupplier compactLists) {
         this.jdbc = jdbc;
         this.compactLists = compactLists;
+        this.statuses = new ListingStatuses(jdbc);
     }
 
     /**
@@ -239,26 +245,36 @@ public class MatchRuns {
         return json == null ? null : JSON.readValue(json, COUNTS);
     }
 
-    /** Up to {@code limit} open runs of the organ after {@code after} (null: from the first). */
+    /**
+     * Up to {@code limit} open runs of the organ after {@code after} (null: from the first): the
+     * latest run of each {@code WAITING} request, unless degraded or ranked with the model {@code
+     * version} already. It is the ranking a coordinator would look at before deciding; older runs
+     * of the request are history.
+     */
     List<OpenRun> open(Organ organ, String version, UUID after, int limit) {
-        return jdbc.sql(
-                        "select latest.request_id, latest.id "
-                                + OPEN_RUNS
-                                + " order by latest.request_id limit :limit")
-                .param("organ", organ.name())
-                .param("after", after == null ? FIRST : after)
-                .param("version", version)
-                .param("limit", limit)
-                .query(OpenRun::of)
-                .list();
+        return LatestRunWalk.open(latest(organ, version), this::waiting, after, limit).stream()
+                .map(run -> new OpenRun(run.listing(), run.run()))
+                .toList();
     }
 
     int countOpen(Organ organ, String version) {
-        return jdbc.sql("select count(*) " + OPEN_RUNS)
-                .param("organ", organ.name())
-                .param("after", FIRST)
-                .param("version", version)
-                .query(Integer.class)
-                .single();
+        return LatestRunWalk.count(latest(organ, version), this::waiting);
+    }
+
+    private LatestRunWalk.LatestRuns latest(Organ organ, String version) {
+        return (after, size) ->
+                jdbc.sql(LATEST_RUNS)
+                        .param("organ", organ.name())
+                        .param("after", after)
+                        .param("version", version)
+                        .param("size", size)
+                        .query(LatestRunWalk.LatestRun::of)
+                        .list();
+    }
+
+    private Set<UUID> waiting(Set<UUID> requests) {
+        return statuses.waiting(requests.stream().map(RequestId::new).toList()).stream()
+                .map(RequestId::value)
+                .collect(Collectors.toSet());
     }
 }

@@ -1,4 +1,4 @@
-package org.ramsetu.platform.allocation.runs;
+package org.ramsetu.platform.registry.requests;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -24,6 +24,7 @@ import org.ramsetu.core.scores.LiverLabs;
 import org.ramsetu.core.scores.Sex;
 import org.ramsetu.platform.registry.common.HlaText;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,7 +43,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * generation, and the list only if the generation moved on, in one repeatable-read snapshot, so a
  * cached list is never staler than the generation beside it. Ages are computed for the day, so a
  * new day reads the list again.
+ *
+ * <p>Allocation ranks against it; the registry owns the tables and the counter it reads.
  */
+@NamedInterface("requests")
 public class WaitingList {
 
     static final String QUERY =

@@ -1,0 +1,51 @@
+package org.ramsetu.platform.registry;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.ramsetu.platform.registry.pledges.PledgeId;
+import org.ramsetu.platform.registry.requests.RequestId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Which of a set of listings still count: the requests still {@code WAITING}, the pledges still
+ * {@code VERIFIED}. A re-processing batch asks it for the listings whose latest ranking run is
+ * stale, a window at a time, and ranks again only those that still count.
+ */
+public class ListingStatuses {
+
+    private final JdbcClient jdbc;
+
+    public ListingStatuses(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The requests among {@code requests} that are waiting; unknown ids are left out. */
+    public Set<RequestId> waiting(Collection<RequestId> requests) {
+        return among(
+                        "select id from transplant_request where id in (:ids) and status = 'WAITING'",
+                        requests.stream().map(RequestId::value).toList())
+                .stream()
+                .map(RequestId::new)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The pledges among {@code pledges} that are verified; unknown ids are left out. */
+    public Set<PledgeId> verified(Collection<PledgeId> pledges) {
+        return among(
+                        "select id from pledge where id in (:ids) and status = 'VERIFIED'",
+                        pledges.stream().map(PledgeId::value).toList())
+                .stream()
+                .map(PledgeId::new)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    private List<UUID> among(String sql, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(sql).param("ids", ids).query(UUID.class).list();
+    }
+}
