@@ -4,7 +4,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import org.ramsetu.infra.database.ReplicaReads;
+import org.ramsetu.platform.registry.requests.RequestId;
 
 /**
  * Matching's figures for the coordinators' dashboard, counted by the database (the replica when one
@@ -20,6 +22,40 @@ public class MatchingFigures {
      * Match runs written on a day and how many of them were degraded (ranked without the model).
      */
     public record RunsPerDay(LocalDate day, long runs, long degraded) {}
+
+    /** What puts a match in a month. */
+    public enum Moment {
+        /** Proposed to a coordinator (an offer), whatever became of it since. */
+        OFFERED(
+                """
+                select organ, request_id, cast(null as varchar) as reason, count(*) as n
+                  from match where created_at >= :from and created_at < :to
+                 group by 1, 2, 3
+                """),
+        /** Approved by a coordinator. */
+        APPROVED(
+                """
+                select organ, request_id, cast(null as varchar) as reason, count(*) as n
+                  from match where status = 'APPROVED' and decided_at >= :from and decided_at < :to
+                 group by 1, 2, 3
+                """),
+        /** Declined by a coordinator, with the reason given. */
+        DECLINED(
+                """
+                select organ, request_id, decline_reason as reason, count(*) as n
+                  from match where status = 'DECLINED' and decided_at >= :from and decided_at < :to
+                 group by 1, 2, 3
+                """);
+
+        private final String sql;
+
+        Moment(String sql) {
+            this.sql = sql;
+        }
+    }
+
+    /** Matches of one organ and request (and decline reason; null for the other moments). */
+    public record Tally(String organ, RequestId request, String reason, long count) {}
 
     private final ReplicaReads reads;
 
@@ -61,6 +97,22 @@ public class MatchingFigures {
                                         rs.getObject(1, LocalDate.class),
                                         rs.getLong(2),
                                         rs.getLong(3)))
+                .list();
+    }
+
+    /** The matches a {@code moment} puts in {@code [from, to)}, by organ, request and reason. */
+    public List<Tally> month(Moment moment, Instant from, Instant to) {
+        return reads.jdbc()
+                .sql(moment.sql)
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query(
+                        (rs, i) ->
+                                new Tally(
+                                        rs.getString("organ"),
+                                        new RequestId(rs.getObject("request_id", UUID.class)),
+                                        rs.getString("reason"),
+                                        rs.getLong("n")))
                 .list();
     }
 }

@@ -2,8 +2,13 @@ package org.ramsetu.platform.registry;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.ramsetu.infra.database.ReplicaReads;
+import org.ramsetu.platform.registry.requests.RequestId;
 
 /**
  * The registry's figures for the coordinators' dashboard, counted by the database in one read-only
@@ -24,6 +29,58 @@ public class RegistryFigures {
             long waiting,
             double medianWaitDays,
             double longestWaitDays) {}
+
+    /** What puts a registry record in a month. */
+    public enum Moment {
+        /** A pledge, when it was made. */
+        PLEDGED(
+                """
+                select p.organ, coalesce(p.donor_state, d.state) as state,
+                       cast(null as varchar) as centre, count(*) as n
+                  from pledge p left join donor_profile d on d.account_id = p.donor_id
+                 where p.created_at >= :from and p.created_at < :to
+                 group by 1, 2, 3
+                """),
+        /** A transplant request, when its patient was listed. */
+        LISTED(
+                """
+                select r.organ, coalesce(r.hospital_state, pp.hospital_state) as state,
+                       pp.hospital_name as centre, count(*) as n
+                  from transplant_request r
+                  left join patient_profile pp on pp.account_id = r.patient_id
+                 where r.listed_at >= :from and r.listed_at < :to
+                 group by 1, 2, 3
+                """),
+        /** A transplant request, when it changed to {@code TRANSPLANTED}. */
+        TRANSPLANTED(
+                """
+                select r.organ, coalesce(r.hospital_state, pp.hospital_state) as state,
+                       pp.hospital_name as centre, count(*) as n
+                  from transplant_request r
+                  left join patient_profile pp on pp.account_id = r.patient_id
+                 where r.status = 'TRANSPLANTED'
+                   and r.status_changed_at >= :from and r.status_changed_at < :to
+                 group by 1, 2, 3
+                """);
+
+        private final String sql;
+
+        Moment(String sql) {
+            this.sql = sql;
+        }
+    }
+
+    /**
+     * Records of one organ, state and centre; state and centre are null where unknown (donors have
+     * no centre). The state is the donor's for pledges and the patient's hospital's otherwise.
+     */
+    public record Tally(String organ, String state, String centre, long count) {}
+
+    /** Where a request's patient is treated, as reports place it; null where unknown. */
+    public record Place(String state, String centre) {}
+
+    /** Requests placed per round trip: a bound on the statement's parameters. */
+    private static final int PLACES_PER_QUERY = 1_000;
 
     private final ReplicaReads reads;
 
@@ -88,6 +145,50 @@ public class RegistryFigures {
                                         round(rs.getDouble(4)),
                                         round(rs.getDouble(5))))
                 .list();
+    }
+
+    /** The records a {@code moment} puts in {@code [from, to)}, by organ, state and centre. */
+    public List<Tally> month(Moment moment, Instant from, Instant to) {
+        return reads.jdbc()
+                .sql(moment.sql)
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query(
+                        (rs, i) ->
+                                new Tally(
+                                        rs.getString("organ"),
+                                        rs.getString("state"),
+                                        rs.getString("centre"),
+                                        rs.getLong("n")))
+                .list();
+    }
+
+    /** Where each of {@code requests} is treated; an unknown request is left out. */
+    public Map<RequestId, Place> placesOf(Collection<RequestId> requests) {
+        Map<RequestId, Place> places = new HashMap<>();
+        List<UUID> ids = requests.stream().map(RequestId::value).distinct().toList();
+        for (int start = 0; start < ids.size(); start += PLACES_PER_QUERY) {
+            reads.jdbc()
+                    .sql(
+                            """
+                            select r.id, coalesce(r.hospital_state, pp.hospital_state) as state,
+                                   pp.hospital_name as centre
+                              from transplant_request r
+                              left join patient_profile pp on pp.account_id = r.patient_id
+                             where r.id in (:ids)
+                            """)
+                    .param(
+                            "ids",
+                            ids.subList(start, Math.min(ids.size(), start + PLACES_PER_QUERY)))
+                    .query(
+                            (rs, i) ->
+                                    places.put(
+                                            new RequestId(rs.getObject("id", UUID.class)),
+                                            new Place(
+                                                    rs.getString("state"), rs.getString("centre"))))
+                    .list();
+        }
+        return places;
     }
 
     private static double round(double days) {

@@ -10,6 +10,8 @@ import org.ramsetu.infra.schedule.WorkScheduler;
 import org.ramsetu.platform.accounts.Contacts;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.coordination.RegistryExport;
+import org.ramsetu.platform.matching.MatchingFigures;
+import org.ramsetu.platform.registry.RegistryFigures;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -37,7 +39,11 @@ public class ReportingConfiguration {
             BlobStore blobs,
             ApplicationEventPublisher events,
             Clock clock) {
-        return new MonthlyReports(jdbc, blobs, new RegistryCounts(reads, clock), events);
+        return new MonthlyReports(
+                jdbc,
+                blobs,
+                new RegistryCounts(new RegistryFigures(reads), new MatchingFigures(reads), clock),
+                events);
     }
 
     /** Mails the coordinators when a month's report is recorded. */

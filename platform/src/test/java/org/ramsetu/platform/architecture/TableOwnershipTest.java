@@ -79,14 +79,6 @@ class TableOwnershipTest {
                                     "patient_profile",
                                     "pledge",
                                     "transplant_request")),
-                    Map.entry(
-                            "reporting/RegistryCounts.java",
-                            Set.of(
-                                    "donor_profile",
-                                    "match",
-                                    "patient_profile",
-                                    "pledge",
-                                    "transplant_request")),
                     // The registry's exports name the account holder.
                     Map.entry("registry/pledges/Pledges.java", Set.of("account")),
                     Map.entry("registry/requests/TransplantRequests.java", Set.of("account")));

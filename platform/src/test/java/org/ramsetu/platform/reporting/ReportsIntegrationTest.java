@@ -46,6 +46,8 @@ import org.ramsetu.platform.coordination.ExportKinds;
 import org.ramsetu.platform.coordination.LargeExports;
 import org.ramsetu.platform.coordination.RegistryExport;
 import org.ramsetu.platform.identity.Role;
+import org.ramsetu.platform.matching.MatchingFigures;
+import org.ramsetu.platform.registry.RegistryFigures;
 import org.ramsetu.platform.security.CurrentUser;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -100,7 +102,11 @@ class ReportsIntegrationTest {
         // The one listener of a recorded report, called as Spring calls it: in the publisher's
         // transaction (MonthlyReportIntegrationTest covers the application's own wiring).
         ApplicationEventPublisher events = event -> mails.on((MonthlyReportRecorded) event);
-        return new MonthlyReports(jdbc, blobs, new RegistryCounts(reads, clock), events);
+        return new MonthlyReports(
+                jdbc,
+                blobs,
+                new RegistryCounts(new RegistryFigures(reads), new MatchingFigures(reads), clock),
+                events);
     }
 
     @Test
@@ -200,6 +206,11 @@ class ReportsIntegrationTest {
                 .containsEntry("declines|total|", 2L)
                 .containsEntry("declines|reason|SIZE", 1L)
                 .containsEntry("declines|reason|LOGISTICS", 1L)
+                // a match is placed by its request's hospital
+                .containsEntry("declines|state|Tamil Nadu", 2L)
+                .containsEntry("transplants_approved|state|Delhi", 1L)
+                .containsEntry("offers|state|Delhi", 1L)
+                .containsEntry("offers|state|Tamil Nadu", 3L)
                 .doesNotContainKey("pledges|organ|HEART");
         assertThat(csv.entrySet())
                 .filteredOn(e -> e.getKey().startsWith("offers|centre|CMC Test"))
