@@ -12,6 +12,7 @@ import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.documents.DocumentFigures;
 import org.ramsetu.platform.matching.MatchingFigures;
 import org.ramsetu.platform.registry.RegistryFigures;
+import org.ramsetu.platform.registry.directory.CoordinatorDirectory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

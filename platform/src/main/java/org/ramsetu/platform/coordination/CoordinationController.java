@@ -12,6 +12,8 @@ import org.ramsetu.platform.audit.AuditOutcome;
 import org.ramsetu.platform.records.ListQuery;
 import org.ramsetu.platform.records.Page;
 import org.ramsetu.platform.records.PageRequest;
+import org.ramsetu.platform.registry.directory.CoordinatorDirectory;
+import org.ramsetu.platform.registry.directory.DirectoryEntry;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.web.PageLimit;
 import org.springframework.http.ContentDisposition;

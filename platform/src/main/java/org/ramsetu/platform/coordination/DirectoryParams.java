@@ -5,6 +5,7 @@ import org.ramsetu.platform.kernel.Fields;
 import org.ramsetu.platform.registry.common.BloodGroupFilter;
 import org.ramsetu.platform.registry.common.IndianStates;
 import org.ramsetu.platform.registry.common.Location;
+import org.ramsetu.platform.registry.directory.CoordinatorDirectory;
 
 /**
  * The query parameters of the donor and patient directories and their exports.

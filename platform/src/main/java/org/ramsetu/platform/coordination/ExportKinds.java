@@ -7,6 +7,7 @@ import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.InvalidInput;
 import org.ramsetu.platform.records.ListQuery;
 import org.ramsetu.platform.registry.common.ListingFilter;
+import org.ramsetu.platform.registry.directory.CoordinatorDirectory;
 import org.ramsetu.platform.registry.pledges.Pledges;
 import org.ramsetu.platform.registry.requests.RequestStatus;
 import org.ramsetu.platform.registry.requests.TransplantRequests;

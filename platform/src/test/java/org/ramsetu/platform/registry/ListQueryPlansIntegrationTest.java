@@ -1,8 +1,8 @@
 package org.ramsetu.platform.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ramsetu.platform.coordination.CoordinatorDirectory.Side.DONORS;
-import static org.ramsetu.platform.coordination.CoordinatorDirectory.Side.PATIENTS;
+import static org.ramsetu.platform.registry.directory.CoordinatorDirectory.Side.DONORS;
+import static org.ramsetu.platform.registry.directory.CoordinatorDirectory.Side.PATIENTS;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,11 +16,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ramsetu.core.donor.PledgeStatus;
 import org.ramsetu.core.organ.Organ;
-import org.ramsetu.platform.coordination.CoordinatorDirectory;
 import org.ramsetu.platform.records.Cursor;
 import org.ramsetu.platform.records.ListQuery;
 import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.registry.common.ListingFilter;
+import org.ramsetu.platform.registry.directory.CoordinatorDirectory;
 import org.ramsetu.platform.registry.pledges.Pledges;
 import org.ramsetu.platform.registry.requests.RequestStatus;
 import org.ramsetu.platform.registry.requests.TransplantRequests;

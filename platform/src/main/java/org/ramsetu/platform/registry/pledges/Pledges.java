@@ -31,7 +31,7 @@ public class Pledges {
             """
             select p.id, p.donor_id, a.full_name, a.email, p.organ, p.status, d.blood_group,
                 d.city, d.state, p.created_at, p.status_changed_at, p.rejection_reason
-            from pledge p join account a on a.id = p.donor_id
+            from pledge p join account_holder a on a.id = p.donor_id
                 left join donor_profile d on d.account_id = p.donor_id
             """;
 

@@ -38,7 +38,7 @@ public class TransplantRequests {
             select r.id, r.patient_id, a.full_name, a.email, r.organ, r.status, r.urgency,
                 p.blood_group, p.hospital_name, p.hospital_city, p.hospital_state, r.listed_at,
                 r.meld_na, r.meld_3, r.epts_percentile, r.heart_status, r.removal_reason
-            from transplant_request r join account a on a.id = r.patient_id
+            from transplant_request r join account_holder a on a.id = r.patient_id
                 left join patient_profile p on p.account_id = r.patient_id
             """;
 

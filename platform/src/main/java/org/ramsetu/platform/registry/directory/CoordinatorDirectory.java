@@ -1,4 +1,4 @@
-package org.ramsetu.platform.coordination;
+package org.ramsetu.platform.registry.directory;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,13 +10,18 @@ import org.ramsetu.platform.records.Cursor;
 import org.ramsetu.platform.records.ListQuery;
 import org.ramsetu.platform.records.Page;
 import org.ramsetu.platform.records.PageRequest;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Donors and patients for coordinators: search by the start of a name or e-mail address, filter by
  * city, state and blood group, newest first in keyset pages (each filter has an index in that
  * order, V131). Read from the replica when one keeps up ({@link ReplicaReads}): a directory
  * tolerates seconds of staleness, and nothing is written on the strength of it.
+ *
+ * <p>Names and e-mail addresses come from the accounts' published view {@code account_holder}
+ * (V215), not from their table.
  */
+@NamedInterface("directory")
 public class CoordinatorDirectory {
 
     /** Which side of the registry a directory lists. */
@@ -27,7 +32,7 @@ public class CoordinatorDirectory {
                     x.state, x.created_at,
                     (select count(*) from pledge p where p.donor_id = a.id
                         and p.status in ('PENDING', 'VERIFIED')) as open_records
-                from donor_profile x join account a on a.id = x.account_id
+                from donor_profile x join account_holder a on a.id = x.account_id
                 """,
                 "x.city_key",
                 "x.state"),
@@ -37,7 +42,7 @@ public class CoordinatorDirectory {
                     x.hospital_city as city, x.hospital_state as state, x.created_at,
                     (select count(*) from transplant_request r where r.patient_id = a.id
                         and r.status = 'WAITING') as open_records
-                from patient_profile x join account a on a.id = x.account_id
+                from patient_profile x join account_holder a on a.id = x.account_id
                 """,
                 "x.hospital_city_key",
                 "x.hospital_state");
@@ -84,7 +89,8 @@ public class CoordinatorDirectory {
                 .toSql(side.select, "x.created_at desc, x.account_id desc", page.limit());
     }
 
-    static ListQuery.Statement exportQuery(Side side, Filter filter) {
+    /** The same list, whole and unpaged, for the coordinators' CSV export. */
+    public static ListQuery.Statement exportQuery(Side side, Filter filter) {
         return filters(side, filter)
                 .toExportSql(side.select, "x.created_at desc, x.account_id desc");
     }
@@ -110,7 +116,7 @@ public class CoordinatorDirectory {
                 .filter("x.blood_group in (:groups)", "groups", filter.bloodGroups());
     }
 
-    static DirectoryEntry entry(ResultSet rs, int row) throws SQLException {
+    private static DirectoryEntry entry(ResultSet rs, int row) throws SQLException {
         return new DirectoryEntry(
                 rs.getObject("id", UUID.class),
                 rs.getString("full_name"),

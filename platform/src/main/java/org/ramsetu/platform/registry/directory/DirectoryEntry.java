@@ -1,7 +1,8 @@
-package org.ramsetu.platform.coordination;
+package org.ramsetu.platform.registry.directory;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * One donor or patient in the coordinators' directory.
@@ -9,6 +10,7 @@ import java.util.UUID;
  * @param place the donor's city, or the patient's treating hospital
  * @param openRecords open pledges (donor) or waiting requests (patient)
  */
+@NamedInterface("directory")
 public record DirectoryEntry(
         UUID accountId,
         String fullName,
