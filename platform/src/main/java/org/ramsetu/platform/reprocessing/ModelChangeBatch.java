@@ -17,7 +17,7 @@ import org.ramsetu.platform.kernel.BatchId;
 import org.ramsetu.platform.kernel.Unavailable;
 import org.ramsetu.platform.matching.runs.MatchRunId;
 import org.ramsetu.platform.matching.runs.ModelChangeMatchRun;
-import org.ramsetu.platform.matching.runs.OpenRun;
+import org.ramsetu.platform.rankingruns.OpenRun;
 import org.ramsetu.platform.registry.pledges.PledgeId;
 import org.ramsetu.platform.registry.requests.RequestId;
 import org.slf4j.Logger;

@@ -19,14 +19,23 @@ import org.springframework.modulith.core.ApplicationModules;
  * Where one feature module hands an id to another, the id says what it names ({@code AccountId},
  * {@code PledgeId}, {@code RequestId}...; ADR 0033): a call from one feature module into another
  * passes no raw {@link UUID} to a method. The modules that serve every feature with records of any
- * kind (the audit log, record access, the shared kernel, the stored framing of run lists) take the
- * UUID of whatever record they are given.
+ * kind (the audit log, record access, the shared kernel, the stored framing of run lists, the
+ * ranking-run kernel that serves match and allocation runs alike) take the UUID of whatever record
+ * they are given.
  */
 class TypedIdsAtModuleFacesTest {
 
     /** Modules whose faces take the id of a record of any kind, so a UUID is their point. */
     private static final Set<String> SHARED =
-            Set.of("kernel", "identity", "records", "audit", "security", "web", "runlists");
+            Set.of(
+                    "kernel",
+                    "identity",
+                    "records",
+                    "audit",
+                    "security",
+                    "web",
+                    "runlists",
+                    "rankingruns");
 
     @Test
     void noCallFromOneFeatureModuleIntoAnotherPassesARawUuid() {

@@ -15,7 +15,7 @@ import org.ramsetu.platform.allocation.policies.LoadedPolicy;
 import org.ramsetu.platform.kernel.Conflict;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.NotFound;
-import org.ramsetu.platform.matching.runs.MlScoring;
+import org.ramsetu.platform.rankingruns.MlScoring;
 import org.ramsetu.platform.records.Sql;
 import org.ramsetu.platform.registry.pledges.PledgedOrgan;
 import org.ramsetu.platform.registry.requests.WaitingList;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.ramsetu.core.organ.Organ;
-import org.ramsetu.platform.matching.runs.RunTrigger;
+import org.ramsetu.platform.rankingruns.RunTrigger;
 
 /**
  * An immutable allocation run: one pledged organ against the waiting list, how it was ranked and

@@ -7,7 +7,7 @@ import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
 import org.ramsetu.platform.identity.Role;
-import org.ramsetu.platform.matching.runs.RunTrigger;
+import org.ramsetu.platform.rankingruns.RunTrigger;
 import org.springframework.context.event.EventListener;
 
 /**

@@ -13,10 +13,12 @@ import org.ramsetu.platform.allocation.AllocationProperties;
 import org.ramsetu.platform.allocation.policies.AllocationPolicies;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.matching.MatchingProperties;
-import org.ramsetu.platform.matching.RankingRunSlots;
-import org.ramsetu.platform.matching.runs.MlScoring;
-import org.ramsetu.platform.matching.runs.RescoringJobHandler;
+import org.ramsetu.platform.rankingruns.MlScoring;
+import org.ramsetu.platform.rankingruns.RankingRunSlots;
+import org.ramsetu.platform.rankingruns.Rescoring;
+import org.ramsetu.platform.rankingruns.RescoringJobHandler;
 import org.ramsetu.platform.registry.ListingLocks;
+import org.ramsetu.platform.registry.pledges.PledgedOrgan;
 import org.ramsetu.platform.registry.requests.WaitingList;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -97,15 +99,17 @@ public class AllocationRunsConfiguration {
     }
 
     @Bean
-    RescoringAllocationRun rescoringAllocationRun(
+    Rescoring<AllocationRun, PledgedOrgan, Computed> rescoringAllocationRun(
             AllocationRuns runs,
             AllocationCalculation calculation,
             RecordingAllocationRun recording,
             ObjectProvider<AuditLog> audit,
             JdbcClient jdbc,
             Clock clock) {
-        return new RescoringAllocationRun(
-                runs, calculation, recording, AuditLog.shared(audit, jdbc, clock));
+        return new Rescoring<>(
+                "allocation run",
+                new RescoringAllocationRun(
+                        runs, calculation, recording, AuditLog.shared(audit, jdbc, clock)));
     }
 
     @Bean
@@ -121,7 +125,8 @@ public class AllocationRunsConfiguration {
     @Bean
     @ConditionalOnProperty("ramsetu.queue.consumers-enabled")
     RescoringJobHandler allocationRescoringJobHandler(
-            RescoringAllocationRun rescoring, AllocationProperties properties) {
+            Rescoring<AllocationRun, PledgedOrgan, Computed> rescoring,
+            AllocationProperties properties) {
         return new RescoringJobHandler(
                 AllocationRescoringJobs.TYPE,
                 "allocation run",

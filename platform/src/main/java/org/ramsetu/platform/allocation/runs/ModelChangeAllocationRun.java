@@ -13,8 +13,9 @@ import org.ramsetu.platform.allocation.policies.LoadedPolicy;
 import org.ramsetu.platform.allocation.policies.PolicyReader;
 import org.ramsetu.platform.kernel.BatchId;
 import org.ramsetu.platform.kernel.DomainException;
-import org.ramsetu.platform.matching.RankingRunSlots;
-import org.ramsetu.platform.matching.runs.OpenRun;
+import org.ramsetu.platform.rankingruns.OpenRun;
+import org.ramsetu.platform.rankingruns.RankingRunSlots;
+import org.ramsetu.platform.rankingruns.Rescoring;
 import org.ramsetu.platform.registry.pledges.PledgeId;
 import org.ramsetu.platform.registry.pledges.PledgedOrgan;
 import org.springframework.modulith.NamedInterface;
@@ -105,8 +106,8 @@ public class ModelChangeAllocationRun {
 
     /**
      * @return empty when the pledge is no longer {@code VERIFIED}
-     * @throws RescoringAllocationRun.StillUnavailable when scoring failed: the batch stops and is
-     *     retried from its checkpoint
+     * @throws Rescoring.StillUnavailable when scoring failed: the batch stops and is retried from
+     *     its checkpoint
      * @throws DomainException Unavailable when no ranking slot freed up in time
      */
     public Optional<Ranked> rank(AllocationRunId oldRun, PolicyChoice choice) {
@@ -128,7 +129,7 @@ public class ModelChangeAllocationRun {
         List<UUID> oldOrder = RunCodec.requestOrder(old.candidates());
         Computed computed = slots.run(() -> calculation.calculate(pledge, policy));
         if (computed.result().degraded()) {
-            throw new RescoringAllocationRun.StillUnavailable(computed.degradedCause());
+            throw new Rescoring.StillUnavailable(computed.degradedCause());
         }
         List<AllocatedCandidate> ranked = computed.result().ranked();
         List<UUID> newOrder = new ArrayList<>(ranked.size());

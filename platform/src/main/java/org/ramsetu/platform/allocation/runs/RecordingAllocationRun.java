@@ -14,7 +14,7 @@ import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
 import org.ramsetu.platform.kernel.Conflict;
 import org.ramsetu.platform.kernel.DomainException;
-import org.ramsetu.platform.matching.runs.RunTrigger;
+import org.ramsetu.platform.rankingruns.RunTrigger;
 import org.ramsetu.platform.registry.ListingLocks;
 import org.ramsetu.platform.registry.pledges.PledgeId;
 import org.springframework.context.ApplicationEventPublisher;

@@ -2,6 +2,7 @@ package org.ramsetu.platform.allocation.runs;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.ramsetu.core.donor.PledgeStatus;
 import org.ramsetu.platform.allocation.AllocationAuditActions;
@@ -10,33 +11,16 @@ import org.ramsetu.platform.allocation.policies.PolicyReader;
 import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
-import org.ramsetu.platform.kernel.DomainException;
+import org.ramsetu.platform.rankingruns.Rescoring;
 import org.ramsetu.platform.registry.pledges.PledgedOrgan;
-import org.springframework.dao.DuplicateKeyException;
 
 /**
- * Re-scores a degraded allocation run once scoring is back: a new, scored run for the same pledge
- * under the very policy the degraded run recorded (read back from the run itself), linked to the
- * degraded one, which is never modified. Safe to repeat: a degraded run gets at most one successor.
+ * What re-scoring a degraded allocation run needs from allocation ({@link Rescoring} does the
+ * rest): the run's pledge, which must still be {@code VERIFIED}, ranked again under the very policy
+ * the degraded run recorded (read back from the run itself) and recorded as the run's successor.
  */
-public class RescoringAllocationRun {
-
-    /** What a re-scoring attempt came to. */
-    public enum Outcome {
-        WRITTEN,
-        ALREADY_DONE,
-        /** The pledge is no longer verified: nothing to allocate any more. */
-        SKIPPED
-    }
-
-    /** Scoring is still unavailable: the job should be retried later. */
-    public static final class StillUnavailable extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        StillUnavailable(String cause) {
-            super("scoring still unavailable, re-scoring later: " + cause);
-        }
-    }
+final class RescoringAllocationRun
+        implements Rescoring.Side<AllocationRun, PledgedOrgan, Computed> {
 
     private final AllocationRuns runs;
     private final AllocationCalculation calculation;
@@ -54,50 +38,52 @@ public class RescoringAllocationRun {
         this.audit = audit;
     }
 
-    /**
-     * @throws StillUnavailable while scoring still fails (the queue retries with back-off)
-     */
-    public Outcome rescore(UUID degradedRunId) {
-        AllocationRun degraded =
-                runs.find(degradedRunId)
-                        .orElseThrow(
-                                () ->
-                                        new IllegalStateException(
-                                                "no allocation run "
-                                                        + degradedRunId
-                                                        + " to re-score"));
-        if (!degraded.degraded() || runs.rescoredBy(degradedRunId).isPresent()) {
-            return Outcome.ALREADY_DONE;
-        }
-        PledgedOrgan pledge = calculation.pledge(degraded.pledgeId());
-        if (pledge.status() != PledgeStatus.VERIFIED) {
-            skipped(degraded, pledge.status());
-            return Outcome.SKIPPED;
-        }
+    @Override
+    public Optional<AllocationRun> run(UUID id) {
+        return runs.find(id);
+    }
+
+    @Override
+    public boolean awaitsRescoring(AllocationRun run) {
+        return run.degraded() && runs.rescoredBy(run.id()).isEmpty();
+    }
+
+    @Override
+    public PledgedOrgan listing(AllocationRun run) {
+        return calculation.pledge(run.pledgeId());
+    }
+
+    @Override
+    public boolean counts(PledgedOrgan pledge) {
+        return pledge.status() == PledgeStatus.VERIFIED;
+    }
+
+    @Override
+    public Computed calculate(AllocationRun degraded, PledgedOrgan pledge) {
         LoadedPolicy policy =
                 PolicyReader.read(
                         "allocation run " + degraded.id(),
                         degraded.policyJson().getBytes(StandardCharsets.UTF_8));
-        Computed computed = calculation.calculate(pledge, policy);
-        if (computed.result().degraded()) {
-            throw new StillUnavailable(computed.degradedCause());
-        }
-        try {
-            recording.record(computed, null, degradedRunId);
-            return Outcome.WRITTEN;
-        } catch (DuplicateKeyException concurrentDelivery) {
-            return Outcome.ALREADY_DONE;
-        } catch (DomainException refused) {
-            PledgedOrgan now = calculation.pledge(degraded.pledgeId());
-            if (now.status() != PledgeStatus.VERIFIED) {
-                skipped(degraded, now.status());
-                return Outcome.SKIPPED;
-            }
-            throw refused;
-        }
+        return calculation.calculate(pledge, policy);
     }
 
-    private void skipped(AllocationRun degraded, PledgeStatus status) {
+    @Override
+    public boolean degraded(Computed computed) {
+        return computed.result().degraded();
+    }
+
+    @Override
+    public String degradedCause(Computed computed) {
+        return computed.degradedCause();
+    }
+
+    @Override
+    public void record(Computed computed, UUID degradedRunId) {
+        recording.record(computed, null, degradedRunId);
+    }
+
+    @Override
+    public void skipped(AllocationRun degraded, PledgedOrgan pledge) {
         audit.record(
                 AuditEntry.of(
                                 AllocationAuditActions.ALLOCATION_RUN_RESCORING_SKIPPED,
@@ -108,6 +94,6 @@ public class RescoringAllocationRun {
                                         "pledgeId",
                                         degraded.pledgeId().toString(),
                                         "pledgeStatus",
-                                        status.name())));
+                                        pledge.status().name())));
     }
 }

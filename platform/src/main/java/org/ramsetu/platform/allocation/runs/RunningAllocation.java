@@ -6,7 +6,7 @@ import org.ramsetu.platform.allocation.policies.AllocationPolicies;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.matching.CoordinatorOnly;
-import org.ramsetu.platform.matching.RankingRunSlots;
+import org.ramsetu.platform.rankingruns.RankingRunSlots;
 import org.ramsetu.platform.registry.pledges.PledgedOrgan;
 import org.ramsetu.platform.security.CurrentUser;
 

@@ -26,6 +26,7 @@ import org.ramsetu.platform.identity.AccountId;
 import org.ramsetu.platform.kernel.Conflict;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.NotFound;
+import org.ramsetu.platform.rankingruns.MlScoring;
 import org.ramsetu.platform.records.Sql;
 import org.ramsetu.platform.registry.patients.PatientProfiles;
 import org.ramsetu.platform.registry.pledges.PledgeSearch;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.ramsetu.core.organ.Organ;
+import org.ramsetu.platform.rankingruns.RunTrigger;
 
 /**
  * An immutable match run: what was ranked for one transplant request, how and with what. Written

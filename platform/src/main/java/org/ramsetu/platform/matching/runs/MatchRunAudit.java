@@ -9,6 +9,7 @@ import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
 import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.matching.MatchingAuditActions;
+import org.ramsetu.platform.rankingruns.RunTrigger;
 import org.springframework.context.event.EventListener;
 
 /** The audit entry of each match run written, in the run's transaction (a synchronous listener). */

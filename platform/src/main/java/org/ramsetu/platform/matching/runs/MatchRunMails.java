@@ -1,6 +1,7 @@
 package org.ramsetu.platform.matching.runs;
 
 import org.ramsetu.platform.matching.MatchMails;
+import org.ramsetu.platform.rankingruns.RunTrigger;
 import org.springframework.context.event.EventListener;
 
 /**

@@ -12,11 +12,15 @@ import org.ramsetu.infra.scoring.ScoringClient;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.matching.MatchMails;
 import org.ramsetu.platform.matching.MatchingProperties;
-import org.ramsetu.platform.matching.RankingRunSlots;
 import org.ramsetu.platform.matching.matches.Matches;
+import org.ramsetu.platform.rankingruns.MlScoring;
+import org.ramsetu.platform.rankingruns.RankingRunSlots;
+import org.ramsetu.platform.rankingruns.Rescoring;
+import org.ramsetu.platform.rankingruns.RescoringJobHandler;
 import org.ramsetu.platform.registry.ListingLocks;
 import org.ramsetu.platform.registry.patients.PatientProfiles;
 import org.ramsetu.platform.registry.pledges.VerifiedPledges;
+import org.ramsetu.platform.registry.requests.TransplantRequest;
 import org.ramsetu.platform.registry.requests.TransplantRequests;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -117,15 +121,17 @@ public class MatchRunsConfiguration {
     }
 
     @Bean
-    RescoringMatchRun rescoringMatchRun(
+    Rescoring<MatchRun, TransplantRequest, Calculation> rescoringMatchRun(
             MatchRuns runs,
             MatchCalculation calculation,
             RecordingMatchRun recording,
             ObjectProvider<AuditLog> audit,
             JdbcClient jdbc,
             Clock clock) {
-        return new RescoringMatchRun(
-                runs, calculation, recording, AuditLog.shared(audit, jdbc, clock));
+        return new Rescoring<>(
+                "match run",
+                new RescoringMatchRun(
+                        runs, calculation, recording, AuditLog.shared(audit, jdbc, clock)));
     }
 
     @Bean
@@ -140,7 +146,8 @@ public class MatchRunsConfiguration {
     @Bean
     @ConditionalOnProperty("ramsetu.queue.consumers-enabled")
     RescoringJobHandler rescoringJobHandler(
-            RescoringMatchRun rescoring, MatchingProperties properties) {
+            Rescoring<MatchRun, TransplantRequest, Calculation> rescoring,
+            MatchingProperties properties) {
         return new RescoringJobHandler(
                 RescoringJobs.TYPE,
                 "match run",

@@ -8,7 +8,9 @@ import org.ramsetu.core.organ.Organ;
 import org.ramsetu.core.ranking.RankedCandidate;
 import org.ramsetu.platform.kernel.BatchId;
 import org.ramsetu.platform.kernel.DomainException;
-import org.ramsetu.platform.matching.RankingRunSlots;
+import org.ramsetu.platform.rankingruns.OpenRun;
+import org.ramsetu.platform.rankingruns.RankingRunSlots;
+import org.ramsetu.platform.rankingruns.Rescoring;
 import org.ramsetu.platform.registry.requests.RequestId;
 import org.ramsetu.platform.registry.requests.RequestStatus;
 import org.ramsetu.platform.registry.requests.TransplantRequest;
@@ -86,8 +88,8 @@ public class ModelChangeMatchRun {
      * bulkhead as coordinators' runs.
      *
      * @return empty when the request is no longer {@code WAITING}
-     * @throws RescoringMatchRun.StillUnavailable when scoring failed (the run would be degraded):
-     *     the batch stops and is retried from its checkpoint
+     * @throws Rescoring.StillUnavailable when scoring failed (the run would be degraded): the batch
+     *     stops and is retried from its checkpoint
      * @throws DomainException Unavailable when no ranking slot freed up in time
      */
     public Optional<Ranked> rank(MatchRunId oldRun) {
@@ -101,7 +103,7 @@ public class ModelChangeMatchRun {
         }
         Calculation calc = slots.run(() -> calculation.calculate(request));
         if (calc.degraded()) {
-            throw new RescoringMatchRun.StillUnavailable(calc.degradedCause());
+            throw new Rescoring.StillUnavailable(calc.degradedCause());
         }
         List<RankedCandidate> ranked = calc.ranking().ranked();
         List<UUID> order = new ArrayList<>(ranked.size());

@@ -14,6 +14,7 @@ import org.ramsetu.platform.matching.MatchingAuditActions;
 import org.ramsetu.platform.matching.matches.Match;
 import org.ramsetu.platform.matching.matches.MatchStatus;
 import org.ramsetu.platform.matching.matches.Matches;
+import org.ramsetu.platform.rankingruns.RunTrigger;
 import org.ramsetu.platform.registry.ListingLocks;
 import org.ramsetu.platform.registry.pledges.VerifiedPledge;
 import org.ramsetu.platform.registry.requests.RequestId;

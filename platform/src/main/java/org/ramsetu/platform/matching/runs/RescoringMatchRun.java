@@ -1,41 +1,22 @@
 package org.ramsetu.platform.matching.runs;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
-import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.matching.MatchingAuditActions;
+import org.ramsetu.platform.rankingruns.Rescoring;
 import org.ramsetu.platform.registry.requests.RequestStatus;
 import org.ramsetu.platform.registry.requests.TransplantRequest;
-import org.springframework.dao.DuplicateKeyException;
 
 /**
- * Re-scores a degraded run once scoring is back: a new, scored run for the same request, linked to
- * the degraded one (which is never modified). Safe to repeat: a degraded run gets at most one
- * successor (a unique column), so a redelivered job finds the work done.
+ * What re-scoring a degraded match run needs from matching ({@link Rescoring} does the rest): the
+ * run's request, which must still be {@code WAITING}, ranked again and recorded as the run's
+ * successor.
  */
-public class RescoringMatchRun {
-
-    /** What a re-scoring attempt came to. */
-    public enum Outcome {
-        /** A re-scored run was written. */
-        WRITTEN,
-        /** An earlier delivery of the job wrote it. */
-        ALREADY_DONE,
-        /** The request is no longer waiting: nothing to rank any more. */
-        SKIPPED
-    }
-
-    /** Scoring is still unavailable: the job should be retried later. */
-    public static final class StillUnavailable extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        StillUnavailable(String cause) {
-            super("scoring still unavailable, re-scoring later: " + cause);
-        }
-    }
+final class RescoringMatchRun implements Rescoring.Side<MatchRun, TransplantRequest, Calculation> {
 
     private final MatchRuns runs;
     private final MatchCalculation calculation;
@@ -53,45 +34,48 @@ public class RescoringMatchRun {
         this.audit = audit;
     }
 
-    /**
-     * @throws StillUnavailable while scoring still fails (the queue retries with back-off)
-     */
-    public Outcome rescore(UUID degradedRunId) {
-        MatchRun degraded =
-                runs.find(degradedRunId, 0, 0)
-                        .orElseThrow(
-                                () ->
-                                        new IllegalStateException(
-                                                "no match run " + degradedRunId + " to re-score"));
-        if (!degraded.degraded() || runs.rescoredBy(degradedRunId).isPresent()) {
-            return Outcome.ALREADY_DONE;
-        }
-        TransplantRequest request = calculation.request(degraded.requestId());
-        if (request.status() != RequestStatus.WAITING) {
-            skipped(degraded, request.status());
-            return Outcome.SKIPPED;
-        }
-        Calculation calc = calculation.calculate(request);
-        if (calc.degraded()) {
-            throw new StillUnavailable(calc.degradedCause());
-        }
-        try {
-            recording.record(calc, null, degradedRunId);
-            return Outcome.WRITTEN;
-        } catch (DuplicateKeyException concurrentDelivery) {
-            return Outcome.ALREADY_DONE;
-        } catch (DomainException refused) {
-            // The request left WAITING between ranking and recording.
-            TransplantRequest now = calculation.request(degraded.requestId());
-            if (now.status() != RequestStatus.WAITING) {
-                skipped(degraded, now.status());
-                return Outcome.SKIPPED;
-            }
-            throw refused;
-        }
+    @Override
+    public Optional<MatchRun> run(UUID id) {
+        return runs.find(id, 0, 0);
     }
 
-    private void skipped(MatchRun degraded, RequestStatus status) {
+    @Override
+    public boolean awaitsRescoring(MatchRun run) {
+        return run.degraded() && runs.rescoredBy(run.id()).isEmpty();
+    }
+
+    @Override
+    public TransplantRequest listing(MatchRun run) {
+        return calculation.request(run.requestId());
+    }
+
+    @Override
+    public boolean counts(TransplantRequest request) {
+        return request.status() == RequestStatus.WAITING;
+    }
+
+    @Override
+    public Calculation calculate(MatchRun run, TransplantRequest request) {
+        return calculation.calculate(request);
+    }
+
+    @Override
+    public boolean degraded(Calculation calc) {
+        return calc.degraded();
+    }
+
+    @Override
+    public String degradedCause(Calculation calc) {
+        return calc.degradedCause();
+    }
+
+    @Override
+    public void record(Calculation calc, UUID degradedRunId) {
+        recording.record(calc, null, degradedRunId);
+    }
+
+    @Override
+    public void skipped(MatchRun degraded, TransplantRequest request) {
         audit.record(
                 AuditEntry.of(
                                 MatchingAuditActions.MATCH_RUN_RESCORING_SKIPPED,
@@ -102,6 +86,6 @@ public class RescoringMatchRun {
                                         "requestId",
                                         degraded.requestId().toString(),
                                         "requestStatus",
-                                        status.name())));
+                                        request.status().name())));
     }
 }

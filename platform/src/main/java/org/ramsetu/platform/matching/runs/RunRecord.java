@@ -11,6 +11,7 @@ import org.ramsetu.core.geo.IschaemiaAssessment;
 import org.ramsetu.core.ranking.ExcludedCandidate;
 import org.ramsetu.core.ranking.RankedCandidate;
 import org.ramsetu.core.ranking.ScoreComponents;
+import org.ramsetu.platform.rankingruns.RunTrigger;
 
 /** Turns a calculation into the immutable run record: every candidate with every component. */
 final class RunRecord {

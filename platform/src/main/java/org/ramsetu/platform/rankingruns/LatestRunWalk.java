@@ -1,4 +1,4 @@
-package org.ramsetu.platform.records;
+package org.ramsetu.platform.rankingruns;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,9 +1,6 @@
-package org.ramsetu.platform.matching.runs;
-
-import org.springframework.modulith.NamedInterface;
+package org.ramsetu.platform.rankingruns;
 
 /** Why a run was computed. */
-@NamedInterface("runs")
 public enum RunTrigger {
     /** A coordinator asked for it. */
     COORDINATOR,

@@ -1,4 +1,4 @@
-package org.ramsetu.platform.matching;
+package org.ramsetu.platform.rankingruns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,9 +1,8 @@
-package org.ramsetu.platform.matching.runs;
+package org.ramsetu.platform.rankingruns;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
-import org.springframework.modulith.NamedInterface;
 
 /**
  * An open ranking run that a re-processing batch ranks again, and its position in the batch's walk:
@@ -11,7 +10,6 @@ import org.springframework.modulith.NamedInterface;
  * that key's order, a chunk at a time, so that a batch never holds more than one chunk of ids
  * whatever the registry's size.
  */
-@NamedInterface("runs")
 public record OpenRun(UUID key, UUID runId) {
 
     /** From a row whose first two columns are the key and the run's id. */

@@ -1,4 +1,4 @@
-package org.ramsetu.platform.matching;
+package org.ramsetu.platform.rankingruns;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;

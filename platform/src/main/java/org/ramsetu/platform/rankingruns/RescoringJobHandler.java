@@ -1,4 +1,4 @@
-package org.ramsetu.platform.matching.runs;
+package org.ramsetu.platform.rankingruns;
 
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
@@ -12,7 +12,6 @@ import org.ramsetu.infra.queue.JobType;
 import org.ramsetu.infra.queue.RetryPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.NamedInterface;
 
 /**
  * Re-scores a degraded run (a match run or an allocation run) named by the job's payload. Runs on
@@ -20,7 +19,6 @@ import org.springframework.modulith.NamedInterface;
  * job fails and the queue retries it with exponential back-off and jitter; after the last attempt
  * it is dead and can be re-driven from {@code /actuator/jobs}.
  */
-@NamedInterface("runs")
 public class RescoringJobHandler implements JobHandler {
 
     private static final Logger log = LoggerFactory.getLogger(RescoringJobHandler.class);

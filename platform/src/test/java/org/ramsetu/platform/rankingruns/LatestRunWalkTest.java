@@ -1,4 +1,4 @@
-package org.ramsetu.platform.records;
+package org.ramsetu.platform.rankingruns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.ramsetu.platform.records.LatestRunWalk.LatestRun;
+import org.ramsetu.platform.rankingruns.LatestRunWalk.LatestRun;
 
 class LatestRunWalkTest {
 

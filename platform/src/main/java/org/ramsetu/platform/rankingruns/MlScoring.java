@@ -1,4 +1,4 @@
-package org.ramsetu.platform.matching.runs;
+package org.ramsetu.platform.rankingruns;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
@@ -26,7 +26,6 @@ import org.ramsetu.infra.scoring.ScoringException;
 import org.ramsetu.infra.scoring.ScoringUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.NamedInterface;
 
 /**
  * Asks the model server for every eligible candidate's ML score, keyed by the candidate's id (the
@@ -34,7 +33,6 @@ import org.springframework.modulith.NamedInterface;
  * proposes. Any failure to score is an honest outcome, not an exception: the run is then ranked on
  * the clinical policy alone and marked degraded with the reason given here.
  */
-@NamedInterface("runs")
 public class MlScoring {
 
     private static final Logger log = LoggerFactory.getLogger(MlScoring.class);
@@ -77,7 +75,8 @@ public class MlScoring {
         this.runKind = runKind;
     }
 
-    Outcome score(Organ organ, PreparedRun run) {
+    /** For a patient's match run: each candidate is the pledge on the wire. */
+    public Outcome score(Organ organ, PreparedRun run) {
         return score(organ, run, CandidateId::donorId);
     }
 
@@ -217,7 +216,7 @@ public class MlScoring {
      * The model's per-feature contributions (SHAP) for the proposed candidates, by candidate id.
      * Only an explanation: when it cannot be had, the run keeps its scores and says nothing more.
      */
-    Map<CandidateId, Map<String, Double>> contributions(
+    public Map<CandidateId, Map<String, Double>> contributions(
             Organ organ, List<Candidate> proposed, String modelVersion) {
         if (proposed.isEmpty()) {
             return Map.of();

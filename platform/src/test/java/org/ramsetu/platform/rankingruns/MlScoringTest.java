@@ -1,4 +1,4 @@
-package org.ramsetu.platform.matching.runs;
+package org.ramsetu.platform.rankingruns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
