@@ -22,6 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param concurrentRuns match and allocation runs computed at once by one instance (a bulkhead:
  *     each holds a database connection and a core for up to seconds)
  * @param runSlotWait how long a run beyond that waits for a slot before it is answered 503
+ * @param warmUpRounds how often an instance that serves the API ranks one waiting request of each
+ *     organ once it is ready, recording nothing, so that the first coordinators' runs do not pay
+ *     for the JIT compiling the ranking; 0 turns the warm-up off
  */
 @ConfigurationProperties("ramsetu.matching")
 public record MatchingProperties(
@@ -33,7 +36,8 @@ public record MatchingProperties(
         @DefaultValue("2s") Duration rescoringBackoff,
         @DefaultValue("1m") Duration rescoringMaxBackoff,
         @DefaultValue("4") int concurrentRuns,
-        @DefaultValue("30s") Duration runSlotWait) {
+        @DefaultValue("30s") Duration runSlotWait,
+        @DefaultValue("10") int warmUpRounds) {
 
     public MatchingProperties {
         if (proposals < 1 || proposals > 50) {
@@ -54,6 +58,10 @@ public record MatchingProperties(
         if (runSlotWait.isNegative()) {
             throw new IllegalArgumentException(
                     "ramsetu.matching.run-slot-wait must not be negative");
+        }
+        if (warmUpRounds < 0) {
+            throw new IllegalArgumentException(
+                    "ramsetu.matching.warm-up-rounds must be zero or more");
         }
         if (rescoringAttempts < 1) {
             throw new IllegalArgumentException(

@@ -2,9 +2,11 @@ package org.ramsetu.platform.registry;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.ramsetu.core.organ.Organ;
 import org.ramsetu.platform.registry.pledges.PledgeId;
 import org.ramsetu.platform.registry.requests.RequestId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,6 +42,17 @@ public class ListingStatuses {
                 .stream()
                 .map(PledgeId::new)
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** One waiting request of the organ, any; empty when none waits. */
+    public Optional<RequestId> anyWaiting(Organ organ) {
+        return jdbc.sql(
+                        "select id from transplant_request where organ = :organ"
+                                + " and status = 'WAITING' limit 1")
+                .param("organ", organ.name())
+                .query(UUID.class)
+                .optional()
+                .map(RequestId::new);
     }
 
     private List<UUID> among(String sql, List<UUID> ids) {

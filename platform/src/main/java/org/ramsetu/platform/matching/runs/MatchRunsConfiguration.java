@@ -18,13 +18,16 @@ import org.ramsetu.platform.rankingruns.RankingRunSlots;
 import org.ramsetu.platform.rankingruns.Rescoring;
 import org.ramsetu.platform.rankingruns.RescoringJobHandler;
 import org.ramsetu.platform.registry.ListingLocks;
+import org.ramsetu.platform.registry.ListingStatuses;
 import org.ramsetu.platform.registry.patients.PatientProfiles;
 import org.ramsetu.platform.registry.pledges.VerifiedPledges;
 import org.ramsetu.platform.registry.requests.TransplantRequest;
 import org.ramsetu.platform.registry.requests.TransplantRequests;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,11 +64,62 @@ public class MatchRunsConfiguration {
             ScoringClient scoring,
             MatchingProperties properties,
             Clock clock) {
+        return calculation(
+                requests,
+                profiles,
+                pledges,
+                jdbc,
+                transactions,
+                new MlScoring(scoring, properties.scoringBatchSize()),
+                properties,
+                clock);
+    }
+
+    /**
+     * Where the API is served, ranks a waiting request of each organ once the process is ready
+     * ({@link RankingWarmUp}), through the same snapshot and scoring client as real runs.
+     */
+    @Bean
+    @ConditionalOnProperty("ramsetu.platform.api-enabled")
+    ApplicationListener<ApplicationReadyEvent> rankingWarmUp(
+            ObjectProvider<TransplantRequests> requests,
+            ObjectProvider<PatientProfiles> profiles,
+            ObjectProvider<VerifiedPledges> pledges,
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            ScoringClient scoring,
+            MatchingProperties properties,
+            Clock clock) {
+        RankingWarmUp warmUp =
+                new RankingWarmUp(
+                        calculation(
+                                requests,
+                                profiles,
+                                pledges,
+                                jdbc,
+                                transactions,
+                                new MlScoring(scoring, properties.scoringBatchSize(), "warm-up"),
+                                properties,
+                                clock),
+                        new ListingStatuses(jdbc),
+                        properties.warmUpRounds());
+        return ready -> warmUp.start();
+    }
+
+    private static MatchCalculation calculation(
+            ObjectProvider<TransplantRequests> requests,
+            ObjectProvider<PatientProfiles> profiles,
+            ObjectProvider<VerifiedPledges> pledges,
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            MlScoring scoring,
+            MatchingProperties properties,
+            Clock clock) {
         return new MatchCalculation(
                 requests.getIfAvailable(() -> new TransplantRequests(jdbc)),
                 profiles.getIfAvailable(() -> new PatientProfiles(jdbc)),
                 pledges.getIfAvailable(() -> new VerifiedPledges(jdbc, transactions, clock)),
-                new MlScoring(scoring, properties.scoringBatchSize()),
+                scoring,
                 TransportSettings.DEFAULTS,
                 RankingWeights.DEFAULTS,
                 properties.heartWeightTolerance(),
