@@ -21,7 +21,7 @@ public final class LatestRunWalk {
     static final int WINDOW = 1_000;
 
     /** Before every id in PostgreSQL's order (it compares uuids as unsigned bytes). */
-    public static final UUID FIRST = new UUID(0, 0);
+    private static final UUID FIRST = new UUID(0, 0);
 
     /** The latest run of one listing, and whether the run itself is stale. */
     public record LatestRun(UUID listing, UUID run, boolean stale) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.ramsetu.infra.database.ReplicaReads;
 import org.ramsetu.platform.registry.requests.RequestId;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * The registry's figures for the coordinators' dashboard, counted by the database in one read-only
@@ -181,12 +182,13 @@ public class RegistryFigures {
                             "ids",
                             ids.subList(start, Math.min(ids.size(), start + PLACES_PER_QUERY)))
                     .query(
-                            (rs, i) ->
-                                    places.put(
-                                            new RequestId(rs.getObject("id", UUID.class)),
-                                            new Place(
-                                                    rs.getString("state"), rs.getString("centre"))))
-                    .list();
+                            (RowCallbackHandler)
+                                    rs ->
+                                            places.put(
+                                                    new RequestId(rs.getObject("id", UUID.class)),
+                                                    new Place(
+                                                            rs.getString("state"),
+                                                            rs.getString("centre"))));
         }
         return places;
     }

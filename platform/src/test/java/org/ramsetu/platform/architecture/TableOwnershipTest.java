@@ -207,24 +207,11 @@ class TableOwnershipTest {
 
     /** The published views that the SQL in a source's string literals writes. */
     static Set<String> viewsWritten(String source) {
-        Pattern write =
-                Pattern.compile(
-                        "(?i)\\b(?:update|into|delete\\s+from)\\s+("
-                                + String.join("|", PUBLISHED_VIEWS.keySet())
-                                + ")\\b");
-        Set<String> views = new TreeSet<>();
-        Matcher token = TOKENS.matcher(source);
-        while (token.find()) {
-            String sql = token.group(1) != null ? token.group(1) : token.group(2);
-            if (sql == null) {
-                continue;
-            }
-            Matcher m = write.matcher(sql);
-            while (m.find()) {
-                views.add(m.group(1).toLowerCase());
-            }
-        }
-        return views;
+        return named(
+                source,
+                "(?i)\\b(?:update|into|delete\\s+from)\\s+("
+                        + String.join("|", PUBLISHED_VIEWS.keySet())
+                        + ")\\b");
     }
 
     /** String literals that end where a table's name would follow ({@code "... from " + table}). */
@@ -246,23 +233,28 @@ class TableOwnershipTest {
 
     /** The known tables that the SQL in a source's string literals names. */
     static Set<String> tablesNamed(String source) {
-        Pattern table =
-                Pattern.compile(
-                        "(?i)\\b(?:from|join|update|into|table)\\s+("
-                                + String.join("|", OWNERS.keySet())
-                                + ")\\b");
-        Set<String> tables = new TreeSet<>();
+        return named(
+                source,
+                "(?i)\\b(?:from|join|update|into|table)\\s+("
+                        + String.join("|", OWNERS.keySet())
+                        + ")\\b");
+    }
+
+    /** The names {@code pattern}'s first group finds in the SQL of a source's string literals. */
+    private static Set<String> named(String source, String pattern) {
+        Pattern name = Pattern.compile(pattern);
+        Set<String> names = new TreeSet<>();
         Matcher token = TOKENS.matcher(source);
         while (token.find()) {
             String sql = token.group(1) != null ? token.group(1) : token.group(2);
             if (sql == null) {
                 continue; // a comment or a character literal
             }
-            Matcher m = table.matcher(sql);
+            Matcher m = name.matcher(sql);
             while (m.find()) {
-                tables.add(m.group(1).toLowerCase());
+                names.add(m.group(1).toLowerCase());
             }
         }
-        return tables;
+        return names;
     }
 }

@@ -80,6 +80,20 @@ class MatchCalculation {
         this.clock = clock;
     }
 
+    /** The same calculation, its scoring calls made (and counted) through {@code other}. */
+    MatchCalculation scoringThrough(MlScoring other) {
+        return new MatchCalculation(
+                requests,
+                profiles,
+                pledges,
+                other,
+                transport,
+                weights,
+                heartWeightTolerance,
+                proposals,
+                clock);
+    }
+
     /**
      * @throws DomainException NotFound for an unknown request
      */

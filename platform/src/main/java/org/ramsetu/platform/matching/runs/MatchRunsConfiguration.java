@@ -64,14 +64,15 @@ public class MatchRunsConfiguration {
             ScoringClient scoring,
             MatchingProperties properties,
             Clock clock) {
-        return calculation(
-                requests,
-                profiles,
-                pledges,
-                jdbc,
-                transactions,
+        return new MatchCalculation(
+                requests.getIfAvailable(() -> new TransplantRequests(jdbc)),
+                profiles.getIfAvailable(() -> new PatientProfiles(jdbc)),
+                pledges.getIfAvailable(() -> new VerifiedPledges(jdbc, transactions, clock)),
                 new MlScoring(scoring, properties.scoringBatchSize()),
-                properties,
+                TransportSettings.DEFAULTS,
+                RankingWeights.DEFAULTS,
+                properties.heartWeightTolerance(),
+                properties.proposals(),
                 clock);
     }
 
@@ -82,49 +83,17 @@ public class MatchRunsConfiguration {
     @Bean
     @ConditionalOnProperty("ramsetu.platform.api-enabled")
     ApplicationListener<ApplicationReadyEvent> rankingWarmUp(
-            ObjectProvider<TransplantRequests> requests,
-            ObjectProvider<PatientProfiles> profiles,
-            ObjectProvider<VerifiedPledges> pledges,
-            JdbcClient jdbc,
-            PlatformTransactionManager transactions,
+            MatchCalculation calculation,
             ScoringClient scoring,
             MatchingProperties properties,
-            Clock clock) {
+            JdbcClient jdbc) {
         RankingWarmUp warmUp =
                 new RankingWarmUp(
-                        calculation(
-                                requests,
-                                profiles,
-                                pledges,
-                                jdbc,
-                                transactions,
-                                new MlScoring(scoring, properties.scoringBatchSize(), "warm-up"),
-                                properties,
-                                clock),
+                        calculation.scoringThrough(
+                                new MlScoring(scoring, properties.scoringBatchSize(), "warm-up")),
                         new ListingStatuses(jdbc),
                         properties.warmUpRounds());
         return ready -> warmUp.start();
-    }
-
-    private static MatchCalculation calculation(
-            ObjectProvider<TransplantRequests> requests,
-            ObjectProvider<PatientProfiles> profiles,
-            ObjectProvider<VerifiedPledges> pledges,
-            JdbcClient jdbc,
-            PlatformTransactionManager transactions,
-            MlScoring scoring,
-            MatchingProperties properties,
-            Clock clock) {
-        return new MatchCalculation(
-                requests.getIfAvailable(() -> new TransplantRequests(jdbc)),
-                profiles.getIfAvailable(() -> new PatientProfiles(jdbc)),
-                pledges.getIfAvailable(() -> new VerifiedPledges(jdbc, transactions, clock)),
-                scoring,
-                TransportSettings.DEFAULTS,
-                RankingWeights.DEFAULTS,
-                properties.heartWeightTolerance(),
-                properties.proposals(),
-                clock);
     }
 
     @Bean
