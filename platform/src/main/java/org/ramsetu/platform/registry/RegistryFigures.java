@@ -44,25 +44,25 @@ public class RegistryFigures {
                 """),
         /** A transplant request, when its patient was listed. */
         LISTED(
-                """
-                select r.organ, coalesce(r.hospital_state, pp.hospital_state) as state,
-                       pp.hospital_name as centre, count(*) as n
-                  from transplant_request r
-                  left join patient_profile pp on pp.account_id = r.patient_id
-                 where r.listed_at >= :from and r.listed_at < :to
-                 group by 1, 2, 3
-                """),
+                Moment.REQUESTS
+                        + " where r.listed_at >= :from and r.listed_at < :to group by 1, 2, 3"),
         /** A transplant request, when it changed to {@code TRANSPLANTED}. */
         TRANSPLANTED(
+                Moment.REQUESTS
+                        + """
+                         where r.status = 'TRANSPLANTED'
+                           and r.status_changed_at >= :from and r.status_changed_at < :to
+                         group by 1, 2, 3
+                        """);
+
+        /** Requests placed at their patient's hospital. */
+        private static final String REQUESTS =
                 """
                 select r.organ, coalesce(r.hospital_state, pp.hospital_state) as state,
                        pp.hospital_name as centre, count(*) as n
                   from transplant_request r
                   left join patient_profile pp on pp.account_id = r.patient_id
-                 where r.status = 'TRANSPLANTED'
-                   and r.status_changed_at >= :from and r.status_changed_at < :to
-                 group by 1, 2, 3
-                """);
+                """;
 
         private final String sql;
 

@@ -64,15 +64,7 @@ class OfferedOrgans {
         }
         Double creatinine = ((KidneyTests) offer.tests()).creatinineMgDl();
         if (creatinine == null) {
-            return new DonorFacts(
-                    bloodGroup,
-                    null,
-                    null,
-                    null,
-                    Kdri.VERSION,
-                    null,
-                    null,
-                    "KDPI unknown: the pledge has no measured creatinine");
+            return kdpiUnknown(bloodGroup, "the pledge has no measured creatinine");
         }
         KdriResult kdri;
         try {
@@ -88,15 +80,7 @@ class OfferedOrgans {
                                     creatinine,
                                     false));
         } catch (InvalidClinicalValueException outsideKdriRange) {
-            return new DonorFacts(
-                    bloodGroup,
-                    null,
-                    null,
-                    null,
-                    Kdri.VERSION,
-                    null,
-                    null,
-                    "KDPI unknown: " + outsideKdriRange.getMessage());
+            return kdpiUnknown(bloodGroup, outsideKdriRange.getMessage());
         }
         PercentileResult kdpi = Kdri.kdpi(kdri, kdpiTable);
         return new DonorFacts(
@@ -108,5 +92,11 @@ class OfferedOrgans {
                 kdpi.tableVersion(),
                 kdpi.provisional(),
                 ASSUMPTIONS);
+    }
+
+    /** A kidney whose KDRI the formula cannot give; the run says why. */
+    private static DonorFacts kdpiUnknown(String bloodGroup, String why) {
+        return new DonorFacts(
+                bloodGroup, null, null, null, Kdri.VERSION, null, null, "KDPI unknown: " + why);
     }
 }
