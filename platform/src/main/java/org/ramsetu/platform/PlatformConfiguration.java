@@ -9,6 +9,7 @@ import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditQueries;
 import org.ramsetu.platform.coordination.CoordinationConfiguration;
 import org.ramsetu.platform.documents.DocumentsConfiguration;
+import org.ramsetu.platform.donation.DonationConfiguration;
 import org.ramsetu.platform.matching.config.MatchingWebConfiguration;
 import org.ramsetu.platform.registry.RegistryConfiguration;
 import org.ramsetu.platform.reminders.RemindersWebConfiguration;
@@ -37,6 +38,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
     AccountsConfiguration.class,
     RegistryConfiguration.class,
     DocumentsConfiguration.class,
+    DonationConfiguration.class,
     CoordinationConfiguration.class,
     MatchingWebConfiguration.class,
     AllocationWebConfiguration.class,

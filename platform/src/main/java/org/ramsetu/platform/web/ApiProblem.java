@@ -1,6 +1,8 @@
 package org.ramsetu.platform.web;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ramsetu.platform.kernel.Conflict;
 import org.ramsetu.platform.kernel.DomainException;
@@ -38,7 +40,8 @@ public class ApiProblem extends RuntimeException {
         this.status = status;
         this.type = type;
         this.title = title;
-        this.fieldErrors = Map.copyOf(fieldErrors);
+        // In the order given: a form lists the fields as the checks found them, top to bottom.
+        this.fieldErrors = Collections.unmodifiableMap(new LinkedHashMap<>(fieldErrors));
         this.retryAfter = retryAfter;
     }
 

@@ -52,6 +52,7 @@ class TableOwnershipTest {
                     Map.entry("pledge_status_count", "registry"),
                     Map.entry("nightly_recompute_run", "registry"),
                     Map.entry("document", "documents"),
+                    Map.entry("donation_case", "donation"),
                     Map.entry("match_run", "matching"),
                     Map.entry("match", "matching"),
                     Map.entry("match_run_reprocessing", "matching"),

@@ -7,11 +7,13 @@ import org.ramsetu.core.hla.HlaLocus;
 import org.ramsetu.core.hla.HlaTyping;
 import org.ramsetu.platform.kernel.Fields;
 import org.ramsetu.platform.kernel.InvalidInput;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * HLA-A, -B and -DR typing in requests and responses, e.g. {@code {"a": ["A2", "A24"], "b": ["B7",
  * "B44"], "dr": ["DR15"]}}; one antigen at a locus means homozygous.
  */
+@NamedInterface("vocabulary")
 public record HlaBody(List<String> a, List<String> b, List<String> dr) {
 
     /**

@@ -4,11 +4,13 @@ import java.util.Locale;
 import org.ramsetu.core.scores.LiverLabs;
 import org.ramsetu.platform.kernel.Fields;
 import org.ramsetu.platform.kernel.InvalidInput;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Converts laboratory values to the units the clinical formulas use (US conventional units, as in
  * OPTN policy). The range check comes afterwards, from the clinical core, on the converted value.
  */
+@NamedInterface("vocabulary")
 public final class LabUnits {
 
     public static final String MG_DL = "mg/dL";

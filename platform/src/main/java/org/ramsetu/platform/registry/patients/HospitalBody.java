@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.ramsetu.core.geo.Coordinates;
 import org.ramsetu.platform.kernel.Fields;
 import org.ramsetu.platform.registry.common.LocationBody;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The treating hospital in requests and responses.
@@ -12,6 +13,7 @@ import org.ramsetu.platform.registry.common.LocationBody;
  * @param latitude WGS-84 decimal degrees of the hospital
  * @param longitude WGS-84 decimal degrees of the hospital
  */
+@NamedInterface("patients")
 public record HospitalBody(
         @Schema(maxLength = MAX_NAME, example = "Sassoon General Hospital") String name,
         @Schema(maxLength = LocationBody.MAX_CITY, example = "Pune") String city,
@@ -29,13 +31,16 @@ public record HospitalBody(
 
     static final int MAX_NAME = 200;
 
-    Hospital toHospital(String field) {
+    /**
+     * @param field the path of this object in the request, for error messages
+     */
+    public Hospital toHospital(String field) {
         return new Hospital(
                 Fields.requiredLine(field + ".name", name, MAX_NAME),
                 new LocationBody(city, state, latitude, longitude).toLocation(field));
     }
 
-    static HospitalBody of(Hospital hospital) {
+    public static HospitalBody of(Hospital hospital) {
         LocationBody place = LocationBody.of(hospital.location());
         return new HospitalBody(
                 hospital.name(), place.city(), place.state(), place.latitude(), place.longitude());

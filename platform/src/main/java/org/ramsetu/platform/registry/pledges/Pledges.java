@@ -113,6 +113,11 @@ public class Pledges {
         return table.find(id);
     }
 
+    /** The pledge, for another module (typed id at the module's face). */
+    public Optional<Pledge> find(PledgeId id) {
+        return table.find(id.value());
+    }
+
     public Optional<PledgeListing> findListing(UUID id) {
         return table.findListing(id);
     }

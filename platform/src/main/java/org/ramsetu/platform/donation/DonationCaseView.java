@@ -1,0 +1,54 @@
+package org.ramsetu.platform.donation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.ramsetu.core.scores.PercentileTable;
+
+/**
+ * A donation case as coordinators see it. The donor is named by neither name nor contact: the
+ * pledge id leads a coordinator who needs them to the pledge, and no view meant for a recipient's
+ * side is built from this one.
+ *
+ * @param status {@code OPEN} or {@code RECOVERED}
+ * @param consent {@code PLEDGE} or {@code FAMILY}
+ * @param pledgeId the pledge recording the donor's own consent; null on the family's consent
+ * @param kidneyRisk KDRI and KDPI computed from the record as it stands
+ * @param organsRecovered null until the recovery is recorded
+ * @param crossClampAt null until the recovery is recorded
+ */
+public record DonationCaseView(
+        UUID id,
+        long version,
+        String status,
+        String consent,
+        @Nullable UUID pledgeId,
+        DonorRecordBody record,
+        KidneyRisk kidneyRisk,
+        @Nullable List<String> organsRecovered,
+        @Nullable Instant crossClampAt,
+        UUID openedBy,
+        Instant openedAt,
+        UUID updatedBy,
+        Instant updatedAt) {
+
+    static DonationCaseView of(DonationCase c, PercentileTable kdpiTable) {
+        return new DonationCaseView(
+                c.id().value(),
+                c.version(),
+                c.status().name(),
+                c.consent().name(),
+                c.pledgeId(),
+                DonorRecordBody.of(c.record()),
+                KidneyRisk.of(c.record(), kdpiTable),
+                c.organsRecovered() == null
+                        ? null
+                        : DonorRecordBody.organNames(c.organsRecovered()),
+                c.crossClampAt(),
+                c.openedBy(),
+                c.openedAt(),
+                c.updatedBy(),
+                c.updatedAt());
+    }
+}
