@@ -35,6 +35,8 @@ export type RunCandidate = Schemas['RunCandidate'];
 export type MatchRun = Schemas['MatchRunView'];
 
 export type DocumentView = Schemas['DocumentView'];
+export type DonationCase = Schemas['DonationCaseView'];
+export type OpenDonationCase = Schemas['OpenCaseRequest'];
 export type DirectoryEntry = Schemas['DirectoryEntry'];
 export type Stats = Schemas['Stats'];
 export type AuditRecord = Schemas['AuditRecord'];

@@ -5,6 +5,7 @@ import { AllocationRunPage } from './AllocationRunPage';
 import { AuditLog } from './AuditLog';
 import { Dashboard } from './Dashboard';
 import { Directory } from './Directory';
+import { DonationCasePage, DonationCases, NewDonationCase } from './DonationCases';
 import { Matches } from './Matches';
 import { MatchRunPage } from './MatchRunPage';
 import { Queues } from './Queues';
@@ -18,6 +19,7 @@ export default function CoordinatorConsole({ path }: { path: string }) {
   const t = useT();
   const run = match('/coordinator/runs/:id', path);
   const allocation = match('/coordinator/allocation-runs/:id', path);
+  const donationCase = path === '/coordinator/cases/new' ? null : match('/coordinator/cases/:id', path);
   return (
     <div className="portal">
       <PortalNav
@@ -27,6 +29,7 @@ export default function CoordinatorConsole({ path }: { path: string }) {
           { to: '/coordinator/requests', label: t('coord.requests') },
           { to: '/coordinator/pledges', label: t('coord.pledges') },
           { to: '/coordinator/matches', label: t('coord.matches') },
+          { to: '/coordinator/cases', label: t('coord.cases') },
           { to: '/coordinator/dashboard', label: t('coord.dashboard') },
           { to: '/coordinator/simulation', label: t('coord.simulation') },
           { to: '/coordinator/directory', label: t('coord.directory') },
@@ -39,6 +42,12 @@ export default function CoordinatorConsole({ path }: { path: string }) {
         <MatchRunPage id={run.id} />
       ) : allocation ? (
         <AllocationRunPage id={allocation.id} />
+      ) : donationCase ? (
+        <DonationCasePage id={donationCase.id} />
+      ) : path === '/coordinator/cases/new' ? (
+        <NewDonationCase />
+      ) : path === '/coordinator/cases' ? (
+        <DonationCases />
       ) : path === '/coordinator/requests' ? (
         <WaitingRequests />
       ) : path === '/coordinator/pledges' ? (

@@ -477,6 +477,92 @@ class WebJourneyBrowserIntegrationTest {
         Browser.screenshot(coordinator, "coordinator-simulation");
     }
 
+    /**
+     * Issue 20 in the console: a child dies, the family consents, and the coordinator records the
+     * donor record at donation. An empty form names every missing field at once; the saved case
+     * shows KDPI with the factors it came from; the recovery of one consented organ is recorded.
+     */
+    @Test
+    void aCoordinatorRecordsAChildDonorsCaseAndItsRecovery() {
+        Accounts.SignedIn setup = Accounts.coordinator();
+        Page coordinator = browser.person(1366, 900);
+        coordinator.navigate("/login");
+        logIn(coordinator, setup.email());
+        giveSecondFactor(coordinator, Accounts.authenticatorSecret(setup.email()));
+        assertThat(coordinator).hasURL(Pattern.compile("/coordinator$"));
+        coordinator
+                .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Donation cases"))
+                .click();
+        assertThat(coordinator.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Donation cases");
+        Browser.assertAccessible(coordinator);
+        coordinator
+                .getByRole(
+                        AriaRole.LINK, new Page.GetByRoleOptions().setName("Open a donation case"))
+                .click();
+        Locator open =
+                coordinator.getByRole(
+                        AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open the case"));
+        open.click();
+        assertThat(coordinator.getByRole(AriaRole.ALERT)).containsText("correct the highlighted");
+        // one answer names them all: age, sex, height, weight, blood group, HLA, cause, pathway,
+        // time of death, creatinine, hospital name and place, organs
+        Assertions.assertThat(coordinator.locator(".field-error").count())
+                .as("fields marked by one refusal")
+                .isGreaterThanOrEqualTo(12);
+        Browser.assertAccessible(coordinator);
+
+        coordinator.getByLabel("Age at death").fill("6");
+        coordinator
+                .getByLabel("Sex", new Page.GetByLabelOptions().setExact(true))
+                .selectOption("FEMALE");
+        coordinator.getByLabel("Height").fill("116");
+        coordinator.getByLabel("Weight").fill("21");
+        coordinator.getByLabel("Blood group").selectOption("O+");
+        coordinator.getByLabel("HLA-A").fill("A2, A24");
+        coordinator.getByLabel("HLA-B").fill("B7, B44");
+        coordinator.getByLabel("HLA-DR").fill("DR15");
+        coordinator.getByLabel("Cause of death").selectOption("ANOXIA");
+        coordinator.getByLabel("Death determined by").selectOption("DBD");
+        String twoHoursAgo =
+                java.time.LocalDateTime.now()
+                        .minusHours(2)
+                        .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                        .toString();
+        coordinator.getByLabel("Death declared at").fill(twoHoursAgo);
+        coordinator.getByLabel("Terminal creatinine").fill("0.4");
+        coordinator.getByLabel("Hospital name").fill("KEM Hospital");
+        coordinator.getByLabel("City", new Page.GetByLabelOptions().setExact(true)).fill("Mumbai");
+        coordinator.getByLabel("Kidney").check();
+        coordinator.getByLabel("Heart").check();
+        open.click();
+
+        assertThat(coordinator).hasURL(Pattern.compile("/coordinator/cases/[0-9a-f-]+$"));
+        assertThat(coordinator.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Donation case");
+        assertThat(coordinator.locator(".kidney-risk")).containsText("KDPI");
+        assertThat(coordinator.locator("table.factors")).containsText("6");
+        assertThat(coordinator.locator("dl.facts")).containsText("6 years");
+        Browser.assertAccessible(coordinator);
+        Browser.screenshot(coordinator, "coordinator-donation-case");
+
+        coordinator.locator("form.recovery").getByLabel("Kidney").check();
+        coordinator
+                .getByLabel("Cross-clamp at")
+                .fill(
+                        java.time.LocalDateTime.now()
+                                .minusMinutes(30)
+                                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                                .toString());
+        coordinator
+                .getByRole(
+                        AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record the recovery"))
+                .click();
+        assertThat(coordinator.locator("dl.facts")).containsText("Organs recovered");
+        assertThat(coordinator.locator("dl.facts dd").last()).hasText("Kidney");
+        Browser.assertAccessible(coordinator);
+    }
+
     @Test
     void aWrongCodeIsRefusedInlineAndTheRightOneSignsIn() {
         Page page = browser.person();

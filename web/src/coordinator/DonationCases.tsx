@@ -1,0 +1,440 @@
+import { useState } from 'react';
+import { asEntered, http, ok } from '../api/client';
+import { BLOOD_GROUPS, ORGANS, type DonationCase, type OpenDonationCase } from '../api/types';
+import { Link, navigate } from '../app/router';
+import { formatDate, formatNumber, useEnumLabel, useT } from '../i18n/i18n';
+import { CheckField, ProblemAlert, SelectField, Submit, TextField, fieldError } from '../ui/forms';
+import { HlaFields, num, PlaceFields, splitAntigens, type HlaValue, type PlaceValue } from '../ui/profile';
+import { Badge, Empty, Loaded, useAsync } from '../ui/status';
+import { Facts } from './runParts';
+
+// The donor record at donation (docs/donation.md): /api/v1/admin/donation-cases.
+const CAUSES = ['CEREBROVASCULAR', 'HEAD_TRAUMA', 'ANOXIA', 'CNS_TUMOUR', 'OTHER'];
+const SEROLOGY = ['NEGATIVE', 'POSITIVE', 'PENDING'];
+
+/** The coordinators' donation cases, newest first, "n of total", every page reachable. */
+export function DonationCases() {
+  const t = useT();
+  const label = useEnumLabel();
+  const [status, setStatus] = useState('');
+  const [after, setAfter] = useState<string | undefined>();
+  const cases = useAsync(
+    (signal) =>
+      ok(
+        http().GET('/api/v1/admin/donation-cases', {
+          signal,
+          params: { query: { status: status || undefined, after, limit: 50 } },
+        }),
+      ),
+    [status, after],
+  );
+  return (
+    <section>
+      <h1>{t('case.title')}</h1>
+      <p>{t('case.intro')}</p>
+      <p>
+        <Link to="/coordinator/cases/new" className="button-link primary">
+          {t('case.open')}
+        </Link>
+      </p>
+      <div className="filters">
+        <SelectField
+          label={t('common.status')}
+          value={status}
+          onChange={(e) => {
+            setStatus(e.target.value);
+            setAfter(undefined);
+          }}
+          placeholder={t('common.all')}
+          options={['OPEN', 'RECOVERED'].map((s) => ({ value: s, label: label('case.status', s) }))}
+        />
+      </div>
+      <Loaded state={cases}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <Empty>{t('case.none')}</Empty>
+          ) : (
+            <>
+              <p className="count">{t('case.count', { shown: formatNumber(page.items.length), total: formatNumber(page.total) })}</p>
+              <div className="table-wrap">
+                <table className="cases">
+                  <caption className="sr-only">{t('case.title')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('case.openedAt')}</th>
+                      <th scope="col">{t('case.donor')}</th>
+                      <th scope="col">{t('case.cause')}</th>
+                      <th scope="col">KDPI</th>
+                      <th scope="col">{t('case.hospital')}</th>
+                      <th scope="col">{t('common.status')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {page.items.map((c) => (
+                      <tr key={c.id} data-case={c.id}>
+                        <td>
+                          <Link to={`/coordinator/cases/${c.id}`}>{formatDate(c.openedAt, true)}</Link>
+                        </td>
+                        <td>{t('case.donorOf', { age: c.record.ageYears ?? '', sex: label('sex', c.record.sex), group: c.record.bloodGroup ?? '' })}</td>
+                        <td>
+                          {label('case.causeOf', c.record.causeOfDeath)} · {c.record.pathway}
+                        </td>
+                        <td>{c.kidneyRisk.kdpi == null ? '—' : `${c.kidneyRisk.kdpi} %`}</td>
+                        <td>{c.record.hospital?.name}</td>
+                        <td>
+                          <Badge value={c.status} label={label('case.status', c.status)} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {page.nextCursor && (
+                <button type="button" onClick={() => setAfter(page.nextCursor ?? undefined)}>
+                  {t('common.next')}
+                </button>
+              )}
+            </>
+          )
+        }
+      </Loaded>
+    </section>
+  );
+}
+
+interface RecordForm {
+  ageYears: string;
+  sex: string;
+  heightCm: string;
+  weightKg: string;
+  bloodGroup: string;
+  causeOfDeath: string;
+  pathway: string;
+  creatinine: string;
+  creatinineUnit: string;
+  hypertension: boolean;
+  diabetes: boolean;
+  hcv: string;
+  hbv: string;
+  hiv: string;
+  declaredDeadAt: string;
+  hospitalName: string;
+  organs: string[];
+}
+
+const EMPTY: RecordForm = {
+  ageYears: '',
+  sex: '',
+  heightCm: '',
+  weightKg: '',
+  bloodGroup: '',
+  causeOfDeath: '',
+  pathway: '',
+  creatinine: '',
+  creatinineUnit: 'mg/dL',
+  hypertension: false,
+  diabetes: false,
+  hcv: 'PENDING',
+  hbv: 'PENDING',
+  hiv: 'PENDING',
+  declaredDeadAt: '',
+  hospitalName: '',
+  organs: [],
+};
+
+/** A datetime-local value (the coordinator's clock) as an instant. */
+function instant(local: string): string | null {
+  if (!local) return null;
+  const at = new Date(local);
+  return Number.isNaN(at.getTime()) ? local : at.toISOString();
+}
+
+/** Opens a case: consent (a verified pledge or the family's) and the whole donor record. */
+export function NewDonationCase() {
+  const t = useT();
+  const label = useEnumLabel();
+  const [consent, setConsent] = useState('FAMILY');
+  const [pledgeId, setPledgeId] = useState('');
+  const [form, setForm] = useState<RecordForm>(EMPTY);
+  const [hla, setHla] = useState<HlaValue>({ a: '', b: '', dr: '' });
+  const [place, setPlace] = useState<PlaceValue>({ city: '', state: '', latitude: '', longitude: '' });
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const err = (f: string) => fieldError(error, f);
+  const rec = (f: string) => err(`record.${f}`);
+  const set = (field: keyof RecordForm) => (e: { target: { value: string } }) => setForm({ ...form, [field]: e.target.value });
+
+  const submit = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const opened = await ok(
+        http().POST('/api/v1/admin/donation-cases', {
+          body: asEntered<OpenDonationCase>({
+            consent,
+            pledgeId: consent === 'PLEDGE' ? pledgeId.trim() || null : null,
+            record: {
+              ageYears: num(form.ageYears),
+              sex: form.sex || null,
+              heightCm: num(form.heightCm),
+              weightKg: num(form.weightKg),
+              bloodGroup: form.bloodGroup || null,
+              hla: { a: splitAntigens(hla.a), b: splitAntigens(hla.b), dr: splitAntigens(hla.dr) },
+              causeOfDeath: form.causeOfDeath || null,
+              pathway: form.pathway || null,
+              terminalCreatinine: form.creatinine.trim() ? { value: num(form.creatinine), unit: form.creatinineUnit } : null,
+              hypertension: form.hypertension,
+              diabetes: form.diabetes,
+              serology: { hcv: form.hcv, hbv: form.hbv, hiv: form.hiv },
+              declaredDeadAt: instant(form.declaredDeadAt),
+              hospital: { name: form.hospitalName, city: place.city, state: place.state, latitude: num(place.latitude), longitude: num(place.longitude) },
+              organsConsented: form.organs,
+            },
+          }),
+        }),
+      );
+      navigate(`/coordinator/cases/${opened.id}`);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section>
+      <h1>{t('case.open')}</h1>
+      <p>{t('case.openIntro')}</p>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <fieldset className="field-group">
+          <legend>{t('case.consent')}</legend>
+          <div className="grid">
+            <SelectField
+              label={t('case.consentBasis')}
+              value={consent}
+              onChange={(e) => setConsent(e.target.value)}
+              options={['FAMILY', 'PLEDGE'].map((c) => ({ value: c, label: label('case.consentOf', c) }))}
+              error={err('consent')}
+            />
+            {consent === 'PLEDGE' && <TextField label={t('case.pledgeId')} value={pledgeId} onChange={(e) => setPledgeId(e.target.value)} error={err('pledgeId')} required />}
+          </div>
+        </fieldset>
+        <fieldset className="field-group">
+          <legend>{t('case.donorFacts')}</legend>
+          <div className="grid">
+            <TextField label={t('case.age')} inputMode="numeric" unit={t('case.years')} value={form.ageYears} onChange={set('ageYears')} error={rec('ageYears')} hint={t('case.ageHint')} required />
+            <SelectField label={t('profile.sex')} value={form.sex} onChange={set('sex')} placeholder={t('common.choose')} options={['FEMALE', 'MALE'].map((s) => ({ value: s, label: label('sex', s) }))} error={rec('sex')} required />
+            <TextField label={t('profile.height')} inputMode="decimal" unit="cm" value={form.heightCm} onChange={set('heightCm')} error={rec('heightCm')} required />
+            <TextField label={t('profile.weight')} inputMode="decimal" unit="kg" value={form.weightKg} onChange={set('weightKg')} error={rec('weightKg')} required />
+            <SelectField label={t('profile.bloodGroup')} value={form.bloodGroup} onChange={set('bloodGroup')} placeholder={t('common.choose')} options={BLOOD_GROUPS.map((g) => ({ value: g, label: g }))} error={rec('bloodGroup')} required />
+          </div>
+        </fieldset>
+        <HlaFields value={hla} onChange={setHla} errorOf={(f) => rec(f)} />
+        <fieldset className="field-group">
+          <legend>{t('case.death')}</legend>
+          <div className="grid">
+            <SelectField label={t('case.cause')} value={form.causeOfDeath} onChange={set('causeOfDeath')} placeholder={t('common.choose')} options={CAUSES.map((c) => ({ value: c, label: label('case.causeOf', c) }))} error={rec('causeOfDeath')} required />
+            <SelectField label={t('case.pathway')} value={form.pathway} onChange={set('pathway')} placeholder={t('common.choose')} options={['DBD', 'DCD'].map((p) => ({ value: p, label: label('case.pathwayOf', p) }))} error={rec('pathway')} required />
+            <TextField label={t('case.declaredDeadAt')} type="datetime-local" value={form.declaredDeadAt} onChange={set('declaredDeadAt')} error={rec('declaredDeadAt')} required />
+          </div>
+        </fieldset>
+        <fieldset className="field-group">
+          <legend>{t('case.clinical')}</legend>
+          <div className="grid">
+            <TextField label={t('case.creatinine')} inputMode="decimal" value={form.creatinine} onChange={set('creatinine')} error={rec('terminalCreatinine') ?? rec('terminalCreatinine.value')} hint={t('case.creatinineHint')} required />
+            <SelectField label={t('case.unit')} value={form.creatinineUnit} onChange={set('creatinineUnit')} options={['mg/dL', 'µmol/L'].map((u) => ({ value: u, label: u }))} error={rec('terminalCreatinine.unit')} />
+            <CheckField label={t('case.hypertension')} checked={form.hypertension} onChange={(e) => setForm({ ...form, hypertension: e.target.checked })} />
+            <CheckField label={t('case.diabetes')} checked={form.diabetes} onChange={(e) => setForm({ ...form, diabetes: e.target.checked })} />
+            {(
+              [
+                ['hcv', t('case.hcv')],
+                ['hbv', t('case.hbv')],
+                ['hiv', t('case.hiv')],
+              ] as const
+            ).map(([s, name]) => (
+              <SelectField key={s} label={name} value={form[s]} onChange={set(s)} options={SEROLOGY.map((r) => ({ value: r, label: label('case.serologyOf', r) }))} error={rec(`serology.${s}`)} />
+            ))}
+          </div>
+        </fieldset>
+        <fieldset className="field-group">
+          <legend>{t('case.hospital')}</legend>
+          <TextField label={t('patient.hospitalName')} value={form.hospitalName} onChange={set('hospitalName')} error={rec('hospital.name') ?? rec('hospital')} required />
+          <PlaceFields value={place} onChange={setPlace} errorOf={(f) => rec(f)} prefix="hospital" />
+        </fieldset>
+        <fieldset className="field-group">
+          <legend>{t('case.organsConsented')}</legend>
+          {rec('organsConsented') && <p className="field-error">{rec('organsConsented')}</p>}
+          {ORGANS.map((o) => (
+            <CheckField
+              key={o}
+              label={label('organ', o)}
+              checked={form.organs.includes(o)}
+              onChange={(e) => setForm({ ...form, organs: e.target.checked ? [...form.organs, o] : form.organs.filter((x) => x !== o) })}
+            />
+          ))}
+        </fieldset>
+        <ProblemAlert error={error} shownFields={['consent', 'pledgeId', 'record']} />
+        <p>
+          <Submit busy={busy}>{t('case.openSubmit')}</Submit>
+        </p>
+      </form>
+    </section>
+  );
+}
+
+/** One case: the record, its KDRI/KDPI with the factors they came from, and the recovery. */
+export function DonationCasePage({ id }: { id: string }) {
+  const t = useT();
+  const state = useAsync((signal) => ok(http().GET('/api/v1/admin/donation-cases/{id}', { signal, params: { path: { id } } })), [id]);
+  return (
+    <section>
+      <h1>{t('case.one')}</h1>
+      <p>
+        <Link to="/coordinator/cases">{t('case.back')}</Link>
+      </p>
+      <Loaded state={state}>{(c) => <CaseDetail key={c.version} value={c} onChanged={state.reload} />}</Loaded>
+    </section>
+  );
+}
+
+function CaseDetail({ value: c, onChanged }: { value: DonationCase; onChanged: () => void }) {
+  const t = useT();
+  const label = useEnumLabel();
+  const r = c.record;
+  const risk = c.kidneyRisk;
+  const yes = (b: boolean | null | undefined) => (b ? t('case.yes') : t('case.no'));
+  return (
+    <>
+      <Facts
+        items={[
+          [t('common.status'), <Badge key="status" value={c.status} label={label('case.status', c.status)} />],
+          [t('case.consentBasis'), label('case.consentOf', c.consent)],
+          [t('case.donor'), t('case.donorOf', { age: r.ageYears ?? '', sex: label('sex', r.sex), group: r.bloodGroup ?? '' })],
+          [t('case.body'), `${formatNumber(r.heightCm, 1)} cm · ${formatNumber(r.weightKg, 1)} kg`],
+          ['HLA', [...(r.hla?.a ?? []), ...(r.hla?.b ?? []), ...(r.hla?.dr ?? [])].join(' ')],
+          [t('case.death'), `${label('case.causeOf', r.causeOfDeath)} · ${label('case.pathwayOf', r.pathway)} · ${formatDate(r.declaredDeadAt, true)}`],
+          [t('case.creatinine'), `${formatNumber(r.terminalCreatinine?.value, 2)} ${r.terminalCreatinine?.unit ?? ''}`],
+          [
+            t('case.serology'),
+            `HCV ${label('case.serologyOf', r.serology?.hcv)} · HBsAg ${label('case.serologyOf', r.serology?.hbv)} · HIV ${label('case.serologyOf', r.serology?.hiv)}`,
+          ],
+          [t('case.hospital'), `${r.hospital?.name ?? ''}, ${r.hospital?.city ?? ''}`],
+          [t('case.organsConsented'), (r.organsConsented ?? []).map((o) => label('organ', o)).join(', ')],
+          [t('case.organsRecovered'), c.organsRecovered ? c.organsRecovered.map((o) => label('organ', o)).join(', ') || t('case.noneRecovered') : t('case.notYet')],
+        ]}
+      />
+      <h2>{t('case.kidneyRisk')}</h2>
+      {risk.kdpi == null ? (
+        <p className="kidney-risk" data-kdpi="">
+          {t('case.kdpiUnknown', { why: risk.unknownBecause ?? '' })}
+        </p>
+      ) : (
+        <>
+          <p className="kidney-risk" data-kdpi={risk.kdpi}>
+            {t('case.kdpiIs', { kdpi: risk.kdpi, kdri: formatNumber(risk.kdri, 3) })}
+          </p>
+          <p className="hint">{t('case.kdpiMeaning')}</p>
+          {risk.factors && (
+            <div className="table-wrap">
+              <table className="factors">
+                <caption>{t('case.factors', { version: risk.formulaVersion, table: risk.tableVersion ?? '' })}</caption>
+                <tbody>
+                  <tr>
+                    <th scope="row">{t('case.age')}</th>
+                    <td>{risk.factors.ageYears}</td>
+                  </tr>
+                  <tr>
+                    <th scope="row">{t('profile.height')}</th>
+                    <td>{formatNumber(risk.factors.heightCm, 1)} cm</td>
+                  </tr>
+                  <tr>
+                    <th scope="row">{t('profile.weight')}</th>
+                    <td>{formatNumber(risk.factors.weightKg, 1)} kg</td>
+                  </tr>
+                  <tr>
+                    <th scope="row">{t('case.hypertension')}</th>
+                    <td>{yes(risk.factors.hypertension)}</td>
+                  </tr>
+                  <tr>
+                    <th scope="row">{t('case.diabetes')}</th>
+                    <td>{yes(risk.factors.diabetes)}</td>
+                  </tr>
+                  <tr>
+                    <th scope="row">{t('case.strokeDeath')}</th>
+                    <td>{yes(risk.factors.causeOfDeathCva)}</td>
+                  </tr>
+                  <tr>
+                    <th scope="row">{t('case.creatinine')}</th>
+                    <td>{formatNumber(risk.factors.creatinineMgDl, 2)} mg/dL</td>
+                  </tr>
+                  <tr>
+                    <th scope="row">DCD</th>
+                    <td>{yes(risk.factors.dcd)}</td>
+                  </tr>
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+      <Recovery value={c} onChanged={onChanged} />
+    </>
+  );
+}
+
+function Recovery({ value: c, onChanged }: { value: DonationCase; onChanged: () => void }) {
+  const t = useT();
+  const label = useEnumLabel();
+  const [organs, setOrgans] = useState<string[]>(c.organsRecovered ?? []);
+  const [clamp, setClamp] = useState('');
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await ok(
+        http().POST('/api/v1/admin/donation-cases/{id}/recovery', {
+          params: { path: { id: c.id } },
+          body: { organsRecovered: organs, crossClampAt: instant(clamp), version: c.version },
+        }),
+      );
+      onChanged();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form
+      className="recovery"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <h2>{t('case.recovery')}</h2>
+      <p className="hint">{t('case.recoveryHint')}</p>
+      <fieldset className="field-group">
+        <legend>{t('case.organsRecovered')}</legend>
+        {fieldError(error, 'organsRecovered') && <p className="field-error">{fieldError(error, 'organsRecovered')}</p>}
+        {(c.record.organsConsented ?? []).map((o) => (
+          <CheckField key={o} label={label('organ', o)} checked={organs.includes(o)} onChange={(e) => setOrgans(e.target.checked ? [...organs, o] : organs.filter((x) => x !== o))} />
+        ))}
+      </fieldset>
+      <TextField label={t('case.crossClampAt')} type="datetime-local" value={clamp} onChange={(e) => setClamp(e.target.value)} error={fieldError(error, 'crossClampAt')} required />
+      <ProblemAlert error={error} shownFields={['organsRecovered', 'crossClampAt']} />
+      <p>
+        <Submit busy={busy}>{t('case.recordRecovery')}</Submit>
+      </p>
+    </form>
+  );
+}
