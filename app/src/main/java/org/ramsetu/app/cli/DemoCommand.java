@@ -107,7 +107,14 @@ public class DemoCommand implements Callable<Integer> {
                     loaded.requests(),
                     seconds,
                     total - loaded.donors() - loaded.patients());
-            if (loaded.donors() + loaded.patients() > 0) {
+            out.printf("Added %,d donation cases.%n", loaded.cases());
+            if (loaded.casesWithoutCoordinator()) {
+                out.println(
+                        "No donation cases: they are opened by a coordinator, and there is no"
+                                + " coordinator account yet. Start the product once with"
+                                + " RAMSETU_BOOTSTRAP_ADMIN_EMAIL and _PASSWORD, then run demo again.");
+            }
+            if (loaded.donors() + loaded.patients() + loaded.cases() > 0) {
                 // Runs must not be planned on the statistics of an emptier registry.
                 PlannerStatistics.Refreshed refreshed = db.refreshStatistics();
                 out.printf(

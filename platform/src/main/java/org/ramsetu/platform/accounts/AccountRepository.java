@@ -66,6 +66,17 @@ public class AccountRepository {
                 .optional();
     }
 
+    /**
+     * The oldest coordinator account, if there is one: who demo records that only a coordinator
+     * makes (donation cases) are attributed to.
+     */
+    public Optional<UUID> firstCoordinator() {
+        return jdbc.sql("select id from account where role = :role order by created_at, id limit 1")
+                .param("role", Role.ADMIN.name())
+                .query(UUID.class)
+                .optional();
+    }
+
     /** Every account of one e-mail address (at most one per role). */
     public List<Account> findAll(EmailAddress email) {
         return jdbc.sql("select " + COLUMNS + " from account where email_key = :key order by role")

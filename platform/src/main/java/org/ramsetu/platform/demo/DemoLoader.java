@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +24,7 @@ import org.ramsetu.core.organ.Organ;
 import org.ramsetu.core.scores.PercentileTable;
 import org.ramsetu.platform.accounts.Account;
 import org.ramsetu.platform.accounts.AccountRepository;
+import org.ramsetu.platform.donation.DonationCases;
 import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.registry.donors.DonorProfile;
 import org.ramsetu.platform.registry.donors.DonorProfiles;
@@ -42,8 +44,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Loads demo donors (with profiles and pledges of every organ) and patients (with profiles and
  * transplant requests on the waiting list) through the registry's own records, checks and score
- * computations, in batches. Person {@code n} of a seed is always the same person with the same id,
- * so loading again adds only who is missing: idempotent, and {@code --donors} can grow.
+ * computations, in batches; then donation cases ({@link DemoCases}), attributed to the oldest
+ * coordinator account. Person {@code n} of a seed is always the same person with the same id, so
+ * loading again adds only who is missing: idempotent, and {@code --donors} can grow.
  *
  * <p>Demo accounts are verified and share one password ({@link #DEMO_PASSWORD}), hashed once: they
  * are for trying the product, never for real people.
@@ -59,6 +62,7 @@ public class DemoLoader {
     private final PatientProfiles patientProfiles;
     private final Pledges pledges;
     private final TransplantRequests requests;
+    private final DemoCases cases;
     private final ListingAssessment assessment =
             new ListingAssessment(PercentileTable.eptsBundled());
     private final TransactionTemplate tx;
@@ -74,13 +78,25 @@ public class DemoLoader {
         this.patientProfiles = new PatientProfiles(jdbc);
         this.pledges = new Pledges(jdbc);
         this.requests = new TransplantRequests(jdbc);
+        this.cases = new DemoCases(new DonationCases(jdbc), donorProfiles, pledges);
         this.tx = tx;
         this.clock = clock;
         this.passwordHash = passwordHash;
     }
 
-    /** How many people and records a load added (zero for people who were there already). */
-    public record Loaded(long donors, long pledges, long patients, long requests) {}
+    /**
+     * How many people and records a load added (zero for people who were there already).
+     *
+     * @param cases donation cases added; none without a coordinator account to attribute them to
+     * @param casesWithoutCoordinator whether cases were skipped for want of a coordinator
+     */
+    public record Loaded(
+            long donors,
+            long pledges,
+            long patients,
+            long requests,
+            long cases,
+            boolean casesWithoutCoordinator) {}
 
     /**
      * @param threads parallel batches (each its own transaction and connection)
@@ -109,7 +125,28 @@ public class DemoLoader {
         } finally {
             pool.shutdownNow();
         }
-        return new Loaded(added[0].get(), added[1].get(), added[2].get(), added[3].get());
+        Optional<UUID> coordinator = accounts.firstCoordinator();
+        long casesAdded = coordinator.map(c -> addCases(donorCount, seed, c)).orElse(0L);
+        return new Loaded(
+                added[0].get(),
+                added[1].get(),
+                added[2].get(),
+                added[3].get(),
+                casesAdded,
+                coordinator.isEmpty() && DemoCases.countFor(donorCount) > 0);
+    }
+
+    /** After the donors, whose pledges some cases rest on; one transaction. */
+    private long addCases(long donorCount, long seed, UUID coordinator) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return tx.execute(
+                s -> {
+                    long count = 0;
+                    for (long n = 1; n <= DemoCases.countFor(donorCount); n++) {
+                        count += cases.add(n, donorCount, seed, coordinator, now) ? 1 : 0;
+                    }
+                    return count;
+                });
     }
 
     /** One transaction per batch of people 1..count. */
@@ -149,7 +186,8 @@ public class DemoLoader {
         SplittableRandom r = random("donor", n, seed);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        Instant registered = now.minus(Duration.ofMinutes(r.nextInt(2 * 365 * 24 * 60)));
+        // at least 65 minutes ago: the pledges follow within the hour, never after now
+        Instant registered = now.minus(Duration.ofMinutes(65 + r.nextInt(2 * 365 * 24 * 60)));
         DemoPeople.Person person = DemoPeople.draw(r, 18, 65, today);
         UUID id = id("donor", n, seed);
         if (!accounts.insertIfAbsent(
@@ -182,8 +220,7 @@ public class DemoLoader {
             boolean reviewed = status != PledgeStatus.PENDING;
             pledges.insertIfNoneOpen(
                     new Pledge(
-                            UUID.nameUUIDFromBytes(
-                                    (id + "/" + organ).getBytes(StandardCharsets.UTF_8)),
+                            pledgeId(id, organ),
                             id,
                             organ,
                             status,
@@ -193,7 +230,7 @@ public class DemoLoader {
                                     ? "test reports incomplete; please upload the full report"
                                     : null,
                             pledged,
-                            reviewed ? pledged.plus(Duration.ofDays(1 + r.nextInt(10))) : pledged,
+                            reviewed ? reviewedAt(pledged, r, now) : pledged,
                             null,
                             0));
             added[1].incrementAndGet();
@@ -255,6 +292,12 @@ public class DemoLoader {
         added[3].incrementAndGet();
     }
 
+    /** Some days after pledging, never later than now (a review cannot lie in the future). */
+    private static Instant reviewedAt(Instant pledged, SplittableRandom r, Instant now) {
+        Instant reviewed = pledged.plus(Duration.ofDays(1 + r.nextInt(10)));
+        return reviewed.isAfter(now) ? now : reviewed;
+    }
+
     private static final Weighted<Organ> WAITING_FOR =
             Weighted.of(Organ.KIDNEY, 62, Organ.LIVER, 23, Organ.HEART, 7, Organ.CORNEA, 8);
 
@@ -292,14 +335,19 @@ public class DemoLoader {
         return UnacceptableAntigens.of(antigens.toArray(String[]::new));
     }
 
-    private static SplittableRandom random(String kind, long n, long seed) {
+    static SplittableRandom random(String kind, long n, long seed) {
         return new SplittableRandom(
                 UUID.nameUUIDFromBytes(
                                 (kind + ":" + seed + ":" + n).getBytes(StandardCharsets.UTF_8))
                         .getMostSignificantBits());
     }
 
-    private static UUID id(String kind, long n, long seed) {
+    /** A demo donor's pledge of an organ: one per donor and organ, found again by its id. */
+    static UUID pledgeId(UUID donor, Organ organ) {
+        return UUID.nameUUIDFromBytes((donor + "/" + organ).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static UUID id(String kind, long n, long seed) {
         return UUID.nameUUIDFromBytes(
                 ("ramsetu-demo:" + kind + ":" + seed + ":" + n).getBytes(StandardCharsets.UTF_8));
     }

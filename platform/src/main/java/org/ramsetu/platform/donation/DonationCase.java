@@ -14,7 +14,7 @@ import org.ramsetu.core.organ.Organ;
  * @param organsRecovered null until the recovery is recorded
  * @param crossClampAt null until the recovery is recorded
  */
-record DonationCase(
+public record DonationCase(
         DonationCaseId id,
         CaseStatus status,
         ConsentBasis consent,

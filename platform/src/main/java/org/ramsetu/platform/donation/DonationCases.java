@@ -24,7 +24,7 @@ import org.ramsetu.platform.registry.patients.Hospital;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Donation cases in PostgreSQL; every update names the version it replaces. */
-class DonationCases {
+public class DonationCases {
 
     private static final String COLUMNS =
             """
@@ -37,14 +37,15 @@ class DonationCases {
 
     private final JdbcClient jdbc;
 
-    DonationCases(JdbcClient jdbc) {
+    public DonationCases(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /**
-     * @return false when the donor already has a case (one per donor, whichever pledge)
+     * @return false when the donor already has a case (one per donor, whichever pledge), or a case
+     *     with this id exists (a demo load run again)
      */
-    boolean insert(DonationCase c) {
+    public boolean insert(DonationCase c) {
         return jdbc.sql(
                                 """
                                 insert into donation_case (id, status, consent_basis, pledge_id,
@@ -60,7 +61,7 @@ class DonationCases {
                                     :htn, :dm, :hcv, :hbv, :hiv, :dead, :hospital, :city, :state,
                                     :lat, :lon, :consented, :recovered, :clamp, :openedBy,
                                     :openedAt, :updatedBy, :updatedAt, :version)
-                                on conflict (donor_id) where donor_id is not null do nothing
+                                on conflict do nothing
                                 """)
                         .params(values(c))
                         .update()

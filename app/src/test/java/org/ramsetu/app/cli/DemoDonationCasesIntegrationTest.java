@@ -1,0 +1,106 @@
+package org.ramsetu.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ramsetu.infra.postgres.EmbeddedPostgresServer;
+import org.ramsetu.platform.accounts.Account;
+import org.ramsetu.platform.accounts.AccountRepository;
+import org.ramsetu.platform.identity.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * {@code ramsetu demo} and donation cases: added once a coordinator exists to have opened them,
+ * resting on verified demo pledges or on family consent, idempotently; and no demo date lies in the
+ * future. Its own database: demo e-mail addresses do not depend on the seed.
+ */
+class DemoDonationCasesIntegrationTest {
+
+    @TempDir static Path dir;
+    private static EmbeddedPostgresServer db;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeAll
+    static void start() {
+        db = EmbeddedPostgresServer.start(dir.resolve("data"));
+    }
+
+    @AfterAll
+    static void stop() {
+        db.close();
+    }
+
+    @Test
+    void donationCasesComeOnceACoordinatorExistsAndNoDemoDateLiesInTheFuture() {
+        int withoutCoordinator = run("demo", "--donors", "300", "--patients", "10", "--seed", "7");
+        String before = out.toString();
+        new AccountRepository(jdbc())
+                .insertIfAbsent(
+                        new Account(
+                                UUID.randomUUID(),
+                                "demo-coordinator@example.org",
+                                Role.ADMIN,
+                                "Demo Coordinator",
+                                "not-a-password-hash",
+                                Instant.now(),
+                                Instant.now()));
+        int withCoordinator = run("demo", "--donors", "300", "--patients", "10", "--seed", "7");
+        int again = run("demo", "--donors", "300", "--patients", "10", "--seed", "7");
+
+        assertThat(withoutCoordinator).as(err.toString()).isZero();
+        assertThat(before).contains("Added 0 donation cases").contains("no coordinator account");
+        assertThat(withCoordinator).as(err.toString()).isZero();
+        assertThat(again).isZero();
+        assertThat(out.toString().substring(before.length()))
+                .contains("Added 3 donation cases")
+                .contains("Added 0 donation cases");
+        assertThat(count("select count(*) from donation_case")).isEqualTo(3);
+        assertThat(count("select count(*) from donation_case where consent_basis = 'PLEDGE'"))
+                .as("odd cases rest on a demo donor's verified pledge")
+                .isPositive();
+        assertThat(
+                        count(
+                                "select count(*) from donation_case c join pledge p on p.id = c.pledge_id"
+                                        + " where p.status <> 'VERIFIED' or p.donor_id <> c.donor_id"))
+                .isZero();
+        assertThat(
+                        count(
+                                "select count(*) from pledge where created_at > now()"
+                                        + " or status_changed_at > now()"))
+                .as("demo pledges reviewed in the future")
+                .isZero();
+        assertThat(count("select count(*) from donation_case where declared_dead_at > now()"))
+                .isZero();
+    }
+
+    private int run(String... args) {
+        return RamsetuCommand.commandLine(
+                        new PrintWriter(out, true),
+                        new PrintWriter(err, true),
+                        Map.of(
+                                "RAMSETU_DB_URL", db.jdbcUrl(),
+                                "RAMSETU_DB_USER", db.username(),
+                                "RAMSETU_DB_PASSWORD", db.password()))
+                .execute(args);
+    }
+
+    private static JdbcClient jdbc() {
+        return JdbcClient.create(
+                new DriverManagerDataSource(db.jdbcUrl(), db.username(), db.password()));
+    }
+
+    private static long count(String sql) {
+        return jdbc().sql(sql).query(Long.class).single();
+    }
+}
