@@ -20,6 +20,7 @@ export function DonorOverview() {
     [],
   );
   const pledges = useAsync((signal) => ok(http().GET('/api/v1/pledges', { signal, params: { query: { limit: 100 } } })), []);
+  const label = useEnumLabel();
   const matches = useAsync((signal) => ok(http().GET('/api/v1/matches', { signal })), []);
   return (
     <section>
@@ -66,11 +67,7 @@ export function DonorOverview() {
               {page.items.map((m) => (
                 <li key={m.id} className="card match-card">
                   <h3>{t('donor.matchApproved')}</h3>
-                  {m.patient && (
-                    <p>
-                      {t('donor.matchPatient', { name: m.patient.name, place: m.patient.place ?? '—' })}
-                    </p>
-                  )}
+                  <p>{t('donor.matchAnonymous', { organ: label('organ', m.organ) })}</p>
                   <p className="muted">{formatDate(m.decidedAt ?? m.createdAt, true)}</p>
                 </li>
               ))}

@@ -76,10 +76,10 @@ export function PatientOverview() {
                     {label('organ', m.organ)} · #{m.rank} <Badge value={m.status} label={label('matchStatus', m.status)} />
                   </h3>
                   <p>
-                    {t('match.score')}: {formatNumber((m.score ?? 0) * 100, 0)} % · {t('match.distance')}: {formatNumber(m.distanceKm, 0)} km
+                    {t('match.score')}: {formatNumber((m.score ?? 0) * 100, 0)} % · {t('match.distance')}: {t('patient.aboutKm', { km: formatNumber(m.distanceKm, 0) })}
                   </p>
-                  {m.donor ? (
-                    <p className="alert success">{t('patient.donorContact', { name: m.donor.name, email: m.donor.email, place: m.donor.place ?? '—' })}</p>
+                  {m.status === 'APPROVED' ? (
+                    <p className="alert success">{t('patient.donorApproved')}</p>
                   ) : (
                     m.status === 'PROPOSED' && <p className="muted">{t('patient.donorHidden')}</p>
                   )}

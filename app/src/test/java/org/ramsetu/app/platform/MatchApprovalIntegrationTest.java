@@ -94,14 +94,29 @@ class MatchApprovalIntegrationTest {
                                     .asString())
                     .isEqualTo("ANOTHER_DONOR_CHOSEN");
         }
-        // Now both parties see each other.
-        JsonNode revealed = ownMatch(pair.patient(), pair.matchId());
-        assertThat(revealed.path("pledgeId").asString()).isEqualTo(pair.pledgeId());
-        assertThat(revealed.path("donor").path("email").asString()).isEqualTo(pair.donor().email());
+        // Donation stays anonymous after approval: neither party learns who the other is, and
+        // the patient's distance is rounded so it cannot single out the donor's town.
+        JsonNode patientsView = ownMatch(pair.patient(), pair.matchId());
+        assertThat(patientsView.path("status").asString()).isEqualTo("APPROVED");
+        assertThat(patientsView.has("pledgeId")).isFalse();
+        assertThat(patientsView.has("donorId")).isFalse();
+        assertThat(patientsView.has("donor")).isFalse();
+        assertThat(patientsView.toString())
+                .doesNotContain(pair.donor().email())
+                .doesNotContain(pair.donor().id().toString());
+        assertThat(patientsView.path("distanceKm").asDouble() % 50).isZero();
+        assertThat(patientsView.path("distanceKm").asDouble()).isGreaterThanOrEqualTo(50);
         JsonNode donorsView = pair.donor().client().get("/api/v1/matches").json().path("items");
         assertThat(donorsView.size()).isEqualTo(1);
-        assertThat(donorsView.get(0).path("patient").path("place").asString())
-                .contains(pair.place().city());
+        assertThat(donorsView.get(0).has("patient")).isFalse();
+        assertThat(donorsView.get(0).toString())
+                .doesNotContain(pair.patient().email())
+                .doesNotContain(pair.patient().id().toString())
+                .doesNotContain(pair.place().city());
+        // Coordinators, the transplant centres, see both.
+        JsonNode coordinatorsView = match(pair.matchId(), "requestId=" + pair.requestId());
+        assertThat(coordinatorsView.path("donor").path("email").asString())
+                .isEqualTo(pair.donor().email());
         // Every step audited, every party mailed.
         assertThat(audit(coordinator, "MATCH_APPROVED", "match", pair.matchId())).hasSize(1);
         assertThat(audit(coordinator, "MATCH_DECLINED", "match", rivalMatch)).hasSize(1);
@@ -114,9 +129,12 @@ class MatchApprovalIntegrationTest {
                                 pair.requestId()))
                 .hasSize(1);
         assertThat(Registry.mailContaining(pair.patient().email(), "approved a donor"))
-                .contains(pair.donor().email());
+                .contains("confidential")
+                .doesNotContain(pair.donor().email());
         assertThat(Registry.mailContaining(pair.donor().email(), "approved a match"))
-                .contains(pair.place().city());
+                .contains("confidential")
+                .doesNotContain(pair.patient().email())
+                .doesNotContain(pair.place().city());
         assertThat(Registry.mailContaining(rival.email(), "declined"))
                 .contains("allocated to another patient");
 

@@ -318,13 +318,16 @@ class WebJourneyBrowserIntegrationTest {
         assertThat(coordinator.locator("table.audit")).containsText("MATCH_APPROVED");
         Browser.assertAccessible(coordinator);
 
-        // Both parties see the result.
+        // Both parties see the result, and neither learns who the other is.
         donor.navigate("/donor"); // a fresh page load: the session is restored from the cookie
         assertThat(donor.locator(".pledge-card").first()).containsText("Donated");
-        assertThat(donor.locator(".match-card")).containsText("Ravi Kumar");
+        assertThat(donor.locator(".match-card")).containsText("confidential");
+        assertThat(donor.locator(".match-card")).not().containsText("Ravi Kumar");
         patient.reload();
         Locator match = patient.locator(".match-card[data-match-status=APPROVED]");
-        assertThat(match).containsText(donorEmail);
+        assertThat(match).containsText("confidential");
+        assertThat(match).not().containsText(donorEmail);
+        assertThat(match).not().containsText("Asha Rao");
         Browser.assertAccessible(patient);
         Browser.screenshot(patient, "patient-portal");
     }

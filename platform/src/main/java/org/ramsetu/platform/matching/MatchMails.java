@@ -43,14 +43,16 @@ public class MatchMails {
                     Hello {{name}},
 
                     a transplant coordinator has approved a match for your pledged {{organ}}
-                    (pledge {{pledgeId}}). The patient is {{patientName}}, treated at {{place}}.
-                    The transplant team will contact you; thank you.
+                    (pledge {{pledgeId}}). As the law on organ donation requires, the patient's
+                    identity stays confidential, as yours does. The transplant team will contact
+                    you; thank you.
                     """,
                     """
                     <p>Hello {{name}},</p>
                     <p>a transplant coordinator has approved a match for your pledged {{organ}}
-                    (pledge {{pledgeId}}). The patient is {{patientName}}, treated at {{place}}.
-                    The transplant team will contact you; thank you.</p>
+                    (pledge {{pledgeId}}). As the law on organ donation requires, the patient's
+                    identity stays confidential, as yours does. The transplant team will contact
+                    you; thank you.</p>
                     """);
 
     private static final MailTemplate COORDINATORS =
@@ -87,29 +89,22 @@ public class MatchMails {
                         + " will hear from us when a donor is approved.");
     }
 
-    /** The patient: a coordinator approved a donor; the donor's contact is now shared. */
-    public void approvedToPatient(
-            UUID matchId, UUID patientId, UUID requestId, Organ organ, UUID donorId) {
-        MatchParties.Party donor = parties.donor(donorId).orElseThrow();
+    /** The patient: a coordinator approved a donor, who stays anonymous. */
+    public void approvedToPatient(UUID matchId, UUID patientId, UUID requestId, Organ organ) {
         toPatient(
                 "match:" + matchId + ":approved:patient",
                 patientId,
                 requestId,
                 organ,
                 "a donor has been approved for you",
-                "a transplant coordinator has approved a donor for your request: "
-                        + donor.fullName()
-                        + " ("
-                        + donor.email()
-                        + (donor.place() == null ? "" : ", " + donor.place())
-                        + "). Your transplant team will contact you about the next steps.");
+                "a transplant coordinator has approved a donor for your request. As the law on"
+                        + " organ donation requires, the donor's identity stays confidential. Your"
+                        + " transplant team will contact you about the next steps.");
     }
 
-    /** The donor: their pledge was matched; the patient's name and hospital are now shared. */
-    public void approvedToDonor(
-            UUID matchId, UUID donorId, UUID pledgeId, Organ organ, UUID patientId) {
+    /** The donor: their pledge was matched; the patient stays anonymous. */
+    public void approvedToDonor(UUID matchId, UUID donorId, UUID pledgeId, Organ organ) {
         MatchParties.Party donor = parties.donor(donorId).orElseThrow();
-        MatchParties.Party patient = parties.patient(patientId).orElseThrow();
         mail.send(
                 DONOR.compose(
                         "match:" + matchId + ":approved:donor",
@@ -117,12 +112,7 @@ public class MatchMails {
                         Map.of(
                                 "name", donor.fullName(),
                                 "organ", name(organ),
-                                "pledgeId", pledgeId.toString(),
-                                "patientName", patient.fullName(),
-                                "place",
-                                        patient.place() == null
-                                                ? "their hospital"
-                                                : patient.place())));
+                                "pledgeId", pledgeId.toString())));
     }
 
     /** The patient: a proposed donor was declined, and why. */

@@ -26,10 +26,8 @@ class MatchDecisionMails {
             }
         }
         Match match = event.match();
-        mails.approvedToPatient(
-                match.id(), match.patientId(), match.requestId(), match.organ(), match.donorId());
-        mails.approvedToDonor(
-                match.id(), match.donorId(), match.pledgeId(), match.organ(), match.patientId());
+        mails.approvedToPatient(match.id(), match.patientId(), match.requestId(), match.organ());
+        mails.approvedToDonor(match.id(), match.donorId(), match.pledgeId(), match.organ());
     }
 
     @EventListener

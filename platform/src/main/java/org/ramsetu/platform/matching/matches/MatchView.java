@@ -8,16 +8,18 @@ import org.jspecify.annotations.Nullable;
 import org.ramsetu.core.organ.Organ;
 
 /**
- * A match as its reader may see it. Coordinators see everything. A patient sees their own matches
- * without anything that identifies the donor ({@code pledgeId}, {@code donorId}, {@code runId} and
- * {@code donor} stay empty) until a coordinator approved one; then {@code donor} names who to
- * expect. A donor sees their approved matches, with the patient's name and hospital.
+ * A match as its reader may see it. Donation is anonymous: coordinators see everything; a patient
+ * sees their own matches without anything that identifies the donor ({@code pledgeId}, {@code
+ * donorId}, {@code runId} and {@code donor} stay empty, before and after approval) and with the
+ * distance rounded to 50 km; a donor sees their approved matches without anything that identifies
+ * the patient.
  *
  * @param score the combined score of the ranking (0–1)
  * @param mlScore the model's score; null when the run was degraded
+ * @param distanceKm for patients rounded to 50 km (at least 50)
  * @param declineReason the coded reason of a declined match
- * @param donor the donor's contact, once approved (patients and coordinators)
- * @param patient the patient's name and hospital, once approved (donors and coordinators)
+ * @param donor the donor's contact, once approved (coordinators only)
+ * @param patient the patient's name and hospital, once approved (coordinators only)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MatchView(

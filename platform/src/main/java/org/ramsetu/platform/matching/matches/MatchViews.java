@@ -4,9 +4,15 @@ import org.ramsetu.platform.matching.MatchParties;
 import org.ramsetu.platform.security.CurrentUser;
 
 /**
- * Renders a match for the one reading it: the donor stays hidden from the patient until approval.
+ * Renders a match for the one reading it. Donation is anonymous (THOTA in India, OPTN policy in the
+ * US): the patient never learns who the donor is, the donor never learns who the patient is, before
+ * or after approval; transplant centres (coordinators) see both. A patient's distance to the donor
+ * is rounded ({@link #ROUNDED_KM}) so that it cannot single out a donor's town.
  */
 class MatchViews {
+
+    /** The grain of distances shown to patients. */
+    static final double ROUNDED_KM = 50;
 
     private final MatchParties parties;
 
@@ -20,9 +26,6 @@ class MatchViews {
             return full(m, approved ? donor(m) : null, approved ? patient(m) : null);
         }
         if (reader.owns(m.patientId())) {
-            if (approved) {
-                return full(m, donor(m), null);
-            }
             return new MatchView(
                     m.id(),
                     null,
@@ -34,7 +37,7 @@ class MatchViews {
                     m.rank(),
                     m.score(),
                     m.mlScore(),
-                    m.distanceKm(),
+                    rounded(m.distanceKm()),
                     m.status().name(),
                     m.declineReason() == null ? null : m.declineReason().name(),
                     m.declineNote(),
@@ -46,7 +49,8 @@ class MatchViews {
                     null,
                     null);
         }
-        // The donor of an approved match (the only matches a donor is shown).
+        // The donor of an approved match (the only matches a donor is shown): their pledge, not
+        // whom it went to.
         return new MatchView(
                 m.id(),
                 null,
@@ -68,7 +72,12 @@ class MatchViews {
                 null,
                 null,
                 null,
-                patient(m));
+                null);
+    }
+
+    /** Rounded to the nearest {@link #ROUNDED_KM}, and never below it. */
+    static Double rounded(Double km) {
+        return km == null ? null : Math.max(ROUNDED_KM, Math.round(km / ROUNDED_KM) * ROUNDED_KM);
     }
 
     private static MatchView full(Match m, MatchView.Contact donor, MatchView.Contact patient) {
