@@ -36,7 +36,14 @@ export function AllocationRunPage({ id }: { id: string }) {
             <Facts
               items={[
                 [t('pledge.organ'), label('organ', r.organ)],
-                [t('alloc.pledge'), <code key="p">{r.pledgeId.slice(0, 8)}</code>],
+                r.pledgeId
+                  ? [t('alloc.pledge'), <code key="p">{r.pledgeId.slice(0, 8)}</code>]
+                  : [
+                      t('alloc.case'),
+                      <Link key="c" to={`/coordinator/cases/${r.donationCaseId}`}>
+                        {(r.donationCaseId ?? '').slice(0, 8)}
+                      </Link>,
+                    ],
                 [t('alloc.donor'), donorFacts(r, t)],
                 [t('run.created'), formatDate(r.createdAt, true)],
                 [t('run.trigger'), label('trigger', r.trigger)],

@@ -142,6 +142,14 @@ const EMPTY: RecordForm = {
   organs: [],
 };
 
+/** An instant as a datetime-local value on the coordinator's clock, to the minute. */
+function localInput(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const at = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
+}
+
 /** A datetime-local value (the coordinator's clock) as an instant. */
 function instant(local: string): string | null {
   if (!local) return null;
@@ -326,7 +334,12 @@ function CaseDetail({ value: c, onChanged }: { value: DonationCase; onChanged: (
           ],
           [t('case.hospital'), `${r.hospital?.name ?? ''}, ${r.hospital?.city ?? ''}`],
           [t('case.organsConsented'), (r.organsConsented ?? []).map((o) => label('organ', o)).join(', ')],
-          [t('case.organsRecovered'), c.organsRecovered ? c.organsRecovered.map((o) => label('organ', o)).join(', ') || t('case.noneRecovered') : t('case.notYet')],
+          [
+            t('case.organsRecovered'),
+            c.organsRecovered
+              ? `${c.organsRecovered.map((o) => label('organ', o)).join(', ') || t('case.noneRecovered')} · ${t('case.crossClampAt')} ${formatDate(c.crossClampAt, true)}`
+              : t('case.notYet'),
+          ],
         ]}
       />
       <h2>{t('case.kidneyRisk')}</h2>
@@ -384,7 +397,68 @@ function CaseDetail({ value: c, onChanged }: { value: DonationCase; onChanged: (
         </>
       )}
       <Recovery value={c} onChanged={onChanged} />
+      <CaseAllocation value={c} />
     </>
+  );
+}
+
+/** Allocation of each recovered organ: start a run, and the case's runs so far. */
+function CaseAllocation({ value: c }: { value: DonationCase }) {
+  const t = useT();
+  const label = useEnumLabel();
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState('');
+  const runs = useAsync((signal) => ok(http().GET('/api/v1/admin/donation-cases/{id}/allocation-runs', { signal, params: { path: { id: c.id } } })), [c.id]);
+  const allocate = async (organ: string) => {
+    setBusy(organ);
+    setError(undefined);
+    try {
+      const run = await ok(
+        http().POST('/api/v1/admin/donation-cases/{id}/allocation-runs', {
+          params: { path: { id: c.id }, header: { 'Idempotency-Key': crypto.randomUUID() } },
+          body: { organ },
+        }),
+      );
+      navigate(`/coordinator/allocation-runs/${run.id}`);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy('');
+    }
+  };
+  if (!c.organsRecovered || c.organsRecovered.length === 0) return null;
+  return (
+    <section className="case-allocation">
+      <h2>{t('case.allocation')}</h2>
+      <p className="hint">{t('case.allocationHint')}</p>
+      <p>
+        {c.organsRecovered.map((o) => (
+          <button key={o} type="button" className="primary" disabled={busy !== ''} aria-busy={busy === o} onClick={() => void allocate(o)}>
+            {t('case.allocate', { organ: label('organ', o) })}
+          </button>
+        ))}
+      </p>
+      <ProblemAlert error={error} shownFields={[]} />
+      <Loaded state={runs}>
+        {(items) =>
+          items.length === 0 ? (
+            <Empty>{t('case.noRuns')}</Empty>
+          ) : (
+            <ul className="plain">
+              {items.map((r) => (
+                <li key={r.id}>
+                  <Link to={`/coordinator/allocation-runs/${r.id}`}>
+                    {label('organ', r.organ)} · {formatDate(r.createdAt, true)}
+                  </Link>{' '}
+                  {t('case.runCounts', { ranked: formatNumber(r.candidateCount), excluded: formatNumber(r.excludedCount) })}
+                  {r.degraded && <> · {t('case.runDegraded')}</>}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
+    </section>
   );
 }
 
@@ -392,7 +466,7 @@ function Recovery({ value: c, onChanged }: { value: DonationCase; onChanged: () 
   const t = useT();
   const label = useEnumLabel();
   const [organs, setOrgans] = useState<string[]>(c.organsRecovered ?? []);
-  const [clamp, setClamp] = useState('');
+  const [clamp, setClamp] = useState(localInput(c.crossClampAt));
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const submit = async () => {

@@ -150,6 +150,15 @@ class MatchingSplitModeIntegrationTest {
                 assertThat(request(degradedAllocation, requestId).path("explanation").asString())
                         .endsWith("clinical only (ML score unavailable)");
                 String degradedAllocationId = degradedAllocation.path("id").asString();
+                // A kidney recovered from a deceased donor's case goes the same way.
+                String kidneyRequestId = kidneyRequest(apiPort, patient);
+                String caseId = recoveredKidneyCase(apiPort, coordinator);
+                JsonNode degradedCaseRun = runCaseAllocation(apiPort, coordinator, caseId);
+                assertThat(degradedCaseRun.path("degraded").asBoolean())
+                        .as(degradedCaseRun.toString())
+                        .isTrue();
+                assertThat(degradedCaseRun.path("rescoring").asString()).isEqualTo("PENDING");
+                String degradedCaseRunId = degradedCaseRun.path("id").asString();
 
                 // 3. scoring back on its port: the worker writes the scored successor.
                 Process again = start("scoring-again", scoringPort, env);
@@ -208,6 +217,25 @@ class MatchingSplitModeIntegrationTest {
                         .as("re-scored under the policy the degraded run recorded")
                         .isEqualTo(degradedAllocation.path("policy").path("sha256").asString());
                 assertThat(request(reallocated, requestId).path("mlScore").isNumber()).isTrue();
+                await(
+                        () ->
+                                !readAllocation(apiPort, coordinator, degradedCaseRunId)
+                                        .path("rescoredBy")
+                                        .isNull(),
+                        Duration.ofSeconds(90));
+                JsonNode caseRescored =
+                        readAllocation(
+                                apiPort,
+                                coordinator,
+                                readAllocation(apiPort, coordinator, degradedCaseRunId)
+                                        .path("rescoredBy")
+                                        .asString());
+                assertThat(caseRescored.path("degraded").asBoolean()).isFalse();
+                assertThat(caseRescored.path("donationCaseId").asString()).isEqualTo(caseId);
+                assertThat(caseRescored.path("rescoredFrom").asString())
+                        .isEqualTo(degradedCaseRunId);
+                assertThat(request(caseRescored, kidneyRequestId).path("mlScore").isNumber())
+                        .isTrue();
 
                 // 4. Nothing lost, nothing duplicated, also after the job had time to misbehave.
                 Thread.sleep(3_000);
@@ -525,6 +553,98 @@ class MatchingSplitModeIntegrationTest {
                         "/api/v1/pledges/" + pledgeId + "/allocation-runs",
                         coordinator,
                         Map.of());
+        assertThat(run.statusCode()).as(run.body()).isEqualTo(201);
+        return JSON.readTree(run.body());
+    }
+
+    /** The patient's second listing: a kidney (one open request per organ). */
+    private static String kidneyRequest(int port, String patient) {
+        HttpResponse<String> request =
+                post(
+                        port,
+                        "/api/v1/transplant-requests",
+                        patient,
+                        Map.of(
+                                "organ",
+                                "KIDNEY",
+                                "urgency",
+                                3,
+                                "kidney",
+                                Map.of(
+                                        "diabetes",
+                                        false,
+                                        "priorTransplant",
+                                        false,
+                                        "dialysisStartDate",
+                                        "2023-01-01")));
+        assertThat(request.statusCode()).as(request.body()).isEqualTo(201);
+        return JSON.readTree(request.body()).path("id").asString();
+    }
+
+    /**
+     * A family-consent case in Mumbai whose kidney was recovered an hour ago; its donor's typing is
+     * the patient's, so the kidney reaches them across blood groups (a zero mismatch).
+     */
+    private static String recoveredKidneyCase(int port, String coordinator) {
+        java.time.Instant now =
+                java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Map<String, Object> record = new java.util.LinkedHashMap<>();
+        record.put("ageYears", 45);
+        record.put("sex", "FEMALE");
+        record.put("heightCm", 160.0);
+        record.put("weightKg", 62.0);
+        record.put("bloodGroup", "O+");
+        record.put(
+                "hla",
+                Map.of(
+                        "a", List.of("A1", "A2"),
+                        "b", List.of("B8", "B44"),
+                        "dr", List.of("DR3", "DR4")));
+        record.put("causeOfDeath", "HEAD_TRAUMA");
+        record.put("pathway", "DBD");
+        record.put("terminalCreatinine", Map.of("value", 1.0, "unit", "mg/dL"));
+        record.put("hypertension", false);
+        record.put("diabetes", false);
+        record.put("serology", Map.of("hcv", "NEGATIVE", "hbv", "NEGATIVE", "hiv", "NEGATIVE"));
+        record.put("declaredDeadAt", now.minus(java.time.Duration.ofHours(3)).toString());
+        record.put(
+                "hospital",
+                Map.of(
+                        "name", "Sion Hospital",
+                        "city", "Mumbai",
+                        "state", "Maharashtra",
+                        "latitude", 19.0380,
+                        "longitude", 72.8600));
+        record.put("organsConsented", List.of("KIDNEY"));
+        HttpResponse<String> opened =
+                post(
+                        port,
+                        "/api/v1/admin/donation-cases",
+                        coordinator,
+                        Map.of("consent", "FAMILY", "record", record));
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        String id = JSON.readTree(opened.body()).path("id").asString();
+        HttpResponse<String> recovered =
+                post(
+                        port,
+                        "/api/v1/admin/donation-cases/" + id + "/recovery",
+                        coordinator,
+                        Map.of(
+                                "organsRecovered",
+                                List.of("KIDNEY"),
+                                "crossClampAt",
+                                now.minus(java.time.Duration.ofHours(1)).toString()));
+        assertThat(recovered.statusCode()).as(recovered.body()).isEqualTo(200);
+        return id;
+    }
+
+    private static JsonNode runCaseAllocation(int port, String coordinator, String caseId) {
+        HttpResponse<String> run =
+                post(
+                        port,
+                        "/api/v1/admin/donation-cases/" + caseId + "/allocation-runs",
+                        coordinator,
+                        Map.of("organ", "KIDNEY"));
         assertThat(run.statusCode()).as(run.body()).isEqualTo(201);
         return JSON.readTree(run.body());
     }

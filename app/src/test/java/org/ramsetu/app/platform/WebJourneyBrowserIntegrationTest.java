@@ -547,7 +547,6 @@ class WebJourneyBrowserIntegrationTest {
         assertThat(coordinator.locator("table.factors")).containsText("6");
         assertThat(coordinator.locator("dl.facts")).containsText("6 years");
         Browser.assertAccessible(coordinator);
-        Browser.screenshot(coordinator, "coordinator-donation-case");
 
         coordinator.locator("form.recovery").getByLabel("Kidney").check();
         coordinator
@@ -562,8 +561,23 @@ class WebJourneyBrowserIntegrationTest {
                         AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record the recovery"))
                 .click();
         assertThat(coordinator.locator("dl.facts")).containsText("Organs recovered");
-        assertThat(coordinator.locator("dl.facts dd").last()).hasText("Kidney");
+        assertThat(coordinator.locator("dl.facts dd").last())
+                .containsText("Kidney · Cross-clamp at");
         Browser.assertAccessible(coordinator);
+
+        // The recovered kidney is ranked from this record, and the run leads back to the case.
+        coordinator
+                .getByRole(
+                        AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Allocate the Kidney"))
+                .click();
+        assertThat(coordinator).hasURL(Pattern.compile("/coordinator/allocation-runs/[0-9a-f-]+$"));
+        assertThat(coordinator.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Allocation run");
+        coordinator.locator("dl.facts").getByRole(AriaRole.LINK).first().click();
+        assertThat(coordinator).hasURL(Pattern.compile("/coordinator/cases/[0-9a-f-]+$"));
+        assertThat(coordinator.locator(".case-allocation li")).hasCount(1);
+        Browser.assertAccessible(coordinator);
+        Browser.screenshot(coordinator, "coordinator-donation-case");
     }
 
     @Test

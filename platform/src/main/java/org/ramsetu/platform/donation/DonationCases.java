@@ -101,6 +101,14 @@ public class DonationCases {
                 .optional();
     }
 
+    /** The case, its row locked until the caller's transaction ends. */
+    Optional<DonationCase> findForUpdate(DonationCaseId id) {
+        return jdbc.sql("select " + COLUMNS + " from donation_case where id = :id for update")
+                .param("id", id.value())
+                .query(DonationCases::map)
+                .optional();
+    }
+
     /** The case opened for a donor, if any. */
     Optional<DonationCaseId> ofDonor(UUID donorId) {
         return jdbc.sql("select id from donation_case where donor_id = :donor")

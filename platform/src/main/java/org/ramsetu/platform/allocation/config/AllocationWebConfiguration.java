@@ -7,10 +7,13 @@ import org.ramsetu.platform.allocation.runs.ReadingAllocationRuns;
 import org.ramsetu.platform.allocation.runs.RunningAllocation;
 import org.ramsetu.platform.allocation.simulation.AllocationSimulationController;
 import org.ramsetu.platform.allocation.simulation.SimulatingAllocation;
+import org.ramsetu.platform.donation.DonationCases;
+import org.ramsetu.platform.donation.RecoveredOrgans;
 import org.ramsetu.platform.security.RecordAccess;
 import org.ramsetu.platform.web.idempotency.IdempotentRequests;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The allocation endpoints of the platform API ({@code all}, {@code api}). */
 @Configuration(proxyBeanMethods = false)
@@ -18,8 +21,15 @@ public class AllocationWebConfiguration {
 
     @Bean
     ReadingAllocationRuns readingAllocationRuns(
-            AllocationRuns runs, RecordAccess access, AllocationProperties properties) {
-        return new ReadingAllocationRuns(runs, access, properties.responseCandidates());
+            AllocationRuns runs,
+            JdbcClient jdbc,
+            RecordAccess access,
+            AllocationProperties properties) {
+        return new ReadingAllocationRuns(
+                runs,
+                new RecoveredOrgans(new DonationCases(jdbc)),
+                access,
+                properties.responseCandidates());
     }
 
     @Bean

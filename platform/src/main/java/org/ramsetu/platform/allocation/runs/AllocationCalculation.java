@@ -10,9 +10,10 @@ import org.ramsetu.core.allocation.AllocationRanking;
 import org.ramsetu.core.allocation.AllocationResult;
 import org.ramsetu.core.allocation.PreparedAllocation;
 import org.ramsetu.core.allocation.WaitingRequest;
+import org.ramsetu.core.organ.Organ;
 import org.ramsetu.core.ranking.CandidateId;
 import org.ramsetu.platform.allocation.policies.LoadedPolicy;
-import org.ramsetu.platform.kernel.Conflict;
+import org.ramsetu.platform.donation.DonationCaseId;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.rankingruns.MlScoring;
@@ -21,13 +22,15 @@ import org.ramsetu.platform.registry.pledges.PledgedOrgan;
 import org.ramsetu.platform.registry.requests.WaitingList;
 
 /**
- * An allocation run up to its record: the waiting list for the organ → the clinical core's hard
+ * An allocation run up to its record: the organ to offer (a pledge's, or a donation case's
+ * recovered organ, {@link OrganSource}) → the waiting list for the organ → the clinical core's hard
  * filters and features (the same as a match run's) → ML scores keyed by request id → the policy's
  * groups and points. Runs outside any transaction, so the scoring call never holds a connection.
  */
 class AllocationCalculation {
 
     private final OfferedOrgans organs;
+    private final CaseOrgans caseOrgans;
     private final WaitingList waiting;
     private final MlScoring scoring;
     private final AllocationRanking ranking;
@@ -36,12 +39,14 @@ class AllocationCalculation {
 
     AllocationCalculation(
             OfferedOrgans organs,
+            CaseOrgans caseOrgans,
             WaitingList waiting,
             MlScoring scoring,
             AllocationRanking ranking,
             RunSettings settings,
             Clock clock) {
         this.organs = organs;
+        this.caseOrgans = caseOrgans;
         this.waiting = waiting;
         this.scoring = scoring;
         this.ranking = ranking;
@@ -56,25 +61,40 @@ class AllocationCalculation {
         return organs.find(id).orElseThrow(() -> new NotFound("pledge", id));
     }
 
-    Computed calculate(PledgedOrgan pledge, LoadedPolicy policy) {
+    OrganSource of(PledgedOrgan pledge) {
+        return new OrganSource.Pledged(pledge, organs);
+    }
+
+    /**
+     * @throws DomainException NotFound for an unknown case
+     */
+    OrganSource recovered(DonationCaseId id, Organ organ) {
+        return new OrganSource.Recovered(
+                caseOrgans
+                        .find(id, organ)
+                        .orElseThrow(() -> new NotFound("donation case", id.value())),
+                caseOrgans);
+    }
+
+    /** What a run ranked for, read again now (re-scoring a degraded run). */
+    OrganSource sourceOf(AllocationRun run) {
+        return run.pledgeId() != null
+                ? of(pledge(run.pledgeId()))
+                : recovered(new DonationCaseId(run.donationCaseId()), run.organ());
+    }
+
+    Computed calculate(OrganSource source, LoadedPolicy policy) {
         long started = System.nanoTime();
         Instant asOf = Sql.now(clock);
-        if (!pledge.hasProfile()) {
-            throw new Conflict(
-                    "profile-required",
-                    "the donor of pledge "
-                            + pledge.id().value()
-                            + " has no profile; allocation needs their blood group and place");
-        }
-        OfferedOrgan organ = organs.offer(pledge, asOf);
+        OfferedOrgan organ = source.offer(asOf);
         Map<String, Long> timings = new LinkedHashMap<>();
         long t = System.nanoTime();
-        List<WaitingRequest> list = waiting.of(pledge.organ(), asOf);
+        List<WaitingRequest> list = waiting.of(source.organ(), asOf);
         t = lap(timings, "waitingList", t);
         PreparedAllocation prepared = ranking.prepare(policy.policy(), organ.donor(), list, asOf);
         t = lap(timings, "hardFilters", t);
         MlScoring.Outcome outcome =
-                scoring.score(pledge.organ(), prepared.run(), CandidateId::patientId);
+                scoring.score(source.organ(), prepared.run(), CandidateId::patientId);
         t = lap(timings, "scoring", t);
         AllocationResult result = ranking.rank(prepared, outcome.scores());
         lap(timings, "ranking", t);

@@ -4,13 +4,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.platform.rankingruns.RunTrigger;
 
 /**
- * An immutable allocation run: one pledged organ against the waiting list, how it was ranked and
- * with what. Written once; the database refuses any update or delete (V150).
+ * An immutable allocation run: one organ (a pledge's, or one a donation case recovered) against the
+ * waiting list, how it was ranked and with what. Written once; the database refuses any update or
+ * delete (V150).
  *
+ * @param pledgeId the pledge ranked for; null for a donation case's organ
+ * @param donorAccountId the pledge's donor; null for a donation case's organ
+ * @param pledgeVersion the pledge's version when ranked; null for a donation case's organ
+ * @param donationCaseId the case whose recovered organ was ranked for; null for a pledge
  * @param createdBy the coordinator; null for a run written by the re-scoring job
  * @param policyJson the policy's canonical JSON, as it ranked this run
  * @param candidates the ranked requests, best first ({@link RunCodec})
@@ -18,10 +24,11 @@ import org.ramsetu.platform.rankingruns.RunTrigger;
  */
 public record AllocationRun(
         UUID id,
-        UUID pledgeId,
-        UUID donorAccountId,
+        @Nullable UUID pledgeId,
+        @Nullable UUID donorAccountId,
         Organ organ,
-        long pledgeVersion,
+        @Nullable Long pledgeVersion,
+        @Nullable UUID donationCaseId,
         Instant createdAt,
         UUID createdBy,
         RunTrigger trigger,

@@ -26,7 +26,11 @@ class AllocationRunAudit {
     void recorded(AllocationRunRecorded event) {
         AllocationRun run = event.run();
         Map<String, Object> detail = new HashMap<>();
-        detail.put("pledgeId", run.pledgeId().toString());
+        if (run.pledgeId() != null) {
+            detail.put("pledgeId", run.pledgeId().toString());
+        } else {
+            detail.put("donationCaseId", run.donationCaseId().toString());
+        }
         detail.put("organ", run.organ().name());
         detail.put("policy", run.policyId());
         detail.put("degraded", run.degraded());

@@ -1,11 +1,18 @@
 package org.ramsetu.platform.allocation.runs;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.ramsetu.core.organ.Organ;
+import org.ramsetu.platform.donation.DonationCaseId;
+import org.ramsetu.platform.kernel.Fields;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.web.Created;
 import org.ramsetu.platform.web.RunListLimit;
@@ -14,12 +21,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/v1/pledges/{id}/allocation-runs} and {@code GET /api/v1/allocation-runs/{id}},
+ * {@code POST /api/v1/pledges/{id}/allocation-runs}, {@code POST
+ * /api/v1/admin/donation-cases/{id}/allocation-runs} and {@code GET /api/v1/allocation-runs/{id}},
  * for coordinators. Creation honours {@code Idempotency-Key}.
  */
 @Tag(name = "Allocation")
@@ -71,6 +80,61 @@ public class AllocationRunController {
                     return ResponseEntity.created(URI.create("/api/v1/allocation-runs/" + run.id()))
                             .body(run);
                 });
+    }
+
+    /**
+     * 201 with the run of an organ a donation case recovered; 409 unless its recovery is recorded
+     * with that organ.
+     */
+    @Operation(operationId = "startDonationCaseAllocationRun")
+    @Created(
+            value = "the run: ranked requests and exclusions",
+            location = "/api/v1/allocation-runs/{id}",
+            body = AllocationRunView.class)
+    @ApiResponse(responseCode = "404", description = "no such donation case")
+    @ApiResponse(
+            responseCode = "409",
+            description = "the organ was not recovered, or the case changed while ranked")
+    @PostMapping("/api/v1/admin/donation-cases/{id}/allocation-runs")
+    public ResponseEntity<?> runForCase(
+            CurrentUser coordinator,
+            @PathVariable UUID id,
+            @RequestHeader(value = IdempotentRequests.HEADER, required = false) String key,
+            @RequestBody CaseRunRequest body) {
+        Organ organ = Fields.requiredEnum("organ", body.organ(), Organ.class);
+        String operation = "POST /api/v1/admin/donation-cases/" + id + "/allocation-runs";
+        Optional<ResponseEntity<?>> replayed =
+                idempotent.replay(coordinator.id(), key, operation, body);
+        if (replayed.isPresent()) {
+            return replayed.get();
+        }
+        RunningAllocation.Prepared prepared =
+                running.prepare(coordinator, new DonationCaseId(id), organ);
+        return idempotent.execute(
+                coordinator.id(),
+                key,
+                operation,
+                body,
+                () -> {
+                    AllocationRunView run = running.record(prepared);
+                    return ResponseEntity.created(URI.create("/api/v1/allocation-runs/" + run.id()))
+                            .body(run);
+                });
+    }
+
+    /**
+     * Which organ of the case to allocate.
+     *
+     * @param organ {@code KIDNEY}, {@code LIVER}, {@code HEART} or {@code CORNEA}: one the case
+     *     recovered
+     */
+    public record CaseRunRequest(@Nullable @Schema(example = "KIDNEY") String organ) {}
+
+    /** A donation case's allocation runs, newest first. */
+    @Operation(operationId = "listDonationCaseAllocationRuns")
+    @GetMapping("/api/v1/admin/donation-cases/{id}/allocation-runs")
+    public List<CaseRunView> runsOfCase(CurrentUser coordinator, @PathVariable UUID id) {
+        return reading.ofCase(coordinator, id);
     }
 
     /**

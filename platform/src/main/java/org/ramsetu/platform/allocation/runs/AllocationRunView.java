@@ -12,6 +12,8 @@ import org.ramsetu.core.organ.Organ;
 /**
  * An allocation run as coordinators read it.
  *
+ * @param pledgeId the pledge ranked for; null for a donation case's organ
+ * @param donationCaseId the case whose recovered organ was ranked for; null for a pledge
  * @param trigger {@code COORDINATOR}, or {@code RESCORING} for the run that replaced a degraded one
  * @param degraded ranked on the clinical policy alone: the ML score was unavailable
  * @param rescoring for a degraded run: {@code PENDING} until the re-scoring job wrote its
@@ -27,7 +29,8 @@ import org.ramsetu.core.organ.Organ;
  */
 public record AllocationRunView(
         UUID id,
-        UUID pledgeId,
+        @Nullable UUID pledgeId,
+        @Nullable UUID donationCaseId,
         @Schema(implementation = Organ.class) String organ,
         Instant createdAt,
         @Nullable UUID createdBy,
@@ -64,6 +67,7 @@ public record AllocationRunView(
         return new AllocationRunView(
                 run.id(),
                 run.pledgeId(),
+                run.donationCaseId(),
                 run.organ().name(),
                 run.createdAt(),
                 run.createdBy(),
@@ -85,7 +89,10 @@ public record AllocationRunView(
                 run.excludedCount(),
                 run.exclusionCounts(),
                 RunCodec.candidates(
-                        run.candidates(), candidates, run.pledgeId().toString(), run.degraded()),
+                        run.candidates(),
+                        candidates,
+                        (run.pledgeId() != null ? run.pledgeId() : run.donationCaseId()).toString(),
+                        run.degraded()),
                 RunCodec.exclusions(run.excluded(), excluded));
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.platform.rankingruns.LatestRunWalk;
 import org.ramsetu.platform.rankingruns.OpenRun;
@@ -26,7 +27,8 @@ public class AllocationRuns {
     /** Named, not "*": a column a later release adds changes nothing this release reads. */
     private static final String COLUMNS =
             """
-            id, pledge_id, donor_id, organ, pledge_version, created_at, created_by, trigger,
+            id, pledge_id, donor_id, organ, pledge_version, donation_case_id, created_at,
+            created_by, trigger,
             degraded, degraded_cause, model_version, policy_id, policy_sha256, policy,
             formula_versions, donor_facts, settings, rescored_from, waiting_count, candidate_count,
             excluded_count, exclusion_counts, candidates, excluded, duration_ms, timings
@@ -87,6 +89,7 @@ public class AllocationRuns {
         v.put("donor", run.donorAccountId());
         v.put("organ", run.organ().name());
         v.put("pledgeVersion", run.pledgeVersion());
+        v.put("case", run.donationCaseId());
         v.put("created", Sql.timestamp(run.createdAt()));
         v.put("by", run.createdBy());
         v.put("trigger", run.trigger().name());
@@ -111,12 +114,12 @@ public class AllocationRuns {
         jdbc.sql(
                         """
                         insert into allocation_run (id, pledge_id, donor_id, organ, pledge_version,
-                            created_at, created_by, trigger, degraded, degraded_cause,
+                            donation_case_id, created_at, created_by, trigger, degraded, degraded_cause,
                             model_version, policy_id, policy_sha256, policy, formula_versions,
                             donor_facts, settings, rescored_from, waiting_count, candidate_count,
                             excluded_count, exclusion_counts, candidates, excluded, duration_ms,
                             timings)
-                        values (:id, :pledge, :donor, :organ, :pledgeVersion, :created, :by,
+                        values (:id, :pledge, :donor, :organ, :pledgeVersion, :case, :created, :by,
                             :trigger, :degraded, :cause, :model, :policyId, :sha,
                             cast(:policy as jsonb), cast(:formulas as jsonb),
                             cast(:donorFacts as jsonb), cast(:settings as jsonb), :rescoredFrom,
@@ -146,12 +149,46 @@ public class AllocationRuns {
                 .optional();
     }
 
-    /** The donor whose pledge a run allocated, for object-level checks. */
-    public Optional<UUID> donorOf(UUID runId) {
-        return jdbc.sql("select donor_id from allocation_run where id = :id")
+    /**
+     * Who may be told that a run exists, for object-level checks.
+     *
+     * @param donor the donor whose pledge the run allocated; null for a donation case's organ
+     */
+    public record RunOwner(UUID runId, @Nullable UUID donor) {}
+
+    /** The run's owner; empty for an unknown run. */
+    public Optional<RunOwner> ownerOf(UUID runId) {
+        return jdbc.sql("select id, donor_id from allocation_run where id = :id")
                 .param("id", runId)
-                .query(UUID.class)
+                .query(
+                        (rs, row) ->
+                                new RunOwner(
+                                        rs.getObject("id", UUID.class),
+                                        rs.getObject("donor_id", UUID.class)))
                 .optional();
+    }
+
+    /** A donation case's runs, newest first, without their lists. */
+    List<CaseRunView> ofCase(UUID caseId) {
+        return jdbc.sql(
+                        """
+                        select id, organ, created_at, trigger, degraded, candidate_count,
+                            excluded_count
+                        from allocation_run where donation_case_id = :case
+                        order by created_at desc, id desc
+                        """)
+                .param("case", caseId)
+                .query(
+                        (rs, row) ->
+                                new CaseRunView(
+                                        rs.getObject("id", UUID.class),
+                                        rs.getString("organ"),
+                                        Sql.instant(rs, "created_at"),
+                                        rs.getString("trigger"),
+                                        rs.getBoolean("degraded"),
+                                        rs.getInt("candidate_count"),
+                                        rs.getInt("excluded_count")))
+                .list();
     }
 
     /** The run that re-scored a degraded run, if one was written. */
@@ -168,7 +205,8 @@ public class AllocationRuns {
                 rs.getObject("pledge_id", UUID.class),
                 rs.getObject("donor_id", UUID.class),
                 Organ.valueOf(rs.getString("organ")),
-                rs.getLong("pledge_version"),
+                rs.getObject("pledge_version", Long.class),
+                rs.getObject("donation_case_id", UUID.class),
                 Sql.instant(rs, "created_at"),
                 rs.getObject("created_by", UUID.class),
                 RunTrigger.valueOf(rs.getString("trigger")),

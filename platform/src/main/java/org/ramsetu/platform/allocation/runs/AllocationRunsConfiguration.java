@@ -12,13 +12,14 @@ import org.ramsetu.infra.scoring.ScoringClient;
 import org.ramsetu.platform.allocation.AllocationProperties;
 import org.ramsetu.platform.allocation.policies.AllocationPolicies;
 import org.ramsetu.platform.audit.AuditLog;
+import org.ramsetu.platform.donation.DonationCases;
+import org.ramsetu.platform.donation.RecoveredOrgans;
 import org.ramsetu.platform.matching.MatchingProperties;
 import org.ramsetu.platform.rankingruns.MlScoring;
 import org.ramsetu.platform.rankingruns.RankingRunSlots;
 import org.ramsetu.platform.rankingruns.Rescoring;
 import org.ramsetu.platform.rankingruns.RescoringJobHandler;
 import org.ramsetu.platform.registry.ListingLocks;
-import org.ramsetu.platform.registry.pledges.PledgedOrgan;
 import org.ramsetu.platform.registry.requests.WaitingList;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -43,9 +44,17 @@ public class AllocationRunsConfiguration {
         return new WaitingList(jdbc, transactions);
     }
 
+    /** Donation cases' recovered organs, as allocation offers them (every target with runs). */
+    @Bean
+    CaseOrgans caseOrgans(JdbcClient jdbc) {
+        return new CaseOrgans(
+                new RecoveredOrgans(new DonationCases(jdbc)), PercentileTable.kdpiBundled());
+    }
+
     @Bean
     AllocationCalculation allocationCalculation(
             JdbcClient jdbc,
+            CaseOrgans caseOrgans,
             WaitingList waiting,
             ScoringClient scoring,
             AllocationProperties properties,
@@ -54,6 +63,7 @@ public class AllocationRunsConfiguration {
         TransportSettings transport = TransportSettings.DEFAULTS;
         return new AllocationCalculation(
                 new OfferedOrgans(jdbc, PercentileTable.kdpiBundled()),
+                caseOrgans,
                 waiting,
                 new MlScoring(scoring, properties.scoringBatchSize(), "allocation"),
                 new AllocationRanking(
@@ -68,10 +78,16 @@ public class AllocationRunsConfiguration {
             ApplicationEventPublisher events,
             ObjectProvider<AuditLog> audit,
             JdbcClient jdbc,
+            CaseOrgans caseOrgans,
             TransactionTemplate tx,
             Clock clock) {
         return new RecordingAllocationRun(
-                runs, events, AuditLog.shared(audit, jdbc, clock), new ListingLocks(jdbc), tx);
+                runs,
+                events,
+                AuditLog.shared(audit, jdbc, clock),
+                new ListingLocks(jdbc),
+                caseOrgans,
+                tx);
     }
 
     /** Listens to {@link AllocationRunRecorded}: its audit entry (the worker has no audit bean). */
@@ -99,7 +115,7 @@ public class AllocationRunsConfiguration {
     }
 
     @Bean
-    Rescoring<AllocationRun, PledgedOrgan, Computed> rescoringAllocationRun(
+    Rescoring<AllocationRun, OrganSource, Computed> rescoringAllocationRun(
             AllocationRuns runs,
             AllocationCalculation calculation,
             RecordingAllocationRun recording,
@@ -125,7 +141,7 @@ public class AllocationRunsConfiguration {
     @Bean
     @ConditionalOnProperty("ramsetu.queue.consumers-enabled")
     RescoringJobHandler allocationRescoringJobHandler(
-            Rescoring<AllocationRun, PledgedOrgan, Computed> rescoring,
+            Rescoring<AllocationRun, OrganSource, Computed> rescoring,
             AllocationProperties properties) {
         return new RescoringJobHandler(
                 AllocationRescoringJobs.TYPE,

@@ -127,7 +127,7 @@ public class ModelChangeAllocationRun {
                                 "allocation run " + old.id(),
                                 old.policyJson().getBytes(StandardCharsets.UTF_8));
         List<UUID> oldOrder = RunCodec.requestOrder(old.candidates());
-        Computed computed = slots.run(() -> calculation.calculate(pledge, policy));
+        Computed computed = slots.run(() -> calculation.calculate(calculation.of(pledge), policy));
         if (computed.result().degraded()) {
             throw new Rescoring.StillUnavailable(computed.degradedCause());
         }

@@ -51,8 +51,9 @@ class OfferedOrgans {
         return new OfferedOrgan(
                 pledge.id().value(),
                 pledge.version(),
-                pledge.status(),
                 pledge.donor().value(),
+                null,
+                null,
                 new AllocationDonor(offer, facts.kdpi()),
                 facts);
     }

@@ -1,8 +1,10 @@
 package org.ramsetu.platform.allocation.runs;
 
-import java.util.Optional;
+import java.util.List;
 import java.util.UUID;
 import org.ramsetu.platform.allocation.AllocationAuditActions;
+import org.ramsetu.platform.donation.DonationCaseId;
+import org.ramsetu.platform.donation.RecoveredOrgans;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.matching.CoordinatorOnly;
@@ -17,13 +19,29 @@ import org.ramsetu.platform.security.RecordAccess;
 public class ReadingAllocationRuns {
 
     private final AllocationRuns runs;
+    private final RecoveredOrgans cases;
     private final RecordAccess access;
     private final int defaultList;
 
-    public ReadingAllocationRuns(AllocationRuns runs, RecordAccess access, int defaultList) {
+    public ReadingAllocationRuns(
+            AllocationRuns runs, RecoveredOrgans cases, RecordAccess access, int defaultList) {
         this.runs = runs;
+        this.cases = cases;
         this.access = access;
         this.defaultList = defaultList;
+    }
+
+    /**
+     * A donation case's allocation runs, newest first (coordinators only).
+     *
+     * @throws DomainException NotFound for an unknown case, or for anyone but a coordinator
+     */
+    public List<CaseRunView> ofCase(CurrentUser user, UUID caseId) {
+        CoordinatorOnly.require(user, false, "donation case", caseId, "read allocation runs");
+        if (!cases.exists(new DonationCaseId(caseId))) {
+            throw new NotFound("donation case", caseId);
+        }
+        return runs.ofCase(caseId);
     }
 
     /**
@@ -34,13 +52,12 @@ public class ReadingAllocationRuns {
     public AllocationRunView one(CurrentUser user, UUID id, Integer candidates, Integer excluded) {
         int c = RunListSize.checked("candidates", candidates, defaultList);
         int e = RunListSize.checked("excluded", excluded, defaultList);
-        Optional<UUID> donor = runs.donorOf(id);
         access.read(
                 user,
                 AllocationAuditActions.RUN,
                 id,
-                donor,
-                owner -> owner,
+                runs.ownerOf(id),
+                AllocationRuns.RunOwner::donor,
                 RecordAccess.Sensitivity.MEDICAL);
         CoordinatorOnly.require(user, true, AllocationAuditActions.RUN, id, "read allocation runs");
         AllocationRun run = runs.find(id).orElseThrow(() -> new NotFound("allocation run", id));

@@ -7,11 +7,14 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.ramsetu.core.allocation.AllocationResult;
 import org.ramsetu.core.eligibility.Exclusion;
+import org.ramsetu.core.organ.Organ;
 import org.ramsetu.core.ranking.ExcludedCandidate;
 import org.ramsetu.platform.allocation.AllocationAuditActions;
 import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
+import org.ramsetu.platform.donation.DonationCaseId;
+import org.ramsetu.platform.donation.RecoveredOrgan;
 import org.ramsetu.platform.kernel.Conflict;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.rankingruns.RunTrigger;
@@ -23,9 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Writes a computed allocation run in one transaction: the run row, announced by {@link
  * AllocationRunRecorded} and, for a degraded run, {@link AllocationRunDegraded}, whose listeners
- * write the audit entry and queue the re-scoring job through the outbox. The pledge row is locked
- * first, so a pledge that left {@code VERIFIED} (or changed) while its waiting list was ranked is
- * refused.
+ * write the audit entry and queue the re-scoring job through the outbox. The pledge's (or the
+ * donation case's) row is locked first, so a pledge that left {@code VERIFIED}, a case whose organ
+ * is no longer recovered, or either changed while the waiting list was ranked, is refused.
  */
 class RecordingAllocationRun {
 
@@ -33,6 +36,7 @@ class RecordingAllocationRun {
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
     private final ListingLocks locks;
+    private final CaseOrgans caseOrgans;
     private final TransactionTemplate tx;
 
     RecordingAllocationRun(
@@ -40,11 +44,13 @@ class RecordingAllocationRun {
             ApplicationEventPublisher events,
             AuditLog audit,
             ListingLocks locks,
+            CaseOrgans caseOrgans,
             TransactionTemplate tx) {
         this.runs = runs;
         this.events = events;
         this.audit = audit;
         this.locks = locks;
+        this.caseOrgans = caseOrgans;
         this.tx = tx;
     }
 
@@ -56,11 +62,15 @@ class RecordingAllocationRun {
      */
     AllocationRun record(Computed computed, UUID coordinator, UUID rescoredFrom) {
         AllocationRun run = of(computed, coordinator, rescoredFrom);
-        return tx.execute(status -> write(run));
+        return tx.execute(status -> write(run, computed.organ()));
     }
 
-    private AllocationRun write(AllocationRun run) {
-        lockStillVerified(run.pledgeId(), run.pledgeVersion());
+    private AllocationRun write(AllocationRun run, OfferedOrgan organ) {
+        if (run.pledgeId() != null) {
+            lockStillVerified(run.pledgeId(), run.pledgeVersion());
+        } else {
+            lockStillRecovered(organ, run.organ());
+        }
         runs.insert(run);
         events.publishEvent(new AllocationRunRecorded(run));
         if (run.degraded()) {
@@ -81,7 +91,8 @@ class RecordingAllocationRun {
         return tx.execute(
                 status -> {
                     ListingLocks.Locked now = locked(run.pledgeId());
-                    if (!"VERIFIED".equals(now.status()) || now.version() != run.pledgeVersion()) {
+                    if (!"VERIFIED".equals(now.status())
+                            || now.version() != run.pledgeVersion().longValue()) {
                         return Optional.<AllocationRun>empty();
                     }
                     runs.insert(run, reprocessedFrom, batch);
@@ -129,6 +140,7 @@ class RecordingAllocationRun {
                 c.organ().donorAccountId(),
                 c.organ().donor().offer().organ(),
                 c.organ().pledgeVersion(),
+                c.organ().caseId(),
                 c.asOf(),
                 coordinator,
                 trigger,
@@ -157,12 +169,12 @@ class RecordingAllocationRun {
                 .orElseThrow(() -> new IllegalStateException("no pledge " + pledgeId));
     }
 
-    private void lockStillVerified(UUID pledgeId, long rankedVersion) {
+    private void lockStillVerified(UUID pledgeId, Long rankedVersion) {
         ListingLocks.Locked now = locked(pledgeId);
         if (!"VERIFIED".equals(now.status())) {
             throw notVerified(pledgeId, now.status());
         }
-        if (now.version() != rankedVersion) {
+        if (now.version() != rankedVersion.longValue()) {
             throw new Conflict(
                     "pledge-changed",
                     "pledge "
@@ -170,6 +182,42 @@ class RecordingAllocationRun {
                             + " changed while the waiting list was ranked; run the allocation"
                             + " again");
         }
+    }
+
+    /**
+     * The case's row locked for this transaction: the organ must still be recovered and the case
+     * unchanged since the waiting list was ranked.
+     */
+    private void lockStillRecovered(OfferedOrgan offered, Organ organ) {
+        DonationCaseId caseId = new DonationCaseId(offered.caseId());
+        RecoveredOrgan now =
+                caseOrgans
+                        .lock(caseId, organ)
+                        .orElseThrow(() -> new IllegalStateException("no donation case " + caseId));
+        if (!now.allocatable()) {
+            throw notRecovered(caseId, organ);
+        }
+        if (now.caseVersion() != offered.caseVersion()) {
+            throw new Conflict(
+                    "case-changed",
+                    "donation case "
+                            + caseId
+                            + " changed while the waiting list was ranked; run the allocation"
+                            + " again");
+        }
+    }
+
+    static Conflict notRecovered(DonationCaseId caseId, Organ organ) {
+        return new Conflict(
+                "organ-not-recovered",
+                "donation case "
+                        + caseId
+                        + " has no recovered "
+                        + organ
+                        + "; allocation runs rank the waiting list for an organ once its recovery"
+                        + " is recorded (POST /api/v1/admin/donation-cases/"
+                        + caseId
+                        + "/recovery)");
     }
 
     static Conflict notVerified(UUID pledgeId, Object status) {

@@ -1,10 +1,8 @@
 package org.ramsetu.platform.allocation.runs;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.ramsetu.core.donor.PledgeStatus;
 import org.ramsetu.platform.allocation.AllocationAuditActions;
 import org.ramsetu.platform.allocation.policies.LoadedPolicy;
 import org.ramsetu.platform.allocation.policies.PolicyReader;
@@ -12,15 +10,14 @@ import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
 import org.ramsetu.platform.rankingruns.Rescoring;
-import org.ramsetu.platform.registry.pledges.PledgedOrgan;
 
 /**
  * What re-scoring a degraded allocation run needs from allocation ({@link Rescoring} does the
- * rest): the run's pledge, which must still be {@code VERIFIED}, ranked again under the very policy
- * the degraded run recorded (read back from the run itself) and recorded as the run's successor.
+ * rest): the run's organ (its pledge, which must still be {@code VERIFIED}, or its donation case's
+ * organ, which must still be recovered), ranked again under the very policy the degraded run
+ * recorded (read back from the run itself) and recorded as the run's successor.
  */
-final class RescoringAllocationRun
-        implements Rescoring.Side<AllocationRun, PledgedOrgan, Computed> {
+final class RescoringAllocationRun implements Rescoring.Side<AllocationRun, OrganSource, Computed> {
 
     private final AllocationRuns runs;
     private final AllocationCalculation calculation;
@@ -49,22 +46,22 @@ final class RescoringAllocationRun
     }
 
     @Override
-    public PledgedOrgan listing(AllocationRun run) {
-        return calculation.pledge(run.pledgeId());
+    public OrganSource listing(AllocationRun run) {
+        return calculation.sourceOf(run);
     }
 
     @Override
-    public boolean counts(PledgedOrgan pledge) {
-        return pledge.status() == PledgeStatus.VERIFIED;
+    public boolean counts(OrganSource source) {
+        return source.allocatable();
     }
 
     @Override
-    public Computed calculate(AllocationRun degraded, PledgedOrgan pledge) {
+    public Computed calculate(AllocationRun degraded, OrganSource source) {
         LoadedPolicy policy =
                 PolicyReader.read(
                         "allocation run " + degraded.id(),
                         degraded.policyJson().getBytes(StandardCharsets.UTF_8));
-        return calculation.calculate(pledge, policy);
+        return calculation.calculate(source, policy);
     }
 
     @Override
@@ -83,17 +80,12 @@ final class RescoringAllocationRun
     }
 
     @Override
-    public void skipped(AllocationRun degraded, PledgedOrgan pledge) {
+    public void skipped(AllocationRun degraded, OrganSource source) {
         audit.record(
                 AuditEntry.of(
                                 AllocationAuditActions.ALLOCATION_RUN_RESCORING_SKIPPED,
                                 AuditOutcome.SUCCESS)
                         .on(AllocationAuditActions.RUN, degraded.id())
-                        .with(
-                                Map.of(
-                                        "pledgeId",
-                                        degraded.pledgeId().toString(),
-                                        "pledgeStatus",
-                                        pledge.status().name())));
+                        .with(source.state()));
     }
 }

@@ -2,7 +2,9 @@ package org.ramsetu.platform.allocation.runs;
 
 import java.util.UUID;
 import org.ramsetu.core.donor.PledgeStatus;
+import org.ramsetu.core.organ.Organ;
 import org.ramsetu.platform.allocation.policies.AllocationPolicies;
+import org.ramsetu.platform.donation.DonationCaseId;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.matching.CoordinatorOnly;
@@ -11,10 +13,10 @@ import org.ramsetu.platform.registry.pledges.PledgedOrgan;
 import org.ramsetu.platform.security.CurrentUser;
 
 /**
- * A coordinator ranks the waiting list for a verified pledge under the active policy: computed
- * outside any transaction ({@link #prepare}), recorded in the caller's ({@link #record}), so that
- * an {@code Idempotency-Key} replay and the run share one transaction without the scoring call
- * holding a database connection.
+ * A coordinator ranks the waiting list for a verified pledge, or for an organ a donation case
+ * recovered, under the active policy: computed outside any transaction ({@link #prepare}), recorded
+ * in the caller's ({@link #record}), so that an {@code Idempotency-Key} replay and the run share
+ * one transaction without the scoring call holding a database connection.
  */
 public class RunningAllocation {
 
@@ -69,9 +71,29 @@ public class RunningAllocation {
                 slots.run(
                         () ->
                                 calculation.calculate(
-                                        pledge,
+                                        calculation.of(pledge),
                                         policies.forRun(pledge.id().value(), pledge.organ()))),
                 user.id());
+    }
+
+    /**
+     * Ranks the waiting list for an organ a donation case recovered (coordinators only; the routes
+     * are under {@code /admin}).
+     *
+     * @throws DomainException NotFound for an unknown case, Conflict unless the organ was recovered
+     */
+    public Prepared prepare(CurrentUser coordinator, DonationCaseId caseId, Organ organ) {
+        CoordinatorOnly.require(coordinator, false, "donation case", caseId, "run allocations");
+        OrganSource source = calculation.recovered(caseId, organ);
+        if (!source.allocatable()) {
+            throw RecordingAllocationRun.notRecovered(caseId, organ);
+        }
+        return new Prepared(
+                slots.run(
+                        () ->
+                                calculation.calculate(
+                                        source, policies.forRun(caseId.value(), organ))),
+                coordinator.id());
     }
 
     /** Records a prepared run; joins the caller's transaction when there is one. */

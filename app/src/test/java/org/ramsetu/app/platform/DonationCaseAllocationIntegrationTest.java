@@ -1,0 +1,181 @@
+package org.ramsetu.app.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ramsetu.app.platform.Registry.json;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Allocation runs of an organ a donation case recovered: the waiting list ranked from the donor
+ * record at donation (KDPI from every factor, the donor hospital, the hours of cold ischaemia
+ * already used), refused before the organ's recovery is recorded.
+ */
+class DonationCaseAllocationIntegrationTest {
+
+    static final String CASES = "/api/v1/admin/donation-cases";
+    private static Accounts.SignedIn coordinator;
+
+    @BeforeAll
+    static void signIn() {
+        coordinator = Accounts.coordinator();
+    }
+
+    /** A case at the place, its donor typed like {@link Matching#PATIENT_HLA}. */
+    static String caseAt(Matching.Place at, String bloodGroup, Instant dead, List<String> organs) {
+        Map<String, Object> record = DonationCaseIntegrationTest.strokeAfterCirculatoryDeath();
+        record.put("bloodGroup", bloodGroup);
+        record.put("hla", Matching.hla(Matching.PATIENT_HLA));
+        record.put("declaredDeadAt", dead.toString());
+        record.put(
+                "hospital",
+                json(
+                        "name", "Civil Hospital " + at.city(),
+                        "city", at.city(),
+                        "state", at.state(),
+                        "latitude", at.latitude(),
+                        "longitude", at.longitude()));
+        record.put("organsConsented", organs);
+        var opened = coordinator.client().post(CASES, json("consent", "FAMILY", "record", record));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        return opened.text("id");
+    }
+
+    static ApiClient.Response recover(String caseId, List<String> organs, Instant clamp) {
+        return coordinator
+                .client()
+                .post(
+                        CASES + "/" + caseId + "/recovery",
+                        json("organsRecovered", organs, "crossClampAt", clamp.toString()));
+    }
+
+    static ApiClient.Response allocate(String caseId, String organ) {
+        return coordinator
+                .client()
+                .post(CASES + "/" + caseId + "/allocation-runs", json("organ", organ));
+    }
+
+    @Test
+    void aRecoveredKidneyIsRankedFromTheDonorRecordAndOnlyOnceRecovered() {
+        Matching.Place at = Matching.place();
+        var zero = Matching.patient(at, "A+", Matching.PATIENT_HLA, List.of());
+        String zeroRequest = Matching.requestId(zero, Registry.kidneyRequest("2024-01-01"));
+        var mismatched =
+                Matching.patient(
+                        at, "A+", List.of("A3", "A11", "B7", "B35", "DR7", "DR11"), List.of());
+        String mismatchedRequest =
+                Matching.requestId(mismatched, Registry.kidneyRequest("2015-01-01"));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String caseId =
+                caseAt(at, "A+", now.minus(3, ChronoUnit.HOURS), List.of("KIDNEY", "LIVER"));
+        JsonNode kidneyRisk =
+                coordinator.client().get(CASES + "/" + caseId).json().path("kidneyRisk");
+
+        var beforeRecovery = allocate(caseId, "KIDNEY");
+        var recovered = recover(caseId, List.of("KIDNEY"), now.minus(2, ChronoUnit.HOURS));
+        var liverNotRecovered = allocate(caseId, "LIVER");
+        var created = allocate(caseId, "KIDNEY");
+        var listed = coordinator.client().get(CASES + "/" + caseId + "/allocation-runs");
+
+        assertThat(beforeRecovery.status()).as(beforeRecovery.toString()).isEqualTo(409);
+        assertThat(beforeRecovery.text("detail")).contains("recovery");
+        assertThat(recovered.status()).as(recovered.toString()).isEqualTo(200);
+        assertThat(liverNotRecovered.status()).isEqualTo(409);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        JsonNode run = read(created.text("id"));
+        assertThat(run.path("donationCaseId").asString()).isEqualTo(caseId);
+        assertThat(run.path("pledgeId").isNull()).isTrue();
+        assertThat(run.path("donor").path("kdpi").asInt())
+                .isEqualTo(kidneyRisk.path("kdpi").asInt());
+        assertThat(run.path("donor").path("kdri").asDouble())
+                .isEqualTo(kidneyRisk.path("kdri").asDouble());
+        assertThat(run.path("donor").path("kdpiNote").asString()).contains(caseId);
+        JsonNode first = AllocationRunIntegrationTest.candidate(run, zeroRequest);
+        assertThat(first.path("rank").asInt())
+                .isLessThan(
+                        AllocationRunIntegrationTest.candidate(run, mismatchedRequest)
+                                .path("rank")
+                                .asInt());
+        assertThat(first.path("hlaMismatches").asString()).isEqualTo("0-0-0");
+        assertThat(first.path("components").path("distanceKm").asDouble()).isEqualTo(0.0);
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.json().get(0).path("id").asString()).isEqualTo(created.text("id"));
+        assertThat(
+                        Registry.audit(
+                                coordinator,
+                                "ALLOCATION_RUN_CREATED",
+                                "allocation run",
+                                created.text("id")))
+                .singleElement()
+                .satisfies(row -> assertThat(row.toString()).contains(caseId));
+    }
+
+    @Test
+    void aKidneyClampedFortyHoursAgoReachesNobody() {
+        Matching.Place at = Matching.place();
+        var patient = Matching.patient(at, "B+", Matching.PATIENT_HLA, List.of());
+        String request = Matching.requestId(patient, Registry.kidneyRequest("2020-01-01"));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String caseId = caseAt(at, "B+", now.minus(41, ChronoUnit.HOURS), List.of("KIDNEY"));
+        assertThat(recover(caseId, List.of("KIDNEY"), now.minus(40, ChronoUnit.HOURS)).status())
+                .isEqualTo(200);
+
+        var created = allocate(caseId, "KIDNEY");
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        JsonNode run = read(created.text("id"));
+        assertThat(run.path("candidateCount").asInt()).isZero();
+        JsonNode excluded = exclusion(run, request);
+        assertThat(excluded.toString()).contains("ISCHEMIA_EXCEEDED");
+    }
+
+    @Test
+    void unknownCasesAndOrgansAreRefusedClearly() {
+        Matching.Place at = Matching.place();
+        String caseId =
+                caseAt(
+                        at,
+                        "O+",
+                        Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS),
+                        List.of("KIDNEY"));
+
+        var unknown = allocate(java.util.UUID.randomUUID().toString(), "KIDNEY");
+        var noOrgan = allocate(caseId, "SPLEEN");
+        var unknownList =
+                coordinator
+                        .client()
+                        .get(CASES + "/" + java.util.UUID.randomUUID() + "/allocation-runs");
+
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
+        assertThat(noOrgan.status()).isEqualTo(400);
+        assertThat(Registry.fields(noOrgan)).containsExactly("organ");
+        assertThat(unknownList.status()).isEqualTo(404);
+    }
+
+    /** The whole run, every candidate and exclusion. */
+    private static JsonNode read(String runId) {
+        var read =
+                coordinator
+                        .client()
+                        .get(
+                                "/api/v1/allocation-runs/"
+                                        + runId
+                                        + "?candidates=10000&excluded=10000");
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        return read.json();
+    }
+
+    private static JsonNode exclusion(JsonNode run, String requestId) {
+        for (JsonNode e : run.path("excluded")) {
+            if (e.path("requestId").asString().equals(requestId)) {
+                return e;
+            }
+        }
+        throw new AssertionError("request " + requestId + " is not excluded in " + run.path("id"));
+    }
+}
