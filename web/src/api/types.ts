@@ -37,6 +37,7 @@ export type MatchRun = Schemas['MatchRunView'];
 export type DocumentView = Schemas['DocumentView'];
 export type DonationCase = Schemas['DonationCaseView'];
 export type OpenDonationCase = Schemas['OpenCaseRequest'];
+export type RecoveryBody = Schemas['RecoveryRequest'];
 export type DirectoryEntry = Schemas['DirectoryEntry'];
 export type Stats = Schemas['Stats'];
 export type AuditRecord = Schemas['AuditRecord'];

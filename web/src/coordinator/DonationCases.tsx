@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { asEntered, http, ok } from '../api/client';
-import { BLOOD_GROUPS, ORGANS, type DonationCase, type OpenDonationCase } from '../api/types';
+import { BLOOD_GROUPS, ORGANS, type DonationCase, type OpenDonationCase, type Organ, type RecoveryBody } from '../api/types';
 import { Link, navigate } from '../app/router';
 import { formatDate, formatNumber, useEnumLabel, useT } from '../i18n/i18n';
 import { CheckField, ProblemAlert, SelectField, Submit, TextField, fieldError } from '../ui/forms';
+import { organKey } from '../ui/organFields';
+import { OrganTestFields, testResults, type TestValues } from '../ui/OrganTests';
 import { HlaFields, num, PlaceFields, splitAntigens, type HlaValue, type PlaceValue } from '../ui/profile';
 import { Badge, Empty, Loaded, useAsync } from '../ui/status';
 import { Facts } from './runParts';
@@ -466,6 +468,7 @@ function Recovery({ value: c, onChanged }: { value: DonationCase; onChanged: () 
   const t = useT();
   const label = useEnumLabel();
   const [organs, setOrgans] = useState<string[]>(c.organsRecovered ?? []);
+  const [assessments, setAssessments] = useState<Partial<Record<Organ, TestValues>>>({});
   const [clamp, setClamp] = useState(localInput(c.crossClampAt));
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -476,7 +479,12 @@ function Recovery({ value: c, onChanged }: { value: DonationCase; onChanged: () 
       await ok(
         http().POST('/api/v1/admin/donation-cases/{id}/recovery', {
           params: { path: { id: c.id } },
-          body: { organsRecovered: organs, crossClampAt: instant(clamp), version: c.version },
+          body: asEntered<RecoveryBody>({
+            organsRecovered: organs,
+            crossClampAt: instant(clamp),
+            assessments: Object.fromEntries(organs.map((o) => [organKey(o as Organ), testResults(o as Organ, assessments[o as Organ] ?? {})])),
+            version: c.version,
+          }),
         }),
       );
       onChanged();
@@ -505,7 +513,19 @@ function Recovery({ value: c, onChanged }: { value: DonationCase; onChanged: () 
         ))}
       </fieldset>
       <TextField label={t('case.crossClampAt')} type="datetime-local" value={clamp} onChange={(e) => setClamp(e.target.value)} error={fieldError(error, 'crossClampAt')} required />
-      <ProblemAlert error={error} shownFields={['organsRecovered', 'crossClampAt']} />
+      {organs.map((o) => (
+        <fieldset key={o} className="field-group">
+          <legend>{t('case.assessment', { organ: label('organ', o) })}</legend>
+          <OrganTestFields
+            organ={o as Organ}
+            values={assessments[o as Organ] ?? {}}
+            onChange={(v) => setAssessments({ ...assessments, [o]: v })}
+            errorOf={(f) => fieldError(error, f)}
+            prefix={`assessments.${organKey(o as Organ)}`}
+          />
+        </fieldset>
+      ))}
+      <ProblemAlert error={error} shownFields={['organsRecovered', 'crossClampAt', 'assessments']} />
       <p>
         <Submit busy={busy}>{t('case.recordRecovery')}</Submit>
       </p>

@@ -298,6 +298,7 @@ export const en = {
   'case.recovery': 'Recovery',
   'case.recoveryHint': 'Tick the organs recovered for transplant (none if none was usable) and give the aortic cross-clamp, where cold ischaemia starts.',
   'case.crossClampAt': 'Cross-clamp at',
+  'case.assessment': "Assessment of the {organ} (optional; the allocation of a liver, heart or cornea needs it)",
   'case.recordRecovery': 'Record the recovery',
   'alloc.case': "Donation case",
   'case.allocation': "Allocation",

@@ -300,6 +300,7 @@ export const hi: Record<keyof typeof en, string> = {
   'case.recovery': "अंग निकालना",
   'case.recoveryHint': "प्रत्यारोपण के लिए निकाले गए अंग चुनें (कोई उपयोग योग्य न हो तो कोई नहीं) और महाधमनी क्रॉस-क्लैम्प का समय दें, जहाँ से शीत इस्कीमिया शुरू होता है।",
   'case.crossClampAt': "क्रॉस-क्लैम्प का समय",
+  'case.assessment': "{organ} का आकलन (वैकल्पिक; यकृत, हृदय या कॉर्निया के आवंटन के लिए आवश्यक)",
   'case.recordRecovery': "अंग निकालना दर्ज करें",
   'alloc.case': "दान का मामला",
   'case.allocation': "आवंटन",

@@ -82,6 +82,19 @@ class DemoDonationCasesIntegrationTest {
                 .isZero();
         assertThat(count("select count(*) from donation_case where declared_dead_at > now()"))
                 .isZero();
+        assertThat(
+                        count(
+                                "select count(*) from donation_case where status = 'RECOVERED'"
+                                        + " and (select count(*) from jsonb_object_keys(organ_assessments))"
+                                        + " <> cardinality(organs_recovered)"))
+                .as("every recovered organ of a demo case is assessed")
+                .isZero();
+        assertThat(
+                        count(
+                                "select count(*) from donation_case where status = 'RECOVERED'"
+                                        + " and cross_clamp_at > now() - interval '12 hours'"))
+                .as("this morning's cases can be allocated at once")
+                .isPositive();
     }
 
     private int run(String... args) {

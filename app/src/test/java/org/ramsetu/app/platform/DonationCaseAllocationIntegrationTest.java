@@ -135,6 +135,69 @@ class DonationCaseAllocationIntegrationTest {
     }
 
     @Test
+    void aLiverIsRankedWithTheAssessmentRecordedAtRecoveryAndNotWithout() {
+        Matching.Place at = Matching.place();
+        var patient = Matching.patient(at, "O+", Matching.PATIENT_HLA, List.of());
+        String request = Matching.requestId(patient, Registry.liverRequest());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String assessed =
+                caseAt(at, "O+", now.minus(4, ChronoUnit.HOURS), List.of("LIVER", "HEART"));
+        String unassessed = caseAt(at, "O+", now.minus(4, ChronoUnit.HOURS), List.of("LIVER"));
+        Map<String, Object> liver =
+                json(
+                        "bilirubin",
+                        json("value", 0.9, "unit", "mg/dL"),
+                        "inr",
+                        1.1,
+                        "liverFunction",
+                        "NORMAL",
+                        "imaging",
+                        "NORMAL");
+
+        var heartNotRecovered =
+                coordinator
+                        .client()
+                        .post(
+                                CASES + "/" + assessed + "/recovery",
+                                json(
+                                        "organsRecovered", List.of("LIVER"),
+                                        "crossClampAt", now.minus(3, ChronoUnit.HOURS).toString(),
+                                        "assessments",
+                                                json("liver", liver, "heart", json("lvef", 60.0))));
+        var recorded =
+                coordinator
+                        .client()
+                        .post(
+                                CASES + "/" + assessed + "/recovery",
+                                json(
+                                        "organsRecovered", List.of("LIVER"),
+                                        "crossClampAt", now.minus(3, ChronoUnit.HOURS).toString(),
+                                        "assessments", json("liver", liver)));
+        recover(unassessed, List.of("LIVER"), now.minus(3, ChronoUnit.HOURS));
+        JsonNode withAssessment = read(allocate(assessed, "LIVER").text("id"));
+        JsonNode without = read(allocate(unassessed, "LIVER").text("id"));
+
+        assertThat(heartNotRecovered.status()).isEqualTo(400);
+        assertThat(Registry.fields(heartNotRecovered)).containsExactly("assessments.heart");
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(200);
+        assertThat(
+                        recorded.json()
+                                .path("assessments")
+                                .path("liver")
+                                .path("liverFunction")
+                                .asString())
+                .isEqualTo("NORMAL");
+        assertThat(
+                        AllocationRunIntegrationTest.candidate(withAssessment, request)
+                                .path("rank")
+                                .asInt())
+                .isPositive();
+        assertThat(exclusion(without, request).toString())
+                .contains("MISSING_INPUT")
+                .contains("liver function");
+    }
+
+    @Test
     void unknownCasesAndOrgansAreRefusedClearly() {
         Matching.Place at = Matching.place();
         String caseId =

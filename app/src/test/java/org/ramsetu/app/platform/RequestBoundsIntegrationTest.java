@@ -138,6 +138,40 @@ class RequestBoundsIntegrationTest {
                                         + "/decline",
                                 json("reason", "OTHER", "note", "see the notes")));
         targets.put(
+                "OpenCaseRequest",
+                () ->
+                        new Attempt(
+                                coordinator.client(),
+                                "POST",
+                                "/api/v1/admin/donation-cases",
+                                json(
+                                        "consent",
+                                        "FAMILY",
+                                        "record",
+                                        DonationCaseIntegrationTest
+                                                .strokeAfterCirculatoryDeath())));
+        targets.put(
+                "DonorRecordBody",
+                () -> {
+                    var opened =
+                            coordinator
+                                    .client()
+                                    .post(
+                                            "/api/v1/admin/donation-cases",
+                                            json(
+                                                    "consent",
+                                                    "FAMILY",
+                                                    "record",
+                                                    DonationCaseIntegrationTest
+                                                            .strokeAfterCirculatoryDeath()));
+                    assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+                    return new Attempt(
+                            coordinator.client(),
+                            "PUT",
+                            "/api/v1/admin/donation-cases/" + opened.text("id") + "/record",
+                            DonationCaseIntegrationTest.strokeAfterCirculatoryDeath());
+                });
+        targets.put(
                 "RankRequest",
                 () ->
                         new Attempt(
@@ -175,6 +209,7 @@ class RequestBoundsIntegrationTest {
                 List.of(
                         "/api/v1/admin/audit",
                         "/api/v1/admin/documents",
+                        "/api/v1/admin/donation-cases",
                         "/api/v1/admin/donors",
                         "/api/v1/admin/patients",
                         "/api/v1/admin/reprocessing/batches",

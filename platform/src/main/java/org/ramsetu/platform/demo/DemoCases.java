@@ -4,12 +4,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import org.ramsetu.core.blood.BloodGroup;
+import org.ramsetu.core.donor.DonorTests;
 import org.ramsetu.core.donor.PledgeStatus;
 import org.ramsetu.core.hla.HlaTyping;
 import org.ramsetu.core.organ.Organ;
@@ -32,11 +35,11 @@ import org.ramsetu.platform.registry.pledges.PledgeId;
 import org.ramsetu.platform.registry.pledges.Pledges;
 
 /**
- * Demo donation cases: one per thousand demo donors (at least three), over the last two years. Odd
- * cases rest on a demo donor's verified pledges, with that donor's blood group, body and HLA; even
- * ones on a family's consent, a fifth of them children. Cases older than a day have their recovery
- * recorded. Case {@code n} of a seed is always the same case, so loading again adds only what is
- * missing.
+ * Demo donation cases: one per thousand demo donors (at least three), the first two from the last
+ * few hours, the rest over the last two years. Odd cases rest on a demo donor's verified pledges,
+ * with that donor's blood group, body and HLA; even ones on a family's consent, a fifth of them
+ * children. Cases older than a day have their recovery recorded. Case {@code n} of a seed is always
+ * the same case, so loading again adds only what is missing.
  */
 final class DemoCases {
 
@@ -67,22 +70,36 @@ final class DemoCases {
      */
     boolean add(long n, long donorCount, long seed, UUID coordinator, Instant now) {
         SplittableRandom r = DemoLoader.random("case", n, seed);
-        Instant dead = now.minus(Duration.ofMinutes(r.nextInt(2 * 365 * 24 * 60)));
+        // The first two cases are this morning's, their organs recovered and still usable (a
+        // coordinator can allocate them at once); the rest spread over two years.
+        boolean recent = n <= 2;
+        Instant dead =
+                now.minus(
+                        Duration.ofMinutes(
+                                recent ? 180 + r.nextInt(180) : r.nextInt(2 * 365 * 24 * 60)));
         Optional<Consented> consented =
                 n % 2 == 1 ? pledged(1 + (n * 7919) % donorCount, seed, now) : Optional.empty();
         DonorRecord record =
                 consented.isPresent()
                         ? record(r, consented.get(), dead)
                         : record(r, family(r, now), dead);
-        boolean recovered = dead.isBefore(now.minus(Duration.ofDays(1)));
+        Instant clamp =
+                dead.plus(
+                        Duration.ofMinutes(recent ? 60 + r.nextInt(60) : 120 + r.nextInt(8 * 60)));
+        boolean recovered = clamp.isBefore(now);
         Set<Organ> organs = EnumSet.noneOf(Organ.class);
         for (Organ organ : record.organsConsented()) {
             if (r.nextInt(100) < 85) {
                 organs.add(organ);
             }
         }
-        Instant opened = dead.plus(Duration.ofMinutes(20 + r.nextInt(120)));
-        Instant clamp = dead.plus(Duration.ofMinutes(120 + r.nextInt(8 * 60)));
+        Map<Organ, DonorTests> assessments = new EnumMap<>(Organ.class);
+        if (recovered) {
+            for (Organ organ : organs) {
+                assessments.put(organ, DemoOrgans.tests(organ, r));
+            }
+        }
+        Instant opened = dead.plus(Duration.ofMinutes(10 + r.nextInt(40)));
         return cases.insert(
                 new DonationCase(
                         new DonationCaseId(DemoLoader.id("case", n, seed)),
@@ -93,6 +110,7 @@ final class DemoCases {
                         record,
                         recovered ? organs : null,
                         recovered ? clamp : null,
+                        assessments,
                         coordinator,
                         opened,
                         coordinator,

@@ -1,9 +1,11 @@
 package org.ramsetu.platform.donation;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.ramsetu.core.donor.DonorTests;
 import org.ramsetu.core.organ.Organ;
 
 /**
@@ -13,6 +15,7 @@ import org.ramsetu.core.organ.Organ;
  * @param donorId the account of that pledge's donor; null on the family's consent
  * @param organsRecovered null until the recovery is recorded
  * @param crossClampAt null until the recovery is recorded
+ * @param assessments the recovered organs' assessments recorded with the recovery (possibly none)
  */
 public record DonationCase(
         DonationCaseId id,
@@ -23,11 +26,16 @@ public record DonationCase(
         DonorRecord record,
         @Nullable Set<Organ> organsRecovered,
         @Nullable Instant crossClampAt,
+        Map<Organ, DonorTests> assessments,
         UUID openedBy,
         Instant openedAt,
         UUID updatedBy,
         Instant updatedAt,
         long version) {
+
+    public DonationCase {
+        assessments = Map.copyOf(assessments);
+    }
 
     DonationCase withRecord(DonorRecord amended, UUID by, Instant at) {
         return new DonationCase(
@@ -39,6 +47,7 @@ public record DonationCase(
                 amended,
                 organsRecovered,
                 crossClampAt,
+                assessments,
                 openedBy,
                 openedAt,
                 by,
@@ -46,7 +55,12 @@ public record DonationCase(
                 version + 1);
     }
 
-    DonationCase recovered(Set<Organ> organs, Instant clampedAt, UUID by, Instant at) {
+    DonationCase recovered(
+            Set<Organ> organs,
+            Instant clampedAt,
+            Map<Organ, DonorTests> assessed,
+            UUID by,
+            Instant at) {
         return new DonationCase(
                 id,
                 CaseStatus.RECOVERED,
@@ -56,6 +70,7 @@ public record DonationCase(
                 record,
                 Set.copyOf(organs),
                 clampedAt,
+                assessed,
                 openedBy,
                 openedAt,
                 by,

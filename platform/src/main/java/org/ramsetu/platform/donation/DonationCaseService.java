@@ -3,11 +3,13 @@ package org.ramsetu.platform.donation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.ramsetu.core.donor.DonorTests;
 import org.ramsetu.core.donor.PledgeStatus;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.core.scores.PercentileTable;
@@ -26,6 +28,7 @@ import org.ramsetu.platform.records.ExpectedVersion;
 import org.ramsetu.platform.records.Page;
 import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.records.Sql;
+import org.ramsetu.platform.registry.pledges.OrganTestResults;
 import org.ramsetu.platform.registry.pledges.Pledge;
 import org.ramsetu.platform.registry.pledges.PledgeId;
 import org.ramsetu.platform.registry.pledges.Pledges;
@@ -107,6 +110,7 @@ public class DonationCaseService {
                                     record,
                                     null,
                                     null,
+                                    Map.of(),
                                     coordinator.id(),
                                     now,
                                     coordinator.id(),
@@ -178,7 +182,8 @@ public class DonationCaseService {
             CurrentUser coordinator, UUID id, DonorRecordBody body, ExpectedVersion expected) {
         requireCoordinator(coordinator, "amend a donor record");
         Instant now = Sql.now(clock);
-        DonorRecord amended = Fields.required("record", body).toRecord("record", now);
+        // The record is the whole body here: its fields are named from the top (ageYears).
+        DonorRecord amended = Fields.required("record", body).toRecord("", now);
         return tx.execute(
                 status -> {
                     DonationCase stored = stored(id);
@@ -195,7 +200,7 @@ public class DonationCaseService {
                     if (stored.crossClampAt() != null
                             && amended.declaredDeadAt().isAfter(stored.crossClampAt())) {
                         throw InvalidInput.field(
-                                "record.declaredDeadAt",
+                                "declaredDeadAt",
                                 "must not be after the recorded cross-clamp ("
                                         + stored.crossClampAt()
                                         + ")");
@@ -257,8 +262,25 @@ public class DonationCaseService {
                                         + stored.record().declaredDeadAt()
                                         + ")");
                     }
+                    Map<Organ, DonorTests> assessed =
+                            checks.check(
+                                    () ->
+                                            (request.assessments() == null
+                                                            ? OrganTestResults.NONE
+                                                            : request.assessments())
+                                                    .toCore("assessments"));
+                    if (assessed != null && organs != null) {
+                        for (Organ organ : assessed.keySet()) {
+                            if (!organs.contains(organ)) {
+                                checks.refuse(
+                                        "assessments." + organ.name().toLowerCase(Locale.ROOT),
+                                        "is for " + organ + ", which was not recovered");
+                            }
+                        }
+                    }
                     checks.done();
-                    DonationCase changed = stored.recovered(organs, clamp, coordinator.id(), now);
+                    DonationCase changed =
+                            stored.recovered(organs, clamp, assessed, coordinator.id(), now);
                     if (!cases.update(changed)) {
                         throw ExpectedVersion.stale();
                     }
@@ -266,7 +288,12 @@ public class DonationCaseService {
                             DonationAuditActions.ORGANS_RECOVERED,
                             coordinator,
                             changed,
-                            Map.of("organs", String.join(" ", DonorRecordBody.organNames(organs))));
+                            Map.of(
+                                    "organs",
+                                    String.join(" ", DonorRecordBody.organNames(organs)),
+                                    "assessed",
+                                    String.join(
+                                            " ", DonorRecordBody.organNames(assessed.keySet()))));
                     return view(changed);
                 });
     }

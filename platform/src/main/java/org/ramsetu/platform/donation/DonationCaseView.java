@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.ramsetu.core.scores.PercentileTable;
+import org.ramsetu.platform.registry.pledges.OrganTestResults;
 
 /**
  * A donation case as coordinators see it. The donor is named by neither name nor contact: the
@@ -17,6 +18,7 @@ import org.ramsetu.core.scores.PercentileTable;
  * @param kidneyRisk KDRI and KDPI computed from the record as it stands
  * @param organsRecovered null until the recovery is recorded
  * @param crossClampAt null until the recovery is recorded
+ * @param assessments the recovered organs' assessments (each organ absent until recorded)
  */
 public record DonationCaseView(
         UUID id,
@@ -28,6 +30,7 @@ public record DonationCaseView(
         KidneyRisk kidneyRisk,
         @Nullable List<String> organsRecovered,
         @Nullable Instant crossClampAt,
+        OrganTestResults assessments,
         UUID openedBy,
         Instant openedAt,
         UUID updatedBy,
@@ -46,6 +49,7 @@ public record DonationCaseView(
                         ? null
                         : DonorRecordBody.organNames(c.organsRecovered()),
                 c.crossClampAt(),
+                OrganTestResults.of(c.assessments()),
                 c.openedBy(),
                 c.openedAt(),
                 c.updatedBy(),

@@ -21,6 +21,7 @@ import org.ramsetu.platform.records.Sql;
 import org.ramsetu.platform.registry.common.HlaText;
 import org.ramsetu.platform.registry.common.Location;
 import org.ramsetu.platform.registry.patients.Hospital;
+import org.ramsetu.platform.registry.pledges.OrganTestResults;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Donation cases in PostgreSQL; every update names the version it replaces. */
@@ -32,7 +33,8 @@ public class DonationCases {
             blood_group, hla_typing, cause_of_death, pathway, terminal_creatinine_mg_dl,
             hypertension, diabetes, hcv, hbv, hiv, declared_dead_at, hospital_name, hospital_city,
             hospital_state, hospital_latitude, hospital_longitude, organs_consented,
-            organs_recovered, cross_clamp_at, opened_by, opened_at, updated_by, updated_at, version
+            organs_recovered, cross_clamp_at, organ_assessments, opened_by, opened_at, updated_by,
+            updated_at, version
             """;
 
     private final JdbcClient jdbc;
@@ -54,13 +56,14 @@ public class DonationCases {
                                     hypertension, diabetes, hcv, hbv, hiv, declared_dead_at,
                                     hospital_name, hospital_city, hospital_state,
                                     hospital_latitude, hospital_longitude, organs_consented,
-                                    organs_recovered, cross_clamp_at, opened_by, opened_at,
-                                    updated_by, updated_at, version)
+                                    organs_recovered, cross_clamp_at, organ_assessments,
+                                    opened_by, opened_at, updated_by, updated_at, version)
                                 values (:id, :status, :consent, :pledge, :donor, :age, :sex,
                                     :height, :weight, :blood, :hla, :cause, :pathway, :creatinine,
                                     :htn, :dm, :hcv, :hbv, :hiv, :dead, :hospital, :city, :state,
-                                    :lat, :lon, :consented, :recovered, :clamp, :openedBy,
-                                    :openedAt, :updatedBy, :updatedAt, :version)
+                                    :lat, :lon, :consented, :recovered, :clamp,
+                                    cast(:assessments as jsonb), :openedBy, :openedAt, :updatedBy,
+                                    :updatedAt, :version)
                                 on conflict do nothing
                                 """)
                         .params(values(c))
@@ -85,6 +88,7 @@ public class DonationCases {
                                     hospital_state = :state, hospital_latitude = :lat,
                                     hospital_longitude = :lon, organs_consented = :consented,
                                     organs_recovered = :recovered, cross_clamp_at = :clamp,
+                                    organ_assessments = cast(:assessments as jsonb),
                                     updated_by = :updatedBy, updated_at = :updatedAt,
                                     version = :version
                                 where id = :id and version = :version - 1
@@ -180,6 +184,7 @@ public class DonationCases {
         v.put("consented", organNames(r.organsConsented()));
         v.put("recovered", c.organsRecovered() == null ? null : organNames(c.organsRecovered()));
         v.put("clamp", c.crossClampAt() == null ? null : Sql.timestamp(c.crossClampAt()));
+        v.put("assessments", OrganTestResults.toJson(c.assessments()));
         v.put("openedBy", c.openedBy());
         v.put("openedAt", Sql.timestamp(c.openedAt()));
         v.put("updatedBy", c.updatedBy());
@@ -239,6 +244,7 @@ public class DonationCases {
                 record,
                 organs(rs, "organs_recovered"),
                 Sql.instant(rs, "cross_clamp_at"),
+                OrganTestResults.fromJson(rs.getString("organ_assessments")),
                 rs.getObject("opened_by", UUID.class),
                 Sql.instant(rs, "opened_at"),
                 rs.getObject("updated_by", UUID.class),

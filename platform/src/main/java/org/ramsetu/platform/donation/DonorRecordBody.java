@@ -76,12 +76,13 @@ public record DonorRecordBody(
             @Nullable @Schema(example = "NEGATIVE") String hiv) {}
 
     /**
-     * @param field the path of this object in the request, for error messages
+     * @param field the path of this object in the request, for error messages; empty when it is the
+     *     whole body
      * @param now the server's time: a death cannot be declared in the future
      * @throws org.ramsetu.platform.kernel.DomainException InvalidInput naming every wrong field
      */
     DonorRecord toRecord(String field, Instant now) {
-        String at = field + ".";
+        String at = field.isEmpty() ? "" : field + ".";
         FieldChecks checks = new FieldChecks();
         Integer age =
                 checks.check(

@@ -2,6 +2,7 @@ package org.ramsetu.platform.donation;
 
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
+import org.ramsetu.core.donor.DonorTests;
 import org.ramsetu.core.organ.Organ;
 
 /**
@@ -10,6 +11,7 @@ import org.ramsetu.core.organ.Organ;
  *
  * @param caseVersion the case's version when read: a run refuses to record if it changed
  * @param crossClampAt where cold ischaemia starts; null until the recovery is recorded
+ * @param assessment the organ's assessment recorded with the recovery; null when none was
  */
 public record RecoveredOrgan(
         DonationCaseId caseId,
@@ -19,6 +21,7 @@ public record RecoveredOrgan(
         boolean recovered,
         DonorRecord record,
         @Nullable Instant crossClampAt,
+        @Nullable DonorTests assessment,
         Instant openedAt) {
 
     /** Whether allocation may rank the waiting list for it now. */

@@ -43,6 +43,7 @@ public class RecoveredOrgans {
                 c.organsRecovered() != null && c.organsRecovered().contains(organ),
                 c.record(),
                 c.crossClampAt(),
+                c.assessments().get(organ),
                 c.openedAt());
     }
 }

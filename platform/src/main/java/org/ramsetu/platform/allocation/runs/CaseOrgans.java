@@ -30,8 +30,9 @@ import org.ramsetu.platform.kernel.Conflict;
 /**
  * A donation case's recovered organ as the organ to allocate: the donor record at donation gives
  * blood group, HLA, body, the donor hospital and, for kidneys, KDRI/KDPI from all its factors (no
- * assumption, unlike a pledge). Cold ischaemia has been running since the cross-clamp: the run
- * counts the hours already used against each candidate's transport.
+ * assumption, unlike a pledge), and the organ's assessment recorded with the recovery. Cold
+ * ischaemia has been running since the cross-clamp: the run counts the hours already used against
+ * each candidate's transport.
  */
 class CaseOrgans {
 
@@ -107,34 +108,72 @@ class CaseOrgans {
         return Math.min(hours, MAX_ELAPSED_HOURS);
     }
 
-    /** What the record says of the organ; what it does not record stays unknown (null). */
+    /**
+     * The organ's assessment recorded with the recovery, with what the donor record adds where it
+     * is silent (serology, the kidney's terminal creatinine, the cornea's recovery time); without
+     * an assessment, only what the record says (the rest stays unknown, null).
+     */
     private static DonorTests tests(RecoveredOrgan organ) {
         DonorRecord r = organ.record();
         ViralMarker viral = viral(r.serology());
+        DonorTests assessed = organ.assessment();
         return switch (organ.organ()) {
             case KIDNEY -> {
-                double creatinine = r.terminalCreatinineMgDl();
-                // The pledge form's range (0.1–25 mg/dL); KDRI takes the value as recorded.
-                yield new KidneyTests(
-                        creatinine >= 0.1 && creatinine <= 25 ? creatinine : null,
-                        null,
-                        null,
-                        null);
+                KidneyTests k =
+                        assessed instanceof KidneyTests given
+                                ? given
+                                : new KidneyTests(null, null, null, null);
+                double terminal = r.terminalCreatinineMgDl();
+                // The pledge form's range (0.1–25 mg/dL); KDRI takes the record's value as is.
+                Double creatinine =
+                        k.creatinineMgDl() != null
+                                ? k.creatinineMgDl()
+                                : terminal >= 0.1 && terminal <= 25 ? terminal : null;
+                yield new KidneyTests(creatinine, k.renalFunction(), k.imaging(), k.cardiacRisk());
             }
-            case LIVER -> new LiverTests(null, null, null, null, viral);
-            case HEART -> new HeartTests(null, null, null, viral, null);
-            case CORNEA ->
-                    new CorneaTests(
-                            null,
-                            null,
-                            null,
-                            viral,
-                            organ.crossClampAt() == null
-                                    ? null
-                                    : Duration.between(r.declaredDeadAt(), organ.crossClampAt())
-                                                    .toMinutes()
-                                            / 60.0,
-                            null);
+            case LIVER -> {
+                LiverTests l =
+                        assessed instanceof LiverTests given
+                                ? given
+                                : new LiverTests(null, null, null, null, null);
+                yield new LiverTests(
+                        l.bilirubinMgDl(),
+                        l.inr(),
+                        l.liverFunction(),
+                        l.imaging(),
+                        l.viral() != null ? l.viral() : viral);
+            }
+            case HEART -> {
+                HeartTests h =
+                        assessed instanceof HeartTests given
+                                ? given
+                                : new HeartTests(null, null, null, null, null);
+                yield new HeartTests(
+                        h.lvefPercent(),
+                        h.echo(),
+                        h.angiography(),
+                        h.viral() != null ? h.viral() : viral,
+                        h.cardiacRisk());
+            }
+            case CORNEA -> {
+                CorneaTests c =
+                        assessed instanceof CorneaTests given
+                                ? given
+                                : new CorneaTests(null, null, null, null, null, null);
+                Double hours = c.deathToEnucleationHours();
+                if (hours == null && organ.crossClampAt() != null) {
+                    hours =
+                            Duration.between(r.declaredDeadAt(), organ.crossClampAt()).toMinutes()
+                                    / 60.0;
+                }
+                yield new CorneaTests(
+                        c.endothelialCellDensity(),
+                        c.eyeHealth(),
+                        c.infection(),
+                        c.serology() != null ? c.serology() : viral,
+                        hours,
+                        c.storageMedium());
+            }
         };
     }
 
