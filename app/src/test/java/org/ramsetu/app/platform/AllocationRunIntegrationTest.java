@@ -295,15 +295,7 @@ class AllocationRunIntegrationTest {
 
     /** The whole run, every candidate and exclusion. */
     private static JsonNode read(String runId) {
-        var read =
-                coordinator
-                        .client()
-                        .get(
-                                "/api/v1/allocation-runs/"
-                                        + runId
-                                        + "?candidates=10000&excluded=10000");
-        assertThat(read.status()).as(read.toString()).isEqualTo(200);
-        return read.json();
+        return Matching.wholeAllocationRun(coordinator, runId);
     }
 
     static JsonNode candidate(JsonNode run, String requestId) {
@@ -316,12 +308,7 @@ class AllocationRunIntegrationTest {
     }
 
     private static JsonNode exclusion(JsonNode run, String requestId) {
-        for (JsonNode e : run.path("excluded")) {
-            if (e.path("requestId").asString().equals(requestId)) {
-                return e;
-            }
-        }
-        throw new AssertionError("request " + requestId + " is not excluded in " + run.path("id"));
+        return Matching.excludedRequest(run, requestId);
     }
 
     private static List<String> codes(JsonNode exclusion) {

@@ -220,25 +220,11 @@ class DonationCaseAllocationIntegrationTest {
         assertThat(unknownList.status()).isEqualTo(404);
     }
 
-    /** The whole run, every candidate and exclusion. */
     private static JsonNode read(String runId) {
-        var read =
-                coordinator
-                        .client()
-                        .get(
-                                "/api/v1/allocation-runs/"
-                                        + runId
-                                        + "?candidates=10000&excluded=10000");
-        assertThat(read.status()).as(read.toString()).isEqualTo(200);
-        return read.json();
+        return Matching.wholeAllocationRun(coordinator, runId);
     }
 
     private static JsonNode exclusion(JsonNode run, String requestId) {
-        for (JsonNode e : run.path("excluded")) {
-            if (e.path("requestId").asString().equals(requestId)) {
-                return e;
-            }
-        }
-        throw new AssertionError("request " + requestId + " is not excluded in " + run.path("id"));
+        return Matching.excludedRequest(run, requestId);
     }
 }

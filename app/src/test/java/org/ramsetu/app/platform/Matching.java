@@ -131,6 +131,29 @@ final class Matching {
         return id;
     }
 
+    /** An allocation run whole, every candidate and exclusion. */
+    static JsonNode wholeAllocationRun(Accounts.SignedIn coordinator, String runId) {
+        var read =
+                coordinator
+                        .client()
+                        .get(
+                                "/api/v1/allocation-runs/"
+                                        + runId
+                                        + "?candidates=10000&excluded=10000");
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        return read.json();
+    }
+
+    /** A request an allocation run excluded, with its reasons. */
+    static JsonNode excludedRequest(JsonNode run, String requestId) {
+        for (JsonNode e : run.path("excluded")) {
+            if (e.path("requestId").asString().equals(requestId)) {
+                return e;
+            }
+        }
+        throw new AssertionError("request " + requestId + " is not excluded in " + run.path("id"));
+    }
+
     static String requestId(Accounts.SignedIn patient, Map<String, Object> body) {
         return Registry.request(patient, body).path("id").asString();
     }

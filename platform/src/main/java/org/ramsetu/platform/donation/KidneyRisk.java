@@ -29,7 +29,8 @@ public record KidneyRisk(
         @Nullable KidneyDonorFactors factors,
         @Nullable String unknownBecause) {
 
-    static KidneyRisk of(DonorRecord record, PercentileTable kdpiTable) {
+    /** From the record as it stands; what allocation runs of the case's kidney record too. */
+    public static KidneyRisk of(DonorRecord record, PercentileTable kdpiTable) {
         KidneyDonorFactors factors;
         try {
             factors = record.kdriFactors();

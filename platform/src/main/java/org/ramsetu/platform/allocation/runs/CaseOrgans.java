@@ -16,12 +16,10 @@ import org.ramsetu.core.donor.PledgeStatus;
 import org.ramsetu.core.donor.ViralMarker;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.core.scores.BodySize;
-import org.ramsetu.core.scores.Kdri;
-import org.ramsetu.core.scores.KdriResult;
-import org.ramsetu.core.scores.PercentileResult;
 import org.ramsetu.core.scores.PercentileTable;
 import org.ramsetu.platform.donation.DonationCaseId;
 import org.ramsetu.platform.donation.DonorRecord;
+import org.ramsetu.platform.donation.KidneyRisk;
 import org.ramsetu.platform.donation.RecoveredOrgan;
 import org.ramsetu.platform.donation.RecoveredOrgans;
 import org.ramsetu.platform.donation.SerologyResult;
@@ -188,34 +186,23 @@ class CaseOrgans {
                 : ViralMarker.NEGATIVE;
     }
 
+    /** The kidney's KDRI/KDPI as the case shows it ({@link KidneyRisk}), nothing assumed. */
     private DonorFacts facts(RecoveredOrgan organ) {
         String bloodGroup = organ.record().bloodGroup().toString();
         if (organ.organ() != Organ.KIDNEY) {
             return new DonorFacts(bloodGroup, null, null, null, null, null, null, null);
         }
-        KdriResult kdri;
-        try {
-            kdri = Kdri.compute(organ.record().kdriFactors());
-        } catch (InvalidClinicalValueException outsideKdriRange) {
-            return new DonorFacts(
-                    bloodGroup,
-                    null,
-                    null,
-                    null,
-                    Kdri.VERSION,
-                    null,
-                    null,
-                    "KDPI unknown: " + outsideKdriRange.getMessage());
-        }
-        PercentileResult kdpi = Kdri.kdpi(kdri, kdpiTable);
+        KidneyRisk risk = KidneyRisk.of(organ.record(), kdpiTable);
         return new DonorFacts(
                 bloodGroup,
-                kdri.kdriRao(),
-                kdri.kdriMedian(),
-                kdpi.percentile(),
-                kdri.formulaVersion(),
-                kdpi.tableVersion(),
-                kdpi.provisional(),
-                "from the donor record of donation case " + organ.caseId());
+                risk.kdri(),
+                risk.kdriMedian(),
+                risk.kdpi(),
+                risk.formulaVersion(),
+                risk.tableVersion(),
+                risk.provisional(),
+                risk.unknownBecause() == null
+                        ? "from the donor record of donation case " + organ.caseId()
+                        : "KDPI unknown: " + risk.unknownBecause());
     }
 }
