@@ -200,7 +200,8 @@ class DonationCaseIntegrationTest {
                                         pending,
                                         "record",
                                         strokeAfterCirculatoryDeath()));
-        var verifiedLater = verifiedPledge(coordinator, Registry.donorWithProfile());
+        var verified =
+                coordinator.client().post("/api/v1/admin/pledges/" + pending + "/verify", json());
         var fromThePledge =
                 coordinator
                         .client()
@@ -210,7 +211,7 @@ class DonationCaseIntegrationTest {
                                         "consent",
                                         "PLEDGE",
                                         "pledgeId",
-                                        verifiedLater,
+                                        pending,
                                         "record",
                                         strokeAfterCirculatoryDeath()));
 
@@ -218,8 +219,11 @@ class DonationCaseIntegrationTest {
         assertThat(unverified.text("detail")).contains("PENDING").contains("FAMILY");
         assertThat(mixed.status()).isEqualTo(400);
         assertThat(Registry.fields(mixed)).containsExactly("pledgeId");
-        // the refusals stored nothing: the donor of the pending pledge has no case to collide with
+        // The refusals stored nothing: once verified, the same pledge opens its donor's one case
+        // (a case stored by a refusal would make this a 409 donor-has-case).
+        assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
         assertThat(fromThePledge.status()).as(fromThePledge.toString()).isEqualTo(201);
+        assertThat(fromThePledge.text("pledgeId")).isEqualTo(pending);
     }
 
     @Test

@@ -105,6 +105,13 @@ public class DonationCases {
                 .optional();
     }
 
+    boolean exists(DonationCaseId id) {
+        return jdbc.sql("select exists (select 1 from donation_case where id = :id)")
+                .param("id", id.value())
+                .query(Boolean.class)
+                .single();
+    }
+
     /** The case, its row locked until the caller's transaction ends. */
     Optional<DonationCase> findForUpdate(DonationCaseId id) {
         return jdbc.sql("select " + COLUMNS + " from donation_case where id = :id for update")

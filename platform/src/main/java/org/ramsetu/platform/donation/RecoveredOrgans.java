@@ -22,7 +22,7 @@ public class RecoveredOrgans {
     }
 
     public boolean exists(DonationCaseId id) {
-        return cases.find(id).isPresent();
+        return cases.exists(id);
     }
 
     /**

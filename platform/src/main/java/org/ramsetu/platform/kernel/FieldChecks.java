@@ -36,10 +36,6 @@ public final class FieldChecks {
         errors.putIfAbsent(field, message);
     }
 
-    public boolean failed(String field) {
-        return errors.containsKey(field);
-    }
-
     /**
      * @throws DomainException InvalidInput naming every failed field, in the order checked
      */

@@ -49,10 +49,6 @@ class CaseOrgans {
         return organs.find(id, organ);
     }
 
-    boolean exists(DonationCaseId id) {
-        return organs.exists(id);
-    }
-
     /** Locks the case's row for the caller's transaction (recording a run). */
     Optional<RecoveredOrgan> lock(DonationCaseId id, Organ organ) {
         return organs.lock(id, organ);

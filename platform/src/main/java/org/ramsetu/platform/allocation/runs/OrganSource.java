@@ -2,8 +2,10 @@ package org.ramsetu.platform.allocation.runs;
 
 import java.time.Instant;
 import java.util.Map;
+import org.ramsetu.core.donor.PledgeStatus;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.platform.donation.RecoveredOrgan;
+import org.ramsetu.platform.kernel.Conflict;
 import org.ramsetu.platform.registry.pledges.PledgedOrgan;
 
 /**
@@ -35,13 +37,13 @@ sealed interface OrganSource {
 
         @Override
         public boolean allocatable() {
-            return pledge.status() == org.ramsetu.core.donor.PledgeStatus.VERIFIED;
+            return pledge.status() == PledgeStatus.VERIFIED;
         }
 
         @Override
         public OfferedOrgan offer(Instant asOf) {
             if (!pledge.hasProfile()) {
-                throw new org.ramsetu.platform.kernel.Conflict(
+                throw new Conflict(
                         "profile-required",
                         "the donor of pledge "
                                 + pledge.id().value()
