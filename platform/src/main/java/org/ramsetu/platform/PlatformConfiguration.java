@@ -7,6 +7,7 @@ import org.ramsetu.platform.allocation.config.AllocationWebConfiguration;
 import org.ramsetu.platform.audit.AuditController;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditQueries;
+import org.ramsetu.platform.centres.CentresConfiguration;
 import org.ramsetu.platform.coordination.CoordinationConfiguration;
 import org.ramsetu.platform.documents.DocumentsConfiguration;
 import org.ramsetu.platform.donation.DonationConfiguration;
@@ -38,6 +39,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
     AccountsConfiguration.class,
     RegistryConfiguration.class,
     DocumentsConfiguration.class,
+    CentresConfiguration.class,
     DonationConfiguration.class,
     CoordinationConfiguration.class,
     MatchingWebConfiguration.class,

@@ -74,6 +74,15 @@ public class AdminCommand implements Runnable {
                 })
         Path totpSecretFile;
 
+        @Option(
+                names = "--administrator",
+                description = {
+                    "Also lets the coordinator manage the registry of transplant centres and"
+                            + " assign coordinators to them. Given for an existing coordinator, it"
+                            + " grants only that."
+                })
+        boolean administrator;
+
         @Override
         public Integer call() throws Exception {
             String password = password();
@@ -93,15 +102,22 @@ public class AdminCommand implements Runnable {
                                 new AuditLog(db.jdbc(), clock),
                                 db.transactions(),
                                 clock);
-                boolean created = coordinators.create(email, name, password, "cli", totpSecret);
+                boolean created =
+                        coordinators.create(
+                                email, name, password, "cli", totpSecret, administrator);
                 spec.commandLine()
                         .getOut()
                         .println(
                                 created
-                                        ? "Created coordinator account " + email.strip()
+                                        ? "Created coordinator account "
+                                                + email.strip()
+                                                + (administrator ? " (administrator)" : "")
                                         : email.strip()
-                                                + " already has a coordinator account; nothing"
-                                                + " changed");
+                                                + " already has a coordinator account; "
+                                                + (administrator
+                                                        ? "it is an administrator now, nothing"
+                                                                + " else changed"
+                                                        : "nothing changed"));
                 return 0;
             } catch (DomainException invalid) {
                 throw new CommandLine.ParameterException(spec.commandLine(), invalid.getMessage());

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,6 +83,72 @@ class AdminCreateCommandIntegrationTest {
                                 .query(String.class)
                                 .list())
                 .containsExactly("cli");
+    }
+
+    @Test
+    void administratorIsGrantedToANewOrAnExistingCoordinatorOnceAndAudited() throws Exception {
+        Path passwordFile = Files.writeString(dir.resolve("pw2"), "a long coordinator password\n");
+
+        int plain =
+                run(
+                        "admin",
+                        "create",
+                        "--email",
+                        "ravi@hospital.org",
+                        "--password-file",
+                        passwordFile.toString());
+        boolean before = administrator("ravi@hospital.org");
+        int granted =
+                run(
+                        "admin",
+                        "create",
+                        "--email",
+                        "ravi@hospital.org",
+                        "--password-file",
+                        passwordFile.toString(),
+                        "--administrator");
+        int again =
+                run(
+                        "admin",
+                        "create",
+                        "--email",
+                        "ravi@hospital.org",
+                        "--password-file",
+                        passwordFile.toString(),
+                        "--administrator");
+        int fresh =
+                run(
+                        "admin",
+                        "create",
+                        "--email",
+                        "asha@hospital.org",
+                        "--password-file",
+                        passwordFile.toString(),
+                        "--administrator");
+
+        assertThat(List.of(plain, granted, again, fresh)).as(err.toString()).containsOnly(0);
+        assertThat(before).isFalse();
+        assertThat(administrator("ravi@hospital.org")).isTrue();
+        assertThat(administrator("asha@hospital.org")).isTrue();
+        assertThat(out.toString())
+                .contains("Created coordinator account asha@hospital.org (administrator)")
+                .contains("it is an administrator now, nothing else changed");
+        assertThat(
+                        jdbc().sql(
+                                        "select detail->>'role' from audit_event where action ="
+                                                + " 'ROLE_GRANTED' and target_id = (select"
+                                                + " id::text from account where email_key ="
+                                                + " 'ravi@hospital.org') order by detail->>'role'")
+                                .query(String.class)
+                                .list())
+                .containsExactly("ADMIN", "ADMINISTRATOR");
+    }
+
+    private boolean administrator(String emailKey) {
+        return jdbc().sql("select administrator from account where email_key = :key")
+                .param("key", emailKey)
+                .query(Boolean.class)
+                .single();
     }
 
     @Test

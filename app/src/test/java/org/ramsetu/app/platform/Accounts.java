@@ -69,12 +69,27 @@ final class Accounts {
      * API limit of one test's coordinator does not spill into another's.
      */
     static SignedIn coordinator() {
-        String email = newEmail("coordinator");
+        return coordinator(false);
+    }
+
+    /** A coordinator of its own who also administers the registry of transplant centres. */
+    static SignedIn administrator() {
+        return coordinator(true);
+    }
+
+    private static SignedIn coordinator(boolean administrator) {
+        String email = newEmail(administrator ? "administrator" : "coordinator");
         String secret = Totp.newSecret();
         PlatformInstance.get()
                 .context()
                 .getBean(CoordinatorAccounts.class)
-                .create(email, "Test Coordinator", PASSWORD, "test", Optional.of(secret));
+                .create(
+                        email,
+                        "Test Coordinator",
+                        PASSWORD,
+                        "test",
+                        Optional.of(secret),
+                        administrator);
         AUTHENTICATORS.put(email, secret);
         return logIn(email, PASSWORD);
     }

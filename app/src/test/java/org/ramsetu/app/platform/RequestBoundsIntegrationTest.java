@@ -44,6 +44,7 @@ class RequestBoundsIntegrationTest {
     private final JsonNode description = PlatformInstance.client().get("/v3/api-docs").json();
     private final JsonNode schemas = description.path("components").path("schemas");
     private final Accounts.SignedIn coordinator = Accounts.coordinator();
+    private final Accounts.SignedIn administrator = Accounts.administrator();
 
     /** Per request schema, how to make a request that carries it and is accepted. */
     private Map<String, Supplier<Attempt>> targets() {
@@ -172,6 +173,14 @@ class RequestBoundsIntegrationTest {
                             DonationCaseIntegrationTest.strokeAfterCirculatoryDeath());
                 });
         targets.put(
+                "CentreBody",
+                () ->
+                        new Attempt(
+                                administrator.client(),
+                                "POST",
+                                CentreIntegrationTest.CENTRES,
+                                CentreIntegrationTest.centre()));
+        targets.put(
                 "RankRequest",
                 () ->
                         new Attempt(
@@ -208,6 +217,7 @@ class RequestBoundsIntegrationTest {
         for (String list :
                 List.of(
                         "/api/v1/admin/audit",
+                        "/api/v1/admin/centres",
                         "/api/v1/admin/documents",
                         "/api/v1/admin/donation-cases",
                         "/api/v1/admin/donors",

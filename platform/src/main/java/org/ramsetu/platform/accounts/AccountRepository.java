@@ -77,6 +77,34 @@ public class AccountRepository {
                 .optional();
     }
 
+    /**
+     * Makes a coordinator an administrator of the registry of transplant centres.
+     *
+     * @return false when the account is one already, or is no coordinator
+     */
+    public boolean grantAdministrator(UUID id) {
+        return jdbc.sql(
+                                """
+                                update account set administrator = true, version = version + 1
+                                where id = :id and role = :role and not administrator
+                                """)
+                        .param("id", id)
+                        .param("role", Role.ADMIN.name())
+                        .update()
+                > 0;
+    }
+
+    /** Whether the account is a coordinator who administers the registry of centres. */
+    public boolean isAdministrator(UUID id) {
+        return jdbc.sql(
+                        "select exists (select 1 from account where id = :id and role = :role"
+                                + " and administrator)")
+                .param("id", id)
+                .param("role", Role.ADMIN.name())
+                .query(Boolean.class)
+                .single();
+    }
+
     /** Every account of one e-mail address (at most one per role). */
     public List<Account> findAll(EmailAddress email) {
         return jdbc.sql("select " + COLUMNS + " from account where email_key = :key order by role")

@@ -38,6 +38,11 @@ public class AccountsConfiguration {
     }
 
     @Bean
+    CoordinatorDirectory coordinatorDirectory(AccountRepository accounts) {
+        return new CoordinatorDirectory(accounts);
+    }
+
+    @Bean
     PasswordHasher passwordHasher() {
         return new PasswordHasher();
     }

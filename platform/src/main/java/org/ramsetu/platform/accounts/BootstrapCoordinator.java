@@ -10,9 +10,11 @@ import org.springframework.boot.ApplicationRunner;
 /**
  * Creates the first coordinator from {@code RAMSETU_BOOTSTRAP_ADMIN_EMAIL} / {@code _PASSWORD} at
  * start-up when that account does not exist yet. An existing account is never changed, so the
- * setting cannot be used to take one over; the one exception is {@code
+ * setting cannot be used to take one over; the exceptions are {@code
  * RAMSETU_BOOTSTRAP_ADMIN_TOTP_SECRET}, enrolled as its second factor while it has no confirmed
- * one.
+ * one, and the administrator right (managing transplant centres), which the bootstrap coordinator
+ * always holds: an installation upgraded from before centres existed gets its first administrator
+ * this way. Neither lets anyone sign in who could not before.
  */
 public class BootstrapCoordinator implements ApplicationRunner {
 
@@ -37,7 +39,8 @@ public class BootstrapCoordinator implements ApplicationRunner {
                                             "Coordinator",
                                             admin.password().value(),
                                             "bootstrap",
-                                            admin.totpSecret().map(Secret::value));
+                                            admin.totpSecret().map(Secret::value),
+                                            true);
                             log.info(
                                     created
                                             ? "Created the bootstrap coordinator account"

@@ -20,6 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class CoordinatorAccounts {
 
+    /** The audited name of the administrator grant, beside the roles. */
+    static final String ADMINISTRATOR = "ADMINISTRATOR";
+
     private final AccountRepository accounts;
     private final PasswordHasher hasher;
     private final ProvisionedSecondFactors secondFactors;
@@ -66,6 +69,22 @@ public class CoordinatorAccounts {
             String password,
             String grantedBy,
             Optional<String> totpSecret) {
+        return create(emailText, fullName, password, grantedBy, totpSecret, false);
+    }
+
+    /**
+     * @param administrator whether the coordinator also administers the registry of transplant
+     *     centres; granted to an existing coordinator account too (never taken away here)
+     * @return true when created, false when that e-mail already has a coordinator account (left
+     *     unchanged, but for the enrolment and the administrator grant)
+     */
+    public boolean create(
+            String emailText,
+            String fullName,
+            String password,
+            String grantedBy,
+            Optional<String> totpSecret,
+            boolean administrator) {
         EmailAddress email = EmailAddress.parse("email", emailText);
         String name = AccountInputs.fullName(fullName);
         PasswordPolicy.check("password", password, email);
@@ -93,19 +112,20 @@ public class CoordinatorAccounts {
                                             : accounts.find(email, Role.ADMIN).orElseThrow().id();
                             totpSecret.ifPresent(
                                     secret -> secondFactors.enrol(id, secret, grantedBy));
-                            if (!created) {
-                                return false;
+                            if (created) {
+                                granted(id, Role.ADMIN.name(), grantedBy);
                             }
-                            audit.record(
-                                    AuditEntry.of(AuditActions.ROLE_GRANTED, AuditOutcome.SUCCESS)
-                                            .on("account", account.id())
-                                            .with(
-                                                    Map.of(
-                                                            "role",
-                                                            Role.ADMIN.name(),
-                                                            "grantedBy",
-                                                            grantedBy)));
-                            return true;
+                            if (administrator && accounts.grantAdministrator(id)) {
+                                granted(id, ADMINISTRATOR, grantedBy);
+                            }
+                            return created;
                         }));
+    }
+
+    private void granted(UUID account, String role, String grantedBy) {
+        audit.record(
+                AuditEntry.of(AuditActions.ROLE_GRANTED, AuditOutcome.SUCCESS)
+                        .on("account", account)
+                        .with(Map.of("role", role, "grantedBy", grantedBy)));
     }
 }

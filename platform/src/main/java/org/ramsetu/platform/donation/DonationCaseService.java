@@ -20,7 +20,6 @@ import org.ramsetu.platform.kernel.Conflict;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.FieldChecks;
 import org.ramsetu.platform.kernel.Fields;
-import org.ramsetu.platform.kernel.Forbidden;
 import org.ramsetu.platform.kernel.InvalidInput;
 import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.records.Cursor;
@@ -73,7 +72,7 @@ public class DonationCaseService {
      *     pledge; Conflict when the pledge is not verified or its donor already has a case
      */
     public DonationCaseView open(CurrentUser coordinator, OpenCaseRequest request) {
-        requireCoordinator(coordinator, "open a donation case");
+        coordinator.requireCoordinator("open a donation case");
         Instant now = Sql.now(clock);
         FieldChecks checks = new FieldChecks();
         ConsentBasis basis =
@@ -155,14 +154,14 @@ public class DonationCaseService {
      * @throws DomainException NotFound for an unknown case
      */
     public DonationCaseView one(CurrentUser coordinator, UUID id) {
-        requireCoordinator(coordinator, "read donation cases");
+        coordinator.requireCoordinator("read donation cases");
         return view(read(coordinator, new DonationCaseId(id), cases.find(new DonationCaseId(id))));
     }
 
     /** Newest first; each case listed is a record read, audited as such. */
     public DonationCaseList list(
             CurrentUser coordinator, @Nullable CaseStatus status, PageRequest page) {
-        requireCoordinator(coordinator, "list donation cases");
+        coordinator.requireCoordinator("list donation cases");
         Page<DonationCaseView> listed =
                 Page.of(
                                 cases.page(status, page.after(), page.limit() + 1),
@@ -180,7 +179,7 @@ public class DonationCaseService {
      */
     public DonationCaseView amend(
             CurrentUser coordinator, UUID id, DonorRecordBody body, ExpectedVersion expected) {
-        requireCoordinator(coordinator, "amend a donor record");
+        coordinator.requireCoordinator("amend a donor record");
         Instant now = Sql.now(clock);
         // The record is the whole body here: its fields are named from the top (ageYears).
         DonorRecord amended = Fields.required("record", body).toRecord("", now);
@@ -229,7 +228,7 @@ public class DonationCaseService {
      */
     public DonationCaseView recover(
             CurrentUser coordinator, UUID id, RecoveryRequest request, ExpectedVersion expected) {
-        requireCoordinator(coordinator, "record a recovery");
+        coordinator.requireCoordinator("record a recovery");
         Instant now = Sql.now(clock);
         return tx.execute(
                 status -> {
@@ -327,12 +326,6 @@ public class DonationCaseService {
                         .by(coordinator.id(), coordinator.role())
                         .on(DonationAuditActions.CASE, c.id().value())
                         .with(facts));
-    }
-
-    private static void requireCoordinator(CurrentUser user, String action) {
-        if (!user.isCoordinator()) {
-            throw new Forbidden("coordinator-only", "only transplant coordinators can " + action);
-        }
     }
 
     private static Map<String, ?> facts(DonationCase c) {

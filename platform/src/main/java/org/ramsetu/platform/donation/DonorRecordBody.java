@@ -3,7 +3,6 @@ package org.ramsetu.platform.donation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -207,18 +206,7 @@ public record DonorRecordBody(
      * @param mayBeEmpty whether no organ at all is an answer (a recovery can find none usable)
      */
     static Set<Organ> organs(String field, List<String> names, boolean mayBeEmpty) {
-        Fields.required(field, names);
-        if (names.isEmpty() && !mayBeEmpty) {
-            throw InvalidInput.field(field, "must name at least one organ");
-        }
-        Set<Organ> organs = EnumSet.noneOf(Organ.class);
-        for (String name : names) {
-            Organ organ = Fields.requiredEnum(field, name, Organ.class);
-            if (!organs.add(organ)) {
-                throw InvalidInput.field(field, "names " + organ + " twice");
-            }
-        }
-        return organs;
+        return Fields.requiredEnumSet(field, names, Organ.class, "organ", mayBeEmpty);
     }
 
     static DonorRecordBody of(DonorRecord r) {

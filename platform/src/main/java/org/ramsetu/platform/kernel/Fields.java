@@ -1,6 +1,8 @@
 package org.ramsetu.platform.kernel;
 
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -104,6 +106,29 @@ public final class Fields {
         }
         throw InvalidInput.field(
                 field, "must be one of " + names(type) + " (was '" + abbreviated(text) + "')");
+    }
+
+    /**
+     * A set of enum constants named in a list, each as {@link #requiredEnum} reads it; a name given
+     * twice is refused (it is a typing slip, or two rows of a form that disagree).
+     *
+     * @param what the noun for one element, for the refusal of an empty list ({@code "organ"})
+     * @param mayBeEmpty whether an empty list is an answer (e.g. no organ was usable)
+     */
+    public static <E extends Enum<E>> EnumSet<E> requiredEnumSet(
+            String field, List<String> names, Class<E> type, String what, boolean mayBeEmpty) {
+        required(field, names);
+        if (names.isEmpty() && !mayBeEmpty) {
+            throw InvalidInput.field(field, "must name at least one " + what);
+        }
+        EnumSet<E> set = EnumSet.noneOf(type);
+        for (String name : names) {
+            E constant = requiredEnum(field, name, type);
+            if (!set.add(constant)) {
+                throw InvalidInput.field(field, "names " + constant + " twice");
+            }
+        }
+        return set;
     }
 
     private static String line(String field, String value, int max) {

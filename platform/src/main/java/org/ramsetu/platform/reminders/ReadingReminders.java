@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import org.ramsetu.platform.kernel.DomainException;
-import org.ramsetu.platform.kernel.Forbidden;
 import org.ramsetu.platform.kernel.InvalidInput;
 import org.ramsetu.platform.records.Cursor;
 import org.ramsetu.platform.records.Page;
@@ -92,12 +91,7 @@ public class ReadingReminders {
     }
 
     private static void requireCoordinator(CurrentUser user) {
-        if (!user.isCoordinator()) {
-            throw new Forbidden(
-                    "coordinator-only",
-                    "only transplant coordinators can read reminders; you can follow your own"
-                            + " records in your portal");
-        }
+        user.requireCoordinator("read reminders; you can follow your own records in your portal");
     }
 
     private static String kind(String kind) {

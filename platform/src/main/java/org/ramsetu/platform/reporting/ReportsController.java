@@ -260,9 +260,6 @@ public class ReportsController {
     }
 
     private static void coordinatorOnly(CurrentUser user) {
-        if (!user.isCoordinator()) {
-            throw ApiProblem.forbidden(
-                    "coordinator-only", "only transplant coordinators can use reports and exports");
-        }
+        user.requireCoordinator("use reports and exports");
     }
 }

@@ -2,6 +2,7 @@ package org.ramsetu.platform.security;
 
 import java.util.UUID;
 import org.ramsetu.platform.identity.Role;
+import org.ramsetu.platform.kernel.Forbidden;
 import org.ramsetu.platform.web.ApiProblem;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -12,6 +13,19 @@ public record CurrentUser(UUID id, Role role) {
 
     public boolean isCoordinator() {
         return role == Role.ADMIN;
+    }
+
+    /**
+     * The one refusal of a non-coordinator, the same everywhere.
+     *
+     * @param action completes "only transplant coordinators can …", e.g. {@code "open a donation
+     *     case"}
+     * @throws Forbidden ({@code coordinator-only}) unless the caller is a coordinator
+     */
+    public void requireCoordinator(String action) {
+        if (!isCoordinator()) {
+            throw new Forbidden("coordinator-only", "only transplant coordinators can " + action);
+        }
     }
 
     public boolean owns(UUID ownerId) {

@@ -53,6 +53,8 @@ class TableOwnershipTest {
                     Map.entry("nightly_recompute_run", "registry"),
                     Map.entry("document", "documents"),
                     Map.entry("donation_case", "donation"),
+                    Map.entry("transplant_centre", "centres"),
+                    Map.entry("centre_coordinator", "centres"),
                     Map.entry("match_run", "matching"),
                     Map.entry("match", "matching"),
                     Map.entry("match_run_reprocessing", "matching"),

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.UUID;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.Fields;
-import org.ramsetu.platform.kernel.Forbidden;
 import org.ramsetu.platform.kernel.InvalidInput;
 import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.records.ExpectedVersion;
@@ -103,10 +102,7 @@ public class ChangingPledgeStatus {
             PledgeAction action,
             String reason,
             ExpectedVersion expected) {
-        if (!coordinator.isCoordinator()) {
-            throw new Forbidden(
-                    "coordinator-only", "only coordinators can change a pledge this way");
-        }
+        coordinator.requireCoordinator("change a pledge this way");
         return tx.execute(
                 status ->
                         apply(

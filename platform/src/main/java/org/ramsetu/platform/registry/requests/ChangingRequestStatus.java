@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.UUID;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.Fields;
-import org.ramsetu.platform.kernel.Forbidden;
 import org.ramsetu.platform.kernel.InvalidInput;
 import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.records.ExpectedVersion;
@@ -83,10 +82,7 @@ public class ChangingRequestStatus {
             RequestAction action,
             String reason,
             ExpectedVersion expected) {
-        if (!coordinator.isCoordinator()) {
-            throw new Forbidden(
-                    "coordinator-only", "only coordinators can change a transplant request");
-        }
+        coordinator.requireCoordinator("change a transplant request");
         return tx.execute(
                 status -> {
                     TransplantRequest current =

@@ -1,0 +1,325 @@
+package org.ramsetu.app.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ramsetu.app.platform.Registry.json;
+import static org.ramsetu.app.platform.Registry.with;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The registry of transplant centres over HTTP: administrators keep it, every coordinator reads it,
+ * nobody else does; one centre per registration number; coordinators work for one centre at most;
+ * every refusal names what is wrong and stores nothing.
+ */
+class CentreIntegrationTest {
+
+    static final String CENTRES = "/api/v1/admin/centres";
+    static final String PROBLEMS = "https://ramsetu.org/problems/";
+
+    /** A centre with a name and registration number no other test uses. */
+    static Map<String, Object> centre() {
+        String unique = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        return json(
+                "name",
+                "Sassoon General Hospital " + unique,
+                "registrationNumber",
+                "MH/TTX/" + unique,
+                "city",
+                "Pune",
+                "state",
+                "maharashtra",
+                "latitude",
+                18.5196,
+                "longitude",
+                73.8711,
+                "programmes",
+                List.of("LIVER", "KIDNEY"));
+    }
+
+    static String registered(Accounts.SignedIn administrator, Map<String, Object> body) {
+        var created = administrator.client().post(CENTRES, body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.text("id");
+    }
+
+    @Test
+    void anAdministratorRegistersACentreThatEveryCoordinatorFindsAndNobodyElseSees() {
+        var administrator = Accounts.administrator();
+        var coordinator = Accounts.coordinator();
+        var patient = Accounts.patient();
+        Map<String, Object> body = centre();
+
+        var created = administrator.client().post(CENTRES, body);
+        String id = created.text("id");
+        var read = coordinator.client().get(CENTRES + "/" + id);
+        var found =
+                coordinator
+                        .client()
+                        .get(
+                                CENTRES
+                                        + "?q="
+                                        + ((String) body.get("registrationNumber"))
+                                                .substring(7)
+                                                .toLowerCase()
+                                        + "&organ=kidney&state=MAHARASHTRA");
+        var notHeart =
+                coordinator
+                        .client()
+                        .get(
+                                CENTRES
+                                        + "?q="
+                                        + ((String) body.get("registrationNumber")).substring(7)
+                                        + "&organ=HEART");
+        var byPatient = patient.client().get(CENTRES + "/" + id);
+        var listByPatient = patient.client().get(CENTRES);
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.header("Location")).isEqualTo(CENTRES + "/" + id);
+        assertThat(created.header("ETag")).isEqualTo("\"0\"");
+        assertThat(created.text("state")).isEqualTo("Maharashtra");
+        assertThat(created.json().path("programmes").toString())
+                .isEqualTo("[\"KIDNEY\",\"LIVER\"]");
+        assertThat(created.json().path("coordinators").asLong()).isZero();
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        assertThat(read.text("registrationNumber")).isEqualTo(body.get("registrationNumber"));
+        assertThat(read.json().path("latitude").asDouble()).isEqualTo(18.5196);
+        assertThat(found.status()).as(found.toString()).isEqualTo(200);
+        assertThat(found.json().path("total").asLong()).isEqualTo(1);
+        assertThat(found.json().path("items").get(0).path("id").asString()).isEqualTo(id);
+        assertThat(notHeart.json().path("total").asLong()).isZero();
+        assertThat(byPatient.status()).isEqualTo(403);
+        assertThat(listByPatient.status()).isEqualTo(403);
+        assertThat(Registry.audit(administrator, "CENTRE_REGISTERED", "transplant centre", id))
+                .singleElement()
+                .satisfies(
+                        row ->
+                                assertThat(row.toString())
+                                        .contains((String) body.get("registrationNumber"))
+                                        .contains(administrator.id().toString()));
+    }
+
+    @Test
+    void theBootstrapCoordinatorIsAnAdministrator() {
+        var bootstrap =
+                Accounts.logIn(
+                        PlatformInstance.COORDINATOR_EMAIL, PlatformInstance.COORDINATOR_PASSWORD);
+
+        var created = bootstrap.client().post(CENTRES, centre());
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void onlyAnAdministratorKeepsTheRegistry() {
+        var administrator = Accounts.administrator();
+        var coordinator = Accounts.coordinator();
+        Map<String, Object> body = centre();
+        String id = registered(administrator, centre());
+        String member = Accounts.coordinator().id().toString();
+
+        var register = coordinator.client().post(CENTRES, body);
+        var amend = coordinator.client().put(CENTRES + "/" + id, centre());
+        var assign =
+                coordinator.client().put(CENTRES + "/" + id + "/coordinators/" + member, json());
+        var byDonor = Accounts.donor().client().post(CENTRES, body);
+        var stored =
+                coordinator
+                        .client()
+                        .get(
+                                CENTRES
+                                        + "?q="
+                                        + ((String) body.get("registrationNumber")).substring(7));
+
+        assertThat(register.status()).as(register.toString()).isEqualTo(403);
+        assertThat(register.text("type")).isEqualTo(PROBLEMS + "administrator-only");
+        assertThat(amend.status()).isEqualTo(403);
+        assertThat(assign.status()).isEqualTo(403);
+        assertThat(byDonor.status()).isEqualTo(403);
+        assertThat(stored.json().path("total").asLong()).isZero();
+        assertThat(coordinator.client().get(CENTRES + "/" + id).text("version")).isEqualTo("0");
+        assertThat(coordinator.client().get(CENTRES + "/" + id + "/coordinators").json().size())
+                .isZero();
+    }
+
+    @Test
+    void aRefusedCentreNamesEveryWrongFieldAndStoresNothing() {
+        var administrator = Accounts.administrator();
+        Map<String, Object> body = centre();
+        Map<String, Object> wrong =
+                with(
+                        with(with(with(body, "name", " "), "state", "Atlantis"), "latitude", 95.0),
+                        "programmes",
+                        List.of());
+        Map<String, Object> badNumber = with(body, "registrationNumber", "MH;TTX");
+        Map<String, Object> twice = with(body, "programmes", List.of("KIDNEY", "kidney"));
+
+        var refused = administrator.client().post(CENTRES, wrong);
+        var refusedNumber = administrator.client().post(CENTRES, badNumber);
+        var refusedTwice = administrator.client().post(CENTRES, twice);
+        var stored =
+                administrator
+                        .client()
+                        .get(
+                                CENTRES
+                                        + "?q="
+                                        + ((String) body.get("registrationNumber")).substring(7));
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(Registry.fields(refused))
+                .containsExactly("name", "state", "latitude", "programmes");
+        assertThat(Registry.fields(refusedNumber)).containsExactly("registrationNumber");
+        assertThat(Registry.fields(refusedTwice)).containsExactly("programmes");
+        assertThat(refusedTwice.body()).contains("names KIDNEY twice");
+        assertThat(stored.json().path("total").asLong()).isZero();
+    }
+
+    @Test
+    void aRegistrationNumberBelongsToOneCentreWhateverItsSpelling() {
+        var administrator = Accounts.administrator();
+        Map<String, Object> first = centre();
+        String number = (String) first.get("registrationNumber");
+        String id = registered(administrator, first);
+        String other = registered(administrator, centre());
+
+        var again =
+                administrator
+                        .client()
+                        .post(
+                                CENTRES,
+                                with(
+                                        centre(),
+                                        "registrationNumber",
+                                        number.toLowerCase().replace("/", "/ ")));
+        var taken =
+                administrator
+                        .client()
+                        .withHeader("If-Match", "\"0\"")
+                        .put(CENTRES + "/" + other, with(centre(), "registrationNumber", number));
+
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        assertThat(again.text("type")).isEqualTo(PROBLEMS + "registration-number-taken");
+        assertThat(again.text("detail")).contains(id);
+        assertThat(taken.status()).as(taken.toString()).isEqualTo(409);
+        assertThat(taken.text("type")).isEqualTo(PROBLEMS + "registration-number-taken");
+        assertThat(administrator.client().get(CENTRES + "/" + other).text("version"))
+                .isEqualTo("0");
+    }
+
+    @Test
+    void aCorrectionNeedsTheVersionReadAndIsAuditedWithWhatChanged() {
+        var administrator = Accounts.administrator();
+        Map<String, Object> body = centre();
+        String id = registered(administrator, body);
+        Map<String, Object> moved =
+                with(with(body, "latitude", 18.5310), "programmes", List.of("KIDNEY", "HEART"));
+
+        var amended =
+                administrator
+                        .client()
+                        .withHeader("If-Match", "\"0\"")
+                        .put(CENTRES + "/" + id, moved);
+        var stale =
+                administrator
+                        .client()
+                        .withHeader("If-Match", "\"0\"")
+                        .put(CENTRES + "/" + id, body);
+        var same =
+                administrator
+                        .client()
+                        .withHeader("If-Match", "\"1\"")
+                        .put(CENTRES + "/" + id, moved);
+
+        assertThat(amended.status()).as(amended.toString()).isEqualTo(200);
+        assertThat(amended.header("ETag")).isEqualTo("\"1\"");
+        assertThat(amended.json().path("latitude").asDouble()).isEqualTo(18.5310);
+        assertThat(amended.json().path("programmes").toString())
+                .isEqualTo("[\"KIDNEY\",\"HEART\"]");
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(same.status()).isEqualTo(200);
+        assertThat(same.text("version")).isEqualTo("1");
+        assertThat(Registry.audit(administrator, "CENTRE_AMENDED", "transplant centre", id))
+                .singleElement()
+                .satisfies(
+                        row ->
+                                assertThat(row.toString())
+                                        .contains("coordinates programmes")
+                                        .doesNotContain("name"));
+    }
+
+    @Test
+    void aCoordinatorWorksForOneCentreAtATime() {
+        var administrator = Accounts.administrator();
+        var coordinator = Accounts.coordinator();
+        String first = registered(administrator, centre());
+        String second = registered(administrator, centre());
+        String member = coordinator.id().toString();
+
+        var assigned =
+                administrator
+                        .client()
+                        .put(CENTRES + "/" + first + "/coordinators/" + member, json());
+        var again =
+                administrator
+                        .client()
+                        .put(CENTRES + "/" + first + "/coordinators/" + member, json());
+        var moved =
+                administrator
+                        .client()
+                        .put(CENTRES + "/" + second + "/coordinators/" + member, json());
+        var leftFirst = coordinator.client().get(CENTRES + "/" + first + "/coordinators");
+        var countedSecond = coordinator.client().get(CENTRES + "/" + second);
+        var aDonor =
+                administrator
+                        .client()
+                        .put(
+                                CENTRES + "/" + second + "/coordinators/" + Accounts.donor().id(),
+                                json());
+        var unknownCentre =
+                administrator
+                        .client()
+                        .put(CENTRES + "/" + UUID.randomUUID() + "/coordinators/" + member, json());
+        var removed =
+                administrator
+                        .client()
+                        .sendJson(
+                                "DELETE", CENTRES + "/" + second + "/coordinators/" + member, null);
+        var removedAgain =
+                administrator
+                        .client()
+                        .sendJson(
+                                "DELETE", CENTRES + "/" + second + "/coordinators/" + member, null);
+
+        assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
+        assertThat(assigned.json().get(0).path("accountId").asString()).isEqualTo(member);
+        assertThat(assigned.json().get(0).path("email").asString()).isEqualTo(coordinator.email());
+        assertThat(again.json().size()).isEqualTo(1);
+        assertThat(moved.json().get(0).path("accountId").asString()).isEqualTo(member);
+        assertThat(leftFirst.json().size()).isZero();
+        assertThat(countedSecond.json().path("coordinators").asLong()).isEqualTo(1);
+        assertThat(aDonor.status()).isEqualTo(400);
+        assertThat(Registry.fields(aDonor)).containsExactly("accountId");
+        assertThat(unknownCentre.status()).isEqualTo(404);
+        assertThat(removed.status()).as(removed.toString()).isEqualTo(204);
+        assertThat(removedAgain.status()).isEqualTo(404);
+        assertThat(
+                        Registry.audit(
+                                administrator, "COORDINATOR_ASSIGNED", "transplant centre", first))
+                .hasSize(1);
+        assertThat(
+                        Registry.audit(
+                                administrator, "COORDINATOR_ASSIGNED", "transplant centre", second))
+                .singleElement()
+                .satisfies(row -> assertThat(row.toString()).contains(first));
+        assertThat(
+                        Registry.audit(
+                                administrator,
+                                "COORDINATOR_UNASSIGNED",
+                                "transplant centre",
+                                second))
+                .hasSize(1);
+    }
+}
