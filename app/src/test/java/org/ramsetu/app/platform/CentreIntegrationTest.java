@@ -118,12 +118,14 @@ class CentreIntegrationTest {
         var coordinator = Accounts.coordinator();
         Map<String, Object> body = centre();
         String id = registered(administrator, centre());
-        String member = Accounts.coordinator().id().toString();
+        String member = Accounts.coordinator().email();
 
         var register = coordinator.client().post(CENTRES, body);
         var amend = coordinator.client().put(CENTRES + "/" + id, centre());
         var assign =
-                coordinator.client().put(CENTRES + "/" + id + "/coordinators/" + member, json());
+                coordinator
+                        .client()
+                        .post(CENTRES + "/" + id + "/coordinators", json("email", member));
         var byDonor = Accounts.donor().client().post(CENTRES, body);
         var stored =
                 coordinator
@@ -257,41 +259,31 @@ class CentreIntegrationTest {
         String first = registered(administrator, centre());
         String second = registered(administrator, centre());
         String member = coordinator.id().toString();
+        Map<String, Object> byEmail = json("email", coordinator.email().toUpperCase());
 
         var assigned =
-                administrator
-                        .client()
-                        .put(CENTRES + "/" + first + "/coordinators/" + member, json());
-        var again =
-                administrator
-                        .client()
-                        .put(CENTRES + "/" + first + "/coordinators/" + member, json());
-        var moved =
-                administrator
-                        .client()
-                        .put(CENTRES + "/" + second + "/coordinators/" + member, json());
+                administrator.client().post(CENTRES + "/" + first + "/coordinators", byEmail);
+        var again = administrator.client().post(CENTRES + "/" + first + "/coordinators", byEmail);
+        var moved = administrator.client().post(CENTRES + "/" + second + "/coordinators", byEmail);
         var leftFirst = coordinator.client().get(CENTRES + "/" + first + "/coordinators");
         var countedSecond = coordinator.client().get(CENTRES + "/" + second);
         var aDonor =
                 administrator
                         .client()
-                        .put(
-                                CENTRES + "/" + second + "/coordinators/" + Accounts.donor().id(),
-                                json());
+                        .post(
+                                CENTRES + "/" + second + "/coordinators",
+                                json("email", Accounts.donor().email()));
+        var notAnEmail =
+                administrator
+                        .client()
+                        .post(CENTRES + "/" + second + "/coordinators", json("email", "meera"));
         var unknownCentre =
                 administrator
                         .client()
-                        .put(CENTRES + "/" + UUID.randomUUID() + "/coordinators/" + member, json());
-        var removed =
-                administrator
-                        .client()
-                        .sendJson(
-                                "DELETE", CENTRES + "/" + second + "/coordinators/" + member, null);
-        var removedAgain =
-                administrator
-                        .client()
-                        .sendJson(
-                                "DELETE", CENTRES + "/" + second + "/coordinators/" + member, null);
+                        .post(CENTRES + "/" + UUID.randomUUID() + "/coordinators", byEmail);
+        String membership = CENTRES + "/" + second + "/coordinators/" + member;
+        var removed = administrator.client().send("DELETE", membership, null);
+        var removedAgain = administrator.client().send("DELETE", membership, null);
 
         assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
         assertThat(assigned.json().get(0).path("accountId").asString()).isEqualTo(member);
@@ -301,7 +293,8 @@ class CentreIntegrationTest {
         assertThat(leftFirst.json().size()).isZero();
         assertThat(countedSecond.json().path("coordinators").asLong()).isEqualTo(1);
         assertThat(aDonor.status()).isEqualTo(400);
-        assertThat(Registry.fields(aDonor)).containsExactly("accountId");
+        assertThat(Registry.fields(aDonor)).containsExactly("email");
+        assertThat(Registry.fields(notAnEmail)).containsExactly("email");
         assertThat(unknownCentre.status()).isEqualTo(404);
         assertThat(removed.status()).as(removed.toString()).isEqualTo(204);
         assertThat(removedAgain.status()).isEqualTo(404);

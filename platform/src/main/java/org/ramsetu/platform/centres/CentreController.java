@@ -124,14 +124,16 @@ public class CentreController {
     }
 
     /**
-     * The coordinator works for this centre from now on (and for no other); the centre's
-     * coordinators after the change.
+     * The coordinator with this e-mail works for this centre from now on (and for no other); the
+     * centre's coordinators after the change.
      */
     @Operation(operationId = "assignCentreCoordinator")
-    @PutMapping("/{id}/coordinators/{accountId}")
+    @PostMapping("/{id}/coordinators")
     public List<CentreCoordinatorView> assign(
-            CurrentUser administrator, @PathVariable UUID id, @PathVariable UUID accountId) {
-        return centres.assign(administrator, id, accountId);
+            CurrentUser administrator,
+            @PathVariable UUID id,
+            @RequestBody AssignCoordinatorRequest body) {
+        return centres.assign(administrator, id, body);
     }
 
     @Operation(operationId = "unassignCentreCoordinator")

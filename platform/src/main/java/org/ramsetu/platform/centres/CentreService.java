@@ -191,18 +191,26 @@ public class CentreService {
      * again changes nothing.
      *
      * @throws DomainException Forbidden unless the caller is an administrator; NotFound for an
-     *     unknown centre; InvalidInput when the account is no coordinator
+     *     unknown centre; InvalidInput when the e-mail is not a coordinator's
      */
-    public List<CentreCoordinatorView> assign(CurrentUser administrator, UUID id, UUID account) {
+    public List<CentreCoordinatorView> assign(
+            CurrentUser administrator, UUID id, AssignCoordinatorRequest request) {
         requireAdministrator(administrator, "assign coordinators to centres");
+        String email = Fields.required("email", request == null ? null : request.email());
         Instant now = Sql.now(clock);
         return tx.execute(
                 status -> {
                     TransplantCentreId centre = stored(new TransplantCentreId(id)).id();
-                    if (!directory.isCoordinator(new AccountId(account))) {
-                        throw InvalidInput.field(
-                                "accountId", "must be the account of a coordinator");
-                    }
+                    UUID account =
+                            directory
+                                    .coordinator("email", email)
+                                    .orElseThrow(
+                                            () ->
+                                                    InvalidInput.field(
+                                                            "email",
+                                                            "must be the e-mail of a coordinator's"
+                                                                    + " account"))
+                                    .value();
                     if (!centres.worksFor(account, centre)) {
                         Optional<UUID> before =
                                 centres.assign(account, centre, administrator.id(), now);
