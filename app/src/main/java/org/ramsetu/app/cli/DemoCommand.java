@@ -107,14 +107,17 @@ public class DemoCommand implements Callable<Integer> {
                     loaded.requests(),
                     seconds,
                     total - loaded.donors() - loaded.patients());
-            out.printf("Added %,d donation cases.%n", loaded.cases());
+            out.printf(
+                    "Added %,d donation cases and %,d transplant centres.%n",
+                    loaded.cases(), loaded.centres());
             if (loaded.casesWithoutCoordinator()) {
                 out.println(
-                        "No donation cases: they are opened by a coordinator, and there is no"
-                                + " coordinator account yet. Start the product once with"
-                                + " RAMSETU_BOOTSTRAP_ADMIN_EMAIL and _PASSWORD, then run demo again.");
+                        "No donation cases or transplant centres: coordinators record them, and"
+                                + " there is no coordinator account yet. Start the product once"
+                                + " with RAMSETU_BOOTSTRAP_ADMIN_EMAIL and _PASSWORD, then run"
+                                + " demo again.");
             }
-            if (loaded.donors() + loaded.patients() + loaded.cases() > 0) {
+            if (loaded.donors() + loaded.patients() + loaded.cases() + loaded.centres() > 0) {
                 // Runs must not be planned on the statistics of an emptier registry.
                 PlannerStatistics.Refreshed refreshed = db.refreshStatistics();
                 out.printf(

@@ -20,9 +20,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * {@code ramsetu demo} and donation cases: added once a coordinator exists to have opened them,
- * resting on verified demo pledges or on family consent, idempotently; and no demo date lies in the
- * future. Its own database: demo e-mail addresses do not depend on the seed.
+ * {@code ramsetu demo}, donation cases and transplant centres: added once a coordinator exists to
+ * have recorded them (cases resting on verified demo pledges or on family consent), idempotently;
+ * and no demo date lies in the future. Its own database: demo e-mail addresses do not depend on the
+ * seed.
  */
 class DemoDonationCasesIntegrationTest {
 
@@ -42,7 +43,7 @@ class DemoDonationCasesIntegrationTest {
     }
 
     @Test
-    void donationCasesComeOnceACoordinatorExistsAndNoDemoDateLiesInTheFuture() {
+    void donationCasesAndCentresComeOnceACoordinatorExistsAndNoDemoDateLiesInTheFuture() {
         int withoutCoordinator = run("demo", "--donors", "300", "--patients", "10", "--seed", "7");
         String before = out.toString();
         new AccountRepository(jdbc())
@@ -59,13 +60,22 @@ class DemoDonationCasesIntegrationTest {
         int again = run("demo", "--donors", "300", "--patients", "10", "--seed", "7");
 
         assertThat(withoutCoordinator).as(err.toString()).isZero();
-        assertThat(before).contains("Added 0 donation cases").contains("no coordinator account");
+        assertThat(before)
+                .contains("Added 0 donation cases and 0 transplant centres")
+                .contains("no coordinator account");
         assertThat(withCoordinator).as(err.toString()).isZero();
         assertThat(again).isZero();
         assertThat(out.toString().substring(before.length()))
-                .contains("Added 3 donation cases")
-                .contains("Added 0 donation cases");
+                .contains("Added 3 donation cases and 12 transplant centres")
+                .contains("Added 0 donation cases and 0 transplant centres");
         assertThat(count("select count(*) from donation_case")).isEqualTo(3);
+        assertThat(count("select count(*) from transplant_centre")).isEqualTo(12);
+        assertThat(
+                        count(
+                                "select count(*) from transplant_centre where 'KIDNEY' <> all"
+                                        + " (programmes) or registration_number not like '%/DEMO/%'"))
+                .as("every demo centre transplants kidneys and says it is a demo")
+                .isZero();
         assertThat(count("select count(*) from donation_case where consent_basis = 'PLEDGE'"))
                 .as("odd cases rest on a demo donor's verified pledge")
                 .isPositive();

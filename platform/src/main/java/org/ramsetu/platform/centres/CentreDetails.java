@@ -14,7 +14,7 @@ import org.ramsetu.core.organ.Organ;
  * @param coordinates where the centre is, verified by an administrator
  * @param programmes the organs it transplants, at least one
  */
-record CentreDetails(
+public record CentreDetails(
         String name,
         String registrationNumber,
         String city,

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A transplant centre as stored: its details and who last changed them. */
-record TransplantCentre(
+public record TransplantCentre(
         TransplantCentreId id,
         CentreDetails details,
         UUID createdBy,

@@ -20,7 +20,7 @@ import org.ramsetu.platform.records.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Transplant centres and their coordinators in PostgreSQL. */
-class TransplantCentres {
+public class TransplantCentres {
 
     private static final String COLUMNS =
             """
@@ -59,14 +59,15 @@ class TransplantCentres {
 
     private final JdbcClient jdbc;
 
-    TransplantCentres(JdbcClient jdbc) {
+    public TransplantCentres(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /**
-     * @return false when a centre with this registration number (or id) exists already
+     * @return false when a centre with this registration number (or id) exists already (a demo load
+     *     run again)
      */
-    boolean insert(TransplantCentre c) {
+    public boolean insert(TransplantCentre c) {
         return jdbc.sql(
                                 """
                                 insert into transplant_centre (id, name, registration_number,

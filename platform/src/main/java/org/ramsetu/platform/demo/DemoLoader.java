@@ -24,6 +24,7 @@ import org.ramsetu.core.organ.Organ;
 import org.ramsetu.core.scores.PercentileTable;
 import org.ramsetu.platform.accounts.Account;
 import org.ramsetu.platform.accounts.AccountRepository;
+import org.ramsetu.platform.centres.TransplantCentres;
 import org.ramsetu.platform.donation.DonationCases;
 import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.registry.donors.DonorProfile;
@@ -44,9 +45,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Loads demo donors (with profiles and pledges of every organ) and patients (with profiles and
  * transplant requests on the waiting list) through the registry's own records, checks and score
- * computations, in batches; then donation cases ({@link DemoCases}), attributed to the oldest
- * coordinator account. Person {@code n} of a seed is always the same person with the same id, so
- * loading again adds only who is missing: idempotent, and {@code --donors} can grow.
+ * computations, in batches; then donation cases ({@link DemoCases}) and transplant centres ({@link
+ * DemoCentres}), attributed to the oldest coordinator account. Person {@code n} of a seed is always
+ * the same person with the same id, so loading again adds only who is missing: idempotent, and
+ * {@code --donors} can grow.
  *
  * <p>Demo accounts are verified and share one password ({@link #DEMO_PASSWORD}), hashed once: they
  * are for trying the product, never for real people.
@@ -63,6 +65,7 @@ public class DemoLoader {
     private final Pledges pledges;
     private final TransplantRequests requests;
     private final DemoCases cases;
+    private final DemoCentres centres;
     private final ListingAssessment assessment =
             new ListingAssessment(PercentileTable.eptsBundled());
     private final TransactionTemplate tx;
@@ -79,6 +82,7 @@ public class DemoLoader {
         this.pledges = new Pledges(jdbc);
         this.requests = new TransplantRequests(jdbc);
         this.cases = new DemoCases(new DonationCases(jdbc), donorProfiles, pledges);
+        this.centres = new DemoCentres(new TransplantCentres(jdbc));
         this.tx = tx;
         this.clock = clock;
         this.passwordHash = passwordHash;
@@ -88,7 +92,9 @@ public class DemoLoader {
      * How many people and records a load added (zero for people who were there already).
      *
      * @param cases donation cases added; none without a coordinator account to attribute them to
-     * @param casesWithoutCoordinator whether cases were skipped for want of a coordinator
+     * @param centres transplant centres added; none without a coordinator account either
+     * @param casesWithoutCoordinator whether cases and centres were skipped for want of a
+     *     coordinator
      */
     public record Loaded(
             long donors,
@@ -96,6 +102,7 @@ public class DemoLoader {
             long patients,
             long requests,
             long cases,
+            long centres,
             boolean casesWithoutCoordinator) {}
 
     /**
@@ -127,12 +134,14 @@ public class DemoLoader {
         }
         Optional<UUID> coordinator = accounts.firstCoordinator();
         long casesAdded = coordinator.map(c -> addCases(donorCount, seed, c)).orElse(0L);
+        long centresAdded = coordinator.map(c -> addCentres(seed, c)).orElse(0L);
         return new Loaded(
                 added[0].get(),
                 added[1].get(),
                 added[2].get(),
                 added[3].get(),
                 casesAdded,
+                centresAdded,
                 coordinator.isEmpty() && DemoCases.countFor(donorCount) > 0);
     }
 
@@ -144,6 +153,19 @@ public class DemoLoader {
                     long count = 0;
                     for (long n = 1; n <= DemoCases.countFor(donorCount); n++) {
                         count += cases.add(n, donorCount, seed, coordinator, now) ? 1 : 0;
+                    }
+                    return count;
+                });
+    }
+
+    /** The register of centres, kept by coordinators; one transaction. */
+    private long addCentres(long seed, UUID coordinator) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return tx.execute(
+                s -> {
+                    long count = 0;
+                    for (int n = 0; n < DemoCentres.count(); n++) {
+                        count += centres.add(n, seed, coordinator, now) ? 1 : 0;
                     }
                     return count;
                 });
