@@ -35,6 +35,9 @@ export type RunCandidate = Schemas['RunCandidate'];
 export type MatchRun = Schemas['MatchRunView'];
 
 export type DocumentView = Schemas['DocumentView'];
+export type Centre = Schemas['CentreView'];
+export type CentreBody = Schemas['CentreBody'];
+export type CentreCoordinator = Schemas['CentreCoordinatorView'];
 export type DonationCase = Schemas['DonationCaseView'];
 export type OpenDonationCase = Schemas['OpenCaseRequest'];
 export type RecoveryBody = Schemas['RecoveryRequest'];

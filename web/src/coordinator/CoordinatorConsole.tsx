@@ -3,6 +3,7 @@ import { useT } from '../i18n/i18n';
 import { PortalNav } from '../ui/PortalNav';
 import { AllocationRunPage } from './AllocationRunPage';
 import { AuditLog } from './AuditLog';
+import { CentrePage, Centres, NewCentre } from './Centres';
 import { Dashboard } from './Dashboard';
 import { Directory } from './Directory';
 import { DonationCasePage, DonationCases, NewDonationCase } from './DonationCases';
@@ -20,6 +21,7 @@ export default function CoordinatorConsole({ path }: { path: string }) {
   const run = match('/coordinator/runs/:id', path);
   const allocation = match('/coordinator/allocation-runs/:id', path);
   const donationCase = path === '/coordinator/cases/new' ? null : match('/coordinator/cases/:id', path);
+  const centre = path === '/coordinator/centres/new' ? null : match('/coordinator/centres/:id', path);
   return (
     <div className="portal">
       <PortalNav
@@ -30,6 +32,7 @@ export default function CoordinatorConsole({ path }: { path: string }) {
           { to: '/coordinator/pledges', label: t('coord.pledges') },
           { to: '/coordinator/matches', label: t('coord.matches') },
           { to: '/coordinator/cases', label: t('coord.cases') },
+          { to: '/coordinator/centres', label: t('coord.centres') },
           { to: '/coordinator/dashboard', label: t('coord.dashboard') },
           { to: '/coordinator/simulation', label: t('coord.simulation') },
           { to: '/coordinator/directory', label: t('coord.directory') },
@@ -48,6 +51,12 @@ export default function CoordinatorConsole({ path }: { path: string }) {
         <NewDonationCase />
       ) : path === '/coordinator/cases' ? (
         <DonationCases />
+      ) : centre ? (
+        <CentrePage id={centre.id} />
+      ) : path === '/coordinator/centres/new' ? (
+        <NewCentre />
+      ) : path === '/coordinator/centres' ? (
+        <Centres />
       ) : path === '/coordinator/requests' ? (
         <WaitingRequests />
       ) : path === '/coordinator/pledges' ? (

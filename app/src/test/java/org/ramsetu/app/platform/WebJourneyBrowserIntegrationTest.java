@@ -581,6 +581,68 @@ class WebJourneyBrowserIntegrationTest {
     }
 
     @Test
+    void anAdministratorRegistersACentreAndAssignsACoordinatorToIt() {
+        Accounts.SignedIn setup = Accounts.administrator();
+        Accounts.SignedIn colleague = Accounts.coordinator();
+        String unique = java.util.UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        Page administrator = browser.person(1366, 900);
+        administrator.navigate("/login");
+        logIn(administrator, setup.email());
+        giveSecondFactor(administrator, Accounts.authenticatorSecret(setup.email()));
+        assertThat(administrator).hasURL(Pattern.compile("/coordinator$"));
+        administrator
+                .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Transplant centres"))
+                .click();
+        administrator
+                .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Register a centre"))
+                .click();
+        Locator register =
+                administrator.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Register the centre"));
+        register.click();
+        assertThat(administrator.getByRole(AriaRole.ALERT)).containsText("correct the highlighted");
+        Assertions.assertThat(administrator.locator(".field-error").count())
+                .as("name, registration number, city, state, coordinates, programmes")
+                .isGreaterThanOrEqualTo(5);
+        Browser.assertAccessible(administrator);
+
+        administrator
+                .getByLabel("Name", new Page.GetByLabelOptions().setExact(true))
+                .fill("Ruby Hall Clinic " + unique);
+        administrator.getByLabel("Registration number").fill("MH/TTX/" + unique);
+        administrator.getByLabel("City", new Page.GetByLabelOptions().setExact(true)).fill("Pune");
+        administrator.getByLabel("Kidney").check();
+        administrator.getByLabel("Liver").check();
+        register.click();
+
+        assertThat(administrator).hasURL(Pattern.compile("/coordinator/centres/[0-9a-f-]+$"));
+        assertThat(
+                        administrator.getByRole(
+                                AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Ruby Hall Clinic " + unique);
+        administrator.getByLabel("Coordinator's e-mail").fill(colleague.email());
+        administrator
+                .getByRole(
+                        AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add the coordinator"))
+                .click();
+        assertThat(administrator.locator("[data-coordinator]")).containsText(colleague.email());
+        Browser.assertAccessible(administrator);
+
+        administrator
+                .getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("All transplant centres"))
+                .click();
+        administrator.getByLabel("Search").fill(unique.toLowerCase());
+        assertThat(administrator.locator("table.centres tbody tr")).hasCount(1);
+        assertThat(administrator.locator("table.centres")).containsText("Kidney, Liver");
+        assertThat(administrator.locator("p.count")).containsText("1 of 1");
+        Browser.assertAccessible(administrator);
+        Browser.screenshot(administrator, "coordinator-centres");
+    }
+
+    @Test
     void aWrongCodeIsRefusedInlineAndTheRightOneSignsIn() {
         Page page = browser.person();
         page.navigate("/signup");
