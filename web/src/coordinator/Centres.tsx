@@ -5,6 +5,7 @@ import { Link, navigate } from '../app/router';
 import { formatNumber, useEnumLabel, useT } from '../i18n/i18n';
 import { CheckField, ProblemAlert, SelectField, Submit, TextField, fieldError } from '../ui/forms';
 import { num, PlaceFields, type PlaceValue } from '../ui/profile';
+import { PageControls, usePager } from '../ui/Pager';
 import { Empty, Loaded, useAsync } from '../ui/status';
 
 // The register of transplant centres (docs/centres.md): /api/v1/admin/centres.
@@ -15,16 +16,16 @@ export function Centres() {
   const label = useEnumLabel();
   const [q, setQ] = useState('');
   const [organ, setOrgan] = useState('');
-  const [after, setAfter] = useState<string | undefined>();
+  const pager = usePager(50);
   const centres = useAsync(
     (signal) =>
       ok(
         http().GET('/api/v1/admin/centres', {
           signal,
-          params: { query: { q: q.trim() || undefined, organ: organ || undefined, after, limit: 50 } },
+          params: { query: { q: q.trim() || undefined, organ: organ || undefined, after: pager.after, limit: pager.size } },
         }),
       ),
-    [q, organ, after],
+    [q, organ, pager.after],
   );
   return (
     <section>
@@ -42,7 +43,7 @@ export function Centres() {
           value={q}
           onChange={(e) => {
             setQ(e.target.value);
-            setAfter(undefined);
+            pager.reset();
           }}
           hint={t('centre.searchHint')}
         />
@@ -51,7 +52,7 @@ export function Centres() {
           value={organ}
           onChange={(e) => {
             setOrgan(e.target.value);
-            setAfter(undefined);
+            pager.reset();
           }}
           placeholder={t('common.all')}
           options={ORGANS.map((o) => ({ value: o, label: label('organ', o) }))}
@@ -63,7 +64,6 @@ export function Centres() {
             <Empty>{t('centre.none')}</Empty>
           ) : (
             <>
-              <p className="count">{t('case.count', { shown: formatNumber(page.items.length), total: formatNumber(page.total) })}</p>
               <div className="table-wrap">
                 <table className="centres">
                   <caption className="sr-only">{t('centre.title')}</caption>
@@ -93,11 +93,7 @@ export function Centres() {
                   </tbody>
                 </table>
               </div>
-              {page.nextCursor && (
-                <button type="button" onClick={() => setAfter(page.nextCursor ?? undefined)}>
-                  {t('common.next')}
-                </button>
-              )}
+              <PageControls pager={pager} page={page} />
             </>
           )
         }

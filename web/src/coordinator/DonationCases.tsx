@@ -7,6 +7,7 @@ import { CheckField, ProblemAlert, SelectField, Submit, TextField, fieldError } 
 import { organKey } from '../ui/organFields';
 import { OrganTestFields, testResults, type TestValues } from '../ui/OrganTests';
 import { HlaFields, num, PlaceFields, splitAntigens, type HlaValue, type PlaceValue } from '../ui/profile';
+import { PageControls, usePager } from '../ui/Pager';
 import { Badge, Empty, Loaded, useAsync } from '../ui/status';
 import { Facts } from './runParts';
 
@@ -19,16 +20,16 @@ export function DonationCases() {
   const t = useT();
   const label = useEnumLabel();
   const [status, setStatus] = useState('');
-  const [after, setAfter] = useState<string | undefined>();
+  const pager = usePager(50);
   const cases = useAsync(
     (signal) =>
       ok(
         http().GET('/api/v1/admin/donation-cases', {
           signal,
-          params: { query: { status: status || undefined, after, limit: 50 } },
+          params: { query: { status: status || undefined, after: pager.after, limit: pager.size } },
         }),
       ),
-    [status, after],
+    [status, pager.after],
   );
   return (
     <section>
@@ -45,7 +46,7 @@ export function DonationCases() {
           value={status}
           onChange={(e) => {
             setStatus(e.target.value);
-            setAfter(undefined);
+            pager.reset();
           }}
           placeholder={t('common.all')}
           options={['OPEN', 'RECOVERED'].map((s) => ({ value: s, label: label('case.status', s) }))}
@@ -57,7 +58,6 @@ export function DonationCases() {
             <Empty>{t('case.none')}</Empty>
           ) : (
             <>
-              <p className="count">{t('case.count', { shown: formatNumber(page.items.length), total: formatNumber(page.total) })}</p>
               <div className="table-wrap">
                 <table className="cases">
                   <caption className="sr-only">{t('case.title')}</caption>
@@ -91,11 +91,7 @@ export function DonationCases() {
                   </tbody>
                 </table>
               </div>
-              {page.nextCursor && (
-                <button type="button" onClick={() => setAfter(page.nextCursor ?? undefined)}>
-                  {t('common.next')}
-                </button>
-              )}
+              <PageControls pager={pager} page={page} />
             </>
           )
         }

@@ -4,6 +4,7 @@ import { BLOOD_GROUPS, ORGANS, type DocumentView, type Pledge } from '../api/typ
 import { formatDate, useEnumLabel, useT } from '../i18n/i18n';
 import { Dialog } from '../ui/Dialog';
 import { fieldError, ProblemAlert, SelectField, TextArea, TextField } from '../ui/forms';
+import { PageControls, usePager } from '../ui/Pager';
 import { Badge, Empty, Loaded, useAsync } from '../ui/status';
 import { pledgeSummary } from '../ui/pledgeSummary';
 
@@ -30,6 +31,11 @@ function PledgeQueue() {
   const [organ, setOrgan] = useState('');
   const [bloodGroup, setBloodGroup] = useState('');
   const [city, setCity] = useState('');
+  const pager = usePager(50);
+  const filter = (set: (v: string) => void) => (v: string) => {
+    set(v);
+    pager.reset();
+  };
   const [search, setSearch] = useState('');
   const [selected, setSelected] = useState(0);
   const [review, setReview] = useState<Review>(null);
@@ -38,8 +44,8 @@ function PledgeQueue() {
   const [notice, setNotice] = useState('');
   const searchRef = useRef<HTMLInputElement>(null);
   const queue = useAsync(
-    (signal) => ok(http().GET('/api/v1/pledges', { signal, params: { query: { status: 'PENDING', organ, bloodGroup, city, limit: 50 } } })),
-    [organ, bloodGroup, city],
+    (signal) => ok(http().GET('/api/v1/pledges', { signal, params: { query: { status: 'PENDING', organ, bloodGroup, city, after: pager.after, limit: pager.size } } })),
+    [organ, bloodGroup, city, pager.after],
   );
   const q = search.trim().toLowerCase();
   const items = (queue.data?.items ?? []).filter(
@@ -99,9 +105,9 @@ function PledgeQueue() {
       <h2 id="pledge-queue">{t('coord.pledgeQueue')}</h2>
       <div className="filters">
         <TextField label={t('coord.search')} ref={searchRef} type="search" value={search} onChange={(e) => setSearch(e.target.value)} hint={t('coord.searchHint')} />
-        <SelectField label={t('pledge.organ')} value={organ} onChange={(e) => setOrgan(e.target.value)} placeholder={t('common.all')} options={ORGANS.map((o) => ({ value: o, label: label('organ', o) }))} />
-        <SelectField label={t('profile.bloodGroup')} value={bloodGroup} onChange={(e) => setBloodGroup(e.target.value)} placeholder={t('common.all')} options={['O', 'A', 'B', 'AB', ...BLOOD_GROUPS].map((g) => ({ value: g, label: g }))} />
-        <TextField label={t('place.city')} value={city} onChange={(e) => setCity(e.target.value)} />
+        <SelectField label={t('pledge.organ')} value={organ} onChange={(e) => filter(setOrgan)(e.target.value)} placeholder={t('common.all')} options={ORGANS.map((o) => ({ value: o, label: label('organ', o) }))} />
+        <SelectField label={t('profile.bloodGroup')} value={bloodGroup} onChange={(e) => filter(setBloodGroup)(e.target.value)} placeholder={t('common.all')} options={['O', 'A', 'B', 'AB', ...BLOOD_GROUPS].map((g) => ({ value: g, label: g }))} />
+        <TextField label={t('place.city')} value={city} onChange={(e) => filter(setCity)(e.target.value)} />
       </div>
       {notice && (
         <p className="alert success" role="status">
@@ -110,10 +116,14 @@ function PledgeQueue() {
       )}
       <ProblemAlert error={review ? undefined : error} />
       <Loaded state={queue}>
-        {() =>
+        {(page) =>
           items.length === 0 ? (
-            <Empty>{t('coord.noPledges')}</Empty>
+            <>
+              <Empty>{t('coord.noPledges')}</Empty>
+              <PageControls pager={pager} page={page} />
+            </>
           ) : (
+            <>
             <div className="table-wrap">
               <table className="queue" aria-describedby="shortcuts">
                 <caption className="sr-only">{t('coord.pledgeQueue')}</caption>
@@ -150,6 +160,8 @@ function PledgeQueue() {
                 </tbody>
               </table>
             </div>
+            <PageControls pager={pager} page={page} />
+            </>
           )
         }
       </Loaded>

@@ -5,6 +5,7 @@ import { navigate } from '../app/router';
 import { formatDate, useEnumLabel, useT } from '../i18n/i18n';
 import { ProblemAlert, SelectField, TextField } from '../ui/forms';
 import { pledgeSummary } from '../ui/pledgeSummary';
+import { PageControls, usePager } from '../ui/Pager';
 import { Empty, Loaded, useAsync } from '../ui/status';
 
 /** Verified pledges: a coordinator allocates a donor organ to the waiting list from here. */
@@ -14,12 +15,12 @@ export function VerifiedPledges() {
   const [organ, setOrgan] = useState('');
   const [bloodGroup, setBloodGroup] = useState('');
   const [city, setCity] = useState('');
-  const [after, setAfter] = useState<string | undefined>();
+  const pager = usePager(25);
   const [running, setRunning] = useState<string | null>(null);
   const [error, setError] = useState<unknown>();
   const list = useAsync(
-    (signal) => ok(http().GET('/api/v1/pledges', { signal, params: { query: { status: 'VERIFIED', organ, bloodGroup, city, after, limit: 25 } } })),
-    [organ, bloodGroup, city, after],
+    (signal) => ok(http().GET('/api/v1/pledges', { signal, params: { query: { status: 'VERIFIED', organ, bloodGroup, city, after: pager.after, limit: pager.size } } })),
+    [organ, bloodGroup, city, pager.after],
   );
   const allocate = async (p: Pledge) => {
     setRunning(p.id);
@@ -40,7 +41,7 @@ export function VerifiedPledges() {
   };
   const filter = (set: (v: string) => void) => (v: string) => {
     set(v);
-    setAfter(undefined);
+    pager.reset();
   };
   return (
     <section>
@@ -98,11 +99,7 @@ export function VerifiedPledges() {
                   </tbody>
                 </table>
               </div>
-              {page.nextCursor && (
-                <button type="button" onClick={() => setAfter(page.nextCursor ?? undefined)}>
-                  {t('common.next')}
-                </button>
-              )}
+              <PageControls pager={pager} page={page} />
             </>
           )
         }

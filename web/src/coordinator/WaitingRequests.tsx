@@ -4,6 +4,7 @@ import { ORGANS, type TransplantRequest } from '../api/types';
 import { navigate } from '../app/router';
 import { formatDate, useEnumLabel, useT } from '../i18n/i18n';
 import { ProblemAlert, SelectField, TextField } from '../ui/forms';
+import { PageControls, usePager } from '../ui/Pager';
 import { Empty, Loaded, useAsync } from '../ui/status';
 import { ScoreList } from '../patient/ScoreList';
 
@@ -14,11 +15,16 @@ export function WaitingRequests() {
   const [organ, setOrgan] = useState('');
   const [status, setStatus] = useState('WAITING');
   const [city, setCity] = useState('');
+  const pager = usePager(50);
+  const filter = (set: (v: string) => void) => (v: string) => {
+    set(v);
+    pager.reset();
+  };
   const [running, setRunning] = useState<string | null>(null);
   const [error, setError] = useState<unknown>();
   const list = useAsync(
-    (signal) => ok(http().GET('/api/v1/transplant-requests', { signal, params: { query: { organ, status, city, limit: 50 } } })),
-    [organ, status, city],
+    (signal) => ok(http().GET('/api/v1/transplant-requests', { signal, params: { query: { organ, status, city, after: pager.after, limit: pager.size } } })),
+    [organ, status, city, pager.after],
   );
   const run = async (r: TransplantRequest) => {
     setRunning(r.id);
@@ -40,15 +46,15 @@ export function WaitingRequests() {
     <section>
       <h1>{t('coord.requestsTitle')}</h1>
       <div className="filters">
-        <SelectField label={t('pledge.organ')} value={organ} onChange={(e) => setOrgan(e.target.value)} placeholder={t('common.all')} options={ORGANS.map((o) => ({ value: o, label: label('organ', o) }))} />
+        <SelectField label={t('pledge.organ')} value={organ} onChange={(e) => filter(setOrgan)(e.target.value)} placeholder={t('common.all')} options={ORGANS.map((o) => ({ value: o, label: label('organ', o) }))} />
         <SelectField
           label={t('common.status')}
           value={status}
-          onChange={(e) => setStatus(e.target.value)}
+          onChange={(e) => filter(setStatus)(e.target.value)}
           placeholder={t('common.all')}
           options={['WAITING', 'MATCHED', 'TRANSPLANTED', 'REMOVED'].map((s) => ({ value: s, label: label('requestStatus', s) }))}
         />
-        <TextField label={t('place.city')} value={city} onChange={(e) => setCity(e.target.value)} />
+        <TextField label={t('place.city')} value={city} onChange={(e) => filter(setCity)(e.target.value)} />
       </div>
       <ProblemAlert error={error} />
       {running && (
@@ -61,6 +67,8 @@ export function WaitingRequests() {
           page.items.length === 0 ? (
             <Empty>{t('coord.noRequests')}</Empty>
           ) : (
+            <>
+            <PageControls pager={pager} page={page} />
             <ul className="cards">
               {page.items.map((r) => (
                 <li key={r.id} className="card request-card" data-request={r.id}>
@@ -80,6 +88,8 @@ export function WaitingRequests() {
                 </li>
               ))}
             </ul>
+            <PageControls pager={pager} page={page} />
+            </>
           )
         }
       </Loaded>

@@ -55,6 +55,12 @@ class PledgeListIntegrationTest {
         assertThat(first.text("nextCursor")).isNotBlank();
         assertThat(ids(second)).containsExactly(ashaKidney);
         assertThat(second.text("nextCursor")).isNull();
+        assertThat(first.json().path("total").asLong())
+                .as("the whole filtered list, whichever page")
+                .isEqualTo(3);
+        assertThat(second.json().path("total").asLong()).isEqualTo(3);
+        assertThat(list("city=" + encoded(city) + "&status=PENDING").json().path("total").asLong())
+                .isEqualTo(2);
     }
 
     @Test
@@ -97,6 +103,7 @@ class PledgeListIntegrationTest {
 
         assertThat(own.status()).isEqualTo(200);
         assertThat(ids(own)).containsExactly(ashaLiver, ashaKidney);
+        assertThat(own.json().path("total").asLong()).as("counts only their own").isEqualTo(2);
         assertThat(patient.status()).isEqualTo(403);
     }
 

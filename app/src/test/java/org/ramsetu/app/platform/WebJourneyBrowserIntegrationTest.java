@@ -637,7 +637,7 @@ class WebJourneyBrowserIntegrationTest {
         administrator.getByLabel("Search").fill(unique.toLowerCase());
         assertThat(administrator.locator("table.centres tbody tr")).hasCount(1);
         assertThat(administrator.locator("table.centres")).containsText("Kidney, Liver");
-        assertThat(administrator.locator("p.count")).containsText("1 of 1");
+        assertThat(administrator.locator("p.count")).containsText("1–1 of 1");
         Browser.assertAccessible(administrator);
         Browser.screenshot(administrator, "coordinator-centres");
     }

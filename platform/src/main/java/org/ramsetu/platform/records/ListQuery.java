@@ -55,6 +55,15 @@ public final class ListQuery {
         return new Statement(select + where() + " order by " + orderBy, new HashMap<>(params));
     }
 
+    /**
+     * How many rows the filtered list holds: {@code select} wrapped in a count, without the keyset
+     * condition or a limit, so it counts the whole list whichever page is asked.
+     */
+    public Statement toCountSql(String select) {
+        return new Statement(
+                "select count(*) from (" + select + where() + ") listed", new HashMap<>(params));
+    }
+
     /** SQL with named parameters and their values. */
     public record Statement(String text, Map<String, Object> params) {}
 }

@@ -57,6 +57,11 @@ public final class ListingTable<L extends ListingRecord<?>, V> {
                     .toSql(listing, order(), page.limit());
         }
 
+        /** How many listings the filtered list holds, for "n of total". */
+        public ListQuery.Statement countQuery(ListingFilter<?> filter) {
+            return filter.where(filtered).toCountSql(listing);
+        }
+
         /** The same list, whole and unpaged, for the coordinators' CSV export. */
         public ListQuery.Statement exportQuery(ListingFilter<?> filter) {
             return filter.where(filtered).toExportSql(export, order());
@@ -116,6 +121,12 @@ public final class ListingTable<L extends ListingRecord<?>, V> {
     public List<V> page(ListingFilter<?> filter, PageRequest page) {
         ListQuery.Statement query = statements.pageQuery(filter, page);
         return jdbc.sql(query.text()).params(query.params()).query(listing).list();
+    }
+
+    /** How many listings the filtered list holds, every page together. */
+    public long count(ListingFilter<?> filter) {
+        ListQuery.Statement query = statements.countQuery(filter);
+        return jdbc.sql(query.text()).params(query.params()).query(Long.class).single();
     }
 
     /** The status columns' parameters, as {@link Statements#update} and the inserts name them. */

@@ -77,7 +77,7 @@ public class PledgeController {
     }
 
     /**
-     * Own pledges, or for coordinators everyone's, newest first.
+     * Own pledges, or for coordinators everyone's, newest first, with how many match.
      *
      * @param city the donor's city, any case
      * @param bloodGroup e.g. {@code O+} (URL-encoded {@code O%2B}) or {@code O} for both Rh

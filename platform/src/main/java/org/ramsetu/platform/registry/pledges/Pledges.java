@@ -131,6 +131,10 @@ public class Pledges {
         return table.page(filter, page);
     }
 
+    long count(ListingFilter<PledgeStatus> filter) {
+        return table.count(filter);
+    }
+
     /**
      * The list query in keyset order; public so that a test can check that an index answers it
      * (docs/registry.md lists which).

@@ -49,7 +49,8 @@ public class ReadingPledges {
                 .map(
                         listing ->
                                 PledgeView.of(
-                                        read(user, listing.pledge().id(), Optional.of(listing))));
+                                        read(user, listing.pledge().id(), Optional.of(listing))))
+                .withTotal(pledges.count(scoped));
     }
 
     private PledgeListing read(CurrentUser user, UUID id, Optional<PledgeListing> listing) {

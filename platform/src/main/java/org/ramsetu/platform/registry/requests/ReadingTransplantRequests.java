@@ -55,7 +55,8 @@ public class ReadingTransplantRequests {
                         listing ->
                                 TransplantRequestView.of(
                                         read(user, listing.request().id(), Optional.of(listing)),
-                                        now));
+                                        now))
+                .withTotal(requests.count(scoped));
     }
 
     private RequestListing read(CurrentUser user, UUID id, Optional<RequestListing> listing) {

@@ -72,7 +72,7 @@ public class TransplantRequestController {
     }
 
     /**
-     * Own requests, or for coordinators everyone's, newest first.
+     * Own requests, or for coordinators everyone's, newest first, with how many match.
      *
      * @param city the treating hospital's city, any case
      * @param state the treating hospital's state

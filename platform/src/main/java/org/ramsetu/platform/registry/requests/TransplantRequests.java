@@ -176,6 +176,10 @@ public class TransplantRequests {
         return table.page(filter, page);
     }
 
+    long count(ListingFilter<RequestStatus> filter) {
+        return table.count(filter);
+    }
+
     /**
      * The list query in keyset order; public so that a test can check that an index answers it
      * (docs/registry.md lists which).

@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import { formatNumber, useT } from '../i18n/i18n';
+
+/**
+ * Keyset paging through a whole list: the cursors of the pages before this one, so "Previous"
+ * goes back exactly and "Next" goes on, and a change of filters starts again from the first page.
+ */
+export function usePager(size: number) {
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const after = cursors[cursors.length - 1];
+  return {
+    after,
+    size,
+    /** 0 for the first page. */
+    index: cursors.length - 1,
+    next: (cursor: string) => setCursors([...cursors, cursor]),
+    previous: () => setCursors(cursors.length > 1 ? cursors.slice(0, -1) : cursors),
+    reset: () => setCursors([undefined]),
+  };
+}
+
+export type Pager = ReturnType<typeof usePager>;
+
+/** "51–100 of 538" and the buttons to the previous and next pages. */
+export function PageControls({ pager, page }: { pager: Pager; page: { items: unknown[]; nextCursor?: string | null; total?: number | null } }) {
+  const t = useT();
+  const from = pager.index * pager.size + 1;
+  const to = pager.index * pager.size + page.items.length;
+  return (
+    <div className="pager">
+      <p className="count" aria-live="polite">
+        {page.total == null
+          ? t('pager.range', { from: formatNumber(from), to: formatNumber(to) })
+          : t('pager.rangeOf', { from: formatNumber(from), to: formatNumber(to), total: formatNumber(page.total) })}
+      </p>
+      {pager.index > 0 && (
+        <button type="button" onClick={pager.previous}>
+          {t('pager.previous')}
+        </button>
+      )}{' '}
+      {page.nextCursor && (
+        <button type="button" onClick={() => pager.next(page.nextCursor as string)}>
+          {t('common.next')}
+        </button>
+      )}
+    </div>
+  );
+}
