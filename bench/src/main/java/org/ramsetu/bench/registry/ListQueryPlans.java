@@ -23,7 +23,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /**
  * Runs every registry list query with {@code EXPLAIN (ANALYZE, BUFFERS)} on the embedded database
  * of a data folder (loaded with {@code ramsetu demo}, and served by {@code ramsetu serve} or not),
- * and prints one Markdown row per query: the index the plan starts from, rows, execution time.
+ * and prints one Markdown row per query: the index the plan starts from, rows, execution time; and
+ * the count behind each list's {@code total}.
  *
  * <pre>java -cp bench/target/benchmarks.jar org.ramsetu.bench.registry.ListQueryPlans ./data</pre>
  */
@@ -136,6 +137,25 @@ public final class ListQueryPlans {
                         CoordinatorDirectory.Side.PATIENTS,
                         new CoordinatorDirectory.Filter("asha", null, null, null),
                         first));
+        // The "total" beside each page: the same filters, the whole list counted.
+        q.put("total: all pledges", Pledges.countQuery(pledges(null, null, null, null)));
+        q.put(
+                "total: pledges PENDING",
+                Pledges.countQuery(pledges(PledgeStatus.PENDING, null, null, null)));
+        q.put(
+                "total: pledges KIDNEY VERIFIED",
+                Pledges.countQuery(pledges(PledgeStatus.VERIFIED, Organ.KIDNEY, null, null)));
+        q.put("total: pledges in city Pune", Pledges.countQuery(pledges(null, null, "pune", null)));
+        q.put(
+                "total: requests WAITING",
+                TransplantRequests.countQuery(
+                        new ListingFilter<RequestStatus>(
+                                null, RequestStatus.WAITING, null, null, null, null)));
+        q.put(
+                "total: requests WAITING LIVER",
+                TransplantRequests.countQuery(
+                        new ListingFilter<RequestStatus>(
+                                null, RequestStatus.WAITING, Organ.LIVER, null, null, null)));
         return q;
     }
 

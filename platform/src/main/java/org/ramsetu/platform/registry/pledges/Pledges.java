@@ -144,6 +144,11 @@ public class Pledges {
         return STATEMENTS.pageQuery(filter, page);
     }
 
+    /** The list's count, as {@link #pageQuery} is its page: public for the same reason. */
+    public static ListQuery.Statement countQuery(ListingFilter<PledgeStatus> filter) {
+        return STATEMENTS.countQuery(filter);
+    }
+
     /** The same list, whole and unpaged, for the coordinators' CSV export. */
     public static ListQuery.Statement exportQuery(ListingFilter<PledgeStatus> filter) {
         return STATEMENTS.exportQuery(filter);

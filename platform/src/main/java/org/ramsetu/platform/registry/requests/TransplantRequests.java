@@ -189,6 +189,11 @@ public class TransplantRequests {
         return STATEMENTS.pageQuery(filter, page);
     }
 
+    /** The list's count, as {@link #pageQuery} is its page: public for the same reason. */
+    public static ListQuery.Statement countQuery(ListingFilter<RequestStatus> filter) {
+        return STATEMENTS.countQuery(filter);
+    }
+
     /** The same list, whole and unpaged, for the coordinators' CSV export. */
     public static ListQuery.Statement exportQuery(ListingFilter<RequestStatus> filter) {
         return STATEMENTS.exportQuery(filter);
