@@ -85,7 +85,10 @@ public class VerifiedPledges {
             where generation > :since and generation <= :upTo
             """;
 
-    /** How many generations {@code candidate_change} keeps (the V210 triggers prune the rest). */
+    /**
+     * How many generations {@code candidate_change} keeps at least (the triggers prune older ones
+     * on every hundredth generation: V210, V223).
+     */
     static final long LOGGED_GENERATIONS = 100_000;
 
     /** Past this many changed donors one full read is cheaper than a long list of ids. */

@@ -182,6 +182,64 @@ class VerifiedPledgesIntegrationTest {
     }
 
     @Test
+    void aStatementThatChangesNoRowRaisesNothing() {
+        long before = generation();
+
+        // a new donor's profile: the trigger that copies its facts onto the donor's pledges
+        // updates none, since there are none yet
+        UUID donor = donor("B+", DELHI);
+        db.jdbc()
+                .sql("update pledge set version = version where donor_id = :d")
+                .param("d", donor)
+                .update();
+        db.jdbc()
+                .sql("update donor_profile set weight_kg = 61 where account_id = :d and false")
+                .param("d", donor)
+                .update();
+
+        assertThat(generation()).isEqualTo(before);
+        assertThat(
+                        db.jdbc()
+                                .sql("select count(*) from candidate_change where generation > :g")
+                                .param("g", before)
+                                .query(Long.class)
+                                .single())
+                .isZero();
+    }
+
+    @Test
+    void theChangeLogKeepsAtLeastTheGenerationsASnapshotMayAskFor() {
+        UUID donor = donor("A+", DELHI);
+        pledge(donor, "KIDNEY", "VERIFIED");
+        long logged = generation();
+        // jump to just before a pruning generation (every hundredth), then raise past it
+        long target = (logged + VerifiedPledges.LOGGED_GENERATIONS) / 100 * 100 + 99;
+        db.jdbc()
+                .sql("update candidate_generation set generation = :g")
+                .param("g", target - 1)
+                .update();
+        pledge(donor, "LIVER", "VERIFIED");
+        boolean keptBeforePruning = changeLogged(logged);
+        pledge(donor, "CORNEA", "VERIFIED");
+
+        assertThat(generation()).isEqualTo(target + 1);
+        assertThat(keptBeforePruning).isTrue();
+        assertThat(changeLogged(logged))
+                .as(
+                        "pruned once more than %s generations lie behind it",
+                        VerifiedPledges.LOGGED_GENERATIONS)
+                .isEqualTo(target + 1 - logged < VerifiedPledges.LOGGED_GENERATIONS);
+    }
+
+    private static boolean changeLogged(long generation) {
+        return db.jdbc()
+                .sql("select exists (select 1 from candidate_change where generation = :g)")
+                .param("g", generation)
+                .query(Boolean.class)
+                .single();
+    }
+
+    @Test
     void agesAreOnTheDayOfTheCall() {
         UUID donor = donor("O+", DELHI); // born 1980-12-06
         pledge(donor, "CORNEA", "VERIFIED");
