@@ -23,7 +23,7 @@ export function Queues() {
   );
 }
 
-type Review = { kind: 'reject'; pledge: Pledge } | null;
+type Review = { kind: 'reject' | 'verify'; pledge: Pledge } | null;
 
 function PledgeQueue() {
   const t = useT();
@@ -52,10 +52,12 @@ function PledgeQueue() {
     (p) => !q || [p.id, p.donor.city, p.donor.state, p.organ, p.donor.bloodGroup].some((s) => s?.toLowerCase().includes(q)),
   );
 
+  // Verifying lets a pledge be allocated: the button and the "v" key only ask, the dialog does it.
   const verify = async (p: Pledge) => {
     setError(undefined);
     try {
       await ok(http().POST('/api/v1/admin/pledges/{id}/verify', { params: { path: { id: p.id }, header: { 'If-Match': `"${p.version}"` } } }));
+      setReview(null);
       setNotice(t('coord.verified', { organ: label('organ', p.organ) }));
       queue.reload();
     } catch (e) {
@@ -76,8 +78,13 @@ function PledgeQueue() {
     }
   };
 
+  // The key handler reads the state of the latest render: one registered per render would leave the
+  // previous render's handler (a dialog still open in it) answering a key pressed right after a change.
+  const latest = useRef({ review, items, selected });
+  latest.current = { review, items, selected };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      const { review, items, selected } = latest.current;
       const target = e.target as HTMLElement;
       if (review || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName) || e.ctrlKey || e.metaKey || e.altKey) return;
       if (e.key === '/') {
@@ -88,14 +95,14 @@ function PledgeQueue() {
       } else if (e.key === 'k') {
         setSelected((s) => Math.max(0, s - 1));
       } else if (e.key === 'v' && items[selected]) {
-        void verify(items[selected]);
+        setReview({ kind: 'verify', pledge: items[selected] });
       } else if (e.key === 'r' && items[selected]) {
         setReview({ kind: 'reject', pledge: items[selected] });
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  });
+  }, []);
   useEffect(() => {
     document.querySelector<HTMLElement>(`[data-row="${selected}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [selected]);
@@ -148,7 +155,7 @@ function PledgeQueue() {
                       <td className="small">{pledgeSummary(p, label, t)}</td>
                       <td>{formatDate(p.createdAt, true)}</td>
                       <td className="actions">
-                        <button type="button" className="primary" onClick={() => void verify(p)}>
+                        <button type="button" className="primary" onClick={() => setReview({ kind: 'verify', pledge: p })}>
                           {t('coord.verify')}
                         </button>
                         <button type="button" onClick={() => setReview({ kind: 'reject', pledge: p })}>
@@ -165,7 +172,36 @@ function PledgeQueue() {
           )
         }
       </Loaded>
-      <Dialog title={t('coord.rejectTitle')} open={review !== null} onClose={() => setReview(null)}>
+      <Dialog title={t('coord.verifyTitle')} open={review?.kind === 'verify'} onClose={() => setReview(null)}>
+        {review?.kind === 'verify' && (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              void verify(review.pledge);
+            }}
+          >
+            <p data-confirm={review.pledge.id}>
+              {t('coord.verifyWhat', {
+                organ: label('organ', review.pledge.organ),
+                group: review.pledge.donor.bloodGroup ?? '',
+                city: review.pledge.donor.city ?? '',
+                date: formatDate(review.pledge.createdAt, true),
+              })}
+            </p>
+            <p className="small">{pledgeSummary(review.pledge, label, t)}</p>
+            <ProblemAlert error={error} />
+            <div className="actions">
+              <button type="submit" className="primary">
+                {t('coord.verifyConfirm')}
+              </button>
+              <button type="button" onClick={() => setReview(null)}>
+                {t('common.cancel')}
+              </button>
+            </div>
+          </form>
+        )}
+      </Dialog>
+      <Dialog title={t('coord.rejectTitle')} open={review?.kind === 'reject'} onClose={() => setReview(null)}>
         <form
           onSubmit={(e) => {
             e.preventDefault();

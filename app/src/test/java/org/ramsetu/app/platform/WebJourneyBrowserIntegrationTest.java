@@ -216,7 +216,21 @@ class WebJourneyBrowserIntegrationTest {
                 .click();
         assertThat(document).hasCount(0);
         row.locator("td").first().click();
+        // "v" only asks: the pledge stays pending until the coordinator confirms what it is
         coordinator.keyboard().press("v");
+        Locator confirm = coordinator.locator("[data-confirm='" + pledgeId + "']");
+        assertThat(confirm).containsText("Kidney pledge of a");
+        Browser.assertAccessible(coordinator);
+        coordinator
+                .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel"))
+                .click();
+        assertThat(confirm).isHidden();
+        assertThat(row).hasCount(1);
+        coordinator.keyboard().press("v");
+        coordinator
+                .getByRole(
+                        AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify the pledge"))
+                .click();
         assertThat(
                         coordinator
                                 .getByRole(AriaRole.STATUS)
