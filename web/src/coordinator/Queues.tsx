@@ -227,8 +227,13 @@ function PledgeQueue() {
 function DocumentQueue() {
   const t = useT();
   const label = useEnumLabel();
-  const docs = useAsync((signal) => ok(http().GET('/api/v1/admin/documents', { signal, params: { query: { limit: 100 } } })), []);
+  const pager = usePager(50);
+  const docs = useAsync(
+    (signal) => ok(http().GET('/api/v1/admin/documents', { signal, params: { query: { after: pager.after, limit: pager.size } } })),
+    [pager.after],
+  );
   const [rejecting, setRejecting] = useState<DocumentView | null>(null);
+  const [verifying, setVerifying] = useState<DocumentView | null>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>();
   const decide = async (d: DocumentView, verdict: 'verify' | 'reject') => {
@@ -241,6 +246,7 @@ function DocumentQueue() {
           : http().POST('/api/v1/admin/documents/{id}/verify', { params: path }),
       );
       setRejecting(null);
+      setVerifying(null);
       setReason('');
       docs.reload();
     } catch (e) {
@@ -250,18 +256,20 @@ function DocumentQueue() {
   return (
     <section aria-labelledby="doc-queue">
       <h2 id="doc-queue">{t('coord.documentQueue')}</h2>
-      <ProblemAlert error={rejecting ? undefined : error} />
+      <ProblemAlert error={rejecting || verifying ? undefined : error} />
       <Loaded state={docs}>
         {(page) =>
           page.items.length === 0 ? (
             <Empty>{t('coord.noDocuments')}</Empty>
           ) : (
+            <>
             <div className="table-wrap">
               <table>
                 <caption className="sr-only">{t('coord.documentQueue')}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{t('docs.file')}</th>
+                    <th scope="col">{t('docs.owner')}</th>
                     <th scope="col">{t('docs.type')}</th>
                     <th scope="col">{t('common.date')}</th>
                     <th scope="col">{t('common.actions')}</th>
@@ -269,17 +277,28 @@ function DocumentQueue() {
                 </thead>
                 <tbody>
                   {page.items.map((d) => (
-                    <tr key={d.id}>
+                    <tr key={d.id} data-document={d.id}>
                       <td>
                         <button type="button" className="link" onClick={() => void download(`/api/v1/documents/${d.id}/content`).catch(setError)}>
                           {d.originalFileName}
                         </button>{' '}
                         <Badge value={d.status} label={label('docStatus', d.status)} />
                       </td>
+                      <td>
+                        {d.owner ? (
+                          <>
+                            {d.owner.fullName}
+                            <br />
+                            <span className="small">{d.owner.email}</span>
+                          </>
+                        ) : (
+                          '—'
+                        )}
+                      </td>
                       <td>{label('docType', d.type)}</td>
                       <td>{formatDate(d.createdAt, true)}</td>
                       <td className="actions">
-                        <button type="button" className="primary" onClick={() => void decide(d, 'verify')}>
+                        <button type="button" className="primary" onClick={() => setVerifying(d)}>
                           {t('coord.verify')}
                         </button>
                         <button type="button" onClick={() => setRejecting(d)}>
@@ -291,9 +310,39 @@ function DocumentQueue() {
                 </tbody>
               </table>
             </div>
+            <PageControls pager={pager} page={page} />
+            </>
           )
         }
       </Loaded>
+      <Dialog title={t('coord.verifyDocTitle')} open={verifying !== null} onClose={() => setVerifying(null)}>
+        {verifying && (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              void decide(verifying, 'verify');
+            }}
+          >
+            <p data-confirm={verifying.id}>
+              {t('coord.verifyDocWhat', {
+                file: verifying.originalFileName,
+                type: label('docType', verifying.type),
+                owner: verifying.owner ? `${verifying.owner.fullName} (${verifying.owner.email})` : '—',
+                date: formatDate(verifying.createdAt, true),
+              })}
+            </p>
+            <ProblemAlert error={error} />
+            <div className="actions">
+              <button type="submit" className="primary">
+                {t('coord.verifyDocConfirm')}
+              </button>
+              <button type="button" onClick={() => setVerifying(null)}>
+                {t('common.cancel')}
+              </button>
+            </div>
+          </form>
+        )}
+      </Dialog>
       <Dialog title={t('coord.rejectDocTitle')} open={rejecting !== null} onClose={() => setRejecting(null)}>
         <form
           onSubmit={(e) => {

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /** Documents: upload with content sniffing, own list, download by owner or coordinator. */
 class DocumentsIntegrationTest {
@@ -198,6 +201,23 @@ class DocumentsIntegrationTest {
                         Map.of("reason", "the photo page is cut off"));
 
         assertThat(queue.body()).contains(first).contains(second);
+        List<JsonNode> queued = new ArrayList<>();
+        queue.json().path("items").forEach(queued::add);
+        assertThat(queued)
+                .filteredOn(d -> d.path("id").asString().equals(first))
+                .singleElement()
+                .satisfies(
+                        d -> {
+                            assertThat(d.path("owner").path("email").asString())
+                                    .isEqualTo(owner.email());
+                            assertThat(d.path("owner").path("fullName").asString())
+                                    .isEqualTo("Test patient");
+                        });
+        assertThat(queue.json().path("total").asLong()).isGreaterThanOrEqualTo(2);
+        JsonNode ownView = owner.client().get("/api/v1/documents/" + first).json().path("owner");
+        assertThat(ownView.isMissingNode() || ownView.isNull())
+                .as("the uploader's own view names nobody")
+                .isTrue();
         assertThat(verified.text("status")).isEqualTo("VERIFIED");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.text("detail")).contains("VERIFIED");

@@ -212,7 +212,16 @@ class WebJourneyBrowserIntegrationTest {
                 coordinator
                         .locator("tr")
                         .filter(new Locator.FilterOptions().setHasText(consentFile));
+        // two uploads of one name are told apart by who uploaded them; verifying asks first
+        assertThat(document).containsText(donorEmail);
         document.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Verify"))
+                .click();
+        Locator confirmDocument = coordinator.locator("dialog[open] p[data-confirm]");
+        assertThat(confirmDocument).containsText(consentFile);
+        assertThat(confirmDocument).containsText("Asha Rao");
+        coordinator
+                .getByRole(
+                        AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify the document"))
                 .click();
         assertThat(document).hasCount(0);
         row.locator("td").first().click();

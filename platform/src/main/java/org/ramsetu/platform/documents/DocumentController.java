@@ -170,13 +170,16 @@ public class DocumentController {
                 .body(body);
     }
 
-    /** The coordinators' queue of documents to verify, oldest first. */
+    /**
+     * The coordinators' queue of documents to verify, oldest first, with who uploaded each and how
+     * many wait.
+     */
     @Operation(operationId = "listDocumentsAwaitingReview")
     @GetMapping("/admin/documents")
     public Page<DocumentView> awaitingReview(
             @RequestParam(required = false) String after,
             @PageLimit @RequestParam(required = false) Integer limit) {
-        return documents.awaitingReview(PageRequest.of(limit, after)).map(DocumentView::of);
+        return documents.awaitingReview(PageRequest.of(limit, after));
     }
 
     @Operation(operationId = "verifyDocument")

@@ -4,7 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.ramsetu.platform.records.Cursor;
@@ -91,6 +94,33 @@ public class DocumentRepository {
                 .param("limit", limit)
                 .query(DocumentRepository::map)
                 .list();
+    }
+
+    /** How many documents are in a status: the review queue's "n of total". */
+    public long count(DocumentStatus status) {
+        return jdbc.sql("select count(*) from document where status = :status")
+                .param("status", status.name())
+                .query(Long.class)
+                .single();
+    }
+
+    /** The uploaders of documents, from the accounts' published holders. */
+    public Map<UUID, DocumentOwner> owners(Collection<UUID> accounts) {
+        if (accounts.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, DocumentOwner> owners = new HashMap<>();
+        jdbc.sql("select id, full_name, email from account_holder where id = any (:ids)")
+                .param("ids", accounts.toArray(UUID[]::new))
+                .query(
+                        (rs, n) ->
+                                new DocumentOwner(
+                                        rs.getObject("id", UUID.class),
+                                        rs.getString("full_name"),
+                                        rs.getString("email")))
+                .list()
+                .forEach(o -> owners.put(o.accountId(), o));
+        return owners;
     }
 
     /**

@@ -198,11 +198,17 @@ public class DocumentService {
                                         "document " + id + " has metadata but no stored bytes"));
     }
 
-    public Page<Document> awaitingReview(PageRequest page) {
-        return Page.of(
-                documents.inStatus(DocumentStatus.PENDING, page.after(), page.limit() + 1),
-                page.limit(),
-                DocumentService::cursorOf);
+    /** The review queue, oldest first, with who uploaded each document and how many wait. */
+    public Page<DocumentView> awaitingReview(PageRequest page) {
+        Page<Document> waiting =
+                Page.of(
+                        documents.inStatus(DocumentStatus.PENDING, page.after(), page.limit() + 1),
+                        page.limit(),
+                        DocumentService::cursorOf);
+        Map<UUID, DocumentOwner> owners =
+                documents.owners(waiting.items().stream().map(Document::ownerId).toList());
+        return waiting.map(d -> DocumentView.of(d, owners.get(d.ownerId())))
+                .withTotal(documents.count(DocumentStatus.PENDING));
     }
 
     private static Cursor cursorOf(Document document) {

@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param fileName the name the server gives the download ({@code <type>-<id prefix>.<format>})
  * @param originalFileName the uploader's name, neutralised, for recognising the upload only
+ * @param owner who uploaded it, in the coordinators' review queue (two files of one name are told
+ *     apart by it); absent elsewhere
  */
 public record DocumentView(
         UUID id,
@@ -25,9 +27,14 @@ public record DocumentView(
         @Nullable String reviewNote,
         Instant createdAt,
         @Nullable Instant reviewedAt,
-        long version) {
+        long version,
+        @Nullable DocumentOwner owner) {
 
     static DocumentView of(Document d) {
+        return of(d, null);
+    }
+
+    static DocumentView of(Document d, @Nullable DocumentOwner owner) {
         return new DocumentView(
                 d.id(),
                 d.ownerId(),
@@ -43,6 +50,7 @@ public record DocumentView(
                 d.reviewNote(),
                 d.createdAt(),
                 d.reviewedAt(),
-                d.version());
+                d.version(),
+                owner);
     }
 }
