@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { download, http, ok } from '../api/client';
 import { BLOOD_GROUPS, ORGANS, type DocumentView, type Pledge } from '../api/types';
 import { formatDate, useEnumLabel, useT } from '../i18n/i18n';
-import { Dialog } from '../ui/Dialog';
+import { ConfirmDialog, Dialog } from '../ui/Dialog';
 import { fieldError, ProblemAlert, SelectField, TextArea, TextField } from '../ui/forms';
 import { PageControls, usePager } from '../ui/Pager';
 import { Badge, Empty, Loaded, useAsync } from '../ui/status';
@@ -172,14 +172,16 @@ function PledgeQueue() {
           )
         }
       </Loaded>
-      <Dialog title={t('coord.verifyTitle')} open={review?.kind === 'verify'} onClose={() => setReview(null)}>
+      <ConfirmDialog
+        title={t('coord.verifyTitle')}
+        open={review?.kind === 'verify'}
+        onClose={() => setReview(null)}
+        onConfirm={() => review && void verify(review.pledge)}
+        confirmLabel={t('coord.verifyConfirm')}
+        error={error}
+      >
         {review?.kind === 'verify' && (
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              void verify(review.pledge);
-            }}
-          >
+          <>
             <p data-confirm={review.pledge.id}>
               {t('coord.verifyWhat', {
                 organ: label('organ', review.pledge.organ),
@@ -189,18 +191,9 @@ function PledgeQueue() {
               })}
             </p>
             <p className="small">{pledgeSummary(review.pledge, label, t)}</p>
-            <ProblemAlert error={error} />
-            <div className="actions">
-              <button type="submit" className="primary">
-                {t('coord.verifyConfirm')}
-              </button>
-              <button type="button" onClick={() => setReview(null)}>
-                {t('common.cancel')}
-              </button>
-            </div>
-          </form>
+          </>
         )}
-      </Dialog>
+      </ConfirmDialog>
       <Dialog title={t('coord.rejectTitle')} open={review?.kind === 'reject'} onClose={() => setReview(null)}>
         <form
           onSubmit={(e) => {
@@ -315,34 +308,25 @@ function DocumentQueue() {
           )
         }
       </Loaded>
-      <Dialog title={t('coord.verifyDocTitle')} open={verifying !== null} onClose={() => setVerifying(null)}>
+      <ConfirmDialog
+        title={t('coord.verifyDocTitle')}
+        open={verifying !== null}
+        onClose={() => setVerifying(null)}
+        onConfirm={() => verifying && void decide(verifying, 'verify')}
+        confirmLabel={t('coord.verifyDocConfirm')}
+        error={error}
+      >
         {verifying && (
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              void decide(verifying, 'verify');
-            }}
-          >
-            <p data-confirm={verifying.id}>
-              {t('coord.verifyDocWhat', {
-                file: verifying.originalFileName,
-                type: label('docType', verifying.type),
-                owner: verifying.owner ? `${verifying.owner.fullName} (${verifying.owner.email})` : '—',
-                date: formatDate(verifying.createdAt, true),
-              })}
-            </p>
-            <ProblemAlert error={error} />
-            <div className="actions">
-              <button type="submit" className="primary">
-                {t('coord.verifyDocConfirm')}
-              </button>
-              <button type="button" onClick={() => setVerifying(null)}>
-                {t('common.cancel')}
-              </button>
-            </div>
-          </form>
+          <p data-confirm={verifying.id}>
+            {t('coord.verifyDocWhat', {
+              file: verifying.originalFileName,
+              type: label('docType', verifying.type),
+              owner: verifying.owner ? `${verifying.owner.fullName} (${verifying.owner.email})` : '—',
+              date: formatDate(verifying.createdAt, true),
+            })}
+          </p>
         )}
-      </Dialog>
+      </ConfirmDialog>
       <Dialog title={t('coord.rejectDocTitle')} open={rejecting !== null} onClose={() => setRejecting(null)}>
         <form
           onSubmit={(e) => {

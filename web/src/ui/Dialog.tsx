@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useT } from '../i18n/i18n';
+import { ProblemAlert } from './forms';
 
 /** A modal dialog on the native <dialog>: focus stays inside, Escape closes, focus returns. */
 export function Dialog({ title, open, onClose, children }: { title: string; open: boolean; onClose: () => void; children: ReactNode }) {
@@ -21,5 +22,50 @@ export function Dialog({ title, open, onClose, children }: { title: string; open
       </div>
       {open && children}
     </dialog>
+  );
+}
+
+/**
+ * Asks before an action that changes a record: says what it acts on, and acts only on its own
+ * button (never on a key or a first click alone).
+ */
+export function ConfirmDialog({
+  title,
+  open,
+  onClose,
+  onConfirm,
+  confirmLabel,
+  error,
+  children,
+}: {
+  title: string;
+  open: boolean;
+  onClose: () => void;
+  onConfirm: () => void;
+  confirmLabel: string;
+  error: unknown;
+  children: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <Dialog title={title} open={open} onClose={onClose}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          onConfirm();
+        }}
+      >
+        {children}
+        <ProblemAlert error={error} />
+        <div className="actions">
+          <button type="submit" className="primary">
+            {confirmLabel}
+          </button>
+          <button type="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
   );
 }
