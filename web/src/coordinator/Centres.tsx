@@ -41,19 +41,13 @@ export function Centres() {
           label={t('centre.search')}
           type="search"
           value={q}
-          onChange={(e) => {
-            setQ(e.target.value);
-            pager.reset();
-          }}
+          onChange={(e) => pager.filtering(setQ)(e.target.value)}
           hint={t('centre.searchHint')}
         />
         <SelectField
           label={t('centre.programme')}
           value={organ}
-          onChange={(e) => {
-            setOrgan(e.target.value);
-            pager.reset();
-          }}
+          onChange={(e) => pager.filtering(setOrgan)(e.target.value)}
           placeholder={t('common.all')}
           options={ORGANS.map((o) => ({ value: o, label: label('organ', o) }))}
         />

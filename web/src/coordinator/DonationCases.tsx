@@ -44,10 +44,7 @@ export function DonationCases() {
         <SelectField
           label={t('common.status')}
           value={status}
-          onChange={(e) => {
-            setStatus(e.target.value);
-            pager.reset();
-          }}
+          onChange={(e) => pager.filtering(setStatus)(e.target.value)}
           placeholder={t('common.all')}
           options={['OPEN', 'RECOVERED'].map((s) => ({ value: s, label: label('case.status', s) }))}
         />

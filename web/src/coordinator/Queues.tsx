@@ -32,10 +32,6 @@ function PledgeQueue() {
   const [bloodGroup, setBloodGroup] = useState('');
   const [city, setCity] = useState('');
   const pager = usePager(50);
-  const filter = (set: (v: string) => void) => (v: string) => {
-    set(v);
-    pager.reset();
-  };
   const [search, setSearch] = useState('');
   const [selected, setSelected] = useState(0);
   const [review, setReview] = useState<Review>(null);
@@ -112,9 +108,9 @@ function PledgeQueue() {
       <h2 id="pledge-queue">{t('coord.pledgeQueue')}</h2>
       <div className="filters">
         <TextField label={t('coord.search')} ref={searchRef} type="search" value={search} onChange={(e) => setSearch(e.target.value)} hint={t('coord.searchHint')} />
-        <SelectField label={t('pledge.organ')} value={organ} onChange={(e) => filter(setOrgan)(e.target.value)} placeholder={t('common.all')} options={ORGANS.map((o) => ({ value: o, label: label('organ', o) }))} />
-        <SelectField label={t('profile.bloodGroup')} value={bloodGroup} onChange={(e) => filter(setBloodGroup)(e.target.value)} placeholder={t('common.all')} options={['O', 'A', 'B', 'AB', ...BLOOD_GROUPS].map((g) => ({ value: g, label: g }))} />
-        <TextField label={t('place.city')} value={city} onChange={(e) => filter(setCity)(e.target.value)} />
+        <SelectField label={t('pledge.organ')} value={organ} onChange={(e) => pager.filtering(setOrgan)(e.target.value)} placeholder={t('common.all')} options={ORGANS.map((o) => ({ value: o, label: label('organ', o) }))} />
+        <SelectField label={t('profile.bloodGroup')} value={bloodGroup} onChange={(e) => pager.filtering(setBloodGroup)(e.target.value)} placeholder={t('common.all')} options={['O', 'A', 'B', 'AB', ...BLOOD_GROUPS].map((g) => ({ value: g, label: g }))} />
+        <TextField label={t('place.city')} value={city} onChange={(e) => pager.filtering(setCity)(e.target.value)} />
       </div>
       {notice && (
         <p className="alert success" role="status">

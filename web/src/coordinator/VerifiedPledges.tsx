@@ -39,18 +39,14 @@ export function VerifiedPledges() {
       setRunning(null);
     }
   };
-  const filter = (set: (v: string) => void) => (v: string) => {
-    set(v);
-    pager.reset();
-  };
   return (
     <section>
       <h1>{t('alloc.pledgesTitle')}</h1>
       <p className="hint">{t('alloc.pledgesHint')}</p>
       <div className="filters">
-        <SelectField label={t('pledge.organ')} value={organ} onChange={(e) => filter(setOrgan)(e.target.value)} placeholder={t('common.all')} options={ORGANS.map((o) => ({ value: o, label: label('organ', o) }))} />
-        <SelectField label={t('profile.bloodGroup')} value={bloodGroup} onChange={(e) => filter(setBloodGroup)(e.target.value)} placeholder={t('common.all')} options={['O', 'A', 'B', 'AB', ...BLOOD_GROUPS].map((g) => ({ value: g, label: g }))} />
-        <TextField label={t('place.city')} value={city} onChange={(e) => filter(setCity)(e.target.value)} />
+        <SelectField label={t('pledge.organ')} value={organ} onChange={(e) => pager.filtering(setOrgan)(e.target.value)} placeholder={t('common.all')} options={ORGANS.map((o) => ({ value: o, label: label('organ', o) }))} />
+        <SelectField label={t('profile.bloodGroup')} value={bloodGroup} onChange={(e) => pager.filtering(setBloodGroup)(e.target.value)} placeholder={t('common.all')} options={['O', 'A', 'B', 'AB', ...BLOOD_GROUPS].map((g) => ({ value: g, label: g }))} />
+        <TextField label={t('place.city')} value={city} onChange={(e) => pager.filtering(setCity)(e.target.value)} />
       </div>
       <ProblemAlert error={error} />
       {running && (

@@ -16,10 +16,6 @@ export function WaitingRequests() {
   const [status, setStatus] = useState('WAITING');
   const [city, setCity] = useState('');
   const pager = usePager(50);
-  const filter = (set: (v: string) => void) => (v: string) => {
-    set(v);
-    pager.reset();
-  };
   const [running, setRunning] = useState<string | null>(null);
   const [error, setError] = useState<unknown>();
   const list = useAsync(
@@ -46,15 +42,15 @@ export function WaitingRequests() {
     <section>
       <h1>{t('coord.requestsTitle')}</h1>
       <div className="filters">
-        <SelectField label={t('pledge.organ')} value={organ} onChange={(e) => filter(setOrgan)(e.target.value)} placeholder={t('common.all')} options={ORGANS.map((o) => ({ value: o, label: label('organ', o) }))} />
+        <SelectField label={t('pledge.organ')} value={organ} onChange={(e) => pager.filtering(setOrgan)(e.target.value)} placeholder={t('common.all')} options={ORGANS.map((o) => ({ value: o, label: label('organ', o) }))} />
         <SelectField
           label={t('common.status')}
           value={status}
-          onChange={(e) => filter(setStatus)(e.target.value)}
+          onChange={(e) => pager.filtering(setStatus)(e.target.value)}
           placeholder={t('common.all')}
           options={['WAITING', 'MATCHED', 'TRANSPLANTED', 'REMOVED'].map((s) => ({ value: s, label: label('requestStatus', s) }))}
         />
-        <TextField label={t('place.city')} value={city} onChange={(e) => filter(setCity)(e.target.value)} />
+        <TextField label={t('place.city')} value={city} onChange={(e) => pager.filtering(setCity)(e.target.value)} />
       </div>
       <ProblemAlert error={error} />
       {running && (

@@ -15,7 +15,13 @@ export function usePager(size: number) {
     index: cursors.length - 1,
     next: (cursor: string) => setCursors([...cursors, cursor]),
     previous: () => setCursors(cursors.length > 1 ? cursors.slice(0, -1) : cursors),
-    reset: () => setCursors([undefined]),
+    /** A filter's setter that also starts again from the first page. */
+    filtering:
+      <T,>(set: (value: T) => void) =>
+      (value: T) => {
+        set(value);
+        setCursors([undefined]);
+      },
   };
 }
 

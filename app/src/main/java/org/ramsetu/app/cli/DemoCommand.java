@@ -110,7 +110,7 @@ public class DemoCommand implements Callable<Integer> {
             out.printf(
                     "Added %,d donation cases and %,d transplant centres.%n",
                     loaded.cases(), loaded.centres());
-            if (loaded.casesWithoutCoordinator()) {
+            if (loaded.skippedWithoutCoordinator()) {
                 out.println(
                         "No donation cases or transplant centres: coordinators record them, and"
                                 + " there is no coordinator account yet. Start the product once"

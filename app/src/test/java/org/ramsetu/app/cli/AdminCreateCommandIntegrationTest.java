@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -89,42 +90,11 @@ class AdminCreateCommandIntegrationTest {
     void administratorIsGrantedToANewOrAnExistingCoordinatorOnceAndAudited() throws Exception {
         Path passwordFile = Files.writeString(dir.resolve("pw2"), "a long coordinator password\n");
 
-        int plain =
-                run(
-                        "admin",
-                        "create",
-                        "--email",
-                        "ravi@hospital.org",
-                        "--password-file",
-                        passwordFile.toString());
+        int plain = create("ravi@hospital.org", passwordFile);
         boolean before = administrator("ravi@hospital.org");
-        int granted =
-                run(
-                        "admin",
-                        "create",
-                        "--email",
-                        "ravi@hospital.org",
-                        "--password-file",
-                        passwordFile.toString(),
-                        "--administrator");
-        int again =
-                run(
-                        "admin",
-                        "create",
-                        "--email",
-                        "ravi@hospital.org",
-                        "--password-file",
-                        passwordFile.toString(),
-                        "--administrator");
-        int fresh =
-                run(
-                        "admin",
-                        "create",
-                        "--email",
-                        "asha@hospital.org",
-                        "--password-file",
-                        passwordFile.toString(),
-                        "--administrator");
+        int granted = create("ravi@hospital.org", passwordFile, "--administrator");
+        int again = create("ravi@hospital.org", passwordFile, "--administrator");
+        int fresh = create("asha@hospital.org", passwordFile, "--administrator");
 
         assertThat(List.of(plain, granted, again, fresh)).as(err.toString()).containsOnly(0);
         assertThat(before).isFalse();
@@ -142,6 +112,21 @@ class AdminCreateCommandIntegrationTest {
                                 .query(String.class)
                                 .list())
                 .containsExactly("ADMIN", "ADMINISTRATOR");
+    }
+
+    /** {@code ramsetu admin create} for the e-mail, with the password file and more options. */
+    private int create(String email, Path passwordFile, String... more) {
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "admin",
+                                "create",
+                                "--email",
+                                email,
+                                "--password-file",
+                                passwordFile.toString()));
+        args.addAll(List.of(more));
+        return run(args.toArray(String[]::new));
     }
 
     private boolean administrator(String emailKey) {

@@ -10,6 +10,7 @@ import org.ramsetu.core.organ.Organ;
 import org.ramsetu.platform.kernel.Fields;
 import org.ramsetu.platform.records.ETags;
 import org.ramsetu.platform.records.ExpectedVersion;
+import org.ramsetu.platform.records.Page;
 import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.web.Created;
@@ -81,7 +82,7 @@ public class CentreController {
      */
     @Operation(operationId = "listCentres")
     @GetMapping
-    public CentreList list(
+    public Page<CentreView> list(
             CurrentUser coordinator,
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String state,

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.ramsetu.core.organ.Organ;
@@ -146,7 +145,7 @@ public class CentreService {
      * @throws DomainException Forbidden unless the caller is a coordinator; InvalidInput for an
      *     unknown state or a search longer than a name
      */
-    public CentreList list(
+    public Page<CentreView> list(
             CurrentUser coordinator,
             @Nullable String text,
             @Nullable String state,
@@ -162,18 +161,14 @@ public class CentreService {
                         organ);
         Page<TransplantCentre> listed =
                 Page.of(
-                        centres.page(filter, page.after(), page.limit() + 1),
+                        centres.page(filter, page),
                         page.limit(),
                         c -> new Cursor(c.createdAt(), c.id().value()));
         Map<UUID, Long> counts =
                 centres.coordinatorCounts(
                         listed.items().stream().map(c -> c.id().value()).toList());
-        return new CentreList(
-                listed.items().stream()
-                        .map(c -> CentreView.of(c, counts.getOrDefault(c.id().value(), 0L)))
-                        .toList(),
-                listed.nextCursor(),
-                centres.count(filter));
+        return listed.map(c -> CentreView.of(c, counts.getOrDefault(c.id().value(), 0L)))
+                .withTotal(centres.count(filter));
     }
 
     /**
@@ -211,12 +206,14 @@ public class CentreService {
                                                             "must be the e-mail of a coordinator's"
                                                                     + " account"))
                                     .value();
-                    if (!centres.worksFor(account, centre)) {
-                        Optional<UUID> before =
-                                centres.assign(account, centre, administrator.id(), now);
+                    TransplantCentres.Assignment assigned =
+                            centres.assign(account, centre, administrator.id(), now);
+                    if (assigned.changed()) {
                         Map<String, Object> facts = new LinkedHashMap<>();
                         facts.put("coordinator", account.toString());
-                        before.ifPresent(b -> facts.put("movedFrom", b.toString()));
+                        if (assigned.movedFrom() != null) {
+                            facts.put("movedFrom", assigned.movedFrom().toString());
+                        }
                         audit(
                                 CentreAuditActions.COORDINATOR_ASSIGNED,
                                 administrator,

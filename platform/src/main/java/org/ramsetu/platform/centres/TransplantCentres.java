@@ -15,7 +15,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.ramsetu.core.geo.Coordinates;
 import org.ramsetu.core.organ.Organ;
-import org.ramsetu.platform.records.Cursor;
+import org.ramsetu.platform.records.ListQuery;
+import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.records.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -37,25 +38,30 @@ public class TransplantCentres {
      */
     record Filter(@Nullable String text, @Nullable String state, @Nullable Organ organ) {
 
-        String where() {
-            return (text == null
-                            ? ""
-                            : " and (position(lower(:text) in lower(name)) > 0"
+        ListQuery query() {
+            return new ListQuery()
+                    .filter(
+                            "(position(lower(:text) in lower(name)) > 0"
                                     + " or position(lower(:text) in lower(city)) > 0"
                                     + " or position(lower(:text) in lower(registration_number))"
-                                    + " > 0)")
-                    + (state == null ? "" : " and state = :state")
-                    + (organ == null ? "" : " and :organ = any (programmes)");
-        }
-
-        Map<String, Object> params() {
-            Map<String, Object> params = new HashMap<>();
-            params.put("text", text);
-            params.put("state", state);
-            params.put("organ", organ == null ? null : organ.name());
-            return params;
+                                    + " > 0)",
+                            "text",
+                            text)
+                    .filter("state = :state", "state", state)
+                    .filter(
+                            ":organ = any (programmes)",
+                            "organ",
+                            organ == null ? null : organ.name());
         }
     }
+
+    /**
+     * What assigning a coordinator did.
+     *
+     * @param changed false when they worked for that centre already
+     * @param movedFrom the centre they worked for before, if another
+     */
+    record Assignment(boolean changed, @Nullable UUID movedFrom) {}
 
     private final JdbcClient jdbc;
 
@@ -120,31 +126,21 @@ public class TransplantCentres {
                 .map(TransplantCentreId::new);
     }
 
-    /**
-     * Newest first, up to {@code limit} rows after the cursor (null for the first page); ask for
-     * one row more than a page to know whether another follows.
-     */
-    List<TransplantCentre> page(Filter filter, @Nullable Cursor after, int limit) {
-        return jdbc.sql(
-                        "select "
-                                + COLUMNS
-                                + " from transplant_centre where true"
-                                + filter.where()
-                                + (after == null ? "" : " and (created_at, id) < (:at, :after)")
-                                + " order by created_at desc, id desc limit :limit")
-                .params(filter.params())
-                .param("at", after == null ? null : Sql.timestamp(after.at()))
-                .param("after", after == null ? null : after.id())
-                .param("limit", limit)
-                .query(TransplantCentres::map)
-                .list();
+    /** Newest first, one row more than the page (so the caller knows whether another follows). */
+    List<TransplantCentre> page(Filter filter, PageRequest page) {
+        ListQuery.Statement query =
+                filter.query()
+                        .after("created_at", "id", page.after())
+                        .toSql(
+                                "select " + COLUMNS + " from transplant_centre",
+                                "created_at desc, id desc",
+                                page.limit());
+        return jdbc.sql(query.text()).params(query.params()).query(TransplantCentres::map).list();
     }
 
     long count(Filter filter) {
-        return jdbc.sql("select count(*) from transplant_centre where true" + filter.where())
-                .params(filter.params())
-                .query(Long.class)
-                .single();
+        ListQuery.Statement query = filter.query().toCountSql("select id from transplant_centre");
+        return jdbc.sql(query.text()).params(query.params()).query(Long.class).single();
     }
 
     /** How many coordinators each of the centres has (absent: none). */
@@ -164,12 +160,8 @@ public class TransplantCentres {
         return counts;
     }
 
-    /**
-     * Makes the account a coordinator of the centre, moving it from any other.
-     *
-     * @return the centre it worked for before, if another
-     */
-    Optional<UUID> assign(UUID account, TransplantCentreId centre, UUID by, Instant at) {
+    /** Makes the account a coordinator of the centre, moving it from any other. */
+    Assignment assign(UUID account, TransplantCentreId centre, UUID by, Instant at) {
         Optional<UUID> before =
                 jdbc.sql(
                                 "select centre_id from centre_coordinator where account_id = :a"
@@ -178,7 +170,7 @@ public class TransplantCentres {
                         .query(UUID.class)
                         .optional();
         if (before.isPresent() && before.get().equals(centre.value())) {
-            return Optional.empty();
+            return new Assignment(false, null);
         }
         jdbc.sql(
                         """
@@ -193,18 +185,7 @@ public class TransplantCentres {
                 .param("by", by)
                 .param("at", Sql.timestamp(at))
                 .update();
-        return before;
-    }
-
-    /** Whether the account works for the centre (false: it does not, or not there). */
-    boolean worksFor(UUID account, TransplantCentreId centre) {
-        return jdbc.sql(
-                        "select exists (select 1 from centre_coordinator where account_id = :a"
-                                + " and centre_id = :c)")
-                .param("a", account)
-                .param("c", centre.value())
-                .query(Boolean.class)
-                .single();
+        return new Assignment(true, before.orElse(null));
     }
 
     /**

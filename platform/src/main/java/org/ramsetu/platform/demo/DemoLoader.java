@@ -93,7 +93,7 @@ public class DemoLoader {
      *
      * @param cases donation cases added; none without a coordinator account to attribute them to
      * @param centres transplant centres added; none without a coordinator account either
-     * @param casesWithoutCoordinator whether cases and centres were skipped for want of a
+     * @param skippedWithoutCoordinator whether cases and centres were skipped for want of a
      *     coordinator
      */
     public record Loaded(
@@ -103,7 +103,7 @@ public class DemoLoader {
             long requests,
             long cases,
             long centres,
-            boolean casesWithoutCoordinator) {}
+            boolean skippedWithoutCoordinator) {}
 
     /**
      * @param threads parallel batches (each its own transaction and connection)
