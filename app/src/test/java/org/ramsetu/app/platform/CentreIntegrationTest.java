@@ -174,6 +174,17 @@ class CentreIntegrationTest {
         assertThat(Registry.fields(refused))
                 .containsExactly("name", "state", "latitude", "programmes");
         assertThat(Registry.fields(refusedNumber)).containsExactly("registrationNumber");
+        assertThat(
+                        Registry.fields(
+                                administrator
+                                        .client()
+                                        .post(
+                                                CENTRES,
+                                                with(
+                                                        with(body, "latitude", null),
+                                                        "longitude",
+                                                        null))))
+                .containsExactly("latitude", "longitude");
         assertThat(Registry.fields(refusedTwice)).containsExactly("programmes");
         assertThat(refusedTwice.body()).contains("names KIDNEY twice");
         assertThat(stored.json().path("total").asLong()).isZero();

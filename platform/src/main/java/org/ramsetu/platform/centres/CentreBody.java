@@ -60,12 +60,10 @@ public record CentreBody(
         String registration = checks.check(this::registration);
         String checkedCity = checks.check(() -> Fields.requiredLine("city", city, MAX_CITY));
         String checkedState = checks.check(() -> IndianStates.canonical("state", state));
+        Double lat = checks.check(() -> Fields.required("latitude", latitude));
+        Double lon = checks.check(() -> Fields.required("longitude", longitude));
         Coordinates coordinates =
-                checks.check(
-                        () ->
-                                new Coordinates(
-                                        Fields.required("latitude", latitude),
-                                        Fields.required("longitude", longitude)));
+                lat == null || lon == null ? null : checks.check(() -> new Coordinates(lat, lon));
         var organs =
                 checks.check(
                         () ->
