@@ -2,7 +2,10 @@ package org.ramsetu.platform.accounts;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.ramsetu.platform.identity.AccountId;
@@ -35,6 +38,20 @@ public class Contacts {
                 .param("id", account.value())
                 .query(Contacts::contact)
                 .optional();
+    }
+
+    /** The contacts of several accounts at once (an unknown account is left out). */
+    public Map<AccountId, Contact> of(Collection<AccountId> accounts) {
+        if (accounts.isEmpty()) {
+            return Map.of();
+        }
+        Map<AccountId, Contact> found = new HashMap<>();
+        jdbc.sql(SELECT + "id = any (:ids)")
+                .param("ids", accounts.stream().map(AccountId::value).toArray(UUID[]::new))
+                .query(Contacts::contact)
+                .list()
+                .forEach(c -> found.put(new AccountId(c.id()), c));
+        return found;
     }
 
     /** Every coordinator, the longest-standing first. */

@@ -4,10 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.ramsetu.platform.records.Cursor;
@@ -102,25 +99,6 @@ public class DocumentRepository {
                 .param("status", status.name())
                 .query(Long.class)
                 .single();
-    }
-
-    /** The uploaders of documents, from the accounts' published holders. */
-    public Map<UUID, DocumentOwner> owners(Collection<UUID> accounts) {
-        if (accounts.isEmpty()) {
-            return Map.of();
-        }
-        Map<UUID, DocumentOwner> owners = new HashMap<>();
-        jdbc.sql("select id, full_name, email from account_holder where id = any (:ids)")
-                .param("ids", accounts.toArray(UUID[]::new))
-                .query(
-                        (rs, n) ->
-                                new DocumentOwner(
-                                        rs.getObject("id", UUID.class),
-                                        rs.getString("full_name"),
-                                        rs.getString("email")))
-                .list()
-                .forEach(o -> owners.put(o.accountId(), o));
-        return owners;
     }
 
     /**

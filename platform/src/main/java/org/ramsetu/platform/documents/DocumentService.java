@@ -13,6 +13,8 @@ import org.ramsetu.infra.blob.BlobKey;
 import org.ramsetu.infra.blob.BlobStore;
 import org.ramsetu.infra.blob.StoredBlob;
 import org.ramsetu.infra.malware.MalwareScanner;
+import org.ramsetu.platform.accounts.Contacts;
+import org.ramsetu.platform.accounts.Contacts.Contact;
 import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
@@ -57,6 +59,7 @@ public class DocumentService {
 
     private final DocumentRepository documents;
     private final RecordOwners owners;
+    private final Contacts contacts;
     private final BlobStore blobs;
     private final RecordAccess access;
     private final AuditLog audit;
@@ -72,6 +75,7 @@ public class DocumentService {
     public DocumentService(
             DocumentRepository documents,
             RecordOwners owners,
+            Contacts contacts,
             BlobStore blobs,
             RecordAccess access,
             AuditLog audit,
@@ -82,6 +86,7 @@ public class DocumentService {
             Optional<MalwareScanner> scanner) {
         this.documents = documents;
         this.owners = owners;
+        this.contacts = contacts;
         this.blobs = blobs;
         this.access = access;
         this.audit = audit;
@@ -205,9 +210,14 @@ public class DocumentService {
                         documents.inStatus(DocumentStatus.PENDING, page.after(), page.limit() + 1),
                         page.limit(),
                         DocumentService::cursorOf);
-        Map<UUID, DocumentOwner> owners =
-                documents.owners(waiting.items().stream().map(Document::ownerId).toList());
-        return waiting.map(d -> DocumentView.of(d, owners.get(d.ownerId())))
+        Map<AccountId, Contact> owners =
+                contacts.of(waiting.items().stream().map(d -> new AccountId(d.ownerId())).toList());
+        return waiting.map(
+                        d -> {
+                            Contact owner = owners.get(new AccountId(d.ownerId()));
+                            return DocumentView.of(
+                                    d, owner == null ? null : DocumentOwner.of(owner));
+                        })
                 .withTotal(documents.count(DocumentStatus.PENDING));
     }
 

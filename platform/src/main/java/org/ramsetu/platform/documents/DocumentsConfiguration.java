@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.ramsetu.infra.blob.BlobStore;
 import org.ramsetu.infra.malware.ClamdScanner;
+import org.ramsetu.platform.accounts.Contacts;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.registry.RecordOwners;
 import org.ramsetu.platform.security.RecordAccess;
@@ -37,6 +38,7 @@ public class DocumentsConfiguration {
         return new DocumentService(
                 new DocumentRepository(jdbc),
                 new RecordOwners(jdbc),
+                new Contacts(jdbc),
                 blobs,
                 access,
                 audit,
