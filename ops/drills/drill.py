@@ -137,6 +137,10 @@ def check_ledger(cluster: c.Cluster, ledger, port: int = c.PG_WRITE) -> dict:
     present("verification", lambda keys: f"select id::text, count(*) from pledge where status in "
                                          f"('VERIFIED','DONATED') and id::text = "
                                          f"any({sql_list(keys)}) group by 1")
+    present("listing_verification", lambda keys: f"select id::text, count(*) from "
+                                                 f"transplant_request where verified_at is not "
+                                                 f"null and id::text = any({sql_list(keys)}) "
+                                                 f"group by 1")
     present("request", lambda keys: f"select id::text, count(*) from transplant_request "
                                     f"where id::text = any({sql_list(keys)}) group by 1")
     present("match_run", lambda keys: f"select id::text, count(*) from match_run "

@@ -3,7 +3,8 @@ write the API acknowledged, so that afterwards each one can be looked up row by 
 
 Users: donors (sign-up -> code from the mail folder -> verify -> profile -> two keyed pledges),
 patients (sign-up -> code -> verify -> profile -> a keyed kidney listing) and one coordinator
-(verifies pledges, runs a keyed match for every new listing). A failed call is retried with the
+(verifies pledges; verifies every new listing for the drill's transplant centre, then runs a keyed
+match for it). A failed call is retried with the
 same Idempotency-Key until it gets an answer or the user's patience (60 s) runs out, as a
 hospital system would; every failed attempt is counted as an error seen by a client.
 """
@@ -18,6 +19,7 @@ import re
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 import uuid
 from dataclasses import dataclass, field
@@ -245,7 +247,7 @@ class Load:
         self.match_runs = match_runs
         self.counter = 0
         self.counter_lock = threading.Lock()
-        self.listings: queue.Queue[str] = queue.Queue()
+        self.listings: queue.Queue[tuple[str, bool]] = queue.Queue()  # id, to verify
         self.pledges: queue.Queue[str] = queue.Queue()
         self.threads: list[threading.Thread] = []
         self.failures: list[str] = []  # journeys that broke on an unexpected 4xx
@@ -283,7 +285,8 @@ class Load:
 
     def canary_listing(self, c: Client) -> str:
         """A patient with a WAITING kidney listing, kept for smoke tests' match runs (release
-        checks): made through the API as a patient would, its writes in the ledger."""
+        checks): made through the API as a patient would, its writes in the ledger. A release that
+        lists requests PENDING_VERIFICATION has the drill's centre verify it."""
         n, _ = self.sign_up(c, "PATIENT")
         r = c.call("patient_profile", "PUT", "/api/v1/patients/me", patient_profile(n))
         if r.status not in (200, 201):
@@ -291,7 +294,53 @@ class Load:
         r = self.keyed_post(c, "request", "/api/v1/transplant-requests", KIDNEY_REQUEST)
         if r is None:
             raise RuntimeError("the canary listing was not acknowledged")
+        if r.json["status"] == "PENDING_VERIFICATION" and not self.verify_listing(
+                self.centre_coordinator(), r.json["id"]):
+            raise RuntimeError("the canary listing could not be verified")
         return r.json["id"]
+
+    def centre_coordinator(self) -> Client:
+        """The drill's coordinator, signed in and working for the drill's own transplant centre
+        (registered once per run): only a coordinator of a patient's centre verifies a listing."""
+        c = Client(self.base, self.ledger, self.stop)
+        c.token = c.sign_in(*self.coordinator)
+        number = f"DRILL/TTX/{self.run_id}"
+        body = {"name": f"Drill Transplant Centre {self.run_id}", "registrationNumber": number,
+                "city": "Pune", "state": "Maharashtra", "latitude": 18.5196,
+                "longitude": 73.8711, "programmes": ["KIDNEY", "LIVER", "HEART", "CORNEA"]}
+        r = c.call("centre", "POST", "/api/v1/admin/centres", body,
+                   {"Idempotency-Key": f"drill-centre-{self.run_id}"})
+        if r.status == 201:
+            centre = r.json["id"]
+        elif r.status == 409:  # registered by an earlier coordinator loop of this run
+            found = c.call("centres", "GET", "/api/v1/admin/centres?q="
+                           + urllib.parse.quote(number))
+            centre = found.json["items"][0]["id"]
+        else:
+            raise RuntimeError(f"drill centre {r.status} {r.text}")
+        r = c.call("centre_coordinator", "POST", f"/api/v1/admin/centres/{centre}/coordinators",
+                   {"email": self.coordinator[0]})
+        if r.status != 200:
+            raise RuntimeError(f"drill centre coordinator {r.status} {r.text}")
+        return c
+
+    def verify_listing(self, c: Client, listing: str) -> bool:
+        """The centre checks a pending listing; a retry after a lost answer finds it verified.
+        False when an instance of the previous release answered (it has no such action: during
+        a rollout's switch both releases serve), so the caller tries again later."""
+        r = c.call("listing_verification", "POST",
+                   f"/api/v1/admin/transplant-requests/{listing}/verify",
+                   {"urgency": 3, "evidence": "drill: clinical values checked"},
+                   {"If-Match": '"0"'})
+        if r.status == 200:
+            self.ledger.ack("listing_verification", listing, r)
+        elif r.status == 409:
+            self.ledger.in_doubt.append(("listing_verification", listing))
+        elif r.status in (404, 405):
+            return False
+        else:
+            raise RuntimeError(f"verify listing {r.status} {r.text}")
+        return True
 
     def keyed_post(self, c: Client, what: str, path: str, body: dict) -> Response | None:
         key = str(uuid.uuid4())
@@ -329,11 +378,14 @@ class Load:
         r = self.keyed_post(c, "request", "/api/v1/transplant-requests", KIDNEY_REQUEST)
         if r:
             self.ledger.ack("request", r.json["id"], r, patient=account)
-            self.listings.put(r.json["id"])
+            # A release before verified listings lists WAITING at once: nothing to verify.
+            self.listings.put((r.json["id"], r.json["status"] == "PENDING_VERIFICATION"))
 
     def coordinate(self) -> None:
-        c = Client(self.base, self.ledger, self.stop)
-        c.token = c.sign_in(*self.coordinator)
+        c = self.centre_coordinator() if self.match_runs else Client(
+            self.base, self.ledger, self.stop)
+        if not self.match_runs:
+            c.token = c.sign_in(*self.coordinator)
         while not self.stop.is_set():
             try:
                 pledge = self.pledges.get_nowait()
@@ -350,8 +402,12 @@ class Load:
                 pass
             if self.match_runs:
                 try:
-                    listing = self.listings.get(timeout=0.5)
+                    listing, pending = self.listings.get(timeout=0.5)
                 except queue.Empty:
+                    continue
+                if pending and not self.verify_listing(c, listing):
+                    self.listings.put((listing, pending))
+                    time.sleep(0.5)
                     continue
                 r = self.keyed_post(c, "match_run",
                                     f"/api/v1/transplant-requests/{listing}/match-runs", {})

@@ -37,8 +37,7 @@ def run(d: Drill) -> None:
         donor.call("profile", "PUT", "/api/v1/donors/me", dict(donor_profile(1), bloodGroup="O+",
                                                             dateOfBirth="1985-04-12"))
         pledge = donor.call("pledge", "POST", "/api/v1/pledges", KIDNEY_PLEDGE).json["id"]
-        coordinator = Client(base, ledger, load.stop)
-        coordinator.token = coordinator.sign_in(*d.coordinator())
+        coordinator = load.centre_coordinator()
         verified = coordinator.call("verify", "POST", f"/api/v1/admin/pledges/{pledge}/verify")
         d.expect(verified.status == 200, f"pledge verification answered {verified.status}")
         patient = Client(base, ledger, load.stop)
@@ -47,6 +46,7 @@ def run(d: Drill) -> None:
                      dict(patient_profile(1), bloodGroup="O+"))
         listing = patient.call("request", "POST", "/api/v1/transplant-requests",
                                KIDNEY_REQUEST).json["id"]
+        load.verify_listing(coordinator, listing)  # a pending listing is not matched
 
         trace_id = secrets.token_hex(16)
         parent = secrets.token_hex(8)

@@ -17,6 +17,7 @@ class ExpandContractRule(unittest.TestCase):
             "create index concurrently pledge_centre on pledge (centre_id);",
             "alter table pledge alter column notes drop not null;",
             "alter table pledge drop constraint pledge_notes_check;",
+            "alter table pledge add constraint pledge_centre check (a is null or b is not null);",
             "-- a comment that says drop column x\nalter table a add column b int;",
         ):
             with self.subTest(sql=sql):

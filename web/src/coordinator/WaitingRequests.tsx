@@ -48,7 +48,7 @@ export function WaitingRequests() {
           value={status}
           onChange={(e) => pager.filtering(setStatus)(e.target.value)}
           placeholder={t('common.all')}
-          options={['WAITING', 'MATCHED', 'TRANSPLANTED', 'REMOVED'].map((s) => ({ value: s, label: label('requestStatus', s) }))}
+          options={['PENDING_VERIFICATION', 'WAITING', 'MATCHED', 'TRANSPLANTED', 'REMOVED'].map((s) => ({ value: s, label: label('requestStatus', s) }))}
         />
         <TextField label={t('place.city')} value={city} onChange={(e) => pager.filtering(setCity)(e.target.value)} />
       </div>

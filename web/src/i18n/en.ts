@@ -612,6 +612,7 @@ export const en = {
   'pledgeStatus.REJECTED': 'Rejected',
   'pledgeStatus.WITHDRAWN': 'Withdrawn',
   'pledgeStatus.DONATED': 'Donated',
+  'requestStatus.PENDING_VERIFICATION': 'Awaiting the centre’s check',
   'requestStatus.WAITING': 'Waiting',
   'requestStatus.MATCHED': 'Matched',
   'requestStatus.TRANSPLANTED': 'Transplanted',

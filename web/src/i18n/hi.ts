@@ -614,6 +614,7 @@ export const hi: Record<keyof typeof en, string> = {
   'pledgeStatus.REJECTED': "अस्वीकृत",
   'pledgeStatus.WITHDRAWN': "वापस लिया",
   'pledgeStatus.DONATED': "दान किया",
+  'requestStatus.PENDING_VERIFICATION': "केंद्र की जाँच बाकी",
   'requestStatus.WAITING': "प्रतीक्षा में",
   'requestStatus.MATCHED': "मिलान हुआ",
   'requestStatus.TRANSPLANTED': "प्रत्यारोपित",

@@ -107,6 +107,8 @@ class MatchingSplitModeIntegrationTest {
                 String patient = signUp(apiPort, data, "PATIENT", "patient@split.test");
                 String pledgeId = pledgeVerified(apiPort, donor, coordinator);
                 String requestId = liverRequest(apiPort, patient);
+                joinCentre(apiPort, coordinator);
+                verify(apiPort, coordinator, requestId);
 
                 // 1. All three up: a scored run.
                 JsonNode scored = runMatch(apiPort, coordinator, requestId);
@@ -152,6 +154,7 @@ class MatchingSplitModeIntegrationTest {
                 String degradedAllocationId = degradedAllocation.path("id").asString();
                 // A kidney recovered from a deceased donor's case goes the same way.
                 String kidneyRequestId = kidneyRequest(apiPort, patient);
+                verify(apiPort, coordinator, kidneyRequestId);
                 String caseId = recoveredKidneyCase(apiPort, coordinator);
                 JsonNode degradedCaseRun = runCaseAllocation(apiPort, coordinator, caseId);
                 assertThat(degradedCaseRun.path("degraded").asBoolean())
@@ -533,6 +536,44 @@ class MatchingSplitModeIntegrationTest {
                                         false)));
         assertThat(request.statusCode()).as(request.body()).isEqualTo(201);
         return JSON.readTree(request.body()).path("id").asString();
+    }
+
+    /** Registers a centre and has the (administrator) coordinator work for it. */
+    private static void joinCentre(int port, String coordinator) {
+        HttpResponse<String> centre =
+                post(
+                        port,
+                        "/api/v1/admin/centres",
+                        coordinator,
+                        Map.of(
+                                "name", "KEM Hospital",
+                                "registrationNumber", "MH/TTX/SPLIT",
+                                "city", "Mumbai",
+                                "state", "Maharashtra",
+                                "latitude", 19.0022,
+                                "longitude", 72.8416,
+                                "programmes", List.of("KIDNEY", "LIVER")));
+        assertThat(centre.statusCode()).as(centre.body()).isEqualTo(201);
+        HttpResponse<String> joined =
+                post(
+                        port,
+                        "/api/v1/admin/centres/"
+                                + JSON.readTree(centre.body()).path("id").asString()
+                                + "/coordinators",
+                        coordinator,
+                        Map.of("email", ADMIN));
+        assertThat(joined.statusCode()).as(joined.body()).isEqualTo(200);
+    }
+
+    /** The centre's coordinator verifies the listing: only then does it count for allocation. */
+    private static void verify(int port, String coordinator, String requestId) {
+        HttpResponse<String> verified =
+                post(
+                        port,
+                        "/api/v1/admin/transplant-requests/" + requestId + "/verify",
+                        coordinator,
+                        Map.of("urgency", 4, "evidence", "labs checked"));
+        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
     }
 
     private static JsonNode runMatch(int port, String coordinator, String requestId) {

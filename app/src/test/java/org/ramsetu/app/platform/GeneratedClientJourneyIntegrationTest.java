@@ -95,7 +95,8 @@ class GeneratedClientJourneyIntegrationTest {
                                 .urgency(3)
                                 .kidney(new KidneyValues().diabetes(true).priorTransplant(false)),
                         null);
-        assertThat(listed.getStatus()).isEqualTo(TransplantRequestView.StatusEnum.WAITING);
+        assertThat(listed.getStatus())
+                .isEqualTo(TransplantRequestView.StatusEnum.PENDING_VERIFICATION);
         assertThat(listed.getOrgan()).isEqualTo(TransplantRequestView.OrganEnum.KIDNEY);
         assertThat(listed.getPatient().getHospitalName()).isEqualTo("KEM Hospital");
 

@@ -58,6 +58,8 @@ final class Matching {
                     new Place("Jammu", "Jammu and Kashmir", 32.7266, 74.8570),
                     new Place("Silchar", "Assam", 24.8333, 92.7789),
                     new Place("Belagavi", "Karnataka", 15.8497, 74.4977),
+                    new Place("Jhansi", "Uttar Pradesh", 25.4484, 78.5685),
+                    new Place("Kurnool", "Andhra Pradesh", 15.8281, 78.0373),
                     new Place("Bikaner", "Rajasthan", 28.0229, 73.3119));
 
     private static final AtomicInteger NEXT_PLACE = new AtomicInteger();

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
@@ -276,11 +277,81 @@ final class Registry {
         return json("organ", "CORNEA", "urgency", 2, "cornea", json("indication", "optical"));
     }
 
+    /** A request the patient makes and the centre at their hospital verifies: {@code WAITING}. */
     static JsonNode request(Accounts.SignedIn patient, Map<String, Object> body) {
         var created = patient.client().post("/api/v1/transplant-requests", body);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        assertThat(created.text("status")).isEqualTo("WAITING");
-        return created.json();
+        assertThat(created.text("status")).isEqualTo("PENDING_VERIFICATION");
+        return verified(created.json(), coordinatorAtHospitalOf(patient));
+    }
+
+    /**
+     * A coordinator of a centre registered, for this patient, at the hospital of their profile: the
+     * distances a test expects from the profile stay what they were.
+     */
+    static Accounts.SignedIn coordinatorAtHospitalOf(Accounts.SignedIn patient) {
+        JsonNode hospital = patient.client().get("/api/v1/patients/me").json().path("hospital");
+        return centreCoordinator(
+                hospital.path("name").asString(),
+                hospital.path("city").asString(),
+                hospital.path("state").asString(),
+                hospital.path("latitude").asDouble(),
+                hospital.path("longitude").asDouble());
+    }
+
+    /** A coordinator of a centre registered for them at the place, with every programme. */
+    static Accounts.SignedIn centreCoordinator(
+            String name, String city, String state, double latitude, double longitude) {
+        String unique = UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        Map<String, Object> centre =
+                json(
+                        "name",
+                        name + " " + unique,
+                        "registrationNumber",
+                        "TEST/TTX/" + unique,
+                        "city",
+                        city,
+                        "state",
+                        state,
+                        "latitude",
+                        latitude,
+                        "longitude",
+                        longitude,
+                        "programmes",
+                        List.of("KIDNEY", "LIVER", "HEART", "CORNEA"));
+        Accounts.SignedIn administrator = Accounts.administrator();
+        String centreId = CentreIntegrationTest.registered(administrator, centre);
+        Accounts.SignedIn coordinator = Accounts.coordinator();
+        var assigned =
+                administrator
+                        .client()
+                        .post(
+                                CentreIntegrationTest.CENTRES + "/" + centreId + "/coordinators",
+                                json("email", coordinator.email()));
+        assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
+        return coordinator;
+    }
+
+    /** The centre's coordinator verifies a pending request at the urgency the patient asked for. */
+    static JsonNode verified(JsonNode pending, Accounts.SignedIn centreCoordinator) {
+        return verified(
+                pending.path("id").asString(), pending.path("urgency").asInt(), centreCoordinator);
+    }
+
+    static JsonNode verified(String requestId, int urgency, Accounts.SignedIn centreCoordinator) {
+        var verified =
+                centreCoordinator
+                        .client()
+                        .post(
+                                "/api/v1/admin/transplant-requests/" + requestId + "/verify",
+                                json(
+                                        "urgency",
+                                        urgency,
+                                        "evidence",
+                                        "clinical values checked against the referral letter"));
+        assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
+        assertThat(verified.text("status")).isEqualTo("WAITING");
+        return verified.json();
     }
 
     // Problems, audit, mail

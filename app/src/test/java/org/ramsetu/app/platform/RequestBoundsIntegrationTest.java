@@ -98,6 +98,20 @@ class RequestBoundsIntegrationTest {
                                         + "/reject",
                                 json("reason", "report too old")));
         targets.put(
+                "RequestVerificationRequest",
+                () -> {
+                    var patient = Registry.patientWithProfile();
+                    var pending =
+                            patient.client()
+                                    .post("/api/v1/transplant-requests", Registry.heartRequest(2));
+                    assertThat(pending.status()).as(pending.toString()).isEqualTo(201);
+                    return new Attempt(
+                            Registry.coordinatorAtHospitalOf(patient).client(),
+                            "POST",
+                            "/api/v1/admin/transplant-requests/" + pending.text("id") + "/verify",
+                            json("urgency", 3, "evidence", "status 2 confirmed on 2026-12-01"));
+                });
+        targets.put(
                 "RequestRemovalRequest",
                 () ->
                         new Attempt(
@@ -223,6 +237,7 @@ class RequestBoundsIntegrationTest {
                         "/api/v1/admin/donors",
                         "/api/v1/admin/patients",
                         "/api/v1/admin/reprocessing/batches",
+                        "/api/v1/centres",
                         "/api/v1/documents",
                         "/api/v1/matches",
                         "/api/v1/pledges",

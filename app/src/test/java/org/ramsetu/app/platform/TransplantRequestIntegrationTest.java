@@ -42,7 +42,7 @@ class TransplantRequestIntegrationTest {
      * × ln 3.2 + 9.09 ln 1.8 + 11.14 ln 1.4 + 1.85 × 0.7 − 1.83 × 0.7 × ln 1.4 + 6 = 26.4 → 26.
      */
     @Test
-    void aLiverRequestIsListedWaitingWithItsMeldScoresAndTheirFormulaVersions() {
+    void aLiverRequestIsListedPendingVerificationWithItsMeldScoresAndTheirFormulaVersions() {
         var patient = Registry.patientWithProfile();
 
         var created = patient.client().post("/api/v1/transplant-requests", liverRequest());
@@ -66,8 +66,13 @@ class TransplantRequestIntegrationTest {
         assertThat(read.json().path("scores")).isEqualTo(scores);
         assertThat(read.json().path("patient").path("hospitalName").asString())
                 .isEqualTo("KEM Hospital");
-        assertThat(mailContaining(patient.email(), "liver transplant request is WAITING"))
-                .isNotNull();
+        assertThat(created.text("status")).isEqualTo("PENDING_VERIFICATION");
+        assertThat(created.json().has("verification")).isFalse();
+        assertThat(
+                        mailContaining(
+                                patient.email(),
+                                "liver transplant request is PENDING_VERIFICATION"))
+                .contains("once a coordinator of your transplant centre has checked");
         assertThat(audit(coordinator, "TRANSPLANT_REQUEST_LISTED", "transplant request", id))
                 .hasSize(1);
     }

@@ -168,8 +168,14 @@ class WebJourneyBrowserIntegrationTest {
                 .first()
                 .click();
         Locator requestCard = patient.locator(".request-card").first();
-        assertThat(requestCard).containsText("Waiting");
+        assertThat(requestCard).containsText("Awaiting the centre’s check");
         String requestId = requestCard.getAttribute("data-request");
+        // The centre at the patient's hospital checks the listing (its console screen is to come).
+        Registry.verified(
+                requestId,
+                3,
+                Registry.centreCoordinator(
+                        "KEM Hospital", "Mumbai", "Maharashtra", 19.076, 72.8777));
 
         // Coordinator: verify the pledge from the queue with the keyboard, run a match, approve.
         Page coordinator = browser.person(1366, 900);

@@ -8,8 +8,8 @@ import org.ramsetu.core.geo.Coordinates;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.platform.kernel.FieldChecks;
 import org.ramsetu.platform.kernel.Fields;
+import org.ramsetu.platform.kernel.IndianStates;
 import org.ramsetu.platform.kernel.InvalidInput;
-import org.ramsetu.platform.registry.common.IndianStates;
 
 /**
  * A transplant centre as an administrator registers or corrects it; every field is required.

@@ -17,6 +17,7 @@ import org.ramsetu.platform.kernel.Conflict;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.Fields;
 import org.ramsetu.platform.kernel.Forbidden;
+import org.ramsetu.platform.kernel.IndianStates;
 import org.ramsetu.platform.kernel.InvalidInput;
 import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.records.Cursor;
@@ -24,7 +25,6 @@ import org.ramsetu.platform.records.ExpectedVersion;
 import org.ramsetu.platform.records.Page;
 import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.records.Sql;
-import org.ramsetu.platform.registry.common.IndianStates;
 import org.ramsetu.platform.security.CurrentUser;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -152,23 +152,43 @@ public class CentreService {
             @Nullable Organ organ,
             PageRequest page) {
         coordinator.requireCoordinator("read the registry of centres");
-        TransplantCentres.Filter filter =
-                new TransplantCentres.Filter(
-                        Fields.optionalLine("q", text, CentreBody.MAX_NAME),
-                        state == null || state.isBlank()
-                                ? null
-                                : IndianStates.canonical("state", state),
-                        organ);
-        Page<TransplantCentre> listed =
-                Page.of(
-                        centres.page(filter, page),
-                        page.limit(),
-                        c -> new Cursor(c.createdAt(), c.id().value()));
+        TransplantCentres.Filter filter = filter(text, state, organ);
+        Page<TransplantCentre> listed = page(filter, page);
         Map<UUID, Long> counts =
                 centres.coordinatorCounts(
                         listed.items().stream().map(c -> c.id().value()).toList());
         return listed.map(c -> CentreView.of(c, counts.getOrDefault(c.id().value(), 0L)))
                 .withTotal(centres.count(filter));
+    }
+
+    /**
+     * The centres a patient may name when requesting a transplant: any signed-in user reads this
+     * list, with the same filters as {@link #list}.
+     *
+     * @throws DomainException InvalidInput for an unknown state or a search longer than a name
+     */
+    public Page<CentreListingView> directory(
+            @Nullable String text,
+            @Nullable String state,
+            @Nullable Organ organ,
+            PageRequest page) {
+        TransplantCentres.Filter filter = filter(text, state, organ);
+        return page(filter, page).map(CentreListingView::of).withTotal(centres.count(filter));
+    }
+
+    private static TransplantCentres.Filter filter(
+            @Nullable String text, @Nullable String state, @Nullable Organ organ) {
+        return new TransplantCentres.Filter(
+                Fields.optionalLine("q", text, CentreBody.MAX_NAME),
+                state == null || state.isBlank() ? null : IndianStates.canonical("state", state),
+                organ);
+    }
+
+    private Page<TransplantCentre> page(TransplantCentres.Filter filter, PageRequest page) {
+        return Page.of(
+                centres.page(filter, page),
+                page.limit(),
+                c -> new Cursor(c.createdAt(), c.id().value()));
     }
 
     /**

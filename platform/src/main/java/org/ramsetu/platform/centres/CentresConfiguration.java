@@ -24,6 +24,16 @@ public class CentresConfiguration {
     }
 
     @Bean
+    CentreDirectoryController centreDirectoryController(CentreService centres) {
+        return new CentreDirectoryController(centres);
+    }
+
+    @Bean
+    ListingCentres listingCentres(JdbcClient jdbc) {
+        return new ListingCentres(jdbc);
+    }
+
+    @Bean
     CentreController centreController(CentreService centres, IdempotentRequests idempotent) {
         return new CentreController(centres, idempotent);
     }

@@ -2,8 +2,8 @@ package org.ramsetu.platform.coordination;
 
 import java.util.Map;
 import org.ramsetu.platform.kernel.Fields;
+import org.ramsetu.platform.kernel.IndianStates;
 import org.ramsetu.platform.registry.common.BloodGroupFilter;
-import org.ramsetu.platform.registry.common.IndianStates;
 import org.ramsetu.platform.registry.common.Location;
 import org.ramsetu.platform.registry.directory.CoordinatorDirectory;
 

@@ -310,6 +310,8 @@ public class DemoLoader {
                         removed ? "condition improved; no longer needs a transplant" : null,
                         listed,
                         null,
+                        null,
+                        null,
                         0));
         added[3].incrementAndGet();
     }

@@ -110,6 +110,7 @@ final class DemoOrgans {
                                     r.nextInt(20) == 0),
                             null,
                             null,
+                            null,
                             null);
             case KIDNEY ->
                     new CreateTransplantRequest(
@@ -121,6 +122,7 @@ final class DemoOrgans {
                                     r.nextInt(10) < 3,
                                     r.nextInt(100) < 8),
                             null,
+                            null,
                             null);
             case HEART ->
                     new CreateTransplantRequest(
@@ -129,6 +131,7 @@ final class DemoOrgans {
                             null,
                             null,
                             new HeartValues(HEART_STATUS.draw(r)),
+                            null,
                             null);
             case CORNEA ->
                     new CreateTransplantRequest(
@@ -137,7 +140,8 @@ final class DemoOrgans {
                             null,
                             null,
                             null,
-                            new CorneaValues(r.nextInt(5) == 0 ? "TECTONIC" : "OPTICAL"));
+                            new CorneaValues(r.nextInt(5) == 0 ? "TECTONIC" : "OPTICAL"),
+                            null);
         };
     }
 

@@ -14,6 +14,10 @@ public final class RegistryAuditActions {
     public static final String PLEDGE_WITHDRAWN = "PLEDGE_WITHDRAWN";
     public static final String PLEDGE_DONATED = "PLEDGE_DONATED";
     public static final String TRANSPLANT_REQUEST_LISTED = "TRANSPLANT_REQUEST_LISTED";
+
+    /** A coordinator of the centre checked the clinical values and set the urgency. */
+    public static final String TRANSPLANT_REQUEST_VERIFIED = "TRANSPLANT_REQUEST_VERIFIED";
+
     public static final String TRANSPLANT_REQUEST_MATCHED = "TRANSPLANT_REQUEST_MATCHED";
     public static final String TRANSPLANT_REQUEST_TRANSPLANTED = "TRANSPLANT_REQUEST_TRANSPLANTED";
     public static final String TRANSPLANT_REQUEST_REMOVED = "TRANSPLANT_REQUEST_REMOVED";

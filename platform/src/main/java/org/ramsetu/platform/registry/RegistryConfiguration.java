@@ -5,6 +5,7 @@ import org.ramsetu.core.scores.PercentileTable;
 import org.ramsetu.infra.mail.QueuedMail;
 import org.ramsetu.platform.accounts.Contacts;
 import org.ramsetu.platform.audit.AuditLog;
+import org.ramsetu.platform.centres.ListingCentres;
 import org.ramsetu.platform.registry.donors.DonorController;
 import org.ramsetu.platform.registry.donors.DonorProfileService;
 import org.ramsetu.platform.registry.donors.DonorProfiles;
@@ -184,11 +185,12 @@ public class RegistryConfiguration {
     ListingPatient listingPatient(
             TransplantRequests requests,
             PatientProfiles profiles,
+            ListingCentres centres,
             ApplicationEventPublisher events,
             TransactionTemplate tx,
             Clock clock) {
         return new ListingPatient(
-                requests, profiles, PercentileTable.eptsBundled(), events, tx, clock);
+                requests, profiles, PercentileTable.eptsBundled(), centres, events, tx, clock);
     }
 
     @Bean
@@ -201,10 +203,11 @@ public class RegistryConfiguration {
     @Bean
     ChangingRequestStatus changingRequestStatus(
             TransplantRequests requests,
+            ListingCentres centres,
             ApplicationEventPublisher events,
             TransactionTemplate tx,
             Clock clock) {
-        return new ChangingRequestStatus(requests, events, tx, clock);
+        return new ChangingRequestStatus(requests, centres, events, tx, clock);
     }
 
     @Bean

@@ -113,7 +113,9 @@ public class RegistryFigures {
     public List<RequestCount> requests() {
         return reads.jdbc()
                 .sql(
-                        "select organ, status, count(*) from transplant_request group by 1,"
+                        // 'PENDING' is how PENDING_VERIFICATION is stored (V224)
+                        "select organ, case status when 'PENDING' then 'PENDING_VERIFICATION'"
+                                + " else status end, count(*) from transplant_request group by 1,"
                                 + " 2 order by 1, 2")
                 .query((rs, i) -> new RequestCount(rs.getString(1), rs.getString(2), rs.getLong(3)))
                 .list();

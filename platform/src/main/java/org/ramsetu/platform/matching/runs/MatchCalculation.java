@@ -146,6 +146,7 @@ class MatchCalculation {
                                                                 + request.id()
                                                                 + " has no profile; matching needs"
                                                                 + " their blood group and hospital")),
+                        requests.centreCoordinates(request),
                         asOf);
         Organ organ = request.organ();
         double reach = SearchBox.reachKm(organ, transport);

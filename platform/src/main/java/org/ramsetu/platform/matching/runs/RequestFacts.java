@@ -3,6 +3,8 @@ package org.ramsetu.platform.matching.runs;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Optional;
+import org.ramsetu.core.geo.Coordinates;
 import org.ramsetu.core.patient.HeartStatus;
 import org.ramsetu.core.patient.PatientRequest;
 import org.ramsetu.core.scores.BodySize;
@@ -19,7 +21,15 @@ import org.ramsetu.platform.registry.requests.TransplantRequest;
  */
 record RequestFacts(TransplantRequest request, PatientProfile profile, PatientRequest patient) {
 
-    static RequestFacts of(TransplantRequest request, PatientProfile profile, Instant asOf) {
+    /**
+     * @param centre the verified place of the centre the patient is listed at; empty only for a
+     *     request listed before centres existed, which is measured from the profile's hospital
+     */
+    static RequestFacts of(
+            TransplantRequest request,
+            PatientProfile profile,
+            Optional<Coordinates> centre,
+            Instant asOf) {
         Demographics person = profile.person();
         LocalDate today = LocalDate.ofInstant(asOf, ZoneOffset.UTC);
         PatientRequest patient =
@@ -29,7 +39,7 @@ record RequestFacts(TransplantRequest request, PatientProfile profile, PatientRe
                         person.bloodGroup(),
                         profile.hla(),
                         profile.unacceptableAntigens(),
-                        profile.hospital().location().coordinates(),
+                        centre.orElse(profile.hospital().location().coordinates()),
                         request.urgency(),
                         heartStatus(request),
                         liverLabs(request, person),

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.platform.kernel.Fields;
+import org.ramsetu.platform.kernel.IndianStates;
 import org.ramsetu.platform.records.ListQuery;
 import org.springframework.modulith.NamedInterface;
 
@@ -71,7 +72,7 @@ public record ListingFilter<S extends Enum<S>>(
                 .filter(
                         columns.status() + " = :status",
                         "status",
-                        status == null ? null : status.name())
+                        status == null ? null : StatusCode.of(status))
                 .filter(columns.organ() + " = :organ", "organ", organ == null ? null : organ.name())
                 .filter(columns.cityKey() + " = :city", "city", cityKey)
                 .filter(columns.state() + " = :state", "state", state)

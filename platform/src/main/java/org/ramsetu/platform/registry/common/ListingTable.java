@@ -133,7 +133,7 @@ public final class ListingTable<L extends ListingRecord<?>, V> {
     public static Map<String, Object> statusValues(ListingRecord<?> r) {
         Map<String, Object> v = new HashMap<>();
         v.put("id", r.id());
-        v.put("status", r.status().name());
+        v.put("status", StatusCode.of(r.status()));
         v.put("reason", r.statusReason());
         v.put("changed", Sql.timestamp(r.statusChangedAt()));
         v.put("by", r.statusChangedBy());

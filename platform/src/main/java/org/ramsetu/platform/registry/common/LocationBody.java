@@ -3,6 +3,7 @@ package org.ramsetu.platform.registry.common;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.ramsetu.core.geo.Coordinates;
 import org.ramsetu.platform.kernel.Fields;
+import org.ramsetu.platform.kernel.IndianStates;
 
 /**
  * A place in requests and responses.

@@ -41,7 +41,7 @@ public class CoordinatorDirectory {
                 select a.id, a.full_name, a.email, x.blood_group, x.hospital_name as place,
                     x.hospital_city as city, x.hospital_state as state, x.created_at,
                     (select count(*) from transplant_request r where r.patient_id = a.id
-                        and r.status = 'WAITING') as open_records
+                        and r.status in ('PENDING', 'WAITING')) as open_records
                 from patient_profile x join account_holder a on a.id = x.account_id
                 """,
                 "x.hospital_city_key",

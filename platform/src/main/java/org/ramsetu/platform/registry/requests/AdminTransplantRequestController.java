@@ -14,7 +14,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/admin/transplant-requests}: coordinators take requests off the list. */
+/**
+ * {@code /api/v1/admin/transplant-requests}: coordinators of a patient's centre verify requests;
+ * coordinators take requests off the list.
+ */
 @Tag(name = "Transplant requests")
 @RestController
 @RequestMapping("/api/v1/admin/transplant-requests")
@@ -26,7 +29,31 @@ public class AdminTransplantRequestController {
         this.changing = changing;
     }
 
-    /** {@code WAITING} or {@code MATCHED} → {@code REMOVED}, with a reason for the patient. */
+    /**
+     * {@code PENDING_VERIFICATION} → {@code WAITING}: a coordinator of the request's centre (or,
+     * for a request that names none, of a centre that transplants the organ) checked the clinical
+     * values and sets the urgency with its evidence.
+     */
+    @Operation(operationId = "verifyTransplantRequest")
+    @PostMapping("/{id}/verify")
+    public ResponseEntity<TransplantRequestView> verify(
+            CurrentUser user,
+            @PathVariable UUID id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody RequestVerificationRequest body) {
+        return TransplantRequestController.withETag(
+                changing.verify(
+                        user,
+                        id,
+                        body.urgency(),
+                        body.evidence(),
+                        ExpectedVersion.of(ifMatch, body.version())));
+    }
+
+    /**
+     * {@code PENDING_VERIFICATION}, {@code WAITING} or {@code MATCHED} → {@code REMOVED}, with a
+     * reason for the patient.
+     */
     @Operation(operationId = "removeTransplantRequest")
     @PostMapping("/{id}/remove")
     public ResponseEntity<TransplantRequestView> remove(

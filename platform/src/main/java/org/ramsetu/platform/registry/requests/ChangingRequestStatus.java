@@ -3,8 +3,14 @@ package org.ramsetu.platform.registry.requests;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import org.ramsetu.core.Require;
+import org.ramsetu.platform.centres.ListingCentres;
+import org.ramsetu.platform.centres.TransplantCentreId;
+import org.ramsetu.platform.identity.AccountId;
+import org.ramsetu.platform.kernel.Conflict;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.Fields;
+import org.ramsetu.platform.kernel.Forbidden;
 import org.ramsetu.platform.kernel.InvalidInput;
 import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.records.ExpectedVersion;
@@ -26,17 +32,22 @@ public class ChangingRequestStatus {
 
     static final int MAX_REASON = 1000;
 
+    static final int MAX_EVIDENCE = 1000;
+
     private final TransplantRequests requests;
+    private final ListingCentres centres;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     public ChangingRequestStatus(
             TransplantRequests requests,
+            ListingCentres centres,
             ApplicationEventPublisher events,
             TransactionTemplate tx,
             Clock clock) {
         this.requests = requests;
+        this.centres = centres;
         this.events = events;
         this.tx = tx;
         this.clock = clock;
@@ -55,6 +66,89 @@ public class ChangingRequestStatus {
                     "reason", "is required: the patient is told why the request was removed");
         }
         return change(coordinator, id, RequestAction.REMOVE, checked, expected);
+    }
+
+    /**
+     * A coordinator of the patient's centre has checked the request's clinical values (labs and
+     * their dates, dialysis start, heart status) and sets its urgency, the clinical status the
+     * centre stands behind, with what it rests on: {@code PENDING_VERIFICATION → WAITING}. A
+     * request that names no centre is taken on by the verifying coordinator's centre, which must
+     * transplant the organ.
+     *
+     * @throws DomainException InvalidInput without an urgency in range or without evidence;
+     *     Forbidden for a coordinator who works for no centre or for another centre than the
+     *     request's; Conflict unless it is {@code PENDING_VERIFICATION} or when it changed after
+     *     the version named
+     */
+    public TransplantRequestView verify(
+            CurrentUser coordinator,
+            UUID id,
+            Integer urgency,
+            String evidence,
+            ExpectedVersion expected) {
+        coordinator.requireCoordinator("verify a transplant request");
+        int checkedUrgency = Fields.required("urgency", urgency);
+        Require.inRange(
+                "urgency",
+                checkedUrgency,
+                CreateTransplantRequest.MIN_URGENCY,
+                CreateTransplantRequest.MAX_URGENCY,
+                "");
+        String checkedEvidence = Fields.optionalText("evidence", evidence, MAX_EVIDENCE);
+        if (checkedEvidence == null) {
+            throw InvalidInput.field(
+                    "evidence",
+                    "is required: what the urgency rests on (e.g. the assessment, the lab values"
+                            + " and their dates), for the audit trail");
+        }
+        TransplantCentreId centre =
+                centres.employerOf(new AccountId(coordinator.id()))
+                        .orElseThrow(
+                                () ->
+                                        new Forbidden(
+                                                "not-a-centre-coordinator",
+                                                "only a coordinator of a transplant centre verifies"
+                                                        + " its patients' requests; you work for"
+                                                        + " no centre"));
+        return tx.execute(
+                status -> {
+                    TransplantRequest current =
+                            requests.find(id)
+                                    .orElseThrow(
+                                            () -> new NotFound(ReadingTransplantRequests.KIND, id));
+                    if (current.centreId() != null && !current.centreId().equals(centre.value())) {
+                        throw new Forbidden(
+                                "another-centre",
+                                "this request is listed at another centre; only its coordinators"
+                                        + " verify it");
+                    }
+                    if (current.centreId() == null
+                            && !centres.transplants(centre, current.organ())) {
+                        throw new Conflict(
+                                "no-programme",
+                                "your centre has no "
+                                        + current.organ()
+                                        + " programme in the register of centres, so it cannot"
+                                        + " take this request on");
+                    }
+                    Instant now = Sql.now(clock);
+                    TransplantRequest.Verification check =
+                            new TransplantRequest.Verification(
+                                    now, coordinator.id(), checkedEvidence);
+                    TransplantRequest changed =
+                            ListingTransitions.apply(
+                                    current,
+                                    expected,
+                                    RequestStateMachine::next,
+                                    RequestAction.VERIFY,
+                                    next ->
+                                            current.verifiedBy(
+                                                    next, centre.value(), checkedUrgency, check),
+                                    requests::updateVerified);
+                    events.publishEvent(
+                            new RequestStatusChanged(changed, current.status(), coordinator, null));
+                    return TransplantRequestView.of(requests.findListing(id).orElseThrow(), now);
+                });
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.ramsetu.platform.registry.requests;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.NamedInterface;
 
@@ -9,7 +10,10 @@ import org.springframework.modulith.NamedInterface;
  * organ (only the object named like the organ).
  *
  * @param organ {@code KIDNEY}, {@code LIVER}, {@code HEART} or {@code CORNEA}
- * @param urgency 1 (routine) to 5 (most urgent), as the treating team rates it
+ * @param urgency 1 (routine) to 5 (most urgent), as the treating team rates it; the centre confirms
+ *     or changes it when it verifies the request
+ * @param centreId the transplant centre the patient is being listed at (one with a programme for
+ *     the organ); without it, the first centre whose coordinator verifies the request takes it on
  */
 @NamedInterface("requests")
 public record CreateTransplantRequest(
@@ -19,7 +23,8 @@ public record CreateTransplantRequest(
         @Nullable LiverValues liver,
         @Nullable KidneyValues kidney,
         @Nullable HeartValues heart,
-        @Nullable CorneaValues cornea) {
+        @Nullable CorneaValues cornea,
+        @Nullable UUID centreId) {
 
     /** Routine. */
     public static final int MIN_URGENCY = 1;

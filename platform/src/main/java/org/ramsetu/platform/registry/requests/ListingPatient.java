@@ -8,10 +8,13 @@ import java.util.UUID;
 import org.ramsetu.core.Require;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.core.scores.PercentileTable;
+import org.ramsetu.platform.centres.ListingCentres;
+import org.ramsetu.platform.centres.TransplantCentreId;
 import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.kernel.Conflict;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.Fields;
+import org.ramsetu.platform.kernel.InvalidInput;
 import org.ramsetu.platform.records.Sql;
 import org.ramsetu.platform.registry.common.Roles;
 import org.ramsetu.platform.registry.patients.PatientProfile;
@@ -22,14 +25,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A patient is listed for an organ: the request is checked, scored with the clinical core, stored
- * {@code WAITING} with its scores and their formula versions; {@link PatientListed}'s listeners
- * audit it and confirm it by e-mail in the same transaction.
+ * {@code PENDING_VERIFICATION} with its scores and their formula versions (it counts for allocation
+ * once its centre verifies it: {@link ChangingRequestStatus#verify}); {@link PatientListed}'s
+ * listeners audit it and confirm it by e-mail in the same transaction.
  */
 public class ListingPatient {
 
     private final TransplantRequests requests;
     private final PatientProfiles profiles;
     private final ListingAssessment assessment;
+    private final ListingCentres centres;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -38,12 +43,14 @@ public class ListingPatient {
             TransplantRequests requests,
             PatientProfiles profiles,
             PercentileTable eptsTable,
+            ListingCentres centres,
             ApplicationEventPublisher events,
             TransactionTemplate tx,
             Clock clock) {
         this.requests = requests;
         this.profiles = profiles;
         this.assessment = new ListingAssessment(eptsTable);
+        this.centres = centres;
         this.events = events;
         this.tx = tx;
         this.clock = clock;
@@ -63,6 +70,14 @@ public class ListingPatient {
                 CreateTransplantRequest.MIN_URGENCY,
                 CreateTransplantRequest.MAX_URGENCY,
                 "");
+        UUID centre = request.centreId();
+        if (centre != null && !centres.transplants(new TransplantCentreId(centre), organ)) {
+            throw InvalidInput.field(
+                    "centreId",
+                    "is not a registered transplant centre with a "
+                            + organ
+                            + " programme (GET /api/v1/centres lists them)");
+        }
         Instant now = Sql.now(clock);
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         return tx.execute(
@@ -75,7 +90,7 @@ public class ListingPatient {
                                     UUID.randomUUID(),
                                     user.id(),
                                     organ,
-                                    RequestStatus.WAITING,
+                                    RequestStatus.PENDING_VERIFICATION,
                                     urgency,
                                     assessed.values(),
                                     assessed.scores(),
@@ -83,6 +98,8 @@ public class ListingPatient {
                                     null,
                                     now,
                                     user.id(),
+                                    centre,
+                                    null,
                                     0);
                     if (!requests.insertIfNoneOpen(listed)) {
                         throw openRequestExists(user, organ);

@@ -4,6 +4,8 @@ import org.ramsetu.platform.registry.common.TransitionRefused;
 
 /** What can happen to a transplant request, and who does it. */
 public enum RequestAction implements TransitionRefused.LifecycleAction {
+    /** A coordinator of the patient's centre checked the clinical values and set the urgency. */
+    VERIFY("verified"),
     /** The matching workflow matched the request with a donor organ. */
     MARK_MATCHED("marked as matched"),
     /** The transplant took place. */

@@ -38,6 +38,10 @@ public class RequestAudit {
     @EventListener
     void statusChanged(RequestStatusChanged event) {
         RequestStatus next = event.request().status();
+        if (next == RequestStatus.WAITING) {
+            verified(event);
+            return;
+        }
         audit.record(
                 StatusChangeAudit.of(
                         auditAction(next),
@@ -49,12 +53,36 @@ public class RequestAudit {
                         event.reason()));
     }
 
+    /** The urgency the centre set, its evidence and the centre, beside the change of status. */
+    private void verified(RequestStatusChanged event) {
+        TransplantRequest request = event.request();
+        audit.record(
+                AuditEntry.of(
+                                RegistryAuditActions.TRANSPLANT_REQUEST_VERIFIED,
+                                AuditOutcome.SUCCESS)
+                        .by(event.by().id(), event.by().role())
+                        .on(ReadingTransplantRequests.KIND, request.id())
+                        .with(
+                                Map.of(
+                                        "from",
+                                        event.from().name(),
+                                        "to",
+                                        request.status().name(),
+                                        "urgency",
+                                        request.urgency(),
+                                        "evidence",
+                                        request.verification().evidence(),
+                                        "centre",
+                                        request.centreId().toString())));
+    }
+
     private static String auditAction(RequestStatus next) {
         return switch (next) {
             case MATCHED -> RegistryAuditActions.TRANSPLANT_REQUEST_MATCHED;
             case TRANSPLANTED -> RegistryAuditActions.TRANSPLANT_REQUEST_TRANSPLANTED;
             case REMOVED -> RegistryAuditActions.TRANSPLANT_REQUEST_REMOVED;
-            case WAITING -> throw new IllegalStateException("no transition leads to WAITING");
+            case PENDING_VERIFICATION, WAITING ->
+                    throw new IllegalStateException("no status change is audited as " + next);
         };
     }
 }

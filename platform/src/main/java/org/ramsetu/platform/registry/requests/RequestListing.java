@@ -1,9 +1,17 @@
 package org.ramsetu.platform.registry.requests;
 
-/** A transplant request with the patient facts coordinators filter by (from the profile). */
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A transplant request with the patient facts coordinators filter by (from the profile) and the
+ * centre it is listed at (null fields without one).
+ */
 public record RequestListing(
         TransplantRequest request,
         String bloodGroup,
         String hospitalName,
         String city,
-        String state) {}
+        String state,
+        @Nullable String centreName,
+        @Nullable String centreCity,
+        @Nullable String centreState) {}

@@ -80,11 +80,19 @@ public class RequestMails {
 
     private static String message(TransplantRequest request, String organ) {
         return switch (request.status()) {
-            case WAITING ->
+            case PENDING_VERIFICATION ->
                     "your request for a "
                             + organ
-                            + " transplant is on the waiting list. Your waiting time counts from"
-                            + " today.";
+                            + " transplant is recorded, and your waiting time counts from today."
+                            + " It counts for allocation once a coordinator of your transplant"
+                            + " centre has checked its clinical values.";
+            case WAITING ->
+                    "your transplant centre has checked your "
+                            + organ
+                            + " transplant request and it is now on the waiting list, with"
+                            + " urgency "
+                            + request.urgency()
+                            + " of 5 as your centre assessed it.";
             case MATCHED ->
                     "a donor "
                             + organ

@@ -6,18 +6,30 @@ import org.ramsetu.platform.registry.common.TransitionRefused;
 import org.ramsetu.platform.registry.common.TransitionTable;
 
 /**
- * The life cycle of a transplant request: {@code WAITING → MATCHED → TRANSPLANTED}, and {@code
- * WAITING|MATCHED → REMOVED} by a coordinator with a reason. {@code TRANSPLANTED} and {@code
- * REMOVED} are final.
+ * The life cycle of a transplant request: {@code PENDING_VERIFICATION → WAITING → MATCHED →
+ * TRANSPLANTED}, and {@code PENDING_VERIFICATION|WAITING|MATCHED → REMOVED} by a coordinator with a
+ * reason. Only a coordinator of the patient's centre verifies ({@code PENDING_VERIFICATION →
+ * WAITING}). {@code TRANSPLANTED} and {@code REMOVED} are final.
  */
 public final class RequestStateMachine {
 
     /** Requests still on the list: at most one per patient and organ. */
     public static final Set<RequestStatus> OPEN =
-            EnumSet.of(RequestStatus.WAITING, RequestStatus.MATCHED);
+            EnumSet.of(
+                    RequestStatus.PENDING_VERIFICATION,
+                    RequestStatus.WAITING,
+                    RequestStatus.MATCHED);
 
     private static final TransitionTable<RequestStatus, RequestAction> TABLE =
             TransitionTable.of("transplant request", RequestStatus.class, RequestAction.class)
+                    .allow(
+                            RequestStatus.PENDING_VERIFICATION,
+                            RequestAction.VERIFY,
+                            RequestStatus.WAITING)
+                    .allow(
+                            RequestStatus.PENDING_VERIFICATION,
+                            RequestAction.REMOVE,
+                            RequestStatus.REMOVED)
                     .allow(RequestStatus.WAITING, RequestAction.MARK_MATCHED, RequestStatus.MATCHED)
                     .allow(RequestStatus.WAITING, RequestAction.REMOVE, RequestStatus.REMOVED)
                     .allow(

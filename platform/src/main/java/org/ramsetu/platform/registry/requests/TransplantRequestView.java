@@ -13,6 +13,9 @@ import org.ramsetu.core.organ.Organ;
  *
  * @param waitingDays whole days from listing to now, or to transplant or removal
  * @param patient the patient's blood group and treating hospital, from their profile
+ * @param centre the transplant centre the patient is listed at; absent when none is named yet
+ * @param verification the centre's check of the clinical values and urgency; absent while {@code
+ *     PENDING_VERIFICATION} for the first time
  * @param version send back as {@code If-Match} (or {@code version}) with a change
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -31,11 +34,22 @@ public record TransplantRequestView(
         long waitingDays,
         @Nullable String removalReason,
         PatientSummary patient,
+        @Nullable CentreSummary centre,
+        @Nullable VerificationSummary verification,
         Instant statusChangedAt,
         long version) {
 
     public record PatientSummary(
             String bloodGroup, String hospitalName, String city, String state) {}
+
+    /** The centre's name and place, as the register of centres gives them. */
+    public record CentreSummary(UUID id, String name, String city, String state) {}
+
+    /**
+     * @param verifiedAt when a coordinator of the centre last verified the clinical values
+     * @param urgencyEvidence what the centre's urgency rests on
+     */
+    public record VerificationSummary(Instant verifiedAt, String urgencyEvidence) {}
 
     static TransplantRequestView of(RequestListing listing, Instant now) {
         TransplantRequest r = listing.request();
@@ -61,6 +75,17 @@ public record TransplantRequestView(
                         listing.hospitalName(),
                         listing.city(),
                         listing.state()),
+                r.centreId() == null || listing.centreName() == null
+                        ? null
+                        : new CentreSummary(
+                                r.centreId(),
+                                listing.centreName(),
+                                listing.centreCity(),
+                                listing.centreState()),
+                r.verification() == null
+                        ? null
+                        : new VerificationSummary(
+                                r.verification().at(), r.verification().evidence()),
                 r.statusChangedAt(),
                 r.version());
     }

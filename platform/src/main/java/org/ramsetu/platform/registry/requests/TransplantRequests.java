@@ -2,10 +2,12 @@ package org.ramsetu.platform.registry.requests;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.ramsetu.core.geo.Coordinates;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.core.scores.LabRecertification;
 import org.ramsetu.platform.records.ListQuery;
@@ -28,14 +30,19 @@ public class TransplantRequests {
             meld_3_version, epts_raw, epts_percentile, epts_version, epts_table_version,
             epts_provisional, heart_status, heart_status_version, listed_at, removal_reason,
             status_changed_at, status_changed_by, version, patient_blood_group, hospital_city_key,
-            hospital_state
+            hospital_state, centre_id, verified_at, verified_by, urgency_evidence
             """;
+
+    /** The statuses of an open listing, as stored: one per patient and organ. */
+    private static final String OPEN_STATUSES = "status in ('PENDING', 'WAITING', 'MATCHED')";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final String EXPORT =
             """
-            select r.id, r.patient_id, a.full_name, a.email, r.organ, r.status, r.urgency,
+            select r.id, r.patient_id, a.full_name, a.email, r.organ,
+                case r.status when 'PENDING' then 'PENDING_VERIFICATION' else r.status end
+                    as status, r.urgency,
                 p.blood_group, p.hospital_name, p.hospital_city, p.hospital_state, r.listed_at,
                 r.meld_na, r.meld_3, r.epts_percentile, r.heart_status, r.removal_reason
             from transplant_request r join account_holder a on a.id = r.patient_id
@@ -46,8 +53,10 @@ public class TransplantRequests {
             "select "
                     + Sql.qualified("r", COLUMNS)
                     + """
-                    , p.blood_group, p.hospital_name, p.hospital_city, p.hospital_state
+                    , p.blood_group, p.hospital_name, p.hospital_city, p.hospital_state,
+                        c.name as centre_name, c.city as centre_city, c.state as centre_state
                     from transplant_request r left join patient_profile p on p.account_id = r.patient_id
+                        left join listing_centre c on c.id = r.centre_id
                     """;
 
     private static final ListingTable.Statements STATEMENTS =
@@ -58,7 +67,7 @@ public class TransplantRequests {
                         status_changed_at = :changed, status_changed_by = :by, version = :version
                     where id = :id and version = :version - 1
                     """,
-                    "patient_id = :owner and organ = :organ and status in ('WAITING', 'MATCHED')",
+                    "patient_id = :owner and organ = :organ and " + OPEN_STATUSES,
                     LISTING,
                     EXPORT,
                     new ListingFilter.Columns(
@@ -92,6 +101,7 @@ public class TransplantRequests {
         v.put("patient", r.patientId());
         v.put("organ", r.organ().name());
         v.put("urgency", r.urgency());
+        v.put("centre", r.centreId());
         v.put("clinical", JSON.writeValueAsString(r.clinical()));
         v.putAll(ScoreColumns.values(r.scores()));
         v.put("listed", Sql.timestamp(r.listedAt()));
@@ -111,16 +121,17 @@ public class TransplantRequests {
                                             epts_version, epts_table_version, epts_provisional,
                                             heart_status, heart_status_version, listed_at,
                                             removal_reason, status_changed_at, status_changed_by,
-                                            version)
+                                            centre_id, version)
                                         values (:id, :patient, :organ, :status, :urgency,
                                             cast(:clinical as jsonb), :meldNa, :meldNaVersion,
                                             :meld3, :meld3Version, :eptsRaw, :eptsPercentile,
                                             :eptsVersion, :eptsTable, :eptsProvisional, :heart,
                                             :heartVersion, :listed, :reason, :changed, :by,
-                                            :version)
-                                        on conflict (patient_id, organ)
-                                            where status in ('WAITING', 'MATCHED') do nothing
-                                        """)
+                                            :centre, :version)
+                                        on conflict (patient_id, organ) where
+                                        """
+                                                + OPEN_STATUSES
+                                                + " do nothing")
                                 .params(v)
                                 .update()
                         > 0;
@@ -154,8 +165,49 @@ public class TransplantRequests {
         return table.update(r);
     }
 
+    /**
+     * Writes a verification: the status, the urgency the centre set, the centre and who checked.
+     *
+     * @return false when the stored version is no longer {@code r.version() - 1}
+     */
+    boolean updateVerified(TransplantRequest r) {
+        TransplantRequest.Verification check = r.verification();
+        Map<String, Object> v = ListingTable.statusValues(r);
+        v.put("urgency", r.urgency());
+        v.put("centre", r.centreId());
+        v.put("verifiedAt", Sql.timestamp(check.at()));
+        v.put("verifiedBy", check.by());
+        v.put("evidence", check.evidence());
+        return jdbc.sql(
+                                """
+                                update transplant_request set status = :status, urgency = :urgency,
+                                    centre_id = :centre, verified_at = :verifiedAt,
+                                    verified_by = :verifiedBy, urgency_evidence = :evidence,
+                                    status_changed_at = :changed, status_changed_by = :by,
+                                    version = :version
+                                where id = :id and version = :version - 1
+                                """)
+                        .params(v)
+                        .update()
+                > 0;
+    }
+
     Optional<TransplantRequest> find(UUID id) {
         return table.find(id);
+    }
+
+    /**
+     * Where the request's patient is listed, as the register of centres verified it; empty for a
+     * request listed before centres existed.
+     */
+    public Optional<Coordinates> centreCoordinates(TransplantRequest r) {
+        if (r.centreId() == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select latitude, longitude from listing_centre where id = :id")
+                .param("id", r.centreId())
+                .query((rs, row) -> new Coordinates(rs.getDouble(1), rs.getDouble(2)))
+                .optional();
     }
 
     /** The request, for other modules. */
@@ -205,7 +257,10 @@ public class TransplantRequests {
                 rs.getString("blood_group"),
                 rs.getString("hospital_name"),
                 rs.getString("hospital_city"),
-                rs.getString("hospital_state"));
+                rs.getString("hospital_state"),
+                rs.getString("centre_name"),
+                rs.getString("centre_city"),
+                rs.getString("centre_state"));
     }
 
     private static TransplantRequest request(ResultSet rs, int row) throws SQLException {
@@ -214,7 +269,7 @@ public class TransplantRequests {
                 rs.getObject("id", UUID.class),
                 rs.getObject("patient_id", UUID.class),
                 organ,
-                RequestStatus.valueOf(rs.getString("status")),
+                RequestStatus.ofStored(rs.getString("status")),
                 rs.getInt("urgency"),
                 clinical(organ, rs.getString("clinical")),
                 ScoreColumns.read(rs),
@@ -222,7 +277,19 @@ public class TransplantRequests {
                 rs.getString("removal_reason"),
                 Sql.instant(rs, "status_changed_at"),
                 rs.getObject("status_changed_by", UUID.class),
+                rs.getObject("centre_id", UUID.class),
+                verification(rs),
                 rs.getLong("version"));
+    }
+
+    private static TransplantRequest.Verification verification(ResultSet rs) throws SQLException {
+        Instant at = Sql.instant(rs, "verified_at");
+        return at == null
+                ? null
+                : new TransplantRequest.Verification(
+                        at,
+                        rs.getObject("verified_by", UUID.class),
+                        rs.getString("urgency_evidence"));
     }
 
     private static ClinicalValues clinical(Organ organ, String json) {

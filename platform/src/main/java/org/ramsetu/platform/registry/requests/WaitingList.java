@@ -44,6 +44,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * cached list is never staler than the generation beside it. Ages are computed for the day, so a
  * new day reads the list again.
  *
+ * <p>Distances and ischaemia are measured from the centre the patient is listed at, with the
+ * coordinates the register of centres verified; only requests listed before centres existed (which
+ * have none) fall back to the hospital in the patient's profile.
+ *
  * <p>Allocation ranks against it; the registry owns the tables and the counter it reads.
  */
 @NamedInterface("requests")
@@ -53,8 +57,11 @@ public class WaitingList {
             """
             select r.id, r.urgency, r.listed_at, r.heart_status, r.epts_percentile,
                 p.blood_group, p.date_of_birth, p.sex, p.height_cm, p.weight_kg, p.hla_typing,
-                p.unacceptable_antigens, p.hospital_latitude, p.hospital_longitude %s
+                p.unacceptable_antigens,
+                coalesce(c.latitude, p.hospital_latitude) as hospital_latitude,
+                coalesce(c.longitude, p.hospital_longitude) as hospital_longitude %s
             from transplant_request r join patient_profile p on p.account_id = r.patient_id
+                left join listing_centre c on c.id = r.centre_id
             where r.organ = :organ and r.status = 'WAITING'
             """;
 

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.ramsetu.platform.registry.requests.RequestAction.MARK_MATCHED;
 import static org.ramsetu.platform.registry.requests.RequestAction.MARK_TRANSPLANTED;
 import static org.ramsetu.platform.registry.requests.RequestAction.REMOVE;
+import static org.ramsetu.platform.registry.requests.RequestAction.VERIFY;
 import static org.ramsetu.platform.registry.requests.RequestStatus.MATCHED;
+import static org.ramsetu.platform.registry.requests.RequestStatus.PENDING_VERIFICATION;
 import static org.ramsetu.platform.registry.requests.RequestStatus.REMOVED;
 import static org.ramsetu.platform.registry.requests.RequestStatus.TRANSPLANTED;
 import static org.ramsetu.platform.registry.requests.RequestStatus.WAITING;
@@ -22,6 +24,7 @@ class RequestStateMachineTest {
 
     private static final Map<RequestStatus, Map<RequestAction, RequestStatus>> ALLOWED =
             Map.of(
+                    PENDING_VERIFICATION, Map.of(VERIFY, WAITING, REMOVE, REMOVED),
                     WAITING, Map.of(MARK_MATCHED, MATCHED, REMOVE, REMOVED),
                     MATCHED, Map.of(MARK_TRANSPLANTED, TRANSPLANTED, REMOVE, REMOVED),
                     TRANSPLANTED, Map.of(),
@@ -48,14 +51,31 @@ class RequestStateMachineTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} is stored as {1}")
+    @MethodSource("codes")
+    void everyStatusFitsTheStatusColumnAndReadsBackAsItself(RequestStatus status, String code) {
+        assertThat(status.stored()).isEqualTo(code).hasSizeLessThanOrEqualTo(12);
+        assertThat(RequestStatus.ofStored(code)).isEqualTo(status);
+    }
+
+    static Stream<Arguments> codes() {
+        return Stream.of(
+                Arguments.of(PENDING_VERIFICATION, "PENDING"),
+                Arguments.of(WAITING, "WAITING"),
+                Arguments.of(MATCHED, "MATCHED"),
+                Arguments.of(TRANSPLANTED, "TRANSPLANTED"),
+                Arguments.of(REMOVED, "REMOVED"));
+    }
+
     @ParameterizedTest(name = "{0} is open: {1}")
     @MethodSource("openness")
-    void onlyWaitingAndMatchedRequestsAreOpen(RequestStatus status, boolean open) {
+    void onlyPendingWaitingAndMatchedRequestsAreOpen(RequestStatus status, boolean open) {
         assertThat(RequestStateMachine.OPEN.contains(status)).isEqualTo(open);
     }
 
     static Stream<Arguments> openness() {
         return Stream.of(
+                Arguments.of(PENDING_VERIFICATION, true),
                 Arguments.of(WAITING, true),
                 Arguments.of(MATCHED, true),
                 Arguments.of(TRANSPLANTED, false),

@@ -1,20 +1,16 @@
-package org.ramsetu.platform.registry.common;
+package org.ramsetu.platform.kernel;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.ramsetu.platform.kernel.Fields;
-import org.ramsetu.platform.kernel.InvalidInput;
-import org.springframework.modulith.NamedInterface;
 
 /**
  * India's states and union territories, the second level of NOTTO's city → state → national
  * allocation order. Stored by their canonical name so that the coordinator's state filter finds
  * every record of a state, however it was typed.
  */
-@NamedInterface("vocabulary")
 public final class IndianStates {
 
     public static final List<String> ALL =
