@@ -4,6 +4,8 @@ export interface FieldError {
   message: string;
 }
 
+const STANDARD = new Set(['type', 'title', 'status', 'detail', 'instance', 'errors']);
+
 export class ApiError extends Error {
   readonly status: number;
   readonly type: string;
@@ -11,6 +13,8 @@ export class ApiError extends Error {
   readonly detail: string;
   readonly errors: FieldError[];
   readonly retryAfter?: number;
+  /** Members beside the standard ones that a caller acts on, e.g. `role` of an unconfirmed account. */
+  readonly extensions: Record<string, string>;
 
   constructor(status: number, body: Partial<ProblemBody> | null, retryAfter?: number) {
     super(body?.detail ?? body?.title ?? `HTTP ${status}`);
@@ -20,6 +24,10 @@ export class ApiError extends Error {
     this.detail = body?.detail ?? '';
     this.errors = Array.isArray(body?.errors) ? body!.errors! : [];
     this.retryAfter = retryAfter;
+    this.extensions = {};
+    for (const [k, v] of Object.entries(body ?? {})) {
+      if (!STANDARD.has(k) && typeof v === 'string') this.extensions[k] = v;
+    }
   }
 
   /** The message for one field (exact path, or the first nested under it). */

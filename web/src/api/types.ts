@@ -28,6 +28,7 @@ export type TransplantRequest = Schemas['TransplantRequestView'];
 export type DonorProfileRequest = Schemas['DonorProfileRequest'];
 export type PatientProfileRequest = Schemas['PatientProfileRequest'];
 export type CreateTransplantRequest = Schemas['CreateTransplantRequest'];
+export type ClinicalValuesChange = Schemas['ClinicalValuesChange'];
 
 export type Contact = Schemas['Contact'];
 export type MatchView = Schemas['MatchView'];

@@ -26,6 +26,10 @@ export function RemindersPanel() {
         {({ summary, page }) => (
           <>
             <ul className="kpis">
+              <li className={summary.listingsPending > 0 ? 'warn' : undefined}>
+                <strong>{formatNumber(summary.listingsPending)}</strong>{' '}
+                {t('rem.listingsPending', { hours: formatNumber(summary.listingPendingAfterHours, 0) })}
+              </li>
               <li className={summary.labsDue > 0 ? 'warn' : undefined}>
                 <strong>{formatNumber(summary.labsDue)}</strong>{' '}
                 {t('rem.labsDue', { days: formatNumber(summary.labsDueWithinHours / 24, 0) })}
@@ -52,7 +56,7 @@ export function RemindersPanel() {
                   <tbody>
                     {page.items.map((r) => (
                       <tr key={r.kind + r.id} className={r.overdue ? 'warn' : undefined}>
-                        <td>{r.kind === 'LABS_DUE' ? t('rem.kindLabs') : t('rem.kindPledge')}</td>
+                        <td>{r.kind === 'LABS_DUE' ? t('rem.kindLabs') : r.kind === 'LISTING_PENDING' ? t('rem.kindListing') : t('rem.kindPledge')}</td>
                         <td>
                           <code>{r.id.slice(0, 8)}</code>
                         </td>

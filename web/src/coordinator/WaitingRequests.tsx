@@ -3,24 +3,32 @@ import { http, ok } from '../api/client';
 import { ORGANS, type TransplantRequest } from '../api/types';
 import { navigate } from '../app/router';
 import { formatDate, useEnumLabel, useT } from '../i18n/i18n';
-import { ProblemAlert, SelectField, TextField } from '../ui/forms';
+import { CheckField, ProblemAlert, SelectField, TextField } from '../ui/forms';
 import { PageControls, usePager } from '../ui/Pager';
 import { Empty, Loaded, useAsync } from '../ui/status';
 import { ScoreList } from '../patient/ScoreList';
+import { Badge } from '../ui/status';
+import { VerifyListingDialog } from './VerifyListingDialog';
 
-/** The waiting list; a coordinator starts a match run for a request from here. */
+/**
+ * The waiting list; a coordinator of the patient's centre verifies a pending listing, and starts a
+ * match run for a verified one, from here.
+ */
 export function WaitingRequests() {
   const t = useT();
   const label = useEnumLabel();
   const [organ, setOrgan] = useState('');
   const [status, setStatus] = useState('WAITING');
   const [city, setCity] = useState('');
+  const [mine, setMine] = useState(false);
   const pager = usePager(50);
   const [running, setRunning] = useState<string | null>(null);
   const [error, setError] = useState<unknown>();
+  const [verifying, setVerifying] = useState<TransplantRequest | null>(null);
+  const [verified, setVerified] = useState<TransplantRequest>();
   const list = useAsync(
-    (signal) => ok(http().GET('/api/v1/transplant-requests', { signal, params: { query: { organ, status, city, after: pager.after, limit: pager.size } } })),
-    [organ, status, city, pager.after],
+    (signal) => ok(http().GET('/api/v1/transplant-requests', { signal, params: { query: { organ, status, city, centre: mine ? 'mine' : undefined, after: pager.after, limit: pager.size } } })),
+    [organ, status, city, mine, pager.after, verified],
   );
   const run = async (r: TransplantRequest) => {
     setRunning(r.id);
@@ -51,8 +59,14 @@ export function WaitingRequests() {
           options={['PENDING_VERIFICATION', 'WAITING', 'MATCHED', 'TRANSPLANTED', 'REMOVED'].map((s) => ({ value: s, label: label('requestStatus', s) }))}
         />
         <TextField label={t('place.city')} value={city} onChange={(e) => pager.filtering(setCity)(e.target.value)} />
+        <CheckField label={t('coord.myCentre')} checked={mine} onChange={(e) => pager.filtering(setMine)(e.target.checked)} />
       </div>
       <ProblemAlert error={error} />
+      {verified && (
+        <p role="status" className="alert success">
+          {t('verify.done', { organ: label('organ', verified.organ) })}
+        </p>
+      )}
       {running && (
         <p role="status" className="loading">
           <span className="spinner" aria-hidden="true" /> {t('coord.running')}
@@ -69,13 +83,19 @@ export function WaitingRequests() {
               {page.items.map((r) => (
                 <li key={r.id} className="card request-card" data-request={r.id}>
                   <h3>
-                    {label('organ', r.organ)} · {r.patient.bloodGroup} · {r.patient.city}
+                    {label('organ', r.organ)} · {r.patient.bloodGroup} · {r.patient.city} <Badge value={r.status} label={label('requestStatus', r.status)} />
                   </h3>
+                  {r.centre && <p>{t('request.centreAt', { name: r.centre.name, city: r.centre.city })}</p>}
                   <p>
                     {r.patient.hospitalName} · {t('patient.listedOn', { date: formatDate(r.listedAt) })} · {t('patient.waitingDays', { days: r.waitingDays })} ·{' '}
                     {t('request.urgency')} {r.urgency}
                   </p>
                   <ScoreList scores={r.scores} />
+                  {r.status === 'PENDING_VERIFICATION' && (
+                    <button type="button" className="primary" onClick={() => setVerifying(r)}>
+                      {t('coord.verifyListing')}
+                    </button>
+                  )}
                   {r.status === 'WAITING' && (
                     <button type="button" className="primary" disabled={running !== null} onClick={() => void run(r)}>
                       {t('coord.runMatch')}
@@ -89,6 +109,14 @@ export function WaitingRequests() {
           )
         }
       </Loaded>
+      <VerifyListingDialog
+        request={verifying}
+        onClose={() => setVerifying(null)}
+        onDone={(r) => {
+          setVerifying(null);
+          setVerified(r);
+        }}
+      />
     </section>
   );
 }

@@ -23,8 +23,16 @@ export function currentLang(): Lang {
   return lang;
 }
 
+// `{days, plural, one {# day} other {# days}}` picks the form by the language's plural rules.
+const PLURAL = /\{(\w+), plural, one \{([^{}]*)\} other \{([^{}]*)\}\}/g;
+
 export function translate(key: Key, vars?: Record<string, string | number>): string {
   let text = dictionaries[lang][key] ?? en[key] ?? key;
+  text = text.replace(PLURAL, (_, name: string, one: string, other: string) => {
+    const n = Number(vars?.[name]);
+    const form = new Intl.PluralRules(lang === 'hi' ? 'hi-IN' : 'en-IN').select(n) === 'one' ? one : other;
+    return form.split('#').join(formatNumber(n));
+  });
   if (vars) {
     for (const [k, v] of Object.entries(vars)) text = text.split(`{${k}}`).join(String(v));
   }

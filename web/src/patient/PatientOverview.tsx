@@ -54,8 +54,19 @@ export function PatientOverview() {
                   <p>
                     {t('patient.listedOn', { date: formatDate(r.listedAt) })} · {t('patient.waitingDays', { days: r.waitingDays })} · {t('request.urgency')}: {r.urgency}
                   </p>
+                  {r.centre && <p>{t('request.centreAt', { name: r.centre.name, city: r.centre.city })}</p>}
+                  {r.verification ? (
+                    <p>{t('request.verifiedOn', { date: formatDate(r.verification.verifiedAt), evidence: r.verification.urgencyEvidence })}</p>
+                  ) : (
+                    r.status === 'PENDING_VERIFICATION' && <p className="alert info">{t('request.awaitingCheck')}</p>
+                  )}
                   <ScoreList scores={r.scores} />
                   {r.removalReason && <p>{t('timeline.reason', { reason: r.removalReason })}</p>}
+                  {r.unverifiedFields && <p className="hint">{t('request.awaitingFields', { fields: r.unverifiedFields.join(', ') })}</p>}
+                  {r.labsDueAt && <p>{t('request.labsDue', { date: formatDate(r.labsDueAt) })}</p>}
+                  {(r.status === 'PENDING_VERIFICATION' || r.status === 'WAITING') && (
+                    <Link to={`/patient/requests/${r.id}/values`}>{t('request.updateValues')}</Link>
+                  )}
                 </li>
               ))}
             </ul>

@@ -1,14 +1,16 @@
 import { http, ok } from '../api/client';
+import { match } from '../app/router';
 import { useEnumLabel, useT } from '../i18n/i18n';
 import { Documents } from '../ui/Documents';
 import { PortalNav } from '../ui/PortalNav';
-import { useAsync } from '../ui/status';
+import { Loaded, useAsync } from '../ui/status';
 import { PatientOverview } from './PatientOverview';
 import { PatientProfileForm } from './PatientProfileForm';
 import { RequestForm } from './RequestForm';
 
 export default function PatientPortal({ path }: { path: string }) {
   const t = useT();
+  const values = match('/patient/requests/:id/values', path);
   return (
     <div className="portal">
       <PortalNav
@@ -26,11 +28,19 @@ export default function PatientPortal({ path }: { path: string }) {
         <RequestForm />
       ) : path === '/patient/documents' ? (
         <PatientDocuments />
+      ) : values ? (
+        <RequestValues id={values.id} />
       ) : (
         <PatientOverview />
       )}
     </div>
   );
+}
+
+/** The clinical values of one of the patient's requests, to bring up to date. */
+function RequestValues({ id }: { id: string }) {
+  const request = useAsync((signal) => ok(http().GET('/api/v1/transplant-requests/{id}', { signal, params: { path: { id } } })), [id]);
+  return <Loaded state={request}>{(r) => <RequestForm editing={r} />}</Loaded>;
 }
 
 function PatientDocuments() {

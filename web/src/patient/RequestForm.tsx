@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { asEntered, http, ok } from '../api/client';
-import { ORGANS, type CreateTransplantRequest, type Organ, type TransplantRequest } from '../api/types';
+import { ORGANS, type ClinicalValuesChange, type CreateTransplantRequest, type Organ, type TransplantRequest } from '../api/types';
 import { Link } from '../app/router';
 import { useEnumLabel, useT } from '../i18n/i18n';
 import { CheckField, fieldError, ProblemAlert, SelectField, Submit, TextField } from '../ui/forms';
@@ -11,15 +11,47 @@ import { ScoreList } from './ScoreList';
 
 const MG_UMOL = ['mg/dL', 'µmol/L'];
 
-/** A transplant request: organ, urgency and the organ's clinical values; MELD shown live. */
-export function RequestForm() {
+/** The form's text values of a stored request's clinical values, to edit them. */
+function valuesOf(r: TransplantRequest): Record<string, string> {
+  const v: Record<string, string> = { bilirubinUnit: 'mg/dL', creatinineUnit: 'mg/dL', albuminUnit: 'g/dL' };
+  if (r.liver) {
+    v.bilirubin = String(r.liver.bilirubin.value);
+    v.bilirubinUnit = r.liver.bilirubin.unit;
+    v.inr = String(r.liver.inr);
+    v.creatinine = String(r.liver.creatinine.value);
+    v.creatinineUnit = r.liver.creatinine.unit;
+    v.sodium = String(r.liver.sodium);
+    if (r.liver.albumin) {
+      v.albumin = String(r.liver.albumin.value);
+      v.albuminUnit = r.liver.albumin.unit;
+    }
+  }
+  if (r.kidney?.dialysisStartDate) v.dialysisStartDate = r.kidney.dialysisStartDate;
+  if (r.heart) v.statusTier = String(r.heart.statusTier);
+  if (r.cornea) v.indication = r.cornea.indication;
+  return v;
+}
+
+/**
+ * A transplant request: organ, urgency, centre and the organ's clinical values; MELD shown live.
+ * With {@code editing}, the clinical values of that request as they are now (its organ, urgency and
+ * centre stay): its centre checks the changed values again.
+ */
+export function RequestForm({ editing }: { editing?: TransplantRequest }) {
   const t = useT();
   const label = useEnumLabel();
   const profile = useAsync((signal) => ok(http().GET('/api/v1/patients/me', { signal })).catch(() => null), []);
-  const [organ, setOrgan] = useState<Organ>('KIDNEY');
+  const [organ, setOrgan] = useState<Organ>(editing?.organ ?? 'KIDNEY');
   const [urgency, setUrgency] = useState('3');
-  const [v, setV] = useState<Record<string, string>>({ bilirubinUnit: 'mg/dL', creatinineUnit: 'mg/dL', albuminUnit: 'g/dL' });
-  const [flags, setFlags] = useState({ dialysed: false, diabetes: false, priorTransplant: false });
+  const [centre, setCentre] = useState('');
+  // The centres that transplant the chosen organ (the first hundred, newest first).
+  const centres = useAsync((signal) => ok(http().GET('/api/v1/centres', { signal, params: { query: { organ, limit: 100 } } })).catch(() => null), [organ]);
+  const [v, setV] = useState<Record<string, string>>(() => (editing ? valuesOf(editing) : { bilirubinUnit: 'mg/dL', creatinineUnit: 'mg/dL', albuminUnit: 'g/dL' }));
+  const [flags, setFlags] = useState({
+    dialysed: editing?.liver?.dialysedTwiceInPastWeek ?? false,
+    diabetes: editing?.kidney?.diabetes ?? false,
+    priorTransplant: editing?.kidney?.priorTransplant ?? false,
+  });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [created, setCreated] = useState<TransplantRequest>();
@@ -55,12 +87,19 @@ export function RequestForm() {
     setBusy(true);
     setError(undefined);
     try {
-      const r = await ok(
-        http().POST('/api/v1/transplant-requests', {
-          params: { header: { 'Idempotency-Key': `${idempotencyKey}-${organ}` } },
-          body: asEntered<CreateTransplantRequest>({ organ, urgency: num(urgency), ...clinical() }),
-        }),
-      );
+      const r = editing
+        ? await ok(
+            http().PUT('/api/v1/transplant-requests/{id}/clinical', {
+              params: { path: { id: editing.id }, header: { 'If-Match': `"${editing.version}"` } },
+              body: asEntered<ClinicalValuesChange>(clinical()),
+            }),
+          )
+        : await ok(
+            http().POST('/api/v1/transplant-requests', {
+              params: { header: { 'Idempotency-Key': `${idempotencyKey}-${organ}` } },
+              body: asEntered<CreateTransplantRequest>({ organ, urgency: num(urgency), centreId: centre || null, ...clinical() }),
+            }),
+          );
       setCreated(r);
     } catch (err2) {
       setError(err2);
@@ -72,9 +111,13 @@ export function RequestForm() {
   if (created) {
     return (
       <section>
-        <h1>{t('request.listedTitle')}</h1>
+        <h1>{editing ? t('request.valuesSavedTitle') : t('request.listedTitle')}</h1>
         <p className="alert success" role="status">
-          {t('request.listed', { organ: label('organ', created.organ) })}
+          {editing
+            ? created.unverifiedFields
+              ? t('request.valuesSaved', { organ: label('organ', created.organ) })
+              : t('request.valuesUnchanged')
+            : t('request.listed', { organ: label('organ', created.organ) })}
         </p>
         <ScoreList scores={created.scores} />
         <Link to="/patient" className="button-link primary">
@@ -121,11 +164,12 @@ export function RequestForm() {
 
   return (
     <section>
-      <h1>{t('request.title')}</h1>
-      <p>{t('request.intro')}</p>
+      <h1>{editing ? t('request.valuesTitle', { organ: label('organ', editing.organ) }) : t('request.title')}</h1>
+      <p>{editing ? t('request.valuesIntro') : t('request.intro')}</p>
       <form onSubmit={submit} noValidate>
+        {!editing && (
         <div className="grid">
-          <SelectField label={t('pledge.organ')} name="organ" value={organ} onChange={(e) => { setOrgan(e.target.value as Organ); setError(undefined); }} options={ORGANS.map((o) => ({ value: o, label: label('organ', o) }))} error={err('organ')} />
+          <SelectField label={t('pledge.organ')} name="organ" value={organ} onChange={(e) => { setOrgan(e.target.value as Organ); setCentre(''); setError(undefined); }} options={ORGANS.map((o) => ({ value: o, label: label('organ', o) }))} error={err('organ')} />
           <SelectField
             label={t('request.urgency')}
             name="urgency"
@@ -134,7 +178,18 @@ export function RequestForm() {
             options={[1, 2, 3, 4, 5].map((u) => ({ value: String(u), label: t(`urgency.${u}` as 'urgency.1') }))}
             error={err('urgency')}
           />
+          <SelectField
+            label={t('request.centre')}
+            name="centreId"
+            value={centre}
+            onChange={(e) => setCentre(e.target.value)}
+            placeholder={t('request.centreUnknown')}
+            options={(centres.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.name}, ${c.city}` }))}
+            hint={t('request.centreHint')}
+            error={err('centreId')}
+          />
         </div>
+        )}
         <fieldset className="field-group">
           <legend>{t('request.clinical', { organ: label('organ', organ) })}</legend>
           {organ === 'LIVER' && (
@@ -194,7 +249,7 @@ export function RequestForm() {
           )}
         </fieldset>
         <ProblemAlert error={error} shownFields={['organ', 'urgency', organ.toLowerCase()]} />
-        <Submit busy={busy}>{t('request.submit')}</Submit>
+        <Submit busy={busy}>{editing ? t('request.saveValues') : t('request.submit')}</Submit>
       </form>
     </section>
   );

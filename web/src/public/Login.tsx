@@ -35,7 +35,11 @@ export function Login({ returnTo }: { returnTo?: string }) {
         goHome(answer.role);
       }
     } catch (err) {
-      if (err instanceof ApiError && err.type === 'email-not-verified') setUnverified(true);
+      if (err instanceof ApiError && err.type === 'email-not-verified') {
+        setUnverified(true);
+        // The server names the account's role once the password was right.
+        if (err.extensions.role) setRole(err.extensions.role);
+      }
       setError(err);
     } finally {
       setBusy(false);

@@ -56,8 +56,9 @@ class DemoDonationCasesIntegrationTest {
                                 "not-a-password-hash",
                                 Instant.now(),
                                 Instant.now()));
-        int withCoordinator = run("demo", "--donors", "300", "--patients", "10", "--seed", "7");
-        int again = run("demo", "--donors", "300", "--patients", "10", "--seed", "7");
+        // Thirty more patients: the ones a coordinator's demo lists at the centres.
+        int withCoordinator = run("demo", "--donors", "300", "--patients", "40", "--seed", "7");
+        int again = run("demo", "--donors", "300", "--patients", "40", "--seed", "7");
 
         assertThat(withoutCoordinator).as(err.toString()).isZero();
         assertThat(before)
@@ -89,6 +90,24 @@ class DemoDonationCasesIntegrationTest {
                                 "select count(*) from pledge where created_at > now()"
                                         + " or status_changed_at > now()"))
                 .as("demo pledges reviewed in the future")
+                .isZero();
+        assertThat(count("select count(*) from transplant_request where centre_id is not null"))
+                .as("the patients added with a coordinator are listed at demo centres")
+                .isGreaterThanOrEqualTo(30);
+        assertThat(
+                        count(
+                                "select count(*) from transplant_request r where centre_id is not"
+                                        + " null and not exists (select 1 from transplant_centre c"
+                                        + " where c.id = r.centre_id and r.organ = any(c.programmes))"))
+                .as("each at a centre that transplants the organ")
+                .isZero();
+        assertThat(
+                        count(
+                                "select count(*) from transplant_request where centre_id is not"
+                                        + " null and status = 'WAITING' and verified_at is null"))
+                .as("every waiting demo listing at a centre was verified")
+                .isZero();
+        assertThat(count("select count(*) from transplant_request where verified_at > now()"))
                 .isZero();
         assertThat(count("select count(*) from donation_case where declared_dead_at > now()"))
                 .isZero();

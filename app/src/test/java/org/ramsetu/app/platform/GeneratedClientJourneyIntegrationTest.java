@@ -104,7 +104,8 @@ class GeneratedClientJourneyIntegrationTest {
                 .isEqualTo(listed.getVersion());
         assertThat(
                         requests
-                                .listTransplantRequests(null, null, null, null, null, null, null)
+                                .listTransplantRequests(
+                                        null, null, null, null, null, null, null, null)
                                 .getItems()
                                 .stream()
                                 .map(TransplantRequestView::getId))

@@ -49,6 +49,20 @@ final class OwnershipCases {
                                                 .asString(),
                         null),
                 new Case(
+                        "PUT",
+                        "/api/v1/transplant-requests/{id}/clinical",
+                        Registry::patientWithProfile,
+                        owner ->
+                                "/api/v1/transplant-requests/"
+                                        + Registry.request(owner, Registry.liverRequest())
+                                                .path("id")
+                                                .asString()
+                                        + "/clinical",
+                        "{\"liver\": {\"bilirubin\": {\"value\": 3.2, \"unit\": \"mg/dL\"},"
+                                + " \"inr\": 1.8, \"creatinine\": {\"value\": 1.4, \"unit\":"
+                                + " \"mg/dL\"}, \"sodium\": 130.0, \"albumin\": {\"value\": 2.8,"
+                                + " \"unit\": \"g/dL\"}, \"dialysedTwiceInPastWeek\": false}}"),
+                new Case(
                         "GET",
                         "/api/v1/donors/{accountId}",
                         Registry::donorWithProfile,

@@ -302,8 +302,17 @@ final class Registry {
     /** A coordinator of a centre registered for them at the place, with every programme. */
     static Accounts.SignedIn centreCoordinator(
             String name, String city, String state, double latitude, double longitude) {
+        Accounts.SignedIn coordinator = Accounts.coordinator();
+        assign(coordinator.email(), centre(name, city, state, latitude, longitude));
+        return coordinator;
+    }
+
+    /** A centre at the place with every programme, its name made unique; answers its id. */
+    static String centre(
+            String name, String city, String state, double latitude, double longitude) {
         String unique = UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
-        Map<String, Object> centre =
+        return CentreIntegrationTest.registered(
+                Accounts.administrator(),
                 json(
                         "name",
                         name + " " + unique,
@@ -318,18 +327,18 @@ final class Registry {
                         "longitude",
                         longitude,
                         "programmes",
-                        List.of("KIDNEY", "LIVER", "HEART", "CORNEA"));
-        Accounts.SignedIn administrator = Accounts.administrator();
-        String centreId = CentreIntegrationTest.registered(administrator, centre);
-        Accounts.SignedIn coordinator = Accounts.coordinator();
+                        List.of("KIDNEY", "LIVER", "HEART", "CORNEA")));
+    }
+
+    /** The coordinator with this e-mail works for the centre from now on. */
+    static void assign(String coordinatorEmail, String centreId) {
         var assigned =
-                administrator
+                Accounts.administrator()
                         .client()
                         .post(
                                 CentreIntegrationTest.CENTRES + "/" + centreId + "/coordinators",
-                                json("email", coordinator.email()));
+                                json("email", coordinatorEmail));
         assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
-        return coordinator;
     }
 
     /** The centre's coordinator verifies a pending request at the urgency the patient asked for. */

@@ -98,17 +98,25 @@ class RequestBoundsIntegrationTest {
                                         + "/reject",
                                 json("reason", "report too old")));
         targets.put(
+                "ClinicalValuesChange",
+                () -> {
+                    var patient = Registry.patientWithProfile();
+                    return new Attempt(
+                            patient.client(),
+                            "PUT",
+                            "/api/v1/transplant-requests/" + pendingHeart(patient) + "/clinical",
+                            json("heart", json("statusTier", 3)));
+                });
+        targets.put(
                 "RequestVerificationRequest",
                 () -> {
                     var patient = Registry.patientWithProfile();
-                    var pending =
-                            patient.client()
-                                    .post("/api/v1/transplant-requests", Registry.heartRequest(2));
-                    assertThat(pending.status()).as(pending.toString()).isEqualTo(201);
                     return new Attempt(
                             Registry.coordinatorAtHospitalOf(patient).client(),
                             "POST",
-                            "/api/v1/admin/transplant-requests/" + pending.text("id") + "/verify",
+                            "/api/v1/admin/transplant-requests/"
+                                    + pendingHeart(patient)
+                                    + "/verify",
                             json("urgency", 3, "evidence", "status 2 confirmed on 2026-12-01"));
                 });
         targets.put(
@@ -219,6 +227,14 @@ class RequestBoundsIntegrationTest {
                                         "topK",
                                         5)));
         return targets;
+    }
+
+    /** A heart request of the patient's, pending its centre's verification; its id. */
+    private static String pendingHeart(Accounts.SignedIn patient) {
+        var pending =
+                patient.client().post("/api/v1/transplant-requests", Registry.heartRequest(2));
+        assertThat(pending.status()).as(pending.toString()).isEqualTo(201);
+        return pending.text("id");
     }
 
     /**

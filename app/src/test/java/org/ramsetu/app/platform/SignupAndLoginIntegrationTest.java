@@ -46,6 +46,26 @@ class SignupAndLoginIntegrationTest {
         }
     }
 
+    /**
+     * The right password of an account whose e-mail awaits its code: the answer names the account's
+     * role, so that the console's code panel confirms the patient's account, not a donor account
+     * that does not exist.
+     */
+    @Test
+    void anUnconfirmedLoginNamesTheAccountsRoleOnlyAfterTheRightPassword() {
+        String email = Accounts.newEmail("ravi");
+        client.post("/api/v1/auth/signup", signup(email, "PATIENT"));
+
+        var rightPassword = login(email, Accounts.PASSWORD, null);
+        var wrongPassword = login(email, Accounts.PASSWORD + "x", null);
+
+        assertThat(rightPassword.status()).isEqualTo(403);
+        assertThat(rightPassword.text("type")).endsWith("/email-not-verified");
+        assertThat(rightPassword.text("role")).isEqualTo("PATIENT");
+        assertThat(wrongPassword.status()).isEqualTo(401);
+        assertThat(wrongPassword.body()).doesNotContain("PATIENT");
+    }
+
     @Test
     void loginAnswersTheSameForAWrongPasswordAndAnUnknownEmail() {
         var donor = Accounts.donor();

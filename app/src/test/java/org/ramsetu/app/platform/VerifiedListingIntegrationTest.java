@@ -5,6 +5,7 @@ import static org.ramsetu.app.platform.Registry.audit;
 import static org.ramsetu.app.platform.Registry.json;
 import static org.ramsetu.app.platform.Registry.mailContaining;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,6 +55,32 @@ class VerifiedListingIntegrationTest {
                 bystander.client().post("/api/v1/transplant-requests/" + id + "/match-runs", "{}");
         assertThat(matchRun.status()).as(matchRun.toString()).isEqualTo(409);
 
+        String pendingAtMine =
+                "/api/v1/transplant-requests?status=PENDING_VERIFICATION&centre=mine";
+        assertThat(centreCoordinator.client().get(pendingAtMine).json().path("items").toString())
+                .as("the centre's coordinator finds it among their centre's pending requests")
+                .contains(id);
+        assertThat(
+                        otherCentreCoordinator
+                                .client()
+                                .get(pendingAtMine)
+                                .json()
+                                .path("items")
+                                .toString())
+                .doesNotContain(id);
+        var noCentre = bystander.client().get(pendingAtMine);
+        var notAnId = bystander.client().get("/api/v1/transplant-requests?centre=kem");
+        assertThat(noCentre.status()).isEqualTo(400);
+        assertThat(Registry.fields(noCentre)).containsExactly("centre");
+        assertThat(notAnId.status()).isEqualTo(400);
+        assertThat(
+                        bystander
+                                .client()
+                                .get("/api/v1/transplant-requests?centre=" + centre)
+                                .json()
+                                .path("items")
+                                .toString())
+                .contains(id);
         String verify = "/api/v1/admin/transplant-requests/" + id + "/verify";
         Map<String, Object> check =
                 json("urgency", 5, "evidence", "status 1A on ECMO since 2026-12-01");
@@ -158,6 +185,77 @@ class VerifiedListingIntegrationTest {
         assertThat(patient.client().get("/api/v1/transplant-requests").json().path("items").size())
                 .as("nothing stored")
                 .isZero();
+    }
+
+    @Test
+    void aVerifiedListingThePatientChangesAwaitsItsCentreAgainForTheChangedFields() {
+        var patient = Registry.patientWithProfile();
+        JsonNode listed = Registry.request(patient, Registry.liverRequest());
+        String id = listed.path("id").asString();
+        String clinical = "/api/v1/transplant-requests/" + id + "/clinical";
+        Map<String, Object> same = json("liver", Registry.liverRequest().get("liver"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> newLabs =
+                new HashMap<>((Map<String, Object>) Registry.liverRequest().get("liver"));
+        newLabs.put("inr", 2.6);
+        newLabs.put("bilirubin", json("value", 6.1, "unit", "mg/dL"));
+
+        var unchanged = patient.client().put(clinical, same);
+        var byCoordinator = bystander.client().put(clinical, json("liver", newLabs));
+        var byOtherPatient =
+                Registry.patientWithProfile().client().put(clinical, json("liver", newLabs));
+        var wrongOrgan = patient.client().put(clinical, json("heart", json("statusTier", 2)));
+        var changed =
+                patient.client()
+                        .put(
+                                clinical,
+                                json("liver", newLabs, "version", listed.path("version").asLong()));
+        var stale = patient.client().put(clinical, json("liver", same.get("liver"), "version", 1));
+
+        assertThat(unchanged.status()).as(unchanged.toString()).isEqualTo(200);
+        assertThat(unchanged.text("status")).isEqualTo("WAITING");
+        assertThat(unchanged.header("ETag")).as("nothing written").isEqualTo("\"1\"");
+        assertThat(byCoordinator.status()).isEqualTo(403);
+        assertThat(byOtherPatient.status()).isEqualTo(404);
+        assertThat(wrongOrgan.status()).isEqualTo(400);
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(changed.text("status")).isEqualTo("PENDING_VERIFICATION");
+        assertThat(changed.json().path("unverifiedFields").toString())
+                .isEqualTo("[\"liver.bilirubin\",\"liver.inr\"]");
+        assertThat(changed.json().path("scores").path("meldNa").path("score").asInt())
+                .isGreaterThan(listed.path("scores").path("meldNa").path("score").asInt());
+        assertThat(changed.json().path("verification").path("urgencyEvidence").asString())
+                .as("the last check stays visible")
+                .isNotBlank();
+        assertThat(changed.text("labsDueAt")).isNotBlank();
+        assertThat(stale.status()).as(stale.toString()).isEqualTo(409);
+        var matchRun =
+                bystander.client().post("/api/v1/transplant-requests/" + id + "/match-runs", "{}");
+        assertThat(matchRun.status()).as("out of allocation until checked").isEqualTo(409);
+        List<JsonNode> rows =
+                audit(
+                        bystander,
+                        "TRANSPLANT_REQUEST_CLINICAL_VALUES_CHANGED",
+                        "transplant request",
+                        id);
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).toString()).contains("liver.inr").contains("PENDING_VERIFICATION");
+        assertThat(mailContaining(patient.email(), "counts for allocation again only once"))
+                .contains("liver.bilirubin, liver.inr");
+
+        var sameCentre = Accounts.coordinator();
+        Registry.assign(sameCentre.email(), changed.json().path("centre").path("id").asString());
+        JsonNode reverified = Registry.verified(changed.json(), sameCentre);
+        assertThat(reverified.has("unverifiedFields")).isFalse();
+        var removed =
+                bystander
+                        .client()
+                        .post(
+                                "/api/v1/admin/transplant-requests/" + id + "/remove",
+                                json("reason", "transplanted abroad"));
+        assertThat(removed.status()).isEqualTo(200);
+        var afterRemoval = patient.client().put(clinical, same);
+        assertThat(afterRemoval.status()).as(afterRemoval.toString()).isEqualTo(409);
     }
 
     private static String centre(double latitude, double longitude, List<String> programmes) {

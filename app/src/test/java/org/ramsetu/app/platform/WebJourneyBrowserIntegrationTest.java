@@ -125,7 +125,9 @@ class WebJourneyBrowserIntegrationTest {
         assertThat(donor.locator("table")).containsText("Awaiting review");
         Browser.assertAccessible(donor);
 
-        // Patient: sign up, profile with HLA and an unacceptable antigen, kidney request.
+        // Patient: sign up, profile with HLA and an unacceptable antigen, a liver request at the
+        // KEM transplant centre (registered by an administrator).
+        String centreId = Registry.centre("KEM Hospital", "Mumbai", "Maharashtra", 19.076, 72.8777);
         Page patient = browser.person();
         patient.navigate("/signup");
         String patientEmail = Accounts.newEmail("web-patient");
@@ -159,6 +161,7 @@ class WebJourneyBrowserIntegrationTest {
         patient.getByLabel("First maintenance dialysis").fill("2023-02-01");
         assertThat(patient.locator("output[name=eptsRaw]"))
                 .hasText(Pattern.compile("^-?\\d+\\.\\d\\d$"));
+        patient.getByLabel("Transplant centre").selectOption(centreId);
         patient.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("List the request"))
                 .click();
         assertThat(patient.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
@@ -170,12 +173,6 @@ class WebJourneyBrowserIntegrationTest {
         Locator requestCard = patient.locator(".request-card").first();
         assertThat(requestCard).containsText("Awaiting the centre’s check");
         String requestId = requestCard.getAttribute("data-request");
-        // The centre at the patient's hospital checks the listing (its console screen is to come).
-        Registry.verified(
-                requestId,
-                3,
-                Registry.centreCoordinator(
-                        "KEM Hospital", "Mumbai", "Maharashtra", 19.076, 72.8777));
 
         // Coordinator: verify the pledge from the queue with the keyboard, run a match, approve.
         Page coordinator = browser.person(1366, 900);
@@ -184,6 +181,7 @@ class WebJourneyBrowserIntegrationTest {
                 .context()
                 .getBean(CoordinatorAccounts.class)
                 .create(coordinatorEmail, "Meera Coordinator", Accounts.PASSWORD, "test");
+        Registry.assign(coordinatorEmail, centreId); // she works at the patient's centre
         coordinator.navigate("/login");
         logIn(coordinator, coordinatorEmail);
         // First sign-in: the authenticator is set up from the key shown, its code confirms it,
@@ -258,6 +256,33 @@ class WebJourneyBrowserIntegrationTest {
         coordinator
                 .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Waiting list"))
                 .click();
+        // The patient's centre checks the pending listing and sets its urgency with evidence.
+        coordinator
+                .getByLabel("Status", new Page.GetByLabelOptions().setExact(true))
+                .selectOption("PENDING_VERIFICATION");
+        coordinator
+                .locator("[data-request='" + requestId + "']")
+                .getByRole(
+                        AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Check and verify"))
+                .click();
+        Locator check = coordinator.getByRole(AriaRole.DIALOG);
+        assertThat(check).containsText("urgency asked 3");
+        check.getByLabel("Urgency set by the centre").selectOption("4");
+        check.getByLabel("What the urgency rests on")
+                .fill("MELD labs of 2026-12-01 checked against the referral letter");
+        Browser.assertAccessible(coordinator);
+        check.getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Verify the listing"))
+                .click();
+        assertThat(
+                        coordinator
+                                .getByRole(AriaRole.STATUS)
+                                .filter(new Locator.FilterOptions().setHasText("listing verified")))
+                .isVisible();
+        coordinator
+                .getByLabel("Status", new Page.GetByLabelOptions().setExact(true))
+                .selectOption("WAITING");
         coordinator
                 .locator("[data-request='" + requestId + "']")
                 .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Run a match"))
@@ -669,6 +694,43 @@ class WebJourneyBrowserIntegrationTest {
         assertThat(administrator.locator("p.count")).containsText("1–1 of 1");
         Browser.assertAccessible(administrator);
         Browser.screenshot(administrator, "coordinator-centres");
+    }
+
+    /**
+     * A patient brings a verified liver listing's values up to date: the listing leaves allocation
+     * until the centre has checked the changed fields, and says so.
+     */
+    @Test
+    void aPatientUpdatesAVerifiedListingsValuesAndItAwaitsTheCentreAgain() {
+        var patient = Registry.patientWithProfile();
+        String id = Registry.request(patient, Registry.liverRequest()).path("id").asString();
+        Page page = browser.person();
+        page.navigate("/login");
+        logIn(page, patient.email());
+        assertThat(page).hasURL(Pattern.compile("/patient$"));
+        Locator card = page.locator("[data-request='" + id + "']");
+        assertThat(card).containsText("Waiting");
+        assertThat(card).containsText("Lab values due again by");
+
+        card.getByRole(
+                        AriaRole.LINK,
+                        new Locator.GetByRoleOptions().setName("Update the clinical values"))
+                .click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Liver request: clinical values");
+        assertThat(page.getByLabel("INR", new Page.GetByLabelOptions().setExact(true)))
+                .hasValue("1.8");
+        page.getByLabel("INR", new Page.GetByLabelOptions().setExact(true)).fill("2.6");
+        Browser.assertAccessible(page);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the values"))
+                .click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Values saved");
+
+        page.navigate("/patient");
+        assertThat(card).containsText("Awaiting the centre’s check");
+        assertThat(card).containsText("liver.inr");
+        Browser.assertAccessible(page);
     }
 
     @Test

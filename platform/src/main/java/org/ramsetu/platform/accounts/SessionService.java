@@ -151,11 +151,14 @@ public class SessionService {
             throw new Unauthenticated(WRONG_CREDENTIALS);
         }
         if (!account.verified()) {
+            // The password was right: the role is told so that the code is confirmed for the
+            // account that exists (an e-mail may hold a donor and a patient account).
             throw new Forbidden(
                     "email-not-verified",
                     "confirm your e-mail address first with the code we sent (POST"
                             + " /api/v1/auth/verify), or ask for a new code (POST"
-                            + " /api/v1/auth/resend-code)");
+                            + " /api/v1/auth/resend-code)",
+                    Map.of("role", account.role().name()));
         }
         if (account.role().needsSecondFactor()) {
             return new SignInStep.SecondFactorNeeded(

@@ -53,9 +53,7 @@ final class DemoCentres {
      */
     boolean add(int n, long seed, UUID coordinator, Instant now) {
         Place place = PLACES.get(n);
-        UUID id =
-                UUID.nameUUIDFromBytes(
-                        ("ramsetu-demo-centre:" + seed + ":" + n).getBytes(StandardCharsets.UTF_8));
+        UUID id = id(n, seed);
         String number =
                 place.code() + "/TX/DEMO/" + (seed & 0xffff) + "/" + String.format("%03d", n + 1);
         return centres.insert(
@@ -73,6 +71,26 @@ final class DemoCentres {
                         coordinator,
                         now,
                         0));
+    }
+
+    /** The demo centre nearest to {@code from} that transplants the organ. */
+    static UUID nearest(Organ organ, Coordinates from, long seed) {
+        int best = -1;
+        double bestKm = Double.MAX_VALUE;
+        for (int n = 0; n < PLACES.size(); n++) {
+            Place place = PLACES.get(n);
+            double km = from.distanceKmTo(new Coordinates(place.latitude(), place.longitude()));
+            if (programmes(n).contains(organ) && km < bestKm) {
+                best = n;
+                bestKm = km;
+            }
+        }
+        return id(best, seed);
+    }
+
+    private static UUID id(int n, long seed) {
+        return UUID.nameUUIDFromBytes(
+                ("ramsetu-demo-centre:" + seed + ":" + n).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Every centre transplants kidneys; most livers, a third hearts, half corneas. */

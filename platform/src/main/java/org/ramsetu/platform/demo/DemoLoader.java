@@ -116,11 +116,20 @@ public class DemoLoader {
         AtomicLong[] added = {
             new AtomicLong(), new AtomicLong(), new AtomicLong(), new AtomicLong()
         };
+        // The centres first: the patients are listed at them, verified by the coordinator.
+        Optional<UUID> coordinator = accounts.firstCoordinator();
+        long centresAdded = coordinator.map(c -> addCentres(seed, c)).orElse(0L);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> batches = new ArrayList<>();
             submit(pool, batches, donorCount, n -> donor(n, seed, added), done, progress);
-            submit(pool, batches, patientCount, n -> patient(n, seed, added), done, progress);
+            submit(
+                    pool,
+                    batches,
+                    patientCount,
+                    n -> patient(n, seed, coordinator, added),
+                    done,
+                    progress);
             for (Future<?> batch : batches) {
                 try {
                     batch.get();
@@ -132,9 +141,7 @@ public class DemoLoader {
         } finally {
             pool.shutdownNow();
         }
-        Optional<UUID> coordinator = accounts.firstCoordinator();
         long casesAdded = coordinator.map(c -> addCases(donorCount, seed, c)).orElse(0L);
-        long centresAdded = coordinator.map(c -> addCentres(seed, c)).orElse(0L);
         return new Loaded(
                 added[0].get(),
                 added[1].get(),
@@ -259,7 +266,13 @@ public class DemoLoader {
         }
     }
 
-    private void patient(long n, long seed, AtomicLong[] added) {
+    /**
+     * A patient and their request. With a coordinator, the request is listed at the demo centre
+     * nearest the patient's hospital that transplants the organ, and verified by that coordinator a
+     * few days after listing (one in twenty still awaits the check); without one, it is listed as
+     * before centres existed.
+     */
+    private void patient(long n, long seed, Optional<UUID> coordinator, AtomicLong[] added) {
         SplittableRandom r = random("patient", n, seed);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
@@ -297,21 +310,42 @@ public class DemoLoader {
         ListingAssessment.Assessed assessed =
                 assessment.assess(organ, request, person.demographics(), listedOn);
         boolean removed = r.nextInt(20) == 0;
+        // Drawn after every earlier value, so the rest of the patient is as before centres.
+        boolean pending = r.nextInt(20) == 0;
+        Instant checked = listed.plus(Duration.ofDays(1 + r.nextInt(5)));
+        UUID centre =
+                coordinator
+                        .map(c -> DemoCentres.nearest(organ, city.location().coordinates(), seed))
+                        .orElse(null);
+        TransplantRequest.Verification verification =
+                coordinator.isEmpty() || pending || removed
+                        ? null
+                        : new TransplantRequest.Verification(
+                                checked.isAfter(now) ? now : checked,
+                                coordinator.get(),
+                                "demo: clinical values checked against the referral");
+        RequestStatus status =
+                removed
+                        ? RequestStatus.REMOVED
+                        : coordinator.isPresent() && pending
+                                ? RequestStatus.PENDING_VERIFICATION
+                                : RequestStatus.WAITING;
         requests.insertIfNoneOpen(
                 new TransplantRequest(
                         UUID.nameUUIDFromBytes((id + "/" + organ).getBytes(StandardCharsets.UTF_8)),
                         id,
                         organ,
-                        removed ? RequestStatus.REMOVED : RequestStatus.WAITING,
+                        status,
                         request.urgency(),
                         assessed.values(),
                         assessed.scores(),
                         listed,
                         removed ? "condition improved; no longer needs a transplant" : null,
-                        listed,
-                        null,
-                        null,
-                        null,
+                        verification == null ? listed : verification.at(),
+                        verification == null ? null : verification.by(),
+                        centre,
+                        verification,
+                        List.of(),
                         0));
         added[3].incrementAndGet();
     }

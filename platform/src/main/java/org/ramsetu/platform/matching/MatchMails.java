@@ -12,9 +12,9 @@ import org.ramsetu.infra.mail.QueuedMail;
 
 /**
  * The workflow's e-mails, queued in the transaction of the change they report (a rolled-back change
- * sends nothing) and keyed by what they report, so a retried job sends each message once. The
- * patient learns of proposals without the donor's identity; both parties get each other's contact
- * only once a coordinator approved.
+ * sends nothing) and keyed by what they report, so a retried job sends each message once. Donation
+ * is anonymous: neither the patient nor the donor ever learns the other's identity, before or after
+ * approval; only coordinators see both.
  */
 public class MatchMails {
 

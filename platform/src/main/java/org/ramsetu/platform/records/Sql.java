@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /** Small conversions the registry repositories share. */
@@ -33,6 +34,12 @@ public final class Sql {
     public static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp value = rs.getTimestamp(column);
         return value == null ? null : value.toInstant();
+    }
+
+    /** A {@code text[]} column as a list; empty for null. */
+    public static List<String> textList(ResultSet rs, String column) throws SQLException {
+        java.sql.Array value = rs.getArray(column);
+        return value == null ? List.of() : List.of((String[]) value.getArray());
     }
 
     /**

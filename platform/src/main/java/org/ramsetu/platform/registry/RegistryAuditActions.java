@@ -18,6 +18,10 @@ public final class RegistryAuditActions {
     /** A coordinator of the centre checked the clinical values and set the urgency. */
     public static final String TRANSPLANT_REQUEST_VERIFIED = "TRANSPLANT_REQUEST_VERIFIED";
 
+    /** The patient changed clinical values; the centre checks them again. */
+    public static final String TRANSPLANT_REQUEST_CLINICAL_VALUES_CHANGED =
+            "TRANSPLANT_REQUEST_CLINICAL_VALUES_CHANGED";
+
     public static final String TRANSPLANT_REQUEST_MATCHED = "TRANSPLANT_REQUEST_MATCHED";
     public static final String TRANSPLANT_REQUEST_TRANSPLANTED = "TRANSPLANT_REQUEST_TRANSPLANTED";
     public static final String TRANSPLANT_REQUEST_REMOVED = "TRANSPLANT_REQUEST_REMOVED";

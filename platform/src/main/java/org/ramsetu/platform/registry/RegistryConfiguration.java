@@ -24,6 +24,7 @@ import org.ramsetu.platform.registry.pledges.PledgingOrgan;
 import org.ramsetu.platform.registry.pledges.ReadingPledges;
 import org.ramsetu.platform.registry.pledges.VerifiedPledges;
 import org.ramsetu.platform.registry.requests.AdminTransplantRequestController;
+import org.ramsetu.platform.registry.requests.ChangingClinicalValues;
 import org.ramsetu.platform.registry.requests.ChangingRequestStatus;
 import org.ramsetu.platform.registry.requests.ListingPatient;
 import org.ramsetu.platform.registry.requests.PatientListed;
@@ -195,8 +196,8 @@ public class RegistryConfiguration {
 
     @Bean
     ReadingTransplantRequests readingTransplantRequests(
-            TransplantRequests requests, RecordAccess access, Clock clock) {
-        return new ReadingTransplantRequests(requests, access, clock);
+            TransplantRequests requests, ListingCentres centres, RecordAccess access, Clock clock) {
+        return new ReadingTransplantRequests(requests, centres, access, clock);
     }
 
     /** Also for the matching workflow: {@code markMatched}, {@code markTransplanted}. */
@@ -211,11 +212,23 @@ public class RegistryConfiguration {
     }
 
     @Bean
+    ChangingClinicalValues changingClinicalValues(
+            TransplantRequests requests,
+            PatientProfiles profiles,
+            ApplicationEventPublisher events,
+            TransactionTemplate tx,
+            Clock clock) {
+        return new ChangingClinicalValues(
+                requests, profiles, PercentileTable.eptsBundled(), events, tx, clock);
+    }
+
+    @Bean
     TransplantRequestController transplantRequestController(
             ListingPatient listing,
             ReadingTransplantRequests reading,
+            ChangingClinicalValues changing,
             IdempotentRequests idempotent) {
-        return new TransplantRequestController(listing, reading, idempotent);
+        return new TransplantRequestController(listing, reading, changing, idempotent);
     }
 
     @Bean

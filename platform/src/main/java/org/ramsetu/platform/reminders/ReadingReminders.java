@@ -27,29 +27,35 @@ public class ReadingReminders {
     private final Clock clock;
     private final Duration labsDueWithin;
     private final Duration pledgePendingAfter;
+    private final Duration listingPendingAfter;
 
     public ReadingReminders(
             Reminders reminders,
             RecordAccess access,
             Clock clock,
             Duration labsDueWithin,
-            Duration pledgePendingAfter) {
+            Duration pledgePendingAfter,
+            Duration listingPendingAfter) {
         this.reminders = reminders;
         this.access = access;
         this.clock = clock;
         this.labsDueWithin = labsDueWithin;
         this.pledgePendingAfter = pledgePendingAfter;
+        this.listingPendingAfter = listingPendingAfter;
     }
 
     /** How many there are of each kind, and the settings that define them (in hours). */
     public record Summary(
             long labsDue,
             long pledgesPending,
+            long listingsPending,
             long labsDueWithinHours,
-            long pledgePendingAfterHours) {}
+            long pledgePendingAfterHours,
+            long listingPendingAfterHours) {}
 
     /**
-     * @param kind {@code LABS_DUE}, {@code PLEDGE_PENDING} (any case) or null for both
+     * @param kind {@code LABS_DUE}, {@code PLEDGE_PENDING}, {@code LISTING_PENDING} (any case) or
+     *     null for all
      * @throws DomainException Forbidden for anyone but a coordinator, InvalidInput for an unknown
      *     kind
      */
@@ -65,13 +71,11 @@ public class ReadingReminders {
                         r ->
                                 access.read(
                                                 user,
-                                                ReminderView.LABS_DUE.equals(r.view().kind())
-                                                        ? "transplant request"
-                                                        : "pledge",
+                                                isListing(r) ? "transplant request" : "pledge",
                                                 r.view().id(),
                                                 Optional.of(r),
                                                 Reminders.Reminder::owner,
-                                                ReminderView.LABS_DUE.equals(r.view().kind())
+                                                isListing(r)
                                                         ? RecordAccess.Sensitivity.MEDICAL
                                                         : RecordAccess.Sensitivity.ORDINARY)
                                         .view());
@@ -86,8 +90,14 @@ public class ReadingReminders {
         return new Summary(
                 counts.labsDue(),
                 counts.pledgesPending(),
+                counts.listingsPending(),
                 labsDueWithin.toHours(),
-                pledgePendingAfter.toHours());
+                pledgePendingAfter.toHours(),
+                listingPendingAfter.toHours());
+    }
+
+    private static boolean isListing(Reminders.Reminder r) {
+        return !ReminderView.PLEDGE_PENDING.equals(r.view().kind());
     }
 
     private static void requireCoordinator(CurrentUser user) {
@@ -99,8 +109,10 @@ public class ReadingReminders {
             return null;
         }
         String key = kind.strip().toUpperCase(Locale.ROOT);
-        if (!key.equals(ReminderView.LABS_DUE) && !key.equals(ReminderView.PLEDGE_PENDING)) {
-            throw InvalidInput.field("kind", "must be LABS_DUE or PLEDGE_PENDING");
+        if (!key.equals(ReminderView.LABS_DUE)
+                && !key.equals(ReminderView.PLEDGE_PENDING)
+                && !key.equals(ReminderView.LISTING_PENDING)) {
+            throw InvalidInput.field("kind", "must be LABS_DUE, PLEDGE_PENDING or LISTING_PENDING");
         }
         return key;
     }

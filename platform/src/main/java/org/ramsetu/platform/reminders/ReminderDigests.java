@@ -44,10 +44,13 @@ public class ReminderDigests {
     private static final MailTemplate DIGEST =
             new MailTemplate(
                     "reminders-digest",
-                    "RamSetu reminders for {{day}}: {{labsCount}} labs due, {{pledgesCount}}"
-                            + " pledges to verify",
+                    "RamSetu reminders for {{day}}: {{listingsCount}} listings to verify,"
+                            + " {{labsCount}} labs due, {{pledgesCount}} pledges to verify",
                     """
                     Hello {{name}},
+
+                    Transplant requests waiting longer than {{listingsAfter}} for their centre's                     verification (out of allocation until verified): {{listingsCount}}
+                    {{listings}}
 
                     Waiting listings whose labs are due for recertification within {{labsWithin}} \
                     (most overdue first): {{labsCount}}
@@ -60,6 +63,8 @@ public class ReminderDigests {
                     """,
                     """
                     <p>Hello {{name}},</p>
+                    <p>Transplant requests waiting longer than {{listingsAfter}} for their                     centre's verification (out of allocation until verified):                     <b>{{listingsCount}}</b></p>
+                    <pre>{{listings}}</pre>
                     <p>Waiting listings whose labs are due for recertification within \
                     {{labsWithin}} (most overdue first): <b>{{labsCount}}</b></p>
                     <pre>{{labs}}</pre>
@@ -92,10 +97,16 @@ public class ReminderDigests {
     }
 
     /** What every coordinator's mail of one day lists. */
-    record Digest(Reminders.Counts counts, List<ReminderView> labs, List<ReminderView> pledges) {
+    record Digest(
+            Reminders.Counts counts,
+            List<ReminderView> labs,
+            List<ReminderView> pledges,
+            List<ReminderView> listings) {
 
         boolean empty() {
-            return counts.labsDue() == 0 && counts.pledgesPending() == 0;
+            return counts.labsDue() == 0
+                    && counts.pledgesPending() == 0
+                    && counts.listingsPending() == 0;
         }
     }
 
@@ -143,6 +154,9 @@ public class ReminderDigests {
                         .toList(),
                 reminders.list(ReminderView.PLEDGE_PENDING, now, null, items).stream()
                         .map(Reminders.Reminder::view)
+                        .toList(),
+                reminders.list(ReminderView.LISTING_PENDING, now, null, items).stream()
+                        .map(Reminders.Reminder::view)
                         .toList());
     }
 
@@ -169,20 +183,35 @@ public class ReminderDigests {
                 DIGEST.compose(
                         "reminders-digest:" + day + ":" + c.id(),
                         new MailAddress(c.email(), c.fullName()),
-                        Map.of(
-                                "name", c.fullName(),
-                                "day", DAY.format(day),
-                                "labsWithin", span(properties.labsDueWithin()),
-                                "pendingAfter", span(properties.pledgePendingAfter()),
-                                "labsCount", Long.toString(digest.counts().labsDue()),
-                                "pledgesCount", Long.toString(digest.counts().pledgesPending()),
-                                "labs", lines(digest.labs(), digest.counts().labsDue(), zone),
-                                "pledges",
+                        Map.ofEntries(
+                                Map.entry("name", c.fullName()),
+                                Map.entry("day", DAY.format(day)),
+                                Map.entry("listingsAfter", span(properties.listingPendingAfter())),
+                                Map.entry(
+                                        "listingsCount",
+                                        Long.toString(digest.counts().listingsPending())),
+                                Map.entry(
+                                        "listings",
+                                        lines(
+                                                digest.listings(),
+                                                digest.counts().listingsPending(),
+                                                zone)),
+                                Map.entry("labsWithin", span(properties.labsDueWithin())),
+                                Map.entry("pendingAfter", span(properties.pledgePendingAfter())),
+                                Map.entry("labsCount", Long.toString(digest.counts().labsDue())),
+                                Map.entry(
+                                        "pledgesCount",
+                                        Long.toString(digest.counts().pledgesPending())),
+                                Map.entry(
+                                        "labs",
+                                        lines(digest.labs(), digest.counts().labsDue(), zone)),
+                                Map.entry(
+                                        "pledges",
                                         lines(
                                                 digest.pledges(),
                                                 digest.counts().pledgesPending(),
-                                                zone),
-                                "console", console())));
+                                                zone)),
+                                Map.entry("console", console()))));
     }
 
     /** One line per item, then how many more the console shows. */
@@ -203,7 +232,7 @@ public class ReminderDigests {
     static String line(ReminderView r, ZoneId zone) {
         String due = DAY.format(LocalDate.ofInstant(r.dueAt(), zone));
         String place =
-                ReminderView.LABS_DUE.equals(r.kind())
+                !ReminderView.PLEDGE_PENDING.equals(r.kind())
                         ? orBlank(r.hospitalName())
                                 + ", "
                                 + orBlank(r.city())
@@ -223,6 +252,16 @@ public class ReminderDigests {
                     + " · labs "
                     + (r.overdue() ? "overdue since " : "due ")
                     + due;
+        }
+        if (ReminderView.LISTING_PENDING.equals(r.kind())) {
+            return "request "
+                    + r.id()
+                    + " · "
+                    + organ
+                    + " · "
+                    + place
+                    + " · awaiting verification since "
+                    + DAY.format(LocalDate.ofInstant(r.since(), zone));
         }
         return "pledge "
                 + r.id()

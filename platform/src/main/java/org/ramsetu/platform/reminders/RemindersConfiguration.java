@@ -24,7 +24,11 @@ public class RemindersConfiguration {
 
     @Bean
     Reminders reminders(JdbcClient jdbc, RemindersProperties properties) {
-        return new Reminders(jdbc, properties.labsDueWithin(), properties.pledgePendingAfter());
+        return new Reminders(
+                jdbc,
+                properties.labsDueWithin(),
+                properties.pledgePendingAfter(),
+                properties.listingPendingAfter());
     }
 
     @Bean

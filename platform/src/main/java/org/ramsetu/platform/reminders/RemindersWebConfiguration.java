@@ -18,7 +18,8 @@ public class RemindersWebConfiguration {
                 access,
                 clock,
                 properties.labsDueWithin(),
-                properties.pledgePendingAfter());
+                properties.pledgePendingAfter(),
+                properties.listingPendingAfter());
     }
 
     @Bean

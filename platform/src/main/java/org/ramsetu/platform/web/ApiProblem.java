@@ -28,6 +28,7 @@ public class ApiProblem extends RuntimeException {
     private final String title;
     private final Map<String, String> fieldErrors;
     private final Duration retryAfter;
+    private Map<String, String> extensions = Map.of();
 
     protected ApiProblem(
             HttpStatus status,
@@ -51,6 +52,12 @@ public class ApiProblem extends RuntimeException {
      * does not depend on whether the refusal came from a use case or from the edge.
      */
     public static ApiProblem from(DomainException refusal) {
+        ApiProblem problem = answer(refusal);
+        problem.extensions = refusal.extensions();
+        return problem;
+    }
+
+    private static ApiProblem answer(DomainException refusal) {
         String detail = refusal.getMessage();
         if (refusal instanceof InvalidInput invalid) {
             return invalid.namesFields()
@@ -198,6 +205,13 @@ public class ApiProblem extends RuntimeException {
 
     public String title() {
         return title;
+    }
+
+    /**
+     * Members beside the standard ones, from the refusal ({@link DomainException#extensions()}).
+     */
+    public Map<String, String> extensions() {
+        return extensions;
     }
 
     public Map<String, String> fieldErrors() {

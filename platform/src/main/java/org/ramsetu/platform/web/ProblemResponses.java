@@ -63,6 +63,7 @@ public final class ProblemResponses {
                                     errors.add(Map.of("field", field, "message", message)));
             body.setProperty("errors", errors);
         }
+        problem.extensions().forEach(body::setProperty);
         ResponseEntity.BodyBuilder response =
                 ResponseEntity.status(problem.status())
                         .contentType(MediaType.APPLICATION_PROBLEM_JSON);

@@ -185,6 +185,18 @@ class ListQueryPlansIntegrationTest {
                 requests(
                         new ListingFilter<RequestStatus>(
                                 null, null, null, null, null, List.of("AB-"))));
+        // a centre's pending requests (`centre=mine&status=PENDING_VERIFICATION`)
+        assertOrderedFrom(
+                "transplant_request_centre_idx",
+                requests(
+                        new ListingFilter<RequestStatus>(
+                                null,
+                                RequestStatus.PENDING_VERIFICATION,
+                                null,
+                                null,
+                                null,
+                                null,
+                                UUID.randomUUID())));
     }
 
     @Test

@@ -63,6 +63,8 @@ class RemindersIntegrationTest {
     private static UUID matchedDue;
     private static UUID oldPending;
     private static UUID newPending;
+    private static UUID oldListing;
+    private static UUID newListing;
 
     @BeforeAll
     static void seed() throws Exception {
@@ -73,12 +75,17 @@ class RemindersIntegrationTest {
                 new RemindersProperties(
                         Duration.ofDays(7),
                         Duration.ofDays(3),
+                        Duration.ofDays(1),
                         "08:00",
                         "Asia/Kolkata",
                         "https://ramsetu.example.in/",
                         50);
         Reminders reminders =
-                new Reminders(jdbc, properties.labsDueWithin(), properties.pledgePendingAfter());
+                new Reminders(
+                        jdbc,
+                        properties.labsDueWithin(),
+                        properties.pledgePendingAfter(),
+                        properties.listingPendingAfter());
         QueuedMail mail =
                 new QueuedMail(
                         new JobScheduler(
@@ -94,7 +101,8 @@ class RemindersIntegrationTest {
                         new RecordAccess(new AuditLog(jdbc, clock)),
                         clock,
                         properties.labsDueWithin(),
-                        properties.pledgePendingAfter());
+                        properties.pledgePendingAfter(),
+                        properties.listingPendingAfter());
 
         coordinatorA = account("ADMIN", "Coordinator A");
         coordinatorB = account("ADMIN", "Coordinator B");
@@ -115,6 +123,14 @@ class RemindersIntegrationTest {
         jdbc.sql("update transplant_request set status = 'MATCHED' where id = :id")
                 .param("id", matchedDue)
                 .update();
+
+        // Awaiting their centre's verification for two days (listed) and for six hours (not yet).
+        UUID fifth = account("PATIENT", "Anil Verma");
+        patientProfile(fifth);
+        oldListing = pendingKidney(fifth, NOW.minus(Duration.ofDays(2)));
+        UUID sixth = account("PATIENT", "Sara Ali");
+        patientProfile(sixth);
+        newListing = pendingKidney(sixth, NOW.minus(Duration.ofHours(6)));
 
         UUID donor = account("DONOR", "Kiran Rao");
         donorProfile(donor);
@@ -143,7 +159,9 @@ class RemindersIntegrationTest {
         JsonNode mail = mailTo(first, "Coordinator A");
         String text = mail.path("text").asString();
         assertThat(mail.path("subject").asString())
-                .isEqualTo("RamSetu reminders for 2026-03-10: 2 labs due, 1 pledges to verify");
+                .isEqualTo(
+                        "RamSetu reminders for 2026-03-10: 1 listings to verify, 2 labs due, 1"
+                                + " pledges to verify");
         assertThat(text)
                 .contains("request " + overdue + " · liver · MELD 20")
                 .contains("labs overdue since 2026-02-28")
@@ -151,6 +169,10 @@ class RemindersIntegrationTest {
                 .contains("labs due 2026-03-15")
                 .contains("pledge " + oldPending + " · kidney · donor in Nashik")
                 .contains("pending since 2026-03-05")
+                .contains("request " + oldListing + " · kidney · Test Hospital, Pune")
+                .contains("awaiting verification since 2026-03-08")
+                .doesNotContain(newListing.toString())
+                .doesNotContain("Anil Verma")
                 .contains("https://ramsetu.example.in/coordinator/dashboard")
                 .doesNotContain(dueLater.toString())
                 .doesNotContain(matchedDue.toString())
@@ -187,14 +209,19 @@ class RemindersIntegrationTest {
         assertThat(page1.items()).extracting(ReminderView::id).containsExactly(overdue, oldPending);
         assertThat(page1.items().get(0).overdue()).isTrue();
         assertThat(page1.items().get(0).meld()).isEqualTo(20);
-        assertThat(page2.items()).extracting(ReminderView::id).containsExactly(dueSoon);
-        assertThat(page2.items().get(0).overdue()).isFalse();
+        assertThat(page2.items()).extracting(ReminderView::id).containsExactly(oldListing, dueSoon);
+        assertThat(page2.items().get(0).kind()).isEqualTo(ReminderView.LISTING_PENDING);
+        assertThat(page2.items().get(1).overdue()).isFalse();
         assertThat(page2.nextCursor()).isNull();
         assertThat(pledges.items()).extracting(ReminderView::id).containsExactly(oldPending);
-        // two listings read by the coordinator: two medical-record audit rows
-        assertThat(medicalReads(coordinatorA) - auditsBefore).isEqualTo(2);
+        // three listings read by the coordinator: three medical-record audit rows
+        assertThat(medicalReads(coordinatorA) - auditsBefore).isEqualTo(3);
         assertThat(reading.summary(coordinator).labsDue()).isEqualTo(2);
         assertThat(reading.summary(coordinator).pledgesPending()).isEqualTo(1);
+        assertThat(reading.summary(coordinator).listingsPending()).isEqualTo(1);
+        assertThat(reading.list(coordinator, "listing_pending", PageRequest.of(10, null)).items())
+                .extracting(ReminderView::id)
+                .containsExactly(oldListing);
     }
 
     @Test
@@ -319,6 +346,22 @@ class RemindersIntegrationTest {
                 .param("id", id)
                 .param("listed", Timestamp.from(listed))
                 .param("due", Timestamp.from(due))
+                .update();
+        return id;
+    }
+
+    /** A kidney request PENDING_VERIFICATION (stored 'PENDING') since {@code since}. */
+    private static UUID pendingKidney(UUID patient, Instant since) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql(
+                        """
+                        insert into transplant_request (id, patient_id, organ, status, urgency,
+                            clinical, listed_at, status_changed_at)
+                        values (:id, :patient, 'KIDNEY', 'PENDING', 3, '{}'::jsonb, :since, :since)
+                        """)
+                .param("id", id)
+                .param("patient", patient)
+                .param("since", Timestamp.from(since))
                 .update();
         return id;
     }

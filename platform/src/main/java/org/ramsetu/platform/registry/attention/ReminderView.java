@@ -12,11 +12,13 @@ import org.springframework.modulith.NamedInterface;
  * centre are enough to find the record on the console, where reading it is audited.
  *
  * @param kind {@code LABS_DUE}: a waiting listing's clinical values expire (or expired) and must be
- *     recertified; {@code PLEDGE_PENDING}: a pledge waits for verification
+ *     recertified; {@code PLEDGE_PENDING}: a pledge waits for verification; {@code
+ *     LISTING_PENDING}: a transplant request waits for its centre's verification, out of allocation
+ *     meanwhile
  * @param id the transplant request's or the pledge's id
- * @param dueAt when the labs expire, or when the pledge's wait passed the setting
+ * @param dueAt when the labs expire, or when the pledge's or listing's wait passed the setting
  * @param overdue whether {@code dueAt} has passed
- * @param since when the labs were reported, or the pledge was made
+ * @param since when the labs were reported, the pledge was made, or the listing became pending
  * @param meld for liver listings, the MELD whose band sets the schedule; otherwise null
  * @param hospitalName the listing's treating hospital (centre); null for pledges
  * @param city the hospital's city, or the donor's
@@ -37,4 +39,5 @@ public record ReminderView(
 
     public static final String LABS_DUE = "LABS_DUE";
     public static final String PLEDGE_PENDING = "PLEDGE_PENDING";
+    public static final String LISTING_PENDING = "LISTING_PENDING";
 }

@@ -14,9 +14,10 @@ import org.springframework.modulith.NamedInterface;
 
 /**
  * The reminders in PostgreSQL, one list in due order (oldest first, so the most overdue lead):
- * waiting listings whose labs expire within {@code labsDueWithin}, and pledges pending longer than
- * {@code pledgePendingAfter}. Both branches read a partial or status index; the lists are what
- * needs doing, not the registry.
+ * waiting listings whose labs expire within {@code labsDueWithin}, pledges pending longer than
+ * {@code pledgePendingAfter}, and listings waiting longer than {@code listingPendingAfter} for
+ * their centre's verification (out of allocation until then). Each branch reads a partial or status
+ * index; the lists are what needs doing, not the registry.
  */
 @NamedInterface("attention")
 public class Reminders {
@@ -25,7 +26,7 @@ public class Reminders {
     public record Reminder(ReminderView view, UUID owner) {}
 
     /** How many of each kind there are now. */
-    public record Counts(long labsDue, long pledgesPending) {}
+    public record Counts(long labsDue, long pledgesPending, long listingsPending) {}
 
     private static final String LIST =
             """
@@ -47,6 +48,19 @@ public class Reminders {
                 where g.status = 'PENDING' and g.created_at <= :pendingCutoff
                     and (cast(:kind as varchar) is null
                         or cast(:kind as varchar) = 'PLEDGE_PENDING')
+                union all
+                select 'LISTING_PENDING', r.id, r.patient_id, r.organ,
+                    r.status_changed_at + make_interval(secs => :listingSeconds),
+                    r.status_changed_at, greatest(r.meld_na, r.meld_3),
+                    coalesce(c.name, p.hospital_name), coalesce(c.city, p.hospital_city),
+                    coalesce(c.state, p.hospital_state)
+                from transplant_request r
+                    left join patient_profile p on p.account_id = r.patient_id
+                    left join listing_centre c on c.id = r.centre_id
+                -- 'PENDING' is PENDING_VERIFICATION as stored (V224)
+                where r.status = 'PENDING' and r.status_changed_at <= :listingCutoff
+                    and (cast(:kind as varchar) is null
+                        or cast(:kind as varchar) = 'LISTING_PENDING')
             ) reminder
             where (cast(:afterAt as timestamptz) is null
                 or (due_at, id) > (cast(:afterAt as timestamptz), cast(:afterId as uuid)))
@@ -57,24 +71,32 @@ public class Reminders {
     private final JdbcClient jdbc;
     private final Duration labsDueWithin;
     private final Duration pledgePendingAfter;
+    private final Duration listingPendingAfter;
 
-    public Reminders(JdbcClient jdbc, Duration labsDueWithin, Duration pledgePendingAfter) {
+    public Reminders(
+            JdbcClient jdbc,
+            Duration labsDueWithin,
+            Duration pledgePendingAfter,
+            Duration listingPendingAfter) {
         this.jdbc = jdbc;
         this.labsDueWithin = labsDueWithin;
         this.pledgePendingAfter = pledgePendingAfter;
+        this.listingPendingAfter = listingPendingAfter;
     }
 
     /**
      * Up to {@code limit} reminders after {@code after} in due order.
      *
-     * @param kind {@link ReminderView#LABS_DUE}, {@link ReminderView#PLEDGE_PENDING} or null for
-     *     both
+     * @param kind {@link ReminderView#LABS_DUE}, {@link ReminderView#PLEDGE_PENDING}, {@link
+     *     ReminderView#LISTING_PENDING} or null for all
      */
     public List<Reminder> list(String kind, Instant now, Cursor after, int limit) {
         return jdbc.sql(LIST)
                 .param("labsHorizon", Sql.timestamp(now.plus(labsDueWithin)))
                 .param("pendingCutoff", Sql.timestamp(now.minus(pledgePendingAfter)))
                 .param("pendingSeconds", (double) pledgePendingAfter.toSeconds())
+                .param("listingCutoff", Sql.timestamp(now.minus(listingPendingAfter)))
+                .param("listingSeconds", (double) listingPendingAfter.toSeconds())
                 .param("kind", kind, Types.VARCHAR)
                 .param("afterAt", after == null ? null : Sql.timestamp(after.at()), Types.TIMESTAMP)
                 .param("afterId", after == null ? null : after.id().toString(), Types.VARCHAR)
@@ -99,7 +121,14 @@ public class Reminders {
                         .param("cutoff", Sql.timestamp(now.minus(pledgePendingAfter)))
                         .query(Long.class)
                         .single();
-        return new Counts(labs, pledges);
+        long listings =
+                jdbc.sql(
+                                "select count(*) from transplant_request where status = 'PENDING'"
+                                        + " and status_changed_at <= :cutoff")
+                        .param("cutoff", Sql.timestamp(now.minus(listingPendingAfter)))
+                        .query(Long.class)
+                        .single();
+        return new Counts(labs, pledges, listings);
     }
 
     private static Reminder reminder(ResultSet rs, Instant now) throws SQLException {

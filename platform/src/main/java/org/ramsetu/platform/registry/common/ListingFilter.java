@@ -17,6 +17,8 @@ import org.springframework.modulith.NamedInterface;
  * @param cityKey the place's city, compared case-insensitively
  * @param state the place's state
  * @param bloodGroups the owner's blood group is one of these
+ * @param centreId only the listings at this transplant centre (transplant requests; pledges have no
+ *     centre)
  * @param <S> the listing's statuses
  */
 @NamedInterface("vocabulary")
@@ -26,16 +28,45 @@ public record ListingFilter<S extends Enum<S>>(
         Organ organ,
         String cityKey,
         String state,
-        List<String> bloodGroups) {
+        List<String> bloodGroups,
+        UUID centreId) {
 
-    /** The columns a kind of listing is filtered on, qualified by its table's alias. */
+    /** Any listing's filter: no centre. */
+    public ListingFilter(
+            UUID ownerId,
+            S status,
+            Organ organ,
+            String cityKey,
+            String state,
+            List<String> bloodGroups) {
+        this(ownerId, status, organ, cityKey, state, bloodGroups, null);
+    }
+
+    /**
+     * The columns a kind of listing is filtered on, qualified by its table's alias.
+     *
+     * @param centre null for listings that have no centre
+     */
     public record Columns(
             String owner,
             String status,
             String organ,
             String cityKey,
             String state,
-            String bloodGroup) {}
+            String bloodGroup,
+            String centre) {
+
+        /** Columns of a listing without a centre. */
+        public Columns(
+                String owner,
+                String status,
+                String organ,
+                String cityKey,
+                String state,
+                String bloodGroup) {
+            this(owner, status, organ, cityKey, state, bloodGroup, null);
+        }
+    }
 
     /** Nothing asked for: every listing. */
     public static <S extends Enum<S>> ListingFilter<S> none() {
@@ -62,7 +93,12 @@ public record ListingFilter<S extends Enum<S>>(
 
     /** The same filter, narrowed to one owner's listings. */
     public ListingFilter<S> ofOwner(UUID owner) {
-        return new ListingFilter<>(owner, status, organ, cityKey, state, bloodGroups);
+        return new ListingFilter<>(owner, status, organ, cityKey, state, bloodGroups, centreId);
+    }
+
+    /** The same filter, narrowed to the listings at one centre. */
+    public ListingFilter<S> atCentre(UUID centre) {
+        return new ListingFilter<>(ownerId, status, organ, cityKey, state, bloodGroups, centre);
     }
 
     /** The filter as conditions on {@code columns}, values bound. */
@@ -76,6 +112,14 @@ public record ListingFilter<S extends Enum<S>>(
                 .filter(columns.organ() + " = :organ", "organ", organ == null ? null : organ.name())
                 .filter(columns.cityKey() + " = :city", "city", cityKey)
                 .filter(columns.state() + " = :state", "state", state)
-                .filter(columns.bloodGroup() + " in (:groups)", "groups", bloodGroups);
+                .filter(columns.bloodGroup() + " in (:groups)", "groups", bloodGroups)
+                .filter(columns.centre() + " = :centre", "centre", centreId(columns));
+    }
+
+    private UUID centreId(Columns columns) {
+        if (centreId != null && columns.centre() == null) {
+            throw new IllegalArgumentException("these listings have no centre to filter by");
+        }
+        return centreId;
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import org.ramsetu.core.Require;
 import org.ramsetu.core.organ.Organ;
@@ -100,6 +101,7 @@ public class ListingPatient {
                                     user.id(),
                                     centre,
                                     null,
+                                    List.of(),
                                     0);
                     if (!requests.insertIfNoneOpen(listed)) {
                         throw openRequestExists(user, organ);

@@ -3,8 +3,13 @@ package org.ramsetu.platform.registry.requests;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.ramsetu.platform.centres.ListingCentres;
+import org.ramsetu.platform.centres.TransplantCentreId;
+import org.ramsetu.platform.identity.AccountId;
 import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.kernel.DomainException;
+import org.ramsetu.platform.kernel.InvalidInput;
 import org.ramsetu.platform.records.Cursor;
 import org.ramsetu.platform.records.Page;
 import org.ramsetu.platform.records.PageRequest;
@@ -22,13 +27,18 @@ public class ReadingTransplantRequests {
 
     static final String KIND = "transplant request";
 
+    /** The {@code centre} of a list that asks for the caller's own centre. */
+    static final String MY_CENTRE = "mine";
+
     private final TransplantRequests requests;
+    private final ListingCentres centres;
     private final RecordAccess access;
     private final Clock clock;
 
     public ReadingTransplantRequests(
-            TransplantRequests requests, RecordAccess access, Clock clock) {
+            TransplantRequests requests, ListingCentres centres, RecordAccess access, Clock clock) {
         this.requests = requests;
+        this.centres = centres;
         this.access = access;
         this.clock = clock;
     }
@@ -40,12 +50,23 @@ public class ReadingTransplantRequests {
         return TransplantRequestView.of(read(user, id, requests.findListing(id)), Sql.now(clock));
     }
 
-    /** A patient's own requests, or for coordinators everyone's; newest first. */
+    /**
+     * A patient's own requests, or for coordinators everyone's; newest first.
+     *
+     * @param centre a centre's id, {@code mine} for the coordinator's own centre, or null for all
+     * @throws DomainException InvalidInput for a centre that is not an id, or {@code mine} from
+     *     someone who works for no centre
+     */
     public Page<TransplantRequestView> list(
-            CurrentUser user, ListingFilter<RequestStatus> filter, PageRequest page) {
+            CurrentUser user,
+            ListingFilter<RequestStatus> filter,
+            @Nullable String centre,
+            PageRequest page) {
         Roles.requireOrCoordinator(user, Role.PATIENT, "list transplant requests");
+        ListingFilter<RequestStatus> atCentre =
+                centre == null || centre.isBlank() ? filter : filter.atCentre(centre(user, centre));
         ListingFilter<RequestStatus> scoped =
-                user.isCoordinator() ? filter : filter.ofOwner(user.id());
+                user.isCoordinator() ? atCentre : atCentre.ofOwner(user.id());
         var now = Sql.now(clock);
         return Page.of(
                         requests.page(scoped, page),
@@ -57,6 +78,24 @@ public class ReadingTransplantRequests {
                                         read(user, listing.request().id(), Optional.of(listing)),
                                         now))
                 .withTotal(requests.count(scoped));
+    }
+
+    private UUID centre(CurrentUser user, String centre) {
+        if (MY_CENTRE.equals(centre)) {
+            return centres.employerOf(new AccountId(user.id()))
+                    .map(TransplantCentreId::value)
+                    .orElseThrow(
+                            () ->
+                                    InvalidInput.field(
+                                            "centre",
+                                            "you work for no transplant centre; name one by its"
+                                                    + " id"));
+        }
+        try {
+            return UUID.fromString(centre);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInput.field("centre", "is a centre's id or \"mine\"");
+        }
     }
 
     private RequestListing read(CurrentUser user, UUID id, Optional<RequestListing> listing) {

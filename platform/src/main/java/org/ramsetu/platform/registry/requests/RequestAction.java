@@ -6,6 +6,8 @@ import org.ramsetu.platform.registry.common.TransitionRefused;
 public enum RequestAction implements TransitionRefused.LifecycleAction {
     /** A coordinator of the patient's centre checked the clinical values and set the urgency. */
     VERIFY("verified"),
+    /** The patient changed clinical values: the centre checks them again. */
+    CHANGE_CLINICAL_VALUES("changed"),
     /** The matching workflow matched the request with a donor organ. */
     MARK_MATCHED("marked as matched"),
     /** The transplant took place. */

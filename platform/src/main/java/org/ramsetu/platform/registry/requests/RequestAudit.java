@@ -1,11 +1,13 @@
 package org.ramsetu.platform.registry.requests;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
 import org.ramsetu.platform.registry.RegistryAuditActions;
 import org.ramsetu.platform.registry.common.StatusChangeAudit;
+import org.ramsetu.platform.security.CurrentUser;
 import org.springframework.context.event.EventListener;
 
 /**
@@ -53,27 +55,48 @@ public class RequestAudit {
                         event.reason()));
     }
 
+    @EventListener
+    void clinicalValuesChanged(ClinicalValuesChanged event) {
+        record(
+                RegistryAuditActions.TRANSPLANT_REQUEST_CLINICAL_VALUES_CHANGED,
+                event.by(),
+                event.request(),
+                event.from(),
+                Map.of("fields", event.changed()));
+    }
+
     /** The urgency the centre set, its evidence and the centre, beside the change of status. */
     private void verified(RequestStatusChanged event) {
         TransplantRequest request = event.request();
+        record(
+                RegistryAuditActions.TRANSPLANT_REQUEST_VERIFIED,
+                event.by(),
+                request,
+                event.from(),
+                Map.of(
+                        "urgency",
+                        request.urgency(),
+                        "evidence",
+                        request.verification().evidence(),
+                        "centre",
+                        request.centreId().toString()));
+    }
+
+    /** A change of the request from {@code from} to its status now, with what else it says. */
+    private void record(
+            String action,
+            CurrentUser by,
+            TransplantRequest request,
+            RequestStatus from,
+            Map<String, Object> detail) {
+        Map<String, Object> all = new HashMap<>(detail);
+        all.put("from", from.name());
+        all.put("to", request.status().name());
         audit.record(
-                AuditEntry.of(
-                                RegistryAuditActions.TRANSPLANT_REQUEST_VERIFIED,
-                                AuditOutcome.SUCCESS)
-                        .by(event.by().id(), event.by().role())
+                AuditEntry.of(action, AuditOutcome.SUCCESS)
+                        .by(by.id(), by.role())
                         .on(ReadingTransplantRequests.KIND, request.id())
-                        .with(
-                                Map.of(
-                                        "from",
-                                        event.from().name(),
-                                        "to",
-                                        request.status().name(),
-                                        "urgency",
-                                        request.urgency(),
-                                        "evidence",
-                                        request.verification().evidence(),
-                                        "centre",
-                                        request.centreId().toString())));
+                        .with(all));
     }
 
     private static String auditAction(RequestStatus next) {

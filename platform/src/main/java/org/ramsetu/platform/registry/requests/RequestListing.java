@@ -1,10 +1,11 @@
 package org.ramsetu.platform.registry.requests;
 
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A transplant request with the patient facts coordinators filter by (from the profile) and the
- * centre it is listed at (null fields without one).
+ * centre it is listed at (null fields without one), and when its lab values are due again.
  */
 public record RequestListing(
         TransplantRequest request,
@@ -14,4 +15,5 @@ public record RequestListing(
         String state,
         @Nullable String centreName,
         @Nullable String centreCity,
-        @Nullable String centreState) {}
+        @Nullable String centreState,
+        @Nullable Instant labsDueAt) {}

@@ -55,6 +55,14 @@ public class RequestMails {
         statusChanged(event.request());
     }
 
+    /** A listing that was on the list leaves allocation until the centre checks the change. */
+    @EventListener
+    void on(ClinicalValuesChanged event) {
+        if (event.from() != event.request().status()) {
+            statusChanged(event.request());
+        }
+    }
+
     /** Mails the patient the request's current status, in the transaction that set it. */
     private void statusChanged(TransplantRequest request) {
         Contacts.Contact patient =
@@ -81,11 +89,19 @@ public class RequestMails {
     private static String message(TransplantRequest request, String organ) {
         return switch (request.status()) {
             case PENDING_VERIFICATION ->
-                    "your request for a "
-                            + organ
-                            + " transplant is recorded, and your waiting time counts from today."
-                            + " It counts for allocation once a coordinator of your transplant"
-                            + " centre has checked its clinical values.";
+                    request.verification() == null
+                            ? "your request for a "
+                                    + organ
+                                    + " transplant is recorded, and your waiting time counts from"
+                                    + " today. It counts for allocation once a coordinator of your"
+                                    + " transplant centre has checked its clinical values."
+                            : "you changed the clinical values of your "
+                                    + organ
+                                    + " transplant request. Your waiting time goes on, but the"
+                                    + " request counts for allocation again only once your"
+                                    + " transplant centre has checked the change: "
+                                    + String.join(", ", request.unverifiedFields())
+                                    + ".";
             case WAITING ->
                     "your transplant centre has checked your "
                             + organ

@@ -9,7 +9,8 @@ import org.ramsetu.platform.registry.common.TransitionTable;
  * The life cycle of a transplant request: {@code PENDING_VERIFICATION → WAITING → MATCHED →
  * TRANSPLANTED}, and {@code PENDING_VERIFICATION|WAITING|MATCHED → REMOVED} by a coordinator with a
  * reason. Only a coordinator of the patient's centre verifies ({@code PENDING_VERIFICATION →
- * WAITING}). {@code TRANSPLANTED} and {@code REMOVED} are final.
+ * WAITING}); a change of clinical values by the patient sends a pending or waiting request back to
+ * {@code PENDING_VERIFICATION}. {@code TRANSPLANTED} and {@code REMOVED} are final.
  */
 public final class RequestStateMachine {
 
@@ -30,6 +31,14 @@ public final class RequestStateMachine {
                             RequestStatus.PENDING_VERIFICATION,
                             RequestAction.REMOVE,
                             RequestStatus.REMOVED)
+                    .allow(
+                            RequestStatus.PENDING_VERIFICATION,
+                            RequestAction.CHANGE_CLINICAL_VALUES,
+                            RequestStatus.PENDING_VERIFICATION)
+                    .allow(
+                            RequestStatus.WAITING,
+                            RequestAction.CHANGE_CLINICAL_VALUES,
+                            RequestStatus.PENDING_VERIFICATION)
                     .allow(RequestStatus.WAITING, RequestAction.MARK_MATCHED, RequestStatus.MATCHED)
                     .allow(RequestStatus.WAITING, RequestAction.REMOVE, RequestStatus.REMOVED)
                     .allow(

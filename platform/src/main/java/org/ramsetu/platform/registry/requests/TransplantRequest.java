@@ -1,6 +1,8 @@
 package org.ramsetu.platform.registry.requests;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.ramsetu.core.organ.Organ;
@@ -19,6 +21,8 @@ import org.springframework.modulith.NamedInterface;
  *     the centre whose coordinator verifies the request; null on requests listed before centres
  *     existed
  * @param verification the centre's last check of the clinical values; null until then
+ * @param unverifiedFields the clinical fields the patient changed since that check (e.g. {@code
+ *     liver.inr}); empty when nothing awaits a second check
  */
 @NamedInterface("requests")
 public record TransplantRequest(
@@ -35,6 +39,7 @@ public record TransplantRequest(
         UUID statusChangedBy,
         @Nullable UUID centreId,
         @Nullable Verification verification,
+        List<String> unverifiedFields,
         long version)
         implements ListingRecord<RequestStatus> {
 
@@ -44,6 +49,10 @@ public record TransplantRequest(
      * @param evidence what the urgency rests on, as the centre recorded it
      */
     public record Verification(Instant at, UUID by, String evidence) {}
+
+    public TransplantRequest {
+        unverifiedFields = List.copyOf(unverifiedFields);
+    }
 
     @Override
     public String statusReason() {
@@ -65,6 +74,7 @@ public record TransplantRequest(
                 by,
                 centreId,
                 verification,
+                unverifiedFields,
                 version + 1);
     }
 
@@ -85,6 +95,38 @@ public record TransplantRequest(
                 check.by(),
                 centre,
                 check,
+                List.of(),
+                version + 1);
+    }
+
+    /**
+     * New clinical values and their scores; the request awaits its centre's check again ({@code
+     * next} is {@code PENDING_VERIFICATION}) for the fields that changed.
+     */
+    TransplantRequest edited(
+            RequestStatus next,
+            ClinicalValues values,
+            ClinicalScores rescored,
+            List<String> changed,
+            UUID by,
+            Instant at) {
+        List<String> awaiting = new ArrayList<>(unverifiedFields);
+        changed.stream().filter(f -> !awaiting.contains(f)).forEach(awaiting::add);
+        return new TransplantRequest(
+                id,
+                patientId,
+                organ,
+                next,
+                urgency,
+                values,
+                rescored,
+                listedAt,
+                null,
+                at,
+                by,
+                centreId,
+                verification,
+                awaiting,
                 version + 1);
     }
 }

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.UUID;
 import org.ramsetu.platform.records.ETags;
+import org.ramsetu.platform.records.ExpectedVersion;
 import org.ramsetu.platform.records.Page;
 import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.registry.common.ListingFilter;
@@ -13,10 +14,12 @@ import org.ramsetu.platform.web.Created;
 import org.ramsetu.platform.web.PageLimit;
 import org.ramsetu.platform.web.Versioned;
 import org.ramsetu.platform.web.idempotency.IdempotentRequests;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -35,21 +38,27 @@ public class TransplantRequestController {
 
     private final ListingPatient listing;
     private final ReadingTransplantRequests reading;
+    private final ChangingClinicalValues changing;
     private final IdempotentRequests idempotent;
 
     public TransplantRequestController(
             ListingPatient listing,
             ReadingTransplantRequests reading,
+            ChangingClinicalValues changing,
             IdempotentRequests idempotent) {
         this.listing = listing;
         this.reading = reading;
+        this.changing = changing;
         this.idempotent = idempotent;
     }
 
-    /** 201 with the request, {@code WAITING}, its computed scores and its {@code Location}. */
+    /**
+     * 201 with the request, {@code PENDING_VERIFICATION}, its computed scores and its {@code
+     * Location}.
+     */
     @Operation(operationId = "createTransplantRequest")
     @Created(
-            value = "the request, WAITING, with its computed scores",
+            value = "the request, PENDING_VERIFICATION, with its computed scores",
             location = "/api/v1/transplant-requests/{id}",
             body = TransplantRequestView.class)
     @PostMapping
@@ -77,6 +86,8 @@ public class TransplantRequestController {
      * @param city the treating hospital's city, any case
      * @param state the treating hospital's state
      * @param bloodGroup e.g. {@code O+} (URL-encoded {@code O%2B}) or {@code O} for both Rh
+     * @param centre the transplant centre the requests are listed at: its id, or {@code mine} for
+     *     the coordinator's own
      * @param after the {@code nextCursor} of the previous page
      */
     @Operation(operationId = "listTransplantRequests")
@@ -88,11 +99,13 @@ public class TransplantRequestController {
             @RequestParam(required = false) String city,
             @RequestParam(required = false) String state,
             @RequestParam(required = false) String bloodGroup,
+            @RequestParam(required = false) String centre,
             @RequestParam(required = false) String after,
             @PageLimit @RequestParam(required = false) Integer limit) {
         return reading.list(
                 user,
                 ListingFilter.of(RequestStatus.class, status, organ, city, state, bloodGroup),
+                centre,
                 PageRequest.of(limit, after));
     }
 
@@ -101,6 +114,22 @@ public class TransplantRequestController {
     @GetMapping("/{id}")
     public ResponseEntity<TransplantRequestView> one(CurrentUser user, @PathVariable UUID id) {
         return withETag(reading.one(user, id));
+    }
+
+    /**
+     * The patient's clinical values as they are now (new labs, a dialysis start): scored again, and
+     * the request awaits its centre's check for the fields that changed ({@code WAITING →
+     * PENDING_VERIFICATION}). Unchanged values write nothing.
+     */
+    @Operation(operationId = "changeTransplantRequestClinicalValues")
+    @PutMapping("/{id}/clinical")
+    public ResponseEntity<TransplantRequestView> changeClinicalValues(
+            CurrentUser user,
+            @PathVariable UUID id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody ClinicalValuesChange body) {
+        return withETag(
+                changing.change(user, id, body, ExpectedVersion.of(ifMatch, body.version())));
     }
 
     static ResponseEntity<TransplantRequestView> withETag(TransplantRequestView request) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.ramsetu.core.organ.Organ;
@@ -16,6 +17,10 @@ import org.ramsetu.core.organ.Organ;
  * @param centre the transplant centre the patient is listed at; absent when none is named yet
  * @param verification the centre's check of the clinical values and urgency; absent while {@code
  *     PENDING_VERIFICATION} for the first time
+ * @param unverifiedFields the clinical fields changed since that check, which the centre checks
+ *     again (e.g. {@code liver.inr}); absent when none
+ * @param labsDueAt when the lab values must be reported again (recertification by organ and MELD);
+ *     absent for requests without lab values
  * @param version send back as {@code If-Match} (or {@code version}) with a change
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -36,6 +41,8 @@ public record TransplantRequestView(
         PatientSummary patient,
         @Nullable CentreSummary centre,
         @Nullable VerificationSummary verification,
+        @Nullable List<String> unverifiedFields,
+        @Nullable Instant labsDueAt,
         Instant statusChangedAt,
         long version) {
 
@@ -86,6 +93,8 @@ public record TransplantRequestView(
                         ? null
                         : new VerificationSummary(
                                 r.verification().at(), r.verification().evidence()),
+                r.unverifiedFields().isEmpty() ? null : r.unverifiedFields(),
+                listing.labsDueAt(),
                 r.statusChangedAt(),
                 r.version());
     }

@@ -30,7 +30,8 @@ public class TransplantRequests {
             meld_3_version, epts_raw, epts_percentile, epts_version, epts_table_version,
             epts_provisional, heart_status, heart_status_version, listed_at, removal_reason,
             status_changed_at, status_changed_by, version, patient_blood_group, hospital_city_key,
-            hospital_state, centre_id, verified_at, verified_by, urgency_evidence
+            hospital_state, centre_id, verified_at, verified_by, urgency_evidence,
+            unverified_fields
             """;
 
     /** The statuses of an open listing, as stored: one per patient and organ. */
@@ -54,9 +55,11 @@ public class TransplantRequests {
                     + Sql.qualified("r", COLUMNS)
                     + """
                     , p.blood_group, p.hospital_name, p.hospital_city, p.hospital_state,
-                        c.name as centre_name, c.city as centre_city, c.state as centre_state
+                        c.name as centre_name, c.city as centre_city, c.state as centre_state,
+                        l.labs_due_at
                     from transplant_request r left join patient_profile p on p.account_id = r.patient_id
                         left join listing_centre c on c.id = r.centre_id
+                        left join transplant_request_labs l on l.request_id = r.id
                     """;
 
     private static final ListingTable.Statements STATEMENTS =
@@ -76,7 +79,8 @@ public class TransplantRequests {
                             "r.organ",
                             "r.hospital_city_key",
                             "r.hospital_state",
-                            "r.patient_blood_group"),
+                            "r.patient_blood_group",
+                            "r.centre_id"),
                     "r.listed_at",
                     "r.id");
 
@@ -102,6 +106,10 @@ public class TransplantRequests {
         v.put("organ", r.organ().name());
         v.put("urgency", r.urgency());
         v.put("centre", r.centreId());
+        TransplantRequest.Verification check = r.verification();
+        v.put("verifiedAt", check == null ? null : Sql.timestamp(check.at()));
+        v.put("verifiedBy", check == null ? null : check.by());
+        v.put("evidence", check == null ? null : check.evidence());
         v.put("clinical", JSON.writeValueAsString(r.clinical()));
         v.putAll(ScoreColumns.values(r.scores()));
         v.put("listed", Sql.timestamp(r.listedAt()));
@@ -121,13 +129,15 @@ public class TransplantRequests {
                                             epts_version, epts_table_version, epts_provisional,
                                             heart_status, heart_status_version, listed_at,
                                             removal_reason, status_changed_at, status_changed_by,
-                                            centre_id, version)
+                                            centre_id, verified_at, verified_by, urgency_evidence,
+                                            version)
                                         values (:id, :patient, :organ, :status, :urgency,
                                             cast(:clinical as jsonb), :meldNa, :meldNaVersion,
                                             :meld3, :meld3Version, :eptsRaw, :eptsPercentile,
                                             :eptsVersion, :eptsTable, :eptsProvisional, :heart,
                                             :heartVersion, :listed, :reason, :changed, :by,
-                                            :centre, :version)
+                                            :centre, :verifiedAt, :verifiedBy, :evidence,
+                                            :version)
                                         on conflict (patient_id, organ) where
                                         """
                                                 + OPEN_STATUSES
@@ -183,13 +193,63 @@ public class TransplantRequests {
                                 update transplant_request set status = :status, urgency = :urgency,
                                     centre_id = :centre, verified_at = :verifiedAt,
                                     verified_by = :verifiedBy, urgency_evidence = :evidence,
-                                    status_changed_at = :changed, status_changed_by = :by,
+                                    unverified_fields = null, status_changed_at = :changed, status_changed_by = :by,
                                     version = :version
                                 where id = :id and version = :version - 1
                                 """)
                         .params(v)
                         .update()
                 > 0;
+    }
+
+    /**
+     * Writes new clinical values with their scores and status, and restarts the labs' due date from
+     * now (the values are as of now).
+     *
+     * @return false when the stored version is no longer {@code r.version() - 1}
+     */
+    boolean updateClinical(TransplantRequest r) {
+        Map<String, Object> v = ListingTable.statusValues(r);
+        v.put("clinical", JSON.writeValueAsString(r.clinical()));
+        v.putAll(ScoreColumns.values(r.scores()));
+        v.put("unverified", r.unverifiedFields().toArray(String[]::new));
+        v.put(
+                "labsDue",
+                Sql.timestamp(
+                        LabRecertification.STANDARD.dueAt(
+                                r.organ(), recertificationMeld(r.scores()), r.statusChangedAt())));
+        boolean updated =
+                jdbc.sql(
+                                        """
+                                        update transplant_request set status = :status,
+                                            clinical = cast(:clinical as jsonb), meld_na = :meldNa,
+                                            meld_na_version = :meldNaVersion, meld_3 = :meld3,
+                                            meld_3_version = :meld3Version, epts_raw = :eptsRaw,
+                                            epts_percentile = :eptsPercentile,
+                                            epts_version = :eptsVersion,
+                                            epts_table_version = :eptsTable,
+                                            epts_provisional = :eptsProvisional,
+                                            heart_status = :heart,
+                                            heart_status_version = :heartVersion,
+                                            unverified_fields = :unverified,
+                                            status_changed_at = :changed,
+                                            status_changed_by = :by, version = :version
+                                        where id = :id and version = :version - 1
+                                        """)
+                                .params(v)
+                                .update()
+                        > 0;
+        if (updated) {
+            jdbc.sql(
+                            """
+                            update transplant_request_labs set labs_reported_at = :changed,
+                                labs_due_at = :labsDue
+                            where request_id = :id
+                            """)
+                    .params(v)
+                    .update();
+        }
+        return updated;
     }
 
     Optional<TransplantRequest> find(UUID id) {
@@ -260,7 +320,8 @@ public class TransplantRequests {
                 rs.getString("hospital_state"),
                 rs.getString("centre_name"),
                 rs.getString("centre_city"),
-                rs.getString("centre_state"));
+                rs.getString("centre_state"),
+                Sql.instant(rs, "labs_due_at"));
     }
 
     private static TransplantRequest request(ResultSet rs, int row) throws SQLException {
@@ -279,6 +340,7 @@ public class TransplantRequests {
                 rs.getObject("status_changed_by", UUID.class),
                 rs.getObject("centre_id", UUID.class),
                 verification(rs),
+                Sql.textList(rs, "unverified_fields"),
                 rs.getLong("version"));
     }
 

@@ -2,6 +2,7 @@ package org.ramsetu.platform.registry.requests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.ramsetu.platform.registry.requests.RequestAction.CHANGE_CLINICAL_VALUES;
 import static org.ramsetu.platform.registry.requests.RequestAction.MARK_MATCHED;
 import static org.ramsetu.platform.registry.requests.RequestAction.MARK_TRANSPLANTED;
 import static org.ramsetu.platform.registry.requests.RequestAction.REMOVE;
@@ -24,8 +25,22 @@ class RequestStateMachineTest {
 
     private static final Map<RequestStatus, Map<RequestAction, RequestStatus>> ALLOWED =
             Map.of(
-                    PENDING_VERIFICATION, Map.of(VERIFY, WAITING, REMOVE, REMOVED),
-                    WAITING, Map.of(MARK_MATCHED, MATCHED, REMOVE, REMOVED),
+                    PENDING_VERIFICATION,
+                            Map.of(
+                                    VERIFY,
+                                    WAITING,
+                                    REMOVE,
+                                    REMOVED,
+                                    CHANGE_CLINICAL_VALUES,
+                                    PENDING_VERIFICATION),
+                    WAITING,
+                            Map.of(
+                                    MARK_MATCHED,
+                                    MATCHED,
+                                    REMOVE,
+                                    REMOVED,
+                                    CHANGE_CLINICAL_VALUES,
+                                    PENDING_VERIFICATION),
                     MATCHED, Map.of(MARK_TRANSPLANTED, TRANSPLANTED, REMOVE, REMOVED),
                     TRANSPLANTED, Map.of(),
                     REMOVED, Map.of());
