@@ -382,9 +382,10 @@ class Load:
             self.listings.put((r.json["id"], r.json["status"] == "PENDING_VERIFICATION"))
 
     def coordinate(self) -> None:
-        c = self.centre_coordinator() if self.match_runs else Client(
-            self.base, self.ledger, self.stop)
-        if not self.match_runs:
+        if self.match_runs:  # verifies listings, so it works for the drill's centre
+            c = self.centre_coordinator()
+        else:
+            c = Client(self.base, self.ledger, self.stop)
             c.token = c.sign_in(*self.coordinator)
         while not self.stop.is_set():
             try:

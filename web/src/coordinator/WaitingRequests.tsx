@@ -28,7 +28,7 @@ export function WaitingRequests() {
   const [verified, setVerified] = useState<TransplantRequest>();
   const list = useAsync(
     (signal) => ok(http().GET('/api/v1/transplant-requests', { signal, params: { query: { organ, status, city, centre: mine ? 'mine' : undefined, after: pager.after, limit: pager.size } } })),
-    [organ, status, city, mine, pager.after, verified],
+    [organ, status, city, mine, pager.after],
   );
   const run = async (r: TransplantRequest) => {
     setRunning(r.id);
@@ -115,6 +115,7 @@ export function WaitingRequests() {
         onDone={(r) => {
           setVerifying(null);
           setVerified(r);
+          list.reload();
         }}
       />
     </section>

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
@@ -310,24 +309,14 @@ final class Registry {
     /** A centre at the place with every programme, its name made unique; answers its id. */
     static String centre(
             String name, String city, String state, double latitude, double longitude) {
-        String unique = UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
-        return CentreIntegrationTest.registered(
-                Accounts.administrator(),
-                json(
-                        "name",
-                        name + " " + unique,
-                        "registrationNumber",
-                        "TEST/TTX/" + unique,
-                        "city",
-                        city,
-                        "state",
-                        state,
-                        "latitude",
-                        latitude,
-                        "longitude",
-                        longitude,
-                        "programmes",
-                        List.of("KIDNEY", "LIVER", "HEART", "CORNEA")));
+        Map<String, Object> body = CentreIntegrationTest.centre();
+        body.put("name", name + " " + body.get("registrationNumber"));
+        body.put("city", city);
+        body.put("state", state);
+        body.put("latitude", latitude);
+        body.put("longitude", longitude);
+        body.put("programmes", List.of("KIDNEY", "LIVER", "HEART", "CORNEA"));
+        return CentreIntegrationTest.registered(Accounts.administrator(), body);
     }
 
     /** The coordinator with this e-mail works for the centre from now on. */

@@ -268,13 +268,7 @@ class VerifiedListingIntegrationTest {
 
     private static Accounts.SignedIn coordinatorOf(String centre) {
         var coordinator = Accounts.coordinator();
-        var assigned =
-                administrator
-                        .client()
-                        .post(
-                                CentreIntegrationTest.CENTRES + "/" + centre + "/coordinators",
-                                json("email", coordinator.email()));
-        assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
+        Registry.assign(coordinator.email(), centre);
         return coordinator;
     }
 

@@ -1,10 +1,8 @@
 package org.ramsetu.platform.centres;
 
 import java.util.Optional;
-import java.util.UUID;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.platform.identity.AccountId;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What listing a patient asks of the register: whether a centre transplants an organ, and which
@@ -12,30 +10,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public class ListingCentres {
 
-    private final JdbcClient jdbc;
+    private final TransplantCentres centres;
 
-    ListingCentres(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    ListingCentres(TransplantCentres centres) {
+        this.centres = centres;
     }
 
     /** Whether the centre is registered with a programme for the organ. */
     public boolean transplants(TransplantCentreId centre, Organ organ) {
-        return jdbc.sql(
-                                "select count(*) from transplant_centre where id = :id"
-                                        + " and :organ = any(programmes)")
-                        .param("id", centre.value())
-                        .param("organ", organ.name())
-                        .query(Long.class)
-                        .single()
-                > 0;
+        return centres.find(centre)
+                .map(c -> c.details().programmes().contains(organ))
+                .orElse(false);
     }
 
     /** The centre the coordinator works for; empty for one who works for none. */
     public Optional<TransplantCentreId> employerOf(AccountId coordinator) {
-        return jdbc.sql("select centre_id from centre_coordinator where account_id = :account")
-                .param("account", coordinator.value())
-                .query(UUID.class)
-                .optional()
-                .map(TransplantCentreId::new);
+        return centres.employerOf(coordinator.value());
     }
 }

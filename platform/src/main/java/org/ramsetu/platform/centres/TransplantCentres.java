@@ -160,6 +160,15 @@ public class TransplantCentres {
         return counts;
     }
 
+    /** The centre the account works for; empty for one that works for none. */
+    Optional<TransplantCentreId> employerOf(UUID account) {
+        return jdbc.sql("select centre_id from centre_coordinator where account_id = :a")
+                .param("a", account)
+                .query(UUID.class)
+                .optional()
+                .map(TransplantCentreId::new);
+    }
+
     /** Makes the account a coordinator of the centre, moving it from any other. */
     Assignment assign(UUID account, TransplantCentreId centre, UUID by, Instant at) {
         Optional<UUID> before =

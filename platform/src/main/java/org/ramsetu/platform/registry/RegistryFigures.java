@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.ramsetu.infra.database.ReplicaReads;
 import org.ramsetu.platform.registry.requests.RequestId;
+import org.ramsetu.platform.registry.requests.RequestStatus;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
@@ -113,11 +114,14 @@ public class RegistryFigures {
     public List<RequestCount> requests() {
         return reads.jdbc()
                 .sql(
-                        // 'PENDING' is how PENDING_VERIFICATION is stored (V224)
-                        "select organ, case status when 'PENDING' then 'PENDING_VERIFICATION'"
-                                + " else status end, count(*) from transplant_request group by 1,"
+                        "select organ, status, count(*) from transplant_request group by 1,"
                                 + " 2 order by 1, 2")
-                .query((rs, i) -> new RequestCount(rs.getString(1), rs.getString(2), rs.getLong(3)))
+                .query(
+                        (rs, i) ->
+                                new RequestCount(
+                                        rs.getString(1),
+                                        RequestStatus.ofStored(rs.getString(2)).name(),
+                                        rs.getLong(3)))
                 .list();
     }
 

@@ -69,10 +69,7 @@ public class ChangingClinicalValues {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         return tx.execute(
                 status -> {
-                    TransplantRequest current =
-                            requests.find(id)
-                                    .orElseThrow(
-                                            () -> new NotFound(ReadingTransplantRequests.KIND, id));
+                    TransplantRequest current = requests.existing(id);
                     if (!current.patientId().equals(patient.id())) {
                         // Coordinators read every request, so they are told why; to anyone else
                         // another patient's request does not exist.
@@ -100,18 +97,7 @@ public class ChangingClinicalValues {
                                                             "the patient profile is gone; fill"
                                                                     + " it in again first"));
                     ListingAssessment.Assessed assessed =
-                            assessment.assess(
-                                    current.organ(),
-                                    new CreateTransplantRequest(
-                                            current.organ().name(),
-                                            current.urgency(),
-                                            body.liver(),
-                                            body.kidney(),
-                                            body.heart(),
-                                            body.cornea(),
-                                            null),
-                                    profile.person(),
-                                    today);
+                            assessment.assess(current.organ(), body, profile.person(), today);
                     List<String> changed = changedFields(current, assessed.values());
                     if (changed.isEmpty()) {
                         expected.check(current.version());

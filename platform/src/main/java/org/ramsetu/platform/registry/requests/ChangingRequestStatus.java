@@ -12,7 +12,6 @@ import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.Fields;
 import org.ramsetu.platform.kernel.Forbidden;
 import org.ramsetu.platform.kernel.InvalidInput;
-import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.records.ExpectedVersion;
 import org.ramsetu.platform.records.Sql;
 import org.ramsetu.platform.registry.common.ListingTransitions;
@@ -112,10 +111,7 @@ public class ChangingRequestStatus {
                                                         + " no centre"));
         return tx.execute(
                 status -> {
-                    TransplantRequest current =
-                            requests.find(id)
-                                    .orElseThrow(
-                                            () -> new NotFound(ReadingTransplantRequests.KIND, id));
+                    TransplantRequest current = requests.existing(id);
                     if (current.centreId() != null && !current.centreId().equals(centre.value())) {
                         throw new Forbidden(
                                 "another-centre",
@@ -179,10 +175,7 @@ public class ChangingRequestStatus {
         coordinator.requireCoordinator("change a transplant request");
         return tx.execute(
                 status -> {
-                    TransplantRequest current =
-                            requests.find(id)
-                                    .orElseThrow(
-                                            () -> new NotFound(ReadingTransplantRequests.KIND, id));
+                    TransplantRequest current = requests.existing(id);
                     Instant now = Sql.now(clock);
                     TransplantRequest changed =
                             ListingTransitions.apply(

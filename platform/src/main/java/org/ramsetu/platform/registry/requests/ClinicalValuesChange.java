@@ -13,4 +13,5 @@ public record ClinicalValuesChange(
         @Nullable KidneyValues kidney,
         @Nullable HeartValues heart,
         @Nullable CorneaValues cornea,
-        @Nullable Long version) {}
+        @Nullable Long version)
+        implements OrganValues {}

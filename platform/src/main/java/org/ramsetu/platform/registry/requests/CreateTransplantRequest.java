@@ -24,7 +24,8 @@ public record CreateTransplantRequest(
         @Nullable KidneyValues kidney,
         @Nullable HeartValues heart,
         @Nullable CorneaValues cornea,
-        @Nullable UUID centreId) {
+        @Nullable UUID centreId)
+        implements OrganValues {
 
     /** Routine. */
     public static final int MIN_URGENCY = 1;

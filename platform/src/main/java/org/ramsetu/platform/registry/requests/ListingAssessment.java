@@ -45,7 +45,7 @@ public final class ListingAssessment {
      *     values given for another organ
      */
     public Assessed assess(
-            Organ organ, CreateTransplantRequest request, Demographics person, LocalDate listedOn) {
+            Organ organ, OrganValues request, Demographics person, LocalDate listedOn) {
         refuseOtherOrgans(organ, request);
         return switch (organ) {
             case LIVER -> liver(Fields.required("liver", request.liver()), person);
@@ -98,7 +98,7 @@ public final class ListingAssessment {
                 new HeartValues(status.code()), new ClinicalScores(null, null, null, status));
     }
 
-    private static void refuseOtherOrgans(Organ organ, CreateTransplantRequest request) {
+    private static void refuseOtherOrgans(Organ organ, OrganValues request) {
         Map<Organ, Object> given = new LinkedHashMap<>();
         given.put(Organ.LIVER, request.liver());
         given.put(Organ.KIDNEY, request.kidney());

@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.ramsetu.core.geo.Coordinates;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.core.scores.LabRecertification;
+import org.ramsetu.platform.kernel.DomainException;
+import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.records.ListQuery;
 import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.records.Sql;
@@ -254,6 +256,15 @@ public class TransplantRequests {
 
     Optional<TransplantRequest> find(UUID id) {
         return table.find(id);
+    }
+
+    /**
+     * The request, for a change to it.
+     *
+     * @throws DomainException NotFound for an unknown request
+     */
+    TransplantRequest existing(UUID id) {
+        return find(id).orElseThrow(() -> new NotFound(ReadingTransplantRequests.KIND, id));
     }
 
     /**
