@@ -44,8 +44,11 @@ export function RequestForm({ editing }: { editing?: TransplantRequest }) {
   const [organ, setOrgan] = useState<Organ>(editing?.organ ?? 'KIDNEY');
   const [urgency, setUrgency] = useState('3');
   const [centre, setCentre] = useState('');
-  // The centres that transplant the chosen organ (the first hundred, newest first).
-  const centres = useAsync((signal) => ok(http().GET('/api/v1/centres', { signal, params: { query: { organ, limit: 100 } } })).catch(() => null), [organ]);
+  // The centres that transplant the chosen organ (the first hundred, newest first); an edit keeps its centre.
+  const centres = useAsync(
+    (signal) => (editing ? Promise.resolve(null) : ok(http().GET('/api/v1/centres', { signal, params: { query: { organ, limit: 100 } } })).catch(() => null)),
+    [organ],
+  );
   const [v, setV] = useState<Record<string, string>>(() => (editing ? valuesOf(editing) : { bilirubinUnit: 'mg/dL', creatinineUnit: 'mg/dL', albuminUnit: 'g/dL' }));
   const [flags, setFlags] = useState({
     dialysed: editing?.liver?.dialysedTwiceInPastWeek ?? false,
@@ -114,9 +117,9 @@ export function RequestForm({ editing }: { editing?: TransplantRequest }) {
         <h1>{editing ? t('request.valuesSavedTitle') : t('request.listedTitle')}</h1>
         <p className="alert success" role="status">
           {editing
-            ? created.unverifiedFields
-              ? t('request.valuesSaved', { organ: label('organ', created.organ) })
-              : t('request.valuesUnchanged')
+            ? created.version === editing.version
+              ? t('request.valuesUnchanged')
+              : t('request.valuesSaved', { organ: label('organ', created.organ) })
             : t('request.listed', { organ: label('organ', created.organ) })}
         </p>
         <ScoreList scores={created.scores} />

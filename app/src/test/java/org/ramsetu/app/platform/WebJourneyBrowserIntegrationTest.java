@@ -726,6 +726,7 @@ class WebJourneyBrowserIntegrationTest {
                 .click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                 .hasText("Values saved");
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("has its new values");
 
         page.navigate("/patient");
         assertThat(card).containsText("Awaiting the centre’s check");
