@@ -123,6 +123,30 @@ class VerifiedListingIntegrationTest {
                                 .asDouble())
                 .as("measured from the centre, a degree north of the typed hospital")
                 .isBetween(110.0, 112.0);
+        // An administrator corrects the centre's place: the cached waiting list is read again.
+        var read = administrator.client().get(CentreIntegrationTest.CENTRES + "/" + centre);
+        Map<String, Object> corrected =
+                json(
+                        "name", read.text("name"),
+                        "registrationNumber", read.text("registrationNumber"),
+                        "city", read.text("city"),
+                        "state", read.text("state"),
+                        "latitude", at.latitude(),
+                        "longitude", at.longitude(),
+                        "programmes", List.of("HEART"));
+        var amended =
+                administrator
+                        .client()
+                        .withHeader("If-Match", read.header("ETag"))
+                        .put(CentreIntegrationTest.CENTRES + "/" + centre, corrected);
+        assertThat(amended.status()).as(amended.toString()).isEqualTo(200);
+        assertThat(
+                        AllocationRunIntegrationTest.candidate(allocation(pledge), id)
+                                .path("components")
+                                .path("distanceKm")
+                                .asDouble())
+                .as("measured from the corrected place")
+                .isEqualTo(0.0);
         List<JsonNode> rows =
                 audit(centreCoordinator, "TRANSPLANT_REQUEST_VERIFIED", "transplant request", id);
         assertThat(rows).hasSize(1);
