@@ -28,9 +28,19 @@ class DonationCaseAllocationIntegrationTest {
 
     /** A case at the place, its donor typed like {@link Matching#PATIENT_HLA}. */
     static String caseAt(Matching.Place at, String bloodGroup, Instant dead, List<String> organs) {
+        return caseAt(at, bloodGroup, dead, organs, Matching.PATIENT_HLA);
+    }
+
+    /** A case at the place, its donor typed with the antigens given. */
+    static String caseAt(
+            Matching.Place at,
+            String bloodGroup,
+            Instant dead,
+            List<String> organs,
+            List<String> hla) {
         Map<String, Object> record = DonationCaseIntegrationTest.strokeAfterCirculatoryDeath();
         record.put("bloodGroup", bloodGroup);
-        record.put("hla", Matching.hla(Matching.PATIENT_HLA));
+        record.put("hla", Matching.hla(hla));
         record.put("declaredDeadAt", dead.toString());
         record.put(
                 "hospital",

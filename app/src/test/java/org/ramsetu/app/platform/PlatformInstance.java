@@ -46,7 +46,11 @@ final class PlatformInstance {
                             // short, so that limits beyond the cool-down can be tested in seconds
                             "--ramsetu.security.code-resend-cooldown=1s",
                             "--ramsetu.rate-limits.limits.code-cooldown.refill-period=1s",
-                            "--ramsetu.security.cors-allowed-origins=" + ALLOWED_ORIGIN);
+                            "--ramsetu.security.cors-allowed-origins=" + ALLOWED_ORIGIN,
+                            // short, so that an unanswered offer escalates within a test
+                            "--ramsetu.allocation.offers.organs.kidney.response="
+                                    + OrganOfferIntegrationTest.RESPONSE.toSeconds()
+                                    + "s");
             Path started = dataDir;
             RunningRamsetu closing = running;
             Runtime.getRuntime()

@@ -120,6 +120,17 @@ class RequestBoundsIntegrationTest {
                             json("urgency", 3, "evidence", "status 2 confirmed on 2026-12-01"));
                 });
         targets.put(
+                "AnswerOfferRequest",
+                () -> {
+                    OrganOfferIntegrationTest.OpenOffer open =
+                            OrganOfferIntegrationTest.openOffer();
+                    return new Attempt(
+                            open.centre().client(),
+                            "POST",
+                            "/api/v1/admin/offers/" + open.offerId() + "/answer",
+                            json("answer", "DECLINE", "reason", "LOGISTICS", "note", "no theatre"));
+                });
+        targets.put(
                 "RequestRemovalRequest",
                 () ->
                         new Attempt(

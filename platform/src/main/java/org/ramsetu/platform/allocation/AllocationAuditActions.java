@@ -8,9 +8,22 @@ public final class AllocationAuditActions {
     public static final String ALLOCATION_RUN_RESCORING_SKIPPED =
             "ALLOCATION_RUN_RESCORING_SKIPPED";
     public static final String ALLOCATION_SIMULATED = "ALLOCATION_SIMULATED";
+    public static final String OFFERS_STARTED = "OFFERS_STARTED";
+    public static final String OFFER_MADE = "OFFER_MADE";
+    public static final String OFFER_ANSWERED = "OFFER_ANSWERED";
+    public static final String OFFER_EXPIRED = "OFFER_EXPIRED";
+    public static final String OFFER_WITHDRAWN = "OFFER_WITHDRAWN";
+    public static final String OFFERS_EXHAUSTED = "OFFERS_EXHAUSTED";
+    public static final String TRANSPLANT_RECORDED = "TRANSPLANT_RECORDED";
 
     /** Audit target type. */
     public static final String RUN = "allocation run";
+
+    /** Audit target type of one offer to a centre. */
+    public static final String OFFER = "organ offer";
+
+    /** Audit target type of the offering of an organ from one run. */
+    public static final String SEQUENCE = "offer sequence";
 
     private AllocationAuditActions() {}
 }

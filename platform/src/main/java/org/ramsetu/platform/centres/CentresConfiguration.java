@@ -30,7 +30,7 @@ public class CentresConfiguration {
 
     @Bean
     ListingCentres listingCentres(JdbcClient jdbc) {
-        return new ListingCentres(new TransplantCentres(jdbc));
+        return ListingCentres.reading(jdbc);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package org.ramsetu.platform.centres;
 import java.util.Optional;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.platform.identity.AccountId;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What listing a patient asks of the register: whether a centre transplants an organ, and which
@@ -14,6 +15,11 @@ public class ListingCentres {
 
     ListingCentres(TransplantCentres centres) {
         this.centres = centres;
+    }
+
+    /** For a target that reads the register without the centres' API (a worker). */
+    public static ListingCentres reading(JdbcClient jdbc) {
+        return new ListingCentres(new TransplantCentres(jdbc));
     }
 
     /** Whether the centre is registered with a programme for the organ. */

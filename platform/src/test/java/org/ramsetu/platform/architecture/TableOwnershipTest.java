@@ -61,6 +61,8 @@ class TableOwnershipTest {
                     Map.entry("allocation_run", "allocation"),
                     Map.entry("waiting_list_generation", "registry"),
                     Map.entry("allocation_run_reprocessing", "allocation"),
+                    Map.entry("offer_sequence", "allocation"),
+                    Map.entry("organ_offer", "allocation"),
                     Map.entry("registry_report", "reporting"),
                     Map.entry("report_export", "reporting"),
                     Map.entry("reminder_digest", "reminders"),

@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.ramsetu.core.eligibility.EligibilityRules;
 import org.ramsetu.core.geo.TransportSettings;
 import org.ramsetu.platform.allocation.AllocationProperties;
+import org.ramsetu.platform.allocation.offers.OffersConfiguration;
 import org.ramsetu.platform.allocation.policies.AllocationPolicies;
 import org.ramsetu.platform.allocation.runs.AllocationRunsConfiguration;
 import org.ramsetu.platform.allocation.simulation.SimulatingAllocation;
@@ -26,7 +27,7 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty("spring.datasource.url")
 @EnableConfigurationProperties(AllocationProperties.class)
-@Import(AllocationRunsConfiguration.class)
+@Import({AllocationRunsConfiguration.class, OffersConfiguration.class})
 public class AllocationConfiguration {
 
     /** Fails the start with a message naming the file, field or id when a policy is wrong. */

@@ -1,6 +1,9 @@
 package org.ramsetu.platform.allocation.config;
 
 import org.ramsetu.platform.allocation.AllocationProperties;
+import org.ramsetu.platform.allocation.offers.MakingOffers;
+import org.ramsetu.platform.allocation.offers.OfferController;
+import org.ramsetu.platform.allocation.offers.ReadingOffers;
 import org.ramsetu.platform.allocation.runs.AllocationRunController;
 import org.ramsetu.platform.allocation.runs.AllocationRuns;
 import org.ramsetu.platform.allocation.runs.ReadingAllocationRuns;
@@ -38,6 +41,11 @@ public class AllocationWebConfiguration {
             ReadingAllocationRuns reading,
             IdempotentRequests idempotent) {
         return new AllocationRunController(running, reading, idempotent);
+    }
+
+    @Bean
+    OfferController offerController(MakingOffers making, ReadingOffers reading) {
+        return new OfferController(making, reading);
     }
 
     @Bean

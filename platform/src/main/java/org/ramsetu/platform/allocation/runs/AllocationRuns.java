@@ -149,6 +149,11 @@ public class AllocationRuns {
                 .optional();
     }
 
+    /** The run's ranked requests, best first: the order its organ is offered in. */
+    public List<UUID> requestOrder(AllocationRun run) {
+        return RunCodec.requestOrder(run.candidates());
+    }
+
     /**
      * Who may be told that a run exists, for object-level checks.
      *

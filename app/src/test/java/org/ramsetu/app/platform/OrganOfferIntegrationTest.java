@@ -1,0 +1,323 @@
+package org.ramsetu.app.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ramsetu.app.platform.Registry.json;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Organ offers down an allocation run of a donation case's kidney: one centre declines, one lets
+ * its deadline pass (the shared test instance gives kidney offers {@link #RESPONSE}, so the
+ * scheduler escalates within the test), one says provisional yes and accepts; the transplant is
+ * recorded. Answers after the deadline, second answers and answers from another centre are refused.
+ */
+class OrganOfferIntegrationTest {
+
+    /** The kidney offer deadline PlatformInstance sets. */
+    static final Duration RESPONSE = Duration.ofSeconds(15);
+
+    private static Accounts.SignedIn coordinator;
+
+    @BeforeAll
+    static void signIn() {
+        coordinator = Accounts.coordinator();
+        DonationCaseAllocationIntegrationTest.signIn();
+    }
+
+    /**
+     * HLA typings no other test gives a patient: a donor with one of them is a zero-mismatch only
+     * for the candidates of the scenario that uses it, so they lead its kidney's list.
+     */
+    private static final List<List<String>> TYPINGS =
+            List.of(
+                    List.of("A29", "A30", "B57", "B58", "DR13", "DR14"),
+                    List.of("A31", "A32", "B51", "B52", "DR11", "DR12"),
+                    List.of("A33", "A34", "B37", "B38", "DR15", "DR16"),
+                    List.of("A36", "A43", "B39", "B41", "DR1", "DR7"),
+                    List.of("A66", "A68", "B45", "B46", "DR8", "DR9"),
+                    List.of("A69", "A74", "B47", "B48", "DR10", "DR17"),
+                    List.of("A23", "A25", "B53", "B54", "DR13", "DR18"),
+                    List.of("A26", "A80", "B55", "B56", "DR14", "DR18"));
+
+    private static final AtomicInteger NEXT_TYPING = new AtomicInteger();
+
+    /** A typing of its own for one scenario. */
+    static List<String> typing() {
+        int i = NEXT_TYPING.getAndIncrement();
+        if (i >= TYPINGS.size()) {
+            throw new IllegalStateException("add typings: each scenario needs one of its own");
+        }
+        return TYPINGS.get(i);
+    }
+
+    /** A patient waiting for a kidney, listed and verified at their own centre. */
+    record Candidate(String requestId, Accounts.SignedIn centre) {}
+
+    static Candidate candidate(Matching.Place at, List<String> hla, String dialysisSince) {
+        var patient = Matching.patient(at, "O+", hla, List.of());
+        var created =
+                patient.client()
+                        .post("/api/v1/transplant-requests", Registry.kidneyRequest(dialysisSince));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        Accounts.SignedIn centre = Registry.coordinatorAtHospitalOf(patient);
+        Registry.verified(created.json(), centre);
+        return new Candidate(created.text("id"), centre);
+    }
+
+    /** A recovered kidney of a donor typed like the candidates, at their place; its run's id. */
+    static String kidneyRun(Matching.Place at, List<String> hla) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String caseId =
+                DonationCaseAllocationIntegrationTest.caseAt(
+                        at, "O+", now.minus(3, ChronoUnit.HOURS), List.of("KIDNEY"), hla);
+        var recovered =
+                DonationCaseAllocationIntegrationTest.recover(
+                        caseId, List.of("KIDNEY"), now.minus(2, ChronoUnit.HOURS));
+        assertThat(recovered.status()).as(recovered.toString()).isEqualTo(200);
+        var run = DonationCaseAllocationIntegrationTest.allocate(caseId, "KIDNEY");
+        assertThat(run.status()).as(run.toString()).isEqualTo(201);
+        return run.text("id");
+    }
+
+    /** An offer awaiting an answer, and a coordinator of the centre it was made to. */
+    record OpenOffer(String offerId, Accounts.SignedIn centre) {}
+
+    /** A fresh kidney offered to a fresh candidate of their own typing (for contract tests). */
+    static OpenOffer openOffer() {
+        if (coordinator == null) {
+            signIn();
+        }
+        Matching.Place at = new Matching.Place("Nagpur", "Maharashtra", 21.1458, 79.0882);
+        List<String> hla = typing();
+        Candidate only = candidate(at, hla, "2019-01-01");
+        var started =
+                coordinator
+                        .client()
+                        .post(
+                                "/api/v1/admin/allocation-runs/" + kidneyRun(at, hla) + "/offers",
+                                "{}");
+        assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        JsonNode offer = started.json().path("offers").get(0);
+        assertThat(offer.path("requestId").asString()).isEqualTo(only.requestId());
+        return new OpenOffer(offer.path("id").asString(), only.centre());
+    }
+
+    @Test
+    void aKidneyIsOfferedDownTheListUntilOneCentreAcceptsAndTheTransplantIsRecorded()
+            throws InterruptedException {
+        Matching.Place at = Matching.place();
+        List<String> hla = typing();
+        // Zero mismatches, so first; among them, the longest on dialysis first.
+        Candidate first = candidate(at, hla, "2016-01-01");
+        Candidate second = candidate(at, hla, "2017-01-01");
+        Candidate third = candidate(at, hla, "2018-01-01");
+        String runId = kidneyRun(at, hla);
+        String offers = "/api/v1/admin/allocation-runs/" + runId + "/offers";
+
+        var started = coordinator.client().post(offers, "{}");
+        assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        JsonNode firstOffer = started.json().path("offers").get(0);
+        assertThat(started.json().path("offers")).hasSize(1);
+        assertThat(firstOffer.path("requestId").asString())
+                .as("the candidates of this test lead the list: %s", started)
+                .isEqualTo(first.requestId());
+        assertThat(firstOffer.path("status").asString()).isEqualTo("OFFERED");
+        assertThat(started.json().path("responseSeconds").asLong()).isEqualTo(RESPONSE.toSeconds());
+        var again = coordinator.client().post(offers, "{}");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.text("type")).endsWith("offers-started");
+
+        // The first centre's inbox shows the offer; another centre may not answer it.
+        var inbox = first.centre().client().get("/api/v1/admin/offers");
+        assertThat(inbox.status()).as(inbox.toString()).isEqualTo(200);
+        assertThat(inbox.json().get(0).path("id").asString())
+                .isEqualTo(firstOffer.path("id").asString());
+        var stranger = answer(second.centre(), firstOffer, json("answer", "ACCEPT"));
+        assertThat(stranger.status()).isEqualTo(403);
+        assertThat(stranger.text("type")).endsWith("another-centre");
+        var noReason = answer(first.centre(), firstOffer, json("answer", "DECLINE"));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(Registry.fields(noReason)).containsExactly("reason");
+
+        // 1. The first centre declines: the second candidate is offered at once.
+        var declined =
+                answer(
+                        first.centre(),
+                        firstOffer,
+                        json("answer", "DECLINE", "reason", "POSITIVE_CROSSMATCH"));
+        assertThat(declined.status()).as(declined.toString()).isEqualTo(200);
+        assertThat(declined.text("status")).isEqualTo("DECLINED");
+        var twice =
+                answer(
+                        first.centre(),
+                        firstOffer,
+                        json("answer", "DECLINE", "reason", "LOGISTICS"));
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.text("type")).endsWith("offer-answered");
+        JsonNode secondOffer = offerTo(read(offers), second.requestId());
+        assertThat(secondOffer.path("status").asString()).isEqualTo("OFFERED");
+        assertThat(secondOffer.path("escalated").asBoolean()).isTrue();
+
+        // 2. The second centre lets the deadline pass: the scheduler expires the offer and offers
+        // the third candidate, with nobody asking.
+        JsonNode escalated = awaitOfferTo(offers, third.requestId());
+        JsonNode expired = offerTo(read(offers), second.requestId());
+        assertThat(expired.path("status").asString()).isEqualTo("EXPIRED");
+        assertThat(expired.path("declineReason").asString()).isEqualTo("NO_RESPONSE");
+        var late = answer(second.centre(), secondOffer, json("answer", "ACCEPT"));
+        assertThat(late.status()).as(late.toString()).isEqualTo(409);
+        assertThat(late.text("type")).endsWith("offer-expired");
+        assertThat(escalated.path("escalated").asBoolean()).isTrue();
+
+        // 3. The third centre says yes pending a crossmatch, then accepts.
+        var provisional = answer(third.centre(), escalated, json("answer", "PROVISIONAL_YES"));
+        assertThat(provisional.status()).as(provisional.toString()).isEqualTo(200);
+        assertThat(provisional.text("status")).isEqualTo("PROVISIONAL");
+        assertThat(Instant.parse(provisional.text("respondBy")))
+                .isAfter(Instant.parse(escalated.path("respondBy").asString()));
+        var accepted =
+                third.centre()
+                        .client()
+                        .post(
+                                "/api/v1/admin/offers/"
+                                        + escalated.path("id").asString()
+                                        + "/answer",
+                                json(
+                                        "answer",
+                                        "ACCEPT",
+                                        "version",
+                                        provisional.json().path("version").asLong()));
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+        assertThat(accepted.text("status")).isEqualTo("ACCEPTED");
+        var acceptedTwice = answer(third.centre(), escalated, json("answer", "ACCEPT"));
+        assertThat(acceptedTwice.status()).isEqualTo(409);
+        JsonNode placed = read(offers);
+        assertThat(placed.path("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(placed.path("closedAt").isMissingNode()).isFalse();
+        assertThat(request(third).path("status").asString()).isEqualTo("MATCHED");
+        assertThat(request(first).path("status").asString()).isEqualTo("WAITING");
+
+        // The transplant: the request leaves the list as TRANSPLANTED.
+        String transplant =
+                "/api/v1/admin/offers/" + escalated.path("id").asString() + "/transplant";
+        var future =
+                third.centre()
+                        .client()
+                        .post(
+                                transplant,
+                                json("transplantedAt", Instant.now().plusSeconds(3600).toString()));
+        assertThat(future.status()).isEqualTo(400);
+        var recorded =
+                third.centre()
+                        .client()
+                        .post(transplant, json("transplantedAt", Instant.now().toString()));
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(200);
+        assertThat(recorded.text("transplantedAt")).isNotNull();
+        assertThat(request(third).path("status").asString()).isEqualTo("TRANSPLANTED");
+        var declinedTransplant =
+                first.centre()
+                        .client()
+                        .post(
+                                "/api/v1/admin/offers/"
+                                        + firstOffer.path("id").asString()
+                                        + "/transplant",
+                                json("transplantedAt", Instant.now().toString()));
+        assertThat(declinedTransplant.status()).isEqualTo(409);
+
+        // Every step is in the audit log.
+        assertThat(
+                        Registry.audit(
+                                coordinator,
+                                "OFFER_EXPIRED",
+                                "organ offer",
+                                secondOffer.path("id").asString()))
+                .hasSize(1);
+        assertThat(
+                        Registry.audit(
+                                coordinator,
+                                "OFFER_ANSWERED",
+                                "organ offer",
+                                escalated.path("id").asString()))
+                .hasSize(2);
+        assertThat(
+                        Registry.audit(
+                                coordinator,
+                                "TRANSPLANT_RECORDED",
+                                "organ offer",
+                                escalated.path("id").asString()))
+                .hasSize(1);
+    }
+
+    @Test
+    void aPledgesRunIsNotOfferedAndOnlyCoordinatorsReadOffers() {
+        var unknown =
+                coordinator
+                        .client()
+                        .get(
+                                "/api/v1/admin/allocation-runs/"
+                                        + java.util.UUID.randomUUID()
+                                        + "/offers");
+        var patient = Accounts.patient();
+        var inboxOfNoCentre = coordinator.client().get("/api/v1/admin/offers");
+        var patientInbox = patient.client().get("/api/v1/admin/offers");
+        var badStatus = coordinator.client().get("/api/v1/admin/offers?status=some");
+
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(inboxOfNoCentre.status()).isEqualTo(403);
+        assertThat(inboxOfNoCentre.text("type")).endsWith("not-a-centre-coordinator");
+        assertThat(patientInbox.status()).isIn(403, 404);
+        assertThat(badStatus.status()).isEqualTo(400);
+    }
+
+    private static ApiClient.Response answer(
+            Accounts.SignedIn centre, JsonNode offer, java.util.Map<String, Object> body) {
+        return centre.client()
+                .post("/api/v1/admin/offers/" + offer.path("id").asString() + "/answer", body);
+    }
+
+    private static JsonNode read(String offers) {
+        var sequence = coordinator.client().get(offers);
+        assertThat(sequence.status()).as(sequence.toString()).isEqualTo(200);
+        return sequence.json();
+    }
+
+    private static JsonNode request(Candidate candidate) {
+        var read = coordinator.client().get("/api/v1/transplant-requests/" + candidate.requestId());
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        return read.json();
+    }
+
+    private static JsonNode offerTo(JsonNode sequence, String requestId) {
+        List<String> seen = new ArrayList<>();
+        for (JsonNode offer : sequence.path("offers")) {
+            if (offer.path("requestId").asString().equals(requestId)) {
+                return offer;
+            }
+            seen.add(offer.path("requestId").asString());
+        }
+        throw new AssertionError("no offer to " + requestId + " among " + seen);
+    }
+
+    /** Waits for the deadline and the scheduler's escalation (polling every 5 s). */
+    private static JsonNode awaitOfferTo(String offers, String requestId)
+            throws InterruptedException {
+        Instant giveUp = Instant.now().plus(RESPONSE).plusSeconds(45);
+        while (Instant.now().isBefore(giveUp)) {
+            for (JsonNode offer : read(offers).path("offers")) {
+                if (offer.path("requestId").asString().equals(requestId)) {
+                    return offer;
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no escalation to " + requestId + ": " + read(offers));
+    }
+}

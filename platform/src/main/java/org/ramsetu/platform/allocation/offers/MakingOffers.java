@@ -1,0 +1,582 @@
+package org.ramsetu.platform.allocation.offers;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.ramsetu.infra.schedule.OneTimeWork;
+import org.ramsetu.infra.schedule.WorkContext;
+import org.ramsetu.infra.schedule.WorkScheduler;
+import org.ramsetu.platform.allocation.AllocationAuditActions;
+import org.ramsetu.platform.allocation.OfferProperties;
+import org.ramsetu.platform.allocation.runs.AllocationRun;
+import org.ramsetu.platform.allocation.runs.AllocationRuns;
+import org.ramsetu.platform.audit.AuditEntry;
+import org.ramsetu.platform.audit.AuditLog;
+import org.ramsetu.platform.audit.AuditOutcome;
+import org.ramsetu.platform.centres.ListingCentres;
+import org.ramsetu.platform.centres.TransplantCentreId;
+import org.ramsetu.platform.identity.AccountId;
+import org.ramsetu.platform.identity.Role;
+import org.ramsetu.platform.kernel.Conflict;
+import org.ramsetu.platform.kernel.DomainException;
+import org.ramsetu.platform.kernel.Fields;
+import org.ramsetu.platform.kernel.Forbidden;
+import org.ramsetu.platform.kernel.InvalidInput;
+import org.ramsetu.platform.kernel.NotFound;
+import org.ramsetu.platform.records.ExpectedVersion;
+import org.ramsetu.platform.records.Sql;
+import org.ramsetu.platform.registry.requests.ChangingRequestStatus;
+import org.ramsetu.platform.registry.requests.RequestId;
+import org.ramsetu.platform.registry.requests.RequestStatus;
+import org.ramsetu.platform.registry.requests.TransplantRequest;
+import org.ramsetu.platform.registry.requests.TransplantRequests;
+import org.ramsetu.platform.security.CurrentUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Offers a recovered organ down an allocation run's list (docs/offers.md). Every change of a
+ * sequence happens in one transaction that holds the sequence's row lock: a centre's answer, an
+ * expiry and the escalation they cause never interleave, and the offer's deadline is durable work
+ * scheduled in that same transaction ({@link #EXPIRY}), so it is neither lost nor doubled when a
+ * worker dies.
+ */
+public class MakingOffers {
+
+    /** The scheduled work that expires an offer at its deadline. */
+    public static final String EXPIRY = "allocation.offer-expiry";
+
+    static final int MAX_NOTE = 1000;
+
+    /**
+     * Offers due this close to now are expired: the scheduler's clock and ours may differ a bit.
+     */
+    private static final Duration CLOCK_TOLERANCE = Duration.ofSeconds(5);
+
+    private static final Logger log = LoggerFactory.getLogger(MakingOffers.class);
+
+    /**
+     * One deadline of one offer: the offer's own ({@code OFFERED}) or its provisional yes's ({@code
+     * PROVISIONAL}). Each is its own work instance, so a provisional yes never has to move a timer
+     * that may already be running.
+     */
+    public record Expiry(UUID offerId, OfferStatus phase) {}
+
+    private final OfferRows rows;
+    private final AllocationRuns runs;
+    private final TransplantRequests requests;
+    private final ChangingRequestStatus changing;
+    private final ListingCentres centres;
+    private final OfferProperties policy;
+    private final @Nullable WorkScheduler scheduler;
+    private final AuditLog audit;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final OneTimeWork<Expiry> expiry;
+
+    MakingOffers(
+            OfferRows rows,
+            AllocationRuns runs,
+            TransplantRequests requests,
+            ChangingRequestStatus changing,
+            ListingCentres centres,
+            OfferProperties policy,
+            @Nullable WorkScheduler scheduler,
+            AuditLog audit,
+            TransactionTemplate tx,
+            Clock clock) {
+        this.rows = rows;
+        this.runs = runs;
+        this.requests = requests;
+        this.changing = changing;
+        this.centres = centres;
+        this.policy = policy;
+        this.scheduler = scheduler;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+        this.expiry = new OneTimeWork<>(EXPIRY, Expiry.class, this::expire);
+    }
+
+    public OneTimeWork<Expiry> expiryWork() {
+        return expiry;
+    }
+
+    /**
+     * A coordinator starts offering a donation case's recovered organ down the run's list: the
+     * first candidates still waiting at a centre (as many as the organ's policy offers at once) get
+     * an offer with the policy's deadline.
+     *
+     * @throws DomainException NotFound for an unknown run; Conflict for a pledge's run, or while
+     *     the organ is offered (or was placed) from this or another run of the case
+     */
+    public OfferSequenceView start(CurrentUser coordinator, UUID runId) {
+        coordinator.requireCoordinator("offer an organ");
+        WorkScheduler timers = timers();
+        return tx.execute(
+                status -> {
+                    AllocationRun run =
+                            runs.find(runId)
+                                    .orElseThrow(() -> new NotFound("allocation run", runId));
+                    if (run.donationCaseId() == null) {
+                        throw new Conflict(
+                                "not-a-case-run",
+                                "offers are made for an organ a donation case recovered; this run"
+                                        + " ranked a pledge");
+                    }
+                    OfferProperties.OrganOffers organ = policy.of(run.organ());
+                    Instant now = Sql.now(clock);
+                    OfferSequence sequence =
+                            new OfferSequence(
+                                    UUID.randomUUID(),
+                                    run.id(),
+                                    run.donationCaseId(),
+                                    run.organ(),
+                                    SequenceStatus.OPEN,
+                                    organ.simultaneous(),
+                                    organ.response(),
+                                    organ.provisional(),
+                                    now,
+                                    coordinator.id(),
+                                    null,
+                                    0);
+                    if (!rows.insertIfNoneLive(sequence)) {
+                        throw alreadyOffered(run);
+                    }
+                    record(
+                            AuditEntry.of(
+                                            AllocationAuditActions.OFFERS_STARTED,
+                                            AuditOutcome.SUCCESS)
+                                    .by(coordinator.id(), coordinator.role())
+                                    .on(AllocationAuditActions.SEQUENCE, sequence.id())
+                                    .with(
+                                            Map.of(
+                                                    "allocationRunId", run.id().toString(),
+                                                    "donationCaseId",
+                                                            run.donationCaseId().toString(),
+                                                    "organ", run.organ().name(),
+                                                    "simultaneous", organ.simultaneous(),
+                                                    "responseSeconds",
+                                                            organ.response().toSeconds())));
+                    OfferSequence locked = rows.lock(sequence.id());
+                    offerNext(locked, run, now, coordinator.id(), timers);
+                    OfferSequence after = rows.lock(sequence.id());
+                    return OfferSequenceView.of(after, rows.offers(after.id()));
+                });
+    }
+
+    private Conflict alreadyOffered(AllocationRun run) {
+        return rows.ofRun(run.id())
+                .map(
+                        s ->
+                                new Conflict(
+                                        "offers-started",
+                                        "offers were already made from this run ("
+                                                + s.status()
+                                                + "); see its offers"))
+                .orElseGet(
+                        () ->
+                                new Conflict(
+                                        "offers-under-way",
+                                        "this case's "
+                                                + run.organ()
+                                                + " is being offered, or was placed, from another"
+                                                + " run; a new offering starts only after that"
+                                                + " one ran out"));
+    }
+
+    /**
+     * A coordinator of the candidate's centre answers the offer: accept (the final acceptance:
+     * every other open offer of the organ is withdrawn and the request becomes {@code MATCHED}),
+     * provisional yes (the offer holds until the provisional deadline), or decline with a reason
+     * (the next candidate is offered at once).
+     *
+     * @throws DomainException InvalidInput for a missing or unknown answer or reason; NotFound for
+     *     an unknown offer; Forbidden for a coordinator of no centre or of another centre; Conflict
+     *     once the offer was answered or its deadline passed
+     */
+    public OfferView answer(
+            CurrentUser coordinator,
+            UUID offerId,
+            AnswerOfferRequest body,
+            ExpectedVersion expected) {
+        coordinator.requireCoordinator("answer an organ offer");
+        OfferAnswer answer = Fields.requiredEnum("answer", body.answer(), OfferAnswer.class);
+        DeclineReason reason = Fields.optionalEnum("reason", body.reason(), DeclineReason.class);
+        if (answer == OfferAnswer.DECLINE && reason == null) {
+            throw InvalidInput.field(
+                    "reason", "is required with DECLINE: declines are reported by reason");
+        }
+        if (answer != OfferAnswer.DECLINE && reason != null) {
+            throw InvalidInput.field("reason", "is only given with DECLINE");
+        }
+        if (reason == DeclineReason.NO_RESPONSE) {
+            throw InvalidInput.field(
+                    "reason", "NO_RESPONSE is recorded when the deadline passes; choose another");
+        }
+        String note = Fields.optionalText("note", body.note(), MAX_NOTE);
+        TransplantCentreId centre = employer(coordinator, "answers its offers");
+        WorkScheduler timers = timers();
+        return tx.execute(
+                status -> {
+                    OrganOffer read =
+                            rows.offer(offerId)
+                                    .orElseThrow(
+                                            () ->
+                                                    new NotFound(
+                                                            AllocationAuditActions.OFFER, offerId));
+                    OfferSequence sequence = rows.lock(read.sequenceId());
+                    OrganOffer offer = rows.offer(offerId).orElseThrow();
+                    requireOwnCentre(offer, centre);
+                    Instant now = Sql.now(clock);
+                    boolean late =
+                            offer.status() == OfferStatus.EXPIRED
+                                    || (offer.status().open() && now.isAfter(offer.respondBy()));
+                    if (late) {
+                        throw new Conflict(
+                                "offer-expired",
+                                "the deadline passed at "
+                                        + offer.respondBy()
+                                        + "; the offer counts as declined for no response and the"
+                                        + " next candidate is offered");
+                    }
+                    if (!offer.status().open()) {
+                        throw new Conflict(
+                                "offer-answered",
+                                "this offer is " + offer.status() + " since " + offer.answeredAt());
+                    }
+                    if (answer == OfferAnswer.PROVISIONAL_YES
+                            && offer.status() == OfferStatus.PROVISIONAL) {
+                        throw new Conflict(
+                                "already-provisional",
+                                "this offer holds a provisional yes until "
+                                        + offer.respondBy()
+                                        + "; accept or decline it");
+                    }
+                    // After the state: a second answer learns why, not just that it is stale.
+                    expected.check(offer.version());
+                    AllocationRun run = runs.find(sequence.runId()).orElseThrow();
+                    switch (answer) {
+                        case PROVISIONAL_YES -> {
+                            OrganOffer held =
+                                    offer.provisional(
+                                            now,
+                                            coordinator.id(),
+                                            now.plus(sequence.provisional()),
+                                            note);
+                            rows.update(held);
+                            schedule(timers, held);
+                            timers.cancel(EXPIRY, instance(offer.id(), OfferStatus.OFFERED));
+                        }
+                        case ACCEPT -> accept(coordinator, sequence, offer, now, note, timers);
+                        case DECLINE -> {
+                            rows.update(
+                                    offer.answered(
+                                            OfferStatus.DECLINED,
+                                            now,
+                                            coordinator.id(),
+                                            reason,
+                                            note));
+                            timers.cancel(EXPIRY, instance(offer.id(), offer.status()));
+                        }
+                    }
+                    Map<String, Object> detail = offerDetail(sequence, offer);
+                    detail.put("answer", answer.name());
+                    if (reason != null) {
+                        detail.put("reason", reason.name());
+                    }
+                    record(
+                            AuditEntry.of(
+                                            AllocationAuditActions.OFFER_ANSWERED,
+                                            AuditOutcome.SUCCESS)
+                                    .by(coordinator.id(), coordinator.role())
+                                    .on(AllocationAuditActions.OFFER, offer.id())
+                                    .with(detail));
+                    if (answer == OfferAnswer.DECLINE) {
+                        offerNext(sequence, run, now, null, timers);
+                    }
+                    return OfferView.of(
+                            rows.lock(sequence.id()), rows.offer(offerId).orElseThrow());
+                });
+    }
+
+    private void accept(
+            CurrentUser coordinator,
+            OfferSequence sequence,
+            OrganOffer offer,
+            Instant now,
+            @Nullable String note,
+            WorkScheduler timers) {
+        OrganOffer accepted =
+                offer.answered(OfferStatus.ACCEPTED, now, coordinator.id(), null, note);
+        rows.update(accepted);
+        timers.cancel(EXPIRY, instance(offer.id(), offer.status()));
+        for (OrganOffer other : rows.offers(sequence.id())) {
+            if (!other.id().equals(offer.id()) && other.status().open()) {
+                rows.update(other.answered(OfferStatus.WITHDRAWN, now, null, null, other.note()));
+                timers.cancel(EXPIRY, instance(other.id(), other.status()));
+                record(
+                        AuditEntry.of(AllocationAuditActions.OFFER_WITHDRAWN, AuditOutcome.SUCCESS)
+                                .by(coordinator.id(), coordinator.role())
+                                .on(AllocationAuditActions.OFFER, other.id())
+                                .with(offerDetail(sequence, other)));
+            }
+        }
+        rows.close(sequence, SequenceStatus.ACCEPTED, now);
+        // The request leaves the waiting list in this transaction: Conflict (and nothing changes)
+        // if it was removed or matched elsewhere since the offer was made.
+        changing.markMatched(coordinator, new RequestId(offer.requestId()), ExpectedVersion.any());
+    }
+
+    /**
+     * The accepting centre records that the transplant took place: the request becomes {@code
+     * TRANSPLANTED}.
+     *
+     * @throws DomainException InvalidInput without a time or with one before the offer or in the
+     *     future; NotFound; Forbidden for another centre; Conflict unless the offer was accepted,
+     *     or once the transplant is recorded
+     */
+    public OfferView recordTransplant(
+            CurrentUser coordinator,
+            UUID offerId,
+            TransplantRecordRequest body,
+            ExpectedVersion expected) {
+        coordinator.requireCoordinator("record a transplant");
+        Instant at = Fields.required("transplantedAt", body.transplantedAt());
+        TransplantCentreId centre = employer(coordinator, "records its transplants");
+        return tx.execute(
+                status -> {
+                    OrganOffer read =
+                            rows.offer(offerId)
+                                    .orElseThrow(
+                                            () ->
+                                                    new NotFound(
+                                                            AllocationAuditActions.OFFER, offerId));
+                    OfferSequence sequence = rows.lock(read.sequenceId());
+                    OrganOffer offer = rows.offer(offerId).orElseThrow();
+                    requireOwnCentre(offer, centre);
+                    expected.check(offer.version());
+                    if (offer.status() != OfferStatus.ACCEPTED) {
+                        throw new Conflict(
+                                "offer-not-accepted",
+                                "a transplant is recorded for an accepted offer; this one is "
+                                        + offer.status());
+                    }
+                    if (offer.transplantedAt() != null) {
+                        throw new Conflict(
+                                "transplant-recorded",
+                                "the transplant was recorded for " + offer.transplantedAt());
+                    }
+                    Instant now = Sql.now(clock);
+                    if (at.isAfter(now.plus(CLOCK_TOLERANCE))) {
+                        throw InvalidInput.field("transplantedAt", "must not be in the future");
+                    }
+                    if (at.isBefore(offer.offeredAt())) {
+                        throw InvalidInput.field(
+                                "transplantedAt",
+                                "must not be before the offer (" + offer.offeredAt() + ")");
+                    }
+                    rows.update(offer.transplanted(at, coordinator.id()));
+                    changing.markTransplanted(
+                            coordinator, new RequestId(offer.requestId()), ExpectedVersion.any());
+                    Map<String, Object> detail = offerDetail(sequence, offer);
+                    detail.put("transplantedAt", at.toString());
+                    record(
+                            AuditEntry.of(
+                                            AllocationAuditActions.TRANSPLANT_RECORDED,
+                                            AuditOutcome.SUCCESS)
+                                    .by(coordinator.id(), coordinator.role())
+                                    .on(AllocationAuditActions.OFFER, offer.id())
+                                    .with(detail));
+                    return OfferView.of(sequence, rows.offer(offerId).orElseThrow());
+                });
+    }
+
+    /**
+     * The work body at an offer's deadline: an offer still unanswered in that phase is declined as
+     * {@code NO_RESPONSE} and the next candidate offered, exactly once however often the body runs
+     * (a worker killed half-way runs it again elsewhere).
+     */
+    void expire(Expiry due, WorkContext context) {
+        context.effectOnce("expire", "expired", () -> expireNow(due));
+    }
+
+    private void expireNow(Expiry due) {
+        WorkScheduler timers = timers();
+        tx.executeWithoutResult(
+                status -> {
+                    OrganOffer read = rows.offer(due.offerId()).orElse(null);
+                    if (read == null) {
+                        return;
+                    }
+                    OfferSequence sequence = rows.lock(read.sequenceId());
+                    OrganOffer offer = rows.offer(due.offerId()).orElseThrow();
+                    if (offer.status() != due.phase()) {
+                        return; // answered in time, or this phase's deadline was superseded
+                    }
+                    Instant now = Sql.now(clock);
+                    if (offer.respondBy().isAfter(now.plus(CLOCK_TOLERANCE))) {
+                        // Retried by the scheduler; never expire an offer early.
+                        throw new IllegalStateException(
+                                "offer " + offer.id() + " is due at " + offer.respondBy());
+                    }
+                    rows.update(
+                            offer.answered(
+                                    OfferStatus.EXPIRED,
+                                    now,
+                                    null,
+                                    DeclineReason.NO_RESPONSE,
+                                    null));
+                    Map<String, Object> detail = offerDetail(sequence, offer);
+                    detail.put("phase", due.phase().name());
+                    detail.put("respondBy", offer.respondBy().toString());
+                    record(
+                            AuditEntry.of(
+                                            AllocationAuditActions.OFFER_EXPIRED,
+                                            AuditOutcome.SUCCESS)
+                                    .on(AllocationAuditActions.OFFER, offer.id())
+                                    .with(detail));
+                    log.info(
+                            "offer {} of sequence {} expired without an answer; escalating",
+                            offer.id(),
+                            sequence.id());
+                    offerNext(
+                            sequence, runs.find(sequence.runId()).orElseThrow(), now, null, timers);
+                });
+    }
+
+    /**
+     * Tops the sequence up to its number of open offers with the next candidates of the run that
+     * are still waiting at a centre, below the last one offered (a candidate passed over because it
+     * no longer waited is not gone back to). With none left and none open, the sequence is
+     * exhausted. The caller holds the sequence lock.
+     */
+    private void offerNext(
+            OfferSequence sequence,
+            AllocationRun run,
+            Instant now,
+            @Nullable UUID by,
+            WorkScheduler timers) {
+        if (sequence.status() != SequenceStatus.OPEN) {
+            return;
+        }
+        List<OrganOffer> offers = rows.offers(sequence.id());
+        long open = offers.stream().filter(o -> o.status().open()).count();
+        int lastRank = offers.stream().mapToInt(OrganOffer::rank).max().orElse(0);
+        Set<UUID> offered = new HashSet<>();
+        offers.forEach(o -> offered.add(o.requestId()));
+        List<UUID> order = runs.requestOrder(run);
+        for (int i = lastRank; i < order.size() && open < sequence.simultaneous(); i++) {
+            UUID request = order.get(i);
+            if (offered.contains(request)) {
+                continue;
+            }
+            TransplantRequest listing = requests.find(new RequestId(request)).orElse(null);
+            if (listing == null
+                    || listing.status() != RequestStatus.WAITING
+                    || listing.centreId() == null) {
+                continue;
+            }
+            OrganOffer offer =
+                    new OrganOffer(
+                            UUID.randomUUID(),
+                            sequence.id(),
+                            request,
+                            listing.centreId(),
+                            i + 1,
+                            OfferStatus.OFFERED,
+                            now,
+                            by,
+                            now.plus(sequence.response()),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            0);
+            rows.insert(offer);
+            schedule(timers, offer);
+            Map<String, Object> detail = offerDetail(sequence, offer);
+            detail.put("respondBy", offer.respondBy().toString());
+            detail.put("escalated", by == null);
+            AuditEntry made =
+                    AuditEntry.of(AllocationAuditActions.OFFER_MADE, AuditOutcome.SUCCESS)
+                            .on(AllocationAuditActions.OFFER, offer.id())
+                            .with(detail);
+            record(by == null ? made : made.by(by, Role.ADMIN));
+            open++;
+        }
+        if (open == 0) {
+            rows.close(sequence, SequenceStatus.EXHAUSTED, now);
+            record(
+                    AuditEntry.of(AllocationAuditActions.OFFERS_EXHAUSTED, AuditOutcome.SUCCESS)
+                            .on(AllocationAuditActions.SEQUENCE, sequence.id())
+                            .with(
+                                    Map.of(
+                                            "allocationRunId", run.id().toString(),
+                                            "offers", offers.size())));
+        }
+    }
+
+    private void schedule(WorkScheduler timers, OrganOffer offer) {
+        timers.schedule(
+                expiry,
+                instance(offer.id(), offer.status()),
+                new Expiry(offer.id(), offer.status()),
+                offer.respondBy());
+    }
+
+    private static String instance(UUID offerId, OfferStatus phase) {
+        return offerId + "-" + phase.name().toLowerCase();
+    }
+
+    private WorkScheduler timers() {
+        if (scheduler == null) {
+            throw new IllegalStateException(
+                    "offers need the cluster scheduler for their deadlines; this target has none");
+        }
+        return scheduler;
+    }
+
+    private TransplantCentreId employer(CurrentUser coordinator, String what) {
+        return centres.employerOf(new AccountId(coordinator.id()))
+                .orElseThrow(
+                        () ->
+                                new Forbidden(
+                                        "not-a-centre-coordinator",
+                                        "only a coordinator of the candidate's centre "
+                                                + what
+                                                + "; you work for no centre"));
+    }
+
+    private static void requireOwnCentre(OrganOffer offer, TransplantCentreId centre) {
+        if (!offer.centreId().equals(centre.value())) {
+            throw new Forbidden(
+                    "another-centre",
+                    "this offer was made to another centre; only its coordinators answer it");
+        }
+    }
+
+    private static Map<String, Object> offerDetail(OfferSequence sequence, OrganOffer offer) {
+        Map<String, Object> detail = new HashMap<>();
+        detail.put("sequenceId", sequence.id().toString());
+        detail.put("organ", sequence.organ().name());
+        detail.put("rank", offer.rank());
+        detail.put("requestId", offer.requestId().toString());
+        detail.put("centreId", offer.centreId().toString());
+        return detail;
+    }
+
+    private void record(AuditEntry entry) {
+        audit.record(entry);
+    }
+}

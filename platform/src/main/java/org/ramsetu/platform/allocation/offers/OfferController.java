@@ -1,0 +1,102 @@
+package org.ramsetu.platform.allocation.offers;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.ramsetu.platform.records.ETags;
+import org.ramsetu.platform.records.ExpectedVersion;
+import org.ramsetu.platform.security.CurrentUser;
+import org.ramsetu.platform.web.Created;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Organ offers (docs/offers.md): a coordinator offers a recovered organ down an allocation run's
+ * list; the candidates' centres answer; deadlines escalate by themselves.
+ */
+@Tag(
+        name = "Organ offers",
+        description =
+                "A recovered organ offered down an allocation run's list to the candidates'"
+                        + " centres, with deadlines that escalate by themselves")
+@RestController
+public class OfferController {
+
+    private final MakingOffers making;
+    private final ReadingOffers reading;
+
+    public OfferController(MakingOffers making, ReadingOffers reading) {
+        this.making = making;
+        this.reading = reading;
+    }
+
+    /** Starts offering the run's organ: the first candidates' centres get an offer each. */
+    @Operation(operationId = "startOffers")
+    @Created(
+            value = "the offering: its policy and the first offers made",
+            location = "/api/v1/admin/allocation-runs/{id}/offers",
+            body = OfferSequenceView.class)
+    @ApiResponse(
+            responseCode = "409",
+            description = "a pledge's run, or the organ is already offered or placed")
+    @PostMapping("/api/v1/admin/allocation-runs/{id}/offers")
+    public ResponseEntity<OfferSequenceView> start(CurrentUser user, @PathVariable UUID id) {
+        OfferSequenceView started = making.start(user, id);
+        return ResponseEntity.created(URI.create("/api/v1/admin/allocation-runs/" + id + "/offers"))
+                .body(started);
+    }
+
+    /** The offering of the run's organ: every offer made, in the run's order. */
+    @Operation(operationId = "getRunOffers")
+    @GetMapping("/api/v1/admin/allocation-runs/{id}/offers")
+    public OfferSequenceView ofRun(CurrentUser user, @PathVariable UUID id) {
+        return reading.ofRun(user, id);
+    }
+
+    /** The offers made to the caller's centre, those awaiting an answer first. */
+    @Operation(operationId = "listCentreOffers")
+    @GetMapping("/api/v1/admin/offers")
+    public List<OfferView> ofMyCentre(
+            CurrentUser user, @RequestParam(required = false) @Nullable String status) {
+        return reading.ofMyCentre(user, status);
+    }
+
+    /** The centre's answer: accept, provisional yes, or decline with a reason. */
+    @Operation(operationId = "answerOffer")
+    @PostMapping("/api/v1/admin/offers/{id}/answer")
+    public ResponseEntity<OfferView> answer(
+            CurrentUser user,
+            @PathVariable UUID id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody AnswerOfferRequest body) {
+        return withETag(making.answer(user, id, body, ExpectedVersion.of(ifMatch, body.version())));
+    }
+
+    /** The accepting centre records the transplant: the request becomes TRANSPLANTED. */
+    @Operation(operationId = "recordTransplant")
+    @PostMapping("/api/v1/admin/offers/{id}/transplant")
+    public ResponseEntity<OfferView> transplant(
+            CurrentUser user,
+            @PathVariable UUID id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody TransplantRecordRequest body) {
+        return withETag(
+                making.recordTransplant(
+                        user, id, body, ExpectedVersion.of(ifMatch, body.version())));
+    }
+
+    private static ResponseEntity<OfferView> withETag(OfferView offer) {
+        return ResponseEntity.ok().eTag(ETags.of(offer.version())).body(offer);
+    }
+}
