@@ -232,6 +232,20 @@ class OrganOfferIntegrationTest {
                                 json("transplantedAt", Instant.now().toString()));
         assertThat(declinedTransplant.status()).isEqualTo(409);
 
+        // Every party was told, without an identity: the centres their patient's listing and the
+        // run, never the donor's hospital; the offering coordinator the rank, never the patient.
+        String offered =
+                Registry.mailContaining(first.centre().email(), "is offered for your patient");
+        assertThat(offered).contains(first.requestId()).contains(runId).doesNotContain("Hospital");
+        assertThat(Registry.mailContaining(second.centre().email(), "was not answered by"))
+                .contains(second.requestId());
+        String placedMail =
+                Registry.mailContaining(
+                        coordinator.email(), "accepted by the centre of the candidate");
+        assertThat(placedMail)
+                .contains("rank " + escalated.path("rank").asInt())
+                .doesNotContain(third.requestId());
+
         // Every step is in the audit log.
         assertThat(
                         Registry.audit(

@@ -1,5 +1,6 @@
 package org.ramsetu.platform.centres;
 
+import java.util.List;
 import java.util.Optional;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.platform.identity.AccountId;
@@ -32,5 +33,10 @@ public class ListingCentres {
     /** The centre the coordinator works for; empty for one who works for none. */
     public Optional<TransplantCentreId> employerOf(AccountId coordinator) {
         return centres.employerOf(coordinator.value());
+    }
+
+    /** The centre's coordinators with their e-mail: whom an offer to the centre is told to. */
+    public List<CentreCoordinatorView> coordinators(TransplantCentreId centre) {
+        return centres.coordinators(centre);
     }
 }

@@ -78,6 +78,7 @@ public class MakingOffers {
     private final OfferProperties policy;
     private final @Nullable WorkScheduler scheduler;
     private final AuditLog audit;
+    private final OfferMails mails;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final OneTimeWork<Expiry> expiry;
@@ -91,6 +92,7 @@ public class MakingOffers {
             OfferProperties policy,
             @Nullable WorkScheduler scheduler,
             AuditLog audit,
+            OfferMails mails,
             TransactionTemplate tx,
             Clock clock) {
         this.rows = rows;
@@ -101,6 +103,7 @@ public class MakingOffers {
         this.policy = policy;
         this.scheduler = scheduler;
         this.audit = audit;
+        this.mails = mails;
         this.tx = tx;
         this.clock = clock;
         this.expiry = new OneTimeWork<>(EXPIRY, Expiry.class, this::expire);
@@ -323,6 +326,7 @@ public class MakingOffers {
             if (!other.id().equals(offer.id()) && other.status().open()) {
                 rows.update(other.answered(OfferStatus.WITHDRAWN, now, null, null, other.note()));
                 timers.cancel(EXPIRY, instance(other.id(), other.status()));
+                mails.withdrawn(sequence, other);
                 record(
                         AuditEntry.of(AllocationAuditActions.OFFER_WITHDRAWN, AuditOutcome.SUCCESS)
                                 .by(coordinator.id(), coordinator.role())
@@ -331,6 +335,7 @@ public class MakingOffers {
             }
         }
         rows.close(sequence, SequenceStatus.ACCEPTED, now);
+        mails.accepted(sequence, accepted);
         // The request leaves the waiting list in this transaction: Conflict (and nothing changes)
         // if it was removed or matched elsewhere since the offer was made.
         changing.markMatched(coordinator, new RequestId(offer.requestId()), ExpectedVersion.any());
@@ -428,13 +433,15 @@ public class MakingOffers {
                         throw new IllegalStateException(
                                 "offer " + offer.id() + " is due at " + offer.respondBy());
                     }
-                    rows.update(
+                    OrganOffer expired =
                             offer.answered(
                                     OfferStatus.EXPIRED,
                                     now,
                                     null,
                                     DeclineReason.NO_RESPONSE,
-                                    null));
+                                    null);
+                    rows.update(expired);
+                    mails.expired(sequence, expired);
                     Map<String, Object> detail = offerDetail(sequence, offer);
                     detail.put("phase", due.phase().name());
                     detail.put("respondBy", offer.respondBy().toString());
@@ -505,6 +512,7 @@ public class MakingOffers {
                             0);
             rows.insert(offer);
             schedule(timers, offer);
+            mails.offered(sequence, offer);
             Map<String, Object> detail = offerDetail(sequence, offer);
             detail.put("respondBy", offer.respondBy().toString());
             detail.put("escalated", by == null);
@@ -517,6 +525,7 @@ public class MakingOffers {
         }
         if (open == 0) {
             rows.close(sequence, SequenceStatus.EXHAUSTED, now);
+            mails.exhausted(sequence);
             record(
                     AuditEntry.of(AllocationAuditActions.OFFERS_EXHAUSTED, AuditOutcome.SUCCESS)
                             .on(AllocationAuditActions.SEQUENCE, sequence.id())

@@ -1,8 +1,10 @@
 package org.ramsetu.platform.allocation.offers;
 
 import java.time.Clock;
+import org.ramsetu.infra.mail.QueuedMail;
 import org.ramsetu.infra.schedule.OneTimeWork;
 import org.ramsetu.infra.schedule.WorkScheduler;
+import org.ramsetu.platform.accounts.Contacts;
 import org.ramsetu.platform.allocation.OfferProperties;
 import org.ramsetu.platform.allocation.runs.AllocationRuns;
 import org.ramsetu.platform.audit.AuditLog;
@@ -33,6 +35,7 @@ public class OffersConfiguration {
             OfferProperties properties,
             ObjectProvider<WorkScheduler> scheduler,
             ObjectProvider<AuditLog> audit,
+            ObjectProvider<QueuedMail> mail,
             ApplicationEventPublisher events,
             TransactionTemplate tx,
             Clock clock) {
@@ -47,6 +50,7 @@ public class OffersConfiguration {
                 properties,
                 scheduler.getIfAvailable(),
                 AuditLog.shared(audit, jdbc, clock),
+                new OfferMails(mail.getIfAvailable(), centres, new Contacts(jdbc)),
                 tx,
                 clock);
     }
