@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """ops/drills/run NAME [--quick] [--keep]: runs one drill against real processes on loopback,
 stops everything it started by PID, writes target/drills/NAME.json, exits 1 when its expectation
-fails. Drills: db-failover, redis-failover, pitr-restore, dr-standby, trace, rollout, scheduler."""
+fails. Drills: db-failover, redis-failover, pitr-restore, dr-standby, trace, rollout, scheduler, offer-expiry."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ DRILLS = {
     "trace": "trace",
     "rollout": "rollout",
     "scheduler": "scheduler",
+    "offer-expiry": "offer_expiry",
 }
 
 
