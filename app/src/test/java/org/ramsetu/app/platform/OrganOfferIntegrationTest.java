@@ -246,6 +246,30 @@ class OrganOfferIntegrationTest {
                 .contains("rank " + escalated.path("rank").asInt())
                 .doesNotContain(third.requestId());
 
+        // Decline reporting counts what happened, by reason and by centre.
+        var report = coordinator.client().get("/api/v1/admin/offers/report?organ=KIDNEY");
+        assertThat(report.status()).as(report.toString()).isEqualTo(200);
+        JsonNode reasons = report.json().path("declinesByReason");
+        assertThat(count(reasons, "reason", "POSITIVE_CROSSMATCH", "count")).isPositive();
+        assertThat(count(reasons, "reason", "NO_RESPONSE", "count")).isPositive();
+        JsonNode byCentre = report.json().path("byCentre");
+        assertThat(
+                        count(
+                                byCentre,
+                                "centreId",
+                                firstOffer.path("centreId").asString(),
+                                "outcomes.declined"))
+                .isEqualTo(1);
+        assertThat(
+                        count(
+                                byCentre,
+                                "centreId",
+                                escalated.path("centreId").asString(),
+                                "outcomes.accepted"))
+                .isEqualTo(1);
+        assertThat(report.json().path("durations").path("answered").asLong()).isPositive();
+        assertThat(report.json().path("durations").path("placed").asLong()).isPositive();
+
         // Every step is in the audit log.
         assertThat(
                         Registry.audit(
@@ -289,6 +313,36 @@ class OrganOfferIntegrationTest {
         assertThat(inboxOfNoCentre.text("type")).endsWith("not-a-centre-coordinator");
         assertThat(patientInbox.status()).isIn(403, 404);
         assertThat(badStatus.status()).isEqualTo(400);
+        var backwards =
+                coordinator
+                        .client()
+                        .get("/api/v1/admin/offers/report?from=2026-12-01&to=2026-11-01");
+        var tooLong =
+                coordinator
+                        .client()
+                        .get("/api/v1/admin/offers/report?from=2020-01-01&to=2026-01-01");
+        var lung = coordinator.client().get("/api/v1/admin/offers/report?organ=LUNG");
+        var notADate = coordinator.client().get("/api/v1/admin/offers/report?from=yesterday");
+        var patientReport = patient.client().get("/api/v1/admin/offers/report");
+        assertThat(Registry.fields(backwards)).containsExactly("to");
+        assertThat(Registry.fields(tooLong)).containsExactly("from");
+        assertThat(Registry.fields(lung)).containsExactly("organ");
+        assertThat(notADate.status()).isEqualTo(400);
+        assertThat(patientReport.status()).isIn(403, 404);
+    }
+
+    /** The number at {@code path} of the row whose {@code key} is {@code value}; 0 without one. */
+    private static long count(JsonNode rows, String key, String value, String path) {
+        for (JsonNode row : rows) {
+            if (row.path(key).asString().equals(value)) {
+                JsonNode at = row;
+                for (String part : path.split("\\.")) {
+                    at = at.path(part);
+                }
+                return at.asLong();
+            }
+        }
+        return 0;
     }
 
     private static ApiClient.Response answer(

@@ -3,6 +3,7 @@ package org.ramsetu.platform.allocation.config;
 import org.ramsetu.platform.allocation.AllocationProperties;
 import org.ramsetu.platform.allocation.offers.MakingOffers;
 import org.ramsetu.platform.allocation.offers.OfferController;
+import org.ramsetu.platform.allocation.offers.OfferReport;
 import org.ramsetu.platform.allocation.offers.ReadingOffers;
 import org.ramsetu.platform.allocation.runs.AllocationRunController;
 import org.ramsetu.platform.allocation.runs.AllocationRuns;
@@ -44,8 +45,9 @@ public class AllocationWebConfiguration {
     }
 
     @Bean
-    OfferController offerController(MakingOffers making, ReadingOffers reading) {
-        return new OfferController(making, reading);
+    OfferController offerController(
+            MakingOffers making, ReadingOffers reading, OfferReport report) {
+        return new OfferController(making, reading, report);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -11,6 +12,7 @@ import org.ramsetu.platform.records.ETags;
 import org.ramsetu.platform.records.ExpectedVersion;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.web.Created;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,10 +37,12 @@ public class OfferController {
 
     private final MakingOffers making;
     private final ReadingOffers reading;
+    private final OfferReport report;
 
-    public OfferController(MakingOffers making, ReadingOffers reading) {
+    public OfferController(MakingOffers making, ReadingOffers reading, OfferReport report) {
         this.making = making;
         this.reading = reading;
+        this.report = report;
     }
 
     /** Starts offering the run's organ: the first candidates' centres get an offer each. */
@@ -70,6 +74,23 @@ public class OfferController {
     public List<OfferView> ofMyCentre(
             CurrentUser user, @RequestParam(required = false) @Nullable String status) {
         return reading.ofMyCentre(user, status);
+    }
+
+    /**
+     * Offer-decline reporting for a period (by the day offers were made, India's time): outcomes,
+     * declines by reason, by centre, by organ and by month, and how long answers and placements
+     * took.
+     */
+    @Operation(operationId = "getOfferReport")
+    @GetMapping("/api/v1/admin/offers/report")
+    public OfferReport.Report report(
+            CurrentUser user,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    @Nullable LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    @Nullable LocalDate to,
+            @RequestParam(required = false) @Nullable String organ) {
+        return report.report(user, from, to, organ);
     }
 
     /** The centre's answer: accept, provisional yes, or decline with a reason. */

@@ -136,7 +136,9 @@ public class OfferReport {
                         .list();
         List<CentreOutcomes> centres =
                 query(
-                                "select o.centre_id, " + outcomes + where
+                                "select o.centre_id, "
+                                        + outcomes
+                                        + where
                                         + " group by 1 order by 2 desc, 1",
                                 first,
                                 last,
@@ -176,12 +178,16 @@ public class OfferReport {
                                         + " percentile_cont(0.9) within group (order by a.minutes),"
                                         + " (select count(*) from offer_sequence s2 join organ_offer"
                                         + "   p on p.sequence_id = s2.id and p.status = 'ACCEPTED'"
-                                        + "   where s2.id in (select o.sequence_id" + where + ")),"
+                                        + "   where s2.id in (select o.sequence_id"
+                                        + where
+                                        + ")),"
                                         + " (select percentile_cont(0.5) within group (order by"
                                         + "   extract(epoch from p.answered_at - s2.started_at)"
                                         + "   / 60) from offer_sequence s2 join organ_offer p on"
                                         + "   p.sequence_id = s2.id and p.status = 'ACCEPTED'"
-                                        + "   where s2.id in (select o.sequence_id" + where + "))"
+                                        + "   where s2.id in (select o.sequence_id"
+                                        + where
+                                        + "))"
                                         + " from (select extract(epoch from o.answered_at"
                                         + " - o.offered_at) / 60 as minutes"
                                         + where
@@ -198,8 +204,7 @@ public class OfferReport {
                                                 rs.getLong(4),
                                                 rounded(rs, 5)))
                         .single();
-        return new Report(
-                first, last, only, total, reasons, centres, organs, months, durations);
+        return new Report(first, last, only, total, reasons, centres, organs, months, durations);
     }
 
     private JdbcClient.StatementSpec query(

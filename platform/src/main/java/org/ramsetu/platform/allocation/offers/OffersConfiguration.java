@@ -61,6 +61,11 @@ public class OffersConfiguration {
     }
 
     @Bean
+    OfferReport offerReport(JdbcClient jdbc, Clock clock) {
+        return new OfferReport(jdbc, clock);
+    }
+
+    @Bean
     ReadingOffers readingOffers(JdbcClient jdbc, AllocationRuns runs) {
         return new ReadingOffers(new OfferRows(jdbc), runs, ListingCentres.reading(jdbc));
     }
