@@ -60,3 +60,7 @@ export type SimulationReport = Schemas['SimulationReport'];
 // Lists of values the forms offer, in the order they show them.
 export const ORGANS: Organ[] = ['KIDNEY', 'LIVER', 'HEART', 'CORNEA'];
 export const BLOOD_GROUPS = ['O+', 'O-', 'A+', 'A-', 'B+', 'B-', 'AB+', 'AB-'];
+
+export type OfferSequence = Schemas['OfferSequenceView'];
+export type Offer = Schemas['OfferView'];
+export type OfferReport = Schemas['OfferReport'];

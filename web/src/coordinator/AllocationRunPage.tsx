@@ -4,6 +4,7 @@ import { Link } from '../app/router';
 import { formatDate, formatNumber, useEnumLabel, useT } from '../i18n/i18n';
 import { BarChart, PALETTE } from '../ui/charts';
 import { Badge, Empty, Loaded, useAsync } from '../ui/status';
+import { RunOffers } from './Offers';
 import { DegradedBanner, ExclusionsByReason, Facts } from './runParts';
 
 /** The parts of a candidate's points as core/.../allocation/PointsCalculator adds them. */
@@ -67,6 +68,8 @@ export function AllocationRunPage({ id }: { id: string }) {
               </p>
             )}
             {r.donor.kdpiNote && <p className="hint">{r.donor.kdpiNote}</p>}
+
+            {r.donationCaseId && <RunOffers runId={r.id} />}
 
             <h2>{t('alloc.ranked')}</h2>
             <p className="hint">{t('alloc.rankedHint')}</p>

@@ -8,6 +8,7 @@ import { Dashboard } from './Dashboard';
 import { Directory } from './Directory';
 import { DonationCasePage, DonationCases, NewDonationCase } from './DonationCases';
 import { Matches } from './Matches';
+import { CentreOffers } from './Offers';
 import { MatchRunPage } from './MatchRunPage';
 import { Queues } from './Queues';
 import { Reports } from './Reports';
@@ -32,6 +33,7 @@ export default function CoordinatorConsole({ path }: { path: string }) {
           { to: '/coordinator/pledges', label: t('coord.pledges') },
           { to: '/coordinator/matches', label: t('coord.matches') },
           { to: '/coordinator/cases', label: t('coord.cases') },
+          { to: '/coordinator/offers', label: t('coord.offers') },
           { to: '/coordinator/centres', label: t('coord.centres') },
           { to: '/coordinator/dashboard', label: t('coord.dashboard') },
           { to: '/coordinator/simulation', label: t('coord.simulation') },
@@ -49,6 +51,8 @@ export default function CoordinatorConsole({ path }: { path: string }) {
         <DonationCasePage id={donationCase.id} />
       ) : path === '/coordinator/cases/new' ? (
         <NewDonationCase />
+      ) : path === '/coordinator/offers' ? (
+        <CentreOffers />
       ) : path === '/coordinator/cases' ? (
         <DonationCases />
       ) : centre ? (

@@ -74,6 +74,9 @@ class OrganOfferIntegrationTest {
 
     /** A recovered kidney of a donor typed like the candidates, at their place; its run's id. */
     static String kidneyRun(Matching.Place at, List<String> hla) {
+        if (coordinator == null) {
+            signIn(); // called from another test class
+        }
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String caseId =
                 DonationCaseAllocationIntegrationTest.caseAt(
@@ -92,18 +95,14 @@ class OrganOfferIntegrationTest {
 
     /** A fresh kidney offered to a fresh candidate of their own typing (for contract tests). */
     static OpenOffer openOffer() {
-        if (coordinator == null) {
-            signIn();
-        }
         Matching.Place at = new Matching.Place("Nagpur", "Maharashtra", 21.1458, 79.0882);
         List<String> hla = typing();
         Candidate only = candidate(at, hla, "2019-01-01");
+        String runId = kidneyRun(at, hla);
         var started =
                 coordinator
                         .client()
-                        .post(
-                                "/api/v1/admin/allocation-runs/" + kidneyRun(at, hla) + "/offers",
-                                "{}");
+                        .post("/api/v1/admin/allocation-runs/" + runId + "/offers", "{}");
         assertThat(started.status()).as(started.toString()).isEqualTo(201);
         JsonNode offer = started.json().path("offers").get(0);
         assertThat(offer.path("requestId").asString()).isEqualTo(only.requestId());

@@ -635,6 +635,70 @@ class WebJourneyBrowserIntegrationTest {
     }
 
     @Test
+    void aRecoveredKidneyIsOfferedAndTheCandidatesCentreDeclinesIt() {
+        // Set up over HTTP: one candidate of a typing of their own, and a run of a kidney for them.
+        Matching.Place at = new Matching.Place("Nagpur", "Maharashtra", 21.1458, 79.0882);
+        java.util.List<String> hla = OrganOfferIntegrationTest.typing();
+        OrganOfferIntegrationTest.Candidate candidate =
+                OrganOfferIntegrationTest.candidate(at, hla, "2019-06-01");
+        String runId = OrganOfferIntegrationTest.kidneyRun(at, hla);
+        Accounts.SignedIn setup = Accounts.coordinator();
+
+        Page offering = browser.person(1366, 900);
+        offering.navigate("/login");
+        logIn(offering, setup.email());
+        giveSecondFactor(offering, Accounts.authenticatorSecret(setup.email()));
+        assertThat(offering).hasURL(Pattern.compile("/coordinator$"));
+        offering.navigate("/coordinator/allocation-runs/" + runId);
+        offering.getByRole(
+                        AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Offer down the list"))
+                .click();
+        Locator offerRow = offering.locator("table.offers tbody tr").first();
+        assertThat(offerRow).containsText(candidate.requestId().substring(0, 8));
+        assertThat(offerRow).containsText("Awaiting answer");
+        Browser.assertAccessible(offering);
+
+        Page centre = browser.person(1366, 900);
+        centre.navigate("/login");
+        logIn(centre, candidate.centre().email());
+        giveSecondFactor(centre, Accounts.authenticatorSecret(candidate.centre().email()));
+        centre.getByRole(
+                        AriaRole.LINK, new Page.GetByRoleOptions().setName("Offers").setExact(true))
+                .click();
+        assertThat(centre.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Offers to my centre");
+        Locator mine =
+                centre.locator("table.offers tbody tr")
+                        .filter(
+                                new Locator.FilterOptions()
+                                        .setHasText(candidate.requestId().substring(0, 8)));
+        Browser.assertAccessible(centre);
+        mine.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Answer")).click();
+        Locator dialog = centre.getByRole(AriaRole.DIALOG);
+        dialog.getByLabel("Answer", new Locator.GetByLabelOptions().setExact(true))
+                .selectOption("DECLINE");
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send the answer"))
+                .click();
+        // No reason: refused inline, nothing sent.
+        assertThat(dialog.locator(".field-error")).containsText("required");
+        dialog.getByLabel("Reason for declining").selectOption("POSITIVE_CROSSMATCH");
+        Browser.assertAccessible(centre);
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send the answer"))
+                .click();
+        assertThat(dialog).isHidden();
+        centre.getByLabel("Show answered offers too").check();
+        assertThat(mine).containsText("Declined");
+        assertThat(mine).containsText("Positive crossmatch");
+        assertThat(centre.locator("#offer-report")).isVisible();
+        Browser.assertAccessible(centre);
+        Browser.screenshot(centre, "coordinator-centre-offers");
+
+        offering.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Refresh")).click();
+        assertThat(offering.locator("table.offers tbody tr").first()).containsText("Declined");
+        Browser.screenshot(offering, "coordinator-run-offers");
+    }
+
+    @Test
     void anAdministratorRegistersACentreAndAssignsACoordinatorToIt() {
         Accounts.SignedIn setup = Accounts.administrator();
         Accounts.SignedIn colleague = Accounts.coordinator();

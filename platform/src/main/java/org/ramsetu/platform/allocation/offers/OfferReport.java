@@ -1,6 +1,7 @@
 package org.ramsetu.platform.allocation.offers;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -44,18 +45,23 @@ public class OfferReport {
      * @param offers offers made; each ends accepted, declined, expired, withdrawn, or is still open
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "OfferOutcomes")
     public record Outcomes(
             long offers, long accepted, long declined, long expired, long withdrawn, long open) {}
 
+    @Schema(name = "OfferDeclineReasonCount")
     public record ReasonCount(DeclineReason reason, long count) {}
 
+    @Schema(name = "CentreOfferOutcomes")
     public record CentreOutcomes(UUID centreId, Outcomes outcomes) {}
 
+    @Schema(name = "OrganOfferOutcomes")
     public record OrganOutcomes(Organ organ, Outcomes outcomes) {}
 
     /**
      * @param month {@code 2026-12}
      */
+    @Schema(name = "MonthOfferOutcomes")
     public record MonthOutcomes(String month, Outcomes outcomes) {}
 
     /**
@@ -63,6 +69,7 @@ public class OfferReport {
      * from the start of an offering to the acceptance that placed the organ.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "OfferDurations")
     public record Durations(
             long answered,
             @Nullable Double answerMedianMinutes,
@@ -73,6 +80,7 @@ public class OfferReport {
     /**
      * @param declinesByReason declines by coded reason, expiries counted as {@code NO_RESPONSE}
      */
+    @Schema(name = "OfferReport")
     public record Report(
             LocalDate from,
             LocalDate to,

@@ -1,0 +1,375 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { http, ok } from '../api/client';
+import { ApiError } from '../api/problem';
+import type { Offer, OfferReport, OfferSequence } from '../api/types';
+import { Link } from '../app/router';
+import { formatDate, formatNumber, useEnumLabel, useT } from '../i18n/i18n';
+import { Dialog } from '../ui/Dialog';
+import { fieldError, ProblemAlert, SelectField, Submit, TextArea, TextField } from '../ui/forms';
+import { Badge, Empty, Loaded, useAsync } from '../ui/status';
+
+const DECLINE_REASONS = [
+  'DONOR_QUALITY',
+  'DONOR_SIZE',
+  'ORGAN_DAMAGE',
+  'POSITIVE_CROSSMATCH',
+  'PATIENT_UNAVAILABLE',
+  'PATIENT_UNFIT',
+  'PATIENT_REFUSED',
+  'LOGISTICS',
+  'OTHER',
+] as const;
+
+function isOpen(o: Offer) {
+  return o.status === 'OFFERED' || o.status === 'PROVISIONAL';
+}
+
+/** The names of the register's centres, for tables that carry only their ids. */
+function useCentreNames() {
+  const centres = useAsync(
+    (signal) => ok(http().GET('/api/v1/centres', { signal, params: { query: { limit: 100 } } })).catch(() => null),
+    [],
+  );
+  return (id: string) => centres.data?.items.find((c) => c.id === id)?.name ?? id.slice(0, 8);
+}
+
+/**
+ * The offering of a donation case's organ from this run (docs/offers.md): every offer in the run's
+ * order with its deadline and answer; before any, the button that starts offering down the list.
+ */
+export function RunOffers({ runId }: { runId: string }) {
+  const t = useT();
+  const label = useEnumLabel();
+  const centreName = useCentreNames();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const sequence = useAsync<OfferSequence | null>(
+    (signal) =>
+      ok(http().GET('/api/v1/admin/allocation-runs/{id}/offers', { signal, params: { path: { id: runId } } })).catch((e) => {
+        if (e instanceof ApiError && e.status === 404) return null;
+        throw e;
+      }),
+    [runId],
+  );
+  const start = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      sequence.setData(await ok(http().POST('/api/v1/admin/allocation-runs/{id}/offers', { params: { path: { id: runId } } })));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section aria-labelledby="offers-title">
+      <h2 id="offers-title">{t('offers.title')}</h2>
+      <Loaded state={sequence}>
+        {(s) =>
+          s === null ? (
+            <>
+              <p className="hint">{t('offers.startHint')}</p>
+              <ProblemAlert error={error} />
+              <button type="button" className="primary" disabled={busy} onClick={start}>
+                {t('offers.start')}
+              </button>
+            </>
+          ) : (
+            <>
+              <p>
+                <Badge value={s.status} label={label('offerSequence', s.status)} />{' '}
+                {t('offers.policy', {
+                  simultaneous: s.simultaneous,
+                  minutes: formatNumber(s.responseSeconds / 60, 0),
+                  provisional: formatNumber(s.provisionalSeconds / 60, 0),
+                })}
+              </p>
+              <button type="button" onClick={sequence.reload}>
+                {t('offers.refresh')}
+              </button>
+              <OfferTable offers={s.offers} centreName={centreName} />
+            </>
+          )
+        }
+      </Loaded>
+    </section>
+  );
+}
+
+function OfferTable({ offers, centreName, actions }: { offers: Offer[]; centreName: (id: string) => string; actions?: (o: Offer) => ReactNode }) {
+  const t = useT();
+  const label = useEnumLabel();
+  if (offers.length === 0) return <Empty>{t('offers.none')}</Empty>;
+  return (
+    <div className="table-wrap">
+      <table className="offers">
+        <caption className="sr-only">{t('offers.title')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">{t('pledge.organ')}</th>
+            <th scope="col">{t('alloc.request')}</th>
+            <th scope="col">{t('offers.centre')}</th>
+            <th scope="col">{t('offers.status')}</th>
+            <th scope="col">{t('offers.offeredAt')}</th>
+            <th scope="col">{t('offers.respondBy')}</th>
+            <th scope="col">{t('offers.answer')}</th>
+            {actions && <th scope="col">{t('offers.actions')}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {offers.map((o) => (
+            <tr key={o.id} data-offer={o.id} data-status={o.status}>
+              <td>{o.rank}</td>
+              <td>{label('organ', o.organ)}</td>
+              <td>
+                <code>{o.requestId.slice(0, 8)}</code>
+              </td>
+              <td>{centreName(o.centreId)}</td>
+              <td>
+                <Badge value={o.status} label={label('offerStatus', o.status)} />
+                {o.escalated && <span className="small"> {t('offers.escalated')}</span>}
+              </td>
+              <td>{formatDate(o.offeredAt, true)}</td>
+              <td>{isOpen(o) ? formatDate(o.respondBy, true) : '—'}</td>
+              <td className="small">
+                {o.declineReason ? label('declineReason', o.declineReason) : ''}
+                {o.note ? ` — ${o.note}` : ''}
+                {o.transplantedAt ? t('offers.transplanted', { when: formatDate(o.transplantedAt, true) }) : ''}
+              </td>
+              {actions && <td>{actions(o)}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The offers made to the coordinator's centre: those awaiting an answer first; answer them here. */
+export function CentreOffers() {
+  const t = useT();
+  const centreName = useCentreNames();
+  const [all, setAll] = useState(false);
+  const [answering, setAnswering] = useState<Offer | null>(null);
+  const [transplanting, setTransplanting] = useState<Offer | null>(null);
+  const [changes, setChanges] = useState(0);
+  const offers = useAsync((signal) => ok(http().GET('/api/v1/admin/offers', { signal, params: { query: { status: all ? 'all' : 'open' } } })), [all]);
+  const changed = () => {
+    setChanges((n) => n + 1);
+    offers.reload();
+  };
+  const notACentre = offers.error instanceof ApiError && offers.error.type === 'not-a-centre-coordinator';
+  return (
+    <section>
+      <h1>{t('offers.centreTitle')}</h1>
+      <p className="hint">{t('offers.centreHint')}</p>
+      {notACentre ? (
+        <p className="hint">{t('offers.notACentre')}</p>
+      ) : (
+        <>
+          <label className="check">
+            <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> {t('offers.showAll')}
+          </label>
+          <Loaded state={offers}>
+            {(list) => (
+              <OfferTable
+                offers={list}
+                centreName={centreName}
+                actions={(o) =>
+                  isOpen(o) ? (
+                    <button type="button" onClick={() => setAnswering(o)}>
+                      {t('offers.answerAction')}
+                    </button>
+                  ) : o.status === 'ACCEPTED' && !o.transplantedAt ? (
+                    <button type="button" onClick={() => setTransplanting(o)}>
+                      {t('offers.recordTransplant')}
+                    </button>
+                  ) : (
+                    <Link to={`/coordinator/allocation-runs/${o.allocationRunId}`}>{t('offers.run')}</Link>
+                  )
+                }
+              />
+            )}
+          </Loaded>
+        </>
+      )}
+      <AnswerOfferDialog offer={answering} onClose={() => setAnswering(null)} onDone={() => (setAnswering(null), changed())} />
+      <TransplantDialog offer={transplanting} onClose={() => setTransplanting(null)} onDone={() => (setTransplanting(null), changed())} />
+      <OfferReportPanel changes={changes} />
+    </section>
+  );
+}
+
+function AnswerOfferDialog({ offer, onClose, onDone }: { offer: Offer | null; onClose: () => void; onDone: () => void }) {
+  const t = useT();
+  const label = useEnumLabel();
+  const [answer, setAnswer] = useState('ACCEPT');
+  const [reason, setReason] = useState('');
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const close = () => {
+    setError(undefined);
+    setAnswer('ACCEPT');
+    setReason('');
+    setNote('');
+    onClose();
+  };
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!offer) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      await ok(
+        http().POST('/api/v1/admin/offers/{id}/answer', {
+          params: { path: { id: offer.id }, header: { 'If-Match': `"${offer.version}"` } },
+          body: { answer, reason: answer === 'DECLINE' ? reason || undefined : undefined, note: note.trim() || undefined },
+        }),
+      );
+      close();
+      onDone();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog title={t('offers.answerTitle', { organ: label('organ', offer?.organ ?? 'KIDNEY') })} open={offer !== null} onClose={close}>
+      {offer && (
+        <form onSubmit={submit} noValidate>
+          <p>
+            {t('offers.answerIntro', { when: formatDate(offer.respondBy, true) })}{' '}
+            <Link to={`/coordinator/allocation-runs/${offer.allocationRunId}`}>{t('offers.run')}</Link>
+          </p>
+          <SelectField
+            label={t('offers.answer')}
+            name="answer"
+            value={answer}
+            onChange={(e) => setAnswer(e.target.value)}
+            options={(['ACCEPT', 'PROVISIONAL_YES', 'DECLINE'] as const)
+              .filter((a) => a !== 'PROVISIONAL_YES' || offer.status === 'OFFERED')
+              .map((a) => ({ value: a, label: label('offerAnswer', a) }))}
+            error={fieldError(error, 'answer')}
+          />
+          {answer === 'DECLINE' && (
+            <SelectField
+              label={t('offers.reason')}
+              name="reason"
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              options={[{ value: '', label: t('offers.chooseReason') }, ...DECLINE_REASONS.map((r) => ({ value: r, label: label('declineReason', r) }))]}
+              error={fieldError(error, 'reason')}
+            />
+          )}
+          <TextArea label={t('offers.note')} name="note" value={note} rows={2} maxLength={1000} onChange={(e) => setNote(e.target.value)} error={fieldError(error, 'note')} />
+          <ProblemAlert error={error} shownFields={['answer', 'reason', 'note']} />
+          <div className="actions">
+            <Submit busy={busy}>{t('offers.send')}</Submit>
+            <button type="button" onClick={close}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </Dialog>
+  );
+}
+
+function TransplantDialog({ offer, onClose, onDone }: { offer: Offer | null; onClose: () => void; onDone: () => void }) {
+  const t = useT();
+  const [when, setWhen] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const close = () => {
+    setError(undefined);
+    setWhen('');
+    onClose();
+  };
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!offer) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      await ok(
+        http().POST('/api/v1/admin/offers/{id}/transplant', {
+          params: { path: { id: offer.id }, header: { 'If-Match': `"${offer.version}"` } },
+          body: { transplantedAt: when ? new Date(when).toISOString() : undefined },
+        }),
+      );
+      close();
+      onDone();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog title={t('offers.recordTransplant')} open={offer !== null} onClose={close}>
+      {offer && (
+        <form onSubmit={submit} noValidate>
+          <TextField label={t('offers.transplantedAt')} name="transplantedAt" type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} error={fieldError(error, 'transplantedAt')} required />
+          <ProblemAlert error={error} shownFields={['transplantedAt']} />
+          <div className="actions">
+            <Submit busy={busy}>{t('offers.recordTransplant')}</Submit>
+            <button type="button" onClick={close}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </Dialog>
+  );
+}
+
+/**
+ * Offer outcomes and declines by reason over the last 90 days (NHSBT-style decline reporting),
+ * loaded again after each answer given on the page.
+ */
+export function OfferReportPanel({ changes }: { changes: number }) {
+  const t = useT();
+  const label = useEnumLabel();
+  const report = useAsync<OfferReport>((signal) => ok(http().GET('/api/v1/admin/offers/report', { signal })), [changes]);
+  return (
+    <section aria-labelledby="offer-report">
+      <h2 id="offer-report">{t('offers.reportTitle')}</h2>
+      <Loaded state={report}>
+        {(r) => (
+          <>
+            <p className="hint">
+              {t('offers.reportTotals', {
+                from: formatDate(r.from),
+                to: formatDate(r.to),
+                offers: r.total.offers,
+                accepted: r.total.accepted,
+                declined: r.total.declined,
+                expired: r.total.expired,
+              })}
+              {r.durations.answerMedianMinutes != null && ` ${t('offers.reportAnswer', { minutes: formatNumber(r.durations.answerMedianMinutes, 0) })}`}
+            </p>
+            {r.declinesByReason.length === 0 ? (
+              <Empty>{t('offers.noDeclines')}</Empty>
+            ) : (
+              <table className="compact">
+                <caption className="sr-only">{t('offers.reason')}</caption>
+                <tbody>
+                  {r.declinesByReason.map((d) => (
+                    <tr key={d.reason}>
+                      <th scope="row">{label('declineReason', d.reason)}</th>
+                      <td>{d.count}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </>
+        )}
+      </Loaded>
+    </section>
+  );
+}
