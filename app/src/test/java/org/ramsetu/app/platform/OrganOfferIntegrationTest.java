@@ -294,7 +294,46 @@ class OrganOfferIntegrationTest {
     }
 
     @Test
-    void aPledgesRunIsNotOfferedAndOnlyCoordinatorsReadOffers() {
+    void onlyARecoveredOrganOfACaseIsOffered() {
+        Matching.Place at = new Matching.Place("Nagpur", "Maharashtra", 21.1458, 79.0882);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String caseId =
+                DonationCaseAllocationIntegrationTest.caseAt(
+                        at, "O+", now.minus(3, ChronoUnit.HOURS), List.of("KIDNEY"));
+        DonationCaseAllocationIntegrationTest.recover(
+                caseId, List.of("KIDNEY"), now.minus(2, ChronoUnit.HOURS));
+        String caseRun =
+                DonationCaseAllocationIntegrationTest.allocate(caseId, "KIDNEY").text("id");
+        var donor = Matching.donor(at, "O+", Matching.PATIENT_HLA);
+        String pledge = Matching.verifiedPledge(donor, Registry.kidneyPledge(), coordinator);
+        var pledgeRun =
+                coordinator.client().post("/api/v1/pledges/" + pledge + "/allocation-runs", "{}");
+        assertThat(pledgeRun.status()).as(pledgeRun.toString()).isEqualTo(201);
+
+        var ofPledge =
+                coordinator
+                        .client()
+                        .post(
+                                "/api/v1/admin/allocation-runs/" + pledgeRun.text("id") + "/offers",
+                                "{}");
+        // The recovery is corrected: the kidney was not usable after all.
+        var corrected =
+                DonationCaseAllocationIntegrationTest.recover(
+                        caseId, List.of(), now.minus(2, ChronoUnit.HOURS));
+        var ofCase =
+                coordinator
+                        .client()
+                        .post("/api/v1/admin/allocation-runs/" + caseRun + "/offers", "{}");
+
+        assertThat(ofPledge.status()).isEqualTo(409);
+        assertThat(ofPledge.text("type")).endsWith("not-a-case-run");
+        assertThat(corrected.status()).as(corrected.toString()).isEqualTo(200);
+        assertThat(ofCase.status()).as(ofCase.toString()).isEqualTo(409);
+        assertThat(ofCase.text("type")).endsWith("organ-not-recovered");
+    }
+
+    @Test
+    void onlyCoordinatorsReadOffersAndOnlyCentresHaveAnInbox() {
         var unknown =
                 coordinator
                         .client()

@@ -22,6 +22,9 @@ import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
 import org.ramsetu.platform.centres.ListingCentres;
 import org.ramsetu.platform.centres.TransplantCentreId;
+import org.ramsetu.platform.donation.DonationCaseId;
+import org.ramsetu.platform.donation.RecoveredOrgan;
+import org.ramsetu.platform.donation.RecoveredOrgans;
 import org.ramsetu.platform.identity.AccountId;
 import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.kernel.Conflict;
@@ -72,6 +75,7 @@ public class MakingOffers {
 
     private final OfferRows rows;
     private final AllocationRuns runs;
+    private final RecoveredOrgans recovered;
     private final TransplantRequests requests;
     private final ChangingRequestStatus changing;
     private final ListingCentres centres;
@@ -86,6 +90,7 @@ public class MakingOffers {
     MakingOffers(
             OfferRows rows,
             AllocationRuns runs,
+            RecoveredOrgans recovered,
             TransplantRequests requests,
             ChangingRequestStatus changing,
             ListingCentres centres,
@@ -97,6 +102,7 @@ public class MakingOffers {
             Clock clock) {
         this.rows = rows;
         this.runs = runs;
+        this.recovered = recovered;
         this.requests = requests;
         this.changing = changing;
         this.centres = centres;
@@ -118,8 +124,9 @@ public class MakingOffers {
      * first candidates still waiting at a centre (as many as the organ's policy offers at once) get
      * an offer with the policy's deadline.
      *
-     * @throws DomainException NotFound for an unknown run; Conflict for a pledge's run, or while
-     *     the organ is offered (or was placed) from this or another run of the case
+     * @throws DomainException NotFound for an unknown run; Conflict for a pledge's run, for an
+     *     organ the case no longer lists as recovered, or while the organ is offered (or was
+     *     placed) from this or another run of the case
      */
     public OfferSequenceView start(CurrentUser coordinator, UUID runId) {
         coordinator.requireCoordinator("offer an organ");
@@ -134,6 +141,20 @@ public class MakingOffers {
                                 "not-a-case-run",
                                 "offers are made for an organ a donation case recovered; this run"
                                         + " ranked a pledge");
+                    }
+                    // The case's row is locked: a recovery amended meanwhile waits for this start.
+                    boolean stillRecovered =
+                            recovered
+                                    .lock(new DonationCaseId(run.donationCaseId()), run.organ())
+                                    .map(RecoveredOrgan::allocatable)
+                                    .orElse(false);
+                    if (!stillRecovered) {
+                        throw new Conflict(
+                                "organ-not-recovered",
+                                "the case no longer lists this "
+                                        + run.organ()
+                                        + " as recovered; correct the recovery or run allocation"
+                                        + " again");
                     }
                     OfferProperties.OrganOffers organ = policy.of(run.organ());
                     Instant now = Sql.now(clock);
@@ -230,15 +251,9 @@ public class MakingOffers {
         WorkScheduler timers = timers();
         return tx.execute(
                 status -> {
-                    OrganOffer read =
-                            rows.offer(offerId)
-                                    .orElseThrow(
-                                            () ->
-                                                    new NotFound(
-                                                            AllocationAuditActions.OFFER, offerId));
-                    OfferSequence sequence = rows.lock(read.sequenceId());
-                    OrganOffer offer = rows.offer(offerId).orElseThrow();
-                    requireOwnCentre(offer, centre);
+                    Locked locked = lockOwn(offerId, centre);
+                    OfferSequence sequence = locked.sequence();
+                    OrganOffer offer = locked.offer();
                     Instant now = Sql.now(clock);
                     boolean late =
                             offer.status() == OfferStatus.EXPIRED
@@ -359,15 +374,9 @@ public class MakingOffers {
         TransplantCentreId centre = employer(coordinator, "records its transplants");
         return tx.execute(
                 status -> {
-                    OrganOffer read =
-                            rows.offer(offerId)
-                                    .orElseThrow(
-                                            () ->
-                                                    new NotFound(
-                                                            AllocationAuditActions.OFFER, offerId));
-                    OfferSequence sequence = rows.lock(read.sequenceId());
-                    OrganOffer offer = rows.offer(offerId).orElseThrow();
-                    requireOwnCentre(offer, centre);
+                    Locked locked = lockOwn(offerId, centre);
+                    OfferSequence sequence = locked.sequence();
+                    OrganOffer offer = locked.offer();
                     expected.check(offer.version());
                     if (offer.status() != OfferStatus.ACCEPTED) {
                         throw new Conflict(
@@ -567,12 +576,27 @@ public class MakingOffers {
                                                 + "; you work for no centre"));
     }
 
-    private static void requireOwnCentre(OrganOffer offer, TransplantCentreId centre) {
+    /** An offer read again under its sequence's lock. */
+    private record Locked(OfferSequence sequence, OrganOffer offer) {}
+
+    /**
+     * Locks the offer's sequence and reads the offer under the lock, for a coordinator of the
+     * offer's centre.
+     *
+     * @throws DomainException NotFound for an unknown offer, Forbidden for another centre's
+     */
+    private Locked lockOwn(UUID offerId, TransplantCentreId centre) {
+        OrganOffer read =
+                rows.offer(offerId)
+                        .orElseThrow(() -> new NotFound(AllocationAuditActions.OFFER, offerId));
+        OfferSequence sequence = rows.lock(read.sequenceId());
+        OrganOffer offer = rows.offer(offerId).orElseThrow();
         if (!offer.centreId().equals(centre.value())) {
             throw new Forbidden(
                     "another-centre",
                     "this offer was made to another centre; only its coordinators answer it");
         }
+        return new Locked(sequence, offer);
     }
 
     private static Map<String, Object> offerDetail(OfferSequence sequence, OrganOffer offer) {

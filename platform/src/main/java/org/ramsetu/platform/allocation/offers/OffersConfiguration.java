@@ -9,6 +9,8 @@ import org.ramsetu.platform.allocation.OfferProperties;
 import org.ramsetu.platform.allocation.runs.AllocationRuns;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.centres.ListingCentres;
+import org.ramsetu.platform.donation.DonationCases;
+import org.ramsetu.platform.donation.RecoveredOrgans;
 import org.ramsetu.platform.registry.requests.ChangingRequestStatus;
 import org.ramsetu.platform.registry.requests.TransplantRequests;
 import org.springframework.beans.factory.ObjectProvider;
@@ -44,6 +46,7 @@ public class OffersConfiguration {
         return new MakingOffers(
                 new OfferRows(jdbc),
                 runs,
+                new RecoveredOrgans(new DonationCases(jdbc)),
                 requests,
                 new ChangingRequestStatus(requests, centres, events, tx, clock),
                 centres,
