@@ -137,6 +137,8 @@ function OfferTable({ offers, centreName, actions }: { offers: Offer[]; centreNa
                 {o.declineReason ? label('declineReason', o.declineReason) : ''}
                 {o.note ? ` — ${o.note}` : ''}
                 {o.transplantedAt ? t('offers.transplanted', { when: formatDate(o.transplantedAt, true) }) : ''}
+                {o.graftWeek1 ? ` · ${t('offers.graftWeek1')}: ${label('graft', o.graftWeek1)}` : ''}
+                {o.graftMonth3 ? ` · ${t('offers.graftMonth3')}: ${label('graft', o.graftMonth3)}` : ''}
               </td>
               {actions && <td>{actions(o)}</td>}
             </tr>
@@ -154,6 +156,7 @@ export function CentreOffers() {
   const [all, setAll] = useState(false);
   const [answering, setAnswering] = useState<Offer | null>(null);
   const [transplanting, setTransplanting] = useState<Offer | null>(null);
+  const [following, setFollowing] = useState<Offer | null>(null);
   const [changes, setChanges] = useState(0);
   const offers = useAsync((signal) => ok(http().GET('/api/v1/admin/offers', { signal, params: { query: { status: all ? 'all' : 'open' } } })), [all]);
   const changed = () => {
@@ -186,6 +189,10 @@ export function CentreOffers() {
                     <button type="button" onClick={() => setTransplanting(o)}>
                       {t('offers.recordTransplant')}
                     </button>
+                  ) : o.transplantedAt ? (
+                    <button type="button" onClick={() => setFollowing(o)}>
+                      {t('offers.recordOutcome')}
+                    </button>
                   ) : (
                     <Link to={`/coordinator/allocation-runs/${o.allocationRunId}`}>{t('offers.run')}</Link>
                   )
@@ -197,6 +204,7 @@ export function CentreOffers() {
       )}
       <AnswerOfferDialog offer={answering} onClose={() => setAnswering(null)} onDone={() => (setAnswering(null), changed())} />
       <TransplantDialog offer={transplanting} onClose={() => setTransplanting(null)} onDone={() => (setTransplanting(null), changed())} />
+      <OutcomeDialog offer={following} onClose={() => setFollowing(null)} onDone={() => (setFollowing(null), changed())} />
       <OfferReportPanel changes={changes} />
     </section>
   );
@@ -317,6 +325,64 @@ function TransplantDialog({ offer, onClose, onDone }: { offer: Offer | null; onC
           <ProblemAlert error={error} shownFields={['transplantedAt']} />
           <div className="actions">
             <Submit busy={busy}>{t('offers.recordTransplant')}</Submit>
+            <button type="button" onClick={close}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </Dialog>
+  );
+}
+
+const GRAFT = ['FUNCTIONING', 'DELAYED_FUNCTION', 'PRIMARY_NON_FUNCTION', 'FAILED', 'RECIPIENT_DIED'] as const;
+
+function OutcomeDialog({ offer, onClose, onDone }: { offer: Offer | null; onClose: () => void; onDone: () => void }) {
+  const t = useT();
+  const label = useEnumLabel();
+  const [week1, setWeek1] = useState('');
+  const [month3, setMonth3] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const close = () => {
+    setError(undefined);
+    setWeek1('');
+    setMonth3('');
+    onClose();
+  };
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!offer) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      await ok(
+        http().PUT('/api/v1/admin/offers/{id}/outcome', {
+          params: { path: { id: offer.id }, header: { 'If-Match': `"${offer.version}"` } },
+          body: { graftWeek1: week1 || undefined, graftMonth3: month3 || undefined },
+        }),
+      );
+      close();
+      onDone();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const options = (current: string | null | undefined) => [
+    { value: '', label: current ? t('offers.keep', { value: label('graft', current) }) : t('offers.notYet') },
+    ...GRAFT.map((g) => ({ value: g, label: label('graft', g) })),
+  ];
+  return (
+    <Dialog title={t('offers.recordOutcome')} open={offer !== null} onClose={close}>
+      {offer && (
+        <form onSubmit={submit} noValidate>
+          <SelectField label={t('offers.graftWeek1')} name="graftWeek1" value={week1} onChange={(e) => setWeek1(e.target.value)} options={options(offer.graftWeek1)} error={fieldError(error, 'graftWeek1')} />
+          <SelectField label={t('offers.graftMonth3')} name="graftMonth3" value={month3} onChange={(e) => setMonth3(e.target.value)} options={options(offer.graftMonth3)} error={fieldError(error, 'graftMonth3')} />
+          <ProblemAlert error={error} shownFields={['graftWeek1', 'graftMonth3']} />
+          <div className="actions">
+            <Submit busy={busy}>{t('offers.recordOutcome')}</Submit>
             <button type="button" onClick={close}>
               {t('common.cancel')}
             </button>

@@ -231,6 +231,28 @@ class OrganOfferIntegrationTest {
                                 json("transplantedAt", Instant.now().toString()));
         assertThat(declinedTransplant.status()).isEqualTo(409);
 
+        // Outcomes follow: a week, then three months; each kept when the other is recorded.
+        String outcome = "/api/v1/admin/offers/" + escalated.path("id").asString() + "/outcome";
+        var none = third.centre().client().put(outcome, json());
+        var unknownValue = third.centre().client().put(outcome, json("graftWeek1", "GREAT"));
+        var week = third.centre().client().put(outcome, json("graftWeek1", "DELAYED_FUNCTION"));
+        var months = third.centre().client().put(outcome, json("graftMonth3", "FUNCTIONING"));
+        var beforeTransplant =
+                first.centre()
+                        .client()
+                        .put(
+                                "/api/v1/admin/offers/"
+                                        + firstOffer.path("id").asString()
+                                        + "/outcome",
+                                json("graftWeek1", "FUNCTIONING"));
+        assertThat(Registry.fields(none)).containsExactly("graftWeek1");
+        assertThat(Registry.fields(unknownValue)).containsExactly("graftWeek1");
+        assertThat(week.status()).as(week.toString()).isEqualTo(200);
+        assertThat(months.text("graftWeek1")).isEqualTo("DELAYED_FUNCTION");
+        assertThat(months.text("graftMonth3")).isEqualTo("FUNCTIONING");
+        assertThat(beforeTransplant.status()).isEqualTo(409);
+        assertThat(beforeTransplant.text("type")).endsWith("transplant-not-recorded");
+
         // Every party was told, without an identity: the centres their patient's listing and the
         // run, never the donor's hospital; the offering coordinator the rank, never the patient.
         String offered =

@@ -15,6 +15,7 @@ public final class AllocationAuditActions {
     public static final String OFFER_WITHDRAWN = "OFFER_WITHDRAWN";
     public static final String OFFERS_EXHAUSTED = "OFFERS_EXHAUSTED";
     public static final String TRANSPLANT_RECORDED = "TRANSPLANT_RECORDED";
+    public static final String TRANSPLANT_OUTCOME_RECORDED = "TRANSPLANT_OUTCOME_RECORDED";
 
     /** Audit target type. */
     public static final String RUN = "allocation run";

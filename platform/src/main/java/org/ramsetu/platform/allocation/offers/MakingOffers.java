@@ -415,6 +415,67 @@ public class MakingOffers {
     }
 
     /**
+     * The transplanting centre records the graft's function at one week and at three months, each
+     * when known; a field left out keeps what was recorded.
+     *
+     * @throws DomainException InvalidInput for an unknown value or with neither; NotFound;
+     *     Forbidden for another centre; Conflict before the transplant is recorded
+     */
+    public OfferView recordOutcome(
+            CurrentUser coordinator,
+            UUID offerId,
+            TransplantOutcomeRequest body,
+            ExpectedVersion expected) {
+        coordinator.requireCoordinator("record a transplant's outcome");
+        GraftFunction week1 =
+                Fields.optionalEnum("graftWeek1", body.graftWeek1(), GraftFunction.class);
+        GraftFunction month3 =
+                Fields.optionalEnum("graftMonth3", body.graftMonth3(), GraftFunction.class);
+        if (week1 == null && month3 == null) {
+            throw InvalidInput.field(
+                    "graftWeek1", "give the graft function at one week, at three months, or both");
+        }
+        TransplantCentreId centre = employer(coordinator, "records its transplants' outcomes");
+        return tx.execute(
+                status -> {
+                    Locked locked = lockOwn(offerId, centre);
+                    OrganOffer offer = locked.offer();
+                    expected.check(offer.version());
+                    if (offer.transplantedAt() == null) {
+                        throw new Conflict(
+                                "transplant-not-recorded",
+                                "an outcome follows a recorded transplant; record the transplant"
+                                        + " first");
+                    }
+                    OrganOffer.Outcome before = offer.outcome();
+                    OrganOffer.Outcome now =
+                            new OrganOffer.Outcome(
+                                    week1 != null ? week1 : before == null ? null : before.week1(),
+                                    month3 != null
+                                            ? month3
+                                            : before == null ? null : before.month3(),
+                                    Sql.now(clock),
+                                    coordinator.id());
+                    rows.update(offer.withOutcome(now));
+                    Map<String, Object> detail = offerDetail(locked.sequence(), offer);
+                    if (now.week1() != null) {
+                        detail.put("graftWeek1", now.week1().name());
+                    }
+                    if (now.month3() != null) {
+                        detail.put("graftMonth3", now.month3().name());
+                    }
+                    record(
+                            AuditEntry.of(
+                                            AllocationAuditActions.TRANSPLANT_OUTCOME_RECORDED,
+                                            AuditOutcome.SUCCESS)
+                                    .by(coordinator.id(), coordinator.role())
+                                    .on(AllocationAuditActions.OFFER, offer.id())
+                                    .with(detail));
+                    return OfferView.of(locked.sequence(), rows.offer(offerId).orElseThrow());
+                });
+    }
+
+    /**
      * The work body at an offer's deadline: an offer still unanswered in that phase is declined as
      * {@code NO_RESPONSE} and the next candidate offered, exactly once however often the body runs
      * (a worker killed half-way runs it again elsewhere).
@@ -502,23 +563,14 @@ public class MakingOffers {
                 continue;
             }
             OrganOffer offer =
-                    new OrganOffer(
-                            UUID.randomUUID(),
+                    OrganOffer.made(
                             sequence.id(),
                             request,
                             listing.centreId(),
                             i + 1,
-                            OfferStatus.OFFERED,
                             now,
                             by,
-                            now.plus(sequence.response()),
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            0);
+                            now.plus(sequence.response()));
             rows.insert(offer);
             schedule(timers, offer);
             mails.offered(sequence, offer);

@@ -18,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -115,6 +116,18 @@ public class OfferController {
         return withETag(
                 making.recordTransplant(
                         user, id, body, ExpectedVersion.of(ifMatch, body.version())));
+    }
+
+    /** The transplanting centre records the graft's function at one week and at three months. */
+    @Operation(operationId = "recordTransplantOutcome")
+    @PutMapping("/api/v1/admin/offers/{id}/outcome")
+    public ResponseEntity<OfferView> outcome(
+            CurrentUser user,
+            @PathVariable UUID id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody TransplantOutcomeRequest body) {
+        return withETag(
+                making.recordOutcome(user, id, body, ExpectedVersion.of(ifMatch, body.version())));
     }
 
     private static ResponseEntity<OfferView> withETag(OfferView offer) {

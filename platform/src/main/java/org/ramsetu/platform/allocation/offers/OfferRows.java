@@ -3,9 +3,12 @@ package org.ramsetu.platform.allocation.offers;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.platform.records.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,7 +24,8 @@ class OfferRows {
     private static final String OFFER_COLUMNS =
             "id, sequence_id, request_id, centre_id, rank, status, offered_at, offered_by,"
                     + " respond_by, answered_at, answered_by, decline_reason, note,"
-                    + " transplanted_at, transplant_recorded_by, version";
+                    + " transplanted_at, transplant_recorded_by, graft_week1, graft_month3,"
+                    + " outcome_recorded_at, outcome_recorded_by, version";
 
     private final JdbcClient jdbc;
 
@@ -97,7 +101,7 @@ class OfferRows {
                 .optional();
     }
 
-    void close(OfferSequence s, SequenceStatus status, java.time.Instant at) {
+    void close(OfferSequence s, SequenceStatus status, Instant at) {
         jdbc.sql(
                         "update offer_sequence set status = :status, closed_at = :at,"
                                 + " version = version + 1 where id = :id")
@@ -175,6 +179,9 @@ class OfferRows {
                                        decline_reason = :reason, note = :note,
                                        transplanted_at = :transplantedAt,
                                        transplant_recorded_by = :recordedBy,
+                                       graft_week1 = :week1, graft_month3 = :month3,
+                                       outcome_recorded_at = :outcomeAt,
+                                       outcome_recorded_by = :outcomeBy,
                                        version = version + 1
                                  where id = :id and version = :version
                                 """)
@@ -190,6 +197,14 @@ class OfferRows {
                         .param("note", o.note())
                         .param("transplantedAt", Sql.timestamp(o.transplantedAt()))
                         .param("recordedBy", o.transplantRecordedBy())
+                        .param("week1", graft(o, OrganOffer.Outcome::week1))
+                        .param("month3", graft(o, OrganOffer.Outcome::month3))
+                        .param(
+                                "outcomeAt",
+                                o.outcome() == null
+                                        ? null
+                                        : Sql.timestamp(o.outcome().recordedAt()))
+                        .param("outcomeBy", o.outcome() == null ? null : o.outcome().recordedBy())
                         .update();
         if (rows != 1) {
             throw new IllegalStateException(
@@ -231,6 +246,30 @@ class OfferRows {
                 rs.getString("note"),
                 Sql.instant(rs, "transplanted_at"),
                 rs.getObject("transplant_recorded_by", UUID.class),
+                outcome(rs),
                 rs.getLong("version"));
+    }
+
+    private static OrganOffer.@Nullable Outcome outcome(ResultSet rs) throws SQLException {
+        Instant at = Sql.instant(rs, "outcome_recorded_at");
+        if (at == null) {
+            return null;
+        }
+        String week1 = rs.getString("graft_week1");
+        String month3 = rs.getString("graft_month3");
+        return new OrganOffer.Outcome(
+                week1 == null ? null : GraftFunction.valueOf(week1),
+                month3 == null ? null : GraftFunction.valueOf(month3),
+                at,
+                rs.getObject("outcome_recorded_by", UUID.class));
+    }
+
+    private static @Nullable String graft(
+            OrganOffer o, Function<OrganOffer.Outcome, @Nullable GraftFunction> which) {
+        if (o.outcome() == null) {
+            return null;
+        }
+        GraftFunction value = which.apply(o.outcome());
+        return value == null ? null : value.name();
     }
 }

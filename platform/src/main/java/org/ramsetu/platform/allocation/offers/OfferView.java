@@ -13,6 +13,8 @@ import org.ramsetu.core.organ.Organ;
  * @param rank the candidate's place in the allocation run
  * @param escalated true when the offer was made because an earlier one was declined or expired
  * @param respondBy the deadline: of the offer, or of the provisional yes
+ * @param graftWeek1 graft function a week after the transplant, once recorded
+ * @param graftMonth3 graft function three months after it, once recorded
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OfferView(
@@ -32,6 +34,8 @@ public record OfferView(
         @Nullable DeclineReason declineReason,
         @Nullable String note,
         @Nullable Instant transplantedAt,
+        @Nullable GraftFunction graftWeek1,
+        @Nullable GraftFunction graftMonth3,
         long version) {
 
     static OfferView of(OfferSequence s, OrganOffer o) {
@@ -52,6 +56,8 @@ public record OfferView(
                 o.declineReason(),
                 o.note(),
                 o.transplantedAt(),
+                o.outcome() == null ? null : o.outcome().week1(),
+                o.outcome() == null ? null : o.outcome().month3(),
                 o.version());
     }
 }

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param rank the candidate's place in the run
  * @param offeredBy the coordinator who started the sequence; null when escalation made the offer
+ * @param outcome the transplant's outcome at follow-up; null until its centre records one
  */
 record OrganOffer(
         UUID id,
@@ -26,7 +27,49 @@ record OrganOffer(
         @Nullable String note,
         @Nullable Instant transplantedAt,
         @Nullable UUID transplantRecordedBy,
+        @Nullable Outcome outcome,
         long version) {
+
+    /**
+     * The transplant's graft function at follow-up, as its centre recorded it last.
+     *
+     * @param week1 at one week; null until known
+     * @param month3 at three months; null until known
+     */
+    record Outcome(
+            @Nullable GraftFunction week1,
+            @Nullable GraftFunction month3,
+            Instant recordedAt,
+            UUID recordedBy) {}
+
+    /** A new offer awaiting its centre's answer until {@code respondBy}. */
+    static OrganOffer made(
+            UUID sequenceId,
+            UUID requestId,
+            UUID centreId,
+            int rank,
+            Instant at,
+            @Nullable UUID by,
+            Instant respondBy) {
+        return new OrganOffer(
+                UUID.randomUUID(),
+                sequenceId,
+                requestId,
+                centreId,
+                rank,
+                OfferStatus.OFFERED,
+                at,
+                by,
+                respondBy,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                0);
+    }
 
     OrganOffer answered(
             OfferStatus next,
@@ -50,6 +93,7 @@ record OrganOffer(
                 answerNote,
                 transplantedAt,
                 transplantRecordedBy,
+                outcome,
                 version);
     }
 
@@ -70,6 +114,7 @@ record OrganOffer(
                 answerNote,
                 transplantedAt,
                 transplantRecordedBy,
+                outcome,
                 version);
     }
 
@@ -90,6 +135,28 @@ record OrganOffer(
                 note,
                 at,
                 by,
+                outcome,
+                version);
+    }
+
+    OrganOffer withOutcome(Outcome recorded) {
+        return new OrganOffer(
+                id,
+                sequenceId,
+                requestId,
+                centreId,
+                rank,
+                status,
+                offeredAt,
+                offeredBy,
+                respondBy,
+                answeredAt,
+                answeredBy,
+                declineReason,
+                note,
+                transplantedAt,
+                transplantRecordedBy,
+                recorded,
                 version);
     }
 }
