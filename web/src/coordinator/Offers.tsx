@@ -1,11 +1,11 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { http, ok } from '../api/client';
 import { ApiError } from '../api/problem';
 import type { Offer, OfferReport, OfferSequence } from '../api/types';
 import { Link } from '../app/router';
 import { formatDate, formatNumber, useEnumLabel, useT } from '../i18n/i18n';
 import { Dialog } from '../ui/Dialog';
-import { fieldError, ProblemAlert, SelectField, Submit, TextArea, TextField } from '../ui/forms';
+import { fieldError, ProblemAlert, SelectField, Submit, TextArea, TextField, useSubmission } from '../ui/forms';
 import { Badge, Empty, Loaded, useAsync } from '../ui/status';
 
 const DECLINE_REASONS = [
@@ -216,35 +216,25 @@ function AnswerOfferDialog({ offer, onClose, onDone }: { offer: Offer | null; on
   const [answer, setAnswer] = useState('ACCEPT');
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, submit: sending, clear } = useSubmission();
   const close = () => {
-    setError(undefined);
+    clear();
     setAnswer('ACCEPT');
     setReason('');
     setNote('');
     onClose();
   };
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = sending(async () => {
     if (!offer) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await ok(
-        http().POST('/api/v1/admin/offers/{id}/answer', {
-          params: { path: { id: offer.id }, header: { 'If-Match': `"${offer.version}"` } },
-          body: { answer, reason: answer === 'DECLINE' ? reason || undefined : undefined, note: note.trim() || undefined },
-        }),
-      );
-      close();
-      onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    await ok(
+      http().POST('/api/v1/admin/offers/{id}/answer', {
+        params: { path: { id: offer.id }, header: { 'If-Match': `"${offer.version}"` } },
+        body: { answer, reason: answer === 'DECLINE' ? reason || undefined : undefined, note: note.trim() || undefined },
+      }),
+    );
+    close();
+    onDone();
+  });
   return (
     <Dialog title={t('offers.answerTitle', { organ: label('organ', offer?.organ ?? 'KIDNEY') })} open={offer !== null} onClose={close}>
       {offer && (
@@ -290,33 +280,23 @@ function AnswerOfferDialog({ offer, onClose, onDone }: { offer: Offer | null; on
 function TransplantDialog({ offer, onClose, onDone }: { offer: Offer | null; onClose: () => void; onDone: () => void }) {
   const t = useT();
   const [when, setWhen] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, submit: sending, clear } = useSubmission();
   const close = () => {
-    setError(undefined);
+    clear();
     setWhen('');
     onClose();
   };
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = sending(async () => {
     if (!offer) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await ok(
-        http().POST('/api/v1/admin/offers/{id}/transplant', {
-          params: { path: { id: offer.id }, header: { 'If-Match': `"${offer.version}"` } },
-          body: { transplantedAt: when ? new Date(when).toISOString() : undefined },
-        }),
-      );
-      close();
-      onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    await ok(
+      http().POST('/api/v1/admin/offers/{id}/transplant', {
+        params: { path: { id: offer.id }, header: { 'If-Match': `"${offer.version}"` } },
+        body: { transplantedAt: when ? new Date(when).toISOString() : undefined },
+      }),
+    );
+    close();
+    onDone();
+  });
   return (
     <Dialog title={t('offers.recordTransplant')} open={offer !== null} onClose={close}>
       {offer && (
@@ -342,34 +322,24 @@ function OutcomeDialog({ offer, onClose, onDone }: { offer: Offer | null; onClos
   const label = useEnumLabel();
   const [week1, setWeek1] = useState('');
   const [month3, setMonth3] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, submit: sending, clear } = useSubmission();
   const close = () => {
-    setError(undefined);
+    clear();
     setWeek1('');
     setMonth3('');
     onClose();
   };
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = sending(async () => {
     if (!offer) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await ok(
-        http().PUT('/api/v1/admin/offers/{id}/outcome', {
-          params: { path: { id: offer.id }, header: { 'If-Match': `"${offer.version}"` } },
-          body: { graftWeek1: week1 || undefined, graftMonth3: month3 || undefined },
-        }),
-      );
-      close();
-      onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    await ok(
+      http().PUT('/api/v1/admin/offers/{id}/outcome', {
+        params: { path: { id: offer.id }, header: { 'If-Match': `"${offer.version}"` } },
+        body: { graftWeek1: week1 || undefined, graftMonth3: month3 || undefined },
+      }),
+    );
+    close();
+    onDone();
+  });
   const options = (current: string | null | undefined) => [
     { value: '', label: current ? t('offers.keep', { value: label('graft', current) }) : t('offers.notYet') },
     ...GRAFT.map((g) => ({ value: g, label: label('graft', g) })),

@@ -1,4 +1,4 @@
-import { forwardRef, useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { forwardRef, useId, useState, type FormEvent, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { ApiError, NetworkError } from '../api/problem';
 import { useT } from '../i18n/i18n';
 
@@ -188,4 +188,27 @@ export function Submit({ busy, children }: { busy: boolean; children: ReactNode 
       {busy ? t('common.working') : children}
     </button>
   );
+}
+
+/**
+ * The busy and error state of a form that sends one request: `submit(action)` is the form's
+ * onSubmit; while the action runs the form is busy, and a refusal is kept for the fields and the
+ * alert. `clear()` forgets the refusal (when a dialog closes).
+ */
+export function useSubmission() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const submit = (action: () => Promise<void>) => async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      await action();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, submit, clear: () => setError(undefined) };
 }
