@@ -384,11 +384,19 @@ class OrganOfferIntegrationTest {
         var lung = coordinator.client().get("/api/v1/admin/offers/report?organ=LUNG");
         var notADate = coordinator.client().get("/api/v1/admin/offers/report?from=yesterday");
         var patientReport = patient.client().get("/api/v1/admin/offers/report");
+        var emptyPeriod =
+                coordinator
+                        .client()
+                        .get("/api/v1/admin/offers/report?from=2025-01-01&to=2025-01-31");
         assertThat(Registry.fields(backwards)).containsExactly("to");
         assertThat(Registry.fields(tooLong)).containsExactly("from");
         assertThat(Registry.fields(lung)).containsExactly("organ");
         assertThat(notADate.status()).isEqualTo(400);
         assertThat(patientReport.status()).isIn(403, 404);
+        assertThat(emptyPeriod.status()).as(emptyPeriod.toString()).isEqualTo(200);
+        assertThat(emptyPeriod.json().path("total").path("offers").asLong()).isZero();
+        assertThat(emptyPeriod.json().path("byCentre")).isEmpty();
+        assertThat(emptyPeriod.json().path("declinesByReason")).isEmpty();
     }
 
     /** The number at {@code path} of the row whose {@code key} is {@code value}; 0 without one. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.ramsetu.infra.schedule.OneTimeWork;
 import org.ramsetu.infra.schedule.WorkContext;
@@ -175,7 +176,7 @@ public class MakingOffers {
                     if (!rows.insertIfNoneLive(sequence)) {
                         throw alreadyOffered(run);
                     }
-                    record(
+                    audit.record(
                             AuditEntry.of(
                                             AllocationAuditActions.OFFERS_STARTED,
                                             AuditOutcome.SUCCESS)
@@ -190,9 +191,10 @@ public class MakingOffers {
                                                     "simultaneous", organ.simultaneous(),
                                                     "responseSeconds",
                                                             organ.response().toSeconds())));
-                    OfferSequence locked = rows.lock(sequence.id());
-                    offerNext(locked, run, now, coordinator.id(), timers);
-                    OfferSequence after = rows.lock(sequence.id());
+                    // The row inserted above is this transaction's until it ends: no lock needed.
+                    offerNext(
+                            sequence, () -> runs.requestOrder(run), now, coordinator.id(), timers);
+                    OfferSequence after = rows.sequence(sequence.id()).orElseThrow();
                     return OfferSequenceView.of(after, rows.offers(after.id()));
                 });
     }
@@ -281,7 +283,6 @@ public class MakingOffers {
                     }
                     // After the state: a second answer learns why, not just that it is stale.
                     expected.check(offer.version());
-                    AllocationRun run = runs.find(sequence.runId()).orElseThrow();
                     switch (answer) {
                         case PROVISIONAL_YES -> {
                             OrganOffer held =
@@ -306,23 +307,20 @@ public class MakingOffers {
                             timers.cancel(EXPIRY, instance(offer.id(), offer.status()));
                         }
                     }
-                    Map<String, Object> detail = offerDetail(sequence, offer);
-                    detail.put("answer", answer.name());
-                    if (reason != null) {
-                        detail.put("reason", reason.name());
-                    }
-                    record(
-                            AuditEntry.of(
-                                            AllocationAuditActions.OFFER_ANSWERED,
-                                            AuditOutcome.SUCCESS)
-                                    .by(coordinator.id(), coordinator.role())
-                                    .on(AllocationAuditActions.OFFER, offer.id())
-                                    .with(detail));
+                    auditOffer(
+                            AllocationAuditActions.OFFER_ANSWERED,
+                            coordinator.id(),
+                            sequence,
+                            offer,
+                            reason == null
+                                    ? Map.of("answer", answer.name())
+                                    : Map.of("answer", answer.name(), "reason", reason.name()));
                     if (answer == OfferAnswer.DECLINE) {
-                        offerNext(sequence, run, now, null, timers);
+                        offerNext(sequence, () -> orderOf(sequence), now, null, timers);
                     }
                     return OfferView.of(
-                            rows.lock(sequence.id()), rows.offer(offerId).orElseThrow());
+                            rows.sequence(sequence.id()).orElseThrow(),
+                            rows.offer(offerId).orElseThrow());
                 });
     }
 
@@ -342,11 +340,12 @@ public class MakingOffers {
                 rows.update(other.answered(OfferStatus.WITHDRAWN, now, null, null, other.note()));
                 timers.cancel(EXPIRY, instance(other.id(), other.status()));
                 mails.withdrawn(sequence, other);
-                record(
-                        AuditEntry.of(AllocationAuditActions.OFFER_WITHDRAWN, AuditOutcome.SUCCESS)
-                                .by(coordinator.id(), coordinator.role())
-                                .on(AllocationAuditActions.OFFER, other.id())
-                                .with(offerDetail(sequence, other)));
+                auditOffer(
+                        AllocationAuditActions.OFFER_WITHDRAWN,
+                        coordinator.id(),
+                        sequence,
+                        other,
+                        Map.of());
             }
         }
         rows.close(sequence, SequenceStatus.ACCEPTED, now);
@@ -401,15 +400,12 @@ public class MakingOffers {
                     rows.update(offer.transplanted(at, coordinator.id()));
                     changing.markTransplanted(
                             coordinator, new RequestId(offer.requestId()), ExpectedVersion.any());
-                    Map<String, Object> detail = offerDetail(sequence, offer);
-                    detail.put("transplantedAt", at.toString());
-                    record(
-                            AuditEntry.of(
-                                            AllocationAuditActions.TRANSPLANT_RECORDED,
-                                            AuditOutcome.SUCCESS)
-                                    .by(coordinator.id(), coordinator.role())
-                                    .on(AllocationAuditActions.OFFER, offer.id())
-                                    .with(detail));
+                    auditOffer(
+                            AllocationAuditActions.TRANSPLANT_RECORDED,
+                            coordinator.id(),
+                            sequence,
+                            offer,
+                            Map.of("transplantedAt", at.toString()));
                     return OfferView.of(sequence, rows.offer(offerId).orElseThrow());
                 });
     }
@@ -457,20 +453,19 @@ public class MakingOffers {
                                     Sql.now(clock),
                                     coordinator.id());
                     rows.update(offer.withOutcome(now));
-                    Map<String, Object> detail = offerDetail(locked.sequence(), offer);
+                    Map<String, Object> graft = new HashMap<>();
                     if (now.week1() != null) {
-                        detail.put("graftWeek1", now.week1().name());
+                        graft.put("graftWeek1", now.week1().name());
                     }
                     if (now.month3() != null) {
-                        detail.put("graftMonth3", now.month3().name());
+                        graft.put("graftMonth3", now.month3().name());
                     }
-                    record(
-                            AuditEntry.of(
-                                            AllocationAuditActions.TRANSPLANT_OUTCOME_RECORDED,
-                                            AuditOutcome.SUCCESS)
-                                    .by(coordinator.id(), coordinator.role())
-                                    .on(AllocationAuditActions.OFFER, offer.id())
-                                    .with(detail));
+                    auditOffer(
+                            AllocationAuditActions.TRANSPLANT_OUTCOME_RECORDED,
+                            coordinator.id(),
+                            locked.sequence(),
+                            offer,
+                            graft);
                     return OfferView.of(locked.sequence(), rows.offer(offerId).orElseThrow());
                 });
     }
@@ -512,21 +507,19 @@ public class MakingOffers {
                                     null);
                     rows.update(expired);
                     mails.expired(sequence, expired);
-                    Map<String, Object> detail = offerDetail(sequence, offer);
-                    detail.put("phase", due.phase().name());
-                    detail.put("respondBy", offer.respondBy().toString());
-                    record(
-                            AuditEntry.of(
-                                            AllocationAuditActions.OFFER_EXPIRED,
-                                            AuditOutcome.SUCCESS)
-                                    .on(AllocationAuditActions.OFFER, offer.id())
-                                    .with(detail));
+                    auditOffer(
+                            AllocationAuditActions.OFFER_EXPIRED,
+                            null,
+                            sequence,
+                            offer,
+                            Map.of(
+                                    "phase", due.phase().name(),
+                                    "respondBy", offer.respondBy().toString()));
                     log.info(
                             "offer {} of sequence {} expired without an answer; escalating",
                             offer.id(),
                             sequence.id());
-                    offerNext(
-                            sequence, runs.find(sequence.runId()).orElseThrow(), now, null, timers);
+                    offerNext(sequence, () -> orderOf(sequence), now, null, timers);
                 });
     }
 
@@ -538,7 +531,7 @@ public class MakingOffers {
      */
     private void offerNext(
             OfferSequence sequence,
-            AllocationRun run,
+            Supplier<List<UUID>> runOrder,
             Instant now,
             @Nullable UUID by,
             WorkScheduler timers) {
@@ -550,7 +543,10 @@ public class MakingOffers {
         int lastRank = offers.stream().mapToInt(OrganOffer::rank).max().orElse(0);
         Set<UUID> offered = new HashSet<>();
         offers.forEach(o -> offered.add(o.requestId()));
-        List<UUID> order = runs.requestOrder(run);
+        if (open >= sequence.simultaneous()) {
+            return; // enough offers out: the run's list is not read
+        }
+        List<UUID> order = runOrder.get();
         for (int i = lastRank; i < order.size() && open < sequence.simultaneous(); i++) {
             UUID request = order.get(i);
             if (offered.contains(request)) {
@@ -574,25 +570,23 @@ public class MakingOffers {
             rows.insert(offer);
             schedule(timers, offer);
             mails.offered(sequence, offer);
-            Map<String, Object> detail = offerDetail(sequence, offer);
-            detail.put("respondBy", offer.respondBy().toString());
-            detail.put("escalated", by == null);
-            AuditEntry made =
-                    AuditEntry.of(AllocationAuditActions.OFFER_MADE, AuditOutcome.SUCCESS)
-                            .on(AllocationAuditActions.OFFER, offer.id())
-                            .with(detail);
-            record(by == null ? made : made.by(by, Role.ADMIN));
+            auditOffer(
+                    AllocationAuditActions.OFFER_MADE,
+                    by,
+                    sequence,
+                    offer,
+                    Map.of("respondBy", offer.respondBy().toString(), "escalated", by == null));
             open++;
         }
         if (open == 0) {
             rows.close(sequence, SequenceStatus.EXHAUSTED, now);
             mails.exhausted(sequence);
-            record(
+            audit.record(
                     AuditEntry.of(AllocationAuditActions.OFFERS_EXHAUSTED, AuditOutcome.SUCCESS)
                             .on(AllocationAuditActions.SEQUENCE, sequence.id())
                             .with(
                                     Map.of(
-                                            "allocationRunId", run.id().toString(),
+                                            "allocationRunId", sequence.runId().toString(),
                                             "offers", offers.size())));
         }
     }
@@ -651,17 +645,30 @@ public class MakingOffers {
         return new Locked(sequence, offer);
     }
 
-    private static Map<String, Object> offerDetail(OfferSequence sequence, OrganOffer offer) {
+    /** The run's ranked requests, read from the stored run. */
+    private List<UUID> orderOf(OfferSequence sequence) {
+        return runs.requestOrder(runs.find(sequence.runId()).orElseThrow());
+    }
+
+    /** One audit row about one offer: its sequence, organ, rank, request and centre, and more. */
+    private void auditOffer(
+            String action,
+            @Nullable UUID coordinator,
+            OfferSequence sequence,
+            OrganOffer offer,
+            Map<String, ?> more) {
         Map<String, Object> detail = new HashMap<>();
         detail.put("sequenceId", sequence.id().toString());
         detail.put("organ", sequence.organ().name());
         detail.put("rank", offer.rank());
         detail.put("requestId", offer.requestId().toString());
         detail.put("centreId", offer.centreId().toString());
-        return detail;
-    }
-
-    private void record(AuditEntry entry) {
-        audit.record(entry);
+        detail.putAll(more);
+        AuditEntry entry =
+                AuditEntry.of(action, AuditOutcome.SUCCESS)
+                        .on(AllocationAuditActions.OFFER, offer.id())
+                        .with(detail);
+        // Only coordinators act on offers; null is the system (an expiry, an escalation).
+        audit.record(coordinator == null ? entry : entry.by(coordinator, Role.ADMIN));
     }
 }

@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -123,62 +125,58 @@ public class OfferReport {
                         + " count(*) filter (where o.status = 'EXPIRED'),"
                         + " count(*) filter (where o.status = 'WITHDRAWN'),"
                         + " count(*) filter (where o.status in ('OFFERED', 'PROVISIONAL'))";
-        Outcomes total =
-                query("select " + outcomes + where, first, last, only)
-                        .query((rs, n) -> outcomes(rs, 1))
-                        .single();
-        List<ReasonCount> reasons =
-                query(
-                                "select o.decline_reason, count(*)"
-                                        + where
-                                        + " and o.decline_reason is not null"
-                                        + " group by 1 order by 2 desc, 1",
-                                first,
-                                last,
-                                only)
-                        .query(
-                                (rs, n) ->
-                                        new ReasonCount(
-                                                DeclineReason.valueOf(rs.getString(1)),
-                                                rs.getLong(2)))
-                        .list();
-        List<CentreOutcomes> centres =
-                query(
-                                "select o.centre_id, "
-                                        + outcomes
-                                        + where
-                                        + " group by 1 order by 2 desc, 1",
-                                first,
-                                last,
-                                only)
-                        .query(
-                                (rs, n) ->
-                                        new CentreOutcomes(
-                                                rs.getObject(1, UUID.class), outcomes(rs, 2)))
-                        .list();
-        List<OrganOutcomes> organs =
-                query(
-                                "select s.organ, " + outcomes + where + " group by 1 order by 1",
-                                first,
-                                last,
-                                only)
-                        .query(
-                                (rs, n) ->
-                                        new OrganOutcomes(
-                                                Organ.valueOf(rs.getString(1)), outcomes(rs, 2)))
-                        .list();
-        List<MonthOutcomes> months =
-                query(
-                                "select to_char(o.offered_at at time zone 'Asia/Kolkata',"
-                                        + " 'YYYY-MM'), "
-                                        + outcomes
-                                        + where
-                                        + " group by 1 order by 1",
-                                first,
-                                last,
-                                only)
-                        .query((rs, n) -> new MonthOutcomes(rs.getString(1), outcomes(rs, 2)))
-                        .list();
+        // One pass over the period's offers: the total, and the outcomes per centre, organ, month
+        // and decline reason, as grouping sets (grouping(...) = 0 names the set a row belongs to).
+        List<Outcomes> total = new ArrayList<>();
+        List<ReasonCount> reasons = new ArrayList<>();
+        List<CentreOutcomes> centres = new ArrayList<>();
+        List<OrganOutcomes> organs = new ArrayList<>();
+        List<MonthOutcomes> months = new ArrayList<>();
+        query(
+                        "select grouping(o.centre_id), grouping(s.organ), grouping(m.month),"
+                                + " grouping(o.decline_reason), o.centre_id, s.organ, m.month,"
+                                + " o.decline_reason, "
+                                + outcomes
+                                + where.replace(
+                                        " where ",
+                                        " cross join lateral (select to_char(o.offered_at at time"
+                                                + " zone 'Asia/Kolkata', 'YYYY-MM') as month) m"
+                                                + " where ")
+                                + " group by grouping sets ((), (o.centre_id), (s.organ),"
+                                + " (m.month), (o.decline_reason))",
+                        first,
+                        last,
+                        only)
+                .query(
+                        rs -> {
+                            Outcomes row = outcomes(rs, 9);
+                            if (rs.getInt(1) == 0) {
+                                centres.add(new CentreOutcomes(rs.getObject(5, UUID.class), row));
+                            } else if (rs.getInt(2) == 0) {
+                                organs.add(new OrganOutcomes(Organ.valueOf(rs.getString(6)), row));
+                            } else if (rs.getInt(3) == 0) {
+                                months.add(new MonthOutcomes(rs.getString(7), row));
+                            } else if (rs.getInt(4) == 0) {
+                                if (rs.getString(8) != null) {
+                                    reasons.add(
+                                            new ReasonCount(
+                                                    DeclineReason.valueOf(rs.getString(8)),
+                                                    row.offers()));
+                                }
+                            } else {
+                                total.add(row);
+                            }
+                        });
+        reasons.sort(
+                Comparator.comparingLong(ReasonCount::count)
+                        .reversed()
+                        .thenComparing(r -> r.reason().name()));
+        centres.sort(
+                Comparator.comparingLong((CentreOutcomes c) -> c.outcomes().offers())
+                        .reversed()
+                        .thenComparing(c -> c.centreId().toString()));
+        organs.sort(Comparator.comparing(OrganOutcomes::organ));
+        months.sort(Comparator.comparing(MonthOutcomes::month));
         Durations durations =
                 query(
                                 "select count(*) filter (where a.minutes is not null),"
@@ -212,7 +210,16 @@ public class OfferReport {
                                                 rs.getLong(4),
                                                 rounded(rs, 5)))
                         .single();
-        return new Report(first, last, only, total, reasons, centres, organs, months, durations);
+        return new Report(
+                first,
+                last,
+                only,
+                total.isEmpty() ? new Outcomes(0, 0, 0, 0, 0, 0) : total.get(0),
+                reasons,
+                centres,
+                organs,
+                months,
+                durations);
     }
 
     private JdbcClient.StatementSpec query(
