@@ -3,7 +3,7 @@ import { http, ok } from '../api/client';
 import type { MatchView } from '../api/types';
 import { useEnumLabel, useT } from '../i18n/i18n';
 import { Dialog } from '../ui/Dialog';
-import { fieldError, ProblemAlert, RadioGroup, Submit, TextArea } from '../ui/forms';
+import { fieldError, ProblemAlert, RadioGroup, SubmitOrCancel, TextArea } from '../ui/forms';
 
 export const DECLINE_REASONS = ['DONOR_QUALITY', 'SIZE', 'POSITIVE_CROSSMATCH', 'PATIENT_UNWELL', 'LOGISTICS', 'OTHER'];
 
@@ -66,12 +66,9 @@ export function DecisionDialog({ decision, onClose, onDone }: { decision: Decisi
           </>
         )}
         <ProblemAlert error={error} shownFields={['reason', 'note']} />
-        <div className="actions">
-          <Submit busy={busy}>{approve ? t('decision.approve') : t('decision.decline')}</Submit>
-          <button type="button" onClick={close}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <SubmitOrCancel busy={busy} onCancel={close}>
+          {approve ? t('decision.approve') : t('decision.decline')}
+        </SubmitOrCancel>
       </form>
     </Dialog>
   );

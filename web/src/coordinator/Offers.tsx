@@ -5,7 +5,7 @@ import type { Offer, OfferReport, OfferSequence } from '../api/types';
 import { Link } from '../app/router';
 import { formatDate, formatNumber, useEnumLabel, useT } from '../i18n/i18n';
 import { Dialog } from '../ui/Dialog';
-import { fieldError, ProblemAlert, SelectField, Submit, TextArea, TextField, useSubmission } from '../ui/forms';
+import { fieldError, ProblemAlert, SelectField, SubmitOrCancel, TextArea, TextField, useSubmission } from '../ui/forms';
 import { Badge, Empty, Loaded, useAsync } from '../ui/status';
 
 const DECLINE_REASONS = [
@@ -265,12 +265,9 @@ function AnswerOfferDialog({ offer, onClose, onDone }: { offer: Offer | null; on
           )}
           <TextArea label={t('offers.note')} name="note" value={note} rows={2} maxLength={1000} onChange={(e) => setNote(e.target.value)} error={fieldError(error, 'note')} />
           <ProblemAlert error={error} shownFields={['answer', 'reason', 'note']} />
-          <div className="actions">
-            <Submit busy={busy}>{t('offers.send')}</Submit>
-            <button type="button" onClick={close}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <SubmitOrCancel busy={busy} onCancel={close}>
+            {t('offers.send')}
+          </SubmitOrCancel>
         </form>
       )}
     </Dialog>
@@ -303,12 +300,9 @@ function TransplantDialog({ offer, onClose, onDone }: { offer: Offer | null; onC
         <form onSubmit={submit} noValidate>
           <TextField label={t('offers.transplantedAt')} name="transplantedAt" type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} error={fieldError(error, 'transplantedAt')} required />
           <ProblemAlert error={error} shownFields={['transplantedAt']} />
-          <div className="actions">
-            <Submit busy={busy}>{t('offers.recordTransplant')}</Submit>
-            <button type="button" onClick={close}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <SubmitOrCancel busy={busy} onCancel={close}>
+            {t('offers.recordTransplant')}
+          </SubmitOrCancel>
         </form>
       )}
     </Dialog>
@@ -351,12 +345,9 @@ function OutcomeDialog({ offer, onClose, onDone }: { offer: Offer | null; onClos
           <SelectField label={t('offers.graftWeek1')} name="graftWeek1" value={week1} onChange={(e) => setWeek1(e.target.value)} options={options(offer.graftWeek1)} error={fieldError(error, 'graftWeek1')} />
           <SelectField label={t('offers.graftMonth3')} name="graftMonth3" value={month3} onChange={(e) => setMonth3(e.target.value)} options={options(offer.graftMonth3)} error={fieldError(error, 'graftMonth3')} />
           <ProblemAlert error={error} shownFields={['graftWeek1', 'graftMonth3']} />
-          <div className="actions">
-            <Submit busy={busy}>{t('offers.recordOutcome')}</Submit>
-            <button type="button" onClick={close}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <SubmitOrCancel busy={busy} onCancel={close}>
+            {t('offers.recordOutcome')}
+          </SubmitOrCancel>
         </form>
       )}
     </Dialog>

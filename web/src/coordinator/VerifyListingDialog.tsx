@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { http, ok } from '../api/client';
 import type { TransplantRequest } from '../api/types';
 import { formatDate, useEnumLabel, useT } from '../i18n/i18n';
 import { Dialog } from '../ui/Dialog';
-import { fieldError, ProblemAlert, SelectField, Submit, TextArea } from '../ui/forms';
+import { fieldError, ProblemAlert, SelectField, SubmitOrCancel, TextArea, useSubmission } from '../ui/forms';
 import { ScoreList } from '../patient/ScoreList';
 
 type Row = [label: string, value: string];
@@ -45,35 +45,25 @@ export function VerifyListingDialog({ request, onClose, onDone }: { request: Tra
   const rows = useClinicalRows();
   const [urgency, setUrgency] = useState('');
   const [evidence, setEvidence] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, submit: sending, clear } = useSubmission();
   const close = () => {
-    setError(undefined);
+    clear();
     setUrgency('');
     setEvidence('');
     onClose();
   };
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = sending(async () => {
     if (!request) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const verified = await ok(
-        http().POST('/api/v1/admin/transplant-requests/{id}/verify', {
-          params: { path: { id: request.id }, header: { 'If-Match': `"${request.version}"` } },
-          body: { urgency: Number(urgency || request.urgency), evidence: evidence.trim() },
-        }),
-      );
-      setUrgency('');
-      setEvidence('');
-      onDone(verified);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    const verified = await ok(
+      http().POST('/api/v1/admin/transplant-requests/{id}/verify', {
+        params: { path: { id: request.id }, header: { 'If-Match': `"${request.version}"` } },
+        body: { urgency: Number(urgency || request.urgency), evidence: evidence.trim() },
+      }),
+    );
+    setUrgency('');
+    setEvidence('');
+    onDone(verified);
+  });
   return (
     <Dialog title={t('verify.title', { organ: label('organ', request?.organ ?? 'KIDNEY') })} open={request !== null} onClose={close}>
       {request && (
@@ -99,12 +89,9 @@ export function VerifyListingDialog({ request, onClose, onDone }: { request: Tra
           />
           <TextArea label={t('verify.evidence')} name="evidence" value={evidence} rows={3} onChange={(e) => setEvidence(e.target.value)} hint={t('verify.evidenceHint')} error={fieldError(error, 'evidence')} required />
           <ProblemAlert error={error} shownFields={['urgency', 'evidence']} />
-          <div className="actions">
-            <Submit busy={busy}>{t('verify.submit')}</Submit>
-            <button type="button" onClick={close}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <SubmitOrCancel busy={busy} onCancel={close}>
+            {t('verify.submit')}
+          </SubmitOrCancel>
         </form>
       )}
     </Dialog>

@@ -181,6 +181,19 @@ export function fieldError(error: unknown, field: string): string | undefined {
   return error instanceof ApiError ? error.fieldMessage(field) : undefined;
 }
 
+/** A dialog form's buttons: send (busy while the request runs) and cancel. */
+export function SubmitOrCancel({ busy, children, onCancel }: { busy: boolean; children: ReactNode; onCancel: () => void }) {
+  const t = useT();
+  return (
+    <div className="actions">
+      <Submit busy={busy}>{children}</Submit>
+      <button type="button" onClick={onCancel}>
+        {t('common.cancel')}
+      </button>
+    </div>
+  );
+}
+
 export function Submit({ busy, children }: { busy: boolean; children: ReactNode }) {
   const t = useT();
   return (
