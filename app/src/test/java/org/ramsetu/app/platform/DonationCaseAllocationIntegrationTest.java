@@ -38,6 +38,27 @@ class DonationCaseAllocationIntegrationTest {
             Instant dead,
             List<String> organs,
             List<String> hla) {
+        var opened =
+                coordinator
+                        .client()
+                        .post(
+                                CASES,
+                                json(
+                                        "consent",
+                                        "FAMILY",
+                                        "record",
+                                        record(at, bloodGroup, dead, organs, hla)));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        return opened.text("id");
+    }
+
+    /** The donor record {@link #caseAt} opens a case with, to amend it from. */
+    static Map<String, Object> record(
+            Matching.Place at,
+            String bloodGroup,
+            Instant dead,
+            List<String> organs,
+            List<String> hla) {
         Map<String, Object> record = DonationCaseIntegrationTest.strokeAfterCirculatoryDeath();
         record.put("bloodGroup", bloodGroup);
         record.put("hla", Matching.hla(hla));
@@ -51,9 +72,7 @@ class DonationCaseAllocationIntegrationTest {
                         "latitude", at.latitude(),
                         "longitude", at.longitude()));
         record.put("organsConsented", organs);
-        var opened = coordinator.client().post(CASES, json("consent", "FAMILY", "record", record));
-        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
-        return opened.text("id");
+        return record;
     }
 
     static ApiClient.Response recover(String caseId, List<String> organs, Instant clamp) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -352,6 +353,49 @@ class OrganOfferIntegrationTest {
         assertThat(corrected.status()).as(corrected.toString()).isEqualTo(200);
         assertThat(ofCase.status()).as(ofCase.toString()).isEqualTo(409);
         assertThat(ofCase.text("type")).endsWith("organ-not-recovered");
+    }
+
+    @Test
+    void anOrganIsOfferedOnlyFromARunOfTheDonorRecordAsItStands() {
+        Matching.Place at = new Matching.Place("Nagpur", "Maharashtra", 21.1458, 79.0882);
+        List<String> hla = typing();
+        Candidate only = candidate(at, hla, "2020-06-01");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant dead = now.minus(3, ChronoUnit.HOURS);
+        String caseId =
+                DonationCaseAllocationIntegrationTest.caseAt(at, "O+", dead, List.of("KIDNEY"), hla);
+        var recovered =
+                DonationCaseAllocationIntegrationTest.recover(
+                        caseId, List.of("KIDNEY"), now.minus(2, ChronoUnit.HOURS));
+        String before =
+                DonationCaseAllocationIntegrationTest.allocate(caseId, "KIDNEY").text("id");
+        // The laboratory corrects the terminal creatinine after the waiting list was ranked.
+        Map<String, Object> corrected =
+                DonationCaseAllocationIntegrationTest.record(
+                        at, "O+", dead, List.of("KIDNEY"), hla);
+        corrected.put("terminalCreatinine", json("value", 2.4, "unit", "mg/dL"));
+        var amended =
+                coordinator
+                        .client()
+                        .withHeader("If-Match", recovered.header("ETag"))
+                        .put("/api/v1/admin/donation-cases/" + caseId + "/record", corrected);
+
+        var fromStaleRun =
+                coordinator
+                        .client()
+                        .post("/api/v1/admin/allocation-runs/" + before + "/offers", "{}");
+        String after = DonationCaseAllocationIntegrationTest.allocate(caseId, "KIDNEY").text("id");
+        var fromNewRun =
+                coordinator
+                        .client()
+                        .post("/api/v1/admin/allocation-runs/" + after + "/offers", "{}");
+
+        assertThat(amended.status()).as(amended.toString()).isEqualTo(200);
+        assertThat(fromStaleRun.status()).as(fromStaleRun.toString()).isEqualTo(409);
+        assertThat(fromStaleRun.text("type")).endsWith("case-changed");
+        assertThat(fromNewRun.status()).as(fromNewRun.toString()).isEqualTo(201);
+        assertThat(fromNewRun.json().path("offers").get(0).path("requestId").asString())
+                .isEqualTo(only.requestId());
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -126,8 +127,8 @@ public class MakingOffers {
      * an offer with the policy's deadline.
      *
      * @throws DomainException NotFound for an unknown run; Conflict for a pledge's run, for an
-     *     organ the case no longer lists as recovered, or while the organ is offered (or was
-     *     placed) from this or another run of the case
+     *     organ the case no longer lists as recovered, for a case changed since the run, or while
+     *     the organ is offered (or was placed) from this or another run of the case
      */
     public OfferSequenceView start(CurrentUser coordinator, UUID runId) {
         coordinator.requireCoordinator("offer an organ");
@@ -144,18 +145,24 @@ public class MakingOffers {
                                         + " ranked a pledge");
                     }
                     // The case's row is locked: a recovery amended meanwhile waits for this start.
-                    boolean stillRecovered =
-                            recovered
-                                    .lock(new DonationCaseId(run.donationCaseId()), run.organ())
-                                    .map(RecoveredOrgan::allocatable)
-                                    .orElse(false);
-                    if (!stillRecovered) {
+                    Optional<RecoveredOrgan> organNow =
+                            recovered.lock(new DonationCaseId(run.donationCaseId()), run.organ());
+                    if (!organNow.map(RecoveredOrgan::allocatable).orElse(false)) {
                         throw new Conflict(
                                 "organ-not-recovered",
                                 "the case no longer lists this "
                                         + run.organ()
                                         + " as recovered; correct the recovery or run allocation"
                                         + " again");
+                    }
+                    // A donor record corrected after the run may change who is eligible and in
+                    // which order; runs an earlier release wrote do not know the version.
+                    if (run.donationCaseVersion() != null
+                            && organNow.get().caseVersion() != run.donationCaseVersion()) {
+                        throw new Conflict(
+                                "case-changed",
+                                "the donation case changed after this run ranked the waiting list;"
+                                        + " run allocation again and offer from the new run");
                     }
                     OfferProperties.OrganOffers organ = policy.of(run.organ());
                     Instant now = Sql.now(clock);

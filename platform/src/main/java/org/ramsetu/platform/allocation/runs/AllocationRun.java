@@ -17,6 +17,8 @@ import org.ramsetu.platform.rankingruns.RunTrigger;
  * @param donorAccountId the pledge's donor; null for a donation case's organ
  * @param pledgeVersion the pledge's version when ranked; null for a donation case's organ
  * @param donationCaseId the case whose recovered organ was ranked for; null for a pledge
+ * @param donationCaseVersion the case's version when ranked; null for a pledge, and for runs an
+ *     earlier release wrote
  * @param createdBy the coordinator; null for a run written by the re-scoring job
  * @param policyJson the policy's canonical JSON, as it ranked this run
  * @param candidates the ranked requests, best first ({@link RunCodec})
@@ -29,6 +31,7 @@ public record AllocationRun(
         Organ organ,
         @Nullable Long pledgeVersion,
         @Nullable UUID donationCaseId,
+        @Nullable Long donationCaseVersion,
         Instant createdAt,
         UUID createdBy,
         RunTrigger trigger,

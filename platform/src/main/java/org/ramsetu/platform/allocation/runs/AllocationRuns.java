@@ -27,8 +27,8 @@ public class AllocationRuns {
     /** Named, not "*": a column a later release adds changes nothing this release reads. */
     private static final String COLUMNS =
             """
-            id, pledge_id, donor_id, organ, pledge_version, donation_case_id, created_at,
-            created_by, trigger,
+            id, pledge_id, donor_id, organ, pledge_version, donation_case_id,
+            donation_case_version, created_at, created_by, trigger,
             degraded, degraded_cause, model_version, policy_id, policy_sha256, policy,
             formula_versions, donor_facts, settings, rescored_from, waiting_count, candidate_count,
             excluded_count, exclusion_counts, candidates, excluded, duration_ms, timings
@@ -90,6 +90,7 @@ public class AllocationRuns {
         v.put("organ", run.organ().name());
         v.put("pledgeVersion", run.pledgeVersion());
         v.put("case", run.donationCaseId());
+        v.put("caseVersion", run.donationCaseVersion());
         v.put("created", Sql.timestamp(run.createdAt()));
         v.put("by", run.createdBy());
         v.put("trigger", run.trigger().name());
@@ -114,12 +115,14 @@ public class AllocationRuns {
         jdbc.sql(
                         """
                         insert into allocation_run (id, pledge_id, donor_id, organ, pledge_version,
-                            donation_case_id, created_at, created_by, trigger, degraded, degraded_cause,
+                            donation_case_id, donation_case_version, created_at, created_by,
+                            trigger, degraded, degraded_cause,
                             model_version, policy_id, policy_sha256, policy, formula_versions,
                             donor_facts, settings, rescored_from, waiting_count, candidate_count,
                             excluded_count, exclusion_counts, candidates, excluded, duration_ms,
                             timings)
-                        values (:id, :pledge, :donor, :organ, :pledgeVersion, :case, :created, :by,
+                        values (:id, :pledge, :donor, :organ, :pledgeVersion, :case, :caseVersion,
+                            :created, :by,
                             :trigger, :degraded, :cause, :model, :policyId, :sha,
                             cast(:policy as jsonb), cast(:formulas as jsonb),
                             cast(:donorFacts as jsonb), cast(:settings as jsonb), :rescoredFrom,
@@ -212,6 +215,7 @@ public class AllocationRuns {
                 Organ.valueOf(rs.getString("organ")),
                 rs.getObject("pledge_version", Long.class),
                 rs.getObject("donation_case_id", UUID.class),
+                rs.getObject("donation_case_version", Long.class),
                 Sql.instant(rs, "created_at"),
                 rs.getObject("created_by", UUID.class),
                 RunTrigger.valueOf(rs.getString("trigger")),

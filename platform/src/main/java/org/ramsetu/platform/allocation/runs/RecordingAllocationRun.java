@@ -141,6 +141,7 @@ class RecordingAllocationRun {
                 c.organ().donor().offer().organ(),
                 c.organ().pledgeVersion(),
                 c.organ().caseId(),
+                c.organ().caseVersion(),
                 c.asOf(),
                 coordinator,
                 trigger,
