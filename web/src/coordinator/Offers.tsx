@@ -81,8 +81,8 @@ export function RunOffers({ runId }: { runId: string }) {
                 <Badge value={s.status} label={label('offerSequence', s.status)} />{' '}
                 {t('offers.policy', {
                   simultaneous: s.simultaneous,
-                  minutes: formatNumber(s.responseSeconds / 60, 0),
-                  provisional: formatNumber(s.provisionalSeconds / 60, 0),
+                  minutes: minutes(s.responseSeconds),
+                  provisional: minutes(s.provisionalSeconds),
                 })}
               </p>
               <button type="button" onClick={sequence.reload}>
@@ -399,4 +399,9 @@ export function OfferReportPanel({ changes }: { changes: number }) {
       </Loaded>
     </section>
   );
+}
+
+/** Whole minutes as policies set them; a deadline of seconds (as tests set) is not shown as 0. */
+function minutes(seconds: number) {
+  return formatNumber(seconds / 60, seconds % 60 === 0 ? 0 : 2);
 }

@@ -60,7 +60,7 @@ class OrganOfferIntegrationTest {
     }
 
     /** A patient waiting for a kidney, listed and verified at their own centre. */
-    record Candidate(String requestId, Accounts.SignedIn centre) {}
+    record Candidate(String requestId, Accounts.SignedIn centre, Accounts.SignedIn patient) {}
 
     static Candidate candidate(Matching.Place at, List<String> hla, String dialysisSince) {
         var patient = Matching.patient(at, "O+", hla, List.of());
@@ -70,7 +70,7 @@ class OrganOfferIntegrationTest {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         Accounts.SignedIn centre = Registry.coordinatorAtHospitalOf(patient);
         Registry.verified(created.json(), centre);
-        return new Candidate(created.text("id"), centre);
+        return new Candidate(created.text("id"), centre, patient);
     }
 
     /** A recovered kidney of a donor typed like the candidates, at their place; its run's id. */
@@ -222,6 +222,16 @@ class OrganOfferIntegrationTest {
         assertThat(recorded.status()).as(recorded.toString()).isEqualTo(200);
         assertThat(recorded.text("transplantedAt")).isNotNull();
         assertThat(request(third).path("status").asString()).isEqualTo("TRANSPLANTED");
+        // The recipient reads their request transplanted, and nothing of the donor or the run.
+        var own = third.patient().client().get("/api/v1/transplant-requests/" + third.requestId());
+        assertThat(own.status()).as(own.toString()).isEqualTo(200);
+        assertThat(own.text("status")).isEqualTo("TRANSPLANTED");
+        assertThat(own.body())
+                .doesNotContain(placed.path("donationCaseId").asString())
+                .doesNotContain(runId)
+                .doesNotContain("Civil Hospital");
+        var offersToPatient = third.patient().client().get(offers);
+        assertThat(offersToPatient.status()).isEqualTo(403);
         var declinedTransplant =
                 first.centre()
                         .client()
@@ -363,12 +373,12 @@ class OrganOfferIntegrationTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Instant dead = now.minus(3, ChronoUnit.HOURS);
         String caseId =
-                DonationCaseAllocationIntegrationTest.caseAt(at, "O+", dead, List.of("KIDNEY"), hla);
+                DonationCaseAllocationIntegrationTest.caseAt(
+                        at, "O+", dead, List.of("KIDNEY"), hla);
         var recovered =
                 DonationCaseAllocationIntegrationTest.recover(
                         caseId, List.of("KIDNEY"), now.minus(2, ChronoUnit.HOURS));
-        String before =
-                DonationCaseAllocationIntegrationTest.allocate(caseId, "KIDNEY").text("id");
+        String before = DonationCaseAllocationIntegrationTest.allocate(caseId, "KIDNEY").text("id");
         // The laboratory corrects the terminal creatinine after the waiting list was ranked.
         Map<String, Object> corrected =
                 DonationCaseAllocationIntegrationTest.record(

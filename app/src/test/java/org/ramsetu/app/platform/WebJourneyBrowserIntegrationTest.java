@@ -9,6 +9,7 @@ import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.FilePayload;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -634,44 +635,40 @@ class WebJourneyBrowserIntegrationTest {
         Browser.screenshot(coordinator, "coordinator-donation-case");
     }
 
+    /**
+     * The deceased-donation scenario end to end in the browser: a recovered kidney is offered down
+     * its run's list; the first centre declines, the second lets the deadline pass (the scheduler
+     * passes the offer on by itself), the third accepts, records the transplant and the graft's
+     * function; the recipient sees their request transplanted and nothing of the donor.
+     */
     @Test
-    void aRecoveredKidneyIsOfferedAndTheCandidatesCentreDeclinesIt() {
-        // Set up over HTTP: one candidate of a typing of their own, and a run of a kidney for them.
+    void aRecoveredKidneyIsOfferedDownTheListUntilACentreAcceptsAndTransplantsIt() {
+        // Set up over HTTP: three candidates of a typing of their own (the longest on dialysis
+        // first), and a run of a kidney for them.
         Matching.Place at = new Matching.Place("Nagpur", "Maharashtra", 21.1458, 79.0882);
         java.util.List<String> hla = OrganOfferIntegrationTest.typing();
-        OrganOfferIntegrationTest.Candidate candidate =
-                OrganOfferIntegrationTest.candidate(at, hla, "2019-06-01");
+        OrganOfferIntegrationTest.Candidate first =
+                OrganOfferIntegrationTest.candidate(at, hla, "2016-06-01");
+        OrganOfferIntegrationTest.Candidate second =
+                OrganOfferIntegrationTest.candidate(at, hla, "2017-06-01");
+        OrganOfferIntegrationTest.Candidate third =
+                OrganOfferIntegrationTest.candidate(at, hla, "2018-06-01");
         String runId = OrganOfferIntegrationTest.kidneyRun(at, hla);
         Accounts.SignedIn setup = Accounts.coordinator();
 
-        Page offering = browser.person(1366, 900);
-        offering.navigate("/login");
-        logIn(offering, setup.email());
-        giveSecondFactor(offering, Accounts.authenticatorSecret(setup.email()));
-        assertThat(offering).hasURL(Pattern.compile("/coordinator$"));
+        Page offering = coordinatorPage(setup.email());
         offering.navigate("/coordinator/allocation-runs/" + runId);
         offering.getByRole(
                         AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Offer down the list"))
                 .click();
-        Locator offerRow = offering.locator("table.offers tbody tr").first();
-        assertThat(offerRow).containsText(candidate.requestId().substring(0, 8));
-        assertThat(offerRow).containsText("Awaiting answer");
+        Locator offerRows = offering.locator("table.offers tbody tr");
+        assertThat(offerRows.first()).containsText(first.requestId().substring(0, 8));
+        assertThat(offerRows.first()).containsText("Awaiting answer");
         Browser.assertAccessible(offering);
 
-        Page centre = browser.person(1366, 900);
-        centre.navigate("/login");
-        logIn(centre, candidate.centre().email());
-        giveSecondFactor(centre, Accounts.authenticatorSecret(candidate.centre().email()));
-        centre.getByRole(
-                        AriaRole.LINK, new Page.GetByRoleOptions().setName("Offers").setExact(true))
-                .click();
-        assertThat(centre.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
-                .hasText("Offers to my centre");
-        Locator mine =
-                centre.locator("table.offers tbody tr")
-                        .filter(
-                                new Locator.FilterOptions()
-                                        .setHasText(candidate.requestId().substring(0, 8)));
+        // 1. The first centre declines, first without a reason (refused inline, nothing sent).
+        Page centre = coordinatorPage(first.centre().email());
+        Locator mine = centreOffer(centre, first);
         Browser.assertAccessible(centre);
         mine.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Answer")).click();
         Locator dialog = centre.getByRole(AriaRole.DIALOG);
@@ -679,7 +676,6 @@ class WebJourneyBrowserIntegrationTest {
                 .selectOption("DECLINE");
         dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send the answer"))
                 .click();
-        // No reason: refused inline, nothing sent.
         assertThat(dialog.locator(".field-error")).containsText("required");
         dialog.getByLabel("Reason for declining").selectOption("POSITIVE_CROSSMATCH");
         Browser.assertAccessible(centre);
@@ -693,9 +689,110 @@ class WebJourneyBrowserIntegrationTest {
         Browser.assertAccessible(centre);
         Browser.screenshot(centre, "coordinator-centre-offers");
 
-        offering.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Refresh")).click();
-        assertThat(offering.locator("table.offers tbody tr").first()).containsText("Declined");
+        // 2. The second centre is offered at once and never answers: at the deadline the offer
+        // expires and the third candidate is offered, with nobody asking.
+        Duration patience = OrganOfferIntegrationTest.RESPONSE.multipliedBy(4);
+        long giveUp = System.nanoTime() + patience.toNanos();
+        while (offerRows.count() < 3 && System.nanoTime() < giveUp) {
+            offering.waitForTimeout(1_000);
+            offering.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Refresh"))
+                    .click();
+        }
+        assertThat(offerRows).hasCount(3);
+        assertThat(offerRows.nth(0)).containsText("Declined");
+        assertThat(offerRows.nth(1)).containsText(second.requestId().substring(0, 8));
+        assertThat(offerRows.nth(1)).containsText("No answer");
+        assertThat(offerRows.nth(2)).containsText(third.requestId().substring(0, 8));
+        assertThat(offerRows.nth(2)).containsText("Awaiting answer");
+        assertThat(offerRows.nth(2)).containsText("(passed on)");
         Browser.screenshot(offering, "coordinator-run-offers");
+
+        // 3. The third centre accepts, records the transplant, then the graft's function.
+        Page accepting = coordinatorPage(third.centre().email());
+        Locator placed = centreOffer(accepting, third);
+        placed.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Answer")).click();
+        Locator answer = accepting.getByRole(AriaRole.DIALOG);
+        answer.getByLabel("Answer", new Locator.GetByLabelOptions().setExact(true))
+                .selectOption("ACCEPT");
+        answer.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send the answer"))
+                .click();
+        assertThat(answer).isHidden();
+        accepting.getByLabel("Show answered offers too").check();
+        assertThat(placed).containsText("Accepted");
+        placed.getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Record the transplant"))
+                .click();
+        Locator transplant = accepting.getByRole(AriaRole.DIALOG);
+        // The browser's own local time, to the second: after the acceptance, not in the future.
+        String localNow =
+                (String)
+                        accepting.evaluate(
+                                "() => { const d = new Date(); d.setMinutes(d.getMinutes() -"
+                                        + " d.getTimezoneOffset()); return"
+                                        + " d.toISOString().slice(0, 19); }");
+        transplant.getByLabel("Transplanted at").fill(localNow);
+        Browser.assertAccessible(accepting);
+        transplant
+                .getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Record the transplant"))
+                .click();
+        assertThat(transplant).isHidden();
+        assertThat(placed).containsText("transplanted");
+        placed.getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Record the outcome"))
+                .click();
+        Locator outcome = accepting.getByRole(AriaRole.DIALOG);
+        outcome.getByLabel("Graft at one week").selectOption("DELAYED_FUNCTION");
+        outcome.getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Record the outcome"))
+                .click();
+        assertThat(outcome).isHidden();
+        assertThat(placed).containsText("Graft at one week: Delayed function");
+        Browser.assertAccessible(accepting);
+
+        offering.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Refresh")).click();
+        assertThat(offerRows.nth(2)).containsText("Accepted");
+
+        // 4. The recipient sees the request transplanted, and nothing of the donor: neither the
+        // donor's hospital nor the case.
+        Page recipient = browser.person();
+        recipient.navigate("/login");
+        logIn(recipient, third.patient().email());
+        assertThat(recipient).hasURL(Pattern.compile("/patient$"));
+        Locator request =
+                recipient.locator(".request-card[data-request='" + third.requestId() + "']");
+        assertThat(request).containsText("Transplanted");
+        Assertions.assertThat(recipient.content())
+                .doesNotContain("Civil Hospital")
+                .doesNotContain(runId);
+        Browser.assertAccessible(recipient);
+    }
+
+    /** A coordinator signed in, with the second factor, at the console's home. */
+    private Page coordinatorPage(String email) {
+        Page page = browser.person(1366, 900);
+        page.navigate("/login");
+        logIn(page, email);
+        giveSecondFactor(page, Accounts.authenticatorSecret(email));
+        assertThat(page).hasURL(Pattern.compile("/coordinator$"));
+        return page;
+    }
+
+    /** The row of the candidate's offer on their centre's Offers page. */
+    private static Locator centreOffer(Page centre, OrganOfferIntegrationTest.Candidate candidate) {
+        centre.getByRole(
+                        AriaRole.LINK, new Page.GetByRoleOptions().setName("Offers").setExact(true))
+                .click();
+        assertThat(centre.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Offers to my centre");
+        return centre.locator("table.offers tbody tr")
+                .filter(
+                        new Locator.FilterOptions()
+                                .setHasText(candidate.requestId().substring(0, 8)));
     }
 
     @Test
