@@ -83,7 +83,15 @@ class DemoDonationCasesIntegrationTest {
         assertThat(
                         count(
                                 "select count(*) from donation_case c join pledge p on p.id = c.pledge_id"
-                                        + " where p.status <> 'VERIFIED' or p.donor_id <> c.donor_id"))
+                                        + " where p.status <> 'DONATED' or p.donor_id <> c.donor_id"))
+                .as("the consenting pledge is exercised through the case")
+                .isZero();
+        assertThat(
+                        count(
+                                "select count(*) from donation_case c join pledge p on p.donor_id ="
+                                        + " c.donor_id where p.status in ('PENDING', 'VERIFIED')"
+                                        + " or p.created_at > c.declared_dead_at"))
+                .as("a donor who died has no open pledge, and pledged before dying")
                 .isZero();
         assertThat(
                         count(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.ramsetu.app.platform.Registry.json;
 import static org.ramsetu.app.platform.Registry.with;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -138,6 +139,55 @@ class DonationCaseIntegrationTest {
                 .isNotEmpty();
         assertThat(again.status()).as(again.toString()).isEqualTo(409);
         assertThat(again.text("detail")).contains(id);
+    }
+
+    @Test
+    void theDonorsDeathClosesEveryPledgeTheyMade() throws InterruptedException {
+        var coordinator = Accounts.coordinator();
+        var donor = Registry.donorWithProfile();
+        String kidney = verifiedPledge(coordinator, donor);
+        String liver = Registry.pledgeId(donor, Registry.liverPledge()); // never reviewed
+        Registry.mailContaining(donor.email(), "has verified your kidney");
+
+        var opened =
+                coordinator
+                        .client()
+                        .post(
+                                CASES,
+                                json(
+                                        "consent",
+                                        "PLEDGE",
+                                        "pledgeId",
+                                        kidney,
+                                        "record",
+                                        strokeAfterCirculatoryDeath()));
+        String caseId = opened.text("id");
+        var kidneyNow = coordinator.client().get("/api/v1/pledges/" + kidney);
+        var liverNow = coordinator.client().get("/api/v1/pledges/" + liver);
+        // The pledge can no longer be ranked as a living person's, nor verified any more.
+        var pledgeRun =
+                coordinator.client().post("/api/v1/pledges/" + kidney + "/allocation-runs", "{}");
+        var verifyLiver =
+                coordinator.client().post("/api/v1/admin/pledges/" + liver + "/verify", json());
+
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        assertThat(kidneyNow.text("status")).isEqualTo("DONATED");
+        assertThat(liverNow.text("status")).isEqualTo("REJECTED");
+        assertThat(liverNow.text("rejectionReason")).contains("donor died").contains(caseId);
+        assertThat(pledgeRun.status()).as(pledgeRun.toString()).isEqualTo(409);
+        assertThat(verifyLiver.status()).as(verifyLiver.toString()).isEqualTo(409);
+        assertThat(Registry.audit(coordinator, "PLEDGE_DONATED", "pledge", kidney))
+                .singleElement()
+                .satisfies(e -> assertThat(e.toString()).contains(caseId));
+        assertThat(Registry.audit(coordinator, "PLEDGE_REJECTED", "pledge", liver)).hasSize(1);
+        // Nothing is written to the account of someone who died (the verified mail above took
+        // well under the five seconds watched here).
+        long watchUntil = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < watchUntil) {
+            assertThat(Registry.mailsContaining(donor.email(), "has been donated")).isZero();
+            assertThat(Registry.mailsContaining(donor.email(), "could not accept")).isZero();
+            Thread.sleep(250);
+        }
     }
 
     @Test

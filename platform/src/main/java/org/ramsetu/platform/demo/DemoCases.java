@@ -1,5 +1,6 @@
 package org.ramsetu.platform.demo;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.ramsetu.core.blood.BloodGroup;
 import org.ramsetu.core.donor.DonorTests;
 import org.ramsetu.core.donor.PledgeStatus;
@@ -27,19 +29,24 @@ import org.ramsetu.platform.donation.DonationPathway;
 import org.ramsetu.platform.donation.DonorRecord;
 import org.ramsetu.platform.donation.SerologyResult;
 import org.ramsetu.platform.identity.AccountId;
+import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.registry.donors.DonorProfile;
 import org.ramsetu.platform.registry.donors.DonorProfiles;
 import org.ramsetu.platform.registry.patients.Hospital;
+import org.ramsetu.platform.registry.pledges.ChangingPledgeStatus;
 import org.ramsetu.platform.registry.pledges.Pledge;
 import org.ramsetu.platform.registry.pledges.PledgeId;
 import org.ramsetu.platform.registry.pledges.Pledges;
+import org.ramsetu.platform.security.CurrentUser;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Demo donation cases: one per thousand demo donors (at least three), the first two from the last
  * few hours, the rest over the last two years. Odd cases rest on a demo donor's verified pledges,
- * with that donor's blood group, body and HLA; even ones on a family's consent, a fifth of them
- * children. Cases older than a day have their recovery recorded. Case {@code n} of a seed is always
- * the same case, so loading again adds only what is missing.
+ * with that donor's blood group, body and HLA (and close them, as opening a case does); even ones
+ * on a family's consent, a fifth of them children. Cases older than a day have their recovery
+ * recorded. Case {@code n} of a seed is always the same case, so loading again adds only what is
+ * missing.
  */
 final class DemoCases {
 
@@ -54,11 +61,13 @@ final class DemoCases {
     private final DonationCases cases;
     private final DonorProfiles donors;
     private final Pledges pledges;
+    private final TransactionTemplate tx;
 
-    DemoCases(DonationCases cases, DonorProfiles donors, Pledges pledges) {
+    DemoCases(DonationCases cases, DonorProfiles donors, Pledges pledges, TransactionTemplate tx) {
         this.cases = cases;
         this.donors = donors;
         this.pledges = pledges;
+        this.tx = tx;
     }
 
     static long countFor(long donorCount) {
@@ -73,12 +82,20 @@ final class DemoCases {
         // The first two cases are this morning's, their organs recovered and still usable (a
         // coordinator can allocate them at once); the rest spread over two years.
         boolean recent = n <= 2;
-        Instant dead =
+        Optional<Consented> consented =
+                n % 2 == 1 ? pledged(1 + (n * 7919) % donorCount, seed, now) : Optional.empty();
+        Instant drawn =
                 now.minus(
                         Duration.ofMinutes(
                                 recent ? 180 + r.nextInt(180) : r.nextInt(2 * 365 * 24 * 60)));
-        Optional<Consented> consented =
-                n % 2 == 1 ? pledged(1 + (n * 7919) % donorCount, seed, now) : Optional.empty();
+        // A donor dies after their pledges were last reviewed: halfway from then to now at the
+        // earliest.
+        Instant dead =
+                consented
+                        .map(Consented::lastChange)
+                        .filter(drawn::isBefore)
+                        .map(last -> last.plus(Duration.between(last, now).dividedBy(2)))
+                        .orElse(drawn);
         DonorRecord record =
                 consented.isPresent()
                         ? record(r, consented.get(), dead)
@@ -99,28 +116,43 @@ final class DemoCases {
                 assessments.put(organ, DemoOrgans.tests(organ, r));
             }
         }
-        Instant opened = dead.plus(Duration.ofMinutes(10 + r.nextInt(40)));
-        return cases.insert(
-                new DonationCase(
-                        new DonationCaseId(DemoLoader.id("case", n, seed)),
-                        recovered ? CaseStatus.RECOVERED : CaseStatus.OPEN,
-                        consented.isPresent() ? ConsentBasis.PLEDGE : ConsentBasis.FAMILY,
-                        consented.map(c -> c.pledge().id()).orElse(null),
-                        consented.map(c -> c.pledge().donorId()).orElse(null),
-                        record,
-                        recovered ? organs : null,
-                        recovered ? clamp : null,
-                        assessments,
-                        coordinator,
-                        opened,
-                        coordinator,
-                        recovered ? clamp : opened,
-                        recovered ? 1 : 0));
+        Instant opening = dead.plus(Duration.ofMinutes(10 + r.nextInt(40)));
+        Instant opened = opening.isAfter(now) ? now : opening;
+        DonationCaseId caseId = new DonationCaseId(DemoLoader.id("case", n, seed));
+        boolean added =
+                cases.insert(
+                        new DonationCase(
+                                caseId,
+                                recovered ? CaseStatus.RECOVERED : CaseStatus.OPEN,
+                                consented.isPresent() ? ConsentBasis.PLEDGE : ConsentBasis.FAMILY,
+                                consented.map(c -> c.pledge().id()).orElse(null),
+                                consented.map(c -> c.pledge().donorId()).orElse(null),
+                                record,
+                                recovered ? organs : null,
+                                recovered ? clamp : null,
+                                assessments,
+                                coordinator,
+                                opened,
+                                coordinator,
+                                recovered ? clamp : opened,
+                                recovered ? 1 : 0));
+        if (added && consented.isPresent()) {
+            // As when a coordinator opens a case from a pledge: the donor's pledges close, on
+            // the day the case was opened.
+            new ChangingPledgeStatus(
+                            pledges, null, event -> {}, tx, Clock.fixed(opened, ZoneOffset.UTC))
+                    .closeOnDeath(
+                            new CurrentUser(coordinator, Role.ADMIN),
+                            consented.get().pledge().donorId(),
+                            caseId.value());
+        }
+        return added;
     }
 
     /** Who died and what they consented to, before the clinical values. */
     private record Consented(
             Pledge pledge,
+            @Nullable Instant lastChange,
             int ageYears,
             Sex sex,
             double heightCm,
@@ -137,9 +169,14 @@ final class DemoCases {
             return Optional.empty();
         }
         Pledge first = null;
+        Instant lastChange = null;
         Set<Organ> organs = EnumSet.noneOf(Organ.class);
         for (Organ organ : Organ.values()) {
             Optional<Pledge> pledge = pledges.find(new PledgeId(DemoLoader.pledgeId(donor, organ)));
+            if (pledge.isPresent()
+                    && (lastChange == null || pledge.get().statusChangedAt().isAfter(lastChange))) {
+                lastChange = pledge.get().statusChangedAt();
+            }
             if (pledge.isPresent() && pledge.get().status() == PledgeStatus.VERIFIED) {
                 organs.add(organ);
                 first = first == null ? pledge.get() : first;
@@ -152,6 +189,7 @@ final class DemoCases {
         return Optional.of(
                 new Consented(
                         first,
+                        lastChange,
                         person.ageOn(LocalDate.ofInstant(now, ZoneOffset.UTC)),
                         person.sex(),
                         person.heightCm(),
@@ -176,6 +214,7 @@ final class DemoCases {
             var d = adult.demographics();
             return new Consented(
                     null,
+                    null,
                     d.ageOn(LocalDate.ofInstant(now, ZoneOffset.UTC)),
                     d.sex(),
                     d.heightCm(),
@@ -188,6 +227,7 @@ final class DemoCases {
         double height = Math.round(75 + 6.2 * age + r.nextGaussian() * 4);
         double weight = Math.round(9 + 2.6 * age + r.nextGaussian() * 2);
         return new Consented(
+                null,
                 null,
                 age,
                 adult.demographics().sex(),

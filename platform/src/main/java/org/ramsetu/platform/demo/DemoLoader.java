@@ -81,7 +81,7 @@ public class DemoLoader {
         this.patientProfiles = new PatientProfiles(jdbc);
         this.pledges = new Pledges(jdbc);
         this.requests = new TransplantRequests(jdbc);
-        this.cases = new DemoCases(new DonationCases(jdbc), donorProfiles, pledges);
+        this.cases = new DemoCases(new DonationCases(jdbc), donorProfiles, pledges, tx);
         this.centres = new DemoCentres(new TransplantCentres(jdbc));
         this.tx = tx;
         this.clock = clock;

@@ -27,6 +27,7 @@ import org.ramsetu.platform.records.ExpectedVersion;
 import org.ramsetu.platform.records.Page;
 import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.records.Sql;
+import org.ramsetu.platform.registry.pledges.ChangingPledgeStatus;
 import org.ramsetu.platform.registry.pledges.OrganTestResults;
 import org.ramsetu.platform.registry.pledges.Pledge;
 import org.ramsetu.platform.registry.pledges.PledgeId;
@@ -44,6 +45,7 @@ public class DonationCaseService {
 
     private final DonationCases cases;
     private final Pledges pledges;
+    private final ChangingPledgeStatus changingPledges;
     private final PercentileTable kdpiTable;
     private final RecordAccess access;
     private final AuditLog audit;
@@ -53,6 +55,7 @@ public class DonationCaseService {
     DonationCaseService(
             DonationCases cases,
             Pledges pledges,
+            ChangingPledgeStatus changingPledges,
             PercentileTable kdpiTable,
             RecordAccess access,
             AuditLog audit,
@@ -60,6 +63,7 @@ public class DonationCaseService {
             Clock clock) {
         this.cases = cases;
         this.pledges = pledges;
+        this.changingPledges = changingPledges;
         this.kdpiTable = kdpiTable;
         this.access = access;
         this.audit = audit;
@@ -116,12 +120,12 @@ public class DonationCaseService {
                                     now,
                                     0);
                     if (!cases.insert(opened)) {
-                        DonationCaseId existing = cases.ofDonor(donor).orElseThrow();
-                        throw new Conflict(
-                                "donor-has-case",
-                                "this pledge's donor already has donation case "
-                                        + existing
-                                        + "; amend its record instead");
+                        throw donorHasCase(cases.ofDonor(donor).orElseThrow());
+                    }
+                    if (donor != null) {
+                        // The donor died: their pledges leave matching and pledge allocation for
+                        // good, in this transaction; the case allocates what is recovered.
+                        changingPledges.closeOnDeath(coordinator, donor, opened.id().value());
                     }
                     audit(
                             DonationAuditActions.DONATION_CASE_OPENED,
@@ -132,12 +136,26 @@ public class DonationCaseService {
                 });
     }
 
+    private static Conflict donorHasCase(DonationCaseId existing) {
+        return new Conflict(
+                "donor-has-case",
+                "this pledge's donor already has donation case "
+                        + existing
+                        + "; amend its record instead");
+    }
+
     /** The donor of a pledge that records consent: verified, and not yet donated or withdrawn. */
     private UUID consentingDonor(UUID pledgeId) {
         Pledge pledge =
                 pledges.find(new PledgeId(pledgeId))
                         .orElseThrow(() -> new NotFound("pledge", pledgeId));
         if (pledge.status() != PledgeStatus.VERIFIED) {
+            // Opening a case closes the donor's pledges: a second opening from one of them is
+            // told of the case, not that the pledge needs verifying.
+            Optional<DonationCaseId> existing = cases.ofDonor(pledge.donorId());
+            if (existing.isPresent()) {
+                throw donorHasCase(existing.get());
+            }
             throw new Conflict(
                     "pledge-not-verified",
                     "pledge "

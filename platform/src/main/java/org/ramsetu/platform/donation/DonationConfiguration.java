@@ -3,6 +3,7 @@ package org.ramsetu.platform.donation;
 import java.time.Clock;
 import org.ramsetu.core.scores.PercentileTable;
 import org.ramsetu.platform.audit.AuditLog;
+import org.ramsetu.platform.registry.pledges.ChangingPledgeStatus;
 import org.ramsetu.platform.registry.pledges.Pledges;
 import org.ramsetu.platform.security.RecordAccess;
 import org.ramsetu.platform.web.idempotency.IdempotentRequests;
@@ -19,6 +20,7 @@ public class DonationConfiguration {
     DonationCaseService donationCaseService(
             JdbcClient jdbc,
             Pledges pledges,
+            ChangingPledgeStatus changingPledges,
             RecordAccess access,
             AuditLog audit,
             TransactionTemplate tx,
@@ -26,6 +28,7 @@ public class DonationConfiguration {
         return new DonationCaseService(
                 new DonationCases(jdbc),
                 pledges,
+                changingPledges,
                 PercentileTable.kdpiBundled(),
                 access,
                 audit,

@@ -1,7 +1,10 @@
 package org.ramsetu.platform.registry.pledges;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.ramsetu.core.organ.Organ;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.Fields;
 import org.ramsetu.platform.kernel.InvalidInput;
@@ -96,6 +99,38 @@ public class ChangingPledgeStatus {
                 coordinator, pledge.value(), PledgeAction.MARK_DONATED, null, expected);
     }
 
+    /**
+     * For a donation case opened from a pledge: the donor has died, so none of their pledges may be
+     * matched or allocated again as a living person's; the case allocates what is recovered. In the
+     * caller's transaction, each open pledge of the donor is closed: a verified one becomes {@code
+     * DONATED} (its consent is exercised through the case), a pending one {@code REJECTED} (never
+     * checked, it consented to nothing used). Audited as any change; no mail is sent to the account
+     * of someone who died (PledgeMails).
+     *
+     * @param caseId the donation case, named in the reason recorded
+     * @return the pledges closed, at most one per organ
+     * @throws org.springframework.dao.OptimisticLockingFailureException when one of them changed
+     *     concurrently (a withdrawal, say): the case is not opened, and a retry sees the change
+     */
+    public List<Pledge> closeOnDeath(CurrentUser coordinator, UUID donorId, UUID caseId) {
+        coordinator.requireCoordinator("close a donor's pledges");
+        String reason = "the donor died; donation case " + caseId + " was opened";
+        List<Pledge> closed = new ArrayList<>();
+        for (Organ organ : Organ.values()) {
+            pledges.findOpen(donorId, organ)
+                    .ifPresent(
+                            open ->
+                                    closed.add(
+                                            change(
+                                                    coordinator,
+                                                    open,
+                                                    PledgeAction.CLOSE_ON_DEATH,
+                                                    reason,
+                                                    ExpectedVersion.of(null, open.version()))));
+        }
+        return closed;
+    }
+
     private PledgeView byCoordinator(
             CurrentUser coordinator,
             UUID id,
@@ -120,6 +155,16 @@ public class ChangingPledgeStatus {
             PledgeAction action,
             String reason,
             ExpectedVersion expected) {
+        Pledge changed = change(actor, current, action, reason, expected);
+        return PledgeView.of(pledges.findListing(changed.id()).orElseThrow());
+    }
+
+    private Pledge change(
+            CurrentUser actor,
+            Pledge current,
+            PledgeAction action,
+            String reason,
+            ExpectedVersion expected) {
         Pledge changed =
                 ListingTransitions.apply(
                         current,
@@ -128,7 +173,8 @@ public class ChangingPledgeStatus {
                         action,
                         next -> current.movedTo(next, reason, actor.id(), Sql.now(clock)),
                         pledges::update);
-        events.publishEvent(new PledgeStatusChanged(changed, current.status(), actor, reason));
-        return PledgeView.of(pledges.findListing(changed.id()).orElseThrow());
+        events.publishEvent(
+                new PledgeStatusChanged(changed, current.status(), actor, reason, action));
+        return changed;
     }
 }

@@ -11,7 +11,12 @@ public enum PledgeAction implements TransitionRefused.LifecycleAction {
     /** The donor took back their consent. */
     WITHDRAW("withdrawn"),
     /** The organ was used (set by the matching workflow). */
-    MARK_DONATED("marked as donated");
+    MARK_DONATED("marked as donated"),
+    /**
+     * The donor died and a coordinator opened a donation case from their pledge: the case, not the
+     * pledge, allocates what is recovered (set by the donation case).
+     */
+    CLOSE_ON_DEATH("closed on the donor's death");
 
     private final String pastParticiple;
 

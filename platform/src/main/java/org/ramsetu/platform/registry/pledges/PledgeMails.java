@@ -52,7 +52,11 @@ public class PledgeMails {
 
     @EventListener
     void on(PledgeStatusChanged event) {
-        statusChanged(event.pledge());
+        // The account of someone who died is not written to: their family hears from the
+        // donation team, in person, not from the registry.
+        if (event.action() != PledgeAction.CLOSE_ON_DEATH) {
+            statusChanged(event.pledge());
+        }
     }
 
     /** Mails the donor the pledge's current status, in the transaction that set it. */

@@ -8,9 +8,11 @@ import org.ramsetu.platform.registry.common.TransitionTable;
 
 /**
  * The life cycle of a pledge (docs/domain.md): {@code PENDING → VERIFIED → DONATED}; {@code
- * PENDING|VERIFIED → REJECTED} by a coordinator; {@code PENDING|VERIFIED → WITHDRAWN} by the donor.
- * {@code REJECTED}, {@code DONATED} and {@code WITHDRAWN} are final. Only a verified pledge can be
- * donated: an unchecked pledge is never used.
+ * PENDING|VERIFIED → REJECTED} by a coordinator; {@code PENDING|VERIFIED → WITHDRAWN} by the donor;
+ * when a donation case is opened from a pledge (the donor died) {@code VERIFIED → DONATED} and
+ * {@code PENDING → REJECTED} for each of the donor's pledges. {@code REJECTED}, {@code DONATED} and
+ * {@code WITHDRAWN} are final. Only a verified pledge can be donated: an unchecked pledge is never
+ * used.
  */
 public final class PledgeStateMachine {
 
@@ -25,7 +27,14 @@ public final class PledgeStateMachine {
                     .allow(PledgeStatus.PENDING, PledgeAction.WITHDRAW, PledgeStatus.WITHDRAWN)
                     .allow(PledgeStatus.VERIFIED, PledgeAction.REJECT, PledgeStatus.REJECTED)
                     .allow(PledgeStatus.VERIFIED, PledgeAction.WITHDRAW, PledgeStatus.WITHDRAWN)
-                    .allow(PledgeStatus.VERIFIED, PledgeAction.MARK_DONATED, PledgeStatus.DONATED);
+                    .allow(PledgeStatus.VERIFIED, PledgeAction.MARK_DONATED, PledgeStatus.DONATED)
+                    // A verified pledge's consent is exercised through the donation case; a
+                    // pending one was never checked and so never consented to anything used.
+                    .allow(PledgeStatus.VERIFIED, PledgeAction.CLOSE_ON_DEATH, PledgeStatus.DONATED)
+                    .allow(
+                            PledgeStatus.PENDING,
+                            PledgeAction.CLOSE_ON_DEATH,
+                            PledgeStatus.REJECTED);
 
     private PledgeStateMachine() {}
 

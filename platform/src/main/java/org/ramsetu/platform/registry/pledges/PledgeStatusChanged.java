@@ -12,7 +12,8 @@ import org.springframework.modulith.NamedInterface;
  * @param pledge the pledge as changed
  * @param by the coordinator, or the donor who withdrew
  * @param reason the reason given (a rejection's), or null
+ * @param action what changed it
  */
 @NamedInterface("pledges")
 public record PledgeStatusChanged(
-        Pledge pledge, PledgeStatus from, CurrentUser by, String reason) {}
+        Pledge pledge, PledgeStatus from, CurrentUser by, String reason, PledgeAction action) {}

@@ -7,6 +7,7 @@ import static org.ramsetu.core.donor.PledgeStatus.PENDING;
 import static org.ramsetu.core.donor.PledgeStatus.REJECTED;
 import static org.ramsetu.core.donor.PledgeStatus.VERIFIED;
 import static org.ramsetu.core.donor.PledgeStatus.WITHDRAWN;
+import static org.ramsetu.platform.registry.pledges.PledgeAction.CLOSE_ON_DEATH;
 import static org.ramsetu.platform.registry.pledges.PledgeAction.MARK_DONATED;
 import static org.ramsetu.platform.registry.pledges.PledgeAction.REJECT;
 import static org.ramsetu.platform.registry.pledges.PledgeAction.VERIFY;
@@ -28,8 +29,18 @@ class PledgeStateMachineTest {
      */
     private static final Map<PledgeStatus, Map<PledgeAction, PledgeStatus>> ALLOWED =
             Map.of(
-                    PENDING, Map.of(VERIFY, VERIFIED, REJECT, REJECTED, WITHDRAW, WITHDRAWN),
-                    VERIFIED, Map.of(MARK_DONATED, DONATED, REJECT, REJECTED, WITHDRAW, WITHDRAWN),
+                    PENDING,
+                            Map.of(
+                                    VERIFY, VERIFIED,
+                                    REJECT, REJECTED,
+                                    WITHDRAW, WITHDRAWN,
+                                    CLOSE_ON_DEATH, REJECTED),
+                    VERIFIED,
+                            Map.of(
+                                    MARK_DONATED, DONATED,
+                                    REJECT, REJECTED,
+                                    WITHDRAW, WITHDRAWN,
+                                    CLOSE_ON_DEATH, DONATED),
                     REJECTED, Map.of(),
                     DONATED, Map.of(),
                     WITHDRAWN, Map.of());
