@@ -3,7 +3,8 @@ import { http, ok } from '../api/client';
 import type { MatchView } from '../api/types';
 import { useEnumLabel, useT } from '../i18n/i18n';
 import { Dialog } from '../ui/Dialog';
-import { fieldError, ProblemAlert, RadioGroup, SubmitOrCancel, TextArea } from '../ui/forms';
+import { fieldError, ProblemAlert, RadioGroup, SelectField, SubmitOrCancel, TextArea, TextField } from '../ui/forms';
+import { useAsync } from '../ui/status';
 
 export const DECLINE_REASONS = ['DONOR_QUALITY', 'SIZE', 'POSITIVE_CROSSMATCH', 'PATIENT_UNWELL', 'LOGISTICS', 'OTHER'];
 
@@ -11,16 +12,47 @@ export interface Decision {
   matchId: string;
   verdict: 'approve' | 'decline';
   rank: number;
+  /** The run that proposed it: approving below its first open proposal passes over those above. */
+  runId?: string;
 }
 
-/** Approve or decline a proposed match; a decline needs a coded reason (and a note for OTHER). */
+interface PassOver {
+  reason: string;
+  note: string;
+}
+
+/**
+ * Approve or decline a proposed match; a decline needs a coded reason (and a note for OTHER), and
+ * an approval needs one for each open proposal of the run ranked above it, which it passes over.
+ */
 export function DecisionDialog({ decision, onClose, onDone }: { decision: Decision | null; onClose: () => void; onDone: (m: MatchView) => void }) {
   const t = useT();
   const label = useEnumLabel();
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
+  const [passOver, setPassOver] = useState<Record<string, PassOver>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
+  const approve = decision?.verdict === 'approve';
+  const runId = approve && decision && decision.rank > 1 ? decision.runId : undefined;
+  const above = useAsync(
+    async (signal) =>
+      runId && decision
+        ? (await ok(http().GET('/api/v1/matches', { signal, params: { query: { runId, status: 'PROPOSED', limit: 100 } } }))).items
+            .filter((m) => m.rank < decision.rank)
+            .sort((a, b) => a.rank - b.rank)
+        : [],
+    [runId, decision?.matchId],
+  );
+  const passedOver = above.data ?? [];
+  const setOne = (id: string, change: Partial<PassOver>) =>
+    setPassOver((all) => ({ ...all, [id]: { ...(all[id] ?? { reason: '', note: '' }), ...change } }));
+  const reset = () => {
+    setReason('');
+    setNote('');
+    setPassOver({});
+    setError(undefined);
+  };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!decision) return;
@@ -31,10 +63,18 @@ export function DecisionDialog({ decision, onClose, onDone }: { decision: Decisi
       const m = await ok(
         decision.verdict === 'decline'
           ? http().POST('/api/v1/matches/{id}/decline', { params, body: { reason: reason || null, note: note || null } })
-          : http().POST('/api/v1/matches/{id}/approve', { params }),
+          : http().POST('/api/v1/matches/{id}/approve', {
+              params,
+              body: {
+                passedOver: passedOver.map((p) => ({
+                  matchId: p.id,
+                  reason: passOver[p.id]?.reason || null,
+                  note: passOver[p.id]?.note.trim() || null,
+                })),
+              },
+            }),
       );
-      setReason('');
-      setNote('');
+      reset();
       onDone(m);
     } catch (err) {
       setError(err);
@@ -43,15 +83,38 @@ export function DecisionDialog({ decision, onClose, onDone }: { decision: Decisi
     }
   };
   const close = () => {
-    setError(undefined);
+    reset();
     onClose();
   };
-  const approve = decision?.verdict === 'approve';
+  const passOverFields = passedOver.flatMap((_, i) => [`passedOver[${i}].reason`, `passedOver[${i}].note`, `passedOver[${i}].matchId`]);
   return (
     <Dialog title={approve ? t('decision.approveTitle', { rank: decision?.rank ?? '' }) : t('decision.declineTitle', { rank: decision?.rank ?? '' })} open={decision !== null} onClose={close}>
       <form onSubmit={submit} noValidate>
         {approve ? (
-          <p>{t('decision.approveText')}</p>
+          <>
+            <p>{t('decision.approveText')}</p>
+            {passedOver.length > 0 && (
+              <fieldset className="pass-over">
+                <legend>{t('decision.passedOver')}</legend>
+                <p className="hint">{t('decision.passOverIntro', { rank: decision?.rank ?? '', count: passedOver.length })}</p>
+                {passedOver.map((p, i) => (
+                  <div key={p.id} data-passed-over={p.id}>
+                    <SelectField
+                      label={t('decision.passOverReason', { rank: p.rank })}
+                      value={passOver[p.id]?.reason ?? ''}
+                      onChange={(e) => setOne(p.id, { reason: e.target.value })}
+                      options={[{ value: '', label: t('offers.chooseReason') }, ...DECLINE_REASONS.map((r) => ({ value: r, label: label('decline', r) }))]}
+                      error={fieldError(error, `passedOver[${i}].reason`)}
+                      required
+                    />
+                    {passOver[p.id]?.reason === 'OTHER' && (
+                      <TextField label={t('decision.note')} value={passOver[p.id]?.note ?? ''} onChange={(e) => setOne(p.id, { note: e.target.value })} error={fieldError(error, `passedOver[${i}].note`)} maxLength={1000} required />
+                    )}
+                  </div>
+                ))}
+              </fieldset>
+            )}
+          </>
         ) : (
           <>
             <RadioGroup
@@ -65,8 +128,8 @@ export function DecisionDialog({ decision, onClose, onDone }: { decision: Decisi
             <TextArea label={t('decision.note')} value={note} rows={3} onChange={(e) => setNote(e.target.value)} error={fieldError(error, 'note')} hint={t('decision.noteHint')} />
           </>
         )}
-        <ProblemAlert error={error} shownFields={['reason', 'note']} />
-        <SubmitOrCancel busy={busy} onCancel={close}>
+        <ProblemAlert error={error ?? above.error} shownFields={['reason', 'note', ...passOverFields]} />
+        <SubmitOrCancel busy={busy || above.loading} onCancel={close}>
           {approve ? t('decision.approve') : t('decision.decline')}
         </SubmitOrCancel>
       </form>

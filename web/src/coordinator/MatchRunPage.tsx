@@ -82,7 +82,7 @@ export function MatchRunPage({ id }: { id: string }) {
                       </span>
                       {p.status === 'PROPOSED' && (
                         <span className="actions">
-                          <button type="button" className="primary" onClick={() => setDecision({ matchId: p.matchId, verdict: 'approve', rank: p.rank })}>
+                          <button type="button" className="primary" onClick={() => setDecision({ matchId: p.matchId, verdict: 'approve', rank: p.rank, runId: id })}>
                             {t('decision.approve')}
                           </button>
                           <button type="button" onClick={() => setDecision({ matchId: p.matchId, verdict: 'decline', rank: p.rank })}>

@@ -58,7 +58,7 @@ export function Matches() {
                           {m.runId && <Link to={`/coordinator/runs/${m.runId}`}>{t('coord.openRun')}</Link>}
                           {m.status === 'PROPOSED' && (
                             <>
-                              <button type="button" className="primary" onClick={() => setDecision({ matchId: m.id, verdict: 'approve', rank: m.rank })}>
+                              <button type="button" className="primary" onClick={() => setDecision({ matchId: m.id, verdict: 'approve', rank: m.rank, runId: m.runId ?? undefined })}>
                                 {t('decision.approve')}
                               </button>
                               <button type="button" onClick={() => setDecision({ matchId: m.id, verdict: 'decline', rank: m.rank })}>

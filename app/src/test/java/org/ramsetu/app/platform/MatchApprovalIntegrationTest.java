@@ -154,6 +154,63 @@ class MatchApprovalIntegrationTest {
     }
 
     @Test
+    void approvingALowerRankedProposalNeedsACodedReasonForEachOneAbove() {
+        Matching.Place at = Matching.place();
+        for (int i = 0; i < 2; i++) {
+            Matching.verifiedPledge(
+                    Matching.donor(at, "AB+", Matching.PATIENT_HLA),
+                    Registry.liverPledge(),
+                    coordinator);
+        }
+        var patient = Matching.patient(at, "AB+", Matching.PATIENT_HLA, List.of());
+        String requestId = Matching.requestId(patient, Registry.liverRequest());
+        JsonNode run = Matching.run(coordinator, requestId);
+        List<JsonNode> proposals = new ArrayList<>();
+        run.path("proposals").forEach(proposals::add);
+        assertThat(proposals).hasSizeGreaterThanOrEqualTo(2);
+        JsonNode last = proposals.get(proposals.size() - 1);
+        List<JsonNode> above = proposals.subList(0, proposals.size() - 1);
+        String chosen = last.path("matchId").asString();
+
+        var unexplained = post(chosen, "approve", json());
+        var notAbove =
+                post(
+                        chosen,
+                        "approve",
+                        json("passedOver", List.of(json("matchId", chosen, "reason", "SIZE"))));
+        List<Map<String, ?>> withoutOne = new ArrayList<>();
+        List<Map<String, ?>> reasons = new ArrayList<>();
+        for (JsonNode p : above) {
+            reasons.add(
+                    json("matchId", p.path("matchId").asString(), "reason", "POSITIVE_CROSSMATCH"));
+        }
+        withoutOne.addAll(reasons.subList(1, reasons.size()));
+        var oneMissing = post(chosen, "approve", json("passedOver", withoutOne));
+        var approved = post(chosen, "approve", json("passedOver", reasons));
+
+        assertThat(unexplained.status()).as(unexplained.toString()).isEqualTo(400);
+        assertThat(Registry.fields(unexplained)).containsExactly("passedOver");
+        assertThat(unexplained.text("detail"))
+                .contains("rank " + above.get(0).path("rank").asInt());
+        assertThat(Registry.fields(notAbove)).containsExactly("passedOver[0].matchId");
+        assertThat(Registry.fields(oneMissing)).containsExactly("passedOver");
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        for (JsonNode p : above) {
+            String id = p.path("matchId").asString();
+            JsonNode passed = match(id, "requestId=" + requestId);
+            assertThat(passed.path("status").asString()).isEqualTo("DECLINED");
+            assertThat(passed.path("declineReason").asString()).isEqualTo("POSITIVE_CROSSMATCH");
+            assertThat(audit(coordinator, "MATCH_DECLINED", "match", id))
+                    .singleElement()
+                    .satisfies(
+                            row ->
+                                    assertThat(row.path("detail").path("automatic").asBoolean())
+                                            .as("the coordinator's own reason")
+                                            .isFalse());
+        }
+    }
+
+    @Test
     void aDeclineNeedsACodedReasonAndANoteForOther() {
         var pair = Matching.livePair(coordinator);
 

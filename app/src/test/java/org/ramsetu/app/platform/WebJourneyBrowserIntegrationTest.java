@@ -772,6 +772,57 @@ class WebJourneyBrowserIntegrationTest {
         Browser.assertAccessible(recipient);
     }
 
+    /**
+     * Issue 21, item 3: approving a proposal below the run's first open one asks, in the dialog,
+     * why each one above is passed over; without the reasons nothing is decided.
+     */
+    @Test
+    void approvingALowerRankedProposalAsksWhyEachOneAboveIsPassedOver() {
+        // Set up over HTTP: two equally good liver donors for one patient, so the run proposes
+        // at least two.
+        Accounts.SignedIn setup = Accounts.coordinator();
+        Matching.Place at = Matching.place();
+        for (int i = 0; i < 2; i++) {
+            Matching.verifiedPledge(
+                    Matching.donor(at, "AB+", Matching.PATIENT_HLA), Registry.liverPledge(), setup);
+        }
+        var patient = Matching.patient(at, "AB+", Matching.PATIENT_HLA, List.of());
+        String runId =
+                Matching.run(setup, Matching.requestId(patient, Registry.liverRequest()))
+                        .path("id")
+                        .asString();
+
+        Page coordinator = coordinatorPage(setup.email());
+        coordinator.navigate("/coordinator/runs/" + runId);
+        Locator proposals = coordinator.locator("ul.proposals li");
+        assertThat(proposals.nth(1)).isVisible(); // at least two, once the run is shown
+        int above = proposals.count() - 1;
+        proposals
+                .last()
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Approve"))
+                .click();
+        Locator dialog = coordinator.getByRole(AriaRole.DIALOG);
+        Locator reasons = dialog.locator("[data-passed-over] select");
+        assertThat(reasons).hasCount(above);
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Approve"))
+                .click();
+        // Refused, each missing reason marked at its field; nothing decided.
+        assertThat(dialog.locator(".field-error").first()).containsText("required");
+        assertThat(proposals.first()).containsText("Proposed");
+        Browser.assertAccessible(coordinator);
+        Browser.screenshot(coordinator, "coordinator-pass-over");
+        for (int i = 0; i < above; i++) {
+            reasons.nth(i).selectOption("POSITIVE_CROSSMATCH");
+        }
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Approve"))
+                .click();
+        assertThat(dialog).isHidden();
+        assertThat(coordinator.getByRole(AriaRole.STATUS)).containsText("Match approved");
+        coordinator.reload();
+        assertThat(proposals.first()).containsText("Declined");
+        assertThat(proposals.last()).containsText("Approved");
+    }
+
     /** A coordinator signed in, with the second factor, at the console's home. */
     private Page coordinatorPage(String email) {
         Page page = browser.person(1366, 900);

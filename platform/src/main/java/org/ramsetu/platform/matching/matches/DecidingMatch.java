@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.ramsetu.platform.kernel.Conflict;
 import org.ramsetu.platform.kernel.DomainException;
+import org.ramsetu.platform.kernel.FieldChecks;
 import org.ramsetu.platform.kernel.Fields;
 import org.ramsetu.platform.kernel.InvalidInput;
 import org.ramsetu.platform.kernel.NotFound;
@@ -34,6 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class DecidingMatch {
 
     static final int MAX_NOTE = 1000;
+
+    /** More than a run proposes; a longer list is a mistake, refused before any lock. */
+    static final int MAX_PASSED_OVER = 50;
 
     private final Matches matches;
     private final ChangingPledgeStatus pledges;
@@ -64,11 +68,22 @@ public class DecidingMatch {
     }
 
     /**
+     * Approves a proposal. Passing over a better-ranked proposal is a clinical decision that must
+     * be explained (as allocation bypass codes are): every proposal of the run ranked above this
+     * one and still open needs a coded reason in {@code passedOver}, and is declined with it in
+     * this transaction.
+     *
      * @throws DomainException NotFound unknown (or not visible), Forbidden not a coordinator,
-     *     Conflict when the match is not {@code PROPOSED}, changed since {@code expected}, or its
-     *     pledge or request moved on
+     *     InvalidInput when a proposal ranked above is still open without a reason (or an entry
+     *     names something else), Conflict when the match is not {@code PROPOSED}, changed since
+     *     {@code expected}, or its pledge or request moved on
      */
-    public MatchView approve(CurrentUser user, UUID id, ExpectedVersion expected) {
+    public MatchView approve(
+            CurrentUser user,
+            UUID id,
+            List<DecisionRequest.PassedOver> passedOver,
+            ExpectedVersion expected) {
+        List<Reasoned> reasons = passedOverReasons(passedOver);
         return tx.execute(
                 status -> {
                     Match match = decidable(user, id, "approve matches");
@@ -76,6 +91,7 @@ public class DecidingMatch {
                             new PledgeId(match.pledgeId()), new RequestId(match.requestId()));
                     Instant now = Sql.now(clock);
                     Match current = proposed(id, expected, "approved");
+                    List<Match> declined = new ArrayList<>(passOver(current, reasons, user, now));
                     if (!matches.decide(
                             id,
                             current.version(),
@@ -94,7 +110,6 @@ public class DecidingMatch {
                             user,
                             new RequestId(current.requestId()),
                             ExpectedVersion.of(null, current.requestVersion()));
-                    List<Match> declined = new ArrayList<>();
                     declined.addAll(
                             matches.declineOthers(
                                     "pledge_id",
@@ -150,6 +165,97 @@ public class DecidingMatch {
                 });
     }
 
+    /** A passed-over proposal and its checked reason. */
+    private record Reasoned(int index, UUID matchId, DeclineReason reason, String note) {}
+
+    /**
+     * Checked before any lock: every entry names a proposal and gives a coordinator's reason. All
+     * wrong entries are named in one answer.
+     */
+    private static List<Reasoned> passedOverReasons(List<DecisionRequest.PassedOver> passedOver) {
+        if (passedOver.size() > MAX_PASSED_OVER) {
+            throw InvalidInput.field("passedOver", "has at most " + MAX_PASSED_OVER + " entries");
+        }
+        FieldChecks checks = new FieldChecks();
+        List<Reasoned> checked = new ArrayList<>();
+        for (int i = 0; i < passedOver.size(); i++) {
+            DecisionRequest.PassedOver entry = passedOver.get(i);
+            String path = "passedOver[" + i + "]";
+            if (entry == null) {
+                checks.refuse(path, "is required");
+                continue;
+            }
+            if (entry.matchId() == null) {
+                checks.refuse(path + ".matchId", "is required");
+            }
+            DeclineReason code = checks.check(() -> reason(path + ".reason", entry.reason()));
+            String note =
+                    checks.check(() -> Fields.optionalText(path + ".note", entry.note(), MAX_NOTE));
+            if (code == DeclineReason.OTHER && note == null) {
+                checks.refuse(
+                        path + ".note", "is required with reason OTHER: say why it is passed over");
+            }
+            checked.add(new Reasoned(i, entry.matchId(), code, note));
+        }
+        checks.done();
+        return checked;
+    }
+
+    /**
+     * Declines, with their reasons, the run's open proposals ranked above {@code approved}; each
+     * must have one, and no entry may name anything else.
+     */
+    private List<Match> passOver(
+            Match approved, List<Reasoned> reasons, CurrentUser user, Instant now) {
+        List<Match> above =
+                matches.ofRun(approved.runId()).stream()
+                        .filter(m -> m.status() == MatchStatus.PROPOSED)
+                        .filter(m -> m.rank() < approved.rank())
+                        .toList();
+        for (Reasoned r : reasons) {
+            if (above.stream().noneMatch(m -> m.id().equals(r.matchId()))) {
+                throw InvalidInput.field(
+                        "passedOver[" + r.index() + "].matchId",
+                        "is not an open proposal ranked above rank " + approved.rank());
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        List<Match> declined = new ArrayList<>();
+        for (Match m : above) {
+            Reasoned r =
+                    reasons.stream()
+                            .filter(x -> x.matchId().equals(m.id()))
+                            .findFirst()
+                            .orElse(null);
+            if (r == null) {
+                missing.add("rank " + m.rank() + " (" + m.id() + ")");
+                continue;
+            }
+            if (!matches.decide(
+                    m.id(),
+                    m.version(),
+                    MatchStatus.DECLINED,
+                    r.reason(),
+                    r.note(),
+                    user.id(),
+                    now)) {
+                throw ExpectedVersion.stale();
+            }
+            declined.add(matches.find(m.id()).orElseThrow());
+        }
+        if (!missing.isEmpty()) {
+            throw InvalidInput.field(
+                    "passedOver",
+                    "approving rank "
+                            + approved.rank()
+                            + " passes over "
+                            + String.join(", ", missing)
+                            + ", still proposed: give a coded reason for each, or decline it"
+                            + " first");
+        }
+        return declined;
+    }
+
     private Match decidable(CurrentUser user, UUID id, String action) {
         Match match = matches.find(id).orElseThrow(() -> new NotFound("match", id));
         CoordinatorOnly.require(
@@ -179,9 +285,13 @@ public class DecidingMatch {
     }
 
     private static DeclineReason reason(String text) {
+        return reason("reason", text);
+    }
+
+    private static DeclineReason reason(String field, String text) {
         if (text == null || text.isBlank()) {
             throw InvalidInput.field(
-                    "reason",
+                    field,
                     "is required: one of " + String.join(", ", DeclineReason.coordinatorCodes()));
         }
         try {
@@ -193,7 +303,7 @@ public class DecidingMatch {
             // answered below
         }
         throw InvalidInput.field(
-                "reason",
+                field,
                 "must be one of "
                         + String.join(", ", DeclineReason.coordinatorCodes())
                         + " (was "

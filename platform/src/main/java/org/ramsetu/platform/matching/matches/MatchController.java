@@ -2,6 +2,7 @@ package org.ramsetu.platform.matching.matches;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import java.util.UUID;
 import org.ramsetu.platform.records.ExpectedVersion;
 import org.ramsetu.platform.records.Page;
@@ -56,7 +57,10 @@ public class MatchController {
                 PageRequest.of(limit, after));
     }
 
-    /** {@code PROPOSED} → {@code APPROVED}; the pledge is donated and the request matched. */
+    /**
+     * {@code PROPOSED} → {@code APPROVED}; the pledge is donated and the request matched. Proposals
+     * ranked above it that are still open need a coded reason each ({@code passedOver}).
+     */
     @Operation(operationId = "approveMatch")
     @PostMapping("/{id}/approve")
     public MatchView approve(
@@ -65,7 +69,10 @@ public class MatchController {
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody(required = false) DecisionRequest body) {
         return deciding.approve(
-                user, id, ExpectedVersion.of(ifMatch, body == null ? null : body.version()));
+                user,
+                id,
+                body == null || body.passedOver() == null ? List.of() : body.passedOver(),
+                ExpectedVersion.of(ifMatch, body == null ? null : body.version()));
     }
 
     /** {@code PROPOSED} → {@code DECLINED} with a coded reason (and a note for {@code OTHER}). */

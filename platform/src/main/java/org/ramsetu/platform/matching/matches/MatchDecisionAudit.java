@@ -38,7 +38,8 @@ class MatchDecisionAudit {
                                                         .map(m -> m.id().toString())
                                                         .toList())));
         for (Match other : event.alsoDeclined()) {
-            declined(event.by(), other, true);
+            // Passed over with the coordinator's own reason, or declined by the workflow.
+            declined(event.by(), other, !other.declineReason().byCoordinator());
         }
     }
 
