@@ -4,7 +4,7 @@ import { BLOOD_GROUPS, ORGANS, type DocumentView, type Pledge } from '../api/typ
 import { formatDate, useEnumLabel, useT } from '../i18n/i18n';
 import { ConfirmDialog, Dialog } from '../ui/Dialog';
 import { fieldError, ProblemAlert, SelectField, TextArea, TextField } from '../ui/forms';
-import { PageControls, usePager } from '../ui/Pager';
+import { PageControls, usePager, OrderField, type ListOrder } from '../ui/Pager';
 import { Badge, Empty, Loaded, useAsync } from '../ui/status';
 import { pledgeSummary } from '../ui/pledgeSummary';
 
@@ -31,6 +31,7 @@ function PledgeQueue() {
   const [organ, setOrgan] = useState('');
   const [bloodGroup, setBloodGroup] = useState('');
   const [city, setCity] = useState('');
+  const [sort, setSort] = useState<ListOrder>('newest');
   const pager = usePager(50);
   const [search, setSearch] = useState('');
   const [selected, setSelected] = useState(0);
@@ -40,8 +41,8 @@ function PledgeQueue() {
   const [notice, setNotice] = useState('');
   const searchRef = useRef<HTMLInputElement>(null);
   const queue = useAsync(
-    (signal) => ok(http().GET('/api/v1/pledges', { signal, params: { query: { status: 'PENDING', organ, bloodGroup, city, after: pager.after, limit: pager.size } } })),
-    [organ, bloodGroup, city, pager.after],
+    (signal) => ok(http().GET('/api/v1/pledges', { signal, params: { query: { status: 'PENDING', organ, bloodGroup, city, sort, after: pager.after, limit: pager.size } } })),
+    [organ, bloodGroup, city, sort, pager.after],
   );
   const q = search.trim().toLowerCase();
   const items = (queue.data?.items ?? []).filter(
@@ -111,6 +112,7 @@ function PledgeQueue() {
         <SelectField label={t('pledge.organ')} value={organ} onChange={(e) => pager.filtering(setOrgan)(e.target.value)} placeholder={t('common.all')} options={ORGANS.map((o) => ({ value: o, label: label('organ', o) }))} />
         <SelectField label={t('profile.bloodGroup')} value={bloodGroup} onChange={(e) => pager.filtering(setBloodGroup)(e.target.value)} placeholder={t('common.all')} options={['O', 'A', 'B', 'AB', ...BLOOD_GROUPS].map((g) => ({ value: g, label: g }))} />
         <TextField label={t('place.city')} value={city} onChange={(e) => pager.filtering(setCity)(e.target.value)} />
+        <OrderField value={sort} onChange={pager.filtering(setSort)} />
       </div>
       {notice && (
         <p className="alert success" role="status">

@@ -4,7 +4,7 @@ import { ORGANS, type TransplantRequest } from '../api/types';
 import { navigate } from '../app/router';
 import { formatDate, useEnumLabel, useT } from '../i18n/i18n';
 import { CheckField, ProblemAlert, SelectField, TextField } from '../ui/forms';
-import { PageControls, usePager } from '../ui/Pager';
+import { PageControls, usePager, OrderField, type ListOrder } from '../ui/Pager';
 import { Empty, Loaded, useAsync } from '../ui/status';
 import { ScoreList } from '../patient/ScoreList';
 import { Badge } from '../ui/status';
@@ -21,14 +21,15 @@ export function WaitingRequests() {
   const [status, setStatus] = useState('WAITING');
   const [city, setCity] = useState('');
   const [mine, setMine] = useState(false);
+  const [sort, setSort] = useState<ListOrder>('newest');
   const pager = usePager(50);
   const [running, setRunning] = useState<string | null>(null);
   const [error, setError] = useState<unknown>();
   const [verifying, setVerifying] = useState<TransplantRequest | null>(null);
   const [verified, setVerified] = useState<TransplantRequest>();
   const list = useAsync(
-    (signal) => ok(http().GET('/api/v1/transplant-requests', { signal, params: { query: { organ, status, city, centre: mine ? 'mine' : undefined, after: pager.after, limit: pager.size } } })),
-    [organ, status, city, mine, pager.after],
+    (signal) => ok(http().GET('/api/v1/transplant-requests', { signal, params: { query: { organ, status, city, centre: mine ? 'mine' : undefined, sort, after: pager.after, limit: pager.size } } })),
+    [organ, status, city, mine, sort, pager.after],
   );
   const run = async (r: TransplantRequest) => {
     setRunning(r.id);
@@ -60,6 +61,7 @@ export function WaitingRequests() {
         />
         <TextField label={t('place.city')} value={city} onChange={(e) => pager.filtering(setCity)(e.target.value)} />
         <CheckField label={t('coord.myCentre')} checked={mine} onChange={(e) => pager.filtering(setMine)(e.target.checked)} />
+        <OrderField value={sort} onChange={pager.filtering(setSort)} />
       </div>
       <ProblemAlert error={error} />
       {verified && (

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { formatNumber, useT } from '../i18n/i18n';
+import { SelectField } from './forms';
 
 /**
  * Keyset paging through a whole list: the cursors of the pages before this one, so "Previous"
@@ -50,5 +51,24 @@ export function PageControls({ pager, page }: { pager: Pager; page: { items: unk
         </button>
       )}
     </div>
+  );
+}
+
+/** Which end of a list kept in time order comes first (the API's `sort`). */
+export type ListOrder = 'newest' | 'oldest';
+
+/** Newest first, or oldest first: a queue or the waiting list worked from its head. */
+export function OrderField({ value, onChange }: { value: ListOrder; onChange: (order: ListOrder) => void }) {
+  const t = useT();
+  return (
+    <SelectField
+      label={t('list.order')}
+      value={value}
+      onChange={(e) => onChange(e.target.value as ListOrder)}
+      options={[
+        { value: 'newest', label: t('list.newest') },
+        { value: 'oldest', label: t('list.oldest') },
+      ]}
+    />
   );
 }

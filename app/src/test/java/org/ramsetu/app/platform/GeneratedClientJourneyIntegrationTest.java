@@ -105,7 +105,7 @@ class GeneratedClientJourneyIntegrationTest {
         assertThat(
                         requests
                                 .listTransplantRequests(
-                                        null, null, null, null, null, null, null, null)
+                                        null, null, null, null, null, null, null, null, null)
                                 .getItems()
                                 .stream()
                                 .map(TransplantRequestView::getId))

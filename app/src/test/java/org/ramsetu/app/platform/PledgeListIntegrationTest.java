@@ -64,6 +64,28 @@ class PledgeListIntegrationTest {
     }
 
     @Test
+    void theReviewQueueIsWorkedFromItsHeadOldestFirst() {
+        var first = list("city=" + encoded(city) + "&sort=oldest&limit=2");
+        var second =
+                list(
+                        "city="
+                                + encoded(city)
+                                + "&sort=OLDEST&limit=2&after="
+                                + first.text("nextCursor"));
+        var pending = list("city=" + encoded(city) + "&status=PENDING&sort=oldest");
+        var unknown =
+                coordinator.client().get("/api/v1/pledges?city=" + encoded(city) + "&sort=name");
+
+        assertThat(ids(first)).containsExactly(ashaKidney, ashaLiver);
+        assertThat(ids(second)).containsExactly(raviKidney);
+        assertThat(second.text("nextCursor")).isNull();
+        assertThat(first.json().path("total").asLong()).isEqualTo(3);
+        assertThat(ids(pending)).containsExactly(ashaKidney, ashaLiver);
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(fields(unknown)).containsExactly("sort");
+    }
+
+    @Test
     void aDonorWhoMovesTakesTheirPledgesAlongInTheCoordinatorsFilters() {
         String from = Registry.uniqueCity("Surat");
         String to = Registry.uniqueCity("Ranchi");

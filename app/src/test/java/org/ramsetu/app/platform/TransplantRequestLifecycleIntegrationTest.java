@@ -193,6 +193,19 @@ class TransplantRequestLifecycleIntegrationTest {
         assertThat(ids(page1)).containsExactly(kidney, heart);
         assertThat(ids(page2)).containsExactly(liver);
         assertThat(page2.text("nextCursor")).isNull();
+        // The longest listed first, page by page: the waiting list worked from its head.
+        var oldest1 = coordinator.client().get(inCity + "&sort=oldest&limit=2");
+        var oldest2 =
+                coordinator
+                        .client()
+                        .get(inCity + "&sort=oldest&limit=2&after=" + oldest1.text("nextCursor"));
+        assertThat(ids(oldest1)).containsExactly(liver, heart);
+        assertThat(ids(oldest2)).containsExactly(kidney);
+        assertThat(ids(coordinator.client().get(inCity + "&status=WAITING&sort=oldest")))
+                .containsExactly(liver, kidney);
+        var unknownSort = coordinator.client().get(inCity + "&sort=meld");
+        assertThat(unknownSort.status()).isEqualTo(400);
+        assertThat(Registry.fields(unknownSort)).containsExactly("sort");
         assertThat(page1.json().path("total").asLong()).isEqualTo(3);
         assertThat(page2.json().path("total").asLong()).isEqualTo(3);
         var waiting = coordinator.client().get(inCity + "&status=WAITING");

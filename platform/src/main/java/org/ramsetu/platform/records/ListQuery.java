@@ -28,8 +28,23 @@ public final class ListQuery {
      * PostgreSQL answers from an index on {@code (..., time desc, id desc)}.
      */
     public ListQuery after(String timeColumn, String idColumn, Cursor cursor) {
+        return after(timeColumn, idColumn, cursor, ListOrder.NEWEST_FIRST);
+    }
+
+    /**
+     * Rows strictly after the cursor in {@code order}: {@code (time desc, id desc)} or {@code (time
+     * asc, id asc)}, both answered from the same index (read backwards for the oldest first).
+     */
+    public ListQuery after(String timeColumn, String idColumn, Cursor cursor, ListOrder order) {
         if (cursor != null) {
-            conditions.add("(" + timeColumn + ", " + idColumn + ") < (:cursorAt, :cursorId)");
+            conditions.add(
+                    "("
+                            + timeColumn
+                            + ", "
+                            + idColumn
+                            + ") "
+                            + (order == ListOrder.OLDEST_FIRST ? ">" : "<")
+                            + " (:cursorAt, :cursorId)");
             params.put("cursorAt", Sql.timestamp(cursor.at()));
             params.put("cursorId", cursor.id());
         }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.ramsetu.core.donor.PledgeStatus;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.platform.records.Cursor;
+import org.ramsetu.platform.records.ListOrder;
 import org.ramsetu.platform.records.ListQuery;
 import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.registry.common.ListingFilter;
@@ -197,6 +198,26 @@ class ListQueryPlansIntegrationTest {
                                 null,
                                 null,
                                 UUID.randomUUID())));
+    }
+
+    @Test
+    void oldestFirstListsReadTheSameIndexesBackwards() {
+        assertOrderedFrom(
+                "pledge_status_idx",
+                Pledges.pageQuery(
+                        filter(PledgeStatus.REJECTED, null, null),
+                        LATER_PAGE,
+                        ListOrder.OLDEST_FIRST));
+        assertOrderedFrom(
+                "transplant_request_organ_status_idx",
+                TransplantRequests.pageQuery(
+                        requestFilter(RequestStatus.REMOVED, Organ.HEART),
+                        LATER_PAGE,
+                        ListOrder.OLDEST_FIRST));
+        assertOrderedFrom(
+                "transplant_request_listed_idx",
+                TransplantRequests.pageQuery(
+                        requestFilter(null, null), FIRST_PAGE, ListOrder.OLDEST_FIRST));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.ramsetu.core.organ.Organ;
+import org.ramsetu.platform.records.ListOrder;
 import org.ramsetu.platform.records.ListQuery;
 import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.records.Sql;
@@ -52,9 +53,15 @@ public final class ListingTable<L extends ListingRecord<?>, V> {
 
         /** The list query in keyset order, newest first. */
         public ListQuery.Statement pageQuery(ListingFilter<?> filter, PageRequest page) {
+            return pageQuery(filter, page, ListOrder.NEWEST_FIRST);
+        }
+
+        /** The list query in keyset order, from the end {@code order} names. */
+        public ListQuery.Statement pageQuery(
+                ListingFilter<?> filter, PageRequest page, ListOrder order) {
             return filter.where(filtered)
-                    .after(newest, id, page.after())
-                    .toSql(listing, order(), page.limit());
+                    .after(newest, id, page.after(), order)
+                    .toSql(listing, order(order), page.limit());
         }
 
         /** How many listings the filtered list holds, for "n of total". */
@@ -64,11 +71,12 @@ public final class ListingTable<L extends ListingRecord<?>, V> {
 
         /** The same list, whole and unpaged, for the coordinators' CSV export. */
         public ListQuery.Statement exportQuery(ListingFilter<?> filter) {
-            return filter.where(filtered).toExportSql(export, order());
+            return filter.where(filtered).toExportSql(export, order(ListOrder.NEWEST_FIRST));
         }
 
-        private String order() {
-            return newest + " desc, " + id + " desc";
+        private String order(ListOrder order) {
+            String direction = order == ListOrder.OLDEST_FIRST ? " asc" : " desc";
+            return newest + direction + ", " + id + direction;
         }
     }
 
@@ -117,9 +125,11 @@ public final class ListingTable<L extends ListingRecord<?>, V> {
         return jdbc.sql(statements.update()).params(statusValues(changed)).update() > 0;
     }
 
-    /** Newest first; up to {@code page.limit() + 1} rows, so the caller knows if more follow. */
-    public List<V> page(ListingFilter<?> filter, PageRequest page) {
-        ListQuery.Statement query = statements.pageQuery(filter, page);
+    /**
+     * In {@code order}; up to {@code page.limit() + 1} rows, so the caller knows if more follow.
+     */
+    public List<V> page(ListingFilter<?> filter, PageRequest page, ListOrder order) {
+        ListQuery.Statement query = statements.pageQuery(filter, page, order);
         return jdbc.sql(query.text()).params(query.params()).query(listing).list();
     }
 

@@ -1,12 +1,15 @@
 package org.ramsetu.platform.registry.pledges;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.UUID;
 import org.ramsetu.core.donor.PledgeStatus;
 import org.ramsetu.platform.records.ETags;
 import org.ramsetu.platform.records.ExpectedVersion;
+import org.ramsetu.platform.records.ListOrder;
 import org.ramsetu.platform.records.Page;
 import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.registry.common.ListingFilter;
@@ -77,10 +80,12 @@ public class PledgeController {
     }
 
     /**
-     * Own pledges, or for coordinators everyone's, newest first, with how many match.
+     * Own pledges, or for coordinators everyone's, newest first (or oldest, {@code sort=oldest}:
+     * the review queue from its head), with how many match.
      *
      * @param city the donor's city, any case
      * @param bloodGroup e.g. {@code O+} (URL-encoded {@code O%2B}) or {@code O} for both Rh
+     * @param sort {@code newest} pledge first (the default) or {@code oldest}
      * @param after the {@code nextCursor} of the previous page
      */
     @Operation(operationId = "listPledges")
@@ -92,12 +97,16 @@ public class PledgeController {
             @RequestParam(required = false) String city,
             @RequestParam(required = false) String state,
             @RequestParam(required = false) String bloodGroup,
+            @Parameter(schema = @Schema(allowableValues = {"newest", "oldest"}))
+                    @RequestParam(required = false)
+                    String sort,
             @RequestParam(required = false) String after,
             @PageLimit @RequestParam(required = false) Integer limit) {
         return reading.list(
                 user,
                 ListingFilter.of(PledgeStatus.class, status, organ, city, state, bloodGroup),
-                PageRequest.of(limit, after));
+                PageRequest.of(limit, after),
+                ListOrder.of(sort));
     }
 
     @Operation(operationId = "getPledge")

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.ramsetu.core.donor.PledgeStatus;
 import org.ramsetu.core.organ.Organ;
+import org.ramsetu.platform.records.ListOrder;
 import org.ramsetu.platform.records.ListQuery;
 import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.records.Sql;
@@ -126,9 +127,12 @@ public class Pledges {
         return table.findOpen(donorId, organ);
     }
 
-    /** Newest first; up to {@code page.limit() + 1} rows, so the caller knows if more follow. */
-    List<PledgeListing> page(ListingFilter<PledgeStatus> filter, PageRequest page) {
-        return table.page(filter, page);
+    /**
+     * In {@code order}; up to {@code page.limit() + 1} rows, so the caller knows if more follow.
+     */
+    List<PledgeListing> page(
+            ListingFilter<PledgeStatus> filter, PageRequest page, ListOrder order) {
+        return table.page(filter, page, order);
     }
 
     long count(ListingFilter<PledgeStatus> filter) {
@@ -141,7 +145,13 @@ public class Pledges {
      */
     public static ListQuery.Statement pageQuery(
             ListingFilter<PledgeStatus> filter, PageRequest page) {
-        return STATEMENTS.pageQuery(filter, page);
+        return pageQuery(filter, page, ListOrder.NEWEST_FIRST);
+    }
+
+    /** The list query from the end {@code order} names, for the same check. */
+    public static ListQuery.Statement pageQuery(
+            ListingFilter<PledgeStatus> filter, PageRequest page, ListOrder order) {
+        return STATEMENTS.pageQuery(filter, page, order);
     }
 
     /** The list's count, as {@link #pageQuery} is its page: public for the same reason. */

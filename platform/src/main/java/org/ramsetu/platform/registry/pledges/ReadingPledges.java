@@ -6,6 +6,7 @@ import org.ramsetu.core.donor.PledgeStatus;
 import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.records.Cursor;
+import org.ramsetu.platform.records.ListOrder;
 import org.ramsetu.platform.records.Page;
 import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.registry.common.ListingFilter;
@@ -36,14 +37,17 @@ public class ReadingPledges {
         return PledgeView.of(read(user, id, pledges.findListing(id)));
     }
 
-    /** A donor's own pledges, or for coordinators everyone's; newest first. */
+    /** A donor's own pledges, or for coordinators everyone's; newest or oldest first. */
     public Page<PledgeView> list(
-            CurrentUser user, ListingFilter<PledgeStatus> filter, PageRequest page) {
+            CurrentUser user,
+            ListingFilter<PledgeStatus> filter,
+            PageRequest page,
+            ListOrder order) {
         Roles.requireOrCoordinator(user, Role.DONOR, "list pledges");
         ListingFilter<PledgeStatus> scoped =
                 user.isCoordinator() ? filter : filter.ofOwner(user.id());
         return Page.of(
-                        pledges.page(scoped, page),
+                        pledges.page(scoped, page, order),
                         page.limit(),
                         l -> new Cursor(l.pledge().createdAt(), l.pledge().id()))
                 .map(

@@ -11,6 +11,7 @@ import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.InvalidInput;
 import org.ramsetu.platform.records.Cursor;
+import org.ramsetu.platform.records.ListOrder;
 import org.ramsetu.platform.records.Page;
 import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.records.Sql;
@@ -51,7 +52,7 @@ public class ReadingTransplantRequests {
     }
 
     /**
-     * A patient's own requests, or for coordinators everyone's; newest first.
+     * A patient's own requests, or for coordinators everyone's; newest or oldest listing first.
      *
      * @param centre a centre's id, {@code mine} for the coordinator's own centre, or null for all
      * @throws DomainException InvalidInput for a centre that is not an id, or {@code mine} from
@@ -61,7 +62,8 @@ public class ReadingTransplantRequests {
             CurrentUser user,
             ListingFilter<RequestStatus> filter,
             @Nullable String centre,
-            PageRequest page) {
+            PageRequest page,
+            ListOrder order) {
         Roles.requireOrCoordinator(user, Role.PATIENT, "list transplant requests");
         ListingFilter<RequestStatus> atCentre =
                 centre == null || centre.isBlank() ? filter : filter.atCentre(centre(user, centre));
@@ -69,7 +71,7 @@ public class ReadingTransplantRequests {
                 user.isCoordinator() ? atCentre : atCentre.ofOwner(user.id());
         var now = Sql.now(clock);
         return Page.of(
-                        requests.page(scoped, page),
+                        requests.page(scoped, page, order),
                         page.limit(),
                         l -> new Cursor(l.request().listedAt(), l.request().id()))
                 .map(

@@ -1,11 +1,14 @@
 package org.ramsetu.platform.registry.requests;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.UUID;
 import org.ramsetu.platform.records.ETags;
 import org.ramsetu.platform.records.ExpectedVersion;
+import org.ramsetu.platform.records.ListOrder;
 import org.ramsetu.platform.records.Page;
 import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.registry.common.ListingFilter;
@@ -88,6 +91,8 @@ public class TransplantRequestController {
      * @param bloodGroup e.g. {@code O+} (URL-encoded {@code O%2B}) or {@code O} for both Rh
      * @param centre the transplant centre the requests are listed at: its id, or {@code mine} for
      *     the coordinator's own
+     * @param sort {@code newest} listing first (the default) or {@code oldest}: the longest listed
+     *     first
      * @param after the {@code nextCursor} of the previous page
      */
     @Operation(operationId = "listTransplantRequests")
@@ -100,13 +105,17 @@ public class TransplantRequestController {
             @RequestParam(required = false) String state,
             @RequestParam(required = false) String bloodGroup,
             @RequestParam(required = false) String centre,
+            @Parameter(schema = @Schema(allowableValues = {"newest", "oldest"}))
+                    @RequestParam(required = false)
+                    String sort,
             @RequestParam(required = false) String after,
             @PageLimit @RequestParam(required = false) Integer limit) {
         return reading.list(
                 user,
                 ListingFilter.of(RequestStatus.class, status, organ, city, state, bloodGroup),
                 centre,
-                PageRequest.of(limit, after));
+                PageRequest.of(limit, after),
+                ListOrder.of(sort));
     }
 
     @Operation(operationId = "getTransplantRequest")

@@ -12,6 +12,7 @@ import org.ramsetu.core.organ.Organ;
 import org.ramsetu.core.scores.LabRecertification;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.NotFound;
+import org.ramsetu.platform.records.ListOrder;
 import org.ramsetu.platform.records.ListQuery;
 import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.records.Sql;
@@ -294,9 +295,12 @@ public class TransplantRequests {
         return table.findOpen(patientId, organ);
     }
 
-    /** Newest first; up to {@code page.limit() + 1} rows, so the caller knows if more follow. */
-    List<RequestListing> page(ListingFilter<RequestStatus> filter, PageRequest page) {
-        return table.page(filter, page);
+    /**
+     * In {@code order}; up to {@code page.limit() + 1} rows, so the caller knows if more follow.
+     */
+    List<RequestListing> page(
+            ListingFilter<RequestStatus> filter, PageRequest page, ListOrder order) {
+        return table.page(filter, page, order);
     }
 
     long count(ListingFilter<RequestStatus> filter) {
@@ -309,7 +313,13 @@ public class TransplantRequests {
      */
     public static ListQuery.Statement pageQuery(
             ListingFilter<RequestStatus> filter, PageRequest page) {
-        return STATEMENTS.pageQuery(filter, page);
+        return pageQuery(filter, page, ListOrder.NEWEST_FIRST);
+    }
+
+    /** The list query from the end {@code order} names, for the same check. */
+    public static ListQuery.Statement pageQuery(
+            ListingFilter<RequestStatus> filter, PageRequest page, ListOrder order) {
+        return STATEMENTS.pageQuery(filter, page, order);
     }
 
     /** The list's count, as {@link #pageQuery} is its page: public for the same reason. */
