@@ -7,7 +7,7 @@ import { Empty, Loaded, useAsync } from '../ui/status';
 
 type Outcome = NonNullable<NonNullable<paths['/api/v1/admin/audit']['get']['parameters']['query']>['outcome']>;
 
-/** The audit log, newest first, filtered by action, outcome and target. */
+/** The audit log, newest first, filtered by (a part of) the action, the outcome and the target; actors by name. */
 export function AuditLog() {
   const t = useT();
   const [action, setAction] = useState('');
@@ -15,14 +15,14 @@ export function AuditLog() {
   const [targetType, setTargetType] = useState('');
   const [before, setBefore] = useState<number | undefined>();
   const log = useAsync(
-    (signal) => ok(http().GET('/api/v1/admin/audit', { signal, params: { query: { action: action.trim().toUpperCase(), outcome: (outcome || undefined) as Outcome | undefined, targetType, before, limit: 50 } } })),
+    (signal) => ok(http().GET('/api/v1/admin/audit', { signal, params: { query: { action: action.trim() || undefined, outcome: (outcome || undefined) as Outcome | undefined, targetType, before, limit: 50 } } })),
     [action, outcome, targetType, before],
   );
   return (
     <section>
       <h1>{t('audit.title')}</h1>
       <div className="filters">
-        <TextField label={t('audit.action')} value={action} placeholder="PLEDGE_VERIFIED" onChange={(e) => { setAction(e.target.value); setBefore(undefined); }} />
+        <TextField label={t('audit.action')} value={action} placeholder="PLEDGE_VERIFIED, offer" hint={t('audit.actionHint')} onChange={(e) => { setAction(e.target.value); setBefore(undefined); }} />
         <SelectField label={t('audit.outcome')} value={outcome} onChange={(e) => { setOutcome(e.target.value); setBefore(undefined); }} placeholder={t('common.all')} options={['SUCCESS', 'FAILURE', 'DENIED'].map((o) => ({ value: o, label: o }))} />
         <TextField label={t('audit.targetType')} value={targetType} placeholder="pledge" onChange={(e) => { setTargetType(e.target.value); setBefore(undefined); }} />
       </div>
@@ -54,7 +54,7 @@ export function AuditLog() {
                         </td>
                         <td>{a.outcome}</td>
                         <td className="small">
-                          {a.actorRole ?? '—'} {a.actorId ? <code>{a.actorId.slice(0, 8)}</code> : null}
+                          {a.actorName ?? a.actorRole ?? '—'} {a.actorName && a.actorRole ? `(${a.actorRole})` : null} {a.actorId ? <code>{a.actorId.slice(0, 8)}</code> : null}
                         </td>
                         <td className="small">
                           {a.targetType} {a.targetId ? <code>{String(a.targetId).slice(0, 8)}</code> : null}

@@ -656,6 +656,7 @@ export const en = {
   'dir.exportRequests': 'Export transplant requests',
   'audit.title': 'Audit log',
   'audit.action': 'Action',
+  'audit.actionHint': 'A whole name, or a part of names: “offer” finds every offer action.',
   'audit.outcome': 'Outcome',
   'audit.targetType': 'Record type',
   'audit.actor': 'Who',

@@ -658,6 +658,7 @@ export const hi: Record<keyof typeof en, string> = {
   'dir.exportRequests': "प्रत्यारोपण अनुरोध निर्यात करें",
   'audit.title': "ऑडिट लॉग",
   'audit.action': "कार्य",
+  'audit.actionHint': "पूरा नाम, या नाम का हिस्सा: “offer” हर ऑफ़र क्रिया ढूँढता है।",
   'audit.outcome': "परिणाम",
   'audit.targetType': "रिकॉर्ड प्रकार",
   'audit.actor': "किसने",

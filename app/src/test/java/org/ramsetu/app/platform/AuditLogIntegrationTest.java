@@ -69,6 +69,49 @@ class AuditLogIntegrationTest {
     }
 
     @Test
+    void aPartOfAnActionsNameFindsEveryActionContainingItAndActorsAreNamed() {
+        var coordinator = Accounts.coordinator();
+        var donor = Registry.donorWithProfile();
+        String kidney = Registry.pledgeId(donor, Registry.kidneyPledge());
+        String liver = Registry.pledgeId(donor, Registry.liverPledge());
+        coordinator.client().post("/api/v1/admin/pledges/" + kidney + "/verify", Map.of());
+        coordinator
+                .client()
+                .post(
+                        "/api/v1/admin/pledges/" + liver + "/reject",
+                        Map.of("reason", "report unreadable"));
+        String byCoordinator = "/api/v1/admin/audit?actorId=" + coordinator.id();
+
+        var pledgeActions = coordinator.client().get(byCoordinator + "&action=pledge_&limit=10");
+        var exact = coordinator.client().get(byCoordinator + "&action=pledge_verified");
+        var firstOfTwo = coordinator.client().get(byCoordinator + "&action=PLEDGE_&limit=1");
+        var secondOfTwo =
+                coordinator
+                        .client()
+                        .get(
+                                byCoordinator
+                                        + "&action=PLEDGE_&limit=1&before="
+                                        + firstOfTwo.json().path("nextBefore").asLong());
+        var nothing = coordinator.client().get(byCoordinator + "&action=no_such_thing");
+
+        assertThat(actions(pledgeActions)).containsExactly("PLEDGE_REJECTED", "PLEDGE_VERIFIED");
+        assertThat(pledgeActions.json().path("items").get(0).path("actorName").asString())
+                .as("the name Accounts.coordinator() gives")
+                .isEqualTo("Test Coordinator");
+        assertThat(actions(exact)).containsExactly("PLEDGE_VERIFIED");
+        assertThat(actions(firstOfTwo)).containsExactly("PLEDGE_REJECTED");
+        assertThat(actions(secondOfTwo)).containsExactly("PLEDGE_VERIFIED");
+        assertThat(nothing.status()).isEqualTo(200);
+        assertThat(nothing.json().path("items").size()).isZero();
+    }
+
+    private static java.util.List<String> actions(ApiClient.Response page) {
+        java.util.List<String> actions = new java.util.ArrayList<>();
+        page.json().path("items").forEach(i -> actions.add(i.path("action").asString()));
+        return actions;
+    }
+
+    @Test
     void theAuditTableRefusesUpdatesAndDeletes() {
         JdbcClient jdbc = PlatformInstance.get().context().getBean(JdbcClient.class);
         Accounts.donor();

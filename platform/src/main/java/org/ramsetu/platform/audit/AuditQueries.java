@@ -6,20 +6,27 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads the audit log newest first, filtered, one page at a time. */
+/**
+ * Reads the audit log newest first, filtered, one page at a time, with each actor's name from the
+ * accounts' published view {@code account_holder} (none for the system, or an account erased).
+ */
 public class AuditQueries {
 
     /** Named, not "*": a column a later release adds changes nothing this release reads. */
     private static final String COLUMNS =
             """
-            id, occurred_at, actor_id, actor_role, action, outcome, target_type, target_id,
-            client_ip, detail
+            e.id, e.occurred_at, e.actor_id, h.full_name as actor_name, e.actor_role, e.action,
+            e.outcome, e.target_type, e.target_id, e.client_ip, e.detail
             """;
+
+    /** More actions than the log has kinds of; a filter matching more is too vague to merge. */
+    static final int MAX_ACTIONS = 100;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -29,40 +36,96 @@ public class AuditQueries {
         this.jdbc = jdbc;
     }
 
+    /**
+     * A page, newest first. The action filter is an action's name, or a part of names, any case
+     * ({@code offer} finds {@code OFFER_ANSWERED}, {@code OFFERS_STARTED}, …): it is resolved to
+     * the actions the log holds, and each is read from its own index in id order, the pages merged.
+     */
     public List<AuditRecord> page(AuditFilter filter) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
-        condition(where, params, "action = :action", "action", filter.action());
         condition(
                 where,
                 params,
-                "outcome = :outcome",
+                "e.outcome = :outcome",
                 "outcome",
                 filter.outcome() == null ? null : filter.outcome().name());
-        condition(where, params, "actor_id = :actor", "actor", filter.actorId());
-        condition(where, params, "target_type = :type", "type", filter.targetType());
-        condition(where, params, "target_id = :target", "target", filter.targetId());
+        condition(where, params, "e.actor_id = :actor", "actor", filter.actorId());
+        condition(where, params, "e.target_type = :type", "type", filter.targetType());
+        condition(where, params, "e.target_id = :target", "target", filter.targetId());
         condition(
                 where,
                 params,
-                "occurred_at >= :from",
+                "e.occurred_at >= :from",
                 "from",
                 filter.from() == null ? null : Timestamp.from(filter.from()));
         condition(
                 where,
                 params,
-                "occurred_at < :to",
+                "e.occurred_at < :to",
                 "to",
                 filter.to() == null ? null : Timestamp.from(filter.to()));
-        condition(where, params, "id < :before", "before", filter.before());
-        String sql =
-                "select "
-                        + COLUMNS
-                        + " from audit_event"
-                        + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                        + " order by id desc limit :limit";
+        condition(where, params, "e.id < :before", "before", filter.before());
         params.put("limit", filter.limit());
+        String sql;
+        if (filter.action() == null || filter.action().isBlank()) {
+            sql = branch(where, null);
+        } else {
+            List<String> actions = actionsContaining(filter.action());
+            if (actions.isEmpty()) {
+                return List.of();
+            }
+            List<String> branches = new ArrayList<>();
+            for (int i = 0; i < actions.size(); i++) {
+                params.put("action" + i, actions.get(i));
+                branches.add("(" + branch(where, "e.action = :action" + i) + ")");
+            }
+            sql =
+                    branches.size() == 1
+                            ? branch(where, "e.action = :action0")
+                            : "select * from ("
+                                    + String.join(" union all ", branches)
+                                    + ") merged order by id desc limit :limit";
+        }
         return jdbc.sql(sql).params(params).query(AuditQueries::map).list();
+    }
+
+    /**
+     * The actions in the log whose names contain {@code text}, any case: a skip scan of the action
+     * index (one probe per distinct action, however long the log), then matched here.
+     */
+    private List<String> actionsContaining(String text) {
+        String wanted = text.strip().toUpperCase(Locale.ROOT);
+        List<String> known =
+                jdbc.sql(
+                                """
+                        with recursive actions(action) as (
+                            select min(action) from audit_event
+                            union all
+                            select (select min(action) from audit_event where action > a.action)
+                            from actions a where a.action is not null)
+                        select action from actions where action is not null
+                        """)
+                        .query(String.class)
+                        .list();
+        // A whole name is that action alone: PLEDGE_VERIFIED is not also whatever contains it.
+        if (known.contains(wanted)) {
+            return List.of(wanted);
+        }
+        return known.stream().filter(action -> action.contains(wanted)).limit(MAX_ACTIONS).toList();
+    }
+
+    /** One page of the log under the conditions (and one action's), newest first. */
+    private static String branch(List<String> where, String action) {
+        List<String> all = new ArrayList<>(where);
+        if (action != null) {
+            all.add(action);
+        }
+        return "select "
+                + COLUMNS
+                + " from audit_event e left join account_holder h on h.id = e.actor_id"
+                + (all.isEmpty() ? "" : " where " + String.join(" and ", all))
+                + " order by e.id desc limit :limit";
     }
 
     private static void condition(
@@ -78,6 +141,7 @@ public class AuditQueries {
                 rs.getLong("id"),
                 rs.getTimestamp("occurred_at").toInstant(),
                 rs.getObject("actor_id", UUID.class),
+                rs.getString("actor_name"),
                 rs.getString("actor_role"),
                 rs.getString("action"),
                 rs.getString("outcome"),

@@ -11,6 +11,8 @@ public record AuditRecord(
         long id,
         Instant occurredAt,
         @Nullable UUID actorId,
+        @Schema(description = "the actor's name as their account holds it now")
+                @Nullable String actorName,
         @Nullable String actorRole,
         String action,
         String outcome,
