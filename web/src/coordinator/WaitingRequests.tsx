@@ -20,6 +20,7 @@ export function WaitingRequests() {
   const [organ, setOrgan] = useState('');
   const [status, setStatus] = useState('WAITING');
   const [city, setCity] = useState('');
+  const [q, setQ] = useState('');
   const [mine, setMine] = useState(false);
   const [sort, setSort] = useState<ListOrder>('newest');
   const pager = usePager(50);
@@ -28,8 +29,8 @@ export function WaitingRequests() {
   const [verifying, setVerifying] = useState<TransplantRequest | null>(null);
   const [verified, setVerified] = useState<TransplantRequest>();
   const list = useAsync(
-    (signal) => ok(http().GET('/api/v1/transplant-requests', { signal, params: { query: { organ, status, city, centre: mine ? 'mine' : undefined, sort, after: pager.after, limit: pager.size } } })),
-    [organ, status, city, mine, sort, pager.after],
+    (signal) => ok(http().GET('/api/v1/transplant-requests', { signal, params: { query: { organ, status, city, q: q.trim() || undefined, centre: mine ? 'mine' : undefined, sort, after: pager.after, limit: pager.size } } })),
+    [organ, status, city, q, mine, sort, pager.after],
   );
   const run = async (r: TransplantRequest) => {
     setRunning(r.id);
@@ -51,6 +52,7 @@ export function WaitingRequests() {
     <section>
       <h1>{t('coord.requestsTitle')}</h1>
       <div className="filters">
+        <TextField label={t('coord.searchPatient')} type="search" value={q} onChange={(e) => pager.filtering(setQ)(e.target.value)} hint={t('coord.searchPatientHint')} />
         <SelectField label={t('pledge.organ')} value={organ} onChange={(e) => pager.filtering(setOrgan)(e.target.value)} placeholder={t('common.all')} options={ORGANS.map((o) => ({ value: o, label: label('organ', o) }))} />
         <SelectField
           label={t('common.status')}
@@ -85,6 +87,7 @@ export function WaitingRequests() {
               {page.items.map((r) => (
                 <li key={r.id} className="card request-card" data-request={r.id}>
                   <h3>
+                    {r.patient.fullName && <>{r.patient.fullName} · </>}
                     {label('organ', r.organ)} · {r.patient.bloodGroup} · {r.patient.city} <Badge value={r.status} label={label('requestStatus', r.status)} />
                   </h3>
                   {r.centre && <p>{t('request.centreAt', { name: r.centre.name, city: r.centre.city })}</p>}

@@ -495,6 +495,8 @@ export const en = {
   'coord.reason': 'Reason',
   'coord.reasonHint': 'The donor reads it in the e-mail; say what to fix.',
   'coord.requestsTitle': 'Waiting list',
+  'coord.searchPatient': 'Patient',
+  'coord.searchPatientHint': 'A part of the name or e-mail address.',
   'coord.runMatch': 'Run a match',
   'coord.running': 'Ranking candidates…',
   'coord.noRequests': 'No requests with these filters.',

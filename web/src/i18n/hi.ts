@@ -497,6 +497,8 @@ export const hi: Record<keyof typeof en, string> = {
   'coord.reason': "कारण",
   'coord.reasonHint': "दाता इसे ई-मेल में पढ़ता है; बताएँ क्या ठीक करना है।",
   'coord.requestsTitle': "प्रतीक्षा सूची",
+  'coord.searchPatient': "मरीज़",
+  'coord.searchPatientHint': "नाम या ई-मेल पते का कोई हिस्सा।",
   'coord.runMatch': "मिलान चलाएँ",
   'coord.running': "उम्मीदवार क्रमबद्ध हो रहे हैं…",
   'coord.noRequests': "इन फ़िल्टरों के साथ कोई अनुरोध नहीं।",

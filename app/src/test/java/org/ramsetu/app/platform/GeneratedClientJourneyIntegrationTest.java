@@ -105,7 +105,12 @@ class GeneratedClientJourneyIntegrationTest {
         assertThat(
                         requests
                                 .listTransplantRequests(
-                                        null, null, null, null, null, null, null, null, null)
+                                        // by name: a parameter a later release adds changes
+                                        // nothing here
+                                        TransplantRequestsApi.APIListTransplantRequestsRequest
+                                                .newBuilder()
+                                                .organ("KIDNEY")
+                                                .build())
                                 .getItems()
                                 .stream()
                                 .map(TransplantRequestView::getId))

@@ -81,6 +81,10 @@ class PledgeListIntegrationTest {
         assertThat(second.text("nextCursor")).isNull();
         assertThat(first.json().path("total").asLong()).isEqualTo(3);
         assertThat(ids(pending)).containsExactly(ashaKidney, ashaLiver);
+        String ashasAddress = asha.email().substring(0, asha.email().indexOf('@'));
+        assertThat(ids(list("sort=oldest&q=" + encoded(ashasAddress.toUpperCase()))))
+                .as("a part of the donor's e-mail address, any case")
+                .containsExactly(ashaKidney, ashaLiver);
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(fields(unknown)).containsExactly("sort");
     }

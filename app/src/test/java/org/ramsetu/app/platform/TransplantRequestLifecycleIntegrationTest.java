@@ -203,6 +203,19 @@ class TransplantRequestLifecycleIntegrationTest {
         assertThat(ids(oldest2)).containsExactly(kidney);
         assertThat(ids(coordinator.client().get(inCity + "&status=WAITING&sort=oldest")))
                 .containsExactly(liver, kidney);
+        // Search by a part of the patient's name or e-mail address, any case; names are shown.
+        String emailPart = second.email().substring(0, second.email().indexOf('@')).toUpperCase();
+        var byEmail = coordinator.client().get(inCity + "&q=" + encoded(emailPart.substring(2)));
+        var byName = coordinator.client().get(inCity + "&q=" + encoded("ST PATIENT"));
+        var wildcard = coordinator.client().get(inCity + "&q=" + encoded("%"));
+        assertThat(ids(byEmail)).containsExactly(kidney);
+        assertThat(byEmail.json().path("total").asLong()).isEqualTo(1);
+        assertThat(ids(byName)).containsExactly(kidney, heart, liver);
+        assertThat(byName.json().path("items").get(0).path("patient").path("fullName").asString())
+                .isEqualTo("Test patient");
+        assertThat(ids(wildcard)).as("% is a character, not a wildcard").isEmpty();
+        var tooLong = coordinator.client().get(inCity + "&q=" + "x".repeat(101));
+        assertThat(Registry.fields(tooLong)).containsExactly("q");
         var unknownSort = coordinator.client().get(inCity + "&sort=meld");
         assertThat(unknownSort.status()).isEqualTo(400);
         assertThat(Registry.fields(unknownSort)).containsExactly("sort");

@@ -284,6 +284,12 @@ class WebJourneyBrowserIntegrationTest {
         coordinator
                 .getByLabel("Status", new Page.GetByLabelOptions().setExact(true))
                 .selectOption("WAITING");
+        // Found by a part of her name, as the server searches (issue 21).
+        coordinator
+                .getByLabel("Patient", new Page.GetByLabelOptions().setExact(true))
+                .fill("vi kum");
+        assertThat(coordinator.locator(".request-card")).hasCount(1);
+        assertThat(coordinator.locator(".request-card")).containsText("Ravi Kumar");
         coordinator
                 .locator("[data-request='" + requestId + "']")
                 .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Run a match"))

@@ -1,6 +1,7 @@
 package org.ramsetu.platform.registry.common;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.platform.kernel.Fields;
@@ -19,6 +20,8 @@ import org.springframework.modulith.NamedInterface;
  * @param bloodGroups the owner's blood group is one of these
  * @param centreId only the listings at this transplant centre (transplant requests; pledges have no
  *     centre)
+ * @param search a part of the owner's name or e-mail address, any case (as a {@code like} pattern,
+ *     escaped); null for everyone
  * @param <S> the listing's statuses
  */
 @NamedInterface("vocabulary")
@@ -29,7 +32,23 @@ public record ListingFilter<S extends Enum<S>>(
         String cityKey,
         String state,
         List<String> bloodGroups,
-        UUID centreId) {
+        UUID centreId,
+        String search) {
+
+    /** The longest search text: more than any name or address part a coordinator types. */
+    public static final int MAX_SEARCH = 100;
+
+    /** Any listing's filter, at a centre or not: no search. */
+    public ListingFilter(
+            UUID ownerId,
+            S status,
+            Organ organ,
+            String cityKey,
+            String state,
+            List<String> bloodGroups,
+            UUID centreId) {
+        this(ownerId, status, organ, cityKey, state, bloodGroups, centreId, null);
+    }
 
     /** Any listing's filter: no centre. */
     public ListingFilter(
@@ -93,12 +112,37 @@ public record ListingFilter<S extends Enum<S>>(
 
     /** The same filter, narrowed to one owner's listings. */
     public ListingFilter<S> ofOwner(UUID owner) {
-        return new ListingFilter<>(owner, status, organ, cityKey, state, bloodGroups, centreId);
+        return new ListingFilter<>(
+                owner, status, organ, cityKey, state, bloodGroups, centreId, search);
     }
 
     /** The same filter, narrowed to the listings at one centre. */
     public ListingFilter<S> atCentre(UUID centre) {
-        return new ListingFilter<>(ownerId, status, organ, cityKey, state, bloodGroups, centre);
+        return new ListingFilter<>(
+                ownerId, status, organ, cityKey, state, bloodGroups, centre, search);
+    }
+
+    /**
+     * The same filter, narrowed to owners whose name or e-mail address contains {@code text}, any
+     * case (the parameter {@code q}).
+     *
+     * @throws org.ramsetu.platform.kernel.DomainException InvalidInput naming {@code q} for a text
+     *     longer than {@link #MAX_SEARCH} or on several lines
+     */
+    public ListingFilter<S> searching(String text) {
+        String line = Fields.optionalLine("q", text, MAX_SEARCH);
+        if (line == null) {
+            return this;
+        }
+        String pattern =
+                "%"
+                        + line.toLowerCase(Locale.ROOT)
+                                .replace("\\", "\\\\")
+                                .replace("%", "\\%")
+                                .replace("_", "\\_")
+                        + "%";
+        return new ListingFilter<>(
+                ownerId, status, organ, cityKey, state, bloodGroups, centreId, pattern);
     }
 
     /** The filter as conditions on {@code columns}, values bound. */
@@ -113,7 +157,14 @@ public record ListingFilter<S extends Enum<S>>(
                 .filter(columns.cityKey() + " = :city", "city", cityKey)
                 .filter(columns.state() + " = :state", "state", state)
                 .filter(columns.bloodGroup() + " in (:groups)", "groups", bloodGroups)
-                .filter(columns.centre() + " = :centre", "centre", centreId(columns));
+                .filter(columns.centre() + " = :centre", "centre", centreId(columns))
+                // Names live with the accounts: their published view, not their table.
+                .filter(
+                        columns.owner()
+                                + " in (select h.id from account_holder h where"
+                                + " lower(h.full_name) like :search or h.email_key like :search)",
+                        "search",
+                        search);
     }
 
     private UUID centreId(Columns columns) {

@@ -85,6 +85,7 @@ public class PledgeController {
      *
      * @param city the donor's city, any case
      * @param bloodGroup e.g. {@code O+} (URL-encoded {@code O%2B}) or {@code O} for both Rh
+     * @param q a part of the donor's name or e-mail address, any case (coordinators)
      * @param sort {@code newest} pledge first (the default) or {@code oldest}
      * @param after the {@code nextCursor} of the previous page
      */
@@ -97,6 +98,7 @@ public class PledgeController {
             @RequestParam(required = false) String city,
             @RequestParam(required = false) String state,
             @RequestParam(required = false) String bloodGroup,
+            @RequestParam(required = false) String q,
             @Parameter(schema = @Schema(allowableValues = {"newest", "oldest"}))
                     @RequestParam(required = false)
                     String sort,
@@ -104,7 +106,8 @@ public class PledgeController {
             @PageLimit @RequestParam(required = false) Integer limit) {
         return reading.list(
                 user,
-                ListingFilter.of(PledgeStatus.class, status, organ, city, state, bloodGroup),
+                ListingFilter.of(PledgeStatus.class, status, organ, city, state, bloodGroup)
+                        .searching(q),
                 PageRequest.of(limit, after),
                 ListOrder.of(sort));
     }

@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A transplant request with the patient facts coordinators filter by (from the profile) and the
- * centre it is listed at (null fields without one), and when its lab values are due again.
+ * centre it is listed at (null fields without one), when its lab values are due again, and the
+ * patient's name from the accounts' published view.
  */
 public record RequestListing(
         TransplantRequest request,
@@ -16,4 +17,5 @@ public record RequestListing(
         @Nullable String centreName,
         @Nullable String centreCity,
         @Nullable String centreState,
-        @Nullable Instant labsDueAt) {}
+        @Nullable Instant labsDueAt,
+        @Nullable String patientName) {}

@@ -89,6 +89,7 @@ public class TransplantRequestController {
      * @param city the treating hospital's city, any case
      * @param state the treating hospital's state
      * @param bloodGroup e.g. {@code O+} (URL-encoded {@code O%2B}) or {@code O} for both Rh
+     * @param q a part of the patient's name or e-mail address, any case (coordinators)
      * @param centre the transplant centre the requests are listed at: its id, or {@code mine} for
      *     the coordinator's own
      * @param sort {@code newest} listing first (the default) or {@code oldest}: the longest listed
@@ -104,6 +105,7 @@ public class TransplantRequestController {
             @RequestParam(required = false) String city,
             @RequestParam(required = false) String state,
             @RequestParam(required = false) String bloodGroup,
+            @RequestParam(required = false) String q,
             @RequestParam(required = false) String centre,
             @Parameter(schema = @Schema(allowableValues = {"newest", "oldest"}))
                     @RequestParam(required = false)
@@ -112,7 +114,8 @@ public class TransplantRequestController {
             @PageLimit @RequestParam(required = false) Integer limit) {
         return reading.list(
                 user,
-                ListingFilter.of(RequestStatus.class, status, organ, city, state, bloodGroup),
+                ListingFilter.of(RequestStatus.class, status, organ, city, state, bloodGroup)
+                        .searching(q),
                 centre,
                 PageRequest.of(limit, after),
                 ListOrder.of(sort));

@@ -46,8 +46,16 @@ public record TransplantRequestView(
         Instant statusChangedAt,
         long version) {
 
+    /**
+     * @param fullName the patient's name, as their account holds it (for the coordinators' lists;
+     *     absent for an erased account)
+     */
     public record PatientSummary(
-            String bloodGroup, String hospitalName, String city, String state) {}
+            String bloodGroup,
+            String hospitalName,
+            String city,
+            String state,
+            @Nullable String fullName) {}
 
     /** The centre's name and place, as the register of centres gives them. */
     public record CentreSummary(UUID id, String name, String city, String state) {}
@@ -81,7 +89,8 @@ public record TransplantRequestView(
                         listing.bloodGroup(),
                         listing.hospitalName(),
                         listing.city(),
-                        listing.state()),
+                        listing.state(),
+                        listing.patientName()),
                 r.centreId() == null || listing.centreName() == null
                         ? null
                         : new CentreSummary(

@@ -59,8 +59,9 @@ public class TransplantRequests {
                     + """
                     , p.blood_group, p.hospital_name, p.hospital_city, p.hospital_state,
                         c.name as centre_name, c.city as centre_city, c.state as centre_state,
-                        l.labs_due_at
+                        l.labs_due_at, a.full_name as patient_name
                     from transplant_request r left join patient_profile p on p.account_id = r.patient_id
+                        left join account_holder a on a.id = r.patient_id
                         left join listing_centre c on c.id = r.centre_id
                         left join transplant_request_labs l on l.request_id = r.id
                     """;
@@ -342,7 +343,8 @@ public class TransplantRequests {
                 rs.getString("centre_name"),
                 rs.getString("centre_city"),
                 rs.getString("centre_state"),
-                Sql.instant(rs, "labs_due_at"));
+                Sql.instant(rs, "labs_due_at"),
+                rs.getString("patient_name"));
     }
 
     private static TransplantRequest request(ResultSet rs, int row) throws SQLException {
