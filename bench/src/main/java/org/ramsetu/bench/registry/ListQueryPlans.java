@@ -10,6 +10,7 @@ import org.ramsetu.core.donor.PledgeStatus;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.infra.postgres.EmbeddedPostgresServer;
 import org.ramsetu.platform.records.Cursor;
+import org.ramsetu.platform.records.ListOrder;
 import org.ramsetu.platform.records.ListQuery;
 import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.registry.common.ListingFilter;
@@ -113,6 +114,31 @@ public final class ListQueryPlans {
                         new ListingFilter<RequestStatus>(
                                 null, RequestStatus.WAITING, Organ.LIVER, null, null, null),
                         first));
+        q.put(
+                "requests WAITING, search 'kumar' (name infix)",
+                TransplantRequests.pageQuery(
+                        new ListingFilter<RequestStatus>(
+                                        null, RequestStatus.WAITING, null, null, null, null)
+                                .searching("kumar"),
+                        first));
+        q.put(
+                "requests, search 'zzq' (matches nobody: every account read)",
+                TransplantRequests.pageQuery(
+                        new ListingFilter<RequestStatus>(null, null, null, null, null, null)
+                                .searching("zzq"),
+                        first));
+        q.put(
+                "pledges PENDING, search 'donor.0001' (e-mail infix)",
+                Pledges.pageQuery(
+                        pledges(PledgeStatus.PENDING, null, null, null).searching("donor.0001"),
+                        first));
+        q.put(
+                "requests WAITING, oldest first",
+                TransplantRequests.pageQuery(
+                        new ListingFilter<RequestStatus>(
+                                null, RequestStatus.WAITING, null, null, null, null),
+                        first,
+                        ListOrder.OLDEST_FIRST));
         q.put(
                 "donor directory",
                 CoordinatorDirectory.pageQuery(
