@@ -110,6 +110,12 @@ function PledgeCard({ pledge, onChanged }: { pledge: Pledge; onChanged: () => vo
         <li className="done">
           <strong>{t('timeline.pledged')}</strong> {formatDate(pledge.createdAt, true)}
         </li>
+        {/* Only a verified pledge is donated (the life cycle's one way there): the step stays shown. */}
+        {pledge.status === 'DONATED' && (
+          <li className="done">
+            <strong>{label('pledgeStatus', 'VERIFIED')}</strong>
+          </li>
+        )}
         {pledge.status === 'PENDING' ? (
           <li className="next">{t('timeline.awaitingVerification')}</li>
         ) : (

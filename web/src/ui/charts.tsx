@@ -48,7 +48,11 @@ export function BarChart({
   const known = (r: ChartRow) => series.some((x) => r.values[x.key] !== undefined && r.values[x.key] !== null);
   const show = (v: number | null | undefined) => (v === undefined || v === null ? '—' : formatNumber(v, digits));
   const top = max ?? Math.max(1, ...rows.map(total));
-  const plot = width - labelWidth - 60;
+  const valueText = (r: ChartRow) => (known(r) ? formatNumber(total(r), digits) + unit : '—');
+  // Room after the longest bar for its number (about 9.5 units a character at the labels' size):
+  // a fixed 60 cut "1,406 km" short.
+  const valueRoom = Math.max(60, 12 + 9.5 * Math.max(...rows.map((r) => valueText(r).length)));
+  const plot = width - labelWidth - valueRoom;
   const height = rows.length * (barHeight + gap) + gap;
   return (
     <figure className="chart" aria-labelledby={`${id}-title`}>
@@ -78,7 +82,7 @@ export function BarChart({
                     return rect;
                   })}
                   <text x={x + 6} y={y + barHeight * 0.7} className="chart-value">
-                    {known(r) ? formatNumber(total(r), digits) + unit : '—'}
+                    {valueText(r)}
                   </text>
                 </g>
               );

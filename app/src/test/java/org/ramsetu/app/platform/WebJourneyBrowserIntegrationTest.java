@@ -382,6 +382,8 @@ class WebJourneyBrowserIntegrationTest {
         // Both parties see the result, and neither learns who the other is.
         donor.navigate("/donor"); // a fresh page load: the session is restored from the cookie
         assertThat(donor.locator(".pledge-card").first()).containsText("Donated");
+        // Pledged, verified, donated: the verification stays in the timeline.
+        assertThat(donor.locator(".pledge-card").first().locator(".timeline li.done")).hasCount(3);
         assertThat(donor.locator(".match-card")).containsText("confidential");
         assertThat(donor.locator(".match-card")).not().containsText("Ravi Kumar");
         patient.reload();
