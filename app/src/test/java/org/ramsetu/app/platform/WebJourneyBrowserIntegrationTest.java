@@ -641,6 +641,23 @@ class WebJourneyBrowserIntegrationTest {
         assertThat(coordinator.locator(".case-allocation li")).hasCount(1);
         Browser.assertAccessible(coordinator);
         Browser.screenshot(coordinator, "coordinator-donation-case");
+
+        // On a phone the console's tabs are one row, swiped sideways, not rows above the page;
+        // the page itself does not scroll sideways.
+        coordinator.setViewportSize(390, 844);
+        Locator tabs = coordinator.locator(".portal-nav ul");
+        Assertions.assertThat(tabs.boundingBox().height).isLessThan(70);
+        Assertions.assertThat(
+                        (Boolean)
+                                coordinator.evaluate(
+                                        "() => document.documentElement.scrollWidth <="
+                                                + " window.innerWidth"))
+                .isTrue();
+        coordinator
+                .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Audit log"))
+                .click();
+        assertThat(coordinator.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .isVisible();
     }
 
     /**
