@@ -1,7 +1,7 @@
 import { http, ok } from '../api/client';
 import type { AllocationCandidate, AllocationRun } from '../api/types';
 import { Link } from '../app/router';
-import { formatDate, formatNumber, useEnumLabel, useT } from '../i18n/i18n';
+import { formatDate, formatNumber, useEnumLabel, useT, formatScore } from '../i18n/i18n';
 import { BarChart, PALETTE } from '../ui/charts';
 import { Badge, Empty, Loaded, useAsync } from '../ui/status';
 import { RunOffers } from './Offers';
@@ -129,7 +129,7 @@ export function AllocationRunPage({ id }: { id: string }) {
                             )}
                           </td>
                           <td>{formatNumber(c.points, 1)}</td>
-                          <td>{c.mlScore === undefined || c.mlScore === null ? '—' : formatNumber(c.mlScore, 3)}</td>
+                          <td>{formatScore(c.mlScore)}</td>
                           <td>{c.urgency}</td>
                           <td>{label('abo', c.abo)}</td>
                           <td>{c.hlaMismatches ?? '—'}</td>

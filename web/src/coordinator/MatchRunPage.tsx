@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { http, ok } from '../api/client';
 import type { RunCandidate } from '../api/types';
 import { Link } from '../app/router';
-import { formatDate, formatNumber, useEnumLabel, useT } from '../i18n/i18n';
+import { formatDate, formatNumber, useEnumLabel, useT, formatScore } from '../i18n/i18n';
 import { BarChart, PALETTE } from '../ui/charts';
 import { Badge, Empty, Loaded, useAsync } from '../ui/status';
 import { DecisionDialog, type Decision } from './DecisionDialog';
@@ -112,6 +112,7 @@ export function MatchRunPage({ id }: { id: string }) {
                     ]}
                     rows={r.candidates.slice(0, 20).map((c) => ({ label: `#${c.rank} ${c.pledgeId.slice(0, 8)}`, values: contributions(c, caps) }))}
                   />
+                  <p className="hint">{t('run.scoreMeaning')}</p>
                   <div className="table-wrap">
                     <table className="candidates">
                       <caption className="sr-only">{t('run.candidates')}</caption>
@@ -136,8 +137,8 @@ export function MatchRunPage({ id }: { id: string }) {
                             <td>
                               <code>{c.pledgeId.slice(0, 8)}</code>
                             </td>
-                            <td>{formatNumber(c.score, 3)}</td>
-                            <td>{c.mlScore === undefined || c.mlScore === null ? '—' : formatNumber(c.mlScore, 3)}</td>
+                            <td>{formatScore(c.score)}</td>
+                            <td>{formatScore(c.mlScore)}</td>
                             <td>{c.urgency}</td>
                             <td>{label('abo', c.abo)}</td>
                             <td>{c.components.hlaPoints === undefined ? '—' : formatNumber(c.components.hlaPoints, 0)}</td>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { http, ok } from '../api/client';
 import { ORGANS } from '../api/types';
 import { Link } from '../app/router';
-import { formatDate, formatNumber, useEnumLabel, useT } from '../i18n/i18n';
+import { formatDate, formatNumber, useEnumLabel, useT, formatScore } from '../i18n/i18n';
 import { SelectField } from '../ui/forms';
 import { Badge, Empty, Loaded, useAsync } from '../ui/status';
 import { DecisionDialog, type Decision } from './DecisionDialog';
@@ -47,7 +47,7 @@ export function Matches() {
                       <tr key={m.id}>
                         <td>{label('organ', m.organ)}</td>
                         <td>{m.rank}</td>
-                        <td>{formatNumber(m.score, 3)}</td>
+                        <td>{formatScore(m.score)}</td>
                         <td>{formatNumber(m.distanceKm, 0)} km</td>
                         <td>
                           <Badge value={m.status} label={label('matchStatus', m.status)} />

@@ -70,6 +70,14 @@ export function formatDate(iso: string | undefined | null, withTime = false): st
     : d.toLocaleDateString(locale, { dateStyle: 'medium' });
 }
 
+/**
+ * A match score or an ML compatibility (0 to 1) as every role sees it: a percentage with one
+ * decimal ("71.5 %"), never 0.715 to one reader and 72 % to another.
+ */
+export function formatScore(score: number | undefined | null): string {
+  return score === undefined || score === null || Number.isNaN(score) ? '—' : `${formatNumber(score * 100, 1)} %`;
+}
+
 export function formatNumber(n: number | undefined | null, digits = 0): string {
   if (n === undefined || n === null || Number.isNaN(n)) return '—';
   return n.toLocaleString(lang === 'hi' ? 'hi-IN' : 'en-IN', {

@@ -1,7 +1,7 @@
 import { http, ok } from '../api/client';
 import { ApiError } from '../api/problem';
 import { Link } from '../app/router';
-import { formatDate, formatNumber, useEnumLabel, useT } from '../i18n/i18n';
+import { formatDate, formatNumber, useEnumLabel, useT, formatScore } from '../i18n/i18n';
 import { Badge, Empty, Loaded, useAsync } from '../ui/status';
 import { ScoreList } from './ScoreList';
 
@@ -87,7 +87,7 @@ export function PatientOverview() {
                     {label('organ', m.organ)} · #{m.rank} <Badge value={m.status} label={label('matchStatus', m.status)} />
                   </h3>
                   <p>
-                    {t('match.score')}: {formatNumber((m.score ?? 0) * 100, 0)} % · {t('match.distance')}: {t('patient.aboutKm', { km: formatNumber(m.distanceKm, 0) })}
+                    <abbr title={t('match.scoreMeaning')}>{t('match.score')}</abbr>: {formatScore(m.score)} · {t('match.distance')}: {t('patient.aboutKm', { km: formatNumber(m.distanceKm, 0) })}
                   </p>
                   {m.status === 'APPROVED' ? (
                     <p className="alert success">{t('patient.donorApproved')}</p>

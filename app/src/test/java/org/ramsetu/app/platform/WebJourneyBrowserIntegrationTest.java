@@ -296,6 +296,16 @@ class WebJourneyBrowserIntegrationTest {
                 .click();
         assertThat(coordinator).hasURL(Pattern.compile("/coordinator/runs/[0-9a-f-]+$"));
         assertThat(coordinator.locator("table.candidates")).containsText(pledgeId.substring(0, 8));
+        // The score as the coordinator reads it; the patient is shown the very same (issue 21).
+        String score =
+                coordinator
+                        .locator("table.candidates tbody tr")
+                        .filter(new Locator.FilterOptions().setHasText(pledgeId.substring(0, 8)))
+                        .locator("td")
+                        .nth(2)
+                        .innerText()
+                        .strip();
+        Assertions.assertThat(score).endsWith("%");
         assertThat(coordinator.locator("figure.chart svg")).isVisible();
         Locator proposal =
                 coordinator
@@ -389,6 +399,7 @@ class WebJourneyBrowserIntegrationTest {
         patient.reload();
         Locator match = patient.locator(".match-card[data-match-status=APPROVED]");
         assertThat(match).containsText("confidential");
+        assertThat(match).containsText(score);
         assertThat(match).not().containsText(donorEmail);
         assertThat(match).not().containsText("Asha Rao");
         Browser.assertAccessible(patient);
