@@ -70,6 +70,21 @@ class DonationCaseIntegrationTest {
                 .toString();
     }
 
+    /** A case opened on the consent of a pledge, with the stroke-after-DCD record. */
+    static ApiClient.Response openFromPledge(Accounts.SignedIn coordinator, String pledgeId) {
+        return coordinator
+                .client()
+                .post(
+                        CASES,
+                        json(
+                                "consent",
+                                "PLEDGE",
+                                "pledgeId",
+                                pledgeId,
+                                "record",
+                                strokeAfterCirculatoryDeath()));
+    }
+
     static String verifiedPledge(Accounts.SignedIn coordinator, Accounts.SignedIn donor) {
         String pledgeId = Registry.pledgeId(donor, Registry.kidneyPledge());
         var verified =
@@ -84,32 +99,10 @@ class DonationCaseIntegrationTest {
         var donor = Registry.donorWithProfile();
         String pledgeId = verifiedPledge(coordinator, donor);
 
-        var opened =
-                coordinator
-                        .client()
-                        .post(
-                                CASES,
-                                json(
-                                        "consent",
-                                        "PLEDGE",
-                                        "pledgeId",
-                                        pledgeId,
-                                        "record",
-                                        strokeAfterCirculatoryDeath()));
+        var opened = openFromPledge(coordinator, pledgeId);
         String id = opened.text("id");
         var read = coordinator.client().get(CASES + "/" + id);
-        var again =
-                coordinator
-                        .client()
-                        .post(
-                                CASES,
-                                json(
-                                        "consent",
-                                        "PLEDGE",
-                                        "pledgeId",
-                                        pledgeId,
-                                        "record",
-                                        strokeAfterCirculatoryDeath()));
+        var again = openFromPledge(coordinator, pledgeId);
 
         assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
         assertThat(opened.header("Location")).isEqualTo(CASES + "/" + id);
@@ -149,18 +142,7 @@ class DonationCaseIntegrationTest {
         String liver = Registry.pledgeId(donor, Registry.liverPledge()); // never reviewed
         Registry.mailContaining(donor.email(), "has verified your kidney");
 
-        var opened =
-                coordinator
-                        .client()
-                        .post(
-                                CASES,
-                                json(
-                                        "consent",
-                                        "PLEDGE",
-                                        "pledgeId",
-                                        kidney,
-                                        "record",
-                                        strokeAfterCirculatoryDeath()));
+        var opened = openFromPledge(coordinator, kidney);
         String caseId = opened.text("id");
         var kidneyNow = coordinator.client().get("/api/v1/pledges/" + kidney);
         var liverNow = coordinator.client().get("/api/v1/pledges/" + liver);
@@ -226,18 +208,7 @@ class DonationCaseIntegrationTest {
         var donor = Registry.donorWithProfile();
         String pending = Registry.pledgeId(donor, Registry.kidneyPledge());
 
-        var unverified =
-                coordinator
-                        .client()
-                        .post(
-                                CASES,
-                                json(
-                                        "consent",
-                                        "PLEDGE",
-                                        "pledgeId",
-                                        pending,
-                                        "record",
-                                        strokeAfterCirculatoryDeath()));
+        var unverified = openFromPledge(coordinator, pending);
         var mixed =
                 coordinator
                         .client()
@@ -252,18 +223,7 @@ class DonationCaseIntegrationTest {
                                         strokeAfterCirculatoryDeath()));
         var verified =
                 coordinator.client().post("/api/v1/admin/pledges/" + pending + "/verify", json());
-        var fromThePledge =
-                coordinator
-                        .client()
-                        .post(
-                                CASES,
-                                json(
-                                        "consent",
-                                        "PLEDGE",
-                                        "pledgeId",
-                                        pending,
-                                        "record",
-                                        strokeAfterCirculatoryDeath()));
+        var fromThePledge = openFromPledge(coordinator, pending);
 
         assertThat(unverified.status()).as(unverified.toString()).isEqualTo(409);
         assertThat(unverified.text("detail")).contains("PENDING").contains("FAMILY");
