@@ -24,6 +24,7 @@ import org.ramsetu.platform.donation.CauseOfDeath;
 import org.ramsetu.platform.donation.ConsentBasis;
 import org.ramsetu.platform.donation.DonationCase;
 import org.ramsetu.platform.donation.DonationCaseId;
+import org.ramsetu.platform.donation.DonationCaseService;
 import org.ramsetu.platform.donation.DonationCases;
 import org.ramsetu.platform.donation.DonationPathway;
 import org.ramsetu.platform.donation.DonorRecord;
@@ -143,8 +144,8 @@ final class DemoCases {
                             pledges, null, event -> {}, tx, Clock.fixed(opened, ZoneOffset.UTC))
                     .closeOnDeath(
                             new CurrentUser(coordinator, Role.ADMIN),
-                            consented.get().pledge().donorId(),
-                            caseId.value());
+                            new AccountId(consented.get().pledge().donorId()),
+                            DonationCaseService.diedReason(caseId));
         }
         return added;
     }

@@ -16,6 +16,7 @@ import org.ramsetu.core.scores.PercentileTable;
 import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
+import org.ramsetu.platform.identity.AccountId;
 import org.ramsetu.platform.kernel.Conflict;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.FieldChecks;
@@ -125,7 +126,8 @@ public class DonationCaseService {
                     if (donor != null) {
                         // The donor died: their pledges leave matching and pledge allocation for
                         // good, in this transaction; the case allocates what is recovered.
-                        changingPledges.closeOnDeath(coordinator, donor, opened.id().value());
+                        changingPledges.closeOnDeath(
+                                coordinator, new AccountId(donor), diedReason(opened.id()));
                     }
                     audit(
                             DonationAuditActions.DONATION_CASE_OPENED,
@@ -134,6 +136,11 @@ public class DonationCaseService {
                             facts(opened));
                     return view(opened);
                 });
+    }
+
+    /** Why a donor's pledges close: the case that records the death. */
+    public static String diedReason(DonationCaseId caseId) {
+        return "the donor died; donation case " + caseId.value() + " was opened";
     }
 
     private static Conflict donorHasCase(DonationCaseId existing) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.ramsetu.core.organ.Organ;
+import org.ramsetu.platform.identity.AccountId;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.Fields;
 import org.ramsetu.platform.kernel.InvalidInput;
@@ -107,17 +108,17 @@ public class ChangingPledgeStatus {
      * checked, it consented to nothing used). Audited as any change; no mail is sent to the account
      * of someone who died (PledgeMails).
      *
-     * @param caseId the donation case, named in the reason recorded
+     * @param reason why, naming the donation case (recorded as a rejection's reason, and in the
+     *     audit entries)
      * @return the pledges closed, at most one per organ
      * @throws org.springframework.dao.OptimisticLockingFailureException when one of them changed
      *     concurrently (a withdrawal, say): the case is not opened, and a retry sees the change
      */
-    public List<Pledge> closeOnDeath(CurrentUser coordinator, UUID donorId, UUID caseId) {
+    public List<Pledge> closeOnDeath(CurrentUser coordinator, AccountId donor, String reason) {
         coordinator.requireCoordinator("close a donor's pledges");
-        String reason = "the donor died; donation case " + caseId + " was opened";
         List<Pledge> closed = new ArrayList<>();
         for (Organ organ : Organ.values()) {
-            pledges.findOpen(donorId, organ)
+            pledges.findOpen(donor.value(), organ)
                     .ifPresent(
                             open ->
                                     closed.add(
