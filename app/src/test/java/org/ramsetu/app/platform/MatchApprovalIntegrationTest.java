@@ -186,6 +186,9 @@ class MatchApprovalIntegrationTest {
         }
         withoutOne.addAll(reasons.subList(1, reasons.size()));
         var oneMissing = post(chosen, "approve", json("passedOver", withoutOne));
+        List<Map<String, ?>> twice = new ArrayList<>(reasons);
+        twice.add(reasons.get(0));
+        var namedTwice = post(chosen, "approve", json("passedOver", twice));
         var approved = post(chosen, "approve", json("passedOver", reasons));
 
         assertThat(unexplained.status()).as(unexplained.toString()).isEqualTo(400);
@@ -194,6 +197,8 @@ class MatchApprovalIntegrationTest {
                 .contains("rank " + above.get(0).path("rank").asInt());
         assertThat(Registry.fields(notAbove)).containsExactly("passedOver[0].matchId");
         assertThat(Registry.fields(oneMissing)).containsExactly("passedOver");
+        assertThat(Registry.fields(namedTwice))
+                .containsExactly("passedOver[" + above.size() + "].matchId");
         assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
         for (JsonNode p : above) {
             String id = p.path("matchId").asString();

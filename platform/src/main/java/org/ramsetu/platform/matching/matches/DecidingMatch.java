@@ -3,8 +3,10 @@ package org.ramsetu.platform.matching.matches;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.ramsetu.platform.kernel.Conflict;
 import org.ramsetu.platform.kernel.DomainException;
@@ -203,7 +205,8 @@ public class DecidingMatch {
 
     /**
      * Declines, with their reasons, the run's open proposals ranked above {@code approved}; each
-     * must have one, and no entry may name anything else.
+     * must have exactly one, and no entry may name anything else. Checked before anything is
+     * written.
      */
     private List<Match> passOver(
             Match approved, List<Reasoned> reasons, CurrentUser user, Instant now) {
@@ -212,25 +215,35 @@ public class DecidingMatch {
                         .filter(m -> m.status() == MatchStatus.PROPOSED)
                         .filter(m -> m.rank() < approved.rank())
                         .toList();
+        Map<UUID, Reasoned> byMatch = new HashMap<>();
         for (Reasoned r : reasons) {
+            String field = "passedOver[" + r.index() + "].matchId";
             if (above.stream().noneMatch(m -> m.id().equals(r.matchId()))) {
                 throw InvalidInput.field(
-                        "passedOver[" + r.index() + "].matchId",
-                        "is not an open proposal ranked above rank " + approved.rank());
+                        field, "is not an open proposal ranked above rank " + approved.rank());
+            }
+            if (byMatch.putIfAbsent(r.matchId(), r) != null) {
+                throw InvalidInput.field(field, "names a proposal passed over already above");
             }
         }
-        List<String> missing = new ArrayList<>();
+        List<String> missing =
+                above.stream()
+                        .filter(m -> !byMatch.containsKey(m.id()))
+                        .map(m -> "rank " + m.rank() + " (" + m.id() + ")")
+                        .toList();
+        if (!missing.isEmpty()) {
+            throw InvalidInput.field(
+                    "passedOver",
+                    "approving rank "
+                            + approved.rank()
+                            + " passes over "
+                            + String.join(", ", missing)
+                            + ", still proposed: give a coded reason for each, or decline it"
+                            + " first");
+        }
         List<Match> declined = new ArrayList<>();
         for (Match m : above) {
-            Reasoned r =
-                    reasons.stream()
-                            .filter(x -> x.matchId().equals(m.id()))
-                            .findFirst()
-                            .orElse(null);
-            if (r == null) {
-                missing.add("rank " + m.rank() + " (" + m.id() + ")");
-                continue;
-            }
+            Reasoned r = byMatch.get(m.id());
             if (!matches.decide(
                     m.id(),
                     m.version(),
@@ -242,16 +255,6 @@ public class DecidingMatch {
                 throw ExpectedVersion.stale();
             }
             declined.add(matches.find(m.id()).orElseThrow());
-        }
-        if (!missing.isEmpty()) {
-            throw InvalidInput.field(
-                    "passedOver",
-                    "approving rank "
-                            + approved.rank()
-                            + " passes over "
-                            + String.join(", ", missing)
-                            + ", still proposed: give a coded reason for each, or decline it"
-                            + " first");
         }
         return declined;
     }
