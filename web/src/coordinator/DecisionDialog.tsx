@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { http, ok } from '../api/client';
 import type { MatchView } from '../api/types';
 import { useEnumLabel, useT } from '../i18n/i18n';
 import { Dialog } from '../ui/Dialog';
-import { fieldError, ProblemAlert, RadioGroup, SelectField, SubmitOrCancel, TextArea, TextField } from '../ui/forms';
+import { fieldError, ProblemAlert, RadioGroup, SelectField, SubmitOrCancel, TextArea, TextField, useSubmission } from '../ui/forms';
 import { useAsync } from '../ui/status';
 
 export const DECLINE_REASONS = ['DONOR_QUALITY', 'SIZE', 'POSITIVE_CROSSMATCH', 'PATIENT_UNWELL', 'LOGISTICS', 'OTHER'];
@@ -31,8 +31,7 @@ export function DecisionDialog({ decision, onClose, onDone }: { decision: Decisi
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
   const [passOver, setPassOver] = useState<Record<string, PassOver>>({});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, submit: sending, clear } = useSubmission();
   const approve = decision?.verdict === 'approve';
   const runId = approve && decision && decision.rank > 1 ? decision.runId : undefined;
   const above = useAsync(
@@ -51,37 +50,28 @@ export function DecisionDialog({ decision, onClose, onDone }: { decision: Decisi
     setReason('');
     setNote('');
     setPassOver({});
-    setError(undefined);
+    clear();
   };
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = sending(async () => {
     if (!decision) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const params = { path: { id: decision.matchId } };
-      const m = await ok(
-        decision.verdict === 'decline'
-          ? http().POST('/api/v1/matches/{id}/decline', { params, body: { reason: reason || null, note: note || null } })
-          : http().POST('/api/v1/matches/{id}/approve', {
-              params,
-              body: {
-                passedOver: passedOver.map((p) => ({
-                  matchId: p.id,
-                  reason: passOver[p.id]?.reason || null,
-                  note: passOver[p.id]?.note.trim() || null,
-                })),
-              },
-            }),
-      );
-      reset();
-      onDone(m);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    const params = { path: { id: decision.matchId } };
+    const m = await ok(
+      decision.verdict === 'decline'
+        ? http().POST('/api/v1/matches/{id}/decline', { params, body: { reason: reason || null, note: note || null } })
+        : http().POST('/api/v1/matches/{id}/approve', {
+            params,
+            body: {
+              passedOver: passedOver.map((p) => ({
+                matchId: p.id,
+                reason: passOver[p.id]?.reason || null,
+                note: passOver[p.id]?.note.trim() || null,
+              })),
+            },
+          }),
+    );
+    reset();
+    onDone(m);
+  });
   const close = () => {
     reset();
     onClose();

@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { http, ok, sessionCall } from '../api/client';
 import { Link } from '../app/router';
 import { useT } from '../i18n/i18n';
-import { fieldError, ProblemAlert, RadioGroup, Submit, TextField } from '../ui/forms';
+import { fieldError, ProblemAlert, RadioGroup, Submit, TextField, useSubmission } from '../ui/forms';
 
 /** Password reset: ask for a code by e-mail, then set a new password with it. */
 export function PasswordReset() {
@@ -12,21 +12,7 @@ export function PasswordReset() {
   const [role, setRole] = useState('DONOR');
   const [code, setCode] = useState('');
   const [newPassword, setNewPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-
-  const run = (action: () => Promise<void>) => async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await action();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit: run } = useSubmission();
 
   if (step === 'done') {
     return (

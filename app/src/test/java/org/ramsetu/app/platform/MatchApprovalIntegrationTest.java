@@ -233,6 +233,18 @@ class MatchApprovalIntegrationTest {
                 .containsExactly("reason");
         assertThat(Registry.fields(post(pair.matchId(), "decline", json("reason", "OTHER"))))
                 .containsExactly("note");
+        assertThat(
+                        Registry.fields(
+                                post(
+                                        pair.matchId(),
+                                        "decline",
+                                        json(
+                                                "reason",
+                                                "SIZE",
+                                                "passedOver",
+                                                List.of(json("matchId", pair.matchId()))))))
+                .as("passing over belongs to approvals")
+                .containsExactly("passedOver");
 
         var declined =
                 post(

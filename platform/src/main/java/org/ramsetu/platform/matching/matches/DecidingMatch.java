@@ -139,7 +139,16 @@ public class DecidingMatch {
      *     {@code OTHER} needs; otherwise as {@link #approve}
      */
     public MatchView decline(
-            CurrentUser user, UUID id, String reason, String note, ExpectedVersion expected) {
+            CurrentUser user,
+            UUID id,
+            String reason,
+            String note,
+            List<DecisionRequest.PassedOver> passedOver,
+            ExpectedVersion expected) {
+        if (!passedOver.isEmpty()) {
+            throw InvalidInput.field(
+                    "passedOver", "is for approvals: a decline passes over nobody");
+        }
         DeclineReason code = reason(reason);
         String checkedNote = Fields.optionalText("note", note, MAX_NOTE);
         if (code == DeclineReason.OTHER && checkedNote == null) {

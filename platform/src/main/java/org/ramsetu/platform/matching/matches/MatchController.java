@@ -71,7 +71,7 @@ public class MatchController {
         return deciding.approve(
                 user,
                 id,
-                body == null || body.passedOver() == null ? List.of() : body.passedOver(),
+                passedOver(body),
                 ExpectedVersion.of(ifMatch, body == null ? null : body.version()));
     }
 
@@ -88,6 +88,11 @@ public class MatchController {
                 id,
                 body == null ? null : body.reason(),
                 body == null ? null : body.note(),
+                passedOver(body),
                 ExpectedVersion.of(ifMatch, body == null ? null : body.version()));
+    }
+
+    private static List<DecisionRequest.PassedOver> passedOver(DecisionRequest body) {
+        return body == null || body.passedOver() == null ? List.of() : body.passedOver();
     }
 }
