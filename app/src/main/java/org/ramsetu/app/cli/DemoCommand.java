@@ -20,7 +20,9 @@ import picocli.CommandLine.Option;
         description = {
             "Loads demo donors (profiles and pledges of every organ) and patients (profiles and"
                     + " transplant requests) across Indian cities, idempotently: running it again"
-                    + " adds only who is missing, so --donors can grow.",
+                    + " adds only who is missing, so --donors can grow. With a coordinator"
+                    + " account, also transplant centres, donation cases and the offer histories"
+                    + " of past cases.",
             "Demo accounts are verified; they sign in with the password '"
                     + DemoLoader.DEMO_PASSWORD
                     + "'."
@@ -110,14 +112,22 @@ public class DemoCommand implements Callable<Integer> {
             out.printf(
                     "Added %,d donation cases and %,d transplant centres.%n",
                     loaded.cases(), loaded.centres());
+            out.printf(
+                    "Added %,d offer histories (past allocation runs and their offers).%n",
+                    loaded.offerings());
             if (loaded.skippedWithoutCoordinator()) {
                 out.println(
-                        "No donation cases or transplant centres: coordinators record them, and"
-                                + " there is no coordinator account yet. Start the product once"
+                        "No donation cases, transplant centres or offers: coordinators record"
+                                + " them, and there is no coordinator account yet. Start the product once"
                                 + " with RAMSETU_BOOTSTRAP_ADMIN_EMAIL and _PASSWORD, then run"
                                 + " demo again.");
             }
-            if (loaded.donors() + loaded.patients() + loaded.cases() + loaded.centres() > 0) {
+            if (loaded.donors()
+                            + loaded.patients()
+                            + loaded.cases()
+                            + loaded.centres()
+                            + loaded.offerings()
+                    > 0) {
                 // Runs must not be planned on the statistics of an emptier registry.
                 PlannerStatistics.Refreshed refreshed = db.refreshStatistics();
                 out.printf(

@@ -67,9 +67,11 @@ class DemoDonationCasesIntegrationTest {
         assertThat(withCoordinator).as(err.toString()).isZero();
         assertThat(again).isZero();
         assertThat(out.toString().substring(before.length()))
-                .contains("Added 3 donation cases and 12 transplant centres")
-                .contains("Added 0 donation cases and 0 transplant centres");
-        assertThat(count("select count(*) from donation_case")).isEqualTo(3);
+                .contains("Added 16 donation cases and 12 transplant centres")
+                .contains("Added 0 donation cases and 0 transplant centres")
+                .containsPattern("Added [1-9][0-9]* offer histories")
+                .contains("Added 0 offer histories");
+        assertThat(count("select count(*) from donation_case")).isEqualTo(16);
         assertThat(count("select count(*) from transplant_centre")).isEqualTo(12);
         assertThat(
                         count(
@@ -132,6 +134,86 @@ class DemoDonationCasesIntegrationTest {
                                         + " and cross_clamp_at > now() - interval '12 hours'"))
                 .as("this morning's cases can be allocated at once")
                 .isPositive();
+        offerHistoriesAreWhatTheOfferRulesAllow();
+    }
+
+    /** The histories of past cases, checked against the rules live offers follow. */
+    private static void offerHistoriesAreWhatTheOfferRulesAllow() {
+        System.out.printf(
+                "demo offer histories: %d sequences, offers by status %s%n",
+                count("select count(*) from offer_sequence"),
+                jdbc().sql(
+                                "select status || '=' || count(*) from organ_offer group by status"
+                                        + " order by status")
+                        .query(String.class)
+                        .list());
+        assertThat(count("select count(*) from organ_offer")).isPositive();
+        assertThat(
+                        count(
+                                "select count(*) from allocation_run a where donation_case_id is"
+                                        + " not null and not exists (select 1 from offer_sequence s"
+                                        + " where s.allocation_run_id = a.id)"))
+                .as("every past run was offered from")
+                .isZero();
+        assertThat(
+                        count(
+                                "select count(*) from allocation_run a join donation_case c on"
+                                        + " c.id = a.donation_case_id where a.created_at <"
+                                        + " c.cross_clamp_at or c.cross_clamp_at > now() - interval"
+                                        + " '3 days'"))
+                .as("runs rank an organ after its recovery; this morning's cases are left alone")
+                .isZero();
+        assertThat(
+                        count(
+                                "select count(*) from organ_offer where status in ('OFFERED',"
+                                        + " 'PROVISIONAL') or offered_at > now() or answered_at >"
+                                        + " now() or transplanted_at > now() or outcome_recorded_at"
+                                        + " > now()"))
+                .as("a history is over before now")
+                .isZero();
+        assertThat(
+                        count(
+                                "select count(*) from organ_offer o join offer_sequence s on s.id ="
+                                        + " o.sequence_id join allocation_run a on a.id ="
+                                        + " s.allocation_run_id join transplant_request r on r.id ="
+                                        + " o.request_id where o.offered_at < s.started_at or"
+                                        + " s.started_at < a.created_at or r.listed_at > a.created_at"
+                                        + " or r.verified_at > a.created_at or r.centre_id <>"
+                                        + " o.centre_id or r.organ <> s.organ"))
+                .as("offers go, after the run, to listings verified before it, at their centre")
+                .isZero();
+        assertThat(
+                        count(
+                                "select count(*) from offer_sequence s where (status = 'ACCEPTED')"
+                                        + " <> exists (select 1 from organ_offer o where o.sequence_id"
+                                        + " = s.id and o.status = 'ACCEPTED') or status = 'OPEN'"))
+                .as("a placed organ has its one acceptance; every offering ended")
+                .isZero();
+        assertThat(
+                        count(
+                                "select count(*) from organ_offer o join transplant_request r on"
+                                        + " r.id = o.request_id where o.status = 'ACCEPTED' and"
+                                        + " r.status <> case when o.transplanted_at is null then"
+                                        + " 'MATCHED' else 'TRANSPLANTED' end"))
+                .as("an accepted offer's listing is matched, or transplanted once recorded")
+                .isZero();
+        assertThat(
+                        count(
+                                "select count(*) from (select r.patient_id from organ_offer o join"
+                                        + " transplant_request r on r.id = o.request_id where"
+                                        + " o.status = 'ACCEPTED' group by r.patient_id having"
+                                        + " count(*) > 1) twice"))
+                .as("no patient receives two organs")
+                .isZero();
+        assertThat(
+                        count(
+                                "select count(*) from organ_offer o join offer_sequence s on s.id ="
+                                        + " o.sequence_id where o.status = 'EXPIRED' and"
+                                        + " o.answered_at <> o.respond_by or o.answered_at >"
+                                        + " o.respond_by or o.respond_by > o.offered_at + make_interval("
+                                        + " secs => s.response_seconds + s.provisional_seconds)"))
+                .as("an offer is answered by its deadline; an expiry comes at it")
+                .isZero();
     }
 
     private int run(String... args) {

@@ -19,12 +19,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("ramsetu.allocation")
 public record AllocationProperties(
-        @DefaultValue("allocation/ramsetu-2026-1") String policy,
+        @DefaultValue(AllocationProperties.DEFAULT_POLICY) String policy,
         @DefaultValue("10000") int scoringBatchSize,
         @DefaultValue("100") int responseCandidates,
         @DefaultValue("40") int rescoringAttempts,
         @DefaultValue("2s") Duration rescoringBackoff,
         @DefaultValue("1m") Duration rescoringMaxBackoff) {
+
+    /** The policy new runs use unless {@code ramsetu.allocation.policy} names another. */
+    public static final String DEFAULT_POLICY = "allocation/ramsetu-2026-1";
 
     public AllocationProperties {
         if (policy == null || policy.isBlank()) {

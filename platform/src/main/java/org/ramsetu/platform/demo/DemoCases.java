@@ -42,12 +42,12 @@ import org.ramsetu.platform.security.CurrentUser;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Demo donation cases: one per thousand demo donors (at least three), the first two from the last
- * few hours, the rest over the last two years. Odd cases rest on a demo donor's verified pledges,
- * with that donor's blood group, body and HLA (and close them, as opening a case does); even ones
- * on a family's consent, a fifth of them children. Cases older than a day have their recovery
- * recorded. Case {@code n} of a seed is always the same case, so loading again adds only what is
- * missing.
+ * Demo donation cases: one per thousand demo donors (at least sixteen, enough offer histories,
+ * {@link DemoOffers}, to count declines by), the first two from the last few hours, the rest over
+ * the last two years. Odd cases rest on a demo donor's verified pledges, with that donor's blood
+ * group, body and HLA (and close them, as opening a case does); even ones on a family's consent, a
+ * fifth of them children. Cases older than a day have their recovery recorded. Case {@code n} of a
+ * seed is always the same case, so loading again adds only what is missing.
  */
 final class DemoCases {
 
@@ -72,7 +72,7 @@ final class DemoCases {
     }
 
     static long countFor(long donorCount) {
-        return Math.min(donorCount, Math.max(3, donorCount / 1000));
+        return Math.min(donorCount, Math.max(16, donorCount / 1000));
     }
 
     /**

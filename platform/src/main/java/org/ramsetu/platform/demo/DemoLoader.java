@@ -24,8 +24,12 @@ import org.ramsetu.core.organ.Organ;
 import org.ramsetu.core.scores.PercentileTable;
 import org.ramsetu.platform.accounts.Account;
 import org.ramsetu.platform.accounts.AccountRepository;
+import org.ramsetu.platform.allocation.offers.PastOffers;
+import org.ramsetu.platform.allocation.runs.PastAllocationRuns;
 import org.ramsetu.platform.centres.TransplantCentres;
 import org.ramsetu.platform.donation.DonationCases;
+import org.ramsetu.platform.donation.RecoveredOrgans;
+import org.ramsetu.platform.identity.AccountId;
 import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.registry.donors.DonorProfile;
 import org.ramsetu.platform.registry.donors.DonorProfiles;
@@ -45,10 +49,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Loads demo donors (with profiles and pledges of every organ) and patients (with profiles and
  * transplant requests on the waiting list) through the registry's own records, checks and score
- * computations, in batches; then donation cases ({@link DemoCases}) and transplant centres ({@link
- * DemoCentres}), attributed to the oldest coordinator account. Person {@code n} of a seed is always
- * the same person with the same id, so loading again adds only who is missing: idempotent, and
- * {@code --donors} can grow.
+ * computations, in batches; then donation cases ({@link DemoCases}), transplant centres ({@link
+ * DemoCentres}) and the past cases' offer histories ({@link DemoOffers}), attributed to the oldest
+ * coordinator account. Person {@code n} of a seed is always the same person with the same id, so
+ * loading again adds only who is missing: idempotent, and {@code --donors} can grow.
  *
  * <p>Demo accounts are verified and share one password ({@link #DEMO_PASSWORD}), hashed once: they
  * are for trying the product, never for real people.
@@ -66,6 +70,7 @@ public class DemoLoader {
     private final TransplantRequests requests;
     private final DemoCases cases;
     private final DemoCentres centres;
+    private final DemoOffers offers;
     private final ListingAssessment assessment =
             new ListingAssessment(PercentileTable.eptsBundled());
     private final TransactionTemplate tx;
@@ -83,6 +88,12 @@ public class DemoLoader {
         this.requests = new TransplantRequests(jdbc);
         this.cases = new DemoCases(new DonationCases(jdbc), donorProfiles, pledges, tx);
         this.centres = new DemoCentres(new TransplantCentres(jdbc));
+        this.offers =
+                new DemoOffers(
+                        new RecoveredOrgans(new DonationCases(jdbc)),
+                        new PastAllocationRuns(
+                                jdbc, tx.getTransactionManager(), new WithoutModelServer()),
+                        new PastOffers(jdbc, tx.getTransactionManager()));
         this.tx = tx;
         this.clock = clock;
         this.passwordHash = passwordHash;
@@ -93,6 +104,7 @@ public class DemoLoader {
      *
      * @param cases donation cases added; none without a coordinator account to attribute them to
      * @param centres transplant centres added; none without a coordinator account either
+     * @param offerings offer histories added, each a past allocation run and its offers
      * @param skippedWithoutCoordinator whether cases and centres were skipped for want of a
      *     coordinator
      */
@@ -103,6 +115,7 @@ public class DemoLoader {
             long requests,
             long cases,
             long centres,
+            long offerings,
             boolean skippedWithoutCoordinator) {}
 
     /**
@@ -142,6 +155,17 @@ public class DemoLoader {
             pool.shutdownNow();
         }
         long casesAdded = coordinator.map(c -> addCases(donorCount, seed, c)).orElse(0L);
+        // After the cases and the patients, whose lists the histories rank.
+        long offeringsAdded =
+                coordinator
+                        .map(
+                                c ->
+                                        offers.add(
+                                                DemoCases.countFor(donorCount),
+                                                seed,
+                                                new AccountId(c),
+                                                clock.instant().truncatedTo(ChronoUnit.MICROS)))
+                        .orElse(0L);
         return new Loaded(
                 added[0].get(),
                 added[1].get(),
@@ -149,6 +173,7 @@ public class DemoLoader {
                 added[3].get(),
                 casesAdded,
                 centresAdded,
+                offeringsAdded,
                 coordinator.isEmpty() && DemoCases.countFor(donorCount) > 0);
     }
 

@@ -31,13 +31,17 @@ public record MatchingProperties(
         @DefaultValue("5") int proposals,
         @DefaultValue("5000") int scoringBatchSize,
         @DefaultValue("100") int responseCandidates,
-        @DefaultValue("0.30") double heartWeightTolerance,
+        @DefaultValue(MatchingProperties.DEFAULT_HEART_WEIGHT_TOLERANCE)
+                double heartWeightTolerance,
         @DefaultValue("40") int rescoringAttempts,
         @DefaultValue("2s") Duration rescoringBackoff,
         @DefaultValue("1m") Duration rescoringMaxBackoff,
         @DefaultValue("4") int concurrentRuns,
         @DefaultValue("30s") Duration runSlotWait,
         @DefaultValue("10") int warmUpRounds) {
+
+    /** Hearts: the donor's weight within 30 % of the recipient's unless configured otherwise. */
+    public static final String DEFAULT_HEART_WEIGHT_TOLERANCE = "0.30";
 
     public MatchingProperties {
         if (proposals < 1 || proposals > 50) {

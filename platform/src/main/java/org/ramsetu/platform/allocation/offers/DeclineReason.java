@@ -1,9 +1,12 @@
 package org.ramsetu.platform.allocation.offers;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Why an offer was declined, coded so that declines can be counted by reason (the reasons of
  * NHSBT's and OPTN's offer-decline reporting, grouped).
  */
+@NamedInterface("offers")
 public enum DeclineReason {
     /** The donor's age, history or the organ's function. */
     DONOR_QUALITY,

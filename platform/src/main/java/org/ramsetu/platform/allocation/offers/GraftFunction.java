@@ -1,6 +1,9 @@
 package org.ramsetu.platform.allocation.offers;
 
+import org.springframework.modulith.NamedInterface;
+
 /** How the transplanted organ works at a follow-up (one week, three months). */
+@NamedInterface("offers")
 public enum GraftFunction {
     /** Working without support. */
     FUNCTIONING,

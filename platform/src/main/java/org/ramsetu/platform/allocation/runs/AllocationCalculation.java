@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.ramsetu.core.allocation.AllocationRanking;
 import org.ramsetu.core.allocation.AllocationResult;
 import org.ramsetu.core.allocation.PreparedAllocation;
@@ -19,19 +20,19 @@ import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.rankingruns.MlScoring;
 import org.ramsetu.platform.records.Sql;
 import org.ramsetu.platform.registry.pledges.PledgedOrgan;
-import org.ramsetu.platform.registry.requests.WaitingList;
 
 /**
  * An allocation run up to its record: the organ to offer (a pledge's, or a donation case's
- * recovered organ, {@link OrganSource}) → the waiting list for the organ → the clinical core's hard
- * filters and features (the same as a match run's) → ML scores keyed by request id → the policy's
- * groups and points. Runs outside any transaction, so the scoring call never holds a connection.
+ * recovered organ, {@link OrganSource}) → the waiting list for the organ (as it stands, or as it
+ * stood at a past moment) → the clinical core's hard filters and features (the same as a match
+ * run's) → ML scores keyed by request id → the policy's groups and points. Runs outside any
+ * transaction, so the scoring call never holds a connection.
  */
 class AllocationCalculation {
 
     private final OfferedOrgans organs;
     private final CaseOrgans caseOrgans;
-    private final WaitingList waiting;
+    private final BiFunction<Organ, Instant, List<WaitingRequest>> waiting;
     private final MlScoring scoring;
     private final AllocationRanking ranking;
     private final RunSettings settings;
@@ -40,7 +41,7 @@ class AllocationCalculation {
     AllocationCalculation(
             OfferedOrgans organs,
             CaseOrgans caseOrgans,
-            WaitingList waiting,
+            BiFunction<Organ, Instant, List<WaitingRequest>> waiting,
             MlScoring scoring,
             AllocationRanking ranking,
             RunSettings settings,
@@ -89,7 +90,7 @@ class AllocationCalculation {
         OfferedOrgan organ = source.offer(asOf);
         Map<String, Long> timings = new LinkedHashMap<>();
         long t = System.nanoTime();
-        List<WaitingRequest> list = waiting.of(source.organ(), asOf);
+        List<WaitingRequest> list = waiting.apply(source.organ(), asOf);
         t = lap(timings, "waitingList", t);
         PreparedAllocation prepared = ranking.prepare(policy.policy(), organ.donor(), list, asOf);
         t = lap(timings, "hardFilters", t);

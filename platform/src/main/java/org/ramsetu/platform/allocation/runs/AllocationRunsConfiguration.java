@@ -64,7 +64,7 @@ public class AllocationRunsConfiguration {
         return new AllocationCalculation(
                 new OfferedOrgans(jdbc, PercentileTable.kdpiBundled()),
                 caseOrgans,
-                waiting,
+                waiting::of,
                 new MlScoring(scoring, properties.scoringBatchSize(), "allocation"),
                 new AllocationRanking(
                         new EligibilityRules(transport, matching.heartWeightTolerance())),

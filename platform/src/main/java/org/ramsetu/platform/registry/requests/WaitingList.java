@@ -22,6 +22,7 @@ import org.ramsetu.core.patient.PatientRequest;
 import org.ramsetu.core.scores.BodySize;
 import org.ramsetu.core.scores.LiverLabs;
 import org.ramsetu.core.scores.Sex;
+import org.ramsetu.platform.records.Sql;
 import org.ramsetu.platform.registry.common.HlaText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.NamedInterface;
@@ -123,6 +124,31 @@ public class WaitingList {
                     cache.put(organ, new Cached(generation, today, list));
                     return list;
                 });
+    }
+
+    /**
+     * The requests waiting now that had been listed, and verified by their centre, by {@code at}:
+     * the list as it stood then, as near as today's records tell (a request transplanted or taken
+     * off since is not on it). Read afresh, never cached: it ranks a moment in the past (the demo's
+     * offer histories), not the list coordinators allocate from.
+     */
+    public List<WaitingRequest> listedBy(Organ organ, Instant at) {
+        LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
+        return snapshot.execute(
+                status ->
+                        List.copyOf(
+                                jdbc.sql(
+                                                QUERY.formatted(
+                                                                organ == Organ.LIVER
+                                                                        ? LIVER_LABS
+                                                                        : "")
+                                                        + " and r.listed_at <= :at and"
+                                                        + " (r.verified_at is null or"
+                                                        + " r.verified_at <= :at)")
+                                        .param("organ", organ.name())
+                                        .param("at", Sql.timestamp(at))
+                                        .query((rs, row) -> request(rs, organ, day))
+                                        .list()));
     }
 
     private WaitingRequest request(ResultSet rs, Organ organ, LocalDate today) throws SQLException {
