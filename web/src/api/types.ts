@@ -33,6 +33,7 @@ export type ClinicalValuesChange = Schemas['ClinicalValuesChange'];
 export type Contact = Schemas['Contact'];
 export type MatchView = Schemas['MatchView'];
 export type RunCandidate = Schemas['RunCandidate'];
+export type CandidateDonor = Schemas['CandidateDonor'];
 export type MatchRun = Schemas['MatchRunView'];
 
 export type DocumentView = Schemas['DocumentView'];

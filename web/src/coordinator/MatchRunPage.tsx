@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { http, ok } from '../api/client';
-import type { RunCandidate } from '../api/types';
+import type { CandidateDonor, RunCandidate } from '../api/types';
 import { Link } from '../app/router';
 import { formatDate, formatNumber, useEnumLabel, useT, formatScore } from '../i18n/i18n';
 import { BarChart, PALETTE } from '../ui/charts';
@@ -33,6 +33,30 @@ export function contributions(c: RunCandidate, caps: Weights | undefined) {
   };
 }
 
+/** The donor's columns of a candidate's row; dashes for a donor the registry no longer profiles. */
+function DonorCells({ donor }: { donor: CandidateDonor | undefined }) {
+  const t = useT();
+  const label = useEnumLabel();
+  if (!donor) {
+    return (
+      <>
+        <td>—</td>
+        <td>—</td>
+        <td>—</td>
+        <td>—</td>
+      </>
+    );
+  }
+  return (
+    <>
+      <td className="donor">{t('case.donorOf', { age: donor.ageYears, sex: label('sex', donor.sex), group: donor.bloodGroup })}</td>
+      <td className="donor">{t('run.sizeText', { height: formatNumber(donor.heightCm, 0), weight: formatNumber(donor.weightKg, 0) })}</td>
+      <td>{donor.hlaMismatches ?? '—'}</td>
+      <td title={donor.kdpiNote ?? undefined}>{donor.kdpi != null ? `${donor.kdpi} %` : '—'}</td>
+    </>
+  );
+}
+
 export function MatchRunPage({ id }: { id: string }) {
   const t = useT();
   const label = useEnumLabel();
@@ -45,6 +69,15 @@ export function MatchRunPage({ id }: { id: string }) {
       <Loaded state={run}>
         {(r) => {
           const caps = r.settings?.weights;
+          const donors = new Map<string, CandidateDonor>(r.donors.map((d) => [d.pledgeId, d]));
+          const donorOf = (pledgeId: string) => {
+            const d = donors.get(pledgeId);
+            if (!d) return '—';
+            const facts = [t('case.donorOf', { age: d.ageYears, sex: label('sex', d.sex), group: d.bloodGroup })];
+            if (d.hlaMismatches) facts.push(`HLA ${d.hlaMismatches}`);
+            if (d.kdpi != null) facts.push(`KDPI ${d.kdpi} %`);
+            return facts.join(' · ');
+          };
           return (
             <>
               <DegradedBanner run={r} basePath="/coordinator/runs" text="run.degradedText" />
@@ -78,7 +111,8 @@ export function MatchRunPage({ id }: { id: string }) {
                   {r.proposals.map((p) => (
                     <li key={p.matchId} data-match={p.matchId}>
                       <span>
-                        #{p.rank} · {t('run.pledge')} <code>{p.pledgeId.slice(0, 8)}</code> <Badge value={p.status} label={label('matchStatus', p.status)} />
+                        #{p.rank} · {donorOf(p.pledgeId)} · {t('run.pledge')} <code>{p.pledgeId.slice(0, 8)}</code>{' '}
+                        <Badge value={p.status} label={label('matchStatus', p.status)} />
                       </span>
                       {p.status === 'PROPOSED' && (
                         <span className="actions">
@@ -113,13 +147,19 @@ export function MatchRunPage({ id }: { id: string }) {
                     rows={r.candidates.slice(0, 20).map((c) => ({ label: `#${c.rank} ${c.pledgeId.slice(0, 8)}`, values: contributions(c, caps) }))}
                   />
                   <p className="hint">{t('run.scoreMeaning')}</p>
-                  <div className="table-wrap">
+                  <p className="hint">{t('run.donorFacts')}</p>
+                  {/* Wider than a laptop's screen: the region scrolls, so it takes the keyboard focus. */}
+                  <div className="table-wrap" tabIndex={0} role="region" aria-label={t('run.candidates')}>
                     <table className="candidates">
                       <caption className="sr-only">{t('run.candidates')}</caption>
                       <thead>
                         <tr>
                           <th scope="col">#</th>
                           <th scope="col">{t('run.pledge')}</th>
+                          <th scope="col">{t('run.donor')}</th>
+                          <th scope="col">{t('run.donorSize')}</th>
+                          <th scope="col">{t('run.hlaMismatch')}</th>
+                          <th scope="col">{t('run.kdpi')}</th>
                           <th scope="col">{t('run.score')}</th>
                           <th scope="col">{t('run.ml')}</th>
                           <th scope="col">{t('run.urgency')}</th>
@@ -137,6 +177,7 @@ export function MatchRunPage({ id }: { id: string }) {
                             <td>
                               <code>{c.pledgeId.slice(0, 8)}</code>
                             </td>
+                            <DonorCells donor={donors.get(c.pledgeId)} />
                             <td>{formatScore(c.score)}</td>
                             <td>{formatScore(c.mlScore)}</td>
                             <td>{c.urgency}</td>

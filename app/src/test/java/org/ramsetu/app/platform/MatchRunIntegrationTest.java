@@ -115,6 +115,61 @@ class MatchRunIntegrationTest {
     }
 
     @Test
+    void everyCandidateShownNamesItsDonorsAgeSexBloodGroupSizeHlaMismatchesAndKdpi() {
+        Matching.Place at = Matching.place();
+        var identical = Matching.donor(at, "B+", Matching.PATIENT_HLA);
+        String identicalPledge =
+                Matching.verifiedPledge(identical, Registry.kidneyPledge(), coordinator);
+        // A2 and B44 shared with the patient; A24, B7 and DR15 not.
+        var oneEach = Matching.donor(at, "B-", List.of("A2", "A24", "B7", "B44", "DR15"));
+        String oneEachPledge =
+                Matching.verifiedPledge(oneEach, Registry.kidneyPledge(), coordinator);
+        var patient = Matching.patient(at, "B+", Matching.PATIENT_HLA, List.of());
+        String requestId = Matching.requestId(patient, Registry.kidneyRequest("2023-02-01"));
+
+        JsonNode run = Matching.run(coordinator, requestId);
+        var read = coordinator.client().get("/api/v1/match-runs/" + run.path("id").asString());
+        assertThat(read.status()).isEqualTo(200);
+
+        int age =
+                java.time.Period.between(
+                                java.time.LocalDate.of(1985, 4, 12),
+                                java.time.LocalDate.now(java.time.ZoneOffset.UTC))
+                        .getYears();
+        for (JsonNode view : List.of(run, read.json())) {
+            JsonNode best = donorOf(view, identicalPledge);
+            assertThat(best.path("ageYears").asInt()).isEqualTo(age);
+            assertThat(best.path("sex").asString()).isEqualTo("FEMALE");
+            assertThat(best.path("bloodGroup").asString()).isEqualTo("B+");
+            assertThat(best.path("heightCm").asDouble()).isEqualTo(162.5);
+            assertThat(best.path("weightKg").asDouble()).isEqualTo(58.0);
+            assertThat(best.path("hla").asString()).isEqualTo("A1 A2 B8 B44 DR3 DR4");
+            assertThat(best.path("hlaMismatches").asString()).isEqualTo("0-0-0");
+            assertThat(best.path("kdpi").asInt()).isBetween(0, 100);
+            assertThat(best.path("kdpiNote").asString()).contains("not recorded on pledges");
+            JsonNode other = donorOf(view, oneEachPledge);
+            assertThat(other.path("bloodGroup").asString()).isEqualTo("B-");
+            assertThat(other.path("hlaMismatches").asString()).isEqualTo("1-1-1");
+            // Every candidate shown and every proposal has its donor.
+            List<String> shown = new ArrayList<>();
+            view.path("candidates").forEach(c -> shown.add(c.path("pledgeId").asString()));
+            view.path("proposals").forEach(p -> shown.add(p.path("pledgeId").asString()));
+            List<String> described = new ArrayList<>();
+            view.path("donors").forEach(d -> described.add(d.path("pledgeId").asString()));
+            assertThat(described).containsAll(shown).doesNotHaveDuplicates();
+        }
+    }
+
+    private static JsonNode donorOf(JsonNode run, String pledgeId) {
+        for (JsonNode d : run.path("donors")) {
+            if (d.path("pledgeId").asString().equals(pledgeId)) {
+                return d;
+            }
+        }
+        throw new AssertionError("no donor of pledge " + pledgeId + " in " + run.path("donors"));
+    }
+
+    @Test
     void everyPledgeOfTheOrganIsRankedListedOrCountedForEachOrgan() {
         Map<String, Map<String, Object>> pledgeBodies =
                 Map.of(

@@ -297,21 +297,22 @@ class WebJourneyBrowserIntegrationTest {
         assertThat(coordinator).hasURL(Pattern.compile("/coordinator/runs/[0-9a-f-]+$"));
         assertThat(coordinator.locator("table.candidates")).containsText(pledgeId.substring(0, 8));
         // The score as the coordinator reads it; the patient is shown the very same (issue 21).
-        String score =
+        Locator candidate =
                 coordinator
                         .locator("table.candidates tbody tr")
-                        .filter(new Locator.FilterOptions().setHasText(pledgeId.substring(0, 8)))
-                        .locator("td")
-                        .nth(2)
-                        .innerText()
-                        .strip();
+                        .filter(new Locator.FilterOptions().setHasText(pledgeId.substring(0, 8)));
+        String score = candidate.locator("td").nth(6).innerText().strip();
         Assertions.assertThat(score).endsWith("%");
+        // Who the donor is, clinically, beside the pledge id (issue 21).
+        assertThat(candidate.locator("td").nth(2)).containsText(" years · ");
+        assertThat(candidate.locator("td").nth(3)).containsText(" cm · ");
         assertThat(coordinator.locator("figure.chart svg")).isVisible();
         Locator proposal =
                 coordinator
                         .locator(".proposals li")
                         .filter(new Locator.FilterOptions().setHasText(pledgeId.substring(0, 8)));
         assertThat(proposal).containsText("Proposed");
+        assertThat(proposal).containsText(" years · ");
         Browser.assertAccessible(coordinator);
         Browser.screenshot(coordinator, "coordinator-match-run");
         proposal.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Approve"))

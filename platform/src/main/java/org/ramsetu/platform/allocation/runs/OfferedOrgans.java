@@ -5,31 +5,23 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
-import org.ramsetu.core.InvalidClinicalValueException;
 import org.ramsetu.core.allocation.AllocationDonor;
 import org.ramsetu.core.donor.DonorOffer;
-import org.ramsetu.core.donor.KidneyTests;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.core.scores.Kdri;
-import org.ramsetu.core.scores.KdriResult;
-import org.ramsetu.core.scores.KidneyDonorFactors;
-import org.ramsetu.core.scores.PercentileResult;
 import org.ramsetu.core.scores.PercentileTable;
 import org.ramsetu.platform.registry.pledges.PledgeId;
+import org.ramsetu.platform.registry.pledges.PledgeKdpi;
 import org.ramsetu.platform.registry.pledges.PledgedOrgan;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A pledge with its donor's profile (as the registry offers it) as the organ to allocate. Kidneys
- * get their KDRI and KDPI (2024 refit, docs/domain.md) from the donor's age, height, weight,
- * hypertension, diabetes and measured creatinine. A pledge does not record the cause of death or
- * donation after circulatory death: both count as "no" and the run says so. Without a measured
- * creatinine KDPI is unknown, and the longevity group then puts nobody first.
+ * get their KDRI and KDPI as a pledge knows them ({@link PledgeKdpi}), and the run says what was
+ * assumed. Without a measured creatinine KDPI is unknown, and the longevity group then puts nobody
+ * first.
  */
 class OfferedOrgans {
-
-    static final String ASSUMPTIONS =
-            "cause of death CVA and DCD are not recorded on pledges and count as no";
 
     private final JdbcClient jdbc;
     private final PercentileTable kdpiTable;
@@ -63,41 +55,19 @@ class OfferedOrgans {
         if (offer.organ() != Organ.KIDNEY) {
             return new DonorFacts(bloodGroup, null, null, null, null, null, null, null);
         }
-        Double creatinine = ((KidneyTests) offer.tests()).creatinineMgDl();
-        if (creatinine == null) {
-            return kdpiUnknown(bloodGroup, "the pledge has no measured creatinine");
+        PledgeKdpi risk = PledgeKdpi.of(pledge, offer, kdpiTable);
+        if (risk.kdri() == null) {
+            return new DonorFacts(
+                    bloodGroup, null, null, null, Kdri.VERSION, null, null, risk.note());
         }
-        KdriResult kdri;
-        try {
-            kdri =
-                    Kdri.compute(
-                            new KidneyDonorFactors(
-                                    offer.body().ageYears(),
-                                    offer.body().heightCm(),
-                                    offer.body().weightKg(),
-                                    pledge.hypertension(),
-                                    pledge.diabetes(),
-                                    false,
-                                    creatinine,
-                                    false));
-        } catch (InvalidClinicalValueException outsideKdriRange) {
-            return kdpiUnknown(bloodGroup, outsideKdriRange.getMessage());
-        }
-        PercentileResult kdpi = Kdri.kdpi(kdri, kdpiTable);
         return new DonorFacts(
                 bloodGroup,
-                kdri.kdriRao(),
-                kdri.kdriMedian(),
-                kdpi.percentile(),
-                kdri.formulaVersion(),
-                kdpi.tableVersion(),
-                kdpi.provisional(),
-                ASSUMPTIONS);
-    }
-
-    /** A kidney whose KDRI the formula cannot give; the run says why. */
-    private static DonorFacts kdpiUnknown(String bloodGroup, String why) {
-        return new DonorFacts(
-                bloodGroup, null, null, null, Kdri.VERSION, null, null, "KDPI unknown: " + why);
+                risk.kdri().kdriRao(),
+                risk.kdri().kdriMedian(),
+                risk.kdpi().percentile(),
+                risk.kdri().formulaVersion(),
+                risk.kdpi().tableVersion(),
+                risk.kdpi().provisional(),
+                risk.note());
     }
 }

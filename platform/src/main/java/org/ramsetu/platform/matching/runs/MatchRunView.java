@@ -51,7 +51,8 @@ public record MatchRunView(
         @Nullable Map<String, Integer> counted,
         List<Proposal> proposals,
         List<RunCandidate> candidates,
-        List<RunExclusion> excluded) {
+        List<RunExclusion> excluded,
+        List<CandidateDonor> donors) {
 
     /** A proposed match of the run. */
     public record Proposal(
@@ -60,7 +61,8 @@ public record MatchRunView(
             UUID pledgeId,
             @Schema(implementation = MatchStatus.class) String status) {}
 
-    static MatchRunView of(MatchRun run, List<Match> proposals, UUID rescoredBy) {
+    static MatchRunView of(
+            MatchRun run, List<Match> proposals, UUID rescoredBy, List<CandidateDonor> donors) {
         return new MatchRunView(
                 run.id(),
                 run.requestId(),
@@ -85,6 +87,7 @@ public record MatchRunView(
                         .map(m -> new Proposal(m.id(), m.rank(), m.pledgeId(), m.status().name()))
                         .toList(),
                 run.candidates(),
-                run.excluded());
+                run.excluded(),
+                donors);
     }
 }

@@ -2,10 +2,12 @@ package org.ramsetu.platform.matching.runs;
 
 import org.ramsetu.platform.matching.MatchingProperties;
 import org.ramsetu.platform.matching.matches.Matches;
+import org.ramsetu.platform.registry.patients.PatientProfiles;
 import org.ramsetu.platform.security.RecordAccess;
 import org.ramsetu.platform.web.idempotency.IdempotentRequests;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The match run endpoints of the platform API. */
 @Configuration(proxyBeanMethods = false)
@@ -13,8 +15,19 @@ public class MatchRunWebConfiguration {
 
     @Bean
     ReadingMatchRuns readingMatchRuns(
-            MatchRuns runs, Matches matches, RecordAccess access, MatchingProperties properties) {
-        return new ReadingMatchRuns(runs, matches, access, properties.responseCandidates());
+            MatchRuns runs,
+            Matches matches,
+            RecordAccess access,
+            MatchingProperties properties,
+            CandidateDonors donors,
+            JdbcClient jdbc) {
+        return new ReadingMatchRuns(
+                runs,
+                matches,
+                access,
+                properties.responseCandidates(),
+                donors,
+                new PatientProfiles(jdbc));
     }
 
     @Bean

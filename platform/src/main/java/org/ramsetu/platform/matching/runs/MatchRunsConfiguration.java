@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.ramsetu.core.geo.TransportSettings;
 import org.ramsetu.core.ranking.RankingWeights;
+import org.ramsetu.core.scores.PercentileTable;
 import org.ramsetu.infra.flags.FlagKeys;
 import org.ramsetu.infra.queue.RetryPolicy;
 import org.ramsetu.infra.queue.outbox.JobScheduler;
@@ -138,9 +139,16 @@ public class MatchRunsConfiguration {
             RecordingMatchRun recording,
             Matches matches,
             MatchingProperties properties,
-            RankingRunSlots slots) {
+            RankingRunSlots slots,
+            CandidateDonors donors) {
         return new RunningMatch(
-                calculation, recording, matches, properties.responseCandidates(), slots);
+                calculation, recording, matches, properties.responseCandidates(), slots, donors);
+    }
+
+    /** The donors a match run shows, read when it is shown (every target that answers runs). */
+    @Bean
+    CandidateDonors candidateDonors(JdbcClient jdbc) {
+        return new CandidateDonors(jdbc, PercentileTable.kdpiBundled());
     }
 
     @Bean

@@ -8,6 +8,8 @@ import org.ramsetu.platform.matching.CoordinatorOnly;
 import org.ramsetu.platform.matching.MatchingAuditActions;
 import org.ramsetu.platform.matching.matches.Matches;
 import org.ramsetu.platform.records.RunListSize;
+import org.ramsetu.platform.registry.patients.PatientProfile;
+import org.ramsetu.platform.registry.patients.PatientProfiles;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.security.RecordAccess;
 
@@ -21,12 +23,22 @@ public class ReadingMatchRuns {
     private final Matches matches;
     private final RecordAccess access;
     private final int defaultList;
+    private final CandidateDonors donors;
+    private final PatientProfiles patients;
 
-    public ReadingMatchRuns(MatchRuns runs, Matches matches, RecordAccess access, int defaultList) {
+    ReadingMatchRuns(
+            MatchRuns runs,
+            Matches matches,
+            RecordAccess access,
+            int defaultList,
+            CandidateDonors donors,
+            PatientProfiles patients) {
         this.runs = runs;
         this.matches = matches;
         this.access = access;
         this.defaultList = defaultList;
+        this.donors = donors;
+        this.patients = patients;
     }
 
     /**
@@ -49,6 +61,10 @@ public class ReadingMatchRuns {
                 RecordAccess.Sensitivity.MEDICAL);
         CoordinatorOnly.require(user, true, MatchingAuditActions.RUN, id, "read match runs");
         MatchRun run = runs.find(id, c, e).orElseThrow(() -> new NotFound("match run", id));
-        return MatchRunView.of(run, matches.ofRun(id), runs.rescoredBy(id).orElse(null));
+        return donors.view(
+                run,
+                matches.ofRun(id),
+                runs.rescoredBy(id).orElse(null),
+                patient.flatMap(patients::find).map(PatientProfile::hla).orElse(null));
     }
 }

@@ -24,18 +24,21 @@ public class RunningMatch {
     private final Matches matches;
     private final int responseCandidates;
     private final RankingRunSlots slots;
+    private final CandidateDonors donors;
 
     RunningMatch(
             MatchCalculation calculation,
             RecordingMatchRun recording,
             Matches matches,
             int responseCandidates,
-            RankingRunSlots slots) {
+            RankingRunSlots slots,
+            CandidateDonors donors) {
         this.calculation = calculation;
         this.recording = recording;
         this.matches = matches;
         this.responseCandidates = responseCandidates;
         this.slots = slots;
+        this.donors = donors;
     }
 
     /** A computed run, ready to be recorded. */
@@ -86,7 +89,8 @@ public class RunningMatch {
                         head(run.excluded()),
                         run.counted(),
                         run.durationMillis());
-        return MatchRunView.of(head, matches.ofRun(run.id()), null);
+        return donors.view(
+                head, matches.ofRun(run.id()), null, prepared.calculation.facts().profile().hla());
     }
 
     private TransplantRequest calculationRequest(CurrentUser user, UUID requestId) {

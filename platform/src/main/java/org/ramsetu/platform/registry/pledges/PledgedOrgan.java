@@ -5,6 +5,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.ramsetu.core.blood.BloodGroup;
@@ -62,6 +65,20 @@ public final class PledgedOrgan {
                 .param("id", id.value())
                 .query((rs, row) -> new PledgedOrgan(rs))
                 .optional();
+    }
+
+    /** The pledges among {@code ids} that exist, by id, in one query. */
+    public static Map<PledgeId, PledgedOrgan> findAll(JdbcClient jdbc, Collection<PledgeId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<PledgeId, PledgedOrgan> found = new HashMap<>();
+        jdbc.sql(QUERY.replace("where p.id = :id", "where p.id = any(:ids)"))
+                .param("ids", ids.stream().map(PledgeId::value).distinct().toArray(UUID[]::new))
+                .query((rs, row) -> new PledgedOrgan(rs))
+                .list()
+                .forEach(p -> found.put(p.id(), p));
+        return found;
     }
 
     private PledgedOrgan(ResultSet rs) throws SQLException {
