@@ -34,6 +34,7 @@ export type Contact = Schemas['Contact'];
 export type MatchView = Schemas['MatchView'];
 export type RunCandidate = Schemas['RunCandidate'];
 export type CandidateDonor = Schemas['CandidateDonor'];
+export type CandidateRecipient = Schemas['CandidateRecipient'];
 export type MatchRun = Schemas['MatchRunView'];
 
 export type DocumentView = Schemas['DocumentView'];

@@ -125,6 +125,39 @@ class AllocationRunIntegrationTest {
                 .containsExactly("UNACCEPTABLE_ANTIGEN");
         assertThat(exclusion(run, sensitisedRequest).toString()).contains("B8");
         assertThat(run.path("exclusionCounts").path("ABO_INCOMPATIBLE").asInt()).isPositive();
+
+        // Each ranked patient clinically, never who they are (issue 21; anonymity, issue 20).
+        JsonNode recipient = recipientOf(run, zeroRequest);
+        assertThat(recipient.path("ageYears").asInt())
+                .isEqualTo(
+                        java.time.Period.between(
+                                        java.time.LocalDate.of(1975, 3, 14),
+                                        java.time.LocalDate.now(java.time.ZoneOffset.UTC))
+                                .getYears());
+        assertThat(recipient.path("sex").asString()).isEqualTo("FEMALE");
+        assertThat(recipient.path("bloodGroup").asString()).isEqualTo("A+");
+        assertThat(recipient.path("heightCm").asDouble()).isEqualTo(158.0);
+        assertThat(recipient.path("weightKg").asDouble()).isEqualTo(61.5);
+        assertThat(recipient.path("hla").asString()).isEqualTo("A1 A2 B8 B44 DR3 DR4");
+        List<String> shown = new java.util.ArrayList<>();
+        run.path("candidates").forEach(c -> shown.add(c.path("requestId").asString()));
+        List<String> described = new java.util.ArrayList<>();
+        run.path("recipients").forEach(r -> described.add(r.path("requestId").asString()));
+        assertThat(described).containsExactlyElementsOf(shown);
+        assertThat(run.path("recipients").toString())
+                .doesNotContain("fullName")
+                .doesNotContain("@")
+                .doesNotContain("District Hospital");
+        assertThat(recipientOf(created.json(), zeroRequest)).isEqualTo(recipient);
+    }
+
+    private static JsonNode recipientOf(JsonNode run, String requestId) {
+        for (JsonNode r : run.path("recipients")) {
+            if (r.path("requestId").asString().equals(requestId)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no recipient of " + requestId + " in " + run.path("recipients"));
     }
 
     @Test

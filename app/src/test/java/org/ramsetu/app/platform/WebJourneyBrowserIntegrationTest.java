@@ -481,6 +481,9 @@ class WebJourneyBrowserIntegrationTest {
         assertThat(first.locator("td.explanation")).containsText(": 0-mismatch, ");
         assertThat(first.locator("td.explanation")).containsText(" pts = ");
         assertThat(first).containsText("0-0-0");
+        // The patient by clinical facts, and the waiting time (issue 21).
+        assertThat(first.locator("td").nth(2)).containsText(" years · ");
+        assertThat(first).containsText(" d");
         int rows = ranked.count();
         Assertions.assertThat(rows).as("ranked requests").isGreaterThanOrEqualTo(2);
         for (int i = 0; i < rows; i++) {

@@ -13,6 +13,7 @@ import org.ramsetu.platform.allocation.simulation.AllocationSimulationController
 import org.ramsetu.platform.allocation.simulation.SimulatingAllocation;
 import org.ramsetu.platform.donation.DonationCases;
 import org.ramsetu.platform.donation.RecoveredOrgans;
+import org.ramsetu.platform.registry.requests.ListedPatients;
 import org.ramsetu.platform.security.RecordAccess;
 import org.ramsetu.platform.web.idempotency.IdempotentRequests;
 import org.springframework.context.annotation.Bean;
@@ -33,7 +34,8 @@ public class AllocationWebConfiguration {
                 runs,
                 new RecoveredOrgans(new DonationCases(jdbc)),
                 access,
-                properties.responseCandidates());
+                properties.responseCandidates(),
+                new ListedPatients(jdbc));
     }
 
     @Bean

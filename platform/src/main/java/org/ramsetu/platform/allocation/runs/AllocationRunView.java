@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.ramsetu.core.organ.Organ;
 
@@ -26,6 +27,8 @@ import org.ramsetu.core.organ.Organ;
  * @param candidateCount ranked requests ({@code candidates} may show only the head)
  * @param excludedCount excluded requests ({@code excluded} may show only the head)
  * @param exclusionCounts excluded requests per reason code
+ * @param recipients the patients of the candidates shown, clinical facts only ({@link
+ *     CandidateRecipient})
  */
 public record AllocationRunView(
         UUID id,
@@ -52,7 +55,8 @@ public record AllocationRunView(
         int excludedCount,
         Map<String, Integer> exclusionCounts,
         List<CandidateView> candidates,
-        List<ExclusionView> excluded) {
+        List<ExclusionView> excluded,
+        List<CandidateRecipient> recipients) {
 
     /**
      * @param content the policy file's content, canonical form
@@ -63,7 +67,21 @@ public record AllocationRunView(
             @Schema(types = "object", description = "the policy file, as JSON") @JsonRawValue
                     String content) {}
 
-    static AllocationRunView of(AllocationRun run, UUID rescoredBy, int candidates, int excluded) {
+    /**
+     * @param recipients the patients of the candidates shown
+     */
+    static AllocationRunView of(
+            AllocationRun run,
+            UUID rescoredBy,
+            int candidates,
+            int excluded,
+            Function<List<CandidateView>, List<CandidateRecipient>> recipients) {
+        List<CandidateView> shown =
+                RunCodec.candidates(
+                        run.candidates(),
+                        candidates,
+                        (run.pledgeId() != null ? run.pledgeId() : run.donationCaseId()).toString(),
+                        run.degraded());
         return new AllocationRunView(
                 run.id(),
                 run.pledgeId(),
@@ -88,11 +106,8 @@ public record AllocationRunView(
                 run.candidateCount(),
                 run.excludedCount(),
                 run.exclusionCounts(),
-                RunCodec.candidates(
-                        run.candidates(),
-                        candidates,
-                        (run.pledgeId() != null ? run.pledgeId() : run.donationCaseId()).toString(),
-                        run.degraded()),
-                RunCodec.exclusions(run.excluded(), excluded));
+                shown,
+                RunCodec.exclusions(run.excluded(), excluded),
+                recipients.apply(shown));
     }
 }

@@ -20,6 +20,7 @@ import org.ramsetu.platform.rankingruns.RankingRunSlots;
 import org.ramsetu.platform.rankingruns.Rescoring;
 import org.ramsetu.platform.rankingruns.RescoringJobHandler;
 import org.ramsetu.platform.registry.ListingLocks;
+import org.ramsetu.platform.registry.requests.ListedPatients;
 import org.ramsetu.platform.registry.requests.WaitingList;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -109,9 +110,15 @@ public class AllocationRunsConfiguration {
             RecordingAllocationRun recording,
             AllocationPolicies policies,
             AllocationProperties properties,
-            RankingRunSlots slots) {
+            RankingRunSlots slots,
+            JdbcClient jdbc) {
         return new RunningAllocation(
-                calculation, recording, policies, properties.responseCandidates(), slots);
+                calculation,
+                recording,
+                policies,
+                properties.responseCandidates(),
+                slots,
+                new CandidateRecipients(new ListedPatients(jdbc)));
     }
 
     @Bean

@@ -9,6 +9,7 @@ import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.matching.CoordinatorOnly;
 import org.ramsetu.platform.records.RunListSize;
+import org.ramsetu.platform.registry.requests.ListedPatients;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.security.RecordAccess;
 
@@ -22,13 +23,19 @@ public class ReadingAllocationRuns {
     private final RecoveredOrgans cases;
     private final RecordAccess access;
     private final int defaultList;
+    private final CandidateRecipients recipients;
 
     public ReadingAllocationRuns(
-            AllocationRuns runs, RecoveredOrgans cases, RecordAccess access, int defaultList) {
+            AllocationRuns runs,
+            RecoveredOrgans cases,
+            RecordAccess access,
+            int defaultList,
+            ListedPatients patients) {
         this.runs = runs;
         this.cases = cases;
         this.access = access;
         this.defaultList = defaultList;
+        this.recipients = new CandidateRecipients(patients);
     }
 
     /**
@@ -61,6 +68,6 @@ public class ReadingAllocationRuns {
                 RecordAccess.Sensitivity.MEDICAL);
         CoordinatorOnly.require(user, true, AllocationAuditActions.RUN, id, "read allocation runs");
         AllocationRun run = runs.find(id).orElseThrow(() -> new NotFound("allocation run", id));
-        return AllocationRunView.of(run, runs.rescoredBy(id).orElse(null), c, e);
+        return recipients.view(run, runs.rescoredBy(id).orElse(null), c, e);
     }
 }

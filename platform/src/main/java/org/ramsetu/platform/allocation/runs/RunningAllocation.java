@@ -25,18 +25,21 @@ public class RunningAllocation {
     private final AllocationPolicies policies;
     private final int responseCandidates;
     private final RankingRunSlots slots;
+    private final CandidateRecipients recipients;
 
     RunningAllocation(
             AllocationCalculation calculation,
             RecordingAllocationRun recording,
             AllocationPolicies policies,
             int responseCandidates,
-            RankingRunSlots slots) {
+            RankingRunSlots slots,
+            CandidateRecipients recipients) {
         this.calculation = calculation;
         this.recording = recording;
         this.policies = policies;
         this.responseCandidates = responseCandidates;
         this.slots = slots;
+        this.recipients = recipients;
     }
 
     /** A computed run, ready to be recorded. */
@@ -99,6 +102,6 @@ public class RunningAllocation {
     /** Records a prepared run; joins the caller's transaction when there is one. */
     public AllocationRunView record(Prepared prepared) {
         AllocationRun run = recording.record(prepared.computed, prepared.coordinator, null);
-        return AllocationRunView.of(run, null, responseCandidates, responseCandidates);
+        return recipients.view(run, null, responseCandidates, responseCandidates);
     }
 }
