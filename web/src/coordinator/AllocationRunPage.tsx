@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import { http, ok } from '../api/client';
 import type { AllocationCandidate, AllocationRun, CandidateRecipient } from '../api/types';
 import { Link } from '../app/router';
 import { formatDate, formatNumber, useEnumLabel, useT, formatScore } from '../i18n/i18n';
 import { BarChart, PALETTE } from '../ui/charts';
+import { RankPager } from '../ui/Pager';
 import { Badge, Empty, Loaded, useAsync } from '../ui/status';
 import { RunOffers } from './Offers';
 import { DegradedBanner, ExclusionsByReason, Facts } from './runParts';
@@ -50,10 +52,14 @@ function PatientCells({ patient }: { patient: CandidateRecipient | undefined }) 
   );
 }
 
+/** Ranked requests per page. */
+const PAGE = 100;
+
 export function AllocationRunPage({ id }: { id: string }) {
   const t = useT();
   const label = useEnumLabel();
-  const run = useAsync((signal) => ok(http().GET('/api/v1/allocation-runs/{id}', { signal, params: { path: { id }, query: { candidates: 100, excluded: 500 } } })), [id]);
+  const [fromRank, setFromRank] = useState(1);
+  const run = useAsync((signal) => ok(http().GET('/api/v1/allocation-runs/{id}', { signal, params: { path: { id }, query: { fromRank, candidates: PAGE, excluded: 500 } } })), [id, fromRank]);
   return (
     <section>
       <h1>{t('alloc.title')}</h1>
@@ -107,19 +113,21 @@ export function AllocationRunPage({ id }: { id: string }) {
                 <Empty>{t('alloc.noCandidates')}</Empty>
               ) : (
                 <>
-                  <BarChart
-                    title={t('alloc.chartTitle')}
-                    digits={1}
-                    series={[
-                      { key: 'waiting', label: t('alloc.cWaiting'), color: PALETTE[2] },
-                      { key: 'hla', label: t('run.cHLA'), color: PALETTE[1] },
-                      { key: 'sensitisation', label: t('alloc.cSensitisation'), color: PALETTE[3] },
-                      { key: 'distance', label: t('run.cDistance'), color: PALETTE[5] },
-                      { key: 'ml', label: t('run.cML'), color: PALETTE[0] },
-                    ]}
-                    rows={r.candidates.slice(0, 20).map((c) => ({ label: `#${c.rank} ${c.requestId.slice(0, 8)}`, values: points(c) }))}
-                  />
-                  {r.candidateCount > r.candidates.length && <p className="hint">{t('alloc.head', { shown: r.candidates.length, total: r.candidateCount })}</p>}
+                  {fromRank === 1 && (
+                    <BarChart
+                      title={t('alloc.chartTitle')}
+                      digits={1}
+                      series={[
+                        { key: 'waiting', label: t('alloc.cWaiting'), color: PALETTE[2] },
+                        { key: 'hla', label: t('run.cHLA'), color: PALETTE[1] },
+                        { key: 'sensitisation', label: t('alloc.cSensitisation'), color: PALETTE[3] },
+                        { key: 'distance', label: t('run.cDistance'), color: PALETTE[5] },
+                        { key: 'ml', label: t('run.cML'), color: PALETTE[0] },
+                      ]}
+                      rows={r.candidates.slice(0, 20).map((c) => ({ label: `#${c.rank} ${c.requestId.slice(0, 8)}`, values: points(c) }))}
+                    />
+                  )}
+                  <RankPager fromRank={fromRank} size={PAGE} shown={r.candidates.length} total={r.candidateCount} onMove={setFromRank} />
                   {/* Wider than a laptop's screen: the region scrolls, so it takes the keyboard focus. */}
                   <div className="table-wrap" tabIndex={0} role="region" aria-label={t('alloc.ranked')}>
                     <table className="candidates allocation">

@@ -4,6 +4,7 @@ import type { CandidateDonor, RunCandidate } from '../api/types';
 import { Link } from '../app/router';
 import { formatDate, formatNumber, useEnumLabel, useT, formatScore } from '../i18n/i18n';
 import { BarChart, PALETTE } from '../ui/charts';
+import { RankPager } from '../ui/Pager';
 import { Badge, Empty, Loaded, useAsync } from '../ui/status';
 import { DecisionDialog, type Decision } from './DecisionDialog';
 import { DegradedBanner, ExclusionsByReason, Facts } from './runParts';
@@ -57,10 +58,14 @@ function DonorCells({ donor }: { donor: CandidateDonor | undefined }) {
   );
 }
 
+/** Ranked candidates per page. */
+const PAGE = 100;
+
 export function MatchRunPage({ id }: { id: string }) {
   const t = useT();
   const label = useEnumLabel();
-  const run = useAsync((signal) => ok(http().GET('/api/v1/match-runs/{id}', { signal, params: { path: { id }, query: { candidates: 100, excluded: 1000 } } })), [id]);
+  const [fromRank, setFromRank] = useState(1);
+  const run = useAsync((signal) => ok(http().GET('/api/v1/match-runs/{id}', { signal, params: { path: { id }, query: { fromRank, candidates: PAGE, excluded: 1000 } } })), [id, fromRank]);
   const [decision, setDecision] = useState<Decision | null>(null);
   const [done, setDone] = useState('');
   return (
@@ -134,20 +139,23 @@ export function MatchRunPage({ id }: { id: string }) {
                 <Empty>{t('run.noCandidates')}</Empty>
               ) : (
                 <>
-                  <BarChart
-                    title={t('run.chartTitle')}
-                    max={1}
-                    digits={3}
-                    series={[
-                      { key: 'ml', label: t('run.cML'), color: PALETTE[0] },
-                      { key: 'hla', label: t('run.cHLA'), color: PALETTE[1] },
-                      { key: 'waiting', label: t('run.cWaiting'), color: PALETTE[2] },
-                      { key: 'distance', label: t('run.cDistance'), color: PALETTE[3] },
-                    ]}
-                    rows={r.candidates.slice(0, 20).map((c) => ({ label: `#${c.rank} ${c.pledgeId.slice(0, 8)}`, values: contributions(c, caps) }))}
-                  />
+                  {fromRank === 1 && (
+                    <BarChart
+                      title={t('run.chartTitle')}
+                      max={1}
+                      digits={3}
+                      series={[
+                        { key: 'ml', label: t('run.cML'), color: PALETTE[0] },
+                        { key: 'hla', label: t('run.cHLA'), color: PALETTE[1] },
+                        { key: 'waiting', label: t('run.cWaiting'), color: PALETTE[2] },
+                        { key: 'distance', label: t('run.cDistance'), color: PALETTE[3] },
+                      ]}
+                      rows={r.candidates.slice(0, 20).map((c) => ({ label: `#${c.rank} ${c.pledgeId.slice(0, 8)}`, values: contributions(c, caps) }))}
+                    />
+                  )}
                   <p className="hint">{t('run.scoreMeaning')}</p>
                   <p className="hint">{t('run.donorFacts')}</p>
+                  <RankPager fromRank={fromRank} size={PAGE} shown={r.candidates.length} total={r.candidateCount} onMove={setFromRank} />
                   {/* Wider than a laptop's screen: the region scrolls, so it takes the keyboard focus. */}
                   <div className="table-wrap" tabIndex={0} role="region" aria-label={t('run.candidates')}>
                     <table className="candidates">

@@ -72,3 +72,31 @@ export function OrderField({ value, onChange }: { value: ListOrder; onChange: (o
     />
   );
 }
+
+/**
+ * Pages through a ranking run's whole list by rank (the API's `fromRank` and `candidates`):
+ * "101–200 of 5,412" and the buttons to the ranks before and after.
+ */
+export function RankPager({ fromRank, size, shown, total, onMove }: { fromRank: number; size: number; shown: number; total: number; onMove: (fromRank: number) => void }) {
+  const t = useT();
+  if (total <= size && fromRank === 1) {
+    return null;
+  }
+  return (
+    <div className="pager">
+      <p className="count" aria-live="polite">
+        {t('pager.ranksOf', { from: formatNumber(fromRank), to: formatNumber(fromRank + shown - 1), total: formatNumber(total) })}
+      </p>
+      {fromRank > 1 && (
+        <button type="button" onClick={() => onMove(Math.max(1, fromRank - size))}>
+          {t('pager.previous')}
+        </button>
+      )}{' '}
+      {fromRank + shown <= total && (
+        <button type="button" onClick={() => onMove(fromRank + size)}>
+          {t('common.next')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -149,6 +149,25 @@ class AllocationRunIntegrationTest {
                 .doesNotContain("@")
                 .doesNotContain("District Hospital");
         assertThat(recipientOf(created.json(), zeroRequest)).isEqualTo(recipient);
+
+        // The whole ranked list is reachable a page at a time (issue 21).
+        String path = "/api/v1/allocation-runs/" + run.path("id").asString();
+        int count = run.path("candidateCount").asInt();
+        var second = coordinator.client().get(path + "?fromRank=2&candidates=1");
+        assertThat(second.status()).as(second.toString()).isEqualTo(200);
+        assertThat(second.json().path("candidates").size()).isEqualTo(1);
+        assertThat(second.json().path("candidates").get(0))
+                .isEqualTo(run.path("candidates").get(1));
+        assertThat(second.json().path("recipients").get(0).path("requestId"))
+                .isEqualTo(run.path("candidates").get(1).path("requestId"));
+        var last = coordinator.client().get(path + "?fromRank=" + count + "&candidates=5");
+        assertThat(last.json().path("candidates").size()).isEqualTo(1);
+        assertThat(last.json().path("candidates").get(0).path("rank").asInt()).isEqualTo(count);
+        var beyond = coordinator.client().get(path + "?fromRank=" + (count + 1));
+        assertThat(beyond.json().path("candidates").size()).isZero();
+        var zeroth = coordinator.client().get(path + "?fromRank=0");
+        assertThat(zeroth.status()).isEqualTo(400);
+        assertThat(zeroth.text("detail")).contains("fromRank");
     }
 
     private static JsonNode recipientOf(JsonNode run, String requestId) {

@@ -158,6 +158,30 @@ class MatchRunIntegrationTest {
             view.path("donors").forEach(d -> described.add(d.path("pledgeId").asString()));
             assertThat(described).containsAll(shown).doesNotHaveDuplicates();
         }
+
+        // The whole ranked list is reachable a page at a time (issue 21).
+        String path = "/api/v1/match-runs/" + run.path("id").asString();
+        JsonNode whole = coordinator.client().get(path + "?candidates=10000").json();
+        int count = whole.path("candidateCount").asInt();
+        assertThat(count).isGreaterThanOrEqualTo(2);
+        var second = coordinator.client().get(path + "?fromRank=2&candidates=1");
+        assertThat(second.status()).as(second.toString()).isEqualTo(200);
+        assertThat(second.json().path("candidates").size()).isEqualTo(1);
+        assertThat(second.json().path("candidates").get(0))
+                .isEqualTo(whole.path("candidates").get(1));
+        assertThat(
+                        donorOf(
+                                second.json(),
+                                whole.path("candidates").get(1).path("pledgeId").asString()))
+                .isEqualTo(
+                        donorOf(
+                                whole,
+                                whole.path("candidates").get(1).path("pledgeId").asString()));
+        var beyond = coordinator.client().get(path + "?fromRank=" + (count + 1));
+        assertThat(beyond.json().path("candidates").size()).isZero();
+        var tooDeep = coordinator.client().get(path + "?fromRank=10000001");
+        assertThat(tooDeep.status()).isEqualTo(400);
+        assertThat(tooDeep.text("detail")).contains("fromRank");
     }
 
     private static JsonNode donorOf(JsonNode run, String pledgeId) {

@@ -11,6 +11,9 @@ public final class RunListSize {
     /** The most rows of a run one read answers. */
     public static final int MAX = 10_000;
 
+    /** The deepest rank a read may start at: more than any waiting list or registry holds. */
+    public static final int MAX_RANK = 10_000_000;
+
     private RunListSize() {}
 
     /**
@@ -22,6 +25,19 @@ public final class RunListSize {
         int value = requested == null ? defaultSize : requested;
         if (value < 0 || value > MAX) {
             throw InvalidInput.field(field, "must be 0 to " + MAX);
+        }
+        return value;
+    }
+
+    /**
+     * The rank a read of the ranked list starts at, 1 (the head) when none was asked for.
+     *
+     * @throws InvalidInput naming {@code fromRank} below 1 or above {@link #MAX_RANK}
+     */
+    public static int firstRank(Integer requested) {
+        int value = requested == null ? 1 : requested;
+        if (value < 1 || value > MAX_RANK) {
+            throw InvalidInput.field("fromRank", "must be 1 to " + MAX_RANK);
         }
         return value;
     }

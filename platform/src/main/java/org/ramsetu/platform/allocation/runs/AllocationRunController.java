@@ -16,6 +16,7 @@ import org.ramsetu.platform.kernel.Fields;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.web.Created;
 import org.ramsetu.platform.web.RunListLimit;
+import org.ramsetu.platform.web.RunListStart;
 import org.ramsetu.platform.web.idempotency.IdempotentRequests;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -138,6 +139,8 @@ public class AllocationRunController {
     }
 
     /**
+     * @param fromRank the rank of the first candidate included (default 1): pages through the whole
+     *     ranked list with {@code candidates}
      * @param candidates how many ranked requests to include (default 100, at most 10,000)
      * @param excluded how many excluded requests to include (default 100, at most 10,000)
      */
@@ -146,8 +149,9 @@ public class AllocationRunController {
     public AllocationRunView one(
             CurrentUser user,
             @PathVariable UUID id,
+            @RunListStart @RequestParam(required = false) Integer fromRank,
             @RunListLimit @RequestParam(required = false) Integer candidates,
             @RunListLimit @RequestParam(required = false) Integer excluded) {
-        return reading.one(user, id, candidates, excluded);
+        return reading.one(user, id, fromRank, candidates, excluded);
     }
 }

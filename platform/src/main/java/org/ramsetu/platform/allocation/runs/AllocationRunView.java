@@ -68,17 +68,20 @@ public record AllocationRunView(
                     String content) {}
 
     /**
+     * @param fromRank the rank of the first candidate shown
      * @param recipients the patients of the candidates shown
      */
     static AllocationRunView of(
             AllocationRun run,
             UUID rescoredBy,
+            int fromRank,
             int candidates,
             int excluded,
             Function<List<CandidateView>, List<CandidateRecipient>> recipients) {
         List<CandidateView> shown =
                 RunCodec.candidates(
                         run.candidates(),
+                        fromRank,
                         candidates,
                         (run.pledgeId() != null ? run.pledgeId() : run.donationCaseId()).toString(),
                         run.degraded());

@@ -24,8 +24,13 @@ class CandidateRecipients {
 
     /** The run as shown, with the patients of the candidates it shows. */
     AllocationRunView view(
-            AllocationRun run, @Nullable UUID rescoredBy, int candidates, int excluded) {
-        return AllocationRunView.of(run, rescoredBy, candidates, excluded, shown -> of(run, shown));
+            AllocationRun run,
+            @Nullable UUID rescoredBy,
+            int fromRank,
+            int candidates,
+            int excluded) {
+        return AllocationRunView.of(
+                run, rescoredBy, fromRank, candidates, excluded, shown -> of(run, shown));
     }
 
     private List<CandidateRecipient> of(AllocationRun run, List<CandidateView> shown) {

@@ -53,10 +53,12 @@ public class ReadingAllocationRuns {
 
     /**
      * @throws DomainException NotFound for an unknown run or one the caller may not know of,
-     *     Forbidden for the donor whose pledge it allocated, InvalidInput for a list size out of
-     *     range
+     *     Forbidden for the donor whose pledge it allocated, InvalidInput for a list size or a
+     *     first rank out of range
      */
-    public AllocationRunView one(CurrentUser user, UUID id, Integer candidates, Integer excluded) {
+    public AllocationRunView one(
+            CurrentUser user, UUID id, Integer fromRank, Integer candidates, Integer excluded) {
+        int from = RunListSize.firstRank(fromRank);
         int c = RunListSize.checked("candidates", candidates, defaultList);
         int e = RunListSize.checked("excluded", excluded, defaultList);
         access.read(
@@ -68,6 +70,6 @@ public class ReadingAllocationRuns {
                 RecordAccess.Sensitivity.MEDICAL);
         CoordinatorOnly.require(user, true, AllocationAuditActions.RUN, id, "read allocation runs");
         AllocationRun run = runs.find(id).orElseThrow(() -> new NotFound("allocation run", id));
-        return recipients.view(run, runs.rescoredBy(id).orElse(null), c, e);
+        return recipients.view(run, runs.rescoredBy(id).orElse(null), from, c, e);
     }
 }

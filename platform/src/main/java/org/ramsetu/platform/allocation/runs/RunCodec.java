@@ -97,12 +97,21 @@ final class RunCodec {
     /** The first {@code limit} candidates, as shown; explanations rendered by the core. */
     static List<CandidateView> candidates(
             byte[] stored, int limit, String pledgeId, boolean degraded) {
+        return candidates(stored, 1, limit, pledgeId, degraded);
+    }
+
+    /** At most {@code limit} candidates from rank {@code fromRank} on (those above are skipped). */
+    static List<CandidateView> candidates(
+            byte[] stored, int fromRank, int limit, String pledgeId, boolean degraded) {
         ListReader r = new ListReader(stored, FORMAT, "a stored allocation run");
         try {
             int count = r.in().readInt();
-            List<CandidateView> out = new ArrayList<>(Math.min(count, limit));
-            for (int i = 0; i < count && i < limit; i++) {
-                out.add(view(candidate(r, i + 1, pledgeId, degraded)));
+            List<CandidateView> out = new ArrayList<>(Math.max(0, Math.min(count, limit)));
+            for (int i = 0; i < count && out.size() < limit; i++) {
+                AllocatedCandidate read = candidate(r, i + 1, pledgeId, degraded);
+                if (i + 1 >= fromRank) {
+                    out.add(view(read));
+                }
             }
             return out;
         } catch (IOException e) {

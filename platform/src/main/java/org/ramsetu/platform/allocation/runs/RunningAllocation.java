@@ -102,6 +102,6 @@ public class RunningAllocation {
     /** Records a prepared run; joins the caller's transaction when there is one. */
     public AllocationRunView record(Prepared prepared) {
         AllocationRun run = recording.record(prepared.computed, prepared.coordinator, null);
-        return recipients.view(run, null, responseCandidates, responseCandidates);
+        return recipients.view(run, null, 1, responseCandidates, responseCandidates);
     }
 }

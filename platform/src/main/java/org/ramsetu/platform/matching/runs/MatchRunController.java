@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.web.Created;
 import org.ramsetu.platform.web.RunListLimit;
+import org.ramsetu.platform.web.RunListStart;
 import org.ramsetu.platform.web.idempotency.IdempotentRequests;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -74,6 +75,8 @@ public class MatchRunController {
     }
 
     /**
+     * @param fromRank the rank of the first candidate included (default 1): pages through the whole
+     *     ranked list with {@code candidates}
      * @param candidates how many ranked candidates to include (default 100, at most 10,000)
      * @param excluded how many excluded pledges to include (default 100, at most 10,000)
      */
@@ -82,8 +85,9 @@ public class MatchRunController {
     public MatchRunView one(
             CurrentUser user,
             @PathVariable UUID id,
+            @RunListStart @RequestParam(required = false) Integer fromRank,
             @RunListLimit @RequestParam(required = false) Integer candidates,
             @RunListLimit @RequestParam(required = false) Integer excluded) {
-        return reading.one(user, id, candidates, excluded);
+        return reading.one(user, id, fromRank, candidates, excluded);
     }
 }

@@ -153,9 +153,17 @@ public class MatchRuns {
      * exclusions (the head of each list: only that much is decompressed and parsed).
      */
     public Optional<MatchRun> find(UUID id, int candidates, int excluded) {
+        return find(id, 1, candidates, excluded);
+    }
+
+    /**
+     * The run with at most {@code candidates} of its ranked candidates from rank {@code fromRank}
+     * on (the list is parsed down to the last of them) and {@code excluded} of its exclusions.
+     */
+    public Optional<MatchRun> find(UUID id, int fromRank, int candidates, int excluded) {
         return jdbc.sql("select " + COLUMNS + " from match_run where id = :id")
                 .param("id", id)
-                .query((rs, row) -> run(rs, candidates, excluded))
+                .query((rs, row) -> run(rs, fromRank, candidates, excluded))
                 .optional();
     }
 
@@ -192,7 +200,8 @@ public class MatchRuns {
                 .optional();
     }
 
-    private static MatchRun run(ResultSet rs, int candidates, int excluded) throws SQLException {
+    private static MatchRun run(ResultSet rs, int fromRank, int candidates, int excluded)
+            throws SQLException {
         return new MatchRun(
                 rs.getObject("id", UUID.class),
                 rs.getObject("request_id", UUID.class),
@@ -210,14 +219,21 @@ public class MatchRuns {
                 JSON.readValue(rs.getString("settings"), RunSettings.class),
                 rs.getInt("candidate_count"),
                 rs.getInt("excluded_count"),
-                candidates(
-                        rs.getBytes("candidates"),
-                        candidates,
-                        rs.getObject("request_id", UUID.class),
-                        rs.getBoolean("degraded")),
+                from(
+                        candidates(
+                                rs.getBytes("candidates"),
+                                fromRank - 1 + candidates,
+                                rs.getObject("request_id", UUID.class),
+                                rs.getBoolean("degraded")),
+                        fromRank),
                 exclusions(rs.getBytes("excluded"), excluded),
                 counted(rs.getString("counted")),
                 rs.getLong("duration_ms"));
+    }
+
+    /** The candidates from rank {@code fromRank} on, of a head read down to the last asked for. */
+    private static List<RunCandidate> from(List<RunCandidate> head, int fromRank) {
+        return fromRank > head.size() ? List.of() : head.subList(fromRank - 1, head.size());
     }
 
     private static boolean compact(byte[] stored) {

@@ -42,12 +42,15 @@ public class ReadingMatchRuns {
     }
 
     /**
+     * @param fromRank the rank of the first candidate shown (default 1)
      * @param candidates how many of the ranked candidates to show (default: the configured head)
      * @param excluded how many of the exclusions to show
      * @throws DomainException NotFound for an unknown run or one the caller may not know of,
      *     Forbidden for the patient whose request it ranked
      */
-    public MatchRunView one(CurrentUser user, UUID id, Integer candidates, Integer excluded) {
+    public MatchRunView one(
+            CurrentUser user, UUID id, Integer fromRank, Integer candidates, Integer excluded) {
+        int from = RunListSize.firstRank(fromRank);
         int c = RunListSize.checked("candidates", candidates, defaultList);
         int e = RunListSize.checked("excluded", excluded, defaultList);
         Optional<UUID> patient = runs.patientOf(id);
@@ -60,7 +63,7 @@ public class ReadingMatchRuns {
                 owner -> owner,
                 RecordAccess.Sensitivity.MEDICAL);
         CoordinatorOnly.require(user, true, MatchingAuditActions.RUN, id, "read match runs");
-        MatchRun run = runs.find(id, c, e).orElseThrow(() -> new NotFound("match run", id));
+        MatchRun run = runs.find(id, from, c, e).orElseThrow(() -> new NotFound("match run", id));
         return donors.view(
                 run,
                 matches.ofRun(id),
