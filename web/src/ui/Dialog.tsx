@@ -13,7 +13,16 @@ export function Dialog({ title, open, onClose, children }: { title: string; open
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
-    <dialog ref={ref} aria-labelledby="dialog-title" onClose={onClose} onCancel={onClose}>
+    <dialog
+      ref={ref}
+      aria-labelledby="dialog-title"
+      // The native close event is queued: when it arrives after the dialog was opened again (a key
+      // pressed right after Cancel), it is the earlier closing's and must not close the new one.
+      onClose={() => {
+        if (!ref.current?.open) onClose();
+      }}
+      onCancel={onClose}
+    >
       <div className="dialog-head">
         <h2 id="dialog-title">{title}</h2>
         <button type="button" className="link" onClick={onClose} aria-label={t('common.close')}>
