@@ -93,7 +93,8 @@ public class DemoLoader {
                         new RecoveredOrgans(new DonationCases(jdbc)),
                         new PastAllocationRuns(
                                 jdbc, tx.getTransactionManager(), new WithoutModelServer()),
-                        new PastOffers(jdbc, tx.getTransactionManager()));
+                        new PastOffers(jdbc, tx.getTransactionManager()),
+                        tx);
         this.tx = tx;
         this.clock = clock;
         this.passwordHash = passwordHash;

@@ -17,6 +17,7 @@ import org.ramsetu.platform.donation.DonationCaseId;
 import org.ramsetu.platform.donation.RecoveredOrgan;
 import org.ramsetu.platform.donation.RecoveredOrgans;
 import org.ramsetu.platform.identity.AccountId;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Offer histories of the demo's past donation cases: for every organ a case recovered at least
@@ -67,11 +68,17 @@ final class DemoOffers {
     private final RecoveredOrgans recovered;
     private final PastAllocationRuns runs;
     private final PastOffers offers;
+    private final TransactionTemplate tx;
 
-    DemoOffers(RecoveredOrgans recovered, PastAllocationRuns runs, PastOffers offers) {
+    DemoOffers(
+            RecoveredOrgans recovered,
+            PastAllocationRuns runs,
+            PastOffers offers,
+            TransactionTemplate tx) {
         this.recovered = recovered;
         this.runs = runs;
         this.offers = offers;
+        this.tx = tx;
     }
 
     /** How many offerings were written (zero for organs that have a run already). */
@@ -95,16 +102,30 @@ final class DemoOffers {
             SplittableRandom r =
                     DemoLoader.random(
                             "offers/" + organ.organ(), organ.caseId().value().hashCode(), seed);
-            Instant ranked = organ.crossClampAt().plus(Duration.ofMinutes(15 + r.nextInt(45)));
-            Optional<AllocationRunId> run =
-                    runs.rank(organ.caseId(), organ.organ(), ranked, coordinator);
-            if (run.isPresent()) {
-                Instant started = ranked.plus(Duration.ofMinutes(5 + r.nextInt(20)));
-                offers.write(run.get(), coordinator, started, script(organ.organ(), r), now);
-                written++;
-            }
+            // The run and its offers in one transaction: an interrupted load leaves neither, and
+            // loading again writes both (a run alone would count as this organ's history).
+            Boolean added = tx.execute(status -> history(organ, r, coordinator, now));
+            written += Boolean.TRUE.equals(added) ? 1 : 0;
         }
         return written;
+    }
+
+    /**
+     * The organ ranked half an hour or so after its cross-clamp, and offered from that run.
+     *
+     * @return false when the organ has a run already
+     */
+    private boolean history(
+            RecoveredOrgan organ, SplittableRandom r, AccountId coordinator, Instant now) {
+        Instant ranked = organ.crossClampAt().plus(Duration.ofMinutes(15 + r.nextInt(45)));
+        Optional<AllocationRunId> run =
+                runs.rank(organ.caseId(), organ.organ(), ranked, coordinator);
+        if (run.isEmpty()) {
+            return false;
+        }
+        Instant started = ranked.plus(Duration.ofMinutes(5 + r.nextInt(20)));
+        offers.write(run.get(), coordinator, started, script(organ.organ(), r), now);
+        return true;
     }
 
     /** Centres' answers as transplant systems report them: most offers are declined. */

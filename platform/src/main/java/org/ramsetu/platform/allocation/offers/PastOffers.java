@@ -173,19 +173,27 @@ public final class PastOffers {
                                         coordinator,
                                         first.reply().reason(),
                                         null));
-                case ACCEPT, PROVISIONAL_THEN_ACCEPT -> {
-                    Instant accepted = at;
-                    if (first.reply().answer() == Answer.PROVISIONAL_THEN_ACCEPT) {
-                        rows.update(
-                                offer.provisional(
-                                        at,
-                                        coordinator,
-                                        at.plus(sequence.provisional()),
-                                        "crossmatch under way"));
-                        accepted = at.plus(within(first.reply().after(), sequence.provisional()));
-                        offer = rows.offer(offer.id()).orElseThrow();
-                    }
-                    accept(sequence, offer, open, coordinator, accepted, script, now);
+                case PROVISIONAL_THEN_ACCEPT -> {
+                    // The offer holds until the provisional deadline; the acceptance is its next
+                    // answer, and other open offers go on meanwhile.
+                    rows.update(
+                            offer.provisional(
+                                    at,
+                                    coordinator,
+                                    at.plus(sequence.provisional()),
+                                    "crossmatch under way"));
+                    open.add(
+                            new Pending(
+                                    rows.offer(offer.id()).orElseThrow(),
+                                    new Reply(Answer.ACCEPT, Duration.ZERO, null),
+                                    at.plus(
+                                            within(
+                                                    first.reply().after(),
+                                                    sequence.provisional()))));
+                    continue;
+                }
+                case ACCEPT -> {
+                    accept(sequence, offer, open, coordinator, at, script, now);
                     return new Written(sequence.id(), made, offer.rank());
                 }
             }

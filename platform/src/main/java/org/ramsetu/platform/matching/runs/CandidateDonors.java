@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.ramsetu.core.InvalidClinicalValueException;
 import org.ramsetu.core.donor.DonorOffer;
 import org.ramsetu.core.hla.HlaMatching;
 import org.ramsetu.core.hla.HlaTyping;
@@ -62,7 +63,14 @@ class CandidateDonors {
             if (pledge == null || !pledge.hasProfile()) {
                 continue; // the view shows the pledge id alone
             }
-            DonorOffer offer = pledge.offer(day);
+            DonorOffer offer;
+            try {
+                offer = pledge.offer(day);
+            } catch (InvalidClinicalValueException outsideTheCore) {
+                // A record the clinical core no longer accepts (it ranked before a change of
+                // the rules): the run still reads, this row with the pledge id alone.
+                continue;
+            }
             HlaTyping donor = offer.hla();
             PledgeKdpi kdpi =
                     offer.organ() == Organ.KIDNEY ? PledgeKdpi.of(pledge, offer, kdpiTable) : null;
