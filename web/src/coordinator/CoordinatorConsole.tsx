@@ -1,4 +1,5 @@
 import { match } from '../app/router';
+import { PledgeRecord, RequestRecord } from './Records';
 import { useT } from '../i18n/i18n';
 import { PortalNav } from '../ui/PortalNav';
 import { AllocationRunPage } from './AllocationRunPage';
@@ -23,6 +24,8 @@ export default function CoordinatorConsole({ path }: { path: string }) {
   const allocation = match('/coordinator/allocation-runs/:id', path);
   const donationCase = path === '/coordinator/cases/new' ? null : match('/coordinator/cases/:id', path);
   const centre = path === '/coordinator/centres/new' ? null : match('/coordinator/centres/:id', path);
+  const request = match('/coordinator/requests/:id', path);
+  const pledge = match('/coordinator/pledges/:id', path);
   return (
     <div className="portal">
       <PortalNav
@@ -57,6 +60,10 @@ export default function CoordinatorConsole({ path }: { path: string }) {
         <DonationCases />
       ) : centre ? (
         <CentrePage id={centre.id} />
+      ) : request ? (
+        <RequestRecord id={request.id} />
+      ) : pledge ? (
+        <PledgeRecord id={pledge.id} />
       ) : path === '/coordinator/centres/new' ? (
         <NewCentre />
       ) : path === '/coordinator/centres' ? (

@@ -116,7 +116,10 @@ export function MatchRunPage({ id }: { id: string }) {
                   {r.proposals.map((p) => (
                     <li key={p.matchId} data-match={p.matchId}>
                       <span>
-                        #{p.rank} · {donorOf(p.pledgeId)} · {t('run.pledge')} <code>{p.pledgeId.slice(0, 8)}</code>{' '}
+                        #{p.rank} · {donorOf(p.pledgeId)} ·{' '}
+                        <Link to={`/coordinator/pledges/${p.pledgeId}`}>
+                          {t('run.pledge')} <code>{p.pledgeId.slice(0, 8)}</code>
+                        </Link>{' '}
                         <Badge value={p.status} label={label('matchStatus', p.status)} />
                       </span>
                       {p.status === 'PROPOSED' && (
@@ -183,7 +186,9 @@ export function MatchRunPage({ id }: { id: string }) {
                           <tr key={c.pledgeId}>
                             <td>{c.rank}</td>
                             <td>
-                              <code>{c.pledgeId.slice(0, 8)}</code>
+                              <Link to={`/coordinator/pledges/${c.pledgeId}`}>
+                                <code>{c.pledgeId.slice(0, 8)}</code>
+                              </Link>
                             </td>
                             <DonorCells donor={donors.get(c.pledgeId)} />
                             <td>{formatScore(c.score)}</td>

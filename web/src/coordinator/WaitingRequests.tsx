@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { http, ok } from '../api/client';
 import { ORGANS, type TransplantRequest } from '../api/types';
-import { navigate } from '../app/router';
+import { Link, navigate } from '../app/router';
 import { formatDate, useEnumLabel, useT } from '../i18n/i18n';
 import { CheckField, ProblemAlert, SelectField, TextField } from '../ui/forms';
 import { PageControls, usePager, OrderField, type ListOrder } from '../ui/Pager';
@@ -87,7 +87,11 @@ export function WaitingRequests() {
               {page.items.map((r) => (
                 <li key={r.id} className="card request-card" data-request={r.id}>
                   <h3>
-                    {r.patient.fullName && <>{r.patient.fullName} · </>}
+                    {r.patient.fullName && (
+                      <>
+                        <Link to={`/coordinator/requests/${r.id}`}>{r.patient.fullName}</Link> ·{' '}
+                      </>
+                    )}
                     {label('organ', r.organ)} · {r.patient.bloodGroup} · {r.patient.city} <Badge value={r.status} label={label('requestStatus', r.status)} />
                   </h3>
                   {r.centre && <p>{t('request.centreAt', { name: r.centre.name, city: r.centre.city })}</p>}
@@ -96,6 +100,7 @@ export function WaitingRequests() {
                     {t('request.urgency')} {r.urgency}
                   </p>
                   <ScoreList scores={r.scores} />
+                  {!r.patient.fullName && <Link to={`/coordinator/requests/${r.id}`}>{t('record.open')}</Link>}
                   {r.status === 'PENDING_VERIFICATION' && (
                     <button type="button" className="primary" onClick={() => setVerifying(r)}>
                       {t('coord.verifyListing')}

@@ -325,6 +325,40 @@ class WebJourneyBrowserIntegrationTest {
         assertThat(coordinator.getByText("Match approved.")).isVisible();
         assertThat(proposal).containsText("Approved");
 
+        // Records open from their rows (issue 21): the pledge from the run, the request from the
+        // waiting list, each with its matches and its history.
+        proposal.getByRole(AriaRole.LINK).click();
+        assertThat(coordinator).hasURL(Pattern.compile("/coordinator/pledges/" + pledgeId + "$"));
+        assertThat(coordinator.locator("h1")).containsText("Donated");
+        assertThat(coordinator.locator("table tbody tr").first()).containsText("Approved");
+        assertThat(coordinator.locator("ol.history li").first()).isVisible();
+        Browser.assertAccessible(coordinator);
+        coordinator
+                .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Waiting list"))
+                .click();
+        coordinator
+                .getByLabel("Status", new Page.GetByLabelOptions().setExact(true))
+                .selectOption("");
+        coordinator
+                .getByLabel("Patient", new Page.GetByLabelOptions().setExact(true))
+                .fill("vi kum");
+        coordinator
+                .locator("[data-request='" + requestId + "']")
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Ravi Kumar"))
+                .click();
+        assertThat(coordinator).hasURL(Pattern.compile("/coordinator/requests/" + requestId + "$"));
+        assertThat(coordinator.locator("h1")).containsText("Ravi Kumar");
+        assertThat(coordinator.locator("h1")).containsText("Matched");
+        assertThat(coordinator.locator("table tbody tr").first()).containsText("Approved");
+        assertThat(coordinator.locator("ol.history li").first()).isVisible();
+        Browser.assertAccessible(coordinator);
+        Browser.screenshot(coordinator, "coordinator-request-record");
+        coordinator
+                .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Open run"))
+                .first()
+                .click();
+        assertThat(coordinator).hasURL(Pattern.compile("/coordinator/runs/[0-9a-f-]+$"));
+
         coordinator
                 .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Dashboard"))
                 .click();

@@ -1,0 +1,186 @@
+import { useState } from 'react';
+import { http, ok } from '../api/client';
+import { Link, navigate } from '../app/router';
+import { formatDate, formatNumber, formatScore, useEnumLabel, useT } from '../i18n/i18n';
+import { ScoreList } from '../patient/ScoreList';
+import { ProblemAlert } from '../ui/forms';
+import { Badge, Empty, Loaded, useAsync } from '../ui/status';
+import { Facts } from './runParts';
+
+/**
+ * A transplant request's record for coordinators: the listing, its patient and centre, its scores,
+ * the matches proposed for it (each opening its run) and its history from the audit log.
+ */
+export function RequestRecord({ id }: { id: string }) {
+  const t = useT();
+  const label = useEnumLabel();
+  const request = useAsync((signal) => ok(http().GET('/api/v1/transplant-requests/{id}', { signal, params: { path: { id } } })), [id]);
+  const [running, setRunning] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const run = async () => {
+    setRunning(true);
+    setError(undefined);
+    try {
+      const created = await ok(
+        http().POST('/api/v1/transplant-requests/{id}/match-runs', {
+          params: { path: { id }, header: { 'Idempotency-Key': crypto.randomUUID() } },
+        }),
+      );
+      navigate(`/coordinator/runs/${created.id}`);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setRunning(false);
+    }
+  };
+  return (
+    <section>
+      <p>
+        <Link to="/coordinator/requests">{t('record.backToList')}</Link>
+      </p>
+      <Loaded state={request}>
+        {(r) => (
+          <>
+            <h1>
+              {r.patient.fullName ?? t('record.request')} · {label('organ', r.organ)} <Badge value={r.status} label={label('requestStatus', r.status)} />
+            </h1>
+            <Facts
+              items={[
+                [t('record.patient'), `${r.patient.fullName ?? '—'} · ${r.patient.bloodGroup}`],
+                [t('record.hospital'), `${r.patient.hospitalName}, ${r.patient.city}`],
+                [t('record.centre'), r.centre ? `${r.centre.name}, ${r.centre.city}` : '—'],
+                [t('record.listed'), `${formatDate(r.listedAt)} · ${t('patient.waitingDays', { days: r.waitingDays })}`],
+                [t('request.urgency'), String(r.urgency)],
+                [t('record.verified'), r.verification ? formatDate(r.verification.verifiedAt, true) : t('record.notVerified')],
+                [t('record.id'), <code key="id">{r.id}</code>],
+              ]}
+            />
+            <ScoreList scores={r.scores} />
+            <ProblemAlert error={error} />
+            {r.status === 'WAITING' && (
+              <button type="button" className="primary" disabled={running} onClick={() => void run()}>
+                {t('coord.runMatch')}
+              </button>
+            )}
+            <RecordMatches query={{ requestId: r.id }} />
+            <RecordHistory targetId={r.id} />
+          </>
+        )}
+      </Loaded>
+    </section>
+  );
+}
+
+/**
+ * A pledge's record for coordinators: the pledge, its donor, the matches it was proposed in (each
+ * opening its run) and its history from the audit log.
+ */
+export function PledgeRecord({ id }: { id: string }) {
+  const t = useT();
+  const label = useEnumLabel();
+  const pledge = useAsync((signal) => ok(http().GET('/api/v1/pledges/{id}', { signal, params: { path: { id } } })), [id]);
+  return (
+    <section>
+      <p>
+        <Link to="/coordinator">{t('record.backToQueue')}</Link>
+      </p>
+      <Loaded state={pledge}>
+        {(p) => (
+          <>
+            <h1>
+              {t('record.pledgeOf', { organ: label('organ', p.organ) })} <Badge value={p.status} label={label('pledgeStatus', p.status)} />
+            </h1>
+            <Facts
+              items={[
+                [t('record.donor'), p.donor ? `${p.donor.bloodGroup} · ${p.donor.city}, ${p.donor.state}` : '—'],
+                [t('record.pledged'), formatDate(p.createdAt, true)],
+                [t('record.statusSince'), formatDate(p.statusChangedAt, true)],
+                [t('record.id'), <code key="id">{p.id}</code>],
+              ]}
+            />
+            {p.rejectionReason && <p className="alert">{p.rejectionReason}</p>}
+            <RecordMatches query={{ pledgeId: p.id }} />
+            <RecordHistory targetId={p.id} />
+          </>
+        )}
+      </Loaded>
+    </section>
+  );
+}
+
+/** The matches of a request or a pledge, newest first, each opening its run. */
+function RecordMatches({ query }: { query: { requestId?: string; pledgeId?: string } }) {
+  const t = useT();
+  const label = useEnumLabel();
+  const matches = useAsync((signal) => ok(http().GET('/api/v1/matches', { signal, params: { query: { ...query, limit: 50 } } })), [query.requestId, query.pledgeId]);
+  return (
+    <>
+      <h2>{t('record.matches')}</h2>
+      <Loaded state={matches}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <Empty>{t('record.noMatches')}</Empty>
+          ) : (
+            <div className="table-wrap">
+              <table>
+                <caption className="sr-only">{t('record.matches')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">#</th>
+                    <th scope="col">{t('run.score')}</th>
+                    <th scope="col">{t('match.distance')}</th>
+                    <th scope="col">{t('common.status')}</th>
+                    <th scope="col">{t('common.date')}</th>
+                    <th scope="col">{t('common.actions')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {page.items.map((m) => (
+                    <tr key={m.id} data-match={m.id}>
+                      <td>{m.rank}</td>
+                      <td>{formatScore(m.score)}</td>
+                      <td>{m.distanceKm == null ? '—' : `${formatNumber(m.distanceKm, 0)} km`}</td>
+                      <td>
+                        <Badge value={m.status} label={label('matchStatus', m.status)} />
+                        {m.declineReason && <div className="small">{label('decline', m.declineReason)}</div>}
+                      </td>
+                      <td>{formatDate(m.createdAt, true)}</td>
+                      <td>{m.runId && <Link to={`/coordinator/runs/${m.runId}`}>{t('coord.openRun')}</Link>}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </Loaded>
+    </>
+  );
+}
+
+/** What happened to a record, newest first, from the audit log (reading it is audited too). */
+function RecordHistory({ targetId }: { targetId: string }) {
+  const t = useT();
+  const history = useAsync((signal) => ok(http().GET('/api/v1/admin/audit', { signal, params: { query: { targetId, limit: 50 } } })), [targetId]);
+  return (
+    <>
+      <h2>{t('record.history')}</h2>
+      <Loaded state={history}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <Empty>{t('audit.none')}</Empty>
+          ) : (
+            <ol className="history">
+              {page.items.map((a) => (
+                <li key={a.id}>
+                  {formatDate(a.occurredAt, true)} · <code>{a.action}</code> · {a.actorName ?? a.actorRole ?? '—'}
+                  {a.outcome !== 'SUCCESS' && <> · {a.outcome}</>}
+                </li>
+              ))}
+            </ol>
+          )
+        }
+      </Loaded>
+    </>
+  );
+}
