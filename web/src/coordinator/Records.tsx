@@ -1,11 +1,11 @@
-import { useState } from 'react';
 import { http, ok } from '../api/client';
-import { Link, navigate } from '../app/router';
+import { Link } from '../app/router';
 import { formatDate, formatNumber, formatScore, useEnumLabel, useT } from '../i18n/i18n';
 import { ScoreList } from '../patient/ScoreList';
 import { ProblemAlert } from '../ui/forms';
 import { Badge, Empty, Loaded, useAsync } from '../ui/status';
 import { Facts } from './runParts';
+import { useRunMatch } from './useRunMatch';
 
 /**
  * A transplant request's record for coordinators: the listing, its patient and centre, its scores,
@@ -15,24 +15,7 @@ export function RequestRecord({ id }: { id: string }) {
   const t = useT();
   const label = useEnumLabel();
   const request = useAsync((signal) => ok(http().GET('/api/v1/transplant-requests/{id}', { signal, params: { path: { id } } })), [id]);
-  const [running, setRunning] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const run = async () => {
-    setRunning(true);
-    setError(undefined);
-    try {
-      const created = await ok(
-        http().POST('/api/v1/transplant-requests/{id}/match-runs', {
-          params: { path: { id }, header: { 'Idempotency-Key': crypto.randomUUID() } },
-        }),
-      );
-      navigate(`/coordinator/runs/${created.id}`);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setRunning(false);
-    }
-  };
+  const { running, error, run } = useRunMatch();
   return (
     <section>
       <p>
@@ -58,7 +41,7 @@ export function RequestRecord({ id }: { id: string }) {
             <ScoreList scores={r.scores} />
             <ProblemAlert error={error} />
             {r.status === 'WAITING' && (
-              <button type="button" className="primary" disabled={running} onClick={() => void run()}>
+              <button type="button" className="primary" disabled={running !== null} onClick={() => void run(id)}>
                 {t('coord.runMatch')}
               </button>
             )}

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { http, ok } from '../api/client';
 import { ORGANS, type TransplantRequest } from '../api/types';
-import { Link, navigate } from '../app/router';
+import { Link } from '../app/router';
 import { formatDate, useEnumLabel, useT } from '../i18n/i18n';
 import { CheckField, ProblemAlert, SelectField, TextField } from '../ui/forms';
 import { PageControls, usePager, OrderField, type ListOrder } from '../ui/Pager';
 import { Empty, Loaded, useAsync } from '../ui/status';
 import { ScoreList } from '../patient/ScoreList';
 import { Badge } from '../ui/status';
+import { useRunMatch } from './useRunMatch';
 import { VerifyListingDialog } from './VerifyListingDialog';
 
 /**
@@ -24,30 +25,13 @@ export function WaitingRequests() {
   const [mine, setMine] = useState(false);
   const [sort, setSort] = useState<ListOrder>('newest');
   const pager = usePager(50);
-  const [running, setRunning] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>();
+  const { running, error, run } = useRunMatch();
   const [verifying, setVerifying] = useState<TransplantRequest | null>(null);
   const [verified, setVerified] = useState<TransplantRequest>();
   const list = useAsync(
     (signal) => ok(http().GET('/api/v1/transplant-requests', { signal, params: { query: { organ, status, city, q: q.trim() || undefined, centre: mine ? 'mine' : undefined, sort, after: pager.after, limit: pager.size } } })),
     [organ, status, city, q, mine, sort, pager.after],
   );
-  const run = async (r: TransplantRequest) => {
-    setRunning(r.id);
-    setError(undefined);
-    try {
-      const created = await ok(
-        http().POST('/api/v1/transplant-requests/{id}/match-runs', {
-          params: { path: { id: r.id }, header: { 'Idempotency-Key': crypto.randomUUID() } },
-        }),
-      );
-      navigate(`/coordinator/runs/${created.id}`);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setRunning(null);
-    }
-  };
   return (
     <section>
       <h1>{t('coord.requestsTitle')}</h1>
@@ -107,7 +91,7 @@ export function WaitingRequests() {
                     </button>
                   )}
                   {r.status === 'WAITING' && (
-                    <button type="button" className="primary" disabled={running !== null} onClick={() => void run(r)}>
+                    <button type="button" className="primary" disabled={running !== null} onClick={() => void run(r.id)}>
                       {t('coord.runMatch')}
                     </button>
                   )}

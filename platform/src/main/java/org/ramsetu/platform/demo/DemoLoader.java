@@ -22,6 +22,7 @@ import org.ramsetu.core.hla.HlaTyping;
 import org.ramsetu.core.hla.UnacceptableAntigens;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.core.scores.PercentileTable;
+import org.ramsetu.infra.scoring.UnavailableScoringClient;
 import org.ramsetu.platform.accounts.Account;
 import org.ramsetu.platform.accounts.AccountRepository;
 import org.ramsetu.platform.allocation.offers.PastOffers;
@@ -92,7 +93,9 @@ public class DemoLoader {
                 new DemoOffers(
                         new RecoveredOrgans(new DonationCases(jdbc)),
                         new PastAllocationRuns(
-                                jdbc, tx.getTransactionManager(), new WithoutModelServer()),
+                                jdbc,
+                                tx.getTransactionManager(),
+                                new UnavailableScoringClient(DemoOffers.WITHOUT_MODEL_SERVER)),
                         new PastOffers(jdbc, tx.getTransactionManager()),
                         tx);
         this.tx = tx;

@@ -34,6 +34,15 @@ final class DemoOffers {
 
     static final int MAX_CASES = 60;
 
+    /**
+     * Why the past runs are degraded: {@code ramsetu demo} loads the database alone, with no model
+     * server to ask, so they are ranked on the clinical policy as a live run is when scoring is
+     * down.
+     */
+    static final String WITHOUT_MODEL_SERVER =
+            "demo history: ramsetu demo ranked this past run without a model server, on the"
+                    + " clinical policy alone";
+
     /** Old enough for every offering to have ended, answers and deadlines included. */
     static final Duration SETTLED = Duration.ofDays(3);
 

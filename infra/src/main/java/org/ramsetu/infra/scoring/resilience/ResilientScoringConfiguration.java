@@ -10,6 +10,7 @@ import javax.net.ssl.SSLContext;
 import org.ramsetu.infra.scoring.HttpScoringClient;
 import org.ramsetu.infra.scoring.ScoringClient;
 import org.ramsetu.infra.scoring.ScoringCredentials;
+import org.ramsetu.infra.scoring.UnavailableScoringClient;
 import org.ramsetu.infra.settings.RamsetuSettings;
 import org.ramsetu.infra.settings.TlsBundles;
 import org.springframework.beans.factory.ObjectProvider;
@@ -64,7 +65,7 @@ public class ResilientScoringConfiguration {
                                                 registry,
                                                 shown,
                                                 trusting))
-                        .orElseGet(UnconfiguredScoringClient::new);
+                        .orElseGet(UnavailableScoringClient::unconfigured);
         return new ResilientScoringClient(http, properties, registry);
     }
 

@@ -25,6 +25,7 @@ import org.ramsetu.infra.scoring.InvalidCandidatesException;
 import org.ramsetu.infra.scoring.ScoreRequest;
 import org.ramsetu.infra.scoring.ScoreResponse;
 import org.ramsetu.infra.scoring.ScoringUnavailableException;
+import org.ramsetu.infra.scoring.UnavailableScoringClient;
 import org.springframework.boot.health.contributor.Status;
 
 /**
@@ -212,7 +213,8 @@ class ResilientScoringClientTest {
     void withoutAConfiguredUrlEveryCallIsUnavailableSayingWhatToSet() {
         client =
                 new ResilientScoringClient(
-                        new UnconfiguredScoringClient(), settings(3, Duration.ofSeconds(1)));
+                        UnavailableScoringClient.unconfigured(),
+                        settings(3, Duration.ofSeconds(1)));
 
         assertThatThrownBy(() -> client.score("kidney", REQUEST))
                 .isInstanceOf(ScoringUnavailableException.class)

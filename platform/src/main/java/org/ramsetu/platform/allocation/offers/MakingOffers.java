@@ -167,19 +167,7 @@ public class MakingOffers {
                     OfferProperties.OrganOffers organ = policy.of(run.organ());
                     Instant now = Sql.now(clock);
                     OfferSequence sequence =
-                            new OfferSequence(
-                                    UUID.randomUUID(),
-                                    run.id(),
-                                    run.donationCaseId(),
-                                    run.organ(),
-                                    SequenceStatus.OPEN,
-                                    organ.simultaneous(),
-                                    organ.response(),
-                                    organ.provisional(),
-                                    now,
-                                    coordinator.id(),
-                                    null,
-                                    0);
+                            OfferSequence.started(run, organ, now, coordinator.id());
                     if (!rows.insertIfNoneLive(sequence)) {
                         throw alreadyOffered(run);
                     }

@@ -123,21 +123,8 @@ public final class PastOffers {
 
     private Written play(
             AllocationRun run, UUID coordinator, Instant start, Script script, Instant now) {
-        OfferProperties.OrganOffers organ = policy.of(run.organ());
         OfferSequence sequence =
-                new OfferSequence(
-                        UUID.randomUUID(),
-                        run.id(),
-                        run.donationCaseId(),
-                        run.organ(),
-                        SequenceStatus.OPEN,
-                        organ.simultaneous(),
-                        organ.response(),
-                        organ.provisional(),
-                        start,
-                        coordinator,
-                        null,
-                        0);
+                OfferSequence.started(run, policy.of(run.organ()), start, coordinator);
         if (!rows.insertIfNoneLive(sequence)) {
             throw new IllegalStateException("the run's organ is offered already: " + run.id());
         }
