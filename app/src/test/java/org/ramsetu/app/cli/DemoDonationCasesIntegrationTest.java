@@ -139,14 +139,6 @@ class DemoDonationCasesIntegrationTest {
 
     /** The histories of past cases, checked against the rules live offers follow. */
     private static void offerHistoriesAreWhatTheOfferRulesAllow() {
-        System.out.printf(
-                "demo offer histories: %d sequences, offers by status %s%n",
-                count("select count(*) from offer_sequence"),
-                jdbc().sql(
-                                "select status || '=' || count(*) from organ_offer group by status"
-                                        + " order by status")
-                        .query(String.class)
-                        .list());
         assertThat(count("select count(*) from organ_offer")).isPositive();
         assertThat(
                         count(

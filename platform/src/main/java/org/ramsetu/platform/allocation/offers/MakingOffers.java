@@ -39,8 +39,6 @@ import org.ramsetu.platform.records.ExpectedVersion;
 import org.ramsetu.platform.records.Sql;
 import org.ramsetu.platform.registry.requests.ChangingRequestStatus;
 import org.ramsetu.platform.registry.requests.RequestId;
-import org.ramsetu.platform.registry.requests.RequestStatus;
-import org.ramsetu.platform.registry.requests.TransplantRequest;
 import org.ramsetu.platform.registry.requests.TransplantRequests;
 import org.ramsetu.platform.security.CurrentUser;
 import org.slf4j.Logger;
@@ -547,21 +545,13 @@ public class MakingOffers {
             if (offered.contains(request)) {
                 continue;
             }
-            TransplantRequest listing = requests.find(new RequestId(request)).orElse(null);
-            if (listing == null
-                    || listing.status() != RequestStatus.WAITING
-                    || listing.centreId() == null) {
+            Optional<OrganOffer> made =
+                    sequence.offerTo(
+                            requests.find(new RequestId(request)).orElse(null), i + 1, now, by);
+            if (made.isEmpty()) {
                 continue;
             }
-            OrganOffer offer =
-                    OrganOffer.made(
-                            sequence.id(),
-                            request,
-                            listing.centreId(),
-                            i + 1,
-                            now,
-                            by,
-                            now.plus(sequence.response()));
+            OrganOffer offer = made.get();
             rows.insert(offer);
             schedule(timers, offer);
             mails.offered(sequence, offer);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -21,8 +22,6 @@ import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.records.ExpectedVersion;
 import org.ramsetu.platform.registry.requests.ChangingRequestStatus;
 import org.ramsetu.platform.registry.requests.RequestId;
-import org.ramsetu.platform.registry.requests.RequestStatus;
-import org.ramsetu.platform.registry.requests.TransplantRequest;
 import org.ramsetu.platform.registry.requests.TransplantRequests;
 import org.ramsetu.platform.security.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -204,22 +203,16 @@ public final class PastOffers {
         while (next[0] < order.size() && open.size() < sequence.simultaneous()) {
             int rank = ++next[0];
             UUID request = order.get(rank - 1);
-            TransplantRequest listing = requests.find(new RequestId(request)).orElse(null);
-            if (offered.contains(request)
-                    || listing == null
-                    || listing.status() != RequestStatus.WAITING
-                    || listing.centreId() == null) {
+            if (offered.contains(request)) {
                 continue;
             }
-            OrganOffer offer =
-                    OrganOffer.made(
-                            sequence.id(),
-                            request,
-                            listing.centreId(),
-                            rank,
-                            at,
-                            by,
-                            at.plus(sequence.response()));
+            Optional<OrganOffer> toMake =
+                    sequence.offerTo(
+                            requests.find(new RequestId(request)).orElse(null), rank, at, by);
+            if (toMake.isEmpty()) {
+                continue;
+            }
+            OrganOffer offer = toMake.get();
             rows.insert(offer);
             offered.add(request);
             Reply reply = script.reply(offered.size() - 1);

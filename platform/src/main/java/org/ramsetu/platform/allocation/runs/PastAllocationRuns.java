@@ -35,6 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @NamedInterface("runs")
 public final class PastAllocationRuns {
 
+    /** Candidates per scoring call, as {@code ramsetu.allocation.scoring-batch-size} defaults. */
+    private static final int SCORING_BATCH = 10_000;
+
     private final AllocationRuns runs;
     private final CaseOrgans caseOrgans;
     private final JdbcClient jdbc;
@@ -82,7 +85,7 @@ public final class PastAllocationRuns {
                         new OfferedOrgans(jdbc, PercentileTable.kdpiBundled()),
                         caseOrgans,
                         waiting::listedBy,
-                        new MlScoring(scoring, 10_000, "allocation"),
+                        new MlScoring(scoring, SCORING_BATCH, "allocation"),
                         new AllocationRanking(
                                 new EligibilityRules(transport, heartWeightTolerance)),
                         new RunSettings(transport, heartWeightTolerance),

@@ -20,6 +20,8 @@ import org.ramsetu.platform.registry.common.HlaText;
 import org.ramsetu.platform.registry.pledges.PledgeId;
 import org.ramsetu.platform.registry.pledges.PledgeKdpi;
 import org.ramsetu.platform.registry.pledges.PledgedOrgan;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -27,6 +29,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * age, sex, blood group, size, HLA typing and mismatches with the patient, and a kidney's KDPI.
  */
 class CandidateDonors {
+
+    private static final Logger log = LoggerFactory.getLogger(CandidateDonors.class);
 
     private final JdbcClient jdbc;
     private final PercentileTable kdpiTable;
@@ -69,6 +73,11 @@ class CandidateDonors {
             } catch (InvalidClinicalValueException outsideTheCore) {
                 // A record the clinical core no longer accepts (it ranked before a change of
                 // the rules): the run still reads, this row with the pledge id alone.
+                log.warn(
+                        "match run {}: the donor of pledge {} is shown without facts: {}",
+                        run.id(),
+                        id,
+                        outsideTheCore.getMessage());
                 continue;
             }
             HlaTyping donor = offer.hla();

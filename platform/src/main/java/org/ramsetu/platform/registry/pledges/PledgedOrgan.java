@@ -30,14 +30,14 @@ import org.springframework.modulith.NamedInterface;
 @NamedInterface("pledges")
 public final class PledgedOrgan {
 
-    private static final String QUERY =
+    /** The columns of a pledge and its donor's profile, ending before the {@code where}. */
+    private static final String SELECT =
             """
             select p.id, p.version, p.status, p.organ, p.donor_id, p.created_at,
                 p.tests::text as tests, d.account_id as profile, d.blood_group,
                 d.date_of_birth, d.sex, d.height_cm, d.weight_kg, d.latitude,
                 d.longitude, d.hla_typing, d.hypertension, d.diabetes
             from pledge p left join donor_profile d on d.account_id = p.donor_id
-            where p.id = :id
             """;
 
     private final PledgeId id;
@@ -61,7 +61,7 @@ public final class PledgedOrgan {
 
     /** Empty for an unknown pledge; a pledge whose donor has no profile is found, without one. */
     public static Optional<PledgedOrgan> find(JdbcClient jdbc, PledgeId id) {
-        return jdbc.sql(QUERY)
+        return jdbc.sql(SELECT + " where p.id = :id")
                 .param("id", id.value())
                 .query((rs, row) -> new PledgedOrgan(rs))
                 .optional();
@@ -73,7 +73,7 @@ public final class PledgedOrgan {
             return Map.of();
         }
         Map<PledgeId, PledgedOrgan> found = new HashMap<>();
-        jdbc.sql(QUERY.replace("where p.id = :id", "where p.id = any(:ids)"))
+        jdbc.sql(SELECT + " where p.id = any(:ids)")
                 .param("ids", ids.stream().map(PledgeId::value).distinct().toArray(UUID[]::new))
                 .query((rs, row) -> new PledgedOrgan(rs))
                 .list()

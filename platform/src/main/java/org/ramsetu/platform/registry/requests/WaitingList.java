@@ -115,9 +115,7 @@ public class WaitingList {
                     }
                     List<WaitingRequest> list =
                             List.copyOf(
-                                    jdbc.sql(
-                                                    QUERY.formatted(
-                                                            organ == Organ.LIVER ? LIVER_LABS : ""))
+                                    jdbc.sql(query(organ))
                                             .param("organ", organ.name())
                                             .query((rs, row) -> request(rs, organ, today))
                                             .list());
@@ -138,10 +136,7 @@ public class WaitingList {
                 status ->
                         List.copyOf(
                                 jdbc.sql(
-                                                QUERY.formatted(
-                                                                organ == Organ.LIVER
-                                                                        ? LIVER_LABS
-                                                                        : "")
+                                                query(organ)
                                                         + " and r.listed_at <= :at and"
                                                         + " (r.verified_at is null or"
                                                         + " r.verified_at <= :at)")
@@ -149,6 +144,11 @@ public class WaitingList {
                                         .param("at", Sql.timestamp(at))
                                         .query((rs, row) -> request(rs, organ, day))
                                         .list()));
+    }
+
+    /** Liver labs are read from the stored clinical values only for livers. */
+    private static String query(Organ organ) {
+        return QUERY.formatted(organ == Organ.LIVER ? LIVER_LABS : "");
     }
 
     private WaitingRequest request(ResultSet rs, Organ organ, LocalDate today) throws SQLException {
