@@ -19,6 +19,24 @@ export function useSearch(): URLSearchParams {
   return new URLSearchParams(search);
 }
 
+/**
+ * A query parameter of the address as state: read from it, written back in place (no new history
+ * entry, no scroll), so a list's filters survive a reload and travel in a shared link. The
+ * fallback is the value when the parameter is absent, and is not written.
+ */
+export function useSearchParam(name: string, fallback = ''): [string, (value: string) => void] {
+  const value = useSearch().get(name) ?? fallback;
+  const set = (next: string) => {
+    const params = new URLSearchParams(window.location.search);
+    if (next === fallback) params.delete(name);
+    else params.set(name, next);
+    const query = params.toString();
+    window.history.replaceState(window.history.state, '', window.location.pathname + (query ? `?${query}` : ''));
+    notify();
+  };
+  return [value, set];
+}
+
 export function navigate(to: string, replace = false) {
   if (to === window.location.pathname + window.location.search) return;
   if (replace) window.history.replaceState(null, '', to);

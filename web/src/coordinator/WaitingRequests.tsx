@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { http, ok } from '../api/client';
 import { ORGANS, type TransplantRequest } from '../api/types';
-import { Link } from '../app/router';
+import { Link, useSearchParam } from '../app/router';
 import { formatDate, useEnumLabel, useT } from '../i18n/i18n';
 import { CheckField, ProblemAlert, SelectField, TextField } from '../ui/forms';
-import { PageControls, usePager, OrderField, type ListOrder } from '../ui/Pager';
+import { PageControls, usePager, OrderField, type RequestOrder } from '../ui/Pager';
 import { Empty, Loaded, useAsync } from '../ui/status';
 import { ScoreList } from '../patient/ScoreList';
 import { Badge } from '../ui/status';
@@ -18,18 +18,20 @@ import { VerifyListingDialog } from './VerifyListingDialog';
 export function WaitingRequests() {
   const t = useT();
   const label = useEnumLabel();
-  const [organ, setOrgan] = useState('');
-  const [status, setStatus] = useState('WAITING');
-  const [city, setCity] = useState('');
-  const [q, setQ] = useState('');
-  const [mine, setMine] = useState(false);
-  const [sort, setSort] = useState<ListOrder>('newest');
+  // Filters live in the address: a reload or a shared link shows the same list.
+  const [organ, setOrgan] = useSearchParam('organ');
+  const [status, setStatus] = useSearchParam('status', 'WAITING');
+  const [city, setCity] = useSearchParam('city');
+  const [q, setQ] = useSearchParam('q');
+  const [centre, setCentre] = useSearchParam('centre');
+  const mine = centre === 'mine';
+  const [sort, setSort] = useSearchParam('sort', 'newest');
   const pager = usePager(50);
   const { running, error, run } = useRunMatch();
   const [verifying, setVerifying] = useState<TransplantRequest | null>(null);
   const [verified, setVerified] = useState<TransplantRequest>();
   const list = useAsync(
-    (signal) => ok(http().GET('/api/v1/transplant-requests', { signal, params: { query: { organ, status, city, q: q.trim() || undefined, centre: mine ? 'mine' : undefined, sort, after: pager.after, limit: pager.size } } })),
+    (signal) => ok(http().GET('/api/v1/transplant-requests', { signal, params: { query: { organ: organ || undefined, status: status || undefined, city: city || undefined, q: q.trim() || undefined, centre: mine ? 'mine' : undefined, sort: sort as RequestOrder, after: pager.after, limit: pager.size } } })),
     [organ, status, city, q, mine, sort, pager.after],
   );
   return (
@@ -46,8 +48,8 @@ export function WaitingRequests() {
           options={['PENDING_VERIFICATION', 'WAITING', 'MATCHED', 'TRANSPLANTED', 'REMOVED'].map((s) => ({ value: s, label: label('requestStatus', s) }))}
         />
         <TextField label={t('place.city')} value={city} onChange={(e) => pager.filtering(setCity)(e.target.value)} />
-        <CheckField label={t('coord.myCentre')} checked={mine} onChange={(e) => pager.filtering(setMine)(e.target.checked)} />
-        <OrderField value={sort} onChange={pager.filtering(setSort)} />
+        <CheckField label={t('coord.myCentre')} checked={mine} onChange={(e) => pager.filtering(setCentre)(e.target.checked ? 'mine' : '')} />
+        <OrderField ranked value={sort as RequestOrder} onChange={pager.filtering(setSort)} />
       </div>
       <ProblemAlert error={error} />
       {verified && (

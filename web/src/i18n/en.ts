@@ -33,6 +33,8 @@ export const en = {
   'list.order': 'Order',
   'list.newest': 'Newest first',
   'list.oldest': 'Oldest first (waiting longest)',
+  'list.urgency': 'Most urgent first (verified urgency)',
+  'list.meld': 'Highest MELD-Na first (liver)',
   'common.status': 'Status',
   'common.date': 'Date',
   'common.actions': 'Actions',

@@ -35,6 +35,8 @@ export const hi: Record<keyof typeof en, string> = {
   'list.order': "क्रम",
   'list.newest': "नए पहले",
   'list.oldest': "पुराने पहले (सबसे लंबी प्रतीक्षा)",
+  'list.urgency': "सबसे अत्यावश्यक पहले (सत्यापित तात्कालिकता)",
+  'list.meld': "सबसे ऊँचा MELD-Na पहले (लिवर)",
   'common.status': "स्थिति",
   'common.date': "तारीख़",
   'common.actions': "कार्रवाई",

@@ -57,20 +57,23 @@ export function PageControls({ pager, page }: { pager: Pager; page: { items: unk
 /** Which end of a list kept in time order comes first (the API's `sort`). */
 export type ListOrder = 'newest' | 'oldest';
 
-/** Newest first, or oldest first: a queue or the waiting list worked from its head. */
-export function OrderField({ value, onChange }: { value: ListOrder; onChange: (order: ListOrder) => void }) {
+/** The waiting list's orders: by listing time, or the sickest first (verified urgency, MELD-Na). */
+export type RequestOrder = ListOrder | 'urgency' | 'meld';
+
+/**
+ * Newest first, or oldest first: a queue or the waiting list worked from its head; with `ranked`,
+ * also the waiting list's sickest-first orders.
+ */
+export function OrderField<O extends RequestOrder>({ value, onChange, ranked = false }: { value: O; onChange: (order: O) => void; ranked?: boolean }) {
   const t = useT();
-  return (
-    <SelectField
-      label={t('list.order')}
-      value={value}
-      onChange={(e) => onChange(e.target.value as ListOrder)}
-      options={[
-        { value: 'newest', label: t('list.newest') },
-        { value: 'oldest', label: t('list.oldest') },
-      ]}
-    />
-  );
+  const options = [
+    { value: 'newest', label: t('list.newest') },
+    { value: 'oldest', label: t('list.oldest') },
+  ];
+  if (ranked) {
+    options.push({ value: 'urgency', label: t('list.urgency') }, { value: 'meld', label: t('list.meld') });
+  }
+  return <SelectField label={t('list.order')} value={value} onChange={(e) => onChange(e.target.value as O)} options={options} />;
 }
 
 /**

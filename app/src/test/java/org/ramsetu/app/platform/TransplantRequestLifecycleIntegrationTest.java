@@ -216,7 +216,7 @@ class TransplantRequestLifecycleIntegrationTest {
         assertThat(ids(wildcard)).as("% is a character, not a wildcard").isEmpty();
         var tooLong = coordinator.client().get(inCity + "&q=" + "x".repeat(101));
         assertThat(Registry.fields(tooLong)).containsExactly("q");
-        var unknownSort = coordinator.client().get(inCity + "&sort=meld");
+        var unknownSort = coordinator.client().get(inCity + "&sort=sickest");
         assertThat(unknownSort.status()).isEqualTo(400);
         assertThat(Registry.fields(unknownSort)).containsExactly("sort");
         assertThat(page1.json().path("total").asLong()).isEqualTo(3);
@@ -234,6 +234,81 @@ class TransplantRequestLifecycleIntegrationTest {
                 .isEqualTo(403);
         assertThat(audit(coordinator, "MEDICAL_RECORD_READ", "transplant request", kidney))
                 .isNotEmpty();
+    }
+
+    @Test
+    void coordinatorsReadTheWaitingListWithTheSickestFirstPageByPage() {
+        String city = Registry.uniqueCity("Madurai");
+        var profile = Registry.with(patientProfile(), "hospital.city", city);
+        var first = Registry.patientWithProfile(profile);
+        var second = Registry.patientWithProfile(profile);
+        var mildLiver =
+                Registry.with(
+                        Registry.with(liverRequest(), "urgency", 2), "liver.bilirubin.value", 1.1);
+        var severeLiver =
+                Registry.with(
+                        Registry.with(liverRequest(), "urgency", 4), "liver.bilirubin.value", 9.5);
+        String mild = request(first, mildLiver).path("id").asString();
+        String kidney = request(first, Registry.kidneyRequest(null)).path("id").asString();
+        String severe = request(second, severeLiver).path("id").asString();
+        String heart = request(second, Registry.heartRequest(2)).path("id").asString();
+        String inCity = "/api/v1/transplant-requests?status=WAITING&city=" + encoded(city);
+
+        // urgency 5, 4, 3, 2
+        assertThat(ids(coordinator.client().get(inCity + "&sort=urgency")))
+                .containsExactly(heart, severe, kidney, mild);
+        // MELD-Na highest first, then the requests without one, the longest listed first
+        var byMeld = coordinator.client().get(inCity + "&sort=meld");
+        assertThat(ids(byMeld)).containsExactly(severe, mild, kidney, heart);
+        assertThat(
+                        byMeld.json()
+                                .path("items")
+                                .get(0)
+                                .path("scores")
+                                .path("meldNa")
+                                .path("score")
+                                .asInt())
+                .isGreaterThan(
+                        byMeld.json()
+                                .path("items")
+                                .get(1)
+                                .path("scores")
+                                .path("meldNa")
+                                .path("score")
+                                .asInt());
+        assertThat(byMeld.json().path("total").asLong()).isEqualTo(4);
+        // One at a time, each page strictly after the last: the same list, nothing twice.
+        for (String sort : List.of("urgency", "meld")) {
+            List<String> paged = new ArrayList<>();
+            String after = null;
+            do {
+                var page =
+                        coordinator
+                                .client()
+                                .get(
+                                        inCity
+                                                + "&sort="
+                                                + sort
+                                                + "&limit=1"
+                                                + (after == null ? "" : "&after=" + after));
+                paged.addAll(ids(page));
+                after = page.text("nextCursor");
+            } while (after != null);
+            assertThat(paged)
+                    .as(sort)
+                    .isEqualTo(ids(coordinator.client().get(inCity + "&sort=" + sort)));
+        }
+        // A cursor names a place in the order it was issued for, not in another.
+        String meldCursor =
+                coordinator.client().get(inCity + "&sort=meld&limit=1").text("nextCursor");
+        String newestCursor = coordinator.client().get(inCity + "&limit=1").text("nextCursor");
+        for (var crossed :
+                List.of(
+                        coordinator.client().get(inCity + "&after=" + meldCursor),
+                        coordinator.client().get(inCity + "&sort=meld&after=" + newestCursor))) {
+            assertThat(crossed.status()).as(crossed.toString()).isEqualTo(400);
+            assertThat(Registry.fields(crossed)).containsExactly("after");
+        }
     }
 
     private static TransplantRequestView step(Step step, String id) {

@@ -342,6 +342,16 @@ class WebJourneyBrowserIntegrationTest {
         coordinator
                 .getByLabel("Patient", new Page.GetByLabelOptions().setExact(true))
                 .fill("vi kum");
+        coordinator.getByLabel("Order").selectOption("urgency");
+        // The list's filters and order live in the address: a reload shows the same list.
+        assertThat(coordinator).hasURL(Pattern.compile("[?&]q=vi(\\+|%20)kum"));
+        assertThat(coordinator).hasURL(Pattern.compile("[?&]sort=urgency"));
+        coordinator.reload();
+        assertThat(coordinator.getByLabel("Patient", new Page.GetByLabelOptions().setExact(true)))
+                .hasValue("vi kum");
+        assertThat(coordinator.getByLabel("Order")).hasValue("urgency");
+        assertThat(coordinator.getByLabel("Status", new Page.GetByLabelOptions().setExact(true)))
+                .hasValue("");
         coordinator
                 .locator("[data-request='" + requestId + "']")
                 .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Ravi Kumar"))

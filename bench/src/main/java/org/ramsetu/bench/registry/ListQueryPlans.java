@@ -10,12 +10,12 @@ import org.ramsetu.core.donor.PledgeStatus;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.infra.postgres.EmbeddedPostgresServer;
 import org.ramsetu.platform.records.Cursor;
-import org.ramsetu.platform.records.ListOrder;
 import org.ramsetu.platform.records.ListQuery;
 import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.registry.common.ListingFilter;
 import org.ramsetu.platform.registry.directory.CoordinatorDirectory;
 import org.ramsetu.platform.registry.pledges.Pledges;
+import org.ramsetu.platform.registry.requests.RequestOrder;
 import org.ramsetu.platform.registry.requests.RequestStatus;
 import org.ramsetu.platform.registry.requests.TransplantRequests;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -138,7 +138,21 @@ public final class ListQueryPlans {
                         new ListingFilter<RequestStatus>(
                                 null, RequestStatus.WAITING, null, null, null, null),
                         first,
-                        ListOrder.OLDEST_FIRST));
+                        RequestOrder.OLDEST));
+        q.put(
+                "requests WAITING, most urgent first",
+                TransplantRequests.pageQuery(
+                        new ListingFilter<RequestStatus>(
+                                null, RequestStatus.WAITING, null, null, null, null),
+                        first,
+                        RequestOrder.URGENCY));
+        q.put(
+                "requests WAITING LIVER, highest MELD-Na first",
+                TransplantRequests.pageQuery(
+                        new ListingFilter<RequestStatus>(
+                                null, RequestStatus.WAITING, Organ.LIVER, null, null, null),
+                        first,
+                        RequestOrder.MELD));
         q.put(
                 "donor directory",
                 CoordinatorDirectory.pageQuery(

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.ramsetu.platform.kernel.InvalidInput;
 
 /**
  * The optional filters of a list query and its keyset condition, collected as SQL with named
@@ -37,6 +38,7 @@ public final class ListQuery {
      */
     public ListQuery after(String timeColumn, String idColumn, Cursor cursor, ListOrder order) {
         if (cursor != null) {
+            requireOrder(cursor.rank() == null);
             conditions.add(
                     "("
                             + timeColumn
@@ -49,6 +51,45 @@ public final class ListQuery {
             params.put("cursorId", cursor.id());
         }
         return this;
+    }
+
+    /**
+     * Rows strictly after the cursor in {@code (key asc, time asc, id asc)} order: a list ranked by
+     * a whole-number key, lowest first (a value a coordinator wants highest first is stored negated
+     * in {@code keyExpression}), ties the longest listed first. A row comparison, which PostgreSQL
+     * answers from an index on {@code (..., keyExpression, time, id)}.
+     *
+     * @param ranking the ranking's name, as its cursors carry it ({@link Cursor.Rank#order()})
+     */
+    public ListQuery afterKeyed(
+            String ranking,
+            String keyExpression,
+            String timeColumn,
+            String idColumn,
+            Cursor cursor) {
+        if (cursor != null) {
+            requireOrder(cursor.rank() != null && cursor.rank().order().equals(ranking));
+            conditions.add(
+                    "("
+                            + keyExpression
+                            + ", "
+                            + timeColumn
+                            + ", "
+                            + idColumn
+                            + ") > (:cursorKey, :cursorAt, :cursorId)");
+            params.put("cursorKey", cursor.rank().key());
+            params.put("cursorAt", Sql.timestamp(cursor.at()));
+            params.put("cursorId", cursor.id());
+        }
+        return this;
+    }
+
+    // A cursor issued for a list in one order (by time, by one key) names no place in another.
+    private static void requireOrder(boolean sameKind) {
+        if (!sameKind) {
+            throw InvalidInput.field(
+                    "after", "is the nextCursor of this list in another order; start again");
+        }
     }
 
     String where() {

@@ -41,6 +41,39 @@ class CursorTest {
     }
 
     @Test
+    void aRankedCursorCarriesItsRankingAndKey() {
+        Cursor ranked = new Cursor(new Cursor.Rank("meld", -34), ISSUED.at(), ISSUED.id());
+        assertThat(Cursor.decode("after", ranked.encode())).isEqualTo(ranked);
+        String plain = "meld~-34_1796379330123456_3f2a1b4c-0d5e-4f6a-8b7c-9d0e1f2a3b4c";
+        assertThat(ranked.encode()).isEqualTo(encoded(plain));
+
+        assertRefused(encoded("meld~+34_1796379330123456_3f2a1b4c-0d5e-4f6a-8b7c-9d0e1f2a3b4c"));
+        assertRefused(encoded("MELD~-34_1796379330123456_3f2a1b4c-0d5e-4f6a-8b7c-9d0e1f2a3b4c"));
+        assertRefused(encoded("~-34_1796379330123456_3f2a1b4c-0d5e-4f6a-8b7c-9d0e1f2a3b4c"));
+        assertRefused(encoded("meld~_1796379330123456_3f2a1b4c-0d5e-4f6a-8b7c-9d0e1f2a3b4c"));
+        assertRefused(encoded("meld~-34_3f2a1b4c-0d5e-4f6a-8b7c-9d0e1f2a3b4c"));
+    }
+
+    @Test
+    void aCursorOfOneOrderIsRefusedInAnother() {
+        Cursor urgency = new Cursor(new Cursor.Rank("urgency", -4), ISSUED.at(), ISSUED.id());
+        assertThatThrownBy(() -> new ListQuery().afterKeyed("meld", "k", "t", "i", urgency))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class,
+                        refused -> assertThat(refused.fieldErrors()).containsOnlyKeys("after"));
+        assertThatThrownBy(() -> new ListQuery().after("t", "i", urgency))
+                .isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new ListQuery().afterKeyed("urgency", "k", "t", "i", ISSUED))
+                .isInstanceOf(InvalidInput.class);
+        assertThat(
+                        new ListQuery()
+                                .afterKeyed("urgency", "k", "t", "i", urgency)
+                                .toSql("select 1 from x", "k", 20)
+                                .text())
+                .contains("(k, t, i) > (:cursorKey, :cursorAt, :cursorId)");
+    }
+
+    @Test
     void timesOutsideTheDatabasesRangeAreRefused() {
         assertRefused(encoded("-9000000000000000000_3f2a1b4c-0d5e-4f6a-8b7c-9d0e1f2a3b4c"));
         assertRefused(encoded("9000000000000000000_3f2a1b4c-0d5e-4f6a-8b7c-9d0e1f2a3b4c"));

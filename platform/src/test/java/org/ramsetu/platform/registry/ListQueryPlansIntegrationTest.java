@@ -23,6 +23,7 @@ import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.registry.common.ListingFilter;
 import org.ramsetu.platform.registry.directory.CoordinatorDirectory;
 import org.ramsetu.platform.registry.pledges.Pledges;
+import org.ramsetu.platform.registry.requests.RequestOrder;
 import org.ramsetu.platform.registry.requests.RequestStatus;
 import org.ramsetu.platform.registry.requests.TransplantRequests;
 
@@ -213,11 +214,39 @@ class ListQueryPlansIntegrationTest {
                 TransplantRequests.pageQuery(
                         requestFilter(RequestStatus.REMOVED, Organ.HEART),
                         LATER_PAGE,
-                        ListOrder.OLDEST_FIRST));
+                        RequestOrder.OLDEST));
         assertOrderedFrom(
                 "transplant_request_listed_idx",
                 TransplantRequests.pageQuery(
-                        requestFilter(null, null), FIRST_PAGE, ListOrder.OLDEST_FIRST));
+                        requestFilter(null, null), FIRST_PAGE, RequestOrder.OLDEST));
+    }
+
+    @Test
+    void waitingListsWithTheSickestFirstReadTheirIndexForward() {
+        assertOrderedFrom(
+                "transplant_request_status_urgency_idx",
+                TransplantRequests.pageQuery(
+                        requestFilter(RequestStatus.WAITING, null),
+                        laterRanked("urgency", -3),
+                        RequestOrder.URGENCY));
+        assertOrderedFrom(
+                "transplant_request_organ_status_urgency_idx",
+                TransplantRequests.pageQuery(
+                        requestFilter(RequestStatus.WAITING, Organ.HEART),
+                        FIRST_PAGE,
+                        RequestOrder.URGENCY));
+        assertOrderedFrom(
+                "transplant_request_status_meld_idx",
+                TransplantRequests.pageQuery(
+                        requestFilter(RequestStatus.WAITING, null),
+                        laterRanked("meld", 0),
+                        RequestOrder.MELD));
+        assertOrderedFrom(
+                "transplant_request_organ_status_meld_idx",
+                TransplantRequests.pageQuery(
+                        requestFilter(RequestStatus.WAITING, Organ.LIVER),
+                        FIRST_PAGE,
+                        RequestOrder.MELD));
     }
 
     @Test
@@ -231,6 +260,16 @@ class ListQueryPlansIntegrationTest {
         assertOrderedFrom("patient_profile_created_idx", directory(PATIENTS, null, null, null));
         assertOrderedFrom(
                 "patient_profile_city_created_idx", directory(PATIENTS, "city 7", null, null));
+    }
+
+    /** Half-way through the rows below, in the ranking {@code order} at {@code key}. */
+    private static PageRequest laterRanked(String order, int key) {
+        return new PageRequest(
+                20,
+                new Cursor(
+                        new Cursor.Rank(order, key),
+                        LATER_PAGE.after().at(),
+                        LATER_PAGE.after().id()));
     }
 
     private static ListQuery.Statement directory(

@@ -64,6 +64,19 @@ public final class ListingTable<L extends ListingRecord<?>, V> {
                     .toSql(listing, order(order), page.limit());
         }
 
+        /**
+         * The list query ranked by {@code key}, a whole-number SQL expression on the listing,
+         * lowest first; ties the longest listed first.
+         *
+         * @param ranking the ranking's name, which its cursors carry
+         */
+        public ListQuery.Statement rankedPageQuery(
+                ListingFilter<?> filter, PageRequest page, String ranking, String key) {
+            return filter.where(filtered)
+                    .afterKeyed(ranking, key, newest, id, page.after())
+                    .toSql(listing, key + ", " + newest + " asc, " + id + " asc", page.limit());
+        }
+
         /** How many listings the filtered list holds, for "n of total". */
         public ListQuery.Statement countQuery(ListingFilter<?> filter) {
             return filter.where(filtered).toCountSql(listing);
@@ -130,6 +143,16 @@ public final class ListingTable<L extends ListingRecord<?>, V> {
      */
     public List<V> page(ListingFilter<?> filter, PageRequest page, ListOrder order) {
         ListQuery.Statement query = statements.pageQuery(filter, page, order);
+        return jdbc.sql(query.text()).params(query.params()).query(listing).list();
+    }
+
+    /**
+     * Ranked by {@code key} ({@link Statements#rankedPageQuery}); up to {@code page.limit() + 1}
+     * rows.
+     */
+    public List<V> rankedPage(
+            ListingFilter<?> filter, PageRequest page, String ranking, String key) {
+        ListQuery.Statement query = statements.rankedPageQuery(filter, page, ranking, key);
         return jdbc.sql(query.text()).params(query.params()).query(listing).list();
     }
 

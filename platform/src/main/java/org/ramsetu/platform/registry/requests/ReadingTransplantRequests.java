@@ -10,8 +10,6 @@ import org.ramsetu.platform.identity.AccountId;
 import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.InvalidInput;
-import org.ramsetu.platform.records.Cursor;
-import org.ramsetu.platform.records.ListOrder;
 import org.ramsetu.platform.records.Page;
 import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.records.Sql;
@@ -52,7 +50,7 @@ public class ReadingTransplantRequests {
     }
 
     /**
-     * A patient's own requests, or for coordinators everyone's; newest or oldest listing first.
+     * A patient's own requests, or for coordinators everyone's, in {@code order}.
      *
      * @param centre a centre's id, {@code mine} for the coordinator's own centre, or null for all
      * @throws DomainException InvalidInput for a centre that is not an id, or {@code mine} from
@@ -63,7 +61,7 @@ public class ReadingTransplantRequests {
             ListingFilter<RequestStatus> filter,
             @Nullable String centre,
             PageRequest page,
-            ListOrder order) {
+            RequestOrder order) {
         Roles.requireOrCoordinator(user, Role.PATIENT, "list transplant requests");
         ListingFilter<RequestStatus> atCentre =
                 centre == null || centre.isBlank() ? filter : filter.atCentre(centre(user, centre));
@@ -73,7 +71,7 @@ public class ReadingTransplantRequests {
         return Page.of(
                         requests.page(scoped, page, order),
                         page.limit(),
-                        l -> new Cursor(l.request().listedAt(), l.request().id()))
+                        l -> order.cursorOf(l.request()))
                 .map(
                         listing ->
                                 TransplantRequestView.of(

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.util.UUID;
 import org.ramsetu.platform.records.ETags;
 import org.ramsetu.platform.records.ExpectedVersion;
-import org.ramsetu.platform.records.ListOrder;
 import org.ramsetu.platform.records.Page;
 import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.registry.common.ListingFilter;
@@ -84,7 +83,8 @@ public class TransplantRequestController {
     }
 
     /**
-     * Own requests, or for coordinators everyone's, newest first, with how many match.
+     * Own requests, or for coordinators everyone's, in the order asked (newest first by default),
+     * with how many match.
      *
      * @param city the treating hospital's city, any case
      * @param state the treating hospital's state
@@ -92,8 +92,9 @@ public class TransplantRequestController {
      * @param q a part of the patient's name or e-mail address, any case (coordinators)
      * @param centre the transplant centre the requests are listed at: its id, or {@code mine} for
      *     the coordinator's own
-     * @param sort {@code newest} listing first (the default) or {@code oldest}: the longest listed
-     *     first
+     * @param sort {@code newest} listing first (the default); {@code oldest}: the longest listed
+     *     first; {@code urgency}: the highest verified urgency first; {@code meld}: the highest
+     *     MELD-Na first, requests without one (other organs) after; ties the longest listed first
      * @param after the {@code nextCursor} of the previous page
      */
     @Operation(operationId = "listTransplantRequests")
@@ -107,7 +108,7 @@ public class TransplantRequestController {
             @RequestParam(required = false) String bloodGroup,
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String centre,
-            @Parameter(schema = @Schema(allowableValues = {"newest", "oldest"}))
+            @Parameter(schema = @Schema(allowableValues = {"newest", "oldest", "urgency", "meld"}))
                     @RequestParam(required = false)
                     String sort,
             @RequestParam(required = false) String after,
@@ -118,7 +119,7 @@ public class TransplantRequestController {
                         .searching(q),
                 centre,
                 PageRequest.of(limit, after),
-                ListOrder.of(sort));
+                RequestOrder.of(sort));
     }
 
     @Operation(operationId = "getTransplantRequest")

@@ -12,7 +12,6 @@ import org.ramsetu.core.organ.Organ;
 import org.ramsetu.core.scores.LabRecertification;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.NotFound;
-import org.ramsetu.platform.records.ListOrder;
 import org.ramsetu.platform.records.ListQuery;
 import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.records.Sql;
@@ -300,8 +299,10 @@ public class TransplantRequests {
      * In {@code order}; up to {@code page.limit() + 1} rows, so the caller knows if more follow.
      */
     List<RequestListing> page(
-            ListingFilter<RequestStatus> filter, PageRequest page, ListOrder order) {
-        return table.page(filter, page, order);
+            ListingFilter<RequestStatus> filter, PageRequest page, RequestOrder order) {
+        return order.key() == null
+                ? table.page(filter, page, order.time())
+                : table.rankedPage(filter, page, order.parameter(), order.key());
     }
 
     long count(ListingFilter<RequestStatus> filter) {
@@ -314,13 +315,15 @@ public class TransplantRequests {
      */
     public static ListQuery.Statement pageQuery(
             ListingFilter<RequestStatus> filter, PageRequest page) {
-        return pageQuery(filter, page, ListOrder.NEWEST_FIRST);
+        return pageQuery(filter, page, RequestOrder.NEWEST);
     }
 
-    /** The list query from the end {@code order} names, for the same check. */
+    /** The list query in {@code order}, for the same check. */
     public static ListQuery.Statement pageQuery(
-            ListingFilter<RequestStatus> filter, PageRequest page, ListOrder order) {
-        return STATEMENTS.pageQuery(filter, page, order);
+            ListingFilter<RequestStatus> filter, PageRequest page, RequestOrder order) {
+        return order.key() == null
+                ? STATEMENTS.pageQuery(filter, page, order.time())
+                : STATEMENTS.rankedPageQuery(filter, page, order.parameter(), order.key());
     }
 
     /** The list's count, as {@link #pageQuery} is its page: public for the same reason. */
