@@ -1,4 +1,5 @@
 import { match } from '../app/router';
+import { DonorRecord, PatientRecord } from './PersonRecords';
 import { PledgeRecord, RequestRecord } from './Records';
 import { useT } from '../i18n/i18n';
 import { PortalNav } from '../ui/PortalNav';
@@ -26,6 +27,8 @@ export default function CoordinatorConsole({ path }: { path: string }) {
   const centre = path === '/coordinator/centres/new' ? null : match('/coordinator/centres/:id', path);
   const request = match('/coordinator/requests/:id', path);
   const pledge = match('/coordinator/pledges/:id', path);
+  const donor = match('/coordinator/donors/:id', path);
+  const patient = match('/coordinator/patients/:id', path);
   return (
     <div className="portal">
       <PortalNav
@@ -64,6 +67,10 @@ export default function CoordinatorConsole({ path }: { path: string }) {
         <RequestRecord id={request.id} />
       ) : pledge ? (
         <PledgeRecord id={pledge.id} />
+      ) : donor ? (
+        <DonorRecord id={donor.id} />
+      ) : patient ? (
+        <PatientRecord id={patient.id} />
       ) : path === '/coordinator/centres/new' ? (
         <NewCentre />
       ) : path === '/coordinator/centres' ? (

@@ -81,7 +81,9 @@ export function Directory() {
                   <tbody>
                     {page.items.map((d) => (
                       <tr key={d.accountId}>
-                        <td>{d.fullName}</td>
+                        <td>
+                          <Link to={`/coordinator/${side}/${d.accountId}`}>{d.fullName}</Link>
+                        </td>
                         <td>{d.email}</td>
                         <td>{d.bloodGroup}</td>
                         <td>{d.place}</td>

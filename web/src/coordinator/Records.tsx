@@ -29,7 +29,7 @@ export function RequestRecord({ id }: { id: string }) {
             </h1>
             <Facts
               items={[
-                [t('record.patient'), `${r.patient.fullName ?? '—'} · ${r.patient.bloodGroup}`],
+                [t('record.patient'), <Link key="patient" to={`/coordinator/patients/${r.patientId}`}>{`${r.patient.fullName ?? t('record.openPatient')} · ${r.patient.bloodGroup}`}</Link>],
                 [t('record.hospital'), `${r.patient.hospitalName}, ${r.patient.city}`],
                 [t('record.centre'), r.centre ? `${r.centre.name}, ${r.centre.city}` : '—'],
                 [t('record.listed'), `${formatDate(r.listedAt)} · ${t('patient.waitingDays', { days: r.waitingDays })}`],
@@ -75,7 +75,7 @@ export function PledgeRecord({ id }: { id: string }) {
             </h1>
             <Facts
               items={[
-                [t('record.donor'), p.donor ? `${p.donor.bloodGroup} · ${p.donor.city}, ${p.donor.state}` : '—'],
+                [t('record.donor'), <Link key="donor" to={`/coordinator/donors/${p.donorId}`}>{p.donor ? `${p.donor.bloodGroup} · ${p.donor.city}, ${p.donor.state}` : t('record.openDonor')}</Link>],
                 [t('record.pledged'), formatDate(p.createdAt, true)],
                 [t('record.statusSince'), formatDate(p.statusChangedAt, true)],
                 [t('record.id'), <code key="id">{p.id}</code>],
@@ -142,7 +142,7 @@ function RecordMatches({ query }: { query: { requestId?: string; pledgeId?: stri
 }
 
 /** What happened to a record, newest first, from the audit log (reading it is audited too). */
-function RecordHistory({ targetId }: { targetId: string }) {
+export function RecordHistory({ targetId }: { targetId: string }) {
   const t = useT();
   const history = useAsync((signal) => ok(http().GET('/api/v1/admin/audit', { signal, params: { query: { targetId, limit: 50 } } })), [targetId]);
   return (

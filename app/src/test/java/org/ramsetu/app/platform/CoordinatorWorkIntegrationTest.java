@@ -3,6 +3,7 @@ package org.ramsetu.app.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Coordinators' directories, CSV exports and dashboard figures (issue 7, item 4). */
@@ -40,6 +41,83 @@ class CoordinatorWorkIntegrationTest {
         assertThat(second.json().path("items").get(0).path("accountId").asString())
                 .isNotEqualTo(paged.json().path("items").get(0).path("accountId").asString());
         assertThat(second.text("nextCursor")).isNull();
+    }
+
+    /**
+     * A donor's or patient's record page (issue 21): their directory entry by id, audited, and
+     * their own pledges or requests; donors and patients list only their own.
+     */
+    @Test
+    void aPersonsRecordPageReadsTheirEntryAndOnlyTheirListings() {
+        var donor = Registry.donorWithProfile(Registry.uniqueCity("Satara"), "A+");
+        String pledge = Registry.pledge(donor, Registry.kidneyPledge()).path("id").asString();
+        Registry.pledge(Registry.donorWithProfile(), Registry.kidneyPledge());
+        var patient = Registry.patientWithProfile();
+        String request = Registry.request(patient, Registry.corneaRequest()).path("id").asString();
+        var coordinator = Accounts.coordinator();
+
+        var entry = coordinator.client().get("/api/v1/admin/donors/" + donor.id());
+        assertThat(entry.status()).as(entry.toString()).isEqualTo(200);
+        assertThat(entry.text("email")).isEqualTo(donor.email());
+        assertThat(entry.text("bloodGroup")).isEqualTo("A+");
+        assertThat(entry.json().path("openRecords").asInt()).isEqualTo(1);
+        var patientEntry = coordinator.client().get("/api/v1/admin/patients/" + patient.id());
+        assertThat(patientEntry.text("accountId")).isEqualTo(patient.id().toString());
+        assertThat(patientEntry.json().path("openRecords").asInt()).isEqualTo(1);
+        assertThat(
+                        Registry.audit(
+                                        coordinator,
+                                        "MEDICAL_RECORDS_LISTED",
+                                        "donor profile",
+                                        "list")
+                                .stream()
+                                .filter(
+                                        e ->
+                                                e.path("detail")
+                                                        .path("accountIds")
+                                                        .toString()
+                                                        .equals("[\"" + donor.id() + "\"]")))
+                .as("the entry read is audited, naming whom")
+                .isNotEmpty();
+        // A donor is not a patient; nobody is under a random id; an id is an id.
+        assertThat(coordinator.client().get("/api/v1/admin/patients/" + donor.id()).status())
+                .isEqualTo(404);
+        assertThat(coordinator.client().get("/api/v1/admin/donors/" + UUID.randomUUID()).status())
+                .isEqualTo(404);
+        assertThat(coordinator.client().get("/api/v1/admin/donors/not-an-id").status())
+                .isEqualTo(400);
+        assertThat(donor.client().get("/api/v1/admin/donors/" + donor.id()).status())
+                .isEqualTo(403);
+
+        var pledges = coordinator.client().get("/api/v1/pledges?donor=" + donor.id());
+        assertThat(ids(pledges)).containsExactly(pledge);
+        assertThat(pledges.json().path("total").asLong()).isEqualTo(1);
+        assertThat(
+                        ids(
+                                coordinator
+                                        .client()
+                                        .get(
+                                                "/api/v1/transplant-requests?patient="
+                                                        + patient.id())))
+                .containsExactly(request);
+        assertThat(ids(donor.client().get("/api/v1/pledges?donor=" + donor.id())))
+                .containsExactly(pledge);
+        var someoneElses = donor.client().get("/api/v1/pledges?donor=" + UUID.randomUUID());
+        assertThat(someoneElses.status()).as(someoneElses.toString()).isEqualTo(403);
+        assertThat(
+                        patient.client()
+                                .get("/api/v1/transplant-requests?patient=" + donor.id())
+                                .status())
+                .isEqualTo(403);
+        assertThat(coordinator.client().get("/api/v1/pledges?donor=nobody").status())
+                .isEqualTo(400);
+    }
+
+    private static List<String> ids(ApiClient.Response page) {
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        List<String> ids = new java.util.ArrayList<>();
+        page.json().path("items").forEach(p -> ids.add(p.path("id").asString()));
+        return ids;
     }
 
     @Test

@@ -333,6 +333,13 @@ class WebJourneyBrowserIntegrationTest {
         assertThat(coordinator.locator("table tbody tr").first()).containsText("Approved");
         assertThat(coordinator.locator("ol.history li").first()).isVisible();
         Browser.assertAccessible(coordinator);
+        // The donor's own record from the pledge's: every pledge of theirs, each opening its
+        // record.
+        coordinator.locator("a[href^='/coordinator/donors/']").click();
+        assertThat(coordinator).hasURL(Pattern.compile("/coordinator/donors/[0-9a-f-]+$"));
+        assertThat(coordinator.locator("h1")).containsText("· donor");
+        assertThat(coordinator.locator("[data-pledge='" + pledgeId + "']")).containsText("Donated");
+        Browser.assertAccessible(coordinator);
         coordinator
                 .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Waiting list"))
                 .click();
@@ -363,6 +370,16 @@ class WebJourneyBrowserIntegrationTest {
         assertThat(coordinator.locator("ol.history li").first()).isVisible();
         Browser.assertAccessible(coordinator);
         Browser.screenshot(coordinator, "coordinator-request-record");
+        // The patient's own record from the request's, and back.
+        coordinator.locator("a[href^='/coordinator/patients/']").click();
+        assertThat(coordinator).hasURL(Pattern.compile("/coordinator/patients/[0-9a-f-]+$"));
+        assertThat(coordinator.locator("h1")).containsText("Ravi Kumar");
+        assertThat(coordinator.locator("[data-request='" + requestId + "']"))
+                .containsText("Matched");
+        Browser.assertAccessible(coordinator);
+        Browser.screenshot(coordinator, "coordinator-patient-record");
+        coordinator.goBack();
+        assertThat(coordinator).hasURL(Pattern.compile("/coordinator/requests/" + requestId + "$"));
         coordinator
                 .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Open run"))
                 .first()
@@ -423,6 +440,13 @@ class WebJourneyBrowserIntegrationTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        // Each row opens the person's record.
+        coordinator
+                .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Asha Rao"))
+                .click();
+        assertThat(coordinator.locator("h1")).containsText("Asha Rao · donor");
+        assertThat(coordinator.locator("dl.facts")).containsText(donorEmail);
+        assertThat(coordinator.locator("[data-pledge='" + pledgeId + "']")).isVisible();
 
         // The approval is in the audit log.
         coordinator

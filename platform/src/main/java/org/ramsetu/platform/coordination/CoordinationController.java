@@ -3,12 +3,15 @@ package org.ramsetu.platform.coordination;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
+import org.ramsetu.platform.identity.AccountId;
+import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.records.ListQuery;
 import org.ramsetu.platform.records.Page;
 import org.ramsetu.platform.records.PageRequest;
@@ -21,6 +24,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -89,6 +93,23 @@ public class CoordinationController {
                 PageRequest.of(limit, after));
     }
 
+    /** One donor's directory entry (name, e-mail, place, open pledges), for their record page. */
+    @Operation(operationId = "getDonorEntry")
+    @GetMapping("/donors/{accountId}")
+    public DirectoryEntry donor(CurrentUser coordinator, @PathVariable UUID accountId) {
+        return entry(coordinator, CoordinatorDirectory.Side.DONORS, accountId);
+    }
+
+    /**
+     * One patient's directory entry (name, e-mail, treating hospital, waiting requests), for their
+     * record page.
+     */
+    @Operation(operationId = "getPatientEntry")
+    @GetMapping("/patients/{accountId}")
+    public DirectoryEntry patient(CurrentUser coordinator, @PathVariable UUID accountId) {
+        return entry(coordinator, CoordinatorDirectory.Side.PATIENTS, accountId);
+    }
+
     @Operation(operationId = "exportDonors")
     @ExportResponses
     @GetMapping("/donors/export")
@@ -125,6 +146,27 @@ public class CoordinationController {
     @GetMapping("/stats")
     public RegistryStatistics.Stats stats() {
         return statistics.current();
+    }
+
+    private void audited(
+            CurrentUser coordinator, CoordinatorDirectory.Side side, List<DirectoryEntry> read) {
+        if (read.isEmpty()) {
+            return;
+        }
+        audit.record(
+                AuditEntry.of(LISTED, AuditOutcome.SUCCESS)
+                        .by(coordinator.id(), coordinator.role())
+                        .on(profileKind(side), "list")
+                        .with(
+                                Map.of(
+                                        "accountIds",
+                                        read.stream()
+                                                .map(e -> e.accountId().toString())
+                                                .toList())));
+    }
+
+    private static String profileKind(CoordinatorDirectory.Side side) {
+        return side == CoordinatorDirectory.Side.DONORS ? "donor profile" : "patient profile";
     }
 
     /**
@@ -174,6 +216,17 @@ public class CoordinationController {
                 .body(out -> export.write(coordinator, kind, filters, query, out));
     }
 
+    /** Audited as a page of one: the directory's reads are listed, whoever reads them. */
+    private DirectoryEntry entry(
+            CurrentUser coordinator, CoordinatorDirectory.Side side, UUID accountId) {
+        DirectoryEntry entry =
+                directory
+                        .one(side, new AccountId(accountId))
+                        .orElseThrow(() -> new NotFound(profileKind(side), accountId));
+        audited(coordinator, side, List.of(entry));
+        return entry;
+    }
+
     /** One audit entry per page a coordinator lists, naming every record on it. */
     private Page<DirectoryEntry> listed(
             CurrentUser coordinator,
@@ -181,22 +234,7 @@ public class CoordinationController {
             DirectoryParams params,
             PageRequest request) {
         Page<DirectoryEntry> page = directory.page(side, params.filter(), request);
-        if (!page.items().isEmpty()) {
-            audit.record(
-                    AuditEntry.of(LISTED, AuditOutcome.SUCCESS)
-                            .by(coordinator.id(), coordinator.role())
-                            .on(
-                                    side == CoordinatorDirectory.Side.DONORS
-                                            ? "donor profile"
-                                            : "patient profile",
-                                    "list")
-                            .with(
-                                    Map.of(
-                                            "accountIds",
-                                            page.items().stream()
-                                                    .map(e -> e.accountId().toString())
-                                                    .toList())));
-        }
+        audited(coordinator, side, page.items());
         return page;
     }
 }

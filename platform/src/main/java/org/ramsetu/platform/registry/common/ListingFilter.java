@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.platform.kernel.Fields;
+import org.ramsetu.platform.kernel.Forbidden;
 import org.ramsetu.platform.kernel.IndianStates;
 import org.ramsetu.platform.records.ListQuery;
 import org.springframework.modulith.NamedInterface;
@@ -114,6 +115,27 @@ public record ListingFilter<S extends Enum<S>>(
     public ListingFilter<S> ofOwner(UUID owner) {
         return new ListingFilter<>(
                 owner, status, organ, cityKey, state, bloodGroups, centreId, search);
+    }
+
+    /**
+     * The same filter, narrowed to one owner's listings when {@code owner} is given (the {@code
+     * donor} or {@code patient} parameter); see {@link #requireOwnListUnlessCoordinator}.
+     */
+    public ListingFilter<S> ofOwnerIfGiven(UUID owner) {
+        return owner == null ? this : ofOwner(owner);
+    }
+
+    /**
+     * A donor or patient lists only their own listings: naming another owner is refused rather than
+     * silently answered with their own.
+     *
+     * @throws org.ramsetu.platform.kernel.DomainException Forbidden when a caller who is not a
+     *     coordinator names an owner other than themselves
+     */
+    public void requireOwnListUnlessCoordinator(boolean coordinator, UUID caller, String what) {
+        if (!coordinator && ownerId != null && !ownerId.equals(caller)) {
+            throw new Forbidden("wrong-role", "only coordinators list another person's " + what);
+        }
     }
 
     /** The same filter, narrowed to the listings at one centre. */

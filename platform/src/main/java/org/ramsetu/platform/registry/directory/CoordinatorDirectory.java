@@ -4,8 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.ramsetu.infra.database.ReplicaReads;
+import org.ramsetu.platform.identity.AccountId;
 import org.ramsetu.platform.records.Cursor;
 import org.ramsetu.platform.records.ListQuery;
 import org.ramsetu.platform.records.Page;
@@ -80,6 +82,18 @@ public class CoordinatorDirectory {
                         .list(),
                 page.limit(),
                 e -> new Cursor(e.registeredAt(), e.accountId()));
+    }
+
+    /**
+     * One donor's or patient's entry, for their record page; read where the directory is (a replica
+     * within its lag limit).
+     */
+    public Optional<DirectoryEntry> one(Side side, AccountId accountId) {
+        return reads.jdbc()
+                .sql(side.select + " where x.account_id = :id")
+                .param("id", accountId.value())
+                .query(CoordinatorDirectory::entry)
+                .optional();
     }
 
     /** Public so that a test can check which index answers it. */

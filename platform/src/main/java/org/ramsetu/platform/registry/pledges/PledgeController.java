@@ -86,6 +86,7 @@ public class PledgeController {
      * @param city the donor's city, any case
      * @param bloodGroup e.g. {@code O+} (URL-encoded {@code O%2B}) or {@code O} for both Rh
      * @param q a part of the donor's name or e-mail address, any case (coordinators)
+     * @param donor only this donor's pledges (coordinators: a donor's record page)
      * @param sort {@code newest} pledge first (the default) or {@code oldest}
      * @param after the {@code nextCursor} of the previous page
      */
@@ -99,6 +100,7 @@ public class PledgeController {
             @RequestParam(required = false) String state,
             @RequestParam(required = false) String bloodGroup,
             @RequestParam(required = false) String q,
+            @RequestParam(required = false) UUID donor,
             @Parameter(schema = @Schema(allowableValues = {"newest", "oldest"}))
                     @RequestParam(required = false)
                     String sort,
@@ -107,7 +109,8 @@ public class PledgeController {
         return reading.list(
                 user,
                 ListingFilter.of(PledgeStatus.class, status, organ, city, state, bloodGroup)
-                        .searching(q),
+                        .searching(q)
+                        .ofOwnerIfGiven(donor),
                 PageRequest.of(limit, after),
                 ListOrder.of(sort));
     }

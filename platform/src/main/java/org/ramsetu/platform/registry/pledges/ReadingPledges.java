@@ -44,6 +44,7 @@ public class ReadingPledges {
             PageRequest page,
             ListOrder order) {
         Roles.requireOrCoordinator(user, Role.DONOR, "list pledges");
+        filter.requireOwnListUnlessCoordinator(user.isCoordinator(), user.id(), "pledges");
         ListingFilter<PledgeStatus> scoped =
                 user.isCoordinator() ? filter : filter.ofOwner(user.id());
         return Page.of(

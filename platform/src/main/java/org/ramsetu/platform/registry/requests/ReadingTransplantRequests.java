@@ -63,6 +63,8 @@ public class ReadingTransplantRequests {
             PageRequest page,
             RequestOrder order) {
         Roles.requireOrCoordinator(user, Role.PATIENT, "list transplant requests");
+        filter.requireOwnListUnlessCoordinator(
+                user.isCoordinator(), user.id(), "transplant requests");
         ListingFilter<RequestStatus> atCentre =
                 centre == null || centre.isBlank() ? filter : filter.atCentre(centre(user, centre));
         ListingFilter<RequestStatus> scoped =

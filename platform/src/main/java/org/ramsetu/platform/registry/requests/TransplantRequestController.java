@@ -90,6 +90,7 @@ public class TransplantRequestController {
      * @param state the treating hospital's state
      * @param bloodGroup e.g. {@code O+} (URL-encoded {@code O%2B}) or {@code O} for both Rh
      * @param q a part of the patient's name or e-mail address, any case (coordinators)
+     * @param patient only this patient's requests (coordinators: a patient's record page)
      * @param centre the transplant centre the requests are listed at: its id, or {@code mine} for
      *     the coordinator's own
      * @param sort {@code newest} listing first (the default); {@code oldest}: the longest listed
@@ -107,6 +108,7 @@ public class TransplantRequestController {
             @RequestParam(required = false) String state,
             @RequestParam(required = false) String bloodGroup,
             @RequestParam(required = false) String q,
+            @RequestParam(required = false) UUID patient,
             @RequestParam(required = false) String centre,
             @Parameter(schema = @Schema(allowableValues = {"newest", "oldest", "urgency", "meld"}))
                     @RequestParam(required = false)
@@ -116,7 +118,8 @@ public class TransplantRequestController {
         return reading.list(
                 user,
                 ListingFilter.of(RequestStatus.class, status, organ, city, state, bloodGroup)
-                        .searching(q),
+                        .searching(q)
+                        .ofOwnerIfGiven(patient),
                 centre,
                 PageRequest.of(limit, after),
                 RequestOrder.of(sort));
