@@ -5,6 +5,7 @@ import { formatDate, useEnumLabel, useT } from '../i18n/i18n';
 import { ConfirmDialog, Dialog } from '../ui/Dialog';
 import { fieldError, ProblemAlert, SelectField, TextArea, TextField } from '../ui/forms';
 import { PageControls, usePager, OrderField, type ListOrder } from '../ui/Pager';
+import { DoneNotice } from '../ui/DoneNotice';
 import { Badge, Empty, Loaded, useAsync } from '../ui/status';
 import { pledgeSummary } from '../ui/pledgeSummary';
 
@@ -38,7 +39,7 @@ function PledgeQueue() {
   const [review, setReview] = useState<Review>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>();
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useState<{ text: string; at: number; undo?: () => void }>();
   const searchRef = useRef<HTMLInputElement>(null);
   const queue = useAsync(
     (signal) => ok(http().GET('/api/v1/pledges', { signal, params: { query: { status: 'PENDING', organ, bloodGroup, city, sort, after: pager.after, limit: pager.size } } })),
@@ -53,9 +54,20 @@ function PledgeQueue() {
   const verify = async (p: Pledge) => {
     setError(undefined);
     try {
-      await ok(http().POST('/api/v1/admin/pledges/{id}/verify', { params: { path: { id: p.id }, header: { 'If-Match': `"${p.version}"` } } }));
+      const verified = await ok(http().POST('/api/v1/admin/pledges/{id}/verify', { params: { path: { id: p.id }, header: { 'If-Match': `"${p.version}"` } } }));
       setReview(null);
-      setNotice(t('coord.verified', { organ: label('organ', p.organ) }));
+      setNotice({ text: t('coord.verified', { organ: label('organ', p.organ) }), at: Date.now(), undo: () => void undoVerify(verified) });
+      queue.reload();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  // The coordinator who verified takes it back within minutes; the server keeps the window.
+  const undoVerify = async (p: Pledge) => {
+    setError(undefined);
+    try {
+      await ok(http().POST('/api/v1/admin/pledges/{id}/undo-verify', { params: { path: { id: p.id }, header: { 'If-Match': `"${p.version}"` } } }));
+      setNotice({ text: t('coord.verifyUndone', { organ: label('organ', p.organ) }), at: Date.now() });
       queue.reload();
     } catch (e) {
       setError(e);
@@ -68,7 +80,7 @@ function PledgeQueue() {
       await ok(http().POST('/api/v1/admin/pledges/{id}/reject', { params: { path: { id: review.pledge.id } }, body: { reason, version: review.pledge.version } }));
       setReview(null);
       setReason('');
-      setNotice(t('coord.rejected'));
+      setNotice({ text: t('coord.rejected'), at: Date.now() });
       queue.reload();
     } catch (e) {
       setError(e);
@@ -114,11 +126,7 @@ function PledgeQueue() {
         <TextField label={t('place.city')} value={city} onChange={(e) => pager.filtering(setCity)(e.target.value)} />
         <OrderField value={sort} onChange={pager.filtering(setSort)} />
       </div>
-      {notice && (
-        <p className="alert success" role="status">
-          {notice}
-        </p>
-      )}
+      {notice && <DoneNotice key={notice.at} message={notice.text} onUndo={notice.undo} />}
       <ProblemAlert error={review ? undefined : error} />
       <Loaded state={queue}>
         {(page) =>
@@ -227,6 +235,7 @@ function DocumentQueue() {
   const [verifying, setVerifying] = useState<DocumentView | null>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>();
+  const [notice, setNotice] = useState<{ text: string; at: number; undo?: () => void }>();
   const decide = async (d: DocumentView, verdict: 'verify' | 'reject') => {
     setError(undefined);
     try {
@@ -239,6 +248,19 @@ function DocumentQueue() {
       setRejecting(null);
       setVerifying(null);
       setReason('');
+      const done = t(verdict === 'verify' ? 'coord.docVerified' : 'coord.docRejected', { file: d.originalFileName });
+      setNotice({ text: done, at: Date.now(), undo: () => void undoReview(d) });
+      docs.reload();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  // The reviewer takes the review back within minutes (the wrong one of two files, say).
+  const undoReview = async (d: DocumentView) => {
+    setError(undefined);
+    try {
+      await ok(http().POST('/api/v1/admin/documents/{id}/undo-review', { params: { path: { id: d.id } } }));
+      setNotice({ text: t('coord.docReviewUndone', { file: d.originalFileName }), at: Date.now() });
       docs.reload();
     } catch (e) {
       setError(e);
@@ -247,6 +269,7 @@ function DocumentQueue() {
   return (
     <section aria-labelledby="doc-queue">
       <h2 id="doc-queue">{t('coord.documentQueue')}</h2>
+      {notice && <DoneNotice key={notice.at} message={notice.text} onUndo={notice.undo} />}
       <ProblemAlert error={rejecting || verifying ? undefined : error} />
       <Loaded state={docs}>
         {(page) =>

@@ -237,6 +237,61 @@ class DocumentsIntegrationTest {
         assertThat(Registry.audit(signedIn, "DOCUMENT_REJECTED", "document", second)).hasSize(1);
     }
 
+    /**
+     * Issue 21, item 4: the wrong one of two files was verified; its reviewer takes the review back
+     * within minutes, and it is in the queue again.
+     */
+    @Test
+    void theReviewerUndoesAReviewWithinTenMinutesAndNobodyElseDoes() {
+        var owner = Accounts.donor();
+        String id =
+                owner.client()
+                        .upload("/api/v1/documents", pdf("MEDICAL_REPORT", "kidney-report.pdf"))
+                        .text("id");
+        var signedIn = Accounts.coordinator();
+        var coordinator = signedIn.client();
+        String undo = "/api/v1/admin/documents/" + id + "/undo-review";
+
+        var notReviewed = coordinator.post(undo, "{}");
+        coordinator.post(
+                "/api/v1/admin/documents/" + id + "/reject", Map.of("reason", "wrong patient"));
+        var colleague = Accounts.coordinator().client().post(undo, "{}");
+        var undone = coordinator.post(undo, "{}");
+
+        assertThat(notReviewed.status()).isEqualTo(409);
+        assertThat(colleague.status()).isEqualTo(409);
+        assertThat(colleague.text("type")).endsWith("undo-not-yours");
+        assertThat(undone.status()).as(undone.toString()).isEqualTo(200);
+        assertThat(undone.text("status")).isEqualTo("PENDING");
+        JsonNode ownView = owner.client().get("/api/v1/documents/" + id).json();
+        assertThat(ownView.path("status").asString()).isEqualTo("PENDING");
+        assertThat(
+                        ownView.path("reviewNote").isMissingNode()
+                                || ownView.path("reviewNote").isNull())
+                .as("the undone rejection's note is gone")
+                .isTrue();
+        assertThat(coordinator.get("/api/v1/admin/documents?limit=100").body()).contains(id);
+        assertThat(Registry.audit(signedIn, "DOCUMENT_REVIEW_UNDONE", "document", id))
+                .singleElement()
+                .satisfies(
+                        row ->
+                                assertThat(row.path("detail").path("undone").asString())
+                                        .isEqualTo("REJECTED"));
+        // Reviewed again, and too long ago to undo.
+        coordinator.post("/api/v1/admin/documents/" + id + "/verify", "{}");
+        PlatformInstance.get()
+                .context()
+                .getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql(
+                        "update document set reviewed_at = now() - interval '11 minutes'"
+                                + " where id = :id")
+                .param("id", java.util.UUID.fromString(id))
+                .update();
+        var late = coordinator.post(undo, "{}");
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.text("type")).endsWith("undo-expired");
+    }
+
     @Test
     void aDocumentSupportsOnlyTheUploadersOwnPledge() {
         var donor = Registry.donorWithProfile();

@@ -18,6 +18,7 @@ import org.ramsetu.platform.registry.pledges.ChangingPledgeStatus;
 import org.ramsetu.platform.registry.pledges.PledgeId;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.web.ApiProblem;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -65,6 +66,55 @@ class PledgeLifecycleIntegrationTest {
         assertThat(verifiedRow.path("actorId").asString()).isEqualTo(coordinator.id().toString());
         assertThat(verifiedRow.path("detail").path("from").asString()).isEqualTo("PENDING");
         assertThat(audit(coordinator, "PLEDGE_DONATED", "pledge", id)).hasSize(1);
+    }
+
+    /** Issue 21, item 4: a verification of the wrong pledge is taken back within minutes. */
+    @Test
+    void theVerifyingCoordinatorUndoesAVerificationWithinTenMinutesAndNobodyElseDoes() {
+        var donor = Registry.donorWithProfile();
+        String id = Registry.pledge(donor, kidneyPledge()).path("id").asString();
+        verify(id);
+
+        var colleague = Accounts.coordinator().client().post(undo(id), json());
+        var undone = coordinator.client().post(undo(id), json());
+        var twice = coordinator.client().post(undo(id), json());
+
+        assertThat(colleague.status()).as(colleague.toString()).isEqualTo(409);
+        assertThat(colleague.text("type")).endsWith("undo-not-yours");
+        assertThat(undone.status()).as(undone.toString()).isEqualTo(200);
+        assertThat(undone.text("status")).isEqualTo("PENDING");
+        assertThat(undone.header("ETag")).isEqualTo("\"2\"");
+        assertRefused(twice, "PENDING");
+        assertThat(
+                        mailContaining(
+                                donor.email(), "verification of your kidney pledge a few minutes"))
+                .isNotNull();
+        assertThat(audit(coordinator, "PLEDGE_VERIFICATION_UNDONE", "pledge", id))
+                .singleElement()
+                .satisfies(
+                        row ->
+                                assertThat(row.path("detail").path("from").asString())
+                                        .isEqualTo("VERIFIED"));
+        // Back in the queue, it is verified again as any pending pledge; ten minutes on, the
+        // verification stands and is corrected only by a rejection, for everyone to see.
+        assertThat(verify(id).text("status")).isEqualTo("VERIFIED");
+        PlatformInstance.get()
+                .context()
+                .getBean(JdbcClient.class)
+                .sql(
+                        "update pledge set status_changed_at = now() - interval '11 minutes'"
+                                + " where id = :id")
+                .param("id", UUID.fromString(id))
+                .update();
+        var late = coordinator.client().post(undo(id), json());
+        assertThat(late.status()).as(late.toString()).isEqualTo(409);
+        assertThat(late.text("type")).endsWith("undo-expired");
+        assertThat(read(coordinator, id).path("status").asString()).isEqualTo("VERIFIED");
+        assertThat(donor.client().post(undo(id), json()).status()).isEqualTo(403);
+    }
+
+    private static String undo(String id) {
+        return "/api/v1/admin/pledges/" + id + "/undo-verify";
     }
 
     @Test

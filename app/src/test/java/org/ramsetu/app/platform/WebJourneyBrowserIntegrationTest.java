@@ -229,6 +229,30 @@ class WebJourneyBrowserIntegrationTest {
                         AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify the document"))
                 .click();
         assertThat(document).hasCount(0);
+        // The reviewer takes the review back (the wrong file of two), then verifies it again.
+        Locator documentDone =
+                coordinator
+                        .getByRole(AriaRole.STATUS)
+                        .filter(new Locator.FilterOptions().setHasText(consentFile + " verified"));
+        documentDone
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Undo"))
+                .click();
+        assertThat(
+                        coordinator
+                                .getByRole(AriaRole.STATUS)
+                                .filter(
+                                        new Locator.FilterOptions()
+                                                .setHasText(
+                                                        "Review of " + consentFile + " undone")))
+                .isVisible();
+        assertThat(document).hasCount(1);
+        document.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Verify"))
+                .click();
+        coordinator
+                .getByRole(
+                        AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify the document"))
+                .click();
+        assertThat(document).hasCount(0);
         row.locator("td").first().click();
         // "v" only asks: the pledge stays pending until the coordinator confirms what it is
         coordinator.keyboard().press("v");
@@ -252,6 +276,29 @@ class WebJourneyBrowserIntegrationTest {
                                         new Locator.FilterOptions()
                                                 .setHasText("Kidney pledge verified")))
                 .isVisible();
+        assertThat(row).hasCount(0);
+        // Undo is offered to the coordinator who verified: the pledge is pending again, then
+        // verified once more through the same confirmation.
+        coordinator
+                .getByRole(AriaRole.STATUS)
+                .filter(new Locator.FilterOptions().setHasText("Kidney pledge verified"))
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Undo"))
+                .click();
+        assertThat(
+                        coordinator
+                                .getByRole(AriaRole.STATUS)
+                                .filter(
+                                        new Locator.FilterOptions()
+                                                .setHasText(
+                                                        "Verification of the Kidney pledge undone")))
+                .isVisible();
+        assertThat(row).hasCount(1);
+        Browser.assertAccessible(coordinator);
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Verify")).click();
+        coordinator
+                .getByRole(
+                        AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify the pledge"))
+                .click();
         assertThat(row).hasCount(0);
 
         coordinator

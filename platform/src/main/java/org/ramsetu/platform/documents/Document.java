@@ -25,6 +25,7 @@ public record Document(
         String reviewNote,
         Instant createdAt,
         Instant reviewedAt,
+        UUID reviewedBy,
         long version) {
 
     /** The name a download is saved under, made by the server (never the uploader's). */

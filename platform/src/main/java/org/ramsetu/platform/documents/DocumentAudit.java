@@ -40,4 +40,13 @@ class DocumentAudit {
                         .by(event.by().id(), event.by().role())
                         .on("document", document.id()));
     }
+
+    @EventListener
+    void reviewUndone(DocumentReviewUndone event) {
+        audit.record(
+                AuditEntry.of(DocumentService.REVIEW_UNDONE, AuditOutcome.SUCCESS)
+                        .by(event.by().id(), event.by().role())
+                        .on("document", event.document().id())
+                        .with(Map.of("undone", event.undone().status().name())));
+    }
 }

@@ -188,6 +188,17 @@ public class DocumentController {
         return DocumentView.of(documents.review(coordinator, id, DocumentStatus.VERIFIED, null));
     }
 
+    /**
+     * {@code VERIFIED} or {@code REJECTED} → {@code PENDING}: the coordinator who reviewed the
+     * document takes the review back within ten minutes ({@code 409 undo-not-yours}, {@code 409
+     * undo-expired} otherwise).
+     */
+    @Operation(operationId = "undoDocumentReview")
+    @PostMapping("/admin/documents/{id}/undo-review")
+    public DocumentView undoReview(CurrentUser coordinator, @PathVariable UUID id) {
+        return DocumentView.of(documents.undoReview(coordinator, id));
+    }
+
     @Operation(operationId = "rejectDocument")
     @PostMapping("/admin/documents/{id}/reject")
     public DocumentView reject(

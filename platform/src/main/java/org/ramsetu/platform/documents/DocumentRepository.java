@@ -123,6 +123,27 @@ public class DocumentRepository {
                 == 1;
     }
 
+    /**
+     * Takes a review back: the document is {@code PENDING} again, its note and reviewer cleared.
+     *
+     * @param version the version the review wrote; the undo changes nothing once another change
+     *     followed
+     * @return false when the document changed meanwhile
+     */
+    public boolean undoReview(UUID id, long version) {
+        return jdbc.sql(
+                                """
+                                update document set status = 'PENDING', review_note = null,
+                                    reviewed_by = null, reviewed_at = null, version = version + 1
+                                where id = :id and version = :version
+                                    and status in ('VERIFIED', 'REJECTED')
+                                """)
+                        .param("id", id)
+                        .param("version", version)
+                        .update()
+                == 1;
+    }
+
     private static Document map(ResultSet rs, int row) throws SQLException {
         Timestamp reviewed = rs.getTimestamp("reviewed_at");
         return new Document(
@@ -140,6 +161,7 @@ public class DocumentRepository {
                 rs.getString("review_note"),
                 rs.getTimestamp("created_at").toInstant(),
                 reviewed == null ? null : reviewed.toInstant(),
+                rs.getObject("reviewed_by", UUID.class),
                 rs.getLong("version"));
     }
 }

@@ -27,6 +27,7 @@ import org.ramsetu.platform.kernel.InvalidInput;
 import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.kernel.UnacceptableContent;
 import org.ramsetu.platform.kernel.Unavailable;
+import org.ramsetu.platform.kernel.UndoWindow;
 import org.ramsetu.platform.kernel.VisibleText;
 import org.ramsetu.platform.records.Cursor;
 import org.ramsetu.platform.records.Page;
@@ -50,6 +51,7 @@ public class DocumentService {
     static final String UPLOADED = "DOCUMENT_UPLOADED";
     static final String VERIFIED = "DOCUMENT_VERIFIED";
     static final String REJECTED = "DOCUMENT_REJECTED";
+    static final String REVIEW_UNDONE = "DOCUMENT_REVIEW_UNDONE";
     static final String MALWARE_FOUND = "DOCUMENT_MALWARE_FOUND";
 
     private static final Logger log = LoggerFactory.getLogger(DocumentService.class);
@@ -155,6 +157,7 @@ public class DocumentService {
                         null,
                         clock.instant(),
                         null,
+                        null,
                         0);
         try {
             tx.executeWithoutResult(
@@ -245,6 +248,42 @@ public class DocumentService {
                     Document reviewed = documents.find(id).orElseThrow();
                     events.publishEvent(new DocumentReviewed(reviewed, coordinator));
                     return reviewed;
+                });
+    }
+
+    /**
+     * The coordinator who reviewed a document takes the review back within {@link
+     * UndoWindow#LENGTH}: it is {@code PENDING} in the queue again (the wrong one of two files with
+     * the same name was verified, say).
+     *
+     * @throws DomainException NotFound for an unknown document; Conflict when it is not reviewed
+     *     ({@code illegal-transition}), was reviewed by someone else or too long ago, or changed
+     *     meanwhile
+     */
+    public Document undoReview(CurrentUser coordinator, UUID id) {
+        coordinator.requireCoordinator("undo a document review");
+        return tx.execute(
+                s -> {
+                    Document current =
+                            documents.find(id).orElseThrow(() -> new NotFound("document", id));
+                    if (current.status() == DocumentStatus.PENDING) {
+                        throw new Conflict(
+                                "illegal-transition",
+                                "the document is PENDING; there is no review to undo");
+                    }
+                    UndoWindow.check(
+                            "review",
+                            current.reviewedBy(),
+                            current.reviewedAt(),
+                            coordinator.id(),
+                            clock.instant());
+                    if (!documents.undoReview(id, current.version())) {
+                        throw new Conflict(
+                                "conflict", "the document changed meanwhile; read it again");
+                    }
+                    Document pending = documents.find(id).orElseThrow();
+                    events.publishEvent(new DocumentReviewUndone(pending, current, coordinator));
+                    return pending;
                 });
     }
 

@@ -55,7 +55,10 @@ public class DocumentsConfiguration {
                                         clamdTimeout)));
     }
 
-    /** Listens to {@link DocumentUploaded} and {@link DocumentReviewed}: their audit entries. */
+    /**
+     * Listens to {@link DocumentUploaded}, {@link DocumentReviewed} and {@link
+     * DocumentReviewUndone}: their audit entries.
+     */
     @Bean
     DocumentAudit documentAudit(AuditLog audit) {
         return new DocumentAudit(audit);

@@ -10,6 +10,7 @@ public final class RegistryAuditActions {
     public static final String PATIENT_PROFILE_SAVED = "PATIENT_PROFILE_SAVED";
     public static final String PLEDGE_CREATED = "PLEDGE_CREATED";
     public static final String PLEDGE_VERIFIED = "PLEDGE_VERIFIED";
+    public static final String PLEDGE_VERIFICATION_UNDONE = "PLEDGE_VERIFICATION_UNDONE";
     public static final String PLEDGE_REJECTED = "PLEDGE_REJECTED";
     public static final String PLEDGE_WITHDRAWN = "PLEDGE_WITHDRAWN";
     public static final String PLEDGE_DONATED = "PLEDGE_DONATED";

@@ -41,6 +41,24 @@ public class AdminPledgeController {
                         ExpectedVersion.of(ifMatch, body == null ? null : body.version())));
     }
 
+    /**
+     * {@code VERIFIED} → {@code PENDING}: the coordinator who verified the pledge takes it back
+     * within ten minutes ({@code 409 undo-not-yours}, {@code 409 undo-expired} otherwise).
+     */
+    @Operation(operationId = "undoPledgeVerification")
+    @PostMapping("/{id}/undo-verify")
+    public ResponseEntity<PledgeView> undoVerification(
+            CurrentUser user,
+            @PathVariable UUID id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody(required = false) PledgeChangeRequest body) {
+        return PledgeController.withETag(
+                changing.undoVerification(
+                        user,
+                        id,
+                        ExpectedVersion.of(ifMatch, body == null ? null : body.version())));
+    }
+
     /** {@code PENDING} or {@code VERIFIED} → {@code REJECTED}, with a reason for the donor. */
     @Operation(operationId = "rejectPledge")
     @PostMapping("/{id}/reject")

@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.ramsetu.core.donor.PledgeStatus;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.platform.identity.AccountId;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.Fields;
 import org.ramsetu.platform.kernel.InvalidInput;
 import org.ramsetu.platform.kernel.NotFound;
+import org.ramsetu.platform.kernel.UndoWindow;
 import org.ramsetu.platform.records.ExpectedVersion;
 import org.ramsetu.platform.records.Sql;
 import org.ramsetu.platform.registry.common.ListingTransitions;
@@ -52,6 +54,35 @@ public class ChangingPledgeStatus {
     /** A coordinator verifies a pending pledge. */
     public PledgeView verify(CurrentUser coordinator, UUID id, ExpectedVersion expected) {
         return byCoordinator(coordinator, id, PledgeAction.VERIFY, null, expected);
+    }
+
+    /**
+     * The coordinator who verified a pledge takes the verification back, within {@link
+     * #UNDO_WINDOW} of it: the pledge is {@code PENDING} again, back in the queue, and the donor is
+     * told. A match proposed from it meanwhile cannot be approved (only a verified pledge is
+     * donated) and is declined as for a withdrawn pledge.
+     *
+     * @throws DomainException NotFound for an unknown pledge; Conflict when it is not {@code
+     *     VERIFIED}, was verified by someone else ({@code undo-not-yours}) or longer ago than the
+     *     window ({@code undo-expired}), or changed after the version the caller names
+     */
+    public PledgeView undoVerification(CurrentUser coordinator, UUID id, ExpectedVersion expected) {
+        coordinator.requireCoordinator("undo a verification");
+        return tx.execute(
+                status -> {
+                    Pledge current =
+                            pledges.find(id)
+                                    .orElseThrow(() -> new NotFound(ReadingPledges.KIND, id));
+                    if (current.status() == PledgeStatus.VERIFIED) {
+                        UndoWindow.check(
+                                "verification",
+                                current.statusChangedBy(),
+                                current.statusChangedAt(),
+                                coordinator.id(),
+                                Sql.now(clock));
+                    }
+                    return apply(coordinator, current, PledgeAction.UNDO_VERIFY, null, expected);
+                });
     }
 
     /**

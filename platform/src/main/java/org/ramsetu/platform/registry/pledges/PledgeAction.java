@@ -6,6 +6,11 @@ import org.ramsetu.platform.registry.common.TransitionRefused;
 public enum PledgeAction implements TransitionRefused.LifecycleAction {
     /** A coordinator checked the pledge and its reports. */
     VERIFY("verified"),
+    /**
+     * The coordinator who verified the pledge takes it back, within minutes: it was the wrong
+     * pledge, or a report was misread. It is checked again from the queue.
+     */
+    UNDO_VERIFY("verification undone"),
     /** A coordinator refused the pledge, with a reason. */
     REJECT("rejected"),
     /** The donor took back their consent. */

@@ -36,7 +36,9 @@ public class PledgeAudit {
         PledgeStatus next = event.pledge().status();
         audit.record(
                 StatusChangeAudit.of(
-                        auditAction(next),
+                        event.action() == PledgeAction.UNDO_VERIFY
+                                ? RegistryAuditActions.PLEDGE_VERIFICATION_UNDONE
+                                : auditAction(next),
                         event.by(),
                         ReadingPledges.KIND,
                         event.pledge().id(),
@@ -51,7 +53,8 @@ public class PledgeAudit {
             case REJECTED -> RegistryAuditActions.PLEDGE_REJECTED;
             case WITHDRAWN -> RegistryAuditActions.PLEDGE_WITHDRAWN;
             case DONATED -> RegistryAuditActions.PLEDGE_DONATED;
-            case PENDING -> throw new IllegalStateException("no transition leads to PENDING");
+            case PENDING ->
+                    throw new IllegalStateException("only an undone verification leads to PENDING");
         };
     }
 }

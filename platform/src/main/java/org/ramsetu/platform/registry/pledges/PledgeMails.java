@@ -47,40 +47,54 @@ public class PledgeMails {
 
     @EventListener
     void on(PledgeMade event) {
-        statusChanged(event.pledge());
+        statusChanged(event.pledge(), message(event.pledge()));
     }
 
     @EventListener
     void on(PledgeStatusChanged event) {
         // The account of someone who died is not written to: their family hears from the
         // donation team, in person, not from the registry.
-        if (event.action() != PledgeAction.CLOSE_ON_DEATH) {
-            statusChanged(event.pledge());
+        if (event.action() == PledgeAction.UNDO_VERIFY) {
+            // The donor had been told it was verified: they are told plainly that it is not, yet.
+            String organ = organ(event.pledge());
+            statusChanged(
+                    event.pledge(),
+                    "the verification of your "
+                            + organ
+                            + " pledge a few minutes ago was taken back: a transplant coordinator"
+                            + " will check the pledge and its reports again. We will write when"
+                            + " they have. You need not do anything.");
+        } else if (event.action() != PledgeAction.CLOSE_ON_DEATH) {
+            statusChanged(event.pledge(), message(event.pledge()));
         }
     }
 
     /** Mails the donor the pledge's current status, in the transaction that set it. */
-    private void statusChanged(Pledge pledge) {
+    private void statusChanged(Pledge pledge, String message) {
         Contacts.Contact donor =
                 contacts.of(new AccountId(pledge.donorId()))
                         .orElseThrow(
                                 () ->
                                         new IllegalStateException(
                                                 "pledge " + pledge.id() + " has no donor account"));
-        String organ = pledge.organ().name().toLowerCase(Locale.ROOT);
         mail.send(
                 STATUS.compose(
                         "pledge:" + pledge.id() + ":v" + pledge.version(),
                         new MailAddress(donor.email(), donor.fullName()),
                         Map.of(
                                 "name", donor.fullName(),
-                                "organ", organ,
+                                "organ", organ(pledge),
                                 "status", pledge.status().name(),
                                 "pledgeId", pledge.id().toString(),
-                                "message", message(pledge, organ))));
+                                "message", message)));
     }
 
-    private static String message(Pledge pledge, String organ) {
+    private static String organ(Pledge pledge) {
+        return pledge.organ().name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String message(Pledge pledge) {
+        String organ = organ(pledge);
         return switch (pledge.status()) {
             case PENDING ->
                     "thank you for pledging your "

@@ -8,11 +8,12 @@ import org.ramsetu.platform.registry.common.TransitionTable;
 
 /**
  * The life cycle of a pledge (docs/domain.md): {@code PENDING → VERIFIED → DONATED}; {@code
- * PENDING|VERIFIED → REJECTED} by a coordinator; {@code PENDING|VERIFIED → WITHDRAWN} by the donor;
- * when a donation case is opened from a pledge (the donor died) {@code VERIFIED → DONATED} and
- * {@code PENDING → REJECTED} for each of the donor's pledges. {@code REJECTED}, {@code DONATED} and
- * {@code WITHDRAWN} are final. Only a verified pledge can be donated: an unchecked pledge is never
- * used.
+ * VERIFIED → PENDING} when the verifying coordinator undoes it within minutes ({@link
+ * ChangingPledgeStatus#undoVerification}); {@code PENDING|VERIFIED → REJECTED} by a coordinator;
+ * {@code PENDING|VERIFIED → WITHDRAWN} by the donor; when a donation case is opened from a pledge
+ * (the donor died) {@code VERIFIED → DONATED} and {@code PENDING → REJECTED} for each of the
+ * donor's pledges. {@code REJECTED}, {@code DONATED} and {@code WITHDRAWN} are final. Only a
+ * verified pledge can be donated: an unchecked pledge is never used.
  */
 public final class PledgeStateMachine {
 
@@ -25,6 +26,7 @@ public final class PledgeStateMachine {
                     .allow(PledgeStatus.PENDING, PledgeAction.VERIFY, PledgeStatus.VERIFIED)
                     .allow(PledgeStatus.PENDING, PledgeAction.REJECT, PledgeStatus.REJECTED)
                     .allow(PledgeStatus.PENDING, PledgeAction.WITHDRAW, PledgeStatus.WITHDRAWN)
+                    .allow(PledgeStatus.VERIFIED, PledgeAction.UNDO_VERIFY, PledgeStatus.PENDING)
                     .allow(PledgeStatus.VERIFIED, PledgeAction.REJECT, PledgeStatus.REJECTED)
                     .allow(PledgeStatus.VERIFIED, PledgeAction.WITHDRAW, PledgeStatus.WITHDRAWN)
                     .allow(PledgeStatus.VERIFIED, PledgeAction.MARK_DONATED, PledgeStatus.DONATED)

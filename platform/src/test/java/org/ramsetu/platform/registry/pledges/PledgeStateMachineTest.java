@@ -10,6 +10,7 @@ import static org.ramsetu.core.donor.PledgeStatus.WITHDRAWN;
 import static org.ramsetu.platform.registry.pledges.PledgeAction.CLOSE_ON_DEATH;
 import static org.ramsetu.platform.registry.pledges.PledgeAction.MARK_DONATED;
 import static org.ramsetu.platform.registry.pledges.PledgeAction.REJECT;
+import static org.ramsetu.platform.registry.pledges.PledgeAction.UNDO_VERIFY;
 import static org.ramsetu.platform.registry.pledges.PledgeAction.VERIFY;
 import static org.ramsetu.platform.registry.pledges.PledgeAction.WITHDRAW;
 
@@ -37,6 +38,7 @@ class PledgeStateMachineTest {
                                     CLOSE_ON_DEATH, REJECTED),
                     VERIFIED,
                             Map.of(
+                                    UNDO_VERIFY, PENDING,
                                     MARK_DONATED, DONATED,
                                     REJECT, REJECTED,
                                     WITHDRAW, WITHDRAWN,
