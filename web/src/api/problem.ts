@@ -1,7 +1,37 @@
+import { currentLang, translate, type Key } from '../i18n/i18n';
+import { en } from '../i18n/en';
+
 // RFC 9457 problem details as the API sends them, with field errors for validation.
 export interface FieldError {
   field: string;
+  /** The server's words, in English. */
   message: string;
+  /** The kind of error (range, one-of, required, ...) and its values, for other languages. */
+  code?: string;
+  params?: Record<string, string>;
+}
+
+/**
+ * A field error in the user's language: the server's own English words, or in another language
+ * the sentence for its kind filled with its values; a kind the client does not know keeps English.
+ */
+export function localFieldMessage(e: FieldError): string {
+  const key = `fieldError.${e.code}` as Key;
+  if (currentLang() === 'en' || !e.code || !(key in en)) return e.message;
+  return translate(key, e.params ?? {}).replace(/\s{2,}/g, ' ');
+}
+
+/**
+ * A refusal in the user's language: in English the server's detail; in another language the
+ * sentence for its problem type, or failing that for its status, so that nothing is left in
+ * English alone. `original` is the server's detail, shown beside it (it names records and states).
+ */
+export function localProblem(error: ApiError): { text: string; original?: string } {
+  if (currentLang() === 'en') return { text: error.detail || error.title };
+  const byType = `problem.type.${error.type}` as Key;
+  const byStatus = `problem.status.${error.status}` as Key;
+  const text = byType in en ? translate(byType) : byStatus in en ? translate(byStatus) : translate(error.status >= 500 ? 'problem.status.500' : 'problem.status.400');
+  return { text, original: error.detail || undefined };
 }
 
 const STANDARD = new Set(['type', 'title', 'status', 'detail', 'instance', 'errors']);
@@ -33,9 +63,9 @@ export class ApiError extends Error {
   /** The message for one field (exact path, or the first nested under it). */
   fieldMessage(field: string): string | undefined {
     const exact = this.errors.find((e) => e.field === field);
-    if (exact) return exact.message;
-    return this.errors.find((e) => e.field.startsWith(field + '.') || e.field.startsWith(field + '['))
-      ?.message;
+    if (exact) return localFieldMessage(exact);
+    const nested = this.errors.find((e) => e.field.startsWith(field + '.') || e.field.startsWith(field + '['));
+    return nested && localFieldMessage(nested);
   }
 }
 

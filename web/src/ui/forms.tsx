@@ -1,6 +1,6 @@
 import { forwardRef, useId, useState, type FormEvent, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
-import { ApiError, NetworkError } from '../api/problem';
-import { useT } from '../i18n/i18n';
+import { ApiError, localFieldMessage, localProblem, NetworkError } from '../api/problem';
+import { currentLang, useT } from '../i18n/i18n';
 
 interface FieldProps {
   label: string;
@@ -139,6 +139,21 @@ export function RadioGroup({
   );
 }
 
+/** A refusal's detail in the user's language, with the server's English words beside it. */
+function ProblemText({ error }: { error: ApiError }) {
+  const { text, original } = localProblem(error);
+  return (
+    <>
+      {text && <p>{text}</p>}
+      {original && original !== text && (
+        <p className="small" lang="en">
+          {original}
+        </p>
+      )}
+    </>
+  );
+}
+
 /** The refusal of a form: the API's detail, and field errors that no field on screen shows. */
 export function ProblemAlert({ error, shownFields = [] }: { error: unknown; shownFields?: string[] }) {
   const t = useT();
@@ -147,13 +162,13 @@ export function ProblemAlert({ error, shownFields = [] }: { error: unknown; show
     const others = error.errors.filter((e) => !shownFields.some((f) => e.field === f || e.field.startsWith(f + '.')));
     return (
       <div className="alert error" role="alert">
-        <strong>{error.errors.length ? t('problem.fixFields') : error.title || t('problem.failed')}</strong>
-        {!error.errors.length && error.detail && <p>{error.detail}</p>}
+        <strong>{error.errors.length ? t('problem.fixFields') : (currentLang() === 'en' && error.title) || t('problem.failed')}</strong>
+        {!error.errors.length && <ProblemText error={error} />}
         {others.length > 0 && (
           <ul>
             {others.map((e) => (
               <li key={e.field}>
-                <code>{e.field}</code>: {e.message}
+                <code>{e.field}</code>: {localFieldMessage(e)}
               </li>
             ))}
           </ul>

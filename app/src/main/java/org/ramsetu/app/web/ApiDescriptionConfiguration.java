@@ -225,6 +225,28 @@ public class ApiDescriptionConfiguration {
                 new ObjectSchema()
                         .addProperty("field", new StringSchema().example("dateOfBirth"))
                         .addProperty("message", new StringSchema())
+                        .addProperty(
+                                "code",
+                                new StringSchema()
+                                        .description(
+                                                "the error's kind, for a message in the user's"
+                                                        + " language; absent when it has none")
+                                        ._enum(
+                                                List.of(
+                                                        "range",
+                                                        "one-of",
+                                                        "required",
+                                                        "blank",
+                                                        "max-length",
+                                                        "invisible")))
+                        .addProperty(
+                                "params",
+                                new ObjectSchema()
+                                        .description(
+                                                "the values the code's message names: range min,"
+                                                        + " max, unit, value; one-of options"
+                                                        + " (and value); max-length max")
+                                        .additionalProperties(new StringSchema()))
                         .required(List.of("field", "message"));
         return new ObjectSchema()
                 .description("RFC 9457 problem details")

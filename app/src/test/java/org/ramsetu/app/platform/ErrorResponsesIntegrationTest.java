@@ -108,6 +108,37 @@ class ErrorResponsesIntegrationTest {
                 .isZero();
     }
 
+    /**
+     * Each field error of a usual kind carries its code and values, so that the console shows it in
+     * Hindi (issue 21, item 6); its English message stays beside them.
+     */
+    @Test
+    void fieldErrorsCarryTheirKindAndValuesForTranslation() {
+        var patient = Registry.patientWithProfile();
+        var refused =
+                patient.client()
+                        .post(
+                                "/api/v1/transplant-requests",
+                                Registry.with(Registry.kidneyRequest(null), "urgency", 9));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        var error = refused.json().path("errors").get(0);
+        assertThat(error.path("field").asString()).isEqualTo("urgency");
+        assertThat(error.path("message").asString()).contains("between 1 and 5");
+        assertThat(error.path("code").asString()).isEqualTo("range");
+        assertThat(error.path("params").path("min").asString()).isEqualTo("1");
+        assertThat(error.path("params").path("max").asString()).isEqualTo("5");
+        assertThat(error.path("params").path("value").asString()).isEqualTo("9");
+
+        var unknownOrgan =
+                patient.client()
+                        .post(
+                                "/api/v1/transplant-requests",
+                                Registry.with(Registry.kidneyRequest(null), "organ", "lung"));
+        var choice = unknownOrgan.json().path("errors").get(0);
+        assertThat(choice.path("code").asString()).as(unknownOrgan.toString()).isEqualTo("one-of");
+        assertThat(choice.path("params").path("options").asString()).contains("KIDNEY");
+    }
+
     @Test
     void anInvisibleCharacterInAnEmailIsRefusedByName() {
         String email = Accounts.newEmail("invisible").replace("@", "@\u200b");

@@ -12,6 +12,7 @@ import com.microsoft.playwright.options.FilePayload;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
@@ -1227,6 +1228,16 @@ class WebJourneyBrowserIntegrationTest {
                 .first()
                 .click();
         assertThat(phone.getByLabel("ई-मेल पता")).isVisible();
+        Browser.assertAccessible(phone);
+        // A refusal from the server reads in Hindi, with the server's own words beside it in
+        // English (issue 21, item 6).
+        phone.getByLabel("ई-मेल पता").fill("nobody-" + UUID.randomUUID() + "@example.org");
+        phone.getByLabel("पासवर्ड", new Page.GetByLabelOptions().setExact(true))
+                .fill("not the password");
+        phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("लॉग इन")).click();
+        Locator refusal = phone.getByRole(AriaRole.ALERT);
+        assertThat(refusal).containsText("साइन इन नहीं हुआ");
+        assertThat(refusal.locator("p[lang='en']")).isVisible();
         Browser.assertAccessible(phone);
         for (String page : new String[] {"/signup", "/reset", "/contact"}) {
             phone.navigate(page);

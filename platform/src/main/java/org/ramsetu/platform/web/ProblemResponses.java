@@ -2,6 +2,7 @@ package org.ramsetu.platform.web;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,15 +53,26 @@ public final class ProblemResponses {
         return JSON.writeValueAsBytes(body);
     }
 
+    /** One field error: its English message, and its kind for a translation where known. */
+    private static Map<String, Object> error(String field, String message) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("field", field);
+        error.put("message", message);
+        FieldErrorCodes.of(message)
+                .ifPresent(
+                        coded -> {
+                            error.put("code", coded.code());
+                            error.put("params", coded.params());
+                        });
+        return error;
+    }
+
     public static ResponseEntity<ProblemDetail> of(ApiProblem problem) {
         ProblemDetail body =
                 body(problem.status(), problem.type(), problem.title(), problem.getMessage());
         if (!problem.fieldErrors().isEmpty()) {
-            List<Map<String, String>> errors = new ArrayList<>();
-            problem.fieldErrors()
-                    .forEach(
-                            (field, message) ->
-                                    errors.add(Map.of("field", field, "message", message)));
+            List<Map<String, Object>> errors = new ArrayList<>();
+            problem.fieldErrors().forEach((field, message) -> errors.add(error(field, message)));
             body.setProperty("errors", errors);
         }
         problem.extensions().forEach(body::setProperty);
