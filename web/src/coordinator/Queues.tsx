@@ -227,9 +227,10 @@ function DocumentQueue() {
   const t = useT();
   const label = useEnumLabel();
   const pager = usePager(50);
+  const [q, setQ] = useState('');
   const docs = useAsync(
-    (signal) => ok(http().GET('/api/v1/admin/documents', { signal, params: { query: { after: pager.after, limit: pager.size } } })),
-    [pager.after],
+    (signal) => ok(http().GET('/api/v1/admin/documents', { signal, params: { query: { q: q.trim() || undefined, after: pager.after, limit: pager.size } } })),
+    [q, pager.after],
   );
   const [rejecting, setRejecting] = useState<DocumentView | null>(null);
   const [verifying, setVerifying] = useState<DocumentView | null>(null);
@@ -269,6 +270,9 @@ function DocumentQueue() {
   return (
     <section aria-labelledby="doc-queue">
       <h2 id="doc-queue">{t('coord.documentQueue')}</h2>
+      <div className="filters">
+        <TextField label={t('coord.searchDocuments')} type="search" value={q} onChange={(e) => pager.filtering(setQ)(e.target.value)} hint={t('coord.searchDocumentsHint')} />
+      </div>
       {notice && <DoneNotice key={notice.at} message={notice.text} onUndo={notice.undo} />}
       <ProblemAlert error={rejecting || verifying ? undefined : error} />
       <Loaded state={docs}>

@@ -561,6 +561,8 @@ export const en = {
   'coord.docVerified': '{file} verified.',
   'coord.docRejected': '{file} rejected; the uploader sees why.',
   'coord.docReviewUndone': 'Review of {file} undone; it is back in the queue.',
+  'coord.searchDocuments': 'Search documents',
+  'coord.searchDocumentsHint': 'A part of the file name, or of the uploader’s name or e-mail address.',
   'coord.noPledges': 'No pledges waiting. Well done.',
   'coord.noDocuments': 'No documents waiting.',
   'coord.verifyTitle': 'Verify this pledge',

@@ -563,6 +563,8 @@ export const hi: Record<keyof typeof en, string> = {
   'coord.docVerified': "{file} सत्यापित।",
   'coord.docRejected': "{file} अस्वीकृत; अपलोड करने वाले को कारण दिखता है।",
   'coord.docReviewUndone': "{file} की समीक्षा वापस ली गई; यह फिर कतार में है।",
+  'coord.searchDocuments': "दस्तावेज़ खोजें",
+  'coord.searchDocumentsHint': "फ़ाइल के नाम का, या अपलोड करने वाले के नाम या ई-मेल पते का कोई भाग।",
   'coord.noPledges': "कोई संकल्प प्रतीक्षा में नहीं।",
   'coord.noDocuments': "कोई दस्तावेज़ प्रतीक्षा में नहीं।",
   'coord.verifyTitle': "इस प्रतिज्ञा को सत्यापित करें",

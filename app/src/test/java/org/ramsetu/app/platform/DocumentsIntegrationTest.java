@@ -238,6 +238,47 @@ class DocumentsIntegrationTest {
     }
 
     /**
+     * Issue 21: two files of one name are told apart in the queue by searching for a part of the
+     * file name or of the uploader's name or e-mail address.
+     */
+    @Test
+    void theReviewQueueIsSearchedByFileNameOrUploader() {
+        String name = "kidney-report-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        var first = Accounts.donor();
+        var second = Accounts.patient();
+        String mine =
+                first.client()
+                        .upload("/api/v1/documents", pdf("MEDICAL_REPORT", name + ".pdf"))
+                        .text("id");
+        String theirs =
+                second.client()
+                        .upload("/api/v1/documents", pdf("MEDICAL_REPORT", name + ".pdf"))
+                        .text("id");
+        var coordinator = Accounts.coordinator().client();
+
+        var byFile = coordinator.get("/api/v1/admin/documents?q=" + name.toUpperCase());
+        String emailPart = second.email().substring(0, second.email().indexOf('@'));
+        var byUploader = coordinator.get("/api/v1/admin/documents?q=" + emailPart);
+        var percent = coordinator.get("/api/v1/admin/documents?q=%25");
+        var twoLines = coordinator.get("/api/v1/admin/documents?q=a%0Ab");
+
+        assertThat(ids(byFile)).containsExactly(mine, theirs);
+        assertThat(byFile.json().path("total").asLong()).isEqualTo(2);
+        assertThat(ids(byUploader)).containsExactly(theirs);
+        assertThat(byUploader.json().path("total").asLong()).isEqualTo(1);
+        assertThat(ids(percent)).as("%% is a character, not a wildcard").doesNotContain(mine);
+        assertThat(twoLines.status()).isEqualTo(400);
+        assertThat(twoLines.text("detail")).as("refused at the edge, by name").startsWith("q:");
+    }
+
+    private static List<String> ids(ApiClient.Response page) {
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        page.json().path("items").forEach(d -> ids.add(d.path("id").asString()));
+        return ids;
+    }
+
+    /**
      * Issue 21, item 4: the wrong one of two files was verified; its reviewer takes the review back
      * within minutes, and it is in the queue again.
      */

@@ -218,7 +218,10 @@ class WebJourneyBrowserIntegrationTest {
                 coordinator
                         .locator("tr")
                         .filter(new Locator.FilterOptions().setHasText(consentFile));
-        // two uploads of one name are told apart by who uploaded them; verifying asks first
+        // two uploads of one name are told apart by who uploaded them, and found by them;
+        // verifying asks first
+        coordinator.getByLabel("Search documents").fill(donorEmail);
+        assertThat(coordinator.locator("tr[data-document]")).hasCount(1);
         assertThat(document).containsText(donorEmail);
         document.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Verify"))
                 .click();

@@ -173,13 +173,16 @@ public class DocumentController {
     /**
      * The coordinators' queue of documents to verify, oldest first, with who uploaded each and how
      * many wait.
+     *
+     * @param q a part of the file name, or of the uploader's name or e-mail address, any case
      */
     @Operation(operationId = "listDocumentsAwaitingReview")
     @GetMapping("/admin/documents")
     public Page<DocumentView> awaitingReview(
+            @RequestParam(required = false) String q,
             @RequestParam(required = false) String after,
             @PageLimit @RequestParam(required = false) Integer limit) {
-        return documents.awaitingReview(PageRequest.of(limit, after));
+        return documents.awaitingReview(q, PageRequest.of(limit, after));
     }
 
     @Operation(operationId = "verifyDocument")

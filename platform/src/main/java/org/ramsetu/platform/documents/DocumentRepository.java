@@ -76,16 +76,20 @@ public class DocumentRepository {
     }
 
     /**
-     * The coordinators' work queue: documents in a status, oldest first (first come, first served).
+     * The coordinators' work queue: documents in a status, oldest first (first come, first served),
+     * those whose file name or uploader's name or e-mail address contains {@code search} (lower
+     * case; null for all); up to {@code limit} rows after the cursor.
      */
-    public List<Document> inStatus(DocumentStatus status, Cursor after, int limit) {
+    public List<Document> inStatus(DocumentStatus status, String search, Cursor after, int limit) {
         return jdbc.sql(
                         "select "
                                 + COLUMNS
                                 + " from document where status = :status"
+                                + (search == null ? "" : " and " + SEARCHED)
                                 + (after == null ? "" : " and (created_at, id) > (:at, :id)")
                                 + " order by created_at, id limit :limit")
                 .param("status", status.name())
+                .param("search", search)
                 .param("at", after == null ? null : Timestamp.from(after.at()))
                 .param("id", after == null ? null : after.id())
                 .param("limit", limit)
@@ -93,10 +97,13 @@ public class DocumentRepository {
                 .list();
     }
 
-    /** How many documents are in a status: the review queue's "n of total". */
-    public long count(DocumentStatus status) {
-        return jdbc.sql("select count(*) from document where status = :status")
+    /** How many documents in a status match {@code search}: the queue's "n of total". */
+    public long count(DocumentStatus status, String search) {
+        return jdbc.sql(
+                        "select count(*) from document where status = :status"
+                                + (search == null ? "" : " and " + SEARCHED))
                 .param("status", status.name())
+                .param("search", search)
                 .query(Long.class)
                 .single();
     }
@@ -143,6 +150,13 @@ public class DocumentRepository {
                         .update()
                 == 1;
     }
+
+    // A part of the file name, or of the uploader's name or e-mail address through the accounts'
+    // published view; position() compares the text as it is, so % and _ are plain characters.
+    private static final String SEARCHED =
+            "(position(:search in lower(file_name)) > 0 or owner_id in (select h.id from"
+                    + " account_holder h where position(:search in lower(h.full_name)) > 0"
+                    + " or position(:search in h.email_key) > 0))";
 
     private static Document map(ResultSet rs, int row) throws SQLException {
         Timestamp reviewed = rs.getTimestamp("reviewed_at");

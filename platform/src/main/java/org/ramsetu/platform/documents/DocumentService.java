@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,6 +23,7 @@ import org.ramsetu.platform.identity.AccountId;
 import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.kernel.Conflict;
 import org.ramsetu.platform.kernel.DomainException;
+import org.ramsetu.platform.kernel.Fields;
 import org.ramsetu.platform.kernel.Forbidden;
 import org.ramsetu.platform.kernel.InvalidInput;
 import org.ramsetu.platform.kernel.NotFound;
@@ -206,11 +208,24 @@ public class DocumentService {
                                         "document " + id + " has metadata but no stored bytes"));
     }
 
-    /** The review queue, oldest first, with who uploaded each document and how many wait. */
-    public Page<DocumentView> awaitingReview(PageRequest page) {
+    /** The longest search text: more than any file name part or name a coordinator types. */
+    static final int MAX_SEARCH = 100;
+
+    /**
+     * The review queue, oldest first, with who uploaded each document and how many wait.
+     *
+     * @param search a part of the file name, or of the uploader's name or e-mail address, any case;
+     *     null or blank for every document waiting
+     * @throws DomainException InvalidInput naming {@code q} for a text over {@link #MAX_SEARCH}
+     *     characters or on several lines
+     */
+    public Page<DocumentView> awaitingReview(String search, PageRequest page) {
+        String line = Fields.optionalLine("q", search, MAX_SEARCH);
+        String text = line == null ? null : line.toLowerCase(Locale.ROOT);
         Page<Document> waiting =
                 Page.of(
-                        documents.inStatus(DocumentStatus.PENDING, page.after(), page.limit() + 1),
+                        documents.inStatus(
+                                DocumentStatus.PENDING, text, page.after(), page.limit() + 1),
                         page.limit(),
                         DocumentService::cursorOf);
         Map<AccountId, Contact> owners =
@@ -221,7 +236,7 @@ public class DocumentService {
                             return DocumentView.of(
                                     d, owner == null ? null : DocumentOwner.of(owner));
                         })
-                .withTotal(documents.count(DocumentStatus.PENDING));
+                .withTotal(documents.count(DocumentStatus.PENDING, text));
     }
 
     private static Cursor cursorOf(Document document) {
