@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useSearchParam } from '../app/router';
 import { http, ok } from '../api/client';
 import type { paths } from '../api/schema';
 import { formatDate, useT } from '../i18n/i18n';
@@ -10,9 +11,10 @@ type Outcome = NonNullable<NonNullable<paths['/api/v1/admin/audit']['get']['para
 /** The audit log, newest first, filtered by (a part of) the action, the outcome and the target; actors by name. */
 export function AuditLog() {
   const t = useT();
-  const [action, setAction] = useState('');
-  const [outcome, setOutcome] = useState('');
-  const [targetType, setTargetType] = useState('');
+  // Filters live in the address: a reload or a shared link shows the same list.
+  const [action, setAction] = useSearchParam('action');
+  const [outcome, setOutcome] = useSearchParam('outcome');
+  const [targetType, setTargetType] = useSearchParam('targetType');
   const [before, setBefore] = useState<number | undefined>();
   const log = useAsync(
     (signal) => ok(http().GET('/api/v1/admin/audit', { signal, params: { query: { action: action.trim() || undefined, outcome: (outcome || undefined) as Outcome | undefined, targetType, before, limit: 50 } } })),

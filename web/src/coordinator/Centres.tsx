@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { asEntered, http, ok } from '../api/client';
 import { ORGANS, type Centre, type CentreBody, type Organ } from '../api/types';
-import { Link, navigate } from '../app/router';
+import { Link, navigate, useSearchParam } from '../app/router';
 import { formatNumber, useEnumLabel, useT } from '../i18n/i18n';
 import { CheckField, ProblemAlert, SelectField, Submit, TextField, fieldError } from '../ui/forms';
 import { num, PlaceFields, type PlaceValue } from '../ui/profile';
@@ -14,8 +14,9 @@ import { Empty, Loaded, useAsync } from '../ui/status';
 export function Centres() {
   const t = useT();
   const label = useEnumLabel();
-  const [q, setQ] = useState('');
-  const [organ, setOrgan] = useState('');
+  // Filters live in the address: a reload or a shared link shows the same list.
+  const [q, setQ] = useSearchParam('q');
+  const [organ, setOrgan] = useSearchParam('organ');
   const pager = usePager(50);
   const centres = useAsync(
     (signal) =>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { download, http, ok } from '../api/client';
-import { Link } from '../app/router';
+import { Link, useSearchParam } from '../app/router';
 import { BLOOD_GROUPS, ORGANS } from '../api/types';
 import { formatDate, useEnumLabel, useT } from '../i18n/i18n';
 import { ProblemAlert, SelectField, TextField } from '../ui/forms';
@@ -10,10 +10,12 @@ import { Empty, Loaded, useAsync } from '../ui/status';
 export function Directory() {
   const t = useT();
   const label = useEnumLabel();
-  const [side, setSide] = useState<'donors' | 'patients'>('donors');
-  const [q, setQ] = useState('');
-  const [city, setCity] = useState('');
-  const [bloodGroup, setBloodGroup] = useState('');
+  // Filters live in the address: a reload or a shared link shows the same list.
+  const [sideParam, setSide] = useSearchParam('side', 'donors');
+  const side: 'donors' | 'patients' = sideParam === 'patients' ? 'patients' : 'donors';
+  const [q, setQ] = useSearchParam('q');
+  const [city, setCity] = useSearchParam('city');
+  const [bloodGroup, setBloodGroup] = useSearchParam('bloodGroup');
   const [after, setAfter] = useState<string | undefined>();
   const [exportStatus, setExportStatus] = useState('');
   const [exportOrgan, setExportOrgan] = useState('');

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { asEntered, http, ok } from '../api/client';
 import { BLOOD_GROUPS, ORGANS, type DonationCase, type OpenDonationCase, type Organ, type RecoveryBody } from '../api/types';
-import { Link, navigate } from '../app/router';
+import { Link, navigate, useSearchParam } from '../app/router';
 import { formatDate, formatNumber, useEnumLabel, useT } from '../i18n/i18n';
 import { CheckField, ProblemAlert, SelectField, Submit, TextField, fieldError } from '../ui/forms';
 import { organKey } from '../ui/organFields';
@@ -19,7 +19,8 @@ const SEROLOGY = ['NEGATIVE', 'POSITIVE', 'PENDING'];
 export function DonationCases() {
   const t = useT();
   const label = useEnumLabel();
-  const [status, setStatus] = useState('');
+  // Filters live in the address: a reload or a shared link shows the same list.
+  const [status, setStatus] = useSearchParam('status');
   const pager = usePager(50);
   const cases = useAsync(
     (signal) =>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { http, ok } from '../api/client';
 import { ORGANS } from '../api/types';
-import { Link } from '../app/router';
+import { Link, useSearchParam } from '../app/router';
 import { formatDate, formatNumber, useEnumLabel, useT, formatScore } from '../i18n/i18n';
 import { SelectField } from '../ui/forms';
 import { Badge, Empty, Loaded, useAsync } from '../ui/status';
@@ -10,8 +10,9 @@ import { DecisionDialog, type Decision } from './DecisionDialog';
 export function Matches() {
   const t = useT();
   const label = useEnumLabel();
-  const [status, setStatus] = useState('PROPOSED');
-  const [organ, setOrgan] = useState('');
+  // Filters live in the address: a reload or a shared link shows the same list.
+  const [status, setStatus] = useSearchParam('status', 'PROPOSED');
+  const [organ, setOrgan] = useSearchParam('organ');
   const [after, setAfter] = useState<string | undefined>();
   const [decision, setDecision] = useState<Decision | null>(null);
   const list = useAsync((signal) => ok(http().GET('/api/v1/matches', { signal, params: { query: { status, organ, after, limit: 50 } } })), [status, organ, after]);

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useSearchParam } from '../app/router';
 import { download, http, ok } from '../api/client';
 import { BLOOD_GROUPS, ORGANS, type DocumentView, type Pledge } from '../api/types';
 import { formatDate, useEnumLabel, useT } from '../i18n/i18n';
@@ -29,10 +30,12 @@ type Review = { kind: 'reject' | 'verify'; pledge: Pledge } | null;
 function PledgeQueue() {
   const t = useT();
   const label = useEnumLabel();
-  const [organ, setOrgan] = useState('');
-  const [bloodGroup, setBloodGroup] = useState('');
-  const [city, setCity] = useState('');
-  const [sort, setSort] = useState<ListOrder>('newest');
+  // Filters live in the address: a reload or a shared link shows the same queue.
+  const [organ, setOrgan] = useSearchParam('organ');
+  const [bloodGroup, setBloodGroup] = useSearchParam('bloodGroup');
+  const [city, setCity] = useSearchParam('city');
+  const [sortParam, setSort] = useSearchParam('sort', 'newest');
+  const sort: ListOrder = sortParam === 'oldest' ? 'oldest' : 'newest';
   const pager = usePager(50);
   const [search, setSearch] = useState('');
   const [selected, setSelected] = useState(0);
@@ -227,7 +230,8 @@ function DocumentQueue() {
   const t = useT();
   const label = useEnumLabel();
   const pager = usePager(50);
-  const [q, setQ] = useState('');
+  // Named apart from the pledge queue's filters on the same page.
+  const [q, setQ] = useSearchParam('documentSearch');
   const docs = useAsync(
     (signal) => ok(http().GET('/api/v1/admin/documents', { signal, params: { query: { q: q.trim() || undefined, after: pager.after, limit: pager.size } } })),
     [q, pager.after],

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { http, ok } from '../api/client';
 import { BLOOD_GROUPS, ORGANS, type Pledge } from '../api/types';
-import { navigate } from '../app/router';
+import { navigate, useSearchParam } from '../app/router';
 import { formatDate, useEnumLabel, useT } from '../i18n/i18n';
 import { ProblemAlert, SelectField, TextField } from '../ui/forms';
 import { pledgeSummary } from '../ui/pledgeSummary';
@@ -12,9 +12,10 @@ import { Empty, Loaded, useAsync } from '../ui/status';
 export function VerifiedPledges() {
   const t = useT();
   const label = useEnumLabel();
-  const [organ, setOrgan] = useState('');
-  const [bloodGroup, setBloodGroup] = useState('');
-  const [city, setCity] = useState('');
+  // Filters live in the address: a reload or a shared link shows the same list.
+  const [organ, setOrgan] = useSearchParam('organ');
+  const [bloodGroup, setBloodGroup] = useSearchParam('bloodGroup');
+  const [city, setCity] = useSearchParam('city');
   const pager = usePager(25);
   const [running, setRunning] = useState<string | null>(null);
   const [error, setError] = useState<unknown>();

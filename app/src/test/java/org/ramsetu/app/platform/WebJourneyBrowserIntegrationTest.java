@@ -579,7 +579,8 @@ class WebJourneyBrowserIntegrationTest {
                         new Locator.GetByRoleOptions().setName("Allocate this organ"))
                 .click();
         assertThat(coordinator.getByRole(AriaRole.ALERT)).containsText("VERIFIED");
-        assertThat(coordinator).hasURL(Pattern.compile("/coordinator/pledges$"));
+        // still on the list, its filter kept in the address
+        assertThat(coordinator).hasURL(Pattern.compile("/coordinator/pledges\\?city=[^/]+$"));
         assertThat(withdrawnRow).hasCount(0);
 
         pledgeRow
