@@ -1,10 +1,31 @@
+import type { ReactNode } from 'react';
 import { http, ok } from '../api/client';
-import type { HlaBody } from '../api/types';
+import type { DirectoryEntry, HlaBody } from '../api/types';
 import { Link } from '../app/router';
-import { formatDate, formatNumber, useEnumLabel, useT } from '../i18n/i18n';
-import { Badge, Empty, Loaded, useAsync } from '../ui/status';
+import { formatDate, formatNumber, useEnumLabel, useT, type Key } from '../i18n/i18n';
+import { Badge, Empty, Loaded, useAsync, type Async } from '../ui/status';
 import { RecordHistory } from './Records';
 import { Facts } from './runParts';
+
+/** What donor and patient profiles share, as their record shows it. */
+interface Person {
+  accountId: string;
+  bloodGroup: string;
+  dateOfBirth: string;
+  sex: string;
+  heightCm: number;
+  weightKg: number;
+  hla?: HlaBody | null;
+}
+
+/** One listing of the person (a pledge or a request): its columns after organ and status. */
+interface Row {
+  id: string;
+  organ: string;
+  status: string;
+  statusLabel: string;
+  cells: ReactNode[];
+}
 
 /**
  * A donor's record for coordinators: who they are (directory entry), their profile, every pledge
@@ -17,71 +38,28 @@ export function DonorRecord({ id }: { id: string }) {
   const profile = useAsync((signal) => ok(http().GET('/api/v1/donors/{accountId}', { signal, params: { path: { accountId: id } } })), [id]);
   const pledges = useAsync((signal) => ok(http().GET('/api/v1/pledges', { signal, params: { query: { donor: id, limit: 100 } } })), [id]);
   return (
-    <section>
-      <p>
-        <Link to="/coordinator/directory">{t('record.backToDirectory')}</Link>
-      </p>
-      <Loaded state={entry}>
-        {(e) => (
-          <>
-            <h1>{t('record.donorNamed', { name: e.fullName })}</h1>
-            <Loaded state={profile}>
-              {(p) => (
-                <Facts
-                  items={[
-                    [t('auth.email'), e.email],
-                    [t('dir.registered'), formatDate(e.registeredAt)],
-                    [t('profile.bloodGroup'), p.bloodGroup],
-                    [t('record.ageSex'), `${t('record.yearsOld', { years: yearsSince(p.dateOfBirth) })} · ${label('sex', p.sex)}`],
-                    [t('record.size'), `${formatNumber(p.heightCm, 0)} cm · ${formatNumber(p.weightKg, 1)} kg`],
-                    [t('record.hla'), hlaText(p.hla)],
-                    [t('dir.place'), `${p.location.city}, ${p.location.state}`],
-                    [t('record.id'), <code key="id">{p.accountId}</code>],
-                  ]}
-                />
-              )}
-            </Loaded>
-          </>
-        )}
-      </Loaded>
-      <h2>{t('record.pledges')}</h2>
-      <Loaded state={pledges}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <Empty>{t('record.noPledges')}</Empty>
-          ) : (
-            <div className="table-wrap">
-              <table>
-                <caption className="sr-only">{t('record.pledges')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('pledge.organ')}</th>
-                    <th scope="col">{t('common.status')}</th>
-                    <th scope="col">{t('record.pledged')}</th>
-                    <th scope="col">{t('common.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.items.map((pledge) => (
-                    <tr key={pledge.id} data-pledge={pledge.id}>
-                      <td>{label('organ', pledge.organ)}</td>
-                      <td>
-                        <Badge value={pledge.status} label={label('pledgeStatus', pledge.status)} />
-                      </td>
-                      <td>{formatDate(pledge.createdAt, true)}</td>
-                      <td>
-                        <Link to={`/coordinator/pledges/${pledge.id}`}>{t('record.open')}</Link>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
-      </Loaded>
-      <RecordHistory targetId={id} />
-    </section>
+    <PersonPage
+      id={id}
+      heading="record.donorNamed"
+      entry={entry}
+      profile={profile}
+      facts={(p) => [[t('dir.place'), `${p.location.city}, ${p.location.state}`]]}
+      listingsTitle="record.pledges"
+      none={t('record.noPledges')}
+      columns={[t('record.pledged')]}
+      listings={pledges}
+      rows={(page) =>
+        page.items.map((p) => ({
+          id: p.id,
+          organ: p.organ,
+          status: p.status,
+          statusLabel: label('pledgeStatus', p.status),
+          cells: [formatDate(p.createdAt, true)],
+        }))
+      }
+      recordOf={(rowId) => `/coordinator/pledges/${rowId}`}
+      rowAttribute="data-pledge"
+    />
   );
 }
 
@@ -96,15 +74,61 @@ export function PatientRecord({ id }: { id: string }) {
   const profile = useAsync((signal) => ok(http().GET('/api/v1/patients/{accountId}', { signal, params: { path: { accountId: id } } })), [id]);
   const requests = useAsync((signal) => ok(http().GET('/api/v1/transplant-requests', { signal, params: { query: { patient: id, limit: 100 } } })), [id]);
   return (
+    <PersonPage
+      id={id}
+      heading="record.patientNamed"
+      entry={entry}
+      profile={profile}
+      facts={(p) => [
+        [t('record.unacceptable'), p.unacceptableAntigens.length ? p.unacceptableAntigens.join(', ') : '—'],
+        [t('record.hospital'), `${p.hospital.name}, ${p.hospital.city}`],
+      ]}
+      listingsTitle="record.requests"
+      none={t('coord.noRequests')}
+      columns={[t('request.urgency'), t('record.listed')]}
+      listings={requests}
+      rows={(page) =>
+        page.items.map((r) => ({
+          id: r.id,
+          organ: r.organ,
+          status: r.status,
+          statusLabel: label('requestStatus', r.status),
+          cells: [r.urgency, `${formatDate(r.listedAt)} · ${t('patient.waitingDays', { days: r.waitingDays })}`],
+        }))
+      }
+      recordOf={(rowId) => `/coordinator/requests/${rowId}`}
+      rowAttribute="data-request"
+    />
+  );
+}
+
+/** The record page both kinds of person have: heading, facts, listings table, history. */
+function PersonPage<P extends Person, L>(props: {
+  id: string;
+  heading: Key;
+  entry: Async<DirectoryEntry>;
+  profile: Async<P>;
+  facts: (profile: P) => [string, ReactNode][];
+  listingsTitle: Key;
+  none: string;
+  columns: string[];
+  listings: Async<L>;
+  rows: (listings: L) => Row[];
+  recordOf: (rowId: string) => string;
+  rowAttribute: 'data-pledge' | 'data-request';
+}) {
+  const t = useT();
+  const label = useEnumLabel();
+  return (
     <section>
       <p>
         <Link to="/coordinator/directory">{t('record.backToDirectory')}</Link>
       </p>
-      <Loaded state={entry}>
+      <Loaded state={props.entry}>
         {(e) => (
           <>
-            <h1>{t('record.patientNamed', { name: e.fullName })}</h1>
-            <Loaded state={profile}>
+            <h1>{t(props.heading, { name: e.fullName })}</h1>
+            <Loaded state={props.profile}>
               {(p) => (
                 <Facts
                   items={[
@@ -114,8 +138,7 @@ export function PatientRecord({ id }: { id: string }) {
                     [t('record.ageSex'), `${t('record.yearsOld', { years: yearsSince(p.dateOfBirth) })} · ${label('sex', p.sex)}`],
                     [t('record.size'), `${formatNumber(p.heightCm, 0)} cm · ${formatNumber(p.weightKg, 1)} kg`],
                     [t('record.hla'), hlaText(p.hla)],
-                    [t('record.unacceptable'), p.unacceptableAntigens.length ? p.unacceptableAntigens.join(', ') : '—'],
-                    [t('record.hospital'), `${p.hospital.name}, ${p.hospital.city}`],
+                    ...props.facts(p),
                     [t('record.id'), <code key="id">{p.accountId}</code>],
                   ]}
                 />
@@ -124,47 +147,50 @@ export function PatientRecord({ id }: { id: string }) {
           </>
         )}
       </Loaded>
-      <h2>{t('record.requests')}</h2>
-      <Loaded state={requests}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <Empty>{t('coord.noRequests')}</Empty>
+      <h2>{t(props.listingsTitle)}</h2>
+      <Loaded state={props.listings}>
+        {(listings) => {
+          const rows = props.rows(listings);
+          return rows.length === 0 ? (
+            <Empty>{props.none}</Empty>
           ) : (
             <div className="table-wrap">
               <table>
-                <caption className="sr-only">{t('record.requests')}</caption>
+                <caption className="sr-only">{t(props.listingsTitle)}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{t('pledge.organ')}</th>
                     <th scope="col">{t('common.status')}</th>
-                    <th scope="col">{t('request.urgency')}</th>
-                    <th scope="col">{t('record.listed')}</th>
+                    {props.columns.map((c) => (
+                      <th key={c} scope="col">
+                        {c}
+                      </th>
+                    ))}
                     <th scope="col">{t('common.actions')}</th>
                   </tr>
                 </thead>
                 <tbody>
-                  {page.items.map((r) => (
-                    <tr key={r.id} data-request={r.id}>
-                      <td>{label('organ', r.organ)}</td>
+                  {rows.map((row) => (
+                    <tr key={row.id} {...{ [props.rowAttribute]: row.id }}>
+                      <td>{label('organ', row.organ)}</td>
                       <td>
-                        <Badge value={r.status} label={label('requestStatus', r.status)} />
+                        <Badge value={row.status} label={row.statusLabel} />
                       </td>
-                      <td>{r.urgency}</td>
+                      {row.cells.map((cell, i) => (
+                        <td key={i}>{cell}</td>
+                      ))}
                       <td>
-                        {formatDate(r.listedAt)} · {t('patient.waitingDays', { days: r.waitingDays })}
-                      </td>
-                      <td>
-                        <Link to={`/coordinator/requests/${r.id}`}>{t('record.open')}</Link>
+                        <Link to={props.recordOf(row.id)}>{t('record.open')}</Link>
                       </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
-          )
-        }
+          );
+        }}
       </Loaded>
-      <RecordHistory targetId={id} />
+      <RecordHistory targetId={props.id} />
     </section>
   );
 }

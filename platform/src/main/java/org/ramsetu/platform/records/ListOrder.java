@@ -1,6 +1,5 @@
 package org.ramsetu.platform.records;
 
-import java.util.Locale;
 import org.ramsetu.platform.kernel.InvalidInput;
 
 /**
@@ -28,15 +27,6 @@ public enum ListOrder {
      * @throws InvalidInput naming {@code sort} for anything else
      */
     public static ListOrder of(String sort) {
-        if (sort == null || sort.isBlank()) {
-            return NEWEST_FIRST;
-        }
-        String asked = sort.strip().toLowerCase(Locale.ROOT);
-        for (ListOrder order : values()) {
-            if (order.parameter.equals(asked)) {
-                return order;
-            }
-        }
-        throw InvalidInput.field("sort", "must be newest or oldest (was " + sort + ")");
+        return SortParameter.parse(sort, values(), ListOrder::parameter, NEWEST_FIRST);
     }
 }

@@ -12,6 +12,7 @@ import org.ramsetu.core.Require;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.platform.kernel.Fields;
 import org.ramsetu.platform.kernel.InvalidInput;
+import org.ramsetu.platform.registry.requests.RequestOrder;
 
 /**
  * The wording of the usual checks, as they refuse, is what the codes are read from: a check whose
@@ -61,6 +62,10 @@ class FieldErrorCodesTest {
                 () -> Fields.optionalEnum("organ", "lung", Organ.class),
                 "one-of",
                 Map.of("options", "KIDNEY, LIVER, HEART, CORNEA", "value", "lung"));
+        assertCoded(
+                () -> RequestOrder.of("sickest"),
+                "one-of",
+                Map.of("options", "newest, oldest, urgency, meld", "value", "sickest"));
     }
 
     @Test

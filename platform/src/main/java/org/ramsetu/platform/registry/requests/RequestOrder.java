@@ -1,11 +1,11 @@
 package org.ramsetu.platform.registry.requests;
 
-import java.util.Locale;
 import java.util.function.ToIntFunction;
 import org.jspecify.annotations.Nullable;
 import org.ramsetu.platform.kernel.InvalidInput;
 import org.ramsetu.platform.records.Cursor;
 import org.ramsetu.platform.records.ListOrder;
+import org.ramsetu.platform.records.SortParameter;
 import org.springframework.modulith.NamedInterface;
 
 /**
@@ -49,17 +49,7 @@ public enum RequestOrder {
      * @throws InvalidInput naming {@code sort} for anything else
      */
     public static RequestOrder of(@Nullable String sort) {
-        if (sort == null || sort.isBlank()) {
-            return NEWEST;
-        }
-        String asked = sort.strip().toLowerCase(Locale.ROOT);
-        for (RequestOrder order : values()) {
-            if (order.parameter.equals(asked)) {
-                return order;
-            }
-        }
-        throw InvalidInput.field(
-                "sort", "must be newest, oldest, urgency or meld (was " + sort + ")");
+        return SortParameter.parse(sort, values(), RequestOrder::parameter, NEWEST);
     }
 
     /**
