@@ -234,21 +234,11 @@ class WebJourneyBrowserIntegrationTest {
                 .click();
         assertThat(document).hasCount(0);
         // The reviewer takes the review back (the wrong file of two), then verifies it again.
-        Locator documentDone =
-                coordinator
-                        .getByRole(AriaRole.STATUS)
-                        .filter(new Locator.FilterOptions().setHasText(consentFile + " verified"));
+        Locator documentDone = statusSaying(coordinator, consentFile + " verified");
         documentDone
                 .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Undo"))
                 .click();
-        assertThat(
-                        coordinator
-                                .getByRole(AriaRole.STATUS)
-                                .filter(
-                                        new Locator.FilterOptions()
-                                                .setHasText(
-                                                        "Review of " + consentFile + " undone")))
-                .isVisible();
+        assertThat(statusSaying(coordinator, "Review of " + consentFile + " undone")).isVisible();
         assertThat(document).hasCount(1);
         document.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Verify"))
                 .click();
@@ -273,28 +263,14 @@ class WebJourneyBrowserIntegrationTest {
                 .getByRole(
                         AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify the pledge"))
                 .click();
-        assertThat(
-                        coordinator
-                                .getByRole(AriaRole.STATUS)
-                                .filter(
-                                        new Locator.FilterOptions()
-                                                .setHasText("Kidney pledge verified")))
-                .isVisible();
+        assertThat(statusSaying(coordinator, "Kidney pledge verified")).isVisible();
         assertThat(row).hasCount(0);
         // Undo is offered to the coordinator who verified: the pledge is pending again, then
         // verified once more through the same confirmation.
-        coordinator
-                .getByRole(AriaRole.STATUS)
-                .filter(new Locator.FilterOptions().setHasText("Kidney pledge verified"))
+        statusSaying(coordinator, "Kidney pledge verified")
                 .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Undo"))
                 .click();
-        assertThat(
-                        coordinator
-                                .getByRole(AriaRole.STATUS)
-                                .filter(
-                                        new Locator.FilterOptions()
-                                                .setHasText(
-                                                        "Verification of the Kidney pledge undone")))
+        assertThat(statusSaying(coordinator, "Verification of the Kidney pledge undone"))
                 .isVisible();
         assertThat(row).hasCount(1);
         Browser.assertAccessible(coordinator);
@@ -327,11 +303,7 @@ class WebJourneyBrowserIntegrationTest {
                         AriaRole.BUTTON,
                         new Locator.GetByRoleOptions().setName("Verify the listing"))
                 .click();
-        assertThat(
-                        coordinator
-                                .getByRole(AriaRole.STATUS)
-                                .filter(new Locator.FilterOptions().setHasText("listing verified")))
-                .isVisible();
+        assertThat(statusSaying(coordinator, "listing verified")).isVisible();
         coordinator
                 .getByLabel("Status", new Page.GetByLabelOptions().setExact(true))
                 .selectOption("WAITING");
@@ -1249,6 +1221,11 @@ class WebJourneyBrowserIntegrationTest {
                     .isVisible();
             Browser.assertAccessible(phone);
         }
+    }
+
+    /** The status message (a notice announced to screen readers) that says {@code text}. */
+    private static Locator statusSaying(Page page, String text) {
+        return page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText(text));
     }
 
     private static void signUp(Page page, String role, String email, String name) {
