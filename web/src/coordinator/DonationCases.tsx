@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { asEntered, http, ok } from '../api/client';
 import { BLOOD_GROUPS, ORGANS, type DonationCase, type OpenDonationCase, type Organ, type RecoveryBody } from '../api/types';
+import { useDraft } from '../app/drafts';
 import { Link, navigate, useSearchParam } from '../app/router';
 import { formatDate, formatNumber, useEnumLabel, useT } from '../i18n/i18n';
 import { CheckField, ProblemAlert, SelectField, Submit, TextField, fieldError } from '../ui/forms';
@@ -157,11 +158,20 @@ function instant(local: string): string | null {
 export function NewDonationCase() {
   const t = useT();
   const label = useEnumLabel();
-  const [consent, setConsent] = useState('FAMILY');
-  const [pledgeId, setPledgeId] = useState('');
-  const [form, setForm] = useState<RecordForm>(EMPTY);
-  const [hla, setHla] = useState<HlaValue>({ a: '', b: '', dr: '' });
-  const [place, setPlace] = useState<PlaceValue>({ city: '', state: '', latitude: '', longitude: '' });
+  // A donor record entered at a bedside survives a session that ends before it is sent.
+  const [draft, setDraft, forgetDraft] = useDraft('new-donation-case', {
+    consent: 'FAMILY',
+    pledgeId: '',
+    form: EMPTY,
+    hla: { a: '', b: '', dr: '' } as HlaValue,
+    place: { city: '', state: '', latitude: '', longitude: '' } as PlaceValue,
+  });
+  const { consent, pledgeId, form, hla, place } = draft;
+  const setConsent = (value: string) => setDraft({ ...draft, consent: value });
+  const setPledgeId = (value: string) => setDraft({ ...draft, pledgeId: value });
+  const setForm = (value: RecordForm) => setDraft({ ...draft, form: value });
+  const setHla = (value: HlaValue) => setDraft({ ...draft, hla: value });
+  const setPlace = (value: PlaceValue) => setDraft({ ...draft, place: value });
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const err = (f: string) => fieldError(error, f);
@@ -197,6 +207,7 @@ export function NewDonationCase() {
           }),
         }),
       );
+      forgetDraft();
       navigate(`/coordinator/cases/${opened.id}`);
     } catch (e) {
       setError(e);

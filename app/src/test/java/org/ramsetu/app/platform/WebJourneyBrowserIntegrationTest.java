@@ -1155,6 +1155,64 @@ class WebJourneyBrowserIntegrationTest {
     }
 
     /** Signs the login out server-side, as a logout in another browser would. */
+    /**
+     * Issue 21, item 5: a donor record half typed at a bedside is still there after the session
+     * ended and the coordinator signed in again, in the same tab; signing out forgets it. No page
+     * is reloaded here: the drafts live in the tab's memory, never in browser storage.
+     */
+    @Test
+    void aDonorRecordTypedBeforeTheSessionEndedIsThereAfterSigningInAgain() {
+        Accounts.SignedIn setup = Accounts.coordinator();
+        Page coordinator = coordinatorPage(setup.email());
+        openNewDonationCase(coordinator);
+        coordinator.getByLabel("Age at death").fill("34");
+        coordinator.getByLabel("Height").fill("172");
+
+        endLogin(coordinator);
+        refuseTokenOnce(coordinator, "**/api/v1/admin/donation-cases**");
+        coordinator
+                .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Donation cases"))
+                .click();
+        assertThat(coordinator.getByRole(AriaRole.ALERT)).containsText("Your session has expired");
+        logIn(coordinator, setup.email());
+        giveSecondFactor(coordinator, Accounts.authenticatorSecret(setup.email()));
+        // back where the session ended
+        assertThat(coordinator).hasURL(Pattern.compile("/coordinator/cases$"));
+        openNewDonationCase(coordinator);
+        assertThat(coordinator.getByLabel("Age at death")).hasValue("34");
+        assertThat(coordinator.getByLabel("Height")).hasValue("172");
+        Assertions.assertThat(
+                        (String)
+                                coordinator.evaluate(
+                                        "() => JSON.stringify(sessionStorage) + JSON.stringify(localStorage)"))
+                .as("the draft is in memory, not in browser storage")
+                .doesNotContain("172");
+
+        coordinator
+                .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out"))
+                .click();
+        coordinator
+                .getByRole(
+                        AriaRole.LINK, new Page.GetByRoleOptions().setName("Log in").setExact(true))
+                .first()
+                .click();
+        logIn(coordinator, setup.email());
+        giveSecondFactor(coordinator, Accounts.authenticatorSecret(setup.email()));
+        openNewDonationCase(coordinator);
+        assertThat(coordinator.getByLabel("Age at death")).hasValue("");
+    }
+
+    private static void openNewDonationCase(Page coordinator) {
+        coordinator
+                .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Donation cases"))
+                .click();
+        coordinator
+                .getByRole(
+                        AriaRole.LINK, new Page.GetByRoleOptions().setName("Open a donation case"))
+                .click();
+        assertThat(coordinator.getByLabel("Age at death")).isVisible();
+    }
+
     private static void endLogin(Page page) {
         var logout =
                 PlatformInstance.client()
