@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { http, ok } from '../api/client';
 import { ORGANS, type Organ } from '../api/types';
+import { useDraft } from '../app/drafts';
 import { navigate } from '../app/router';
 import { useEnumLabel, useT } from '../i18n/i18n';
 import { CheckField, fieldError, ProblemAlert, SelectField, Submit } from '../ui/forms';
@@ -11,8 +12,9 @@ import { OrganTestFields, testResults, type TestValues } from '../ui/OrganTests'
 export function PledgeForm() {
   const t = useT();
   const label = useEnumLabel();
-  const [organ, setOrgan] = useState<Organ>('KIDNEY');
-  const [values, setValues] = useState<TestValues>({});
+  // What was typed survives a session that ends before it is sent (consent is asked afresh).
+  const [organ, setOrgan, forgetOrgan] = useDraft<Organ>('pledge.organ', 'KIDNEY');
+  const [values, setValues, forgetValues] = useDraft<TestValues>('pledge.values', {});
   const [consent, setConsent] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -31,6 +33,8 @@ export function PledgeForm() {
           body: { organ, consent, [prefix]: testResults(organ, values) },
         }),
       );
+      forgetOrgan();
+      forgetValues();
       navigate('/donor');
     } catch (err2) {
       setError(err2);
