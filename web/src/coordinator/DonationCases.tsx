@@ -10,6 +10,7 @@ import { OrganTestFields, testResults, type TestValues } from '../ui/OrganTests'
 import { HlaFields, num, PlaceFields, splitAntigens, type HlaValue, type PlaceValue } from '../ui/profile';
 import { PageControls, usePager } from '../ui/Pager';
 import { Badge, Empty, Loaded, useAsync } from '../ui/status';
+import { useStartRun } from './useRunMatch';
 import { Facts } from './runParts';
 
 // The donor record at donation (docs/donation.md): /api/v1/admin/donation-cases.
@@ -413,26 +414,14 @@ function CaseDetail({ value: c, onChanged }: { value: DonationCase; onChanged: (
 function CaseAllocation({ value: c }: { value: DonationCase }) {
   const t = useT();
   const label = useEnumLabel();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState('');
+  const { running, error, start } = useStartRun();
   const runs = useAsync((signal) => ok(http().GET('/api/v1/admin/donation-cases/{id}/allocation-runs', { signal, params: { path: { id: c.id } } })), [c.id]);
-  const allocate = async (organ: string) => {
-    setBusy(organ);
-    setError(undefined);
-    try {
-      const run = await ok(
-        http().POST('/api/v1/admin/donation-cases/{id}/allocation-runs', {
-          params: { path: { id: c.id }, header: { 'Idempotency-Key': crypto.randomUUID() } },
-          body: { organ },
-        }),
-      );
-      navigate(`/coordinator/allocation-runs/${run.id}`);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy('');
-    }
-  };
+  const allocate = (organ: string) =>
+    start(
+      organ,
+      (key) => ok(http().POST('/api/v1/admin/donation-cases/{id}/allocation-runs', { params: { path: { id: c.id }, header: { 'Idempotency-Key': key } }, body: { organ } })),
+      (runId) => `/coordinator/allocation-runs/${runId}`,
+    );
   if (!c.organsRecovered || c.organsRecovered.length === 0) return null;
   return (
     <section className="case-allocation">
@@ -440,7 +429,7 @@ function CaseAllocation({ value: c }: { value: DonationCase }) {
       <p className="hint">{t('case.allocationHint')}</p>
       <p>
         {c.organsRecovered.map((o) => (
-          <button key={o} type="button" className="primary" disabled={busy !== ''} aria-busy={busy === o} onClick={() => void allocate(o)}>
+          <button key={o} type="button" className="primary" disabled={running !== null} aria-busy={running === o} onClick={() => void allocate(o)}>
             {t('case.allocate', { organ: label('organ', o) })}
           </button>
         ))}

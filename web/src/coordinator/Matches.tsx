@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { http, ok } from '../api/client';
 import { ORGANS } from '../api/types';
-import { Link, useSearchParam } from '../app/router';
-import { formatDate, formatNumber, useEnumLabel, useT, formatScore } from '../i18n/i18n';
+import { useSearchParam } from '../app/router';
+import { useEnumLabel, useT } from '../i18n/i18n';
 import { SelectField } from '../ui/forms';
-import { Badge, Empty, Loaded, useAsync } from '../ui/status';
+import { Empty, Loaded, useAsync } from '../ui/status';
 import { DecisionDialog, type Decision } from './DecisionDialog';
+import { MatchesTable } from './MatchesTable';
 
 export function Matches() {
   const t = useT();
@@ -29,50 +30,23 @@ export function Matches() {
             <Empty>{t('coord.noMatches')}</Empty>
           ) : (
             <>
-              <div className="table-wrap">
-                <table>
-                  <caption className="sr-only">{t('coord.matchesTitle')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('pledge.organ')}</th>
-                      <th scope="col">#</th>
-                      <th scope="col">{t('run.score')}</th>
-                      <th scope="col">{t('match.distance')}</th>
-                      <th scope="col">{t('common.status')}</th>
-                      <th scope="col">{t('common.date')}</th>
-                      <th scope="col">{t('common.actions')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {page.items.map((m) => (
-                      <tr key={m.id}>
-                        <td>{label('organ', m.organ)}</td>
-                        <td>{m.rank}</td>
-                        <td>{formatScore(m.score)}</td>
-                        <td>{formatNumber(m.distanceKm, 0)} km</td>
-                        <td>
-                          <Badge value={m.status} label={label('matchStatus', m.status)} />
-                          {m.declineReason && <div className="small">{label('decline', m.declineReason)}</div>}
-                        </td>
-                        <td>{formatDate(m.createdAt, true)}</td>
-                        <td className="actions">
-                          {m.runId && <Link to={`/coordinator/runs/${m.runId}`}>{t('coord.openRun')}</Link>}
-                          {m.status === 'PROPOSED' && (
-                            <>
-                              <button type="button" className="primary" onClick={() => setDecision({ matchId: m.id, verdict: 'approve', rank: m.rank, runId: m.runId ?? undefined })}>
-                                {t('decision.approve')}
-                              </button>
-                              <button type="button" onClick={() => setDecision({ matchId: m.id, verdict: 'decline', rank: m.rank })}>
-                                {t('decision.decline')}
-                              </button>
-                            </>
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <MatchesTable
+                matches={page.items}
+                caption={t('coord.matchesTitle')}
+                withOrgan
+                actions={(m) =>
+                  m.status === 'PROPOSED' && (
+                    <>
+                      <button type="button" className="primary" onClick={() => setDecision({ matchId: m.id, verdict: 'approve', rank: m.rank, runId: m.runId ?? undefined })}>
+                        {t('decision.approve')}
+                      </button>
+                      <button type="button" onClick={() => setDecision({ matchId: m.id, verdict: 'decline', rank: m.rank })}>
+                        {t('decision.decline')}
+                      </button>
+                    </>
+                  )
+                }
+              />
               {page.nextCursor && (
                 <button type="button" onClick={() => setAfter(page.nextCursor ?? undefined)}>
                   {t('common.next')}

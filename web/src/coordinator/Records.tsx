@@ -1,9 +1,10 @@
 import { http, ok } from '../api/client';
 import { Link } from '../app/router';
-import { formatDate, formatNumber, formatScore, useEnumLabel, useT } from '../i18n/i18n';
+import { formatDate, useEnumLabel, useT } from '../i18n/i18n';
 import { ScoreList } from '../patient/ScoreList';
 import { ProblemAlert } from '../ui/forms';
 import { Badge, Empty, Loaded, useAsync } from '../ui/status';
+import { MatchesTable } from './MatchesTable';
 import { Facts } from './runParts';
 import { useRunMatch } from './useRunMatch';
 
@@ -94,7 +95,6 @@ export function PledgeRecord({ id }: { id: string }) {
 /** The matches of a request or a pledge, newest first, each opening its run. */
 function RecordMatches({ query }: { query: { requestId?: string; pledgeId?: string } }) {
   const t = useT();
-  const label = useEnumLabel();
   const matches = useAsync((signal) => ok(http().GET('/api/v1/matches', { signal, params: { query: { ...query, limit: 50 } } })), [query.requestId, query.pledgeId]);
   return (
     <>
@@ -104,36 +104,7 @@ function RecordMatches({ query }: { query: { requestId?: string; pledgeId?: stri
           page.items.length === 0 ? (
             <Empty>{t('record.noMatches')}</Empty>
           ) : (
-            <div className="table-wrap">
-              <table>
-                <caption className="sr-only">{t('record.matches')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">#</th>
-                    <th scope="col">{t('run.score')}</th>
-                    <th scope="col">{t('match.distance')}</th>
-                    <th scope="col">{t('common.status')}</th>
-                    <th scope="col">{t('common.date')}</th>
-                    <th scope="col">{t('common.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.items.map((m) => (
-                    <tr key={m.id} data-match={m.id}>
-                      <td>{m.rank}</td>
-                      <td>{formatScore(m.score)}</td>
-                      <td>{m.distanceKm == null ? '—' : `${formatNumber(m.distanceKm, 0)} km`}</td>
-                      <td>
-                        <Badge value={m.status} label={label('matchStatus', m.status)} />
-                        {m.declineReason && <div className="small">{label('decline', m.declineReason)}</div>}
-                      </td>
-                      <td>{formatDate(m.createdAt, true)}</td>
-                      <td>{m.runId && <Link to={`/coordinator/runs/${m.runId}`}>{t('coord.openRun')}</Link>}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <MatchesTable matches={page.items} caption={t('record.matches')} />
           )
         }
       </Loaded>

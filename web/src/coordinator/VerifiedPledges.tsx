@@ -1,12 +1,12 @@
-import { useState } from 'react';
 import { http, ok } from '../api/client';
 import { BLOOD_GROUPS, ORGANS, type Pledge } from '../api/types';
-import { navigate, useSearchParam } from '../app/router';
+import { useSearchParam } from '../app/router';
 import { formatDate, useEnumLabel, useT } from '../i18n/i18n';
 import { ProblemAlert, SelectField, TextField } from '../ui/forms';
 import { pledgeSummary } from '../ui/pledgeSummary';
 import { PageControls, usePager } from '../ui/Pager';
 import { Empty, Loaded, useAsync } from '../ui/status';
+import { useStartRun } from './useRunMatch';
 
 /** Verified pledges: a coordinator allocates a donor organ to the waiting list from here. */
 export function VerifiedPledges() {
@@ -17,29 +17,19 @@ export function VerifiedPledges() {
   const [bloodGroup, setBloodGroup] = useSearchParam('bloodGroup');
   const [city, setCity] = useSearchParam('city');
   const pager = usePager(25);
-  const [running, setRunning] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>();
+  const { running, error, start } = useStartRun();
   const list = useAsync(
     (signal) => ok(http().GET('/api/v1/pledges', { signal, params: { query: { status: 'VERIFIED', organ, bloodGroup, city, after: pager.after, limit: pager.size } } })),
     [organ, bloodGroup, city, pager.after],
   );
-  const allocate = async (p: Pledge) => {
-    setRunning(p.id);
-    setError(undefined);
-    try {
-      const run = await ok(
-        http().POST('/api/v1/pledges/{id}/allocation-runs', {
-          params: { path: { id: p.id }, header: { 'Idempotency-Key': crypto.randomUUID() } },
-        }),
-      );
-      navigate(`/coordinator/allocation-runs/${run.id}`);
-    } catch (e) {
-      setError(e);
-      list.reload(); // a pledge that left VERIFIED (409) drops out of the list
-    } finally {
-      setRunning(null);
-    }
-  };
+  const allocate = (p: Pledge) =>
+    start(
+      p.id,
+      (key) => ok(http().POST('/api/v1/pledges/{id}/allocation-runs', { params: { path: { id: p.id }, header: { 'Idempotency-Key': key } } })),
+      (runId) => `/coordinator/allocation-runs/${runId}`,
+      // a pledge that left VERIFIED (409) drops out of the list
+      () => list.reload(),
+    );
   return (
     <section>
       <h1>{t('alloc.pledgesTitle')}</h1>

@@ -1,5 +1,6 @@
 package org.ramsetu.platform.kernel;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,27 +31,14 @@ class UndoWindowTest {
 
     @Test
     void aColleagueCannotUndoItAndNobodyCanAfterTheWindow() {
-        assertThatThrownBy(
-                        () ->
-                                UndoWindow.check(
-                                        "review", REVIEWER, DECIDED, UUID.randomUUID(), DECIDED))
+        assertRefusedAs("undo-not-yours", UUID.randomUUID(), DECIDED);
+        assertRefusedAs(
+                "undo-expired", REVIEWER, DECIDED.plus(Duration.ofMinutes(10)).plusMillis(1));
+    }
+
+    private static void assertRefusedAs(String type, UUID undoing, Instant now) {
+        assertThatThrownBy(() -> UndoWindow.check("review", REVIEWER, DECIDED, undoing, now))
                 .isInstanceOfSatisfying(
-                        Conflict.class,
-                        refused ->
-                                org.assertj.core.api.Assertions.assertThat(refused.type())
-                                        .isEqualTo("undo-not-yours"));
-        assertThatThrownBy(
-                        () ->
-                                UndoWindow.check(
-                                        "review",
-                                        REVIEWER,
-                                        DECIDED,
-                                        REVIEWER,
-                                        DECIDED.plus(Duration.ofMinutes(10)).plusMillis(1)))
-                .isInstanceOfSatisfying(
-                        Conflict.class,
-                        refused ->
-                                org.assertj.core.api.Assertions.assertThat(refused.type())
-                                        .isEqualTo("undo-expired"));
+                        Conflict.class, refused -> assertThat(refused.type()).isEqualTo(type));
     }
 }
