@@ -1,6 +1,6 @@
 import { match } from '../app/router';
 import { DonorRecord, PatientRecord } from './PersonRecords';
-import { PledgeRecord, RequestRecord } from './Records';
+import { MatchRecord, PledgeRecord, RequestRecord } from './Records';
 import { useT } from '../i18n/i18n';
 import { PortalNav } from '../ui/PortalNav';
 import { AllocationRunPage } from './AllocationRunPage';
@@ -10,7 +10,7 @@ import { Dashboard } from './Dashboard';
 import { Directory } from './Directory';
 import { DonationCasePage, DonationCases, NewDonationCase } from './DonationCases';
 import { Matches } from './Matches';
-import { CentreOffers } from './Offers';
+import { CentreOffers, OfferRecord } from './Offers';
 import { MatchRunPage } from './MatchRunPage';
 import { Queues } from './Queues';
 import { Reports } from './Reports';
@@ -29,6 +29,8 @@ export default function CoordinatorConsole({ path }: { path: string }) {
   const pledge = match('/coordinator/pledges/:id', path);
   const donor = match('/coordinator/donors/:id', path);
   const patient = match('/coordinator/patients/:id', path);
+  const matchRecord = match('/coordinator/matches/:id', path);
+  const offer = match('/coordinator/offers/:id', path);
   return (
     <div className="portal">
       <PortalNav
@@ -71,6 +73,10 @@ export default function CoordinatorConsole({ path }: { path: string }) {
         <DonorRecord id={donor.id} />
       ) : patient ? (
         <PatientRecord id={patient.id} />
+      ) : matchRecord ? (
+        <MatchRecord id={matchRecord.id} />
+      ) : offer ? (
+        <OfferRecord id={offer.id} />
       ) : path === '/coordinator/centres/new' ? (
         <NewCentre />
       ) : path === '/coordinator/centres' ? (

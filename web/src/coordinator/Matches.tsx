@@ -3,7 +3,8 @@ import { http, ok } from '../api/client';
 import { ORGANS } from '../api/types';
 import { useSearchParam } from '../app/router';
 import { useEnumLabel, useT } from '../i18n/i18n';
-import { SelectField } from '../ui/forms';
+import { SelectField, TextField } from '../ui/forms';
+import { PageControls, usePager } from '../ui/Pager';
 import { Empty, Loaded, useAsync } from '../ui/status';
 import { DecisionDialog, type Decision } from './DecisionDialog';
 import { MatchesTable } from './MatchesTable';
@@ -14,15 +15,20 @@ export function Matches() {
   // Filters live in the address: a reload or a shared link shows the same list.
   const [status, setStatus] = useSearchParam('status', 'PROPOSED');
   const [organ, setOrgan] = useSearchParam('organ');
-  const [after, setAfter] = useState<string | undefined>();
+  const [q, setQ] = useSearchParam('q');
+  const pager = usePager(50);
   const [decision, setDecision] = useState<Decision | null>(null);
-  const list = useAsync((signal) => ok(http().GET('/api/v1/matches', { signal, params: { query: { status, organ, after, limit: 50 } } })), [status, organ, after]);
+  const list = useAsync(
+    (signal) => ok(http().GET('/api/v1/matches', { signal, params: { query: { status: status || undefined, organ: organ || undefined, q: q.trim() || undefined, after: pager.after, limit: pager.size } } })),
+    [status, organ, q, pager.after],
+  );
   return (
     <section>
       <h1>{t('coord.matchesTitle')}</h1>
       <div className="filters">
-        <SelectField label={t('common.status')} value={status} onChange={(e) => { setStatus(e.target.value); setAfter(undefined); }} placeholder={t('common.all')} options={['PROPOSED', 'APPROVED', 'DECLINED', 'SUPERSEDED'].map((s) => ({ value: s, label: label('matchStatus', s) }))} />
-        <SelectField label={t('pledge.organ')} value={organ} onChange={(e) => { setOrgan(e.target.value); setAfter(undefined); }} placeholder={t('common.all')} options={ORGANS.map((o) => ({ value: o, label: label('organ', o) }))} />
+        <TextField label={t('coord.searchParty')} type="search" value={q} onChange={(e) => pager.filtering(setQ)(e.target.value)} hint={t('coord.searchPatientHint')} />
+        <SelectField label={t('common.status')} value={status} onChange={(e) => pager.filtering(setStatus)(e.target.value)} placeholder={t('common.all')} options={['PROPOSED', 'APPROVED', 'DECLINED', 'SUPERSEDED'].map((s) => ({ value: s, label: label('matchStatus', s) }))} />
+        <SelectField label={t('pledge.organ')} value={organ} onChange={(e) => pager.filtering(setOrgan)(e.target.value)} placeholder={t('common.all')} options={ORGANS.map((o) => ({ value: o, label: label('organ', o) }))} />
       </div>
       <Loaded state={list}>
         {(page) =>
@@ -30,6 +36,7 @@ export function Matches() {
             <Empty>{t('coord.noMatches')}</Empty>
           ) : (
             <>
+              <PageControls pager={pager} page={page} />
               <MatchesTable
                 matches={page.items}
                 caption={t('coord.matchesTitle')}
@@ -47,11 +54,7 @@ export function Matches() {
                   )
                 }
               />
-              {page.nextCursor && (
-                <button type="button" onClick={() => setAfter(page.nextCursor ?? undefined)}>
-                  {t('common.next')}
-                </button>
-              )}
+              <PageControls pager={pager} page={page} />
             </>
           )
         }

@@ -5,8 +5,9 @@ import { formatDate, formatNumber, formatScore, useEnumLabel, useT } from '../i1
 import { Badge } from '../ui/status';
 
 /**
- * Matches as a table: rank, score, distance, status (with a decline's reason), date, and a link to
- * the run that proposed each, then what the caller adds (the list's approve and decline).
+ * Matches as a table: the patient and donor (each opening the match's record), rank, score,
+ * distance, status (with a decline's reason), date, and a link to the run that proposed each, then
+ * what the caller adds (the list's approve and decline).
  */
 export function MatchesTable({ matches, caption, withOrgan = false, actions }: { matches: MatchView[]; caption: string; withOrgan?: boolean; actions?: (m: MatchView) => ReactNode }) {
   const t = useT();
@@ -17,6 +18,8 @@ export function MatchesTable({ matches, caption, withOrgan = false, actions }: {
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>
+            <th scope="col">{t('record.patient')}</th>
+            <th scope="col">{t('record.donor')}</th>
             {withOrgan && <th scope="col">{t('pledge.organ')}</th>}
             <th scope="col">#</th>
             <th scope="col">{t('run.score')}</th>
@@ -28,7 +31,11 @@ export function MatchesTable({ matches, caption, withOrgan = false, actions }: {
         </thead>
         <tbody>
           {matches.map((m) => (
-            <tr key={m.id} data-match={m.id}>
+            <tr key={m.id} data-match={m.id} data-request={m.requestId ?? undefined}>
+              <td>
+                <Link to={`/coordinator/matches/${m.id}`}>{m.patientName ?? t('match.openRecord')}</Link>
+              </td>
+              <td>{m.donorName ?? '—'}</td>
               {withOrgan && <td>{label('organ', m.organ)}</td>}
               <td>{m.rank}</td>
               <td>{formatScore(m.score)}</td>

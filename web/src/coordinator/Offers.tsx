@@ -2,11 +2,14 @@ import { useState, type ReactNode } from 'react';
 import { http, ok } from '../api/client';
 import { ApiError } from '../api/problem';
 import type { Offer, OfferReport, OfferSequence } from '../api/types';
-import { Link } from '../app/router';
+import { Link, useSearchParam } from '../app/router';
+import { PageControls, usePager } from '../ui/Pager';
 import { formatDate, formatNumber, useEnumLabel, useT } from '../i18n/i18n';
 import { Dialog } from '../ui/Dialog';
 import { fieldError, ProblemAlert, SelectField, SubmitOrCancel, TextArea, TextField, useSubmission } from '../ui/forms';
 import { Badge, Empty, Loaded, useAsync } from '../ui/status';
+import { RecordHistory } from './Records';
+import { Facts } from './runParts';
 
 const DECLINE_REASONS = [
   'DONOR_QUALITY',
@@ -120,12 +123,12 @@ function OfferTable({ offers, centreName, actions }: { offers: Offer[]; centreNa
         </thead>
         <tbody>
           {offers.map((o) => (
-            <tr key={o.id} data-offer={o.id} data-status={o.status}>
+            <tr key={o.id} data-offer={o.id} data-request={o.requestId} data-status={o.status}>
               <td>{o.rank}</td>
-              <td>{label('organ', o.organ)}</td>
               <td>
-                <code>{o.requestId.slice(0, 8)}</code>
+                <Link to={`/coordinator/offers/${o.id}`}>{label('organ', o.organ)}</Link>
               </td>
+              <td>{o.patientName ? <Link to={`/coordinator/requests/${o.requestId}`}>{o.patientName}</Link> : <code>{o.requestId.slice(0, 8)}</code>}</td>
               <td>{centreName(o.centreId)}</td>
               <td>
                 <Badge value={o.status} label={label('offerStatus', o.status)} />
@@ -149,20 +152,53 @@ function OfferTable({ offers, centreName, actions }: { offers: Offer[]; centreNa
   );
 }
 
+/**
+ * What a centre does next with one of its offers: answer it while it is open, record the transplant
+ * once accepted, then the graft's function at follow-up; each through its dialog.
+ */
+function useOfferActions(onChanged: () => void) {
+  const t = useT();
+  const [answering, setAnswering] = useState<Offer | null>(null);
+  const [transplanting, setTransplanting] = useState<Offer | null>(null);
+  const [following, setFollowing] = useState<Offer | null>(null);
+  const action = (o: Offer): ReactNode =>
+    isOpen(o) ? (
+      <button type="button" onClick={() => setAnswering(o)}>
+        {t('offers.answerAction')}
+      </button>
+    ) : o.status === 'ACCEPTED' && !o.transplantedAt ? (
+      <button type="button" onClick={() => setTransplanting(o)}>
+        {t('offers.recordTransplant')}
+      </button>
+    ) : o.transplantedAt ? (
+      <button type="button" onClick={() => setFollowing(o)}>
+        {t('offers.recordOutcome')}
+      </button>
+    ) : null;
+  const dialogs = (
+    <>
+      <AnswerOfferDialog offer={answering} onClose={() => setAnswering(null)} onDone={() => (setAnswering(null), onChanged())} />
+      <TransplantDialog offer={transplanting} onClose={() => setTransplanting(null)} onDone={() => (setTransplanting(null), onChanged())} />
+      <OutcomeDialog offer={following} onClose={() => setFollowing(null)} onDone={() => (setFollowing(null), onChanged())} />
+    </>
+  );
+  return { action, dialogs };
+}
+
 /** The offers made to the coordinator's centre: those awaiting an answer first; answer them here. */
 export function CentreOffers() {
   const t = useT();
   const centreName = useCentreNames();
-  const [all, setAll] = useState(false);
-  const [answering, setAnswering] = useState<Offer | null>(null);
-  const [transplanting, setTransplanting] = useState<Offer | null>(null);
-  const [following, setFollowing] = useState<Offer | null>(null);
+  // The filter lives in the address: a reload or a shared link shows the same list.
+  const [status, setStatus] = useSearchParam('status', 'open');
+  const all = status === 'all';
+  const pager = usePager(50);
   const [changes, setChanges] = useState(0);
-  const offers = useAsync((signal) => ok(http().GET('/api/v1/admin/offers', { signal, params: { query: { status: all ? 'all' : 'open' } } })), [all]);
-  const changed = () => {
+  const offers = useAsync((signal) => ok(http().GET('/api/v1/admin/offers', { signal, params: { query: { status, after: pager.after, limit: pager.size } } })), [status, pager.after]);
+  const { action, dialogs } = useOfferActions(() => {
     setChanges((n) => n + 1);
     offers.reload();
-  };
+  });
   const notACentre = offers.error instanceof ApiError && offers.error.type === 'not-a-centre-coordinator';
   return (
     <section>
@@ -173,39 +209,68 @@ export function CentreOffers() {
       ) : (
         <>
           <label className="check">
-            <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> {t('offers.showAll')}
+            <input type="checkbox" checked={all} onChange={(e) => pager.filtering(setStatus)(e.target.checked ? 'all' : 'open')} /> {t('offers.showAll')}
           </label>
           <Loaded state={offers}>
-            {(list) => (
-              <OfferTable
-                offers={list}
-                centreName={centreName}
-                actions={(o) =>
-                  isOpen(o) ? (
-                    <button type="button" onClick={() => setAnswering(o)}>
-                      {t('offers.answerAction')}
-                    </button>
-                  ) : o.status === 'ACCEPTED' && !o.transplantedAt ? (
-                    <button type="button" onClick={() => setTransplanting(o)}>
-                      {t('offers.recordTransplant')}
-                    </button>
-                  ) : o.transplantedAt ? (
-                    <button type="button" onClick={() => setFollowing(o)}>
-                      {t('offers.recordOutcome')}
-                    </button>
-                  ) : (
-                    <Link to={`/coordinator/allocation-runs/${o.allocationRunId}`}>{t('offers.run')}</Link>
-                  )
-                }
-              />
+            {(page) => (
+              <>
+                {page.items.length > 0 && <PageControls pager={pager} page={page} />}
+                <OfferTable offers={page.items} centreName={centreName} actions={(o) => action(o) ?? <Link to={`/coordinator/allocation-runs/${o.allocationRunId}`}>{t('offers.run')}</Link>} />
+              </>
             )}
           </Loaded>
         </>
       )}
-      <AnswerOfferDialog offer={answering} onClose={() => setAnswering(null)} onDone={() => (setAnswering(null), changed())} />
-      <TransplantDialog offer={transplanting} onClose={() => setTransplanting(null)} onDone={() => (setTransplanting(null), changed())} />
-      <OutcomeDialog offer={following} onClose={() => setFollowing(null)} onDone={() => (setFollowing(null), changed())} />
+      {dialogs}
       <OfferReportPanel changes={changes} />
+    </section>
+  );
+}
+
+/**
+ * An offer's record: to whom it went (the patient is named to their own centre only), its deadline
+ * and answer, the transplant and its follow-up, the run and the donation case it came from, the
+ * organ's whole offering, and the offer's history from the audit log. The centre acts on it here too.
+ */
+export function OfferRecord({ id }: { id: string }) {
+  const t = useT();
+  const label = useEnumLabel();
+  const centreName = useCentreNames();
+  const offer = useAsync((signal) => ok(http().GET('/api/v1/admin/offers/{id}', { signal, params: { path: { id } } })), [id]);
+  const { action, dialogs } = useOfferActions(() => offer.reload());
+  return (
+    <section>
+      <p>
+        <Link to="/coordinator/offers">{t('offers.backToInbox')}</Link>
+      </p>
+      <Loaded state={offer}>
+        {(o) => (
+          <>
+            <h1>
+              {t('offers.recordTitle', { organ: label('organ', o.organ), rank: o.rank })} <Badge value={o.status} label={label('offerStatus', o.status)} />
+            </h1>
+            <Facts
+              items={[
+                [t('record.patient'), o.patientName ? <Link key="patient" to={`/coordinator/requests/${o.requestId}`}>{o.patientName}</Link> : <code key="request">{o.requestId}</code>],
+                [t('offers.centre'), centreName(o.centreId)],
+                [t('offers.offeredAt'), `${formatDate(o.offeredAt, true)}${o.escalated ? ` ${t('offers.escalated')}` : ''}`],
+                [t('offers.respondBy'), isOpen(o) ? formatDate(o.respondBy, true) : '—'],
+                [t('offers.answer'), o.answeredAt ? `${formatDate(o.answeredAt, true)}${o.declineReason ? ` · ${label('declineReason', o.declineReason)}` : ''}${o.note ? ` — ${o.note}` : ''}` : '—'],
+                [t('offers.transplantedAt'), o.transplantedAt ? formatDate(o.transplantedAt, true) : '—'],
+                [t('offers.graftWeek1'), o.graftWeek1 ? label('graft', o.graftWeek1) : t('offers.notYet')],
+                [t('offers.graftMonth3'), o.graftMonth3 ? label('graft', o.graftMonth3) : t('offers.notYet')],
+                [t('offers.from'), <Link key="run" to={`/coordinator/allocation-runs/${o.allocationRunId}`}>{t('offers.run')}</Link>],
+                [t('offers.case'), <Link key="case" to={`/coordinator/cases/${o.donationCaseId}`}>{t('offers.openCase')}</Link>],
+                [t('record.id'), <code key="id">{o.id}</code>],
+              ]}
+            />
+            {action(o)}
+            <RunOffers runId={o.allocationRunId} />
+            <RecordHistory targetId={o.id} />
+          </>
+        )}
+      </Loaded>
+      {dialogs}
     </section>
   );
 }

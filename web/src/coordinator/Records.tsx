@@ -1,9 +1,11 @@
+import { useState, type ReactNode } from 'react';
 import { http, ok } from '../api/client';
 import { Link } from '../app/router';
-import { formatDate, useEnumLabel, useT } from '../i18n/i18n';
+import { formatDate, formatNumber, formatScore, useEnumLabel, useT } from '../i18n/i18n';
 import { ScoreList } from '../patient/ScoreList';
 import { ProblemAlert } from '../ui/forms';
 import { Badge, Empty, Loaded, useAsync } from '../ui/status';
+import { DecisionDialog, type Decision } from './DecisionDialog';
 import { MatchesTable } from './MatchesTable';
 import { Facts } from './runParts';
 import { useRunMatch } from './useRunMatch';
@@ -88,6 +90,73 @@ export function PledgeRecord({ id }: { id: string }) {
           </>
         )}
       </Loaded>
+    </section>
+  );
+}
+
+/**
+ * A match's record for coordinators: whom it pairs (each opening their record), the request and the
+ * pledge, where it ranked and how it scored, the decision (with both parties' contacts once
+ * approved), and its history; a proposed match is approved or declined here as from the list.
+ */
+export function MatchRecord({ id }: { id: string }) {
+  const t = useT();
+  const label = useEnumLabel();
+  const match = useAsync((signal) => ok(http().GET('/api/v1/matches/{id}', { signal, params: { path: { id } } })), [id]);
+  const [decision, setDecision] = useState<Decision | null>(null);
+  return (
+    <section>
+      <p>
+        <Link to="/coordinator/matches">{t('match.backToList')}</Link>
+      </p>
+      <Loaded state={match}>
+        {(m) => {
+          const facts: [string, ReactNode][] = [
+            [t('record.patient'), m.patientId ? <Link key="patient" to={`/coordinator/patients/${m.patientId}`}>{m.patientName ?? t('record.openPatient')}</Link> : '—'],
+            [t('record.donor'), m.donorId ? <Link key="donor" to={`/coordinator/donors/${m.donorId}`}>{m.donorName ?? t('record.openDonor')}</Link> : '—'],
+            [t('record.request'), m.requestId ? <Link key="request" to={`/coordinator/requests/${m.requestId}`}>{t('record.open')}</Link> : '—'],
+            [t('match.pledge'), m.pledgeId ? <Link key="pledge" to={`/coordinator/pledges/${m.pledgeId}`}>{t('record.open')}</Link> : '—'],
+            [t('match.rankInRun'), m.runId ? <Link key="run" to={`/coordinator/runs/${m.runId}`}>{t('match.rankOf', { rank: m.rank })}</Link> : String(m.rank)],
+            [t('run.score'), formatScore(m.score)],
+            [t('match.mlScore'), m.mlScore == null ? t('match.noMlScore') : formatScore(m.mlScore)],
+            [t('match.distance'), m.distanceKm == null ? '—' : `${formatNumber(m.distanceKm, 0)} km`],
+            [t('match.proposed'), formatDate(m.createdAt, true)],
+            [t('match.decided'), m.decidedAt ? formatDate(m.decidedAt, true) : '—'],
+          ];
+          if (m.declineReason) facts.push([t('match.declineReason'), `${label('decline', m.declineReason)}${m.declineNote ? ` — ${m.declineNote}` : ''}`]);
+          if (m.supersededByRun) facts.push([t('match.supersededBy'), <Link key="newer" to={`/coordinator/runs/${m.supersededByRun}`}>{t('coord.openRun')}</Link>]);
+          if (m.patient) facts.push([t('match.patientContact'), `${m.patient.email}${m.patient.place ? ` · ${m.patient.place}` : ''}`]);
+          if (m.donor) facts.push([t('match.donorContact'), `${m.donor.email}${m.donor.place ? ` · ${m.donor.place}` : ''}`]);
+          facts.push([t('record.id'), <code key="id">{m.id}</code>]);
+          return (
+            <>
+              <h1>
+                {t('match.recordTitle', { organ: label('organ', m.organ), patient: m.patientName ?? '—' })} <Badge value={m.status} label={label('matchStatus', m.status)} />
+              </h1>
+              <Facts items={facts} />
+              {m.status === 'PROPOSED' && (
+                <p className="actions">
+                  <button type="button" className="primary" onClick={() => setDecision({ matchId: m.id, verdict: 'approve', rank: m.rank, runId: m.runId ?? undefined })}>
+                    {t('decision.approve')}
+                  </button>{' '}
+                  <button type="button" onClick={() => setDecision({ matchId: m.id, verdict: 'decline', rank: m.rank })}>
+                    {t('decision.decline')}
+                  </button>
+                </p>
+              )}
+              <RecordHistory targetId={m.id} />
+            </>
+          );
+        }}
+      </Loaded>
+      <DecisionDialog
+        decision={decision}
+        onClose={() => setDecision(null)}
+        onDone={() => {
+          setDecision(null);
+          match.reload();
+        }}
+      />
     </section>
   );
 }

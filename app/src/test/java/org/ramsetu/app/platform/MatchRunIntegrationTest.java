@@ -1,5 +1,6 @@
 package org.ramsetu.app.platform;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.ramsetu.app.platform.Registry.audit;
@@ -7,6 +8,7 @@ import static org.ramsetu.app.platform.Registry.audit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -483,6 +485,80 @@ class MatchRunIntegrationTest {
                 coordinator.client().post("/api/v1/matches/" + pair.matchId() + "/approve", "{}");
         assertThat(approveOld.status()).isEqualTo(409);
         assertThat(approveOld.text("detail")).contains("SUPERSEDED");
+    }
+
+    @Test
+    void coordinatorsSearchMatchesByEitherPartyPageThemAndOpenOneAsItsRecord() {
+        var pair = Matching.livePair(coordinator);
+        String patientEmail = java.net.URLEncoder.encode(pair.patient().email(), UTF_8);
+        String donorEmail =
+                java.net.URLEncoder.encode(pair.donor().email().toUpperCase(Locale.ROOT), UTF_8);
+
+        var byPatient = coordinator.client().get("/api/v1/matches?limit=100&q=" + patientEmail);
+        var byDonor = coordinator.client().get("/api/v1/matches?limit=100&q=" + donorEmail);
+        assertThat(byPatient.status()).as(byPatient.toString()).isEqualTo(200);
+        assertThat(byPatient.json().path("items"))
+                .isNotEmpty()
+                .allSatisfy(
+                        m ->
+                                assertThat(m.path("patientId").asString())
+                                        .isEqualTo(pair.patient().id().toString()));
+        assertThat(byPatient.json().path("total").asLong())
+                .isEqualTo(byPatient.json().path("items").size());
+        assertThat(byDonor.json().path("items"))
+                .isNotEmpty()
+                .allSatisfy(
+                        m ->
+                                assertThat(m.path("donorId").asString())
+                                        .isEqualTo(pair.donor().id().toString()));
+        JsonNode found = byDonor.json().path("items").get(0);
+        assertThat(found.path("patientName").asString()).isNotBlank();
+        assertThat(found.path("donorName").asString()).isNotBlank();
+        var patientSearching = pair.patient().client().get("/api/v1/matches?q=" + donorEmail);
+        assertThat(patientSearching.status()).isEqualTo(403);
+        assertThat(patientSearching.text("type")).endsWith("search-not-allowed");
+
+        // A run's proposals paged one by one are the whole list, in the same order, counted.
+        String runId = pair.run().path("id").asString();
+        var whole = coordinator.client().get("/api/v1/matches?limit=100&runId=" + runId);
+        List<String> paged = new ArrayList<>();
+        String after = null;
+        do {
+            var page =
+                    coordinator
+                            .client()
+                            .get(
+                                    "/api/v1/matches?limit=1&runId="
+                                            + runId
+                                            + (after == null ? "" : "&after=" + after));
+            assertThat(page.json().path("total").asLong())
+                    .isEqualTo(whole.json().path("items").size());
+            page.json().path("items").forEach(m -> paged.add(m.path("id").asString()));
+            after = page.text("nextCursor");
+        } while (after != null);
+        List<String> all = new ArrayList<>();
+        whole.json().path("items").forEach(m -> all.add(m.path("id").asString()));
+        assertThat(paged).isEqualTo(all);
+
+        // The match's record: the coordinator's (audited, with its version), the patient's
+        // (without the donor), nobody else's.
+        String matchPath = "/api/v1/matches/" + pair.matchId();
+        var record = coordinator.client().get(matchPath);
+        assertThat(record.status()).as(record.toString()).isEqualTo(200);
+        assertThat(record.text("pledgeId")).isEqualTo(pair.pledgeId());
+        assertThat(record.text("donorName")).isNotBlank();
+        assertThat(record.header("ETag")).isEqualTo("\"" + record.text("version") + "\"");
+        var patientsOwn = pair.patient().client().get(matchPath);
+        assertThat(patientsOwn.status()).isEqualTo(200);
+        assertThat(patientsOwn.json().has("pledgeId")).isFalse();
+        assertThat(patientsOwn.json().has("donorName")).isFalse();
+        assertThat(pair.donor().client().get(matchPath).status())
+                .as("a donor sees approved matches only")
+                .isEqualTo(404);
+        assertThat(Accounts.patient().client().get(matchPath).status()).isEqualTo(404);
+        assertThat(coordinator.client().get("/api/v1/matches/" + UUID.randomUUID()).status())
+                .isEqualTo(404);
+        assertThat(coordinator.client().get("/api/v1/matches/not-an-id").status()).isEqualTo(400);
     }
 
     private static List<String> codes(JsonNode exclusion) {

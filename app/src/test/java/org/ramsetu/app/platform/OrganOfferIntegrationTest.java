@@ -111,6 +111,59 @@ class OrganOfferIntegrationTest {
     }
 
     @Test
+    void aCentresInboxIsPagedSoonestDeadlineFirstWithItsCount() {
+        Matching.Place at = Matching.place();
+        List<String> hla = typing();
+        Candidate only = candidate(at, hla, "2015-01-01");
+        for (int organ = 0; organ < 2; organ++) {
+            String runId = kidneyRun(at, hla);
+            var started =
+                    coordinator
+                            .client()
+                            .post("/api/v1/admin/allocation-runs/" + runId + "/offers", "{}");
+            assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        }
+
+        for (String status : List.of("open", "all")) {
+            var firstPage =
+                    only.centre().client().get("/api/v1/admin/offers?limit=1&status=" + status);
+            assertThat(firstPage.status()).as(firstPage.toString()).isEqualTo(200);
+            assertThat(firstPage.json().path("total").asLong()).isEqualTo(2);
+            assertThat(firstPage.json().path("items")).hasSize(1);
+            String cursor = firstPage.json().path("nextCursor").asString();
+            assertThat(cursor).as("a second page follows").isNotBlank();
+            var secondPage =
+                    only.centre()
+                            .client()
+                            .get(
+                                    "/api/v1/admin/offers?limit=1&status="
+                                            + status
+                                            + "&after="
+                                            + cursor);
+            assertThat(secondPage.status()).as(secondPage.toString()).isEqualTo(200);
+            assertThat(secondPage.json().path("items")).hasSize(1);
+            assertThat(
+                            secondPage.json().path("nextCursor").isNull()
+                                    || secondPage.json().path("nextCursor").isMissingNode())
+                    .as("the last page: %s", secondPage)
+                    .isTrue();
+            JsonNode a = firstPage.json().path("items").get(0);
+            JsonNode b = secondPage.json().path("items").get(0);
+            assertThat(a.path("id").asString()).isNotEqualTo(b.path("id").asString());
+            String key = status.equals("open") ? "respondBy" : "offeredAt";
+            Instant firstKey = Instant.parse(a.path(key).asString());
+            Instant secondKey = Instant.parse(b.path(key).asString());
+            if (status.equals("open")) {
+                assertThat(firstKey).as("soonest deadline first").isBeforeOrEqualTo(secondKey);
+            } else {
+                assertThat(firstKey).as("newest first").isAfterOrEqualTo(secondKey);
+            }
+        }
+        var badCursor = only.centre().client().get("/api/v1/admin/offers?after=nonsense");
+        assertThat(badCursor.status()).isEqualTo(400);
+    }
+
+    @Test
     void aKidneyIsOfferedDownTheListUntilOneCentreAcceptsAndTheTransplantIsRecorded()
             throws InterruptedException {
         Matching.Place at = Matching.place();
@@ -135,11 +188,42 @@ class OrganOfferIntegrationTest {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.text("type")).endsWith("offers-started");
 
-        // The first centre's inbox shows the offer; another centre may not answer it.
+        // The first centre's inbox shows the offer with its patient's name, counted; the offer's
+        // record names the patient to that centre only; another centre may not answer it.
         var inbox = first.centre().client().get("/api/v1/admin/offers");
         assertThat(inbox.status()).as(inbox.toString()).isEqualTo(200);
-        assertThat(inbox.json().get(0).path("id").asString())
-                .isEqualTo(firstOffer.path("id").asString());
+        String offerId = firstOffer.path("id").asString();
+        assertThat(inbox.json().path("items").get(0).path("id").asString()).isEqualTo(offerId);
+        assertThat(inbox.json().path("total").asLong()).isEqualTo(1);
+        String patientName =
+                first.centre()
+                        .client()
+                        .get("/api/v1/transplant-requests/" + first.requestId())
+                        .json()
+                        .path("patient")
+                        .path("fullName")
+                        .asString();
+        assertThat(patientName).isNotBlank();
+        assertThat(inbox.json().path("items").get(0).path("patientName").asString())
+                .isEqualTo(patientName);
+        var record = first.centre().client().get("/api/v1/admin/offers/" + offerId);
+        assertThat(record.status()).as(record.toString()).isEqualTo(200);
+        assertThat(record.text("patientName")).isEqualTo(patientName);
+        assertThat(record.text("allocationRunId")).isEqualTo(runId);
+        var recordElsewhere = second.centre().client().get("/api/v1/admin/offers/" + offerId);
+        assertThat(recordElsewhere.status()).isEqualTo(200);
+        assertThat(recordElsewhere.json().has("patientName"))
+                .as("another centre sees the request, not who the patient is")
+                .isFalse();
+        assertThat(first.patient().client().get("/api/v1/admin/offers/" + offerId).status())
+                .as("the console's paths are for coordinators")
+                .isEqualTo(403);
+        assertThat(
+                        coordinator
+                                .client()
+                                .get("/api/v1/admin/offers/" + java.util.UUID.randomUUID())
+                                .status())
+                .isEqualTo(404);
         var stranger = answer(second.centre(), firstOffer, json("answer", "ACCEPT"));
         assertThat(stranger.status()).isEqualTo(403);
         assertThat(stranger.text("type")).endsWith("another-centre");

@@ -111,6 +111,12 @@ final class OwnershipCases {
                                         + Matching.livePair(owner).run().path("id").asString(),
                         null),
                 new Case(
+                        "GET",
+                        "/api/v1/matches/{id}",
+                        Accounts::coordinator,
+                        owner -> "/api/v1/matches/" + Matching.livePair(owner).matchId(),
+                        null),
+                new Case(
                         "POST",
                         "/api/v1/matches/{id}/approve",
                         Accounts::coordinator,

@@ -260,6 +260,7 @@ class RequestBoundsIntegrationTest {
                         "/api/v1/admin/audit",
                         "/api/v1/admin/centres",
                         "/api/v1/admin/documents",
+                        "/api/v1/admin/offers",
                         "/api/v1/admin/donation-cases",
                         "/api/v1/admin/donors",
                         "/api/v1/admin/patients",
@@ -325,7 +326,12 @@ class RequestBoundsIntegrationTest {
                         return;
                     }
                     // Fresh accounts per path: the API's per-account rate limit is not the subject.
-                    Accounts.SignedIn asker = Accounts.coordinator();
+                    // A centre's offers are read by a coordinator who works for a centre.
+                    Accounts.SignedIn asker =
+                            template.equals("/api/v1/admin/offers")
+                                    ? Registry.coordinatorAtHospitalOf(
+                                            Registry.patientWithProfile())
+                                    : Accounts.coordinator();
                     Supplier<String> target = queryTargets(asker).get(template);
                     if (target == null) {
                         bounds.forEach(

@@ -409,6 +409,37 @@ class WebJourneyBrowserIntegrationTest {
                 .click();
         assertThat(coordinator).hasURL(Pattern.compile("/coordinator/runs/[0-9a-f-]+$"));
 
+        // The matches list finds the match by a part of either party's name, counted; its row
+        // opens the match's record, which links the parties, the request, the pledge and the run.
+        coordinator
+                .getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Matches").setExact(true))
+                .click();
+        coordinator
+                .getByLabel("Status", new Page.GetByLabelOptions().setExact(true))
+                .selectOption("");
+        coordinator.getByLabel("Patient or donor").fill("ravi kum");
+        assertThat(coordinator).hasURL(Pattern.compile("[?&]q=ravi(\\+|%20)kum"));
+        assertThat(coordinator.locator(".pager .count").first()).containsText(" of ");
+        Locator approvedMatch =
+                coordinator
+                        .locator("table tbody tr[data-request='" + requestId + "']")
+                        .filter(new Locator.FilterOptions().setHasText("Approved"));
+        approvedMatch
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Ravi Kumar"))
+                .click();
+        assertThat(coordinator).hasURL(Pattern.compile("/coordinator/matches/[0-9a-f-]+$"));
+        assertThat(coordinator.locator("h1")).containsText("Ravi Kumar");
+        assertThat(coordinator.locator("h1")).containsText("Approved");
+        assertThat(coordinator.locator("a[href='/coordinator/pledges/" + pledgeId + "']"))
+                .isVisible();
+        assertThat(coordinator.locator("a[href='/coordinator/requests/" + requestId + "']"))
+                .isVisible();
+        assertThat(coordinator.locator("ol.history li").first()).isVisible();
+        Browser.assertAccessible(coordinator);
+        Browser.screenshot(coordinator, "coordinator-match-record");
+
         coordinator
                 .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Dashboard"))
                 .click();
@@ -889,6 +920,21 @@ class WebJourneyBrowserIntegrationTest {
         offering.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Refresh")).click();
         assertThat(offerRows.nth(2)).containsText("Accepted");
 
+        // The offer's record opens from its row: to the centre it names the patient (whose
+        // record it links), with the answer, the transplant, the graft's function, the whole
+        // offering and the history.
+        placed.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Kidney")).click();
+        assertThat(accepting).hasURL(Pattern.compile("/coordinator/offers/[0-9a-f-]+$"));
+        assertThat(accepting.locator("h1")).containsText("Kidney offer to candidate");
+        assertThat(accepting.locator("h1")).containsText("Accepted");
+        assertThat(accepting.locator("a[href='/coordinator/requests/" + third.requestId() + "']"))
+                .isVisible();
+        assertThat(accepting.locator("main")).containsText("Delayed function");
+        assertThat(accepting.locator("table.offers tbody tr")).hasCount(3);
+        assertThat(accepting.locator("ol.history li").first()).isVisible();
+        Browser.assertAccessible(accepting);
+        Browser.screenshot(accepting, "coordinator-offer-record");
+
         // 4. The recipient sees the request transplanted, and nothing of the donor: neither the
         // donor's hospital nor the case.
         Page recipient = browser.person();
@@ -972,10 +1018,8 @@ class WebJourneyBrowserIntegrationTest {
                 .click();
         assertThat(centre.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                 .hasText("Offers to my centre");
-        return centre.locator("table.offers tbody tr")
-                .filter(
-                        new Locator.FilterOptions()
-                                .setHasText(candidate.requestId().substring(0, 8)));
+        return centre.locator(
+                "table.offers tbody tr[data-request='" + candidate.requestId() + "']");
     }
 
     @Test

@@ -1,8 +1,12 @@
 package org.ramsetu.platform.matching;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.ramsetu.infra.mail.MailAddress;
 import org.ramsetu.platform.accounts.Contacts;
 import org.ramsetu.platform.accounts.Contacts.Contact;
@@ -47,6 +51,17 @@ public class MatchParties {
     public Optional<Party> patient(UUID accountId) {
         return party(
                 accountId, patients.find(new AccountId(accountId)).map(p -> place(p.hospital())));
+    }
+
+    /**
+     * The names of several accounts at once, for lists that show who each row is about (an unknown
+     * account is left out).
+     */
+    public Map<UUID, String> names(Collection<UUID> accountIds) {
+        Map<UUID, String> names = new HashMap<>();
+        contacts.of(accountIds.stream().map(AccountId::new).collect(Collectors.toSet()))
+                .forEach((id, c) -> names.put(id.value(), c.fullName()));
+        return names;
     }
 
     /** Every coordinator account, to be told about a degraded run. */

@@ -5,13 +5,15 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.ramsetu.platform.records.ETags;
 import org.ramsetu.platform.records.ExpectedVersion;
+import org.ramsetu.platform.records.Page;
+import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.web.Created;
+import org.ramsetu.platform.web.PageLimit;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -69,12 +71,28 @@ public class OfferController {
         return reading.ofRun(user, id);
     }
 
-    /** The offers made to the caller's centre, those awaiting an answer first. */
+    /**
+     * The offers made to the caller's centre, each naming its patient, paged with a count: those
+     * awaiting an answer, soonest deadline first ({@code status=open}, the default), or every
+     * offer, newest first ({@code status=all}).
+     */
     @Operation(operationId = "listCentreOffers")
     @GetMapping("/api/v1/admin/offers")
-    public List<OfferView> ofMyCentre(
-            CurrentUser user, @RequestParam(required = false) @Nullable String status) {
-        return reading.ofMyCentre(user, status);
+    public Page<OfferView> ofMyCentre(
+            CurrentUser user,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String after,
+            @PageLimit @RequestParam(required = false) @Nullable Integer limit) {
+        return reading.ofMyCentre(user, status, PageRequest.of(limit, after));
+    }
+
+    /**
+     * One offer, its record: the patient is named to the coordinators of the patient's centre only.
+     */
+    @Operation(operationId = "getOffer")
+    @GetMapping("/api/v1/admin/offers/{id}")
+    public ResponseEntity<OfferView> one(CurrentUser user, @PathVariable UUID id) {
+        return withETag(reading.one(user, id));
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.ramsetu.core.organ.Organ;
+import org.ramsetu.platform.records.Cursor;
 import org.ramsetu.platform.records.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -130,20 +131,46 @@ class OfferRows {
                 .optional();
     }
 
-    /** A centre's offers, those awaiting an answer first (soonest deadline first), then newest. */
-    List<OrganOffer> ofCentre(UUID centreId, boolean openOnly, int limit) {
+    private static final String OPEN = "status in ('OFFERED', 'PROVISIONAL')";
+
+    /**
+     * A page of a centre's offers: those awaiting an answer (soonest deadline first, keyed by the
+     * deadline), or every offer (newest first, keyed by when it was made); up to {@code limit + 1}
+     * rows, so the caller knows whether more follow. Each order has its index (V227).
+     */
+    List<OrganOffer> ofCentre(UUID centreId, boolean openOnly, @Nullable Cursor after, int limit) {
+        String keyset =
+                after == null
+                        ? ""
+                        : openOnly
+                                ? " and (respond_by, id) > (:at, :id)"
+                                : " and (offered_at, id) < (:at, :id)";
         return jdbc.sql(
                         "select "
                                 + OFFER_COLUMNS
                                 + " from organ_offer where centre_id = :centre"
-                                + (openOnly ? " and status in ('OFFERED', 'PROVISIONAL')" : "")
-                                + " order by status in ('OFFERED', 'PROVISIONAL') desc,"
-                                + " case when status in ('OFFERED', 'PROVISIONAL')"
-                                + " then respond_by end, offered_at desc, id limit :limit")
+                                + (openOnly ? " and " + OPEN : "")
+                                + keyset
+                                + (openOnly
+                                        ? " order by respond_by, id"
+                                        : " order by offered_at desc, id desc")
+                                + " limit :limit")
                 .param("centre", centreId)
-                .param("limit", limit)
+                .param("at", after == null ? null : Sql.timestamp(after.at()))
+                .param("id", after == null ? null : after.id())
+                .param("limit", limit + 1)
                 .query(OfferRows::offer)
                 .list();
+    }
+
+    /** How many offers {@link #ofCentre} pages through. */
+    long countOfCentre(UUID centreId, boolean openOnly) {
+        return jdbc.sql(
+                        "select count(*) from organ_offer where centre_id = :centre"
+                                + (openOnly ? " and " + OPEN : ""))
+                .param("centre", centreId)
+                .query(Long.class)
+                .single();
     }
 
     void insert(OrganOffer o) {

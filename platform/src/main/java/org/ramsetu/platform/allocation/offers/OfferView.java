@@ -7,14 +7,17 @@ import org.jspecify.annotations.Nullable;
 import org.ramsetu.core.organ.Organ;
 
 /**
- * One offer as a coordinator sees it: which candidate (by request, never by name) at which centre,
- * its deadline and the answer. The donor is the run's donation case, named by its id only.
+ * One offer as a coordinator sees it: which candidate at which centre, its deadline and the answer.
+ * The candidate is named only to the coordinators of the patient's own centre (their inbox and the
+ * offer's record); anyone else sees the request. The donor is the run's donation case, named by its
+ * id only.
  *
  * @param rank the candidate's place in the allocation run
  * @param escalated true when the offer was made because an earlier one was declined or expired
  * @param respondBy the deadline: of the offer, or of the provisional yes
  * @param graftWeek1 graft function a week after the transplant, once recorded
  * @param graftMonth3 graft function three months after it, once recorded
+ * @param patientName the candidate's name, for the coordinators of their centre only
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OfferView(
@@ -36,9 +39,14 @@ public record OfferView(
         @Nullable Instant transplantedAt,
         @Nullable GraftFunction graftWeek1,
         @Nullable GraftFunction graftMonth3,
-        long version) {
+        long version,
+        @Nullable String patientName) {
 
     static OfferView of(OfferSequence s, OrganOffer o) {
+        return of(s, o, null);
+    }
+
+    static OfferView of(OfferSequence s, OrganOffer o, @Nullable String patientName) {
         return new OfferView(
                 o.id(),
                 s.id(),
@@ -58,6 +66,7 @@ public record OfferView(
                 o.transplantedAt(),
                 o.outcome() == null ? null : o.outcome().week1(),
                 o.outcome() == null ? null : o.outcome().month3(),
-                o.version());
+                o.version(),
+                patientName);
     }
 }

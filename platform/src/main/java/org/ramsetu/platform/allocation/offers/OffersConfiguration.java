@@ -12,6 +12,7 @@ import org.ramsetu.platform.centres.ListingCentres;
 import org.ramsetu.platform.donation.DonationCases;
 import org.ramsetu.platform.donation.RecoveredOrgans;
 import org.ramsetu.platform.registry.requests.ChangingRequestStatus;
+import org.ramsetu.platform.registry.requests.RequestPatientNames;
 import org.ramsetu.platform.registry.requests.TransplantRequests;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -69,7 +70,12 @@ public class OffersConfiguration {
     }
 
     @Bean
-    ReadingOffers readingOffers(JdbcClient jdbc, AllocationRuns runs) {
-        return new ReadingOffers(new OfferRows(jdbc), runs, ListingCentres.reading(jdbc));
+    ReadingOffers readingOffers(JdbcClient jdbc, AllocationRuns runs, AuditLog audit) {
+        return new ReadingOffers(
+                new OfferRows(jdbc),
+                runs,
+                ListingCentres.reading(jdbc),
+                new RequestPatientNames(jdbc),
+                audit);
     }
 }

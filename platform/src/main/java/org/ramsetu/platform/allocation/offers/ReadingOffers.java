@@ -4,8 +4,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.ramsetu.platform.allocation.AllocationAuditActions;
 import org.ramsetu.platform.allocation.runs.AllocationRuns;
+import org.ramsetu.platform.audit.AuditActions;
+import org.ramsetu.platform.audit.AuditEntry;
+import org.ramsetu.platform.audit.AuditLog;
+import org.ramsetu.platform.audit.AuditOutcome;
 import org.ramsetu.platform.centres.ListingCentres;
 import org.ramsetu.platform.centres.TransplantCentreId;
 import org.ramsetu.platform.identity.AccountId;
@@ -13,22 +18,33 @@ import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.Forbidden;
 import org.ramsetu.platform.kernel.InvalidInput;
 import org.ramsetu.platform.kernel.NotFound;
+import org.ramsetu.platform.records.Cursor;
+import org.ramsetu.platform.records.Page;
+import org.ramsetu.platform.records.PageRequest;
+import org.ramsetu.platform.registry.requests.RequestId;
+import org.ramsetu.platform.registry.requests.RequestPatientNames;
 import org.ramsetu.platform.security.CurrentUser;
 
 /** What coordinators read of offers: a run's offering, and a centre's offers to answer. */
 public class ReadingOffers {
 
-    /** A centre's list shows at most this many offers. */
-    static final int CENTRE_LIST = 200;
-
     private final OfferRows rows;
     private final AllocationRuns runs;
     private final ListingCentres centres;
+    private final RequestPatientNames patientNames;
+    private final AuditLog audit;
 
-    ReadingOffers(OfferRows rows, AllocationRuns runs, ListingCentres centres) {
+    ReadingOffers(
+            OfferRows rows,
+            AllocationRuns runs,
+            ListingCentres centres,
+            RequestPatientNames patientNames,
+            AuditLog audit) {
         this.rows = rows;
         this.runs = runs;
         this.centres = centres;
+        this.patientNames = patientNames;
+        this.audit = audit;
     }
 
     /**
@@ -49,13 +65,15 @@ public class ReadingOffers {
     }
 
     /**
-     * The offers made to the caller's centre: those awaiting an answer first, soonest deadline
-     * first, then the answered ones, newest first.
+     * A page of the offers made to the caller's centre, each naming its patient: those awaiting an
+     * answer, soonest deadline first ({@code open}, the default), or every offer, newest first
+     * ({@code all}); with how many there are.
      *
      * @param status {@code open} (the default) or {@code all}
-     * @throws DomainException Forbidden for a coordinator of no centre, NotFound for anyone else
+     * @throws DomainException Forbidden for a coordinator of no centre, NotFound for anyone else,
+     *     InvalidInput for another status or a cursor of the other order
      */
-    public List<OfferView> ofMyCentre(CurrentUser user, String status) {
+    public Page<OfferView> ofMyCentre(CurrentUser user, @Nullable String status, PageRequest page) {
         if (!user.isCoordinator()) {
             throw new NotFound("organ offers", "of your centre");
         }
@@ -67,23 +85,61 @@ public class ReadingOffers {
         } else {
             throw InvalidInput.field("status", "must be open or all");
         }
-        TransplantCentreId centre =
-                centres.employerOf(new AccountId(user.id()))
-                        .orElseThrow(
-                                () ->
-                                        new Forbidden(
-                                                "not-a-centre-coordinator",
-                                                "offers are made to transplant centres; you work"
-                                                        + " for no centre"));
+        UUID centre = centreOf(user).value();
+        Page<OrganOffer> listed =
+                Page.of(
+                        rows.ofCentre(centre, openOnly, page.after(), page.limit()),
+                        page.limit(),
+                        o -> new Cursor(openOnly ? o.respondBy() : o.offeredAt(), o.id()));
+        Map<RequestId, String> names =
+                patientNames.of(
+                        listed.items().stream().map(o -> new RequestId(o.requestId())).toList());
         Map<UUID, OfferSequence> sequences = new HashMap<>();
-        return rows.ofCentre(centre.value(), openOnly, CENTRE_LIST).stream()
-                .map(
+        return listed.map(
                         o ->
                                 OfferView.of(
                                         sequences.computeIfAbsent(
                                                 o.sequenceId(),
                                                 id -> rows.sequence(id).orElseThrow()),
-                                        o))
-                .toList();
+                                        o,
+                                        names.get(new RequestId(o.requestId()))))
+                .withTotal(rows.countOfCentre(centre, openOnly));
+    }
+
+    /**
+     * One offer (its record): any coordinator may read it, as the run's offering shows it; the
+     * coordinators of the patient's centre see the patient's name too, and that read is audited.
+     *
+     * @throws DomainException NotFound for anyone but a coordinator or for an unknown offer
+     */
+    public OfferView one(CurrentUser user, UUID id) {
+        OrganOffer offer =
+                rows.offer(id)
+                        .filter(o -> user.isCoordinator())
+                        .orElseThrow(() -> new NotFound(AllocationAuditActions.OFFER, id));
+        OfferSequence sequence = rows.sequence(offer.sequenceId()).orElseThrow();
+        boolean ownCentre =
+                centres.employerOf(new AccountId(user.id()))
+                        .filter(c -> c.value().equals(offer.centreId()))
+                        .isPresent();
+        if (!ownCentre) {
+            return OfferView.of(sequence, offer);
+        }
+        audit.record(
+                AuditEntry.of(AuditActions.MEDICAL_RECORD_READ, AuditOutcome.SUCCESS)
+                        .by(user.id(), user.role())
+                        .on(AllocationAuditActions.OFFER, id));
+        RequestId request = new RequestId(offer.requestId());
+        return OfferView.of(sequence, offer, patientNames.of(List.of(request)).get(request));
+    }
+
+    private TransplantCentreId centreOf(CurrentUser user) {
+        return centres.employerOf(new AccountId(user.id()))
+                .orElseThrow(
+                        () ->
+                                new Forbidden(
+                                        "not-a-centre-coordinator",
+                                        "offers are made to transplant centres; you work for no"
+                                                + " centre"));
     }
 }

@@ -4,12 +4,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
+import org.ramsetu.platform.records.ETags;
 import org.ramsetu.platform.records.ExpectedVersion;
 import org.ramsetu.platform.records.Page;
 import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.web.PageLimit;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,8 +39,10 @@ public class MatchController {
     }
 
     /**
-     * Newest first. Coordinators may filter by {@code status}, {@code organ}, {@code requestId},
-     * {@code pledgeId}, {@code runId}; patients and donors by the same within their own.
+     * Newest first, with how many the filters select. Coordinators may filter by {@code status},
+     * {@code organ}, {@code requestId}, {@code pledgeId}, {@code runId} and search by a part of
+     * either party's name or e-mail address ({@code q}); patients and donors filter within their
+     * own, without search.
      */
     @Operation(operationId = "listMatches")
     @GetMapping
@@ -49,12 +53,23 @@ public class MatchController {
             @RequestParam(required = false) UUID requestId,
             @RequestParam(required = false) UUID pledgeId,
             @RequestParam(required = false) UUID runId,
+            @RequestParam(required = false) String q,
             @RequestParam(required = false) String after,
             @PageLimit @RequestParam(required = false) Integer limit) {
         return reading.list(
                 user,
-                MatchFilter.of(status, organ, requestId, pledgeId, runId),
+                MatchFilter.of(status, organ, requestId, pledgeId, runId, q),
                 PageRequest.of(limit, after));
+    }
+
+    /** One match as the reader may see it (its record page); the same view as the list's. */
+    @Operation(operationId = "getMatch")
+    @GetMapping("/{id}")
+    public ResponseEntity<MatchView> one(CurrentUser user, @PathVariable UUID id) {
+        MatchView match = reading.one(user, id);
+        return match.version() == null
+                ? ResponseEntity.ok(match)
+                : ResponseEntity.ok().eTag(ETags.of(match.version())).body(match);
     }
 
     /**

@@ -20,6 +20,9 @@ import org.ramsetu.core.organ.Organ;
  * @param declineReason the coded reason of a declined match
  * @param donor the donor's contact, once approved (coordinators only)
  * @param patient the patient's name and hospital, once approved (coordinators only)
+ * @param patientName the patient's name (coordinators only), so that a list says whom each match is
+ *     for
+ * @param donorName the donor's name (coordinators only)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MatchView(
@@ -43,7 +46,9 @@ public record MatchView(
         @Nullable UUID supersededByRun,
         @Nullable Long version,
         @Nullable Contact donor,
-        @Nullable Contact patient) {
+        @Nullable Contact patient,
+        @Nullable String patientName,
+        @Nullable String donorName) {
 
     /** A party's name, e-mail and place (the donor's city, the patient's hospital). */
     public record Contact(String name, String email, @Nullable String place) {}

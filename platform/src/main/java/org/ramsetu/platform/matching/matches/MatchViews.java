@@ -1,5 +1,10 @@
 package org.ramsetu.platform.matching.matches;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.ramsetu.platform.matching.MatchParties;
 import org.ramsetu.platform.security.CurrentUser;
 
@@ -21,10 +26,36 @@ class MatchViews {
     }
 
     MatchView of(Match m, CurrentUser reader) {
-        boolean approved = m.status() == MatchStatus.APPROVED;
-        if (reader.isCoordinator()) {
-            return full(m, approved ? donor(m) : null, approved ? patient(m) : null);
+        return of(List.of(m), reader).get(0);
+    }
+
+    /** Several matches, the parties' names read at once for a coordinator's list. */
+    List<MatchView> of(List<Match> matches, CurrentUser reader) {
+        if (!reader.isCoordinator()) {
+            return matches.stream().map(m -> ofParty(m, reader)).toList();
         }
+        Set<UUID> people = new HashSet<>();
+        matches.forEach(
+                m -> {
+                    people.add(m.patientId());
+                    people.add(m.donorId());
+                });
+        Map<UUID, String> names = parties.names(people);
+        return matches.stream()
+                .map(
+                        m -> {
+                            boolean approved = m.status() == MatchStatus.APPROVED;
+                            return full(
+                                    m,
+                                    approved ? donor(m) : null,
+                                    approved ? patient(m) : null,
+                                    names.get(m.patientId()),
+                                    names.get(m.donorId()));
+                        })
+                .toList();
+    }
+
+    private static MatchView ofParty(Match m, CurrentUser reader) {
         if (reader.owns(m.patientId())) {
             return new MatchView(
                     m.id(),
@@ -43,6 +74,8 @@ class MatchViews {
                     m.declineNote(),
                     m.createdAt(),
                     m.decidedAt(),
+                    null,
+                    null,
                     null,
                     null,
                     null,
@@ -72,6 +105,8 @@ class MatchViews {
                 null,
                 null,
                 null,
+                null,
+                null,
                 null);
     }
 
@@ -80,7 +115,12 @@ class MatchViews {
         return km == null ? null : Math.max(ROUNDED_KM, Math.round(km / ROUNDED_KM) * ROUNDED_KM);
     }
 
-    private static MatchView full(Match m, MatchView.Contact donor, MatchView.Contact patient) {
+    private static MatchView full(
+            Match m,
+            MatchView.Contact donor,
+            MatchView.Contact patient,
+            String patientName,
+            String donorName) {
         return new MatchView(
                 m.id(),
                 m.runId(),
@@ -102,7 +142,9 @@ class MatchViews {
                 m.supersededByRun(),
                 m.version(),
                 donor,
-                patient);
+                patient,
+                patientName,
+                donorName);
     }
 
     private MatchView.Contact donor(Match m) {

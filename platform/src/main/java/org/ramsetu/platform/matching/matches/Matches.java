@@ -159,7 +159,28 @@ public class Matches {
         return jdbc.sql(query.text()).params(query.params()).query(Matches::match).list();
     }
 
+    /** How many matches the filter selects: the list's "n of total". */
+    long count(MatchFilter filter) {
+        ListQuery.Statement query = where(filter).toCountSql("select 1 from match m");
+        return jdbc.sql(query.text()).params(query.params()).query(Long.class).single();
+    }
+
     static ListQuery.Statement pageQuery(MatchFilter f, PageRequest page) {
+        return where(f).after("m.created_at", "m.id", page.after())
+                .toSql(
+                        "select " + Sql.qualified("m", COLUMNS) + " from match m",
+                        "m.created_at desc, m.id desc",
+                        page.limit());
+    }
+
+    // A part of either party's name or e-mail address, through the accounts' published view;
+    // position() compares the text as it is, so % and _ are plain characters.
+    private static final String SEARCHED =
+            "exists (select 1 from account_holder h where h.id in (m.patient_id, m.donor_id) and"
+                    + " (position(:search in lower(h.full_name)) > 0"
+                    + " or position(:search in h.email_key) > 0))";
+
+    private static ListQuery where(MatchFilter f) {
         return new ListQuery()
                 .filter("m.patient_id = :patient", "patient", f.patientId())
                 .filter("m.donor_id = :donor", "donor", f.donorId())
@@ -171,11 +192,7 @@ public class Matches {
                 .filter("m.request_id = :request", "request", f.requestId())
                 .filter("m.pledge_id = :pledge", "pledge", f.pledgeId())
                 .filter("m.run_id = :run", "run", f.runId())
-                .after("m.created_at", "m.id", page.after())
-                .toSql(
-                        "select " + Sql.qualified("m", COLUMNS) + " from match m",
-                        "m.created_at desc, m.id desc",
-                        page.limit());
+                .filter(SEARCHED, "search", f.search());
     }
 
     static Match match(ResultSet rs, int row) throws SQLException {
