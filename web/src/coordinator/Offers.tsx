@@ -264,7 +264,8 @@ export function OfferRecord({ id }: { id: string }) {
                 [t('record.id'), <code key="id">{o.id}</code>],
               ]}
             />
-            {action(o)}
+            {/* Only the centre the offer was made to acts on it, and only it is shown the patient's name. */}
+            {o.patientName && action(o)}
             <RunOffers runId={o.allocationRunId} />
             <RecordHistory targetId={o.id} />
           </>

@@ -9,6 +9,13 @@ import java.util.regex.Pattern;
 import org.ramsetu.core.donor.PledgeStatus;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.infra.postgres.EmbeddedPostgresServer;
+import org.ramsetu.platform.allocation.offers.OfferRows;
+import org.ramsetu.platform.audit.AuditFilter;
+import org.ramsetu.platform.audit.AuditQueries;
+import org.ramsetu.platform.documents.DocumentRepository;
+import org.ramsetu.platform.documents.DocumentStatus;
+import org.ramsetu.platform.matching.matches.MatchFilter;
+import org.ramsetu.platform.matching.matches.Matches;
 import org.ramsetu.platform.records.Cursor;
 import org.ramsetu.platform.records.ListQuery;
 import org.ramsetu.platform.records.PageRequest;
@@ -65,10 +72,18 @@ public final class ListQueryPlans {
     private static void report(JdbcClient jdbc) {
         jdbc.sql("analyze").update();
         System.out.printf(
-                "| rows in table | pledge %,d · transplant_request %,d · donor_profile %,d |%n",
+                "| rows in table | pledge %,d · transplant_request %,d · donor_profile %,d ·"
+                        + " document %,d · match %,d · audit_event %,d · organ_offer %,d |%n",
                 count(jdbc, "pledge"),
                 count(jdbc, "transplant_request"),
-                count(jdbc, "donor_profile"));
+                count(jdbc, "donor_profile"),
+                count(jdbc, "document"),
+                count(jdbc, "match"),
+                count(jdbc, "audit_event"),
+                count(jdbc, "organ_offer"));
+        System.out.printf(
+                "| offer histories | offer_sequence %,d · allocation_run %,d |%n",
+                count(jdbc, "offer_sequence"), count(jdbc, "allocation_run"));
         System.out.println(
                 "| list query (first page of 20 unless said) | plan starts from | execution |");
         System.out.println("|---|---|---|");
@@ -177,6 +192,48 @@ public final class ListQueryPlans {
                         CoordinatorDirectory.Side.PATIENTS,
                         new CoordinatorDirectory.Filter("asha", null, null, null),
                         first));
+        // The console's other lists (issue 21): the document queue, matches, the audit log and a
+        // centre's offers, each for the busiest subject the folder holds.
+        q.put(
+                "documents PENDING (review queue, oldest first)",
+                DocumentRepository.queueQuery(DocumentStatus.PENDING, null, null, 21));
+        q.put(
+                "documents PENDING, search 'report'",
+                DocumentRepository.queueQuery(DocumentStatus.PENDING, "report", null, 21));
+        q.put(
+                "total: documents PENDING",
+                DocumentRepository.queueCountQuery(DocumentStatus.PENDING, null));
+        q.put("matches PROPOSED", Matches.pageQuery(matches("PROPOSED", null), first));
+        q.put("matches, all", Matches.pageQuery(matches(null, null), first));
+        q.put(
+                "matches, search 'sharma' (either party's name infix, many have it)",
+                Matches.pageQuery(matches(null, "sharma"), first));
+        q.put(
+                "matches, search 'kumar' (nobody has it: every match read)",
+                Matches.pageQuery(matches(null, "kumar"), first));
+        q.put("total: matches PROPOSED", Matches.countQuery(matches("PROPOSED", null)));
+        q.put("total: matches, all", Matches.countQuery(matches(null, null)));
+        q.put("total: matches, search 'sharma'", Matches.countQuery(matches(null, "sharma")));
+        q.put("total: matches, search 'kumar'", Matches.countQuery(matches(null, "kumar")));
+        AuditFilter wholeLog = new AuditFilter(null, null, null, null, null, null, null, null, 21);
+        q.put("audit log, newest first", AuditQueries.pageQuery(wholeLog, null));
+        q.put(
+                "audit log, action part 'offer'",
+                AuditQueries.pageQuery(
+                        wholeLog, new AuditQueries(jdbc).actionsContaining("offer")));
+        busiestCentre(jdbc)
+                .ifPresent(
+                        centre -> {
+                            q.put(
+                                    "offers of the busiest centre, open (soonest deadline)",
+                                    OfferRows.centrePageQuery(centre, true, null, 20));
+                            q.put(
+                                    "offers of the busiest centre, all (newest first)",
+                                    OfferRows.centrePageQuery(centre, false, null, 20));
+                            q.put(
+                                    "total: offers of the busiest centre, all",
+                                    OfferRows.centreCountQuery(centre, false));
+                        });
         // The "total" beside each page: the same filters, the whole list counted.
         q.put("total: all pledges", Pledges.countQuery(pledges(null, null, null, null)));
         q.put(
@@ -197,6 +254,18 @@ public final class ListQueryPlans {
                         new ListingFilter<RequestStatus>(
                                 null, RequestStatus.WAITING, Organ.LIVER, null, null, null)));
         return q;
+    }
+
+    private static MatchFilter matches(String status, String search) {
+        return MatchFilter.of(status, null, null, null, null, search);
+    }
+
+    private static java.util.Optional<java.util.UUID> busiestCentre(JdbcClient jdbc) {
+        return jdbc.sql(
+                        "select centre_id from organ_offer group by centre_id"
+                                + " order by count(*) desc limit 1")
+                .query(java.util.UUID.class)
+                .optional();
     }
 
     private static ListingFilter<PledgeStatus> pledges(

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.ramsetu.platform.records.ListQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,6 +43,22 @@ public class AuditQueries {
      * the actions the log holds, and each is read from its own index in id order, the pages merged.
      */
     public List<AuditRecord> page(AuditFilter filter) {
+        List<String> actions = null;
+        if (filter.action() != null && !filter.action().isBlank()) {
+            actions = actionsContaining(filter.action());
+            if (actions.isEmpty()) {
+                return List.of();
+            }
+        }
+        ListQuery.Statement query = pageQuery(filter, actions);
+        return jdbc.sql(query.text()).params(query.params()).query(AuditQueries::map).list();
+    }
+
+    /**
+     * The query of {@link #page}: the filter's conditions, and for each of {@code actions} (null
+     * for any action) a branch read from that action's index, merged newest first.
+     */
+    public static ListQuery.Statement pageQuery(AuditFilter filter, List<String> actions) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         condition(
@@ -67,34 +84,28 @@ public class AuditQueries {
                 filter.to() == null ? null : Timestamp.from(filter.to()));
         condition(where, params, "e.id < :before", "before", filter.before());
         params.put("limit", filter.limit());
-        String sql;
-        if (filter.action() == null || filter.action().isBlank()) {
-            sql = branch(where, null);
-        } else {
-            List<String> actions = actionsContaining(filter.action());
-            if (actions.isEmpty()) {
-                return List.of();
-            }
-            List<String> branches = new ArrayList<>();
-            for (int i = 0; i < actions.size(); i++) {
-                params.put("action" + i, actions.get(i));
-                branches.add("(" + branch(where, "e.action = :action" + i) + ")");
-            }
-            sql =
-                    branches.size() == 1
-                            ? branch(where, "e.action = :action0")
-                            : "select * from ("
-                                    + String.join(" union all ", branches)
-                                    + ") merged order by id desc limit :limit";
+        if (actions == null) {
+            return new ListQuery.Statement(branch(where, null), params);
         }
-        return jdbc.sql(sql).params(params).query(AuditQueries::map).list();
+        List<String> branches = new ArrayList<>();
+        for (int i = 0; i < actions.size(); i++) {
+            params.put("action" + i, actions.get(i));
+            branches.add("(" + branch(where, "e.action = :action" + i) + ")");
+        }
+        String sql =
+                branches.size() == 1
+                        ? branch(where, "e.action = :action0")
+                        : "select * from ("
+                                + String.join(" union all ", branches)
+                                + ") merged order by id desc limit :limit";
+        return new ListQuery.Statement(sql, params);
     }
 
     /**
      * The actions in the log whose names contain {@code text}, any case: a skip scan of the action
      * index (one probe per distinct action, however long the log), then matched here.
      */
-    private List<String> actionsContaining(String text) {
+    public List<String> actionsContaining(String text) {
         String wanted = text.strip().toUpperCase(Locale.ROOT);
         List<String> known =
                 jdbc.sql(

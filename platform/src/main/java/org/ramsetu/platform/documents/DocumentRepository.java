@@ -4,10 +4,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.ramsetu.platform.records.Cursor;
+import org.ramsetu.platform.records.ListQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Document metadata in PostgreSQL. */
@@ -81,31 +85,45 @@ public class DocumentRepository {
      * case; null for all); up to {@code limit} rows after the cursor.
      */
     public List<Document> inStatus(DocumentStatus status, String search, Cursor after, int limit) {
-        return jdbc.sql(
-                        "select "
-                                + COLUMNS
-                                + " from document where status = :status"
-                                + (search == null ? "" : " and " + SEARCHED)
-                                + (after == null ? "" : " and (created_at, id) > (:at, :id)")
-                                + " order by created_at, id limit :limit")
-                .param("status", status.name())
-                .param("search", search)
-                .param("at", after == null ? null : Timestamp.from(after.at()))
-                .param("id", after == null ? null : after.id())
-                .param("limit", limit)
-                .query(DocumentRepository::map)
-                .list();
+        ListQuery.Statement query = queueQuery(status, search, after, limit);
+        return jdbc.sql(query.text()).params(query.params()).query(DocumentRepository::map).list();
     }
 
     /** How many documents in a status match {@code search}: the queue's "n of total". */
     public long count(DocumentStatus status, String search) {
-        return jdbc.sql(
-                        "select count(*) from document where status = :status"
-                                + (search == null ? "" : " and " + SEARCHED))
-                .param("status", status.name())
-                .param("search", search)
-                .query(Long.class)
-                .single();
+        ListQuery.Statement query = queueCountQuery(status, search);
+        return jdbc.sql(query.text()).params(query.params()).query(Long.class).single();
+    }
+
+    /** The query of {@link #inStatus}: from the status index, in {@code (created_at, id)} order. */
+    public static ListQuery.Statement queueQuery(
+            DocumentStatus status, @Nullable String search, @Nullable Cursor after, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("status", status.name());
+        params.put("search", search);
+        params.put("at", after == null ? null : Timestamp.from(after.at()));
+        params.put("id", after == null ? null : after.id());
+        params.put("limit", limit);
+        return new ListQuery.Statement(
+                "select "
+                        + COLUMNS
+                        + " from document where status = :status"
+                        + (search == null ? "" : " and " + SEARCHED)
+                        + (after == null ? "" : " and (created_at, id) > (:at, :id)")
+                        + " order by created_at, id limit :limit",
+                params);
+    }
+
+    /** The query of {@link #count}. */
+    public static ListQuery.Statement queueCountQuery(
+            DocumentStatus status, @Nullable String search) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("status", status.name());
+        params.put("search", search);
+        return new ListQuery.Statement(
+                "select count(*) from document where status = :status"
+                        + (search == null ? "" : " and " + SEARCHED),
+                params);
     }
 
     /**

@@ -4,18 +4,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.platform.records.Cursor;
+import org.ramsetu.platform.records.ListQuery;
 import org.ramsetu.platform.records.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The tables {@code offer_sequence} and {@code organ_offer} (V227). */
-class OfferRows {
+public class OfferRows {
 
     private static final String SEQUENCE_COLUMNS =
             "id, allocation_run_id, donation_case_id, organ, status, simultaneous,"
@@ -136,41 +139,52 @@ class OfferRows {
     /**
      * A page of a centre's offers: those awaiting an answer (soonest deadline first, keyed by the
      * deadline), or every offer (newest first, keyed by when it was made); up to {@code limit + 1}
-     * rows, so the caller knows whether more follow. Each order has its index (V227).
+     * rows, so the caller knows whether more follow.
      */
     List<OrganOffer> ofCentre(UUID centreId, boolean openOnly, @Nullable Cursor after, int limit) {
+        ListQuery.Statement query = centrePageQuery(centreId, openOnly, after, limit);
+        return jdbc.sql(query.text()).params(query.params()).query(OfferRows::offer).list();
+    }
+
+    /** How many offers {@link #ofCentre} pages through. */
+    long countOfCentre(UUID centreId, boolean openOnly) {
+        ListQuery.Statement query = centreCountQuery(centreId, openOnly);
+        return jdbc.sql(query.text()).params(query.params()).query(Long.class).single();
+    }
+
+    /** The query of {@link #ofCentre}; each order has its index (V227). */
+    public static ListQuery.Statement centrePageQuery(
+            UUID centreId, boolean openOnly, @Nullable Cursor after, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("centre", centreId);
+        params.put("at", after == null ? null : Sql.timestamp(after.at()));
+        params.put("id", after == null ? null : after.id());
+        params.put("limit", limit + 1);
         String keyset =
                 after == null
                         ? ""
                         : openOnly
                                 ? " and (respond_by, id) > (:at, :id)"
                                 : " and (offered_at, id) < (:at, :id)";
-        return jdbc.sql(
-                        "select "
-                                + OFFER_COLUMNS
-                                + " from organ_offer where centre_id = :centre"
-                                + (openOnly ? " and " + OPEN : "")
-                                + keyset
-                                + (openOnly
-                                        ? " order by respond_by, id"
-                                        : " order by offered_at desc, id desc")
-                                + " limit :limit")
-                .param("centre", centreId)
-                .param("at", after == null ? null : Sql.timestamp(after.at()))
-                .param("id", after == null ? null : after.id())
-                .param("limit", limit + 1)
-                .query(OfferRows::offer)
-                .list();
+        return new ListQuery.Statement(
+                "select "
+                        + OFFER_COLUMNS
+                        + " from organ_offer where centre_id = :centre"
+                        + (openOnly ? " and " + OPEN : "")
+                        + keyset
+                        + (openOnly
+                                ? " order by respond_by, id"
+                                : " order by offered_at desc, id desc")
+                        + " limit :limit",
+                params);
     }
 
-    /** How many offers {@link #ofCentre} pages through. */
-    long countOfCentre(UUID centreId, boolean openOnly) {
-        return jdbc.sql(
-                        "select count(*) from organ_offer where centre_id = :centre"
-                                + (openOnly ? " and " + OPEN : ""))
-                .param("centre", centreId)
-                .query(Long.class)
-                .single();
+    /** The query of {@link #countOfCentre}. */
+    public static ListQuery.Statement centreCountQuery(UUID centreId, boolean openOnly) {
+        return new ListQuery.Statement(
+                "select count(*) from organ_offer where centre_id = :centre"
+                        + (openOnly ? " and " + OPEN : ""),
+                new HashMap<>(Map.of("centre", centreId)));
     }
 
     void insert(OrganOffer o) {
