@@ -112,6 +112,12 @@ public class DemoCommand implements Callable<Integer> {
             out.printf(
                     "Added %,d donation cases and %,d transplant centres.%n",
                     loaded.cases(), loaded.centres());
+            if (loaded.takenOn() > 0) {
+                out.printf(
+                        "Listed %,d waiting requests, loaded before there was a coordinator, at"
+                                + " their nearest demo centre.%n",
+                        loaded.takenOn());
+            }
             out.printf(
                     "Added %,d offer histories (past allocation runs and their offers).%n",
                     loaded.offerings());
@@ -127,6 +133,7 @@ public class DemoCommand implements Callable<Integer> {
                             + loaded.cases()
                             + loaded.centres()
                             + loaded.offerings()
+                            + loaded.takenOn()
                     > 0) {
                 // Runs must not be planned on the statistics of an emptier registry.
                 PlannerStatistics.Refreshed refreshed = db.refreshStatistics();

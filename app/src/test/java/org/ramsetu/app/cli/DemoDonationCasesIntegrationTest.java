@@ -70,7 +70,18 @@ class DemoDonationCasesIntegrationTest {
                 .contains("Added 16 donation cases and 12 transplant centres")
                 .contains("Added 0 donation cases and 0 transplant centres")
                 .containsPattern("Added [1-9][0-9]* offer histories")
-                .contains("Added 0 offer histories");
+                .contains("Added 0 offer histories")
+                .containsPattern(
+                        "Listed [1-9][0-9]* waiting requests, loaded before there was a"
+                                + " coordinator, at their nearest demo centre");
+        assertThat(
+                        count(
+                                "select count(*) from transplant_request where status = 'WAITING' and"
+                                        + " centre_id is null"))
+                .as(
+                        "the requests loaded before the coordinator are taken on too, so that offers"
+                                + " find candidates at centres")
+                .isZero();
         assertThat(count("select count(*) from donation_case")).isEqualTo(16);
         assertThat(count("select count(*) from transplant_centre")).isEqualTo(12);
         assertThat(

@@ -27,6 +27,7 @@ import org.ramsetu.platform.accounts.Account;
 import org.ramsetu.platform.accounts.AccountRepository;
 import org.ramsetu.platform.allocation.offers.PastOffers;
 import org.ramsetu.platform.allocation.runs.PastAllocationRuns;
+import org.ramsetu.platform.centres.TransplantCentreId;
 import org.ramsetu.platform.centres.TransplantCentres;
 import org.ramsetu.platform.donation.DonationCases;
 import org.ramsetu.platform.donation.RecoveredOrgans;
@@ -41,6 +42,7 @@ import org.ramsetu.platform.registry.patients.PatientProfiles;
 import org.ramsetu.platform.registry.pledges.Pledge;
 import org.ramsetu.platform.registry.pledges.Pledges;
 import org.ramsetu.platform.registry.requests.ListingAssessment;
+import org.ramsetu.platform.registry.requests.RequestId;
 import org.ramsetu.platform.registry.requests.RequestStatus;
 import org.ramsetu.platform.registry.requests.TransplantRequest;
 import org.ramsetu.platform.registry.requests.TransplantRequests;
@@ -109,6 +111,8 @@ public class DemoLoader {
      * @param cases donation cases added; none without a coordinator account to attribute them to
      * @param centres transplant centres added; none without a coordinator account either
      * @param offerings offer histories added, each a past allocation run and its offers
+     * @param takenOn waiting requests loaded before the first coordinator account, taken on now by
+     *     a demo centre
      * @param skippedWithoutCoordinator whether cases and centres were skipped for want of a
      *     coordinator
      */
@@ -120,6 +124,7 @@ public class DemoLoader {
             long cases,
             long centres,
             long offerings,
+            long takenOn,
             boolean skippedWithoutCoordinator) {}
 
     /**
@@ -158,6 +163,7 @@ public class DemoLoader {
         } finally {
             pool.shutdownNow();
         }
+        long takenOn = coordinator.map(c -> takeOnUnplaced(patientCount, seed, c)).orElse(0L);
         long casesAdded = coordinator.map(c -> addCases(donorCount, seed, c)).orElse(0L);
         // After the cases and the patients, whose lists the histories rank.
         long offeringsAdded =
@@ -178,7 +184,54 @@ public class DemoLoader {
                 casesAdded,
                 centresAdded,
                 offeringsAdded,
+                takenOn,
                 coordinator.isEmpty() && DemoCases.countFor(donorCount) > 0);
+    }
+
+    /**
+     * The demo patients' waiting requests that were loaded before the first coordinator account, so
+     * without a centre: each is taken on by the demo centre nearest the patient's hospital that
+     * transplants the organ and verified by the coordinator a few days after listing, as a load
+     * with a coordinator lists them. Without this, offers (past and live) would find no candidate
+     * at a centre. One transaction.
+     */
+    private long takeOnUnplaced(long patientCount, long seed, UUID coordinator) {
+        List<AccountId> patients = new ArrayList<>();
+        for (long n = 1; n <= patientCount; n++) {
+            patients.add(new AccountId(id("patient", n, seed)));
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Long count =
+                tx.execute(
+                        status -> {
+                            long taken = 0;
+                            for (TransplantRequest r : requests.waitingWithoutCentre(patients)) {
+                                var hospital =
+                                        patientProfiles
+                                                .find(new AccountId(r.patientId()))
+                                                .orElseThrow()
+                                                .hospital();
+                                SplittableRandom random =
+                                        random("taken on", r.id().getMostSignificantBits(), seed);
+                                Instant checked =
+                                        r.listedAt().plus(Duration.ofDays(1 + random.nextInt(5)));
+                                UUID centre =
+                                        DemoCentres.nearest(
+                                                r.organ(), hospital.location().coordinates(), seed);
+                                boolean took =
+                                        requests.takeOn(
+                                                new RequestId(r.id()),
+                                                new TransplantCentreId(centre),
+                                                new TransplantRequest.Verification(
+                                                        checked.isAfter(now) ? now : checked,
+                                                        coordinator,
+                                                        "demo: clinical values checked against the"
+                                                                + " referral"));
+                                taken += took ? 1 : 0;
+                            }
+                            return taken;
+                        });
+        return count == null ? 0 : count;
     }
 
     /** After the donors, whose pledges some cases rest on; one transaction. */

@@ -3,6 +3,7 @@ package org.ramsetu.platform.registry.requests;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,8 @@ import java.util.UUID;
 import org.ramsetu.core.geo.Coordinates;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.core.scores.LabRecertification;
+import org.ramsetu.platform.centres.TransplantCentreId;
+import org.ramsetu.platform.identity.AccountId;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.records.ListQuery;
@@ -280,6 +283,49 @@ public class TransplantRequests {
                 .param("id", r.centreId())
                 .query((rs, row) -> new Coordinates(rs.getDouble(1), rs.getDouble(2)))
                 .optional();
+    }
+
+    /**
+     * The waiting listings of these patients that no centre has taken on: listed before the
+     * register of centres existed, or loaded (the demo) before the first coordinator account.
+     */
+    public List<TransplantRequest> waitingWithoutCentre(Collection<AccountId> patients) {
+        if (patients.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(
+                        "select "
+                                + COLUMNS
+                                + " from transplant_request where patient_id = any(:patients)"
+                                + " and status = 'WAITING' and centre_id is null")
+                .param("patients", patients.stream().map(AccountId::value).toArray(UUID[]::new))
+                .query(TransplantRequests::request)
+                .list();
+    }
+
+    /**
+     * A waiting listing without a centre, taken on by {@code centre} and checked as a centre's
+     * verification records it (the urgency stays as listed). For data loaded without a centre to
+     * list at (the demo): a live listing is taken on through {@code ChangingRequestStatus}.
+     *
+     * @return false when a centre took it on meanwhile, or it is no longer waiting
+     */
+    public boolean takeOn(
+            RequestId request, TransplantCentreId centre, TransplantRequest.Verification check) {
+        return jdbc.sql(
+                                """
+                                update transplant_request set centre_id = :centre,
+                                    verified_at = :at, verified_by = :by,
+                                    urgency_evidence = :evidence, version = version + 1
+                                where id = :id and status = 'WAITING' and centre_id is null
+                                """)
+                        .param("centre", centre.value())
+                        .param("at", Sql.timestamp(check.at()))
+                        .param("by", check.by())
+                        .param("evidence", check.evidence())
+                        .param("id", request.value())
+                        .update()
+                == 1;
     }
 
     /** The request, for other modules. */
