@@ -16,14 +16,17 @@ onSessionChange((tokens, reason) => {
  * A form's state that survives the form being taken off the screen by a session that ended, for
  * the person who typed it. `forget` after the form is sent.
  */
-export function useDraft<T>(key: string, initial: T): [T, (next: T) => void, () => void] {
+export function useDraft<T>(key: string, initial: T): [T, (next: T | ((old: T) => T)) => void, () => void] {
   const owner = useSession().user?.id ?? 'anonymous';
   const slot = `${owner}:${key}`;
   const [value, setValue] = useState<T>(() => (drafts.has(slot) ? (drafts.get(slot) as T) : initial));
-  const set = (next: T) => {
-    drafts.set(slot, next);
-    setValue(next);
-  };
+  // A value, or an update of the latest one (as React's own setter takes).
+  const set = (next: T | ((old: T) => T)) =>
+    setValue((old) => {
+      const value = typeof next === 'function' ? (next as (old: T) => T)(old) : next;
+      drafts.set(slot, value);
+      return value;
+    });
   const forget = () => drafts.delete(slot);
   return [value, set, forget];
 }

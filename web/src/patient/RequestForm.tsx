@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useDraft } from '../app/drafts';
 import { asEntered, http, ok } from '../api/client';
 import { ORGANS, type ClinicalValuesChange, type CreateTransplantRequest, type Organ, type TransplantRequest } from '../api/types';
 import { Link } from '../app/router';
@@ -41,16 +42,19 @@ export function RequestForm({ editing }: { editing?: TransplantRequest }) {
   const t = useT();
   const label = useEnumLabel();
   const profile = useAsync((signal) => ok(http().GET('/api/v1/patients/me', { signal })).catch(() => null), []);
-  const [organ, setOrgan] = useState<Organ>(editing?.organ ?? 'KIDNEY');
-  const [urgency, setUrgency] = useState('3');
-  const [centre, setCentre] = useState('');
+  // What was typed survives a session that ends before it is sent. An edit's draft belongs to the
+  // version it started from: a listing changed meanwhile starts again from its stored values.
+  const draft = editing ? `request.edit.${editing.id}.${editing.version}` : 'request.new';
+  const [organ, setOrgan, forgetOrgan] = useDraft<Organ>(`${draft}.organ`, editing?.organ ?? 'KIDNEY');
+  const [urgency, setUrgency, forgetUrgency] = useDraft(`${draft}.urgency`, '3');
+  const [centre, setCentre, forgetCentre] = useDraft(`${draft}.centre`, '');
   // The centres that transplant the chosen organ (the first hundred, newest first); an edit keeps its centre.
   const centres = useAsync(
     (signal) => (editing ? Promise.resolve(null) : ok(http().GET('/api/v1/centres', { signal, params: { query: { organ, limit: 100 } } })).catch(() => null)),
     [organ],
   );
-  const [v, setV] = useState<Record<string, string>>(() => (editing ? valuesOf(editing) : { bilirubinUnit: 'mg/dL', creatinineUnit: 'mg/dL', albuminUnit: 'g/dL' }));
-  const [flags, setFlags] = useState({
+  const [v, setV, forgetValues] = useDraft<Record<string, string>>(`${draft}.values`, editing ? valuesOf(editing) : { bilirubinUnit: 'mg/dL', creatinineUnit: 'mg/dL', albuminUnit: 'g/dL' });
+  const [flags, setFlags, forgetFlags] = useDraft(`${draft}.flags`, {
     dialysed: editing?.liver?.dialysedTwiceInPastWeek ?? false,
     diabetes: editing?.kidney?.diabetes ?? false,
     priorTransplant: editing?.kidney?.priorTransplant ?? false,
@@ -103,6 +107,7 @@ export function RequestForm({ editing }: { editing?: TransplantRequest }) {
               body: asEntered<CreateTransplantRequest>({ organ, urgency: num(urgency), centreId: centre || null, ...clinical() }),
             }),
           );
+      for (const forget of [forgetOrgan, forgetUrgency, forgetCentre, forgetValues, forgetFlags]) forget();
       setCreated(r);
     } catch (err2) {
       setError(err2);

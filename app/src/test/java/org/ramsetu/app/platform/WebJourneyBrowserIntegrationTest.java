@@ -1110,6 +1110,20 @@ class WebJourneyBrowserIntegrationTest {
                 .hasValue("1.8");
         page.getByLabel("INR", new Page.GetByLabelOptions().setExact(true)).fill("2.6");
         Browser.assertAccessible(page);
+
+        // The session ends before the values are saved: signed in again, they are still there.
+        endLogin(page);
+        refuseTokenOnce(page, "**/api/v1/transplant-requests**");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My requests")).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("Your session has expired");
+        logIn(page, patient.email());
+        assertThat(page).hasURL(Pattern.compile("/patient$"));
+        card.getByRole(
+                        AriaRole.LINK,
+                        new Locator.GetByRoleOptions().setName("Update the clinical values"))
+                .click();
+        assertThat(page.getByLabel("INR", new Page.GetByLabelOptions().setExact(true)))
+                .hasValue("2.6");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the values"))
                 .click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
