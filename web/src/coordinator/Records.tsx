@@ -3,6 +3,7 @@ import { http, ok } from '../api/client';
 import { Link } from '../app/router';
 import { formatDate, formatNumber, formatScore, useEnumLabel, useT } from '../i18n/i18n';
 import { ScoreList } from '../patient/ScoreList';
+import { PageControls, usePager } from '../ui/Pager';
 import { ProblemAlert } from '../ui/forms';
 import { Badge, Empty, Loaded, useAsync } from '../ui/status';
 import { DecisionDialog, type Decision } from './DecisionDialog';
@@ -49,6 +50,7 @@ export function RequestRecord({ id }: { id: string }) {
               </button>
             )}
             <RecordMatches query={{ requestId: r.id }} />
+            <RequestRuns requestId={r.id} />
             <RecordHistory targetId={r.id} />
           </>
         )}
@@ -174,6 +176,60 @@ function RecordMatches({ query }: { query: { requestId?: string; pledgeId?: stri
             <Empty>{t('record.noMatches')}</Empty>
           ) : (
             <MatchesTable matches={page.items} caption={t('record.matches')} />
+          )
+        }
+      </Loaded>
+    </>
+  );
+}
+
+/** A request's match runs, newest first, 20 a page, each opening the run. */
+function RequestRuns({ requestId }: { requestId: string }) {
+  const t = useT();
+  const label = useEnumLabel();
+  const pager = usePager(20);
+  const runs = useAsync(
+    (signal) => ok(http().GET('/api/v1/transplant-requests/{id}/match-runs', { signal, params: { path: { id: requestId }, query: { after: pager.after, limit: pager.size } } })),
+    [requestId, pager.after],
+  );
+  return (
+    <>
+      <h2>{t('record.runs')}</h2>
+      <Loaded state={runs}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <Empty>{t('record.noRuns')}</Empty>
+          ) : (
+            <>
+              <PageControls pager={pager} page={page} />
+              <div className="table-wrap">
+                <table>
+                  <caption className="sr-only">{t('record.runs')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('common.date')}</th>
+                      <th scope="col">{t('record.runHow')}</th>
+                      <th scope="col">{t('record.runCounts')}</th>
+                      <th scope="col">{t('common.actions')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {page.items.map((run) => (
+                      <tr key={run.id} data-run={run.id}>
+                        <td>{formatDate(run.createdAt, true)}</td>
+                        <td>
+                          {t('record.runBy', { who: label('trigger', run.trigger) })} · {run.degraded ? t('record.runDegraded') : t('record.runModel', { model: run.modelVersion ?? '—' })}
+                        </td>
+                        <td>{t('record.runCountsOf', { ranked: formatNumber(run.candidateCount), excluded: formatNumber(run.excludedCount) })}</td>
+                        <td>
+                          <Link to={`/coordinator/runs/${run.id}`}>{t('coord.openRun')}</Link>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
           )
         }
       </Loaded>

@@ -540,6 +540,30 @@ class MatchRunIntegrationTest {
         whole.json().path("items").forEach(m -> all.add(m.path("id").asString()));
         assertThat(paged).isEqualTo(all);
 
+        // The request's runs, newest first, counted; its own patient may not list them.
+        JsonNode second = Matching.run(coordinator, pair.requestId());
+        String runsPath = "/api/v1/transplant-requests/" + pair.requestId() + "/match-runs";
+        var runs = coordinator.client().get(runsPath + "?limit=1");
+        assertThat(runs.status()).as(runs.toString()).isEqualTo(200);
+        assertThat(runs.json().path("total").asLong()).isEqualTo(2);
+        assertThat(runs.json().path("items").get(0).path("id").asString())
+                .isEqualTo(second.path("id").asString());
+        var older =
+                coordinator.client().get(runsPath + "?limit=1&after=" + runs.text("nextCursor"));
+        assertThat(older.json().path("items").get(0).path("id").asString()).isEqualTo(runId);
+        assertThat(older.json().path("items").get(0).path("candidateCount").asInt()).isPositive();
+        assertThat(pair.patient().client().get(runsPath).status()).isEqualTo(403);
+        assertThat(Accounts.patient().client().get(runsPath).status()).isEqualTo(404);
+        assertThat(
+                        coordinator
+                                .client()
+                                .get(
+                                        "/api/v1/transplant-requests/"
+                                                + UUID.randomUUID()
+                                                + "/match-runs")
+                                .status())
+                .isEqualTo(404);
+
         // The match's record: the coordinator's (audited, with its version), the patient's
         // (without the donor), nobody else's.
         String matchPath = "/api/v1/matches/" + pair.matchId();

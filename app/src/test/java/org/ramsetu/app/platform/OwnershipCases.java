@@ -104,6 +104,15 @@ final class OwnershipCases {
                         "{}"),
                 new Case(
                         "GET",
+                        "/api/v1/transplant-requests/{id}/match-runs",
+                        Accounts::coordinator,
+                        owner ->
+                                "/api/v1/transplant-requests/"
+                                        + Matching.livePair(owner).requestId()
+                                        + "/match-runs",
+                        null),
+                new Case(
+                        "GET",
                         "/api/v1/match-runs/{id}",
                         Accounts::coordinator,
                         owner ->

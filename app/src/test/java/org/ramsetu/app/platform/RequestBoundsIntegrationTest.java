@@ -274,6 +274,12 @@ class RequestBoundsIntegrationTest {
             targets.put(list, () -> list);
         }
         targets.put(
+                "/api/v1/transplant-requests/{id}/match-runs",
+                () ->
+                        "/api/v1/transplant-requests/"
+                                + Matching.livePair(coordinator).requestId()
+                                + "/match-runs");
+        targets.put(
                 "/api/v1/match-runs/{id}",
                 () ->
                         "/api/v1/match-runs/"

@@ -390,6 +390,8 @@ class WebJourneyBrowserIntegrationTest {
         assertThat(coordinator.locator("h1")).containsText("Ravi Kumar");
         assertThat(coordinator.locator("h1")).containsText("Matched");
         assertThat(coordinator.locator("table tbody tr").first()).containsText("Approved");
+        assertThat(coordinator.locator("tr[data-run]").first())
+                .containsText("started by a coordinator");
         assertThat(coordinator.locator("ol.history li").first()).isVisible();
         Browser.assertAccessible(coordinator);
         Browser.screenshot(coordinator, "coordinator-request-record");

@@ -6,8 +6,11 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.ramsetu.platform.records.Page;
+import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.web.Created;
+import org.ramsetu.platform.web.PageLimit;
 import org.ramsetu.platform.web.RunListLimit;
 import org.ramsetu.platform.web.RunListStart;
 import org.ramsetu.platform.web.idempotency.IdempotentRequests;
@@ -72,6 +75,17 @@ public class MatchRunController {
                     return ResponseEntity.created(URI.create("/api/v1/match-runs/" + run.id()))
                             .body(run);
                 });
+    }
+
+    /** The request's match runs, newest first, paged and counted (coordinators). */
+    @Operation(operationId = "listRequestMatchRuns")
+    @GetMapping("/api/v1/transplant-requests/{id}/match-runs")
+    public Page<MatchRunSummary> ofRequest(
+            CurrentUser user,
+            @PathVariable UUID id,
+            @RequestParam(required = false) String after,
+            @PageLimit @RequestParam(required = false) Integer limit) {
+        return reading.ofRequest(user, id, PageRequest.of(limit, after));
     }
 
     /**

@@ -3,6 +3,7 @@ package org.ramsetu.platform.matching.runs;
 import org.ramsetu.platform.matching.MatchingProperties;
 import org.ramsetu.platform.matching.matches.Matches;
 import org.ramsetu.platform.registry.patients.PatientProfiles;
+import org.ramsetu.platform.registry.requests.TransplantRequests;
 import org.ramsetu.platform.security.RecordAccess;
 import org.ramsetu.platform.web.idempotency.IdempotentRequests;
 import org.springframework.context.annotation.Bean;
@@ -27,7 +28,8 @@ public class MatchRunWebConfiguration {
                 access,
                 properties.responseCandidates(),
                 donors,
-                new PatientProfiles(jdbc));
+                new PatientProfiles(jdbc),
+                new TransplantRequests(jdbc));
     }
 
     @Bean

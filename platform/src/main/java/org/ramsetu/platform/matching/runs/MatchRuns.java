@@ -15,6 +15,8 @@ import org.ramsetu.core.organ.Organ;
 import org.ramsetu.platform.rankingruns.LatestRunWalk;
 import org.ramsetu.platform.rankingruns.OpenRun;
 import org.ramsetu.platform.rankingruns.RunTrigger;
+import org.ramsetu.platform.records.ListQuery;
+import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.records.Sql;
 import org.ramsetu.platform.registry.ListingStatuses;
 import org.ramsetu.platform.registry.requests.RequestId;
@@ -182,6 +184,50 @@ public class MatchRuns {
                                         rs.getString("model_version"),
                                         pledgeOrder(rs.getBytes("candidates"))))
                 .optional();
+    }
+
+    private static final String SUMMARY_COLUMNS =
+            "id, request_id, created_at, trigger, created_by, degraded, model_version,"
+                    + " policy_version, candidate_count, excluded_count, rescored_from";
+
+    /**
+     * A page of a request's runs, newest first, from its index ({@code match_run_request_idx}); up
+     * to {@code page.limit() + 1}, so the caller knows whether more follow.
+     */
+    List<MatchRunSummary> ofRequest(UUID requestId, PageRequest page) {
+        ListQuery.Statement query =
+                new ListQuery()
+                        .filter("request_id = :request", "request", requestId)
+                        .after("created_at", "id", page.after())
+                        .toSql(
+                                "select " + SUMMARY_COLUMNS + " from match_run",
+                                "created_at desc, id desc",
+                                page.limit());
+        return jdbc.sql(query.text())
+                .params(query.params())
+                .query(
+                        (rs, row) ->
+                                new MatchRunSummary(
+                                        rs.getObject("id", UUID.class),
+                                        rs.getObject("request_id", UUID.class),
+                                        Sql.instant(rs, "created_at"),
+                                        rs.getString("trigger"),
+                                        rs.getObject("created_by", UUID.class),
+                                        rs.getBoolean("degraded"),
+                                        rs.getString("model_version"),
+                                        rs.getString("policy_version"),
+                                        rs.getInt("candidate_count"),
+                                        rs.getInt("excluded_count"),
+                                        rs.getObject("rescored_from", UUID.class)))
+                .list();
+    }
+
+    /** How many runs a request has: its list's "n of total". */
+    long countOfRequest(UUID requestId) {
+        return jdbc.sql("select count(*) from match_run where request_id = :request")
+                .param("request", requestId)
+                .query(Long.class)
+                .single();
     }
 
     /** The patient whose request a run ranked, for object-level checks. */

@@ -7,9 +7,15 @@ import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.matching.CoordinatorOnly;
 import org.ramsetu.platform.matching.MatchingAuditActions;
 import org.ramsetu.platform.matching.matches.Matches;
+import org.ramsetu.platform.records.Cursor;
+import org.ramsetu.platform.records.Page;
+import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.records.RunListSize;
 import org.ramsetu.platform.registry.patients.PatientProfile;
 import org.ramsetu.platform.registry.patients.PatientProfiles;
+import org.ramsetu.platform.registry.requests.RequestId;
+import org.ramsetu.platform.registry.requests.TransplantRequest;
+import org.ramsetu.platform.registry.requests.TransplantRequests;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.security.RecordAccess;
 
@@ -25,6 +31,7 @@ public class ReadingMatchRuns {
     private final int defaultList;
     private final CandidateDonors donors;
     private final PatientProfiles patients;
+    private final TransplantRequests requests;
 
     ReadingMatchRuns(
             MatchRuns runs,
@@ -32,13 +39,40 @@ public class ReadingMatchRuns {
             RecordAccess access,
             int defaultList,
             CandidateDonors donors,
-            PatientProfiles patients) {
+            PatientProfiles patients,
+            TransplantRequests requests) {
         this.runs = runs;
         this.matches = matches;
         this.access = access;
         this.defaultList = defaultList;
         this.donors = donors;
         this.patients = patients;
+        this.requests = requests;
+    }
+
+    /**
+     * A transplant request's match runs, newest first, counted: when each ranked, how (model or
+     * degraded), how many it ranked and excluded; each opens as a run.
+     *
+     * @throws DomainException NotFound for an unknown request or one the caller may not know of,
+     *     Forbidden for the request's own patient
+     */
+    public Page<MatchRunSummary> ofRequest(CurrentUser user, UUID requestId, PageRequest page) {
+        Optional<TransplantRequest> request = requests.find(new RequestId(requestId));
+        CoordinatorOnly.require(
+                user,
+                request.map(r -> user.owns(r.patientId())).orElse(false),
+                "transplant request",
+                requestId,
+                "list match runs");
+        if (request.isEmpty()) {
+            throw new NotFound("transplant request", requestId);
+        }
+        return Page.of(
+                        runs.ofRequest(requestId, page),
+                        page.limit(),
+                        r -> new Cursor(r.createdAt(), r.id()))
+                .withTotal(runs.countOfRequest(requestId));
     }
 
     /**
