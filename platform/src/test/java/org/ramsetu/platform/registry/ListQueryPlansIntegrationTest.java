@@ -16,6 +16,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ramsetu.core.donor.PledgeStatus;
 import org.ramsetu.core.organ.Organ;
+import org.ramsetu.platform.audit.AuditFilter;
+import org.ramsetu.platform.audit.AuditQueries;
+import org.ramsetu.platform.documents.DocumentRepository;
+import org.ramsetu.platform.documents.DocumentStatus;
+import org.ramsetu.platform.matching.matches.MatchFilter;
+import org.ramsetu.platform.matching.matches.Matches;
 import org.ramsetu.platform.records.Cursor;
 import org.ramsetu.platform.records.ListOrder;
 import org.ramsetu.platform.records.ListQuery;
@@ -28,10 +34,10 @@ import org.ramsetu.platform.registry.requests.RequestStatus;
 import org.ramsetu.platform.registry.requests.TransplantRequests;
 
 /**
- * Every list query of the registry is answered from an index in its keyset order, so a page costs
- * the same on the first and the thousandth page, and no list reads the whole table. Checked on the
- * plans PostgreSQL makes for a registry of some thousand rows (docs/registry.md lists the index
- * behind each list).
+ * Every list query of the registry, and the console's other lists (document queue, matches, audit
+ * log), is answered from an index in its keyset order, so a page costs the same on the first and
+ * the thousandth page, and no list reads the whole table. Checked on the plans PostgreSQL makes for
+ * a registry of some thousand rows (docs/registry.md lists the index behind each list).
  */
 class ListQueryPlansIntegrationTest {
 
@@ -127,6 +133,66 @@ class ListQueryPlansIntegrationTest {
                         where o <> 'HEART' or g % 50 = 0
                         """)
                 .param("run", run)
+                .update();
+        // The console's other lists: a report per pledge (every twentieth waiting for review), a
+        // run with a proposal per request, and audit events (a rare action among them).
+        jdbc.sql(
+                        """
+                        insert into document (id, owner_id, type, pledge_id, file_name,
+                            content_type, size_bytes, sha256, blob_key, status, created_at)
+                        select gen_random_uuid(), p.donor_id, 'MEDICAL_REPORT', p.id, 'report.pdf',
+                            'application/pdf', 1000, repeat('0', 64),
+                            'plans/' || gen_random_uuid(),
+                            case when abs(hashtext(p.id::text)) % 20 = 0 then 'PENDING'
+                                else 'VERIFIED' end,
+                            p.created_at
+                        from pledge p where p.donor_id in (select id from account where email
+                            like '%-' || :run || '@example.org')
+                        """)
+                .param("run", run)
+                .update();
+        jdbc.sql(
+                        """
+                        insert into match_run (id, request_id, patient_id, organ,
+                            request_version, created_at, trigger, degraded, degraded_cause,
+                            policy_version, formula_versions, settings, candidate_count,
+                            excluded_count, candidates, excluded, duration_ms)
+                        select gen_random_uuid(), r.id, r.patient_id, r.organ, 0, r.listed_at,
+                            'COORDINATOR', true, 'plans', 'plans', '{}', '{}', 1, 0, '[]', '[]', 0
+                        from transplant_request r where r.patient_id in (select id from account
+                            where email like '%-' || :run || '@example.org')
+                        """)
+                .param("run", run)
+                .update();
+        jdbc.sql(
+                        """
+                        insert into match (id, run_id, request_id, pledge_id, patient_id,
+                            donor_id, organ, rank, score, distance_km, pledge_version,
+                            request_version, status, decline_reason, created_at)
+                        select gen_random_uuid(), run.id, run.request_id, p.id, run.patient_id,
+                            p.donor_id, run.organ, 1, 0.5, 10, 0, 0,
+                            case when r.status = 'WAITING' then 'PROPOSED' else 'DECLINED' end,
+                            case when r.status = 'WAITING' then null else 'LOGISTICS' end,
+                            run.created_at
+                        from match_run run
+                        join transplant_request r on r.id = run.request_id
+                        join pledge p on p.id = (select q.id from pledge q
+                            where q.organ = run.organ and q.donor_id = any(:donors) limit 1)
+                        where run.policy_version = 'plans'
+                        """)
+                .param("run", run)
+                .param("donors", new UUID[] {someDonor, md5Uuid("donor-" + run + "-50")})
+                .update();
+        jdbc.sql(
+                        """
+                        insert into audit_event (occurred_at, action, outcome, target_type,
+                            target_id)
+                        select now() - g * interval '1 second',
+                            case when g % 100 = 0 then 'PLEDGE_VERIFIED'
+                                else 'MEDICAL_RECORD_READ' end,
+                            'SUCCESS', 'plans', g::text
+                        from generate_series(1, 2000) g
+                        """)
                 .update();
         jdbc.sql("analyze").update();
     }
@@ -285,6 +351,28 @@ class ListQueryPlansIntegrationTest {
 
     private static ListingFilter<RequestStatus> requestFilter(RequestStatus status, Organ organ) {
         return new ListingFilter<RequestStatus>(null, status, organ, null, null, null);
+    }
+
+    @Test
+    void theConsolesOtherListsReadTheirIndexInKeysetOrder() {
+        assertOrderedFrom(
+                "document_status_idx",
+                DocumentRepository.queueQuery(DocumentStatus.PENDING, null, null, 21));
+        assertOrderedFrom("match_created_idx", Matches.pageQuery(matches(null), FIRST_PAGE));
+        assertOrderedFrom("match_status_idx", Matches.pageQuery(matches("DECLINED"), FIRST_PAGE));
+        assertOrderedFrom(
+                "audit_event_pkey",
+                AuditQueries.pageQuery(
+                        new AuditFilter(null, null, null, null, null, null, null, null, 21), null));
+        assertOrderedFrom(
+                "audit_event_action_idx",
+                AuditQueries.pageQuery(
+                        new AuditFilter(null, null, null, null, null, null, null, null, 21),
+                        List.of("PLEDGE_VERIFIED")));
+    }
+
+    private static MatchFilter matches(String status) {
+        return MatchFilter.of(status, null, null, null, null, null);
     }
 
     private static ListQuery.Statement pledges(ListingFilter<PledgeStatus> filter) {
