@@ -191,10 +191,14 @@ export function CentreOffers() {
   const centreName = useCentreNames();
   // The filter lives in the address: a reload or a shared link shows the same list.
   const [status, setStatus] = useSearchParam('status', 'open');
+  const [q, setQ] = useSearchParam('q');
   const all = status === 'all';
   const pager = usePager(50);
   const [changes, setChanges] = useState(0);
-  const offers = useAsync((signal) => ok(http().GET('/api/v1/admin/offers', { signal, params: { query: { status, after: pager.after, limit: pager.size } } })), [status, pager.after]);
+  const offers = useAsync(
+    (signal) => ok(http().GET('/api/v1/admin/offers', { signal, params: { query: { status, q: q.trim() || undefined, after: pager.after, limit: pager.size } } })),
+    [status, q, pager.after],
+  );
   const { action, dialogs } = useOfferActions(() => {
     setChanges((n) => n + 1);
     offers.reload();
@@ -208,9 +212,12 @@ export function CentreOffers() {
         <p className="hint">{t('offers.notACentre')}</p>
       ) : (
         <>
-          <label className="check">
-            <input type="checkbox" checked={all} onChange={(e) => pager.filtering(setStatus)(e.target.checked ? 'all' : 'open')} /> {t('offers.showAll')}
-          </label>
+          <div className="filters">
+            <TextField label={t('coord.searchPatient')} type="search" value={q} onChange={(e) => pager.filtering(setQ)(e.target.value)} hint={t('coord.searchPatientHint')} />
+            <label className="check">
+              <input type="checkbox" checked={all} onChange={(e) => pager.filtering(setStatus)(e.target.checked ? 'all' : 'open')} /> {t('offers.showAll')}
+            </label>
+          </div>
           <Loaded state={offers}>
             {(page) => (
               <>

@@ -161,6 +161,22 @@ class OrganOfferIntegrationTest {
         }
         var badCursor = only.centre().client().get("/api/v1/admin/offers?after=nonsense");
         assertThat(badCursor.status()).isEqualTo(400);
+
+        // Searched by a part of the patient's e-mail address, any case; a text nobody has finds
+        // none; a search on several lines is refused.
+        String email = only.patient().email();
+        String part =
+                email.substring(email.lastIndexOf('-') + 1, email.indexOf('@'))
+                        .toUpperCase(java.util.Locale.ROOT);
+        var found = only.centre().client().get("/api/v1/admin/offers?status=all&q=" + part);
+        assertThat(found.status()).as(found.toString()).isEqualTo(200);
+        assertThat(found.json().path("total").asLong()).isEqualTo(2);
+        var none = only.centre().client().get("/api/v1/admin/offers?status=all&q=zzqx-nobody");
+        assertThat(none.json().path("total").asLong()).isZero();
+        assertThat(none.json().path("items")).isEmpty();
+        var lines = only.centre().client().get("/api/v1/admin/offers?q=a%0Ab");
+        assertThat(lines.status()).isEqualTo(400);
+        assertThat(lines.text("detail")).as("refused at the edge, by name").startsWith("q:");
     }
 
     @Test

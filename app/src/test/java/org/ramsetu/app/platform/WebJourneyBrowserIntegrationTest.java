@@ -853,6 +853,13 @@ class WebJourneyBrowserIntegrationTest {
         assertThat(centre.locator("#offer-report")).isVisible();
         Browser.assertAccessible(centre);
         Browser.screenshot(centre, "coordinator-centre-offers");
+        // The centre searches its offers by a part of the patient's e-mail address.
+        String email = first.patient().email();
+        centre.getByLabel("Patient", new Page.GetByLabelOptions().setExact(true))
+                .fill(email.substring(email.lastIndexOf('-') + 1, email.indexOf('@')));
+        assertThat(centre).hasURL(Pattern.compile("[?&]q="));
+        assertThat(centre.locator("table.offers tbody tr")).hasCount(1);
+        assertThat(mine).containsText("Declined");
 
         // 2. The second centre is offered at once and never answers: at the deadline the offer
         // expires and the third candidate is offered, with nobody asking.

@@ -226,13 +226,13 @@ public final class ListQueryPlans {
                         centre -> {
                             q.put(
                                     "offers of the busiest centre, open (soonest deadline)",
-                                    OfferRows.centrePageQuery(centre, true, null, 20));
+                                    OfferRows.centrePageQuery(centre, true, null, null, 20));
                             q.put(
                                     "offers of the busiest centre, all (newest first)",
-                                    OfferRows.centrePageQuery(centre, false, null, 20));
+                                    OfferRows.centrePageQuery(centre, false, null, null, 20));
                             q.put(
                                     "total: offers of the busiest centre, all",
-                                    OfferRows.centreCountQuery(centre, false));
+                                    OfferRows.centreCountQuery(centre, false, null));
                         });
         // The "total" beside each page: the same filters, the whole list counted.
         q.put("total: all pledges", Pledges.countQuery(pledges(null, null, null, null)));

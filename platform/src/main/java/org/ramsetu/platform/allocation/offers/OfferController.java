@@ -74,16 +74,18 @@ public class OfferController {
     /**
      * The offers made to the caller's centre, each naming its patient, paged with a count: those
      * awaiting an answer, soonest deadline first ({@code status=open}, the default), or every
-     * offer, newest first ({@code status=all}).
+     * offer, newest first ({@code status=all}); {@code q} narrows them to the patients whose name
+     * or e-mail address contains it.
      */
     @Operation(operationId = "listCentreOffers")
     @GetMapping("/api/v1/admin/offers")
     public Page<OfferView> ofMyCentre(
             CurrentUser user,
             @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable String after,
             @PageLimit @RequestParam(required = false) @Nullable Integer limit) {
-        return reading.ofMyCentre(user, status, PageRequest.of(limit, after));
+        return reading.ofMyCentre(user, status, q, PageRequest.of(limit, after));
     }
 
     /**

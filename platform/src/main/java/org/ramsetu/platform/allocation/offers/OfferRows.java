@@ -141,22 +141,36 @@ public class OfferRows {
      * deadline), or every offer (newest first, keyed by when it was made); up to {@code limit + 1}
      * rows, so the caller knows whether more follow.
      */
-    List<OrganOffer> ofCentre(UUID centreId, boolean openOnly, @Nullable Cursor after, int limit) {
-        ListQuery.Statement query = centrePageQuery(centreId, openOnly, after, limit);
+    List<OrganOffer> ofCentre(
+            UUID centreId,
+            boolean openOnly,
+            @Nullable List<UUID> requests,
+            @Nullable Cursor after,
+            int limit) {
+        ListQuery.Statement query = centrePageQuery(centreId, openOnly, requests, after, limit);
         return jdbc.sql(query.text()).params(query.params()).query(OfferRows::offer).list();
     }
 
     /** How many offers {@link #ofCentre} pages through. */
-    long countOfCentre(UUID centreId, boolean openOnly) {
-        ListQuery.Statement query = centreCountQuery(centreId, openOnly);
+    long countOfCentre(UUID centreId, boolean openOnly, @Nullable List<UUID> requests) {
+        ListQuery.Statement query = centreCountQuery(centreId, openOnly, requests);
         return jdbc.sql(query.text()).params(query.params()).query(Long.class).single();
     }
 
-    /** The query of {@link #ofCentre}; each order has its index (V227). */
+    /**
+     * The query of {@link #ofCentre}; each order has its index (V227).
+     *
+     * @param requests only the offers for these listings (a search); null for all
+     */
     public static ListQuery.Statement centrePageQuery(
-            UUID centreId, boolean openOnly, @Nullable Cursor after, int limit) {
+            UUID centreId,
+            boolean openOnly,
+            @Nullable List<UUID> requests,
+            @Nullable Cursor after,
+            int limit) {
         Map<String, Object> params = new HashMap<>();
         params.put("centre", centreId);
+        params.put("requests", requests == null ? null : requests.toArray(UUID[]::new));
         params.put("at", after == null ? null : Sql.timestamp(after.at()));
         params.put("id", after == null ? null : after.id());
         params.put("limit", limit + 1);
@@ -171,6 +185,7 @@ public class OfferRows {
                         + OFFER_COLUMNS
                         + " from organ_offer where centre_id = :centre"
                         + (openOnly ? " and " + OPEN : "")
+                        + (requests == null ? "" : " and request_id = any(:requests)")
                         + keyset
                         + (openOnly
                                 ? " order by respond_by, id"
@@ -180,11 +195,16 @@ public class OfferRows {
     }
 
     /** The query of {@link #countOfCentre}. */
-    public static ListQuery.Statement centreCountQuery(UUID centreId, boolean openOnly) {
+    public static ListQuery.Statement centreCountQuery(
+            UUID centreId, boolean openOnly, @Nullable List<UUID> requests) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("centre", centreId);
+        params.put("requests", requests == null ? null : requests.toArray(UUID[]::new));
         return new ListQuery.Statement(
                 "select count(*) from organ_offer where centre_id = :centre"
-                        + (openOnly ? " and " + OPEN : ""),
-                new HashMap<>(Map.of("centre", centreId)));
+                        + (openOnly ? " and " + OPEN : "")
+                        + (requests == null ? "" : " and request_id = any(:requests)"),
+                params);
     }
 
     void insert(OrganOffer o) {

@@ -2,6 +2,7 @@ package org.ramsetu.platform.allocation.offers;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -15,6 +16,7 @@ import org.ramsetu.platform.centres.ListingCentres;
 import org.ramsetu.platform.centres.TransplantCentreId;
 import org.ramsetu.platform.identity.AccountId;
 import org.ramsetu.platform.kernel.DomainException;
+import org.ramsetu.platform.kernel.Fields;
 import org.ramsetu.platform.kernel.Forbidden;
 import org.ramsetu.platform.kernel.InvalidInput;
 import org.ramsetu.platform.kernel.NotFound;
@@ -27,6 +29,12 @@ import org.ramsetu.platform.security.CurrentUser;
 
 /** What coordinators read of offers: a run's offering, and a centre's offers to answer. */
 public class ReadingOffers {
+
+    /** The longest search text: more than any name or address part a coordinator types. */
+    static final int MAX_SEARCH = 100;
+
+    /** More of a centre's patients than a search that should narrow them may find. */
+    private static final int MAX_FOUND = 5_000;
 
     private final OfferRows rows;
     private final AllocationRuns runs;
@@ -70,10 +78,13 @@ public class ReadingOffers {
      * ({@code all}); with how many there are.
      *
      * @param status {@code open} (the default) or {@code all}
+     * @param search a part of the patient's name or e-mail address, any case; null for every offer
      * @throws DomainException Forbidden for a coordinator of no centre, NotFound for anyone else,
-     *     InvalidInput for another status or a cursor of the other order
+     *     InvalidInput for another status, a search over {@link #MAX_SEARCH} characters or on
+     *     several lines
      */
-    public Page<OfferView> ofMyCentre(CurrentUser user, @Nullable String status, PageRequest page) {
+    public Page<OfferView> ofMyCentre(
+            CurrentUser user, @Nullable String status, @Nullable String search, PageRequest page) {
         if (!user.isCoordinator()) {
             throw new NotFound("organ offers", "of your centre");
         }
@@ -85,10 +96,20 @@ public class ReadingOffers {
         } else {
             throw InvalidInput.field("status", "must be open or all");
         }
-        UUID centre = centreOf(user).value();
+        String text = Fields.optionalLine("q", search, MAX_SEARCH);
+        TransplantCentreId centreId = centreOf(user);
+        UUID centre = centreId.value();
+        @Nullable List<UUID> requests =
+                text == null
+                        ? null
+                        : patientNames
+                                .atCentreNamed(centreId, text.toLowerCase(Locale.ROOT), MAX_FOUND)
+                                .stream()
+                                .map(RequestId::value)
+                                .toList();
         Page<OrganOffer> listed =
                 Page.of(
-                        rows.ofCentre(centre, openOnly, page.after(), page.limit()),
+                        rows.ofCentre(centre, openOnly, requests, page.after(), page.limit()),
                         page.limit(),
                         o -> new Cursor(openOnly ? o.respondBy() : o.offeredAt(), o.id()));
         Map<RequestId, String> names =
@@ -103,7 +124,7 @@ public class ReadingOffers {
                                                 id -> rows.sequence(id).orElseThrow()),
                                         o,
                                         names.get(new RequestId(o.requestId()))))
-                .withTotal(rows.countOfCentre(centre, openOnly));
+                .withTotal(rows.countOfCentre(centre, openOnly, requests));
     }
 
     /**
