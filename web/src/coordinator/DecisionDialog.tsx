@@ -126,3 +126,34 @@ export function DecisionDialog({ decision, onClose, onDone }: { decision: Decisi
     </Dialog>
   );
 }
+
+/**
+ * Approve and Decline for a proposed match (nothing for any other), each opening the decision
+ * dialog; `dialog` goes once on the page, `onDone` runs after either decision.
+ */
+export function useMatchDecisions(onDone: () => void) {
+  const t = useT();
+  const [decision, setDecision] = useState<Decision | null>(null);
+  const buttons = (m: MatchView) =>
+    m.status === 'PROPOSED' && (
+      <>
+        <button type="button" className="primary" onClick={() => setDecision({ matchId: m.id, verdict: 'approve', rank: m.rank, runId: m.runId ?? undefined })}>
+          {t('decision.approve')}
+        </button>{' '}
+        <button type="button" onClick={() => setDecision({ matchId: m.id, verdict: 'decline', rank: m.rank })}>
+          {t('decision.decline')}
+        </button>
+      </>
+    );
+  const dialog = (
+    <DecisionDialog
+      decision={decision}
+      onClose={() => setDecision(null)}
+      onDone={() => {
+        setDecision(null);
+        onDone();
+      }}
+    />
+  );
+  return { buttons, dialog };
+}

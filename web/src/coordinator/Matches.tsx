@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { http, ok } from '../api/client';
 import { ORGANS } from '../api/types';
 import { useSearchParam } from '../app/router';
@@ -6,7 +5,7 @@ import { useEnumLabel, useT } from '../i18n/i18n';
 import { SelectField, TextField } from '../ui/forms';
 import { PageControls, usePager } from '../ui/Pager';
 import { Empty, Loaded, useAsync } from '../ui/status';
-import { DecisionDialog, type Decision } from './DecisionDialog';
+import { useMatchDecisions } from './DecisionDialog';
 import { MatchesTable } from './MatchesTable';
 
 export function Matches() {
@@ -17,11 +16,11 @@ export function Matches() {
   const [organ, setOrgan] = useSearchParam('organ');
   const [q, setQ] = useSearchParam('q');
   const pager = usePager(50);
-  const [decision, setDecision] = useState<Decision | null>(null);
   const list = useAsync(
     (signal) => ok(http().GET('/api/v1/matches', { signal, params: { query: { status: status || undefined, organ: organ || undefined, q: q.trim() || undefined, after: pager.after, limit: pager.size } } })),
     [status, organ, q, pager.after],
   );
+  const { buttons, dialog } = useMatchDecisions(() => list.reload());
   return (
     <section>
       <h1>{t('coord.matchesTitle')}</h1>
@@ -41,32 +40,14 @@ export function Matches() {
                 matches={page.items}
                 caption={t('coord.matchesTitle')}
                 withOrgan
-                actions={(m) =>
-                  m.status === 'PROPOSED' && (
-                    <>
-                      <button type="button" className="primary" onClick={() => setDecision({ matchId: m.id, verdict: 'approve', rank: m.rank, runId: m.runId ?? undefined })}>
-                        {t('decision.approve')}
-                      </button>
-                      <button type="button" onClick={() => setDecision({ matchId: m.id, verdict: 'decline', rank: m.rank })}>
-                        {t('decision.decline')}
-                      </button>
-                    </>
-                  )
-                }
+                actions={buttons}
               />
               <PageControls pager={pager} page={page} />
             </>
           )
         }
       </Loaded>
-      <DecisionDialog
-        decision={decision}
-        onClose={() => setDecision(null)}
-        onDone={() => {
-          setDecision(null);
-          list.reload();
-        }}
-      />
+      {dialog}
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { http, ok } from '../api/client';
 import { Link } from '../app/router';
 import { formatDate, formatNumber, formatScore, useEnumLabel, useT } from '../i18n/i18n';
@@ -6,7 +6,7 @@ import { ScoreList } from '../patient/ScoreList';
 import { PageControls, usePager } from '../ui/Pager';
 import { ProblemAlert } from '../ui/forms';
 import { Badge, Empty, Loaded, useAsync } from '../ui/status';
-import { DecisionDialog, type Decision } from './DecisionDialog';
+import { useMatchDecisions } from './DecisionDialog';
 import { MatchesTable } from './MatchesTable';
 import { Facts } from './runParts';
 import { useRunMatch } from './useRunMatch';
@@ -105,7 +105,7 @@ export function MatchRecord({ id }: { id: string }) {
   const t = useT();
   const label = useEnumLabel();
   const match = useAsync((signal) => ok(http().GET('/api/v1/matches/{id}', { signal, params: { path: { id } } })), [id]);
-  const [decision, setDecision] = useState<Decision | null>(null);
+  const { buttons, dialog } = useMatchDecisions(() => match.reload());
   return (
     <section>
       <p>
@@ -136,29 +136,13 @@ export function MatchRecord({ id }: { id: string }) {
                 {t('match.recordTitle', { organ: label('organ', m.organ), patient: m.patientName ?? '—' })} <Badge value={m.status} label={label('matchStatus', m.status)} />
               </h1>
               <Facts items={facts} />
-              {m.status === 'PROPOSED' && (
-                <p className="actions">
-                  <button type="button" className="primary" onClick={() => setDecision({ matchId: m.id, verdict: 'approve', rank: m.rank, runId: m.runId ?? undefined })}>
-                    {t('decision.approve')}
-                  </button>{' '}
-                  <button type="button" onClick={() => setDecision({ matchId: m.id, verdict: 'decline', rank: m.rank })}>
-                    {t('decision.decline')}
-                  </button>
-                </p>
-              )}
+              {m.status === 'PROPOSED' && <p className="actions">{buttons(m)}</p>}
               <RecordHistory targetId={m.id} />
             </>
           );
         }}
       </Loaded>
-      <DecisionDialog
-        decision={decision}
-        onClose={() => setDecision(null)}
-        onDone={() => {
-          setDecision(null);
-          match.reload();
-        }}
-      />
+      {dialog}
     </section>
   );
 }

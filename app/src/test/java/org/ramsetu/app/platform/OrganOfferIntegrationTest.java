@@ -99,15 +99,19 @@ class OrganOfferIntegrationTest {
         Matching.Place at = new Matching.Place("Nagpur", "Maharashtra", 21.1458, 79.0882);
         List<String> hla = typing();
         Candidate only = candidate(at, hla, "2019-01-01");
-        String runId = kidneyRun(at, hla);
+        JsonNode offer = startOffers(kidneyRun(at, hla)).path("offers").get(0);
+        assertThat(offer.path("requestId").asString()).isEqualTo(only.requestId());
+        return new OpenOffer(offer.path("id").asString(), only.centre());
+    }
+
+    /** Offering the run's organ started: the sequence and its first offers. */
+    private static JsonNode startOffers(String runId) {
         var started =
                 coordinator
                         .client()
                         .post("/api/v1/admin/allocation-runs/" + runId + "/offers", "{}");
         assertThat(started.status()).as(started.toString()).isEqualTo(201);
-        JsonNode offer = started.json().path("offers").get(0);
-        assertThat(offer.path("requestId").asString()).isEqualTo(only.requestId());
-        return new OpenOffer(offer.path("id").asString(), only.centre());
+        return started.json();
     }
 
     @Test
@@ -116,12 +120,7 @@ class OrganOfferIntegrationTest {
         List<String> hla = typing();
         Candidate only = candidate(at, hla, "2015-01-01");
         for (int organ = 0; organ < 2; organ++) {
-            String runId = kidneyRun(at, hla);
-            var started =
-                    coordinator
-                            .client()
-                            .post("/api/v1/admin/allocation-runs/" + runId + "/offers", "{}");
-            assertThat(started.status()).as(started.toString()).isEqualTo(201);
+            startOffers(kidneyRun(at, hla));
         }
 
         for (String status : List.of("open", "all")) {
