@@ -73,9 +73,9 @@ public class ReadingOffers {
     }
 
     /**
-     * A page of the offers made to the caller's centre, each naming its patient: those awaiting an
-     * answer, soonest deadline first ({@code open}, the default), or every offer, newest first
-     * ({@code all}); with how many there are.
+     * A page of the offers made to the caller's centre, each naming its patient (so each row read
+     * is audited): those awaiting an answer, soonest deadline first ({@code open}, the default), or
+     * every offer, newest first ({@code all}); with how many there are.
      *
      * @param status {@code open} (the default) or {@code all}
      * @param search a part of the patient's name or e-mail address, any case; null for every offer
@@ -115,6 +115,8 @@ public class ReadingOffers {
         Map<RequestId, String> names =
                 patientNames.of(
                         listed.items().stream().map(o -> new RequestId(o.requestId())).toList());
+        // Each row names a patient: read like the offer's record, and audited the same way.
+        listed.items().forEach(o -> audited(user, o.id()));
         Map<UUID, OfferSequence> sequences = new HashMap<>();
         return listed.map(
                         o ->
@@ -146,12 +148,16 @@ public class ReadingOffers {
         if (!ownCentre) {
             return OfferView.of(sequence, offer);
         }
+        audited(user, id);
+        RequestId request = new RequestId(offer.requestId());
+        return OfferView.of(sequence, offer, patientNames.of(List.of(request)).get(request));
+    }
+
+    private void audited(CurrentUser user, UUID offer) {
         audit.record(
                 AuditEntry.of(AuditActions.MEDICAL_RECORD_READ, AuditOutcome.SUCCESS)
                         .by(user.id(), user.role())
-                        .on(AllocationAuditActions.OFFER, id));
-        RequestId request = new RequestId(offer.requestId());
-        return OfferView.of(sequence, offer, patientNames.of(List.of(request)).get(request));
+                        .on(AllocationAuditActions.OFFER, offer));
     }
 
     private TransplantCentreId centreOf(CurrentUser user) {
