@@ -60,7 +60,17 @@ final class Matching {
                     new Place("Belagavi", "Karnataka", 15.8497, 74.4977),
                     new Place("Jhansi", "Uttar Pradesh", 25.4484, 78.5685),
                     new Place("Kurnool", "Andhra Pradesh", 15.8281, 78.0373),
-                    new Place("Bikaner", "Rajasthan", 28.0229, 73.3119));
+                    new Place("Bikaner", "Rajasthan", 28.0229, 73.3119),
+                    new Place("Amritsar", "Punjab", 31.6340, 74.8723),
+                    new Place("Varanasi", "Uttar Pradesh", 25.3176, 82.9739),
+                    new Place("Surat", "Gujarat", 21.1702, 72.8311),
+                    new Place("Nashik", "Maharashtra", 19.9975, 73.7898),
+                    new Place("Jabalpur", "Madhya Pradesh", 23.1815, 79.9864),
+                    new Place("Dibrugarh", "Assam", 27.4728, 94.9120),
+                    new Place("Sambalpur", "Odisha", 21.4669, 83.9812),
+                    new Place("Bareilly", "Uttar Pradesh", 28.3670, 79.4304),
+                    new Place("Tirunelveli", "Tamil Nadu", 8.7139, 77.7567),
+                    new Place("Aurangabad", "Maharashtra", 19.8762, 75.3433));
 
     private static final AtomicInteger NEXT_PLACE = new AtomicInteger();
 
