@@ -522,20 +522,12 @@ class MatchRunIntegrationTest {
         String runId = pair.run().path("id").asString();
         var whole = coordinator.client().get("/api/v1/matches?limit=100&runId=" + runId);
         List<String> paged = new ArrayList<>();
-        String after = null;
-        do {
-            var page =
-                    coordinator
-                            .client()
-                            .get(
-                                    "/api/v1/matches?limit=1&runId="
-                                            + runId
-                                            + (after == null ? "" : "&after=" + after));
+        for (var page :
+                Registry.onePageAtATime(coordinator.client(), "/api/v1/matches?runId=" + runId)) {
             assertThat(page.json().path("total").asLong())
                     .isEqualTo(whole.json().path("items").size());
             page.json().path("items").forEach(m -> paged.add(m.path("id").asString()));
-            after = page.text("nextCursor");
-        } while (after != null);
+        }
         List<String> all = new ArrayList<>();
         whole.json().path("items").forEach(m -> all.add(m.path("id").asString()));
         assertThat(paged).isEqualTo(all);

@@ -355,6 +355,22 @@ final class Registry {
     // Problems, audit, mail
 
     /** The fields a 400 problem names, in order. */
+    /**
+     * A list read one row a page, following {@code nextCursor} to the end: every page, in order.
+     * {@code path} carries the list's filters (and at least one query parameter).
+     */
+    static List<ApiClient.Response> onePageAtATime(ApiClient client, String path) {
+        List<ApiClient.Response> pages = new ArrayList<>();
+        String after = null;
+        do {
+            var page = client.get(path + "&limit=1" + (after == null ? "" : "&after=" + after));
+            assertThat(page.status()).as(page.toString()).isEqualTo(200);
+            pages.add(page);
+            after = page.text("nextCursor");
+        } while (after != null);
+        return pages;
+    }
+
     static List<String> fields(ApiClient.Response problem) {
         List<String> fields = new ArrayList<>();
         problem.json().path("errors").forEach(e -> fields.add(e.path("field").asString()));

@@ -280,20 +280,8 @@ class TransplantRequestLifecycleIntegrationTest {
         // One at a time, each page strictly after the last: the same list, nothing twice.
         for (String sort : List.of("urgency", "meld")) {
             List<String> paged = new ArrayList<>();
-            String after = null;
-            do {
-                var page =
-                        coordinator
-                                .client()
-                                .get(
-                                        inCity
-                                                + "&sort="
-                                                + sort
-                                                + "&limit=1"
-                                                + (after == null ? "" : "&after=" + after));
-                paged.addAll(ids(page));
-                after = page.text("nextCursor");
-            } while (after != null);
+            Registry.onePageAtATime(coordinator.client(), inCity + "&sort=" + sort)
+                    .forEach(page -> paged.addAll(ids(page)));
             assertThat(paged)
                     .as(sort)
                     .isEqualTo(ids(coordinator.client().get(inCity + "&sort=" + sort)));
