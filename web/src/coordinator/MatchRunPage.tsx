@@ -4,6 +4,7 @@ import type { CandidateDonor, RunCandidate } from '../api/types';
 import { Link } from '../app/router';
 import { formatDate, formatNumber, useEnumLabel, useT, formatScore } from '../i18n/i18n';
 import { BarChart, PALETTE } from '../ui/charts';
+import { ConfirmDialog } from '../ui/Dialog';
 import { RankPager } from '../ui/Pager';
 import { Badge, Empty, Loaded, useAsync } from '../ui/status';
 import { DecisionDialog, type Decision } from './DecisionDialog';
@@ -61,6 +62,9 @@ function DonorCells({ donor }: { donor: CandidateDonor | undefined }) {
 /** Ranked candidates per page. */
 const PAGE = 100;
 
+/** The deepest rank a coordinator can propose (approving it asks a reason for each one above). */
+const DEEPEST_PROPOSAL = 50;
+
 export function MatchRunPage({ id }: { id: string }) {
   const t = useT();
   const label = useEnumLabel();
@@ -68,6 +72,23 @@ export function MatchRunPage({ id }: { id: string }) {
   const run = useAsync((signal) => ok(http().GET('/api/v1/match-runs/{id}', { signal, params: { path: { id }, query: { fromRank, candidates: PAGE, excluded: 1000 } } })), [id, fromRank]);
   const [decision, setDecision] = useState<Decision | null>(null);
   const [done, setDone] = useState('');
+  const [proposing, setProposing] = useState<RunCandidate | null>(null);
+  const [proposalError, setProposalError] = useState<unknown>();
+  const proposeThrough = async (c: RunCandidate) => {
+    setProposalError(undefined);
+    try {
+      await ok(http().POST('/api/v1/match-runs/{id}/proposals', { params: { path: { id } }, body: { throughRank: c.rank } }));
+      setDone(t('run.proposedNotice', { rank: c.rank }));
+      setProposing(null);
+      run.reload();
+    } catch (e) {
+      setProposalError(e);
+    }
+  };
+  const stopProposing = () => {
+    setProposalError(undefined);
+    setProposing(null);
+  };
   return (
     <section>
       <h1>{t('run.title')}</h1>
@@ -83,6 +104,10 @@ export function MatchRunPage({ id }: { id: string }) {
             if (d.kdpi != null) facts.push(`KDPI ${d.kdpi} %`);
             return facts.join(' · ');
           };
+          // Below the proposals a candidate can be proposed too, while the run's proposals are open.
+          const deepestProposed = Math.max(0, ...r.proposals.map((p) => p.rank));
+          const proposable = (rank: number) =>
+            r.trigger !== 'REPROCESSED' && rank > deepestProposed && rank <= DEEPEST_PROPOSAL && !r.proposals.some((p) => p.status === 'APPROVED' || p.status === 'SUPERSEDED');
           return (
             <>
               <DegradedBanner run={r} basePath="/coordinator/runs" text="run.degradedText" />
@@ -158,6 +183,7 @@ export function MatchRunPage({ id }: { id: string }) {
                   )}
                   <p className="hint">{t('run.scoreMeaning')}</p>
                   <p className="hint">{t('run.donorFacts')}</p>
+                  {proposable(deepestProposed + 1) && <p className="hint">{t('run.proposeHint', { deepest: DEEPEST_PROPOSAL })}</p>}
                   <RankPager fromRank={fromRank} size={PAGE} shown={r.candidates.length} total={r.candidateCount} onMove={setFromRank} />
                   {/* Wider than a laptop's screen: the region scrolls, so it takes the keyboard focus. */}
                   <div className="table-wrap" tabIndex={0} role="region" aria-label={t('run.candidates')}>
@@ -183,8 +209,18 @@ export function MatchRunPage({ id }: { id: string }) {
                       </thead>
                       <tbody>
                         {r.candidates.map((c) => (
-                          <tr key={c.pledgeId}>
-                            <td>{c.rank}</td>
+                          <tr key={c.pledgeId} data-rank={c.rank}>
+                            <td>
+                              {c.rank}
+                              {proposable(c.rank) && (
+                                <>
+                                  {' '}
+                                  <button type="button" className="link" aria-label={t('run.proposeAria', { rank: c.rank })} onClick={() => setProposing(c)}>
+                                    {t('run.propose')}
+                                  </button>
+                                </>
+                              )}
+                            </td>
                             <td>
                               <Link to={`/coordinator/pledges/${c.pledgeId}`}>
                                 <code>{c.pledgeId.slice(0, 8)}</code>
@@ -209,6 +245,21 @@ export function MatchRunPage({ id }: { id: string }) {
                   </div>
                 </>
               )}
+
+              <ConfirmDialog
+                title={t('run.proposeTitle', { rank: proposing?.rank ?? 0 })}
+                open={proposing !== null}
+                onClose={stopProposing}
+                onConfirm={() => proposing && void proposeThrough(proposing)}
+                confirmLabel={t('run.propose')}
+                error={proposalError}
+              >
+                {proposing && (
+                  <p>
+                    {t('run.proposeText', { from: deepestProposed + 1, to: proposing.rank, donor: donorOf(proposing.pledgeId) })}
+                  </p>
+                )}
+              </ConfirmDialog>
 
               <h2>{t('run.excluded')}</h2>
               <ExclusionsByReason excluded={r.excluded.map((x) => ({ id: x.pledgeId, reasons: x.reasons }))} empty={t('run.noExcluded')} />

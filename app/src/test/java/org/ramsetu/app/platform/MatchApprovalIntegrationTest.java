@@ -216,6 +216,90 @@ class MatchApprovalIntegrationTest {
     }
 
     @Test
+    void aCoordinatorProposesFurtherDownTheListAndApprovesTheSeventhWithAReasonForEachAbove() {
+        Matching.Place at = Matching.place();
+        for (int i = 0; i < 7; i++) {
+            Matching.verifiedPledge(
+                    Matching.donor(at, "AB+", Matching.PATIENT_HLA),
+                    Registry.liverPledge(),
+                    coordinator);
+        }
+        var patient = Matching.patient(at, "AB+", Matching.PATIENT_HLA, List.of());
+        String requestId = Matching.requestId(patient, Registry.liverRequest());
+        String replaced = Matching.run(coordinator, requestId).path("id").asString();
+        JsonNode run = Matching.run(coordinator, requestId);
+        String runId = run.path("id").asString();
+        int ranked = run.path("candidateCount").asInt();
+        assertThat(ranked).isGreaterThanOrEqualTo(7);
+        assertThat(run.path("proposals").size()).as("what a run proposes by itself").isEqualTo(5);
+
+        var fromReplaced = propose(coordinator, replaced, 7);
+        var byPatient = propose(patient, runId, 7);
+        var byStranger = propose(Accounts.patient(), runId, 7);
+        var none = coordinator.client().post("/api/v1/match-runs/" + runId + "/proposals", json());
+        var zero = propose(coordinator, runId, 0);
+        var tooDeep = propose(coordinator, runId, 51);
+        var pastTheList = ranked < 50 ? propose(coordinator, runId, ranked + 1) : null;
+        var further = propose(coordinator, runId, 7);
+        var again = propose(coordinator, runId, 7);
+
+        assertThat(fromReplaced.status()).as(fromReplaced.toString()).isEqualTo(409);
+        assertThat(fromReplaced.text("type")).endsWith("/run-replaced");
+        assertThat(byPatient.status()).isEqualTo(403);
+        assertThat(byStranger.status()).as("a stranger cannot tell the run exists").isEqualTo(404);
+        assertThat(Registry.fields(none)).containsExactly("throughRank");
+        assertThat(Registry.fields(zero)).containsExactly("throughRank");
+        assertThat(Registry.fields(tooDeep)).containsExactly("throughRank");
+        if (pastTheList != null) {
+            assertThat(pastTheList.text("detail")).contains("ranked " + ranked + " candidates");
+        }
+        assertThat(further.status()).as(further.toString()).isEqualTo(200);
+        List<JsonNode> proposals = new ArrayList<>();
+        further.json().path("proposals").forEach(proposals::add);
+        assertThat(proposals)
+                .extracting(p -> p.path("rank").asInt())
+                .containsExactly(1, 2, 3, 4, 5, 6, 7);
+        assertThat(proposals)
+                .allSatisfy(p -> assertThat(p.path("status").asString()).isEqualTo("PROPOSED"));
+        assertThat(again.json().path("proposals").size()).as("a repeat adds nothing").isEqualTo(7);
+        assertThat(audit(coordinator, "MATCH_PROPOSALS_ADDED", "match run", runId))
+                .singleElement()
+                .satisfies(
+                        row -> {
+                            assertThat(row.path("detail").path("throughRank").asInt()).isEqualTo(7);
+                            assertThat(row.path("detail").path("ranks").toString())
+                                    .isEqualTo("[6,7]");
+                        });
+
+        String seventh = proposals.get(6).path("matchId").asString();
+        var unexplained = post(seventh, "approve", json());
+        List<Map<String, ?>> reasons = new ArrayList<>();
+        for (JsonNode p : proposals.subList(0, 6)) {
+            reasons.add(json("matchId", p.path("matchId").asString(), "reason", "DONOR_QUALITY"));
+        }
+        var approved = post(seventh, "approve", json("passedOver", reasons));
+        var afterwards = propose(coordinator, runId, 7);
+
+        assertThat(Registry.fields(unexplained)).containsExactly("passedOver");
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        for (JsonNode p : proposals.subList(0, 6)) {
+            JsonNode passed = match(p.path("matchId").asString(), "requestId=" + requestId);
+            assertThat(passed.path("status").asString()).isEqualTo("DECLINED");
+            assertThat(passed.path("declineReason").asString()).isEqualTo("DONOR_QUALITY");
+        }
+        assertThat(afterwards.status()).as("the request is matched").isEqualTo(409);
+        assertThat(afterwards.text("type")).endsWith("/request-not-waiting");
+    }
+
+    private static ApiClient.Response propose(
+            Accounts.SignedIn who, String runId, int throughRank) {
+        return who.client()
+                .post(
+                        "/api/v1/match-runs/" + runId + "/proposals",
+                        json("throughRank", throughRank));
+    }
+
+    @Test
     void aDeclineNeedsACodedReasonAndANoteForOther() {
         var pair = Matching.livePair(coordinator);
 

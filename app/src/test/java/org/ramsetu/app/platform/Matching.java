@@ -70,7 +70,17 @@ final class Matching {
                     new Place("Sambalpur", "Odisha", 21.4669, 83.9812),
                     new Place("Bareilly", "Uttar Pradesh", 28.3670, 79.4304),
                     new Place("Tirunelveli", "Tamil Nadu", 8.7139, 77.7567),
-                    new Place("Aurangabad", "Maharashtra", 19.8762, 75.3433));
+                    new Place("Aurangabad", "Maharashtra", 19.8762, 75.3433),
+                    new Place("Kohima", "Nagaland", 25.6751, 94.1086),
+                    new Place("Shillong", "Meghalaya", 25.5788, 91.8933),
+                    new Place("Itanagar", "Arunachal Pradesh", 27.0844, 93.6053),
+                    new Place("Puducherry", "Puducherry", 11.9416, 79.8083),
+                    new Place("Kota", "Rajasthan", 25.2138, 75.8648),
+                    new Place("Ludhiana", "Punjab", 30.9010, 75.8573),
+                    new Place("Gorakhpur", "Uttar Pradesh", 26.7606, 83.3732),
+                    new Place("Warangal", "Telangana", 17.9689, 79.5941),
+                    new Place("Kolhapur", "Maharashtra", 16.7050, 74.2433),
+                    new Place("Bhuj", "Gujarat", 23.2420, 69.6669));
 
     private static final AtomicInteger NEXT_PLACE = new AtomicInteger();
 

@@ -120,6 +120,15 @@ final class OwnershipCases {
                                         + Matching.livePair(owner).run().path("id").asString(),
                         null),
                 new Case(
+                        "POST",
+                        "/api/v1/match-runs/{id}/proposals",
+                        Accounts::coordinator,
+                        owner ->
+                                "/api/v1/match-runs/"
+                                        + Matching.livePair(owner).run().path("id").asString()
+                                        + "/proposals",
+                        "{\"throughRank\": 1}"),
+                new Case(
                         "GET",
                         "/api/v1/matches/{id}",
                         Accounts::coordinator,

@@ -9,6 +9,7 @@ import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
 import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.matching.MatchingAuditActions;
+import org.ramsetu.platform.matching.matches.Match;
 import org.ramsetu.platform.rankingruns.RunTrigger;
 import org.springframework.context.event.EventListener;
 
@@ -33,6 +34,25 @@ class MatchRunAudit {
                         .by(run.createdBy(), run.createdBy() == null ? null : Role.ADMIN)
                         .on(MatchingAuditActions.RUN, run.id())
                         .with(detail(run, event.proposed(), event.superseded())));
+    }
+
+    @EventListener
+    void proposed(ProposalsAdded event) {
+        MatchRun run = event.run();
+        audit.record(
+                AuditEntry.of(MatchingAuditActions.MATCH_PROPOSALS_ADDED, AuditOutcome.SUCCESS)
+                        .by(event.coordinator(), Role.ADMIN)
+                        .on(MatchingAuditActions.RUN, run.id())
+                        .with(
+                                Map.of(
+                                        "requestId", run.requestId().toString(),
+                                        "organ", run.organ().name(),
+                                        "throughRank", event.throughRank(),
+                                        "ranks", event.added().stream().map(Match::rank).toList(),
+                                        "matches",
+                                                event.added().stream()
+                                                        .map(m -> m.id().toString())
+                                                        .toList())));
     }
 
     /** What an entry about a run says of it. */

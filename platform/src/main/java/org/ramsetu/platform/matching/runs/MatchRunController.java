@@ -18,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,12 +36,17 @@ public class MatchRunController {
     private final RunningMatch running;
     private final ReadingMatchRuns reading;
     private final IdempotentRequests idempotent;
+    private final ProposingFurther proposing;
 
     public MatchRunController(
-            RunningMatch running, ReadingMatchRuns reading, IdempotentRequests idempotent) {
+            RunningMatch running,
+            ReadingMatchRuns reading,
+            IdempotentRequests idempotent,
+            ProposingFurther proposing) {
         this.running = running;
         this.reading = reading;
         this.idempotent = idempotent;
+        this.proposing = proposing;
     }
 
     /** 201 with the run, its {@code Location}; 409 unless the request is {@code WAITING}. */
@@ -103,5 +109,18 @@ public class MatchRunController {
             @RunListLimit @RequestParam(required = false) Integer candidates,
             @RunListLimit @RequestParam(required = false) Integer excluded) {
         return reading.one(user, id, fromRank, candidates, excluded);
+    }
+
+    /**
+     * Proposes the run's candidates down to {@code throughRank} (at most 50) that have none yet, so
+     * that a lower-ranked candidate can be approved, each one above it passed over with a reason.
+     * Answers the run as {@code GET} does; a repeat changes nothing.
+     */
+    @Operation(operationId = "proposeFurther")
+    @PostMapping("/api/v1/match-runs/{id}/proposals")
+    public MatchRunView proposeFurther(
+            CurrentUser user, @PathVariable UUID id, @RequestBody ProposeFurtherRequest body) {
+        proposing.proposeThrough(user, id, body.throughRank());
+        return reading.one(user, id, null, null, null);
     }
 }

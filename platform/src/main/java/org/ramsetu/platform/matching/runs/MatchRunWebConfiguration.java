@@ -1,14 +1,19 @@
 package org.ramsetu.platform.matching.runs;
 
+import java.time.Clock;
 import org.ramsetu.platform.matching.MatchingProperties;
 import org.ramsetu.platform.matching.matches.Matches;
+import org.ramsetu.platform.registry.ListingLocks;
+import org.ramsetu.platform.registry.ListingStatuses;
 import org.ramsetu.platform.registry.patients.PatientProfiles;
 import org.ramsetu.platform.registry.requests.TransplantRequests;
 import org.ramsetu.platform.security.RecordAccess;
 import org.ramsetu.platform.web.idempotency.IdempotentRequests;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The match run endpoints of the platform API. */
 @Configuration(proxyBeanMethods = false)
@@ -33,8 +38,29 @@ public class MatchRunWebConfiguration {
     }
 
     @Bean
+    ProposingFurther proposingFurther(
+            MatchRuns runs,
+            Matches matches,
+            ApplicationEventPublisher events,
+            TransactionTemplate tx,
+            Clock clock,
+            JdbcClient jdbc) {
+        return new ProposingFurther(
+                runs,
+                matches,
+                new ListingLocks(jdbc),
+                new ListingStatuses(jdbc),
+                events,
+                tx,
+                clock);
+    }
+
+    @Bean
     MatchRunController matchRunController(
-            RunningMatch running, ReadingMatchRuns reading, IdempotentRequests idempotent) {
-        return new MatchRunController(running, reading, idempotent);
+            RunningMatch running,
+            ReadingMatchRuns reading,
+            IdempotentRequests idempotent,
+            ProposingFurther proposing) {
+        return new MatchRunController(running, reading, idempotent, proposing);
     }
 }

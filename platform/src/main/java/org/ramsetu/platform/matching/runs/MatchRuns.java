@@ -238,6 +238,25 @@ public class MatchRuns {
                 .optional();
     }
 
+    /**
+     * Whether a later run for the same request proposed instead of this one (a coordinator's run or
+     * the re-scoring of this one): its proposals replaced this run's. Re-processing runs propose
+     * nothing and do not count.
+     */
+    boolean replacedByNewerRun(MatchRun run) {
+        return jdbc.sql(
+                        """
+                        select exists (select 1 from match_run
+                            where request_id = :request and created_at >= :created and id <> :id
+                                and trigger in ('COORDINATOR', 'RESCORING'))
+                        """)
+                .param("request", run.requestId())
+                .param("created", Sql.timestamp(run.createdAt()))
+                .param("id", run.id())
+                .query(Boolean.class)
+                .single();
+    }
+
     /** The run that re-scored a degraded run, if one was written. */
     public Optional<UUID> rescoredBy(UUID runId) {
         return jdbc.sql("select id from match_run where rescored_from = :id")
