@@ -14,7 +14,8 @@ export function usePager(size: number) {
     size,
     /** 0 for the first page. */
     index: cursors.length - 1,
-    next: (cursor: string) => setCursors([...cursors, cursor]),
+    // A second click before the next page has loaded still names the shown page's cursor: once.
+    next: (cursor: string) => setCursors((stack) => (stack.includes(cursor) ? stack : [...stack, cursor])),
     previous: () => setCursors(cursors.length > 1 ? cursors.slice(0, -1) : cursors),
     /** A filter's setter that also starts again from the first page. */
     filtering:

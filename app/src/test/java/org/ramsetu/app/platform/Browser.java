@@ -70,10 +70,15 @@ final class Browser implements AutoCloseable {
     }
 
     Page person(int width, int height) {
+        return person(baseUrl(), width, height);
+    }
+
+    /** A fresh person at the product served at {@code baseUrl} (an instance of a test's own). */
+    Page person(String baseUrl, int width, int height) {
         BrowserContext context =
                 chromium.newContext(
                         new com.microsoft.playwright.Browser.NewContextOptions()
-                                .setBaseURL(baseUrl())
+                                .setBaseURL(baseUrl)
                                 .setViewportSize(width, height)
                                 .setLocale("en-IN")
                                 .setExtraHTTPHeaders(
@@ -103,6 +108,15 @@ final class Browser implements AutoCloseable {
     }
 
     static void screenshot(Page page, String name) {
+        screenshot(page, name, true);
+    }
+
+    /** The window only: a whole page of a registry's lists would make a photograph of megabytes. */
+    static void screenshotOfWindow(Page page, String name) {
+        screenshot(page, name, false);
+    }
+
+    private static void screenshot(Page page, String name, boolean fullPage) {
         try {
             Files.createDirectories(SCREENSHOTS);
         } catch (IOException e) {
@@ -111,7 +125,7 @@ final class Browser implements AutoCloseable {
         page.screenshot(
                 new Page.ScreenshotOptions()
                         .setPath(SCREENSHOTS.resolve(name + ".png"))
-                        .setFullPage(true));
+                        .setFullPage(fullPage));
     }
 
     private static String axeSource() {
