@@ -1,9 +1,9 @@
-import { useState } from 'react';
 import { useSearchParam } from '../app/router';
 import { http, ok } from '../api/client';
 import type { paths } from '../api/schema';
 import { formatDate, useT } from '../i18n/i18n';
 import { SelectField, TextField } from '../ui/forms';
+import { PageControls, usePager } from '../ui/Pager';
 import { Empty, Loaded, useAsync } from '../ui/status';
 
 type Outcome = NonNullable<NonNullable<paths['/api/v1/admin/audit']['get']['parameters']['query']>['outcome']>;
@@ -15,7 +15,9 @@ export function AuditLog() {
   const [action, setAction] = useSearchParam('action');
   const [outcome, setOutcome] = useSearchParam('outcome');
   const [targetType, setTargetType] = useSearchParam('targetType');
-  const [before, setBefore] = useState<number | undefined>();
+  // The log pages by record id (`before`), kept as the pager's cursors.
+  const pager = usePager(50);
+  const before = pager.after === undefined ? undefined : Number(pager.after);
   const log = useAsync(
     (signal) => ok(http().GET('/api/v1/admin/audit', { signal, params: { query: { action: action.trim() || undefined, outcome: (outcome || undefined) as Outcome | undefined, targetType, before, limit: 50 } } })),
     [action, outcome, targetType, before],
@@ -24,9 +26,9 @@ export function AuditLog() {
     <section>
       <h1>{t('audit.title')}</h1>
       <div className="filters">
-        <TextField label={t('audit.action')} value={action} placeholder="PLEDGE_VERIFIED, offer" hint={t('audit.actionHint')} onChange={(e) => { setAction(e.target.value); setBefore(undefined); }} />
-        <SelectField label={t('audit.outcome')} value={outcome} onChange={(e) => { setOutcome(e.target.value); setBefore(undefined); }} placeholder={t('common.all')} options={['SUCCESS', 'FAILURE', 'DENIED'].map((o) => ({ value: o, label: o }))} />
-        <TextField label={t('audit.targetType')} value={targetType} placeholder="pledge" onChange={(e) => { setTargetType(e.target.value); setBefore(undefined); }} />
+        <TextField label={t('audit.action')} value={action} placeholder="PLEDGE_VERIFIED, offer" hint={t('audit.actionHint')} onChange={(e) => pager.filtering(setAction)(e.target.value)} />
+        <SelectField label={t('audit.outcome')} value={outcome} onChange={(e) => pager.filtering(setOutcome)(e.target.value)} placeholder={t('common.all')} options={['SUCCESS', 'FAILURE', 'DENIED'].map((o) => ({ value: o, label: o }))} />
+        <TextField label={t('audit.targetType')} value={targetType} placeholder="pledge" onChange={(e) => pager.filtering(setTargetType)(e.target.value)} />
       </div>
       <Loaded state={log}>
         {(page) =>
@@ -34,6 +36,7 @@ export function AuditLog() {
             <Empty>{t('audit.none')}</Empty>
           ) : (
             <>
+              <PageControls pager={pager} page={{ items: page.items, nextCursor: page.nextBefore == null ? null : String(page.nextBefore), total: page.total, totalAtLeast: page.totalAtLeast }} />
               <div className="table-wrap">
                 <table className="audit">
                   <caption className="sr-only">{t('audit.title')}</caption>
@@ -67,11 +70,7 @@ export function AuditLog() {
                   </tbody>
                 </table>
               </div>
-              {page.nextBefore && (
-                <button type="button" onClick={() => setBefore(page.nextBefore ?? undefined)}>
-                  {t('common.next')}
-                </button>
-              )}
+              <PageControls pager={pager} page={{ items: page.items, nextCursor: page.nextBefore == null ? null : String(page.nextBefore), total: page.total, totalAtLeast: page.totalAtLeast }} />
             </>
           )
         }

@@ -4,6 +4,7 @@ import { Link, useSearchParam } from '../app/router';
 import { BLOOD_GROUPS, ORGANS } from '../api/types';
 import { formatDate, useEnumLabel, useT } from '../i18n/i18n';
 import { ProblemAlert, SelectField, TextField } from '../ui/forms';
+import { PageControls, usePager } from '../ui/Pager';
 import { Empty, Loaded, useAsync } from '../ui/status';
 
 /** Donor and patient directories with search, and the CSV exports of every list. */
@@ -16,7 +17,8 @@ export function Directory() {
   const [q, setQ] = useSearchParam('q');
   const [city, setCity] = useSearchParam('city');
   const [bloodGroup, setBloodGroup] = useSearchParam('bloodGroup');
-  const [after, setAfter] = useState<string | undefined>();
+  const pager = usePager(25);
+  const after = pager.after;
   const [exportStatus, setExportStatus] = useState('');
   const [exportOrgan, setExportOrgan] = useState('');
   const [error, setError] = useState<unknown>();
@@ -45,10 +47,10 @@ export function Directory() {
     <section>
       <h1>{t('dir.title')}</h1>
       <div className="filters">
-        <SelectField label={t('dir.side')} value={side} onChange={(e) => { setSide(e.target.value as 'donors'); setAfter(undefined); }} options={[{ value: 'donors', label: t('dir.donors') }, { value: 'patients', label: t('dir.patients') }]} />
-        <TextField label={t('coord.search')} type="search" value={q} onChange={(e) => { setQ(e.target.value); setAfter(undefined); }} hint={t('dir.searchHint')} />
-        <TextField label={t('place.city')} value={city} onChange={(e) => { setCity(e.target.value); setAfter(undefined); }} />
-        <SelectField label={t('profile.bloodGroup')} value={bloodGroup} onChange={(e) => { setBloodGroup(e.target.value); setAfter(undefined); }} placeholder={t('common.all')} options={['O', 'A', 'B', 'AB', ...BLOOD_GROUPS].map((g) => ({ value: g, label: g }))} />
+        <SelectField label={t('dir.side')} value={side} onChange={(e) => pager.filtering(setSide)(e.target.value as 'donors')} options={[{ value: 'donors', label: t('dir.donors') }, { value: 'patients', label: t('dir.patients') }]} />
+        <TextField label={t('coord.search')} type="search" value={q} onChange={(e) => pager.filtering(setQ)(e.target.value)} hint={t('dir.searchHint')} />
+        <TextField label={t('place.city')} value={city} onChange={(e) => pager.filtering(setCity)(e.target.value)} />
+        <SelectField label={t('profile.bloodGroup')} value={bloodGroup} onChange={(e) => pager.filtering(setBloodGroup)(e.target.value)} placeholder={t('common.all')} options={['O', 'A', 'B', 'AB', ...BLOOD_GROUPS].map((g) => ({ value: g, label: g }))} />
       </div>
       <p>
         <button type="button" disabled={exporting} onClick={() => void exportCsv(`/api/v1/admin/${side}/export`, { q, city, bloodGroup })}>
@@ -67,6 +69,7 @@ export function Directory() {
             <Empty>{t('dir.none')}</Empty>
           ) : (
             <>
+              <PageControls pager={pager} page={page} />
               <div className="table-wrap">
                 <table>
                   <caption className="sr-only">{side === 'donors' ? t('dir.donors') : t('dir.patients')}</caption>
@@ -96,11 +99,7 @@ export function Directory() {
                   </tbody>
                 </table>
               </div>
-              {page.nextCursor && (
-                <button type="button" onClick={() => setAfter(page.nextCursor ?? undefined)}>
-                  {t('common.next')}
-                </button>
-              )}
+              <PageControls pager={pager} page={page} />
             </>
           )
         }

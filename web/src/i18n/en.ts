@@ -41,6 +41,7 @@ export const en = {
   'common.actions': 'Actions',
   'pager.range': '{from}–{to}',
   'pager.rangeOf': '{from}–{to} of {total}',
+  'pager.rangeOfMore': '{from}–{to} of more than {total}',
   'pager.ranksOf': 'Ranks {from}–{to} of {total}',
   'pager.previous': 'Previous page',
   'common.next': 'Next page',

@@ -43,6 +43,7 @@ export const hi: Record<keyof typeof en, string> = {
   'common.actions': "कार्रवाई",
   'pager.range': "{from}–{to}",
   'pager.rangeOf': "{total} में से {from}–{to}",
+  'pager.rangeOfMore': "{total} से अधिक में से {from}–{to}",
   'pager.ranksOf': "रैंक {from}–{to} / {total}",
   'pager.previous': "पिछला पृष्ठ",
   'common.next': "अगला पृष्ठ",

@@ -29,8 +29,8 @@ export function usePager(size: number) {
 
 export type Pager = ReturnType<typeof usePager>;
 
-/** "51–100 of 538" and the buttons to the previous and next pages. */
-export function PageControls({ pager, page }: { pager: Pager; page: { items: unknown[]; nextCursor?: string | null; total?: number | null } }) {
+/** "51–100 of 538" (or "of more than 10,000" where the count stops) and the buttons to the previous and next pages. */
+export function PageControls({ pager, page }: { pager: Pager; page: { items: unknown[]; nextCursor?: string | null; total?: number | null; totalAtLeast?: boolean | null } }) {
   const t = useT();
   const from = pager.index * pager.size + 1;
   const to = pager.index * pager.size + page.items.length;
@@ -39,7 +39,7 @@ export function PageControls({ pager, page }: { pager: Pager; page: { items: unk
       <p className="count" aria-live="polite">
         {page.total == null
           ? t('pager.range', { from: formatNumber(from), to: formatNumber(to) })
-          : t('pager.rangeOf', { from: formatNumber(from), to: formatNumber(to), total: formatNumber(page.total) })}
+          : t(page.totalAtLeast ? 'pager.rangeOfMore' : 'pager.rangeOf', { from: formatNumber(from), to: formatNumber(to), total: formatNumber(page.total) })}
       </p>
       {pager.index > 0 && (
         <button type="button" onClick={pager.previous}>

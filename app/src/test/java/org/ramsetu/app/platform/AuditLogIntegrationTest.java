@@ -103,6 +103,10 @@ class AuditLogIntegrationTest {
         assertThat(actions(secondOfTwo)).containsExactly("PLEDGE_VERIFIED");
         assertThat(nothing.status()).isEqualTo(200);
         assertThat(nothing.json().path("items").size()).isZero();
+        assertThat(pledgeActions.json().path("total").asLong()).isEqualTo(2);
+        assertThat(secondOfTwo.json().path("total").asLong()).isEqualTo(2);
+        assertThat(secondOfTwo.json().has("totalAtLeast")).as("an exact count").isFalse();
+        assertThat(nothing.json().path("total").asLong()).isZero();
     }
 
     private static java.util.List<String> actions(ApiClient.Response page) {

@@ -41,6 +41,11 @@ class CoordinatorWorkIntegrationTest {
         assertThat(second.json().path("items").get(0).path("accountId").asString())
                 .isNotEqualTo(paged.json().path("items").get(0).path("accountId").asString());
         assertThat(second.text("nextCursor")).isNull();
+        assertThat(byCity.json().path("total").asLong()).isEqualTo(2);
+        assertThat(byCityAndGroup.json().path("total").asLong()).isEqualTo(1);
+        assertThat(second.json().path("total").asLong())
+                .as("the whole list's count on every page")
+                .isEqualTo(2);
     }
 
     /**

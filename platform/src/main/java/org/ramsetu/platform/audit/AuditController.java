@@ -1,5 +1,6 @@
 package org.ramsetu.platform.audit;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -55,8 +56,8 @@ public class AuditController {
         if (limit < 1 || limit > MAX_PAGE) {
             throw ApiProblem.invalidField("limit", "must be 1 to " + MAX_PAGE);
         }
-        List<AuditRecord> items =
-                queries.page(
+        AuditQueries.Counted page =
+                queries.pageAndCount(
                         new AuditFilter(
                                 action,
                                 outcome,
@@ -67,12 +68,25 @@ public class AuditController {
                                 to,
                                 before,
                                 limit));
+        List<AuditRecord> items = page.items();
         Long next = items.size() == limit ? items.get(items.size() - 1).id() : null;
-        return new AuditPage(items, next);
+        boolean beyond = page.count() > AuditQueries.COUNT_LIMIT;
+        return new AuditPage(
+                items,
+                next,
+                beyond ? AuditQueries.COUNT_LIMIT : page.count(),
+                beyond ? Boolean.TRUE : null);
     }
 
     /**
      * @param nextBefore pass as {@code before} for the next page; null on the last page
+     * @param total how many records the filters select in the whole log, counted up to 10,000
+     * @param totalAtLeast true when the log holds more than {@code total} such records (the count
+     *     stopped there); absent when {@code total} is exact
      */
-    public record AuditPage(List<AuditRecord> items, @Nullable Long nextBefore) {}
+    public record AuditPage(
+            List<AuditRecord> items,
+            @Nullable Long nextBefore,
+            long total,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Boolean totalAtLeast) {}
 }

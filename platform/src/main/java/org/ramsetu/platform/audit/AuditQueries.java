@@ -26,6 +26,9 @@ public class AuditQueries {
             e.outcome, e.target_type, e.target_id, e.client_ip, e.detail
             """;
 
+    /** How far a list's total is counted (see {@link #count}). */
+    public static final int COUNT_LIMIT = 10_000;
+
     /** More actions than the log has kinds of; a filter matching more is too vague to merge. */
     static final int MAX_ACTIONS = 100;
 
@@ -43,15 +46,31 @@ public class AuditQueries {
      * the actions the log holds, and each is read from its own index in id order, the pages merged.
      */
     public List<AuditRecord> page(AuditFilter filter) {
-        List<String> actions = null;
-        if (filter.action() != null && !filter.action().isBlank()) {
-            actions = actionsContaining(filter.action());
-            if (actions.isEmpty()) {
-                return List.of();
-            }
+        return pageAndCount(filter).items();
+    }
+
+    /** A page and its total, as {@link #page} and {@link #count} answer them. */
+    public record Counted(List<AuditRecord> items, long count) {}
+
+    /** {@link #page} and {@link #count} of one filter, its actions resolved once. */
+    public Counted pageAndCount(AuditFilter filter) {
+        List<String> actions = actionsOf(filter);
+        if (actions != null && actions.isEmpty()) {
+            return new Counted(List.of(), 0);
         }
-        ListQuery.Statement query = pageQuery(filter, actions);
-        return jdbc.sql(query.text()).params(query.params()).query(AuditQueries::map).list();
+        ListQuery.Statement page = pageQuery(filter, actions);
+        ListQuery.Statement count = countQuery(filter, actions);
+        return new Counted(
+                jdbc.sql(page.text()).params(page.params()).query(AuditQueries::map).list(),
+                jdbc.sql(count.text()).params(count.params()).query(Long.class).single());
+    }
+
+    /** The actions the filter's part of a name selects; null for any, empty for none. */
+    private List<String> actionsOf(AuditFilter filter) {
+        if (filter.action() == null || filter.action().isBlank()) {
+            return null;
+        }
+        return actionsContaining(filter.action());
     }
 
     /**
@@ -61,6 +80,57 @@ public class AuditQueries {
     public static ListQuery.Statement pageQuery(AuditFilter filter, List<String> actions) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
+        conditions(filter, where, params);
+        condition(where, params, "e.id < :before", "before", filter.before());
+        params.put("limit", filter.limit());
+        if (actions == null) {
+            return new ListQuery.Statement(branch(where, null), params);
+        }
+        List<String> branches = new ArrayList<>();
+        for (int i = 0; i < actions.size(); i++) {
+            params.put("action" + i, actions.get(i));
+            branches.add("(" + branch(where, "e.action = :action" + i) + ")");
+        }
+        String sql =
+                branches.size() == 1
+                        ? branch(where, "e.action = :action0")
+                        : "select * from ("
+                                + String.join(" union all ", branches)
+                                + ") merged order by id desc limit :limit";
+        return new ListQuery.Statement(sql, params);
+    }
+
+    /**
+     * How many records the filter selects in the whole log (whichever page is read), counted no
+     * further than {@value #COUNT_LIMIT}: a log of millions is not counted for every page, and
+     * beyond that a coordinator narrows the filter.
+     *
+     * @return the count; {@code COUNT_LIMIT + 1} means "more than {@value #COUNT_LIMIT}"
+     */
+    public long count(AuditFilter filter) {
+        return pageAndCount(filter).count();
+    }
+
+    /** The query of {@link #count}: public, as {@link #pageQuery} is. */
+    public static ListQuery.Statement countQuery(AuditFilter filter, List<String> actions) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        conditions(filter, where, params);
+        if (actions != null) {
+            where.add("e.action in (:actions)");
+            params.put("actions", actions);
+        }
+        params.put("counted", COUNT_LIMIT + 1);
+        return new ListQuery.Statement(
+                "select count(*) from (select 1 from audit_event e"
+                        + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                        + " limit :counted) counted",
+                params);
+    }
+
+    /** The filter's conditions but the page's position ({@code before}). */
+    private static void conditions(
+            AuditFilter filter, List<String> where, Map<String, Object> params) {
         condition(
                 where,
                 params,
@@ -82,23 +152,6 @@ public class AuditQueries {
                 "e.occurred_at < :to",
                 "to",
                 filter.to() == null ? null : Timestamp.from(filter.to()));
-        condition(where, params, "e.id < :before", "before", filter.before());
-        params.put("limit", filter.limit());
-        if (actions == null) {
-            return new ListQuery.Statement(branch(where, null), params);
-        }
-        List<String> branches = new ArrayList<>();
-        for (int i = 0; i < actions.size(); i++) {
-            params.put("action" + i, actions.get(i));
-            branches.add("(" + branch(where, "e.action = :action" + i) + ")");
-        }
-        String sql =
-                branches.size() == 1
-                        ? branch(where, "e.action = :action0")
-                        : "select * from ("
-                                + String.join(" union all ", branches)
-                                + ") merged order by id desc limit :limit";
-        return new ListQuery.Statement(sql, params);
     }
 
     /**

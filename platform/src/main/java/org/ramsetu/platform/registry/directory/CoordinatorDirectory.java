@@ -36,6 +36,7 @@ public class CoordinatorDirectory {
                         and p.status in ('PENDING', 'VERIFIED')) as open_records
                 from donor_profile x join account_holder a on a.id = x.account_id
                 """,
+                "select 1 from donor_profile x join account_holder a on a.id = x.account_id",
                 "x.city_key",
                 "x.state"),
         PATIENTS(
@@ -46,15 +47,18 @@ public class CoordinatorDirectory {
                         and r.status in ('PENDING', 'WAITING')) as open_records
                 from patient_profile x join account_holder a on a.id = x.account_id
                 """,
+                "select 1 from patient_profile x join account_holder a on a.id = x.account_id",
                 "x.hospital_city_key",
                 "x.hospital_state");
 
         private final String select;
+        private final String counted;
         private final String cityColumn;
         private final String stateColumn;
 
-        Side(String select, String cityColumn, String stateColumn) {
+        Side(String select, String counted, String cityColumn, String stateColumn) {
             this.select = select;
+            this.counted = counted;
             this.cityColumn = cityColumn;
             this.stateColumn = stateColumn;
         }
@@ -72,16 +76,29 @@ public class CoordinatorDirectory {
         this.reads = reads;
     }
 
+    /** A page, newest first, with how many the filters select (the directory's "n of total"). */
     public Page<DirectoryEntry> page(Side side, Filter filter, PageRequest page) {
         ListQuery.Statement query = pageQuery(side, filter, page);
+        ListQuery.Statement count = countQuery(side, filter);
         return Page.of(
-                reads.jdbc()
-                        .sql(query.text())
-                        .params(query.params())
-                        .query(CoordinatorDirectory::entry)
-                        .list(),
-                page.limit(),
-                e -> new Cursor(e.registeredAt(), e.accountId()));
+                        reads.jdbc()
+                                .sql(query.text())
+                                .params(query.params())
+                                .query(CoordinatorDirectory::entry)
+                                .list(),
+                        page.limit(),
+                        e -> new Cursor(e.registeredAt(), e.accountId()))
+                .withTotal(
+                        reads.jdbc()
+                                .sql(count.text())
+                                .params(count.params())
+                                .query(Long.class)
+                                .single());
+    }
+
+    /** The count behind a page's {@code total}: public, as {@link #pageQuery} is. */
+    public static ListQuery.Statement countQuery(Side side, Filter filter) {
+        return filters(side, filter).toCountSql(side.counted);
     }
 
     /**
