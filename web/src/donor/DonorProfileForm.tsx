@@ -2,23 +2,39 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { asEntered, http, ok } from '../api/client';
 import { ApiError } from '../api/problem';
 import type { DonorProfile, DonorProfileRequest } from '../api/types';
+import { useRecordDraft } from '../app/drafts';
 import { navigate } from '../app/router';
 import { useT } from '../i18n/i18n';
 import { CheckField, fieldError, ProblemAlert, Submit, TextArea } from '../ui/forms';
 import { EMPTY_PERSON, HlaFields, hlaBody, num, PersonFields, personBody, personOf, PlaceFields, type HlaValue, type PersonValue, type PlaceValue } from '../ui/profile';
 import { LoadError, Loading } from '../ui/status';
 
+interface DonorValues {
+  person: PersonValue;
+  place: PlaceValue;
+  hla: HlaValue;
+  hypertension: boolean;
+  diabetes: boolean;
+  notes: string;
+  consent: boolean;
+}
+
+const EMPTY_DONOR: DonorValues = {
+  person: EMPTY_PERSON,
+  place: { city: '', state: '', latitude: '', longitude: '' },
+  hla: { a: '', b: '', dr: '' },
+  hypertension: false,
+  diabetes: false,
+  notes: '',
+  consent: false,
+};
+
 export function DonorProfileForm() {
   const t = useT();
   const [loaded, setLoaded] = useState<DonorProfile | null | undefined>(undefined);
   const [loadError, setLoadError] = useState<unknown>();
-  const [person, setPerson] = useState<PersonValue>(EMPTY_PERSON);
-  const [place, setPlace] = useState<PlaceValue>({ city: '', state: '', latitude: '', longitude: '' });
-  const [hla, setHla] = useState<HlaValue>({ a: '', b: '', dr: '' });
-  const [hypertension, setHypertension] = useState(false);
-  const [diabetes, setDiabetes] = useState(false);
-  const [notes, setNotes] = useState('');
-  const [consent, setConsent] = useState(false);
+  const form = useRecordDraft<DonorValues>('donor.profile', EMPTY_DONOR);
+  const { person, place, hla, hypertension, diabetes, notes, consent } = form.values;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [saved, setSaved] = useState(false);
@@ -28,17 +44,21 @@ export function DonorProfileForm() {
     ok(http().GET('/api/v1/donors/me'))
       .then((p) => {
         setLoaded(p);
-        setPerson(personOf(p));
-        setPlace({ city: p.location.city, state: p.location.state, latitude: String(p.location.latitude), longitude: String(p.location.longitude) });
-        if (p.hla) setHla({ a: p.hla.a.join(', '), b: p.hla.b.join(', '), dr: p.hla.dr.join(', ') });
-        setHypertension(p.medicalHistory.hypertension);
-        setDiabetes(p.medicalHistory.diabetes);
-        setNotes(p.medicalHistory.notes ?? '');
-        setConsent(true);
+        form.adopt(p.version, {
+          person: personOf(p),
+          place: { city: p.location.city, state: p.location.state, latitude: String(p.location.latitude), longitude: String(p.location.longitude) },
+          hla: p.hla ? { a: p.hla.a.join(', '), b: p.hla.b.join(', '), dr: p.hla.dr.join(', ') } : EMPTY_DONOR.hla,
+          hypertension: p.medicalHistory.hypertension,
+          diabetes: p.medicalHistory.diabetes,
+          notes: p.medicalHistory.notes ?? '',
+          consent: true,
+        });
       })
       .catch((e) => {
-        if (e instanceof ApiError && e.status === 404) setLoaded(null);
-        else setLoadError(e);
+        if (e instanceof ApiError && e.status === 404) {
+          setLoaded(null);
+          form.adopt(null, EMPTY_DONOR);
+        } else setLoadError(e);
       });
   };
   useEffect(load, []);
@@ -59,6 +79,7 @@ export function DonorProfileForm() {
       const headers: Record<string, string> = loaded ? { 'If-Match': `"${loaded.version}"` } : {};
       const p = await ok(http().PUT('/api/v1/donors/me', { body: asEntered<DonorProfileRequest>(body), params: { header: headers } }));
       setLoaded(p);
+      form.saved(p.version);
       setSaved(true);
       if (!loaded) navigate('/donor/pledge');
     } catch (err) {
@@ -75,20 +96,25 @@ export function DonorProfileForm() {
     <section>
       <h1>{t('donor.profileTitle')}</h1>
       <p>{t('donor.profileIntro')}</p>
+      {form.restored && (
+        <p className="alert info" role="status">
+          {t('profile.draftRestored')}
+        </p>
+      )}
       <form onSubmit={submit} noValidate>
-        <PersonFields value={person} onChange={setPerson} errorOf={err} />
+        <PersonFields value={person} onChange={(v) => form.change({ person: v })} errorOf={err} />
         <fieldset className="field-group">
           <legend>{t('profile.location')}</legend>
-          <PlaceFields value={place} onChange={setPlace} errorOf={err} prefix="location" />
+          <PlaceFields value={place} onChange={(v) => form.change({ place: v })} errorOf={err} prefix="location" />
         </fieldset>
-        <HlaFields value={hla} onChange={setHla} errorOf={err} />
+        <HlaFields value={hla} onChange={(v) => form.change({ hla: v })} errorOf={err} />
         <fieldset className="field-group">
           <legend>{t('profile.history')}</legend>
-          <CheckField label={t('profile.hypertension')} checked={hypertension} onChange={(e) => setHypertension(e.target.checked)} />
-          <CheckField label={t('profile.diabetes')} checked={diabetes} onChange={(e) => setDiabetes(e.target.checked)} />
-          <TextArea label={t('profile.notes')} rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} error={err('medicalHistory.notes')} />
+          <CheckField label={t('profile.hypertension')} checked={hypertension} onChange={(e) => form.change({ hypertension: e.target.checked })} />
+          <CheckField label={t('profile.diabetes')} checked={diabetes} onChange={(e) => form.change({ diabetes: e.target.checked })} />
+          <TextArea label={t('profile.notes')} rows={3} value={notes} onChange={(e) => form.change({ notes: e.target.value })} error={err('medicalHistory.notes')} />
         </fieldset>
-        <CheckField label={t('profile.consent')} name="consent" checked={consent} onChange={(e) => setConsent(e.target.checked)} error={err('consent')} />
+        <CheckField label={t('profile.consent')} name="consent" checked={consent} onChange={(e) => form.change({ consent: e.target.checked })} error={err('consent')} />
         <ProblemAlert error={error} shownFields={['bloodGroup', 'dateOfBirth', 'sex', 'heightCm', 'weightKg', 'location', 'hla', 'medicalHistory.notes', 'consent']} />
         {saved && (
           <p className="alert success" role="status">

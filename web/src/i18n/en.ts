@@ -213,6 +213,7 @@ export const en = {
   'profile.consent': 'I agree that RamSetu keeps this profile and shows it to transplant coordinators.',
   'profile.save': 'Save profile',
   'profile.saved': 'Profile saved.',
+  'profile.draftRestored': 'What you typed before you were signed out is filled in again; save it to keep it.',
   'place.city': 'City',
   'place.cityHint': 'Pick a city from the list to fill in state and coordinates, or type them.',
   'place.state': 'State or union territory',

@@ -2,21 +2,35 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { asEntered, http, ok } from '../api/client';
 import { ApiError } from '../api/problem';
 import type { PatientProfile, PatientProfileRequest } from '../api/types';
+import { useRecordDraft } from '../app/drafts';
 import { navigate } from '../app/router';
 import { useT } from '../i18n/i18n';
 import { fieldError, ProblemAlert, Submit, TextField } from '../ui/forms';
 import { EMPTY_PERSON, HlaFields, hlaBody, num, PersonFields, personBody, personOf, PlaceFields, splitAntigens, type HlaValue, type PersonValue, type PlaceValue } from '../ui/profile';
 import { LoadError, Loading } from '../ui/status';
 
+interface PatientValues {
+  person: PersonValue;
+  hla: HlaValue;
+  unacceptable: string;
+  hospitalName: string;
+  place: PlaceValue;
+}
+
+const EMPTY_PATIENT: PatientValues = {
+  person: EMPTY_PERSON,
+  hla: { a: '', b: '', dr: '' },
+  unacceptable: '',
+  hospitalName: '',
+  place: { city: '', state: '', latitude: '', longitude: '' },
+};
+
 export function PatientProfileForm() {
   const t = useT();
   const [loaded, setLoaded] = useState<PatientProfile | null | undefined>(undefined);
   const [loadError, setLoadError] = useState<unknown>();
-  const [person, setPerson] = useState<PersonValue>(EMPTY_PERSON);
-  const [hla, setHla] = useState<HlaValue>({ a: '', b: '', dr: '' });
-  const [unacceptable, setUnacceptable] = useState('');
-  const [hospitalName, setHospitalName] = useState('');
-  const [place, setPlace] = useState<PlaceValue>({ city: '', state: '', latitude: '', longitude: '' });
+  const form = useRecordDraft<PatientValues>('patient.profile', EMPTY_PATIENT);
+  const { person, hla, unacceptable, hospitalName, place } = form.values;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [saved, setSaved] = useState(false);
@@ -26,15 +40,19 @@ export function PatientProfileForm() {
     ok(http().GET('/api/v1/patients/me'))
       .then((p) => {
         setLoaded(p);
-        setPerson(personOf(p));
-        if (p.hla) setHla({ a: p.hla.a.join(', '), b: p.hla.b.join(', '), dr: p.hla.dr.join(', ') });
-        setUnacceptable(p.unacceptableAntigens.join(', '));
-        setHospitalName(p.hospital.name);
-        setPlace({ city: p.hospital.city, state: p.hospital.state, latitude: String(p.hospital.latitude), longitude: String(p.hospital.longitude) });
+        form.adopt(p.version, {
+          person: personOf(p),
+          hla: p.hla ? { a: p.hla.a.join(', '), b: p.hla.b.join(', '), dr: p.hla.dr.join(', ') } : EMPTY_PATIENT.hla,
+          unacceptable: p.unacceptableAntigens.join(', '),
+          hospitalName: p.hospital.name,
+          place: { city: p.hospital.city, state: p.hospital.state, latitude: String(p.hospital.latitude), longitude: String(p.hospital.longitude) },
+        });
       })
       .catch((e) => {
-        if (e instanceof ApiError && e.status === 404) setLoaded(null);
-        else setLoadError(e);
+        if (e instanceof ApiError && e.status === 404) {
+          setLoaded(null);
+          form.adopt(null, EMPTY_PATIENT);
+        } else setLoadError(e);
       });
   };
   useEffect(load, []);
@@ -54,6 +72,7 @@ export function PatientProfileForm() {
       const headers: Record<string, string> = loaded ? { 'If-Match': `"${loaded.version}"` } : {};
       const p = await ok(http().PUT('/api/v1/patients/me', { body: asEntered<PatientProfileRequest>(body), params: { header: headers } }));
       setLoaded(p);
+      form.saved(p.version);
       setSaved(true);
       if (!loaded) navigate('/patient/request');
     } catch (err) {
@@ -70,22 +89,27 @@ export function PatientProfileForm() {
     <section>
       <h1>{t('patient.profileTitle')}</h1>
       <p>{t('patient.profileIntro')}</p>
+      {form.restored && (
+        <p className="alert info" role="status">
+          {t('profile.draftRestored')}
+        </p>
+      )}
       <form onSubmit={submit} noValidate>
-        <PersonFields value={person} onChange={setPerson} errorOf={err} />
-        <HlaFields value={hla} onChange={setHla} errorOf={err} />
+        <PersonFields value={person} onChange={(v) => form.change({ person: v })} errorOf={err} />
+        <HlaFields value={hla} onChange={(v) => form.change({ hla: v })} errorOf={err} />
         <TextField
           label={t('patient.unacceptable')}
           name="unacceptableAntigens"
           value={unacceptable}
           placeholder="A1, B8"
-          onChange={(e) => setUnacceptable(e.target.value)}
+          onChange={(e) => form.change({ unacceptable: e.target.value })}
           error={err('unacceptableAntigens')}
           hint={t('patient.unacceptableHint')}
         />
         <fieldset className="field-group">
           <legend>{t('patient.hospital')}</legend>
-          <TextField label={t('patient.hospitalName')} name="hospital.name" value={hospitalName} onChange={(e) => setHospitalName(e.target.value)} error={err('hospital.name')} required />
-          <PlaceFields value={place} onChange={setPlace} errorOf={err} prefix="hospital" />
+          <TextField label={t('patient.hospitalName')} name="hospital.name" value={hospitalName} onChange={(e) => form.change({ hospitalName: e.target.value })} error={err('hospital.name')} required />
+          <PlaceFields value={place} onChange={(v) => form.change({ place: v })} errorOf={err} prefix="hospital" />
         </fieldset>
         <ProblemAlert error={error} shownFields={['bloodGroup', 'dateOfBirth', 'sex', 'heightCm', 'weightKg', 'hla', 'unacceptableAntigens', 'hospital']} />
         {saved && (

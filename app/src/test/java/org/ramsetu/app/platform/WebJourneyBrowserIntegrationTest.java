@@ -1269,6 +1269,49 @@ class WebJourneyBrowserIntegrationTest {
         assertThat(coordinator.getByLabel("Age at death")).hasValue("");
     }
 
+    /**
+     * Issue 21, item 5: a profile fills from the server after it loads; input typed before the
+     * session ended wins over the loaded values once the same person signs in again, and is gone
+     * once it is saved.
+     */
+    @Test
+    void aDonorsUnsavedProfileChangeIsThereAfterSigningInAgain() {
+        Accounts.SignedIn donor = Registry.donorWithProfile();
+        Page page = browser.person();
+        page.navigate("/login");
+        logIn(page, donor.email());
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Profile").setExact(true))
+                .click();
+        Locator notes = page.getByLabel("Other conditions, medicines or surgery");
+        notes.fill("asthma since childhood, inhaler");
+
+        endLogin(page);
+        refuseTokenOnce(page, "**/api/v1/documents**");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Documents")).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("Your session has expired");
+        logIn(page, donor.email());
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Profile").setExact(true))
+                .click();
+        assertThat(notes).hasValue("asthma since childhood, inhaler");
+        assertThat(page.getByText("filled in again")).isVisible();
+        Browser.assertAccessible(page);
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save profile"))
+                .click();
+        assertThat(page.getByText("Profile saved.")).isVisible();
+        Assertions.assertThat(
+                        donor.client()
+                                .get("/api/v1/donors/me")
+                                .json()
+                                .path("medicalHistory")
+                                .path("notes")
+                                .asString())
+                .isEqualTo("asthma since childhood, inhaler");
+        page.reload();
+        assertThat(notes).hasValue("asthma since childhood, inhaler");
+        assertThat(page.getByText("filled in again")).hasCount(0);
+    }
+
     private static void openNewDonationCase(Page coordinator) {
         coordinator
                 .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Donation cases"))
