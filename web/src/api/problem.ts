@@ -13,11 +13,14 @@ export interface FieldError {
 
 /**
  * A field error in the user's language: the server's own English words, or in another language
- * the sentence for its kind filled with its values; a kind the client does not know keeps English.
+ * the sentence for its kind filled with its values. An error of no kind the client knows (a rule
+ * across fields, free text) says in that language that the value was refused, with the server's
+ * English words beside it: nothing is left in English alone.
  */
 export function localFieldMessage(e: FieldError): string {
+  if (currentLang() === 'en') return e.message;
   const key = `fieldError.${e.code}` as Key;
-  if (currentLang() === 'en' || !e.code || !(key in en)) return e.message;
+  if (!e.code || !(key in en)) return translate('fieldError.other', { original: e.message });
   return translate(key, e.params ?? {}).replace(/\s{2,}/g, ' ');
 }
 

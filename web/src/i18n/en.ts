@@ -120,6 +120,8 @@ export const en = {
   'fieldError.blank': 'must not be blank',
   'fieldError.max-length': 'must be at most {max} characters',
   'fieldError.invisible': 'must not contain control or invisible characters',
+  'fieldError.length': 'must be {min} to {max} characters long (yours has {value})',
+  'fieldError.other': 'was not accepted: {original}',
   'chart.noData': 'No data yet.',
   'chart.showTable': 'Show as table',
   'chart.category': 'Category',

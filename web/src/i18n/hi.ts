@@ -122,6 +122,8 @@ export const hi: Record<keyof typeof en, string> = {
   'fieldError.blank': "खाली नहीं हो सकता",
   'fieldError.max-length': "अधिकतम {max} अक्षर",
   'fieldError.invisible': "नियंत्रण या अदृश्य अक्षर नहीं हो सकते",
+  'fieldError.length': "{min} से {max} अक्षरों का होना चाहिए (आपके में {value} हैं)",
+  'fieldError.other': "स्वीकार नहीं हुआ: {original}",
   'chart.noData': "अभी कोई आँकड़ा नहीं।",
   'chart.showTable': "तालिका के रूप में दिखाएँ",
   'chart.category': "श्रेणी",

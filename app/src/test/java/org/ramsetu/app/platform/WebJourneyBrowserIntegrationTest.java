@@ -1389,6 +1389,25 @@ class WebJourneyBrowserIntegrationTest {
                     .isVisible();
             Browser.assertAccessible(phone);
         }
+        // Field errors in Hindi: one of a known kind as a Hindi sentence with its values, one of
+        // no known kind as "not accepted" with the server's English words beside it.
+        phone.navigate("/signup");
+        String email = "hindi-" + UUID.randomUUID() + "@example.org";
+        phone.getByLabel("पूरा नाम").fill("Asha Verma");
+        phone.getByLabel("ई-मेल पता").fill(email);
+        Locator password = phone.getByLabel("पासवर्ड", new Page.GetByLabelOptions().setExact(true));
+        password.fill("छोटा");
+        Locator signUp =
+                phone.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("साइन अप").setExact(true));
+        signUp.click();
+        Locator passwordError = phone.locator(".field-error").first();
+        assertThat(passwordError).containsText("12 से 128 अक्षरों का होना चाहिए (आपके में 4 हैं)");
+        password.fill(email);
+        signUp.click();
+        assertThat(passwordError).containsText("स्वीकार नहीं हुआ: must not be your e-mail address");
+        Browser.assertAccessible(phone);
     }
 
     /** The status message (a notice announced to screen readers) that says {@code text}. */

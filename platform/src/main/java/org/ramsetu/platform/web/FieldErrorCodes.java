@@ -46,6 +46,13 @@ public final class FieldErrorCodes {
                     kind("blank", NAME + "must not be blank"),
                     kind("max-length", "must be at most (?<max>\\d+) characters", "max"),
                     kind(
+                            "length",
+                            "must be (?<min>\\d+) to (?<max>\\d+) characters long \\(yours has"
+                                    + " (?<value>\\d+)\\).*",
+                            "min",
+                            "max",
+                            "value"),
+                    kind(
                             "invisible",
                             "must (?:not contain|be one line without) control or other invisible"
                                     + " characters"));

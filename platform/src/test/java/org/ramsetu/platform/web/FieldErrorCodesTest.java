@@ -10,6 +10,7 @@ import org.junit.jupiter.api.function.Executable;
 import org.ramsetu.core.InvalidClinicalValueException;
 import org.ramsetu.core.Require;
 import org.ramsetu.core.organ.Organ;
+import org.ramsetu.platform.accounts.PasswordPolicy;
 import org.ramsetu.platform.kernel.Fields;
 import org.ramsetu.platform.kernel.InvalidInput;
 import org.ramsetu.platform.registry.requests.RequestOrder;
@@ -50,6 +51,10 @@ class FieldErrorCodesTest {
                 "max-length",
                 Map.of("max", "1000"));
         assertCoded(() -> Fields.optionalLine("q", "a\u0007b", 100), "invisible", Map.of());
+        assertCoded(
+                () -> PasswordPolicy.check("password", "short", null),
+                "length",
+                Map.of("min", "12", "max", "128", "value", "5"));
     }
 
     @Test
