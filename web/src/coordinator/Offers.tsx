@@ -28,10 +28,10 @@ function isOpen(o: Offer) {
 }
 
 /** The names of the register's centres, for tables that carry only their ids. */
-function useCentreNames() {
+function useCentreNames(needed = true) {
   const centres = useAsync(
-    (signal) => ok(http().GET('/api/v1/centres', { signal, params: { query: { limit: 100 } } })).catch(() => null),
-    [],
+    (signal) => (needed ? ok(http().GET('/api/v1/centres', { signal, params: { query: { limit: 100 } } })).catch(() => null) : Promise.resolve(null)),
+    [needed],
   );
   return (id: string) => centres.data?.items.find((c) => c.id === id)?.name ?? id.slice(0, 8);
 }
@@ -40,10 +40,12 @@ function useCentreNames() {
  * The offering of a donation case's organ from this run (docs/offers.md): every offer in the run's
  * order with its deadline and answer; before any, the button that starts offering down the list.
  */
-export function RunOffers({ runId }: { runId: string }) {
+export function RunOffers({ runId, centreNames }: { runId: string; centreNames?: (id: string) => string }) {
   const t = useT();
   const label = useEnumLabel();
-  const centreName = useCentreNames();
+  // A page that names the centres already (an offer's record) lends its list: one read, not two.
+  const ownNames = useCentreNames(centreNames === undefined);
+  const centreName = centreNames ?? ownNames;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const sequence = useAsync<OfferSequence | null>(
@@ -273,7 +275,7 @@ export function OfferRecord({ id }: { id: string }) {
             />
             {/* Only the centre the offer was made to acts on it, and only it is shown the patient's name. */}
             {o.patientName && action(o)}
-            <RunOffers runId={o.allocationRunId} />
+            <RunOffers runId={o.allocationRunId} centreNames={centreName} />
             <RecordHistory targetId={o.id} />
           </>
         )}
