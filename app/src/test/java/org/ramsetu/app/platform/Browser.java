@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -58,6 +59,16 @@ final class Browser implements AutoCloseable {
     /** Whether the system browser exists (the tests are skipped without it, unless required). */
     static boolean available() {
         return Files.isExecutable(CHROMIUM);
+    }
+
+    /**
+     * Skips the calling test class when there is no system browser, unless {@code
+     * RAMSETU_REQUIRE_BROWSER=1} (CI) makes that a failure.
+     */
+    static void requireOrSkip() {
+        if (!"1".equals(System.getenv("RAMSETU_REQUIRE_BROWSER"))) {
+            Assumptions.assumeTrue(available(), "no " + CHROMIUM + ": browser tests skipped");
+        }
     }
 
     static String baseUrl() {

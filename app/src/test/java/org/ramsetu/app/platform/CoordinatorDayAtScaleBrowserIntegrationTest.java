@@ -14,7 +14,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ramsetu.app.cli.RamsetuCommand;
@@ -48,11 +47,7 @@ class CoordinatorDayAtScaleBrowserIntegrationTest {
 
     @BeforeAll
     static void start() {
-        boolean required = "1".equals(System.getenv("RAMSETU_REQUIRE_BROWSER"));
-        if (!required) {
-            Assumptions.assumeTrue(
-                    Browser.available(), "no " + Browser.CHROMIUM + ": browser tests skipped");
-        }
+        Browser.requireOrSkip();
         dataDir = TemporaryFolders.create("ramsetu-day-at-scale");
         ramsetu =
                 RamsetuLauncher.start(

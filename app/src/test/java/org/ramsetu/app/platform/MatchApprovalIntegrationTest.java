@@ -155,14 +155,7 @@ class MatchApprovalIntegrationTest {
 
     @Test
     void approvingALowerRankedProposalNeedsACodedReasonForEachOneAbove() {
-        Matching.Place at = Matching.place();
-        for (int i = 0; i < 2; i++) {
-            Matching.verifiedPledge(
-                    Matching.donor(at, "AB+", Matching.PATIENT_HLA),
-                    Registry.liverPledge(),
-                    coordinator);
-        }
-        var patient = Matching.patient(at, "AB+", Matching.PATIENT_HLA, List.of());
+        var patient = patientWithLiverDonors(2);
         String requestId = Matching.requestId(patient, Registry.liverRequest());
         JsonNode run = Matching.run(coordinator, requestId);
         List<JsonNode> proposals = new ArrayList<>();
@@ -217,14 +210,7 @@ class MatchApprovalIntegrationTest {
 
     @Test
     void aCoordinatorProposesFurtherDownTheListAndApprovesTheSeventhWithAReasonForEachAbove() {
-        Matching.Place at = Matching.place();
-        for (int i = 0; i < 7; i++) {
-            Matching.verifiedPledge(
-                    Matching.donor(at, "AB+", Matching.PATIENT_HLA),
-                    Registry.liverPledge(),
-                    coordinator);
-        }
-        var patient = Matching.patient(at, "AB+", Matching.PATIENT_HLA, List.of());
+        var patient = patientWithLiverDonors(7);
         String requestId = Matching.requestId(patient, Registry.liverRequest());
         String replaced = Matching.run(coordinator, requestId).path("id").asString();
         JsonNode run = Matching.run(coordinator, requestId);
@@ -289,6 +275,20 @@ class MatchApprovalIntegrationTest {
         }
         assertThat(afterwards.status()).as("the request is matched").isEqualTo(409);
         assertThat(afterwards.text("type")).endsWith("/request-not-waiting");
+    }
+
+    /**
+     * A patient at a place of their own with {@code donors} equally good verified liver pledges.
+     */
+    private static Accounts.SignedIn patientWithLiverDonors(int donors) {
+        Matching.Place at = Matching.place();
+        for (int i = 0; i < donors; i++) {
+            Matching.verifiedPledge(
+                    Matching.donor(at, "AB+", Matching.PATIENT_HLA),
+                    Registry.liverPledge(),
+                    coordinator);
+        }
+        return Matching.patient(at, "AB+", Matching.PATIENT_HLA, List.of());
     }
 
     private static ApiClient.Response propose(

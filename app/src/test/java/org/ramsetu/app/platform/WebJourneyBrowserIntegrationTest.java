@@ -16,7 +16,6 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ramsetu.infra.crypto.AuthenticatorApp;
@@ -36,11 +35,7 @@ class WebJourneyBrowserIntegrationTest {
 
     @BeforeAll
     static void start() {
-        boolean required = "1".equals(System.getenv("RAMSETU_REQUIRE_BROWSER"));
-        if (!required) {
-            Assumptions.assumeTrue(
-                    Browser.available(), "no " + Browser.CHROMIUM + ": browser tests skipped");
-        }
+        Browser.requireOrSkip();
         browser = new Browser();
     }
 
