@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.security.SecurityProperties;
+import org.ramsetu.platform.web.FieldErrorCodes;
 import org.springdoc.core.customizers.GlobalOperationComponentsCustomizer;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -231,21 +232,15 @@ public class ApiDescriptionConfiguration {
                                         .description(
                                                 "the error's kind, for a message in the user's"
                                                         + " language; absent when it has none")
-                                        ._enum(
-                                                List.of(
-                                                        "range",
-                                                        "one-of",
-                                                        "required",
-                                                        "blank",
-                                                        "max-length",
-                                                        "invisible")))
+                                        ._enum(FieldErrorCodes.codes()))
                         .addProperty(
                                 "params",
                                 new ObjectSchema()
                                         .description(
                                                 "the values the code's message names: range min,"
                                                         + " max, unit, value; one-of options"
-                                                        + " (and value); max-length max")
+                                                        + " (and value); max-length max;"
+                                                        + " length min, max, value")
                                         .additionalProperties(new StringSchema()))
                         .required(List.of("field", "message"));
         return new ObjectSchema()

@@ -59,6 +59,11 @@ public final class FieldErrorCodes {
 
     private FieldErrorCodes() {}
 
+    /** Every code a field error may carry, in a stable order (the API description lists them). */
+    public static List<String> codes() {
+        return KINDS.stream().map(Kind::code).distinct().toList();
+    }
+
     public static Optional<Coded> of(String message) {
         for (Kind kind : KINDS) {
             Matcher m = kind.pattern().matcher(message);
