@@ -48,6 +48,18 @@ _LABEL = re.compile(r'(\w+)="((?:[^"\\]|\\.)*)"')
 
 # ---- the new release's metrics ---------------------------------------------------------------
 
+class CanaryUnreadable(Exception):
+    """The canary's metrics did not answer (in time, or at all)."""
+
+
+def scrape_canary(ports: list[int]) -> list[dict]:
+    """The canary's counters; CanaryUnreadable when one of its instances does not answer them."""
+    try:
+        return [scrape(p) for p in ports]
+    except (OSError, RuntimeError) as e:  # a timeout is an OSError
+        raise CanaryUnreadable(f"the canary's metrics did not answer: {e}") from e
+
+
 def scrape(port: int) -> dict:
     """Request counters of one instance, actuator calls left out: total, 5xx, and the cumulative
     latency buckets (the SLO buckets every target publishes)."""
@@ -223,14 +235,15 @@ class Rollout:
         self.event("retired", instances=names)
 
     def analyse(self, canary: list[str], stable: list[str], seconds: float) -> tuple[dict, dict]:
-        """Scrapes before and after a step (longer while the canary has served too little)."""
+        """Scrapes before and after a step (longer while the canary has served too little).
+        Raises CanaryUnreadable when the canary's metrics do not answer."""
         ports_c = [self.port(n) for n in canary]
         ports_s = [self.port(n) for n in stable]
-        before_c, before_s = [scrape(p) for p in ports_c], [scrape(p) for p in ports_s]
+        before_c, before_s = scrape_canary(ports_c), [scrape(p) for p in ports_s]
         deadline = time.monotonic() + 4 * seconds
         time.sleep(seconds)
         while True:
-            after_c, after_s = [scrape(p) for p in ports_c], [scrape(p) for p in ports_s]
+            after_c, after_s = scrape_canary(ports_c), [scrape(p) for p in ports_s]
             seen = window(before_c, after_c)
             if seen["requests"] >= MIN_CANARY_REQUESTS or time.monotonic() > deadline:
                 break
@@ -248,8 +261,13 @@ class Rollout:
             self.event(f"canary at {percent} %", weights=weights)
             if percent == 100:
                 break
-            seen, base = self.analyse(canary, stable, seconds)
-            why = verdict(seen, base)
+            try:
+                seen, base = self.analyse(canary, stable, seconds)
+                why = verdict(seen, base)
+            except CanaryUnreadable as unreadable:
+                # A release that cannot even answer its metrics cannot be judged healthy: it is
+                # rolled back, as an analysis provider's failed measurement aborts a rollout.
+                seen, base, why = None, None, str(unreadable)
             self.event(f"analysis at {percent} %", canary=seen, stable=base,
                        decision="rollback: " + why if why else "promote")
             if why:
