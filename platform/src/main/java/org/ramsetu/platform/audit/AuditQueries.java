@@ -26,7 +26,7 @@ public class AuditQueries {
             e.outcome, e.target_type, e.target_id, e.client_ip, e.detail
             """;
 
-    /** How far a list's total is counted (see {@link #count}). */
+    /** How far a list's total is counted (see {@link #pageAndCount}). */
     public static final int COUNT_LIMIT = 10_000;
 
     /** More actions than the log has kinds of; a filter matching more is too vague to merge. */
@@ -40,19 +40,18 @@ public class AuditQueries {
         this.jdbc = jdbc;
     }
 
-    /**
-     * A page, newest first. The action filter is an action's name, or a part of names, any case
-     * ({@code offer} finds {@code OFFER_ANSWERED}, {@code OFFERS_STARTED}, …): it is resolved to
-     * the actions the log holds, and each is read from its own index in id order, the pages merged.
-     */
-    public List<AuditRecord> page(AuditFilter filter) {
-        return pageAndCount(filter).items();
-    }
-
-    /** A page and its total, as {@link #page} and {@link #count} answer them. */
+    /** A page and the count behind its total (see {@link #pageAndCount}). */
     public record Counted(List<AuditRecord> items, long count) {}
 
-    /** {@link #page} and {@link #count} of one filter, its actions resolved once. */
+    /**
+     * A page, newest first, and how many records the filter selects in the whole log (whichever
+     * page is read), counted no further than {@value #COUNT_LIMIT}: a log of millions is not
+     * counted for every page, and beyond that a coordinator narrows the filter; a count of {@code
+     * COUNT_LIMIT + 1} means "more than {@value #COUNT_LIMIT}". The action filter is an action's
+     * name, or a part of names, any case ({@code offer} finds {@code OFFER_ANSWERED}, {@code
+     * OFFERS_STARTED}, …): it is resolved once to the actions the log holds, and each is read from
+     * its own index in id order, the pages merged.
+     */
     public Counted pageAndCount(AuditFilter filter) {
         List<String> actions = actionsOf(filter);
         if (actions != null && actions.isEmpty()) {
@@ -74,8 +73,8 @@ public class AuditQueries {
     }
 
     /**
-     * The query of {@link #page}: the filter's conditions, and for each of {@code actions} (null
-     * for any action) a branch read from that action's index, merged newest first.
+     * The page of {@link #pageAndCount}: the filter's conditions, and for each of {@code actions}
+     * (null for any action) a branch read from that action's index, merged newest first.
      */
     public static ListQuery.Statement pageQuery(AuditFilter filter, List<String> actions) {
         List<String> where = new ArrayList<>();
@@ -100,18 +99,7 @@ public class AuditQueries {
         return new ListQuery.Statement(sql, params);
     }
 
-    /**
-     * How many records the filter selects in the whole log (whichever page is read), counted no
-     * further than {@value #COUNT_LIMIT}: a log of millions is not counted for every page, and
-     * beyond that a coordinator narrows the filter.
-     *
-     * @return the count; {@code COUNT_LIMIT + 1} means "more than {@value #COUNT_LIMIT}"
-     */
-    public long count(AuditFilter filter) {
-        return pageAndCount(filter).count();
-    }
-
-    /** The query of {@link #count}: public, as {@link #pageQuery} is. */
+    /** The count of {@link #pageAndCount}: public, as {@link #pageQuery} is. */
     public static ListQuery.Statement countQuery(AuditFilter filter, List<String> actions) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -84,9 +85,11 @@ public class ProposingFurther {
      *     pledge changed since the run
      */
     public List<Match> proposeThrough(CurrentUser user, UUID runId, Integer throughRank) {
+        // The run's patient, read once: to tell a party from a stranger, and for the matches.
+        Optional<UUID> patient = runs.patientOf(runId);
         CoordinatorOnly.require(
                 user,
-                runs.patientOf(runId).map(user::owns).orElse(false),
+                patient.map(user::owns).orElse(false),
                 MatchingAuditActions.RUN,
                 runId,
                 "propose candidates");
@@ -97,10 +100,11 @@ public class ProposingFurther {
                             + DEEPEST_RANK
                             + " (approving a candidate asks a reason for each one above it)");
         }
-        return tx.execute(status -> propose(user, runId, throughRank));
+        UUID patientId = patient.orElseThrow(() -> new NotFound("match run", runId));
+        return tx.execute(status -> propose(user, runId, patientId, throughRank));
     }
 
-    private List<Match> propose(CurrentUser user, UUID runId, int throughRank) {
+    private List<Match> propose(CurrentUser user, UUID runId, UUID patientId, int throughRank) {
         MatchRun run =
                 runs.find(runId, 1, throughRank, 0)
                         .orElseThrow(() -> new NotFound("match run", runId));
@@ -154,7 +158,6 @@ public class ProposingFurther {
                             + runId
                             + " ranked them; run the match again");
         }
-        UUID patientId = runs.patientOf(runId).orElseThrow();
         Instant now = Sql.now(clock);
         List<Match> added = new ArrayList<>();
         for (RunCandidate c : further) {
