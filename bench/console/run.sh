@@ -3,7 +3,7 @@
 # in $RAMSETU_DATA_DIR (a demo of 100,000 donors with ConsoleListVolumes' months of work, see
 # there), and first_pages.py asking each list's first page as the console does, by 1 and then by
 # CONCURRENCY coordinators at once. Run from the project root after `./mvnw -pl app -am package`;
-# heavy: nothing else on the machine.
+# heavy: nothing else on the machine. RAMSETU_JAR names another build to compare (default the one built).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 export RAMSETU_DATA_DIR=${RAMSETU_DATA_DIR:?set RAMSETU_DATA_DIR to the demo data folder}
@@ -17,7 +17,7 @@ port=${PORT:-18641}
 uptime
 # The per-client API limit (100 a minute) would answer the bench's thousands of reads with 429.
 SPRING_APPLICATION_JSON='{"ramsetu.rate-limits.limits.api.capacity": 10000000}' \
-  java -jar app/target/ramsetu.jar serve --target all --port "$port" \
+  java -jar "${RAMSETU_JAR:-app/target/ramsetu.jar}" serve --target all --port "$port" \
   > "${SERVELOG:-target/console-serve.log}" 2>&1 &
 pid=$!
 trap 'kill $pid; wait $pid || true' EXIT

@@ -517,6 +517,11 @@ class MatchRunIntegrationTest {
         var patientSearching = pair.patient().client().get("/api/v1/matches?q=" + donorEmail);
         assertThat(patientSearching.status()).isEqualTo(403);
         assertThat(patientSearching.text("type")).endsWith("search-not-allowed");
+        var percent = coordinator.client().get("/api/v1/matches?q=%25");
+        assertThat(percent.status()).isEqualTo(200);
+        assertThat(percent.json().path("total").asLong())
+                .as("%% is a character, not a wildcard")
+                .isZero();
 
         // A run's proposals paged one by one are the whole list, in the same order, counted.
         String runId = pair.run().path("id").asString();

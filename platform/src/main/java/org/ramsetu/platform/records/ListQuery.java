@@ -3,6 +3,7 @@ package org.ramsetu.platform.records;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.ramsetu.platform.kernel.InvalidInput;
 
@@ -118,6 +119,27 @@ public final class ListQuery {
     public Statement toCountSql(String select) {
         return new Statement(
                 "select count(*) from (" + select + where() + ") listed", new HashMap<>(params));
+    }
+
+    /**
+     * A {@code like} pattern for text that holds {@code part} anywhere, in any case: lower-cased,
+     * with {@code \ % _} escaped so that they stand for themselves. Compared with a lower-cased
+     * column, which a trigram index answers for a part of three characters or more.
+     */
+    public static String containing(String part) {
+        return "%" + literally(part) + "%";
+    }
+
+    /** A {@code like} pattern for text that starts with {@code part}, as {@link #containing}. */
+    public static String startingWith(String part) {
+        return literally(part) + "%";
+    }
+
+    private static String literally(String part) {
+        return part.toLowerCase(Locale.ROOT)
+                .replace("\\", "\\\\")
+                .replace("%", "\\%")
+                .replace("_", "\\_");
     }
 
     /** SQL with named parameters and their values. */

@@ -371,6 +371,34 @@ class ListQueryPlansIntegrationTest {
                         List.of("PLEDGE_VERIFIED")));
     }
 
+    @Test
+    void searchesByAPartOfANameFindThePeopleFromTheirTrigramIndexesAndThenTheirRows() {
+        // "donor7-" is in one donor's and one patient's address: the people come from the trigram
+        // indexes, never from reading every account, and their matches from the parties' indexes,
+        // never from reading every match.
+        var matchesOfSomeone = new MatchFilter(null, null, null, null, null, null, null, "donor7-");
+        for (ListQuery.Statement query :
+                List.of(
+                        Matches.pageQuery(matchesOfSomeone, FIRST_PAGE),
+                        Matches.countQuery(matchesOfSomeone))) {
+            assertThat(planFromIndexes(query))
+                    .contains("account_email_trgm_idx", "account_name_trgm_idx")
+                    .contains("match_patient_idx", "match_donor_idx")
+                    .doesNotContain("Seq Scan");
+        }
+        assertThat(
+                        planFromIndexes(
+                                DocumentRepository.queueQuery(
+                                        DocumentStatus.PENDING, "donor7-", null, 21)))
+                .contains("account_email_trgm_idx", "account_name_trgm_idx")
+                .doesNotContain("Seq Scan");
+        assertThat(
+                        planFromIndexes(
+                                requests(ListingFilter.<RequestStatus>none().searching("donor7-"))))
+                .contains("account_email_trgm_idx", "account_name_trgm_idx")
+                .doesNotContain("Seq Scan");
+    }
+
     private static MatchFilter matches(String status) {
         return MatchFilter.of(status, null, null, null, null, null);
     }
@@ -410,6 +438,22 @@ class ListQueryPlansIntegrationTest {
                 .doesNotContain("Sort")
                 .doesNotContain("Seq Scan on pledge")
                 .doesNotContain("Seq Scan on transplant_request");
+    }
+
+    /**
+     * The plan from bitmaps of indexes wherever one answers (PostgreSQL reads a whole table only
+     * when none does): which indexes can answer the query at all, whatever this small database's
+     * statistics make the planner prefer.
+     */
+    private static String planFromIndexes(ListQuery.Statement query) {
+        return RegistryDatabase.transactions()
+                .execute(
+                        status -> {
+                            for (String off : List.of("enable_seqscan", "enable_indexscan")) {
+                                RegistryDatabase.jdbc().sql("set local " + off + " = off").update();
+                            }
+                            return plan(query);
+                        });
     }
 
     private static String plan(ListQuery.Statement query) {

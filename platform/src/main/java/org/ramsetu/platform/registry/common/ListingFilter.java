@@ -1,7 +1,6 @@
 package org.ramsetu.platform.registry.common;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.platform.kernel.Fields;
@@ -156,15 +155,15 @@ public record ListingFilter<S extends Enum<S>>(
         if (line == null) {
             return this;
         }
-        String pattern =
-                "%"
-                        + line.toLowerCase(Locale.ROOT)
-                                .replace("\\", "\\\\")
-                                .replace("%", "\\%")
-                                .replace("_", "\\_")
-                        + "%";
         return new ListingFilter<>(
-                ownerId, status, organ, cityKey, state, bloodGroups, centreId, pattern);
+                ownerId,
+                status,
+                organ,
+                cityKey,
+                state,
+                bloodGroups,
+                centreId,
+                ListQuery.containing(line));
     }
 
     /** The filter as conditions on {@code columns}, values bound. */

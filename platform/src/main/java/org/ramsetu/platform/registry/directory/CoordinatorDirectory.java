@@ -3,7 +3,6 @@ package org.ramsetu.platform.registry.directory;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.ramsetu.infra.database.ReplicaReads;
@@ -128,15 +127,7 @@ public class CoordinatorDirectory {
 
     private static ListQuery filters(Side side, Filter filter) {
         String prefix =
-                filter.search() == null
-                        ? null
-                        : filter.search()
-                                        .strip()
-                                        .toLowerCase(Locale.ROOT)
-                                        .replace("\\", "\\\\")
-                                        .replace("%", "\\%")
-                                        .replace("_", "\\_")
-                                + "%";
+                filter.search() == null ? null : ListQuery.startingWith(filter.search().strip());
         return new ListQuery()
                 .filter(
                         "(lower(a.full_name) like :prefix or a.email_key like :prefix)",
