@@ -137,6 +137,45 @@ async function sessionFetch(request: Request): Promise<Response> {
   return retried;
 }
 
+// A read the API's per-user limit refuses for a moment (429 with a short Retry-After: a
+// coordinator paging quickly through a long list) is asked again once the wait is over, so the page
+// comes a second later instead of as an error. Reads only: a write is never sent twice from here,
+// and a longer wait, or a third refusal in a row, is shown to the person as before.
+const READ_RETRY_MAX_WAIT_SECONDS = 5;
+const READ_RETRIES = 3;
+
+async function fetchWaitingOutShortLimits(request: Request): Promise<Response> {
+  const reading = request.method === 'GET' || request.method === 'HEAD';
+  for (let retries = 0; ; retries++) {
+    const res = await sessionFetch(reading ? request.clone() : request);
+    const wait = Number(res.headers.get('Retry-After') ?? Number.NaN);
+    if (!reading || res.status !== 429 || retries === READ_RETRIES || !(wait <= READ_RETRY_MAX_WAIT_SECONDS)) {
+      return res;
+    }
+    await pause(Math.max(wait, 0.2) * 1000, request.signal);
+  }
+}
+
+/** Waits, or stops waiting as an aborted fetch does when the page no longer wants the answer. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const aborted = () => new DOMException('The page left before the answer came', 'AbortError');
+    if (signal.aborted) {
+      reject(aborted());
+      return;
+    }
+    const stop = () => {
+      clearTimeout(timer);
+      reject(aborted());
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', stop);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', stop, { once: true });
+  });
+}
+
 /** Leaves out what is not set, as a filter left empty means no filter. */
 function serializeQuery(query: Record<string, unknown>): string {
   return withQuery('', query as Query).replace(/^\?/, '');
@@ -149,7 +188,7 @@ let clientBase: string | undefined;
 export function http(): Client<paths> {
   const base = runtimeConfig().apiBaseUrl;
   if (!client || clientBase !== base) {
-    client = createClient<paths>({ baseUrl: base, fetch: sessionFetch, querySerializer: serializeQuery });
+    client = createClient<paths>({ baseUrl: base, fetch: fetchWaitingOutShortLimits, querySerializer: serializeQuery });
     clientBase = base;
   }
   return client;

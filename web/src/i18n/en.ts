@@ -48,7 +48,7 @@ export const en = {
   'problem.fixFields': 'Please correct the highlighted fields.',
   'problem.failed': 'That did not work.',
   'problem.network': 'The server could not be reached. Check your connection and try again.',
-  'problem.tooMany': 'Too many attempts. Please wait {seconds} seconds.',
+  'problem.tooMany': 'Too many attempts. Please wait {seconds, plural, one {# second} other {# seconds}}.',
   'problem.type.account-exists': 'This e-mail address already has an account.',
   'problem.type.administrator-only': 'Only coordinators with the administrator right can do this.',
   'problem.type.already-provisional': 'This offer already holds a provisional yes.',

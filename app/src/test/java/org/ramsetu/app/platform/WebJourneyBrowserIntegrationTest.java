@@ -1089,6 +1089,81 @@ class WebJourneyBrowserIntegrationTest {
     }
 
     /**
+     * The API's per-user limit refuses a read for a moment (a coordinator paging quickly through a
+     * long list): the console asks again after the Retry-After and shows the list, not an error. A
+     * wait too long, or refusals that go on, are shown with the wait in words.
+     */
+    @Test
+    void aListReadRefusedForAMomentIsAskedAgainAndALongerRefusalIsShown() {
+        Accounts.SignedIn setup = Accounts.coordinator();
+        Page coordinator = browser.person(1366, 900);
+        coordinator.navigate("/login");
+        logIn(coordinator, setup.email());
+        giveSecondFactor(coordinator, Accounts.authenticatorSecret(setup.email()));
+        assertThat(coordinator).hasURL(Pattern.compile("/coordinator$"));
+        String waitingList = "/api/v1/transplant-requests?";
+        List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        coordinator.onRequest(
+                r -> {
+                    if (r.url().contains(waitingList)) {
+                        asked.add(r.url());
+                    }
+                });
+
+        refuseForAMoment(coordinator, waitingList, 1, 1);
+        coordinator.navigate("/coordinator/requests");
+        // The list came (rows counted, or none waiting in this test's registry), with no error.
+        assertThat(
+                        coordinator
+                                .locator(".pager .count")
+                                .or(coordinator.getByText("No requests with these filters."))
+                                .first())
+                .isVisible();
+        assertThat(coordinator.getByRole(AriaRole.ALERT)).hasCount(0);
+        Assertions.assertThat(asked).as("refused once, asked again").hasSize(2);
+
+        refuseForAMoment(coordinator, waitingList, 60, 1);
+        coordinator.reload();
+        assertThat(coordinator.getByRole(AriaRole.ALERT)).containsText("Please wait 60 seconds.");
+        refuseForAMoment(coordinator, waitingList, 1, 4);
+        coordinator
+                .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Try again"))
+                .click();
+        assertThat(coordinator.getByRole(AriaRole.ALERT)).containsText("Please wait 1 second.");
+        Browser.assertAccessible(coordinator);
+    }
+
+    /**
+     * The next {@code times} calls to a URL holding {@code path} are refused as the API's limit
+     * refuses them.
+     */
+    private static void refuseForAMoment(Page page, String path, int seconds, int times) {
+        String detail =
+                "too many requests; try again in "
+                        + seconds
+                        + (seconds == 1 ? " second" : " seconds");
+        page.route(
+                url -> url.contains(path),
+                route ->
+                        route.fulfill(
+                                new Route.FulfillOptions()
+                                        .setStatus(429)
+                                        .setHeaders(
+                                                Map.of(
+                                                        "Content-Type",
+                                                        "application/problem+json",
+                                                        "Retry-After",
+                                                        Integer.toString(seconds)))
+                                        .setBody(
+                                                "{\"type\":\"https://ramsetu.org/problems/rate-limited\","
+                                                        + "\"title\":\"Too many requests\","
+                                                        + "\"status\":429,\"detail\":\""
+                                                        + detail
+                                                        + "\"}")),
+                new Page.RouteOptions().setTimes(times));
+    }
+
+    /**
      * A patient brings a verified liver listing's values up to date: the listing leaves allocation
      * until the centre has checked the changed fields, and says so.
      */

@@ -21,4 +21,10 @@ public record RateLimitDecision(boolean allowed, long remainingTokens, Duration 
         long seconds = retryAfter.toSeconds();
         return retryAfter.equals(Duration.ofSeconds(seconds)) ? seconds : seconds + 1;
     }
+
+    /** When to come back, in words for a problem's detail: "try again in 1 second". */
+    public String tryAgainIn() {
+        long seconds = retryAfterSeconds();
+        return "try again in " + seconds + (seconds == 1 ? " second" : " seconds");
+    }
 }

@@ -45,7 +45,7 @@ final class ApiRateLimitFilter extends OncePerRequestFilter {
                     HttpStatus.TOO_MANY_REQUESTS,
                     "rate-limited",
                     "Too many requests",
-                    "too many requests; try again in " + decision.retryAfterSeconds() + " seconds");
+                    "too many requests; " + decision.tryAgainIn());
             return;
         }
         chain.doFilter(request, response);

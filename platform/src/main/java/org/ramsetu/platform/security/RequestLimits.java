@@ -63,8 +63,7 @@ public class RequestLimits {
             detail.put("limit", limit);
             audit.record(AuditEntry.of(auditAction, AuditOutcome.DENIED).with(detail));
             throw new TooManyAttempts(
-                    "too many attempts; try again in " + decision.retryAfterSeconds() + " seconds",
-                    decision.retryAfter());
+                    "too many attempts; " + decision.tryAgainIn(), decision.retryAfter());
         }
     }
 
