@@ -551,11 +551,7 @@ class WebJourneyBrowserIntegrationTest {
         var groupO = Matching.patient(at, "O+", typing, List.of());
         String groupORequest = Matching.requestId(groupO, Registry.kidneyRequest(null));
 
-        Page coordinator = browser.person(1366, 900);
-        coordinator.navigate("/login");
-        logIn(coordinator, setup.email());
-        giveSecondFactor(coordinator, Accounts.authenticatorSecret(setup.email()));
-        assertThat(coordinator).hasURL(Pattern.compile("/coordinator$"));
+        Page coordinator = signedIn(setup);
         coordinator
                 .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Verified pledges"))
                 .click();
@@ -686,11 +682,7 @@ class WebJourneyBrowserIntegrationTest {
     @Test
     void aCoordinatorRecordsAChildDonorsCaseAndItsRecovery() {
         Accounts.SignedIn setup = Accounts.coordinator();
-        Page coordinator = browser.person(1366, 900);
-        coordinator.navigate("/login");
-        logIn(coordinator, setup.email());
-        giveSecondFactor(coordinator, Accounts.authenticatorSecret(setup.email()));
-        assertThat(coordinator).hasURL(Pattern.compile("/coordinator$"));
+        Page coordinator = signedIn(setup);
         coordinator
                 .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Donation cases"))
                 .click();
@@ -1096,11 +1088,7 @@ class WebJourneyBrowserIntegrationTest {
     @Test
     void aListReadRefusedForAMomentIsAskedAgainAndALongerRefusalIsShown() {
         Accounts.SignedIn setup = Accounts.coordinator();
-        Page coordinator = browser.person(1366, 900);
-        coordinator.navigate("/login");
-        logIn(coordinator, setup.email());
-        giveSecondFactor(coordinator, Accounts.authenticatorSecret(setup.email()));
-        assertThat(coordinator).hasURL(Pattern.compile("/coordinator$"));
+        Page coordinator = signedIn(setup);
         String waitingList = "/api/v1/transplant-requests?";
         List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
         coordinator.onRequest(
@@ -1131,6 +1119,16 @@ class WebJourneyBrowserIntegrationTest {
                 .click();
         assertThat(coordinator.getByRole(AriaRole.ALERT)).containsText("Please wait 1 second.");
         Browser.assertAccessible(coordinator);
+    }
+
+    /** A window of a desktop's size where the coordinator has signed in with both factors. */
+    private static Page signedIn(Accounts.SignedIn coordinator) {
+        Page page = browser.person(1366, 900);
+        page.navigate("/login");
+        logIn(page, coordinator.email());
+        giveSecondFactor(page, Accounts.authenticatorSecret(coordinator.email()));
+        assertThat(page).hasURL(Pattern.compile("/coordinator$"));
+        return page;
     }
 
     /**
