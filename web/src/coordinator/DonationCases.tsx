@@ -415,7 +415,11 @@ function CaseAllocation({ value: c }: { value: DonationCase }) {
   const t = useT();
   const label = useEnumLabel();
   const { running, error, start } = useStartRun();
-  const runs = useAsync((signal) => ok(http().GET('/api/v1/admin/donation-cases/{id}/allocation-runs', { signal, params: { path: { id: c.id } } })), [c.id]);
+  const pager = usePager(20);
+  const runs = useAsync(
+    (signal) => ok(http().GET('/api/v1/admin/allocation-runs', { signal, params: { query: { caseId: c.id, after: pager.after, limit: pager.size } } })),
+    [c.id, pager.after],
+  );
   const allocate = (organ: string) =>
     start(
       organ,
@@ -436,21 +440,24 @@ function CaseAllocation({ value: c }: { value: DonationCase }) {
       </p>
       <ProblemAlert error={error} shownFields={[]} />
       <Loaded state={runs}>
-        {(items) =>
-          items.length === 0 ? (
+        {(page) =>
+          page.items.length === 0 ? (
             <Empty>{t('case.noRuns')}</Empty>
           ) : (
-            <ul className="plain">
-              {items.map((r) => (
-                <li key={r.id}>
-                  <Link to={`/coordinator/allocation-runs/${r.id}`}>
-                    {label('organ', r.organ)} · {formatDate(r.createdAt, true)}
-                  </Link>{' '}
-                  {t('case.runCounts', { ranked: formatNumber(r.candidateCount), excluded: formatNumber(r.excludedCount) })}
-                  {r.degraded && <> · {t('case.runDegraded')}</>}
-                </li>
-              ))}
-            </ul>
+            <>
+              <ul className="plain">
+                {page.items.map((r) => (
+                  <li key={r.id}>
+                    <Link to={`/coordinator/allocation-runs/${r.id}`}>
+                      {label('organ', r.organ)} · {formatDate(r.createdAt, true)}
+                    </Link>{' '}
+                    {t('case.runCounts', { ranked: formatNumber(r.candidateCount), excluded: formatNumber(r.excludedCount) })}
+                    {r.degraded && <> · {t('case.runDegraded')}</>}
+                  </li>
+                ))}
+              </ul>
+              <PageControls pager={pager} page={page} />
+            </>
           )
         }
       </Loaded>

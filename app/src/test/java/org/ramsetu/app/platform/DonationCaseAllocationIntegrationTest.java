@@ -109,7 +109,24 @@ class DonationCaseAllocationIntegrationTest {
         var recovered = recover(caseId, List.of("KIDNEY"), now.minus(2, ChronoUnit.HOURS));
         var liverNotRecovered = allocate(caseId, "LIVER");
         var created = allocate(caseId, "KIDNEY");
+        var again = allocate(caseId, "KIDNEY");
         var listed = coordinator.client().get(CASES + "/" + caseId + "/allocation-runs");
+        List<String> paged = new java.util.ArrayList<>();
+        for (var page :
+                Registry.onePageAtATime(
+                        coordinator.client(), "/api/v1/admin/allocation-runs?caseId=" + caseId)) {
+            assertThat(page.json().path("total").asLong()).isEqualTo(2);
+            page.json().path("items").forEach(r -> paged.add(r.path("id").asString()));
+        }
+        var withoutCase = coordinator.client().get("/api/v1/admin/allocation-runs");
+        var ofNoCase =
+                coordinator
+                        .client()
+                        .get("/api/v1/admin/allocation-runs?caseId=" + java.util.UUID.randomUUID());
+        var byAPatient =
+                Registry.patientWithProfile()
+                        .client()
+                        .get("/api/v1/admin/allocation-runs?caseId=" + caseId);
 
         assertThat(beforeRecovery.status()).as(beforeRecovery.toString()).isEqualTo(409);
         assertThat(beforeRecovery.text("detail")).contains("recovery");
@@ -132,8 +149,16 @@ class DonationCaseAllocationIntegrationTest {
                                 .asInt());
         assertThat(first.path("hlaMismatches").asString()).isEqualTo("0-0-0");
         assertThat(first.path("components").path("distanceKm").asDouble()).isEqualTo(0.0);
+        assertThat(again.status()).as(again.toString()).isEqualTo(201);
         assertThat(listed.status()).isEqualTo(200);
-        assertThat(listed.json().get(0).path("id").asString()).isEqualTo(created.text("id"));
+        assertThat(listed.json().get(0).path("id").asString()).isEqualTo(again.text("id"));
+        assertThat(listed.json().get(1).path("id").asString()).isEqualTo(created.text("id"));
+        // The paged list is the same, newest first, one page at a time and counted.
+        assertThat(paged).containsExactly(again.text("id"), created.text("id"));
+        assertThat(withoutCase.status()).isEqualTo(400);
+        assertThat(Registry.fields(withoutCase)).containsExactly("caseId");
+        assertThat(ofNoCase.status()).isEqualTo(404);
+        assertThat(byAPatient.status()).isIn(403, 404);
         assertThat(
                         Registry.audit(
                                 coordinator,

@@ -766,6 +766,7 @@ class WebJourneyBrowserIntegrationTest {
         coordinator.locator("dl.facts").getByRole(AriaRole.LINK).first().click();
         assertThat(coordinator).hasURL(Pattern.compile("/coordinator/cases/[0-9a-f-]+$"));
         assertThat(coordinator.locator(".case-allocation li")).hasCount(1);
+        assertThat(coordinator.locator(".case-allocation .pager .count")).hasText("1–1 of 1");
         Browser.assertAccessible(coordinator);
         Browser.screenshot(coordinator, "coordinator-donation-case");
 

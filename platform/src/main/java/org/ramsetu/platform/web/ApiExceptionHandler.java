@@ -24,6 +24,7 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -183,6 +184,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .getGlobalErrors()
                 .forEach(g -> errors.putIfAbsent(g.getObjectName(), g.getDefaultMessage()));
         return widen(ProblemResponses.of(ApiProblem.invalidFields(errors)));
+    }
+
+    /** A required query parameter left out: a field error naming it, as for a body's field. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException e,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        return widen(
+                ProblemResponses.of(ApiProblem.invalidField(e.getParameterName(), "is required")));
     }
 
     @Override

@@ -13,8 +13,11 @@ import org.jspecify.annotations.Nullable;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.platform.donation.DonationCaseId;
 import org.ramsetu.platform.kernel.Fields;
+import org.ramsetu.platform.records.Page;
+import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.web.Created;
+import org.ramsetu.platform.web.PageLimit;
 import org.ramsetu.platform.web.RunListLimit;
 import org.ramsetu.platform.web.RunListStart;
 import org.ramsetu.platform.web.idempotency.IdempotentRequests;
@@ -29,8 +32,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/v1/pledges/{id}/allocation-runs}, {@code POST
- * /api/v1/admin/donation-cases/{id}/allocation-runs} and {@code GET /api/v1/allocation-runs/{id}},
- * for coordinators. Creation honours {@code Idempotency-Key}.
+ * /api/v1/admin/donation-cases/{id}/allocation-runs}, {@code GET /api/v1/allocation-runs/{id}} and
+ * a case's runs ({@code GET /api/v1/admin/allocation-runs?caseId=}), for coordinators. Creation
+ * honours {@code Idempotency-Key}.
  */
 @Tag(name = "Allocation")
 @RestController
@@ -131,11 +135,31 @@ public class AllocationRunController {
      */
     public record CaseRunRequest(@Nullable @Schema(example = "KIDNEY") String organ) {}
 
-    /** A donation case's allocation runs, newest first. */
-    @Operation(operationId = "listDonationCaseAllocationRuns")
+    /**
+     * A donation case's allocation runs, newest first, all at once. Superseded by {@code GET
+     * /api/v1/admin/allocation-runs?caseId=}, which pages and counts them; kept while a console
+     * loaded from the release before may still ask it (a rollout serves both releases at once).
+     */
+    @Operation(operationId = "listDonationCaseAllocationRuns", deprecated = true)
     @GetMapping("/api/v1/admin/donation-cases/{id}/allocation-runs")
     public List<CaseRunView> runsOfCase(CurrentUser coordinator, @PathVariable UUID id) {
         return reading.ofCase(coordinator, id);
+    }
+
+    /** A donation case's allocation runs, newest first, paged and counted (coordinators). */
+    @Operation(operationId = "listAllocationRuns")
+    @ApiResponse(
+            responseCode = "200",
+            description = "a page of the case's runs",
+            useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "no such donation case")
+    @GetMapping("/api/v1/admin/allocation-runs")
+    public Page<CaseRunView> runs(
+            CurrentUser coordinator,
+            @RequestParam UUID caseId,
+            @RequestParam(required = false) String after,
+            @PageLimit @RequestParam(required = false) Integer limit) {
+        return reading.ofCase(coordinator, caseId, PageRequest.of(limit, after));
     }
 
     /**

@@ -14,6 +14,8 @@ import org.ramsetu.core.organ.Organ;
 import org.ramsetu.platform.rankingruns.LatestRunWalk;
 import org.ramsetu.platform.rankingruns.OpenRun;
 import org.ramsetu.platform.rankingruns.RunTrigger;
+import org.ramsetu.platform.records.ListQuery;
+import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.records.Sql;
 import org.ramsetu.platform.registry.ListingStatuses;
 import org.ramsetu.platform.registry.pledges.PledgeId;
@@ -178,25 +180,43 @@ public class AllocationRuns {
 
     /** A donation case's runs, newest first, without their lists. */
     List<CaseRunView> ofCase(UUID caseId) {
-        return jdbc.sql(
-                        """
-                        select id, organ, created_at, trigger, degraded, candidate_count,
-                            excluded_count
-                        from allocation_run where donation_case_id = :case
-                        order by created_at desc, id desc
-                        """)
+        return jdbc.sql(CASE_RUNS + " order by created_at desc, id desc")
                 .param("case", caseId)
-                .query(
-                        (rs, row) ->
-                                new CaseRunView(
-                                        rs.getObject("id", UUID.class),
-                                        rs.getString("organ"),
-                                        Sql.instant(rs, "created_at"),
-                                        rs.getString("trigger"),
-                                        rs.getBoolean("degraded"),
-                                        rs.getInt("candidate_count"),
-                                        rs.getInt("excluded_count")))
+                .query(AllocationRuns::caseRun)
                 .list();
+    }
+
+    /** A page of them: up to {@code page.limit() + 1} rows after the cursor. */
+    List<CaseRunView> ofCase(UUID caseId, PageRequest page) {
+        ListQuery.Statement query =
+                new ListQuery()
+                        .filter("donation_case_id = :case", "case", caseId)
+                        .after("created_at", "id", page.after())
+                        .toSql(CASE_RUN_COLUMNS, "created_at desc, id desc", page.limit());
+        return jdbc.sql(query.text()).params(query.params()).query(AllocationRuns::caseRun).list();
+    }
+
+    long countOfCase(UUID caseId) {
+        return jdbc.sql("select count(*) from allocation_run where donation_case_id = :case")
+                .param("case", caseId)
+                .query(Long.class)
+                .single();
+    }
+
+    private static final String CASE_RUN_COLUMNS =
+            "select id, organ, created_at, trigger, degraded, candidate_count, excluded_count"
+                    + " from allocation_run";
+    private static final String CASE_RUNS = CASE_RUN_COLUMNS + " where donation_case_id = :case";
+
+    private static CaseRunView caseRun(ResultSet rs, int row) throws SQLException {
+        return new CaseRunView(
+                rs.getObject("id", UUID.class),
+                rs.getString("organ"),
+                Sql.instant(rs, "created_at"),
+                rs.getString("trigger"),
+                rs.getBoolean("degraded"),
+                rs.getInt("candidate_count"),
+                rs.getInt("excluded_count"));
     }
 
     /** The run that re-scored a degraded run, if one was written. */

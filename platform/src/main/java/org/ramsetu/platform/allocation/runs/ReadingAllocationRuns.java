@@ -8,6 +8,9 @@ import org.ramsetu.platform.donation.RecoveredOrgans;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.matching.CoordinatorOnly;
+import org.ramsetu.platform.records.Cursor;
+import org.ramsetu.platform.records.Page;
+import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.records.RunListSize;
 import org.ramsetu.platform.registry.requests.ListedPatients;
 import org.ramsetu.platform.security.CurrentUser;
@@ -44,11 +47,29 @@ public class ReadingAllocationRuns {
      * @throws DomainException NotFound for an unknown case, or for anyone but a coordinator
      */
     public List<CaseRunView> ofCase(CurrentUser user, UUID caseId) {
+        requireCase(user, caseId);
+        return runs.ofCase(caseId);
+    }
+
+    /**
+     * A page of them, newest first, counted.
+     *
+     * @throws DomainException as {@link #ofCase(CurrentUser, UUID)}
+     */
+    public Page<CaseRunView> ofCase(CurrentUser user, UUID caseId, PageRequest page) {
+        requireCase(user, caseId);
+        return Page.of(
+                        runs.ofCase(caseId, page),
+                        page.limit(),
+                        r -> new Cursor(r.createdAt(), r.id()))
+                .withTotal(runs.countOfCase(caseId));
+    }
+
+    private void requireCase(CurrentUser user, UUID caseId) {
         CoordinatorOnly.require(user, false, "donation case", caseId, "read allocation runs");
         if (!cases.exists(new DonationCaseId(caseId))) {
             throw new NotFound("donation case", caseId);
         }
-        return runs.ofCase(caseId);
     }
 
     /**
