@@ -140,7 +140,7 @@ async function sessionFetch(request: Request): Promise<Response> {
 // A read the API's per-user limit refuses for a moment (429 with a short Retry-After: a
 // coordinator paging quickly through a long list) is asked again once the wait is over, so the page
 // comes a second later instead of as an error. Reads only: a write is never sent twice from here,
-// and a longer wait, or a third refusal in a row, is shown to the person as before.
+// and a longer wait, or a refusal still there after three retries, is shown to the person as before.
 const READ_RETRY_MAX_WAIT_SECONDS = 5;
 const READ_RETRIES = 3;
 
