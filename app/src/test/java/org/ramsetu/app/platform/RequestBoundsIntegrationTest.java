@@ -186,25 +186,12 @@ class RequestBoundsIntegrationTest {
                                                 .strokeAfterCirculatoryDeath())));
         targets.put(
                 "DonorRecordBody",
-                () -> {
-                    var opened =
-                            coordinator
-                                    .client()
-                                    .post(
-                                            "/api/v1/admin/donation-cases",
-                                            json(
-                                                    "consent",
-                                                    "FAMILY",
-                                                    "record",
-                                                    DonationCaseIntegrationTest
-                                                            .strokeAfterCirculatoryDeath()));
-                    assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
-                    return new Attempt(
-                            coordinator.client(),
-                            "PUT",
-                            "/api/v1/admin/donation-cases/" + opened.text("id") + "/record",
-                            DonationCaseIntegrationTest.strokeAfterCirculatoryDeath());
-                });
+                () ->
+                        new Attempt(
+                                coordinator.client(),
+                                "PUT",
+                                "/api/v1/admin/donation-cases/" + openCase(coordinator) + "/record",
+                                DonationCaseIntegrationTest.strokeAfterCirculatoryDeath()));
         targets.put(
                 "CentreBody",
                 () ->
@@ -300,6 +287,9 @@ class RequestBoundsIntegrationTest {
                     return "/api/v1/allocation-runs/" + run.text("id");
                 });
         targets.put(
+                "/api/v1/admin/allocation-runs",
+                () -> "/api/v1/admin/allocation-runs?caseId=" + openCase(coordinator));
+        targets.put(
                 "/api/v1/admin/allocation-simulations",
                 () -> "/api/v1/admin/allocation-simulations?organ=LIVER&donors=5&days=5");
         return targets;
@@ -379,6 +369,22 @@ class RequestBoundsIntegrationTest {
     }
 
     /** The path with one query parameter set, replacing the value it had. */
+    /** A donation case opened by the coordinator, for the targets that need one: its id. */
+    private static String openCase(Accounts.SignedIn coordinator) {
+        var opened =
+                coordinator
+                        .client()
+                        .post(
+                                "/api/v1/admin/donation-cases",
+                                json(
+                                        "consent",
+                                        "FAMILY",
+                                        "record",
+                                        DonationCaseIntegrationTest.strokeAfterCirculatoryDeath()));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        return opened.text("id");
+    }
+
     private static String withQuery(String path, String name, Object value) {
         String without =
                 path.replaceAll("([?&])" + name + "=[^&]*&?", "$1").replaceAll("[?&]$", "");
