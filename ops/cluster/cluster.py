@@ -188,6 +188,110 @@ def port_open(port: int) -> bool:
         return s.connect_ex(("127.0.0.1", port)) == 0
 
 
+class ClassData:
+    """Class-data sharing for the targets the cluster starts (JDK 17 dynamic archives), which
+    roughly halves a JVM's start (docs/PERFORMANCE.md): drills start twenty or more instances.
+
+    The jar is extracted once (classes inside nested jars cannot be archived). One api instance
+    started from that jar records the classes it loaded, written when it stops gracefully (20-25 s
+    of dumping on a busy machine, so one recording per jar); every later start of any kind maps
+    the archive (a worker or scoring target loads a subset of an api's classes, the rest load as
+    usual). An instance killed with SIGKILL leaves no archive and a later api start records again.
+    Archives live outside the cluster's folder (drills wipe it), keyed by the jar's content;
+    RAMSETU_CLUSTER_CDS=0 starts every instance from the plain jar."""
+
+    RECORDED_BY = "api"
+
+    KEEP = 2  # jars kept (about 400 MB each with their archives): the release and the one before
+
+    def __init__(self, pids: Path):
+        self.pids = pids  # NAME.cds beside NAME.pid: the archive an instance records at exit
+        self.cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) \
+            / "ramsetu" / "class-data"
+        self._folders: dict[tuple, Path] = {}
+
+    @staticmethod
+    def enabled() -> bool:
+        return os.environ.get("RAMSETU_CLUSTER_CDS", "1") == "1"
+
+    def launch(self, name: str, kind: str, jar: Path) -> list[str]:
+        """The JVM arguments that run `jar`: mapping the kind's archive, or recording it."""
+        if not self.enabled():
+            return ["-jar", str(jar)]
+        self.pids.mkdir(parents=True, exist_ok=True)
+        try:
+            folder = self._extracted(jar)
+        except (OSError, subprocess.SubprocessError) as e:
+            log(f"class data: {jar} could not be extracted ({e}); {name} starts from the jar")
+            return ["-jar", str(jar)]
+        extracted = next((folder / "app").glob("*.jar"))
+        archive = folder / "classes.jsa"
+        if archive.exists():
+            return [f"-XX:SharedArchiveFile={archive}", "-jar", str(extracted)]
+        if kind != self.RECORDED_BY or self._recording(folder):
+            return ["-jar", str(extracted)]
+        recording = folder / f"{name}.{os.getpid()}.recording"
+        (self.pids / f"{name}.cds").write_text(f"{recording}\n{archive}\n")
+        return [f"-XX:ArchiveClassesAtExit={recording}", "-jar", str(extracted)]
+
+    def _recording(self, folder: Path) -> bool:
+        """Whether a running instance already records this jar's archive."""
+        for note in self.pids.glob("*.cds"):
+            recording = Path(note.read_text().split()[0])
+            pid_file = self.pids / f"{note.stem}.pid"
+            if recording.parent == folder and pid_file.exists() \
+                    and Path(f"/proc/{pid_file.read_text().split()[0]}").exists():
+                return True
+        return False
+
+    def stopped(self, name: str, gracefully: bool) -> None:
+        """Keeps what an instance recorded if it exited by itself; a killed JVM wrote nothing
+        whole. The first complete recording of a kind wins."""
+        note = self.pids / f"{name}.cds"
+        if not note.exists():
+            return
+        recording, archive = (Path(line) for line in note.read_text().split())
+        note.unlink()
+        if gracefully and recording.exists() and recording.stat().st_size > 0 \
+                and not archive.exists():
+            os.replace(recording, archive)
+            log(f"class data: {archive.name} recorded by {name} ({archive.stat().st_size >> 20} MB)")
+        else:
+            recording.unlink(missing_ok=True)
+
+    def _extracted(self, jar: Path) -> Path:
+        stat = jar.stat()
+        key = (str(jar.resolve()), stat.st_size, stat.st_mtime_ns)
+        if key not in self._folders:
+            digest = hashlib.sha256()
+            with open(jar, "rb") as f:
+                for block in iter(lambda: f.read(1 << 20), b""):
+                    digest.update(block)
+            folder = self.cache / digest.hexdigest()[:24]
+            if not (folder / "app").is_dir():
+                partial = folder / f"app.{os.getpid()}.part"
+                shutil.rmtree(partial, ignore_errors=True)
+                partial.mkdir(parents=True)
+                subprocess.run(["java", "-Djarmode=tools", "-jar", str(jar), "extract",
+                                "--destination", str(partial)],
+                               check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               timeout=180)
+                try:
+                    partial.rename(folder / "app")
+                except OSError:  # another cluster extracted it meanwhile
+                    shutil.rmtree(partial, ignore_errors=True)
+                self._prune()
+            folder.touch()
+            self._folders[key] = folder
+        return self._folders[key]
+
+    def _prune(self) -> None:
+        folders = sorted((f for f in self.cache.iterdir() if f.is_dir()),
+                         key=lambda f: f.stat().st_mtime, reverse=True)
+        for old in folders[self.KEEP:]:
+            shutil.rmtree(old, ignore_errors=True)
+
+
 class Cluster:
     """One local cluster rooted at a folder; every process it starts has a PID file there."""
 
@@ -205,6 +309,7 @@ class Cluster:
         self.pgbackrest_conf = self.root / "pgbackrest" / "pgbackrest.conf"
         self.extra_env: dict[str, str] = {}  # added to every target's environment (drills)
         self.app_jars: dict[str, Path] = {}  # a release's jar per instance (rollouts)
+        self.class_data = ClassData(self.pids)
 
     # ---- processes -------------------------------------------------------------------------
 
@@ -281,6 +386,7 @@ class Cluster:
             pass
         try:
             wait_for(f"{name} to stop", lambda: self.pid(name) is None, timeout, 0.2)
+            self.class_data.stopped(name, gracefully=True)
         except TimeoutError:
             log(f"{name} did not stop in {timeout:.0f} s; SIGKILL")
             self.kill(name)
@@ -295,6 +401,7 @@ class Cluster:
         except ProcessLookupError:
             pass
         wait_for(f"{name} to die", lambda: self.pid(name) is None, 10, 0.1)
+        self.class_data.stopped(name, gracefully=False)
 
     def running(self) -> list[str]:
         if not self.pids.exists():
@@ -1185,8 +1292,8 @@ listen stats
         jar = self.app_jars.get(name, self.jar())
         self.spawn(
             name,
-            ["java", *java_opts, "-jar", str(jar), "serve", "--target", kind,
-             "--port", str(port)],
+            ["java", *java_opts, *self.class_data.launch(name, kind, jar), "serve",
+             "--target", kind, "--port", str(port)],
             env=env,
         )
         if wait:
@@ -1212,13 +1319,16 @@ listen stats
 
     def start_apps(self, names: list[str], redis: bool) -> None:
         self.ensure_jar()
+        # The scoring target needs no database: it starts beside the first database target.
         if "scoring1" in names:
             self.train_models()
-            self.start_app("scoring1", redis)
+            self.start_app("scoring1", redis, wait=False)
         databased = [n for n in names if n != "scoring1"]
         # One database target migrates first; the others start on a migrated schema.
         if databased:
             self.start_app(databased[0], redis)
+        if "scoring1" in names:
+            self.wait_ready("scoring1")
         for n in databased[1:]:
             self.start_app(n, redis, wait=False)
         for n in databased[1:]:

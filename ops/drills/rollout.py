@@ -305,9 +305,10 @@ def run(d: Drill) -> None:
 
     # 1. Blue/green: api3 + api4 take over from api1 + api2; worker2 from worker1.
     rollout.event("blue/green: starting the next release on api3, api4, worker2")
-    rollout.start(["api3", "api4"], new_jar)
     d.cluster.app_jars["worker2"] = new_jar
-    d.cluster.start_app("worker2", redis=False)
+    d.cluster.start_app("worker2", redis=False, wait=False)  # starts beside api3 and api4
+    rollout.start(["api3", "api4"], new_jar)
+    d.cluster.wait_ready("worker2", timeout=300)
     if rollout.smoke(d.cluster.app_url("api3"), "green api3"):
         rollout.route({"api3": 100, "api4": 100})
         rollout.retire(["api1", "api2"])
