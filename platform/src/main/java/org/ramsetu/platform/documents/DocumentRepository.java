@@ -98,9 +98,7 @@ public class DocumentRepository {
     /** The query of {@link #inStatus}: from the status index, in {@code (created_at, id)} order. */
     public static ListQuery.Statement queueQuery(
             DocumentStatus status, @Nullable String search, @Nullable Cursor after, int limit) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("status", status.name());
-        params.put("search", search == null ? null : ListQuery.containing(search));
+        Map<String, Object> params = queueParams(status, search);
         params.put("at", after == null ? null : Timestamp.from(after.at()));
         params.put("id", after == null ? null : after.id());
         params.put("limit", limit);
@@ -117,13 +115,18 @@ public class DocumentRepository {
     /** The query of {@link #count}. */
     public static ListQuery.Statement queueCountQuery(
             DocumentStatus status, @Nullable String search) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("status", status.name());
-        params.put("search", search == null ? null : ListQuery.containing(search));
         return new ListQuery.Statement(
                 "select count(*) from document where status = :status"
                         + (search == null ? "" : " and " + SEARCHED),
-                params);
+                queueParams(status, search));
+    }
+
+    /** The queue's status and search, the same for a page and its count. */
+    private static Map<String, Object> queueParams(DocumentStatus status, @Nullable String search) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("status", status.name());
+        params.put("search", search == null ? null : ListQuery.containing(search));
+        return params;
     }
 
     /**

@@ -180,19 +180,16 @@ public class AllocationRuns {
 
     /** A donation case's runs, newest first, without their lists. */
     List<CaseRunView> ofCase(UUID caseId) {
-        return jdbc.sql(CASE_RUNS + " order by created_at desc, id desc")
-                .param("case", caseId)
-                .query(AllocationRuns::caseRun)
-                .list();
+        ListQuery.Statement query = runsOf(caseId).toExportSql(CASE_RUN_COLUMNS, CASE_RUN_ORDER);
+        return jdbc.sql(query.text()).params(query.params()).query(AllocationRuns::caseRun).list();
     }
 
     /** A page of them: up to {@code page.limit() + 1} rows after the cursor. */
     List<CaseRunView> ofCase(UUID caseId, PageRequest page) {
         ListQuery.Statement query =
-                new ListQuery()
-                        .filter("donation_case_id = :case", "case", caseId)
+                runsOf(caseId)
                         .after("created_at", "id", page.after())
-                        .toSql(CASE_RUN_COLUMNS, "created_at desc, id desc", page.limit());
+                        .toSql(CASE_RUN_COLUMNS, CASE_RUN_ORDER, page.limit());
         return jdbc.sql(query.text()).params(query.params()).query(AllocationRuns::caseRun).list();
     }
 
@@ -203,10 +200,25 @@ public class AllocationRuns {
                 .single();
     }
 
+    /** Whether the case has a run of the organ: its history is written once per organ. */
+    boolean hasRunOf(UUID caseId, String organ) {
+        return jdbc.sql(
+                        "select exists (select 1 from allocation_run"
+                                + " where donation_case_id = :case and organ = :organ)")
+                .param("case", caseId)
+                .param("organ", organ)
+                .query(Boolean.class)
+                .single();
+    }
+
+    private static ListQuery runsOf(UUID caseId) {
+        return new ListQuery().filter("donation_case_id = :case", "case", caseId);
+    }
+
     private static final String CASE_RUN_COLUMNS =
             "select id, organ, created_at, trigger, degraded, candidate_count, excluded_count"
                     + " from allocation_run";
-    private static final String CASE_RUNS = CASE_RUN_COLUMNS + " where donation_case_id = :case";
+    private static final String CASE_RUN_ORDER = "created_at desc, id desc";
 
     private static CaseRunView caseRun(ResultSet rs, int row) throws SQLException {
         return new CaseRunView(

@@ -74,9 +74,7 @@ public final class PastAllocationRuns {
      */
     public Optional<AllocationRunId> rank(
             DonationCaseId caseId, Organ organ, Instant at, AccountId coordinator) {
-        boolean ranked =
-                runs.ofCase(caseId.value()).stream().anyMatch(r -> r.organ().equals(organ.name()));
-        if (ranked) {
+        if (runs.hasRunOf(caseId.value(), organ.name())) {
             return Optional.empty();
         }
         TransportSettings transport = TransportSettings.DEFAULTS;
