@@ -117,6 +117,11 @@ class MatchApprovalIntegrationTest {
         JsonNode coordinatorsView = match(pair.matchId(), "requestId=" + pair.requestId());
         assertThat(coordinatorsView.path("donor").path("email").asString())
                 .isEqualTo(pair.donor().email());
+        assertThat(coordinatorsView.path("patient").path("email").asString())
+                .isEqualTo(pair.patient().email());
+        String city = pair.place().city() + ", " + pair.place().state();
+        assertThat(coordinatorsView.path("donor").path("place").asString()).isEqualTo(city);
+        assertThat(coordinatorsView.path("patient").path("place").asString()).endsWith(", " + city);
         // Every step audited, every party mailed.
         assertThat(audit(coordinator, "MATCH_APPROVED", "match", pair.matchId())).hasSize(1);
         assertThat(audit(coordinator, "MATCH_DECLINED", "match", rivalMatch)).hasSize(1);

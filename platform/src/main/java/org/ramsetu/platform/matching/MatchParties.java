@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.ramsetu.infra.mail.MailAddress;
@@ -54,19 +55,47 @@ public class MatchParties {
     }
 
     /**
+     * Several donors at once, for a list that reveals them (an unknown account is left out): one
+     * read of the accounts and one of the profiles, whatever the list's length.
+     */
+    public Map<UUID, Party> donors(Collection<UUID> accountIds) {
+        Set<AccountId> ids = accountIds(accountIds);
+        Map<AccountId, String> places = new HashMap<>();
+        donors.find(ids).forEach((id, d) -> places.put(id, place(d.location())));
+        return parties(ids, places);
+    }
+
+    /** Several patients at once, as {@link #donors(Collection)}. */
+    public Map<UUID, Party> patients(Collection<UUID> accountIds) {
+        Set<AccountId> ids = accountIds(accountIds);
+        Map<AccountId, String> places = new HashMap<>();
+        patients.find(ids).forEach((id, p) -> places.put(id, place(p.hospital())));
+        return parties(ids, places);
+    }
+
+    /**
      * The names of several accounts at once, for lists that show who each row is about (an unknown
      * account is left out).
      */
     public Map<UUID, String> names(Collection<UUID> accountIds) {
         Map<UUID, String> names = new HashMap<>();
-        contacts.of(accountIds.stream().map(AccountId::new).collect(Collectors.toSet()))
-                .forEach((id, c) -> names.put(id.value(), c.fullName()));
+        contacts.of(accountIds(accountIds)).forEach((id, c) -> names.put(id.value(), c.fullName()));
         return names;
     }
 
     /** Every coordinator account, to be told about a degraded run. */
     public List<Party> coordinators() {
         return contacts.coordinators().stream().map(c -> party(c, null)).toList();
+    }
+
+    private Map<UUID, Party> parties(Set<AccountId> ids, Map<AccountId, String> places) {
+        Map<UUID, Party> parties = new HashMap<>();
+        contacts.of(ids).forEach((id, c) -> parties.put(id.value(), party(c, places.get(id))));
+        return parties;
+    }
+
+    private static Set<AccountId> accountIds(Collection<UUID> ids) {
+        return ids.stream().map(AccountId::new).collect(Collectors.toSet());
     }
 
     private Optional<Party> party(UUID accountId, Optional<String> place) {

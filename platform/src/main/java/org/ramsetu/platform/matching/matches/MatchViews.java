@@ -1,5 +1,6 @@
 package org.ramsetu.platform.matching.matches;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,26 +30,37 @@ class MatchViews {
         return of(List.of(m), reader).get(0);
     }
 
-    /** Several matches, the parties' names read at once for a coordinator's list. */
+    /**
+     * Several matches, for a coordinator's list: the parties' names, and the contacts of the
+     * approved matches' parties, each read once for the whole list (not per row).
+     */
     List<MatchView> of(List<Match> matches, CurrentUser reader) {
         if (!reader.isCoordinator()) {
             return matches.stream().map(m -> ofParty(m, reader)).toList();
         }
         Set<UUID> people = new HashSet<>();
+        Set<UUID> approvedDonors = new HashSet<>();
+        Set<UUID> approvedPatients = new HashSet<>();
         matches.forEach(
                 m -> {
                     people.add(m.patientId());
                     people.add(m.donorId());
+                    if (m.status() == MatchStatus.APPROVED) {
+                        approvedDonors.add(m.donorId());
+                        approvedPatients.add(m.patientId());
+                    }
                 });
         Map<UUID, String> names = parties.names(people);
+        Map<UUID, MatchView.Contact> donors = contacts(parties.donors(approvedDonors));
+        Map<UUID, MatchView.Contact> patients = contacts(parties.patients(approvedPatients));
         return matches.stream()
                 .map(
                         m -> {
                             boolean approved = m.status() == MatchStatus.APPROVED;
                             return full(
                                     m,
-                                    approved ? donor(m) : null,
-                                    approved ? patient(m) : null,
+                                    approved ? donors.get(m.donorId()) : null,
+                                    approved ? patients.get(m.patientId()) : null,
                                     names.get(m.patientId()),
                                     names.get(m.donorId()));
                         })
@@ -147,15 +159,12 @@ class MatchViews {
                 donorName);
     }
 
-    private MatchView.Contact donor(Match m) {
-        return parties.donor(m.donorId())
-                .map(p -> new MatchView.Contact(p.fullName(), p.email(), p.place()))
-                .orElse(null);
-    }
-
-    private MatchView.Contact patient(Match m) {
-        return parties.patient(m.patientId())
-                .map(p -> new MatchView.Contact(p.fullName(), p.email(), p.place()))
-                .orElse(null);
+    private static Map<UUID, MatchView.Contact> contacts(Map<UUID, MatchParties.Party> parties) {
+        Map<UUID, MatchView.Contact> contacts = new HashMap<>();
+        parties.forEach(
+                (id, p) ->
+                        contacts.put(
+                                id, new MatchView.Contact(p.fullName(), p.email(), p.place())));
+        return contacts;
     }
 }

@@ -2,6 +2,7 @@ package org.ramsetu.platform.registry.donors;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +44,20 @@ public class DonorProfiles implements ProfileKeeping.Store<DonorProfile> {
                 .param("id", accountId)
                 .query(DonorProfiles::map)
                 .optional();
+    }
+
+    /** The profiles of several accounts at once, for lists (an account without one is left out). */
+    public Map<AccountId, DonorProfile> find(Collection<AccountId> accounts) {
+        if (accounts.isEmpty()) {
+            return Map.of();
+        }
+        Map<AccountId, DonorProfile> found = new HashMap<>();
+        jdbc.sql("select " + COLUMNS + " from donor_profile where account_id = any (:ids)")
+                .param("ids", accounts.stream().map(AccountId::value).toArray(UUID[]::new))
+                .query(DonorProfiles::map)
+                .list()
+                .forEach(profile -> found.put(new AccountId(profile.accountId()), profile));
+        return found;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.ramsetu.platform.registry.patients;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +44,20 @@ public class PatientProfiles implements ProfileKeeping.Store<PatientProfile> {
                 .param("id", accountId)
                 .query(PatientProfiles::map)
                 .optional();
+    }
+
+    /** The profiles of several accounts at once, for lists (an account without one is left out). */
+    public Map<AccountId, PatientProfile> find(Collection<AccountId> accounts) {
+        if (accounts.isEmpty()) {
+            return Map.of();
+        }
+        Map<AccountId, PatientProfile> found = new HashMap<>();
+        jdbc.sql("select " + COLUMNS + " from patient_profile where account_id = any (:ids)")
+                .param("ids", accounts.stream().map(AccountId::value).toArray(UUID[]::new))
+                .query(PatientProfiles::map)
+                .list()
+                .forEach(profile -> found.put(new AccountId(profile.accountId()), profile));
+        return found;
     }
 
     /**
