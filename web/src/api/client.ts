@@ -137,19 +137,27 @@ async function sessionFetch(request: Request): Promise<Response> {
   return retried;
 }
 
-// A read the API's per-user limit refuses for a moment (429 with a short Retry-After: a
-// coordinator paging quickly through a long list) is asked again once the wait is over, so the page
-// comes a second later instead of as an error. Reads only: a write is never sent twice from here,
-// and a longer wait, or a refusal still there after three retries, is shown to the person as before.
+// A read refused for a moment is asked again once the wait is over, so the page comes a second
+// later instead of as an error: the API's per-user limit (429 with a short Retry-After: a
+// coordinator paging quickly through a long list), or the database switching over to its standby
+// (503 with a short Retry-After, while the session check or the query has no primary). Reads only:
+// a write is never sent twice from here, and a longer wait, or a refusal still there after three
+// retries, is shown to the person as before.
 const READ_RETRY_MAX_WAIT_SECONDS = 5;
 const READ_RETRIES = 3;
+const MOMENTARY_REFUSALS = new Set([429, 503]);
 
-async function fetchWaitingOutShortLimits(request: Request): Promise<Response> {
+async function fetchWaitingOutMomentaryRefusals(request: Request): Promise<Response> {
   const reading = request.method === 'GET' || request.method === 'HEAD';
   for (let retries = 0; ; retries++) {
     const res = await sessionFetch(reading ? request.clone() : request);
     const wait = Number(res.headers.get('Retry-After') ?? Number.NaN);
-    if (!reading || res.status !== 429 || retries === READ_RETRIES || !(wait <= READ_RETRY_MAX_WAIT_SECONDS)) {
+    if (
+      !reading ||
+      !MOMENTARY_REFUSALS.has(res.status) ||
+      retries === READ_RETRIES ||
+      !(wait <= READ_RETRY_MAX_WAIT_SECONDS)
+    ) {
       return res;
     }
     await pause(Math.max(wait, 0.2) * 1000, request.signal);
@@ -188,7 +196,7 @@ let clientBase: string | undefined;
 export function http(): Client<paths> {
   const base = runtimeConfig().apiBaseUrl;
   if (!client || clientBase !== base) {
-    client = createClient<paths>({ baseUrl: base, fetch: fetchWaitingOutShortLimits, querySerializer: serializeQuery });
+    client = createClient<paths>({ baseUrl: base, fetch: fetchWaitingOutMomentaryRefusals, querySerializer: serializeQuery });
     clientBase = base;
   }
   return client;

@@ -1083,8 +1083,9 @@ class WebJourneyBrowserIntegrationTest {
 
     /**
      * The API's per-user limit refuses a read for a moment (a coordinator paging quickly through a
-     * long list): the console asks again after the Retry-After and shows the list, not an error. A
-     * wait too long, or refusals that go on, are shown with the wait in words.
+     * long list), or the database is switching over: the console asks again after the Retry-After
+     * and shows the list, not an error. A wait too long, or refusals that go on, are shown with the
+     * wait in words.
      */
     @Test
     void aListReadRefusedForAMomentIsAskedAgainAndALongerRefusalIsShown() {
@@ -1110,6 +1111,20 @@ class WebJourneyBrowserIntegrationTest {
                 .isVisible();
         assertThat(coordinator.getByRole(AriaRole.ALERT)).hasCount(0);
         Assertions.assertThat(asked).as("refused once, asked again").hasSize(2);
+
+        // The database switching over answers 503 with a short Retry-After: waited out the same
+        // way.
+        asked.clear();
+        databaseUnavailableForAMoment(coordinator, waitingList, 2);
+        coordinator.reload();
+        assertThat(
+                        coordinator
+                                .locator(".pager .count")
+                                .or(coordinator.getByText("No requests with these filters."))
+                                .first())
+                .isVisible();
+        assertThat(coordinator.getByRole(AriaRole.ALERT)).hasCount(0);
+        Assertions.assertThat(asked).as("unavailable twice, asked again each time").hasSize(3);
 
         refuseForAMoment(coordinator, waitingList, 60, 1);
         coordinator.reload();
@@ -1141,22 +1156,47 @@ class WebJourneyBrowserIntegrationTest {
                 "too many requests; try again in "
                         + seconds
                         + (seconds == 1 ? " second" : " seconds");
+        refuse(page, path, 429, "rate-limited", "Too many requests", detail, seconds, times);
+    }
+
+    /**
+     * The next {@code times} calls to a URL holding {@code path} answer 503 as the API does while
+     * the database switches over to its standby.
+     */
+    private static void databaseUnavailableForAMoment(Page page, String path, int times) {
+        String detail = "the database is unavailable for a moment; try again shortly";
+        refuse(page, path, 503, "database-unavailable", "Database unavailable", detail, 2, times);
+    }
+
+    private static void refuse(
+            Page page,
+            String path,
+            int status,
+            String type,
+            String title,
+            String detail,
+            int retryAfterSeconds,
+            int times) {
         page.route(
                 url -> url.contains(path),
                 route ->
                         route.fulfill(
                                 new Route.FulfillOptions()
-                                        .setStatus(429)
+                                        .setStatus(status)
                                         .setHeaders(
                                                 Map.of(
                                                         "Content-Type",
                                                         "application/problem+json",
                                                         "Retry-After",
-                                                        Integer.toString(seconds)))
+                                                        Integer.toString(retryAfterSeconds)))
                                         .setBody(
-                                                "{\"type\":\"https://ramsetu.org/problems/rate-limited\","
-                                                        + "\"title\":\"Too many requests\","
-                                                        + "\"status\":429,\"detail\":\""
+                                                "{\"type\":\"https://ramsetu.org/problems/"
+                                                        + type
+                                                        + "\",\"title\":\""
+                                                        + title
+                                                        + "\",\"status\":"
+                                                        + status
+                                                        + ",\"detail\":\""
                                                         + detail
                                                         + "\"}")),
                 new Page.RouteOptions().setTimes(times));
