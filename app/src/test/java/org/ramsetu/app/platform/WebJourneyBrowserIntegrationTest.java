@@ -1102,14 +1102,7 @@ class WebJourneyBrowserIntegrationTest {
 
         refuseForAMoment(coordinator, waitingList, 1, 1);
         coordinator.navigate("/coordinator/requests");
-        // The list came (rows counted, or none waiting in this test's registry), with no error.
-        assertThat(
-                        coordinator
-                                .locator(".pager .count")
-                                .or(coordinator.getByText("No requests with these filters."))
-                                .first())
-                .isVisible();
-        assertThat(coordinator.getByRole(AriaRole.ALERT)).hasCount(0);
+        waitingListCameWithoutAnError(coordinator);
         Assertions.assertThat(asked).as("refused once, asked again").hasSize(2);
 
         // The database switching over answers 503 with a short Retry-After: waited out the same
@@ -1117,13 +1110,7 @@ class WebJourneyBrowserIntegrationTest {
         asked.clear();
         databaseUnavailableForAMoment(coordinator, waitingList, 2);
         coordinator.reload();
-        assertThat(
-                        coordinator
-                                .locator(".pager .count")
-                                .or(coordinator.getByText("No requests with these filters."))
-                                .first())
-                .isVisible();
-        assertThat(coordinator.getByRole(AriaRole.ALERT)).hasCount(0);
+        waitingListCameWithoutAnError(coordinator);
         Assertions.assertThat(asked).as("unavailable twice, asked again each time").hasSize(3);
 
         refuseForAMoment(coordinator, waitingList, 60, 1);
@@ -1135,6 +1122,17 @@ class WebJourneyBrowserIntegrationTest {
                 .click();
         assertThat(coordinator.getByRole(AriaRole.ALERT)).containsText("Please wait 1 second.");
         Browser.assertAccessible(coordinator);
+    }
+
+    /** The list came (rows counted, or none waiting in this test's registry), with no error. */
+    private static void waitingListCameWithoutAnError(Page coordinator) {
+        assertThat(
+                        coordinator
+                                .locator(".pager .count")
+                                .or(coordinator.getByText("No requests with these filters."))
+                                .first())
+                .isVisible();
+        assertThat(coordinator.getByRole(AriaRole.ALERT)).hasCount(0);
     }
 
     /** A window of a desktop's size where the coordinator has signed in with both factors. */
