@@ -202,10 +202,11 @@ class ClassData:
 
     RECORDED_BY = "api"
 
-    KEEP = 2  # jars kept (about 400 MB each with their archives): the release and the one before
+    KEEP = 2  # jars kept (about 250 MB each with its archive): the release and the one before
 
-    def __init__(self, pids: Path):
+    def __init__(self, pids: Path, running):
         self.pids = pids  # NAME.cds beside NAME.pid: the archive an instance records at exit
+        self.running = running  # whether the instance NAME runs (its PID file, checked)
         self.cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) \
             / "ramsetu" / "class-data"
         self._folders: dict[tuple, Path] = {}
@@ -238,15 +239,13 @@ class ClassData:
         """Whether a running instance already records this jar's archive."""
         for note in self.pids.glob("*.cds"):
             recording = Path(note.read_text().split()[0])
-            pid_file = self.pids / f"{note.stem}.pid"
-            if recording.parent == folder and pid_file.exists() \
-                    and Path(f"/proc/{pid_file.read_text().split()[0]}").exists():
+            if recording.parent == folder and self.running(note.stem):
                 return True
         return False
 
     def stopped(self, name: str, gracefully: bool) -> None:
-        """Keeps what an instance recorded if it exited by itself; a killed JVM wrote nothing
-        whole. The first complete recording of a kind wins."""
+        """Keeps what an instance recorded if it stopped gracefully; a killed JVM wrote nothing
+        whole. The first complete recording of a jar wins."""
         note = self.pids / f"{name}.cds"
         if not note.exists():
             return
@@ -309,7 +308,7 @@ class Cluster:
         self.pgbackrest_conf = self.root / "pgbackrest" / "pgbackrest.conf"
         self.extra_env: dict[str, str] = {}  # added to every target's environment (drills)
         self.app_jars: dict[str, Path] = {}  # a release's jar per instance (rollouts)
-        self.class_data = ClassData(self.pids)
+        self.class_data = ClassData(self.pids, lambda name: self.pid(name) is not None)
 
     # ---- processes -------------------------------------------------------------------------
 
