@@ -193,12 +193,15 @@ class ClassData:
     roughly halves a JVM's start (docs/PERFORMANCE.md): drills start twenty or more instances.
 
     The jar is extracted once (classes inside nested jars cannot be archived). One api instance
-    started from that jar records the classes it loaded, written when it stops gracefully (20-25 s
-    of dumping on a busy machine, so one recording per jar); every later start of any kind maps
-    the archive (a worker or scoring target loads a subset of an api's classes, the rest load as
-    usual). An instance killed with SIGKILL leaves no archive and a later api start records again.
-    Archives live outside the cluster's folder (drills wipe it), keyed by the jar's content;
-    RAMSETU_CLUSTER_CDS=0 starts every instance from the plain jar."""
+    started from that jar records the classes it loaded; the JVM writes them when it exits (20-25 s
+    of dumping on a busy machine, so one recording per jar). The recording is kept only from an
+    instance that was ready and then stopped gracefully, and only once a JVM has mapped it with
+    sharing required. Every later start of any target maps it: a worker or the scoring target
+    shares most of its classes with an api and loads the rest as usual. The JVM ignores an archive
+    it cannot use (another JDK, say) without a word, so an archive is checked the same way before
+    its first use by a cluster, and recorded again when the check fails. Archives live outside the
+    cluster's folder (drills wipe it), keyed by the jar's content; RAMSETU_CLUSTER_CDS=0 starts
+    every instance from the plain jar."""
 
     RECORDED_BY = "api"
 
@@ -210,58 +213,94 @@ class ClassData:
         self.cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) \
             / "ramsetu" / "class-data"
         self._folders: dict[tuple, Path] = {}
+        self._checked: set[Path] = set()
+        self._java_opts: list[str] = []  # the instances' JVM options, for the archive's check
 
     @staticmethod
     def enabled() -> bool:
         return os.environ.get("RAMSETU_CLUSTER_CDS", "1") == "1"
 
-    def launch(self, name: str, kind: str, jar: Path) -> list[str]:
-        """The JVM arguments that run `jar`: mapping the kind's archive, or recording it."""
+    def launch(self, name: str, kind: str, jar: Path, java_opts: list[str]) -> list[str]:
+        """The JVM arguments that run `jar`: mapping the jar's archive, or recording it."""
         if not self.enabled():
             return ["-jar", str(jar)]
         self.pids.mkdir(parents=True, exist_ok=True)
+        self._java_opts = java_opts
+        self.stopped(name, gracefully=False)  # a note left by an instance that exited by itself
         try:
             folder = self._extracted(jar)
-        except (OSError, subprocess.SubprocessError) as e:
-            log(f"class data: {jar} could not be extracted ({e}); {name} starts from the jar")
+            extracted = next((folder / "app").glob("*.jar"))
+        except (OSError, subprocess.SubprocessError, StopIteration) as e:
+            log(f"class data: {jar} could not be extracted ({e!r}); {name} starts from the jar")
             return ["-jar", str(jar)]
-        extracted = next((folder / "app").glob("*.jar"))
         archive = folder / "classes.jsa"
-        if archive.exists():
+        if archive.exists() and (archive in self._checked
+                                 or self._usable(archive, extracted, java_opts)):
+            self._checked.add(archive)
             return [f"-XX:SharedArchiveFile={archive}", "-jar", str(extracted)]
+        archive.unlink(missing_ok=True)
         if kind != self.RECORDED_BY or self._recording(folder):
             return ["-jar", str(extracted)]
         recording = folder / f"{name}.{os.getpid()}.recording"
         (self.pids / f"{name}.cds").write_text(f"{recording}\n{archive}\n")
         return [f"-XX:ArchiveClassesAtExit={recording}", "-jar", str(extracted)]
 
+    def ready(self, name: str) -> None:
+        """The instance started completely: what it records at exit holds a whole start."""
+        note = self.pids / f"{name}.cds"
+        if note.exists() and len(note.read_text().splitlines()) == 2:
+            with open(note, "a") as f:
+                f.write("ready\n")
+
+    def stopped(self, name: str, gracefully: bool) -> None:
+        """Keeps what a ready instance recorded if it stopped gracefully and a JVM can map it;
+        anything else (a killed JVM, a start that never completed) is dropped. The first usable
+        recording of a jar wins. Never raises: bookkeeping must not stop a cluster's shutdown."""
+        note = self.pids / f"{name}.cds"
+        try:
+            if not note.exists():
+                return
+            lines = note.read_text().splitlines()
+            note.unlink()
+            recording, archive = Path(lines[0]), Path(lines[1])
+            extracted = next((archive.parent / "app").glob("*.jar"), None)
+            if gracefully and "ready" in lines[2:] and recording.exists() \
+                    and not archive.exists() and extracted \
+                    and self._usable(recording, extracted, self._java_opts):
+                os.replace(recording, archive)
+                self._checked.add(archive)
+                log(f"class data: {archive.name} recorded by {name} "
+                    f"({archive.stat().st_size >> 20} MB)")
+            else:
+                recording.unlink(missing_ok=True)
+        except (OSError, IndexError, subprocess.SubprocessError) as e:
+            log(f"class data: {name}'s recording dropped ({e!r})")
+
+    @staticmethod
+    def _usable(archive: Path, extracted: Path, java_opts: list[str]) -> bool:
+        """Whether a JVM maps the archive when sharing is required (the default only tries)."""
+        probe = subprocess.run(
+            ["java", *java_opts, "-Xshare:on", f"-XX:SharedArchiveFile={archive}",
+             "-cp", str(extracted), "-version"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, timeout=60)
+        if probe.returncode != 0:
+            log(f"class data: {archive.name} cannot be used here; recorded again "
+                f"({probe.stderr.strip().splitlines()[-1:] or probe.returncode})")
+        return probe.returncode == 0
+
     def _recording(self, folder: Path) -> bool:
         """Whether a running instance already records this jar's archive."""
         for note in self.pids.glob("*.cds"):
-            recording = Path(note.read_text().split()[0])
-            if recording.parent == folder and self.running(note.stem):
+            lines = note.read_text().splitlines()
+            if lines and Path(lines[0]).parent == folder and self.running(note.stem):
                 return True
         return False
-
-    def stopped(self, name: str, gracefully: bool) -> None:
-        """Keeps what an instance recorded if it stopped gracefully; a killed JVM wrote nothing
-        whole. The first complete recording of a jar wins."""
-        note = self.pids / f"{name}.cds"
-        if not note.exists():
-            return
-        recording, archive = (Path(line) for line in note.read_text().split())
-        note.unlink()
-        if gracefully and recording.exists() and recording.stat().st_size > 0 \
-                and not archive.exists():
-            os.replace(recording, archive)
-            log(f"class data: {archive.name} recorded by {name} ({archive.stat().st_size >> 20} MB)")
-        else:
-            recording.unlink(missing_ok=True)
 
     def _extracted(self, jar: Path) -> Path:
         stat = jar.stat()
         key = (str(jar.resolve()), stat.st_size, stat.st_mtime_ns)
-        if key not in self._folders:
+        folder = self._folders.get(key)
+        if folder is None or not (folder / "app").is_dir():
             digest = hashlib.sha256()
             with open(jar, "rb") as f:
                 for block in iter(lambda: f.read(1 << 20), b""):
@@ -271,24 +310,46 @@ class ClassData:
                 partial = folder / f"app.{os.getpid()}.part"
                 shutil.rmtree(partial, ignore_errors=True)
                 partial.mkdir(parents=True)
-                subprocess.run(["java", "-Djarmode=tools", "-jar", str(jar), "extract",
-                                "--destination", str(partial)],
-                               check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               timeout=180)
                 try:
-                    partial.rename(folder / "app")
-                except OSError:  # another cluster extracted it meanwhile
+                    subprocess.run(["java", "-Djarmode=tools", "-jar", str(jar), "extract",
+                                    "--destination", str(partial)],
+                                   check=True, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.PIPE, timeout=180)
+                    try:
+                        partial.rename(folder / "app")
+                    except OSError:  # another cluster extracted it meanwhile
+                        pass
+                finally:
                     shutil.rmtree(partial, ignore_errors=True)
+                self._folders[key] = folder
                 self._prune()
             folder.touch()
             self._folders[key] = folder
-        return self._folders[key]
+        return folder
 
     def _prune(self) -> None:
+        """Keeps the most recently used jars, and any jar a running JVM was started from."""
+        in_use = set(self._folders.values()) | self._folders_of_running_jvms()
         folders = sorted((f for f in self.cache.iterdir() if f.is_dir()),
                          key=lambda f: f.stat().st_mtime, reverse=True)
         for old in folders[self.KEEP:]:
-            shutil.rmtree(old, ignore_errors=True)
+            if old not in in_use:
+                shutil.rmtree(old, ignore_errors=True)
+
+    def _folders_of_running_jvms(self) -> set[Path]:
+        folders = set()
+        for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+            try:
+                arguments = cmdline.read_bytes().split(b"\0")
+            except OSError:
+                continue
+            for argument in arguments:
+                text = argument.decode(errors="replace")
+                if text.startswith(str(self.cache)):
+                    relative = Path(text).relative_to(self.cache).parts
+                    if relative:
+                        folders.add(self.cache / relative[0])
+        return folders
 
 
 class Cluster:
@@ -378,6 +439,7 @@ class Cluster:
     def _stop(self, name: str, timeout: float) -> None:
         pid = self.pid(name)
         if pid is None:
+            self.class_data.stopped(name, gracefully=False)  # it exited by itself
             return
         try:
             os.killpg(pid, signal.SIGTERM)
@@ -394,6 +456,7 @@ class Cluster:
         """kill -9 of the process group, as a lost host or an OOM kill would."""
         pid = self.pid(name)
         if pid is None:
+            self.class_data.stopped(name, gracefully=False)
             return
         try:
             os.killpg(pid, signal.SIGKILL)
@@ -1291,7 +1354,7 @@ listen stats
         jar = self.app_jars.get(name, self.jar())
         self.spawn(
             name,
-            ["java", *java_opts, *self.class_data.launch(name, kind, jar), "serve",
+            ["java", *java_opts, *self.class_data.launch(name, kind, jar, java_opts), "serve",
              "--target", kind, "--port", str(port)],
             env=env,
         )
@@ -1314,6 +1377,7 @@ listen stats
 
         started = time.monotonic()
         wait_for(f"{name} ready", ready, timeout, 0.5)
+        self.class_data.ready(name)
         log(f"{name}: ready on :{port} in {time.monotonic() - started:.1f} s")
 
     def start_apps(self, names: list[str], redis: bool) -> None:
