@@ -140,12 +140,12 @@ async function sessionFetch(request: Request): Promise<Response> {
 // A read refused for a moment is asked again once the wait is over, so the page comes a second
 // later instead of as an error: the API's per-user limit (429 with a short Retry-After: a
 // coordinator paging quickly through a long list), or the database switching over to its standby
-// (503 with a short Retry-After, while the session check or the query has no primary). Reads only:
-// a write is never sent twice from here, and a longer wait, or a refusal still there after three
-// retries, is shown to the person as before.
+// (503 `database-unavailable` with a short Retry-After). Other 503s (a busy pool, a query past its
+// time limit) mean load, which asking again would add to. Reads only: a write is never sent twice
+// from here, and a longer wait, or a refusal still there after three retries, is shown to the
+// person as before.
 const READ_RETRY_MAX_WAIT_SECONDS = 5;
 const READ_RETRIES = 3;
-const MOMENTARY_REFUSALS = new Set([429, 503]);
 
 async function fetchWaitingOutMomentaryRefusals(request: Request): Promise<Response> {
   const reading = request.method === 'GET' || request.method === 'HEAD';
@@ -154,14 +154,24 @@ async function fetchWaitingOutMomentaryRefusals(request: Request): Promise<Respo
     const wait = Number(res.headers.get('Retry-After') ?? Number.NaN);
     if (
       !reading ||
-      !MOMENTARY_REFUSALS.has(res.status) ||
       retries === READ_RETRIES ||
-      !(wait <= READ_RETRY_MAX_WAIT_SECONDS)
+      !(wait <= READ_RETRY_MAX_WAIT_SECONDS) ||
+      !(res.status === 429 || (res.status === 503 && (await isSwitchover(res))))
     ) {
       return res;
     }
     await pause(Math.max(wait, 0.2) * 1000, request.signal);
   }
+}
+
+/** Whether a 503 says the database is switching over (its problem type), read from a copy. */
+async function isSwitchover(res: Response): Promise<boolean> {
+  const problem: unknown = await res
+    .clone()
+    .json()
+    .catch(() => null);
+  const type = (problem as { type?: unknown } | null)?.type;
+  return typeof type === 'string' && type.endsWith('/database-unavailable');
 }
 
 /** Waits, or stops waiting as an aborted fetch does when the page no longer wants the answer. */

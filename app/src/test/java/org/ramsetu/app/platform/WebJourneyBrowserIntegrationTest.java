@@ -6,6 +6,7 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.FilePayload;
@@ -1112,6 +1113,20 @@ class WebJourneyBrowserIntegrationTest {
         coordinator.reload();
         waitingListCameWithoutAnError(coordinator);
         Assertions.assertThat(asked).as("unavailable twice, asked again each time").hasSize(3);
+        // A busy pool means load: asking again would add to it, so the refusal is shown at once.
+        asked.clear();
+        refuse(
+                coordinator,
+                waitingList,
+                503,
+                "database-busy",
+                "Too busy",
+                "the service could not reach its database in time because it is too busy",
+                2,
+                1);
+        coordinator.reload();
+        assertThat(coordinator.getByRole(AriaRole.ALERT)).containsText("Too busy");
+        Assertions.assertThat(asked).as("a busy 503 is not asked again").hasSize(1);
 
         refuseForAMoment(coordinator, waitingList, 60, 1);
         coordinator.reload();
@@ -1126,12 +1141,13 @@ class WebJourneyBrowserIntegrationTest {
 
     /** The list came (rows counted, or none waiting in this test's registry), with no error. */
     private static void waitingListCameWithoutAnError(Page coordinator) {
+        // Waited out for up to three retries of a few seconds each: longer than an assertion's 5 s.
         assertThat(
                         coordinator
                                 .locator(".pager .count")
                                 .or(coordinator.getByText("No requests with these filters."))
                                 .first())
-                .isVisible();
+                .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
         assertThat(coordinator.getByRole(AriaRole.ALERT)).hasCount(0);
     }
 
