@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -212,7 +213,9 @@ public class AllocationRuns {
     }
 
     private static ListQuery runsOf(UUID caseId) {
-        return new ListQuery().filter("donation_case_id = :case", "case", caseId);
+        // A filter without a value is left out of a ListQuery: no case must not mean every case.
+        return new ListQuery()
+                .filter("donation_case_id = :case", "case", Objects.requireNonNull(caseId));
     }
 
     private static final String CASE_RUN_COLUMNS =
