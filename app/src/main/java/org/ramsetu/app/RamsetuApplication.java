@@ -9,6 +9,7 @@ import org.ramsetu.app.web.ApiDescriptionConfiguration;
 import org.ramsetu.app.web.ErrorResponsesConfiguration;
 import org.ramsetu.app.web.WebAppConfiguration;
 import org.ramsetu.platform.PlatformConfiguration;
+import org.ramsetu.platform.PlatformDefaults;
 import org.ramsetu.platform.accounts.SessionsConfiguration;
 import org.ramsetu.platform.allocation.config.AllocationConfiguration;
 import org.ramsetu.platform.matching.config.MatchingConfiguration;
@@ -30,6 +31,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
 @Import({
+    PlatformDefaults.class,
     PortsConfiguration.class,
     DatabaseTargetConfiguration.class,
     ObservabilityConfiguration.class,

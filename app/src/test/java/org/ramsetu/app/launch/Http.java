@@ -5,7 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.ramsetu.app.platform.ContractCheck;
+import org.ramsetu.platform.api.ContractCheck;
 
 /**
  * A tiny blocking HTTP client for tests that talk to a running target over real sockets; every

@@ -31,11 +31,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.ramsetu.app.cli.RamsetuCommand;
-import org.ramsetu.app.platform.ContractCheck;
 import org.ramsetu.infra.postgres.EmbeddedPostgresServer;
 import org.ramsetu.infra.scoring.ScoringClient;
 import org.ramsetu.infra.settings.RamsetuSettings;
 import org.ramsetu.infra.testing.SelfSignedCertificates;
+import org.ramsetu.platform.api.ContractCheck;
 
 /**
  * HTTPS between the targets, from PEM files (RAMSETU_TLS_*): the scoring target serves its port

@@ -16,6 +16,8 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
+import org.ramsetu.platform.api.ApiClient;
+import org.ramsetu.platform.api.PlatformInstance;
 import tools.jackson.databind.JsonNode;
 
 /**

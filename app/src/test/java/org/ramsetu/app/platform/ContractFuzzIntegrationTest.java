@@ -17,6 +17,10 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.ramsetu.platform.api.Accounts;
+import org.ramsetu.platform.api.ApiClient;
+import org.ramsetu.platform.api.PlatformInstance;
+import org.ramsetu.platform.api.Registry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 

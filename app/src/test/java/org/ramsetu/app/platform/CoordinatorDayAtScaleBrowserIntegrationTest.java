@@ -24,6 +24,8 @@ import org.ramsetu.infra.crypto.AuthenticatorApp;
 import org.ramsetu.infra.crypto.Totp;
 import org.ramsetu.infra.settings.RamsetuSettings;
 import org.ramsetu.infra.testing.TemporaryFolders;
+import org.ramsetu.platform.api.ApiClient;
+import org.ramsetu.platform.api.SampleFiles;
 import org.ramsetu.platform.demo.DemoLoader;
 
 /**
@@ -262,9 +264,7 @@ class CoordinatorDayAtScaleBrowserIntegrationTest {
     private static String upload(String email) {
         ApiClient client = signedIn(email);
         var uploaded =
-                client.upload(
-                        "/api/v1/documents",
-                        DocumentsIntegrationTest.pdf("MEDICAL_REPORT", REPORT));
+                client.upload("/api/v1/documents", SampleFiles.pdfUpload("MEDICAL_REPORT", REPORT));
         Assertions.assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
         return uploaded.text("id");
     }

@@ -10,6 +10,11 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.ramsetu.platform.api.Accounts;
+import org.ramsetu.platform.api.ApiClient;
+import org.ramsetu.platform.api.PlatformInstance;
+import org.ramsetu.platform.api.Registry;
+import org.ramsetu.platform.api.SampleFiles;
 
 /**
  * Every error from every layer is problem details (issue 22 item 5), and bad input that used to
@@ -85,12 +90,12 @@ class ErrorResponsesIntegrationTest {
                 donor.client()
                         .upload(
                                 "/api/v1/documents",
-                                DocumentsIntegrationTest.pdf("ID_PROOF", "id\u0000.pdf"));
+                                SampleFiles.pdfUpload("ID_PROOF", "id\u0000.pdf"));
         var longName =
                 donor.client()
                         .upload(
                                 "/api/v1/documents",
-                                DocumentsIntegrationTest.pdf("ID_PROOF", "n".repeat(600) + ".pdf"));
+                                SampleFiles.pdfUpload("ID_PROOF", "n".repeat(600) + ".pdf"));
         var noBoundary =
                 donor.client()
                         .sendRaw(
@@ -197,9 +202,7 @@ class ErrorResponsesIntegrationTest {
         var owner = Accounts.donor();
         String id =
                 owner.client()
-                        .upload(
-                                "/api/v1/documents",
-                                DocumentsIntegrationTest.pdf("ID_PROOF", "id.pdf"))
+                        .upload("/api/v1/documents", SampleFiles.pdfUpload("ID_PROOF", "id.pdf"))
                         .text("id");
         var coordinator = Accounts.coordinator().client();
 

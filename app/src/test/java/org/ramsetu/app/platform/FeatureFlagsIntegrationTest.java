@@ -6,6 +6,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.ramsetu.platform.api.Accounts;
+import org.ramsetu.platform.api.ApiClient;
+import org.ramsetu.platform.api.Matching;
+import org.ramsetu.platform.api.PlatformInstance;
+import org.ramsetu.platform.api.Registry;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -20,6 +20,9 @@ import org.ramsetu.client.model.PatientProfileView;
 import org.ramsetu.client.model.Signup;
 import org.ramsetu.client.model.TransplantRequestView;
 import org.ramsetu.client.model.Verify;
+import org.ramsetu.platform.api.Accounts;
+import org.ramsetu.platform.api.ApiClient;
+import org.ramsetu.platform.api.PlatformInstance;
 
 /**
  * What a hospital integrator does: generate a client from the API's description and use it. The

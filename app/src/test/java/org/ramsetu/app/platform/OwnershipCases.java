@@ -2,6 +2,10 @@ package org.ramsetu.app.platform;
 
 import java.util.List;
 import java.util.function.Function;
+import org.ramsetu.platform.api.Accounts;
+import org.ramsetu.platform.api.Matching;
+import org.ramsetu.platform.api.Registry;
+import org.ramsetu.platform.api.SampleFiles;
 
 /**
  * For every {@code /api/v1} route that takes the id of someone's record: how to make such a record
@@ -189,7 +193,7 @@ final class OwnershipCases {
     private static String document(Accounts.SignedIn owner) {
         return "/api/v1/documents/"
                 + owner.client()
-                        .upload("/api/v1/documents", DocumentsIntegrationTest.pdf("OTHER", "o.pdf"))
+                        .upload("/api/v1/documents", SampleFiles.pdfUpload("OTHER", "o.pdf"))
                         .text("id");
     }
 

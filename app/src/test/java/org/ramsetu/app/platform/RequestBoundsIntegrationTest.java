@@ -1,9 +1,9 @@
 package org.ramsetu.app.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ramsetu.app.platform.Registry.fields;
-import static org.ramsetu.app.platform.Registry.json;
-import static org.ramsetu.app.platform.Registry.with;
+import static org.ramsetu.platform.api.Registry.fields;
+import static org.ramsetu.platform.api.Registry.json;
+import static org.ramsetu.platform.api.Registry.with;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +14,13 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.ramsetu.platform.api.Accounts;
+import org.ramsetu.platform.api.ApiClient;
+import org.ramsetu.platform.api.Donation;
+import org.ramsetu.platform.api.Matching;
+import org.ramsetu.platform.api.PlatformInstance;
+import org.ramsetu.platform.api.Registry;
+import org.ramsetu.platform.api.SampleFiles;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -122,8 +129,7 @@ class RequestBoundsIntegrationTest {
         targets.put(
                 "AnswerOfferRequest",
                 () -> {
-                    OrganOfferIntegrationTest.OpenOffer open =
-                            OrganOfferIntegrationTest.openOffer();
+                    Donation.OpenOffer open = Donation.openOffer();
                     return new Attempt(
                             open.centre().client(),
                             "POST",
@@ -152,8 +158,7 @@ class RequestBoundsIntegrationTest {
                                     .client()
                                     .upload(
                                             "/api/v1/documents",
-                                            DocumentsIntegrationTest.pdf(
-                                                    "MEDICAL_REPORT", "report.pdf"));
+                                            SampleFiles.pdfUpload("MEDICAL_REPORT", "report.pdf"));
                     assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
                     return new Attempt(
                             coordinator.client(),
@@ -182,8 +187,7 @@ class RequestBoundsIntegrationTest {
                                         "consent",
                                         "FAMILY",
                                         "record",
-                                        DonationCaseIntegrationTest
-                                                .strokeAfterCirculatoryDeath())));
+                                        Donation.strokeAfterCirculatoryDeath())));
         targets.put(
                 "DonorRecordBody",
                 () ->
@@ -191,15 +195,15 @@ class RequestBoundsIntegrationTest {
                                 coordinator.client(),
                                 "PUT",
                                 "/api/v1/admin/donation-cases/" + openCase(coordinator) + "/record",
-                                DonationCaseIntegrationTest.strokeAfterCirculatoryDeath()));
+                                Donation.strokeAfterCirculatoryDeath()));
         targets.put(
                 "CentreBody",
                 () ->
                         new Attempt(
                                 administrator.client(),
                                 "POST",
-                                CentreIntegrationTest.CENTRES,
-                                CentreIntegrationTest.centre()));
+                                Registry.CENTRES,
+                                Registry.newCentre()));
         targets.put(
                 "RankRequest",
                 () ->
@@ -380,7 +384,7 @@ class RequestBoundsIntegrationTest {
                                         "consent",
                                         "FAMILY",
                                         "record",
-                                        DonationCaseIntegrationTest.strokeAfterCirculatoryDeath()));
+                                        Donation.strokeAfterCirculatoryDeath()));
         assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
         return opened.text("id");
     }

@@ -13,6 +13,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ramsetu.app.cli.RamsetuCommand;
+import org.ramsetu.platform.api.Accounts;
+import org.ramsetu.platform.api.Matching;
+import org.ramsetu.platform.api.PlatformInstance;
+import org.ramsetu.platform.api.Registry;
 
 /** {@code ramsetu smoke} against a running platform: passes when it works, names each failure. */
 class SmokeCommandIntegrationTest {

@@ -3,6 +3,8 @@ package org.ramsetu.app.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.ramsetu.platform.api.ApiClient;
+import org.ramsetu.platform.api.PlatformInstance;
 
 /**
  * The web application as the {@code all} target serves it: {@code index.html} for the app's own

@@ -21,6 +21,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ramsetu.infra.crypto.AuthenticatorApp;
 import org.ramsetu.platform.accounts.CoordinatorAccounts;
+import org.ramsetu.platform.api.Accounts;
+import org.ramsetu.platform.api.Donation;
+import org.ramsetu.platform.api.Matching;
+import org.ramsetu.platform.api.PlatformInstance;
+import org.ramsetu.platform.api.Registry;
+import org.ramsetu.platform.api.SampleFiles;
 
 /**
  * The web application in a real browser (Debian's Chromium, headless) against one {@code all}
@@ -800,14 +806,11 @@ class WebJourneyBrowserIntegrationTest {
         // Set up over HTTP: three candidates of a typing of their own (the longest on dialysis
         // first), and a run of a kidney for them.
         Matching.Place at = new Matching.Place("Nagpur", "Maharashtra", 21.1458, 79.0882);
-        java.util.List<String> hla = OrganOfferIntegrationTest.typing();
-        OrganOfferIntegrationTest.Candidate first =
-                OrganOfferIntegrationTest.candidate(at, hla, "2016-06-01");
-        OrganOfferIntegrationTest.Candidate second =
-                OrganOfferIntegrationTest.candidate(at, hla, "2017-06-01");
-        OrganOfferIntegrationTest.Candidate third =
-                OrganOfferIntegrationTest.candidate(at, hla, "2018-06-01");
-        String runId = OrganOfferIntegrationTest.kidneyRun(at, hla);
+        java.util.List<String> hla = Donation.typing();
+        Donation.Candidate first = Donation.candidate(at, hla, "2016-06-01");
+        Donation.Candidate second = Donation.candidate(at, hla, "2017-06-01");
+        Donation.Candidate third = Donation.candidate(at, hla, "2018-06-01");
+        String runId = Donation.kidneyRun(at, hla);
         Accounts.SignedIn setup = Accounts.coordinator();
 
         Page offering = coordinatorPage(setup.email());
@@ -852,7 +855,7 @@ class WebJourneyBrowserIntegrationTest {
 
         // 2. The second centre is offered at once and never answers: at the deadline the offer
         // expires and the third candidate is offered, with nobody asking.
-        Duration patience = OrganOfferIntegrationTest.RESPONSE.multipliedBy(4);
+        Duration patience = Donation.OFFER_RESPONSE.multipliedBy(4);
         long giveUp = System.nanoTime() + patience.toNanos();
         while (offerRows.count() < 3 && System.nanoTime() < giveUp) {
             offering.waitForTimeout(1_000);
@@ -1010,7 +1013,7 @@ class WebJourneyBrowserIntegrationTest {
     }
 
     /** The row of the candidate's offer on their centre's Offers page. */
-    private static Locator centreOffer(Page centre, OrganOfferIntegrationTest.Candidate candidate) {
+    private static Locator centreOffer(Page centre, Donation.Candidate candidate) {
         centre.getByRole(
                         AriaRole.LINK, new Page.GetByRoleOptions().setName("Offers").setExact(true))
                 .click();
