@@ -30,7 +30,7 @@ class TestTiersTest {
             Pattern.compile(
                     "\\b(?:PlatformInstance|TestDatabase|PerClassDatabase|EmbeddedPostgres|RegistryDatabase"
                             + "|GreenMail|S3Mock|RedisServer|ProcessBuilder)\\b"
-                            + "|\\b(?:Accounts|Registry|Matching|Browser)\\.\\w");
+                            + "|\\b(?:Accounts|Registry|Matching|Donation|Browser)\\.\\w");
 
     /** Comments and string literals, read left to right: what they name is not code. */
     private static final Pattern NOT_CODE =
