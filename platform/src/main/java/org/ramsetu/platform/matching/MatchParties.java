@@ -2,6 +2,7 @@ package org.ramsetu.platform.matching;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,32 +56,46 @@ public class MatchParties {
     }
 
     /**
-     * Several donors at once, for a list that reveals them (an unknown account is left out): one
-     * read of the accounts and one of the profiles, whatever the list's length.
+     * Who the rows of a list are about: the names of everyone on it, and the approved matches'
+     * donors and patients revealed with their addresses and places.
      */
-    public Map<UUID, Party> donors(Collection<UUID> accountIds) {
-        Set<AccountId> ids = accountIds(accountIds);
-        Map<AccountId, String> places = new HashMap<>();
-        donors.find(ids).forEach((id, d) -> places.put(id, place(d.location())));
-        return parties(ids, places);
-    }
-
-    /** Several patients at once, as {@link #donors(Collection)}. */
-    public Map<UUID, Party> patients(Collection<UUID> accountIds) {
-        Set<AccountId> ids = accountIds(accountIds);
-        Map<AccountId, String> places = new HashMap<>();
-        patients.find(ids).forEach((id, p) -> places.put(id, place(p.hospital())));
-        return parties(ids, places);
-    }
+    public record Listing(
+            Map<UUID, String> names, Map<UUID, Party> donors, Map<UUID, Party> patients) {}
 
     /**
-     * The names of several accounts at once, for lists that show who each row is about (an unknown
-     * account is left out).
+     * The people of a list at once (an unknown account is left out): one read of the accounts for
+     * everyone and one of each profile table for the revealed parties, whatever the list's length.
+     *
+     * @param people everyone named on the list
+     * @param revealedDonors the donors shown with their contact details (approved matches)
+     * @param revealedPatients the patients shown with their contact details (approved matches)
      */
-    public Map<UUID, String> names(Collection<UUID> accountIds) {
+    public Listing listing(
+            Collection<UUID> people,
+            Collection<UUID> revealedDonors,
+            Collection<UUID> revealedPatients) {
+        Set<AccountId> donorIds = accountIds(revealedDonors);
+        Set<AccountId> patientIds = accountIds(revealedPatients);
+        Set<AccountId> everyone = accountIds(people);
+        everyone.addAll(donorIds);
+        everyone.addAll(patientIds);
+        Map<AccountId, Contact> found = contacts.of(everyone);
+
         Map<UUID, String> names = new HashMap<>();
-        contacts.of(accountIds(accountIds)).forEach((id, c) -> names.put(id.value(), c.fullName()));
-        return names;
+        for (UUID id : people) {
+            Contact c = found.get(new AccountId(id));
+            if (c != null) {
+                names.put(id, c.fullName());
+            }
+        }
+        Map<AccountId, String> donorPlaces = new HashMap<>();
+        donors.find(donorIds).forEach((id, d) -> donorPlaces.put(id, place(d.location())));
+        Map<AccountId, String> patientPlaces = new HashMap<>();
+        patients.find(patientIds).forEach((id, p) -> patientPlaces.put(id, place(p.hospital())));
+        return new Listing(
+                names,
+                parties(donorIds, found, donorPlaces),
+                parties(patientIds, found, patientPlaces));
     }
 
     /** Every coordinator account, to be told about a degraded run. */
@@ -88,14 +103,20 @@ public class MatchParties {
         return contacts.coordinators().stream().map(c -> party(c, null)).toList();
     }
 
-    private Map<UUID, Party> parties(Set<AccountId> ids, Map<AccountId, String> places) {
+    private static Map<UUID, Party> parties(
+            Set<AccountId> ids, Map<AccountId, Contact> contacts, Map<AccountId, String> places) {
         Map<UUID, Party> parties = new HashMap<>();
-        contacts.of(ids).forEach((id, c) -> parties.put(id.value(), party(c, places.get(id))));
+        for (AccountId id : ids) {
+            Contact c = contacts.get(id);
+            if (c != null) {
+                parties.put(id.value(), party(c, places.get(id)));
+            }
+        }
         return parties;
     }
 
     private static Set<AccountId> accountIds(Collection<UUID> ids) {
-        return ids.stream().map(AccountId::new).collect(Collectors.toSet());
+        return ids.stream().map(AccountId::new).collect(Collectors.toCollection(HashSet::new));
     }
 
     private Optional<Party> party(UUID accountId, Optional<String> place) {

@@ -32,7 +32,8 @@ class MatchViews {
 
     /**
      * Several matches, for a coordinator's list: the parties' names, and the contacts of the
-     * approved matches' parties, each read once for the whole list (not per row).
+     * approved matches' parties, read together once for the whole list (not per row): one read of
+     * the accounts and one of each profile table.
      */
     List<MatchView> of(List<Match> matches, CurrentUser reader) {
         if (!reader.isCoordinator()) {
@@ -50,9 +51,10 @@ class MatchViews {
                         approvedPatients.add(m.patientId());
                     }
                 });
-        Map<UUID, String> names = parties.names(people);
-        Map<UUID, MatchView.Contact> donors = contacts(parties.donors(approvedDonors));
-        Map<UUID, MatchView.Contact> patients = contacts(parties.patients(approvedPatients));
+        MatchParties.Listing listing = parties.listing(people, approvedDonors, approvedPatients);
+        Map<UUID, String> names = listing.names();
+        Map<UUID, MatchView.Contact> donors = contacts(listing.donors());
+        Map<UUID, MatchView.Contact> patients = contacts(listing.patients());
         return matches.stream()
                 .map(
                         m -> {

@@ -12,6 +12,7 @@ import org.ramsetu.platform.records.Sql;
 import org.ramsetu.platform.registry.common.HlaText;
 import org.ramsetu.platform.registry.common.ProfileColumns;
 import org.ramsetu.platform.registry.common.ProfileKeeping;
+import org.ramsetu.platform.registry.common.ProfileRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.NamedInterface;
 
@@ -28,9 +29,17 @@ public class DonorProfiles implements ProfileKeeping.Store<DonorProfile> {
             """;
 
     private final JdbcClient jdbc;
+    private final ProfileRows<DonorProfile> rows;
 
     public DonorProfiles(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.rows =
+                new ProfileRows<>(
+                        jdbc,
+                        "donor_profile",
+                        COLUMNS,
+                        DonorProfiles::map,
+                        DonorProfile::accountId);
     }
 
     /** The profile of {@code account}: the finder other modules use. */
@@ -40,24 +49,12 @@ public class DonorProfiles implements ProfileKeeping.Store<DonorProfile> {
 
     @Override
     public Optional<DonorProfile> find(UUID accountId) {
-        return jdbc.sql("select " + COLUMNS + " from donor_profile where account_id = :id")
-                .param("id", accountId)
-                .query(DonorProfiles::map)
-                .optional();
+        return rows.find(accountId);
     }
 
     /** The profiles of several accounts at once, for lists (an account without one is left out). */
     public Map<AccountId, DonorProfile> find(Collection<AccountId> accounts) {
-        if (accounts.isEmpty()) {
-            return Map.of();
-        }
-        Map<AccountId, DonorProfile> found = new HashMap<>();
-        jdbc.sql("select " + COLUMNS + " from donor_profile where account_id = any (:ids)")
-                .param("ids", accounts.stream().map(AccountId::value).toArray(UUID[]::new))
-                .query(DonorProfiles::map)
-                .list()
-                .forEach(profile -> found.put(new AccountId(profile.accountId()), profile));
-        return found;
+        return rows.find(accounts);
     }
 
     /**

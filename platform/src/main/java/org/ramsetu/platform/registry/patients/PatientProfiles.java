@@ -12,6 +12,7 @@ import org.ramsetu.platform.records.Sql;
 import org.ramsetu.platform.registry.common.HlaText;
 import org.ramsetu.platform.registry.common.ProfileColumns;
 import org.ramsetu.platform.registry.common.ProfileKeeping;
+import org.ramsetu.platform.registry.common.ProfileRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.NamedInterface;
 
@@ -28,9 +29,17 @@ public class PatientProfiles implements ProfileKeeping.Store<PatientProfile> {
             """;
 
     private final JdbcClient jdbc;
+    private final ProfileRows<PatientProfile> rows;
 
     public PatientProfiles(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.rows =
+                new ProfileRows<>(
+                        jdbc,
+                        "patient_profile",
+                        COLUMNS,
+                        PatientProfiles::map,
+                        PatientProfile::accountId);
     }
 
     /** The profile of {@code account}: the finder other modules use. */
@@ -40,24 +49,12 @@ public class PatientProfiles implements ProfileKeeping.Store<PatientProfile> {
 
     @Override
     public Optional<PatientProfile> find(UUID accountId) {
-        return jdbc.sql("select " + COLUMNS + " from patient_profile where account_id = :id")
-                .param("id", accountId)
-                .query(PatientProfiles::map)
-                .optional();
+        return rows.find(accountId);
     }
 
     /** The profiles of several accounts at once, for lists (an account without one is left out). */
     public Map<AccountId, PatientProfile> find(Collection<AccountId> accounts) {
-        if (accounts.isEmpty()) {
-            return Map.of();
-        }
-        Map<AccountId, PatientProfile> found = new HashMap<>();
-        jdbc.sql("select " + COLUMNS + " from patient_profile where account_id = any (:ids)")
-                .param("ids", accounts.stream().map(AccountId::value).toArray(UUID[]::new))
-                .query(PatientProfiles::map)
-                .list()
-                .forEach(profile -> found.put(new AccountId(profile.accountId()), profile));
-        return found;
+        return rows.find(accounts);
     }
 
     /**
