@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Allocation runs over HTTP on the shared {@code all} instance: a coordinator ranks the whole
- * waiting list for a verified pledge. The instance holds every test's waiting requests, so each
- * scenario checks the order of its own requests and reads the run whole.
+ * Allocation runs over HTTP on the shared instance: a coordinator ranks the whole waiting list for
+ * a verified pledge. The instance holds every test's waiting requests, so each scenario checks the
+ * order of its own requests and reads the run whole.
  */
 class AllocationRunIntegrationTest {
 

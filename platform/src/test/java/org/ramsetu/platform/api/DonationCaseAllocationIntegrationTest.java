@@ -22,7 +22,7 @@ class DonationCaseAllocationIntegrationTest {
 
     @BeforeAll
     static void signIn() {
-        coordinator = Donation.coordinator();
+        coordinator = Accounts.coordinator();
     }
 
     @Test

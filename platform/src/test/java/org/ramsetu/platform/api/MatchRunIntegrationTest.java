@@ -20,8 +20,8 @@ import org.ramsetu.infra.scoring.ScoringClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Item 1 over HTTP on the shared {@code all} instance: a coordinator's match run selects, filters,
- * scores, ranks and explains, lists every exclusion with its reasons, and proposes the best.
+ * Item 1 over HTTP on the shared instance: a coordinator's match run selects, filters, scores,
+ * ranks and explains, lists every exclusion with its reasons, and proposes the best.
  */
 class MatchRunIntegrationTest {
 

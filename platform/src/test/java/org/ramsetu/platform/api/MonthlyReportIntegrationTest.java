@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The monthly registry report through the API on the {@code all} target, whose scheduler runs the
- * job (issue 24, item 4): asked for, generated in the background, downloaded as CSV and PDF, mailed
- * to coordinators as a link, and refused for months that have not ended.
+ * The monthly registry report through the API on the shared instance, whose scheduler runs the job
+ * (issue 24, item 4): asked for, generated in the background, downloaded as CSV and PDF, mailed to
+ * coordinators as a link, and refused for months that have not ended.
  */
 class MonthlyReportIntegrationTest {
 

@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Organ offers down an allocation run of a donation case's kidney: one centre declines, one lets
- * its deadline pass (the shared test instance gives kidney offers {@link #Donation.OFFER_RESPONSE},
+ * its deadline pass (the shared test instance gives kidney offers {@link Donation#OFFER_RESPONSE},
  * so the scheduler escalates within the test), one says provisional yes and accepts; the transplant
  * is recorded. Answers after the deadline, second answers and answers from another centre are
  * refused.

@@ -91,7 +91,9 @@ public final class PlatformStarter implements PlatformInstance.Starter {
         p.put("ramsetu.scoring.train-missing-models", true);
         p.put("ramsetu.security.scoring-api", "COORDINATOR");
         p.put("management.health.redis.enabled", false);
-        p.put("management.endpoints.web.exposure.include", "health,flags");
+        // The operations endpoints the platform's tests reach (feature flags, the job queue); the
+        // product's others (metrics, drills, instances) are the app's.
+        p.put("management.endpoints.web.exposure.include", "health,flags,jobs");
         return p;
     }
 
