@@ -149,17 +149,7 @@ class ErrorResponsesIntegrationTest {
         String email = Accounts.newEmail("invisible").replace("@", "@\u200b");
 
         var response =
-                client.post(
-                        "/api/v1/auth/signup",
-                        Map.of(
-                                "email",
-                                email,
-                                "password",
-                                Accounts.PASSWORD,
-                                "role",
-                                "DONOR",
-                                "fullName",
-                                "Asha Rao"));
+                client.post("/api/v1/auth/signup", Accounts.signUpBody("DONOR", email, "Asha Rao"));
 
         assertProblem(response, 400, "validation");
         assertThat(response.body()).contains("\"field\":\"email\"").contains("U+200B");
@@ -170,26 +160,13 @@ class ErrorResponsesIntegrationTest {
         var overridden =
                 client.post(
                         "/api/v1/auth/signup",
-                        Map.of(
-                                "email",
-                                Accounts.newEmail("bidi"),
-                                "password",
-                                Accounts.PASSWORD,
-                                "role",
-                                "DONOR",
-                                "fullName",
-                                "Asha \u202eoaR"));
+                        Accounts.signUpBody("DONOR", Accounts.newEmail("bidi"), "Asha \u202eoaR"));
         var joined =
                 client.post(
                         "/api/v1/auth/signup",
-                        Map.of(
-                                "email",
-                                Accounts.newEmail("joiner"),
-                                "password",
-                                Accounts.PASSWORD,
-                                "role",
+                        Accounts.signUpBody(
                                 "DONOR",
-                                "fullName",
+                                Accounts.newEmail("joiner"),
                                 "\u0915\u094d\u200d\u0937\u093e"));
 
         assertProblem(overridden, 400, "validation");

@@ -20,17 +20,7 @@ class AccountOraclesIntegrationTest {
     void askingForANewVerificationCodeAnswersAlikeForUnknownVerifiedAndUnverifiedAddresses()
             throws Exception {
         String unverified = Accounts.newEmail("unverified");
-        client.post(
-                "/api/v1/auth/signup",
-                Map.of(
-                        "email",
-                        unverified,
-                        "password",
-                        Accounts.PASSWORD,
-                        "role",
-                        "DONOR",
-                        "fullName",
-                        "Asha Rao"));
+        client.post("/api/v1/auth/signup", Accounts.signUpBody("DONOR", unverified, "Asha Rao"));
         String verified = Accounts.donor().email();
         String unknown = Accounts.newEmail("nobody");
         Thread.sleep(1_100); // past the test instance's cool-down, which sign-up started

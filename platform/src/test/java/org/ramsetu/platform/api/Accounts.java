@@ -36,6 +36,11 @@ public final class Accounts {
                 + "@example.org";
     }
 
+    /** The body of a sign-up with the test password. */
+    public static Map<String, String> signUpBody(String role, String email, String fullName) {
+        return Map.of("email", email, "password", PASSWORD, "role", role, "fullName", fullName);
+    }
+
     public static SignedIn donor() {
         return signUp("DONOR", newEmail("donor"));
     }
@@ -50,11 +55,7 @@ public final class Accounts {
         var signup =
                 client.post(
                         "/api/v1/auth/signup",
-                        Map.of(
-                                "email", email,
-                                "password", PASSWORD,
-                                "role", role,
-                                "fullName", "Test " + role.toLowerCase()));
+                        signUpBody(role, email, "Test " + role.toLowerCase()));
         assertThat(signup.status()).as(signup.toString()).isEqualTo(202);
         String code = PlatformInstance.mail().code(email, mailsBefore + 1);
         var verified =

@@ -156,17 +156,7 @@ class AuditLogIntegrationTest {
     void aDeliveredCodeMailLeavesNoCopyInTheOutboxOrTheQueue() throws Exception {
         String email = Accounts.newEmail("outbox");
         PlatformInstance.client()
-                .post(
-                        "/api/v1/auth/signup",
-                        Map.of(
-                                "email",
-                                email,
-                                "password",
-                                Accounts.PASSWORD,
-                                "role",
-                                "DONOR",
-                                "fullName",
-                                "Outbox"));
+                .post("/api/v1/auth/signup", Accounts.signUpBody("DONOR", email, "Outbox"));
         String code = PlatformInstance.mail().code(email);
         JdbcClient jdbc = PlatformInstance.get().context().getBean(JdbcClient.class);
 

@@ -51,17 +51,7 @@ class RateLimitIntegrationTest {
     void aCodeTakesFiveTriesThenTheLimitAnswers429() {
         ApiClient client = PlatformInstance.client();
         String email = Accounts.newEmail("guess");
-        client.post(
-                "/api/v1/auth/signup",
-                Map.of(
-                        "email",
-                        email,
-                        "password",
-                        Accounts.PASSWORD,
-                        "role",
-                        "DONOR",
-                        "fullName",
-                        "G"));
+        client.post("/api/v1/auth/signup", Accounts.signUpBody("DONOR", email, "G"));
         String code = PlatformInstance.mail().code(email);
         String wrong = code.equals("999999") ? "888888" : "999999";
 
@@ -130,14 +120,6 @@ class RateLimitIntegrationTest {
     private static ApiClient.Response signup(ApiClient client) {
         return client.post(
                 "/api/v1/auth/signup",
-                Map.of(
-                        "email",
-                        Accounts.newEmail("burst"),
-                        "password",
-                        Accounts.PASSWORD,
-                        "role",
-                        "PATIENT",
-                        "fullName",
-                        "Burst"));
+                Accounts.signUpBody("PATIENT", Accounts.newEmail("burst"), "Burst"));
     }
 }

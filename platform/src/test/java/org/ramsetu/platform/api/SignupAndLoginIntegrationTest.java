@@ -198,14 +198,6 @@ class SignupAndLoginIntegrationTest {
     }
 
     private static Map<String, String> signup(String email, String role) {
-        return Map.of(
-                "email",
-                email,
-                "password",
-                Accounts.PASSWORD,
-                "role",
-                role,
-                "fullName",
-                "Asha Rao");
+        return Accounts.signUpBody(role, email, "Asha Rao");
     }
 }
