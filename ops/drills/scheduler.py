@@ -117,6 +117,8 @@ def run(d: Drill) -> None:
              f"{final['applied']} of {instances} effects applied")
     d.expect(final["runTwice"] == 0, f"{final['runTwice']} instances succeeded twice")
     d.expect(final["waiting"] == 0, f"{final['waiting']} instances still waiting")
+    d.expect(final["settled"] == instances,
+             f"{final['settled']} of {instances} instances succeeded or were skipped as completed")
     d.expect(final["lost"] >= 1, "the victim ran nothing when killed: the drill proved nothing")
     d.expect(takeover_seconds is not None and takeover_seconds <= TAKEOVER_GOAL,
              f"the victim's executions were taken over after {takeover_seconds} s "

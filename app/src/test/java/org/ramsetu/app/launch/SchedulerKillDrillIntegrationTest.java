@@ -88,9 +88,10 @@ class SchedulerKillDrillIntegrationTest {
                 assertThat(field(report, "lost"))
                         .as("the victim was killed while running instances: " + report)
                         .isPositive();
-                assertThat(field(report, "succeeded") + field(report, "skipped"))
-                        .as(report)
-                        .isEqualTo(INSTANCES);
+                // Not succeeded + skipped: an instance whose attempt succeeded on the victim just
+                // before the kill, but whose scheduler row was not yet removed, is taken over and
+                // skipped by the survivor, so it counts in both.
+                assertThat(field(report, "settled")).as(report).isEqualTo(INSTANCES);
 
                 String schedules =
                         Http.get(survivorPort, "/actuator/schedules", COORDINATOR).body();

@@ -107,11 +107,15 @@ public class ScheduleDrill {
     }
 
     /**
-     * What happened to a drill run: effects applied, attempts by outcome, and instances that
-     * succeeded more than once (must be 0). {@code runningHere} counts the attempts the answering
-     * worker is running now, and {@code youngestRunningHereMillis} is how long ago the latest of
-     * them started (-1 when none): a drill kills a worker only while it is early in some attempt,
-     * because a worker between two batches of attempts has nothing to lose.
+     * What happened to a drill run: effects applied, attempts by outcome, instances that succeeded
+     * more than once (must be 0) and instances settled ({@code settled}: one that succeeded, or
+     * whose completion was recorded by a worker that died before it could say so and which a later
+     * attempt therefore skipped). Attempts by outcome do not add up to instances: a worker killed
+     * after an attempt succeeded but before the scheduler removed the instance leaves it to be
+     * taken over, and the next attempt is {@code SKIPPED}. {@code runningHere} counts the attempts
+     * the answering worker is running now, and {@code youngestRunningHereMillis} is how long ago
+     * the latest of them started (-1 when none): a drill kills a worker only while it is early in
+     * some attempt, because a worker between two batches of attempts has nothing to lose.
      */
     public record Report(
             String runId,
@@ -121,6 +125,7 @@ public class ScheduleDrill {
             long skipped,
             long failed,
             long runTwice,
+            long settled,
             long waiting,
             long runningHere,
             long youngestRunningHereMillis) {}
@@ -148,6 +153,14 @@ public class ScheduleDrill {
                         .params(WORK, prefix)
                         .query(Long.class)
                         .single();
+        long settled =
+                jdbc.sql(
+                                "select count(distinct task_instance) from scheduled_work_run"
+                                        + " where task_name = ? and task_instance like ?"
+                                        + " and outcome in ('SUCCEEDED', 'SKIPPED')")
+                        .params(WORK, prefix)
+                        .query(Long.class)
+                        .single();
         RunningHere here =
                 jdbc.sql(
                                 "select count(*) as attempts, max(started_at) as latest"
@@ -168,6 +181,7 @@ public class ScheduleDrill {
                 outcomes(prefix, "SKIPPED"),
                 outcomes(prefix, "FAILED"),
                 runTwice,
+                settled,
                 waiting,
                 here.attempts(),
                 here.latest() == null
