@@ -16,7 +16,7 @@ import org.springframework.dao.DuplicateKeyException;
  * @param <L> the listing it ranked, as read now
  * @param <C> a computed ranking, before it is recorded
  */
-public final class Rescoring<R, L, C> {
+public final class Rescoring<R, L, C extends ComputedRun> {
 
     /** What a re-scoring attempt came to. */
     public enum Outcome {
@@ -38,7 +38,7 @@ public final class Rescoring<R, L, C> {
     }
 
     /** What differs between the two kinds of run. */
-    public interface Side<R, L, C> {
+    public interface Side<R, L, C extends ComputedRun> {
 
         /** The run, or empty for an unknown id. */
         Optional<R> run(UUID id);
@@ -53,12 +53,6 @@ public final class Rescoring<R, L, C> {
         boolean counts(L listing);
 
         C calculate(R run, L listing);
-
-        /** Whether scoring failed again, so the computed run is degraded too. */
-        boolean degraded(C computed);
-
-        /** Why scoring failed, for a degraded computed run. */
-        String degradedCause(C computed);
 
         /**
          * Records the computed run as the successor of {@code degradedRunId}.
@@ -106,8 +100,9 @@ public final class Rescoring<R, L, C> {
             return Outcome.SKIPPED;
         }
         C computed = side.calculate(degraded, listing);
-        if (side.degraded(computed)) {
-            throw new StillUnavailable(side.degradedCause(computed));
+        // Scoring failed again, so the computed run is degraded too.
+        if (computed.degraded()) {
+            throw new StillUnavailable(computed.degradedCause());
         }
         try {
             side.record(computed, degradedRunId);

@@ -215,6 +215,37 @@ class DonationCaseAllocationIntegrationTest {
         assertThat(unknownList.status()).isEqualTo(404);
     }
 
+    @Test
+    void aKeyedRetryAnswersTheFirstRunAndTheOrganIsPartOfTheRequest() {
+        Matching.Place at = Matching.place();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String caseId =
+                Donation.caseAt(
+                        at, "AB+", now.minus(3, ChronoUnit.HOURS), List.of("KIDNEY", "LIVER"));
+        Donation.recover(caseId, List.of("KIDNEY", "LIVER"), now.minus(2, ChronoUnit.HOURS));
+        ApiClient keyed =
+                coordinator
+                        .client()
+                        .withHeader("Idempotency-Key", java.util.UUID.randomUUID().toString());
+        String path = Donation.CASES + "/" + caseId + "/allocation-runs";
+
+        var first = keyed.post(path, json("organ", "KIDNEY"));
+        var retry = keyed.post(path, json("organ", "KIDNEY"));
+        var otherOrgan = keyed.post(path, json("organ", "LIVER"));
+        var listed = coordinator.client().get(path);
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(first.header("Idempotent-Replayed")).isNull();
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.text("id")).isEqualTo(first.text("id"));
+        assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(first.header("Location"))
+                .endsWith("/api/v1/allocation-runs/" + first.text("id"));
+        assertThat(otherOrgan.status()).as("the same key with another organ").isEqualTo(422);
+        assertThat(listed.json()).hasSize(1);
+    }
+
     private static JsonNode read(String runId) {
         return Matching.wholeAllocationRun(coordinator, runId);
     }

@@ -19,11 +19,19 @@ class RescoringTest {
 
     private static final UUID RUN = UUID.randomUUID();
 
+    /** A computed ranking: its name, and why scoring failed when it did. */
+    private record Computed(String name, String degradedCause) implements ComputedRun {
+        @Override
+        public boolean degraded() {
+            return degradedCause != null;
+        }
+    }
+
     /** A run kind in memory: a run, its listing's states as read one after another, a recorder. */
-    private static final class Side implements Rescoring.Side<UUID, Boolean, String> {
+    private static final class Side implements Rescoring.Side<UUID, Boolean, Computed> {
         boolean awaits = true;
         final Deque<Boolean> listingCounts = new ArrayDeque<>();
-        String computed = "scored";
+        Computed computed = new Computed("scored", null);
         RuntimeException recordFails;
         final List<String> recorded = new ArrayList<>();
         final List<UUID> skipped = new ArrayList<>();
@@ -49,26 +57,16 @@ class RescoringTest {
         }
 
         @Override
-        public String calculate(UUID run, Boolean listing) {
+        public Computed calculate(UUID run, Boolean listing) {
             return computed;
         }
 
         @Override
-        public boolean degraded(String computed) {
-            return computed.startsWith("degraded");
-        }
-
-        @Override
-        public String degradedCause(String computed) {
-            return "scoring timed out";
-        }
-
-        @Override
-        public void record(String computed, UUID degradedRunId) {
+        public void record(Computed computed, UUID degradedRunId) {
             if (recordFails != null) {
                 throw recordFails;
             }
-            recorded.add(computed + " from " + degradedRunId);
+            recorded.add(computed.name() + " from " + degradedRunId);
         }
 
         @Override
@@ -78,7 +76,7 @@ class RescoringTest {
     }
 
     private final Side side = new Side();
-    private final Rescoring<UUID, Boolean, String> rescoring = new Rescoring<>("match run", side);
+    private final Rescoring<UUID, Boolean, Computed> rescoring = new Rescoring<>("match run", side);
 
     @Test
     void aScoredRankingIsRecordedAsTheDegradedRunsSuccessor() {
@@ -110,7 +108,7 @@ class RescoringTest {
     @Test
     void scoringStillDownIsRetriedLaterAndRecordsNothing() {
         side.listingCounts.add(true);
-        side.computed = "degraded";
+        side.computed = new Computed("degraded", "scoring timed out");
 
         assertThatThrownBy(() -> rescoring.rescore(RUN))
                 .isInstanceOf(Rescoring.StillUnavailable.class)

@@ -4,10 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.ramsetu.core.organ.Organ;
@@ -64,27 +62,14 @@ public class AllocationRunController {
             CurrentUser user,
             @PathVariable UUID id,
             @RequestHeader(value = IdempotentRequests.HEADER, required = false) String key) {
-        String operation = "POST /api/v1/pledges/" + id + "/allocation-runs";
-        // A retry is answered before anything is prepared: the pledge may have changed state
-        // since the first run, and a new run would then be refused.
-        Optional<ResponseEntity<?>> replayed =
-                idempotent.replay(user.id(), key, operation, Map.of());
-        if (replayed.isPresent()) {
-            return replayed.get();
-        }
-        // Ranked before the idempotency transaction opens: scoring must not hold a connection.
-        // A concurrent retry that wins the key answers the first run; this one is then dropped.
-        RunningAllocation.Prepared prepared = running.prepare(user, id);
-        return idempotent.execute(
+        return idempotent.createPrepared(
                 user.id(),
                 key,
-                operation,
+                "POST /api/v1/pledges/" + id + "/allocation-runs",
                 Map.of(),
-                () -> {
-                    AllocationRunView run = running.record(prepared);
-                    return ResponseEntity.created(URI.create("/api/v1/allocation-runs/" + run.id()))
-                            .body(run);
-                });
+                () -> running.prepare(user, id),
+                running::record,
+                AllocationRunController::location);
     }
 
     /**
@@ -107,24 +92,18 @@ public class AllocationRunController {
             @RequestHeader(value = IdempotentRequests.HEADER, required = false) String key,
             @RequestBody CaseRunRequest body) {
         Organ organ = Fields.requiredEnum("organ", body.organ(), Organ.class);
-        String operation = "POST /api/v1/admin/donation-cases/" + id + "/allocation-runs";
-        Optional<ResponseEntity<?>> replayed =
-                idempotent.replay(coordinator.id(), key, operation, body);
-        if (replayed.isPresent()) {
-            return replayed.get();
-        }
-        RunningAllocation.Prepared prepared =
-                running.prepare(coordinator, new DonationCaseId(id), organ);
-        return idempotent.execute(
+        return idempotent.createPrepared(
                 coordinator.id(),
                 key,
-                operation,
+                "POST /api/v1/admin/donation-cases/" + id + "/allocation-runs",
                 body,
-                () -> {
-                    AllocationRunView run = running.record(prepared);
-                    return ResponseEntity.created(URI.create("/api/v1/allocation-runs/" + run.id()))
-                            .body(run);
-                });
+                () -> running.prepare(coordinator, new DonationCaseId(id), organ),
+                running::record,
+                AllocationRunController::location);
+    }
+
+    private static String location(AllocationRunView run) {
+        return "/api/v1/allocation-runs/" + run.id();
     }
 
     /**

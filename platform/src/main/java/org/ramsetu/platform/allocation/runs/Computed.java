@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.ramsetu.core.allocation.AllocationResult;
 import org.ramsetu.platform.allocation.policies.LoadedPolicy;
+import org.ramsetu.platform.rankingruns.ComputedRun;
 
 /**
  * A run computed but not yet recorded.
@@ -21,4 +22,11 @@ record Computed(
         String degradedCause,
         RunSettings settings,
         long durationMillis,
-        Map<String, Long> timings) {}
+        Map<String, Long> timings)
+        implements ComputedRun {
+
+    @Override
+    public boolean degraded() {
+        return result.degraded();
+    }
+}

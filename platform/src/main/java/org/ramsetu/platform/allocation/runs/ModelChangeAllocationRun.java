@@ -128,7 +128,7 @@ public class ModelChangeAllocationRun {
                                 old.policyJson().getBytes(StandardCharsets.UTF_8));
         List<UUID> oldOrder = RunCodec.requestOrder(old.candidates());
         Computed computed = slots.run(() -> calculation.calculate(calculation.of(pledge), policy));
-        if (computed.result().degraded()) {
+        if (computed.degraded()) {
             throw new Rescoring.StillUnavailable(computed.degradedCause());
         }
         List<AllocatedCandidate> ranked = computed.result().ranked();

@@ -65,16 +65,6 @@ final class RescoringAllocationRun implements Rescoring.Side<AllocationRun, Orga
     }
 
     @Override
-    public boolean degraded(Computed computed) {
-        return computed.result().degraded();
-    }
-
-    @Override
-    public String degradedCause(Computed computed) {
-        return computed.degradedCause();
-    }
-
-    @Override
     public void record(Computed computed, UUID degradedRunId) {
         recording.record(computed, null, degradedRunId);
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.ramsetu.core.ranking.CandidateId;
 import org.ramsetu.core.ranking.RankedCandidate;
 import org.ramsetu.core.ranking.RankingResult;
+import org.ramsetu.platform.rankingruns.ComputedRun;
 import org.ramsetu.platform.registry.pledges.VerifiedPledge;
 
 /**
@@ -25,9 +26,11 @@ record Calculation(
         Map<String, Integer> counted,
         Map<CandidateId, Map<String, Double>> contributions,
         RunSettings settings,
-        long durationMillis) {
+        long durationMillis)
+        implements ComputedRun {
 
-    boolean degraded() {
+    @Override
+    public boolean degraded() {
         return ranking.degraded();
     }
 

@@ -2,9 +2,7 @@ package org.ramsetu.platform.matching.runs;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.ramsetu.platform.records.Page;
 import org.ramsetu.platform.records.PageRequest;
@@ -60,27 +58,14 @@ public class MatchRunController {
             CurrentUser user,
             @PathVariable UUID id,
             @RequestHeader(value = IdempotentRequests.HEADER, required = false) String key) {
-        String operation = "POST /api/v1/transplant-requests/" + id + "/match-runs";
-        // A retry is answered before anything is prepared: the request may have changed state
-        // since the first run, and a new run would then be refused.
-        Optional<ResponseEntity<?>> replayed =
-                idempotent.replay(user.id(), key, operation, Map.of());
-        if (replayed.isPresent()) {
-            return replayed.get();
-        }
-        // Ranked before the idempotency transaction opens: scoring must not hold a connection.
-        // A concurrent retry that wins the key answers the first run; this one is then dropped.
-        RunningMatch.Prepared prepared = running.prepare(user, id);
-        return idempotent.execute(
+        return idempotent.createPrepared(
                 user.id(),
                 key,
-                operation,
+                "POST /api/v1/transplant-requests/" + id + "/match-runs",
                 Map.of(),
-                () -> {
-                    MatchRunView run = running.record(prepared);
-                    return ResponseEntity.created(URI.create("/api/v1/match-runs/" + run.id()))
-                            .body(run);
-                });
+                () -> running.prepare(user, id),
+                running::record,
+                run -> "/api/v1/match-runs/" + run.id());
     }
 
     /** The request's match runs, newest first, paged and counted (coordinators). */

@@ -60,16 +60,6 @@ final class RescoringMatchRun implements Rescoring.Side<MatchRun, TransplantRequ
     }
 
     @Override
-    public boolean degraded(Calculation calc) {
-        return calc.degraded();
-    }
-
-    @Override
-    public String degradedCause(Calculation calc) {
-        return calc.degradedCause();
-    }
-
-    @Override
     public void record(Calculation calc, UUID degradedRunId) {
         recording.record(calc, null, degradedRunId);
     }

@@ -1,5 +1,6 @@
 package org.ramsetu.platform.web.idempotency;
 
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.ramsetu.infra.crypto.Sha256;
 import org.ramsetu.platform.web.ApiProblem;
@@ -93,6 +95,43 @@ public class IdempotentRequests {
         byte[] requestHash =
                 sha256(operation.getBytes(StandardCharsets.UTF_8), json.writeValueAsBytes(body));
         return remembered(caller, checkedKey, requestHash, clock.instant());
+    }
+
+    /**
+     * A POST whose work is prepared before the keyed transaction opens (a ranking run: scoring must
+     * not hold a connection), answered 201 with the record and its {@code Location}. A retry is
+     * answered from {@link #replay} before anything is prepared, since the listing may have changed
+     * state since the first answer and preparing again would be refused. A concurrent retry that
+     * wins the key answers the first record; this one's preparation is then dropped.
+     *
+     * @param prepare the work outside any transaction
+     * @param record writes what was prepared; runs in the transaction opened here
+     * @param location where the record is read, from the record
+     * @throws ApiProblem 400 for a malformed key, 422 for a key reused with another request
+     */
+    public <P, V> ResponseEntity<?> createPrepared(
+            UUID caller,
+            String key,
+            String operation,
+            Object body,
+            Supplier<P> prepare,
+            Function<P, V> record,
+            Function<V, String> location) {
+        Optional<ResponseEntity<?>> replayed = replay(caller, key, operation, body);
+        if (replayed.isPresent()) {
+            return replayed.get();
+        }
+        P prepared = prepare.get();
+        return execute(
+                caller,
+                key,
+                operation,
+                body,
+                () -> {
+                    V created = record.apply(prepared);
+                    return ResponseEntity.created(URI.create(location.apply(created)))
+                            .body(created);
+                });
     }
 
     /**
