@@ -2,21 +2,14 @@ package org.ramsetu.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ramsetu.infra.crypto.Totp;
-import org.ramsetu.infra.postgres.EmbeddedPostgresServer;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * {@code ramsetu admin create} against the embedded database of a data folder while another process
@@ -24,27 +17,16 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 class AdminCreateCommandIntegrationTest {
 
-    @TempDir static Path dir;
-    private static EmbeddedPostgresServer running;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    @BeforeAll
-    static void serveTheDataFolder() {
-        running = EmbeddedPostgresServer.start(dir.resolve("data"));
-    }
-
-    @AfterAll
-    static void stop() {
-        running.close();
-    }
+    @RegisterExtension static final CommandDatabase db = new CommandDatabase();
+    private final CommandRuns cli = new CommandRuns(db.dataFolderEnvironment());
 
     @Test
     void createsAVerifiedCoordinatorOnceAndAuditsTheGrant() throws Exception {
-        Path passwordFile = Files.writeString(dir.resolve("pw"), "a long coordinator password\n");
+        Path passwordFile =
+                Files.writeString(db.folder().resolve("pw"), "a long coordinator password\n");
 
         int first =
-                run(
+                cli.run(
                         "admin",
                         "create",
                         "--email",
@@ -54,7 +36,7 @@ class AdminCreateCommandIntegrationTest {
                         "--password-file",
                         passwordFile.toString());
         int second =
-                run(
+                cli.run(
                         "admin",
                         "create",
                         "--email",
@@ -62,12 +44,12 @@ class AdminCreateCommandIntegrationTest {
                         "--password-file",
                         passwordFile.toString());
 
-        assertThat(first).as(err.toString()).isZero();
-        assertThat(second).as(err.toString()).isZero();
-        assertThat(out.toString())
+        assertThat(first).as(cli.err()).isZero();
+        assertThat(second).as(cli.err()).isZero();
+        assertThat(cli.out())
                 .contains("Created coordinator account Meera@Hospital.org")
                 .contains("already has a coordinator account; nothing changed");
-        JdbcClient jdbc = jdbc();
+        JdbcClient jdbc = db.jdbc();
         assertThat(
                         jdbc.sql(
                                         "select count(*) from account where email_key = 'meera@hospital.org'"
@@ -88,7 +70,8 @@ class AdminCreateCommandIntegrationTest {
 
     @Test
     void administratorIsGrantedToANewOrAnExistingCoordinatorOnceAndAudited() throws Exception {
-        Path passwordFile = Files.writeString(dir.resolve("pw2"), "a long coordinator password\n");
+        Path passwordFile =
+                Files.writeString(db.folder().resolve("pw2"), "a long coordinator password\n");
 
         int plain = create("ravi@hospital.org", passwordFile);
         boolean before = administrator("ravi@hospital.org");
@@ -96,15 +79,16 @@ class AdminCreateCommandIntegrationTest {
         int again = create("ravi@hospital.org", passwordFile, "--administrator");
         int fresh = create("asha@hospital.org", passwordFile, "--administrator");
 
-        assertThat(List.of(plain, granted, again, fresh)).as(err.toString()).containsOnly(0);
+        assertThat(List.of(plain, granted, again, fresh)).as(cli.err()).containsOnly(0);
         assertThat(before).isFalse();
         assertThat(administrator("ravi@hospital.org")).isTrue();
         assertThat(administrator("asha@hospital.org")).isTrue();
-        assertThat(out.toString())
+        assertThat(cli.out())
                 .contains("Created coordinator account asha@hospital.org (administrator)")
                 .contains("it is an administrator now, nothing else changed");
         assertThat(
-                        jdbc().sql(
+                        db.jdbc()
+                                .sql(
                                         "select detail->>'role' from audit_event where action ="
                                                 + " 'ROLE_GRANTED' and target_id = (select"
                                                 + " id::text from account where email_key ="
@@ -126,11 +110,12 @@ class AdminCreateCommandIntegrationTest {
                                 "--password-file",
                                 passwordFile.toString()));
         args.addAll(List.of(more));
-        return run(args.toArray(String[]::new));
+        return cli.run(args.toArray(String[]::new));
     }
 
     private boolean administrator(String emailKey) {
-        return jdbc().sql("select administrator from account where email_key = :key")
+        return db.jdbc()
+                .sql("select administrator from account where email_key = :key")
                 .param("key", emailKey)
                 .query(Boolean.class)
                 .single();
@@ -138,32 +123,33 @@ class AdminCreateCommandIntegrationTest {
 
     @Test
     void aWeakPasswordOrNoEmailIsAUsageErrorNamingTheProblem() throws Exception {
-        Path weak = Files.writeString(dir.resolve("weak"), "short\n");
+        Path weak = Files.writeString(db.folder().resolve("weak"), "short\n");
 
         int weakExit =
-                run(
+                cli.run(
                         "admin",
                         "create",
                         "--email",
                         "x@hospital.org",
                         "--password-file",
                         weak.toString());
-        int noEmail = run("admin", "create", "--password-file", weak.toString());
+        int noEmail = cli.run("admin", "create", "--password-file", weak.toString());
 
         assertThat(weakExit).isEqualTo(RamsetuCommand.EXIT_USAGE);
-        assertThat(err.toString()).contains("password: must be 12 to 128 characters");
+        assertThat(cli.err()).contains("password: must be 12 to 128 characters");
         assertThat(noEmail).isEqualTo(RamsetuCommand.EXIT_USAGE);
-        assertThat(err.toString()).contains("--email");
+        assertThat(cli.err()).contains("--email");
     }
 
     @Test
     void anOperatorProvidedAuthenticatorSecretIsEnrolledAndAnInvalidOneRefused() throws Exception {
-        Path passwordFile = Files.writeString(dir.resolve("pw2"), "a long coordinator password\n");
-        Path secretFile = Files.writeString(dir.resolve("totp"), Totp.newSecret() + "\n");
-        Path tooShort = Files.writeString(dir.resolve("short-totp"), "JBSWY3DPEHPK3PXP\n");
+        Path passwordFile =
+                Files.writeString(db.folder().resolve("pw2"), "a long coordinator password\n");
+        Path secretFile = Files.writeString(db.folder().resolve("totp"), Totp.newSecret() + "\n");
+        Path tooShort = Files.writeString(db.folder().resolve("short-totp"), "JBSWY3DPEHPK3PXP\n");
 
         int created =
-                run(
+                cli.run(
                         "admin",
                         "create",
                         "--email",
@@ -173,7 +159,7 @@ class AdminCreateCommandIntegrationTest {
                         "--totp-secret-file",
                         secretFile.toString());
         int refused =
-                run(
+                cli.run(
                         "admin",
                         "create",
                         "--email",
@@ -183,9 +169,10 @@ class AdminCreateCommandIntegrationTest {
                         "--totp-secret-file",
                         tooShort.toString());
 
-        assertThat(created).as(err.toString()).isZero();
+        assertThat(created).as(cli.err()).isZero();
         assertThat(
-                        jdbc().sql(
+                        db.jdbc()
+                                .sql(
                                         "select f.totp_secret from account_second_factor f join"
                                                 + " account a on a.id = f.account_id where"
                                                 + " a.email_key = 'unattended@hospital.org' and"
@@ -194,20 +181,6 @@ class AdminCreateCommandIntegrationTest {
                                 .single())
                 .isEqualTo(Files.readString(secretFile).strip());
         assertThat(refused).isEqualTo(RamsetuCommand.EXIT_USAGE);
-        assertThat(err.toString()).contains("totpSecret").contains("128 bits");
-    }
-
-    private int run(String... args) {
-        return RamsetuCommand.commandLine(
-                        new PrintWriter(out, true),
-                        new PrintWriter(err, true),
-                        Map.of("RAMSETU_DATA_DIR", dir.resolve("data").toString()))
-                .execute(args);
-    }
-
-    private static JdbcClient jdbc() {
-        return JdbcClient.create(
-                new DriverManagerDataSource(
-                        running.jdbcUrl(), running.username(), running.password()));
+        assertThat(cli.err()).contains("totpSecret").contains("128 bits");
     }
 }

@@ -2,25 +2,18 @@ package org.ramsetu.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.ramsetu.infra.postgres.EmbeddedPostgresServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ramsetu.platform.audit.AuditChain;
 import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -31,29 +24,15 @@ class AuditCommandIntegrationTest {
 
     private static final Pattern HEAD = Pattern.compile("head (\\d+:[0-9a-f]{64})");
 
-    @TempDir static Path dir;
-    private static EmbeddedPostgresServer running;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    @BeforeAll
-    static void serveTheDataFolder() {
-        running = EmbeddedPostgresServer.start(dir.resolve("data"));
-    }
-
-    @AfterAll
-    static void stop() {
-        running.close();
-    }
+    @RegisterExtension static final CommandDatabase db = new CommandDatabase();
+    private final CommandRuns cli = new CommandRuns(db.dataFolderEnvironment());
 
     @Test
     void anIntactChainVerifiesAndADeletedRowIsReported() {
-        assertThat(run("audit", "verify")).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("head (nothing sealed yet)").contains("Intact.");
+        assertThat(cli.runAfresh("audit", "verify")).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("head (nothing sealed yet)").contains("Intact.");
 
-        DriverManagerDataSource data =
-                new DriverManagerDataSource(
-                        running.jdbcUrl(), running.username(), running.password());
+        DataSource data = db.dataSource();
         JdbcClient jdbc = JdbcClient.create(data);
         AuditLog log = new AuditLog(jdbc, Clock.systemUTC());
         for (int i = 0; i < 3; i++) {
@@ -66,9 +45,9 @@ class AuditCommandIntegrationTest {
                         Clock.systemUTC());
         chain.seal();
 
-        assertThat(run("audit", "verify")).as(err.toString()).isZero();
-        Matcher head = HEAD.matcher(out.toString());
-        assertThat(head.find()).as(out.toString()).isTrue();
+        assertThat(cli.runAfresh("audit", "verify")).as(cli.err()).isZero();
+        Matcher head = HEAD.matcher(cli.out());
+        assertThat(head.find()).as(cli.out()).isTrue();
         String anchor = head.group(1);
         assertThat(anchor).startsWith("3:");
 
@@ -80,28 +59,17 @@ class AuditCommandIntegrationTest {
         jdbc.sql("delete from audit_event where id = :id").param("id", victim).update();
         jdbc.sql("alter table audit_event enable trigger user").update();
 
-        assertThat(run("audit", "verify")).isEqualTo(1);
-        assertThat(err.toString())
-                .contains("FAIL event " + victim + " sealed at position 3 is missing");
-        assertThat(out.toString()).contains("1 findings: the audit log was tampered with.");
+        assertThat(cli.runAfresh("audit", "verify")).isEqualTo(1);
+        assertThat(cli.err()).contains("FAIL event " + victim + " sealed at position 3 is missing");
+        assertThat(cli.out()).contains("1 findings: the audit log was tampered with.");
 
-        assertThat(run("audit", "verify", "--expect-head", anchor)).isEqualTo(1);
+        assertThat(cli.runAfresh("audit", "verify", "--expect-head", anchor)).isEqualTo(1);
     }
 
     @Test
     void aMalformedAnchorIsAUsageError() {
-        assertThat(run("audit", "verify", "--expect-head", "7:nothex"))
+        assertThat(cli.runAfresh("audit", "verify", "--expect-head", "7:nothex"))
                 .isEqualTo(RamsetuCommand.EXIT_USAGE);
-        assertThat(err.toString()).contains("--expect-head: an anchor is POSITION:SHA256-HEX");
-    }
-
-    private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        return RamsetuCommand.commandLine(
-                        new PrintWriter(out, true),
-                        new PrintWriter(err, true),
-                        Map.of("RAMSETU_DATA_DIR", dir.resolve("data").toString()))
-                .execute(args);
+        assertThat(cli.err()).contains("--expect-head: an anchor is POSITION:SHA256-HEX");
     }
 }

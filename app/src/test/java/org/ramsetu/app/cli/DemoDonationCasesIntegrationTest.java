@@ -2,22 +2,13 @@ package org.ramsetu.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.ramsetu.infra.postgres.EmbeddedPostgresServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ramsetu.platform.accounts.Account;
 import org.ramsetu.platform.accounts.AccountRepository;
 import org.ramsetu.platform.identity.Role;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * {@code ramsetu demo}, donation cases and transplant centres: added once a coordinator exists to
@@ -27,26 +18,15 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 class DemoDonationCasesIntegrationTest {
 
-    @TempDir static Path dir;
-    private static EmbeddedPostgresServer db;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    @BeforeAll
-    static void start() {
-        db = EmbeddedPostgresServer.start(dir.resolve("data"));
-    }
-
-    @AfterAll
-    static void stop() {
-        db.close();
-    }
+    @RegisterExtension static final CommandDatabase db = new CommandDatabase();
+    private final CommandRuns cli = new CommandRuns(db.connection());
 
     @Test
     void donationCasesAndCentresComeOnceACoordinatorExistsAndNoDemoDateLiesInTheFuture() {
-        int withoutCoordinator = run("demo", "--donors", "300", "--patients", "10", "--seed", "7");
-        String before = out.toString();
-        new AccountRepository(jdbc())
+        int withoutCoordinator =
+                cli.run("demo", "--donors", "300", "--patients", "10", "--seed", "7");
+        String before = cli.out();
+        new AccountRepository(db.jdbc())
                 .insertIfAbsent(
                         new Account(
                                 UUID.randomUUID(),
@@ -57,16 +37,16 @@ class DemoDonationCasesIntegrationTest {
                                 Instant.now(),
                                 Instant.now()));
         // Thirty more patients: the ones a coordinator's demo lists at the centres.
-        int withCoordinator = run("demo", "--donors", "300", "--patients", "40", "--seed", "7");
-        int again = run("demo", "--donors", "300", "--patients", "40", "--seed", "7");
+        int withCoordinator = cli.run("demo", "--donors", "300", "--patients", "40", "--seed", "7");
+        int again = cli.run("demo", "--donors", "300", "--patients", "40", "--seed", "7");
 
-        assertThat(withoutCoordinator).as(err.toString()).isZero();
+        assertThat(withoutCoordinator).as(cli.err()).isZero();
         assertThat(before)
                 .contains("Added 0 donation cases and 0 transplant centres")
                 .contains("no coordinator account");
-        assertThat(withCoordinator).as(err.toString()).isZero();
+        assertThat(withCoordinator).as(cli.err()).isZero();
         assertThat(again).isZero();
-        assertThat(out.toString().substring(before.length()))
+        assertThat(cli.out().substring(before.length()))
                 .contains("Added 16 donation cases and 12 transplant centres")
                 .contains("Added 0 donation cases and 0 transplant centres")
                 .containsPattern("Added [1-9][0-9]* offer histories")
@@ -75,72 +55,74 @@ class DemoDonationCasesIntegrationTest {
                         "Listed [1-9][0-9]* waiting requests, loaded before there was a"
                                 + " coordinator, at their nearest demo centre");
         assertThat(
-                        count(
+                        db.count(
                                 "select count(*) from transplant_request where status = 'WAITING' and"
                                         + " centre_id is null"))
                 .as(
                         "the requests loaded before the coordinator are taken on too, so that offers"
                                 + " find candidates at centres")
                 .isZero();
-        assertThat(count("select count(*) from donation_case")).isEqualTo(16);
-        assertThat(count("select count(*) from transplant_centre")).isEqualTo(12);
+        assertThat(db.count("select count(*) from donation_case")).isEqualTo(16);
+        assertThat(db.count("select count(*) from transplant_centre")).isEqualTo(12);
         assertThat(
-                        count(
+                        db.count(
                                 "select count(*) from transplant_centre where 'KIDNEY' <> all"
                                         + " (programmes) or registration_number not like '%/DEMO/%'"))
                 .as("every demo centre transplants kidneys and says it is a demo")
                 .isZero();
-        assertThat(count("select count(*) from donation_case where consent_basis = 'PLEDGE'"))
+        assertThat(db.count("select count(*) from donation_case where consent_basis = 'PLEDGE'"))
                 .as("odd cases rest on a demo donor's verified pledge")
                 .isPositive();
         assertThat(
-                        count(
+                        db.count(
                                 "select count(*) from donation_case c join pledge p on p.id = c.pledge_id"
                                         + " where p.status <> 'DONATED' or p.donor_id <> c.donor_id"))
                 .as("the consenting pledge is exercised through the case")
                 .isZero();
         assertThat(
-                        count(
+                        db.count(
                                 "select count(*) from donation_case c join pledge p on p.donor_id ="
                                         + " c.donor_id where p.status in ('PENDING', 'VERIFIED')"
                                         + " or p.created_at > c.declared_dead_at"))
                 .as("a donor who died has no open pledge, and pledged before dying")
                 .isZero();
         assertThat(
-                        count(
+                        db.count(
                                 "select count(*) from pledge where created_at > now()"
                                         + " or status_changed_at > now()"))
                 .as("demo pledges reviewed in the future")
                 .isZero();
-        assertThat(count("select count(*) from transplant_request where centre_id is not null"))
+        assertThat(
+                        db.count(
+                                "select count(*) from transplant_request where centre_id is not null"))
                 .as("the patients added with a coordinator are listed at demo centres")
                 .isGreaterThanOrEqualTo(30);
         assertThat(
-                        count(
+                        db.count(
                                 "select count(*) from transplant_request r where centre_id is not"
                                         + " null and not exists (select 1 from transplant_centre c"
                                         + " where c.id = r.centre_id and r.organ = any(c.programmes))"))
                 .as("each at a centre that transplants the organ")
                 .isZero();
         assertThat(
-                        count(
+                        db.count(
                                 "select count(*) from transplant_request where centre_id is not"
                                         + " null and status = 'WAITING' and verified_at is null"))
                 .as("every waiting demo listing at a centre was verified")
                 .isZero();
-        assertThat(count("select count(*) from transplant_request where verified_at > now()"))
+        assertThat(db.count("select count(*) from transplant_request where verified_at > now()"))
                 .isZero();
-        assertThat(count("select count(*) from donation_case where declared_dead_at > now()"))
+        assertThat(db.count("select count(*) from donation_case where declared_dead_at > now()"))
                 .isZero();
         assertThat(
-                        count(
+                        db.count(
                                 "select count(*) from donation_case where status = 'RECOVERED'"
                                         + " and (select count(*) from jsonb_object_keys(organ_assessments))"
                                         + " <> cardinality(organs_recovered)"))
                 .as("every recovered organ of a demo case is assessed")
                 .isZero();
         assertThat(
-                        count(
+                        db.count(
                                 "select count(*) from donation_case where status = 'RECOVERED'"
                                         + " and cross_clamp_at > now() - interval '12 hours'"))
                 .as("this morning's cases can be allocated at once")
@@ -150,16 +132,16 @@ class DemoDonationCasesIntegrationTest {
 
     /** The histories of past cases, checked against the rules live offers follow. */
     private static void offerHistoriesAreWhatTheOfferRulesAllow() {
-        assertThat(count("select count(*) from organ_offer")).isPositive();
+        assertThat(db.count("select count(*) from organ_offer")).isPositive();
         assertThat(
-                        count(
+                        db.count(
                                 "select count(*) from allocation_run a where donation_case_id is"
                                         + " not null and not exists (select 1 from offer_sequence s"
                                         + " where s.allocation_run_id = a.id)"))
                 .as("every past run was offered from")
                 .isZero();
         assertThat(
-                        count(
+                        db.count(
                                 "select count(*) from allocation_run a join donation_case c on"
                                         + " c.id = a.donation_case_id where a.created_at <"
                                         + " c.cross_clamp_at or c.cross_clamp_at > now() - interval"
@@ -167,7 +149,7 @@ class DemoDonationCasesIntegrationTest {
                 .as("runs rank an organ after its recovery; this morning's cases are left alone")
                 .isZero();
         assertThat(
-                        count(
+                        db.count(
                                 "select count(*) from organ_offer where status in ('OFFERED',"
                                         + " 'PROVISIONAL') or offered_at > now() or answered_at >"
                                         + " now() or transplanted_at > now() or outcome_recorded_at"
@@ -175,7 +157,7 @@ class DemoDonationCasesIntegrationTest {
                 .as("a history is over before now")
                 .isZero();
         assertThat(
-                        count(
+                        db.count(
                                 "select count(*) from organ_offer o join offer_sequence s on s.id ="
                                         + " o.sequence_id join allocation_run a on a.id ="
                                         + " s.allocation_run_id join transplant_request r on r.id ="
@@ -186,14 +168,14 @@ class DemoDonationCasesIntegrationTest {
                 .as("offers go, after the run, to listings verified before it, at their centre")
                 .isZero();
         assertThat(
-                        count(
+                        db.count(
                                 "select count(*) from offer_sequence s where (status = 'ACCEPTED')"
                                         + " <> exists (select 1 from organ_offer o where o.sequence_id"
                                         + " = s.id and o.status = 'ACCEPTED') or status = 'OPEN'"))
                 .as("a placed organ has its one acceptance; every offering ended")
                 .isZero();
         assertThat(
-                        count(
+                        db.count(
                                 "select count(*) from organ_offer o join transplant_request r on"
                                         + " r.id = o.request_id where o.status = 'ACCEPTED' and"
                                         + " r.status <> case when o.transplanted_at is null then"
@@ -201,7 +183,7 @@ class DemoDonationCasesIntegrationTest {
                 .as("an accepted offer's listing is matched, or transplanted once recorded")
                 .isZero();
         assertThat(
-                        count(
+                        db.count(
                                 "select count(*) from (select r.patient_id from organ_offer o join"
                                         + " transplant_request r on r.id = o.request_id where"
                                         + " o.status = 'ACCEPTED' group by r.patient_id having"
@@ -209,7 +191,7 @@ class DemoDonationCasesIntegrationTest {
                 .as("no patient receives two organs")
                 .isZero();
         assertThat(
-                        count(
+                        db.count(
                                 "select count(*) from organ_offer o join offer_sequence s on s.id ="
                                         + " o.sequence_id where o.status = 'EXPIRED' and"
                                         + " o.answered_at <> o.respond_by or o.answered_at >"
@@ -217,25 +199,5 @@ class DemoDonationCasesIntegrationTest {
                                         + " secs => s.response_seconds + s.provisional_seconds)"))
                 .as("an offer is answered by its deadline; an expiry comes at it")
                 .isZero();
-    }
-
-    private int run(String... args) {
-        return RamsetuCommand.commandLine(
-                        new PrintWriter(out, true),
-                        new PrintWriter(err, true),
-                        Map.of(
-                                "RAMSETU_DB_URL", db.jdbcUrl(),
-                                "RAMSETU_DB_USER", db.username(),
-                                "RAMSETU_DB_PASSWORD", db.password()))
-                .execute(args);
-    }
-
-    private static JdbcClient jdbc() {
-        return JdbcClient.create(
-                new DriverManagerDataSource(db.jdbcUrl(), db.username(), db.password()));
-    }
-
-    private static long count(String sql) {
-        return jdbc().sql(sql).query(Long.class).single();
     }
 }

@@ -1,5 +1,9 @@
 package org.ramsetu.app.launch;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,6 +37,20 @@ final class Http {
             request.header("Authorization", "Bearer " + bearerToken);
         }
         return ContractCheck.send(CLIENT, request.build(), null);
+    }
+
+    /** A POST as {@link #post} that must answer 200; its body. */
+    static String postOk(int port, String path, String bearerToken, String json) {
+        HttpResponse<String> response = post(port, path, bearerToken, json);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    /** A loopback port free now, for a target started next to listen on. */
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 
     /** A JSON POST with a bearer token, given two minutes (a drill's start does real work). */

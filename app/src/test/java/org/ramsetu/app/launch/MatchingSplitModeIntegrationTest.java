@@ -3,7 +3,6 @@ package org.ramsetu.app.launch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -73,9 +71,9 @@ class MatchingSplitModeIntegrationTest {
         Path data = dir.resolve("data");
         trainTinyModels(data);
         try (EmbeddedPostgresServer db = EmbeddedPostgresServer.start(dir.resolve("db"))) {
-            int scoringPort = freePort();
-            int apiPort = freePort();
-            int workerPort = freePort();
+            int scoringPort = Http.freePort();
+            int apiPort = Http.freePort();
+            int workerPort = Http.freePort();
             Map<String, String> env = new HashMap<>();
             env.put("RAMSETU_DATA_DIR", data.toString());
             env.put("RAMSETU_JWT_SECRET", SECRET);
@@ -166,7 +164,7 @@ class MatchingSplitModeIntegrationTest {
                 // 3. scoring back on its port: the worker writes the scored successor.
                 Process again = start("scoring-again", scoringPort, env);
                 awaitReady("scoring-again", again, scoringPort);
-                await(
+                WorkerProcesses.await(
                         () ->
                                 !readRun(apiPort, coordinator, degradedId)
                                         .path("rescoredBy")
@@ -195,7 +193,7 @@ class MatchingSplitModeIntegrationTest {
                                         assertThat(p.path("status").asString())
                                                 .isEqualTo("SUPERSEDED"));
 
-                await(
+                WorkerProcesses.await(
                         () ->
                                 !readAllocation(apiPort, coordinator, degradedAllocationId)
                                         .path("rescoredBy")
@@ -220,7 +218,7 @@ class MatchingSplitModeIntegrationTest {
                         .as("re-scored under the policy the degraded run recorded")
                         .isEqualTo(degradedAllocation.path("policy").path("sha256").asString());
                 assertThat(request(reallocated, requestId).path("mlScore").isNumber()).isTrue();
-                await(
+                WorkerProcesses.await(
                         () ->
                                 !readAllocation(apiPort, coordinator, degradedCaseRunId)
                                         .path("rescoredBy")
@@ -339,7 +337,7 @@ class MatchingSplitModeIntegrationTest {
     }
 
     private void awaitReady(String name, Process process, int port) throws InterruptedException {
-        await(
+        WorkerProcesses.await(
                 () -> {
                     if (!process.isAlive()) {
                         throw new AssertionError(
@@ -368,7 +366,7 @@ class MatchingSplitModeIntegrationTest {
                                 "fullName", "Split " + role.toLowerCase()));
         assertThat(signup.statusCode()).as(signup.body()).isEqualTo(202);
         String[] code = new String[1];
-        await(
+        WorkerProcesses.await(
                 () -> {
                     for (String mail : mailsTo(data, email)) {
                         Matcher m = CODE.matcher(mail);
@@ -788,22 +786,5 @@ class MatchingSplitModeIntegrationTest {
 
     private static URI uri(int port, String path) {
         return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static void await(BooleanSupplier condition, Duration limit)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not reached within " + limit);
-            }
-            Thread.sleep(250);
-        }
     }
 }

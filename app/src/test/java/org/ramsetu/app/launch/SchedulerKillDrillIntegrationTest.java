@@ -2,15 +2,11 @@ package org.ramsetu.app.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -45,22 +41,23 @@ class SchedulerKillDrillIntegrationTest {
             env.put("RAMSETU_SCHEDULE_HEARTBEATINTERVAL", "1s");
             env.put("RAMSETU_SCHEDULE_POLLINGINTERVAL", "1s");
 
-            int victimPort = freePort();
+            int victimPort = Http.freePort();
             Process victim = startWorker(env, "victim", victimPort);
-            int survivorPort = freePort();
+            int survivorPort = Http.freePort();
             Process survivor = startWorker(env, "survivor", survivorPort);
             try {
                 assertThat(Http.get(survivorPort, "/actuator/scheduledrill/x").statusCode())
                         .as("operations endpoints need a coordinator token")
                         .isEqualTo(401);
                 String body =
-                        post(
+                        Http.postOk(
                                 victimPort,
                                 "/actuator/scheduledrill",
+                                COORDINATOR,
                                 "{\"instances\":" + INSTANCES + ",\"workMillis\":400}");
                 String runId = body.replaceAll(".*\"runId\":\"([^\"]+)\".*", "$1");
 
-                await(
+                WorkerProcesses.await(
                         () -> field(report(survivorPort, runId), "applied") >= INSTANCES / 3,
                         Duration.ofMinutes(3));
                 // The victim's attempts run in batches with a pause between them; killed in that
@@ -70,7 +67,7 @@ class SchedulerKillDrillIntegrationTest {
                 victim.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                 long atKill = field(report(survivorPort, runId), "applied");
 
-                await(
+                WorkerProcesses.await(
                         () -> field(report(survivorPort, runId), "waiting") == 0,
                         Duration.ofMinutes(3));
                 String report = report(survivorPort, runId);
@@ -141,22 +138,5 @@ class SchedulerKillDrillIntegrationTest {
     private static long field(String json, String name) {
         Matcher m = Pattern.compile("\"" + name + "\":(\\d+)").matcher(json);
         return m.find() ? Long.parseLong(m.group(1)) : -1;
-    }
-
-    private static String post(int port, String path, String json) throws Exception {
-        HttpResponse<String> response = Http.post(port, path, COORDINATOR, json);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return response.body();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static void await(BooleanSupplier condition, Duration limit)
-            throws InterruptedException {
-        WorkerProcesses.await(condition, limit);
     }
 }

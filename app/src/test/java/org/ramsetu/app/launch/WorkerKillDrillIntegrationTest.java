@@ -2,16 +2,12 @@ package org.ramsetu.app.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -50,8 +46,8 @@ class WorkerKillDrillIntegrationTest {
             try (RunningRamsetu api =
                     RamsetuLauncher.start(
                             Target.API, RamsetuSettings.fromEnvironment(env), OptionalInt.of(0))) {
-                Process victim = startWorker(env, "victim", freePort());
-                int survivorPort = freePort();
+                Process victim = startWorker(env, "victim", Http.freePort());
+                int survivorPort = Http.freePort();
                 Process survivor = startWorker(env, "survivor", survivorPort);
                 try {
                     // The api target faces the public and exposes no operator write endpoint;
@@ -70,14 +66,20 @@ class WorkerKillDrillIntegrationTest {
                             .as("operations endpoints need a coordinator token")
                             .isEqualTo(401);
                     String body =
-                            post(survivorPort, "/actuator/queuedrill", "{\"jobs\":" + JOBS + "}");
+                            Http.postOk(
+                                    survivorPort,
+                                    "/actuator/queuedrill",
+                                    COORDINATOR,
+                                    "{\"jobs\":" + JOBS + "}");
                     String runId = body.replaceAll(".*\"runId\":\"([^\"]+)\".*", "$1");
 
-                    await(() -> applied(survivorPort, runId) >= JOBS / 2, Duration.ofMinutes(3));
+                    WorkerProcesses.await(
+                            () -> applied(survivorPort, runId) >= JOBS / 2, Duration.ofMinutes(3));
                     victim.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                     long atKill = applied(survivorPort, runId);
 
-                    await(() -> applied(survivorPort, runId) == JOBS, Duration.ofMinutes(4));
+                    WorkerProcesses.await(
+                            () -> applied(survivorPort, runId) == JOBS, Duration.ofMinutes(4));
                     assertThat(atKill).isLessThan(JOBS);
                     assertThat(applied(survivorPort, runId)).isEqualTo(JOBS);
                 } finally {
@@ -98,22 +100,5 @@ class WorkerKillDrillIntegrationTest {
                 APPLIED.matcher(
                         Http.get(port, "/actuator/queuedrill/" + runId, COORDINATOR).body());
         return m.find() ? Long.parseLong(m.group(1)) : -1;
-    }
-
-    private static String post(int port, String path, String json) throws Exception {
-        HttpResponse<String> response = Http.post(port, path, COORDINATOR, json);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return response.body();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static void await(BooleanSupplier condition, Duration limit)
-            throws InterruptedException {
-        WorkerProcesses.await(condition, limit);
     }
 }
