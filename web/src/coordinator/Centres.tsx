@@ -3,7 +3,7 @@ import { asEntered, http, ok } from '../api/client';
 import { ORGANS, type Centre, type CentreBody, type Organ } from '../api/types';
 import { Link, navigate, useSearchParam } from '../app/router';
 import { formatNumber, useEnumLabel, useT } from '../i18n/i18n';
-import { CheckField, ProblemAlert, SelectField, Submit, TextField, fieldError } from '../ui/forms';
+import { CheckField, ProblemAlert, SelectField, Submit, TextField, fieldError, useSubmission } from '../ui/forms';
 import { num, PlaceFields, type PlaceValue } from '../ui/profile';
 import { PageControls, usePager } from '../ui/Pager';
 import { Empty, Loaded, useAsync } from '../ui/status';
@@ -168,21 +168,7 @@ function CentreFields({ form, onChange, error }: { form: CentreForm; onChange: (
 export function NewCentre() {
   const t = useT();
   const [form, setForm] = useState<CentreForm>(EMPTY);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-
-  const submit = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const created = await ok(http().POST('/api/v1/admin/centres', { body: bodyOf(form) }));
-      navigate(`/coordinator/centres/${created.id}`);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmission();
 
   return (
     <section>
@@ -190,10 +176,10 @@ export function NewCentre() {
       <p>{t('centre.registerIntro')}</p>
       <form
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
+        onSubmit={submit(async () => {
+          const created = await ok(http().POST('/api/v1/admin/centres', { body: bodyOf(form) }));
+          navigate(`/coordinator/centres/${created.id}`);
+        })}
       >
         <CentreFields form={form} onChange={setForm} error={error} />
         <ProblemAlert error={error} shownFields={['name', 'registrationNumber', 'city', 'state', 'latitude', 'longitude', 'programmes']} />
@@ -222,24 +208,8 @@ export function CentrePage({ id }: { id: string }) {
 function CentreDetails({ centre, onChanged }: { centre: Centre; onChanged: (c: Centre) => void }) {
   const t = useT();
   const [form, setForm] = useState<CentreForm>(formOf(centre));
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit } = useSubmission();
   const [saved, setSaved] = useState(false);
-
-  const submit = async () => {
-    setBusy(true);
-    setError(undefined);
-    setSaved(false);
-    try {
-      const amended = await ok(http().PUT('/api/v1/admin/centres/{id}', { params: { path: { id: centre.id } }, body: bodyOf(form, centre.version) }));
-      setSaved(true);
-      onChanged(amended);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <>
@@ -251,10 +221,12 @@ function CentreDetails({ centre, onChanged }: { centre: Centre; onChanged: (c: C
       <h2>{t('centre.correct')}</h2>
       <form
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
+        onSubmit={submit(async () => {
+          setSaved(false);
+          const amended = await ok(http().PUT('/api/v1/admin/centres/{id}', { params: { path: { id: centre.id } }, body: bodyOf(form, centre.version) }));
+          setSaved(true);
+          onChanged(amended);
+        })}
       >
         <CentreFields form={form} onChange={setForm} error={error} />
         <ProblemAlert error={error} shownFields={['name', 'registrationNumber', 'city', 'state', 'latitude', 'longitude', 'programmes']} />
@@ -271,29 +243,21 @@ function CentreCoordinators({ centre }: { centre: Centre }) {
   const t = useT();
   const list = useAsync((signal) => ok(http().GET('/api/v1/admin/centres/{id}/coordinators', { signal, params: { path: { id: centre.id } } })), [centre.id]);
   const [email, setEmail] = useState('');
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit, clear, fail } = useSubmission();
 
-  const assign = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      list.setData(await ok(http().POST('/api/v1/admin/centres/{id}/coordinators', { params: { path: { id: centre.id } }, body: { email } })));
-      setEmail('');
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const assign = submit(async () => {
+    list.setData(await ok(http().POST('/api/v1/admin/centres/{id}/coordinators', { params: { path: { id: centre.id } }, body: { email } })));
+    setEmail('');
+  });
 
+  // Unassigning does not make the form busy; its refusal shows in the form's alert.
   const remove = async (accountId: string) => {
-    setError(undefined);
+    clear();
     try {
       await ok(http().DELETE('/api/v1/admin/centres/{id}/coordinators/{accountId}', { params: { path: { id: centre.id, accountId } } }));
       list.reload();
     } catch (e) {
-      setError(e);
+      fail(e);
     }
   };
 
@@ -318,13 +282,7 @@ function CentreCoordinators({ centre }: { centre: Centre }) {
           )
         }
       </Loaded>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void assign();
-        }}
-      >
+      <form noValidate onSubmit={assign}>
         <TextField label={t('centre.assignEmail')} type="email" value={email} onChange={(e) => setEmail(e.target.value)} error={fieldError(error, 'email')} hint={t('centre.assignHint')} />
         <ProblemAlert error={error} shownFields={['email']} />
         <p>

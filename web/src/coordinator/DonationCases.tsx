@@ -4,7 +4,7 @@ import { BLOOD_GROUPS, ORGANS, type DonationCase, type OpenDonationCase, type Or
 import { useDraft } from '../app/drafts';
 import { Link, navigate, useSearchParam } from '../app/router';
 import { formatDate, formatNumber, useEnumLabel, useT } from '../i18n/i18n';
-import { CheckField, ProblemAlert, SelectField, Submit, TextField, fieldError } from '../ui/forms';
+import { CheckField, ProblemAlert, SelectField, Submit, TextField, fieldError, useSubmission } from '../ui/forms';
 import { organKey } from '../ui/organFields';
 import { OrganTestFields, testResults, type TestValues } from '../ui/OrganTests';
 import { HlaFields, num, PlaceFields, splitAntigens, type HlaValue, type PlaceValue } from '../ui/profile';
@@ -173,61 +173,46 @@ export function NewDonationCase() {
   const setForm = (value: RecordForm) => setDraft({ ...draft, form: value });
   const setHla = (value: HlaValue) => setDraft({ ...draft, hla: value });
   const setPlace = (value: PlaceValue) => setDraft({ ...draft, place: value });
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit } = useSubmission();
   const err = (f: string) => fieldError(error, f);
   const rec = (f: string) => err(`record.${f}`);
   const set = (field: keyof RecordForm) => (e: { target: { value: string } }) => setForm({ ...form, [field]: e.target.value });
 
-  const submit = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const opened = await ok(
-        http().POST('/api/v1/admin/donation-cases', {
-          body: asEntered<OpenDonationCase>({
-            consent,
-            pledgeId: consent === 'PLEDGE' ? pledgeId.trim() || null : null,
-            record: {
-              ageYears: num(form.ageYears),
-              sex: form.sex || null,
-              heightCm: num(form.heightCm),
-              weightKg: num(form.weightKg),
-              bloodGroup: form.bloodGroup || null,
-              hla: { a: splitAntigens(hla.a), b: splitAntigens(hla.b), dr: splitAntigens(hla.dr) },
-              causeOfDeath: form.causeOfDeath || null,
-              pathway: form.pathway || null,
-              terminalCreatinine: form.creatinine.trim() ? { value: num(form.creatinine), unit: form.creatinineUnit } : null,
-              hypertension: form.hypertension,
-              diabetes: form.diabetes,
-              serology: { hcv: form.hcv, hbv: form.hbv, hiv: form.hiv },
-              declaredDeadAt: instant(form.declaredDeadAt),
-              hospital: { name: form.hospitalName, city: place.city, state: place.state, latitude: num(place.latitude), longitude: num(place.longitude) },
-              organsConsented: form.organs,
-            },
-          }),
+  const open = submit(async () => {
+    const opened = await ok(
+      http().POST('/api/v1/admin/donation-cases', {
+        body: asEntered<OpenDonationCase>({
+          consent,
+          pledgeId: consent === 'PLEDGE' ? pledgeId.trim() || null : null,
+          record: {
+            ageYears: num(form.ageYears),
+            sex: form.sex || null,
+            heightCm: num(form.heightCm),
+            weightKg: num(form.weightKg),
+            bloodGroup: form.bloodGroup || null,
+            hla: { a: splitAntigens(hla.a), b: splitAntigens(hla.b), dr: splitAntigens(hla.dr) },
+            causeOfDeath: form.causeOfDeath || null,
+            pathway: form.pathway || null,
+            terminalCreatinine: form.creatinine.trim() ? { value: num(form.creatinine), unit: form.creatinineUnit } : null,
+            hypertension: form.hypertension,
+            diabetes: form.diabetes,
+            serology: { hcv: form.hcv, hbv: form.hbv, hiv: form.hiv },
+            declaredDeadAt: instant(form.declaredDeadAt),
+            hospital: { name: form.hospitalName, city: place.city, state: place.state, latitude: num(place.latitude), longitude: num(place.longitude) },
+            organsConsented: form.organs,
+          },
         }),
-      );
-      forgetDraft();
-      navigate(`/coordinator/cases/${opened.id}`);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+      }),
+    );
+    forgetDraft();
+    navigate(`/coordinator/cases/${opened.id}`);
+  });
 
   return (
     <section>
       <h1>{t('case.open')}</h1>
       <p>{t('case.openIntro')}</p>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <form noValidate onSubmit={open}>
         <fieldset className="field-group">
           <legend>{t('case.consent')}</legend>
           <div className="grid">
@@ -471,39 +456,23 @@ function Recovery({ value: c, onChanged }: { value: DonationCase; onChanged: () 
   const [organs, setOrgans] = useState<string[]>(c.organsRecovered ?? []);
   const [assessments, setAssessments] = useState<Partial<Record<Organ, TestValues>>>({});
   const [clamp, setClamp] = useState(localInput(c.crossClampAt));
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await ok(
-        http().POST('/api/v1/admin/donation-cases/{id}/recovery', {
-          params: { path: { id: c.id } },
-          body: asEntered<RecoveryBody>({
-            organsRecovered: organs,
-            crossClampAt: instant(clamp),
-            assessments: Object.fromEntries(organs.map((o) => [organKey(o as Organ), testResults(o as Organ, assessments[o as Organ] ?? {})])),
-            version: c.version,
-          }),
+  const { busy, error, submit } = useSubmission();
+  const record = submit(async () => {
+    await ok(
+      http().POST('/api/v1/admin/donation-cases/{id}/recovery', {
+        params: { path: { id: c.id } },
+        body: asEntered<RecoveryBody>({
+          organsRecovered: organs,
+          crossClampAt: instant(clamp),
+          assessments: Object.fromEntries(organs.map((o) => [organKey(o as Organ), testResults(o as Organ, assessments[o as Organ] ?? {})])),
+          version: c.version,
         }),
-      );
-      onChanged();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+      }),
+    );
+    onChanged();
+  });
   return (
-    <form
-      className="recovery"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <form className="recovery" noValidate onSubmit={record}>
       <h2>{t('case.recovery')}</h2>
       <p className="hint">{t('case.recoveryHint')}</p>
       <fieldset className="field-group">

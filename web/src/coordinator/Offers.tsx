@@ -46,8 +46,7 @@ export function RunOffers({ runId, centreNames }: { runId: string; centreNames?:
   // A page that names the centres already (an offer's record) lends its list: one read, not two.
   const ownNames = useCentreNames(centreNames === undefined);
   const centreName = centreNames ?? ownNames;
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useSubmission();
   const sequence = useAsync<OfferSequence | null>(
     (signal) =>
       ok(http().GET('/api/v1/admin/allocation-runs/{id}/offers', { signal, params: { path: { id: runId } } })).catch((e) => {
@@ -56,17 +55,10 @@ export function RunOffers({ runId, centreNames }: { runId: string; centreNames?:
       }),
     [runId],
   );
-  const start = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const start = () =>
+    run(async () => {
       sequence.setData(await ok(http().POST('/api/v1/admin/allocation-runs/{id}/offers', { params: { path: { id: runId } } })));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <section aria-labelledby="offers-title">
       <h2 id="offers-title">{t('offers.title')}</h2>

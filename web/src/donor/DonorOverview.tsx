@@ -5,7 +5,7 @@ import type { Pledge } from '../api/types';
 import { Link } from '../app/router';
 import { formatDate, useEnumLabel, useT } from '../i18n/i18n';
 import { Dialog } from '../ui/Dialog';
-import { ProblemAlert } from '../ui/forms';
+import { ProblemAlert, useSubmission } from '../ui/forms';
 import { Badge, Empty, Loaded, useAsync } from '../ui/status';
 import { pledgeSummary } from '../ui/pledgeSummary';
 
@@ -84,22 +84,14 @@ function PledgeCard({ pledge, onChanged }: { pledge: Pledge; onChanged: () => vo
   const label = useEnumLabel();
   const summary = pledgeSummary(pledge, label, t);
   const [confirm, setConfirm] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmission();
   const open = pledge.status === 'PENDING' || pledge.status === 'VERIFIED';
-  const withdraw = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const withdraw = () =>
+    run(async () => {
       await ok(http().POST('/api/v1/pledges/{id}/withdraw', { params: { path: { id: pledge.id }, header: { 'If-Match': `"${pledge.version}"` } } }));
       setConfirm(false);
       onChanged();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <li className="card pledge-card" data-pledge={pledge.id}>
       <h3>

@@ -1,11 +1,11 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { asEntered, http, ok } from '../api/client';
 import { ApiError } from '../api/problem';
 import type { DonorProfile, DonorProfileRequest } from '../api/types';
 import { useRecordDraft } from '../app/drafts';
 import { navigate } from '../app/router';
 import { useT } from '../i18n/i18n';
-import { CheckField, fieldError, ProblemAlert, Submit, TextArea } from '../ui/forms';
+import { CheckField, fieldError, ProblemAlert, Submit, TextArea, useSubmission } from '../ui/forms';
 import { EMPTY_PERSON, HlaFields, hlaBody, num, PersonFields, personBody, personOf, PlaceFields, type HlaValue, type PersonValue, type PlaceValue } from '../ui/profile';
 import { LoadError, Loading } from '../ui/status';
 
@@ -35,8 +35,7 @@ export function DonorProfileForm() {
   const [loadError, setLoadError] = useState<unknown>();
   const form = useRecordDraft<DonorValues>('donor.profile', EMPTY_DONOR);
   const { person, place, hla, hypertension, diabetes, notes, consent } = form.values;
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, submit } = useSubmission();
   const [saved, setSaved] = useState(false);
 
   const load = () => {
@@ -63,31 +62,22 @@ export function DonorProfileForm() {
   };
   useEffect(load, []);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
+  const save = submit(async () => {
     setSaved(false);
-    try {
-      const body = {
-        ...personBody(person),
-        location: { city: place.city, state: place.state, latitude: num(place.latitude), longitude: num(place.longitude) },
-        hla: hlaBody(hla),
-        medicalHistory: { hypertension, diabetes, notes: notes || null },
-        consent,
-      };
-      const headers: Record<string, string> = loaded ? { 'If-Match': `"${loaded.version}"` } : {};
-      const p = await ok(http().PUT('/api/v1/donors/me', { body: asEntered<DonorProfileRequest>(body), params: { header: headers } }));
-      setLoaded(p);
-      form.saved(p.version);
-      setSaved(true);
-      if (!loaded) navigate('/donor/pledge');
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    const body = {
+      ...personBody(person),
+      location: { city: place.city, state: place.state, latitude: num(place.latitude), longitude: num(place.longitude) },
+      hla: hlaBody(hla),
+      medicalHistory: { hypertension, diabetes, notes: notes || null },
+      consent,
+    };
+    const headers: Record<string, string> = loaded ? { 'If-Match': `"${loaded.version}"` } : {};
+    const p = await ok(http().PUT('/api/v1/donors/me', { body: asEntered<DonorProfileRequest>(body), params: { header: headers } }));
+    setLoaded(p);
+    form.saved(p.version);
+    setSaved(true);
+    if (!loaded) navigate('/donor/pledge');
+  });
 
   if (loadError) return <LoadError error={loadError} retry={load} />;
   if (loaded === undefined) return <Loading />;
@@ -101,7 +91,7 @@ export function DonorProfileForm() {
           {t('profile.draftRestored')}
         </p>
       )}
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={save} noValidate>
         <PersonFields value={person} onChange={(v) => form.change({ person: v })} errorOf={err} />
         <fieldset className="field-group">
           <legend>{t('profile.location')}</legend>

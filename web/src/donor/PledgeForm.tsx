@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { http, ok } from '../api/client';
 import { ORGANS, type Organ } from '../api/types';
 import { useDraft } from '../app/drafts';
 import { navigate } from '../app/router';
 import { useEnumLabel, useT } from '../i18n/i18n';
-import { CheckField, fieldError, ProblemAlert, SelectField, Submit } from '../ui/forms';
+import { CheckField, fieldError, ProblemAlert, SelectField, Submit, useSubmission } from '../ui/forms';
 import { organKey } from '../ui/organFields';
 import { OrganTestFields, testResults, type TestValues } from '../ui/OrganTests';
 
@@ -16,38 +16,28 @@ export function PledgeForm() {
   const [organ, setOrgan, forgetOrgan] = useDraft<Organ>('pledge.organ', 'KIDNEY');
   const [values, setValues, forgetValues] = useDraft<TestValues>('pledge.values', {});
   const [consent, setConsent] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, submit, clear } = useSubmission();
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const prefix = organKey(organ);
   const err = (f: string) => fieldError(error, f);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await ok(
-        http().POST('/api/v1/pledges', {
-          params: { header: { 'Idempotency-Key': `${idempotencyKey}-${organ}` } },
-          body: { organ, consent, [prefix]: testResults(organ, values) },
-        }),
-      );
-      forgetOrgan();
-      forgetValues();
-      navigate('/donor');
-    } catch (err2) {
-      setError(err2);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const send = submit(async () => {
+    await ok(
+      http().POST('/api/v1/pledges', {
+        params: { header: { 'Idempotency-Key': `${idempotencyKey}-${organ}` } },
+        body: { organ, consent, [prefix]: testResults(organ, values) },
+      }),
+    );
+    forgetOrgan();
+    forgetValues();
+    navigate('/donor');
+  });
 
   return (
     <section>
       <h1>{t('pledge.title')}</h1>
       <p>{t('pledge.intro')}</p>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={send} noValidate>
         <SelectField
           label={t('pledge.organ')}
           name="organ"
@@ -55,7 +45,7 @@ export function PledgeForm() {
           onChange={(e) => {
             setOrgan(e.target.value as Organ);
             setValues({});
-            setError(undefined);
+            clear();
           }}
           options={ORGANS.map((o) => ({ value: o, label: label('organ', o) }))}
           error={err('organ')}

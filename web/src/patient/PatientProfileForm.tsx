@@ -1,11 +1,11 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { asEntered, http, ok } from '../api/client';
 import { ApiError } from '../api/problem';
 import type { PatientProfile, PatientProfileRequest } from '../api/types';
 import { useRecordDraft } from '../app/drafts';
 import { navigate } from '../app/router';
 import { useT } from '../i18n/i18n';
-import { fieldError, ProblemAlert, Submit, TextField } from '../ui/forms';
+import { fieldError, ProblemAlert, Submit, TextField, useSubmission } from '../ui/forms';
 import { EMPTY_PERSON, HlaFields, hlaBody, num, PersonFields, personBody, personOf, PlaceFields, splitAntigens, type HlaValue, type PersonValue, type PlaceValue } from '../ui/profile';
 import { LoadError, Loading } from '../ui/status';
 
@@ -31,8 +31,7 @@ export function PatientProfileForm() {
   const [loadError, setLoadError] = useState<unknown>();
   const form = useRecordDraft<PatientValues>('patient.profile', EMPTY_PATIENT);
   const { person, hla, unacceptable, hospitalName, place } = form.values;
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, submit } = useSubmission();
   const [saved, setSaved] = useState(false);
 
   const load = () => {
@@ -57,30 +56,21 @@ export function PatientProfileForm() {
   };
   useEffect(load, []);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
+  const save = submit(async () => {
     setSaved(false);
-    try {
-      const body = {
-        ...personBody(person),
-        hla: hlaBody(hla),
-        unacceptableAntigens: splitAntigens(unacceptable),
-        hospital: { name: hospitalName, city: place.city, state: place.state, latitude: num(place.latitude), longitude: num(place.longitude) },
-      };
-      const headers: Record<string, string> = loaded ? { 'If-Match': `"${loaded.version}"` } : {};
-      const p = await ok(http().PUT('/api/v1/patients/me', { body: asEntered<PatientProfileRequest>(body), params: { header: headers } }));
-      setLoaded(p);
-      form.saved(p.version);
-      setSaved(true);
-      if (!loaded) navigate('/patient/request');
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    const body = {
+      ...personBody(person),
+      hla: hlaBody(hla),
+      unacceptableAntigens: splitAntigens(unacceptable),
+      hospital: { name: hospitalName, city: place.city, state: place.state, latitude: num(place.latitude), longitude: num(place.longitude) },
+    };
+    const headers: Record<string, string> = loaded ? { 'If-Match': `"${loaded.version}"` } : {};
+    const p = await ok(http().PUT('/api/v1/patients/me', { body: asEntered<PatientProfileRequest>(body), params: { header: headers } }));
+    setLoaded(p);
+    form.saved(p.version);
+    setSaved(true);
+    if (!loaded) navigate('/patient/request');
+  });
 
   if (loadError) return <LoadError error={loadError} retry={load} />;
   if (loaded === undefined) return <Loading />;
@@ -94,7 +84,7 @@ export function PatientProfileForm() {
           {t('profile.draftRestored')}
         </p>
       )}
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={save} noValidate>
         <PersonFields value={person} onChange={(v) => form.change({ person: v })} errorOf={err} />
         <HlaFields value={hla} onChange={(v) => form.change({ hla: v })} errorOf={err} />
         <TextField

@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useDraft } from '../app/drafts';
 import { asEntered, http, ok } from '../api/client';
 import { ORGANS, type ClinicalValuesChange, type CreateTransplantRequest, type Organ, type TransplantRequest } from '../api/types';
 import { Link } from '../app/router';
 import { useEnumLabel, useT } from '../i18n/i18n';
-import { CheckField, fieldError, ProblemAlert, SelectField, Submit, TextField } from '../ui/forms';
+import { CheckField, fieldError, ProblemAlert, SelectField, Submit, TextField, useSubmission } from '../ui/forms';
 import { eptsRaw, meld3, meldNa, yearsBetween } from '../ui/meld';
 import { num } from '../ui/profile';
 import { useAsync } from '../ui/status';
@@ -59,8 +59,7 @@ export function RequestForm({ editing }: { editing?: TransplantRequest }) {
     diabetes: editing?.kidney?.diabetes ?? false,
     priorTransplant: editing?.kidney?.priorTransplant ?? false,
   });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, submit, clear } = useSubmission();
   const [created, setCreated] = useState<TransplantRequest>();
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const err = (f: string) => fieldError(error, f);
@@ -89,32 +88,23 @@ export function RequestForm({ editing }: { editing?: TransplantRequest }) {
     }
   };
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const r = editing
-        ? await ok(
-            http().PUT('/api/v1/transplant-requests/{id}/clinical', {
-              params: { path: { id: editing.id }, header: { 'If-Match': `"${editing.version}"` } },
-              body: asEntered<ClinicalValuesChange>(clinical()),
-            }),
-          )
-        : await ok(
-            http().POST('/api/v1/transplant-requests', {
-              params: { header: { 'Idempotency-Key': `${idempotencyKey}-${organ}` } },
-              body: asEntered<CreateTransplantRequest>({ organ, urgency: num(urgency), centreId: centre || null, ...clinical() }),
-            }),
-          );
-      for (const forget of [forgetOrgan, forgetUrgency, forgetCentre, forgetValues, forgetFlags]) forget();
-      setCreated(r);
-    } catch (err2) {
-      setError(err2);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const send = submit(async () => {
+    const r = editing
+      ? await ok(
+          http().PUT('/api/v1/transplant-requests/{id}/clinical', {
+            params: { path: { id: editing.id }, header: { 'If-Match': `"${editing.version}"` } },
+            body: asEntered<ClinicalValuesChange>(clinical()),
+          }),
+        )
+      : await ok(
+          http().POST('/api/v1/transplant-requests', {
+            params: { header: { 'Idempotency-Key': `${idempotencyKey}-${organ}` } },
+            body: asEntered<CreateTransplantRequest>({ organ, urgency: num(urgency), centreId: centre || null, ...clinical() }),
+          }),
+        );
+    for (const forget of [forgetOrgan, forgetUrgency, forgetCentre, forgetValues, forgetFlags]) forget();
+    setCreated(r);
+  });
 
   if (created) {
     return (
@@ -174,10 +164,10 @@ export function RequestForm({ editing }: { editing?: TransplantRequest }) {
     <section>
       <h1>{editing ? t('request.valuesTitle', { organ: label('organ', editing.organ) }) : t('request.title')}</h1>
       <p>{editing ? t('request.valuesIntro') : t('request.intro')}</p>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={send} noValidate>
         {!editing && (
         <div className="grid">
-          <SelectField label={t('pledge.organ')} name="organ" value={organ} onChange={(e) => { setOrgan(e.target.value as Organ); setCentre(''); setError(undefined); }} options={ORGANS.map((o) => ({ value: o, label: label('organ', o) }))} error={err('organ')} />
+          <SelectField label={t('pledge.organ')} name="organ" value={organ} onChange={(e) => { setOrgan(e.target.value as Organ); setCentre(''); clear(); }} options={ORGANS.map((o) => ({ value: o, label: label('organ', o) }))} error={err('organ')} />
           <SelectField
             label={t('request.urgency')}
             name="urgency"

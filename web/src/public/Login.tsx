@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ApiError } from '../api/problem';
 import { http, ok, sessionCall } from '../api/client';
 import { Link, navigate } from '../app/router';
 import { completeSecondFactor, homeOf, logIn, startSession, useSession, verifyCode } from '../app/session';
 import type { AuthTokens, SecondFactorNeeded } from '../api/types';
 import { useT } from '../i18n/i18n';
-import { fieldError, ProblemAlert, SelectField, Submit, TextField } from '../ui/forms';
+import { fieldError, ProblemAlert, SelectField, Submit, TextField, useSubmission } from '../ui/forms';
 
 /** Login; also shown in place of a portal page when the session is missing or expired. */
 export function Login({ returnTo }: { returnTo?: string }) {
@@ -19,13 +19,11 @@ export function Login({ returnTo }: { returnTo?: string }) {
   const [secondFactor, setSecondFactor] = useState<SecondFactorNeeded>();
   const [factorCode, setFactorCode] = useState('');
   const [enrolled, setEnrolled] = useState<AuthTokens>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  // One busy and error state for the three forms: the code form below the login form has no alert
+  // of its own, and a refusal of the second factor stays shown after "start again".
+  const { busy, error, submit, fail } = useSubmission();
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
+  const signIn = submit(async () => {
     try {
       const answer = await logIn(email, password, role);
       if ('challenge' in answer) {
@@ -40,33 +38,22 @@ export function Login({ returnTo }: { returnTo?: string }) {
         // The server names the account's role once the password was right.
         if (err.extensions.role) setRole(err.extensions.role);
       }
-      setError(err);
-    } finally {
-      setBusy(false);
+      throw err;
     }
-  };
+  });
 
   const goHome = (role: Parameters<typeof homeOf>[0]) =>
     navigate(returnTo && returnTo.startsWith(homeOf(role)) ? returnTo : homeOf(role), true);
 
-  const confirmFactor = async (e: FormEvent) => {
-    e.preventDefault();
+  const confirmFactor = submit(async () => {
     if (!secondFactor) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const tokens = await completeSecondFactor(secondFactor.challenge, factorCode.trim());
-      if (tokens.recoveryCodes?.length) {
-        setEnrolled(tokens);
-      } else {
-        goHome(startSession(tokens).role);
-      }
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
+    const tokens = await completeSecondFactor(secondFactor.challenge, factorCode.trim());
+    if (tokens.recoveryCodes?.length) {
+      setEnrolled(tokens);
+    } else {
+      goHome(startSession(tokens).role);
     }
-  };
+  });
 
   if (enrolled) {
     return (
@@ -124,19 +111,10 @@ export function Login({ returnTo }: { returnTo?: string }) {
     );
   }
 
-  const verify = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const user = await verifyCode(email, role || 'DONOR', code.trim());
-      navigate(homeOf(user.role), true);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const verify = submit(async () => {
+    const user = await verifyCode(email, role || 'DONOR', code.trim());
+    navigate(homeOf(user.role), true);
+  });
 
   return (
     <section className="narrow">
@@ -147,7 +125,7 @@ export function Login({ returnTo }: { returnTo?: string }) {
         </p>
       )}
       {!session.expired && returnTo && <p className="alert info">{t('login.needed')}</p>}
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={signIn} noValidate>
         <TextField
           label={t('auth.email')}
           name="email"
@@ -202,7 +180,7 @@ export function Login({ returnTo }: { returnTo?: string }) {
           <button
             type="button"
             onClick={() =>
-              void ok(http().POST('/api/v1/auth/resend-code', { ...sessionCall, body: { email, role: role || 'DONOR' } })).catch(setError)
+              void ok(http().POST('/api/v1/auth/resend-code', { ...sessionCall, body: { email, role: role || 'DONOR' } })).catch(fail)
             }
           >
             {t('signup.resend')}

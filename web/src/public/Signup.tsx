@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { http, ok, sessionCall } from '../api/client';
 import { navigate, Link } from '../app/router';
 import { homeOf, verifyCode } from '../app/session';
 import { useT } from '../i18n/i18n';
-import { fieldError, ProblemAlert, RadioGroup, Submit, TextField } from '../ui/forms';
+import { fieldError, ProblemAlert, RadioGroup, Submit, TextField, useSubmission } from '../ui/forms';
 
 /** Sign-up in two steps: the account, then the 6-digit code from the e-mail. */
 export function Signup() {
@@ -14,49 +14,33 @@ export function Signup() {
   const [password, setPassword] = useState('');
   const [role, setRole] = useState('DONOR');
   const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const account = useSubmission();
+  const confirm = useSubmission();
   const [notice, setNotice] = useState('');
 
-  const signUp = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await ok(http().POST('/api/v1/auth/signup', { ...sessionCall, body: { email, password, role, fullName } }));
-      setStep('code');
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const signUp = account.submit(async () => {
+    await ok(http().POST('/api/v1/auth/signup', { ...sessionCall, body: { email, password, role, fullName } }));
+    setStep('code');
+  });
 
-  const verify = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const user = await verifyCode(email, role, code.trim());
-      navigate(homeOf(user.role));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const verify = confirm.submit(async () => {
+    const user = await verifyCode(email, role, code.trim());
+    navigate(homeOf(user.role));
+  });
 
+  // A new code is asked for beside the code form: its refusal shows there, the form stays usable.
   const resend = async () => {
-    setError(undefined);
+    confirm.clear();
     try {
       await ok(http().POST('/api/v1/auth/resend-code', { ...sessionCall, body: { email, role } }));
       setNotice(t('signup.resent'));
     } catch (err) {
-      setError(err);
+      confirm.fail(err);
     }
   };
 
   if (step === 'code') {
+    const { busy, error } = confirm;
     return (
       <section className="narrow">
         <h1>{t('signup.codeTitle')}</h1>
@@ -89,6 +73,7 @@ export function Signup() {
     );
   }
 
+  const { busy, error } = account;
   return (
     <section className="narrow">
       <h1>{t('signup.title')}</h1>

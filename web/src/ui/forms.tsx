@@ -221,13 +221,13 @@ export function Submit({ busy, children }: { busy: boolean; children: ReactNode 
 /**
  * The busy and error state of a form that sends one request: `submit(action)` is the form's
  * onSubmit; while the action runs the form is busy, and a refusal is kept for the fields and the
- * alert. `clear()` forgets the refusal (when a dialog closes).
+ * alert. `run(action)` does the same for a button outside a form. `clear()` forgets the refusal
+ * (when a dialog closes); `fail(error)` shows one that came from elsewhere.
  */
 export function useSubmission() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
-  const submit = (action: () => Promise<void>) => async (e: FormEvent) => {
-    e.preventDefault();
+  const run = async (action: () => Promise<void>) => {
     setBusy(true);
     setError(undefined);
     try {
@@ -238,5 +238,9 @@ export function useSubmission() {
       setBusy(false);
     }
   };
-  return { busy, error, submit, clear: () => setError(undefined) };
+  const submit = (action: () => Promise<void>) => async (e: FormEvent) => {
+    e.preventDefault();
+    await run(action);
+  };
+  return { busy, error, submit, run, clear: () => setError(undefined), fail: (err: unknown) => setError(err) };
 }
