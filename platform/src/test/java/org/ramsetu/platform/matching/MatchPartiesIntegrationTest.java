@@ -21,6 +21,7 @@ import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.registry.donors.DonorProfiles;
 import org.ramsetu.platform.registry.patients.PatientProfiles;
 import org.ramsetu.platform.testing.TestAccounts;
+import org.ramsetu.platform.testing.TestProfiles;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -123,39 +124,16 @@ class MatchPartiesIntegrationTest {
     }
 
     private static UUID donor(String city) {
-        UUID id = account(Role.DONOR, "Donor of " + city);
-        db.jdbc()
-                .sql(
-                        """
-                        insert into donor_profile (account_id, blood_group, date_of_birth, sex,
-                            height_cm, weight_kg, city, city_key, state, latitude, longitude,
-                            hypertension, diabetes, consent_given_at, created_at, updated_at)
-                        values (:id, 'O+', date '1980-01-01', 'FEMALE', 165, 60, :city,
-                            lower(:city), 'Maharashtra', 18.5, 73.8, false, false, now(), now(),
-                            now())
-                        """)
-                .param("id", id)
-                .param("city", city)
-                .update();
-        return id;
+        return TestProfiles.donor(account(Role.DONOR, "Donor of " + city))
+                .livingIn(city, "Maharashtra")
+                .insert(db.jdbc());
     }
 
     private static UUID patient(String hospital) {
-        UUID id = account(Role.PATIENT, "Patient at " + hospital);
-        db.jdbc()
-                .sql(
-                        """
-                        insert into patient_profile (account_id, blood_group, date_of_birth, sex,
-                            height_cm, weight_kg, hospital_name, hospital_city, hospital_city_key,
-                            hospital_state, hospital_latitude, hospital_longitude, created_at,
-                            updated_at)
-                        values (:id, 'O+', date '1970-01-01', 'MALE', 170, 70, :hospital,
-                            'Pune', 'pune', 'Maharashtra', 18.5, 73.8, now(), now())
-                        """)
-                .param("id", id)
-                .param("hospital", hospital)
-                .update();
-        return id;
+        return TestProfiles.patient(account(Role.PATIENT, "Patient at " + hospital))
+                .treatedAt(hospital, "Pune", "Maharashtra")
+                .at(18.5, 73.8)
+                .insert(db.jdbc());
     }
 
     /** The data source, counting the statements prepared on its connections. */

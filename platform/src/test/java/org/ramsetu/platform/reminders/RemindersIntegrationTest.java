@@ -30,6 +30,7 @@ import org.ramsetu.platform.registry.attention.Reminders;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.security.RecordAccess;
 import org.ramsetu.platform.testing.MutableClock;
+import org.ramsetu.platform.testing.TestProfiles;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -295,34 +296,16 @@ class RemindersIntegrationTest {
     }
 
     private static void patientProfile(UUID id) {
-        Timestamp at = Timestamp.from(NOW.minus(Duration.ofDays(100)));
-        jdbc.sql(
-                        """
-                        insert into patient_profile (account_id, blood_group, date_of_birth, sex,
-                            height_cm, weight_kg, hospital_name, hospital_city, hospital_city_key,
-                            hospital_state, hospital_latitude, hospital_longitude, created_at,
-                            updated_at)
-                        values (:id, 'O+', date '1970-01-01', 'MALE', 170, 70, 'Test Hospital',
-                            'Pune', 'pune', 'Maharashtra', 18.52, 73.85, :at, :at)
-                        """)
-                .param("id", id)
-                .param("at", at)
-                .update();
+        TestProfiles.patient(id).createdAt(NOW.minus(Duration.ofDays(100))).insert(jdbc);
     }
 
     private static void donorProfile(UUID id) {
-        Timestamp at = Timestamp.from(NOW.minus(Duration.ofDays(100)));
-        jdbc.sql(
-                        """
-                        insert into donor_profile (account_id, blood_group, date_of_birth, sex,
-                            height_cm, weight_kg, city, city_key, state, latitude, longitude,
-                            hypertension, diabetes, consent_given_at, created_at, updated_at)
-                        values (:id, 'B+', date '1980-01-01', 'FEMALE', 160, 60, 'Nashik',
-                            'nashik', 'Maharashtra', 19.99, 73.79, false, false, :at, :at, :at)
-                        """)
-                .param("id", id)
-                .param("at", at)
-                .update();
+        TestProfiles.donor(id)
+                .bloodGroup("B+")
+                .livingIn("Nashik", "Maharashtra")
+                .at(19.99, 73.79)
+                .createdAt(NOW.minus(Duration.ofDays(100)))
+                .insert(jdbc);
     }
 
     private static UUID liver(UUID patient, Instant listed, int meld, Instant due) {

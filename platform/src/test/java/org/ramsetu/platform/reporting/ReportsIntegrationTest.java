@@ -49,6 +49,7 @@ import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.matching.MatchingFigures;
 import org.ramsetu.platform.registry.RegistryFigures;
 import org.ramsetu.platform.security.CurrentUser;
+import org.ramsetu.platform.testing.TestProfiles;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -584,38 +585,14 @@ class ReportsIntegrationTest {
     }
 
     private static UUID donor(String state, String city) {
-        UUID id = account("DONOR");
-        jdbc.sql(
-                        """
-                        insert into donor_profile (account_id, blood_group, date_of_birth, sex,
-                            height_cm, weight_kg, city, city_key, state, latitude, longitude,
-                            hypertension, diabetes, consent_given_at, created_at, updated_at)
-                        values (:id, 'O+', date '1980-01-01', 'FEMALE', 165, 60, :city,
-                            lower(:city), :state, 10, 76, false, false, now(), now(), now())
-                        """)
-                .param("id", id)
-                .param("city", city)
-                .param("state", state)
-                .update();
-        return id;
+        return TestProfiles.donor(account("DONOR")).livingIn(city, state).at(10, 76).insert(jdbc);
     }
 
     private static UUID patient(String hospital, String state) {
-        UUID id = account("PATIENT");
-        jdbc.sql(
-                        """
-                        insert into patient_profile (account_id, blood_group, date_of_birth, sex,
-                            height_cm, weight_kg, hospital_name, hospital_city, hospital_city_key,
-                            hospital_state, hospital_latitude, hospital_longitude, created_at,
-                            updated_at)
-                        values (:id, 'O+', date '1970-01-01', 'MALE', 170, 70, :hospital,
-                            'Testnagar', 'testnagar', :state, 12, 77, now(), now())
-                        """)
-                .param("id", id)
-                .param("hospital", hospital)
-                .param("state", state)
-                .update();
-        return id;
+        return TestProfiles.patient(account("PATIENT"))
+                .treatedAt(hospital, "Testnagar", state)
+                .at(12, 77)
+                .insert(jdbc);
     }
 
     private static UUID pledge(UUID donor, String organ, Instant createdAt) {

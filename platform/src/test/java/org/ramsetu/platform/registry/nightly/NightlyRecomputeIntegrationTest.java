@@ -24,6 +24,7 @@ import org.ramsetu.core.scores.PercentileTable;
 import org.ramsetu.infra.testing.DirectWorkContext;
 import org.ramsetu.infra.testing.TestDatabase;
 import org.ramsetu.platform.testing.MutableClock;
+import org.ramsetu.platform.testing.TestProfiles;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -231,19 +232,7 @@ class NightlyRecomputeIntegrationTest {
                 .param("email", id + "@example.org")
                 .param("now", now)
                 .update();
-        jdbc.sql(
-                        """
-                        insert into patient_profile (account_id, blood_group, date_of_birth, sex,
-                            height_cm, weight_kg, hospital_name, hospital_city, hospital_city_key,
-                            hospital_state, hospital_latitude, hospital_longitude, created_at,
-                            updated_at)
-                        values (:id, 'O+', :born, 'MALE', 170, 70, 'Test Hospital', 'Pune',
-                            'pune', 'Maharashtra', 18.52, 73.85, :now, :now)
-                        """)
-                .param("id", id)
-                .param("born", born)
-                .param("now", now)
-                .update();
+        TestProfiles.patient(id).born(born).createdAt(now.toInstant()).insert(jdbc);
         return id;
     }
 

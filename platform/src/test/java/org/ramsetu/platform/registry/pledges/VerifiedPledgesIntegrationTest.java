@@ -21,6 +21,7 @@ import org.ramsetu.core.organ.Organ;
 import org.ramsetu.infra.testing.PerClassDatabase;
 import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.testing.TestAccounts;
+import org.ramsetu.platform.testing.TestProfiles;
 
 /**
  * The match runs' in-memory snapshot of verified pledges on a real PostgreSQL: whatever changed in
@@ -283,22 +284,12 @@ class VerifiedPledgesIntegrationTest {
     }
 
     private static UUID donor(String bloodGroup, Coordinates home) {
-        UUID id = TestAccounts.insert(db.jdbc(), Role.DONOR, NOW, NOW);
-        db.jdbc()
-                .sql(
-                        """
-                        insert into donor_profile (account_id, blood_group, date_of_birth, sex,
-                            height_cm, weight_kg, city, city_key, state, latitude, longitude,
-                            hypertension, diabetes, consent_given_at, created_at, updated_at)
-                        values (:id, :group, date '1980-12-06', 'FEMALE', 165, 60, 'Testpur',
-                            'testpur', 'Delhi', :lat, :lon, false, false, now(), now(), now())
-                        """)
-                .param("id", id)
-                .param("group", bloodGroup)
-                .param("lat", home.latitude())
-                .param("lon", home.longitude())
-                .update();
-        return id;
+        return TestProfiles.donor(TestAccounts.insert(db.jdbc(), Role.DONOR, NOW, NOW))
+                .bloodGroup(bloodGroup)
+                .born(LocalDate.of(1980, 12, 6))
+                .livingIn("Testpur", "Delhi")
+                .at(home.latitude(), home.longitude())
+                .insert(db.jdbc());
     }
 
     private static UUID pledge(UUID donor, String organ, String status) {
