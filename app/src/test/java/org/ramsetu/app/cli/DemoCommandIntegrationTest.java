@@ -31,8 +31,7 @@ class DemoCommandIntegrationTest {
         assertThat(db.count("select count(*) from account where email like '%@demo.ramsetu.in'"))
                 .isEqualTo(700);
         assertThat(db.count("select count(distinct organ) from pledge")).isEqualTo(4);
-        assertThat(db.count("select count(distinct organ) from transplant_request"))
-                .isEqualTo(4);
+        assertThat(db.count("select count(distinct organ) from transplant_request")).isEqualTo(4);
         assertThat(db.count("select count(distinct blood_group) from donor_profile"))
                 .isGreaterThanOrEqualTo(6);
         assertThat(db.count("select count(distinct city) from donor_profile")).isGreaterThan(20);

@@ -92,9 +92,7 @@ class DemoDonationCasesIntegrationTest {
                                         + " or status_changed_at > now()"))
                 .as("demo pledges reviewed in the future")
                 .isZero();
-        assertThat(
-                        db.count(
-                                "select count(*) from transplant_request where centre_id is not null"))
+        assertThat(db.count("select count(*) from transplant_request where centre_id is not null"))
                 .as("the patients added with a coordinator are listed at demo centres")
                 .isGreaterThanOrEqualTo(30);
         assertThat(

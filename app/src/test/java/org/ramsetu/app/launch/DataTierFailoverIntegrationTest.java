@@ -36,16 +36,10 @@ class DataTierFailoverIntegrationTest {
                 StreamingStandby replica = StreamingStandby.of(db, dir.resolve("replica"));
                 RedisSentinelCluster redis =
                         RedisSentinelCluster.start(dir.resolve("redis"), 1, "redis-test-pw")) {
-            RamsetuSettings settings =
-                    RamsetuSettings.fromEnvironment(
-                            Map.of(
-                                    "RAMSETU_DATA_DIR", dir.resolve("data").toString(),
-                                    "RAMSETU_DB_URL", db.jdbcUrl(),
-                                    "RAMSETU_DB_USER", db.username(),
-                                    "RAMSETU_DB_PASSWORD", db.password(),
-                                    "RAMSETU_DB_READ_URL", replica.jdbcUrl(),
-                                    "RAMSETU_REDIS_URL", redis.url(),
-                                    "RAMSETU_JWT_SECRET", SECRET));
+            Map<String, String> env = TargetEnvironments.of(dir.resolve("data"), db, SECRET);
+            env.put("RAMSETU_DB_READ_URL", replica.jdbcUrl());
+            env.put("RAMSETU_REDIS_URL", redis.url());
+            RamsetuSettings settings = RamsetuSettings.fromEnvironment(env);
             try (RunningRamsetu api =
                     RamsetuLauncher.start(Target.API, settings, OptionalInt.of(0))) {
                 // The queue is not part of the api's readiness (it only produces, through the

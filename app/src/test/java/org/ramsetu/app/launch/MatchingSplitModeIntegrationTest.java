@@ -74,12 +74,7 @@ class MatchingSplitModeIntegrationTest {
             int scoringPort = Http.freePort();
             int apiPort = Http.freePort();
             int workerPort = Http.freePort();
-            Map<String, String> env = new HashMap<>();
-            env.put("RAMSETU_DATA_DIR", data.toString());
-            env.put("RAMSETU_JWT_SECRET", SECRET);
-            env.put("RAMSETU_DB_URL", db.jdbcUrl());
-            env.put("RAMSETU_DB_USER", db.username());
-            env.put("RAMSETU_DB_PASSWORD", db.password());
+            Map<String, String> env = TargetEnvironments.of(data, db, SECRET);
             env.put("RAMSETU_SCORING_URL", "http://127.0.0.1:" + scoringPort);
             env.put("RAMSETU_BOOTSTRAP_ADMIN_EMAIL", ADMIN);
             env.put("RAMSETU_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);

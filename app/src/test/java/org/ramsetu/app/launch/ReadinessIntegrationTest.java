@@ -35,15 +35,9 @@ class ReadinessIntegrationTest {
     void readinessFollowsTheDatabaseNotRedisAndAlwaysAnswersQuickly() throws Exception {
         try (EmbeddedPostgresServer db = EmbeddedPostgresServer.start(dir.resolve("db"));
                 RedisServerProcess redis = RedisServerProcess.start(dir.resolve("redis"))) {
-            RamsetuSettings settings =
-                    RamsetuSettings.fromEnvironment(
-                            Map.of(
-                                    "RAMSETU_DATA_DIR", dir.resolve("data").toString(),
-                                    "RAMSETU_DB_URL", db.jdbcUrl(),
-                                    "RAMSETU_DB_USER", db.username(),
-                                    "RAMSETU_DB_PASSWORD", db.password(),
-                                    "RAMSETU_REDIS_URL", redis.url(),
-                                    "RAMSETU_JWT_SECRET", SECRET));
+            Map<String, String> env = TargetEnvironments.of(dir.resolve("data"), db, SECRET);
+            env.put("RAMSETU_REDIS_URL", redis.url());
+            RamsetuSettings settings = RamsetuSettings.fromEnvironment(env);
             try (RunningRamsetu api =
                     RamsetuLauncher.start(Target.API, settings, OptionalInt.of(0))) {
                 int port = api.port();

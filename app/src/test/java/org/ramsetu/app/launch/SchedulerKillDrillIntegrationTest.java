@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -31,12 +30,7 @@ class SchedulerKillDrillIntegrationTest {
     @Test
     void oneTimeWorkSurvivesAWorkerKilledMidTaskAndNoInstanceRunsTwice() throws Exception {
         try (EmbeddedPostgresServer db = EmbeddedPostgresServer.start(dir.resolve("db"))) {
-            Map<String, String> env = new HashMap<>();
-            env.put("RAMSETU_DATA_DIR", dir.resolve("data").toString());
-            env.put("RAMSETU_DB_URL", db.jdbcUrl());
-            env.put("RAMSETU_DB_USER", db.username());
-            env.put("RAMSETU_DB_PASSWORD", db.password());
-            env.put("RAMSETU_JWT_SECRET", SECRET);
+            Map<String, String> env = TargetEnvironments.of(dir.resolve("data"), db, SECRET);
             // A killed worker's executions are taken over after 4 missed heartbeats: 4 s here.
             env.put("RAMSETU_SCHEDULE_HEARTBEATINTERVAL", "1s");
             env.put("RAMSETU_SCHEDULE_POLLINGINTERVAL", "1s");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
@@ -35,13 +34,8 @@ class WorkerKillDrillIntegrationTest {
     void burstSurvivesAWorkerKilledHalfwayWithEveryEffectAppliedOnce() throws Exception {
         try (EmbeddedPostgresServer db = EmbeddedPostgresServer.start(dir.resolve("db"));
                 RedisServerProcess redis = RedisServerProcess.start(dir.resolve("redis"))) {
-            Map<String, String> env = new HashMap<>();
-            env.put("RAMSETU_DATA_DIR", dir.resolve("data").toString());
-            env.put("RAMSETU_DB_URL", db.jdbcUrl());
-            env.put("RAMSETU_DB_USER", db.username());
-            env.put("RAMSETU_DB_PASSWORD", db.password());
+            Map<String, String> env = TargetEnvironments.of(dir.resolve("data"), db, SECRET);
             env.put("RAMSETU_REDIS_URL", redis.url());
-            env.put("RAMSETU_JWT_SECRET", SECRET);
 
             try (RunningRamsetu api =
                     RamsetuLauncher.start(

@@ -85,12 +85,8 @@ class AccountOraclesIntegrationTest {
     }
 
     private ApiClient.Response confirm(String email) {
-        return client.post(
-                "/api/v1/auth/password-reset/confirm",
-                Map.of(
-                        "email", email,
-                        "code", "000000",
-                        "newPassword", "a perfectly long new passphrase"));
+        return Accounts.confirmPasswordReset(
+                client, email, "000000", "a perfectly long new passphrase");
     }
 
     private static long median(List<Long> values) {

@@ -102,6 +102,14 @@ public final class Accounts {
         return secret;
     }
 
+    /** Confirms a password reset with the mailed {@code code}, choosing {@code newPassword}. */
+    public static ApiClient.Response confirmPasswordReset(
+            ApiClient client, String email, String code, String newPassword) {
+        return client.post(
+                "/api/v1/auth/password-reset/confirm",
+                Map.of("email", email, "code", code, "newPassword", newPassword));
+    }
+
     /** A fresh access token of {@code who}, from a login of its own (another session). */
     public static String newAccessToken(SignedIn who) {
         return logIn(who.email(), PASSWORD).client().token();

@@ -78,15 +78,8 @@ class SessionEndIntegrationTest {
         String code = PlatformInstance.mail().code(donor.email(), mailsBefore + 1);
 
         var confirm =
-                client.post(
-                        "/api/v1/auth/password-reset/confirm",
-                        Map.of(
-                                "email",
-                                donor.email(),
-                                "code",
-                                code,
-                                "newPassword",
-                                "another long passphrase"));
+                Accounts.confirmPasswordReset(
+                        client, donor.email(), code, "another long passphrase");
 
         assertThat(confirm.status()).isEqualTo(204);
         assertThat(donor.client().get("/api/v1/me").status()).isEqualTo(401);

@@ -73,20 +73,10 @@ class TokenSecurityIntegrationTest {
                 client.post(
                         "/api/v1/auth/password-reset", Map.of("email", Accounts.newEmail("ghost")));
         String code = PlatformInstance.mail().code(donor.email(), mailsBefore + 1);
-        var weak =
-                client.post(
-                        "/api/v1/auth/password-reset/confirm",
-                        Map.of("email", donor.email(), "code", code, "newPassword", "short"));
+        var weak = Accounts.confirmPasswordReset(client, donor.email(), code, "short");
         var confirm =
-                client.post(
-                        "/api/v1/auth/password-reset/confirm",
-                        Map.of(
-                                "email",
-                                donor.email(),
-                                "code",
-                                code,
-                                "newPassword",
-                                "a brand new passphrase"));
+                Accounts.confirmPasswordReset(
+                        client, donor.email(), code, "a brand new passphrase");
 
         assertThat(request.status()).isEqualTo(202);
         assertThat(unknown.status()).as("no hint whether an account exists").isEqualTo(202);
