@@ -20,8 +20,8 @@ export function Login({ returnTo }: { returnTo?: string }) {
   const [factorCode, setFactorCode] = useState('');
   const [enrolled, setEnrolled] = useState<AuthTokens>();
   // One busy and error state for the three forms: the code form below the login form has no alert
-  // of its own, and a refusal of the second factor stays shown after "start again".
-  const { busy, error, submit, fail } = useSubmission();
+  // of its own and shows its refusals in the login form's.
+  const { busy, error, submit, fail, clear } = useSubmission();
 
   const signIn = submit(async () => {
     try {
@@ -103,7 +103,14 @@ export function Login({ returnTo }: { returnTo?: string }) {
           />
           <ProblemAlert error={error} shownFields={['code']} />
           <Submit busy={busy}>{t('mfa.submit')}</Submit>{' '}
-          <button type="button" onClick={() => setSecondFactor(undefined)}>
+          <button
+            type="button"
+            onClick={() => {
+              // A refusal of the code must not greet the password form that comes back.
+              clear();
+              setSecondFactor(undefined);
+            }}
+          >
             {t('mfa.restart')}
           </button>
         </form>

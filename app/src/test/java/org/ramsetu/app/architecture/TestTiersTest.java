@@ -29,6 +29,7 @@ class TestTiersTest {
     private static final Pattern STARTS_A_SERVER =
             Pattern.compile(
                     "\\b(?:PlatformInstance|TestDatabase|PerClassDatabase|EmbeddedPostgres|RegistryDatabase"
+                            + "|CommandDatabase"
                             + "|GreenMail|S3Mock|RedisServer|ProcessBuilder)\\b"
                             + "|\\b(?:Accounts|Registry|Matching|Donation|Browser)\\.\\w");
 
@@ -50,6 +51,8 @@ class TestTiersTest {
         assertThat(startsAServer("class A { TestDatabase db = TestDatabase.start(dir); }"))
                 .isTrue();
         assertThat(startsAServer("class B { var me = Accounts.donor().client(); }")).isTrue();
+        assertThat(startsAServer("class E { static CommandDatabase db = new CommandDatabase(); }"))
+                .isTrue();
         assertThat(startsAServer("class C { // unlike TestDatabase, this runs in memory\n }"))
                 .isFalse();
         assertThat(startsAServer("class D { double p = HlaMatching.points(mismatch); }")).isFalse();

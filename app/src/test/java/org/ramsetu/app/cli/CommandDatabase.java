@@ -31,8 +31,15 @@ final class CommandDatabase implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void afterAll(ExtensionContext context) throws IOException {
-        server.close();
-        FileSystemUtils.deleteRecursively(folder);
+        try {
+            if (server != null) {
+                server.close();
+            }
+        } finally {
+            if (folder != null) {
+                FileSystemUtils.deleteRecursively(folder);
+            }
+        }
     }
 
     /** A folder for the test's own files (password files and the like). */

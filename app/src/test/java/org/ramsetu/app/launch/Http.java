@@ -13,7 +13,8 @@ import org.ramsetu.platform.api.ContractCheck;
 
 /**
  * A tiny blocking HTTP client for tests that talk to a running target over real sockets; every
- * exchange is held to the API description ({@link ContractCheck}).
+ * exchange is held to the API description ({@link ContractCheck}). Also finds a free port for a
+ * target to listen on.
  */
 final class Http {
 

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ramsetu.infra.postgres.EmbeddedPostgresServer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The scheduler's drill as separate processes: two workers share one PostgreSQL; 300 one-time
@@ -83,6 +85,43 @@ class SchedulerKillDrillIntegrationTest {
                 // before the kill, but whose scheduler row was not yet removed, is taken over and
                 // skipped by the survivor, so it counts in both.
                 assertThat(field(report, "settled")).as(report).isEqualTo(INSTANCES);
+                // So a skip must follow an attempt of the killed worker that succeeded or was
+                // lost with it; a skip of anything else would be a live worker's instance taken
+                // over, which settled alone would not show.
+                JdbcClient jdbc =
+                        JdbcClient.create(
+                                new DriverManagerDataSource(
+                                        db.jdbcUrl(), db.username(), db.password()));
+                assertThat(
+                                jdbc.sql(
+                                                "select distinct worker from scheduled_work_run"
+                                                        + " where task_instance like ?"
+                                                        + " and outcome = 'LOST'")
+                                        .param(runId + ":%")
+                                        .query(String.class)
+                                        .list())
+                        .as("only the killed worker's attempts are lost")
+                        .hasSize(1);
+                assertThat(
+                                jdbc.sql(
+                                                """
+                                                select count(*) from scheduled_work_run s
+                                                where s.task_instance like ? and s.outcome = 'SKIPPED'
+                                                  and not exists (
+                                                    select 1 from scheduled_work_run e
+                                                    where e.task_instance = s.task_instance
+                                                      and e.started_at < s.started_at
+                                                      and e.outcome in ('SUCCEEDED', 'LOST')
+                                                      and e.worker = (select min(worker)
+                                                          from scheduled_work_run
+                                                          where task_instance like ?
+                                                            and outcome = 'LOST'))
+                                                """)
+                                        .params(runId + ":%", runId + ":%")
+                                        .query(Long.class)
+                                        .single())
+                        .as("skipped attempts without an earlier attempt of the killed worker")
+                        .isZero();
 
                 String schedules =
                         Http.get(survivorPort, "/actuator/schedules", COORDINATOR).body();

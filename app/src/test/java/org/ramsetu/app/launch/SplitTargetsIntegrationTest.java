@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterAll;
@@ -128,13 +127,8 @@ class SplitTargetsIntegrationTest {
     }
 
     private static RamsetuSettings splitSettings() {
-        Map<String, String> env = new HashMap<>();
-        env.put("RAMSETU_DATA_DIR", apiDataDir.toString());
-        env.put("RAMSETU_DB_URL", externalDb.jdbcUrl());
-        env.put("RAMSETU_DB_USER", externalDb.username());
-        env.put("RAMSETU_DB_PASSWORD", externalDb.password());
-        env.put("RAMSETU_JWT_SECRET", SECRET);
-        return RamsetuSettings.fromEnvironment(env);
+        return RamsetuSettings.fromEnvironment(
+                TargetEnvironments.of(apiDataDir, externalDb, SECRET));
     }
 
     private static String instanceId(RunningRamsetu running) {

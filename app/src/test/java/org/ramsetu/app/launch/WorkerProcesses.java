@@ -7,7 +7,8 @@ import java.util.function.BooleanSupplier;
 import org.ramsetu.app.RamsetuMain;
 
 /**
- * Real {@code worker} processes for the kill drills: started from this class path, awaited ready.
+ * Real {@code worker} processes for the kill drills: started from this class path, awaited ready;
+ * and the polling wait that the launch tests share.
  */
 final class WorkerProcesses {
 

@@ -108,14 +108,15 @@ public class ScheduleDrill {
 
     /**
      * What happened to a drill run: effects applied, attempts by outcome, instances that succeeded
-     * more than once (must be 0) and instances settled ({@code settled}: one that succeeded, or
-     * whose completion was recorded by a worker that died before it could say so and which a later
-     * attempt therefore skipped). Attempts by outcome do not add up to instances: a worker killed
-     * after an attempt succeeded but before the scheduler removed the instance leaves it to be
-     * taken over, and the next attempt is {@code SKIPPED}. {@code runningHere} counts the attempts
-     * the answering worker is running now, and {@code youngestRunningHereMillis} is how long ago
-     * the latest of them started (-1 when none): a drill kills a worker only while it is early in
-     * some attempt, because a worker between two batches of attempts has nothing to lose.
+     * more than once (must be 0), and {@code settled}: the distinct instances with a {@code
+     * SUCCEEDED} or {@code SKIPPED} attempt. Attempts by outcome need not add up to instances. A
+     * worker killed after an attempt's body completed, either before it recorded the attempt as
+     * succeeded or before the scheduler removed the instance, leaves the instance to be taken over,
+     * and the next attempt finds it completed and is {@code SKIPPED}. {@code runningHere} counts
+     * the attempts the answering worker is running now, and {@code youngestRunningHereMillis} is
+     * how long ago the latest of them started (-1 when none): a drill kills a worker only while it
+     * is early in some attempt, because a worker between two batches of attempts has nothing to
+     * lose.
      */
     public record Report(
             String runId,
