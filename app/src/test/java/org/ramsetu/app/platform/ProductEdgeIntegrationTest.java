@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.ramsetu.infra.scoring.ScoringCredentials;
 import org.ramsetu.platform.api.Accounts;
 import org.ramsetu.platform.api.ApiClient;
+import org.ramsetu.platform.api.BrowserProtections;
 import org.ramsetu.platform.api.PlatformInstance;
 import org.ramsetu.platform.security.ServiceTokens;
 import org.ramsetu.platform.security.TokenKeys;
@@ -79,12 +80,7 @@ class ProductEdgeIntegrationTest {
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("Content-Type")).startsWith("text/html");
-        assertThat(page.header("Content-Security-Policy"))
-                .contains("default-src 'self'")
-                .contains("frame-ancestors 'none'");
-        assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
-        assertThat(page.header("X-Frame-Options")).isEqualTo("DENY");
-        assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
+        BrowserProtections.assertCarriedBy(page);
         assertThat(page.header("Strict-Transport-Security")).as("HSTS only over TLS").isNull();
         assertThat(behindTls.header("Strict-Transport-Security")).contains("max-age=");
     }

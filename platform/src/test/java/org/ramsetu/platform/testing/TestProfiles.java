@@ -25,61 +25,58 @@ public final class TestProfiles {
         return new Patient(accountId);
     }
 
-    /** A donor profile being described. */
-    public static final class Donor {
-        private final UUID accountId;
-        private String bloodGroup = "O+";
-        private LocalDate born = LocalDate.of(1980, 1, 1);
-        private String city = "Testpur";
-        private String state = "Maharashtra";
-        private double latitude = 18.5;
-        private double longitude = 73.8;
-        private Instant at;
+    /**
+     * What both profiles have: the person, a place (the home or the hospital) and when the profile
+     * was created.
+     *
+     * @param <P> the profile being described, so that each setter answers it
+     */
+    public abstract static class Profile<P extends Profile<P>> {
+        final UUID accountId;
+        String bloodGroup = "O+";
+        LocalDate born;
+        String city;
+        String state = "Maharashtra";
+        double latitude;
+        double longitude;
+        Instant at;
 
-        private Donor(UUID accountId) {
+        Profile(UUID accountId, LocalDate born, String city, double latitude, double longitude) {
             this.accountId = accountId;
-        }
-
-        public Donor bloodGroup(String bloodGroup) {
-            this.bloodGroup = bloodGroup;
-            return this;
-        }
-
-        public Donor born(LocalDate born) {
             this.born = born;
-            return this;
-        }
-
-        /** Where the donor lives; the coordinates stay as they are unless {@link #at} says. */
-        public Donor livingIn(String city, String state) {
             this.city = city;
-            this.state = state;
-            return this;
-        }
-
-        public Donor at(double latitude, double longitude) {
             this.latitude = latitude;
             this.longitude = longitude;
-            return this;
         }
 
-        /** When consent was given and the profile created (default: the database's now). */
-        public Donor createdAt(Instant at) {
+        abstract P self();
+
+        public P bloodGroup(String bloodGroup) {
+            this.bloodGroup = bloodGroup;
+            return self();
+        }
+
+        public P born(LocalDate born) {
+            this.born = born;
+            return self();
+        }
+
+        /** The place's coordinates; its city and state stay as they are. */
+        public P at(double latitude, double longitude) {
+            this.latitude = latitude;
+            this.longitude = longitude;
+            return self();
+        }
+
+        /** When the profile was created (default: the database's now). */
+        public P createdAt(Instant at) {
             this.at = at;
-            return this;
+            return self();
         }
 
         /** Stores the profile; answers the account's id. */
         public UUID insert(JdbcClient jdbc) {
-            jdbc.sql(
-                            """
-                            insert into donor_profile (account_id, blood_group, date_of_birth, sex,
-                                height_cm, weight_kg, city, city_key, state, latitude, longitude,
-                                hypertension, diabetes, consent_given_at, created_at, updated_at)
-                            values (:id, :group, :born, 'FEMALE', 165, 60, :city, lower(:city),
-                                :state, :lat, :lon, false, false, coalesce(:at, now()),
-                                coalesce(:at, now()), coalesce(:at, now()))
-                            """)
+            statement(jdbc)
                     .param("id", accountId)
                     .param("group", bloodGroup)
                     .param("born", born)
@@ -91,31 +88,54 @@ public final class TestProfiles {
                     .update();
             return accountId;
         }
+
+        /** The insert of this profile's table, with its own parameters bound. */
+        abstract JdbcClient.StatementSpec statement(JdbcClient jdbc);
     }
 
-    /** A patient profile being described. */
-    public static final class Patient {
-        private final UUID accountId;
-        private String bloodGroup = "O+";
-        private LocalDate born = LocalDate.of(1970, 1, 1);
-        private String hospital = "Test Hospital";
-        private String city = "Pune";
-        private String state = "Maharashtra";
-        private double latitude = 18.52;
-        private double longitude = 73.85;
-        private Instant at;
+    /** A donor profile being described. */
+    public static final class Donor extends Profile<Donor> {
 
-        private Patient(UUID accountId) {
-            this.accountId = accountId;
+        private Donor(UUID accountId) {
+            super(accountId, LocalDate.of(1980, 1, 1), "Testpur", 18.5, 73.8);
         }
 
-        public Patient bloodGroup(String bloodGroup) {
-            this.bloodGroup = bloodGroup;
+        @Override
+        Donor self() {
             return this;
         }
 
-        public Patient born(LocalDate born) {
-            this.born = born;
+        /** Where the donor lives; the coordinates stay as they are unless {@link #at} says. */
+        public Donor livingIn(String city, String state) {
+            this.city = city;
+            this.state = state;
+            return this;
+        }
+
+        @Override
+        JdbcClient.StatementSpec statement(JdbcClient jdbc) {
+            return jdbc.sql(
+                    """
+                    insert into donor_profile (account_id, blood_group, date_of_birth, sex,
+                        height_cm, weight_kg, city, city_key, state, latitude, longitude,
+                        hypertension, diabetes, consent_given_at, created_at, updated_at)
+                    values (:id, :group, :born, 'FEMALE', 165, 60, :city, lower(:city),
+                        :state, :lat, :lon, false, false, coalesce(:at, now()),
+                        coalesce(:at, now()), coalesce(:at, now()))
+                    """);
+        }
+    }
+
+    /** A patient profile being described. */
+    public static final class Patient extends Profile<Patient> {
+        private String hospital = "Test Hospital";
+
+        private Patient(UUID accountId) {
+            super(accountId, LocalDate.of(1970, 1, 1), "Pune", 18.52, 73.85);
+        }
+
+        @Override
+        Patient self() {
             return this;
         }
 
@@ -127,21 +147,9 @@ public final class TestProfiles {
             return this;
         }
 
-        public Patient at(double latitude, double longitude) {
-            this.latitude = latitude;
-            this.longitude = longitude;
-            return this;
-        }
-
-        /** When the profile was created (default: the database's now). */
-        public Patient createdAt(Instant at) {
-            this.at = at;
-            return this;
-        }
-
-        /** Stores the profile; answers the account's id. */
-        public UUID insert(JdbcClient jdbc) {
-            jdbc.sql(
+        @Override
+        JdbcClient.StatementSpec statement(JdbcClient jdbc) {
+            return jdbc.sql(
                             """
                             insert into patient_profile (account_id, blood_group, date_of_birth,
                                 sex, height_cm, weight_kg, hospital_name, hospital_city,
@@ -151,17 +159,7 @@ public final class TestProfiles {
                                 lower(:city), :state, :lat, :lon, coalesce(:at, now()),
                                 coalesce(:at, now()))
                             """)
-                    .param("id", accountId)
-                    .param("group", bloodGroup)
-                    .param("born", born)
-                    .param("hospital", hospital)
-                    .param("city", city)
-                    .param("state", state)
-                    .param("lat", latitude)
-                    .param("lon", longitude)
-                    .param("at", at == null ? null : Timestamp.from(at))
-                    .update();
-            return accountId;
+                    .param("hospital", hospital);
         }
     }
 }
