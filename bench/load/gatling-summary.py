@@ -23,12 +23,20 @@ def rows(report):
 
 
 def main():
-    if len(sys.argv) != 2:
-        sys.exit("usage: gatling-summary.py REPORT_DIR/index.html")
+    """With SECONDS, also prints the measured match runs per second of those seconds: Gatling's
+    "per s" divides by the whole simulation, warm-up included."""
+    if len(sys.argv) not in (2, 3):
+        sys.exit("usage: gatling-summary.py REPORT_DIR/index.html [MEASURED_SECONDS]")
     print("| request | " + " | ".join(COLUMNS.values()) + " |")
     print("|---" * (len(COLUMNS) + 1) + "|")
+    measured_runs = None
     for label, values in rows(sys.argv[1]):
         print("| " + label + " | " + " | ".join(values) + " |")
+        if label == "match runs":
+            measured_runs = int(values[0].replace(",", ""))
+    if len(sys.argv) == 3 and measured_runs is not None:
+        seconds = float(sys.argv[2])
+        print(f"match runs in the measured {seconds:g} s: {measured_runs / seconds:.2f} per s")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,8 @@
 # DATA_DIR must hold demo data, e.g. RAMSETU_DATA_DIR=/tmp/load-data ./ramsetu demo
 # --donors 100000 --patients 2000. Nothing else may use DATA_DIR or ports 8080-8082 meanwhile.
 # RAMSETU_JAR=path measures another build (e.g. the previous release's jar) on the same data.
+# WARM_UP_SECONDS=N runs the coordinators' load for N seconds before the measured SECONDS, reported
+# apart (rows "warm-up ..."): the JIT compiler takes a sixth of the two cores for about two minutes.
 set -euo pipefail
 mode=${1:?all or split}
 data=$(cd "${2:?data folder}" && pwd)
@@ -59,13 +61,14 @@ grep -q '^READY' "$work/stack.log" || { echo "stack not ready in 10 minutes"; ca
   "-Dramsetu.coordinatorPassword=$password" \
   "-Dramsetu.coordinatorTotpSecret=$(cat "$work/coordinator-totp")" \
   -Dramsetu.seconds="$seconds" \
+  -Dramsetu.warmUpSeconds="${WARM_UP_SECONDS:-0}" \
   -Dramsetu.coordinators="$coordinators" \
   -Dramsetu.registrationsPerSecond="$registrations" \
   ${runs_per_second:+-Dramsetu.model=open -Dramsetu.runsPerSecond="$runs_per_second"} 2>&1 | tee "$work/gatling.log" || status=$?
 
 report=$(ls -dt bench/target/gatling/matchrunloadsimulation-*/ | head -1)
-echo "mode $mode, $coordinators coordinators, ${runs_per_second:+open model at $runs_per_second runs/s, }$seconds s, $registrations donors/s and patients/s"
-python3 bench/load/gatling-summary.py "$report/index.html"
+echo "mode $mode, $coordinators coordinators, ${runs_per_second:+open model at $runs_per_second runs/s, }$seconds s after a warm-up of ${WARM_UP_SECONDS:-0} s, $registrations donors/s and patients/s"
+python3 bench/load/gatling-summary.py "$report/index.html" "$seconds"
 grep -h "^sign-up code mail" "$work/gatling.log" || true
 echo "report: $report/index.html"
 exit "${status:-0}"

@@ -3,6 +3,7 @@ package org.ramsetu.bench.load;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.during;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.global;
@@ -50,8 +51,16 @@ import org.ramsetu.infra.crypto.AuthenticatorApp;
  * ramsetu.coordinatorPassword} (required), {@code ramsetu.coordinatorTotpSecret} (required: the
  * authenticator secret the coordinators were enrolled with), {@code ramsetu.seconds} (120), {@code
  * ramsetu.registrationsPerSecond} (0.5 donors and as many patients), {@code
- * ramsetu.warmUpRunsPerOrgan} (3, before the measurement), {@code ramsetu.mailPatienceSeconds}
- * (120: a person whose code has not arrived by then counts as a failure).
+ * ramsetu.warmUpRunsPerOrgan} (3, before the measurement), {@code ramsetu.warmUpSeconds} (0),
+ * {@code ramsetu.mailPatienceSeconds} (120: a person whose code has not arrived by then counts as a
+ * failure).
+ *
+ * <p>With {@code ramsetu.warmUpSeconds}, the coordinators' load runs for that long before the
+ * measured {@code ramsetu.seconds}, as requests of their own ({@code warm-up match run ...}, group
+ * {@code warm-up}), so the report shows the server once the JIT compiler has done its work apart
+ * from its first minutes: on two cores, compiling takes about a sixth of the CPU for the first two
+ * minutes under this load. Registrations go on throughout. Any failure, warm-up or not, fails the
+ * simulation.
  */
 public class MatchRunLoadSimulation extends Simulation {
 
@@ -63,6 +72,8 @@ public class MatchRunLoadSimulation extends Simulation {
     private final String coordinatorTotpSecret = required("ramsetu.coordinatorTotpSecret");
     private final Duration duration =
             Duration.ofSeconds(Integer.getInteger("ramsetu.seconds", 120));
+    private final Duration warmUp =
+            Duration.ofSeconds(Integer.getInteger("ramsetu.warmUpSeconds", 0));
 
     /** {@code closed} (back to back per coordinator) or {@code open} (runs arrive at a rate). */
     private final boolean open = "open".equals(System.getProperty("ramsetu.model", "closed"));
@@ -119,22 +130,20 @@ public class MatchRunLoadSimulation extends Simulation {
                                     .check(status().is(200))
                                     .check(jsonPath("$.accessToken").saveAs("token")));
 
-    /** One match run for a random waiting request, as the session's coordinator. */
-    private final ChainBuilder oneRun =
-            feed(waitingFeeder())
-                    // the group's row is the figure of all organs together
-                    .group("match runs")
-                    .on(
-                            exec(
-                                    http("match run #{organ}")
-                                            .post(
-                                                    "/api/v1/transplant-requests/#{requestId}/match-runs")
-                                            .header("Authorization", "Bearer #{token}")
-                                            .check(status().is(201))));
+    /** One measured match run for a random waiting request, as the session's coordinator. */
+    private final ChainBuilder oneRun = oneRun("match runs", "match run");
+
+    /** The same run during the warm-up, reported apart. */
+    private final ChainBuilder oneWarmUpRun = oneRun("warm-up", "warm-up match run");
 
     /** Closed model: each coordinator starts the next run as soon as the previous answered. */
     private final ScenarioBuilder coordinatorsRunningMatches =
-            scenario("coordinators").exec(coordinatorSignIn).during(duration).on(oneRun);
+            scenario("coordinators")
+                    .exec(coordinatorSignIn)
+                    .doIf(session -> !warmUp.isZero())
+                    .then(during(warmUp).on(oneWarmUpRun))
+                    .during(duration)
+                    .on(oneRun);
 
     /**
      * Open model, first part: the coordinators sign in and hand their tokens to the arriving runs.
@@ -153,18 +162,10 @@ public class MatchRunLoadSimulation extends Simulation {
      * whatever the latency of those before, each as one of the coordinators in turn: 20
      * coordinators each starting a run every 10 s on average is 2 runs a second.
      */
-    private final ScenarioBuilder runsArriving =
-            scenario("runs arriving")
-                    .exec(
-                            session -> {
-                                if (signedIn.isEmpty()) {
-                                    return session.markAsFailed();
-                                }
-                                int next = Math.floorMod(turn.getAndIncrement(), signedIn.size());
-                                return session.set("token", signedIn.get(next));
-                            })
-                    .exitHereIfFailed()
-                    .exec(oneRun);
+    private final ScenarioBuilder runsArriving = runsArriving("runs arriving", oneRun);
+
+    private final ScenarioBuilder warmUpRunsArriving =
+            runsArriving("warm-up runs arriving", oneWarmUpRun);
 
     private final ScenarioBuilder donorsRegistering =
             scenario("donors registering")
@@ -199,23 +200,64 @@ public class MatchRunLoadSimulation extends Simulation {
                                             .check(status().is(201))));
 
     {
-        List<PopulationBuilder> coordinatorLoad =
-                open
-                        ? List.of(
-                                coordinatorsSigningIn.injectOpen(atOnceUsers(coordinators)),
-                                runsArriving.injectOpen(
-                                        // the sign-ins take a second or two; runs wait for them
-                                        nothingFor(Duration.ofSeconds(10)),
-                                        constantUsersPerSec(runsPerSecond)
-                                                .during(duration)
-                                                .randomized()))
-                        : List.of(coordinatorsRunningMatches.injectOpen(atOnceUsers(coordinators)));
+        // the sign-ins take a second or two; runs wait for them
+        Duration signIn = Duration.ofSeconds(10);
+        List<PopulationBuilder> coordinatorLoad = new ArrayList<>();
+        if (open) {
+            coordinatorLoad.add(coordinatorsSigningIn.injectOpen(atOnceUsers(coordinators)));
+            if (!warmUp.isZero()) {
+                coordinatorLoad.add(
+                        warmUpRunsArriving.injectOpen(
+                                nothingFor(signIn),
+                                constantUsersPerSec(runsPerSecond).during(warmUp).randomized()));
+            }
+            coordinatorLoad.add(
+                    runsArriving.injectOpen(
+                            nothingFor(signIn.plus(warmUp)),
+                            constantUsersPerSec(runsPerSecond).during(duration).randomized()));
+        } else {
+            coordinatorLoad.add(coordinatorsRunningMatches.injectOpen(atOnceUsers(coordinators)));
+        }
+        Duration registering = warmUp.plus(duration);
         List<PopulationBuilder> all = new ArrayList<>(coordinatorLoad);
-        all.add(donorsRegistering.injectOpen(constantUsersPerSec(registrations).during(duration)));
+        all.add(
+                donorsRegistering.injectOpen(
+                        constantUsersPerSec(registrations).during(registering)));
         all.add(
                 patientsRegistering.injectOpen(
-                        constantUsersPerSec(registrations).during(duration)));
+                        constantUsersPerSec(registrations).during(registering)));
         setUp(all).protocols(protocol).assertions(global().failedRequests().count().is(0L));
+    }
+
+    /**
+     * One match run for a random waiting request, as the session's coordinator.
+     *
+     * @param group the report's row of all organs together
+     * @param name the start of each organ's row
+     */
+    private ChainBuilder oneRun(String group, String name) {
+        return feed(waitingFeeder())
+                .group(group)
+                .on(
+                        exec(
+                                http(name + " #{organ}")
+                                        .post("/api/v1/transplant-requests/#{requestId}/match-runs")
+                                        .header("Authorization", "Bearer #{token}")
+                                        .check(status().is(201))));
+    }
+
+    private ScenarioBuilder runsArriving(String name, ChainBuilder run) {
+        return scenario(name)
+                .exec(
+                        session -> {
+                            if (signedIn.isEmpty()) {
+                                return session.markAsFailed();
+                            }
+                            int next = Math.floorMod(turn.getAndIncrement(), signedIn.size());
+                            return session.set("token", signedIn.get(next));
+                        })
+                .exitHereIfFailed()
+                .exec(run);
     }
 
     @Override
