@@ -78,17 +78,21 @@ public class AccountsConfiguration {
     }
 
     @Bean
-    SignupService signupService(
+    AccountCollaborators accountCollaborators(
             AccountRepository accounts,
             OneTimeCodes codes,
-            AccountMails mails,
             PasswordHasher hasher,
             RequestLimits limits,
             AuditLog audit,
             ApplicationEventPublisher events,
             TransactionTemplate tx,
             Clock clock) {
-        return new SignupService(accounts, codes, mails, hasher, limits, audit, events, tx, clock);
+        return new AccountCollaborators(accounts, codes, hasher, limits, audit, events, tx, clock);
+    }
+
+    @Bean
+    SignupService signupService(AccountCollaborators shared, AccountMails mails) {
+        return new SignupService(shared, mails);
     }
 
     /** The audit entries of sign-ups, verifications, password resets and revoked sessions. */
@@ -124,45 +128,17 @@ public class AccountsConfiguration {
 
     @Bean
     SessionService sessionService(
-            AccountRepository accounts,
-            OneTimeCodes codes,
+            AccountCollaborators shared,
             RefreshTokens refreshTokens,
             SessionTokens tokens,
-            SecondFactors secondFactors,
-            PasswordHasher hasher,
-            RequestLimits limits,
-            AuditLog audit,
-            ApplicationEventPublisher events,
-            TransactionTemplate tx,
-            Clock clock) {
-        return new SessionService(
-                accounts,
-                codes,
-                refreshTokens,
-                tokens,
-                secondFactors,
-                hasher,
-                limits,
-                audit,
-                events,
-                tx,
-                clock);
+            SecondFactors secondFactors) {
+        return new SessionService(shared, refreshTokens, tokens, secondFactors);
     }
 
     @Bean
     PasswordResetService passwordResetService(
-            AccountRepository accounts,
-            OneTimeCodes codes,
-            AccountMails mails,
-            RefreshTokens refreshTokens,
-            PasswordHasher hasher,
-            RequestLimits limits,
-            AuditLog audit,
-            ApplicationEventPublisher events,
-            TransactionTemplate tx,
-            Clock clock) {
-        return new PasswordResetService(
-                accounts, codes, mails, refreshTokens, hasher, limits, audit, events, tx, clock);
+            AccountCollaborators shared, AccountMails mails, RefreshTokens refreshTokens) {
+        return new PasswordResetService(shared, mails, refreshTokens);
     }
 
     @Bean

@@ -1,17 +1,13 @@
 package org.ramsetu.platform.accounts;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.ramsetu.platform.audit.AuditActions;
 import org.ramsetu.platform.audit.AuditEntry;
-import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
 import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.kernel.InvalidInput;
 import org.ramsetu.platform.security.RequestLimits;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Password reset by an e-mailed code. The request answers the same whether or not the address has
@@ -19,53 +15,32 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class PasswordResetService {
 
-    private final AccountRepository accounts;
-    private final OneTimeCodes codes;
+    private final AccountCollaborators shared;
     private final AccountMails mails;
     private final RefreshTokens refreshTokens;
-    private final PasswordHasher hasher;
-    private final RequestLimits limits;
-    private final AuditLog audit;
-    private final ApplicationEventPublisher events;
-    private final TransactionTemplate tx;
-    private final Clock clock;
 
-    public PasswordResetService(
-            AccountRepository accounts,
-            OneTimeCodes codes,
-            AccountMails mails,
-            RefreshTokens refreshTokens,
-            PasswordHasher hasher,
-            RequestLimits limits,
-            AuditLog audit,
-            ApplicationEventPublisher events,
-            TransactionTemplate tx,
-            Clock clock) {
-        this.accounts = accounts;
-        this.codes = codes;
+    PasswordResetService(
+            AccountCollaborators shared, AccountMails mails, RefreshTokens refreshTokens) {
+        this.shared = shared;
         this.mails = mails;
         this.refreshTokens = refreshTokens;
-        this.hasher = hasher;
-        this.limits = limits;
-        this.audit = audit;
-        this.events = events;
-        this.tx = tx;
-        this.clock = clock;
     }
 
     /** E-mails a reset code to each matching account (quietly skipped within the cool-down). */
     public void request(AuthRequests.PasswordReset request, String clientIp) {
         EmailAddress email = EmailAddress.parse("email", request.email());
         Role role = AccountInputs.optionalRole(request.role());
-        limits.take(
-                RequestLimits.CODE_REQUEST,
-                "reset:" + email.key() + "|" + clientIp,
-                AuditActions.RATE_LIMITED);
-        tx.executeWithoutResult(
-                status ->
-                        matching(email, role).stream()
-                                .filter(this::mayReceiveACodeNow)
-                                .forEach(this::sendCode));
+        shared.limits()
+                .take(
+                        RequestLimits.CODE_REQUEST,
+                        "reset:" + email.key() + "|" + clientIp,
+                        AuditActions.RATE_LIMITED);
+        shared.tx()
+                .executeWithoutResult(
+                        status ->
+                                matching(email, role).stream()
+                                        .filter(this::mayReceiveACodeNow)
+                                        .forEach(this::sendCode));
     }
 
     /**
@@ -81,47 +56,50 @@ public class PasswordResetService {
         PasswordPolicy.check("newPassword", request.newPassword(), email);
         // Hashed before the account is looked up, so an unknown address takes as long (Argon2id
         // dominates the time of this request).
-        String newHash = hasher.hash(request.newPassword());
+        String newHash = shared.hasher().hash(request.newPassword());
         List<Account> found = matching(email, role);
         if (found.size() > 1) {
             throw InvalidInput.field(
                     "role", "this e-mail has more than one account; say which one to reset");
         }
         Account account = found.stream().findFirst().orElseThrow(CodeProblems::resetRefused);
-        codes.latestCodeId(account.id(), CodePurpose.RESET_PASSWORD)
-                .ifPresent(
-                        codeId ->
-                                limits.take(
-                                        RequestLimits.CODE_VERIFICATION,
-                                        "code:" + codeId,
-                                        AuditActions.CODE_REJECTED));
+        shared.takeCodeTry(account.id(), CodePurpose.RESET_PASSWORD);
         CodeCheck check =
-                tx.execute(
-                        status -> {
-                            CodeCheck result =
-                                    codes.check(account.id(), CodePurpose.RESET_PASSWORD, digits);
-                            if (result instanceof CodeCheck.Accepted) {
-                                var now = clock.instant();
-                                accounts.changePassword(account.id(), newHash, now);
-                                accounts.markVerified(account.id(), now);
-                                refreshTokens.revokeAll(account.id());
-                                events.publishEvent(new PasswordResetCompleted(account));
-                            } else {
-                                audit.record(
-                                        AuditEntry.of(
-                                                        AuditActions.CODE_REJECTED,
-                                                        AuditOutcome.FAILURE)
-                                                .by(account.id(), account.role())
-                                                .on("account", account.id())
-                                                .with(
-                                                        Map.of(
-                                                                "reason",
-                                                                result.getClass().getSimpleName(),
-                                                                "purpose",
-                                                                "RESET_PASSWORD")));
-                            }
-                            return result;
-                        });
+                shared.tx()
+                        .execute(
+                                status -> {
+                                    CodeCheck result =
+                                            shared.codes()
+                                                    .check(
+                                                            account.id(),
+                                                            CodePurpose.RESET_PASSWORD,
+                                                            digits);
+                                    if (result instanceof CodeCheck.Accepted) {
+                                        var now = shared.clock().instant();
+                                        shared.accounts()
+                                                .changePassword(account.id(), newHash, now);
+                                        shared.accounts().markVerified(account.id(), now);
+                                        refreshTokens.revokeAll(account.id());
+                                        shared.events()
+                                                .publishEvent(new PasswordResetCompleted(account));
+                                    } else {
+                                        shared.audit()
+                                                .record(
+                                                        AuditEntry.of(
+                                                                        AuditActions.CODE_REJECTED,
+                                                                        AuditOutcome.FAILURE)
+                                                                .by(account.id(), account.role())
+                                                                .on("account", account.id())
+                                                                .with(
+                                                                        Map.of(
+                                                                                "reason",
+                                                                                result.getClass()
+                                                                                        .getSimpleName(),
+                                                                                "purpose",
+                                                                                "RESET_PASSWORD")));
+                                    }
+                                    return result;
+                                });
         if (!(check instanceof CodeCheck.Accepted)) {
             // One answer for a wrong, expired, used-up or missing code and an unknown address:
             // anyone may start a reset for any address, so telling them apart would reveal
@@ -131,25 +109,26 @@ public class PasswordResetService {
     }
 
     private List<Account> matching(EmailAddress email, Role role) {
-        return accounts.findAll(email).stream()
+        return shared.accounts().findAll(email).stream()
                 .filter(a -> role == null || a.role() == role)
                 .toList();
     }
 
     // Quietly skipped when not: a refusal would tell the caller that the account exists.
     private boolean mayReceiveACodeNow(Account account) {
-        return codes.cooldownLeft(account.id(), CodePurpose.RESET_PASSWORD).isZero()
-                && limits.tryTake(RequestLimits.ACCOUNT_CODES, "reset:" + account.id()).allowed();
+        return shared.codes().cooldownLeft(account.id(), CodePurpose.RESET_PASSWORD).isZero()
+                && shared.limits()
+                        .tryTake(RequestLimits.ACCOUNT_CODES, "reset:" + account.id())
+                        .allowed();
     }
 
     private void sendCode(Account account) {
         mails.sendCode(
                 account,
                 CodePurpose.RESET_PASSWORD,
-                codes.issue(account.id(), CodePurpose.RESET_PASSWORD));
-        audit.record(
-                AuditEntry.of(AuditActions.PASSWORD_RESET_REQUESTED, AuditOutcome.SUCCESS)
-                        .by(account.id(), account.role())
-                        .on("account", account.id()));
+                shared.issueAudited(
+                        account,
+                        CodePurpose.RESET_PASSWORD,
+                        AuditActions.PASSWORD_RESET_REQUESTED));
     }
 }

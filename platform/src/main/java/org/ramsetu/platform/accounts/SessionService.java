@@ -1,6 +1,5 @@
 package org.ramsetu.platform.accounts;
 
-import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +8,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.ramsetu.platform.audit.AuditActions;
 import org.ramsetu.platform.audit.AuditEntry;
-import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
 import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.kernel.DomainException;
@@ -19,8 +17,6 @@ import org.ramsetu.platform.kernel.NotFound;
 import org.ramsetu.platform.kernel.Unauthenticated;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.security.RequestLimits;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * E-mail verification, login, token refresh and logout. Failed attempts are counted and audited in
@@ -30,41 +26,20 @@ public class SessionService {
 
     private static final String WRONG_CREDENTIALS = "the e-mail address or the password is wrong";
 
-    private final AccountRepository accounts;
-    private final OneTimeCodes codes;
+    private final AccountCollaborators shared;
     private final RefreshTokens refreshTokens;
     private final SessionTokens tokens;
     private final SecondFactors secondFactors;
-    private final PasswordHasher hasher;
-    private final RequestLimits limits;
-    private final AuditLog audit;
-    private final ApplicationEventPublisher events;
-    private final TransactionTemplate tx;
-    private final Clock clock;
 
-    public SessionService(
-            AccountRepository accounts,
-            OneTimeCodes codes,
+    SessionService(
+            AccountCollaborators shared,
             RefreshTokens refreshTokens,
             SessionTokens tokens,
-            SecondFactors secondFactors,
-            PasswordHasher hasher,
-            RequestLimits limits,
-            AuditLog audit,
-            ApplicationEventPublisher events,
-            TransactionTemplate tx,
-            Clock clock) {
-        this.accounts = accounts;
-        this.codes = codes;
+            SecondFactors secondFactors) {
+        this.shared = shared;
         this.refreshTokens = refreshTokens;
         this.tokens = tokens;
         this.secondFactors = secondFactors;
-        this.hasher = hasher;
-        this.limits = limits;
-        this.audit = audit;
-        this.events = events;
-        this.tx = tx;
-        this.clock = clock;
     }
 
     /** Confirms the e-mail address with the code from the sign-up mail and signs the person in. */
@@ -74,30 +49,32 @@ public class SessionService {
         String digits = AccountInputs.code(request.code());
         // A verified account answers as an unknown one: its state is not for whoever asks.
         Account account =
-                accounts.find(email, role)
+                shared.accounts()
+                        .find(email, role)
                         .filter(found -> !found.verified())
                         .orElseThrow(CodeProblems::noPendingCode);
-        codes.latestCodeId(account.id(), CodePurpose.VERIFY_EMAIL)
-                .ifPresent(
-                        codeId ->
-                                limits.take(
-                                        RequestLimits.CODE_VERIFICATION,
-                                        "code:" + codeId,
-                                        AuditActions.CODE_REJECTED));
+        shared.takeCodeTry(account.id(), CodePurpose.VERIFY_EMAIL);
         Outcome outcome =
-                tx.execute(
-                        status -> {
-                            CodeCheck check =
-                                    codes.check(account.id(), CodePurpose.VERIFY_EMAIL, digits);
-                            if (!(check instanceof CodeCheck.Accepted)) {
-                                auditCodeRejected(account, check);
-                                return new Outcome(check, null);
-                            }
-                            accounts.markVerified(account.id(), clock.instant());
-                            Account verified = accounts.find(account.id()).orElseThrow();
-                            events.publishEvent(new EmailVerified(verified));
-                            return new Outcome(check, tokens.startSession(verified));
-                        });
+                shared.tx()
+                        .execute(
+                                status -> {
+                                    CodeCheck check =
+                                            shared.codes()
+                                                    .check(
+                                                            account.id(),
+                                                            CodePurpose.VERIFY_EMAIL,
+                                                            digits);
+                                    if (!(check instanceof CodeCheck.Accepted)) {
+                                        auditCodeRejected(account, check);
+                                        return new Outcome(check, null);
+                                    }
+                                    shared.accounts()
+                                            .markVerified(account.id(), shared.clock().instant());
+                                    Account verified =
+                                            shared.accounts().find(account.id()).orElseThrow();
+                                    shared.events().publishEvent(new EmailVerified(verified));
+                                    return new Outcome(check, tokens.startSession(verified));
+                                });
         if (outcome.tokens() == null) {
             throw CodeProblems.of(outcome.check());
         }
@@ -115,14 +92,15 @@ public class SessionService {
         EmailAddress email = EmailAddress.parse("email", request.email());
         String password = AccountInputs.requiredPassword("password", request.password());
         Role role = AccountInputs.optionalRole(request.role());
-        limits.take(
-                RequestLimits.LOGIN,
-                email.key() + "|" + clientIp,
-                AuditActions.LOGIN_LOCKED_OUT,
-                Map.of("email", email.key()));
+        shared.limits()
+                .take(
+                        RequestLimits.LOGIN,
+                        email.key() + "|" + clientIp,
+                        AuditActions.LOGIN_LOCKED_OUT,
+                        Map.of("email", email.key()));
 
         List<Account> candidates =
-                accounts.findAll(email).stream()
+                shared.accounts().findAll(email).stream()
                         .filter(a -> role == null || a.role() == role)
                         .toList();
         if (candidates.size() > 1) {
@@ -135,19 +113,21 @@ public class SessionService {
         }
         Optional<Account> found = candidates.stream().findFirst();
         if (found.isEmpty()) {
-            hasher.spendOneCheck(password);
-            audit.record(
-                    AuditEntry.of(AuditActions.LOGIN_FAILED, AuditOutcome.FAILURE)
-                            .with(Map.of("reason", "unknown account")));
+            shared.hasher().spendOneCheck(password);
+            shared.audit()
+                    .record(
+                            AuditEntry.of(AuditActions.LOGIN_FAILED, AuditOutcome.FAILURE)
+                                    .with(Map.of("reason", "unknown account")));
             throw new Unauthenticated(WRONG_CREDENTIALS);
         }
         Account account = found.get();
-        if (!hasher.matches(password, account.passwordHash())) {
-            audit.record(
-                    AuditEntry.of(AuditActions.LOGIN_FAILED, AuditOutcome.FAILURE)
-                            .by(account.id(), account.role())
-                            .on("account", account.id())
-                            .with(Map.of("reason", "wrong password")));
+        if (!shared.hasher().matches(password, account.passwordHash())) {
+            shared.audit()
+                    .record(
+                            AuditEntry.of(AuditActions.LOGIN_FAILED, AuditOutcome.FAILURE)
+                                    .by(account.id(), account.role())
+                                    .on("account", account.id())
+                                    .with(Map.of("reason", "wrong password")));
             throw new Unauthenticated(WRONG_CREDENTIALS);
         }
         if (!account.verified()) {
@@ -162,19 +142,21 @@ public class SessionService {
         }
         if (account.role().needsSecondFactor()) {
             return new SignInStep.SecondFactorNeeded(
-                    tx.execute(status -> secondFactors.challenge(account)));
+                    shared.tx().execute(status -> secondFactors.challenge(account)));
         }
         return new SignInStep.SignedIn(
-                tx.execute(
-                        status -> {
-                            audit.record(
-                                    AuditEntry.of(
-                                                    AuditActions.LOGIN_SUCCEEDED,
-                                                    AuditOutcome.SUCCESS)
-                                            .by(account.id(), account.role())
-                                            .on("account", account.id()));
-                            return tokens.startSession(account);
-                        }));
+                shared.tx()
+                        .execute(
+                                status -> {
+                                    shared.audit()
+                                            .record(
+                                                    AuditEntry.of(
+                                                                    AuditActions.LOGIN_SUCCEEDED,
+                                                                    AuditOutcome.SUCCESS)
+                                                            .by(account.id(), account.role())
+                                                            .on("account", account.id()));
+                                    return tokens.startSession(account);
+                                }));
     }
 
     /**
@@ -183,10 +165,11 @@ public class SessionService {
      */
     public AuthTokens refresh(AuthRequests.Refresh request) {
         RefreshTokens.Rotation rotation =
-                tx.execute(status -> refreshTokens.rotate(request.refreshToken()));
+                shared.tx().execute(status -> refreshTokens.rotate(request.refreshToken()));
         if (rotation instanceof RefreshTokens.Rotation.Rotated rotated) {
             Account account =
-                    accounts.find(rotated.accountId())
+                    shared.accounts()
+                            .find(rotated.accountId())
                             .orElseThrow(() -> new Unauthenticated("log in again"));
             if (account.role().needsSecondFactor() && rotated.secondFactorAt().isEmpty()) {
                 // A coordinator's login from before second factors (or one the previous release
@@ -199,11 +182,12 @@ public class SessionService {
                     account, rotated.familyId(), rotated.newToken(), rotated.secondFactorAt());
         }
         if (rotation instanceof RefreshTokens.Rotation.Reused reused) {
-            Account account = accounts.find(reused.accountId()).orElseThrow();
-            audit.record(
-                    AuditEntry.of(AuditActions.REFRESH_TOKEN_REUSED, AuditOutcome.DENIED)
-                            .by(account.id(), account.role())
-                            .on("token-family", reused.familyId()));
+            Account account = shared.accounts().find(reused.accountId()).orElseThrow();
+            shared.audit()
+                    .record(
+                            AuditEntry.of(AuditActions.REFRESH_TOKEN_REUSED, AuditOutcome.DENIED)
+                                    .by(account.id(), account.role())
+                                    .on("token-family", reused.familyId()));
             throw new Unauthenticated(
                     "this refresh token was used before, so it may have been copied; every"
                             + " session of that login is signed out now; log in again");
@@ -220,28 +204,39 @@ public class SessionService {
      * @param caller the access token's account and session, when the request carried one
      */
     public void logout(AuthRequests.Refresh request, Optional<SignedInSession> caller) {
-        tx.executeWithoutResult(
-                status -> {
-                    Set<UUID> signedOut = new LinkedHashSet<>();
-                    if (request.refreshToken() != null) {
-                        refreshTokens
-                                .revokeFamilyOf(request.refreshToken())
-                                .ifPresent(signedOut::add);
-                    }
-                    caller.filter(c -> refreshTokens.revokeFamily(c.accountId(), c.sessionId()))
-                            .ifPresent(c -> signedOut.add(c.accountId()));
-                    signedOut.stream()
-                            .map(accounts::find)
-                            .flatMap(Optional::stream)
-                            .forEach(
-                                    account ->
-                                            audit.record(
-                                                    AuditEntry.of(
-                                                                    AuditActions.LOGOUT,
-                                                                    AuditOutcome.SUCCESS)
-                                                            .by(account.id(), account.role())
-                                                            .on("account", account.id())));
-                });
+        shared.tx()
+                .executeWithoutResult(
+                        status -> {
+                            Set<UUID> signedOut = new LinkedHashSet<>();
+                            if (request.refreshToken() != null) {
+                                refreshTokens
+                                        .revokeFamilyOf(request.refreshToken())
+                                        .ifPresent(signedOut::add);
+                            }
+                            caller.filter(
+                                            c ->
+                                                    refreshTokens.revokeFamily(
+                                                            c.accountId(), c.sessionId()))
+                                    .ifPresent(c -> signedOut.add(c.accountId()));
+                            signedOut.stream()
+                                    .map(shared.accounts()::find)
+                                    .flatMap(Optional::stream)
+                                    .forEach(
+                                            account ->
+                                                    shared.audit()
+                                                            .record(
+                                                                    AuditEntry.of(
+                                                                                    AuditActions
+                                                                                            .LOGOUT,
+                                                                                    AuditOutcome
+                                                                                            .SUCCESS)
+                                                                            .by(
+                                                                                    account.id(),
+                                                                                    account.role())
+                                                                            .on(
+                                                                                    "account",
+                                                                                    account.id())));
+                        });
     }
 
     /** The account and session an access token names. */
@@ -254,29 +249,35 @@ public class SessionService {
      * @throws DomainException NotFound for an unknown account
      */
     public int revokeSessions(CurrentUser coordinator, UUID accountId) {
-        return tx.execute(
-                status -> {
-                    Account account =
-                            accounts.find(accountId)
-                                    .orElseThrow(() -> new NotFound("account", accountId));
-                    int tokens = refreshTokens.revokeAll(account.id());
-                    events.publishEvent(new SessionsRevoked(account.id(), coordinator, tokens));
-                    return tokens;
-                });
+        return shared.tx()
+                .execute(
+                        status -> {
+                            Account account =
+                                    shared.accounts()
+                                            .find(accountId)
+                                            .orElseThrow(() -> new NotFound("account", accountId));
+                            int tokens = refreshTokens.revokeAll(account.id());
+                            shared.events()
+                                    .publishEvent(
+                                            new SessionsRevoked(account.id(), coordinator, tokens));
+                            return tokens;
+                        });
     }
 
     public UserView me(UUID accountId) {
-        return accounts.find(accountId)
+        return shared.accounts()
+                .find(accountId)
                 .map(UserView::of)
                 .orElseThrow(() -> new Unauthenticated("the account no longer exists"));
     }
 
     private void auditCodeRejected(Account account, CodeCheck check) {
-        audit.record(
-                AuditEntry.of(AuditActions.CODE_REJECTED, AuditOutcome.FAILURE)
-                        .by(account.id(), account.role())
-                        .on("account", account.id())
-                        .with(Map.of("reason", check.getClass().getSimpleName())));
+        shared.audit()
+                .record(
+                        AuditEntry.of(AuditActions.CODE_REJECTED, AuditOutcome.FAILURE)
+                                .by(account.id(), account.role())
+                                .on("account", account.id())
+                                .with(Map.of("reason", check.getClass().getSimpleName())));
     }
 
     private record Outcome(CodeCheck check, AuthTokens tokens) {}

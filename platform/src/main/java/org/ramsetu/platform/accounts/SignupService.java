@@ -1,50 +1,21 @@
 package org.ramsetu.platform.accounts;
 
-import java.time.Clock;
 import java.util.UUID;
 import org.ramsetu.platform.audit.AuditActions;
-import org.ramsetu.platform.audit.AuditEntry;
-import org.ramsetu.platform.audit.AuditLog;
-import org.ramsetu.platform.audit.AuditOutcome;
 import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.kernel.Conflict;
 import org.ramsetu.platform.kernel.DomainException;
 import org.ramsetu.platform.security.RequestLimits;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Sign-up of donors and patients, and new verification codes on request. */
 public class SignupService {
 
-    private final AccountRepository accounts;
-    private final OneTimeCodes codes;
+    private final AccountCollaborators shared;
     private final AccountMails mails;
-    private final PasswordHasher hasher;
-    private final RequestLimits limits;
-    private final AuditLog audit;
-    private final ApplicationEventPublisher events;
-    private final TransactionTemplate tx;
-    private final Clock clock;
 
-    public SignupService(
-            AccountRepository accounts,
-            OneTimeCodes codes,
-            AccountMails mails,
-            PasswordHasher hasher,
-            RequestLimits limits,
-            AuditLog audit,
-            ApplicationEventPublisher events,
-            TransactionTemplate tx,
-            Clock clock) {
-        this.accounts = accounts;
-        this.codes = codes;
+    SignupService(AccountCollaborators shared, AccountMails mails) {
+        this.shared = shared;
         this.mails = mails;
-        this.hasher = hasher;
-        this.limits = limits;
-        this.audit = audit;
-        this.events = events;
-        this.tx = tx;
-        this.clock = clock;
     }
 
     /**
@@ -58,36 +29,38 @@ public class SignupService {
         Role role = AccountInputs.selfServiceRole(request.role());
         String name = AccountInputs.fullName(request.fullName());
         PasswordPolicy.check("password", request.password(), email);
-        limits.take(RequestLimits.SIGNUP, "ip:" + clientIp, AuditActions.RATE_LIMITED);
+        shared.limits().take(RequestLimits.SIGNUP, "ip:" + clientIp, AuditActions.RATE_LIMITED);
 
-        var now = clock.instant();
+        var now = shared.clock().instant();
         Account account =
                 new Account(
                         UUID.randomUUID(),
                         email.value(),
                         role,
                         name,
-                        hasher.hash(request.password()),
+                        shared.hasher().hash(request.password()),
                         null,
                         now);
-        tx.executeWithoutResult(
-                status -> {
-                    if (!accounts.insertIfAbsent(account)) {
-                        throw new Conflict(
-                                "account-exists",
-                                "this e-mail already has a "
-                                        + role
-                                        + " account; log in, or reset the password if you forgot"
-                                        + " it");
-                    }
-                    // The sign-up's code starts the address's cool-down, as a resend would.
-                    limits.tryTake(RequestLimits.CODE_COOLDOWN, codeKey(email, role));
-                    mails.sendCode(
-                            account,
-                            CodePurpose.VERIFY_EMAIL,
-                            codes.issue(account.id(), CodePurpose.VERIFY_EMAIL));
-                    events.publishEvent(new AccountSignedUp(account));
-                });
+        shared.tx()
+                .executeWithoutResult(
+                        status -> {
+                            if (!shared.accounts().insertIfAbsent(account)) {
+                                throw new Conflict(
+                                        "account-exists",
+                                        "this e-mail already has a "
+                                                + role
+                                                + " account; log in, or reset the password if you forgot"
+                                                + " it");
+                            }
+                            // The sign-up's code starts the address's cool-down, as a resend would.
+                            shared.limits()
+                                    .tryTake(RequestLimits.CODE_COOLDOWN, codeKey(email, role));
+                            mails.sendCode(
+                                    account,
+                                    CodePurpose.VERIFY_EMAIL,
+                                    shared.codes().issue(account.id(), CodePurpose.VERIFY_EMAIL));
+                            shared.events().publishEvent(new AccountSignedUp(account));
+                        });
     }
 
     /**
@@ -102,23 +75,29 @@ public class SignupService {
     public void resendCode(AuthRequests.ResendCode request, String clientIp) {
         EmailAddress email = EmailAddress.parse("email", request.email());
         Role role = AccountInputs.selfServiceRole(request.role());
-        limits.take(
-                RequestLimits.CODE_REQUEST,
-                "resend:" + email.key() + "|" + clientIp,
-                AuditActions.RATE_LIMITED);
-        limits.take(RequestLimits.CODE_COOLDOWN, codeKey(email, role), AuditActions.RATE_LIMITED);
-        limits.take(RequestLimits.ACCOUNT_CODES, codeKey(email, role), AuditActions.RATE_LIMITED);
-        tx.executeWithoutResult(
-                status ->
-                        accounts.find(email, role)
-                                .filter(account -> !account.verified())
-                                .filter(
-                                        account ->
-                                                codes.cooldownLeft(
-                                                                account.id(),
-                                                                CodePurpose.VERIFY_EMAIL)
-                                                        .isZero())
-                                .ifPresent(this::sendNewCode));
+        shared.limits()
+                .take(
+                        RequestLimits.CODE_REQUEST,
+                        "resend:" + email.key() + "|" + clientIp,
+                        AuditActions.RATE_LIMITED);
+        shared.limits()
+                .take(RequestLimits.CODE_COOLDOWN, codeKey(email, role), AuditActions.RATE_LIMITED);
+        shared.limits()
+                .take(RequestLimits.ACCOUNT_CODES, codeKey(email, role), AuditActions.RATE_LIMITED);
+        shared.tx()
+                .executeWithoutResult(
+                        status ->
+                                shared.accounts()
+                                        .find(email, role)
+                                        .filter(account -> !account.verified())
+                                        .filter(
+                                                account ->
+                                                        shared.codes()
+                                                                .cooldownLeft(
+                                                                        account.id(),
+                                                                        CodePurpose.VERIFY_EMAIL)
+                                                                .isZero())
+                                        .ifPresent(this::sendNewCode));
     }
 
     private static String codeKey(EmailAddress email, Role role) {
@@ -129,10 +108,6 @@ public class SignupService {
         mails.sendCode(
                 account,
                 CodePurpose.VERIFY_EMAIL,
-                codes.issue(account.id(), CodePurpose.VERIFY_EMAIL));
-        audit.record(
-                AuditEntry.of(AuditActions.CODE_SENT, AuditOutcome.SUCCESS)
-                        .by(account.id(), account.role())
-                        .on("account", account.id()));
+                shared.issueAudited(account, CodePurpose.VERIFY_EMAIL, AuditActions.CODE_SENT));
     }
 }
