@@ -46,9 +46,13 @@ class AccountAudit {
     }
 
     private void bySelf(String action, Account account) {
-        audit.record(
-                AuditEntry.of(action, AuditOutcome.SUCCESS)
-                        .by(account.id(), account.role())
-                        .on("account", account.id()));
+        audit.record(bySelf(action, AuditOutcome.SUCCESS, account));
+    }
+
+    /** An entry of what the account did to itself, or what was refused it. */
+    static AuditEntry bySelf(String action, AuditOutcome outcome, Account account) {
+        return AuditEntry.of(action, outcome)
+                .by(account.id(), account.role())
+                .on("account", account.id());
     }
 }

@@ -3,7 +3,6 @@ package org.ramsetu.platform.accounts;
 import java.time.Clock;
 import java.util.UUID;
 import org.ramsetu.platform.audit.AuditActions;
-import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditLog;
 import org.ramsetu.platform.audit.AuditOutcome;
 import org.ramsetu.platform.security.RequestLimits;
@@ -11,8 +10,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What every self-service account use case works with (sign-up, sessions, password resets): the
- * accounts, their one-time codes, the password hasher, the request limits, the audit log, the event
+ * What the account use cases of sign-up, sessions and password resets work with: the accounts,
+ * their one-time codes, the password hasher, the request limits, the audit log, the event
  * publisher, transactions and the clock. One bean, so that each use case names only what is its own
  * beside it, instead of the same eight collaborators in each constructor and factory.
  */
@@ -41,15 +40,13 @@ record AccountCollaborators(
     }
 
     /**
-     * A new code of this purpose for the account, its sending recorded in the audit as {@code
-     * action}.
+     * A new code of this purpose for the account to be sent, in this transaction, by the caller;
+     * the sending is recorded in the audit as {@code action} now, and commits or rolls back with
+     * it.
      */
-    OneTimeCodes.IssuedCode issueAudited(Account account, CodePurpose purpose, String action) {
+    OneTimeCodes.IssuedCode issueForSending(Account account, CodePurpose purpose, String action) {
         OneTimeCodes.IssuedCode code = codes.issue(account.id(), purpose);
-        audit.record(
-                AuditEntry.of(action, AuditOutcome.SUCCESS)
-                        .by(account.id(), account.role())
-                        .on("account", account.id()));
+        audit.record(AccountAudit.bySelf(action, AuditOutcome.SUCCESS, account));
         return code;
     }
 }

@@ -3,7 +3,6 @@ package org.ramsetu.platform.accounts;
 import java.util.List;
 import java.util.Map;
 import org.ramsetu.platform.audit.AuditActions;
-import org.ramsetu.platform.audit.AuditEntry;
 import org.ramsetu.platform.audit.AuditOutcome;
 import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.kernel.InvalidInput;
@@ -83,20 +82,7 @@ public class PasswordResetService {
                                         shared.events()
                                                 .publishEvent(new PasswordResetCompleted(account));
                                     } else {
-                                        shared.audit()
-                                                .record(
-                                                        AuditEntry.of(
-                                                                        AuditActions.CODE_REJECTED,
-                                                                        AuditOutcome.FAILURE)
-                                                                .by(account.id(), account.role())
-                                                                .on("account", account.id())
-                                                                .with(
-                                                                        Map.of(
-                                                                                "reason",
-                                                                                result.getClass()
-                                                                                        .getSimpleName(),
-                                                                                "purpose",
-                                                                                "RESET_PASSWORD")));
+                                        auditRefusal(account, result);
                                     }
                                     return result;
                                 });
@@ -106,6 +92,19 @@ public class PasswordResetService {
             // which addresses have accounts (coordinators' included). The audit keeps the reason.
             throw CodeProblems.resetRefused();
         }
+    }
+
+    private void auditRefusal(Account account, CodeCheck refused) {
+        shared.audit()
+                .record(
+                        AccountAudit.bySelf(
+                                        AuditActions.CODE_REJECTED, AuditOutcome.FAILURE, account)
+                                .with(
+                                        Map.of(
+                                                "reason",
+                                                refused.getClass().getSimpleName(),
+                                                "purpose",
+                                                "RESET_PASSWORD")));
     }
 
     private List<Account> matching(EmailAddress email, Role role) {
@@ -126,7 +125,7 @@ public class PasswordResetService {
         mails.sendCode(
                 account,
                 CodePurpose.RESET_PASSWORD,
-                shared.issueAudited(
+                shared.issueForSending(
                         account,
                         CodePurpose.RESET_PASSWORD,
                         AuditActions.PASSWORD_RESET_REQUESTED));

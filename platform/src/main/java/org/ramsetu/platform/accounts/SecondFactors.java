@@ -362,11 +362,7 @@ public class SecondFactors {
     /** An audit entry by the account about itself. */
     private void audited(
             Account account, String action, AuditOutcome outcome, Map<String, ?> facts) {
-        audit.record(
-                AuditEntry.of(action, outcome)
-                        .by(account.id(), account.role())
-                        .on("account", account.id())
-                        .with(facts));
+        audit.record(AccountAudit.bySelf(action, outcome, account).with(facts));
     }
 
     private void auditRefusal(Account account, Map<String, ?> facts) {

@@ -124,9 +124,10 @@ public class SessionService {
         if (!shared.hasher().matches(password, account.passwordHash())) {
             shared.audit()
                     .record(
-                            AuditEntry.of(AuditActions.LOGIN_FAILED, AuditOutcome.FAILURE)
-                                    .by(account.id(), account.role())
-                                    .on("account", account.id())
+                            AccountAudit.bySelf(
+                                            AuditActions.LOGIN_FAILED,
+                                            AuditOutcome.FAILURE,
+                                            account)
                                     .with(Map.of("reason", "wrong password")));
             throw new Unauthenticated(WRONG_CREDENTIALS);
         }
@@ -150,11 +151,10 @@ public class SessionService {
                                 status -> {
                                     shared.audit()
                                             .record(
-                                                    AuditEntry.of(
-                                                                    AuditActions.LOGIN_SUCCEEDED,
-                                                                    AuditOutcome.SUCCESS)
-                                                            .by(account.id(), account.role())
-                                                            .on("account", account.id()));
+                                                    AccountAudit.bySelf(
+                                                            AuditActions.LOGIN_SUCCEEDED,
+                                                            AuditOutcome.SUCCESS,
+                                                            account));
                                     return tokens.startSession(account);
                                 }));
     }
@@ -225,17 +225,10 @@ public class SessionService {
                                             account ->
                                                     shared.audit()
                                                             .record(
-                                                                    AuditEntry.of(
-                                                                                    AuditActions
-                                                                                            .LOGOUT,
-                                                                                    AuditOutcome
-                                                                                            .SUCCESS)
-                                                                            .by(
-                                                                                    account.id(),
-                                                                                    account.role())
-                                                                            .on(
-                                                                                    "account",
-                                                                                    account.id())));
+                                                                    AccountAudit.bySelf(
+                                                                            AuditActions.LOGOUT,
+                                                                            AuditOutcome.SUCCESS,
+                                                                            account)));
                         });
     }
 
@@ -274,9 +267,8 @@ public class SessionService {
     private void auditCodeRejected(Account account, CodeCheck check) {
         shared.audit()
                 .record(
-                        AuditEntry.of(AuditActions.CODE_REJECTED, AuditOutcome.FAILURE)
-                                .by(account.id(), account.role())
-                                .on("account", account.id())
+                        AccountAudit.bySelf(
+                                        AuditActions.CODE_REJECTED, AuditOutcome.FAILURE, account)
                                 .with(Map.of("reason", check.getClass().getSimpleName())));
     }
 

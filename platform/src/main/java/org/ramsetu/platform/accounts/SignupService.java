@@ -108,6 +108,6 @@ public class SignupService {
         mails.sendCode(
                 account,
                 CodePurpose.VERIFY_EMAIL,
-                shared.issueAudited(account, CodePurpose.VERIFY_EMAIL, AuditActions.CODE_SENT));
+                shared.issueForSending(account, CodePurpose.VERIFY_EMAIL, AuditActions.CODE_SENT));
     }
 }
