@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Prints a Gatling report's statistics table as Markdown (count, failures, throughput,
-p50/p95/p99/max in ms), from the report's index.html: Gatling 3.15 keeps no stats.json."""
+p50/p95/p99/max in ms), from the report's index.html: Gatling 3.15 keeps no stats.json.
+With MEASURED_SECONDS, also the measured runs per second of those seconds."""
 import html
 import re
 import sys
@@ -23,20 +24,21 @@ def rows(report):
 
 
 def main():
-    """With SECONDS, also prints the measured match runs per second of those seconds: Gatling's
-    "per s" divides by the whole simulation, warm-up included."""
+    """With SECONDS, also prints the measured runs (match or allocation) per second of those
+    seconds: Gatling's "per s" divides by the whole simulation, warm-up included."""
     if len(sys.argv) not in (2, 3):
         sys.exit("usage: gatling-summary.py REPORT_DIR/index.html [MEASURED_SECONDS]")
     print("| request | " + " | ".join(COLUMNS.values()) + " |")
     print("|---" * (len(COLUMNS) + 1) + "|")
-    measured_runs = None
+    measured = {}
     for label, values in rows(sys.argv[1]):
         print("| " + label + " | " + " | ".join(values) + " |")
-        if label == "match runs":
-            measured_runs = int(values[0].replace(",", ""))
-    if len(sys.argv) == 3 and measured_runs is not None:
+        if label in ("match runs", "allocation runs"):
+            measured[label] = int(values[0].replace(",", ""))
+    if len(sys.argv) == 3:
         seconds = float(sys.argv[2])
-        print(f"match runs in the measured {seconds:g} s: {measured_runs / seconds:.2f} per s")
+        for label, count in measured.items():
+            print(f"{label} in the measured {seconds:g} s: {count / seconds:.2f} per s")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Issue 8, item 6: the match-run load test against `all` or split mode, with its summary.
 #
+#   [RUNS=match|allocation] [WARM_UP_SECONDS=N] \
 #   bench/load/run-match-load.sh all|split DATA_DIR [SECONDS] [COORDINATORS] [REGISTRATIONS_PER_S] [RUNS_PER_S]
 #
 # Without RUNS_PER_S the coordinators run matches back to back (closed model: throughput); with it
@@ -10,8 +11,12 @@
 # DATA_DIR must hold demo data, e.g. RAMSETU_DATA_DIR=/tmp/load-data ./ramsetu demo
 # --donors 100000 --patients 2000. Nothing else may use DATA_DIR or ports 8080-8082 meanwhile.
 # RAMSETU_JAR=path measures another build (e.g. the previous release's jar) on the same data.
+# RUNS=allocation starts allocation runs for random verified pledges instead of match runs for
+# random waiting requests (DATA_DIR then wants a long waiting list, e.g. ramsetu demo --donors 3000
+# --patients 86000).
 # WARM_UP_SECONDS=N runs the coordinators' load for N seconds before the measured SECONDS, reported
-# apart (rows "warm-up ..."): the JIT compiler takes a sixth of the two cores for about two minutes.
+# apart (rows "warm-up ..."): under load the server gets faster for its first two to three minutes,
+# while the JIT compiler still competes with the runs for the two cores.
 set -euo pipefail
 mode=${1:?all or split}
 data=$(cd "${2:?data folder}" && pwd)
@@ -62,13 +67,20 @@ grep -q '^READY' "$work/stack.log" || { echo "stack not ready in 10 minutes"; ca
   "-Dramsetu.coordinatorTotpSecret=$(cat "$work/coordinator-totp")" \
   -Dramsetu.seconds="$seconds" \
   -Dramsetu.warmUpSeconds="${WARM_UP_SECONDS:-0}" \
+  -Dramsetu.runs="${RUNS:-match}" \
   -Dramsetu.coordinators="$coordinators" \
   -Dramsetu.registrationsPerSecond="$registrations" \
   ${runs_per_second:+-Dramsetu.model=open -Dramsetu.runsPerSecond="$runs_per_second"} 2>&1 | tee "$work/gatling.log" || status=$?
 
 report=$(ls -dt bench/target/gatling/matchrunloadsimulation-*/ | head -1)
-echo "mode $mode, $coordinators coordinators, ${runs_per_second:+open model at $runs_per_second runs/s, }$seconds s after a warm-up of ${WARM_UP_SECONDS:-0} s, $registrations donors/s and patients/s"
-python3 bench/load/gatling-summary.py "$report/index.html" "$seconds"
+warm_up=""
+if [ "${WARM_UP_SECONDS:-0}" != 0 ]; then warm_up=" after a warm-up of $WARM_UP_SECONDS s"; fi
+echo "mode $mode, ${RUNS:-match} runs, $coordinators coordinators, ${runs_per_second:+open model at $runs_per_second runs/s, }$seconds s$warm_up, $registrations donors/s and patients/s"
+# The runs per second of the measured seconds, for the closed model only: the open model's rate is
+# the arrival rate it was given.
+measured_seconds=$seconds
+if [ -n "$runs_per_second" ]; then measured_seconds=""; fi
+python3 bench/load/gatling-summary.py "$report/index.html" $measured_seconds
 grep -h "^sign-up code mail" "$work/gatling.log" || true
 echo "report: $report/index.html"
 exit "${status:-0}"

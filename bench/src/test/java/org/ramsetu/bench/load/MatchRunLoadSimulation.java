@@ -34,10 +34,12 @@ import java.util.stream.IntStream;
 import org.ramsetu.infra.crypto.AuthenticatorApp;
 
 /**
- * Issue 8, item 6: coordinators run match runs against the verified pledges of a {@code ramsetu
- * demo} data folder while new donors and patients register. Two models for the coordinators: closed
- * by default (each of {@code ramsetu.coordinators} logs in once, then runs matches back to back for
- * the duration, as a person at a console waits for one run before starting the next: the saturated
+ * Issue 8, item 6: coordinators start ranking runs on a {@code ramsetu demo} data folder while new
+ * donors and patients register: match runs for random waiting requests by default, or with {@code
+ * ramsetu.runs=allocation} allocation runs for random verified pledges (issue 19: an allocation run
+ * over a long waiting list under the same load). Two models for the coordinators: closed by default
+ * (each of {@code ramsetu.coordinators} logs in once, then starts runs back to back for the
+ * duration, as a person at a console waits for one run before starting the next: the saturated
  * throughput), or open with {@code ramsetu.model=open} (runs arrive at random at {@code
  * ramsetu.runsPerSecond}, 2 by default, whatever the latency of those before: the latency
  * coordinators see at a given demand). Registrations are always open (arrivals per second).
@@ -50,17 +52,18 @@ import org.ramsetu.infra.crypto.AuthenticatorApp;
  * ramsetu.mailDir} (required), {@code ramsetu.coordinators} (20), {@code
  * ramsetu.coordinatorPassword} (required), {@code ramsetu.coordinatorTotpSecret} (required: the
  * authenticator secret the coordinators were enrolled with), {@code ramsetu.seconds} (120), {@code
- * ramsetu.registrationsPerSecond} (0.5 donors and as many patients), {@code
- * ramsetu.warmUpRunsPerOrgan} (3, before the measurement), {@code ramsetu.warmUpSeconds} (0),
- * {@code ramsetu.mailPatienceSeconds} (120: a person whose code has not arrived by then counts as a
- * failure).
+ * ramsetu.registrationsPerSecond} (0.5 donors and as many patients), {@code ramsetu.runs} ({@code
+ * match}), {@code ramsetu.warmUpRunsPerOrgan} (3, before the measurement), {@code
+ * ramsetu.warmUpSeconds} (0), {@code ramsetu.mailPatienceSeconds} (120: a person whose code has not
+ * arrived by then counts as a failure).
  *
  * <p>With {@code ramsetu.warmUpSeconds}, the coordinators' load runs for that long before the
  * measured {@code ramsetu.seconds}, as requests of their own ({@code warm-up match run ...}, group
- * {@code warm-up}), so the report shows the server once the JIT compiler has done its work apart
- * from its first minutes: on two cores, compiling takes about a sixth of the CPU for the first two
- * minutes under this load. Registrations go on throughout. Any failure, warm-up or not, fails the
- * simulation.
+ * {@code warm-up}; the measured ones are group {@code match runs} or {@code allocation runs}). The
+ * report then shows a server that has run under this load for a while apart from its first minutes,
+ * in which the JIT compiler still competes with the runs for two cores (with 8 coordinators, the
+ * runs completed per second climb for two to three minutes after a start). Registrations go on
+ * through both phases. Any failure, warm-up or not, fails the simulation.
  */
 public class MatchRunLoadSimulation extends Simulation {
 
@@ -88,8 +91,14 @@ public class MatchRunLoadSimulation extends Simulation {
             new MailInbox(
                     required("ramsetu.mailDir"),
                     Duration.ofSeconds(Integer.getInteger("ramsetu.mailPatienceSeconds", 120)));
-    private final List<WaitingRequests.Waiting> waiting =
-            WaitingRequests.load(
+
+    /** {@code match} (for waiting requests) or {@code allocation} (for verified pledges). */
+    private final RunTargets.Kind kind =
+            RunTargets.Kind.of(System.getProperty("ramsetu.runs", "match"));
+
+    private final List<RunTargets.Target> targets =
+            RunTargets.load(
+                    kind,
                     baseUrl,
                     String.format(Locale.ROOT, LoadStack.COORDINATOR_EMAIL, 1),
                     coordinatorPassword,
@@ -130,20 +139,20 @@ public class MatchRunLoadSimulation extends Simulation {
                                     .check(status().is(200))
                                     .check(jsonPath("$.accessToken").saveAs("token")));
 
-    /** One measured match run for a random waiting request, as the session's coordinator. */
-    private final ChainBuilder oneRun = oneRun("match runs", "match run");
+    /** One measured run, as the session's coordinator. */
+    private final ChainBuilder measuredRun = run(kind.label() + "s", kind.label());
 
     /** The same run during the warm-up, reported apart. */
-    private final ChainBuilder oneWarmUpRun = oneRun("warm-up", "warm-up match run");
+    private final ChainBuilder warmUpRun = run("warm-up", "warm-up " + kind.label());
 
     /** Closed model: each coordinator starts the next run as soon as the previous answered. */
     private final ScenarioBuilder coordinatorsRunningMatches =
             scenario("coordinators")
                     .exec(coordinatorSignIn)
                     .doIf(session -> !warmUp.isZero())
-                    .then(during(warmUp).on(oneWarmUpRun))
+                    .then(during(warmUp).on(warmUpRun))
                     .during(duration)
-                    .on(oneRun);
+                    .on(measuredRun);
 
     /**
      * Open model, first part: the coordinators sign in and hand their tokens to the arriving runs.
@@ -162,10 +171,9 @@ public class MatchRunLoadSimulation extends Simulation {
      * whatever the latency of those before, each as one of the coordinators in turn: 20
      * coordinators each starting a run every 10 s on average is 2 runs a second.
      */
-    private final ScenarioBuilder runsArriving = runsArriving("runs arriving", oneRun);
+    private final ScenarioBuilder runsArriving = arrivals("runs arriving", measuredRun);
 
-    private final ScenarioBuilder warmUpRunsArriving =
-            runsArriving("warm-up runs arriving", oneWarmUpRun);
+    private final ScenarioBuilder warmUpRunsArriving = arrivals("warm-up runs arriving", warmUpRun);
 
     private final ScenarioBuilder donorsRegistering =
             scenario("donors registering")
@@ -200,7 +208,7 @@ public class MatchRunLoadSimulation extends Simulation {
                                             .check(status().is(201))));
 
     {
-        // the sign-ins take a second or two; runs wait for them
+        // the sign-ins take a few seconds; runs wait for them
         Duration signIn = Duration.ofSeconds(10);
         List<PopulationBuilder> coordinatorLoad = new ArrayList<>();
         if (open) {
@@ -218,7 +226,8 @@ public class MatchRunLoadSimulation extends Simulation {
         } else {
             coordinatorLoad.add(coordinatorsRunningMatches.injectOpen(atOnceUsers(coordinators)));
         }
-        Duration registering = warmUp.plus(duration);
+        // registrations go on until the last measured run may start
+        Duration registering = (open ? signIn : Duration.ZERO).plus(warmUp).plus(duration);
         List<PopulationBuilder> all = new ArrayList<>(coordinatorLoad);
         all.add(
                 donorsRegistering.injectOpen(
@@ -230,23 +239,24 @@ public class MatchRunLoadSimulation extends Simulation {
     }
 
     /**
-     * One match run for a random waiting request, as the session's coordinator.
+     * One run for a random target (a waiting request, or a verified pledge), as the session's
+     * coordinator.
      *
      * @param group the report's row of all organs together
      * @param name the start of each organ's row
      */
-    private ChainBuilder oneRun(String group, String name) {
-        return feed(waitingFeeder())
+    private ChainBuilder run(String group, String name) {
+        return feed(targetFeeder())
                 .group(group)
                 .on(
                         exec(
                                 http(name + " #{organ}")
-                                        .post("/api/v1/transplant-requests/#{requestId}/match-runs")
+                                        .post("#{runPath}")
                                         .header("Authorization", "Bearer #{token}")
                                         .check(status().is(201))));
     }
 
-    private ScenarioBuilder runsArriving(String name, ChainBuilder run) {
+    private ScenarioBuilder arrivals(String name, ChainBuilder run) {
         return scenario(name)
                 .exec(
                         session -> {
@@ -344,8 +354,8 @@ public class MatchRunLoadSimulation extends Simulation {
         return rows.iterator();
     }
 
-    /** A random waiting request for every run: organs in the proportions of the waiting list. */
-    private Iterator<Map<String, Object>> waitingFeeder() {
+    /** A random target for every run: organs in the proportions of the list read. */
+    private Iterator<Map<String, Object>> targetFeeder() {
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -354,9 +364,13 @@ public class MatchRunLoadSimulation extends Simulation {
 
             @Override
             public Map<String, Object> next() {
-                WaitingRequests.Waiting w =
-                        waiting.get(ThreadLocalRandom.current().nextInt(waiting.size()));
-                return Map.of("requestId", w.id(), "organ", w.organ().toLowerCase(Locale.ROOT));
+                RunTargets.Target t =
+                        targets.get(ThreadLocalRandom.current().nextInt(targets.size()));
+                return Map.of(
+                        "runPath",
+                        kind.runPath(t.id()),
+                        "organ",
+                        t.organ().toLowerCase(Locale.ROOT));
             }
         };
     }

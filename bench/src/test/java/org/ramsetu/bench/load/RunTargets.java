@@ -14,19 +14,53 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ramsetu.infra.crypto.AuthenticatorApp;
 
-/** The waiting list as a coordinator reads it through the API, before the load starts. */
-final class WaitingRequests {
+/**
+ * What the coordinators start runs for, read through the API as a coordinator reads it before the
+ * load starts: the waiting transplant requests (match runs) or the verified pledges (allocation
+ * runs).
+ */
+final class RunTargets {
 
-    record Waiting(String id, String organ) {}
+    /** A request or a pledge, and its organ. */
+    record Target(String id, String organ) {}
+
+    /** Which run the load starts, and for what. */
+    enum Kind {
+        MATCH,
+        ALLOCATION;
+
+        /** The start of each request's name in the report, followed by the organ. */
+        String label() {
+            return this == MATCH ? "match run" : "allocation run";
+        }
+
+        /** What runs are started for: the first page of the list, without its limit. */
+        String listPath() {
+            return this == MATCH
+                    ? "/api/v1/transplant-requests?status=WAITING"
+                    : "/api/v1/pledges?status=VERIFIED";
+        }
+
+        /** The path that starts a run for {@code id}. */
+        String runPath(String id) {
+            return this == MATCH
+                    ? "/api/v1/transplant-requests/" + id + "/match-runs"
+                    : "/api/v1/pledges/" + id + "/allocation-runs";
+        }
+
+        static Kind of(String setting) {
+            return valueOf(setting.toUpperCase(java.util.Locale.ROOT));
+        }
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private WaitingRequests() {}
+    private RunTargets() {}
 
-    static List<Waiting> load(
-            String baseUrl, String email, String password, String authenticatorSecret) {
+    static List<Target> load(
+            Kind kind, String baseUrl, String email, String password, String authenticatorSecret) {
         try {
             JsonNode login =
                     post(
@@ -43,12 +77,13 @@ final class WaitingRequests {
                                         AuthenticatorApp.nextCode(email, authenticatorSecret)));
             }
             String token = login.path("accessToken").asText();
-            List<Waiting> waiting = new ArrayList<>();
+            List<Target> targets = new ArrayList<>();
             String after = null;
             do {
                 String url =
                         baseUrl
-                                + "/api/v1/transplant-requests?status=WAITING&limit=100"
+                                + kind.listPath()
+                                + "&limit=100"
                                 + (after == null
                                         ? ""
                                         : "&after="
@@ -59,22 +94,22 @@ final class WaitingRequests {
                                         .header("Authorization", "Bearer " + token)
                                         .GET());
                 for (JsonNode item : page.path("items")) {
-                    waiting.add(new Waiting(item.path("id").asText(), item.path("organ").asText()));
+                    targets.add(new Target(item.path("id").asText(), item.path("organ").asText()));
                 }
                 after =
                         page.path("nextCursor").isTextual()
                                 ? page.path("nextCursor").asText()
                                 : null;
             } while (after != null);
-            if (waiting.isEmpty()) {
+            if (targets.isEmpty()) {
                 throw new IllegalStateException(
-                        "no WAITING transplant requests at " + baseUrl + "; load demo data first");
+                        "nothing at " + baseUrl + kind.listPath() + "; load demo data first");
             }
-            System.out.println("waiting requests to run matches for: " + waiting.size());
-            warmUp(baseUrl, token, waiting);
-            return waiting;
+            System.out.println("to start a " + kind.label() + " for: " + targets.size());
+            warmUp(kind, baseUrl, token, targets);
+            return targets;
         } catch (IOException e) {
-            throw new IllegalStateException("could not read the waiting list at " + baseUrl, e);
+            throw new IllegalStateException("could not read " + baseUrl + kind.listPath(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -85,23 +120,18 @@ final class WaitingRequests {
      * A few runs of every organ before the measurement, so that the figures are of a warmed-up
      * server (JIT, caches of parsed pledges) rather than of its first minute.
      */
-    private static void warmUp(String baseUrl, String token, List<Waiting> waiting)
+    private static void warmUp(Kind kind, String baseUrl, String token, List<Target> targets)
             throws IOException, InterruptedException {
         int runs = Integer.getInteger("ramsetu.warmUpRunsPerOrgan", 3);
         java.util.Map<String, Integer> done = new java.util.HashMap<>();
         long started = System.nanoTime();
-        for (Waiting w : waiting) {
+        for (Target w : targets) {
             if (done.getOrDefault(w.organ(), 0) >= runs) {
                 continue;
             }
             HttpResponse<String> response =
                     HTTP.send(
-                            HttpRequest.newBuilder(
-                                            URI.create(
-                                                    baseUrl
-                                                            + "/api/v1/transplant-requests/"
-                                                            + w.id()
-                                                            + "/match-runs"))
+                            HttpRequest.newBuilder(URI.create(baseUrl + kind.runPath(w.id())))
                                     .header("Authorization", "Bearer " + token)
                                     .timeout(Duration.ofMinutes(2))
                                     .POST(HttpRequest.BodyPublishers.noBody())
@@ -109,7 +139,9 @@ final class WaitingRequests {
                             HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 201) {
                 throw new IllegalStateException(
-                        "warm-up match run for "
+                        "warm-up "
+                                + kind.label()
+                                + " for "
                                 + w.id()
                                 + " → "
                                 + response.statusCode()
@@ -119,7 +151,8 @@ final class WaitingRequests {
             done.merge(w.organ(), 1, Integer::sum);
         }
         System.out.printf(
-                "warm-up: %s match runs in %.1f s%n", done, (System.nanoTime() - started) / 1e9);
+                "warm-up: %s %ss in %.1f s%n",
+                done, kind.label(), (System.nanoTime() - started) / 1e9);
     }
 
     private static JsonNode send(HttpRequest.Builder request)
