@@ -24,7 +24,7 @@ def rows(report):
 
 
 def main():
-    """With SECONDS, also prints the measured runs (match or allocation) per second of those
+    """With MEASURED_SECONDS, also prints the measured runs (match or allocation) per second of those
     seconds: Gatling's "per s" divides by the whole simulation, warm-up included."""
     if len(sys.argv) not in (2, 3):
         sys.exit("usage: gatling-summary.py REPORT_DIR/index.html [MEASURED_SECONDS]")

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Issue 8, item 6: the match-run load test against `all` or split mode, with its summary.
+# Issue 8, item 6: the ranking-run load test (match runs, or allocation runs with RUNS=allocation)
+# against `all` or split mode, with its summary.
 #
 #   [RUNS=match|allocation] [WARM_UP_SECONDS=N] \
 #   bench/load/run-match-load.sh all|split DATA_DIR [SECONDS] [COORDINATORS] [REGISTRATIONS_PER_S] [RUNS_PER_S]
 #
-# Without RUNS_PER_S the coordinators run matches back to back (closed model: throughput); with it
+# Without RUNS_PER_S the coordinators start runs back to back (closed model: throughput); with it
 # runs arrive at random at that rate, each as one of the coordinators (open model: latency at a
 # given demand; 20 coordinators each starting a run every 10 s on average is 2).
 #
@@ -80,7 +81,7 @@ echo "mode $mode, ${RUNS:-match} runs, $coordinators coordinators, ${runs_per_se
 # the arrival rate it was given.
 measured_seconds=$seconds
 if [ -n "$runs_per_second" ]; then measured_seconds=""; fi
-python3 bench/load/gatling-summary.py "$report/index.html" $measured_seconds
+python3 bench/load/gatling-summary.py "$report/index.html" ${measured_seconds:+"$measured_seconds"}
 grep -h "^sign-up code mail" "$work/gatling.log" || true
 echo "report: $report/index.html"
 exit "${status:-0}"

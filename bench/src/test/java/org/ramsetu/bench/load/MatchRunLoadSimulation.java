@@ -146,7 +146,7 @@ public class MatchRunLoadSimulation extends Simulation {
     private final ChainBuilder warmUpRun = run("warm-up", "warm-up " + kind.label());
 
     /** Closed model: each coordinator starts the next run as soon as the previous answered. */
-    private final ScenarioBuilder coordinatorsRunningMatches =
+    private final ScenarioBuilder coordinatorsRunning =
             scenario("coordinators")
                     .exec(coordinatorSignIn)
                     .doIf(session -> !warmUp.isZero())
@@ -224,9 +224,10 @@ public class MatchRunLoadSimulation extends Simulation {
                             nothingFor(signIn.plus(warmUp)),
                             constantUsersPerSec(runsPerSecond).during(duration).randomized()));
         } else {
-            coordinatorLoad.add(coordinatorsRunningMatches.injectOpen(atOnceUsers(coordinators)));
+            coordinatorLoad.add(coordinatorsRunning.injectOpen(atOnceUsers(coordinators)));
         }
-        // registrations go on until the last measured run may start
+        // registrations go on until the last measured run may start (open model; in the closed
+        // one they end earlier by the time the coordinators took to sign in)
         Duration registering = (open ? signIn : Duration.ZERO).plus(warmUp).plus(duration);
         List<PopulationBuilder> all = new ArrayList<>(coordinatorLoad);
         all.add(

@@ -49,7 +49,12 @@ final class RunTargets {
         }
 
         static Kind of(String setting) {
-            return valueOf(setting.toUpperCase(java.util.Locale.ROOT));
+            try {
+                return valueOf(setting.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(
+                        "ramsetu.runs (RUNS) must be match or allocation, not " + setting, e);
+            }
         }
     }
 
@@ -105,7 +110,7 @@ final class RunTargets {
                 throw new IllegalStateException(
                         "nothing at " + baseUrl + kind.listPath() + "; load demo data first");
             }
-            System.out.println("to start a " + kind.label() + " for: " + targets.size());
+            System.out.println("targets to start a " + kind.label() + " for: " + targets.size());
             warmUp(kind, baseUrl, token, targets);
             return targets;
         } catch (IOException e) {
@@ -118,7 +123,7 @@ final class RunTargets {
 
     /**
      * A few runs of every organ before the measurement, so that the figures are of a warmed-up
-     * server (JIT, caches of parsed pledges) rather than of its first minute.
+     * server (JIT, the parsed pledges and waiting lists) rather than of its first minute.
      */
     private static void warmUp(Kind kind, String baseUrl, String token, List<Target> targets)
             throws IOException, InterruptedException {

@@ -23,17 +23,17 @@ class AccountAudit {
 
     @EventListener
     void signedUp(AccountSignedUp event) {
-        bySelf(AuditActions.SIGNUP, event.account());
+        recordBySelf(AuditActions.SIGNUP, event.account());
     }
 
     @EventListener
     void emailVerified(EmailVerified event) {
-        bySelf(AuditActions.EMAIL_VERIFIED, event.account());
+        recordBySelf(AuditActions.EMAIL_VERIFIED, event.account());
     }
 
     @EventListener
     void passwordReset(PasswordResetCompleted event) {
-        bySelf(AuditActions.PASSWORD_RESET, event.account());
+        recordBySelf(AuditActions.PASSWORD_RESET, event.account());
     }
 
     @EventListener
@@ -45,7 +45,7 @@ class AccountAudit {
                         .with(Map.of("refreshTokens", event.refreshTokens())));
     }
 
-    private void bySelf(String action, Account account) {
+    private void recordBySelf(String action, Account account) {
         audit.record(bySelf(action, AuditOutcome.SUCCESS, account));
     }
 
