@@ -60,6 +60,7 @@ class TableOwnershipTest {
                     Map.entry("match_run_reprocessing", "matching"),
                     Map.entry("allocation_run", "allocation"),
                     Map.entry("waiting_list_generation", "registry"),
+                    Map.entry("waiting_list_change", "registry"),
                     Map.entry("allocation_run_reprocessing", "allocation"),
                     Map.entry("offer_sequence", "allocation"),
                     Map.entry("organ_offer", "allocation"),

@@ -8,8 +8,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ramsetu.core.allocation.WaitingRequest;
 import org.ramsetu.core.blood.BloodGroup;
@@ -24,6 +28,8 @@ import org.ramsetu.core.scores.LiverLabs;
 import org.ramsetu.core.scores.Sex;
 import org.ramsetu.platform.records.Sql;
 import org.ramsetu.platform.registry.common.HlaText;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -40,10 +46,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Reading and parsing 50,000 requests is most of an allocation run's time, and the list changes
  * far less often than it is allocated from; so the parsed list is kept per organ with the {@code
  * waiting_list_generation} it was read at (V150: one counter for all organs, raised by triggers in
- * the same transaction as any change of a request or a patient's profile). Each call reads the
- * generation, and the list only if the generation moved on, in one repeatable-read snapshot, so a
- * cached list is never staler than the generation beside it. Ages are computed for the day, so a
- * new day reads the list again.
+ * the same transaction as any change of a request, a patient's profile or a centre's place). Each
+ * call reads the generation; if it moved on, the requests the triggers logged for the generations
+ * in between ({@code waiting_list_change}, V232) are read again and replace their old entries (a
+ * request no longer waiting leaves the list), all in one repeatable-read snapshot, so a cached list
+ * is never staler than the generation beside it. A list further behind than the log reaches, or
+ * facing a bulk change, is read in full; so is a list on a new day, as ages are computed for the
+ * day.
  *
  * <p>Distances and ischaemia are measured from the centre the patient is listed at, with the
  * coordinates the register of centres verified; only requests listed before centres existed (which
@@ -77,6 +86,25 @@ public class WaitingList {
                 (r.clinical ->> 'dialysedTwiceInPastWeek')::boolean as dialysed
             """;
 
+    static final String GENERATION = "select generation from waiting_list_generation";
+
+    static final String CHANGED_REQUESTS =
+            """
+            select distinct request_id from waiting_list_change
+            where generation > :since and generation <= :upTo
+            """;
+
+    /**
+     * How many generations {@code waiting_list_change} keeps at least (the triggers prune older
+     * ones on every hundredth generation: V232).
+     */
+    static final long LOGGED_GENERATIONS = 100_000;
+
+    /** Past this many changed requests one full read is cheaper than a long list of ids. */
+    static final int FULL_READ_REQUESTS = 5_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(WaitingList.class);
+
     private final JdbcClient jdbc;
     private final TransactionTemplate snapshot;
     private final Map<Organ, Cached> cache = new ConcurrentHashMap<>();
@@ -103,25 +131,79 @@ public class WaitingList {
         LocalDate today = LocalDate.ofInstant(asOf, ZoneOffset.UTC);
         return snapshot.execute(
                 status -> {
-                    long generation =
-                            jdbc.sql("select generation from waiting_list_generation")
-                                    .query(Long.class)
-                                    .single();
+                    long generation = jdbc.sql(GENERATION).query(Long.class).single();
                     Cached cached = cache.get(organ);
                     if (cached != null
-                            && cached.generation() == generation
+                            && cached.generation() >= generation
                             && cached.day().equals(today)) {
-                        return cached.list();
+                        return cached.list(); // current, or already newer than this snapshot
                     }
-                    List<WaitingRequest> list =
-                            List.copyOf(
-                                    jdbc.sql(query(organ))
-                                            .param("organ", organ.name())
-                                            .query((rs, row) -> request(rs, organ, today))
-                                            .list());
-                    cache.put(organ, new Cached(generation, today, list));
-                    return list;
+                    Cached fresh = read(organ, cached, generation, today);
+                    cache.merge(organ, fresh, WaitingList::later);
+                    return fresh.list();
                 });
+    }
+
+    /** Of two lists kept for an organ by concurrent calls, the one read at the later state. */
+    private static Cached later(Cached kept, Cached read) {
+        return read.day().isAfter(kept.day())
+                        || (read.day().equals(kept.day()) && read.generation() >= kept.generation())
+                ? read
+                : kept;
+    }
+
+    /** Runs inside the repeatable-read transaction: the generation, the log and the rows agree. */
+    private Cached read(Organ organ, Cached cached, long generation, LocalDate today) {
+        if (cached == null || !cached.day().equals(today)) {
+            return full(organ, generation, today, cached == null ? "first use" : "a new day");
+        }
+        if (generation - cached.generation() > LOGGED_GENERATIONS) {
+            return full(organ, generation, today, "far behind the change log");
+        }
+        List<String> changed =
+                jdbc.sql(CHANGED_REQUESTS)
+                        .param("since", cached.generation())
+                        .param("upTo", generation)
+                        .query((rs, row) -> rs.getString(1))
+                        .list();
+        if (changed.size() > FULL_READ_REQUESTS) {
+            return full(organ, generation, today, changed.size() + " requests changed");
+        }
+        if (changed.isEmpty()) {
+            return new Cached(generation, today, cached.list());
+        }
+        Set<String> replaced = new HashSet<>(changed);
+        List<WaitingRequest> list = new ArrayList<>(cached.list().size() + changed.size());
+        for (WaitingRequest waiting : cached.list()) {
+            if (!replaced.contains(waiting.request().patientId())) {
+                list.add(waiting);
+            }
+        }
+        list.addAll(
+                jdbc.sql(query(organ) + " and r.id = any(:ids)")
+                        .param("organ", organ.name())
+                        .param("ids", changed.stream().map(UUID::fromString).toArray(UUID[]::new))
+                        .query((rs, row) -> request(rs, organ, today))
+                        .list());
+        return new Cached(generation, today, List.copyOf(list));
+    }
+
+    private Cached full(Organ organ, long generation, LocalDate today, String why) {
+        long started = System.nanoTime();
+        List<WaitingRequest> list =
+                List.copyOf(
+                        jdbc.sql(query(organ))
+                                .param("organ", organ.name())
+                                .query((rs, row) -> request(rs, organ, today))
+                                .list());
+        LOG.info(
+                "Waiting list for {} read in full ({}): {} requests at generation {} in {} ms",
+                organ,
+                why,
+                list.size(),
+                generation,
+                (System.nanoTime() - started) / 1_000_000);
+        return new Cached(generation, today, list);
     }
 
     /**
