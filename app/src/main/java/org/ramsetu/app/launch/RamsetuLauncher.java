@@ -39,6 +39,7 @@ public final class RamsetuLauncher {
         // Our own hook (ServeCommand) closes the context first and the database after it.
         app.setRegisterShutdownHook(false);
         app.setDefaultProperties(properties(target, effective, launch, port));
+        StartupSteps steps = StartupSteps.recordIfAsked(app);
         app.addInitializers(
                 ctx -> {
                     ctx.getBeanFactory().registerSingleton("launchDescription", launch);
@@ -56,6 +57,7 @@ public final class RamsetuLauncher {
         }
         try {
             ConfigurableApplicationContext context = app.run(args);
+            steps.report();
             return new RunningRamsetu(context, embedded);
         } catch (RuntimeException e) {
             closeQuietly(embedded, e);
