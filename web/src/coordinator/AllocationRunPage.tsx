@@ -7,7 +7,7 @@ import { BarChart, PALETTE } from '../ui/charts';
 import { RankPager } from '../ui/Pager';
 import { Badge, Empty, Loaded, useAsync } from '../ui/status';
 import { RunOffers } from './Offers';
-import { DegradedBanner, ExclusionsByReason, Facts } from './runParts';
+import { BodyCells, DegradedBanner, ExclusionsByReason, Facts } from './runParts';
 
 /** The parts of a candidate's points as core/.../allocation/PointsCalculator adds them. */
 function points(c: AllocationCandidate) {
@@ -21,10 +21,6 @@ function points(c: AllocationCandidate) {
   };
 }
 
-/**
- * An allocation run: the waiting list ranked for one donor organ by the policy's groups, then
- * points (docs/allocation.md), with the excluded requests by reason.
- */
 /** A candidate's clinical score for its organ: EPTS for kidneys, MELD for livers. */
 function listingScore(c: AllocationCandidate, t: ReturnType<typeof useT>) {
   if (c.eptsPercentile != null) return t('alloc.epts', { epts: c.eptsPercentile });
@@ -34,8 +30,6 @@ function listingScore(c: AllocationCandidate, t: ReturnType<typeof useT>) {
 
 /** The patient's columns of a candidate's row: clinical facts, never who they are. */
 function PatientCells({ patient }: { patient: CandidateRecipient | undefined }) {
-  const t = useT();
-  const label = useEnumLabel();
   if (!patient) {
     return (
       <>
@@ -44,17 +38,16 @@ function PatientCells({ patient }: { patient: CandidateRecipient | undefined }) 
       </>
     );
   }
-  return (
-    <>
-      <td className="donor">{t('case.donorOf', { age: patient.ageYears, sex: label('sex', patient.sex), group: patient.bloodGroup })}</td>
-      <td className="donor">{t('run.sizeText', { height: formatNumber(patient.heightCm, 0), weight: formatNumber(patient.weightKg, 0) })}</td>
-    </>
-  );
+  return <BodyCells person={patient} />;
 }
 
 /** Ranked requests per page. */
 const PAGE = 100;
 
+/**
+ * An allocation run: the waiting list ranked for one donor organ by the policy's groups, then
+ * points (docs/allocation.md), with the excluded requests by reason.
+ */
 export function AllocationRunPage({ id }: { id: string }) {
   const t = useT();
   const label = useEnumLabel();

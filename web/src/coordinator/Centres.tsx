@@ -5,7 +5,7 @@ import { Link, navigate, useSearchParam } from '../app/router';
 import { formatNumber, useEnumLabel, useT } from '../i18n/i18n';
 import { CheckField, ProblemAlert, SelectField, Submit, TextField, fieldError, useSubmission } from '../ui/forms';
 import { num, PlaceFields, type PlaceValue } from '../ui/profile';
-import { PageControls, usePager } from '../ui/Pager';
+import { PagedTable, usePager } from '../ui/Pager';
 import { Empty, Loaded, useAsync } from '../ui/status';
 
 // The register of transplant centres (docs/centres.md): /api/v1/admin/centres.
@@ -54,44 +54,29 @@ export function Centres() {
         />
       </div>
       <Loaded state={centres}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <Empty>{t('centre.none')}</Empty>
-          ) : (
-            <>
-              <div className="table-wrap">
-                <table className="centres">
-                  <caption className="sr-only">{t('centre.title')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('centre.name')}</th>
-                      <th scope="col">{t('centre.registration')}</th>
-                      <th scope="col">{t('centre.place')}</th>
-                      <th scope="col">{t('centre.programmes')}</th>
-                      <th scope="col">{t('centre.coordinators')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {page.items.map((c) => (
-                      <tr key={c.id} data-centre={c.id}>
-                        <td>
-                          <Link to={`/coordinator/centres/${c.id}`}>{c.name}</Link>
-                        </td>
-                        <td>{c.registrationNumber}</td>
-                        <td>
-                          {c.city}, {c.state}
-                        </td>
-                        <td>{c.programmes.map((o) => label('organ', o)).join(', ')}</td>
-                        <td>{formatNumber(c.coordinators)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-              <PageControls pager={pager} page={page} />
-            </>
-          )
-        }
+        {(page) => (
+          <PagedTable
+            page={page}
+            pager={pager}
+            empty={t('centre.none')}
+            caption={t('centre.title')}
+            className="centres"
+            columns={[t('centre.name'), t('centre.registration'), t('centre.place'), t('centre.programmes'), t('centre.coordinators')]}
+            row={(c) => (
+              <tr key={c.id} data-centre={c.id}>
+                <td>
+                  <Link to={`/coordinator/centres/${c.id}`}>{c.name}</Link>
+                </td>
+                <td>{c.registrationNumber}</td>
+                <td>
+                  {c.city}, {c.state}
+                </td>
+                <td>{c.programmes.map((o) => label('organ', o)).join(', ')}</td>
+                <td>{formatNumber(c.coordinators)}</td>
+              </tr>
+            )}
+          />
+        )}
       </Loaded>
     </section>
   );

@@ -4,8 +4,8 @@ import { Link, useSearchParam } from '../app/router';
 import { BLOOD_GROUPS, ORGANS } from '../api/types';
 import { formatDate, useEnumLabel, useT } from '../i18n/i18n';
 import { ProblemAlert, SelectField, TextField } from '../ui/forms';
-import { PageControls, usePager } from '../ui/Pager';
-import { Empty, Loaded, useAsync } from '../ui/status';
+import { PagedTable, usePager } from '../ui/Pager';
+import { Loaded, useAsync } from '../ui/status';
 
 /** Donor and patient directories with search, and the CSV exports of every list. */
 export function Directory() {
@@ -64,45 +64,28 @@ export function Directory() {
       )}
       <ProblemAlert error={error} />
       <Loaded state={list}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <Empty>{t('dir.none')}</Empty>
-          ) : (
-            <>
-              <PageControls pager={pager} page={page} />
-              <div className="table-wrap">
-                <table>
-                  <caption className="sr-only">{side === 'donors' ? t('dir.donors') : t('dir.patients')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('signup.fullName')}</th>
-                      <th scope="col">{t('auth.email')}</th>
-                      <th scope="col">{t('profile.bloodGroup')}</th>
-                      <th scope="col">{t('dir.place')}</th>
-                      <th scope="col">{t('dir.open')}</th>
-                      <th scope="col">{t('dir.registered')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {page.items.map((d) => (
-                      <tr key={d.accountId}>
-                        <td>
-                          <Link to={`/coordinator/${side}/${d.accountId}`}>{d.fullName}</Link>
-                        </td>
-                        <td>{d.email}</td>
-                        <td>{d.bloodGroup}</td>
-                        <td>{d.place}</td>
-                        <td>{d.openRecords}</td>
-                        <td>{formatDate(d.registeredAt)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-              <PageControls pager={pager} page={page} />
-            </>
-          )
-        }
+        {(page) => (
+          <PagedTable
+            page={page}
+            pager={pager}
+            empty={t('dir.none')}
+            caption={side === 'donors' ? t('dir.donors') : t('dir.patients')}
+            controls="both"
+            columns={[t('signup.fullName'), t('auth.email'), t('profile.bloodGroup'), t('dir.place'), t('dir.open'), t('dir.registered')]}
+            row={(d) => (
+              <tr key={d.accountId}>
+                <td>
+                  <Link to={`/coordinator/${side}/${d.accountId}`}>{d.fullName}</Link>
+                </td>
+                <td>{d.email}</td>
+                <td>{d.bloodGroup}</td>
+                <td>{d.place}</td>
+                <td>{d.openRecords}</td>
+                <td>{formatDate(d.registeredAt)}</td>
+              </tr>
+            )}
+          />
+        )}
       </Loaded>
       <section className="panel" aria-labelledby="exports">
         <h2 id="exports">{t('dir.exports')}</h2>

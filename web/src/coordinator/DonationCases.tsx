@@ -8,7 +8,7 @@ import { CheckField, ProblemAlert, SelectField, Submit, TextField, fieldError, u
 import { organKey } from '../ui/organFields';
 import { OrganTestFields, testResults, type TestValues } from '../ui/OrganTests';
 import { HlaFields, num, PlaceFields, splitAntigens, type HlaValue, type PlaceValue } from '../ui/profile';
-import { PageControls, usePager } from '../ui/Pager';
+import { PageControls, PagedTable, usePager } from '../ui/Pager';
 import { Badge, Empty, Loaded, useAsync } from '../ui/status';
 import { useStartRun } from './useRunMatch';
 import { Facts } from './runParts';
@@ -53,48 +53,32 @@ export function DonationCases() {
         />
       </div>
       <Loaded state={cases}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <Empty>{t('case.none')}</Empty>
-          ) : (
-            <>
-              <div className="table-wrap">
-                <table className="cases">
-                  <caption className="sr-only">{t('case.title')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('case.openedAt')}</th>
-                      <th scope="col">{t('case.donor')}</th>
-                      <th scope="col">{t('case.cause')}</th>
-                      <th scope="col">KDPI</th>
-                      <th scope="col">{t('case.hospital')}</th>
-                      <th scope="col">{t('common.status')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {page.items.map((c) => (
-                      <tr key={c.id} data-case={c.id}>
-                        <td>
-                          <Link to={`/coordinator/cases/${c.id}`}>{formatDate(c.openedAt, true)}</Link>
-                        </td>
-                        <td>{t('case.donorOf', { age: c.record.ageYears ?? '', sex: label('sex', c.record.sex), group: c.record.bloodGroup ?? '' })}</td>
-                        <td>
-                          {label('case.causeOf', c.record.causeOfDeath)} · {c.record.pathway}
-                        </td>
-                        <td>{c.kidneyRisk.kdpi == null ? '—' : `${c.kidneyRisk.kdpi} %`}</td>
-                        <td>{c.record.hospital?.name}</td>
-                        <td>
-                          <Badge value={c.status} label={label('case.status', c.status)} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-              <PageControls pager={pager} page={page} />
-            </>
-          )
-        }
+        {(page) => (
+          <PagedTable
+            page={page}
+            pager={pager}
+            empty={t('case.none')}
+            caption={t('case.title')}
+            className="cases"
+            columns={[t('case.openedAt'), t('case.donor'), t('case.cause'), 'KDPI', t('case.hospital'), t('common.status')]}
+            row={(c) => (
+              <tr key={c.id} data-case={c.id}>
+                <td>
+                  <Link to={`/coordinator/cases/${c.id}`}>{formatDate(c.openedAt, true)}</Link>
+                </td>
+                <td>{t('case.donorOf', { age: c.record.ageYears ?? '', sex: label('sex', c.record.sex), group: c.record.bloodGroup ?? '' })}</td>
+                <td>
+                  {label('case.causeOf', c.record.causeOfDeath)} · {c.record.pathway}
+                </td>
+                <td>{c.kidneyRisk.kdpi == null ? '—' : `${c.kidneyRisk.kdpi} %`}</td>
+                <td>{c.record.hospital?.name}</td>
+                <td>
+                  <Badge value={c.status} label={label('case.status', c.status)} />
+                </td>
+              </tr>
+            )}
+          />
+        )}
       </Loaded>
     </section>
   );

@@ -8,7 +8,7 @@ import { ConfirmDialog } from '../ui/Dialog';
 import { RankPager } from '../ui/Pager';
 import { Badge, Empty, Loaded, useAsync } from '../ui/status';
 import { DecisionDialog, type Decision } from './DecisionDialog';
-import { DegradedBanner, ExclusionsByReason, Facts } from './runParts';
+import { BodyCells, DegradedBanner, ExclusionsByReason, Facts } from './runParts';
 
 interface Weights {
   ml: number;
@@ -37,8 +37,6 @@ export function contributions(c: RunCandidate, caps: Weights | undefined) {
 
 /** The donor's columns of a candidate's row; dashes for a donor the registry no longer profiles. */
 function DonorCells({ donor }: { donor: CandidateDonor | undefined }) {
-  const t = useT();
-  const label = useEnumLabel();
   if (!donor) {
     return (
       <>
@@ -51,8 +49,7 @@ function DonorCells({ donor }: { donor: CandidateDonor | undefined }) {
   }
   return (
     <>
-      <td className="donor">{t('case.donorOf', { age: donor.ageYears, sex: label('sex', donor.sex), group: donor.bloodGroup })}</td>
-      <td className="donor">{t('run.sizeText', { height: formatNumber(donor.heightCm, 0), weight: formatNumber(donor.weightKg, 0) })}</td>
+      <BodyCells person={donor} />
       <td>{donor.hlaMismatches ?? '—'}</td>
       <td title={donor.kdpiNote ?? undefined}>{donor.kdpi != null ? `${donor.kdpi} %` : '—'}</td>
     </>

@@ -3,7 +3,7 @@ import { http, ok } from '../api/client';
 import { Link } from '../app/router';
 import { formatDate, formatNumber, formatScore, useEnumLabel, useT } from '../i18n/i18n';
 import { ScoreList } from '../patient/ScoreList';
-import { PageControls, usePager } from '../ui/Pager';
+import { PagedTable, usePager } from '../ui/Pager';
 import { ProblemAlert } from '../ui/forms';
 import { Badge, Empty, Loaded, useAsync } from '../ui/status';
 import { useMatchDecisions } from './DecisionDialog';
@@ -180,42 +180,28 @@ function RequestRuns({ requestId }: { requestId: string }) {
     <>
       <h2>{t('record.runs')}</h2>
       <Loaded state={runs}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <Empty>{t('record.noRuns')}</Empty>
-          ) : (
-            <>
-              <PageControls pager={pager} page={page} />
-              <div className="table-wrap">
-                <table>
-                  <caption className="sr-only">{t('record.runs')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('common.date')}</th>
-                      <th scope="col">{t('record.runHow')}</th>
-                      <th scope="col">{t('record.runCounts')}</th>
-                      <th scope="col">{t('common.actions')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {page.items.map((run) => (
-                      <tr key={run.id} data-run={run.id}>
-                        <td>{formatDate(run.createdAt, true)}</td>
-                        <td>
-                          {t('record.runBy', { who: label('trigger', run.trigger) })} · {run.degraded ? t('record.runDegraded') : t('record.runModel', { model: run.modelVersion ?? '—' })}
-                        </td>
-                        <td>{t('record.runCountsOf', { ranked: formatNumber(run.candidateCount), excluded: formatNumber(run.excludedCount) })}</td>
-                        <td>
-                          <Link to={`/coordinator/runs/${run.id}`}>{t('coord.openRun')}</Link>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </>
-          )
-        }
+        {(page) => (
+          <PagedTable
+            page={page}
+            pager={pager}
+            empty={t('record.noRuns')}
+            caption={t('record.runs')}
+            controls="above"
+            columns={[t('common.date'), t('record.runHow'), t('record.runCounts'), t('common.actions')]}
+            row={(run) => (
+              <tr key={run.id} data-run={run.id}>
+                <td>{formatDate(run.createdAt, true)}</td>
+                <td>
+                  {t('record.runBy', { who: label('trigger', run.trigger) })} · {run.degraded ? t('record.runDegraded') : t('record.runModel', { model: run.modelVersion ?? '—' })}
+                </td>
+                <td>{t('record.runCountsOf', { ranked: formatNumber(run.candidateCount), excluded: formatNumber(run.excludedCount) })}</td>
+                <td>
+                  <Link to={`/coordinator/runs/${run.id}`}>{t('coord.openRun')}</Link>
+                </td>
+              </tr>
+            )}
+          />
+        )}
       </Loaded>
     </>
   );

@@ -4,8 +4,8 @@ import { useSearchParam } from '../app/router';
 import { formatDate, useEnumLabel, useT } from '../i18n/i18n';
 import { ProblemAlert, SelectField, TextField } from '../ui/forms';
 import { pledgeSummary } from '../ui/pledgeSummary';
-import { PageControls, usePager } from '../ui/Pager';
-import { Empty, Loaded, useAsync } from '../ui/status';
+import { PagedTable, usePager } from '../ui/Pager';
+import { Loaded, useAsync } from '../ui/status';
 import { useStartRun } from './useRunMatch';
 
 /** Verified pledges: a coordinator allocates a donor organ to the waiting list from here. */
@@ -46,50 +46,34 @@ export function VerifiedPledges() {
         </p>
       )}
       <Loaded state={list}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <Empty>{t('alloc.noPledges')}</Empty>
-          ) : (
-            <>
-              <div className="table-wrap">
-                <table className="verified-pledges">
-                  <caption className="sr-only">{t('alloc.pledgesTitle')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('pledge.organ')}</th>
-                      <th scope="col">{t('profile.bloodGroup')}</th>
-                      <th scope="col">{t('place.city')}</th>
-                      <th scope="col">{t('coord.tests')}</th>
-                      <th scope="col">{t('alloc.verifiedAt')}</th>
-                      <th scope="col">{t('common.actions')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {page.items.map((p) => (
-                      <tr key={p.id} data-pledge={p.id}>
-                        <td>
-                          {label('organ', p.organ)} <code className="small">{p.id.slice(0, 8)}</code>
-                        </td>
-                        <td>{p.donor.bloodGroup}</td>
-                        <td>
-                          {p.donor.city}, {p.donor.state}
-                        </td>
-                        <td className="small">{pledgeSummary(p, label, t)}</td>
-                        <td>{formatDate(p.statusChangedAt, true)}</td>
-                        <td className="actions">
-                          <button type="button" className="primary" disabled={running !== null} aria-busy={running === p.id} onClick={() => void allocate(p)}>
-                            {t('alloc.allocate')}
-                          </button>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-              <PageControls pager={pager} page={page} />
-            </>
-          )
-        }
+        {(page) => (
+          <PagedTable
+            page={page}
+            pager={pager}
+            empty={t('alloc.noPledges')}
+            caption={t('alloc.pledgesTitle')}
+            className="verified-pledges"
+            columns={[t('pledge.organ'), t('profile.bloodGroup'), t('place.city'), t('coord.tests'), t('alloc.verifiedAt'), t('common.actions')]}
+            row={(p) => (
+              <tr key={p.id} data-pledge={p.id}>
+                <td>
+                  {label('organ', p.organ)} <code className="small">{p.id.slice(0, 8)}</code>
+                </td>
+                <td>{p.donor.bloodGroup}</td>
+                <td>
+                  {p.donor.city}, {p.donor.state}
+                </td>
+                <td className="small">{pledgeSummary(p, label, t)}</td>
+                <td>{formatDate(p.statusChangedAt, true)}</td>
+                <td className="actions">
+                  <button type="button" className="primary" disabled={running !== null} aria-busy={running === p.id} onClick={() => void allocate(p)}>
+                    {t('alloc.allocate')}
+                  </button>
+                </td>
+              </tr>
+            )}
+          />
+        )}
       </Loaded>
     </section>
   );

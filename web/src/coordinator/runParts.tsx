@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { Link } from '../app/router';
-import { useEnumLabel, useT, type Key } from '../i18n/i18n';
+import { formatNumber, useEnumLabel, useT, type Key } from '../i18n/i18n';
 import { Empty } from '../ui/status';
-import type { AllocationRun, MatchRun } from '../api/types';
+import type { AllocationRun, CandidateDonor, CandidateRecipient, MatchRun } from '../api/types';
 
 // Pieces shared by the match-run page (a request's donors) and the allocation-run page (a donor
 // organ's waiting list): degraded banner, facts, exclusions grouped by reason code.
@@ -92,5 +92,20 @@ export function ExclusionsByReason({
         </details>
       ))}
     </div>
+  );
+}
+
+/**
+ * The person's columns of a candidate's row, the donor's on a match run and the patient's on an
+ * allocation run: age, sex and blood group, then height and weight; never who they are.
+ */
+export function BodyCells({ person }: { person: Pick<CandidateDonor | CandidateRecipient, 'ageYears' | 'sex' | 'bloodGroup' | 'heightCm' | 'weightKg'> }) {
+  const t = useT();
+  const label = useEnumLabel();
+  return (
+    <>
+      <td className="donor">{t('case.donorOf', { age: person.ageYears, sex: label('sex', person.sex), group: person.bloodGroup })}</td>
+      <td className="donor">{t('run.sizeText', { height: formatNumber(person.heightCm, 0), weight: formatNumber(person.weightKg, 0) })}</td>
+    </>
   );
 }

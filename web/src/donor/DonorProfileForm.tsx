@@ -6,7 +6,7 @@ import { useRecordDraft } from '../app/drafts';
 import { navigate } from '../app/router';
 import { useT } from '../i18n/i18n';
 import { CheckField, fieldError, ProblemAlert, Submit, TextArea, useSubmission } from '../ui/forms';
-import { EMPTY_PERSON, HlaFields, hlaBody, num, PersonFields, personBody, personOf, PlaceFields, type HlaValue, type PersonValue, type PlaceValue } from '../ui/profile';
+import { DraftRestoredNotice, EMPTY_PERSON, hlaBody, HlaFields, ifMatchOf, num, personBody, PersonFields, personOf, PlaceFields, type HlaValue, type PersonValue, type PlaceValue } from '../ui/profile';
 import { LoadError, Loading } from '../ui/status';
 
 interface DonorValues {
@@ -71,7 +71,7 @@ export function DonorProfileForm() {
       medicalHistory: { hypertension, diabetes, notes: notes || null },
       consent,
     };
-    const headers: Record<string, string> = loaded ? { 'If-Match': `"${loaded.version}"` } : {};
+    const headers = ifMatchOf(loaded);
     const p = await ok(http().PUT('/api/v1/donors/me', { body: asEntered<DonorProfileRequest>(body), params: { header: headers } }));
     setLoaded(p);
     form.saved(p.version);
@@ -86,11 +86,7 @@ export function DonorProfileForm() {
     <section>
       <h1>{t('donor.profileTitle')}</h1>
       <p>{t('donor.profileIntro')}</p>
-      {form.restored && (
-        <p className="alert info" role="status">
-          {t('profile.draftRestored')}
-        </p>
-      )}
+      <DraftRestoredNotice restored={form.restored} />
       <form onSubmit={save} noValidate>
         <PersonFields value={person} onChange={(v) => form.change({ person: v })} errorOf={err} />
         <fieldset className="field-group">

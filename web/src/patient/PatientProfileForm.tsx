@@ -6,7 +6,7 @@ import { useRecordDraft } from '../app/drafts';
 import { navigate } from '../app/router';
 import { useT } from '../i18n/i18n';
 import { fieldError, ProblemAlert, Submit, TextField, useSubmission } from '../ui/forms';
-import { EMPTY_PERSON, HlaFields, hlaBody, num, PersonFields, personBody, personOf, PlaceFields, splitAntigens, type HlaValue, type PersonValue, type PlaceValue } from '../ui/profile';
+import { DraftRestoredNotice, EMPTY_PERSON, hlaBody, HlaFields, ifMatchOf, num, personBody, PersonFields, personOf, PlaceFields, splitAntigens, type HlaValue, type PersonValue, type PlaceValue } from '../ui/profile';
 import { LoadError, Loading } from '../ui/status';
 
 interface PatientValues {
@@ -64,7 +64,7 @@ export function PatientProfileForm() {
       unacceptableAntigens: splitAntigens(unacceptable),
       hospital: { name: hospitalName, city: place.city, state: place.state, latitude: num(place.latitude), longitude: num(place.longitude) },
     };
-    const headers: Record<string, string> = loaded ? { 'If-Match': `"${loaded.version}"` } : {};
+    const headers = ifMatchOf(loaded);
     const p = await ok(http().PUT('/api/v1/patients/me', { body: asEntered<PatientProfileRequest>(body), params: { header: headers } }));
     setLoaded(p);
     form.saved(p.version);
@@ -79,11 +79,7 @@ export function PatientProfileForm() {
     <section>
       <h1>{t('patient.profileTitle')}</h1>
       <p>{t('patient.profileIntro')}</p>
-      {form.restored && (
-        <p className="alert info" role="status">
-          {t('profile.draftRestored')}
-        </p>
-      )}
+      <DraftRestoredNotice restored={form.restored} />
       <form onSubmit={save} noValidate>
         <PersonFields value={person} onChange={(v) => form.change({ person: v })} errorOf={err} />
         <HlaFields value={hla} onChange={(v) => form.change({ hla: v })} errorOf={err} />

@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { formatNumber, useT } from '../i18n/i18n';
 import { SelectField } from './forms';
+import { Empty } from './status';
 
 /**
  * Keyset paging through a whole list: the cursors of the pages before this one, so "Previous"
@@ -52,6 +53,59 @@ export function PageControls({ pager, page }: { pager: Pager; page: { items: unk
         </button>
       )}
     </div>
+  );
+}
+
+type ListPage<T> = { items: T[]; nextCursor?: string | null; total?: number | null; totalAtLeast?: boolean | null };
+
+/**
+ * One page of a list as a table: the empty text when the page has nothing, else the table (its
+ * caption for screen readers, one header cell per column, one row per item) with the page controls
+ * below it, above it, or both (for long pages).
+ */
+export function PagedTable<T>({
+  page,
+  pager,
+  empty,
+  caption,
+  columns,
+  row,
+  className,
+  controls = 'below',
+}: {
+  page: ListPage<T>;
+  pager: Pager;
+  empty: ReactNode;
+  caption: string;
+  columns: ReactNode[];
+  row: (item: T) => ReactNode;
+  className?: string;
+  controls?: 'below' | 'above' | 'both';
+}) {
+  if (page.items.length === 0) {
+    return <Empty>{empty}</Empty>;
+  }
+  const pageControls = <PageControls pager={pager} page={page} />;
+  return (
+    <>
+      {controls !== 'below' && pageControls}
+      <div className="table-wrap">
+        <table className={className}>
+          <caption className="sr-only">{caption}</caption>
+          <thead>
+            <tr>
+              {columns.map((column, i) => (
+                <th scope="col" key={i}>
+                  {column}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>{page.items.map(row)}</tbody>
+        </table>
+      </div>
+      {controls !== 'above' && pageControls}
+    </>
   );
 }
 

@@ -155,3 +155,19 @@ export function PersonFields({ value, onChange, errorOf }: { value: PersonValue;
     </fieldset>
   );
 }
+
+/** The header that saves over the profile as it was read (409 if it changed since); none for a new profile. */
+export function ifMatchOf(loaded: { version: number } | null | undefined): Record<string, string> {
+  return loaded ? { 'If-Match': `"${loaded.version}"` } : {};
+}
+
+/** Says that the form shows a draft kept from an earlier visit, not the saved profile. */
+export function DraftRestoredNotice({ restored }: { restored: boolean }) {
+  const t = useT();
+  if (!restored) return null;
+  return (
+    <p className="alert info" role="status">
+      {t('profile.draftRestored')}
+    </p>
+  );
+}

@@ -684,33 +684,36 @@ class MatchingSplitModeIntegrationTest {
     }
 
     private static JsonNode readAllocation(int port, String coordinator, String runId) {
-        HttpResponse<String> run = get(port, "/api/v1/allocation-runs/" + runId, coordinator);
-        assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
-        return JSON.readTree(run.body());
+        return readStored(port, coordinator, "/api/v1/allocation-runs/" + runId);
     }
 
     private static JsonNode request(JsonNode allocation, String requestId) {
-        for (JsonNode c : allocation.path("candidates")) {
-            if (c.path("requestId").asString().equals(requestId)) {
-                return c;
-            }
-        }
-        throw new AssertionError("request " + requestId + " not ranked in " + allocation);
+        return ranked(allocation, "requestId", requestId);
     }
 
     private static JsonNode readRun(int port, String coordinator, String runId) {
-        HttpResponse<String> run = get(port, "/api/v1/match-runs/" + runId, coordinator);
+        return readStored(port, coordinator, "/api/v1/match-runs/" + runId);
+    }
+
+    private static JsonNode candidate(JsonNode run, String pledgeId) {
+        return ranked(run, "pledgeId", pledgeId);
+    }
+
+    /** A stored run of either kind, read by the coordinator (200 expected). */
+    private static JsonNode readStored(int port, String coordinator, String path) {
+        HttpResponse<String> run = get(port, path, coordinator);
         assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
         return JSON.readTree(run.body());
     }
 
-    private static JsonNode candidate(JsonNode run, String pledgeId) {
+    /** The ranked candidate whose {@code idField} is {@code id}. */
+    private static JsonNode ranked(JsonNode run, String idField, String id) {
         for (JsonNode c : run.path("candidates")) {
-            if (c.path("pledgeId").asString().equals(pledgeId)) {
+            if (c.path(idField).asString().equals(id)) {
                 return c;
             }
         }
-        throw new AssertionError("pledge " + pledgeId + " not ranked in " + run);
+        throw new AssertionError(idField + " " + id + " not ranked in " + run);
     }
 
     private static long count(Connection c, String sql, String parameter) throws Exception {

@@ -19,6 +19,7 @@ import org.ramsetu.scoring.service.InProcessScoringClient;
 import org.ramsetu.scoring.testing.TinyModels;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 class ScoringControllerTest {
@@ -39,6 +40,11 @@ class ScoringControllerTest {
                         .build();
     }
 
+    /** A JSON body posted to the scoring API. */
+    private ResultActions postJson(String path, String body) throws Exception {
+        return mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
     private static String candidate(String id, String hla) {
         return "{\"id\":\""
                 + id
@@ -49,15 +55,13 @@ class ScoringControllerTest {
 
     @Test
     void rankAnswersTopKWithContributionsKeyedById() throws Exception {
-        mvc.perform(
-                        post("/v1/models/Kidney/rank")
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .content(
-                                        "{\"candidates\":["
-                                                + candidate("low", "0.4")
-                                                + ","
-                                                + candidate("high", "0.99")
-                                                + "],\"topK\":1}"))
+        postJson(
+                        "/v1/models/Kidney/rank",
+                        "{\"candidates\":["
+                                + candidate("low", "0.4")
+                                + ","
+                                + candidate("high", "0.99")
+                                + "],\"topK\":1}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.modelVersion").value("v-test"))
                 .andExpect(jsonPath("$.results.length()").value(1))
@@ -67,15 +71,13 @@ class ScoringControllerTest {
 
     @Test
     void scoreAnswersEveryCandidate() throws Exception {
-        mvc.perform(
-                        post("/v1/models/kidney/score")
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .content(
-                                        "{\"candidates\":["
-                                                + candidate("a", "0.4")
-                                                + ","
-                                                + candidate("b", "0.99")
-                                                + "]}"))
+        postJson(
+                        "/v1/models/kidney/score",
+                        "{\"candidates\":["
+                                + candidate("a", "0.4")
+                                + ","
+                                + candidate("b", "0.99")
+                                + "]}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.results[?(@.id=='a')].score").isNotEmpty())
                 .andExpect(jsonPath("$.results[?(@.id=='b')].score").isNotEmpty());
@@ -83,15 +85,13 @@ class ScoringControllerTest {
 
     @Test
     void aNonNumericFeatureIs400NamingCandidateAndField() throws Exception {
-        mvc.perform(
-                        post("/v1/models/kidney/score")
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .content(
-                                        "{\"candidates\":["
-                                                + candidate("a", "0.4")
-                                                + ","
-                                                + candidate("b", "\"high\"")
-                                                + "]}"))
+        postJson(
+                        "/v1/models/kidney/score",
+                        "{\"candidates\":["
+                                + candidate("a", "0.4")
+                                + ","
+                                + candidate("b", "\"high\"")
+                                + "]}")
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].candidateId").value("b"))
@@ -105,10 +105,7 @@ class ScoringControllerTest {
         String body =
                 "{\"topK\":2,\"candidates\":[{\"features\":{\"hla_score\":0.5,\"renal_score\":0.9,"
                         + "\"imaging_score\":0.8,\"distance_km\":10,\"urgency_level\":3,\"colour\":1},\"id\":\"late\"}]}";
-        mvc.perform(
-                        post("/v1/models/kidney/rank")
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .content(body))
+        postJson("/v1/models/kidney/rank", body)
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].candidateId").value("late"))
                 .andExpect(
@@ -120,26 +117,17 @@ class ScoringControllerTest {
 
     @Test
     void aBodyWithoutCandidatesOrWithATextTopKIs400() throws Exception {
-        mvc.perform(
-                        post("/v1/models/kidney/rank")
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .content("{\"topK\":3}"))
+        postJson("/v1/models/kidney/rank", "{\"topK\":3}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("candidates"));
-        mvc.perform(
-                        post("/v1/models/kidney/rank")
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .content("{\"candidates\":[],\"topK\":\"all\"}"))
+        postJson("/v1/models/kidney/rank", "{\"candidates\":[],\"topK\":\"all\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("topK"));
     }
 
     @Test
     void anOutOfRangeFeatureIs400() throws Exception {
-        mvc.perform(
-                        post("/v1/models/kidney/score")
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .content("{\"candidates\":[" + candidate("a", "7") + "]}"))
+        postJson("/v1/models/kidney/score", "{\"candidates\":[" + candidate("a", "7") + "]}")
                 .andExpect(status().isBadRequest())
                 .andExpect(
                         jsonPath("$.detail")
@@ -149,10 +137,7 @@ class ScoringControllerTest {
 
     @Test
     void unknownOrganIs404TooManyIs413WithTheLimitBadJsonIs400() throws Exception {
-        mvc.perform(
-                        post("/v1/models/lung/score")
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .content("{\"candidates\":[]}"))
+        postJson("/v1/models/lung/score", "{\"candidates\":[]}")
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.title").value("Unknown organ"));
         String four =
@@ -162,26 +147,17 @@ class ScoringControllerTest {
                         candidate("b", "0.5"),
                         candidate("c", "0.5"),
                         candidate("d", "0.5"));
-        mvc.perform(
-                        post("/v1/models/kidney/rank")
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .content("{\"candidates\":[" + four + "]}"))
+        postJson("/v1/models/kidney/rank", "{\"candidates\":[" + four + "]}")
                 .andExpect(status().is(413))
                 .andExpect(jsonPath("$.limit").value(3));
-        mvc.perform(
-                        post("/v1/models/kidney/rank")
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .content("{\"candidates\":["))
+        postJson("/v1/models/kidney/rank", "{\"candidates\":[")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.title").value("Unreadable request body"));
     }
 
     @Test
     void anOrganWithoutAModelIs503AndListsAndWarmupShowTheLoadedOnes() throws Exception {
-        mvc.perform(
-                        post("/v1/models/heart/score")
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .content("{\"candidates\":[]}"))
+        postJson("/v1/models/heart/score", "{\"candidates\":[]}")
                 .andExpect(status().isServiceUnavailable());
         mvc.perform(get("/v1/models"))
                 .andExpect(status().isOk())
