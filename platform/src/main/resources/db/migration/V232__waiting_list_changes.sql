@@ -72,15 +72,15 @@ $$;
 -- A centre's verified place is where distances to its listed patients are measured from (V226);
 -- only its coordinates are on the lists, so a centre renamed or given a programme changes none.
 create function waiting_list_centres_logged() returns trigger language plpgsql as $$
+declare
+    moved uuid[] := array(
+        select c.id from changed_centres c join previous_centres p on p.id = c.id
+        where (c.latitude, c.longitude) is distinct from (p.latitude, p.longitude));
 begin
-    if exists (select 1 from changed_centres c join previous_centres p on p.id = c.id
-               where (c.latitude, c.longitude) is distinct from (p.latitude, p.longitude)) then
+    if cardinality(moved) > 0 then
         perform 1 from waiting_list_generation for update;
         perform waiting_list_log(array(
-            select r.id from changed_centres c
-                join previous_centres p on p.id = c.id
-                join transplant_request r on r.centre_id = c.id
-            where (c.latitude, c.longitude) is distinct from (p.latitude, p.longitude)));
+            select r.id from transplant_request r where r.centre_id = any(moved)));
     end if;
     return null;
 end;

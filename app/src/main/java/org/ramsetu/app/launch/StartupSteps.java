@@ -1,6 +1,5 @@
 package org.ramsetu.app.launch;
 
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -56,7 +55,7 @@ final class StartupSteps {
                         .map(
                                 e ->
                                         "\n  "
-                                                + millis(e.getDuration())
+                                                + e.getDuration().toMillis()
                                                 + " ms "
                                                 + describe(e.getStartupStep()))
                         .collect(Collectors.joining());
@@ -66,10 +65,6 @@ final class StartupSteps {
                 timeline.getStartTime(),
                 Math.min(reported, timeline.getEvents().size()),
                 slowest);
-    }
-
-    private static long millis(Duration duration) {
-        return duration.toMillis();
     }
 
     private static String describe(StartupStep step) {

@@ -22,6 +22,7 @@ import org.ramsetu.core.geo.SearchBox;
 import org.ramsetu.core.hla.HlaTyping;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.core.scores.Sex;
+import org.ramsetu.platform.registry.common.ChangeLog;
 import org.ramsetu.platform.registry.common.HlaText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,8 +61,6 @@ public class VerifiedPledges {
 
     static final String VERIFIED_OF_DONORS = VERIFIED + "  and p.donor_id = any(:donors)\n";
 
-    static final String GENERATION = "select generation from candidate_generation";
-
     /**
      * Every pledge not verified, counted (V212: kept by triggers in the writers' transactions): a
      * run accounts for each pledge of its organ.
@@ -79,12 +78,6 @@ public class VerifiedPledges {
                     PledgeStatus.WITHDRAWN,
                     PledgeStatus.DONATED);
 
-    static final String CHANGED_DONORS =
-            """
-            select distinct donor_id from candidate_change
-            where generation > :since and generation <= :upTo
-            """;
-
     /**
      * How many generations {@code candidate_change} keeps at least (the triggers prune older ones
      * on every hundredth generation: V210, V223).
@@ -97,6 +90,7 @@ public class VerifiedPledges {
     private static final Logger LOG = LoggerFactory.getLogger(VerifiedPledges.class);
 
     private final JdbcClient jdbc;
+    private final ChangeLog<UUID> changes;
     private final Clock clock;
     private final TransactionTemplate snapshot;
     private final Object refreshing = new Object();
@@ -104,6 +98,15 @@ public class VerifiedPledges {
 
     public VerifiedPledges(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
+        this.changes =
+                new ChangeLog<>(
+                        jdbc,
+                        "candidate_generation",
+                        "candidate_change",
+                        "donor_id",
+                        UUID.class,
+                        LOGGED_GENERATIONS,
+                        FULL_RELOAD_DONORS);
         this.clock = clock;
         this.snapshot = new TransactionTemplate(transactions);
         snapshot.setReadOnly(true);
@@ -117,7 +120,7 @@ public class VerifiedPledges {
      */
     public PledgeSearch find(Organ organ, Set<Abo> groups, SearchBox box, Instant asOf) {
         LocalDate day = LocalDate.ofInstant(asOf, ZoneOffset.UTC);
-        long generation = jdbc.sql(GENERATION).query(Long.class).single();
+        long generation = changes.generation();
         Snapshot known = current;
         if (known == null || known.generation() < generation || !known.day().equals(day)) {
             known = refresh(generation, day);
@@ -184,22 +187,18 @@ public class VerifiedPledges {
 
     /** Runs inside the repeatable-read transaction: the generation and the rows agree. */
     private Snapshot read(Snapshot known, LocalDate day) {
-        long generation = jdbc.sql(GENERATION).query(Long.class).single();
-        if (known == null || generation - known.generation() > LOGGED_GENERATIONS) {
-            return full(generation, day, known == null ? "first use" : "far behind the change log");
+        long generation = changes.generation();
+        if (known == null) {
+            return full(generation, day, "first use");
         }
         if (generation == known.generation()) {
             return known.on(day);
         }
-        List<UUID> changed =
-                jdbc.sql(CHANGED_DONORS)
-                        .param("since", known.generation())
-                        .param("upTo", generation)
-                        .query(UUID.class)
-                        .list();
-        if (changed.size() > FULL_RELOAD_DONORS) {
-            return full(generation, day, changed.size() + " donors changed");
+        ChangeLog.CatchUp<UUID> catchUp = changes.since(known.generation(), generation);
+        if (catchUp.inFull()) {
+            return full(generation, day, catchUp.fullReadBecause());
         }
+        List<UUID> changed = catchUp.changed();
         List<VerifiedPledgeRow> reloaded =
                 changed.isEmpty()
                         ? List.of()

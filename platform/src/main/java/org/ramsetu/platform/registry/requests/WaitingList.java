@@ -27,6 +27,7 @@ import org.ramsetu.core.scores.BodySize;
 import org.ramsetu.core.scores.LiverLabs;
 import org.ramsetu.core.scores.Sex;
 import org.ramsetu.platform.records.Sql;
+import org.ramsetu.platform.registry.common.ChangeLog;
 import org.ramsetu.platform.registry.common.HlaText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,14 +87,6 @@ public class WaitingList {
                 (r.clinical ->> 'dialysedTwiceInPastWeek')::boolean as dialysed
             """;
 
-    static final String GENERATION = "select generation from waiting_list_generation";
-
-    static final String CHANGED_REQUESTS =
-            """
-            select distinct request_id from waiting_list_change
-            where generation > :since and generation <= :upTo
-            """;
-
     /**
      * How many generations {@code waiting_list_change} keeps at least (the triggers prune older
      * ones on every hundredth generation: V232).
@@ -106,6 +99,7 @@ public class WaitingList {
     private static final Logger LOG = LoggerFactory.getLogger(WaitingList.class);
 
     private final JdbcClient jdbc;
+    private final ChangeLog<UUID> changes;
     private final TransactionTemplate snapshot;
     private final Map<Organ, Cached> cache = new ConcurrentHashMap<>();
     private final Cache<String, HlaTyping> typings =
@@ -118,6 +112,15 @@ public class WaitingList {
 
     public WaitingList(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.changes =
+                new ChangeLog<>(
+                        jdbc,
+                        "waiting_list_generation",
+                        "waiting_list_change",
+                        "request_id",
+                        UUID.class,
+                        LOGGED_GENERATIONS,
+                        FULL_READ_REQUESTS);
         this.snapshot = new TransactionTemplate(transactions);
         snapshot.setReadOnly(true);
         snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -131,7 +134,7 @@ public class WaitingList {
         LocalDate today = LocalDate.ofInstant(asOf, ZoneOffset.UTC);
         return snapshot.execute(
                 status -> {
-                    long generation = jdbc.sql(GENERATION).query(Long.class).single();
+                    long generation = changes.generation();
                     Cached cached = cache.get(organ);
                     if (cached != null
                             && cached.generation() >= generation
@@ -157,22 +160,16 @@ public class WaitingList {
         if (cached == null || !cached.day().equals(today)) {
             return full(organ, generation, today, cached == null ? "first use" : "a new day");
         }
-        if (generation - cached.generation() > LOGGED_GENERATIONS) {
-            return full(organ, generation, today, "far behind the change log");
+        ChangeLog.CatchUp<UUID> catchUp = changes.since(cached.generation(), generation);
+        if (catchUp.inFull()) {
+            return full(organ, generation, today, catchUp.fullReadBecause());
         }
-        List<String> changed =
-                jdbc.sql(CHANGED_REQUESTS)
-                        .param("since", cached.generation())
-                        .param("upTo", generation)
-                        .query((rs, row) -> rs.getString(1))
-                        .list();
-        if (changed.size() > FULL_READ_REQUESTS) {
-            return full(organ, generation, today, changed.size() + " requests changed");
-        }
+        List<UUID> changed = catchUp.changed();
         if (changed.isEmpty()) {
             return new Cached(generation, today, cached.list());
         }
-        Set<String> replaced = new HashSet<>(changed);
+        Set<String> replaced = new HashSet<>();
+        changed.forEach(id -> replaced.add(id.toString()));
         List<WaitingRequest> list = new ArrayList<>(cached.list().size() + changed.size());
         for (WaitingRequest waiting : cached.list()) {
             if (!replaced.contains(waiting.request().patientId())) {
@@ -182,7 +179,7 @@ public class WaitingList {
         list.addAll(
                 jdbc.sql(query(organ) + " and r.id = any(:ids)")
                         .param("organ", organ.name())
-                        .param("ids", changed.stream().map(UUID::fromString).toArray(UUID[]::new))
+                        .param("ids", changed.toArray(UUID[]::new))
                         .query((rs, row) -> request(rs, organ, today))
                         .list());
         return new Cached(generation, today, List.copyOf(list));

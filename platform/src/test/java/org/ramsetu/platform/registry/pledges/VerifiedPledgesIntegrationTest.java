@@ -280,7 +280,10 @@ class VerifiedPledgesIntegrationTest {
     }
 
     private long generation() {
-        return db.jdbc().sql(VerifiedPledges.GENERATION).query(Long.class).single();
+        return db.jdbc()
+                .sql("select generation from candidate_generation")
+                .query(Long.class)
+                .single();
     }
 
     private static UUID donor(String bloodGroup, Coordinates home) {

@@ -254,6 +254,34 @@ class WaitingListIntegrationTest {
     }
 
     @Test
+    void aListFacingMoreChangedRequestsThanAreWorthReadingByIdIsReadInFull() {
+        request(patient("O+"), "KIDNEY", "WAITING");
+        List<WaitingRequest> before = waiting.of(Organ.KIDNEY, NOW);
+
+        bulkChange(WaitingList.FULL_READ_REQUESTS);
+        List<WaitingRequest> caughtUp = waiting.of(Organ.KIDNEY, NOW);
+        assertThat(caughtUp.get(0)).as("caught up by id").isSameAs(before.get(0));
+
+        bulkChange(WaitingList.FULL_READ_REQUESTS + 1);
+        List<WaitingRequest> after = waiting.of(Organ.KIDNEY, NOW);
+        assertThat(after).containsExactlyElementsOf(before);
+        assertThat(after.get(0)).as("read in full").isNotSameAs(before.get(0));
+    }
+
+    /** One statement that touched this many requests (of other lists, or since deleted). */
+    private static void bulkChange(int requests) {
+        long next = generation() + 1;
+        db.jdbc()
+                .sql(
+                        "insert into waiting_list_change (generation, request_id)"
+                                + " select :g, gen_random_uuid() from generate_series(1, :n)")
+                .param("g", next)
+                .param("n", requests)
+                .update();
+        setGeneration(next);
+    }
+
+    @Test
     void aListBehindTheKeptChangeLogIsReadInFull() {
         UUID first = request(patient("O+"), "LIVER", "WAITING");
         assertThat(ids(waiting.of(Organ.LIVER, NOW))).containsExactly(first);
@@ -399,7 +427,10 @@ class WaitingListIntegrationTest {
     }
 
     private static long generation() {
-        return db.jdbc().sql(WaitingList.GENERATION).query(Long.class).single();
+        return db.jdbc()
+                .sql("select generation from waiting_list_generation")
+                .query(Long.class)
+                .single();
     }
 
     private static List<UUID> logged(long generation) {
