@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.observation.ObservationRegistry;
+import jakarta.servlet.MultipartConfigElement;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,6 +45,10 @@ import org.ramsetu.scoring.registry.ModelRegistry;
 import org.ramsetu.scoring.training.Dataset;
 import org.ramsetu.scoring.training.ModelTrainer;
 import org.ramsetu.scoring.training.TrainingParameters;
+import org.springdoc.core.properties.SpringDocConfigProperties;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.ClassUtils;
 
 /** {@code ramsetu serve --target scoring} after models were registered: ready, then serving. */
 class ScoringTargetIntegrationTest {
@@ -123,6 +128,28 @@ class ScoringTargetIntegrationTest {
                 .contains("ramsetu_scoring_latency_seconds_bucket{")
                 .contains("ramsetu_scoring_model_info{")
                 .contains("ramsetu_scoring_model_load_seconds_count{");
+    }
+
+    @Test
+    void buildsOnlyWhatAModelServerServes() {
+        ConfigurableApplicationContext context = scoring.context();
+        String[] excluded =
+                context.getEnvironment()
+                        .getProperty("spring.autoconfigure.exclude", String[].class);
+        assertThat(excluded)
+                .as(
+                        "each auto-configuration the scoring target leaves out still exists by that name")
+                .isNotEmpty()
+                .allSatisfy(
+                        name ->
+                                assertThat(ClassUtils.isPresent(name.trim(), null))
+                                        .as(name)
+                                        .isTrue());
+        assertThat(context.getBeanNamesForType(SpringDocConfigProperties.class))
+                .as("no OpenAPI description of its own")
+                .isEmpty();
+        assertThat(context.getBeanNamesForType(MultipartConfigElement.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(TransactionTemplate.class)).isEmpty();
     }
 
     @Test
