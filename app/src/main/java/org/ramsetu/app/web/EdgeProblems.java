@@ -25,7 +25,7 @@ final class EdgeProblems {
                         "Not found",
                         "there is nothing at "
                                 + path
-                                + "; the API's routes are described at /v3/api-docs"));
+                                + "; the routes are described at /v3/api-docs of the platform API"));
     }
 
     static ProblemDetail methodNotAllowed(String method, String path) {

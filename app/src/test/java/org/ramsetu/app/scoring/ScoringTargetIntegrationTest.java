@@ -46,8 +46,8 @@ import org.ramsetu.scoring.training.Dataset;
 import org.ramsetu.scoring.training.ModelTrainer;
 import org.ramsetu.scoring.training.TrainingParameters;
 import org.springdoc.core.properties.SpringDocConfigProperties;
+import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.ClassUtils;
 
 /** {@code ramsetu serve --target scoring} after models were registered: ready, then serving. */
@@ -149,7 +149,7 @@ class ScoringTargetIntegrationTest {
                 .as("no OpenAPI description of its own")
                 .isEmpty();
         assertThat(context.getBeanNamesForType(MultipartConfigElement.class)).isEmpty();
-        assertThat(context.getBeanNamesForType(TransactionTemplate.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(TransactionManagerCustomizers.class)).isEmpty();
     }
 
     @Test

@@ -223,8 +223,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 ProblemResponses.of(
                         ApiProblem.badRequest(
                                 "unreadable-body",
-                                "the request body must be a JSON object as the API description"
-                                        + " (/v3/api-docs) shows")));
+                                "the request body must be a JSON object as the platform API's"
+                                        + " description (/v3/api-docs) shows")));
     }
 
     private static String fieldPath(DatabindException e) {

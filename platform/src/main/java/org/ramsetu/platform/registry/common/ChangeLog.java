@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class ChangeLog<K> {
 
     private final JdbcClient jdbc;
-    private final String table;
+    private final String keysCalled;
     private final String generationQuery;
     private final String changedQuery;
     private final Class<K> keyType;
@@ -31,6 +31,7 @@ public final class ChangeLog<K> {
      * @param counter the one-row table holding the generation
      * @param table the log: one row per (generation, key)
      * @param keyColumn the column of {@code table} holding the key
+     * @param keysCalled what the keys stand for, in the reasons for a full read ("donors")
      * @param loggedGenerations how many generations the triggers keep at least
      * @param fullReadAbove past this many changed keys, read everything again
      */
@@ -39,11 +40,12 @@ public final class ChangeLog<K> {
             String counter,
             String table,
             String keyColumn,
+            String keysCalled,
             Class<K> keyType,
             long loggedGenerations,
             int fullReadAbove) {
         this.jdbc = jdbc;
-        this.table = table;
+        this.keysCalled = keysCalled;
         this.generationQuery = "select generation from " + counter;
         this.changedQuery =
                 "select distinct %s from %s where generation > :since and generation <= :upTo"
@@ -64,7 +66,7 @@ public final class ChangeLog<K> {
      */
     public CatchUp<K> since(long since, long upTo) {
         if (upTo - since > loggedGenerations) {
-            return CatchUp.fullRead("far behind " + table);
+            return CatchUp.fullRead("far behind the change log");
         }
         if (upTo <= since) {
             return new CatchUp<>(null, List.of());
@@ -76,7 +78,7 @@ public final class ChangeLog<K> {
                         .query(keyType)
                         .list();
         if (changed.size() > fullReadAbove) {
-            return CatchUp.fullRead(changed.size() + " keys changed in " + table);
+            return CatchUp.fullRead(changed.size() + " " + keysCalled + " changed");
         }
         return new CatchUp<>(null, changed);
     }

@@ -104,6 +104,7 @@ public class VerifiedPledges {
                         "candidate_generation",
                         "candidate_change",
                         "donor_id",
+                        "donors",
                         UUID.class,
                         LOGGED_GENERATIONS,
                         FULL_RELOAD_DONORS);

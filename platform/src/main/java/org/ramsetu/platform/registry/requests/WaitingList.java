@@ -118,6 +118,7 @@ public class WaitingList {
                         "waiting_list_generation",
                         "waiting_list_change",
                         "request_id",
+                        "requests",
                         UUID.class,
                         LOGGED_GENERATIONS,
                         FULL_READ_REQUESTS);

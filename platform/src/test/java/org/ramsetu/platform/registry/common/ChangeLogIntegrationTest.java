@@ -26,6 +26,7 @@ class ChangeLogIntegrationTest {
                     "waiting_list_generation",
                     "waiting_list_change",
                     "request_id",
+                    "requests",
                     UUID.class,
                     LOGGED_GENERATIONS,
                     FULL_READ_ABOVE);
@@ -46,7 +47,7 @@ class ChangeLogIntegrationTest {
         log(2, twice);
         log(3, twice);
         log(3, once);
-        log(4, later); // logged by a writer this reader's snapshot does not see yet
+        log(4, later); // past the generation the reader catches up to (upTo = 3)
         db.jdbc().sql("update waiting_list_generation set generation = 3").update();
 
         assertThat(changes.generation()).isEqualTo(3);
@@ -57,7 +58,7 @@ class ChangeLogIntegrationTest {
 
     @Test
     void aReaderAtTheCurrentGenerationHasNothingToRead() {
-        log(5, UUID.randomUUID());
+        log(5, UUID.randomUUID()); // logged at the reader's own generation: already read
 
         ChangeLog.CatchUp<UUID> catchUp = changes.since(5, 5);
 
@@ -75,7 +76,7 @@ class ChangeLogIntegrationTest {
         log(2, UUID.randomUUID());
         ChangeLog.CatchUp<UUID> catchUp = changes.since(1, 2);
         assertThat(catchUp.inFull()).isTrue();
-        assertThat(catchUp.fullReadBecause()).contains("4 keys changed");
+        assertThat(catchUp.fullReadBecause()).isEqualTo("4 requests changed");
         assertThat(catchUp.changed()).isEmpty();
     }
 
