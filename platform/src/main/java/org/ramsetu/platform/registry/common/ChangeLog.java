@@ -20,36 +20,36 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class ChangeLog<K> {
 
     private final JdbcClient jdbc;
-    private final String keysCalled;
     private final String generationQuery;
     private final String changedQuery;
+    private final String keysCalled;
     private final Class<K> keyType;
     private final long loggedGenerations;
     private final int fullReadAbove;
 
     /**
-     * @param counter the one-row table holding the generation
-     * @param table the log: one row per (generation, key)
-     * @param keyColumn the column of {@code table} holding the key
+     * The statements are written out in full by the reader, so that every table they read stays
+     * named in the source (and checked for its owner).
+     *
+     * @param generationQuery reads the one generation of the counter
+     * @param changedQuery reads the distinct keys logged at generations in ({@code :since}, {@code
+     *     :upTo}]
      * @param keysCalled what the keys stand for, in the reasons for a full read ("donors")
      * @param loggedGenerations how many generations the triggers keep at least
      * @param fullReadAbove past this many changed keys, read everything again
      */
     public ChangeLog(
             JdbcClient jdbc,
-            String counter,
-            String table,
-            String keyColumn,
+            String generationQuery,
+            String changedQuery,
             String keysCalled,
             Class<K> keyType,
             long loggedGenerations,
             int fullReadAbove) {
         this.jdbc = jdbc;
+        this.generationQuery = generationQuery;
+        this.changedQuery = changedQuery;
         this.keysCalled = keysCalled;
-        this.generationQuery = "select generation from " + counter;
-        this.changedQuery =
-                "select distinct %s from %s where generation > :since and generation <= :upTo"
-                        .formatted(keyColumn, table);
         this.keyType = keyType;
         this.loggedGenerations = loggedGenerations;
         this.fullReadAbove = fullReadAbove;

@@ -78,6 +78,14 @@ public class VerifiedPledges {
                     PledgeStatus.WITHDRAWN,
                     PledgeStatus.DONATED);
 
+    static final String GENERATION = "select generation from candidate_generation";
+
+    static final String CHANGED_DONORS =
+            """
+            select distinct donor_id from candidate_change
+            where generation > :since and generation <= :upTo
+            """;
+
     /**
      * How many generations {@code candidate_change} keeps at least (the triggers prune older ones
      * on every hundredth generation: V210, V223).
@@ -101,9 +109,8 @@ public class VerifiedPledges {
         this.changes =
                 new ChangeLog<>(
                         jdbc,
-                        "candidate_generation",
-                        "candidate_change",
-                        "donor_id",
+                        GENERATION,
+                        CHANGED_DONORS,
                         "donors",
                         UUID.class,
                         LOGGED_GENERATIONS,

@@ -87,6 +87,14 @@ public class WaitingList {
                 (r.clinical ->> 'dialysedTwiceInPastWeek')::boolean as dialysed
             """;
 
+    static final String GENERATION = "select generation from waiting_list_generation";
+
+    static final String CHANGED_REQUESTS =
+            """
+            select distinct request_id from waiting_list_change
+            where generation > :since and generation <= :upTo
+            """;
+
     /**
      * How many generations {@code waiting_list_change} keeps at least (the triggers prune older
      * ones on every hundredth generation: V232).
@@ -115,9 +123,8 @@ public class WaitingList {
         this.changes =
                 new ChangeLog<>(
                         jdbc,
-                        "waiting_list_generation",
-                        "waiting_list_change",
-                        "request_id",
+                        GENERATION,
+                        CHANGED_REQUESTS,
                         "requests",
                         UUID.class,
                         LOGGED_GENERATIONS,

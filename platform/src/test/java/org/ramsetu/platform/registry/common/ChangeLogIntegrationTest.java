@@ -23,9 +23,11 @@ class ChangeLogIntegrationTest {
     private final ChangeLog<UUID> changes =
             new ChangeLog<>(
                     db.jdbc(),
-                    "waiting_list_generation",
-                    "waiting_list_change",
-                    "request_id",
+                    "select generation from waiting_list_generation",
+                    """
+                    select distinct request_id from waiting_list_change
+                    where generation > :since and generation <= :upTo
+                    """,
                     "requests",
                     UUID.class,
                     LOGGED_GENERATIONS,
