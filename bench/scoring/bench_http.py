@@ -6,6 +6,11 @@ only and every run is bounded by wrk's -d.
 
 usage: bench_http.py [--servers ramsetu,peer] --jar app/target/ramsetu.jar --data DIR --peer PEER_DIR --peer-models DIR
                      --payloads DIR [--duration 20s] [--reps 1] [--out results.json]
+                     [--jvm-option OPTION ...] [--cold-only]
+
+--jvm-option passes an option to our JVM (repeat it), e.g. the class-data archive the `ramsetu`
+script records (-XX:SharedArchiveFile=...) with --jar naming the extracted jar; --cold-only
+measures the cold starts alone (no wrk needed).
 """
 import argparse
 import json
@@ -85,7 +90,7 @@ def wrk(url, payload, conc, duration, server_pid):
 
 def servers(args):
     java = {"key": "ramsetu", "name": "ramsetu", "port": 8181,
-            "cmd": ["java", "-jar", args.jar, "serve", "--target", "scoring", "--port", "8181"],
+            "cmd": ["java", *args.jvm_option, "-jar", args.jar, "serve", "--target", "scoring", "--port", "8181"],
             # Open on loopback, as the peer is: the comparison is of the model servers' work.
             "env": {"RAMSETU_DATA_DIR": args.data,
                     "RAMSETU_JWT_SECRET": "benchmark-only-secret-0123456789abcdef",
@@ -109,6 +114,8 @@ def main():
     ap.add_argument("--cold-reps", type=int, default=3)
     ap.add_argument("--out", default="/tmp/ramsetu-bench/http_results.json")
     ap.add_argument("--servers", default="ramsetu,peer", help="which to run: ramsetu, peer or both")
+    ap.add_argument("--jvm-option", action="append", default=[], help="an option for our JVM (repeatable)")
+    ap.add_argument("--cold-only", action="store_true", help="cold starts only, no load")
     args = ap.parse_args()
     sys.path.insert(0, args.peer)
     global CpuMeter
@@ -131,6 +138,8 @@ def main():
             time.sleep(1)
         print(f"{s['name']}: cold start to first ranked answer {[round(c, 2) for c in colds]} s", flush=True)
         results.append({"server": s["name"], "cold_start_s": colds})
+        if args.cold_only:
+            continue
         proc = start(s["cmd"], s["env"], f"/tmp/ramsetu-bench/{s['port']}_bench.log")
         try:
             wait_ok(url, small)
