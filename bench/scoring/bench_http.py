@@ -6,11 +6,11 @@ only and every run is bounded by wrk's -d.
 
 usage: bench_http.py [--servers ramsetu,peer] --jar app/target/ramsetu.jar --data DIR --peer PEER_DIR --peer-models DIR
                      --payloads DIR [--duration 20s] [--reps 1] [--out results.json]
-                     [--jvm-option OPTION ...] [--cold-only]
+                     [--jvm-option=OPTION ...] [--cold-only]
 
---jvm-option passes an option to our JVM (repeat it), e.g. the class-data archive the `ramsetu`
-script records (-XX:SharedArchiveFile=...) with --jar naming the extracted jar; --cold-only
-measures the cold starts alone (no wrk needed).
+--jvm-option=OPTION passes an option to our JVM (repeat it; the `=` form, as OPTION starts with a
+dash), e.g. the class-data archive the `ramsetu` script records (-XX:SharedArchiveFile=...) with
+--jar naming the extracted jar; --cold-only measures the cold starts alone (no wrk needed).
 """
 import argparse
 import json
