@@ -7,7 +7,7 @@ import { BarChart, PALETTE } from '../ui/charts';
 import { RankPager } from '../ui/Pager';
 import { Badge, Empty, Loaded, useAsync } from '../ui/status';
 import { RunOffers } from './Offers';
-import { BodyCells, DegradedBanner, ExclusionsByReason, Facts } from './runParts';
+import { BodyCells, CandidateTable, DegradedBanner, ExclusionsByReason, Facts, RescoredFrom } from './runParts';
 
 /** The parts of a candidate's points as core/.../allocation/PointsCalculator adds them. */
 function points(c: AllocationCandidate) {
@@ -90,11 +90,7 @@ export function AllocationRunPage({ id }: { id: string }) {
                   [t('run.counts'), t('alloc.countsText', { waiting: r.waitingCount, candidates: r.candidateCount, excluded: r.excludedCount, ms: r.durationMillis })],
                 ]}
               />
-              {r.rescoredFrom && (
-                <p>
-                  <Link to={`/coordinator/allocation-runs/${r.rescoredFrom}`}>{t('run.rescoredFrom')}</Link>
-                </p>
-              )}
+              <RescoredFrom run={r} basePath="/coordinator/allocation-runs" />
               {r.donor.kdpiNote && <p className="hint">{r.donor.kdpiNote}</p>}
 
               {r.donationCaseId && <RunOffers runId={r.id} />}
@@ -121,71 +117,66 @@ export function AllocationRunPage({ id }: { id: string }) {
                     />
                   )}
                   <RankPager fromRank={fromRank} size={PAGE} shown={r.candidates.length} total={r.candidateCount} onMove={setFromRank} />
-                  {/* Wider than a laptop's screen: the region scrolls, so it takes the keyboard focus. */}
-                  <div className="table-wrap" tabIndex={0} role="region" aria-label={t('alloc.ranked')}>
-                    <table className="candidates allocation">
-                      <caption className="sr-only">{t('alloc.ranked')}</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">#</th>
-                          <th scope="col">{t('alloc.request')}</th>
-                          <th scope="col">{t('alloc.patient')}</th>
-                          <th scope="col">{t('run.donorSize')}</th>
-                          <th scope="col">{t('alloc.placement')}</th>
-                          <th scope="col">{t('alloc.points')}</th>
-                          <th scope="col">{t('run.ml')}</th>
-                          <th scope="col">{t('run.urgency')}</th>
-                          <th scope="col">EPTS / MELD</th>
-                          <th scope="col">{t('alloc.waited')}</th>
-                          <th scope="col">ABO</th>
-                          <th scope="col">{t('alloc.hlaMismatches')}</th>
-                          <th scope="col">{t('match.distance')}</th>
-                          <th scope="col">{t('run.transport')}</th>
-                          <th scope="col">{t('run.explanation')}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {r.candidates.map((c) => (
-                          <tr key={c.requestId} data-request={c.requestId}>
-                            <td>{c.rank}</td>
-                            <td>
-                              <code>{c.requestId.slice(0, 8)}</code>
-                            </td>
-                            <PatientCells patient={patients.get(c.requestId)} />
-                            <td className="small">
-                              {c.groups.length === 0 ? (
-                                '—'
-                              ) : (
-                                <ul className="plain">
-                                  {c.groups.map((g) => (
-                                    <li key={g.key} title={label('allocGroup', g.key)}>
-                                      {g.label}
-                                    </li>
-                                  ))}
-                                </ul>
-                              )}
-                            </td>
-                            <td>{formatNumber(c.points, 1)}</td>
-                            <td>{formatScore(c.mlScore)}</td>
-                            <td>{c.urgency}</td>
-                            <td>{listingScore(c, t)}</td>
-                            <td className="donor">{t('alloc.waitedText', { years: Math.floor(c.components.waitingDays / 365), days: c.components.waitingDays % 365 })}</td>
-                            <td>{label('abo', c.abo)}</td>
-                            <td>{c.hlaMismatches ?? '—'}</td>
-                            <td>{formatNumber(c.components.distanceKm, 0)} km</td>
-                            <td>
-                              {c.transport ? `${label('transport', c.transport.mode)} ${formatNumber(c.transport.hours, 1)} h` : '—'}
-                              {c.transport && (
-                                <div className="small">{t('alloc.ischaemia', { hours: formatNumber(c.transport.ischaemiaHours, 1), limit: formatNumber(c.transport.hardLimitHours, 0) })}</div>
-                              )}
-                              {c.nearIschaemiaLimit && <Badge value="warning" label={t('run.nearLimit')} />}
-                            </td>
-                            <td className="small explanation">{c.explanation}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
+                  <CandidateTable
+                    title={t('alloc.ranked')}
+                    className="candidates allocation"
+                    columns={[
+                      '#',
+                      t('alloc.request'),
+                      t('alloc.patient'),
+                      t('run.donorSize'),
+                      t('alloc.placement'),
+                      t('alloc.points'),
+                      t('run.ml'),
+                      t('run.urgency'),
+                      'EPTS / MELD',
+                      t('alloc.waited'),
+                      'ABO',
+                      t('alloc.hlaMismatches'),
+                      t('match.distance'),
+                      t('run.transport'),
+                      t('run.explanation'),
+                    ]}
+                  >
+                    {r.candidates.map((c) => (
+                      <tr key={c.requestId} data-request={c.requestId}>
+                        <td>{c.rank}</td>
+                        <td>
+                          <code>{c.requestId.slice(0, 8)}</code>
+                        </td>
+                        <PatientCells patient={patients.get(c.requestId)} />
+                        <td className="small">
+                          {c.groups.length === 0 ? (
+                            '—'
+                          ) : (
+                            <ul className="plain">
+                              {c.groups.map((g) => (
+                                <li key={g.key} title={label('allocGroup', g.key)}>
+                                  {g.label}
+                                </li>
+                              ))}
+                            </ul>
+                          )}
+                        </td>
+                        <td>{formatNumber(c.points, 1)}</td>
+                        <td>{formatScore(c.mlScore)}</td>
+                        <td>{c.urgency}</td>
+                        <td>{listingScore(c, t)}</td>
+                        <td className="donor">{t('alloc.waitedText', { years: Math.floor(c.components.waitingDays / 365), days: c.components.waitingDays % 365 })}</td>
+                        <td>{label('abo', c.abo)}</td>
+                        <td>{c.hlaMismatches ?? '—'}</td>
+                        <td>{formatNumber(c.components.distanceKm, 0)} km</td>
+                        <td>
+                          {c.transport ? `${label('transport', c.transport.mode)} ${formatNumber(c.transport.hours, 1)} h` : '—'}
+                          {c.transport && (
+                            <div className="small">{t('alloc.ischaemia', { hours: formatNumber(c.transport.ischaemiaHours, 1), limit: formatNumber(c.transport.hardLimitHours, 0) })}</div>
+                          )}
+                          {c.nearIschaemiaLimit && <Badge value="warning" label={t('run.nearLimit')} />}
+                        </td>
+                        <td className="small explanation">{c.explanation}</td>
+                      </tr>
+                    ))}
+                  </CandidateTable>
                 </>
               )}
 

@@ -3,8 +3,8 @@ import { http, ok } from '../api/client';
 import type { paths } from '../api/schema';
 import { formatDate, useT } from '../i18n/i18n';
 import { SelectField, TextField } from '../ui/forms';
-import { PageControls, usePager } from '../ui/Pager';
-import { Empty, Loaded, useAsync } from '../ui/status';
+import { PagedTable, usePager } from '../ui/Pager';
+import { Loaded, useAsync } from '../ui/status';
 
 type Outcome = NonNullable<NonNullable<paths['/api/v1/admin/audit']['get']['parameters']['query']>['outcome']>;
 
@@ -31,49 +31,33 @@ export function AuditLog() {
         <TextField label={t('audit.targetType')} value={targetType} placeholder="pledge" onChange={(e) => pager.filtering(setTargetType)(e.target.value)} />
       </div>
       <Loaded state={log}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <Empty>{t('audit.none')}</Empty>
-          ) : (
-            <>
-              <PageControls pager={pager} page={{ items: page.items, nextCursor: page.nextBefore == null ? null : String(page.nextBefore), total: page.total, totalAtLeast: page.totalAtLeast }} />
-              <div className="table-wrap">
-                <table className="audit">
-                  <caption className="sr-only">{t('audit.title')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('common.date')}</th>
-                      <th scope="col">{t('audit.action')}</th>
-                      <th scope="col">{t('audit.outcome')}</th>
-                      <th scope="col">{t('audit.actor')}</th>
-                      <th scope="col">{t('audit.target')}</th>
-                      <th scope="col">{t('audit.detail')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {page.items.map((a) => (
-                      <tr key={a.id}>
-                        <td>{formatDate(a.occurredAt, true)}</td>
-                        <td>
-                          <code>{a.action}</code>
-                        </td>
-                        <td>{a.outcome}</td>
-                        <td className="small">
-                          {a.actorName ?? a.actorRole ?? '—'} {a.actorName && a.actorRole ? `(${a.actorRole})` : null} {a.actorId ? <code>{a.actorId.slice(0, 8)}</code> : null}
-                        </td>
-                        <td className="small">
-                          {a.targetType} {a.targetId ? <code>{String(a.targetId).slice(0, 8)}</code> : null}
-                        </td>
-                        <td className="small detail">{a.detail ? JSON.stringify(a.detail) : ''}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-              <PageControls pager={pager} page={{ items: page.items, nextCursor: page.nextBefore == null ? null : String(page.nextBefore), total: page.total, totalAtLeast: page.totalAtLeast }} />
-            </>
-          )
-        }
+        {(page) => (
+          <PagedTable
+            page={{ items: page.items, nextCursor: page.nextBefore == null ? null : String(page.nextBefore), total: page.total, totalAtLeast: page.totalAtLeast }}
+            pager={pager}
+            empty={t('audit.none')}
+            caption={t('audit.title')}
+            className="audit"
+            controls="both"
+            columns={[t('common.date'), t('audit.action'), t('audit.outcome'), t('audit.actor'), t('audit.target'), t('audit.detail')]}
+            row={(a) => (
+              <tr key={a.id}>
+                <td>{formatDate(a.occurredAt, true)}</td>
+                <td>
+                  <code>{a.action}</code>
+                </td>
+                <td>{a.outcome}</td>
+                <td className="small">
+                  {a.actorName ?? a.actorRole ?? '—'} {a.actorName && a.actorRole ? `(${a.actorRole})` : null} {a.actorId ? <code>{a.actorId.slice(0, 8)}</code> : null}
+                </td>
+                <td className="small">
+                  {a.targetType} {a.targetId ? <code>{String(a.targetId).slice(0, 8)}</code> : null}
+                </td>
+                <td className="small detail">{a.detail ? JSON.stringify(a.detail) : ''}</td>
+              </tr>
+            )}
+          />
+        )}
       </Loaded>
     </section>
   );

@@ -4,7 +4,7 @@ import { ORGANS, type Centre, type CentreBody, type Organ } from '../api/types';
 import { Link, navigate, useSearchParam } from '../app/router';
 import { formatNumber, useEnumLabel, useT } from '../i18n/i18n';
 import { CheckField, ProblemAlert, SelectField, Submit, TextField, fieldError, useSubmission } from '../ui/forms';
-import { num, PlaceFields, type PlaceValue } from '../ui/profile';
+import { EMPTY_PLACE, placeBody, PlaceFields, placeOf, type PlaceValue } from '../ui/profile';
 import { PagedTable, usePager } from '../ui/Pager';
 import { Empty, Loaded, useAsync } from '../ui/status';
 
@@ -89,13 +89,13 @@ interface CentreForm {
   programmes: Organ[];
 }
 
-const EMPTY: CentreForm = { name: '', registrationNumber: '', place: { city: '', state: '', latitude: '', longitude: '' }, programmes: [] };
+const EMPTY: CentreForm = { name: '', registrationNumber: '', place: EMPTY_PLACE, programmes: [] };
 
 function formOf(c: Centre): CentreForm {
   return {
     name: c.name,
     registrationNumber: c.registrationNumber,
-    place: { city: c.city, state: c.state, latitude: String(c.latitude), longitude: String(c.longitude) },
+    place: placeOf(c),
     programmes: c.programmes as Organ[],
   };
 }
@@ -104,10 +104,7 @@ function bodyOf(form: CentreForm, version?: number): CentreBody {
   return asEntered<CentreBody>({
     name: form.name,
     registrationNumber: form.registrationNumber,
-    city: form.place.city,
-    state: form.place.state,
-    latitude: num(form.place.latitude),
-    longitude: num(form.place.longitude),
+    ...placeBody(form.place),
     programmes: form.programmes,
     version: version ?? null,
   });

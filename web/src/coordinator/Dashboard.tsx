@@ -2,6 +2,7 @@ import { http, ok } from '../api/client';
 import { ORGANS } from '../api/types';
 import { formatDate, formatNumber, useEnumLabel, useT } from '../i18n/i18n';
 import { BarChart, PALETTE } from '../ui/charts';
+import { ListTable } from '../ui/ListTable';
 import { Loaded, useAsync } from '../ui/status';
 import { RemindersPanel } from './RemindersPanel';
 
@@ -73,34 +74,20 @@ export function Dashboard() {
                 />
               </div>
               <h2>{t('dash.waitTimes')}</h2>
-              {s.waitingList.length === 0 ? (
-                <p className="empty">{t('chart.noData')}</p>
-              ) : (
-              <div className="table-wrap">
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('pledge.organ')}</th>
-                      <th scope="col">ABO</th>
-                      <th scope="col">{t('dash.waiting')}</th>
-                      <th scope="col">{t('dash.median')}</th>
-                      <th scope="col">{t('dash.longest')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {s.waitingList.map((w) => (
-                      <tr key={w.organ + w.bloodGroup}>
-                        <td>{label('organ', w.organ)}</td>
-                        <td>{w.bloodGroup}</td>
-                        <td>{formatNumber(w.waiting)}</td>
-                        <td>{formatNumber(w.medianWaitDays, 1)}</td>
-                        <td>{formatNumber(w.longestWaitDays, 1)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-              )}
+              <ListTable
+                items={s.waitingList}
+                empty={t('chart.noData')}
+                columns={[t('pledge.organ'), 'ABO', t('dash.waiting'), t('dash.median'), t('dash.longest')]}
+                row={(w) => (
+                  <tr key={w.organ + w.bloodGroup}>
+                    <td>{label('organ', w.organ)}</td>
+                    <td>{w.bloodGroup}</td>
+                    <td>{formatNumber(w.waiting)}</td>
+                    <td>{formatNumber(w.medianWaitDays, 1)}</td>
+                    <td>{formatNumber(w.longestWaitDays, 1)}</td>
+                  </tr>
+                )}
+              />
             </>
           );
         }}

@@ -8,7 +8,7 @@ import { ConfirmDialog } from '../ui/Dialog';
 import { RankPager } from '../ui/Pager';
 import { Badge, Empty, Loaded, useAsync } from '../ui/status';
 import { DecisionDialog, type Decision } from './DecisionDialog';
-import { BodyCells, DegradedBanner, ExclusionsByReason, Facts } from './runParts';
+import { BodyCells, CandidateTable, DegradedBanner, ExclusionsByReason, Facts, RescoredFrom } from './runParts';
 
 interface Weights {
   ml: number;
@@ -119,11 +119,7 @@ export function MatchRunPage({ id }: { id: string }) {
                   [t('run.counts'), t('run.countsText', { candidates: r.candidateCount, excluded: r.excludedCount, ms: r.durationMillis })],
                 ]}
               />
-              {r.rescoredFrom && (
-                <p>
-                  <Link to={`/coordinator/runs/${r.rescoredFrom}`}>{t('run.rescoredFrom')}</Link>
-                </p>
-              )}
+              <RescoredFrom run={r} basePath="/coordinator/runs" />
 
               <h2>{t('run.proposals')}</h2>
               {done && (
@@ -182,64 +178,59 @@ export function MatchRunPage({ id }: { id: string }) {
                   <p className="hint">{t('run.donorFacts')}</p>
                   {proposable(deepestProposed + 1) && <p className="hint">{t('run.proposeHint', { deepest: DEEPEST_PROPOSAL })}</p>}
                   <RankPager fromRank={fromRank} size={PAGE} shown={r.candidates.length} total={r.candidateCount} onMove={setFromRank} />
-                  {/* Wider than a laptop's screen: the region scrolls, so it takes the keyboard focus. */}
-                  <div className="table-wrap" tabIndex={0} role="region" aria-label={t('run.candidates')}>
-                    <table className="candidates">
-                      <caption className="sr-only">{t('run.candidates')}</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">#</th>
-                          <th scope="col">{t('run.pledge')}</th>
-                          <th scope="col">{t('run.donor')}</th>
-                          <th scope="col">{t('run.donorSize')}</th>
-                          <th scope="col">{t('run.hlaMismatch')}</th>
-                          <th scope="col">{t('run.kdpi')}</th>
-                          <th scope="col">{t('run.score')}</th>
-                          <th scope="col">{t('run.ml')}</th>
-                          <th scope="col">{t('run.urgency')}</th>
-                          <th scope="col">ABO</th>
-                          <th scope="col">{t('run.hla')}</th>
-                          <th scope="col">{t('match.distance')}</th>
-                          <th scope="col">{t('run.transport')}</th>
-                          <th scope="col">{t('run.explanation')}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {r.candidates.map((c) => (
-                          <tr key={c.pledgeId} data-rank={c.rank}>
-                            <td>
-                              {c.rank}
-                              {proposable(c.rank) && (
-                                <>
-                                  {' '}
-                                  <button type="button" className="link" aria-label={t('run.proposeAria', { rank: c.rank })} onClick={() => setProposing(c)}>
-                                    {t('run.propose')}
-                                  </button>
-                                </>
-                              )}
-                            </td>
-                            <td>
-                              <Link to={`/coordinator/pledges/${c.pledgeId}`}>
-                                <code>{c.pledgeId.slice(0, 8)}</code>
-                              </Link>
-                            </td>
-                            <DonorCells donor={donors.get(c.pledgeId)} />
-                            <td>{formatScore(c.score)}</td>
-                            <td>{formatScore(c.mlScore)}</td>
-                            <td>{c.urgency}</td>
-                            <td>{label('abo', c.abo)}</td>
-                            <td>{c.components.hlaPoints === undefined ? '—' : formatNumber(c.components.hlaPoints, 0)}</td>
-                            <td>{formatNumber(c.components.distanceKm, 0)} km</td>
-                            <td>
-                              {c.transport ? `${label('transport', c.transport.mode)} ${formatNumber(c.transport.hours, 1)} h` : '—'}
-                              {c.nearIschaemiaLimit && <Badge value="warning" label={t('run.nearLimit')} />}
-                            </td>
-                            <td className="small">{c.explanation}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
+                  <CandidateTable
+                    title={t('run.candidates')}
+                    className="candidates"
+                    columns={[
+                      '#',
+                      t('run.pledge'),
+                      t('run.donor'),
+                      t('run.donorSize'),
+                      t('run.hlaMismatch'),
+                      t('run.kdpi'),
+                      t('run.score'),
+                      t('run.ml'),
+                      t('run.urgency'),
+                      'ABO',
+                      t('run.hla'),
+                      t('match.distance'),
+                      t('run.transport'),
+                      t('run.explanation'),
+                    ]}
+                  >
+                    {r.candidates.map((c) => (
+                      <tr key={c.pledgeId} data-rank={c.rank}>
+                        <td>
+                          {c.rank}
+                          {proposable(c.rank) && (
+                            <>
+                              {' '}
+                              <button type="button" className="link" aria-label={t('run.proposeAria', { rank: c.rank })} onClick={() => setProposing(c)}>
+                                {t('run.propose')}
+                              </button>
+                            </>
+                          )}
+                        </td>
+                        <td>
+                          <Link to={`/coordinator/pledges/${c.pledgeId}`}>
+                            <code>{c.pledgeId.slice(0, 8)}</code>
+                          </Link>
+                        </td>
+                        <DonorCells donor={donors.get(c.pledgeId)} />
+                        <td>{formatScore(c.score)}</td>
+                        <td>{formatScore(c.mlScore)}</td>
+                        <td>{c.urgency}</td>
+                        <td>{label('abo', c.abo)}</td>
+                        <td>{c.components.hlaPoints === undefined ? '—' : formatNumber(c.components.hlaPoints, 0)}</td>
+                        <td>{formatNumber(c.components.distanceKm, 0)} km</td>
+                        <td>
+                          {c.transport ? `${label('transport', c.transport.mode)} ${formatNumber(c.transport.hours, 1)} h` : '—'}
+                          {c.nearIschaemiaLimit && <Badge value="warning" label={t('run.nearLimit')} />}
+                        </td>
+                        <td className="small">{c.explanation}</td>
+                      </tr>
+                    ))}
+                  </CandidateTable>
                 </>
               )}
 

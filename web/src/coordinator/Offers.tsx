@@ -3,6 +3,7 @@ import { http, ok } from '../api/client';
 import { ApiError } from '../api/problem';
 import type { Offer, OfferReport, OfferSequence } from '../api/types';
 import { Link, useSearchParam } from '../app/router';
+import { ListTable } from '../ui/ListTable';
 import { PageControls, usePager } from '../ui/Pager';
 import { formatDate, formatNumber, useEnumLabel, useT } from '../i18n/i18n';
 import { Dialog } from '../ui/Dialog';
@@ -97,52 +98,48 @@ export function RunOffers({ runId, centreNames }: { runId: string; centreNames?:
 function OfferTable({ offers, centreName, actions }: { offers: Offer[]; centreName: (id: string) => string; actions?: (o: Offer) => ReactNode }) {
   const t = useT();
   const label = useEnumLabel();
-  if (offers.length === 0) return <Empty>{t('offers.none')}</Empty>;
   return (
-    <div className="table-wrap">
-      <table className="offers">
-        <caption className="sr-only">{t('offers.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">{t('pledge.organ')}</th>
-            <th scope="col">{t('alloc.request')}</th>
-            <th scope="col">{t('offers.centre')}</th>
-            <th scope="col">{t('offers.status')}</th>
-            <th scope="col">{t('offers.offeredAt')}</th>
-            <th scope="col">{t('offers.respondBy')}</th>
-            <th scope="col">{t('offers.answer')}</th>
-            {actions && <th scope="col">{t('offers.actions')}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {offers.map((o) => (
-            <tr key={o.id} data-offer={o.id} data-request={o.requestId} data-status={o.status}>
-              <td>{o.rank}</td>
-              <td>
-                <Link to={`/coordinator/offers/${o.id}`}>{label('organ', o.organ)}</Link>
-              </td>
-              <td>{o.patientName ? <Link to={`/coordinator/requests/${o.requestId}`}>{o.patientName}</Link> : <code>{o.requestId.slice(0, 8)}</code>}</td>
-              <td>{centreName(o.centreId)}</td>
-              <td>
-                <Badge value={o.status} label={label('offerStatus', o.status)} />
-                {o.escalated && <span className="small"> {t('offers.escalated')}</span>}
-              </td>
-              <td>{formatDate(o.offeredAt, true)}</td>
-              <td>{isOpen(o) ? formatDate(o.respondBy, true) : '—'}</td>
-              <td className="small">
-                {o.declineReason ? label('declineReason', o.declineReason) : ''}
-                {o.note ? ` — ${o.note}` : ''}
-                {o.transplantedAt ? t('offers.transplanted', { when: formatDate(o.transplantedAt, true) }) : ''}
-                {o.graftWeek1 ? ` · ${t('offers.graftWeek1')}: ${label('graft', o.graftWeek1)}` : ''}
-                {o.graftMonth3 ? ` · ${t('offers.graftMonth3')}: ${label('graft', o.graftMonth3)}` : ''}
-              </td>
-              {actions && <td>{actions(o)}</td>}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ListTable
+      items={offers}
+      empty={t('offers.none')}
+      caption={t('offers.title')}
+      className="offers"
+      columns={[
+        '#',
+        t('pledge.organ'),
+        t('alloc.request'),
+        t('offers.centre'),
+        t('offers.status'),
+        t('offers.offeredAt'),
+        t('offers.respondBy'),
+        t('offers.answer'),
+        ...(actions ? [t('offers.actions')] : []),
+      ]}
+      row={(o) => (
+        <tr key={o.id} data-offer={o.id} data-request={o.requestId} data-status={o.status}>
+          <td>{o.rank}</td>
+          <td>
+            <Link to={`/coordinator/offers/${o.id}`}>{label('organ', o.organ)}</Link>
+          </td>
+          <td>{o.patientName ? <Link to={`/coordinator/requests/${o.requestId}`}>{o.patientName}</Link> : <code>{o.requestId.slice(0, 8)}</code>}</td>
+          <td>{centreName(o.centreId)}</td>
+          <td>
+            <Badge value={o.status} label={label('offerStatus', o.status)} />
+            {o.escalated && <span className="small"> {t('offers.escalated')}</span>}
+          </td>
+          <td>{formatDate(o.offeredAt, true)}</td>
+          <td>{isOpen(o) ? formatDate(o.respondBy, true) : '—'}</td>
+          <td className="small">
+            {o.declineReason ? label('declineReason', o.declineReason) : ''}
+            {o.note ? ` — ${o.note}` : ''}
+            {o.transplantedAt ? t('offers.transplanted', { when: formatDate(o.transplantedAt, true) }) : ''}
+            {o.graftWeek1 ? ` · ${t('offers.graftWeek1')}: ${label('graft', o.graftWeek1)}` : ''}
+            {o.graftMonth3 ? ` · ${t('offers.graftMonth3')}: ${label('graft', o.graftMonth3)}` : ''}
+          </td>
+          {actions && <td>{actions(o)}</td>}
+        </tr>
+      )}
+    />
   );
 }
 

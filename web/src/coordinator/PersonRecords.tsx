@@ -3,7 +3,8 @@ import { http, ok } from '../api/client';
 import type { DirectoryEntry, HlaBody } from '../api/types';
 import { Link } from '../app/router';
 import { formatDate, formatNumber, useEnumLabel, useT, type Key } from '../i18n/i18n';
-import { Badge, Empty, Loaded, useAsync, type Async } from '../ui/status';
+import { ListTable } from '../ui/ListTable';
+import { Badge, Loaded, useAsync, type Async } from '../ui/status';
 import { RecordHistory } from './Records';
 import { Facts } from './runParts';
 
@@ -149,46 +150,28 @@ function PersonPage<P extends Person, L>(props: {
       </Loaded>
       <h2>{t(props.listingsTitle)}</h2>
       <Loaded state={props.listings}>
-        {(listings) => {
-          const rows = props.rows(listings);
-          return rows.length === 0 ? (
-            <Empty>{props.none}</Empty>
-          ) : (
-            <div className="table-wrap">
-              <table>
-                <caption className="sr-only">{t(props.listingsTitle)}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('pledge.organ')}</th>
-                    <th scope="col">{t('common.status')}</th>
-                    {props.columns.map((c) => (
-                      <th key={c} scope="col">
-                        {c}
-                      </th>
-                    ))}
-                    <th scope="col">{t('common.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((row) => (
-                    <tr key={row.id} {...{ [props.rowAttribute]: row.id }}>
-                      <td>{label('organ', row.organ)}</td>
-                      <td>
-                        <Badge value={row.status} label={row.statusLabel} />
-                      </td>
-                      {row.cells.map((cell, i) => (
-                        <td key={i}>{cell}</td>
-                      ))}
-                      <td>
-                        <Link to={props.recordOf(row.id)}>{t('record.open')}</Link>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          );
-        }}
+        {(listings) => (
+          <ListTable
+            items={props.rows(listings)}
+            empty={props.none}
+            caption={t(props.listingsTitle)}
+            columns={[t('pledge.organ'), t('common.status'), ...props.columns, t('common.actions')]}
+            row={(row) => (
+              <tr key={row.id} {...{ [props.rowAttribute]: row.id }}>
+                <td>{label('organ', row.organ)}</td>
+                <td>
+                  <Badge value={row.status} label={row.statusLabel} />
+                </td>
+                {row.cells.map((cell, i) => (
+                  <td key={i}>{cell}</td>
+                ))}
+                <td>
+                  <Link to={props.recordOf(row.id)}>{t('record.open')}</Link>
+                </td>
+              </tr>
+            )}
+          />
+        )}
       </Loaded>
       <RecordHistory targetId={props.id} />
     </section>

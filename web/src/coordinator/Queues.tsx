@@ -5,9 +5,10 @@ import { BLOOD_GROUPS, ORGANS, type DocumentView, type Pledge } from '../api/typ
 import { formatDate, useEnumLabel, useT } from '../i18n/i18n';
 import { ConfirmDialog, Dialog } from '../ui/Dialog';
 import { fieldError, ProblemAlert, SelectField, TextArea, TextField } from '../ui/forms';
-import { PageControls, usePager, OrderField, type ListOrder } from '../ui/Pager';
+import { ListTable } from '../ui/ListTable';
+import { PageControls, PagedTable, usePager, OrderField, type ListOrder } from '../ui/Pager';
 import { DoneNotice } from '../ui/DoneNotice';
-import { Badge, Empty, Loaded, useAsync } from '../ui/status';
+import { Badge, Loaded, useAsync } from '../ui/status';
 import { pledgeSummary } from '../ui/pledgeSummary';
 
 /** The work queues: pledges and documents waiting for a coordinator, with keyboard shortcuts. */
@@ -132,54 +133,32 @@ function PledgeQueue() {
       {notice && <DoneNotice key={notice.at} message={notice.text} onUndo={notice.undo} />}
       <ProblemAlert error={review ? undefined : error} />
       <Loaded state={queue}>
-        {(page) =>
-          items.length === 0 ? (
-            <>
-              <Empty>{t('coord.noPledges')}</Empty>
-              <PageControls pager={pager} page={page} />
-            </>
-          ) : (
-            <>
-            <div className="table-wrap">
-              <table className="queue" aria-describedby="shortcuts">
-                <caption className="sr-only">{t('coord.pledgeQueue')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('pledge.organ')}</th>
-                    <th scope="col">{t('profile.bloodGroup')}</th>
-                    <th scope="col">{t('place.city')}</th>
-                    <th scope="col">{t('coord.tests')}</th>
-                    <th scope="col">{t('common.date')}</th>
-                    <th scope="col">{t('common.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((p, i) => (
-                    <tr key={p.id} data-row={i} data-pledge={p.id} className={i === selected ? 'selected' : undefined} aria-selected={i === selected} onClick={() => setSelected(i)}>
-                      <td>{label('organ', p.organ)}</td>
-                      <td>{p.donor.bloodGroup}</td>
-                      <td>
-                        {p.donor.city}, {p.donor.state}
-                      </td>
-                      <td className="small">{pledgeSummary(p, label, t)}</td>
-                      <td>{formatDate(p.createdAt, true)}</td>
-                      <td className="actions">
-                        <button type="button" className="primary" onClick={() => setReview({ kind: 'verify', pledge: p })}>
-                          {t('coord.verify')}
-                        </button>
-                        <button type="button" onClick={() => setReview({ kind: 'reject', pledge: p })}>
-                          {t('coord.reject')}
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+        {(page) => (
+          <>
+            <ListTable
+              items={items}
+              empty={t('coord.noPledges')}
+              caption={t('coord.pledgeQueue')}
+              className="queue"
+              describedBy="shortcuts"
+              columns={[t('pledge.organ'), t('profile.bloodGroup'), t('place.city'), t('coord.tests'), t('common.date'), t('common.actions')]}
+              row={(p, i) => (
+                <tr key={p.id} data-row={i} data-pledge={p.id} className={i === selected ? 'selected' : undefined} aria-selected={i === selected} onClick={() => setSelected(i)}>
+                  <td>{label('organ', p.organ)}</td>
+                  <td>{p.donor.bloodGroup}</td>
+                  <td>
+                    {p.donor.city}, {p.donor.state}
+                  </td>
+                  <td className="small">{pledgeSummary(p, label, t)}</td>
+                  <td>{formatDate(p.createdAt, true)}</td>
+                  <ReviewCell onVerify={() => setReview({ kind: 'verify', pledge: p })} onReject={() => setReview({ kind: 'reject', pledge: p })} />
+                </tr>
+              )}
+            />
+            {/* The search filters this page only: the way to the next page stays when it hides every pledge. */}
             <PageControls pager={pager} page={page} />
-            </>
-          )
-        }
+          </>
+        )}
       </Loaded>
       <ConfirmDialog
         title={t('coord.verifyTitle')}
@@ -203,25 +182,16 @@ function PledgeQueue() {
           </>
         )}
       </ConfirmDialog>
-      <Dialog title={t('coord.rejectTitle')} open={review?.kind === 'reject'} onClose={() => setReview(null)}>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void reject();
-          }}
-        >
-          <TextArea label={t('coord.reason')} value={reason} rows={3} onChange={(e) => setReason(e.target.value)} error={fieldError(error, 'reason')} hint={t('coord.reasonHint')} />
-          <ProblemAlert error={error} shownFields={['reason']} />
-          <div className="actions">
-            <button type="submit" className="danger">
-              {t('coord.reject')}
-            </button>
-            <button type="button" onClick={() => setReview(null)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </form>
-      </Dialog>
+      <RejectDialog
+        title={t('coord.rejectTitle')}
+        open={review?.kind === 'reject'}
+        onClose={() => setReview(null)}
+        onReject={() => void reject()}
+        reason={reason}
+        onReason={setReason}
+        hint={t('coord.reasonHint')}
+        error={error}
+      />
     </section>
   );
 }
@@ -280,62 +250,39 @@ function DocumentQueue() {
       {notice && <DoneNotice key={notice.at} message={notice.text} onUndo={notice.undo} />}
       <ProblemAlert error={rejecting || verifying ? undefined : error} />
       <Loaded state={docs}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <Empty>{t('coord.noDocuments')}</Empty>
-          ) : (
-            <>
-            <div className="table-wrap">
-              <table>
-                <caption className="sr-only">{t('coord.documentQueue')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('docs.file')}</th>
-                    <th scope="col">{t('docs.owner')}</th>
-                    <th scope="col">{t('docs.type')}</th>
-                    <th scope="col">{t('common.date')}</th>
-                    <th scope="col">{t('common.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.items.map((d) => (
-                    <tr key={d.id} data-document={d.id}>
-                      <td>
-                        <button type="button" className="link" onClick={() => void download(`/api/v1/documents/${d.id}/content`).catch(setError)}>
-                          {d.originalFileName}
-                        </button>{' '}
-                        <Badge value={d.status} label={label('docStatus', d.status)} />
-                      </td>
-                      <td>
-                        {d.owner ? (
-                          <>
-                            {d.owner.fullName}
-                            <br />
-                            <span className="small">{d.owner.email}</span>
-                          </>
-                        ) : (
-                          '—'
-                        )}
-                      </td>
-                      <td>{label('docType', d.type)}</td>
-                      <td>{formatDate(d.createdAt, true)}</td>
-                      <td className="actions">
-                        <button type="button" className="primary" onClick={() => setVerifying(d)}>
-                          {t('coord.verify')}
-                        </button>
-                        <button type="button" onClick={() => setRejecting(d)}>
-                          {t('coord.reject')}
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <PageControls pager={pager} page={page} />
-            </>
-          )
-        }
+        {(page) => (
+          <PagedTable
+            page={page}
+            pager={pager}
+            empty={t('coord.noDocuments')}
+            caption={t('coord.documentQueue')}
+            columns={[t('docs.file'), t('docs.owner'), t('docs.type'), t('common.date'), t('common.actions')]}
+            row={(d) => (
+              <tr key={d.id} data-document={d.id}>
+                <td>
+                  <button type="button" className="link" onClick={() => void download(`/api/v1/documents/${d.id}/content`).catch(setError)}>
+                    {d.originalFileName}
+                  </button>{' '}
+                  <Badge value={d.status} label={label('docStatus', d.status)} />
+                </td>
+                <td>
+                  {d.owner ? (
+                    <>
+                      {d.owner.fullName}
+                      <br />
+                      <span className="small">{d.owner.email}</span>
+                    </>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+                <td>{label('docType', d.type)}</td>
+                <td>{formatDate(d.createdAt, true)}</td>
+                <ReviewCell onVerify={() => setVerifying(d)} onReject={() => setRejecting(d)} />
+              </tr>
+            )}
+          />
+        )}
       </Loaded>
       <ConfirmDialog
         title={t('coord.verifyDocTitle')}
@@ -356,25 +303,74 @@ function DocumentQueue() {
           </p>
         )}
       </ConfirmDialog>
-      <Dialog title={t('coord.rejectDocTitle')} open={rejecting !== null} onClose={() => setRejecting(null)}>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (rejecting) void decide(rejecting, 'reject');
-          }}
-        >
-          <TextArea label={t('coord.reason')} value={reason} rows={3} onChange={(e) => setReason(e.target.value)} error={fieldError(error, 'reason')} />
-          <ProblemAlert error={error} shownFields={['reason']} />
-          <div className="actions">
-            <button type="submit" className="danger">
-              {t('coord.reject')}
-            </button>
-            <button type="button" onClick={() => setRejecting(null)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </form>
-      </Dialog>
+      <RejectDialog
+        title={t('coord.rejectDocTitle')}
+        open={rejecting !== null}
+        onClose={() => setRejecting(null)}
+        onReject={() => rejecting && void decide(rejecting, 'reject')}
+        reason={reason}
+        onReason={setReason}
+        error={error}
+      />
     </section>
+  );
+}
+
+/** A queue row's buttons: verify (which asks first) and reject (which asks why). */
+function ReviewCell({ onVerify, onReject }: { onVerify: () => void; onReject: () => void }) {
+  const t = useT();
+  return (
+    <td className="actions">
+      <button type="button" className="primary" onClick={onVerify}>
+        {t('coord.verify')}
+      </button>
+      <button type="button" onClick={onReject}>
+        {t('coord.reject')}
+      </button>
+    </td>
+  );
+}
+
+/** Asks why a pledge or a document is rejected; the reason goes with the rejection. */
+function RejectDialog({
+  title,
+  open,
+  onClose,
+  onReject,
+  reason,
+  onReason,
+  hint,
+  error,
+}: {
+  title: string;
+  open: boolean;
+  onClose: () => void;
+  onReject: () => void;
+  reason: string;
+  onReason: (reason: string) => void;
+  hint?: string;
+  error: unknown;
+}) {
+  const t = useT();
+  return (
+    <Dialog title={title} open={open} onClose={onClose}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          onReject();
+        }}
+      >
+        <TextArea label={t('coord.reason')} value={reason} rows={3} onChange={(e) => onReason(e.target.value)} error={fieldError(error, 'reason')} hint={hint} />
+        <ProblemAlert error={error} shownFields={['reason']} />
+        <div className="actions">
+          <button type="submit" className="danger">
+            {t('coord.reject')}
+          </button>
+          <button type="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
   );
 }

@@ -1,6 +1,7 @@
 import { http, ok } from '../api/client';
 import { formatDate, formatNumber, useEnumLabel, useT } from '../i18n/i18n';
-import { Empty, Loaded, useAsync } from '../ui/status';
+import { ListTable } from '../ui/ListTable';
+import { Loaded, useAsync } from '../ui/status';
 
 // GET /api/v1/reminders and /summary (docs/reminders.md): the same lists as the daily digest mail.
 const SHOWN = 10;
@@ -39,42 +40,28 @@ export function RemindersPanel() {
                 {t('rem.pledgesPending', { days: formatNumber(summary.pledgePendingAfterHours / 24, 0) })}
               </li>
             </ul>
-            {page.items.length === 0 ? (
-              <Empty>{t('rem.none')}</Empty>
-            ) : (
-              <div className="table-wrap">
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('rem.kind')}</th>
-                      <th scope="col">{t('rem.id')}</th>
-                      <th scope="col">{t('pledge.organ')}</th>
-                      <th scope="col">{t('rem.place')}</th>
-                      <th scope="col">{t('rem.due')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {page.items.map((r) => (
-                      <tr key={r.kind + r.id} className={r.overdue ? 'warn' : undefined}>
-                        <td>{r.kind === 'LABS_DUE' ? t('rem.kindLabs') : r.kind === 'LISTING_PENDING' ? t('rem.kindListing') : t('rem.kindPledge')}</td>
-                        <td>
-                          <code>{r.id.slice(0, 8)}</code>
-                        </td>
-                        <td>
-                          {label('organ', r.organ)}
-                          {r.meld !== null ? ` · MELD ${r.meld}` : ''}
-                        </td>
-                        <td>{[r.hospitalName, r.city, r.state].filter(Boolean).join(', ')}</td>
-                        <td>
-                          {formatDate(r.dueAt)}
-                          {r.overdue ? ` (${t('rem.overdue')})` : ''}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
+            <ListTable
+              items={page.items}
+              empty={t('rem.none')}
+              columns={[t('rem.kind'), t('rem.id'), t('pledge.organ'), t('rem.place'), t('rem.due')]}
+              row={(r) => (
+                <tr key={r.kind + r.id} className={r.overdue ? 'warn' : undefined}>
+                  <td>{r.kind === 'LABS_DUE' ? t('rem.kindLabs') : r.kind === 'LISTING_PENDING' ? t('rem.kindListing') : t('rem.kindPledge')}</td>
+                  <td>
+                    <code>{r.id.slice(0, 8)}</code>
+                  </td>
+                  <td>
+                    {label('organ', r.organ)}
+                    {r.meld !== null ? ` · MELD ${r.meld}` : ''}
+                  </td>
+                  <td>{[r.hospitalName, r.city, r.state].filter(Boolean).join(', ')}</td>
+                  <td>
+                    {formatDate(r.dueAt)}
+                    {r.overdue ? ` (${t('rem.overdue')})` : ''}
+                  </td>
+                </tr>
+              )}
+            />
             {page.nextCursor !== null && <p className="muted">{t('rem.more')}</p>}
           </>
         )}

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { download, http, ok } from '../api/client';
 import { formatDate, formatNumber, useT } from '../i18n/i18n';
 import { ProblemAlert, TextField } from '../ui/forms';
-import { Empty, Loaded, useAsync } from '../ui/status';
+import { ListTable } from '../ui/ListTable';
+import { Loaded, useAsync } from '../ui/status';
 
 // GET/POST /api/v1/reports/monthly and GET /api/v1/reports/exports (docs/reports.md).
 /** The month before the current one in India, as the form's default (e.g. 2026-11). */
@@ -66,88 +67,61 @@ export function Reports() {
       <ProblemAlert error={error} shownFields={[]} />
       <h2>{t('rep.monthly')}</h2>
       <Loaded state={reports}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <Empty>{t('rep.none')}</Empty>
-          ) : (
-            <div className="table-wrap">
-              <table>
-                <caption className="sr-only">{t('rep.monthly')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('rep.month')}</th>
-                    <th scope="col">{t('rep.generatedAt')}</th>
-                    <th scope="col">{t('rep.pledges')}</th>
-                    <th scope="col">{t('rep.listings')}</th>
-                    <th scope="col">{t('rep.files')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.items.map((r) => (
-                    <tr key={r.month}>
-                      <td>{r.month}</td>
-                      <td>{formatDate(r.generatedAt, true)}</td>
-                      <td>{r.totals ? formatNumber(r.totals.pledges) : '—'}</td>
-                      <td>{r.totals ? formatNumber(r.totals.listings) : '—'}</td>
-                      <td>
-                        {r.files.map((f) => (
-                          <button key={f.format} type="button" className="link" onClick={() => save(f.url)}>
-                            {f.format.toUpperCase()}
-                          </button>
-                        ))}
-                      </td>
-                    </tr>
+        {(page) => (
+          <ListTable
+            items={page.items}
+            empty={t('rep.none')}
+            caption={t('rep.monthly')}
+            columns={[t('rep.month'), t('rep.generatedAt'), t('rep.pledges'), t('rep.listings'), t('rep.files')]}
+            row={(r) => (
+              <tr key={r.month}>
+                <td>{r.month}</td>
+                <td>{formatDate(r.generatedAt, true)}</td>
+                <td>{r.totals ? formatNumber(r.totals.pledges) : '—'}</td>
+                <td>{r.totals ? formatNumber(r.totals.listings) : '—'}</td>
+                <td>
+                  {r.files.map((f) => (
+                    <button key={f.format} type="button" className="link" onClick={() => save(f.url)}>
+                      {f.format.toUpperCase()}
+                    </button>
                   ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
+                </td>
+              </tr>
+            )}
+          />
+        )}
       </Loaded>
       <h2>{t('rep.exports')}</h2>
       <p>{t('rep.exportsHint')}</p>
       <Loaded state={exports}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <Empty>{t('rep.noExports')}</Empty>
-          ) : (
-            <div className="table-wrap">
-              <table>
-                <caption className="sr-only">{t('rep.exports')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('common.date')}</th>
-                    <th scope="col">{t('rep.kind')}</th>
-                    <th scope="col">{t('rep.progress')}</th>
-                    <th scope="col">{t('rep.files')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.items.map((e) => (
-                    <tr key={e.id}>
-                      <td>{formatDate(e.requestedAt, true)}</td>
-                      <td>{e.kind}</td>
-                      <td>
-                        <progress max={100} value={e.percent ?? 0} aria-label={t('rep.progress')} />{' '}
-                        {formatNumber(e.rowsWritten)}
-                        {e.rowsTotal !== null ? ` / ${formatNumber(e.rowsTotal)}` : ''}
-                      </td>
-                      <td>
-                        {e.downloadUrl ? (
-                          <button type="button" className="link" onClick={() => save(e.downloadUrl as string)}>
-                            CSV
-                          </button>
-                        ) : (
-                          e.status
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
+        {(page) => (
+          <ListTable
+            items={page.items}
+            empty={t('rep.noExports')}
+            caption={t('rep.exports')}
+            columns={[t('common.date'), t('rep.kind'), t('rep.progress'), t('rep.files')]}
+            row={(e) => (
+              <tr key={e.id}>
+                <td>{formatDate(e.requestedAt, true)}</td>
+                <td>{e.kind}</td>
+                <td>
+                  <progress max={100} value={e.percent ?? 0} aria-label={t('rep.progress')} />{' '}
+                  {formatNumber(e.rowsWritten)}
+                  {e.rowsTotal !== null ? ` / ${formatNumber(e.rowsTotal)}` : ''}
+                </td>
+                <td>
+                  {e.downloadUrl ? (
+                    <button type="button" className="link" onClick={() => save(e.downloadUrl as string)}>
+                      CSV
+                    </button>
+                  ) : (
+                    e.status
+                  )}
+                </td>
+              </tr>
+            )}
+          />
+        )}
       </Loaded>
     </section>
   );

@@ -3,7 +3,8 @@ import { http, ok } from '../api/client';
 import { ORGANS } from '../api/types';
 import { formatDate, formatNumber, useEnumLabel, useT } from '../i18n/i18n';
 import { ProblemAlert, SelectField } from '../ui/forms';
-import { Empty, Loaded, useAsync } from '../ui/status';
+import { ListTable } from '../ui/ListTable';
+import { Loaded, useAsync } from '../ui/status';
 
 // GET/POST /api/v1/admin/reprocessing/batches (docs/reprocessing.md).
 const OPEN = new Set(['REQUESTED', 'SCHEDULED', 'RUNNING']);
@@ -64,61 +65,43 @@ export function Reprocessing() {
       </form>
       <ProblemAlert error={error} shownFields={[]} />
       <Loaded state={batches}>
-        {(items) =>
-          items.length === 0 ? (
-            <Empty>{t('rp.none')}</Empty>
-          ) : (
-            <div className="table-wrap">
-              <table>
-                <caption className="sr-only">{t('rp.title')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('rp.when')}</th>
-                    <th scope="col">{t('rp.organ')}</th>
-                    <th scope="col">{t('rp.versions')}</th>
-                    <th scope="col">{t('rp.state')}</th>
-                    <th scope="col">{t('rp.progress')}</th>
-                    <th scope="col">{t('rp.changed')}</th>
-                    <th scope="col">{t('rp.spearman')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((b) => {
-                    const total = b.progress.matchRunsTotal + b.progress.allocationRunsTotal;
-                    const done = b.progress.matchRunsDone + b.progress.allocationRunsDone;
-                    return (
-                      <tr key={b.id}>
-                        <td>{formatDate(b.createdAt, true)}</td>
-                        <td>{label('organ', b.organ)}</td>
-                        <td>
-                          {b.reason === 'POLICY' ? b.policyId ?? '' : `${b.previousVersion ?? '—'} → ${b.modelVersion ?? '—'}`}
-                        </td>
-                        <td>
-                          {label('rp.stateOf', b.state)}
-                          {b.error && <div className="hint">{b.error}</div>}
-                        </td>
-                        <td>
-                          <progress max={Math.max(total, 1)} value={done} aria-label={t('rp.progress')} />{' '}
-                          {formatNumber(done)} / {formatNumber(total)}
-                        </td>
-                        <td>
-                          {t('rp.changedOf', {
-                            changed: formatNumber(b.figures.rankingsChanged),
-                            written: formatNumber(b.figures.runsWritten),
-                            top: formatNumber(b.figures.topChanged),
-                          })}
-                        </td>
-                        <td>
-                          {formatNumber(b.figures.meanSpearman, 3)} ({t('rp.lowest')} {formatNumber(b.figures.minSpearman, 3)})
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
+        {(items) => (
+          <ListTable
+            items={items}
+            empty={t('rp.none')}
+            caption={t('rp.title')}
+            columns={[t('rp.when'), t('rp.organ'), t('rp.versions'), t('rp.state'), t('rp.progress'), t('rp.changed'), t('rp.spearman')]}
+            row={(b) => {
+              const total = b.progress.matchRunsTotal + b.progress.allocationRunsTotal;
+              const done = b.progress.matchRunsDone + b.progress.allocationRunsDone;
+              return (
+                <tr key={b.id}>
+                  <td>{formatDate(b.createdAt, true)}</td>
+                  <td>{label('organ', b.organ)}</td>
+                  <td>{b.reason === 'POLICY' ? b.policyId ?? '' : `${b.previousVersion ?? '—'} → ${b.modelVersion ?? '—'}`}</td>
+                  <td>
+                    {label('rp.stateOf', b.state)}
+                    {b.error && <div className="hint">{b.error}</div>}
+                  </td>
+                  <td>
+                    <progress max={Math.max(total, 1)} value={done} aria-label={t('rp.progress')} />{' '}
+                    {formatNumber(done)} / {formatNumber(total)}
+                  </td>
+                  <td>
+                    {t('rp.changedOf', {
+                      changed: formatNumber(b.figures.rankingsChanged),
+                      written: formatNumber(b.figures.runsWritten),
+                      top: formatNumber(b.figures.topChanged),
+                    })}
+                  </td>
+                  <td>
+                    {formatNumber(b.figures.meanSpearman, 3)} ({t('rp.lowest')} {formatNumber(b.figures.minSpearman, 3)})
+                  </td>
+                </tr>
+              );
+            }}
+          />
+        )}
       </Loaded>
     </section>
   );

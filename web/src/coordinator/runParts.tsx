@@ -1,11 +1,13 @@
 import type { ReactNode } from 'react';
 import { Link } from '../app/router';
 import { formatNumber, useEnumLabel, useT, type Key } from '../i18n/i18n';
+import { ColumnHeads } from '../ui/ListTable';
 import { Empty } from '../ui/status';
 import type { AllocationRun, CandidateDonor, CandidateRecipient, MatchRun } from '../api/types';
 
 // Pieces shared by the match-run page (a request's donors) and the allocation-run page (a donor
-// organ's waiting list): degraded banner, facts, exclusions grouped by reason code.
+// organ's waiting list): degraded banner, rescored-from link, facts, candidates table, exclusions
+// grouped by reason code.
 
 /** The warning over a run ranked without the ML score, with the re-scoring state. */
 export function DegradedBanner({
@@ -31,6 +33,33 @@ export function DegradedBanner({
           t('run.rescoringPending')
         )}
       </div>
+    </div>
+  );
+}
+
+/** A link to the earlier run that this one ranked again, where there is one. */
+export function RescoredFrom({ run, basePath }: { run: Pick<MatchRun | AllocationRun, 'rescoredFrom'>; basePath: string }) {
+  const t = useT();
+  if (!run.rescoredFrom) return null;
+  return (
+    <p>
+      <Link to={`${basePath}/${run.rescoredFrom}`}>{t('run.rescoredFrom')}</Link>
+    </p>
+  );
+}
+
+/**
+ * A run's ranked candidates as a table, one row a candidate. Wider than a laptop's screen: the
+ * region scrolls, so it takes the keyboard focus, and is named like the table.
+ */
+export function CandidateTable({ title, className, columns, children }: { title: string; className: string; columns: ReactNode[]; children: ReactNode }) {
+  return (
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={title}>
+      <table className={className}>
+        <caption className="sr-only">{title}</caption>
+        <ColumnHeads columns={columns} />
+        <tbody>{children}</tbody>
+      </table>
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { Link, navigate } from '../app/router';
 import { completeSecondFactor, homeOf, logIn, startSession, useSession, verifyCode } from '../app/session';
 import type { AuthTokens, SecondFactorNeeded } from '../api/types';
 import { useT } from '../i18n/i18n';
-import { fieldError, ProblemAlert, SelectField, Submit, TextField, useSubmission } from '../ui/forms';
+import { EmailField, fieldError, ProblemAlert, SelectField, Submit, TextField, useSubmission } from '../ui/forms';
 
 /** Login; also shown in place of a portal page when the session is missing or expired. */
 export function Login({ returnTo }: { returnTo?: string }) {
@@ -133,16 +133,7 @@ export function Login({ returnTo }: { returnTo?: string }) {
       )}
       {!session.expired && returnTo && <p className="alert info">{t('login.needed')}</p>}
       <form onSubmit={signIn} noValidate>
-        <TextField
-          label={t('auth.email')}
-          name="email"
-          type="email"
-          autoComplete="username"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          error={fieldError(error, 'email')}
-          required
-        />
+        <EmailField name="email" autoComplete="username" value={email} onChange={setEmail} error={error} />
         <TextField
           label={t('auth.password')}
           name="password"

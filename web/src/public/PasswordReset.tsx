@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { http, ok, sessionCall } from '../api/client';
 import { Link } from '../app/router';
 import { useT } from '../i18n/i18n';
-import { fieldError, ProblemAlert, RadioGroup, Submit, TextField, useSubmission } from '../ui/forms';
+import { EmailField, fieldError, NewPasswordField, ProblemAlert, RadioGroup, Submit, TextField, useSubmission } from '../ui/forms';
 
 /** Password reset: ask for a code by e-mail, then set a new password with it. */
 export function PasswordReset() {
@@ -37,7 +37,7 @@ export function PasswordReset() {
           })}
         >
           <p>{t('reset.intro')}</p>
-          <TextField label={t('auth.email')} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} error={fieldError(error, 'email')} required />
+          <EmailField autoComplete="email" value={email} onChange={setEmail} error={error} />
           <RadioGroup
             legend={t('signup.role')}
             name="role"
@@ -63,16 +63,7 @@ export function PasswordReset() {
         >
           <p role="status">{t('reset.sent', { email })}</p>
           <TextField label={t('signup.code')} inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={code} onChange={(e) => setCode(e.target.value)} error={fieldError(error, 'code')} required />
-          <TextField
-            label={t('reset.newPassword')}
-            type="password"
-            autoComplete="new-password"
-            value={newPassword}
-            onChange={(e) => setNewPassword(e.target.value)}
-            error={fieldError(error, 'newPassword')}
-            hint={t('signup.passwordHint')}
-            required
-          />
+          <NewPasswordField label={t('reset.newPassword')} field="newPassword" value={newPassword} onChange={setNewPassword} error={error} />
           <ProblemAlert error={error} shownFields={['code', 'newPassword']} />
           <Submit busy={busy}>{t('reset.confirm')}</Submit>
         </form>

@@ -3,7 +3,7 @@ import { http, ok, sessionCall } from '../api/client';
 import { navigate, Link } from '../app/router';
 import { homeOf, verifyCode } from '../app/session';
 import { useT } from '../i18n/i18n';
-import { fieldError, ProblemAlert, RadioGroup, Submit, TextField, useSubmission } from '../ui/forms';
+import { EmailField, fieldError, NewPasswordField, ProblemAlert, RadioGroup, Submit, TextField, useSubmission } from '../ui/forms';
 
 /** Sign-up in two steps: the account, then the 6-digit code from the e-mail. */
 export function Signup() {
@@ -99,27 +99,8 @@ export function Signup() {
           error={fieldError(error, 'fullName')}
           required
         />
-        <TextField
-          label={t('auth.email')}
-          name="email"
-          type="email"
-          autoComplete="email"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          error={fieldError(error, 'email')}
-          required
-        />
-        <TextField
-          label={t('auth.password')}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          error={fieldError(error, 'password')}
-          hint={t('signup.passwordHint')}
-          required
-        />
+        <EmailField name="email" autoComplete="email" value={email} onChange={setEmail} error={error} />
+        <NewPasswordField label={t('auth.password')} name="password" field="password" value={password} onChange={setPassword} error={error} />
         <ProblemAlert error={error} shownFields={['role', 'fullName', 'email', 'password']} />
         <Submit busy={busy}>{t('signup.submit')}</Submit>
       </form>

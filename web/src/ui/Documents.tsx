@@ -3,7 +3,8 @@ import { download, http, ok, upload } from '../api/client';
 import type { DocumentView } from '../api/types';
 import { formatDate, formatNumber, useEnumLabel, useT } from '../i18n/i18n';
 import { ProblemAlert, SelectField } from './forms';
-import { Badge, Empty, Loaded, useAsync } from './status';
+import { ListTable } from './ListTable';
+import { Badge, Loaded, useAsync } from './status';
 
 const TYPES = ['ID_PROOF', 'CONSENT_FORM', 'MEDICAL_REPORT', 'IMAGING', 'OTHER'];
 
@@ -78,48 +79,31 @@ export function Documents({ links, linkField }: { links: { id: string; label: st
       </form>
       <h2>{t('docs.mine')}</h2>
       <Loaded state={docs}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <Empty>{t('docs.none')}</Empty>
-          ) : (
-            <div className="table-wrap">
-              <table>
-                <caption className="sr-only">{t('docs.mine')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('docs.file')}</th>
-                    <th scope="col">{t('docs.type')}</th>
-                    <th scope="col">{t('docs.size')}</th>
-                    <th scope="col">{t('common.status')}</th>
-                    <th scope="col">{t('common.date')}</th>
-                    <th scope="col">
-                      <span className="sr-only">{t('common.actions')}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.items.map((d) => (
-                    <tr key={d.id}>
-                      <td>{d.originalFileName}</td>
-                      <td>{label('docType', d.type)}</td>
-                      <td>{formatNumber(d.sizeBytes / 1024, 1)} KB</td>
-                      <td>
-                        <Badge value={d.status} label={label('docStatus', d.status)} />
-                        {d.reviewNote && <div className="muted">{d.reviewNote}</div>}
-                      </td>
-                      <td>{formatDate(d.createdAt)}</td>
-                      <td>
-                        <button type="button" className="link" onClick={() => void download(`/api/v1/documents/${d.id}/content`).catch(setError)}>
-                          {t('docs.download')}
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
+        {(page) => (
+          <ListTable
+            items={page.items}
+            empty={t('docs.none')}
+            caption={t('docs.mine')}
+            columns={[t('docs.file'), t('docs.type'), t('docs.size'), t('common.status'), t('common.date'), <span className="sr-only">{t('common.actions')}</span>]}
+            row={(d) => (
+              <tr key={d.id}>
+                <td>{d.originalFileName}</td>
+                <td>{label('docType', d.type)}</td>
+                <td>{formatNumber(d.sizeBytes / 1024, 1)} KB</td>
+                <td>
+                  <Badge value={d.status} label={label('docStatus', d.status)} />
+                  {d.reviewNote && <div className="muted">{d.reviewNote}</div>}
+                </td>
+                <td>{formatDate(d.createdAt)}</td>
+                <td>
+                  <button type="button" className="link" onClick={() => void download(`/api/v1/documents/${d.id}/content`).catch(setError)}>
+                    {t('docs.download')}
+                  </button>
+                </td>
+              </tr>
+            )}
+          />
+        )}
       </Loaded>
     </section>
   );

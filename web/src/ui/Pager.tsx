@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { formatNumber, useT } from '../i18n/i18n';
 import { SelectField } from './forms';
+import { ListTable } from './ListTable';
 import { Empty } from './status';
 
 /**
@@ -59,9 +60,8 @@ export function PageControls({ pager, page }: { pager: Pager; page: { items: unk
 type ListPage<T> = { items: T[]; nextCursor?: string | null; total?: number | null; totalAtLeast?: boolean | null };
 
 /**
- * One page of a list as a table: the empty text when the page has nothing, else the table (its
- * caption for screen readers, one header cell per column, one row per item) with the page controls
- * below it, above it, or both (for long pages).
+ * One page of a list as a table: the empty text when the page has nothing, else the table (as
+ * ListTable draws it) with the page controls below it, above it, or both (for long pages).
  */
 export function PagedTable<T>({
   page,
@@ -82,6 +82,7 @@ export function PagedTable<T>({
   className?: string;
   controls?: 'below' | 'above' | 'both';
 }) {
+  // An empty page has nothing to page through: the empty text alone, without page controls.
   if (page.items.length === 0) {
     return <Empty>{empty}</Empty>;
   }
@@ -89,21 +90,7 @@ export function PagedTable<T>({
   return (
     <>
       {controls !== 'below' && pageControls}
-      <div className="table-wrap">
-        <table className={className}>
-          <caption className="sr-only">{caption}</caption>
-          <thead>
-            <tr>
-              {columns.map((column, i) => (
-                <th scope="col" key={i}>
-                  {column}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>{page.items.map(row)}</tbody>
-        </table>
-      </div>
+      <ListTable items={page.items} empty={empty} caption={caption} columns={columns} row={row} className={className} />
       {controls !== 'above' && pageControls}
     </>
   );

@@ -53,6 +53,52 @@ export const TextField = forwardRef<HTMLInputElement, FieldProps & InputHTMLAttr
   );
 });
 
+/** The e-mail address an account is known by (the API's `email`). */
+export function EmailField({
+  value,
+  onChange,
+  error,
+  ...input
+}: { value: string; onChange: (email: string) => void; error: unknown } & Pick<InputHTMLAttributes<HTMLInputElement>, 'name' | 'autoComplete'>) {
+  const t = useT();
+  return <TextField label={t('auth.email')} {...input} type="email" value={value} onChange={(e) => onChange(e.target.value)} error={fieldError(error, 'email')} required />;
+}
+
+/**
+ * A password being chosen (at sign-up, at a reset), with the rules it must meet as its hint. `field` is its name in the API,
+ * which its errors are found by; `name` is the form field's name for password managers, left out where the page has none.
+ */
+export function NewPasswordField({
+  label,
+  field,
+  value,
+  onChange,
+  error,
+  name,
+}: {
+  label: string;
+  field: string;
+  value: string;
+  onChange: (password: string) => void;
+  error: unknown;
+  name?: string;
+}) {
+  const t = useT();
+  return (
+    <TextField
+      label={label}
+      name={name}
+      type="password"
+      autoComplete="new-password"
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      error={fieldError(error, field)}
+      hint={t('signup.passwordHint')}
+      required
+    />
+  );
+}
+
 export function SelectField({
   label,
   error,

@@ -1,7 +1,9 @@
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { ApiError } from '../api/problem';
 import { BLOOD_GROUPS } from '../api/types';
+import { navigate } from '../app/router';
 import { useEnumLabel, useT } from '../i18n/i18n';
-import { SelectField, TextField } from './forms';
+import { SelectField, Submit, TextField } from './forms';
 import { CITIES, findCity } from './places';
 
 export interface PlaceValue {
@@ -9,6 +11,18 @@ export interface PlaceValue {
   state: string;
   latitude: string;
   longitude: string;
+}
+
+export const EMPTY_PLACE: PlaceValue = { city: '', state: '', latitude: '', longitude: '' };
+
+/** A stored place (a donor's location, a hospital, a centre) as the form holds it. */
+export function placeOf(p: { city: string; state: string; latitude: number; longitude: number }): PlaceValue {
+  return { city: p.city, state: p.state, latitude: String(p.latitude), longitude: String(p.longitude) };
+}
+
+/** The same place as the APIs take it. */
+export function placeBody(v: PlaceValue) {
+  return { city: v.city, state: v.state, latitude: num(v.latitude), longitude: num(v.longitude) };
 }
 
 /** A place found by city name (fills state and coordinates), or typed in full. */
@@ -77,6 +91,13 @@ export interface HlaValue {
   a: string;
   b: string;
   dr: string;
+}
+
+export const EMPTY_HLA: HlaValue = { a: '', b: '', dr: '' };
+
+/** A stored HLA typing as the form holds it; none yet is three empty fields. */
+export function hlaOf(hla: { a: string[]; b: string[]; dr: string[] } | null | undefined): HlaValue {
+  return hla ? { a: hla.a.join(', '), b: hla.b.join(', '), dr: hla.dr.join(', ') } : EMPTY_HLA;
 }
 
 export const splitAntigens = (s: string) =>
@@ -157,8 +178,73 @@ export function PersonFields({ value, onChange, errorOf }: { value: PersonValue;
 }
 
 /** The header that saves over the profile as it was read (409 if it changed since); none for a new profile. */
-export function ifMatchOf(loaded: { version: number } | null | undefined): Record<string, string> {
+function ifMatchOf(loaded: { version: number } | null | undefined): Record<string, string> {
   return loaded ? { 'If-Match': `"${loaded.version}"` } : {};
+}
+
+/**
+ * One's own profile behind a profile form: read once into the form (a 404 means none yet, and the
+ * form starts empty), then saved over the version it was read at. Saving a new profile goes on to
+ * `next`, the step that needs it; `loaded` is undefined while reading, null for no profile yet.
+ */
+export function useOwnProfile<P extends { version: number }, V>({
+  form,
+  read,
+  valuesOf,
+  empty,
+  next,
+}: {
+  form: { adopt: (version: number | null, values: V) => void; saved: (version: number) => void };
+  read: () => Promise<P>;
+  valuesOf: (profile: P) => V;
+  empty: V;
+  next: string;
+}) {
+  const [loaded, setLoaded] = useState<P | null | undefined>(undefined);
+  const [loadError, setLoadError] = useState<unknown>();
+  const [saved, setSaved] = useState(false);
+
+  const load = () => {
+    setLoadError(undefined);
+    read()
+      .then((p) => {
+        setLoaded(p);
+        form.adopt(p.version, valuesOf(p));
+      })
+      .catch((e) => {
+        if (e instanceof ApiError && e.status === 404) {
+          setLoaded(null);
+          form.adopt(null, empty);
+        } else setLoadError(e);
+      });
+  };
+  useEffect(load, []);
+
+  /** Sends the form with `write`, given the If-Match header to send. */
+  const save = async (write: (headers: Record<string, string>) => Promise<P>) => {
+    setSaved(false);
+    const p = await write(ifMatchOf(loaded));
+    setLoaded(p);
+    form.saved(p.version);
+    setSaved(true);
+    if (!loaded) navigate(next);
+  };
+  return { loaded, loadError, load, saved, save };
+}
+
+/** A profile form's end: "saved" once it is, and the save button. */
+export function ProfileSaveFooter({ saved, busy }: { saved: boolean; busy: boolean }) {
+  const t = useT();
+  return (
+    <>
+      {saved && (
+        <p className="alert success" role="status">
+          {t('profile.saved')}
+        </p>
+      )}
+      <Submit busy={busy}>{t('profile.save')}</Submit>
+    </>
+  );
 }
 
 /** Says that the form shows a draft kept from an earlier visit, not the saved profile. */
