@@ -74,19 +74,18 @@ public class TransplantCentres {
      *     run again)
      */
     public boolean insert(TransplantCentre c) {
-        return jdbc.sql(
-                                """
-                                insert into transplant_centre (id, name, registration_number,
-                                    registration_key, city, state, latitude, longitude, programmes,
-                                    created_by, created_at, updated_by, updated_at, version)
-                                values (:id, :name, :registration, :key, :city, :state, :lat, :lon,
-                                    :programmes, :createdBy, :createdAt, :updatedBy, :updatedAt,
-                                    :version)
-                                on conflict do nothing
-                                """)
-                        .params(values(c))
-                        .update()
-                > 0;
+        return Sql.wroteRow(
+                jdbc,
+                """
+                insert into transplant_centre (id, name, registration_number,
+                    registration_key, city, state, latitude, longitude, programmes,
+                    created_by, created_at, updated_by, updated_at, version)
+                values (:id, :name, :registration, :key, :city, :state, :lat, :lon,
+                    :programmes, :createdBy, :createdAt, :updatedBy, :updatedAt,
+                    :version)
+                on conflict do nothing
+                """,
+                values(c));
     }
 
     /**
@@ -95,19 +94,18 @@ public class TransplantCentres {
      *     registration number
      */
     boolean update(TransplantCentre c) {
-        return jdbc.sql(
-                                """
-                                update transplant_centre set name = :name,
-                                    registration_number = :registration, registration_key = :key,
-                                    city = :city, state = :state, latitude = :lat,
-                                    longitude = :lon, programmes = :programmes,
-                                    updated_by = :updatedBy, updated_at = :updatedAt,
-                                    version = :version
-                                where id = :id and version = :version - 1
-                                """)
-                        .params(values(c))
-                        .update()
-                > 0;
+        return Sql.wroteRow(
+                jdbc,
+                """
+                update transplant_centre set name = :name,
+                    registration_number = :registration, registration_key = :key,
+                    city = :city, state = :state, latitude = :lat,
+                    longitude = :lon, programmes = :programmes,
+                    updated_by = :updatedBy, updated_at = :updatedAt,
+                    version = :version
+                where id = :id and version = :version - 1
+                """,
+                values(c));
     }
 
     Optional<TransplantCentre> find(TransplantCentreId id) {

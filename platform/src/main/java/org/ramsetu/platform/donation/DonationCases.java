@@ -48,54 +48,52 @@ public class DonationCases {
      *     with this id exists (a demo load run again)
      */
     public boolean insert(DonationCase c) {
-        return jdbc.sql(
-                                """
-                                insert into donation_case (id, status, consent_basis, pledge_id,
-                                    donor_id, age_years, sex, height_cm, weight_kg, blood_group,
-                                    hla_typing, cause_of_death, pathway, terminal_creatinine_mg_dl,
-                                    hypertension, diabetes, hcv, hbv, hiv, declared_dead_at,
-                                    hospital_name, hospital_city, hospital_state,
-                                    hospital_latitude, hospital_longitude, organs_consented,
-                                    organs_recovered, cross_clamp_at, organ_assessments,
-                                    opened_by, opened_at, updated_by, updated_at, version)
-                                values (:id, :status, :consent, :pledge, :donor, :age, :sex,
-                                    :height, :weight, :blood, :hla, :cause, :pathway, :creatinine,
-                                    :htn, :dm, :hcv, :hbv, :hiv, :dead, :hospital, :city, :state,
-                                    :lat, :lon, :consented, :recovered, :clamp,
-                                    cast(:assessments as jsonb), :openedBy, :openedAt, :updatedBy,
-                                    :updatedAt, :version)
-                                on conflict do nothing
-                                """)
-                        .params(values(c))
-                        .update()
-                > 0;
+        return Sql.wroteRow(
+                jdbc,
+                """
+                insert into donation_case (id, status, consent_basis, pledge_id,
+                    donor_id, age_years, sex, height_cm, weight_kg, blood_group,
+                    hla_typing, cause_of_death, pathway, terminal_creatinine_mg_dl,
+                    hypertension, diabetes, hcv, hbv, hiv, declared_dead_at,
+                    hospital_name, hospital_city, hospital_state,
+                    hospital_latitude, hospital_longitude, organs_consented,
+                    organs_recovered, cross_clamp_at, organ_assessments,
+                    opened_by, opened_at, updated_by, updated_at, version)
+                values (:id, :status, :consent, :pledge, :donor, :age, :sex,
+                    :height, :weight, :blood, :hla, :cause, :pathway, :creatinine,
+                    :htn, :dm, :hcv, :hbv, :hiv, :dead, :hospital, :city, :state,
+                    :lat, :lon, :consented, :recovered, :clamp,
+                    cast(:assessments as jsonb), :openedBy, :openedAt, :updatedBy,
+                    :updatedAt, :version)
+                on conflict do nothing
+                """,
+                values(c));
     }
 
     /**
      * @return false when the stored version is no longer {@code c.version() - 1}
      */
     boolean update(DonationCase c) {
-        return jdbc.sql(
-                                """
-                                update donation_case set status = :status, age_years = :age,
-                                    sex = :sex, height_cm = :height, weight_kg = :weight,
-                                    blood_group = :blood, hla_typing = :hla,
-                                    cause_of_death = :cause, pathway = :pathway,
-                                    terminal_creatinine_mg_dl = :creatinine,
-                                    hypertension = :htn, diabetes = :dm, hcv = :hcv, hbv = :hbv,
-                                    hiv = :hiv, declared_dead_at = :dead,
-                                    hospital_name = :hospital, hospital_city = :city,
-                                    hospital_state = :state, hospital_latitude = :lat,
-                                    hospital_longitude = :lon, organs_consented = :consented,
-                                    organs_recovered = :recovered, cross_clamp_at = :clamp,
-                                    organ_assessments = cast(:assessments as jsonb),
-                                    updated_by = :updatedBy, updated_at = :updatedAt,
-                                    version = :version
-                                where id = :id and version = :version - 1
-                                """)
-                        .params(values(c))
-                        .update()
-                > 0;
+        return Sql.wroteRow(
+                jdbc,
+                """
+                update donation_case set status = :status, age_years = :age,
+                    sex = :sex, height_cm = :height, weight_kg = :weight,
+                    blood_group = :blood, hla_typing = :hla,
+                    cause_of_death = :cause, pathway = :pathway,
+                    terminal_creatinine_mg_dl = :creatinine,
+                    hypertension = :htn, diabetes = :dm, hcv = :hcv, hbv = :hbv,
+                    hiv = :hiv, declared_dead_at = :dead,
+                    hospital_name = :hospital, hospital_city = :city,
+                    hospital_state = :state, hospital_latitude = :lat,
+                    hospital_longitude = :lon, organs_consented = :consented,
+                    organs_recovered = :recovered, cross_clamp_at = :clamp,
+                    organ_assessments = cast(:assessments as jsonb),
+                    updated_by = :updatedBy, updated_at = :updatedAt,
+                    version = :version
+                where id = :id and version = :version - 1
+                """,
+                values(c));
     }
 
     Optional<DonationCase> find(DonationCaseId id) {

@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Small conversions the registry repositories share. */
 public final class Sql {
@@ -48,5 +50,14 @@ public final class Sql {
      */
     public static Instant now(Clock clock) {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /**
+     * Runs one insert or update of a versioned record with its named values. False when it wrote no
+     * row: the insert met a record that exists already ({@code on conflict do nothing}), or the
+     * update's version check ({@code where version = :version - 1}) found another writer first.
+     */
+    public static boolean wroteRow(JdbcClient jdbc, String statement, Map<String, ?> values) {
+        return jdbc.sql(statement).params(values).update() > 0;
     }
 }

@@ -77,86 +77,83 @@ record OrganOffer(
             @Nullable UUID by,
             @Nullable DeclineReason reason,
             @Nullable String answerNote) {
-        return new OrganOffer(
-                id,
-                sequenceId,
-                requestId,
-                centreId,
-                rank,
-                next,
-                offeredAt,
-                offeredBy,
-                respondBy,
-                at,
-                by,
-                reason,
-                answerNote,
-                transplantedAt,
-                transplantRecordedBy,
-                outcome,
-                version);
+        Copy copy = new Copy(this);
+        copy.status = next;
+        copy.answeredAt = at;
+        copy.answeredBy = by;
+        copy.declineReason = reason;
+        copy.note = answerNote;
+        return copy.build();
     }
 
+    /** Accepted for now: the centre holds the organ until {@code until} while it confirms. */
     OrganOffer provisional(Instant at, UUID by, Instant until, @Nullable String answerNote) {
-        return new OrganOffer(
-                id,
-                sequenceId,
-                requestId,
-                centreId,
-                rank,
-                OfferStatus.PROVISIONAL,
-                offeredAt,
-                offeredBy,
-                until,
-                at,
-                by,
-                null,
-                answerNote,
-                transplantedAt,
-                transplantRecordedBy,
-                outcome,
-                version);
+        Copy copy = new Copy(answered(OfferStatus.PROVISIONAL, at, by, null, answerNote));
+        copy.respondBy = until;
+        return copy.build();
     }
 
     OrganOffer transplanted(Instant at, UUID by) {
-        return new OrganOffer(
-                id,
-                sequenceId,
-                requestId,
-                centreId,
-                rank,
-                status,
-                offeredAt,
-                offeredBy,
-                respondBy,
-                answeredAt,
-                answeredBy,
-                declineReason,
-                note,
-                at,
-                by,
-                outcome,
-                version);
+        Copy copy = new Copy(this);
+        copy.transplantedAt = at;
+        copy.transplantRecordedBy = by;
+        return copy.build();
     }
 
     OrganOffer withOutcome(Outcome recorded) {
-        return new OrganOffer(
-                id,
-                sequenceId,
-                requestId,
-                centreId,
-                rank,
-                status,
-                offeredAt,
-                offeredBy,
-                respondBy,
-                answeredAt,
-                answeredBy,
-                declineReason,
-                note,
-                transplantedAt,
-                transplantRecordedBy,
-                recorded,
-                version);
+        Copy copy = new Copy(this);
+        copy.outcome = recorded;
+        return copy.build();
+    }
+
+    /**
+     * This offer with some of its parts replaced: what changes over an offer's life is assigned
+     * after the copy, everything else (who it went to, when and by whom) is carried over as it was.
+     */
+    private static final class Copy {
+        private final OrganOffer of;
+        private OfferStatus status;
+        private Instant respondBy;
+        private @Nullable Instant answeredAt;
+        private @Nullable UUID answeredBy;
+        private @Nullable DeclineReason declineReason;
+        private @Nullable String note;
+        private @Nullable Instant transplantedAt;
+        private @Nullable UUID transplantRecordedBy;
+        private @Nullable Outcome outcome;
+
+        Copy(OrganOffer of) {
+            this.of = of;
+            this.status = of.status;
+            this.respondBy = of.respondBy;
+            this.answeredAt = of.answeredAt;
+            this.answeredBy = of.answeredBy;
+            this.declineReason = of.declineReason;
+            this.note = of.note;
+            this.transplantedAt = of.transplantedAt;
+            this.transplantRecordedBy = of.transplantRecordedBy;
+            this.outcome = of.outcome;
+        }
+
+        OrganOffer build() {
+            return new OrganOffer(
+                    of.id,
+                    of.sequenceId,
+                    of.requestId,
+                    of.centreId,
+                    of.rank,
+                    status,
+                    of.offeredAt,
+                    of.offeredBy,
+                    respondBy,
+                    answeredAt,
+                    answeredBy,
+                    declineReason,
+                    note,
+                    transplantedAt,
+                    transplantRecordedBy,
+                    outcome,
+                    of.version);
+        }
     }
 }

@@ -62,20 +62,19 @@ public class DonorProfiles implements ProfileKeeping.Store<DonorProfile> {
      */
     @Override
     public boolean insert(DonorProfile p) {
-        return jdbc.sql(
-                                """
-                                insert into donor_profile (account_id, blood_group, date_of_birth,
-                                    sex, height_cm, weight_kg, city, city_key, state, latitude,
-                                    longitude, hla_typing, hypertension, diabetes, medical_notes,
-                                    consent_given_at, created_at, updated_at, version)
-                                values (:id, :blood, :dob, :sex, :height, :weight, :city, :cityKey,
-                                    :state, :lat, :lon, :hla, :htn, :dm, :notes, :consent,
-                                    :created, :updated, :version)
-                                on conflict (account_id) do nothing
-                                """)
-                        .params(values(p))
-                        .update()
-                > 0;
+        return Sql.wroteRow(
+                jdbc,
+                """
+                insert into donor_profile (account_id, blood_group, date_of_birth,
+                    sex, height_cm, weight_kg, city, city_key, state, latitude,
+                    longitude, hla_typing, hypertension, diabetes, medical_notes,
+                    consent_given_at, created_at, updated_at, version)
+                values (:id, :blood, :dob, :sex, :height, :weight, :city, :cityKey,
+                    :state, :lat, :lon, :hla, :htn, :dm, :notes, :consent,
+                    :created, :updated, :version)
+                on conflict (account_id) do nothing
+                """,
+                values(p));
     }
 
     /**
@@ -83,19 +82,18 @@ public class DonorProfiles implements ProfileKeeping.Store<DonorProfile> {
      */
     @Override
     public boolean update(DonorProfile p) {
-        return jdbc.sql(
-                                """
-                                update donor_profile set blood_group = :blood, date_of_birth = :dob,
-                                    sex = :sex, height_cm = :height, weight_kg = :weight,
-                                    city = :city, city_key = :cityKey, state = :state,
-                                    latitude = :lat, longitude = :lon, hla_typing = :hla,
-                                    hypertension = :htn, diabetes = :dm, medical_notes = :notes,
-                                    updated_at = :updated, version = :version
-                                where account_id = :id and version = :version - 1
-                                """)
-                        .params(values(p))
-                        .update()
-                > 0;
+        return Sql.wroteRow(
+                jdbc,
+                """
+                update donor_profile set blood_group = :blood, date_of_birth = :dob,
+                    sex = :sex, height_cm = :height, weight_kg = :weight,
+                    city = :city, city_key = :cityKey, state = :state,
+                    latitude = :lat, longitude = :lon, hla_typing = :hla,
+                    hypertension = :htn, diabetes = :dm, medical_notes = :notes,
+                    updated_at = :updated, version = :version
+                where account_id = :id and version = :version - 1
+                """,
+                values(p));
     }
 
     private static Map<String, Object> values(DonorProfile p) {

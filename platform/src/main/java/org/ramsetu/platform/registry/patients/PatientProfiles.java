@@ -62,21 +62,20 @@ public class PatientProfiles implements ProfileKeeping.Store<PatientProfile> {
      */
     @Override
     public boolean insert(PatientProfile p) {
-        return jdbc.sql(
-                                """
-                                insert into patient_profile (account_id, blood_group, date_of_birth,
-                                    sex, height_cm, weight_kg, hla_typing, unacceptable_antigens,
-                                    hospital_name, hospital_city, hospital_city_key,
-                                    hospital_state, hospital_latitude, hospital_longitude,
-                                    created_at, updated_at, version)
-                                values (:id, :blood, :dob, :sex, :height, :weight, :hla, :unacceptable,
-                                    :hospital, :city, :cityKey, :state, :lat, :lon, :created,
-                                    :updated, :version)
-                                on conflict (account_id) do nothing
-                                """)
-                        .params(values(p))
-                        .update()
-                > 0;
+        return Sql.wroteRow(
+                jdbc,
+                """
+                insert into patient_profile (account_id, blood_group, date_of_birth,
+                    sex, height_cm, weight_kg, hla_typing, unacceptable_antigens,
+                    hospital_name, hospital_city, hospital_city_key,
+                    hospital_state, hospital_latitude, hospital_longitude,
+                    created_at, updated_at, version)
+                values (:id, :blood, :dob, :sex, :height, :weight, :hla, :unacceptable,
+                    :hospital, :city, :cityKey, :state, :lat, :lon, :created,
+                    :updated, :version)
+                on conflict (account_id) do nothing
+                """,
+                values(p));
     }
 
     /**
@@ -84,21 +83,20 @@ public class PatientProfiles implements ProfileKeeping.Store<PatientProfile> {
      */
     @Override
     public boolean update(PatientProfile p) {
-        return jdbc.sql(
-                                """
-                                update patient_profile set blood_group = :blood,
-                                    date_of_birth = :dob, sex = :sex, height_cm = :height,
-                                    weight_kg = :weight, hla_typing = :hla,
-                                    unacceptable_antigens = :unacceptable,
-                                    hospital_name = :hospital, hospital_city = :city,
-                                    hospital_city_key = :cityKey, hospital_state = :state,
-                                    hospital_latitude = :lat, hospital_longitude = :lon,
-                                    updated_at = :updated, version = :version
-                                where account_id = :id and version = :version - 1
-                                """)
-                        .params(values(p))
-                        .update()
-                > 0;
+        return Sql.wroteRow(
+                jdbc,
+                """
+                update patient_profile set blood_group = :blood,
+                    date_of_birth = :dob, sex = :sex, height_cm = :height,
+                    weight_kg = :weight, hla_typing = :hla,
+                    unacceptable_antigens = :unacceptable,
+                    hospital_name = :hospital, hospital_city = :city,
+                    hospital_city_key = :cityKey, hospital_state = :state,
+                    hospital_latitude = :lat, hospital_longitude = :lon,
+                    updated_at = :updated, version = :version
+                where account_id = :id and version = :version - 1
+                """,
+                values(p));
     }
 
     private static Map<String, Object> values(PatientProfile p) {
