@@ -1,6 +1,7 @@
 package org.ramsetu.platform.registry.common;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -87,7 +88,7 @@ public final class ChangeLog<K> {
      * Either a full read is due ({@code fullReadBecause} says why) or the keys to read again
      * ({@code changed}, each once; empty when nothing changed).
      */
-    public record CatchUp<K>(String fullReadBecause, List<K> changed) {
+    public record CatchUp<K>(@Nullable String fullReadBecause, List<K> changed) {
 
         static <K> CatchUp<K> fullRead(String because) {
             return new CatchUp<>(because, List.of());
