@@ -301,15 +301,7 @@ public class DemoLoader {
         Instant registered = now.minus(Duration.ofMinutes(65 + r.nextInt(2 * 365 * 24 * 60)));
         DemoPeople.Person person = DemoPeople.draw(r, 18, 65, today);
         UUID id = id("donor", n, seed);
-        if (!accounts.insertIfAbsent(
-                new Account(
-                        id,
-                        donorEmail(n),
-                        Role.DONOR,
-                        person.fullName(),
-                        passwordHash,
-                        registered,
-                        registered))) {
+        if (!newAccount(id, donorEmail(n), Role.DONOR, person, registered)) {
             return;
         }
         IndianPlaces.City city = IndianPlaces.pick(r);
@@ -349,6 +341,17 @@ public class DemoLoader {
     }
 
     /**
+     * The demo person's account, with the demo password; false when it exists already (a load run
+     * again): the caller then leaves that person as they are.
+     */
+    private boolean newAccount(
+            UUID id, String email, Role role, DemoPeople.Person person, Instant registered) {
+        return accounts.insertIfAbsent(
+                new Account(
+                        id, email, role, person.fullName(), passwordHash, registered, registered));
+    }
+
+    /**
      * A patient and their request. With a coordinator, the request is listed at the demo centre
      * nearest the patient's hospital that transplants the organ, and verified by that coordinator a
      * few days after listing (one in twenty still awaits the check); without one, it is listed as
@@ -363,15 +366,7 @@ public class DemoLoader {
         Instant registered = listed.minus(Duration.ofDays(r.nextInt(30)));
         DemoPeople.Person person = DemoPeople.draw(r, organ == Organ.CORNEA ? 5 : 8, 72, today);
         UUID id = id("patient", n, seed);
-        if (!accounts.insertIfAbsent(
-                new Account(
-                        id,
-                        patientEmail(n),
-                        Role.PATIENT,
-                        person.fullName(),
-                        passwordHash,
-                        registered,
-                        registered))) {
+        if (!newAccount(id, patientEmail(n), Role.PATIENT, person, registered)) {
             return;
         }
         IndianPlaces.City city = IndianPlaces.pick(r);
