@@ -1,5 +1,6 @@
 package org.ramsetu.core.features;
 
+import org.ramsetu.core.donor.CardiacRisk;
 import org.ramsetu.core.donor.CorneaTests;
 import org.ramsetu.core.donor.DonorOffer;
 import org.ramsetu.core.donor.HeartTests;
@@ -53,12 +54,7 @@ public final class FeatureExtractor {
                 "donor creatinine or renal function");
         b.categorical(
                 "imaging_score", t.imaging(), CategoricalScores::imaging, LOWEST, "kidney imaging");
-        b.categorical(
-                "cardiac_score",
-                t.cardiacRisk(),
-                CategoricalScores::cardiacRisk,
-                LOWEST,
-                "donor cardiac risk");
+        donorCardiacRisk("cardiac_score", t.cardiacRisk(), b);
     }
 
     private static void heart(HeartTests t, EligibilityResult e, FeatureBuilder b) {
@@ -77,18 +73,8 @@ public final class FeatureExtractor {
                 CategoricalScores::angiography,
                 LOWEST,
                 "coronary angiography");
-        b.categorical(
-                "viral_score",
-                t.viral(),
-                CategoricalScores::viral,
-                CategoricalScores.viral(ViralMarker.UNKNOWN),
-                "viral markers");
-        b.categorical(
-                "cardiac_risk_score",
-                t.cardiacRisk(),
-                CategoricalScores::cardiacRisk,
-                LOWEST,
-                "donor cardiac risk");
+        viralMarkers(t.viral(), b);
+        donorCardiacRisk("cardiac_risk_score", t.cardiacRisk(), b);
     }
 
     private static void liver(LiverTests t, EligibilityResult e, FeatureBuilder b) {
@@ -103,12 +89,7 @@ public final class FeatureExtractor {
                 "donor bilirubin or liver function");
         b.categorical(
                 "imaging_score", t.imaging(), CategoricalScores::imaging, LOWEST, "liver imaging");
-        b.categorical(
-                "viral_score",
-                t.viral(),
-                CategoricalScores::viral,
-                CategoricalScores.viral(ViralMarker.UNKNOWN),
-                "viral markers");
+        viralMarkers(t.viral(), b);
         b.measured(
                 "coagulation_score",
                 t.inr(),
@@ -117,6 +98,21 @@ public final class FeatureExtractor {
                 null,
                 LOWEST,
                 "donor INR");
+    }
+
+    /** Viral markers score alike for every organ that reports them. */
+    private static void viralMarkers(ViralMarker viral, FeatureBuilder b) {
+        b.categorical(
+                "viral_score",
+                viral,
+                CategoricalScores::viral,
+                CategoricalScores.viral(ViralMarker.UNKNOWN),
+                "viral markers");
+    }
+
+    /** The donor's cardiac risk, under the feature name {@code feature} of the organ's schema. */
+    private static void donorCardiacRisk(String feature, CardiacRisk risk, FeatureBuilder b) {
+        b.categorical(feature, risk, CategoricalScores::cardiacRisk, LOWEST, "donor cardiac risk");
     }
 
     private static void cornea(CorneaTests t, FeatureBuilder b) {

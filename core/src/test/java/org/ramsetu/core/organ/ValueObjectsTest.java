@@ -50,37 +50,9 @@ class ValueObjectsTest {
     @Test
     void urgencyHeartStatusAndDatesAreBounded() {
         PatientRequest p = Fixtures.patient("P1", Organ.KIDNEY, "O+");
-        assertThatThrownBy(
-                        () ->
-                                new PatientRequest(
-                                        "P1",
-                                        p.organ(),
-                                        p.bloodGroup(),
-                                        p.hla(),
-                                        null,
-                                        p.hospital(),
-                                        6,
-                                        null,
-                                        null,
-                                        null,
-                                        p.listedAt(),
-                                        p.registeredAt()))
+        assertThatThrownBy(() -> withUrgencyAndListing(p, 6, p.listedAt()))
                 .hasMessage("urgencyLevel must be between 1 and 5 (was 6)");
-        assertThatThrownBy(
-                        () ->
-                                new PatientRequest(
-                                        "P1",
-                                        p.organ(),
-                                        p.bloodGroup(),
-                                        p.hla(),
-                                        null,
-                                        p.hospital(),
-                                        3,
-                                        null,
-                                        null,
-                                        null,
-                                        Instant.parse("2999-01-01T00:00:00Z"),
-                                        p.registeredAt()))
+        assertThatThrownBy(() -> withUrgencyAndListing(p, 3, Instant.parse("2999-01-01T00:00:00Z")))
                 .hasMessageContaining("listedAt must be between 1900-01-01 and 2200-01-01");
         assertThatThrownBy(() -> HeartStatus.of(8)).hasMessageContaining("heartStatus");
         assertThat(HeartStatus.of(1)).isEqualTo(HeartStatus.STATUS_1);
@@ -92,5 +64,23 @@ class ValueObjectsTest {
                 .hasMessage("donor.height must be between 30 and 241.3 cm (was 300)");
         assertThatThrownBy(() -> new BodySize(40, Sex.MALE, 170, 0.5))
                 .hasMessage("weight must be between 2 and 300 kg (was 0.5)");
+    }
+
+    /** {@code p} with the two bounded values under test, and no optional parts to fail first. */
+    private static PatientRequest withUrgencyAndListing(
+            PatientRequest p, int urgencyLevel, Instant listedAt) {
+        return new PatientRequest(
+                p.patientId(),
+                p.organ(),
+                p.bloodGroup(),
+                p.hla(),
+                null,
+                p.hospital(),
+                urgencyLevel,
+                null,
+                null,
+                null,
+                listedAt,
+                p.registeredAt());
     }
 }

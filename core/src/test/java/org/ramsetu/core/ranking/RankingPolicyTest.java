@@ -219,40 +219,30 @@ class RankingPolicyTest {
 
     private static PatientRequest heartPatient(String id, HeartStatus status) {
         PatientRequest p = patient(id, Organ.HEART, "O+");
-        return new PatientRequest(
-                id,
-                p.organ(),
-                p.bloodGroup(),
-                p.hla(),
-                p.unacceptableAntigens(),
-                p.hospital(),
-                p.urgencyLevel(),
-                status,
-                null,
-                p.body(),
-                p.listedAt(),
-                p.registeredAt());
+        return copy(p, id, status, p.liverLabs(), p.listedAt(), p.registeredAt());
     }
 
     private static PatientRequest liverPatient(String id, String blood, double bilirubin) {
         PatientRequest p = patient(id, Organ.LIVER, blood);
-        return new PatientRequest(
-                id,
-                p.organ(),
-                p.bloodGroup(),
-                p.hla(),
-                p.unacceptableAntigens(),
-                p.hospital(),
-                p.urgencyLevel(),
-                null,
-                new LiverLabs(bilirubin, 1.5, 1.2, 130, 3.0, false, Sex.MALE),
-                p.body(),
-                p.listedAt(),
-                p.registeredAt());
+        LiverLabs labs = new LiverLabs(bilirubin, 1.5, 1.2, 130, 3.0, false, Sex.MALE);
+        return copy(p, id, p.heartStatus(), labs, p.listedAt(), p.registeredAt());
     }
 
     static PatientRequest copy(
             PatientRequest p, String id, Instant listedAt, Instant registeredAt) {
+        return copy(p, id, p.heartStatus(), p.liverLabs(), listedAt, registeredAt);
+    }
+
+    /**
+     * {@code p} under {@code id} with what these tests vary replaced, everything else as it was.
+     */
+    private static PatientRequest copy(
+            PatientRequest p,
+            String id,
+            HeartStatus heartStatus,
+            LiverLabs liverLabs,
+            Instant listedAt,
+            Instant registeredAt) {
         return new PatientRequest(
                 id,
                 p.organ(),
@@ -261,8 +251,8 @@ class RankingPolicyTest {
                 p.unacceptableAntigens(),
                 p.hospital(),
                 p.urgencyLevel(),
-                p.heartStatus(),
-                p.liverLabs(),
+                heartStatus,
+                liverLabs,
                 p.body(),
                 listedAt,
                 registeredAt);

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -82,54 +83,63 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
 
     @Override
     public Optional<BlobContent> get(BlobKey key) {
-        try {
-            ResponseInputStream<GetObjectResponse> in =
-                    s3.getObject(
-                            g ->
-                                    g.bucket(bucket)
-                                            .key(key.value())
-                                            .checksumMode(ChecksumMode.ENABLED));
-            GetObjectResponse r = in.response();
-            try {
-                StoredBlob blob =
-                        S3ObjectMetadata.toBlob(
-                                bucket,
-                                key,
-                                r.contentLength(),
-                                r.checksumSHA256(),
-                                r.contentType(),
-                                r.metadata(),
-                                r.lastModified());
-                return Optional.of(new BlobContent(blob, new VerifyingInputStream(in, blob)));
-            } catch (RuntimeException e) {
-                in.abort();
-                throw e;
-            }
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
-        } catch (SdkException e) {
-            throw failure("reading", key, e);
-        }
+        return unlessMissing(
+                key,
+                () -> {
+                    ResponseInputStream<GetObjectResponse> in =
+                            s3.getObject(
+                                    g ->
+                                            g.bucket(bucket)
+                                                    .key(key.value())
+                                                    .checksumMode(ChecksumMode.ENABLED));
+                    GetObjectResponse r = in.response();
+                    try {
+                        StoredBlob blob =
+                                S3ObjectMetadata.toBlob(
+                                        bucket,
+                                        key,
+                                        r.contentLength(),
+                                        r.checksumSHA256(),
+                                        r.contentType(),
+                                        r.metadata(),
+                                        r.lastModified());
+                        return new BlobContent(blob, new VerifyingInputStream(in, blob));
+                    } catch (RuntimeException e) {
+                        in.abort();
+                        throw e;
+                    }
+                });
     }
 
     @Override
     public Optional<StoredBlob> stat(BlobKey key) {
-        try {
-            HeadObjectResponse r =
-                    s3.headObject(
-                            h ->
-                                    h.bucket(bucket)
-                                            .key(key.value())
-                                            .checksumMode(ChecksumMode.ENABLED));
-            return Optional.of(
-                    S3ObjectMetadata.toBlob(
+        return unlessMissing(
+                key,
+                () -> {
+                    HeadObjectResponse r =
+                            s3.headObject(
+                                    h ->
+                                            h.bucket(bucket)
+                                                    .key(key.value())
+                                                    .checksumMode(ChecksumMode.ENABLED));
+                    return S3ObjectMetadata.toBlob(
                             bucket,
                             key,
                             r.contentLength(),
                             r.checksumSHA256(),
                             r.contentType(),
                             r.metadata(),
-                            r.lastModified()));
+                            r.lastModified());
+                });
+    }
+
+    /**
+     * What {@code read} finds of {@code key}: empty when the bucket has no such object, since a
+     * missing blob is an answer and not a failure; any other S3 failure names the key.
+     */
+    private <T> Optional<T> unlessMissing(BlobKey key, Supplier<T> read) {
+        try {
+            return Optional.of(read.get());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (SdkException e) {

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 
@@ -20,25 +19,16 @@ import org.flywaydb.core.api.callback.Event;
  * it applied anything or not, so tables added later are covered and a deployment that moves to
  * separate roles is set up by its next start.
  */
-public final class ApplicationRoleGrants implements Callback {
+public final class ApplicationRoleGrants extends MigrationCallback {
 
     private final String role;
 
     public ApplicationRoleGrants(String role) {
+        super("application-role-grants", Event.AFTER_MIGRATE);
         if (role == null || role.isBlank()) {
             throw new IllegalArgumentException("the application's role must be named");
         }
         this.role = role;
-    }
-
-    @Override
-    public boolean supports(Event event, Context context) {
-        return event == Event.AFTER_MIGRATE;
-    }
-
-    @Override
-    public boolean canHandleInTransaction(Event event, Context context) {
-        return true;
     }
 
     @Override
@@ -112,10 +102,5 @@ public final class ApplicationRoleGrants implements Callback {
     /** A quoted SQL identifier: DDL takes no bind parameters. */
     private static String identifier(String name) {
         return "\"" + name.replace("\"", "\"\"") + "\"";
-    }
-
-    @Override
-    public String getCallbackName() {
-        return "application-role-grants";
     }
 }

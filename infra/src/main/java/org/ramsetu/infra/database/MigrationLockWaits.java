@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 
@@ -19,7 +18,7 @@ import org.flywaydb.core.api.callback.Event;
  * migration's transaction and never reaches a pooled connection. A non-transactional migration
  * ({@code CREATE INDEX CONCURRENTLY}) blocks no writer and keeps waiting as long as it needs.
  */
-public final class MigrationLockWaits implements Callback {
+public final class MigrationLockWaits extends MigrationCallback {
 
     /** PostgreSQL's SQLSTATE for "lock_not_available", raised when lock_timeout expires. */
     static final String LOCK_NOT_AVAILABLE = "55P03";
@@ -27,20 +26,11 @@ public final class MigrationLockWaits implements Callback {
     private final Duration lockTimeout;
 
     public MigrationLockWaits(Duration lockTimeout) {
+        super("migration-lock-waits", Event.BEFORE_EACH_MIGRATE);
         if (lockTimeout.isNegative() || lockTimeout.isZero()) {
             throw new IllegalArgumentException("a migration's lock wait must be positive");
         }
         this.lockTimeout = lockTimeout;
-    }
-
-    @Override
-    public boolean supports(Event event, Context context) {
-        return event == Event.BEFORE_EACH_MIGRATE;
-    }
-
-    @Override
-    public boolean canHandleInTransaction(Event event, Context context) {
-        return true;
     }
 
     @Override
@@ -56,11 +46,6 @@ public final class MigrationLockWaits implements Callback {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not bound the migration's lock waits", e);
         }
-    }
-
-    @Override
-    public String getCallbackName() {
-        return "migration-lock-waits";
     }
 
     /** Whether a failed migration gave way to another transaction's lock (worth another try). */

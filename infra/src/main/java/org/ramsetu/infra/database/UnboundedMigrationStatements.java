@@ -1,7 +1,6 @@
 package org.ramsetu.infra.database;
 
 import java.sql.SQLException;
-import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 
@@ -11,16 +10,10 @@ import org.flywaydb.core.api.callback.Event;
  * far longer than any request's statement (an index built over millions of rows), and cutting it
  * off would fail the start-up. Hikari restores the pool's timeout when the connection goes back.
  */
-public final class UnboundedMigrationStatements implements Callback {
+public final class UnboundedMigrationStatements extends MigrationCallback {
 
-    @Override
-    public boolean supports(Event event, Context context) {
-        return event == Event.BEFORE_MIGRATE || event == Event.BEFORE_EACH_MIGRATE;
-    }
-
-    @Override
-    public boolean canHandleInTransaction(Event event, Context context) {
-        return true;
+    public UnboundedMigrationStatements() {
+        super("unbounded-migration-statements", Event.BEFORE_MIGRATE, Event.BEFORE_EACH_MIGRATE);
     }
 
     @Override
@@ -30,10 +23,5 @@ public final class UnboundedMigrationStatements implements Callback {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not lift the socket timeout for migrations", e);
         }
-    }
-
-    @Override
-    public String getCallbackName() {
-        return "unbounded-migration-statements";
     }
 }

@@ -197,6 +197,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * a Ctrl-C meant for the JVM does not stop the database under requests still draining.
      */
     private Process startServerProcess(Path logFile) throws IOException {
+        return startServerProcess(binaries, cluster, port, logFile);
+    }
+
+    /**
+     * Starts {@code postgres} on {@code cluster} and {@code port} as {@link
+     * #startServerProcess(Path)} describes, appending its output to {@code logFile}. Shared with
+     * the failover tests, which restart a crashed server and run standbys the same way.
+     */
+    static Process startServerProcess(
+            PostgresBinaries binaries, Path cluster, int port, Path logFile) throws IOException {
         List<String> command = new ArrayList<>();
         if (Files.isExecutable(SETSID)) {
             command.add(SETSID.toString());
@@ -399,6 +409,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     private void pgCtlStop(String mode) {
+        pgCtlStop(binaries, cluster, mode);
+    }
+
+    /**
+     * Stops the server on {@code cluster} with {@code pg_ctl}'s shutdown {@code mode} ({@code fast}
+     * ends sessions cleanly, {@code immediate} skips the checkpoint, as a crash would), waiting for
+     * it to be gone. Shared with the failover tests, which crash and stop servers the same way.
+     */
+    static void pgCtlStop(PostgresBinaries binaries, Path cluster, String mode) {
         ProcessRunner.run(
                 List.of(
                         binaries.bin("pg_ctl").toString(),
@@ -429,7 +448,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

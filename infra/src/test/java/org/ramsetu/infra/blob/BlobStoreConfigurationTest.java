@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ramsetu.infra.settings.RamsetuSettings;
+import org.ramsetu.infra.testing.SettingsContexts;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class BlobStoreConfigurationTest {
@@ -15,11 +15,7 @@ class BlobStoreConfigurationTest {
     @TempDir Path dataDir;
 
     ApplicationContextRunner runner(Map<String, String> env) {
-        return new ApplicationContextRunner()
-                .withBean(
-                        "ramsetuSettings",
-                        RamsetuSettings.class,
-                        () -> RamsetuSettings.fromEnvironment(env))
+        return SettingsContexts.fromEnvironment(env)
                 .withUserConfiguration(BlobStoreConfiguration.class);
     }
 

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.ramsetu.infra.settings.RamsetuSettings;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.ramsetu.infra.testing.SettingsContexts;
 import org.springframework.cache.annotation.CacheEvict;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -32,8 +32,7 @@ abstract class CacheContract {
 
     /** Runs {@code test} in a context with the cache configuration and a {@link Hospitals} bean. */
     void withContext(Consumer<ConfigurableApplicationContext> test, String... properties) {
-        new ApplicationContextRunner()
-                .withBean("ramsetuSettings", RamsetuSettings.class, this::settings)
+        SettingsContexts.withSettings(this::settings)
                 .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
                 .withBean(Hospitals.class)
                 .withUserConfiguration(CacheConfiguration.class)

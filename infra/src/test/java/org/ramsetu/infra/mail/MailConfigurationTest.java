@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ramsetu.infra.settings.RamsetuSettings;
+import org.ramsetu.infra.testing.SettingsContexts;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
@@ -16,12 +17,7 @@ class MailConfigurationTest {
     @TempDir Path dataDir;
 
     ApplicationContextRunner runner(Map<String, String> env) {
-        return new ApplicationContextRunner()
-                .withBean(
-                        "ramsetuSettings",
-                        RamsetuSettings.class,
-                        () -> RamsetuSettings.fromEnvironment(env))
-                .withUserConfiguration(MailConfiguration.class);
+        return SettingsContexts.fromEnvironment(env).withUserConfiguration(MailConfiguration.class);
     }
 
     @Test

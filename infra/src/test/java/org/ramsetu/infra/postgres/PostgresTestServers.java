@@ -1,15 +1,12 @@
 package org.ramsetu.infra.postgres;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * What failover tests do to real PostgreSQL servers beyond what {@link EmbeddedPostgresServer}
@@ -18,8 +15,6 @@ import java.util.List;
  * of their own).
  */
 public final class PostgresTestServers {
-
-    private static final Path SETSID = Path.of("/usr/bin/setsid");
 
     private PostgresTestServers() {}
 
@@ -44,7 +39,7 @@ public final class PostgresTestServers {
      * the database would: every connection drops, the next start recovers from the WAL.
      */
     public static void crash(EmbeddedPostgresServer server) {
-        pgCtl(binaries(server), server.clusterDirectory(), "immediate", "stop");
+        EmbeddedPostgresServer.pgCtlStop(binaries(server), server.clusterDirectory(), "immediate");
     }
 
     /** Starts a crashed server again on the same cluster and port. */
@@ -64,38 +59,8 @@ public final class PostgresTestServers {
 
     static Process startPostgres(PostgresBinaries binaries, Path cluster, int port, Path log)
             throws IOException {
-        List<String> command = new ArrayList<>();
-        if (Files.isExecutable(SETSID)) {
-            command.add(SETSID.toString());
-        }
-        command.addAll(
-                ProcessRunner.unprivileged(
-                        List.of(
-                                binaries.bin("postgres").toString(),
-                                "-D",
-                                cluster.toString(),
-                                "-p",
-                                Integer.toString(port))));
         Files.createDirectories(log.getParent());
-        return new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
-    }
-
-    static void pgCtl(PostgresBinaries binaries, Path cluster, String mode, String action) {
-        ProcessRunner.run(
-                List.of(
-                        binaries.bin("pg_ctl").toString(),
-                        "-D",
-                        cluster.toString(),
-                        "-m",
-                        mode,
-                        "-w",
-                        "-t",
-                        "60",
-                        action),
-                Duration.ofSeconds(70));
+        return EmbeddedPostgresServer.startServerProcess(binaries, cluster, port, log);
     }
 
     static void awaitAccepting(Process process, int port, String password, Path log) {
@@ -117,12 +82,6 @@ public final class PostgresTestServers {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }

@@ -65,7 +65,7 @@ public final class StreamingStandby implements AutoCloseable {
                         "--no-password"),
                 Duration.ofMinutes(2));
         PostgresBinaries binaries = PostgresTestServers.binaries(primary);
-        int port = PostgresTestServers.freePort();
+        int port = EmbeddedPostgresServer.freePort();
         Path log = dir.resolve("standby.log");
         Process process = PostgresTestServers.startPostgres(binaries, cluster, port, log);
         PostgresTestServers.awaitAccepting(process, port, password, log);
@@ -106,7 +106,7 @@ public final class StreamingStandby implements AutoCloseable {
     public void stop() {
         if (!stopped) {
             stopped = true;
-            PostgresTestServers.pgCtl(binaries, cluster, "fast", "stop");
+            EmbeddedPostgresServer.pgCtlStop(binaries, cluster, "fast");
         }
     }
 

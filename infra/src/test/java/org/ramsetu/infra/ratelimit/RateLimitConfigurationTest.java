@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.ramsetu.infra.settings.RamsetuSettings;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.ramsetu.infra.testing.SettingsContexts;
 
 class RateLimitConfigurationTest {
 
     @Test
     void limitsDefinedAsPropertiesAreEnforcedInMemoryWithoutRedis() {
-        new ApplicationContextRunner()
-                .withBean(
-                        "ramsetuSettings",
-                        RamsetuSettings.class,
-                        () -> RamsetuSettings.fromEnvironment(Map.of()))
+        SettingsContexts.fromEnvironment(Map.of())
                 .withUserConfiguration(RateLimitConfiguration.class)
                 .withPropertyValues(
                         "ramsetu.rate-limits.limits.login.capacity=2",
@@ -33,11 +28,7 @@ class RateLimitConfigurationTest {
 
     @Test
     void aBadLimitStopsTheStartNamingIt() {
-        new ApplicationContextRunner()
-                .withBean(
-                        "ramsetuSettings",
-                        RamsetuSettings.class,
-                        () -> RamsetuSettings.fromEnvironment(Map.of()))
+        SettingsContexts.fromEnvironment(Map.of())
                 .withUserConfiguration(RateLimitConfiguration.class)
                 .withPropertyValues(
                         "ramsetu.rate-limits.limits.login.capacity=0",

@@ -7,8 +7,6 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisReadOnlyException;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -17,14 +15,11 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ramsetu.infra.cache.CacheConfiguration;
 import org.ramsetu.infra.queue.QueueRedis;
 import org.ramsetu.infra.queue.config.QueueConfiguration;
-import org.ramsetu.infra.ratelimit.RateLimitConfiguration;
 import org.ramsetu.infra.ratelimit.RateLimiter;
 import org.ramsetu.infra.settings.RamsetuSettings;
 import org.ramsetu.infra.testing.RedisServerProcess;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 
@@ -50,16 +45,7 @@ class DemotedPrimaryIntegrationTest {
                                     QueueConfiguration.redisClient(
                                             settings.redisUrl().orElseThrow())));
             try {
-                new ApplicationContextRunner()
-                        .withBean("ramsetuSettings", RamsetuSettings.class, () -> settings)
-                        .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-                        .withUserConfiguration(
-                                CacheConfiguration.class, RateLimitConfiguration.class)
-                        .withPropertyValues(
-                                "ramsetu.cache.redis-timeout=2s",
-                                "ramsetu.rate-limits.redis-timeout=2s",
-                                "ramsetu.rate-limits.limits.api.capacity=100",
-                                "ramsetu.rate-limits.limits.api.refill-period=1m")
+                CacheAndRateLimitContexts.on(settings, Duration.ofSeconds(2), 100)
                         .run(
                                 context -> {
                                     RateLimiter limiter = context.getBean(RateLimiter.class);

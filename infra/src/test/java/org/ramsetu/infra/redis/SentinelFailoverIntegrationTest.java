@@ -3,7 +3,6 @@ package org.ramsetu.infra.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,19 +16,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ramsetu.infra.cache.CacheConfiguration;
 import org.ramsetu.infra.queue.JobType;
 import org.ramsetu.infra.queue.NewJob;
 import org.ramsetu.infra.queue.QueueRedis;
 import org.ramsetu.infra.queue.config.QueueConfiguration;
 import org.ramsetu.infra.queue.redis.RedisStreamsJobQueue;
-import org.ramsetu.infra.ratelimit.RateLimitConfiguration;
 import org.ramsetu.infra.ratelimit.RateLimiter;
 import org.ramsetu.infra.ratelimit.RedisRateLimiter;
 import org.ramsetu.infra.settings.RamsetuSettings;
 import org.ramsetu.infra.testing.RedisSentinelCluster;
 import org.ramsetu.infra.testing.RedisServerProcess;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.data.redis.cache.RedisCacheManager;
@@ -65,16 +61,7 @@ class SentinelFailoverIntegrationTest {
                                 redis.enqueueCommands(),
                                 Optional.of(Duration.ofSeconds(1)),
                                 Clock.systemUTC());
-                new ApplicationContextRunner()
-                        .withBean("ramsetuSettings", RamsetuSettings.class, () -> settings)
-                        .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-                        .withUserConfiguration(
-                                CacheConfiguration.class, RateLimitConfiguration.class)
-                        .withPropertyValues(
-                                "ramsetu.cache.redis-timeout=1s",
-                                "ramsetu.rate-limits.redis-timeout=1s",
-                                "ramsetu.rate-limits.limits.api.capacity=1000",
-                                "ramsetu.rate-limits.limits.api.refill-period=1m")
+                CacheAndRateLimitContexts.on(settings, Duration.ofSeconds(1), 1000)
                         .run(
                                 context ->
                                         drill(

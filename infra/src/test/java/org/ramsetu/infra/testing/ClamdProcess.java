@@ -1,7 +1,6 @@
 package org.ramsetu.infra.testing;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +46,7 @@ public final class ClamdProcess implements AutoCloseable {
                         + HexFormat.of()
                                 .formatHex(SIGNATURE_TEXT.getBytes(StandardCharsets.US_ASCII))
                         + "\n");
-        int port = freePort();
+        int port = LocalServers.freePort();
         Path config =
                 Files.writeString(
                         dir.resolve("clamd.conf"),
@@ -90,12 +89,6 @@ public final class ClamdProcess implements AutoCloseable {
         }
         close();
         throw new IllegalStateException("clamd did not listen within 60 s");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     @Override

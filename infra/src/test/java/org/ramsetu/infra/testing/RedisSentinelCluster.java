@@ -6,7 +6,6 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.sentinel.api.StatefulRedisSentinelConnection;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.SocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,7 +78,7 @@ public final class RedisSentinelCluster implements AutoCloseable {
         servers.add(RedisServerProcess.start(dir.resolve("redis-b"), replicaArgs));
         int quorum = sentinelCount / 2 + 1;
         for (int i = 0; i < sentinelCount; i++) {
-            int port = freePort();
+            int port = LocalServers.freePort();
             Path home = Files.createDirectories(dir.resolve("sentinel-" + i));
             Path conf = home.resolve("sentinel.conf");
             Files.writeString(
@@ -288,11 +287,5 @@ public final class RedisSentinelCluster implements AutoCloseable {
             }
         }
         servers.forEach(RedisServerProcess::close);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

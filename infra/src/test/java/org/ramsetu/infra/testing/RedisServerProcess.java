@@ -1,7 +1,6 @@
 package org.ramsetu.infra.testing;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,7 +44,8 @@ public final class RedisServerProcess implements AutoCloseable {
             throw new IllegalStateException(
                     BINARY + " is missing: run .ci/run or apt-get install redis-server");
         }
-        RedisServerProcess redis = new RedisServerProcess(dir, freePort(), extraArguments);
+        RedisServerProcess redis =
+                new RedisServerProcess(dir, LocalServers.freePort(), extraArguments);
         redis.launch();
         return redis;
     }
@@ -122,7 +122,7 @@ public final class RedisServerProcess implements AutoCloseable {
             if (answersPong()) {
                 return;
             }
-            sleep(50);
+            LocalServers.pause(50);
         }
         throw new IOException("redis-server did not listen on " + port + " in " + limit);
     }
@@ -158,19 +158,5 @@ public final class RedisServerProcess implements AutoCloseable {
     @Override
     public void close() {
         stop();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

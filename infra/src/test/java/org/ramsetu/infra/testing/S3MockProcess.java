@@ -2,7 +2,6 @@ package org.ramsetu.infra.testing;
 
 import java.io.IOException;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +51,7 @@ public final class S3MockProcess {
                     JAR.toAbsolutePath()
                             + " is missing: run the build through Maven (process-test-resources copies it)");
         }
-        int port = freePort();
+        int port = LocalServers.freePort();
         Path dir = Files.createTempDirectory("s3mock-");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String server =
@@ -105,7 +104,7 @@ public final class S3MockProcess {
             } catch (IOException notYet) {
                 // still starting
             }
-            sleep(200);
+            LocalServers.pause(200);
         }
         stop();
         throw new IOException("S3Mock did not answer on port " + port + " within " + START_LIMIT);
@@ -117,20 +116,6 @@ public final class S3MockProcess {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
