@@ -7,11 +7,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.ramsetu.infra.settings.RamsetuSettings;
+import org.ramsetu.infra.testing.PerClassRedis;
 import org.ramsetu.infra.testing.RedisServerProcess;
 import org.springframework.cache.CacheManager;
 import org.springframework.data.redis.cache.RedisCacheManager;
@@ -19,25 +19,14 @@ import org.springframework.data.redis.cache.RedisCacheManager;
 /** The Redis cache against a real redis-server, including a Redis crash mid-use. */
 class RedisCacheIntegrationTest extends CacheContract {
 
-    @TempDir static Path redisDir;
-    private static RedisServerProcess redis;
+    @RegisterExtension static final PerClassRedis redis = new PerClassRedis();
 
     /** The server this test's context talks to (the shared one, or one a test may kill). */
     private RedisServerProcess server;
 
-    @BeforeAll
-    static void startRedis() throws IOException {
-        redis = RedisServerProcess.start(redisDir);
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
-
     @Override
     RamsetuSettings settings() {
-        return settings(Optional.of((server != null ? server : redis).url()));
+        return settings(Optional.of(server != null ? server.url() : redis.url()));
     }
 
     @Test

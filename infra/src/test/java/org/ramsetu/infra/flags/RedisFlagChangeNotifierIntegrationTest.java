@@ -5,18 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.openfeature.sdk.Client;
 import dev.openfeature.sdk.OpenFeatureAPI;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.ramsetu.infra.testing.RedisServerProcess;
-import org.ramsetu.infra.testing.TestDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.ramsetu.infra.testing.PerClassDatabase;
+import org.ramsetu.infra.testing.PerClassRedis;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,22 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class RedisFlagChangeNotifierIntegrationTest {
 
-    @TempDir static Path dbDir;
-    @TempDir static Path redisDir;
-    private static TestDatabase db;
-    private static RedisServerProcess redis;
-
-    @BeforeAll
-    static void start() throws Exception {
-        db = TestDatabase.start(dbDir);
-        redis = RedisServerProcess.start(redisDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        redis.close();
-        db.close();
-    }
+    @RegisterExtension static final PerClassDatabase db = new PerClassDatabase();
+    @RegisterExtension static final PerClassRedis redis = new PerClassRedis();
 
     @Test
     void aChangeAnnouncedByOneInstanceIsReadByTheOtherAtOnce() throws Exception {

@@ -3,36 +3,24 @@ package org.ramsetu.infra.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.ramsetu.infra.testing.PerClassRedis;
 import org.ramsetu.infra.testing.RedisServerProcess;
 
 /** The Redis adapter against a real redis-server, including what happens when Redis dies. */
 class RedisRateLimiterIntegrationTest extends RateLimiterContract {
 
-    @TempDir static Path redisDir;
-    private static RedisServerProcess redis;
+    @RegisterExtension static final PerClassRedis redis = new PerClassRedis();
     private final List<RedisRateLimiter> opened = new ArrayList<>();
-
-    @BeforeAll
-    static void startRedis() throws IOException {
-        redis = RedisServerProcess.start(redisDir);
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
 
     @AfterEach
     void closeLimiters() {
@@ -41,13 +29,13 @@ class RedisRateLimiterIntegrationTest extends RateLimiterContract {
 
     @Override
     RateLimiter newLimiter(RateLimitCatalog catalog) {
-        return open(redis, new SimpleMeterRegistry(), HEALTHY_TIMEOUT);
+        return open(redis.server(), new SimpleMeterRegistry(), HEALTHY_TIMEOUT);
     }
 
     @Test
     void twoInstancesDrawFromOneBucket() {
         RateLimiter apiOne = limiter();
-        RateLimiter apiTwo = open(redis, new SimpleMeterRegistry(), HEALTHY_TIMEOUT);
+        RateLimiter apiTwo = open(redis.server(), new SimpleMeterRegistry(), HEALTHY_TIMEOUT);
         String k = key("shared");
 
         assertThat(apiOne.tryConsume("login", k).allowed()).isTrue();
