@@ -349,17 +349,16 @@ class MatchingSplitModeIntegrationTest {
 
     private static String signUp(int port, Path data, String role, String email)
             throws InterruptedException {
-        HttpResponse<String> signup =
-                post(
-                        port,
-                        "/api/v1/auth/signup",
-                        null,
-                        Map.of(
-                                "email", email,
-                                "password", PASSWORD,
-                                "role", role,
-                                "fullName", "Split " + role.toLowerCase()));
-        assertThat(signup.statusCode()).as(signup.body()).isEqualTo(202);
+        posted(
+                port,
+                "/api/v1/auth/signup",
+                null,
+                Map.of(
+                        "email", email,
+                        "password", PASSWORD,
+                        "role", role,
+                        "fullName", "Split " + role.toLowerCase()),
+                202);
         String[] code = new String[1];
         WorkerProcesses.await(
                 () -> {
@@ -373,14 +372,14 @@ class MatchingSplitModeIntegrationTest {
                     return false;
                 },
                 Duration.ofSeconds(60));
-        HttpResponse<String> verified =
-                post(
+        JsonNode verified =
+                posted(
                         port,
                         "/api/v1/auth/verify",
                         null,
-                        Map.of("email", email, "role", role, "code", code[0]));
-        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
-        return JSON.readTree(verified.body()).path("accessToken").asString();
+                        Map.of("email", email, "role", role, "code", code[0]),
+                        200);
+        return verified.path("accessToken").asString();
     }
 
     private static String login(int port, String email, String password, String role) {
@@ -445,8 +444,8 @@ class MatchingSplitModeIntegrationTest {
                                 "consent",
                                 true));
         assertThat(profile.statusCode()).as(profile.body()).isEqualTo(201);
-        HttpResponse<String> pledge =
-                post(
+        JsonNode pledge =
+                posted(
                         port,
                         "/api/v1/pledges",
                         donor,
@@ -461,12 +460,10 @@ class MatchingSplitModeIntegrationTest {
                                         "inr", 1.0,
                                         "liverFunction", "NORMAL",
                                         "imaging", "NORMAL",
-                                        "viral", "NEGATIVE")));
-        assertThat(pledge.statusCode()).as(pledge.body()).isEqualTo(201);
-        String id = JSON.readTree(pledge.body()).path("id").asString();
-        HttpResponse<String> verified =
-                post(port, "/api/v1/admin/pledges/" + id + "/verify", coordinator, Map.of());
-        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+                                        "viral", "NEGATIVE")),
+                        201);
+        String id = pledge.path("id").asString();
+        posted(port, "/api/v1/admin/pledges/" + id + "/verify", coordinator, Map.of(), 200);
         return id;
     }
 
@@ -503,8 +500,8 @@ class MatchingSplitModeIntegrationTest {
                                         "latitude", 19.0022,
                                         "longitude", 72.8416)));
         assertThat(profile.statusCode()).as(profile.body()).isEqualTo(201);
-        HttpResponse<String> request =
-                post(
+        JsonNode request =
+                posted(
                         port,
                         "/api/v1/transplant-requests",
                         patient,
@@ -526,15 +523,15 @@ class MatchingSplitModeIntegrationTest {
                                         "albumin",
                                         Map.of("value", 2.8, "unit", "g/dL"),
                                         "dialysedTwiceInPastWeek",
-                                        false)));
-        assertThat(request.statusCode()).as(request.body()).isEqualTo(201);
-        return JSON.readTree(request.body()).path("id").asString();
+                                        false)),
+                        201);
+        return request.path("id").asString();
     }
 
     /** Registers a centre and has the (administrator) coordinator work for it. */
     private static void joinCentre(int port, String coordinator) {
-        HttpResponse<String> centre =
-                post(
+        JsonNode centre =
+                posted(
                         port,
                         "/api/v1/admin/centres",
                         coordinator,
@@ -545,56 +542,52 @@ class MatchingSplitModeIntegrationTest {
                                 "state", "Maharashtra",
                                 "latitude", 19.0022,
                                 "longitude", 72.8416,
-                                "programmes", List.of("KIDNEY", "LIVER")));
-        assertThat(centre.statusCode()).as(centre.body()).isEqualTo(201);
-        HttpResponse<String> joined =
-                post(
-                        port,
-                        "/api/v1/admin/centres/"
-                                + JSON.readTree(centre.body()).path("id").asString()
-                                + "/coordinators",
-                        coordinator,
-                        Map.of("email", ADMIN));
-        assertThat(joined.statusCode()).as(joined.body()).isEqualTo(200);
+                                "programmes", List.of("KIDNEY", "LIVER")),
+                        201);
+        posted(
+                port,
+                "/api/v1/admin/centres/" + centre.path("id").asString() + "/coordinators",
+                coordinator,
+                Map.of("email", ADMIN),
+                200);
     }
 
     /** The centre's coordinator verifies the listing: only then does it count for allocation. */
     private static void verify(int port, String coordinator, String requestId) {
-        HttpResponse<String> verified =
-                post(
-                        port,
-                        "/api/v1/admin/transplant-requests/" + requestId + "/verify",
-                        coordinator,
-                        Map.of("urgency", 4, "evidence", "labs checked"));
-        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+        posted(
+                port,
+                "/api/v1/admin/transplant-requests/" + requestId + "/verify",
+                coordinator,
+                Map.of("urgency", 4, "evidence", "labs checked"),
+                200);
     }
 
     private static JsonNode runMatch(int port, String coordinator, String requestId) {
-        HttpResponse<String> run =
-                post(
+        JsonNode run =
+                posted(
                         port,
                         "/api/v1/transplant-requests/" + requestId + "/match-runs",
                         coordinator,
-                        Map.of());
-        assertThat(run.statusCode()).as(run.body()).isEqualTo(201);
-        return JSON.readTree(run.body());
+                        Map.of(),
+                        201);
+        return run;
     }
 
     private static JsonNode runAllocation(int port, String coordinator, String pledgeId) {
-        HttpResponse<String> run =
-                post(
+        JsonNode run =
+                posted(
                         port,
                         "/api/v1/pledges/" + pledgeId + "/allocation-runs",
                         coordinator,
-                        Map.of());
-        assertThat(run.statusCode()).as(run.body()).isEqualTo(201);
-        return JSON.readTree(run.body());
+                        Map.of(),
+                        201);
+        return run;
     }
 
     /** The patient's second listing: a kidney (one open request per organ). */
     private static String kidneyRequest(int port, String patient) {
-        HttpResponse<String> request =
-                post(
+        JsonNode request =
+                posted(
                         port,
                         "/api/v1/transplant-requests",
                         patient,
@@ -610,9 +603,9 @@ class MatchingSplitModeIntegrationTest {
                                         "priorTransplant",
                                         false,
                                         "dialysisStartDate",
-                                        "2023-01-01")));
-        assertThat(request.statusCode()).as(request.body()).isEqualTo(201);
-        return JSON.readTree(request.body()).path("id").asString();
+                                        "2023-01-01")),
+                        201);
+        return request.path("id").asString();
     }
 
     /**
@@ -650,37 +643,36 @@ class MatchingSplitModeIntegrationTest {
                         "latitude", 19.0380,
                         "longitude", 72.8600));
         record.put("organsConsented", List.of("KIDNEY"));
-        HttpResponse<String> opened =
-                post(
+        JsonNode opened =
+                posted(
                         port,
                         "/api/v1/admin/donation-cases",
                         coordinator,
-                        Map.of("consent", "FAMILY", "record", record));
-        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
-        String id = JSON.readTree(opened.body()).path("id").asString();
-        HttpResponse<String> recovered =
-                post(
-                        port,
-                        "/api/v1/admin/donation-cases/" + id + "/recovery",
-                        coordinator,
-                        Map.of(
-                                "organsRecovered",
-                                List.of("KIDNEY"),
-                                "crossClampAt",
-                                now.minus(java.time.Duration.ofHours(1)).toString()));
-        assertThat(recovered.statusCode()).as(recovered.body()).isEqualTo(200);
+                        Map.of("consent", "FAMILY", "record", record),
+                        201);
+        String id = opened.path("id").asString();
+        posted(
+                port,
+                "/api/v1/admin/donation-cases/" + id + "/recovery",
+                coordinator,
+                Map.of(
+                        "organsRecovered",
+                        List.of("KIDNEY"),
+                        "crossClampAt",
+                        now.minus(java.time.Duration.ofHours(1)).toString()),
+                200);
         return id;
     }
 
     private static JsonNode runCaseAllocation(int port, String coordinator, String caseId) {
-        HttpResponse<String> run =
-                post(
+        JsonNode run =
+                posted(
                         port,
                         "/api/v1/admin/donation-cases/" + caseId + "/allocation-runs",
                         coordinator,
-                        Map.of("organ", "KIDNEY"));
-        assertThat(run.statusCode()).as(run.body()).isEqualTo(201);
-        return JSON.readTree(run.body());
+                        Map.of("organ", "KIDNEY"),
+                        201);
+        return run;
     }
 
     private static JsonNode readAllocation(int port, String coordinator, String runId) {
@@ -755,6 +747,16 @@ class MatchingSplitModeIntegrationTest {
 
     private static HttpResponse<String> get(int port, String path, String token) {
         return call(HttpRequest.newBuilder(uri(port, path)).GET(), token, null);
+    }
+
+    /**
+     * Posts, requires the status {@code expected} (the body explains any other), and reads the
+     * answer.
+     */
+    private static JsonNode posted(int port, String path, String token, Object body, int expected) {
+        HttpResponse<String> response = post(port, path, token, body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
+        return JSON.readTree(response.body());
     }
 
     private static HttpResponse<String> post(int port, String path, String token, Object body) {
