@@ -13,7 +13,10 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
+import java.util.Arrays;
 import org.ramsetu.platform.web.Created;
+import org.ramsetu.platform.web.InheritedOperations;
 import org.ramsetu.platform.web.Versioned;
 import org.springdoc.core.customizers.GlobalOperationComponentsCustomizer;
 import org.springdoc.core.utils.SpringDocAnnotationsUtils;
@@ -21,12 +24,15 @@ import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.method.HandlerMethod;
 
 /**
  * Describes the answers the API gives by convention, from {@link Created} and {@link Versioned} on
- * the handler: a 201 with the created record and its {@code Location}, a read's {@code ETag} and
- * its 304. Stated here once, they read the same on every operation.
+ * the handler: a 201 with the created record and its {@code Location} (and the 200 of a
+ * replacement), a read's {@code ETag} and its 304. Stated here once, they read the same on every
+ * operation. Handlers a controller inherits from a shared base take their operation ids from its
+ * {@link InheritedOperations}.
  */
 final class ConventionalResponses implements GlobalOperationComponentsCustomizer {
 
@@ -47,6 +53,9 @@ final class ConventionalResponses implements GlobalOperationComponentsCustomizer
                 AnnotatedElementUtils.findMergedAnnotation(
                         handlerMethod.getMethod(), Versioned.class);
         ApiResponses responses = operation.getResponses();
+        if (handlerMethod.getMethod().getDeclaringClass() != handlerMethod.getBeanType()) {
+            operation.setOperationId(inheritedOperationId(handlerMethod));
+        }
         if (created != null) {
             describeCreated(created, responses, components, handlerMethod);
         }
@@ -81,9 +90,17 @@ final class ConventionalResponses implements GlobalOperationComponentsCustomizer
         if (!statedOk) {
             responses.remove("200");
         }
+        Type body = created.body() == void.class ? returnedBody(handlerMethod) : created.body();
+        if (!created.replaced().isEmpty()) {
+            responses.addApiResponse(
+                    "200",
+                    new ApiResponse()
+                            .description("replaced: " + created.replaced())
+                            .content(json(body, components)));
+        }
         Header location =
                 new Header()
-                        .description(created.location())
+                        .description(location(created, handlerMethod))
                         .style(Header.StyleEnum.SIMPLE)
                         .schema(new StringSchema().format("uri-reference"));
         responses.addApiResponse(
@@ -91,15 +108,63 @@ final class ConventionalResponses implements GlobalOperationComponentsCustomizer
                 new ApiResponse()
                         .description("created: " + created.value())
                         .addHeaderObject(HttpHeaders.LOCATION, location)
-                        .content(json(created.body(), components)));
+                        .content(json(body, components)));
     }
 
-    /** What a handler answers in its body: the type inside its {@code ResponseEntity}, if any. */
+    /** The created record's path; one without a leading slash follows the controller's path. */
+    private static String location(Created created, HandlerMethod handlerMethod) {
+        if (created.location().startsWith("/")) {
+            return created.location();
+        }
+        RequestMapping mapping =
+                AnnotatedElementUtils.findMergedAnnotation(
+                        handlerMethod.getBeanType(), RequestMapping.class);
+        if (mapping == null || mapping.path().length != 1) {
+            throw new IllegalStateException(
+                    handlerMethod
+                            + ": a relative @Created location needs the controller's one path");
+        }
+        return mapping.path()[0] + "/" + created.location();
+    }
+
+    /**
+     * The id {@link InheritedOperations} gives a handler the controller inherits.
+     *
+     * @throws IllegalStateException when it gives none: springdoc's own id (the method's name, then
+     *     {@code _1}, {@code _2} for the other controllers) would change with the order it meets
+     *     them
+     */
+    private static String inheritedOperationId(HandlerMethod handlerMethod) {
+        InheritedOperations inherited =
+                AnnotatedElementUtils.findMergedAnnotation(
+                        handlerMethod.getBeanType(), InheritedOperations.class);
+        String method = handlerMethod.getMethod().getName();
+        return Arrays.stream(inherited == null ? new String[0] : inherited.value())
+                .filter(entry -> entry.startsWith(method + "="))
+                .map(entry -> entry.substring(method.length() + 1))
+                .findFirst()
+                .orElseThrow(
+                        () ->
+                                new IllegalStateException(
+                                        handlerMethod.getBeanType().getName()
+                                                + " inherits the handler "
+                                                + method
+                                                + ": name its operation in @InheritedOperations"));
+    }
+
+    /**
+     * What a handler answers in its body: the type inside its {@code ResponseEntity}, if any, as
+     * the controller binds the types of a handler it inherits.
+     */
     private static Type returnedBody(HandlerMethod handlerMethod) {
-        ResolvableType returned = ResolvableType.forMethodReturnType(handlerMethod.getMethod());
-        return returned.toClass() == ResponseEntity.class
-                ? returned.getGeneric(0).getType()
-                : returned.getType();
+        ResolvableType returned =
+                ResolvableType.forMethodReturnType(
+                        handlerMethod.getMethod(), handlerMethod.getBeanType());
+        ResolvableType body =
+                returned.toClass() == ResponseEntity.class ? returned.getGeneric(0) : returned;
+        // A type variable of the shared base (the profile view) stands for the class it is bound
+        // to.
+        return body.getType() instanceof TypeVariable<?> ? body.toClass() : body.getType();
     }
 
     /** A JSON body of this type, its schema added to the components. */

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.swagger.v3.oas.annotations.Operation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ramsetu.platform.api.PlatformInstance;
+import org.ramsetu.platform.web.InheritedOperations;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
@@ -188,18 +190,41 @@ class ApiDescriptionIntegrationTest {
             for (var candidate : scanner.findCandidateComponents(pkg)) {
                 Class<?> controller =
                         ClassUtils.resolveClassName(candidate.getBeanClassName(), null);
-                for (Method method : controller.getDeclaredMethods()) {
-                    if (!AnnotatedElementUtils.hasAnnotation(method, RequestMapping.class)) {
-                        continue;
-                    }
-                    Operation operation = method.getAnnotation(Operation.class);
-                    if (operation == null || operation.operationId().isBlank()) {
-                        unnamed.add(controller.getSimpleName() + "." + method.getName());
+                // Its own handlers, and those it inherits from a shared base (ProfileEndpoints),
+                // which the controller names in @InheritedOperations.
+                for (Class<?> declaring = controller;
+                        declaring != Object.class;
+                        declaring = declaring.getSuperclass()) {
+                    for (Method method : declaring.getDeclaredMethods()) {
+                        if (!AnnotatedElementUtils.hasAnnotation(method, RequestMapping.class)) {
+                            continue;
+                        }
+                        boolean named =
+                                declaring == controller
+                                        ? hasOperationId(method)
+                                        : inheritedOperationNamed(controller, method);
+                        if (!named) {
+                            unnamed.add(controller.getSimpleName() + "." + method.getName());
+                        }
                     }
                 }
             }
         }
-        assertThat(unnamed).as("handler methods without @Operation(operationId)").isEmpty();
+        assertThat(unnamed)
+                .as("handler methods without @Operation(operationId) or @InheritedOperations")
+                .isEmpty();
+    }
+
+    private static boolean hasOperationId(Method handler) {
+        Operation operation = handler.getAnnotation(Operation.class);
+        return operation != null && !operation.operationId().isBlank();
+    }
+
+    private static boolean inheritedOperationNamed(Class<?> controller, Method handler) {
+        InheritedOperations named = controller.getAnnotation(InheritedOperations.class);
+        return named != null
+                && Arrays.stream(named.value())
+                        .anyMatch(entry -> entry.startsWith(handler.getName() + "="));
     }
 
     @Test

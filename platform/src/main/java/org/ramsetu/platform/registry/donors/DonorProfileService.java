@@ -17,12 +17,13 @@ import org.ramsetu.platform.registry.RegistryAuditActions;
 import org.ramsetu.platform.registry.common.Demographics;
 import org.ramsetu.platform.registry.common.Location;
 import org.ramsetu.platform.registry.common.ProfileKeeping;
+import org.ramsetu.platform.registry.common.ProfileService;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.security.RecordAccess;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Reading and saving donor profiles. */
-public class DonorProfileService {
+public class DonorProfileService implements ProfileService<DonorProfileView, DonorProfileRequest> {
 
     /** Self-registration as a donor is for adults; minors pledge through their guardians. */
     static final int MINIMUM_DONOR_AGE = 18;
@@ -61,6 +62,7 @@ public class DonorProfileService {
      * @throws DomainException InvalidInput naming an invalid field, Forbidden for a non-donor,
      *     Conflict when the profile changed since the version the caller names
      */
+    @Override
     public ProfileKeeping.Saved<DonorProfileView> save(
             CurrentUser user, DonorProfileRequest request, String ifMatch) {
         keeping.requireOwnerRole(user);
@@ -99,18 +101,12 @@ public class DonorProfileService {
                 stored -> stored.changedTo(person, location, hla, history, now));
     }
 
-    /**
-     * @throws DomainException Forbidden for a non-donor, NotFound before the first save
-     */
+    @Override
     public DonorProfileView mine(CurrentUser user) {
         return keeping.mine(user);
     }
 
-    /**
-     * The owner's or, for coordinators, anyone's profile (an audited medical read).
-     *
-     * @throws DomainException NotFound when there is none or it is someone else's
-     */
+    @Override
     public DonorProfileView read(CurrentUser user, UUID accountId) {
         return keeping.read(user, accountId);
     }

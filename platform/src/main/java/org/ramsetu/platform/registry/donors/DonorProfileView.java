@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.ramsetu.platform.registry.common.HlaBody;
 import org.ramsetu.platform.registry.common.LocationBody;
+import org.ramsetu.platform.registry.common.ProfileView;
 
 /** A donor profile as its owner (and coordinators) see it. */
 public record DonorProfileView(
@@ -22,7 +23,8 @@ public record DonorProfileView(
         Instant consentGivenAt,
         Instant createdAt,
         Instant updatedAt,
-        long version) {
+        long version)
+        implements ProfileView {
 
     static DonorProfileView of(DonorProfile p) {
         return new DonorProfileView(

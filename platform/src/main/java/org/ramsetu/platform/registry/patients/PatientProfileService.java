@@ -17,12 +17,14 @@ import org.ramsetu.platform.registry.RegistryAuditActions;
 import org.ramsetu.platform.registry.common.Demographics;
 import org.ramsetu.platform.registry.common.HlaText;
 import org.ramsetu.platform.registry.common.ProfileKeeping;
+import org.ramsetu.platform.registry.common.ProfileService;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.security.RecordAccess;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Reading and saving patient profiles. */
-public class PatientProfileService {
+public class PatientProfileService
+        implements ProfileService<PatientProfileView, PatientProfileRequest> {
 
     static final String KIND = "patient profile";
 
@@ -58,6 +60,7 @@ public class PatientProfileService {
      * @throws DomainException InvalidInput naming an invalid field, Forbidden for a non-patient,
      *     Conflict when the profile changed since the version the caller names
      */
+    @Override
     public ProfileKeeping.Saved<PatientProfileView> save(
             CurrentUser user, PatientProfileRequest request, String ifMatch) {
         keeping.requireOwnerRole(user);
@@ -85,18 +88,12 @@ public class PatientProfileService {
                 stored -> stored.changedTo(person, hla, unacceptable, hospital, now));
     }
 
-    /**
-     * @throws DomainException Forbidden for a non-patient, NotFound before the first save
-     */
+    @Override
     public PatientProfileView mine(CurrentUser user) {
         return keeping.mine(user);
     }
 
-    /**
-     * The owner's or, for coordinators, anyone's profile (an audited medical read).
-     *
-     * @throws DomainException NotFound when there is none or it is someone else's
-     */
+    @Override
     public PatientProfileView read(CurrentUser user, UUID accountId) {
         return keeping.read(user, accountId);
     }

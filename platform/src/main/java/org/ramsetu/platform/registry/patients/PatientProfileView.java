@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.ramsetu.platform.registry.common.HlaBody;
 import org.ramsetu.platform.registry.common.HlaText;
+import org.ramsetu.platform.registry.common.ProfileView;
 
 /** A patient profile as its owner (and coordinators) see it. */
 public record PatientProfileView(
@@ -21,7 +22,8 @@ public record PatientProfileView(
         HospitalBody hospital,
         Instant createdAt,
         Instant updatedAt,
-        long version) {
+        long version)
+        implements ProfileView {
 
     static PatientProfileView of(PatientProfile p) {
         return new PatientProfileView(
