@@ -28,8 +28,9 @@ class AllocationRunIntegrationTest {
     @Test
     void aLiverGoesToTheIdenticalBloodGroupBeforeACompatibleOneAtEqualMeldAndSaysWhy() {
         Matching.Place at = Matching.place();
-        var donor = Matching.donor(at, "O+", Matching.PATIENT_HLA);
-        String pledge = Matching.verifiedPledge(donor, Registry.liverPledge(), coordinator);
+        String pledge =
+                Matching.verifiedPledge(
+                        at, "O+", Matching.PATIENT_HLA, Registry.liverPledge(), coordinator);
         // Same labs (MELD-Na 25), same hospital: only the blood group differs.
         var compatible = Matching.patient(at, "A+", Matching.PATIENT_HLA, List.of());
         String compatibleRequest = Matching.requestId(compatible, Registry.liverRequest());
@@ -86,8 +87,9 @@ class AllocationRunIntegrationTest {
     @Test
     void aKidneyRunRanksZeroMismatchFirstAndListsEveryExclusionWithItsReasons() {
         Matching.Place at = Matching.place();
-        var donor = Matching.donor(at, "A+", Matching.PATIENT_HLA);
-        String pledge = Matching.verifiedPledge(donor, Registry.kidneyPledge(), coordinator);
+        String pledge =
+                Matching.verifiedPledge(
+                        at, "A+", Matching.PATIENT_HLA, Registry.kidneyPledge(), coordinator);
         var zero = Matching.patient(at, "A+", Matching.PATIENT_HLA, List.of());
         String zeroRequest = Matching.requestId(zero, Registry.kidneyRequest("2024-01-01"));
         var mismatched =
@@ -183,8 +185,9 @@ class AllocationRunIntegrationTest {
     @Test
     void aChangedWaitingListIsReadAgainNotServedFromTheCache() {
         Matching.Place at = Matching.place();
-        var donor = Matching.donor(at, "AB+", Matching.PATIENT_HLA);
-        String pledge = Matching.verifiedPledge(donor, Registry.heartPledge(), coordinator);
+        String pledge =
+                Matching.verifiedPledge(
+                        at, "AB+", Matching.PATIENT_HLA, Registry.heartPledge(), coordinator);
         var leaving = Matching.patient(at, "AB+", Matching.PATIENT_HLA, List.of());
         String leavingRequest = Matching.requestId(leaving, Registry.heartRequest(2));
         var moving = Matching.patient(at, "AB-", Matching.PATIENT_HLA, List.of());

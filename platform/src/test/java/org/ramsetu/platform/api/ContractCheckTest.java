@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,10 +25,14 @@ class ContractCheckTest {
 
     private final ContractCheck check = ContractCheck.instance();
 
+    /** The check of a pledge read back (GET, 200, JSON) with this body. */
+    private ThrowingCallable pledgeRead(String body) {
+        return () -> check.check("GET", PLEDGE, null, 200, "application/json", body);
+    }
+
     @Test
     void aBodyAsDescribedPasses() {
-        assertThatCode(() -> check.check("GET", PLEDGE, null, 200, "application/json", PLEDGE_BODY))
-                .doesNotThrowAnyException();
+        assertThatCode(pledgeRead(PLEDGE_BODY)).doesNotThrowAnyException();
     }
 
     @Test
@@ -43,15 +48,7 @@ class ContractCheckTest {
     @Test
     void aMissingRequiredFieldIsDrift() {
         String withoutStatus = PLEDGE_BODY.replace("\"status\":\"PENDING\",", "");
-        assertThatThrownBy(
-                        () ->
-                                check.check(
-                                        "GET",
-                                        PLEDGE,
-                                        null,
-                                        200,
-                                        "application/json",
-                                        withoutStatus))
+        assertThatThrownBy(pledgeRead(withoutStatus))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("status");
     }
@@ -59,8 +56,7 @@ class ContractCheckTest {
     @Test
     void nullWhereTheDescriptionSaysNeverIsDrift() {
         String nullOrgan = PLEDGE_BODY.replace("\"KIDNEY\"", "null");
-        assertThatThrownBy(
-                        () -> check.check("GET", PLEDGE, null, 200, "application/json", nullOrgan))
+        assertThatThrownBy(pledgeRead(nullOrgan))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("organ");
     }

@@ -96,18 +96,15 @@ public final class Donation {
             Instant dead,
             List<String> organs,
             List<String> hla) {
-        var opened =
-                coordinator()
-                        .client()
-                        .post(
-                                CASES,
-                                json(
-                                        "consent",
-                                        "FAMILY",
-                                        "record",
-                                        record(at, bloodGroup, dead, organs, hla)));
+        var opened = openOnFamilyConsent(coordinator(), record(at, bloodGroup, dead, organs, hla));
         assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
         return opened.text("id");
+    }
+
+    /** A case the coordinator opens on a family's consent, with the record given; unchecked. */
+    public static ApiClient.Response openOnFamilyConsent(
+            Accounts.SignedIn coordinator, Map<String, Object> record) {
+        return coordinator.client().post(CASES, json("consent", "FAMILY", "record", record));
     }
 
     /** The donor record {@link #caseAt} opens a case with, to amend it from. */
@@ -134,11 +131,20 @@ public final class Donation {
     }
 
     public static ApiClient.Response recover(String caseId, List<String> organs, Instant clamp) {
-        return coordinator()
+        return recover(coordinator(), caseId, organs, clamp.toString());
+    }
+
+    /** The coordinator records the case's recovery: the organs, and when the clamp went on. */
+    public static ApiClient.Response recover(
+            Accounts.SignedIn coordinator,
+            String caseId,
+            List<String> organs,
+            String crossClampAt) {
+        return coordinator
                 .client()
                 .post(
                         CASES + "/" + caseId + "/recovery",
-                        json("organsRecovered", organs, "crossClampAt", clamp.toString()));
+                        json("organsRecovered", organs, "crossClampAt", crossClampAt));
     }
 
     public static ApiClient.Response allocate(String caseId, String organ) {

@@ -148,26 +148,12 @@ class DonationCaseAllocationIntegrationTest {
                         "imaging",
                         "NORMAL");
 
+        Instant clamp = now.minus(3, ChronoUnit.HOURS);
+
         var heartNotRecovered =
-                coordinator
-                        .client()
-                        .post(
-                                Donation.CASES + "/" + assessed + "/recovery",
-                                json(
-                                        "organsRecovered", List.of("LIVER"),
-                                        "crossClampAt", now.minus(3, ChronoUnit.HOURS).toString(),
-                                        "assessments",
-                                                json("liver", liver, "heart", json("lvef", 60.0))));
-        var recorded =
-                coordinator
-                        .client()
-                        .post(
-                                Donation.CASES + "/" + assessed + "/recovery",
-                                json(
-                                        "organsRecovered", List.of("LIVER"),
-                                        "crossClampAt", now.minus(3, ChronoUnit.HOURS).toString(),
-                                        "assessments", json("liver", liver)));
-        Donation.recover(unassessed, List.of("LIVER"), now.minus(3, ChronoUnit.HOURS));
+                recoverLiver(assessed, clamp, json("liver", liver, "heart", json("lvef", 60.0)));
+        var recorded = recoverLiver(assessed, clamp, json("liver", liver));
+        Donation.recover(unassessed, List.of("LIVER"), clamp);
         JsonNode withAssessment = read(Donation.allocate(assessed, "LIVER").text("id"));
         JsonNode without = read(Donation.allocate(unassessed, "LIVER").text("id"));
 
@@ -244,6 +230,22 @@ class DonationCaseAllocationIntegrationTest {
                 .endsWith("/api/v1/allocation-runs/" + first.text("id"));
         assertThat(otherOrgan.status()).as("the same key with another organ").isEqualTo(422);
         assertThat(listed.json()).hasSize(1);
+    }
+
+    /** The case's liver recorded as recovered at the clamp, with the assessments given. */
+    private static ApiClient.Response recoverLiver(
+            String caseId, Instant clamp, Map<String, Object> assessments) {
+        return coordinator
+                .client()
+                .post(
+                        Donation.CASES + "/" + caseId + "/recovery",
+                        json(
+                                "organsRecovered",
+                                List.of("LIVER"),
+                                "crossClampAt",
+                                clamp.toString(),
+                                "assessments",
+                                assessments));
     }
 
     private static JsonNode read(String runId) {

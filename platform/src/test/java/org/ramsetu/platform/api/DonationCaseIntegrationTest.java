@@ -138,10 +138,7 @@ class DonationCaseIntegrationTest {
                         "causeOfDeath",
                         "ANOXIA");
 
-        var opened =
-                coordinator
-                        .client()
-                        .post(Donation.CASES, json("consent", "FAMILY", "record", child));
+        var opened = Donation.openOnFamilyConsent(coordinator, child);
         var listed = coordinator.client().get(Donation.CASES + "?status=OPEN&limit=100");
 
         assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
@@ -218,15 +215,7 @@ class DonationCaseIntegrationTest {
     void anAmendmentRecomputesKdriAndAStaleOneIsRefused() {
         var coordinator = Accounts.coordinator();
         var opened =
-                coordinator
-                        .client()
-                        .post(
-                                Donation.CASES,
-                                json(
-                                        "consent",
-                                        "FAMILY",
-                                        "record",
-                                        Donation.strokeAfterCirculatoryDeath()));
+                Donation.openOnFamilyConsent(coordinator, Donation.strokeAfterCirculatoryDeath());
         String id = opened.text("id");
         Map<String, Object> headTraumaAfterAll =
                 with(Donation.strokeAfterCirculatoryDeath(), "causeOfDeath", "HEAD_TRAUMA");
@@ -268,38 +257,12 @@ class DonationCaseIntegrationTest {
     void theRecoveryNamesConsentedOrgansAndACrossClampAfterDeath() {
         var coordinator = Accounts.coordinator();
         String id =
-                coordinator
-                        .client()
-                        .post(
-                                Donation.CASES,
-                                json(
-                                        "consent",
-                                        "FAMILY",
-                                        "record",
-                                        Donation.strokeAfterCirculatoryDeath()))
+                Donation.openOnFamilyConsent(coordinator, Donation.strokeAfterCirculatoryDeath())
                         .text("id");
-        String recovery = Donation.CASES + "/" + id + "/recovery";
 
         var notConsented =
-                coordinator
-                        .client()
-                        .post(
-                                recovery,
-                                json(
-                                        "organsRecovered",
-                                        List.of("HEART"),
-                                        "crossClampAt",
-                                        Donation.hoursAgo(3)));
-        var recovered =
-                coordinator
-                        .client()
-                        .post(
-                                recovery,
-                                json(
-                                        "organsRecovered",
-                                        List.of("KIDNEY"),
-                                        "crossClampAt",
-                                        Donation.hoursAgo(1)));
+                Donation.recover(coordinator, id, List.of("HEART"), Donation.hoursAgo(3));
+        var recovered = Donation.recover(coordinator, id, List.of("KIDNEY"), Donation.hoursAgo(1));
         var narrowed =
                 coordinator
                         .client()

@@ -289,9 +289,7 @@ class MatchApprovalIntegrationTest {
         Matching.Place at = Matching.place();
         for (int i = 0; i < donors; i++) {
             Matching.verifiedPledge(
-                    Matching.donor(at, "AB+", Matching.PATIENT_HLA),
-                    Registry.liverPledge(),
-                    coordinator);
+                    at, "AB+", Matching.PATIENT_HLA, Registry.liverPledge(), coordinator);
         }
         return Matching.patient(at, "AB+", Matching.PATIENT_HLA, List.of());
     }

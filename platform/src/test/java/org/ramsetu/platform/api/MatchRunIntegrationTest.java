@@ -36,20 +36,13 @@ class MatchRunIntegrationTest {
     void aKidneyRunRanksExplainsAndListsEveryExclusionWithItsReasons() {
         Matching.Place at = Matching.place();
         // Identical typing: zero mismatches, HLA points 400.
-        var identical = Matching.donor(at, "B+", Matching.PATIENT_HLA);
-        String identicalPledge =
-                Matching.verifiedPledge(identical, Registry.kidneyPledge(), coordinator);
+        String identicalPledge = verifiedKidneyPledge(at, "B+", Matching.PATIENT_HLA);
         // B7 is on the patient's unacceptable list; O to B kidneys need zero mismatches.
-        var sensitising = Matching.donor(at, "O+", List.of("A2", "A24", "B7", "B44", "DR15"));
         String sensitisingPledge =
-                Matching.verifiedPledge(sensitising, Registry.kidneyPledge(), coordinator);
-        var untyped = Matching.donor(at, "B-", null);
-        String untypedPledge =
-                Matching.verifiedPledge(untyped, Registry.kidneyPledge(), coordinator);
+                verifiedKidneyPledge(at, "O+", List.of("A2", "A24", "B7", "B44", "DR15"));
+        String untypedPledge = verifiedKidneyPledge(at, "B-", null);
         // A cannot give to B at all: the candidate query never returns it.
-        var wrongGroup = Matching.donor(at, "A+", Matching.PATIENT_HLA);
-        String wrongGroupPledge =
-                Matching.verifiedPledge(wrongGroup, Registry.kidneyPledge(), coordinator);
+        String wrongGroupPledge = verifiedKidneyPledge(at, "A+", Matching.PATIENT_HLA);
         // Not verified: never a candidate.
         var pending = Matching.donor(at, "B+", Matching.PATIENT_HLA);
         String pendingPledge = Registry.pledgeId(pending, Registry.kidneyPledge());
@@ -119,13 +112,10 @@ class MatchRunIntegrationTest {
     @Test
     void everyCandidateShownNamesItsDonorsAgeSexBloodGroupSizeHlaMismatchesAndKdpi() {
         Matching.Place at = Matching.place();
-        var identical = Matching.donor(at, "B+", Matching.PATIENT_HLA);
-        String identicalPledge =
-                Matching.verifiedPledge(identical, Registry.kidneyPledge(), coordinator);
+        String identicalPledge = verifiedKidneyPledge(at, "B+", Matching.PATIENT_HLA);
         // A2 and B44 shared with the patient; A24, B7 and DR15 not.
-        var oneEach = Matching.donor(at, "B-", List.of("A2", "A24", "B7", "B44", "DR15"));
         String oneEachPledge =
-                Matching.verifiedPledge(oneEach, Registry.kidneyPledge(), coordinator);
+                verifiedKidneyPledge(at, "B-", List.of("A2", "A24", "B7", "B44", "DR15"));
         var patient = Matching.patient(at, "B+", Matching.PATIENT_HLA, List.of());
         String requestId = Matching.requestId(patient, Registry.kidneyRequest("2023-02-01"));
 
@@ -186,6 +176,12 @@ class MatchRunIntegrationTest {
         assertThat(tooDeep.text("detail")).contains("fromRank");
     }
 
+    /** A kidney pledge of a new donor at the place, verified by the coordinator; its id. */
+    private static String verifiedKidneyPledge(
+            Matching.Place at, String bloodGroup, List<String> hla) {
+        return Matching.verifiedPledge(at, bloodGroup, hla, Registry.kidneyPledge(), coordinator);
+    }
+
     private static JsonNode donorOf(JsonNode run, String pledgeId) {
         for (JsonNode d : run.path("donors")) {
             if (d.path("pledgeId").asString().equals(pledgeId)) {
@@ -215,11 +211,11 @@ class MatchRunIntegrationTest {
             // every group, typed and untyped, near and far, verified or not
             for (String group : List.of("O+", "A-", "B+", "AB+")) {
                 Matching.verifiedPledge(
-                        Matching.donor(here, group, Matching.PATIENT_HLA),
-                        pledgeBodies.get(organ),
-                        coordinator);
+                        here, group, Matching.PATIENT_HLA, pledgeBodies.get(organ), coordinator);
                 Matching.verifiedPledge(
-                        Matching.donor(far, group, List.of("A3", "A11", "B7", "B35", "DR1", "DR7")),
+                        far,
+                        group,
+                        List.of("A3", "A11", "B7", "B35", "DR1", "DR7"),
                         pledgeBodies.get(organ),
                         coordinator);
             }
@@ -251,20 +247,10 @@ class MatchRunIntegrationTest {
     @Test
     void aRunStoredCompactReadsBackExactlyAsTheSameRankingStoredAsJson() {
         Matching.Place at = Matching.place();
-        Matching.verifiedPledge(
-                Matching.donor(at, "B+", Matching.PATIENT_HLA),
-                Registry.kidneyPledge(),
-                coordinator);
-        Matching.verifiedPledge(
-                Matching.donor(at, "O-", Matching.PATIENT_HLA),
-                Registry.kidneyPledge(),
-                coordinator);
-        Matching.verifiedPledge(
-                Matching.donor(at, "B-", List.of("A1", "A3", "B8", "B35", "DR3", "DR7")),
-                Registry.kidneyPledge(),
-                coordinator);
-        Matching.verifiedPledge(
-                Matching.donor(at, "B-", null), Registry.kidneyPledge(), coordinator);
+        verifiedKidneyPledge(at, "B+", Matching.PATIENT_HLA);
+        verifiedKidneyPledge(at, "O-", Matching.PATIENT_HLA);
+        verifiedKidneyPledge(at, "B-", List.of("A1", "A3", "B8", "B35", "DR3", "DR7"));
+        verifiedKidneyPledge(at, "B-", null);
         var patient = Matching.patient(at, "B+", Matching.PATIENT_HLA, List.of());
         String requestId = Matching.requestId(patient, Registry.kidneyRequest("2023-02-01"));
 
@@ -346,8 +332,9 @@ class MatchRunIntegrationTest {
         Matching.Place at = Matching.place();
         List<String> pledges = new ArrayList<>();
         for (String group : List.of("AB+", "A+", "B-", "O+")) {
-            var donor = Matching.donor(at, group, Matching.PATIENT_HLA);
-            pledges.add(Matching.verifiedPledge(donor, Registry.liverPledge(), coordinator));
+            pledges.add(
+                    Matching.verifiedPledge(
+                            at, group, Matching.PATIENT_HLA, Registry.liverPledge(), coordinator));
         }
         var patient = Matching.patient(at, "AB+", Matching.PATIENT_HLA, List.of());
         JsonNode run =

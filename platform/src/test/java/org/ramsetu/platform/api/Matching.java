@@ -153,6 +153,16 @@ public final class Matching {
         return id;
     }
 
+    /** A new donor at the place pledges and the coordinator verifies; answers the pledge id. */
+    public static String verifiedPledge(
+            Place at,
+            String bloodGroup,
+            List<String> hla,
+            Map<String, Object> body,
+            Accounts.SignedIn coordinator) {
+        return verifiedPledge(donor(at, bloodGroup, hla), body, coordinator);
+    }
+
     /** An allocation run whole, every candidate and exclusion. */
     public static JsonNode wholeAllocationRun(Accounts.SignedIn coordinator, String runId) {
         var read =

@@ -348,8 +348,9 @@ class OrganOfferIntegrationTest {
                 Donation.caseAt(at, "O+", now.minus(3, ChronoUnit.HOURS), List.of("KIDNEY"));
         Donation.recover(caseId, List.of("KIDNEY"), now.minus(2, ChronoUnit.HOURS));
         String caseRun = Donation.allocate(caseId, "KIDNEY").text("id");
-        var donor = Matching.donor(at, "O+", Matching.PATIENT_HLA);
-        String pledge = Matching.verifiedPledge(donor, Registry.kidneyPledge(), coordinator);
+        String pledge =
+                Matching.verifiedPledge(
+                        at, "O+", Matching.PATIENT_HLA, Registry.kidneyPledge(), coordinator);
         var pledgeRun =
                 coordinator.client().post("/api/v1/pledges/" + pledge + "/allocation-runs", "{}");
         assertThat(pledgeRun.status()).as(pledgeRun.toString()).isEqualTo(201);

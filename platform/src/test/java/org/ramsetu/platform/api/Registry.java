@@ -385,7 +385,6 @@ public final class Registry {
 
     // Problems, audit, mail
 
-    /** The fields a 400 problem names, in order. */
     /**
      * A list read one row a page, following {@code nextCursor} to the end: every page, in order.
      * {@code path} carries the list's filters (and at least one query parameter).
@@ -402,6 +401,7 @@ public final class Registry {
         return pages;
     }
 
+    /** The fields a 400 problem names, in order. */
     public static List<String> fields(ApiClient.Response problem) {
         List<String> fields = new ArrayList<>();
         problem.json().path("errors").forEach(e -> fields.add(e.path("field").asString()));

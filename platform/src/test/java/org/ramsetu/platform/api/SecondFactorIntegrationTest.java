@@ -22,6 +22,7 @@ import org.ramsetu.platform.accounts.RefreshTokens;
 import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.security.AccessTokens;
 import org.ramsetu.platform.security.TokenKeys;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Coordinators sign in with a password and a second factor (TOTP with recovery codes), and give a
@@ -38,12 +39,7 @@ class SecondFactorIntegrationTest {
         var challengeAsBearer = anonymous.withToken(login.text("challenge")).get("/api/v1/me");
         var wrongCode = secondStep(anonymous, login.text("challenge"), "000000");
         var noChallenge = secondStep(anonymous, "not-a-challenge", "123456");
-        var right =
-                secondStep(
-                        anonymous,
-                        login.text("challenge"),
-                        AuthenticatorApp.nextCode(
-                                Accounts.authenticatorSecret(coordinator.email())));
+        var right = secondStep(anonymous, login.text("challenge"), currentCode(coordinator));
 
         assertThat(login.status()).as(login.toString()).isEqualTo(202);
         assertThat(login.text("secondFactor")).isEqualTo("required");
@@ -56,24 +52,17 @@ class SecondFactorIntegrationTest {
         assertThat(right.status()).as(right.toString()).isEqualTo(200);
         assertThat(secondFactorAt(right.text("accessToken")))
                 .isCloseTo(Instant.now(), within(1, ChronoUnit.MINUTES));
-        assertThat(
-                        audit(
-                                coordinator,
-                                "SECOND_FACTOR_FAILED",
-                                "account",
-                                coordinator.id().toString()))
-                .hasSize(1);
+        assertThat(accountAudit(coordinator, "SECOND_FACTOR_FAILED", coordinator.id())).hasSize(1);
     }
 
     @Test
     void theFirstSignInSetsUpTheAuthenticatorAndAnswersTenRecoveryCodesOnce() {
-        String email = Accounts.newEmail("enrolling-coordinator");
-        coordinators().create(email, "New Coordinator", Accounts.PASSWORD, "test");
+        String email = unenrolledCoordinator("enrolling-coordinator", "New Coordinator");
         ApiClient client = PlatformInstance.client();
 
         var first = passwordStep(client, email);
         var again = passwordStep(client, email);
-        String secret = first.json().path("enrolment").path("secret").asString();
+        String secret = enrolmentSecret(first);
         var confirmed =
                 secondStep(client, again.text("challenge"), AuthenticatorApp.nextCode(secret));
         var later = passwordStep(client, email);
@@ -86,7 +75,7 @@ class SecondFactorIntegrationTest {
         assertThat(first.json().path("enrolment").path("uri").asString())
                 .startsWith("otpauth://totp/RamSetu:")
                 .contains("secret=" + secret);
-        assertThat(again.json().path("enrolment").path("secret").asString())
+        assertThat(enrolmentSecret(again))
                 .as("the same key until it is confirmed")
                 .isEqualTo(secret);
         assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
@@ -104,20 +93,17 @@ class SecondFactorIntegrationTest {
 
     @Test
     void aCodeSignsInOnceAndARecoveryCodeSignsInOnce() {
-        String email = Accounts.newEmail("recovering-coordinator");
-        coordinators().create(email, "Coordinator", Accounts.PASSWORD, "test");
+        String email = unenrolledCoordinator("recovering-coordinator", "Coordinator");
         ApiClient client = PlatformInstance.client();
         var enrol = passwordStep(client, email);
-        String secret = enrol.json().path("enrolment").path("secret").asString();
+        String secret = enrolmentSecret(enrol);
         String code = AuthenticatorApp.nextCode(secret);
         var enrolled = secondStep(client, enrol.text("challenge"), code);
         String recoveryCode = enrolled.json().path("recoveryCodes").get(0).asString();
 
-        var replayed = secondStep(client, passwordStep(client, email).text("challenge"), code);
-        var recovered =
-                secondStep(client, passwordStep(client, email).text("challenge"), recoveryCode);
-        var recoveredAgain =
-                secondStep(client, passwordStep(client, email).text("challenge"), recoveryCode);
+        var replayed = signIn(client, email, code);
+        var recovered = signIn(client, email, recoveryCode);
+        var recoveredAgain = signIn(client, email, recoveryCode);
 
         assertThat(enrolled.status()).isEqualTo(200);
         assertThat(replayed.status()).as("a code is good once").isEqualTo(401);
@@ -128,17 +114,16 @@ class SecondFactorIntegrationTest {
         assertThat(me.status()).isEqualTo(200);
         var auditor = Accounts.coordinator();
         UUID id = UUID.fromString(me.text("id"));
-        assertThat(audit(auditor, "RECOVERY_CODE_USED", "account", id.toString())).hasSize(1);
-        assertThat(audit(auditor, "SECOND_FACTOR_ENROLLED", "account", id.toString())).hasSize(1);
+        assertThat(accountAudit(auditor, "RECOVERY_CODE_USED", id)).hasSize(1);
+        assertThat(accountAudit(auditor, "SECOND_FACTOR_ENROLLED", id)).hasSize(1);
     }
 
     @Test
     void aCoordinatorReplacesTheRecoveryCodesWithACurrentCodeAndTheOldOnesStopWorking() {
-        String email = Accounts.newEmail("replacing-coordinator");
-        coordinators().create(email, "Coordinator", Accounts.PASSWORD, "test");
+        String email = unenrolledCoordinator("replacing-coordinator", "Coordinator");
         ApiClient client = PlatformInstance.client();
         var enrol = passwordStep(client, email);
-        String secret = enrol.json().path("enrolment").path("secret").asString();
+        String secret = enrolmentSecret(enrol);
         var enrolled =
                 secondStep(
                         client, enrol.text("challenge"), AuthenticatorApp.nextCode(email, secret));
@@ -151,9 +136,9 @@ class SecondFactorIntegrationTest {
                 signedIn.post(
                         "/api/v1/auth/second-factor/recovery-codes",
                         Map.of("code", AuthenticatorApp.nextCode(email, secret)));
-        var oldOne = secondStep(client, passwordStep(client, email).text("challenge"), oldCode);
+        var oldOne = signIn(client, email, oldCode);
         String newCode = replaced.json().path("recoveryCodes").get(0).asString();
-        var newOne = secondStep(client, passwordStep(client, email).text("challenge"), newCode);
+        var newOne = signIn(client, email, newCode);
         var anonymous =
                 client.post("/api/v1/auth/second-factor/recovery-codes", Map.of("code", "123456"));
 
@@ -179,22 +164,12 @@ class SecondFactorIntegrationTest {
         for (int i = 0; i < 5; i++) {
             wrong.add(secondStep(client, challenge, String.format("%06d", i)).status());
         }
-        var right =
-                secondStep(
-                        client,
-                        challenge,
-                        AuthenticatorApp.nextCode(
-                                Accounts.authenticatorSecret(coordinator.email())));
+        var right = secondStep(client, challenge, currentCode(coordinator));
 
         assertThat(wrong).containsOnly(401);
         assertThat(right.status()).as(right.toString()).isEqualTo(429);
         assertThat(Long.parseLong(right.header("Retry-After"))).isBetween(800L, 900L);
-        assertThat(
-                        audit(
-                                coordinator,
-                                "SECOND_FACTOR_LOCKED_OUT",
-                                "account",
-                                coordinator.id().toString()))
+        assertThat(accountAudit(coordinator, "SECOND_FACTOR_LOCKED_OUT", coordinator.id()))
                 .hasSize(1);
     }
 
@@ -227,10 +202,7 @@ class SecondFactorIntegrationTest {
         var stepUp =
                 stale.post(
                         "/api/v1/auth/second-factor/step-up",
-                        Map.of(
-                                "code",
-                                AuthenticatorApp.nextCode(
-                                        Accounts.authenticatorSecret(coordinator.email()))));
+                        Map.of("code", currentCode(coordinator)));
         var allowed = stale.withToken(stepUp.text("accessToken")).post(revoke, "{}");
         var donorStepUp =
                 donor.client().post("/api/v1/auth/second-factor/step-up", Map.of("code", "123456"));
@@ -248,13 +220,7 @@ class SecondFactorIntegrationTest {
                 .isCloseTo(Instant.now(), within(1, ChronoUnit.MINUTES));
         assertThat(allowed.status()).as(allowed.toString()).isEqualTo(204);
         assertThat(donorStepUp.status()).isEqualTo(400);
-        assertThat(
-                        audit(
-                                coordinator,
-                                "SECOND_FACTOR_STEP_UP",
-                                "account",
-                                coordinator.id().toString()))
-                .hasSize(1);
+        assertThat(accountAudit(coordinator, "SECOND_FACTOR_STEP_UP", coordinator.id())).hasSize(1);
     }
 
     @Test
@@ -301,10 +267,9 @@ class SecondFactorIntegrationTest {
         assertThat(reset.status()).as(reset.toString()).isEqualTo(204);
         assertThat(oldToken.status()).isEqualTo(401);
         assertThat(next.text("secondFactor")).isEqualTo("enrolment");
-        assertThat(next.json().path("enrolment").path("secret").asString())
+        assertThat(enrolmentSecret(next))
                 .isNotEqualTo(Accounts.authenticatorSecret(lostPhone.email()));
-        assertThat(audit(colleague, "SECOND_FACTOR_RESET", "account", lostPhone.id().toString()))
-                .hasSize(1);
+        assertThat(accountAudit(colleague, "SECOND_FACTOR_RESET", lostPhone.id())).hasSize(1);
     }
 
     private static ApiClient.Response passwordStep(ApiClient client, String email) {
@@ -319,6 +284,34 @@ class SecondFactorIntegrationTest {
     private static ApiClient.Response secondStep(ApiClient client, String challenge, String code) {
         return client.post(
                 "/api/v1/auth/second-factor", Map.of("challenge", challenge, "code", code));
+    }
+
+    /** A fresh password step, then the code: one whole sign-in. */
+    private static ApiClient.Response signIn(ApiClient client, String email, String code) {
+        return secondStep(client, passwordStep(client, email).text("challenge"), code);
+    }
+
+    /** The key a password step answers while the authenticator is being set up. */
+    private static String enrolmentSecret(ApiClient.Response passwordStep) {
+        return passwordStep.json().path("enrolment").path("secret").asString();
+    }
+
+    /** What the coordinator's authenticator app shows now. */
+    private static String currentCode(Accounts.SignedIn coordinator) {
+        return AuthenticatorApp.nextCode(Accounts.authenticatorSecret(coordinator.email()));
+    }
+
+    /** Audit rows of one action on the account, as the viewer's audit viewer lists them. */
+    private static List<JsonNode> accountAudit(
+            Accounts.SignedIn viewer, String action, UUID accountId) {
+        return audit(viewer, action, "account", accountId.toString());
+    }
+
+    /** A coordinator's account as an administrator creates it, before any sign-in; its e-mail. */
+    private static String unenrolledCoordinator(String emailLabel, String name) {
+        String email = Accounts.newEmail(emailLabel);
+        coordinators().create(email, name, Accounts.PASSWORD, "test");
+        return email;
     }
 
     private static Instant secondFactorAt(String accessToken) throws Exception {

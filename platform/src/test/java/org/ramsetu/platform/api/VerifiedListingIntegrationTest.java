@@ -32,8 +32,9 @@ class VerifiedListingIntegrationTest {
     @Test
     void aPendingRequestCountsForNothingUntilItsCentreVerifiesItAndSetsItsUrgency() {
         Matching.Place at = Matching.place();
-        var donor = Matching.donor(at, "AB+", Matching.PATIENT_HLA);
-        String pledge = Matching.verifiedPledge(donor, Registry.heartPledge(), bystander);
+        String pledge =
+                Matching.verifiedPledge(
+                        at, "AB+", Matching.PATIENT_HLA, Registry.heartPledge(), bystander);
         var patient = Matching.patient(at, "AB-", Matching.PATIENT_HLA, List.of());
         // The centre is a degree of latitude north of the hospital the patient typed.
         String centre = centre(at.latitude() + 1.0, at.longitude(), List.of("HEART"));

@@ -17,6 +17,7 @@ import org.ramsetu.platform.registry.pledges.PledgeStatusChanged;
 import org.ramsetu.platform.registry.pledges.Pledges;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.security.RecordAccess;
+import org.ramsetu.platform.testing.TestPledges;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -87,17 +88,6 @@ class RegistryEventsIntegrationTest {
 
     private static UUID pendingPledge() {
         UUID donor = RegistryDatabase.newAccount("DONOR");
-        UUID id = UUID.randomUUID();
-        RegistryDatabase.jdbc()
-                .sql(
-                        """
-                        insert into pledge (id, donor_id, organ, status, consent_given_at,
-                            created_at, status_changed_at)
-                        values (:id, :donor, 'CORNEA', 'PENDING', now(), now(), now())
-                        """)
-                .param("id", id)
-                .param("donor", donor)
-                .update();
-        return id;
+        return TestPledges.insert(RegistryDatabase.jdbc(), donor, "CORNEA", "PENDING", null);
     }
 }

@@ -30,6 +30,7 @@ import org.ramsetu.platform.registry.attention.Reminders;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.security.RecordAccess;
 import org.ramsetu.platform.testing.MutableClock;
+import org.ramsetu.platform.testing.TestPledges;
 import org.ramsetu.platform.testing.TestProfiles;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -350,19 +351,6 @@ class RemindersIntegrationTest {
     }
 
     private static UUID pledge(UUID donor, String organ, String status, Instant created) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql(
-                        """
-                        insert into pledge (id, donor_id, organ, status, consent_given_at,
-                            created_at, status_changed_at)
-                        values (:id, :donor, :organ, :status, :at, :at, :at)
-                        """)
-                .param("id", id)
-                .param("donor", donor)
-                .param("organ", organ)
-                .param("status", status)
-                .param("at", Timestamp.from(created))
-                .update();
-        return id;
+        return TestPledges.insert(jdbc, donor, organ, status, created);
     }
 }

@@ -49,6 +49,7 @@ import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.matching.MatchingFigures;
 import org.ramsetu.platform.registry.RegistryFigures;
 import org.ramsetu.platform.security.CurrentUser;
+import org.ramsetu.platform.testing.TestPledges;
 import org.ramsetu.platform.testing.TestProfiles;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -596,19 +597,7 @@ class ReportsIntegrationTest {
     }
 
     private static UUID pledge(UUID donor, String organ, Instant createdAt) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql(
-                        """
-                        insert into pledge (id, donor_id, organ, status, consent_given_at,
-                            created_at, status_changed_at)
-                        values (:id, :donor, :organ, 'WITHDRAWN', :at, :at, :at)
-                        """)
-                .param("id", id)
-                .param("donor", donor)
-                .param("organ", organ)
-                .param("at", Timestamp.from(createdAt))
-                .update();
-        return id;
+        return TestPledges.insert(jdbc, donor, organ, "WITHDRAWN", createdAt);
     }
 
     private static UUID request(

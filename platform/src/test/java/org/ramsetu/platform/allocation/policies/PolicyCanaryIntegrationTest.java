@@ -79,6 +79,27 @@ class PolicyCanaryIntegrationTest {
         provider.refresh();
     }
 
+    /** The flag replaced whole (no rules), as an operator might, and read again at once. */
+    private static void replaceFlag(
+            boolean enabled, String defaultVariant, Map<String, Object> variants) {
+        store.change(
+                FlagKeys.ALLOCATION_POLICY_VERSION,
+                "test",
+                current ->
+                        Optional.of(
+                                new FeatureFlag(
+                                        FlagKeys.ALLOCATION_POLICY_VERSION,
+                                        "",
+                                        enabled,
+                                        defaultVariant,
+                                        variants,
+                                        List.of(),
+                                        0,
+                                        null,
+                                        null)));
+        provider.refresh();
+    }
+
     @Test
     void asSeededTheFlagIsOffAndEveryRunUsesTheConfiguredPolicy() {
         store.change(
@@ -132,40 +153,10 @@ class PolicyCanaryIntegrationTest {
 
     @Test
     void aVersionThisReleaseDoesNotKnowLeavesTheRunOnTheConfiguredPolicy() {
-        store.change(
-                FlagKeys.ALLOCATION_POLICY_VERSION,
-                "test",
-                current ->
-                        Optional.of(
-                                new FeatureFlag(
-                                        FlagKeys.ALLOCATION_POLICY_VERSION,
-                                        "",
-                                        true,
-                                        "future",
-                                        Map.of("future", "allocation/ramsetu-2099-1"),
-                                        List.of(),
-                                        0,
-                                        null,
-                                        null)));
-        provider.refresh();
+        replaceFlag(true, "future", Map.of("future", "allocation/ramsetu-2099-1"));
         assertThat(policies.forRun(UUID.randomUUID(), Organ.HEART).id()).isEqualTo(ACTIVE);
         // back to the seeded variants for the other tests
-        store.change(
-                FlagKeys.ALLOCATION_POLICY_VERSION,
-                "test",
-                current ->
-                        Optional.of(
-                                new FeatureFlag(
-                                        FlagKeys.ALLOCATION_POLICY_VERSION,
-                                        "",
-                                        false,
-                                        null,
-                                        Map.of("candidate", CANDIDATE),
-                                        List.of(),
-                                        0,
-                                        null,
-                                        null)));
-        provider.refresh();
+        replaceFlag(false, null, Map.of("candidate", CANDIDATE));
     }
 
     @Test

@@ -7,13 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ramsetu.infra.database.Migrations;
 import org.ramsetu.infra.postgres.EmbeddedPostgresServer;
+import org.ramsetu.platform.testing.MigrationSteps;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * V214 turns compact run lists on where the flag is as V213 seeded it, and leaves alone a flag an
@@ -84,27 +82,12 @@ class CompactRunListsFlagMigrationIntegrationTest {
     private static void migratedAcrossV214(
             Path data, Consumer<JdbcClient> before, Consumer<JdbcClient> after) {
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data)) {
-            DataSource dataSource =
-                    new SimpleDriverDataSource(
-                            new org.postgresql.Driver(),
-                            server.jdbcUrl(),
-                            server.username(),
-                            server.password());
-            Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations(Migrations.LOCATIONS)
-                    .target("213")
-                    .load()
-                    .migrate();
+            DataSource dataSource = MigrationSteps.dataSource(server);
+            MigrationSteps.migrateTo(dataSource, "213");
             JdbcClient jdbc = JdbcClient.create(dataSource);
             assertThat(flag(jdbc)).containsEntry("default_variant", "off");
             before.accept(jdbc);
-            Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations(Migrations.LOCATIONS)
-                    .target("214")
-                    .load()
-                    .migrate();
+            MigrationSteps.migrateTo(dataSource, "214");
             after.accept(jdbc);
         }
     }

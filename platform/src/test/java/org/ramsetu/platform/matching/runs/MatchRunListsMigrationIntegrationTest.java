@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ramsetu.infra.database.Migrations;
 import org.ramsetu.infra.postgres.EmbeddedPostgresServer;
+import org.ramsetu.platform.testing.MigrationSteps;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * Runs written before V141 (lists as JSONB) read the same after it (lists as compressed JSON), and
@@ -25,18 +25,8 @@ class MatchRunListsMigrationIntegrationTest {
     @Test
     void aRunWrittenAsJsonbReadsTheSameAfterTheMigration() throws Exception {
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir)) {
-            var dataSource =
-                    new SimpleDriverDataSource(
-                            new org.postgresql.Driver(),
-                            server.jdbcUrl(),
-                            server.username(),
-                            server.password());
-            Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations("classpath:db/migration")
-                    .target("140")
-                    .load()
-                    .migrate();
+            var dataSource = MigrationSteps.dataSource(server);
+            MigrationSteps.migrateTo(dataSource, "140");
             JdbcClient jdbc = JdbcClient.create(dataSource);
             // Only the lists are under test: the run's request and people are not needed here.
             jdbc.sql(

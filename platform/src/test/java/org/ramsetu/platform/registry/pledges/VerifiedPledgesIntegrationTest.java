@@ -21,6 +21,7 @@ import org.ramsetu.core.organ.Organ;
 import org.ramsetu.infra.testing.PerClassDatabase;
 import org.ramsetu.platform.identity.Role;
 import org.ramsetu.platform.testing.TestAccounts;
+import org.ramsetu.platform.testing.TestPledges;
 import org.ramsetu.platform.testing.TestProfiles;
 
 /**
@@ -296,20 +297,7 @@ class VerifiedPledgesIntegrationTest {
     }
 
     private static UUID pledge(UUID donor, String organ, String status) {
-        UUID id = UUID.randomUUID();
-        db.jdbc()
-                .sql(
-                        """
-                        insert into pledge (id, donor_id, organ, status, consent_given_at,
-                            created_at, status_changed_at)
-                        values (:id, :donor, :organ, :status, now(), now(), now())
-                        """)
-                .param("id", id)
-                .param("donor", donor)
-                .param("organ", organ)
-                .param("status", status)
-                .update();
-        return id;
+        return TestPledges.insert(db.jdbc(), donor, organ, status, null);
     }
 
     private static void setStatus(UUID pledge, String status) {
