@@ -3,6 +3,7 @@ package org.ramsetu.app;
 import java.time.Clock;
 import org.ramsetu.app.cluster.DatabaseTargetConfiguration;
 import org.ramsetu.app.cluster.PortsConfiguration;
+import org.ramsetu.app.launch.ClassDataRecording;
 import org.ramsetu.app.launch.StartupBanner;
 import org.ramsetu.app.observability.ObservabilityConfiguration;
 import org.ramsetu.app.web.ApiDescriptionConfiguration;
@@ -36,6 +37,7 @@ import org.springframework.context.annotation.Import;
     DatabaseTargetConfiguration.class,
     ObservabilityConfiguration.class,
     StartupBanner.class,
+    ClassDataRecording.class,
     ScoringConfiguration.class,
     SecurityConfiguration.class,
     PlatformConfiguration.class,
