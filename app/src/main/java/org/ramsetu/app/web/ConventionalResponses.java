@@ -162,9 +162,16 @@ final class ConventionalResponses implements GlobalOperationComponentsCustomizer
                         handlerMethod.getMethod(), handlerMethod.getBeanType());
         ResolvableType body =
                 returned.toClass() == ResponseEntity.class ? returned.getGeneric(0) : returned;
-        // A type variable of the shared base (the profile view) stands for the class it is bound
-        // to.
-        return body.getType() instanceof TypeVariable<?> ? body.toClass() : body.getType();
+        if (!(body.getType() instanceof TypeVariable<?>)) {
+            return body.getType();
+        }
+        // A type variable of a shared base (the profile view) stands for the class it is bound to.
+        Class<?> bound = body.resolve();
+        if (bound == null) {
+            throw new IllegalStateException(
+                    handlerMethod + ": its controller leaves the type of the body it returns open");
+        }
+        return bound;
     }
 
     /** A JSON body of this type, its schema added to the components. */

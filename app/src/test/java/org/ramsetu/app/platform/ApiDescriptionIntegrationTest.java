@@ -208,10 +208,13 @@ class ApiDescriptionIntegrationTest {
                         }
                     }
                 }
+                unnamed.addAll(staleInheritedOperations(controller));
             }
         }
         assertThat(unnamed)
-                .as("handler methods without @Operation(operationId) or @InheritedOperations")
+                .as(
+                        "handler methods without @Operation(operationId) or @InheritedOperations,"
+                                + " and @InheritedOperations entries naming no inherited handler")
                 .isEmpty();
     }
 
@@ -221,10 +224,38 @@ class ApiDescriptionIntegrationTest {
     }
 
     private static boolean inheritedOperationNamed(Class<?> controller, Method handler) {
-        InheritedOperations named = controller.getAnnotation(InheritedOperations.class);
+        InheritedOperations named =
+                AnnotatedElementUtils.findMergedAnnotation(controller, InheritedOperations.class);
         return named != null
                 && Arrays.stream(named.value())
                         .anyMatch(entry -> entry.startsWith(handler.getName() + "="));
+    }
+
+    /** Entries that name no handler the controller inherits, or an id not of the API's form. */
+    private static List<String> staleInheritedOperations(Class<?> controller) {
+        InheritedOperations named =
+                AnnotatedElementUtils.findMergedAnnotation(controller, InheritedOperations.class);
+        if (named == null) {
+            return List.of();
+        }
+        Set<String> inherited = new HashSet<>();
+        for (Class<?> base = controller.getSuperclass();
+                base != Object.class;
+                base = base.getSuperclass()) {
+            for (Method method : base.getDeclaredMethods()) {
+                if (AnnotatedElementUtils.hasAnnotation(method, RequestMapping.class)) {
+                    inherited.add(method.getName());
+                }
+            }
+        }
+        return Arrays.stream(named.value())
+                .filter(
+                        entry ->
+                                !entry.matches("[A-Za-z]+=[a-z][A-Za-z]+")
+                                        || !inherited.contains(
+                                                entry.substring(0, entry.indexOf('='))))
+                .map(entry -> controller.getSimpleName() + ": " + entry)
+                .toList();
     }
 
     @Test

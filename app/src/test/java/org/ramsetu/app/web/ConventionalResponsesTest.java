@@ -33,7 +33,7 @@ class ConventionalResponsesTest {
     }
 
     @RequestMapping("/api/v1/things")
-    @InheritedOperations({"mine=getMyThing", "save=saveMyThing"})
+    @InheritedOperations("save=saveMyThing")
     static class ThingController extends SharedEndpoints<Thing> {}
 
     @RequestMapping("/api/v1/others")

@@ -30,7 +30,9 @@ public final class PerClassRedis implements BeforeAllCallback, AfterAllCallback 
     @Override
     public void afterAll(ExtensionContext context) {
         try {
-            server.close();
+            if (server != null) { // null when it failed to start: that failure is the one to see
+                server.close();
+            }
         } finally {
             try {
                 FileSystemUtils.deleteRecursively(folder);
