@@ -3,18 +3,17 @@ package org.ramsetu.platform.centres;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.platform.kernel.Fields;
-import org.ramsetu.platform.records.ETags;
 import org.ramsetu.platform.records.ExpectedVersion;
 import org.ramsetu.platform.records.Page;
 import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.web.Created;
 import org.ramsetu.platform.web.PageLimit;
+import org.ramsetu.platform.web.VersionedResponses;
 import org.ramsetu.platform.web.idempotency.IdempotentRequests;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -59,18 +58,12 @@ public class CentreController {
             CurrentUser administrator,
             @RequestHeader(value = IdempotentRequests.HEADER, required = false) String key,
             @RequestBody CentreBody body) {
-        return idempotent.execute(
+        return idempotent.create(
                 administrator.id(),
                 key,
-                "POST /api/v1/admin/centres",
+                "/api/v1/admin/centres",
                 body,
-                () -> {
-                    CentreView registered = centres.register(administrator, body);
-                    return ResponseEntity.created(
-                                    URI.create("/api/v1/admin/centres/" + registered.id()))
-                            .eTag(ETags.of(registered.version()))
-                            .body(registered);
-                });
+                () -> centres.register(administrator, body));
     }
 
     /**
@@ -100,7 +93,7 @@ public class CentreController {
     @Operation(operationId = "getCentre")
     @GetMapping("/{id}")
     public ResponseEntity<CentreView> one(CurrentUser coordinator, @PathVariable UUID id) {
-        return withETag(centres.one(coordinator, id));
+        return VersionedResponses.ok(centres.one(coordinator, id));
     }
 
     /** Replaces what the registry says about the centre. */
@@ -111,7 +104,7 @@ public class CentreController {
             @PathVariable UUID id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody CentreBody body) {
-        return withETag(
+        return VersionedResponses.ok(
                 centres.amend(
                         administrator, id, body, ExpectedVersion.of(ifMatch, body.version())));
     }
@@ -144,9 +137,5 @@ public class CentreController {
             CurrentUser administrator, @PathVariable UUID id, @PathVariable UUID accountId) {
         centres.unassign(administrator, id, accountId);
         return ResponseEntity.noContent().build();
-    }
-
-    private static ResponseEntity<CentreView> withETag(CentreView view) {
-        return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
     }
 }

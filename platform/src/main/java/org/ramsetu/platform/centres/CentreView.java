@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.ramsetu.core.organ.Organ;
+import org.ramsetu.platform.records.VersionedRecord;
 
 /**
  * A transplant centre as the API gives it.
@@ -24,7 +25,8 @@ public record CentreView(
         long coordinators,
         Instant createdAt,
         Instant updatedAt,
-        long version) {
+        long version)
+        implements VersionedRecord {
 
     static CentreView of(TransplantCentre c, long coordinators) {
         CentreDetails d = c.details();

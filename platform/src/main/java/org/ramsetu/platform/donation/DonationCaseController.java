@@ -3,15 +3,14 @@ package org.ramsetu.platform.donation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 import java.util.UUID;
 import org.ramsetu.platform.kernel.Fields;
-import org.ramsetu.platform.records.ETags;
 import org.ramsetu.platform.records.ExpectedVersion;
 import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.web.Created;
 import org.ramsetu.platform.web.PageLimit;
+import org.ramsetu.platform.web.VersionedResponses;
 import org.ramsetu.platform.web.idempotency.IdempotentRequests;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -56,18 +55,12 @@ public class DonationCaseController {
             CurrentUser coordinator,
             @RequestHeader(value = IdempotentRequests.HEADER, required = false) String key,
             @RequestBody OpenCaseRequest body) {
-        return idempotent.execute(
+        return idempotent.create(
                 coordinator.id(),
                 key,
-                "POST /api/v1/admin/donation-cases",
+                "/api/v1/admin/donation-cases",
                 body,
-                () -> {
-                    DonationCaseView opened = cases.open(coordinator, body);
-                    return ResponseEntity.created(
-                                    URI.create("/api/v1/admin/donation-cases/" + opened.id()))
-                            .eTag(ETags.of(opened.version()))
-                            .body(opened);
-                });
+                () -> cases.open(coordinator, body));
     }
 
     /** Newest first, with how many there are. */
@@ -87,7 +80,7 @@ public class DonationCaseController {
     @Operation(operationId = "getDonationCase")
     @GetMapping("/{id}")
     public ResponseEntity<DonationCaseView> one(CurrentUser coordinator, @PathVariable UUID id) {
-        return withETag(cases.one(coordinator, id));
+        return VersionedResponses.ok(cases.one(coordinator, id));
     }
 
     /** Replaces the donor record; KDRI and KDPI follow it. */
@@ -98,7 +91,8 @@ public class DonationCaseController {
             @PathVariable UUID id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody DonorRecordBody body) {
-        return withETag(cases.amend(coordinator, id, body, ExpectedVersion.of(ifMatch, null)));
+        return VersionedResponses.ok(
+                cases.amend(coordinator, id, body, ExpectedVersion.of(ifMatch, null)));
     }
 
     /** The organs recovered and the cross-clamp; the case becomes {@code RECOVERED}. */
@@ -109,11 +103,7 @@ public class DonationCaseController {
             @PathVariable UUID id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody RecoveryRequest body) {
-        return withETag(
+        return VersionedResponses.ok(
                 cases.recover(coordinator, id, body, ExpectedVersion.of(ifMatch, body.version())));
-    }
-
-    private static ResponseEntity<DonationCaseView> withETag(DonationCaseView view) {
-        return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.ramsetu.core.scores.PercentileTable;
+import org.ramsetu.platform.records.VersionedRecord;
 import org.ramsetu.platform.registry.pledges.OrganTestResults;
 
 /**
@@ -34,7 +35,8 @@ public record DonationCaseView(
         UUID openedBy,
         Instant openedAt,
         UUID updatedBy,
-        Instant updatedAt) {
+        Instant updatedAt)
+        implements VersionedRecord {
 
     static DonationCaseView of(DonationCase c, PercentileTable kdpiTable) {
         return new DonationCaseView(

@@ -7,13 +7,13 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.ramsetu.platform.records.ETags;
 import org.ramsetu.platform.records.ExpectedVersion;
 import org.ramsetu.platform.records.Page;
 import org.ramsetu.platform.records.PageRequest;
 import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.web.Created;
 import org.ramsetu.platform.web.PageLimit;
+import org.ramsetu.platform.web.VersionedResponses;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -94,7 +94,7 @@ public class OfferController {
     @Operation(operationId = "getOffer")
     @GetMapping("/api/v1/admin/offers/{id}")
     public ResponseEntity<OfferView> one(CurrentUser user, @PathVariable UUID id) {
-        return withETag(reading.one(user, id));
+        return VersionedResponses.ok(reading.one(user, id));
     }
 
     /**
@@ -122,7 +122,8 @@ public class OfferController {
             @PathVariable UUID id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody AnswerOfferRequest body) {
-        return withETag(making.answer(user, id, body, ExpectedVersion.of(ifMatch, body.version())));
+        return VersionedResponses.ok(
+                making.answer(user, id, body, ExpectedVersion.of(ifMatch, body.version())));
     }
 
     /** The accepting centre records the transplant: the request becomes TRANSPLANTED. */
@@ -133,7 +134,7 @@ public class OfferController {
             @PathVariable UUID id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody TransplantRecordRequest body) {
-        return withETag(
+        return VersionedResponses.ok(
                 making.recordTransplant(
                         user, id, body, ExpectedVersion.of(ifMatch, body.version())));
     }
@@ -146,11 +147,7 @@ public class OfferController {
             @PathVariable UUID id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody TransplantOutcomeRequest body) {
-        return withETag(
+        return VersionedResponses.ok(
                 making.recordOutcome(user, id, body, ExpectedVersion.of(ifMatch, body.version())));
-    }
-
-    private static ResponseEntity<OfferView> withETag(OfferView offer) {
-        return ResponseEntity.ok().eTag(ETags.of(offer.version())).body(offer);
     }
 }

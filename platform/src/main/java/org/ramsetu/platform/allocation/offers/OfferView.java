@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.ramsetu.core.organ.Organ;
+import org.ramsetu.platform.records.VersionedRecord;
 
 /**
  * One offer as a coordinator sees it: which candidate at which centre, its deadline and the answer.
@@ -40,7 +41,8 @@ public record OfferView(
         @Nullable GraftFunction graftWeek1,
         @Nullable GraftFunction graftMonth3,
         long version,
-        @Nullable String patientName) {
+        @Nullable String patientName)
+        implements VersionedRecord {
 
     static OfferView of(OfferSequence s, OrganOffer o) {
         return of(s, o, null);

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import org.ramsetu.platform.records.ExpectedVersion;
 import org.ramsetu.platform.security.CurrentUser;
+import org.ramsetu.platform.web.VersionedResponses;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,7 +35,7 @@ public class AdminPledgeController {
             @PathVariable UUID id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody(required = false) PledgeChangeRequest body) {
-        return PledgeController.withETag(
+        return VersionedResponses.ok(
                 changing.verify(
                         user,
                         id,
@@ -52,7 +53,7 @@ public class AdminPledgeController {
             @PathVariable UUID id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody(required = false) PledgeChangeRequest body) {
-        return PledgeController.withETag(
+        return VersionedResponses.ok(
                 changing.undoVerification(
                         user,
                         id,
@@ -67,7 +68,7 @@ public class AdminPledgeController {
             @PathVariable UUID id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody(required = false) PledgeRejectionRequest body) {
-        return PledgeController.withETag(
+        return VersionedResponses.ok(
                 changing.reject(
                         user,
                         id,

@@ -4,10 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 import java.util.UUID;
 import org.ramsetu.core.donor.PledgeStatus;
-import org.ramsetu.platform.records.ETags;
 import org.ramsetu.platform.records.ExpectedVersion;
 import org.ramsetu.platform.records.ListOrder;
 import org.ramsetu.platform.records.Page;
@@ -17,6 +15,7 @@ import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.web.Created;
 import org.ramsetu.platform.web.PageLimit;
 import org.ramsetu.platform.web.Versioned;
+import org.ramsetu.platform.web.VersionedResponses;
 import org.ramsetu.platform.web.idempotency.IdempotentRequests;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -66,17 +65,8 @@ public class PledgeController {
             CurrentUser user,
             @RequestHeader(value = IdempotentRequests.HEADER, required = false) String key,
             @RequestBody CreatePledgeRequest body) {
-        return idempotent.execute(
-                user.id(),
-                key,
-                "POST /api/v1/pledges",
-                body,
-                () -> {
-                    PledgeView created = pledging.pledge(user, body);
-                    return ResponseEntity.created(URI.create("/api/v1/pledges/" + created.id()))
-                            .eTag(ETags.of(created.version()))
-                            .body(created);
-                });
+        return idempotent.create(
+                user.id(), key, "/api/v1/pledges", body, () -> pledging.pledge(user, body));
     }
 
     /**
@@ -119,7 +109,7 @@ public class PledgeController {
     @Versioned("the pledge")
     @GetMapping("/{id}")
     public ResponseEntity<PledgeView> one(CurrentUser user, @PathVariable UUID id) {
-        return withETag(reading.one(user, id));
+        return VersionedResponses.ok(reading.one(user, id));
     }
 
     /** By the donor: {@code PENDING} or {@code VERIFIED} → {@code WITHDRAWN}. */
@@ -130,14 +120,10 @@ public class PledgeController {
             @PathVariable UUID id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody(required = false) PledgeChangeRequest body) {
-        return withETag(
+        return VersionedResponses.ok(
                 changing.withdraw(
                         user,
                         id,
                         ExpectedVersion.of(ifMatch, body == null ? null : body.version())));
-    }
-
-    static ResponseEntity<PledgeView> withETag(PledgeView pledge) {
-        return ResponseEntity.ok().eTag(ETags.of(pledge.version())).body(pledge);
     }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.ramsetu.core.donor.PledgeStatus;
 import org.ramsetu.core.organ.Organ;
+import org.ramsetu.platform.records.VersionedRecord;
 
 /**
  * A pledge as the API shows it. Only the test results of the pledged organ are present.
@@ -29,7 +30,8 @@ public record PledgeView(
         DonorSummary donor,
         Instant createdAt,
         Instant statusChangedAt,
-        long version) {
+        long version)
+        implements VersionedRecord {
 
     public record DonorSummary(String bloodGroup, String city, String state) {}
 

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import org.ramsetu.platform.records.ExpectedVersion;
 import org.ramsetu.platform.security.CurrentUser;
+import org.ramsetu.platform.web.VersionedResponses;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,7 +42,7 @@ public class AdminTransplantRequestController {
             @PathVariable UUID id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody RequestVerificationRequest body) {
-        return TransplantRequestController.withETag(
+        return VersionedResponses.ok(
                 changing.verify(
                         user,
                         id,
@@ -61,7 +62,7 @@ public class AdminTransplantRequestController {
             @PathVariable UUID id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody(required = false) RequestRemovalRequest body) {
-        return TransplantRequestController.withETag(
+        return VersionedResponses.ok(
                 changing.remove(
                         user,
                         id,

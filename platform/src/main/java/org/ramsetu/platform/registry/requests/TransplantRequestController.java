@@ -4,9 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 import java.util.UUID;
-import org.ramsetu.platform.records.ETags;
 import org.ramsetu.platform.records.ExpectedVersion;
 import org.ramsetu.platform.records.Page;
 import org.ramsetu.platform.records.PageRequest;
@@ -15,6 +13,7 @@ import org.ramsetu.platform.security.CurrentUser;
 import org.ramsetu.platform.web.Created;
 import org.ramsetu.platform.web.PageLimit;
 import org.ramsetu.platform.web.Versioned;
+import org.ramsetu.platform.web.VersionedResponses;
 import org.ramsetu.platform.web.idempotency.IdempotentRequests;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -68,18 +67,12 @@ public class TransplantRequestController {
             CurrentUser user,
             @RequestHeader(value = IdempotentRequests.HEADER, required = false) String key,
             @RequestBody CreateTransplantRequest body) {
-        return idempotent.execute(
+        return idempotent.create(
                 user.id(),
                 key,
-                "POST /api/v1/transplant-requests",
+                "/api/v1/transplant-requests",
                 body,
-                () -> {
-                    TransplantRequestView created = listing.list(user, body);
-                    return ResponseEntity.created(
-                                    URI.create("/api/v1/transplant-requests/" + created.id()))
-                            .eTag(ETags.of(created.version()))
-                            .body(created);
-                });
+                () -> listing.list(user, body));
     }
 
     /**
@@ -129,7 +122,7 @@ public class TransplantRequestController {
     @Versioned("the listing")
     @GetMapping("/{id}")
     public ResponseEntity<TransplantRequestView> one(CurrentUser user, @PathVariable UUID id) {
-        return withETag(reading.one(user, id));
+        return VersionedResponses.ok(reading.one(user, id));
     }
 
     /**
@@ -144,11 +137,7 @@ public class TransplantRequestController {
             @PathVariable UUID id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody ClinicalValuesChange body) {
-        return withETag(
+        return VersionedResponses.ok(
                 changing.change(user, id, body, ExpectedVersion.of(ifMatch, body.version())));
-    }
-
-    static ResponseEntity<TransplantRequestView> withETag(TransplantRequestView request) {
-        return ResponseEntity.ok().eTag(ETags.of(request.version())).body(request);
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.ramsetu.core.organ.Organ;
+import org.ramsetu.platform.records.VersionedRecord;
 
 /**
  * A transplant request as the API shows it; only the values of the requested organ are present.
@@ -44,7 +45,8 @@ public record TransplantRequestView(
         @Nullable List<String> unverifiedFields,
         @Nullable Instant labsDueAt,
         Instant statusChangedAt,
-        long version) {
+        long version)
+        implements VersionedRecord {
 
     /**
      * @param fullName the patient's name, as their account holds it (for the coordinators' lists;

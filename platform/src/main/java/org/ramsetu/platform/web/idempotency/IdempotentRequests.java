@@ -12,7 +12,9 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.ramsetu.infra.crypto.Sha256;
+import org.ramsetu.platform.records.VersionedRecord;
 import org.ramsetu.platform.web.ApiProblem;
+import org.ramsetu.platform.web.VersionedResponses;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,6 +77,25 @@ public class IdempotentRequests {
             Object body,
             Supplier<? extends ResponseEntity<?>> work) {
         return execute(caller, key, operation, json.writeValueAsBytes(body), work);
+    }
+
+    /**
+     * A keyed {@code POST} to {@code collection} that creates a versioned record: 201 with the
+     * record, its {@code ETag} and its {@code Location}; a retry is answered the same.
+     *
+     * @param collection the path the record is created under, e.g. {@code /api/v1/pledges}; the
+     *     operation the key is bound to is {@code POST} on it
+     * @param create creates the record; runs in the transaction opened here
+     * @throws ApiProblem 400 for a malformed key, 422 for a key reused with another request
+     */
+    public <V extends VersionedRecord> ResponseEntity<?> create(
+            UUID caller, String key, String collection, Object body, Supplier<V> create) {
+        return execute(
+                caller,
+                key,
+                "POST " + collection,
+                body,
+                () -> VersionedResponses.created(collection, create.get()));
     }
 
     /**
