@@ -26,6 +26,7 @@ import org.ramsetu.app.launch.RunningRamsetu;
 import org.ramsetu.app.launch.Target;
 import org.ramsetu.core.organ.Organ;
 import org.ramsetu.infra.blob.LocalFolderBlobStore;
+import org.ramsetu.infra.mail.Mailer;
 import org.ramsetu.infra.scoring.Candidate;
 import org.ramsetu.infra.scoring.CandidateProblem;
 import org.ramsetu.infra.scoring.HttpScoringClient;
@@ -150,6 +151,9 @@ class ScoringTargetIntegrationTest {
                 .isEmpty();
         assertThat(context.getBeanNamesForType(MultipartConfigElement.class)).isEmpty();
         assertThat(context.getBeanNamesForType(TransactionManagerCustomizers.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(Mailer.class))
+                .as("no mail sender: the model server sends no mail")
+                .isEmpty();
     }
 
     @Test
