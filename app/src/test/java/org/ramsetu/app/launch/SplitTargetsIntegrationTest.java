@@ -10,6 +10,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ramsetu.infra.mail.Mailer;
+import org.ramsetu.infra.mail.QueuedMail;
 import org.ramsetu.infra.postgres.EmbeddedPostgresServer;
 import org.ramsetu.infra.settings.InvalidSettingsException;
 import org.ramsetu.infra.settings.RamsetuSettings;
@@ -56,6 +58,14 @@ class SplitTargetsIntegrationTest {
     }
 
     @Test
+    void onlyTargetsThatSendMailHoldAMailer() {
+        assertThat(apiOne.context().getBeanNamesForType(Mailer.class))
+                .as("the api queues mail and never sends it")
+                .isEmpty();
+        assertThat(apiOne.context().getBeanNamesForType(QueuedMail.class)).hasSize(1);
+    }
+
+    @Test
     void splitTargetsNeverStartTheirOwnDatabase() {
         assertThat(apiDataDir.resolve("pg")).doesNotExist();
     }
@@ -68,6 +78,7 @@ class SplitTargetsIntegrationTest {
                     .contains("\"status\":\"UP\"")
                     .contains("migrations");
             assertThat(Http.get(worker.port(), "/").statusCode()).isEqualTo(404);
+            assertThat(worker.context().getBeanNamesForType(Mailer.class)).hasSize(1);
             assertThat(Http.get(apiOne.port(), "/actuator/instances", COORDINATOR).body())
                     .contains(instanceId(worker));
         }

@@ -1,17 +1,18 @@
 package org.ramsetu.infra.mail;
 
 import org.ramsetu.infra.queue.outbox.JobScheduler;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * Queued e-mail for the database targets: the sender side and the {@code mail.send} handler, with
- * the {@link Mailer} it sends through. A target without a queue (the model server) builds no mailer
- * and needs no SMTP settings or credentials.
+ * Queued e-mail for the database targets: every one queues mail in its transaction; only those that
+ * consume jobs (all, worker) build the {@code mail.send} handler and the {@link Mailer} it sends
+ * through. The api target and the model server build no mailer, so they need no SMTP settings or
+ * credentials.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(MailConfiguration.class)
 public class MailJobConfiguration {
 
     @Bean
@@ -19,8 +20,14 @@ public class MailJobConfiguration {
         return new QueuedMail(scheduler);
     }
 
-    @Bean
-    SendMailJobHandler sendMailJobHandler(Mailer mailer) {
-        return new SendMailJobHandler(mailer);
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty("ramsetu.queue.consumers-enabled")
+    @Import(MailConfiguration.class)
+    static class Sending {
+
+        @Bean
+        SendMailJobHandler sendMailJobHandler(Mailer mailer) {
+            return new SendMailJobHandler(mailer);
+        }
     }
 }
