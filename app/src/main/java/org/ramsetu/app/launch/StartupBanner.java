@@ -3,6 +3,7 @@ package org.ramsetu.app.launch;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.ramsetu.infra.mail.Mailer;
 import org.ramsetu.infra.settings.RamsetuSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,10 +29,18 @@ public class StartupBanner implements ApplicationListener<ApplicationReadyEvent>
                 launch.target().id(),
                 port,
                 launch.instanceId(),
-                embeddedDefaults(launch.target(), env, context.getBean(RamsetuSettings.class)));
+                embeddedDefaults(
+                        launch.target(),
+                        env,
+                        context.getBean(RamsetuSettings.class),
+                        context.getBeanNamesForType(Mailer.class).length > 0));
     }
 
-    static String embeddedDefaults(Target target, Environment env, RamsetuSettings settings) {
+    /**
+     * @param sendsMail whether this target sends mail (only those that consume jobs do)
+     */
+    static String embeddedDefaults(
+            Target target, Environment env, RamsetuSettings settings, boolean sendsMail) {
         List<String> inUse = new ArrayList<>();
         String database = env.getProperty(EmbeddedDatabaseStarter.DESCRIPTION_PROPERTY);
         if (database != null) {
@@ -48,7 +57,7 @@ public class StartupBanner implements ApplicationListener<ApplicationReadyEvent>
         if (settings.s3().isEmpty()) {
             inUse.add("blobs=" + data.resolve("blobs"));
         }
-        if (settings.smtp().isEmpty()) {
+        if (sendsMail && settings.smtp().isEmpty()) {
             inUse.add("mail=.eml files in " + data.resolve("mail"));
         }
         return inUse.isEmpty() ? "none" : String.join(", ", inUse);
