@@ -563,25 +563,21 @@ class MatchingSplitModeIntegrationTest {
     }
 
     private static JsonNode runMatch(int port, String coordinator, String requestId) {
-        JsonNode run =
-                posted(
-                        port,
-                        "/api/v1/transplant-requests/" + requestId + "/match-runs",
-                        coordinator,
-                        Map.of(),
-                        201);
-        return run;
+        return posted(
+                port,
+                "/api/v1/transplant-requests/" + requestId + "/match-runs",
+                coordinator,
+                Map.of(),
+                201);
     }
 
     private static JsonNode runAllocation(int port, String coordinator, String pledgeId) {
-        JsonNode run =
-                posted(
-                        port,
-                        "/api/v1/pledges/" + pledgeId + "/allocation-runs",
-                        coordinator,
-                        Map.of(),
-                        201);
-        return run;
+        return posted(
+                port,
+                "/api/v1/pledges/" + pledgeId + "/allocation-runs",
+                coordinator,
+                Map.of(),
+                201);
     }
 
     /** The patient's second listing: a kidney (one open request per organ). */
@@ -665,14 +661,12 @@ class MatchingSplitModeIntegrationTest {
     }
 
     private static JsonNode runCaseAllocation(int port, String coordinator, String caseId) {
-        JsonNode run =
-                posted(
-                        port,
-                        "/api/v1/admin/donation-cases/" + caseId + "/allocation-runs",
-                        coordinator,
-                        Map.of("organ", "KIDNEY"),
-                        201);
-        return run;
+        return posted(
+                port,
+                "/api/v1/admin/donation-cases/" + caseId + "/allocation-runs",
+                coordinator,
+                Map.of("organ", "KIDNEY"),
+                201);
     }
 
     private static JsonNode readAllocation(int port, String coordinator, String runId) {
