@@ -14,7 +14,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 /**
  * The {@link Mailer}: SMTP when {@code RAMSETU_SMTP_HOST} is set (port, user and password from
  * {@code RAMSETU_SMTP_*}), otherwise {@code .eml} files in {@code $RAMSETU_DATA_DIR/mail}. Needs
- * the {@code ramsetuSettings} bean.
+ * the {@code ramsetuSettings} bean. Imported by {@link MailJobConfiguration} for the targets that
+ * consume jobs, the only ones that send mail.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MailDeliveryProperties.class)

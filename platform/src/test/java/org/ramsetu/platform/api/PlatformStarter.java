@@ -9,7 +9,6 @@ import org.ramsetu.infra.cache.CacheConfiguration;
 import org.ramsetu.infra.cluster.ClusterConfiguration;
 import org.ramsetu.infra.database.DatabaseConfiguration;
 import org.ramsetu.infra.flags.FeatureFlagConfiguration;
-import org.ramsetu.infra.mail.MailConfiguration;
 import org.ramsetu.infra.mail.MailJobConfiguration;
 import org.ramsetu.infra.postgres.EmbeddedPostgresServer;
 import org.ramsetu.infra.queue.WorkerIdentity;
@@ -103,7 +102,6 @@ public final class PlatformStarter implements PlatformInstance.Starter {
         PlatformDefaults.class,
         BlobStoreConfiguration.class,
         CacheConfiguration.class,
-        MailConfiguration.class,
         RateLimitConfiguration.class,
         DatabaseConfiguration.class,
         ClusterConfiguration.class,
