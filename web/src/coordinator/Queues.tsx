@@ -3,7 +3,7 @@ import { useSearchParam } from '../app/router';
 import { download, http, ok } from '../api/client';
 import { BLOOD_GROUPS, ORGANS, type DocumentView, type Pledge } from '../api/types';
 import { formatDate, useEnumLabel, useT } from '../i18n/i18n';
-import { ConfirmDialog, Dialog } from '../ui/Dialog';
+import { ConfirmDialog } from '../ui/Dialog';
 import { fieldError, ProblemAlert, SelectField, TextArea, TextField } from '../ui/forms';
 import { ListTable } from '../ui/ListTable';
 import { PageControls, PagedTable, usePager, OrderField, type ListOrder } from '../ui/Pager';
@@ -353,24 +353,17 @@ function RejectDialog({
 }) {
   const t = useT();
   return (
-    <Dialog title={title} open={open} onClose={onClose}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          onReject();
-        }}
-      >
-        <TextArea label={t('coord.reason')} value={reason} rows={3} onChange={(e) => onReason(e.target.value)} error={fieldError(error, 'reason')} hint={hint} />
-        <ProblemAlert error={error} shownFields={['reason']} />
-        <div className="actions">
-          <button type="submit" className="danger">
-            {t('coord.reject')}
-          </button>
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <ConfirmDialog
+      title={title}
+      open={open}
+      onClose={onClose}
+      onConfirm={onReject}
+      confirmLabel={t('coord.reject')}
+      tone="danger"
+      error={error}
+      shownFields={['reason']}
+    >
+      <TextArea label={t('coord.reason')} value={reason} rows={3} onChange={(e) => onReason(e.target.value)} error={fieldError(error, 'reason')} hint={hint} />
+    </ConfirmDialog>
   );
 }

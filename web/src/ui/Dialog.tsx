@@ -36,7 +36,8 @@ export function Dialog({ title, open, onClose, children }: { title: string; open
 
 /**
  * Asks before an action that changes a record: says what it acts on, and acts only on its own
- * button (never on a key or a first click alone).
+ * button (never on a key or a first click alone). A `danger` action (a rejection) shows its button
+ * in red; `shownFields` are the fields the children show their own errors beside.
  */
 export function ConfirmDialog({
   title,
@@ -44,7 +45,9 @@ export function ConfirmDialog({
   onClose,
   onConfirm,
   confirmLabel,
+  tone = 'primary',
   error,
+  shownFields,
   children,
 }: {
   title: string;
@@ -52,7 +55,9 @@ export function ConfirmDialog({
   onClose: () => void;
   onConfirm: () => void;
   confirmLabel: string;
+  tone?: 'primary' | 'danger';
   error: unknown;
+  shownFields?: string[];
   children: ReactNode;
 }) {
   const t = useT();
@@ -65,9 +70,9 @@ export function ConfirmDialog({
         }}
       >
         {children}
-        <ProblemAlert error={error} />
+        <ProblemAlert error={error} shownFields={shownFields} />
         <div className="actions">
-          <button type="submit" className="primary">
+          <button type="submit" className={tone}>
             {confirmLabel}
           </button>
           <button type="button" onClick={onClose}>

@@ -242,6 +242,27 @@ class WebJourneyBrowserIntegrationTest {
                 .click();
         assertThat(statusSaying(coordinator, "Review of " + consentFile + " undone")).isVisible();
         assertThat(document).hasCount(1);
+        // Rejecting asks why: without a reason it is refused at the reason field (and not repeated
+        // in the alert), with one the document is rejected; the reviewer takes that back too.
+        document.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Reject"))
+                .click();
+        Locator rejectDocument = coordinator.locator("dialog[open]");
+        assertThat(rejectDocument).containsText("Reject this document");
+        Locator rejectButton =
+                rejectDocument.getByRole(
+                        AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Reject"));
+        assertThat(rejectButton).hasClass("danger");
+        rejectButton.click();
+        assertThat(rejectDocument.getByLabel("Reason")).hasAttribute("aria-invalid", "true");
+        assertThat(rejectDocument.locator("[role=alert] code")).hasCount(0);
+        assertThat(document).hasCount(1);
+        rejectDocument.getByLabel("Reason").fill("The signature is missing");
+        rejectButton.click();
+        assertThat(document).hasCount(0);
+        statusSaying(coordinator, consentFile + " rejected")
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Undo"))
+                .click();
+        assertThat(document).hasCount(1);
         document.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Verify"))
                 .click();
         coordinator
