@@ -254,7 +254,9 @@ class WebJourneyBrowserIntegrationTest {
         assertThat(rejectButton).hasClass("danger");
         rejectButton.click();
         assertThat(rejectDocument.getByLabel("Reason")).hasAttribute("aria-invalid", "true");
+        assertThat(rejectDocument.getByRole(AriaRole.ALERT)).isVisible();
         assertThat(rejectDocument.locator("[role=alert] code")).hasCount(0);
+        Browser.assertAccessible(coordinator);
         assertThat(document).hasCount(1);
         rejectDocument.getByLabel("Reason").fill("The signature is missing");
         rejectButton.click();
